@@ -1,0 +1,50 @@
+"""The intake situation categories and what the assistant asks for each.
+
+The category names are the values of the ``situation`` slot and of the
+``situation`` column in exports; they are also the practice areas attorneys
+list in ``firm.yml`` and the categories of posted updates.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Tuple
+
+#: Category -> plain-language label shown to visitors and staff.
+CATEGORIES: Dict[str, str] = {
+    "detention": "Someone is detained by ICE or CBP",
+    "removal": "Removal (deportation) case, court hearing or ICE check-in",
+    "enforcement": "ICE activity, raids or know-your-rights",
+    "humanitarian": "Asylum, TPS, DACA, parole, U/T visa, VAWA or SIJS",
+    "family": "Family-based immigration or marriage",
+    "employment": "Work visas, employment green cards or employer questions",
+    "citizenship": "Citizenship or naturalization",
+    "other": "Something else",
+}
+
+#: Short labels for buttons.
+BUTTON_LABELS: Dict[str, str] = {
+    "detention": "Someone is detained",
+    "removal": "Court / deportation case",
+    "enforcement": "ICE activity / my rights",
+    "humanitarian": "Asylum, TPS, DACA",
+    "family": "Family or marriage",
+    "employment": "Work visa / employer",
+    "citizenship": "Citizenship",
+    "other": "Something else",
+}
+
+#: The NLU intent that carries each category.
+INTENT_PREFIX = "situation_"
+
+
+def category_for_intent(intent: str | None) -> str | None:
+    """``situation_family`` -> ``family``; None for intents that are not situations."""
+    if intent and intent.startswith(INTENT_PREFIX):
+        category = intent[len(INTENT_PREFIX):]
+        if category in CATEGORIES:
+            return category
+    return None
+
+
+def buttons() -> List[Tuple[str, str]]:
+    """(label, payload) pairs for the situation question."""
+    return [(BUTTON_LABELS[c], f"/{INTENT_PREFIX}{c}") for c in CATEGORIES]

@@ -1,0 +1,182 @@
+"""The intake database (SQLite through sqlite-utils).
+
+One module owns the schema; everything else (actions, CLI, staff app) goes
+through the functions here. Tables are created on first use, so a fresh data
+directory needs no set-up step.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+import sqlite_utils
+
+from bot import settings
+
+JSON_FIELDS = ("urgency_reasons", "details", "contact", "updates_shown", "booking")
+
+#: Columns of `intake export`, in order.
+EXPORT_FIELDS = (
+    "id",
+    "conversation_id",
+    "created_at",
+    "updated_at",
+    "status",
+    "country",
+    "state",
+    "city",
+    "county",
+    "location_text",
+    "situation",
+    "situation_text",
+    "urgent",
+    "urgency_reasons",
+    "details",
+    "contact",
+    "callback_requested",
+    "language",
+    "updates_shown",
+    "booking",
+)
+
+
+def utcnow() -> str:
+    """Current time as ISO 8601 UTC, seconds precision (how every timestamp is stored)."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def connect(path: Union[str, Path, None] = None) -> sqlite_utils.Database:
+    """Open the intake database (``":memory:"`` for tests) with its schema in place."""
+    if path == ":memory:":
+        db = sqlite_utils.Database(memory=True)
+    else:
+        path = Path(path or settings.intake_db_path())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite_utils.Database(path)
+        # WAL lets the staff app read while the action server writes.
+        db.enable_wal()
+    db.conn.execute("PRAGMA busy_timeout = 5000")
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables and indexes (idempotent)."""
+    if "intakes" not in db.table_names():
+        db["intakes"].create(
+            {
+                "id": int,
+                "conversation_id": str,
+                "created_at": str,
+                "updated_at": str,
+                "status": str,
+                "consent": int,
+                "country": str,
+                "state": str,
+                "city": str,
+                "county": str,
+                "location_text": str,
+                "situation": str,
+                "situation_text": str,
+                "urgent": int,
+                "urgency_reasons": str,
+                "details": str,
+                "contact": str,
+                "callback_requested": int,
+                "language": str,
+                "updates_shown": str,
+                "booking": str,
+            },
+            pk="id",
+            not_null={"conversation_id", "created_at", "updated_at", "status"},
+            defaults={"status": "new", "urgent": 0, "callback_requested": 0, "consent": 1},
+        )
+        db["intakes"].create_index(["conversation_id"], unique=True)
+        db["intakes"].create_index(["urgent", "created_at"])
+        db["intakes"].create_index(["status"])
+    if "consent_refusals" not in db.table_names():
+        # A refusal keeps nothing but the fact and its time.
+        db["consent_refusals"].create({"id": int, "created_at": str}, pk="id")
+
+
+def _encode(record: Dict[str, Any]) -> Dict[str, Any]:
+    out = dict(record)
+    for key in JSON_FIELDS:
+        if key in out and out[key] is not None and not isinstance(out[key], str):
+            out[key] = json.dumps(out[key], ensure_ascii=False, sort_keys=True)
+    for key in ("urgent", "callback_requested", "consent"):
+        if key in out and out[key] is not None:
+            out[key] = int(bool(out[key]))
+    return out
+
+
+def decode(row: Dict[str, Any]) -> Dict[str, Any]:
+    """A stored row with its JSON columns parsed and flags as booleans."""
+    out = dict(row)
+    for key in JSON_FIELDS:
+        value = out.get(key)
+        if isinstance(value, str) and value:
+            out[key] = json.loads(value)
+        elif key in out and value in (None, ""):
+            out[key] = [] if key in ("urgency_reasons", "updates_shown") else ({} if key != "booking" else None)
+    for key in ("urgent", "callback_requested", "consent"):
+        if key in out and out[key] is not None:
+            out[key] = bool(out[key])
+    return out
+
+
+def save_intake(db: sqlite_utils.Database, conversation_id: str, fields: Dict[str, Any]) -> Dict[str, Any]:
+    """Insert or update the intake of one conversation; returns the stored intake.
+
+    Saving is idempotent per conversation: a visitor who corrects their summary
+    or asks for a callback later updates the same intake, never a second one.
+    A field left out is kept as it was; ``callback_requested`` is never
+    switched off once on.
+    """
+    now = utcnow()
+    table = db["intakes"]
+    with db.conn:
+        existing = list(table.rows_where("conversation_id = ?", [conversation_id], limit=1))
+        record = _encode({k: v for k, v in fields.items() if k in EXPORT_FIELDS or k == "consent"})
+        record.pop("id", None)
+        record.pop("created_at", None)
+        record["updated_at"] = now
+        if existing:
+            row = existing[0]
+            if row.get("callback_requested"):
+                record["callback_requested"] = 1
+            table.update(row["id"], record)
+            intake_id = row["id"]
+        else:
+            record.update(conversation_id=conversation_id, created_at=now)
+            record.setdefault("status", "new")
+            intake_id = table.insert(record).last_pk
+    return get_intake(db, intake_id)
+
+
+def get_intake(db: sqlite_utils.Database, intake_id: int) -> Dict[str, Any]:
+    return decode(db["intakes"].get(intake_id))
+
+
+def intake_for_conversation(db: sqlite_utils.Database, conversation_id: str) -> Optional[Dict[str, Any]]:
+    rows = list(db["intakes"].rows_where("conversation_id = ?", [conversation_id], limit=1))
+    return decode(rows[0]) if rows else None
+
+
+def record_consent_refusal(db: sqlite_utils.Database) -> None:
+    """Count a refusal; nothing about the visitor is kept."""
+    db["consent_refusals"].insert({"created_at": utcnow()})
+
+
+def iter_intakes(db: sqlite_utils.Database, where: Optional[str] = None, params: Iterable[Any] = ()) -> Iterable[Dict[str, Any]]:
+    """Intakes in id order, decoded."""
+    for row in db["intakes"].rows_where(where, list(params), order_by="id"):
+        yield decode(row)
+
+
+def export_row(intake: Dict[str, Any]) -> Dict[str, Any]:
+    """One intake as an export row: exactly ``EXPORT_FIELDS``, in order."""
+    return {key: intake.get(key) for key in EXPORT_FIELDS}
