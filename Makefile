@@ -1,0 +1,99 @@
+# Everything a newcomer needs: `make run` and `make test`.
+# Each step runs only when its inputs changed (stamp files under .stamps/).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa 3.6 needs Python 3.10 (it does not support 3.11+).
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$(pyenv root 2>/dev/null)/versions/3.10.*/bin/python3.10 2>/dev/null | tail -n 1)
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMPS := .stamps
+
+export INTAKE_DATA_DIR ?= $(CURDIR)/var
+export RASA_TRACKER_DB ?= $(INTAKE_DATA_DIR)/tracker.db
+export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+NLU_DATA := $(shell find data -name '*.yml')
+PLACES_MODEL := build/places_nlp
+
+.PHONY: help install build train run test test-unit test-stories validate bench-chat bench-nlu bench-updates bench-booking lock clean
+
+help:
+	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
+	@echo "make test   install, build, train if needed, and run every test"
+	@echo "make bench-chat | bench-nlu | bench-updates | bench-booking"
+
+$(STAMPS):
+	@mkdir -p $(STAMPS)
+
+# --- install ---------------------------------------------------------------
+$(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
+	@if [ -z "$(PYTHON310)" ]; then echo "Python 3.10 not found: install it (e.g. 'pyenv install 3.10.13') or set PYTHON310=/path/to/python3.10"; exit 1; fi
+	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip<25"
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
+	@touch $@
+
+install: $(STAMPS)/venv
+
+# Re-resolve the lock file from requirements.in (needs uv: pip install uv).
+lock:
+	uv pip compile --python-version 3.10 requirements.in -o requirements.lock
+
+# --- build -------------------------------------------------------------------
+$(STAMPS)/places: $(STAMPS)/venv bot/place_pipeline.py bot/places.py
+	$(PY) -m bot.place_pipeline $(PLACES_MODEL)
+	@touch $@
+
+domain/firm_profile.yml: firm.yml bot/firm.py $(STAMPS)/venv
+	$(PY) -m bot.firm domain > $@.tmp && mv $@.tmp $@
+
+build: $(STAMPS)/places domain/firm_profile.yml
+
+# --- train -------------------------------------------------------------------
+$(STAMPS)/model: $(STAMPS)/places domain/firm_profile.yml config.yml $(wildcard domain/*.yml) $(NLU_DATA)
+	$(RASA) train --domain domain --data data --config config.yml --out models --fixed-model-name intake
+	@touch $@
+
+train: $(STAMPS)/model
+
+# --- run ---------------------------------------------------------------------
+run: $(STAMPS)/model
+	@mkdir -p $(INTAKE_DATA_DIR)
+	$(VENV)/bin/honcho start -f Procfile
+
+# --- test --------------------------------------------------------------------
+validate: $(STAMPS)/places domain/firm_profile.yml
+	$(RASA) data validate --domain domain --data data --config config.yml
+
+test-unit: $(STAMPS)/places domain/firm_profile.yml
+	$(PY) -m pytest -q -m "not browser"
+
+test-stories: $(STAMPS)/model
+	$(PY) scripts/run_test_stories.py
+
+test: validate test-unit test-stories
+
+# --- benchmarks ----------------------------------------------------------------
+bench-chat: $(STAMPS)/model
+	$(PY) scripts/bench_chat.py
+
+bench-nlu: $(STAMPS)/places domain/firm_profile.yml
+	$(PY) scripts/bench_nlu.py
+	$(PY) scripts/bench_locations.py
+
+bench-updates: $(STAMPS)/places
+	$(PY) scripts/bench_updates.py
+
+bench-booking: $(STAMPS)/venv
+	$(PY) scripts/bench_booking.py
+
+clean:
+	rm -rf $(STAMPS) build models results .pytest_cache domain/firm_profile.yml

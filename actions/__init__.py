@@ -1,0 +1,1 @@
+"""Rasa SDK actions: thin adapters between Rasa trackers and the ``bot`` package."""

@@ -1,0 +1,270 @@
+"""The intake form: validation, the summary question and submission.
+
+Every decision is made in ``bot``; these classes read the tracker, call it,
+and turn the answers into slot events and messages.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.clock import today
+from actions.db import intake_db
+from bot import contact, dates, flow, intake, location, resources, store, urgency
+from bot.firm import firm
+
+logger = logging.getLogger(__name__)
+
+MAX_ANSWER_CHARS = 1000
+
+
+def _message_text(tracker: Tracker) -> str:
+    """The visitor's latest words; empty for button payloads ("/affirm")."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return "" if text.startswith("/") else text
+
+
+def _clip(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_ANSWER_CHARS else text[: MAX_ANSWER_CHARS - 1] + "…"
+
+
+class ValidateIntakeForm(FormValidationAction):
+    """validate_intake_form: one ``validate_<slot>`` per question, plus bookkeeping."""
+
+    def name(self) -> Text:
+        return "validate_intake_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        return flow.required_slots(tracker.slots)
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        if not events:
+            # Nothing was filled: let the form reject so interruption rules apply.
+            return events
+        return events + self._after_validation(dispatcher, tracker)
+
+    # --- bookkeeping after each turn ---------------------------------------
+
+    def _after_validation(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        """Urgent resources as soon as urgency is known; the callback once contact is known."""
+        slots = tracker.slots  # already updated with this turn's validated values
+        events: List[EventType] = []
+        reasons = urgency.assess(slots, today(), extra=slots.get("urgency_reasons") or [])
+        notified = list(slots.get("urgency_notified") or [])
+        new = [r for r in reasons if r not in notified]
+        if new:
+            for text in resources.messages_for(new, firm()):
+                dispatcher.utter_message(text=text)
+            events.append(SlotSet("urgency_notified", notified + new))
+        if reasons != (slots.get("urgency_reasons") or []):
+            events.append(SlotSet("urgency_reasons", reasons))
+        if (
+            slots.get("callback_requested")
+            and not slots.get("callback_recorded")
+            and slots.get("consent")
+            and slots.get("contact_name") is not None
+            and slots.get("contact_phone") is not None
+        ):
+            record = intake.record(slots, reasons)
+            record["callback_requested"] = True
+            store.save_intake(intake_db(), tracker.sender_id, record)
+            dispatcher.utter_message(response="utter_callback_noted")
+            events.append(SlotSet("callback_recorded", True))
+        return events
+
+    # --- consent -------------------------------------------------------------
+
+    def validate_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is False:
+            store.record_consent_refusal(intake_db())
+            dispatcher.utter_message(response="utter_consent_refused")
+        return {"consent": value}
+
+    # --- location ------------------------------------------------------------
+
+    def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "unknown":
+            return {**location.slots_for(None), "location": "unknown"}
+        place = location.resolve_reply(str(value), _message_text(tracker))
+        if place is None:
+            if tracker.get_slot("requested_slot") == "location":
+                dispatcher.utter_message(response="utter_location_not_found")
+            # An unresolvable place mentioned in passing is ignored, not an error.
+            return {"location": None} if tracker.get_slot("state") is None else {"location": tracker.get_slot("location")}
+        return location.slots_for(place)
+
+    def validate_location_state(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "unknown":
+            return {"location_state": "unknown", "location_candidates": None}
+        place = location.with_state(tracker.get_slot("city") or tracker.get_slot("location") or "", str(value))
+        if place is None or not place.state:
+            candidates = ", ".join(tracker.get_slot("location_candidates") or [])
+            dispatcher.utter_message(
+                text=f"Sorry, which state? For example {candidates or 'Illinois or IL'}."
+            )
+            return {"location_state": None}
+        return {**location.slots_for(place), "location_state": place.state}
+
+    # --- situation -----------------------------------------------------------
+
+    def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        result: Dict[Text, Any] = {"situation": value}
+        text = _message_text(tracker)
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        if not intent.startswith("situation_"):
+            return result  # re-validated on re-activation: keep what was said then
+        if text:
+            result["situation_text"] = _clip(text)
+        signals = urgency.text_signals(text)
+        if signals:
+            result["urgency_reasons"] = sorted(set((tracker.get_slot("urgency_reasons") or []) + signals))
+            if "ice_present_now" in signals:
+                result["ice_present_now"] = True
+        return result
+
+    # --- follow-ups ------------------------------------------------------------
+
+    def validate_detained_where(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"detained_where": _clip(value)}
+
+    def validate_detained_since(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "unknown":
+            return {"detained_since": value}
+        day = dates.parse_date(str(value), today())
+        # A date we can read is stored as a date; anything else as they said it.
+        return {"detained_since": day.isoformat() if day and day <= today() else _clip(value)}
+
+    def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "unknown":
+            return {"a_number": value}
+        number, problem = contact.parse_a_number(str(value))
+        if problem:
+            dispatcher.utter_message(text=problem)
+        return {"a_number": number}
+
+    def validate_removal_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        stage = flow.removal_stage(str(value))
+        if stage is None:
+            dispatcher.utter_message(text="Sorry, I didn't get that. Please pick the closest option, or say \"not sure\".")
+        return {"removal_stage": stage}
+
+    def validate_hearing_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "unknown" or tracker.get_slot("requested_slot") != "hearing_date":
+            # "unknown", or a date validated earlier and re-checked on re-activation
+            return {"hearing_date": value}
+        day = dates.parse_date(str(value), today())
+        if day is None:
+            dispatcher.utter_message(
+                text="I couldn't read that as a date. Could you type it like \"Dec 3\" or \"next Monday\"? Or say \"I don't know\"."
+            )
+            return {"hearing_date": None}
+        if day < today():
+            dispatcher.utter_message(
+                text=f"{day:%B %-d, %Y} has already passed. If there is a newer date, please type it, or say \"I don't know\"."
+            )
+            return {"hearing_date": None}
+        return {"hearing_date": day.isoformat()}
+
+    def validate_ice_present_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"ice_present_now": bool(value)}
+
+    def validate_details(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"details": _clip(value)}
+
+    # --- contact ---------------------------------------------------------------
+
+    def validate_contact_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "none":
+            return {"contact_name": value}
+        name, problem = contact.clean_name(str(value))
+        if problem:
+            dispatcher.utter_message(text=problem)
+        return {"contact_name": name}
+
+    def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "none":
+            return {"contact_phone": value}
+        phone, problem = contact.parse_phone(str(value))
+        if problem:
+            dispatcher.utter_message(text=problem)
+        return {"contact_phone": phone}
+
+    def validate_contact_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "none":
+            return {"contact_email": value}
+        email, problem = contact.parse_email(str(value))
+        if problem:
+            dispatcher.utter_message(text=problem)
+        return {"contact_email": email}
+
+    # --- summary -----------------------------------------------------------------
+
+    def validate_intake_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value:
+            return {"intake_confirmed": True}
+        changed_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
+        if changed_now:
+            # "No, I'm in Boston": the correction came with the "no"; show the summary again.
+            return {"intake_confirmed": None}
+        return {"intake_confirmed": None, "correcting": True}
+
+    def validate_change_field(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        group = flow.change_group(str(value))
+        if group is None:
+            dispatcher.utter_message(text="Please pick what to change from the buttons.")
+            return {"change_field": None}
+        return {**flow.reset_events_for(group), "change_field": None, "correcting": False, "intake_confirmed": None}
+
+
+class ActionAskIntakeConfirmed(Action):
+    """Shows the summary and asks the visitor to confirm it."""
+
+    def name(self) -> Text:
+        return "action_ask_intake_confirmed"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        lines = intake.summary_lines(tracker.slots, tracker.get_slot("urgency_reasons") or [])
+        dispatcher.utter_message(
+            text="Here's what I have:\n" + "\n".join(f"• {line}" for line in lines) + "\n\nIs this right?",
+            buttons=[
+                {"title": "Yes, save it", "payload": "/affirm"},
+                {"title": "Change something", "payload": "/deny"},
+            ],
+        )
+        return []
+
+
+class ActionSubmitIntakeForm(Action):
+    """Saves the confirmed intake, or closes a refused conversation."""
+
+    def name(self) -> Text:
+        return "action_submit_intake_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        slots = tracker.slots
+        if not slots.get("consent"):
+            # Refusal: nothing is stored; asking again starts from consent.
+            return [SlotSet("consent", None)]
+        reasons = slots.get("urgency_reasons") or []
+        saved = store.save_intake(intake_db(), tracker.sender_id, intake.record(slots, reasons))
+        logger.info("intake %s saved (urgent=%s)", saved["id"], saved["urgent"])
+        if saved["contact"]:
+            dispatcher.utter_message(response="utter_intake_saved")
+        else:
+            dispatcher.utter_message(response="utter_no_contact_saved")
+        return [SlotSet("intake_saved", True), SlotSet("callback_recorded", bool(slots.get("callback_requested")))]

@@ -1,0 +1,75 @@
+"""Contact details and identifiers: phone, email, A-number, name.
+
+Each parser returns ``(value, problem)``: the normalised value, or None with a
+short reason the visitor can act on.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+Parsed = Tuple[Optional[str], Optional[str]]
+
+
+def parse_phone(text: str, region: str = "US") -> Parsed:
+    """Normalise a phone number to E.164 (US by default; +country code for others)."""
+    raw = (text or "").strip()
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        match = None
+        for match in phonenumbers.PhoneNumberMatcher(raw, region):
+            break
+        if match is None:
+            return None, "I couldn't find a phone number in that. Could you type it with the area code, like 312 555 0100?"
+        number = match.number
+    if not phonenumbers.is_valid_number(number):
+        return None, "That number doesn't look complete. Could you check it and include the area code (or the country code if it's outside the US)?"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+
+
+def display_phone(e164: str) -> str:
+    """A stored E.164 number formatted for people (national format for US numbers)."""
+    number = phonenumbers.parse(e164, None)
+    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 1 else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, fmt)
+
+
+def parse_email(text: str) -> Parsed:
+    """Validate an email address (syntax and domain form; no network lookup)."""
+    raw = (text or "").strip()
+    found = re.search(r"\S+@\S+", raw)
+    candidate = found.group(0).strip(".,;:()<>") if found else raw
+    try:
+        info = validate_email(candidate, check_deliverability=False)
+    except EmailNotValidError:
+        return None, "That email address doesn't look right. Could you check it? For example: maria@example.com"
+    return info.normalized, None
+
+
+_A_NUMBER = re.compile(r"\b(?:a[\s#:-]*)?((?:\d[\s-]?){7,9})\b", re.IGNORECASE)
+
+
+def parse_a_number(text: str) -> Parsed:
+    """An A-number (Alien Registration Number) as 9 digits; 8-digit numbers get a leading 0."""
+    match = _A_NUMBER.search(text or "")
+    if match:
+        digits = re.sub(r"\D", "", match.group(1))
+        if len(digits) in (8, 9):
+            return digits.zfill(9), None
+    return None, (
+        "An A-number has 8 or 9 digits, often written like A123 456 789. "
+        "Could you check it? If you don't have it, just say \"I don't know\"."
+    )
+
+
+def clean_name(text: str) -> Parsed:
+    """A person's name from a reply like "my name is Maria Lopez"."""
+    name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is)\s+", "", text or "", flags=re.IGNORECASE)
+    name = re.sub(r"\s+", " ", name).strip(" .,!")
+    if not name or len(name) > 80 or not re.search(r"[^\W\d_]", name):
+        return None, "Could you tell me your name as you'd like us to use it?"
+    return name, None

@@ -1,0 +1,32 @@
+"""Dates as visitors type them ("next monday", "dec 3", "3 days ago"), via parsedatetime."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Optional
+
+import parsedatetime
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> parsedatetime.Calendar:
+    return parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
+
+
+def parse_date(text: str, today: date) -> Optional[date]:
+    """The calendar date a visitor means, relative to ``today``; None if there is none.
+
+    Only a date counts: a reply with no date in it ("not sure", "hello") is None
+    rather than today, which is what parsedatetime would otherwise assume.
+    """
+    if not text or not text.strip():
+        return None
+    result, context = _calendar().parseDT(text, datetime.combine(today, time(12, 0)))
+    if not context.hasDate:
+        return None
+    return result.date()
+
+
+def days_until(day: date, today: date) -> int:
+    """Whole days from ``today`` to ``day`` (negative in the past)."""
+    return (day - today).days

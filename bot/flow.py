@@ -1,0 +1,121 @@
+"""Which intake question comes next: the form's slot order as a plain function.
+
+The Rasa form asks the first slot in ``required_slots(...)`` that has no value,
+so this list *is* the conversation plan, and it is recomputed on every turn
+from what the visitor has said so far.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping
+
+#: Follow-up questions per situation.
+FOLLOW_UPS: Dict[str, List[str]] = {
+    "detention": ["detained_where", "detained_since", "a_number"],
+    "removal": ["removal_stage", "hearing_date", "a_number"],
+    "enforcement": ["ice_present_now"],
+    "humanitarian": ["details"],
+    "family": ["details"],
+    "employment": ["details"],
+    "citizenship": ["details"],
+    "other": ["details"],
+}
+
+#: Removal stages that have no upcoming date to ask for.
+STAGES_WITHOUT_DATE = {"removal_order", "nta_no_date"}
+
+CALLBACK_SLOTS = ["contact_name", "contact_phone"]
+CONTACT_SLOTS = ["contact_name", "contact_phone", "contact_email"]
+
+#: Groups of slots a visitor can ask to change from the summary.
+CHANGE_GROUPS: Dict[str, List[str]] = {
+    "location": ["location", "location_state", "country", "state", "city", "county", "location_candidates"],
+    "situation": ["situation", "situation_text", "details", "detained_where", "detained_since",
+                  "a_number", "removal_stage", "hearing_date", "ice_present_now"],
+    "details": ["details", "detained_where", "detained_since", "a_number", "removal_stage",
+                "hearing_date", "ice_present_now"],
+    "contact": ["contact_name", "contact_phone", "contact_email"],
+}
+
+
+def follow_ups(slots: Mapping[str, Any]) -> List[str]:
+    """The follow-up questions that fit the situation (none before it is known)."""
+    situation = slots.get("situation")
+    questions = list(FOLLOW_UPS.get(situation, []))
+    if situation == "removal" and slots.get("removal_stage") in STAGES_WITHOUT_DATE:
+        questions.remove("hearing_date")
+    return questions
+
+
+def required_slots(slots: Mapping[str, Any]) -> List[str]:
+    """The intake form's questions, in order, given what is known so far."""
+    consent = slots.get("consent")
+    if consent is False:
+        return []  # refusal: the form ends and nothing more is asked
+    order: List[str] = ["consent"]
+    if slots.get("callback_requested") and not slots.get("callback_recorded"):
+        # "Talk to a person" jumps the queue: name and phone first.
+        order += CALLBACK_SLOTS
+    order.append("location")
+    if slots.get("location_candidates") and not slots.get("state"):
+        order.append("location_state")
+    order.append("situation")
+    order += follow_ups(slots)
+    order.append("contact_name")
+    order.append("contact_phone")
+    if slots.get("contact_phone") in (None, "none"):
+        # Email only matters when there is no phone to call back on.
+        order.append("contact_email")
+    if slots.get("correcting"):
+        order.append("change_field")
+    order.append("intake_confirmed")
+    # keep order, drop repeats (callback slots appear twice)
+    seen: set = set()
+    return [s for s in order if not (s in seen or seen.add(s))]
+
+
+def missing_slots(slots: Mapping[str, Any]) -> List[str]:
+    """Required slots that still have no value."""
+    return [s for s in required_slots(slots) if slots.get(s) is None]
+
+
+def change_group(text: str) -> str | None:
+    """Which part of the summary a visitor wants to change, from a button or their words."""
+    t = (text or "").lower()
+    keywords = {
+        "location": ("location", "place", "city", "state", "where", "live", "zip", "country"),
+        "situation": ("situation", "category", "problem", "case type", "topic", "what happened"),
+        "details": ("detail", "date", "hearing", "a-number", "a number", "facility", "since", "answer"),
+        "contact": ("contact", "name", "phone", "number", "email", "call"),
+    }
+    if t in CHANGE_GROUPS:
+        return t
+    for group, words in keywords.items():
+        if any(w in t for w in words):
+            return group
+    return None
+
+
+def reset_events_for(group: str) -> Dict[str, Any]:
+    """Slot values that clear a group so the form asks for it again."""
+    return {slot: None for slot in CHANGE_GROUPS[group]}
+
+
+_STAGE_WORDS = (
+    ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle")),
+    ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order")),
+    ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd")),
+    ("hearing", ("hearing", "court", "judge", "master calendar", "individual")),
+    ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown")),
+)
+STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
+
+
+def removal_stage(text: str) -> str | None:
+    """A removal stage from a button value or the visitor's words; None if unclear."""
+    t = (text or "").strip().lower()
+    if t in STAGES:
+        return t
+    for stage, words in _STAGE_WORDS:
+        if any(w in t for w in words):
+            return stage
+    return None

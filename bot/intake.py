@@ -1,0 +1,111 @@
+"""From conversation slots to an intake record, and the summary a visitor confirms."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping
+
+from bot.situations import CATEGORIES
+from bot.urgency import REASONS
+
+#: Follow-up slots stored under ``details`` (in this order).
+DETAIL_SLOTS = (
+    "detained_where",
+    "detained_since",
+    "a_number",
+    "removal_stage",
+    "hearing_date",
+    "ice_present_now",
+    "details",
+)
+
+DETAIL_LABELS = {
+    "detained_where": "Held at",
+    "detained_since": "Detained since",
+    "a_number": "A-number",
+    "removal_stage": "Stage",
+    "hearing_date": "Next date",
+    "ice_present_now": "Agents there now",
+    "details": "Details",
+}
+
+STAGE_LABELS = {
+    "hearing": "Immigration court hearing",
+    "check_in": "ICE check-in",
+    "removal_order": "Has a removal order",
+    "nta_no_date": "Notice to Appear, no date yet",
+    "unknown": "Not sure",
+}
+
+
+def _known(value: Any) -> bool:
+    return value not in (None, "", "unknown", "none")
+
+
+def location_label(slots: Mapping[str, Any]) -> str:
+    """'Chicago, IL', 'Texas', 'Mexico' or 'Not given'."""
+    city, state, country = slots.get("city"), slots.get("state"), slots.get("country")
+    if country and country != "United States":
+        return ", ".join(p for p in (city, country) if p)
+    if city and state:
+        return f"{city}, {state}"
+    if slots.get("county") and state:
+        return f"{slots['county']}, {state}"
+    if state:
+        return slots.get("state_name") or state
+    if _known(slots.get("location")):
+        return slots["location"]
+    return "Not given"
+
+
+def details(slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """The follow-up answers that were given ("unknown" kept: staff should know it was asked)."""
+    return {key: slots.get(key) for key in DETAIL_SLOTS if slots.get(key) is not None}
+
+
+def contact(slots: Mapping[str, Any]) -> Dict[str, Any]:
+    return {
+        key: slots.get(f"contact_{key}")
+        for key in ("name", "phone", "email")
+        if _known(slots.get(f"contact_{key}"))
+    }
+
+
+def record(slots: Mapping[str, Any], urgency_reasons: List[str]) -> Dict[str, Any]:
+    """The intake row for ``bot.store.save_intake`` from the conversation's slots."""
+    return {
+        "consent": bool(slots.get("consent")),
+        "country": slots.get("country"),
+        "state": slots.get("state"),
+        "city": slots.get("city"),
+        "county": slots.get("county"),
+        "location_text": slots.get("location"),
+        "situation": slots.get("situation"),
+        "situation_text": slots.get("situation_text"),
+        "urgent": bool(urgency_reasons),
+        "urgency_reasons": list(urgency_reasons),
+        "details": details(slots),
+        "contact": contact(slots),
+        "callback_requested": bool(slots.get("callback_requested")),
+    }
+
+
+def summary_lines(slots: Mapping[str, Any], urgency_reasons: List[str]) -> List[str]:
+    """The lines of the summary shown before saving."""
+    lines = [
+        f"Where you are: {location_label(slots)}",
+        f"Situation: {CATEGORIES.get(slots.get('situation'), 'Not given')}",
+    ]
+    for key, value in details(slots).items():
+        if key == "removal_stage":
+            value = STAGE_LABELS.get(value, value)
+        elif key == "ice_present_now":
+            value = "yes" if value else "no"
+        elif value == "unknown":
+            value = "not known"
+        lines.append(f"{DETAIL_LABELS[key]}: {value}")
+    person = contact(slots)
+    lines.append(
+        "Contact: " + (", ".join(person[k] for k in ("name", "phone", "email") if k in person) or "none given")
+    )
+    if urgency_reasons:
+        lines.append("Marked urgent: " + "; ".join(REASONS[r] for r in urgency_reasons))
+    return lines

@@ -1,0 +1,1 @@
+"""Rasa-side extensions (loaded by the Rasa server, not the action server)."""
