@@ -95,6 +95,11 @@ class ValidateIntakeForm(FormValidationAction):
             dispatcher.utter_message(response="utter_consent_refused")
         return {"consent": value}
 
+    def validate_callback_requested(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value and not tracker.get_slot("callback_recorded"):
+            dispatcher.utter_message(text="Of course. I'll take your name and phone number so a person from our team can call you back.")
+        return {"callback_requested": bool(value)}
+
     # --- location ------------------------------------------------------------
 
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

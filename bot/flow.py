@@ -52,6 +52,10 @@ def required_slots(slots: Mapping[str, Any]) -> List[str]:
     if consent is False:
         return []  # refusal: the form ends and nothing more is asked
     order: List[str] = ["consent"]
+    if slots.get("callback_requested"):
+        # Listed (never asked: it has a value) so that the form validates it
+        # in the turn the visitor asks for a person, instead of rejecting.
+        order.insert(0, "callback_requested")
     if slots.get("callback_requested") and not slots.get("callback_recorded"):
         # "Talk to a person" jumps the queue: name and phone first.
         order += CALLBACK_SLOTS

@@ -1,0 +1,87 @@
+"""Start and stop the assistant's servers for tests and benchmarks."""
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 180.0, proc: Optional[subprocess.Popen] = None) -> None:
+    """Poll ``url`` until it answers 200, or fail (early if ``proc`` died)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode} before {url} answered")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f}s")
+
+
+@contextlib.contextmanager
+def process(args: List[str], env: Dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """Run a server in its own process group; stop it (and its children) on exit."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "w") as out:
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            yield proc
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+
+
+def base_env(data_dir: Path, action_port: int) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        INTAKE_DATA_DIR=str(data_dir),
+        RASA_TRACKER_DB=str(data_dir / "tracker.db"),
+        ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    )
+    return env
+
+
+@contextlib.contextmanager
+def action_server(env: Dict[str, str], port: int, log: Path) -> Iterator[subprocess.Popen]:
+    with process([str(BIN / "rasa"), "run", "actions", "--port", str(port)], env, log) as proc:
+        wait_for(f"http://127.0.0.1:{port}/health", proc=proc)
+        yield proc
+
+
+@contextlib.contextmanager
+def rasa_server(env: Dict[str, str], port: int, log: Path, extra: List[str] = ()) -> Iterator[subprocess.Popen]:
+    args = [
+        str(BIN / "rasa"), "run", "--model", "models", "--domain", "domain",
+        "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+        "--port", str(port), "--enable-api", *extra,
+    ]
+    with process(args, env, log) as proc:
+        wait_for(f"http://127.0.0.1:{port}/status", timeout=300, proc=proc)
+        yield proc

@@ -1,0 +1,69 @@
+"""Shared fixtures: a temporary data directory, the real domain, tracker builders."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Every test gets its own data directory and intake database."""
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("INTAKE_DB", raising=False)
+    monkeypatch.setenv("INTAKE_TODAY", "2026-11-28")
+    return tmp_path / "var"
+
+
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    """The real domain (domain/ folder, including the generated firm slots) as a dict."""
+    from rasa.shared.core.domain import Domain
+
+    if not (ROOT / "domain" / "firm_profile.yml").exists():
+        import subprocess, sys
+
+        out = subprocess.run([sys.executable, "-m", "bot.firm", "domain"], check=True, capture_output=True, text=True, cwd=ROOT)
+        (ROOT / "domain" / "firm_profile.yml").write_text(out.stdout)
+    return Domain.load(str(ROOT / "domain")).as_dict()
+
+
+@pytest.fixture
+def make_tracker(domain):
+    """Build a rasa_sdk Tracker from slot values, the latest message and events."""
+    from rasa_sdk import Tracker
+
+    def build(
+        slots: Optional[Dict[str, Any]] = None,
+        text: str = "",
+        intent: str = "inform",
+        entities: Optional[List[Dict[str, Any]]] = None,
+        events: Optional[List[Dict[str, Any]]] = None,
+        active_loop: Optional[str] = "intake_form",
+        sender_id: str = "visitor-1",
+    ) -> Tracker:
+        all_slots = {name: spec.get("initial_value") for name, spec in domain["slots"].items()}
+        all_slots["requested_slot"] = None
+        all_slots.update(slots or {})
+        latest = {
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.99},
+            "entities": entities or [],
+        }
+        user_event = {"event": "user", "text": text, "parse_data": latest}
+        return Tracker(
+            sender_id=sender_id,
+            slots=all_slots,
+            latest_message=latest,
+            events=[user_event] + list(events or []),
+            paused=False,
+            followup_action=None,
+            active_loop={"name": active_loop} if active_loop else {},
+            latest_action_name="action_listen",
+        )
+
+    return build

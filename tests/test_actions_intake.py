@@ -1,0 +1,181 @@
+"""The intake form's actions, run against the real domain with Tracker fixtures."""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake_form import ActionAskIntakeConfirmed, ActionSubmitIntakeForm, ValidateIntakeForm
+from bot import settings, store
+
+
+def slot_events(events: List[Dict[str, Any]]) -> Dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def texts(dispatcher: CollectingDispatcher) -> List[str]:
+    return [m.get("text") or m.get("response") for m in dispatcher.messages]
+
+
+@pytest.fixture
+def run_form(make_tracker, domain):
+    """Run validate_intake_form as Rasa's form does: new values appended as slot events."""
+
+    async def run(before: Dict[str, Any], new: Dict[str, Any], text: str = "", intent: str = "inform", requested: str | None = None):
+        slots = dict(before, **new, requested_slot=requested)
+        events = [{"event": "slot", "name": k, "value": v} for k, v in new.items()]
+        tracker = make_tracker(slots=slots, text=text, intent=intent, events=events)
+        dispatcher = CollectingDispatcher()
+        result = await ValidateIntakeForm().run(dispatcher, tracker, domain)
+        return slot_events(result), dispatcher
+
+    return run
+
+
+async def test_city_resolves_to_state_and_next_question(run_form):
+    slots, dispatcher = await run_form({"consent": True}, {"location": "Chicago"}, text="i live in chicago", requested="location")
+    assert slots["location"] == "Chicago, IL"
+    assert slots["state"] == "IL" and slots["country"] == "United States"
+    assert slots["requested_slot"] == "situation"
+    assert dispatcher.messages == []
+
+
+async def test_typo_city_resolves(run_form):
+    slots, _ = await run_form({"consent": True}, {"location": "san deigo"}, text="san deigo", requested="location")
+    assert slots["state"] == "CA" and slots["city"] == "San Diego"
+
+
+async def test_ambiguous_city_asks_for_state_then_settles(run_form):
+    slots, _ = await run_form({"consent": True}, {"location": "Springfield"}, text="Springfield", requested="location")
+    assert slots["state"] is None and "IL" in slots["location_candidates"]
+    assert slots["requested_slot"] == "location_state"
+    before = {"consent": True, **{k: v for k, v in slots.items() if k != "requested_slot"}}
+    settled, _ = await run_form(before, {"location_state": "illinois"}, text="illinois", requested="location_state")
+    assert settled["state"] == "IL" and settled["city"] == "Springfield"
+    assert settled["requested_slot"] == "situation"
+
+
+async def test_unknown_place_gets_a_kind_question_again(run_form):
+    slots, dispatcher = await run_form({"consent": True}, {"location": "asdfgh qwerty"}, text="asdfgh qwerty", requested="location")
+    assert slots["location"] is None and slots["requested_slot"] == "location"
+    assert dispatcher.messages[0]["response"] == "utter_location_not_found"
+
+
+async def test_first_message_with_detention_gets_resources_before_consent(run_form):
+    slots, dispatcher = await run_form(
+        {}, {"situation": "detention", "location": "Chicago"},
+        text="ICE took my husband in chicago this morning", intent="situation_detention",
+    )
+    assert slots["state"] == "IL"
+    assert slots["situation_text"] == "ICE took my husband in chicago this morning"
+    assert slots["urgency_reasons"] == ["detained_now"] and slots["urgency_notified"] == ["detained_now"]
+    assert slots["requested_slot"] == "consent"
+    said = " ".join(texts(dispatcher))
+    assert "locator.ice.gov" in said and "(312) 555-0148" in said
+
+
+async def test_resources_are_not_repeated(run_form):
+    before = {"consent": True, "situation": "detention", "urgency_reasons": ["detained_now"], "urgency_notified": ["detained_now"]}
+    slots, dispatcher = await run_form(before, {"detained_where": "Broadview"}, text="Broadview", requested="detained_where")
+    assert dispatcher.messages == [] and "urgency_notified" not in slots
+
+
+async def test_agents_at_the_door_skip_the_question_and_get_rights(run_form):
+    slots, dispatcher = await run_form(
+        {"consent": True}, {"situation": "enforcement"}, text="ICE is at my door right now", intent="situation_enforcement",
+        requested="situation",
+    )
+    assert slots["ice_present_now"] is True and "ice_present_now" in slots["urgency_reasons"]
+    assert "signed by a judge" in " ".join(texts(dispatcher))
+
+
+async def test_hearing_soon_is_urgent(run_form):
+    before = {"consent": True, "situation": "removal", "removal_stage": "hearing"}
+    slots, dispatcher = await run_form(before, {"hearing_date": "next monday"}, text="next monday", requested="hearing_date")
+    assert slots["hearing_date"] == "2026-11-30"
+    assert slots["urgency_reasons"] == ["hearing_soon"]
+    assert "acis.eoir.justice.gov" in " ".join(texts(dispatcher))
+
+
+async def test_past_hearing_date_is_asked_again(run_form):
+    before = {"consent": True, "situation": "removal", "removal_stage": "hearing"}
+    slots, dispatcher = await run_form(before, {"hearing_date": "nov 2"}, text="nov 2", requested="hearing_date")
+    assert slots["hearing_date"] is None and slots["requested_slot"] == "hearing_date"
+    assert "already passed" in texts(dispatcher)[0]
+
+
+async def test_bad_a_number_explains(run_form):
+    before = {"consent": True, "situation": "detention", "detained_where": "x", "detained_since": "unknown",
+              "urgency_notified": ["detained_now"], "urgency_reasons": ["detained_now"]}
+    slots, dispatcher = await run_form(before, {"a_number": "A123"}, text="A123", requested="a_number")
+    assert slots["a_number"] is None and "8 or 9 digits" in texts(dispatcher)[0]
+
+
+async def test_consent_refused_records_only_the_refusal(run_form):
+    slots, dispatcher = await run_form({}, {"consent": False}, text="no", intent="deny", requested="consent")
+    assert slots["consent"] is False and slots["requested_slot"] is None
+    assert dispatcher.messages[0]["response"] == "utter_consent_refused"
+    db = store.connect(settings.intake_db_path())
+    assert db["consent_refusals"].count == 1 and db["intakes"].count == 0
+
+
+async def test_callback_recorded_once_contact_is_known(run_form):
+    before = {"consent": True, "callback_requested": True, "contact_name": "Ana Ruiz"}
+    slots, dispatcher = await run_form(before, {"contact_phone": "312 555 0100"}, text="312 555 0100", requested="contact_phone")
+    assert slots["contact_phone"] == "+13125550100" and slots["callback_recorded"] is True
+    assert "utter_callback_noted" in texts(dispatcher)
+    saved = store.intake_for_conversation(store.connect(settings.intake_db_path()), "visitor-1")
+    assert saved["callback_requested"] is True and saved["contact"]["phone"] == "+13125550100"
+
+
+async def test_invalid_phone_is_asked_again(run_form):
+    slots, dispatcher = await run_form({"consent": True, "contact_name": "Ana"}, {"contact_phone": "12"}, text="12", requested="contact_phone")
+    assert slots["contact_phone"] is None and "phone" in texts(dispatcher)[0]
+
+
+async def test_saying_no_to_summary_asks_what_to_change(run_form):
+    slots, _ = await run_form({"consent": True}, {"intake_confirmed": False}, text="no", intent="deny", requested="intake_confirmed")
+    assert slots["intake_confirmed"] is None and slots["correcting"] is True
+
+
+async def test_change_location_clears_it_and_asks_again(run_form):
+    before = {"consent": True, "location": "Chicago, IL", "state": "IL", "city": "Chicago", "situation": "other",
+              "details": "x", "contact_name": "A", "contact_phone": "+13125550100", "correcting": True}
+    slots, _ = await run_form(before, {"change_field": "location"}, text="/inform", requested="change_field")
+    assert slots["location"] is None and slots["state"] is None and slots["correcting"] is False
+    assert slots["requested_slot"] == "location"
+
+
+async def test_nothing_filled_returns_no_events(make_tracker, domain):
+    tracker = make_tracker(slots={"consent": True, "requested_slot": "location"}, text="hmm", intent="chitchat")
+    events = await ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain)
+    assert [e for e in events if e["name"] != "requested_slot"] == []
+
+
+async def test_summary_shows_answers_and_buttons(make_tracker, domain):
+    tracker = make_tracker(slots={"consent": True, "location": "Boston, MA", "state": "MA", "city": "Boston",
+                                  "situation": "citizenship", "details": "N-400", "contact_name": "Li", "contact_phone": "+16175550100"})
+    dispatcher = CollectingDispatcher()
+    await ActionAskIntakeConfirmed().run(dispatcher, tracker, domain)
+    message = dispatcher.messages[0]
+    assert "Boston, MA" in message["text"] and "N-400" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny"]
+
+
+async def test_submit_saves_the_intake(make_tracker, domain):
+    slots = {"consent": True, "location": "Boston, MA", "country": "United States", "state": "MA", "city": "Boston",
+             "situation": "citizenship", "details": "N-400", "contact_name": "Li", "contact_phone": "+16175550100",
+             "intake_confirmed": True}
+    dispatcher = CollectingDispatcher()
+    events = await ActionSubmitIntakeForm().run(dispatcher, make_tracker(slots=slots, active_loop=None), domain)
+    assert slot_events(events)["intake_saved"] is True
+    assert dispatcher.messages[0]["response"] == "utter_intake_saved"
+    saved = store.intake_for_conversation(store.connect(settings.intake_db_path()), "visitor-1")
+    assert saved["situation"] == "citizenship" and saved["state"] == "MA" and saved["urgent"] is False
+
+
+async def test_submit_after_refusal_stores_nothing(make_tracker, domain):
+    events = await ActionSubmitIntakeForm().run(CollectingDispatcher(), make_tracker(slots={"consent": False}, active_loop=None), domain)
+    assert slot_events(events) == {"consent": None}
+    assert store.connect(settings.intake_db_path())["intakes"].count == 0

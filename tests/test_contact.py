@@ -1,0 +1,58 @@
+"""Parsing contact details and identifiers (bot.contact, bot.dates)."""
+from datetime import date
+
+import pytest
+
+from bot import contact, dates
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("312 555 0148", "+13125550148"), ("(312) 555-0148", "+13125550148"), ("my number is 312-555-0148", "+13125550148"),
+     ("+52 55 1234 5678", "+525512345678")],
+)
+def test_phone_normalised(text, expected):
+    assert contact.parse_phone(text) == (expected, None)
+
+
+@pytest.mark.parametrize("text", ["12345", "call me", "555"])
+def test_bad_phone_gets_a_reason(text):
+    value, problem = contact.parse_phone(text)
+    assert value is None and problem
+
+
+def test_email():
+    assert contact.parse_email("it's Maria.Lopez@Example.com") == ("Maria.Lopez@example.com", None)
+    value, problem = contact.parse_email("maria at gmail")
+    assert value is None and "email" in problem
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("A123456789", "123456789"), ("a 123-456-789", "123456789"), ("12345678", "012345678"), ("A# 098 765 432", "098765432")],
+)
+def test_a_number_padded_to_nine_digits(text, expected):
+    assert contact.parse_a_number(text) == (expected, None)
+
+
+@pytest.mark.parametrize("text", ["A12345", "1234567890", "no"])
+def test_bad_a_number(text):
+    assert contact.parse_a_number(text)[0] is None
+
+
+@pytest.mark.parametrize("text, expected", [("my name is Maria Lopez", "Maria Lopez"), ("Juan", "Juan"), ("I'm Ana.", "Ana")])
+def test_names(text, expected):
+    assert contact.clean_name(text) == (expected, None)
+
+
+def test_name_must_have_letters():
+    assert contact.clean_name("12345")[0] is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("next monday", date(2026, 11, 30)), ("dec 3", date(2026, 12, 3)), ("12/10", date(2026, 12, 10)),
+     ("3 days ago", date(2026, 11, 25)), ("i dont know", None), ("", None)],
+)
+def test_dates(text, expected):
+    assert dates.parse_date(text, date(2026, 11, 28)) == expected

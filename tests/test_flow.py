@@ -1,0 +1,85 @@
+"""The order of intake questions (bot.flow)."""
+import pytest
+
+from bot import flow
+
+
+def test_consent_comes_first():
+    assert flow.missing_slots({})[0] == "consent"
+
+
+def test_refusal_ends_the_form():
+    assert flow.required_slots({"consent": False}) == []
+
+
+def test_known_answers_are_not_asked_again():
+    slots = {"consent": True, "location": "Chicago, IL", "state": "IL", "situation": "family"}
+    assert flow.missing_slots(slots)[0] == "details"
+
+
+@pytest.mark.parametrize(
+    "situation, expected",
+    [
+        ("detention", ["detained_where", "detained_since", "a_number"]),
+        ("removal", ["removal_stage", "hearing_date", "a_number"]),
+        ("enforcement", ["ice_present_now"]),
+        ("citizenship", ["details"]),
+        ("other", ["details"]),
+    ],
+)
+def test_follow_ups_fit_the_situation(situation, expected):
+    assert flow.follow_ups({"situation": situation}) == expected
+
+
+def test_removal_order_has_no_date_to_ask():
+    assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "removal_order"})
+
+
+def test_ambiguous_city_asks_for_the_state():
+    slots = {"consent": True, "location": "Springfield", "location_candidates": ["IL", "MO", "MA"]}
+    assert flow.missing_slots(slots)[0] == "location_state"
+    settled = dict(slots, state="IL")
+    assert "location_state" not in flow.required_slots(settled)
+
+
+def test_callback_request_jumps_the_queue():
+    slots = {"consent": True, "callback_requested": True}
+    assert flow.missing_slots(slots)[:2] == ["contact_name", "contact_phone"]
+    slots.update(contact_name="Ana", contact_phone="+13125550100", callback_recorded=True)
+    assert flow.missing_slots(slots)[0] == "location"
+
+
+def test_email_only_asked_without_phone():
+    base = {"consent": True, "contact_name": "Ana"}
+    assert "contact_email" not in flow.required_slots(dict(base, contact_phone="+13125550100"))
+    assert "contact_email" in flow.required_slots(dict(base, contact_phone="none"))
+
+
+def test_summary_is_last_and_correction_inserts_change_question():
+    assert flow.required_slots({"consent": True})[-1] == "intake_confirmed"
+    order = flow.required_slots({"consent": True, "correcting": True})
+    assert order[-2:] == ["change_field", "intake_confirmed"]
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [("location", "location"), ("the city is wrong", "location"), ("my phone number", "contact"),
+     ("hearing date", "details"), ("situation", "situation"), ("banana", None)],
+)
+def test_change_group(text, group):
+    assert flow.change_group(text) == group
+
+
+def test_reset_clears_the_whole_group():
+    reset = flow.reset_events_for("location")
+    assert reset["location"] is None and reset["state"] is None and reset["city"] is None
+
+
+@pytest.mark.parametrize(
+    "text, stage",
+    [("hearing", "hearing"), ("I have court with the judge", "hearing"), ("check in at the ICE office", "check_in"),
+     ("i got a deportation order", "removal_order"), ("notice to appear but no date", "nta_no_date"),
+     ("not sure", "unknown"), ("pizza", None)],
+)
+def test_removal_stage_from_words(text, stage):
+    assert flow.removal_stage(text) == stage
