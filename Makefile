@@ -21,7 +21,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 NLU_DATA := $(shell find data -name '*.yml')
 PLACES_MODEL := build/places_nlp
 
-.PHONY: help install build train run test test-unit test-stories validate bench-chat bench-nlu bench-updates bench-booking lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration validate bench-chat bench-nlu bench-updates bench-booking lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
@@ -74,12 +74,15 @@ validate: $(STAMPS)/places domain/firm_profile.yml
 	$(RASA) data validate --domain domain --data data --config config.yml
 
 test-unit: $(STAMPS)/places domain/firm_profile.yml
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -m "not browser and not integration"
 
 test-stories: $(STAMPS)/model
 	$(PY) scripts/run_test_stories.py
 
-test: validate test-unit test-stories
+test-integration: $(STAMPS)/model
+	$(PY) -m pytest -q -m integration
+
+test: validate test-unit test-stories test-integration
 
 # --- benchmarks ----------------------------------------------------------------
 bench-chat: $(STAMPS)/model

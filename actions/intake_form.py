@@ -87,6 +87,25 @@ class ValidateIntakeForm(FormValidationAction):
             events.append(SlotSet("callback_recorded", True))
         return events
 
+    # --- extraction beyond the domain's mappings ------------------------------
+
+    async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """A place said in passing that the entity ruler missed (a typo: "chicgo").
+
+        Only before the location question: once it is asked, the whole reply
+        is taken as the answer by the domain's from_text mapping.
+        """
+        if tracker.get_slot("location") is not None:
+            return {}
+        if tracker.get_slot("requested_slot") not in (None, "consent", "situation"):
+            return {}
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        if intent != "inform_location" and not intent.startswith("situation_"):
+            return {}
+        text = _message_text(tracker)
+        place = location.resolve_reply(text, text) if text else None
+        return {"location": location.display(place)} if place else {}
+
     # --- consent -------------------------------------------------------------
 
     def validate_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -263,8 +282,9 @@ class ActionSubmitIntakeForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = tracker.slots
         if not slots.get("consent"):
-            # Refusal: nothing is stored; asking again starts from consent.
-            return [SlotSet("consent", None)]
+            # Refusal: no intake, and the transcript is forgotten at the end
+            # of this turn (connectors/tracker_store.py).
+            return [SlotSet("consent", None), SlotSet("forget_conversation", True)]
         reasons = slots.get("urgency_reasons") or []
         saved = store.save_intake(intake_db(), tracker.sender_id, intake.record(slots, reasons))
         logger.info("intake %s saved (urgent=%s)", saved["id"], saved["urgent"])

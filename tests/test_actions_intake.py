@@ -177,5 +177,5 @@ async def test_submit_saves_the_intake(make_tracker, domain):
 
 async def test_submit_after_refusal_stores_nothing(make_tracker, domain):
     events = await ActionSubmitIntakeForm().run(CollectingDispatcher(), make_tracker(slots={"consent": False}, active_loop=None), domain)
-    assert slot_events(events) == {"consent": None}
+    assert slot_events(events) == {"consent": None, "forget_conversation": True}
     assert store.connect(settings.intake_db_path())["intakes"].count == 0

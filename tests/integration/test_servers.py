@@ -1,0 +1,145 @@
+"""The real servers (trained model, Rasa server, action server) under faults and bad input.
+
+Needs a trained model (``make train``); run by ``make test`` after training.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import sys
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import servers  # noqa: E402
+
+pytestmark = pytest.mark.integration
+
+FIRM_PHONE = "(312) 555-0148"
+
+
+class Stack:
+    """A Rasa server and an action server that tests can stop and start."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.action_port = servers.free_port()
+        self.rasa_port = servers.free_port()
+        self.env = servers.base_env(data_dir, self.action_port)
+        self.logs = ROOT / "results" / "integration"
+        self._actions = None
+        self._rasa = None
+
+    def start_actions(self):
+        self._actions = contextlib.ExitStack()
+        self._actions.enter_context(servers.action_server(self.env, self.action_port, self.logs / "actions.log"))
+
+    def stop_actions(self):
+        if self._actions:
+            self._actions.close()
+            self._actions = None
+
+    def start_rasa(self):
+        self._rasa = contextlib.ExitStack()
+        self._rasa.enter_context(servers.rasa_server(self.env, self.rasa_port, self.logs / "rasa.log"))
+
+    def stop_rasa(self):
+        if self._rasa:
+            self._rasa.close()
+            self._rasa = None
+
+    def say(self, sender: str, text: str) -> list:
+        response = httpx.post(
+            f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=60,
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+def joined(replies: list) -> str:
+    return " ".join(r.get("text", "") for r in replies)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    if not (ROOT / "models").exists():
+        pytest.skip("no trained model: run `make train`")
+    s = Stack(tmp_path_factory.mktemp("var"))
+    s.start_rasa()
+    yield s
+    s.stop_actions()
+    s.stop_rasa()
+
+
+def test_faults_are_survived_without_losing_the_conversation(stack):
+    sender = f"fault-{uuid.uuid4().hex[:8]}"
+    # Action server down: the visitor still gets the firm's number, not silence.
+    replies = stack.say(sender, "hi")
+    assert replies and FIRM_PHONE in joined(replies)
+
+    stack.start_actions()
+    assert "May I save" in joined(stack.say(sender, "hi"))
+    assert "Where are you" in joined(stack.say(sender, "yes"))
+    assert "What's happening" in joined(stack.say(sender, "chicago"))
+
+    # Restart the Rasa server: the conversation continues where it was.
+    stack.stop_rasa()
+    stack.start_rasa()
+    replies = joined(stack.say(sender, "I want to apply for citizenship"))
+    assert "what would you like help with" in replies.lower()
+
+    # Restart the action server too.
+    stack.stop_actions()
+    stack.start_actions()
+    assert "What name" in joined(stack.say(sender, "I have had my green card for 6 years"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "😀😀😀", "x" * 5000, "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+     "'; DROP TABLE intakes; --", "Hola, necesito ayuda con mi caso", "??!!"],
+)
+def test_bad_input_gets_a_polite_reply(stack, text):
+    if stack._actions is None:
+        stack.start_actions()
+    sender = f"bad-{uuid.uuid4().hex[:8]}"
+    stack.say(sender, "hi")
+    replies = stack.say(sender, text)
+    assert replies, f"no reply to {text[:30]!r}"
+    assert all(r.get("text") for r in replies)
+
+
+def test_refusal_forgets_the_transcript(stack):
+    if stack._actions is None:
+        stack.start_actions()
+    sender = f"refuse-{uuid.uuid4().hex[:8]}"
+    stack.say(sender, "ICE took my brother in dallas")
+    replies = joined(stack.say(sender, "no"))
+    assert FIRM_PHONE in replies and "won't save" in replies
+    with sqlite3.connect(stack.data_dir / "tracker.db") as db:
+        (count,) = db.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()
+    assert count == 0
+    with sqlite3.connect(stack.data_dir / "intake.db") as db:
+        assert db.execute("select count(*) from intakes where conversation_id = ?", (sender,)).fetchone() == (0,)
+        assert db.execute("select count(*) from consent_refusals").fetchone()[0] >= 1
+    # Coming back starts again from consent.
+    assert "May I save" in joined(stack.say(sender, "hello"))
+
+
+def test_completed_intake_is_exported(stack):
+    if stack._actions is None:
+        stack.start_actions()
+    sender = f"done-{uuid.uuid4().hex[:8]}"
+    for text in ["hi", "yes", "boston", "I want to apply for citizenship", "N-400", "Li Wei", "617 555 0100"]:
+        stack.say(sender, text)
+    assert "saved" in joined(stack.say(sender, "yes"))
+    with sqlite3.connect(stack.data_dir / "intake.db") as db:
+        db.row_factory = sqlite3.Row
+        row = db.execute("select * from intakes where conversation_id = ?", (sender,)).fetchone()
+    assert row["state"] == "MA" and row["situation"] == "citizenship"
