@@ -48,9 +48,10 @@ def follow_ups(slots: Mapping[str, Any]) -> List[str]:
 
 def required_slots(slots: Mapping[str, Any]) -> List[str]:
     """The intake form's questions, in order, given what is known so far."""
-    consent = slots.get("consent")
-    if consent is False:
-        return []  # refusal: the form ends and nothing more is asked
+    if slots.get("consent") is False:
+        # Refusal: nothing more is asked (consent stays listed so that the
+        # refusal itself is validated, and the form then ends).
+        return ["consent"]
     order: List[str] = ["consent"]
     if slots.get("callback_requested"):
         # Listed (never asked: it has a value) so that the form validates it

@@ -14,14 +14,20 @@ import servers  # noqa: E402
 
 
 def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model", default="models", help="model file or folder (default: models/)")
+    parser.add_argument("--stories", default="tests/test_stories")
+    args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="intake-stories-"))
     port = servers.free_port()
     env = servers.base_env(data_dir, port)
     with servers.action_server(env, port, servers.ROOT / "results" / "test_stories" / "actions.log"):
         command = [
             str(servers.BIN / "rasa"), "test", "core",
-            "--model", "models",
-            "--stories", "tests/test_stories",
+            "--model", args.model,
+            "--stories", args.stories,
             "--endpoints", "endpoints.yml",
             "--out", "results/test_stories",
             "--fail-on-prediction-errors",

@@ -99,8 +99,8 @@ async def test_hearing_soon_is_urgent(run_form):
 
 
 async def test_past_hearing_date_is_asked_again(run_form):
-    before = {"consent": True, "situation": "removal", "removal_stage": "hearing"}
-    slots, dispatcher = await run_form(before, {"hearing_date": "nov 2"}, text="nov 2", requested="hearing_date")
+    before = {"consent": True, "location": "Boston, MA", "state": "MA", "situation": "removal", "removal_stage": "hearing"}
+    slots, dispatcher = await run_form(before, {"hearing_date": "November 2, 2026"}, text="November 2, 2026", requested="hearing_date")
     assert slots["hearing_date"] is None and slots["requested_slot"] == "hearing_date"
     assert "already passed" in texts(dispatcher)[0]
 
@@ -131,7 +131,7 @@ async def test_callback_recorded_once_contact_is_known(run_form):
 
 async def test_invalid_phone_is_asked_again(run_form):
     slots, dispatcher = await run_form({"consent": True, "contact_name": "Ana"}, {"contact_phone": "12"}, text="12", requested="contact_phone")
-    assert slots["contact_phone"] is None and "phone" in texts(dispatcher)[0]
+    assert slots["contact_phone"] is None and "number" in texts(dispatcher)[0]
 
 
 async def test_saying_no_to_summary_asks_what_to_change(run_form):

@@ -9,7 +9,8 @@ def test_consent_comes_first():
 
 
 def test_refusal_ends_the_form():
-    assert flow.required_slots({"consent": False}) == []
+    assert flow.required_slots({"consent": False}) == ["consent"]
+    assert flow.missing_slots({"consent": False}) == []
 
 
 def test_known_answers_are_not_asked_again():
