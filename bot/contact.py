@@ -20,12 +20,14 @@ def parse_phone(text: str, region: str = "US") -> Parsed:
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        match = None
-        for match in phonenumbers.PhoneNumberMatcher(raw, region):
-            break
-        if match is None:
-            return None, "I couldn't find a phone number in that. Could you type it with the area code, like 312 555 0100?"
-        number = match.number
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        # A number inside a sentence: "call me at 312 555 0148 after 5".
+        found = next(iter(phonenumbers.PhoneNumberMatcher(raw, region)), None)
+        if found is not None:
+            number = found.number
+    if number is None:
+        return None, "I couldn't find a phone number in that. Could you type it with the area code, like 312 555 0100?"
     if not phonenumbers.is_valid_number(number):
         return None, "That number doesn't look complete. Could you check it and include the area code (or the country code if it's outside the US)?"
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None

@@ -6,6 +6,7 @@ directory needs no set-up step.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -138,7 +139,9 @@ def save_intake(db: sqlite_utils.Database, conversation_id: str, fields: Dict[st
     """
     now = utcnow()
     table = db["intakes"]
-    with db.conn:
+    # Inside a caller's transaction (a booking), write as part of it;
+    # otherwise commit here.
+    with contextlib.nullcontext() if db.conn.in_transaction else db.conn:
         existing = list(table.rows_where("conversation_id = ?", [conversation_id], limit=1))
         record = _encode({k: v for k, v in fields.items() if k in EXPORT_FIELDS or k == "consent"})
         record.pop("id", None)

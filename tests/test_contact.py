@@ -9,7 +9,8 @@ from bot import contact, dates
 @pytest.mark.parametrize(
     "text, expected",
     [("312 555 0148", "+13125550148"), ("(312) 555-0148", "+13125550148"), ("my number is 312-555-0148", "+13125550148"),
-     ("+52 55 1234 5678", "+525512345678")],
+     ("+52 55 1234 5678", "+525512345678"),
+     ("call me at 312 555 0148 after 5", "+13125550148")],
 )
 def test_phone_normalised(text, expected):
     assert contact.parse_phone(text) == (expected, None)
