@@ -21,7 +21,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 NLU_DATA := $(shell find data -name '*.yml')
 PLACES_MODEL := build/places_nlp
 
-.PHONY: help install build train run test test-unit test-stories test-integration validate bench-chat bench-nlu bench-updates bench-booking lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration test-browser validate bench-chat bench-nlu bench-updates bench-booking lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
@@ -82,7 +82,15 @@ test-stories: $(STAMPS)/model
 test-integration: $(STAMPS)/model
 	$(PY) -m pytest -q -m integration
 
-test: validate test-unit test-stories test-integration
+# Browser tests need Debian's Chromium (Playwright cannot download its own here).
+$(STAMPS)/chromium: | $(STAMPS)
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@touch $@
+
+test-browser: $(STAMPS)/model $(STAMPS)/chromium
+	$(PY) -m pytest -q -m browser tests/browser; rc=$$?; if [ $$rc -eq 5 ]; then echo "no browser tests yet"; exit 0; fi; exit $$rc
+
+test: validate test-unit test-stories test-integration test-browser
 
 # --- benchmarks ----------------------------------------------------------------
 bench-chat: $(STAMPS)/model
