@@ -1,0 +1,244 @@
+"""NLU benchmark: 5-fold cross-validation of the intent classifier.
+
+Usage (from the project root)::
+
+    .venv/bin/python scripts/bench_nlu.py              # run CV, then print the summary
+    .venv/bin/python scripts/bench_nlu.py --no-run     # only summarise an existing report
+    .venv/bin/python scripts/bench_nlu.py --holdout    # also train once and score
+                                                       # tests/data/nlu_holdout.yml
+
+It runs ``rasa test nlu --nlu data/nlu --config config.yml --cross-validation
+--folds 5 --out results/nlu_cv`` with the venv's ``rasa``, then reads
+``intent_report.json`` (and ``SpacyEntityExtractor_report.json`` if present)
+and prints per-intent precision/recall/F1 for the eight situation intents,
+their macro-F1, the overall accuracy and macro-F1, and the most common
+confusions. The exit status is 0 whenever a report was produced, whether or
+not the target is met; it is 1 if rasa failed or wrote no report.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The intents that carry the intake situation (see bot/situations.py).
+SITUATION_INTENTS: List[str] = [
+    "situation_detention",
+    "situation_removal",
+    "situation_enforcement",
+    "situation_humanitarian",
+    "situation_family",
+    "situation_employment",
+    "situation_citizenship",
+    "situation_other",
+]
+
+#: Target for the macro-F1 over the situation intents.
+TARGET_SITUATION_MACRO_F1 = 0.95
+
+#: Keys of a sklearn classification report that are not labels.
+_SUMMARY_KEYS = {"accuracy", "macro avg", "weighted avg", "micro avg"}
+
+
+def rasa_executable() -> str:
+    """The ``rasa`` next to the running interpreter (the venv's), else the project venv's."""
+    beside = Path(sys.executable).parent / "rasa"
+    if beside.exists():
+        return str(beside)
+    return str(ROOT / ".venv" / "bin" / "rasa")
+
+
+def run(cmd: List[str]) -> int:
+    print("$ " + " ".join(cmd), flush=True)
+    return subprocess.call(cmd, cwd=ROOT)
+
+
+def run_cross_validation(nlu: str, config: str, folds: int, out: Path) -> int:
+    return run(
+        [
+            rasa_executable(), "test", "nlu",
+            "--nlu", nlu,
+            "--config", config,
+            "--cross-validation",
+            "--folds", str(folds),
+            "--out", str(out),
+        ]
+    )
+
+
+def run_holdout(nlu: str, config: str, holdout: str, out: Path) -> int:
+    """Train one model on all training data and test it on the held-out file."""
+    model_dir = out / "model"
+    code = run(
+        [
+            rasa_executable(), "train", "nlu",
+            "--nlu", nlu,
+            "--config", config,
+            "--out", str(model_dir),
+            "--fixed-model-name", "holdout",
+        ]
+    )
+    if code:
+        return code
+    return run(
+        [
+            rasa_executable(), "test", "nlu",
+            "--nlu", holdout,
+            "--model", str(model_dir / "holdout.tar.gz"),
+            "--out", str(out),
+        ]
+    )
+
+
+def load_report(path: Path) -> Optional[Dict]:
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def labels_of(report: Dict) -> List[str]:
+    return [k for k, v in report.items() if k not in _SUMMARY_KEYS and isinstance(v, dict)]
+
+
+def macro_f1(report: Dict, labels: List[str]) -> float:
+    scores = [report[label]["f1-score"] for label in labels if label in report]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def print_table(report: Dict, labels: List[str]) -> None:
+    print(f"{'intent':<26}{'precision':>10}{'recall':>10}{'f1':>8}{'support':>9}")
+    for label in labels:
+        row = report.get(label)
+        if row is None:
+            print(f"{label:<26}{'(missing from report)':>37}")
+            continue
+        print(
+            f"{label:<26}{row['precision']:>10.3f}{row['recall']:>10.3f}"
+            f"{row['f1-score']:>8.3f}{int(row['support']):>9}"
+        )
+
+
+def top_confusions(report: Dict, limit: int = 12) -> List[Tuple[int, str, str]]:
+    """(count, true label, predicted label), largest first, from ``confused_with``."""
+    pairs = []
+    for label in labels_of(report):
+        for predicted, count in report[label].get("confused_with", {}).items():
+            pairs.append((int(count), label, predicted))
+    return sorted(pairs, reverse=True)[:limit]
+
+
+def accuracy_of(report: Dict) -> Optional[float]:
+    if "accuracy" in report:
+        return float(report["accuracy"])
+    if "micro avg" in report:  # sklearn omits "accuracy" when labels are a subset
+        return float(report["micro avg"]["f1-score"])
+    return None
+
+
+def summarise_intents(report: Dict, title: str) -> float:
+    print(f"\n== {title} ==")
+    print_table(report, SITUATION_INTENTS)
+    situation_f1 = macro_f1(report, SITUATION_INTENTS)
+    verdict = "meets" if situation_f1 >= TARGET_SITUATION_MACRO_F1 else "BELOW"
+    print(
+        f"\nsituation macro-F1 (8 intents): {situation_f1:.3f} "
+        f"({verdict} target {TARGET_SITUATION_MACRO_F1})"
+    )
+
+    others = [label for label in labels_of(report) if label not in SITUATION_INTENTS]
+    print("\nother intents:")
+    print_table(report, sorted(others))
+
+    accuracy = accuracy_of(report)
+    overall_macro = report.get("macro avg", {}).get("f1-score", macro_f1(report, labels_of(report)))
+    print(
+        f"\noverall intent accuracy: {accuracy:.3f}" if accuracy is not None
+        else "\noverall intent accuracy: n/a"
+    )
+    print(f"overall intent macro-F1: {overall_macro:.3f}")
+
+    confusions = top_confusions(report)
+    if confusions:
+        print("\nmost common confusions (true -> predicted: count):")
+        for count, true, predicted in confusions:
+            print(f"  {true} -> {predicted}: {count}")
+    return situation_f1
+
+
+def summarise_entities(out: Path) -> None:
+    report = load_report(out / "SpacyEntityExtractor_report.json")
+    if report is None:
+        print("\n(no SpacyEntityExtractor_report.json: entity extractor not in this config)")
+        return
+    print("\n== SpacyEntityExtractor, entity `place` ==")
+    row = report.get("place")
+    if row is None:
+        print("no `place` row in the report (no place predicted or annotated)")
+    else:
+        print(f"{'entity':<26}{'precision':>10}{'recall':>10}{'f1':>8}{'support':>9}")
+        print(
+            f"{'place':<26}{row['precision']:>10.3f}{row['recall']:>10.3f}"
+            f"{row['f1-score']:>8.3f}{int(row['support']):>9}"
+        )
+        if not row.get("support"):
+            print(
+                "note: the NLU examples carry no `place` annotations, so every "
+                "extracted place counts as a false positive here; this row shows "
+                "how often the ruler fires, not its accuracy."
+            )
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--nlu", default="data/nlu")
+    parser.add_argument("--config", default="config.yml")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", default="results/nlu_cv")
+    parser.add_argument("--no-run", action="store_true", help="only read an existing report")
+    parser.add_argument(
+        "--holdout", nargs="?", const="tests/data/nlu_holdout.yml", default=None,
+        help="also train on all data and score this held-out file "
+             "(default tests/data/nlu_holdout.yml); reports go to <out>_holdout",
+    )
+    args = parser.parse_args(argv)
+
+    out = ROOT / args.out
+    if not args.no_run:
+        code = run_cross_validation(args.nlu, args.config, args.folds, out)
+        if code:
+            print(f"rasa test nlu failed with exit status {code}", file=sys.stderr)
+            return 1
+
+    report = load_report(out / "intent_report.json")
+    if report is None:
+        print(f"no intent report at {out / 'intent_report.json'}", file=sys.stderr)
+        return 1
+    summarise_intents(report, f"{args.folds}-fold cross-validation ({args.config})")
+    summarise_entities(out)
+    print(f"\nfull reports: {out}/ (intent_report.json, intent_errors.json, "
+          "intent_confusion_matrix.png, ...)")
+
+    if args.holdout:
+        holdout_out = ROOT / (args.out.rstrip("/") + "_holdout")
+        if not args.no_run:
+            code = run_holdout(args.nlu, args.config, args.holdout, holdout_out)
+            if code:
+                print(f"held-out run failed with exit status {code}", file=sys.stderr)
+                return 1
+        holdout_report = load_report(holdout_out / "intent_report.json")
+        if holdout_report is None:
+            print(f"no held-out report at {holdout_out}", file=sys.stderr)
+            return 1
+        summarise_intents(holdout_report, f"held-out set {args.holdout}")
+        print(f"\nheld-out reports: {holdout_out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
