@@ -5,7 +5,7 @@ from typing import Dict
 
 import sqlite_utils
 
-from bot import settings, store
+from bot import settings, store, updates
 
 _connections: Dict[str, sqlite_utils.Database] = {}
 
@@ -13,5 +13,7 @@ _connections: Dict[str, sqlite_utils.Database] = {}
 def intake_db() -> sqlite_utils.Database:
     path = str(settings.intake_db_path())
     if path not in _connections:
-        _connections[path] = store.connect(path)
+        db = store.connect(path)
+        updates.ensure_schema(db)
+        _connections[path] = db
     return _connections[path]

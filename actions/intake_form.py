@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
-from bot import contact, dates, flow, intake, location, resources, store, urgency
+from bot import cards, contact, dates, flow, intake, location, resources, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -73,6 +73,7 @@ class ValidateIntakeForm(FormValidationAction):
             events.append(SlotSet("urgency_notified", notified + new))
         if reasons != (slots.get("urgency_reasons") or []):
             events.append(SlotSet("urgency_reasons", reasons))
+        events += self._show_updates(dispatcher, tracker)
         if (
             slots.get("callback_requested")
             and not slots.get("callback_recorded")
@@ -105,6 +106,24 @@ class ValidateIntakeForm(FormValidationAction):
         text = _message_text(tracker)
         place = location.resolve_reply(text, text) if text else None
         return {"location": location.display(place)} if place else {}
+
+    def _show_updates(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        """The firm's posts that fit, once situation and place are known (after any urgent help)."""
+        changed = set(tracker.slots_to_validate())
+        if not changed & {"situation", "location", "location_state", "details"}:
+            return []
+        query = intake.updates_query(tracker.slots)
+        if query is None:
+            return []
+        shown = list(tracker.slots.get("updates_shown") or [])
+        posts = [p for p in updates.for_visitor(intake_db(), **query, today=today()) if p["url"] not in shown]
+        if not posts:
+            return []
+        dispatcher.utter_message(
+            text="These updates from our blog may be useful (general information, not legal advice):",
+            json_message={"type": "updates", "items": [cards.update_card(p) for p in posts]},
+        )
+        return [SlotSet("updates_shown", shown + [p["url"] for p in posts])]
 
     # --- consent -------------------------------------------------------------
 

@@ -85,6 +85,7 @@ def record(slots: Mapping[str, Any], urgency_reasons: List[str]) -> Dict[str, An
         "details": details(slots),
         "contact": contact(slots),
         "callback_requested": bool(slots.get("callback_requested")),
+        "updates_shown": list(slots.get("updates_shown") or []),
     }
 
 
@@ -109,3 +110,22 @@ def summary_lines(slots: Mapping[str, Any], urgency_reasons: List[str]) -> List[
     if urgency_reasons:
         lines.append("Marked urgent: " + "; ".join(REASONS[r] for r in urgency_reasons))
     return lines
+
+
+def updates_query(slots: Mapping[str, Any]) -> Dict[str, Any] | None:
+    """What to match posted updates on, once situation and location are both known.
+
+    None until then. Outside the US only national posts can apply, so no
+    state or city is passed.
+    """
+    situation = slots.get("situation")
+    if not situation or not _known(slots.get("location")):
+        return None
+    in_us = slots.get("country") in (None, "United States")
+    words = " ".join(str(slots.get(k)) for k in ("situation_text", "details") if _known(slots.get(k)))
+    return {
+        "situation": situation,
+        "state": slots.get("state") if in_us else None,
+        "city": slots.get("city") if in_us else None,
+        "text": words or None,
+    }

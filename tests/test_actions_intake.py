@@ -179,3 +179,52 @@ async def test_submit_after_refusal_stores_nothing(make_tracker, domain):
     events = await ActionSubmitIntakeForm().run(CollectingDispatcher(), make_tracker(slots={"consent": False}, active_loop=None), domain)
     assert slot_events(events) == {"consent": None, "forget_conversation": True}
     assert store.connect(settings.intake_db_path())["intakes"].count == 0
+
+
+@pytest.fixture
+def posts():
+    """The sample library, imported into this test's intake database."""
+    from bot import updates
+
+    db = store.connect(settings.intake_db_path())
+    updates.ensure_schema(db)
+    updates.import_source(db, str(settings.PROJECT_ROOT / "content" / "posts"))
+    return db
+
+
+def cards_sent(dispatcher):
+    return [m["custom"] for m in dispatcher.messages if m.get("custom")]
+
+
+async def test_update_cards_follow_situation_and_place(run_form, posts):
+    before = {"consent": True, "situation": "enforcement", "situation_text": "are raids coming to chicago, is it a sanctuary city"}
+    slots, dispatcher = await run_form(before, {"location": "Chicago"}, text="chicago", requested="location")
+    [payload] = cards_sent(dispatcher)
+    assert payload["type"] == "updates" and 1 <= len(payload["items"]) <= 3
+    item = payload["items"][0]
+    assert {"title", "url", "published", "date", "summary"} <= set(item)
+    assert slots["updates_shown"] == [i["url"] for i in payload["items"]]
+    # Another state's local post is never shown to an Illinois visitor.
+    from bot import updates
+
+    for item in payload["items"]:
+        places = set(updates.get_post(posts, item["url"])["jurisdictions"])
+        assert places & {"US", "IL", "Chicago, IL"}, (item["title"], places)
+
+
+async def test_cards_are_not_repeated(run_form, posts):
+    before = {"consent": True, "situation": "citizenship"}
+    slots, dispatcher = await run_form(before, {"location": "Boston"}, text="boston", requested="location")
+    shown = slots["updates_shown"]
+    assert shown
+    again, dispatcher = await run_form(dict(before, updates_shown=shown, location="Boston, MA", state="MA", city="Boston"),
+                                       {"details": "birthright citizenship for my baby"}, text="birthright citizenship for my baby",
+                                       requested="details")
+    for payload in cards_sent(dispatcher):
+        assert not set(i["url"] for i in payload["items"]) & set(shown)
+
+
+async def test_no_cards_before_place_is_known(run_form, posts):
+    slots, dispatcher = await run_form({"consent": True}, {"situation": "family"}, text="marriage green card",
+                                       intent="situation_family", requested="situation")
+    assert cards_sent(dispatcher) == [] and "updates_shown" not in slots
