@@ -14,3 +14,13 @@ def today() -> date:
     if pinned:
         return date.fromisoformat(pinned)
     return datetime.now(ZoneInfo(firm().time_zone)).date()
+
+
+def now() -> datetime:
+    """The current time (UTC); ``INTAKE_NOW`` (ISO 8601 with offset) pins it for tests."""
+    from datetime import timezone
+
+    pinned = os.environ.get("INTAKE_NOW")
+    if pinned:
+        return datetime.fromisoformat(pinned).astimezone(timezone.utc)
+    return datetime.now(timezone.utc)

@@ -311,4 +311,6 @@ class ActionSubmitIntakeForm(Action):
             dispatcher.utter_message(response="utter_intake_saved")
         else:
             dispatcher.utter_message(response="utter_no_contact_saved")
+        if not slots.get("booking_reference"):
+            dispatcher.utter_message(response="utter_offer_booking")
         return [SlotSet("intake_saved", True), SlotSet("callback_recorded", bool(slots.get("callback_requested")))]

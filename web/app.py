@@ -21,7 +21,9 @@ def _optional(module: str, attribute: str):
 
 
 def create_app() -> Starlette:
-    routes = []
+    from web import bookings
+
+    routes = [Mount("/bookings", app=bookings.create_app(), name="bookings")]
     staff = _optional("web.staff.app", "create_app")
     if staff is not None:
         routes.append(Mount("/staff", app=staff(), name="staff"))

@@ -1,0 +1,381 @@
+"""Booking a consultation in the chat, and rescheduling or cancelling it.
+
+Slots, routing and the atomic booking are ``bot.booking``; question order
+and wording are ``bot.booking_flow``. These classes only translate.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.clock import now
+from actions.db import intake_db
+from bot import booking, booking_flow, contact
+from bot.booking import mail
+from bot.firm import firm
+
+logger = logging.getLogger(__name__)
+
+#: Slots a booking attempt clears so that a new time is asked.
+RETRY_SLOT = {"booking_slot": None, "booking_confirmed": None, "booking_options": None}
+
+
+def _known(value: Any) -> bool:
+    return value not in (None, "", "none", "unknown")
+
+
+def _attorney_names() -> Dict[str, str]:
+    return {a.id: a.name for a in booking.load_attorneys()}
+
+
+def _visitor_email(tracker: Tracker) -> Optional[str]:
+    for slot in ("contact_email", "booking_email"):
+        if _known(tracker.get_slot(slot)):
+            return tracker.get_slot(slot)
+    return None
+
+
+def _ics_url(reference: str) -> str:
+    return f"{firm().website_origin.rstrip('/')}/bookings/{reference}.ics"
+
+
+def _reschedule_attorney(tracker: Tracker) -> Optional[List[booking.Attorney]]:
+    """While rescheduling, only the booked attorney's times are offered."""
+    if tracker.active_loop_name != "reschedule_booking_form":
+        return None
+    existing = booking.get_booking(intake_db(), tracker.get_slot("manage_reference") or "")
+    if existing is None:
+        return None
+    return [a for a in booking.load_attorneys() if a.id == existing.attorney_id]
+
+
+def _offer(tracker: Tracker, text: Optional[str] = None, limit: int = 5) -> booking.Offer:
+    return booking.find_slots(
+        intake_db(),
+        situation=tracker.get_slot("situation") or "other",
+        visitor_tz=tracker.get_slot("visitor_time_zone") or firm().time_zone,
+        language=tracker.get_slot("booking_language"),
+        urgent=bool(tracker.get_slot("urgency_reasons")),
+        text=text,
+        limit=limit,
+        now=now(),
+        attorneys=_reschedule_attorney(tracker),
+    )
+
+
+class BookingValidation:
+    """Validation shared by the booking and rescheduling forms."""
+
+    def validate_visitor_time_zone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        zone = booking_flow.parse_time_zone(str(value))
+        if zone is None:
+            dispatcher.utter_message(text="I didn't recognise that time zone. Please pick one, or type a city, like \"Denver\".")
+        return {"visitor_time_zone": zone}
+
+    def validate_booking_slot(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        text = str(value)
+        slot = booking.slot_from_key(text)
+        if slot is not None:
+            return {"booking_slot": slot.key, "booking_options": None}
+        if booking_flow.wants_other_times(text):
+            shown = tracker.get_slot("booking_options") or []
+            later = [s for s in _offer(tracker, limit=len(shown) + 5).slots if s.key not in shown]
+            if not later:
+                dispatcher.utter_message(text="Those are all the open times in the next two weeks.")
+                return {"booking_slot": None}
+            return {"booking_slot": None, "booking_options": [s.key for s in later[:5]]}
+        offer = _offer(tracker, text=text)
+        if offer.request is not None and not offer.request.ok:
+            reason = offer.request.reason
+            dispatcher.utter_message(
+                text="That time has already passed. Please pick one of the times below or type another day."
+                if reason == "past"
+                else "I couldn't read that as a day or time. You can type something like \"tomorrow afternoon\" or \"next Tuesday morning\", or pick a time below."
+            )
+            return {"booking_slot": None}
+        if not offer.slots:
+            dispatcher.utter_message(text=f"I'm sorry, nothing is open then. You can call us at {firm().phone_display}.")
+            return {"booking_slot": None}
+        if not offer.matched:
+            dispatcher.utter_message(text="Nothing is open at that time. These are the nearest times:")
+        return {"booking_slot": None, "booking_options": [s.key for s in offer.slots]}
+
+    def validate_booking_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if not value:
+            dispatcher.utter_message(text="Okay, let's pick another time.")
+            return RETRY_SLOT
+        slot = booking.slot_from_key(tracker.get_slot("booking_slot") or "")
+        if slot is None:
+            return RETRY_SLOT
+        try:
+            made = self.commit(slot, tracker)
+        except (booking.SlotTaken, booking.SlotUnavailable) as exc:
+            dispatcher.utter_message(text=booking_flow.error_message(exc.code))
+            return RETRY_SLOT
+        except booking.BookingError as exc:
+            dispatcher.utter_message(text=booking_flow.error_message(exc.code))
+            return {"booking_confirmed": None}
+        return {"booking_confirmed": True, "booking_reference": made.reference}
+
+    def commit(self, slot: booking.Slot, tracker: Tracker) -> booking.Booking:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class ValidateBookingForm(BookingValidation, FormValidationAction):
+    def name(self) -> Text:
+        return "validate_booking_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Text]:
+        languages = booking.languages_offered(booking.load_attorneys(), tracker.get_slot("situation"))
+        return booking_flow.required_slots(tracker.slots, languages)
+
+    async def extract_visitor_time_zone(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """The zone of the visitor's location, when it decides one: no need to ask."""
+        if tracker.get_slot("visitor_time_zone") is None and tracker.get_slot("time_zone"):
+            return {"visitor_time_zone": tracker.get_slot("time_zone")}
+        return {}
+
+    def validate_booking_language(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        offered = booking.languages_offered(booking.load_attorneys(), tracker.get_slot("situation"))
+        text = str(value).strip().lower()
+        for code in offered:
+            if text in (code, booking.language_label(code).lower()) or booking.language_label(code).lower() in text:
+                return {"booking_language": code}
+        dispatcher.utter_message(text="Please pick one of the languages below.")
+        return {"booking_language": None}
+
+    def validate_booking_mode(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        mode = booking_flow.mode_from_text(str(value), _modes(tracker))
+        if mode is None:
+            dispatcher.utter_message(text="Please pick how you'd like to meet.")
+        return {"booking_mode": mode}
+
+    def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        name, problem = contact.clean_name(str(value))
+        if problem:
+            dispatcher.utter_message(text=problem)
+        return {"booking_name": name}
+
+    def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        email, problem = contact.parse_email(str(value))
+        if problem:
+            dispatcher.utter_message(text=problem)
+        return {"booking_email": email}
+
+    def commit(self, slot: booking.Slot, tracker: Tracker) -> booking.Booking:
+        name = tracker.get_slot("contact_name") if _known(tracker.get_slot("contact_name")) else tracker.get_slot("booking_name")
+        phone = tracker.get_slot("contact_phone") if _known(tracker.get_slot("contact_phone")) else None
+        visitor = booking.Visitor(
+            name=name,
+            email=_visitor_email(tracker),
+            phone=phone,
+            time_zone=tracker.get_slot("visitor_time_zone") or firm().time_zone,
+            language=tracker.get_slot("booking_language"),
+            conversation_id=tracker.sender_id,
+        )
+        return booking.book(intake_db(), slot, visitor, tracker.get_slot("booking_mode"), now=now())
+
+
+def _modes(tracker: Tracker) -> List[str]:
+    slot = booking.slot_from_key(tracker.get_slot("booking_slot") or "")
+    attorneys = {a.id: a for a in booking.load_attorneys()}
+    attorney = attorneys.get(slot.attorney_id) if slot else None
+    return list(attorney.modes) if attorney else ["phone", "video"]
+
+
+class ActionAskBookingLanguage(Action):
+    def name(self) -> Text:
+        return "action_ask_booking_language"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        offered = booking.languages_offered(booking.load_attorneys(), tracker.get_slot("situation"))
+        dispatcher.utter_message(
+            text="Which language would you like the consultation in?",
+            buttons=[{"title": booking.language_label(c), "payload": f'/inform{{"booking_language":"{c}"}}'} for c in offered],
+        )
+        return []
+
+
+class ActionAskBookingSlot(Action):
+    """Offers 3 to 5 times as buttons plus "Other times"; typed requests work too."""
+
+    def name(self) -> Text:
+        return "action_ask_booking_slot"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        tz = tracker.get_slot("visitor_time_zone") or firm().time_zone
+        keys = tracker.get_slot("booking_options") or []
+        slots = [s for s in (booking.slot_from_key(k) for k in keys) if s is not None]
+        offer = None
+        if not slots:
+            offer = _offer(tracker)
+            slots = offer.slots
+        if not slots:
+            dispatcher.utter_message(
+                text=f"I'm sorry, no consultation times are open in the next two weeks. Please call us at {firm().phone_display} ({firm().office_hours_text}), or say \"no\" to stop."
+            )
+            return []
+        names = _attorney_names()
+        intro = f"Here are open times ({booking.zone_name(tz)}). Pick one, or type a day and time like \"tomorrow afternoon\"."
+        if offer is not None and offer.route.language_fallback:
+            intro = "None of the attorneys who handle this speak that language, so these times are in English. " + intro
+        if tracker.get_slot("urgency_reasons"):
+            intro = f"Because this is urgent, these are the earliest times. You can also call us now at {firm().phone_display}. " + intro
+        buttons = [
+            {"title": f"{booking.format_slot(s, tz)} with {names.get(s.attorney_id, s.attorney_id)}", "payload": f'/inform{{"booking_slot":"{s.key}"}}'}
+            for s in slots
+        ]
+        buttons.append({"title": "Other times", "payload": "other times"})
+        dispatcher.utter_message(text=intro, buttons=buttons)
+        return [SlotSet("booking_options", [s.key for s in slots])]
+
+
+class ActionAskBookingMode(Action):
+    def name(self) -> Text:
+        return "action_ask_booking_mode"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text="How would you like to meet?", buttons=booking_flow.mode_buttons(_modes(tracker)))
+        return []
+
+
+class ActionAskBookingConfirmed(Action):
+    def name(self) -> Text:
+        return "action_ask_booking_confirmed"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        slot = booking.slot_from_key(tracker.get_slot("booking_slot") or "")
+        tz = tracker.get_slot("visitor_time_zone") or firm().time_zone
+        attorney = _attorney_names().get(slot.attorney_id, "our attorney") if slot else "our attorney"
+        when = booking.format_slot(slot, tz, long=True) if slot else ""
+        if tracker.active_loop_name == "reschedule_booking_form":
+            text = f"Move your consultation to {when} with {attorney}?"
+        else:
+            email = _visitor_email(tracker) or ""
+            text = booking_flow.summary_text(when, attorney, tracker.get_slot("booking_mode") or "", email)
+        dispatcher.utter_message(
+            text=text,
+            buttons=[{"title": "Yes, book it", "payload": "/affirm"}, {"title": "Pick another time", "payload": "/deny"}],
+        )
+        return []
+
+
+def _confirm(dispatcher: CollectingDispatcher, made: booking.Booking, intro: Optional[str] = None) -> None:
+    """The confirmation message and card, and the confirmation email (or outbox)."""
+    names = _attorney_names()
+    attorney = names.get(made.attorney_id, made.attorney_id)
+    when = booking_flow.when_label(made.start, made.visitor_tz)
+    text = booking_flow.confirmation_text(made.reference, when, attorney, made.mode)
+    dispatcher.utter_message(
+        text=(intro + " " + text) if intro else text,
+        json_message=booking_flow.booking_card(made.reference, when, attorney, made.mode, _ics_url(made.reference)),
+    )
+    status = mail.send_confirmation(intake_db(), made, attorney_name=attorney)
+    logger.info("booking %s confirmed; email %s", made.reference, status)
+
+
+class ActionSubmitBookingForm(Action):
+    def name(self) -> Text:
+        return "action_submit_booking_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        made = booking.get_booking(intake_db(), tracker.get_slot("booking_reference") or "")
+        if made is None:
+            dispatcher.utter_message(text=f"Nothing was booked. Please call us at {firm().phone_display}.")
+            return []
+        _confirm(dispatcher, made)
+        return [SlotSet(k, None) for k in ("booking_slot", "booking_confirmed", "booking_options")]
+
+
+# --- rescheduling and cancelling ----------------------------------------------
+
+
+class ManageValidation:
+    """Reference and email checks shared by the cancel and reschedule forms."""
+
+    def validate_manage_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        from bot.booking.store import normalise_reference
+
+        code = normalise_reference(str(value))
+        if code is None or booking.get_booking(intake_db(), code) is None:
+            dispatcher.utter_message(text=booking_flow.error_message("unknown_reference"))
+            return {"manage_reference": None}
+        return {"manage_reference": code}
+
+    def validate_manage_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        email, problem = contact.parse_email(str(value))
+        if problem:
+            dispatcher.utter_message(text=problem)
+            return {"manage_email": None}
+        try:
+            booking.check_reference(intake_db(), tracker.get_slot("manage_reference") or "", email, now=now())
+        except booking.EmailMismatch:
+            dispatcher.utter_message(text=booking_flow.error_message("wrong_email"))
+            return {"manage_email": None}
+        except booking.UnknownReference:
+            dispatcher.utter_message(text=booking_flow.error_message("unknown_reference"))
+            return {"manage_reference": None, "manage_email": None}
+        except booking.BookingError:
+            pass  # cancelled, moved or past: the submit action explains
+        return {"manage_email": email}
+
+
+class ValidateCancelBookingForm(ManageValidation, FormValidationAction):
+    def name(self) -> Text:
+        return "validate_cancel_booking_form"
+
+
+class ActionSubmitCancelBookingForm(Action):
+    def name(self) -> Text:
+        return "action_submit_cancel_booking_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        reset = [SlotSet("manage_reference", None), SlotSet("manage_email", None)]
+        try:
+            cancelled = booking.cancel(intake_db(), tracker.get_slot("manage_reference") or "", tracker.get_slot("manage_email") or "", now=now())
+        except booking.BookingError as exc:
+            dispatcher.utter_message(text=booking_flow.error_message(exc.code))
+            return reset
+        attorney = _attorney_names().get(cancelled.attorney_id, cancelled.attorney_id)
+        mail.send_cancellation(intake_db(), cancelled, attorney_name=attorney)
+        dispatcher.utter_message(
+            text=f"Your consultation {cancelled.reference} is cancelled. If you'd like another time, type \"book a consultation\"."
+        )
+        return reset
+
+
+class ValidateRescheduleBookingForm(ManageValidation, BookingValidation, FormValidationAction):
+    def name(self) -> Text:
+        return "validate_reschedule_booking_form"
+
+    async def extract_visitor_time_zone(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """The zone the booking was made in (or the visitor's location's)."""
+        if tracker.get_slot("visitor_time_zone") is not None or not tracker.get_slot("manage_reference"):
+            return {}
+        existing = booking.get_booking(intake_db(), tracker.get_slot("manage_reference"))
+        zone = (existing.visitor_tz if existing else None) or tracker.get_slot("time_zone")
+        return {"visitor_time_zone": zone} if zone else {}
+
+    def commit(self, slot: booking.Slot, tracker: Tracker) -> booking.Booking:
+        return booking.reschedule(
+            intake_db(), tracker.get_slot("manage_reference") or "", tracker.get_slot("manage_email") or "", slot, now=now()
+        )
+
+
+class ActionSubmitRescheduleBookingForm(Action):
+    def name(self) -> Text:
+        return "action_submit_reschedule_booking_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        made = booking.get_booking(intake_db(), tracker.get_slot("booking_reference") or "")
+        reset = [SlotSet(k, None) for k in ("booking_slot", "booking_confirmed", "booking_options", "manage_reference", "manage_email")]
+        if made is None or made.replaces != tracker.get_slot("manage_reference"):
+            dispatcher.utter_message(text=f"Nothing was changed. Please call us at {firm().phone_display}.")
+            return reset
+        _confirm(dispatcher, made, intro="Done: your consultation is moved.")
+        return reset
