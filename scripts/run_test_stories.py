@@ -23,6 +23,8 @@ def main() -> int:
     data_dir = Path(tempfile.mkdtemp(prefix="intake-stories-"))
     port = servers.free_port()
     env = servers.base_env(data_dir, port)
+    # Booking stories name concrete slots: pin the clock to Monday 2026-11-30, 9:00 Chicago.
+    env.update(INTAKE_NOW="2026-11-30T15:00:00+00:00", INTAKE_TODAY="2026-11-30")
     with servers.action_server(env, port, servers.ROOT / "results" / "test_stories" / "actions.log"):
         command = [
             str(servers.BIN / "rasa"), "test", "core",
