@@ -1,0 +1,972 @@
+"""Where is the visitor?  Free text -> a :class:`Place`.
+
+``resolve("we live in san deigo ca")`` -> San Diego, CA.  The spaCy pipeline of
+:mod:`bot.place_pipeline` finds the exact candidate spans (names, nicknames,
+counties, ZIP codes, "city, ST"); this module reads them, adds what needs
+context, and falls back to typo-tolerant matching.
+
+Rules, in order:
+
+1. **Exact spans** from the pipeline.  A place followed by its state
+   ("Portland, OR", "springfield il", "houston texas", "san jose ca 95112")
+   is read as one place; a ZIP code right after it pins it down.
+2. **Context.**  Two-letter codes that are also words ("in", "or", "me",
+   "pa", "de", "mi"...) are a state only in capitals, after a comma following a
+   town of that state, right after a city ("portland or"), or as the whole reply
+   ("PA"; never "OK", "HI", "ME", "IN", "OR", "ID", "AS").  Other codes also
+   count after "in/from/en..." ("i live in tx") or at the end after a word
+   ("mcallen tx").  Place names that are people's names or Spanish words
+   ("Austin", "Tyler", "Santiago", "Mesa", lower-case "la") count after
+   "in/at/from/near/en/de..." or when the reply is little more than the name;
+   names that are English words ("Mission", "Orange", "Liberty") only with a
+   state, as the whole reply, or capitalised after "in".
+3. **Typos**, only when nothing else named a place: n-grams of the message
+   (ordinary words excluded) against states, countries and big cities, with a
+   Damerau-Levenshtein budget of 1 edit up to 6 letters, 2 up to 11, 3 beyond,
+   and the same first letter.
+4. **Same-name places.**  A state beats a city or a country of the same name
+   ("Georgia", "Washington"); a country beats a US city ("Jamaica"); a US city
+   beats a foreign one when it has 100,000 people or a fifth of the foreign
+   one's ("Birmingham" -> AL, "Paris" -> France).  Among US cities the
+   biggest wins unless another has at least max(min(50,000, half of it),
+   a fifteenth of it) people: then the place is ambiguous (``state`` is None,
+   ``candidates`` lists the states, biggest first: "Portland", "Springfield").
+5. **Several places in one message**: the one introduced as where the visitor
+   lives ("I live in", "we're in", "vivo en", "located in"...) wins, then one
+   after "in/at/near...", and a place after "from"/"originally" counts least;
+   on a tie, the first one.  A more specific place in the same state or
+   country then replaces it ("I'm in Texas, in Houston" -> Houston), and a
+   state named elsewhere settles an ambiguous city ("Portland... in Maine").
+6. A country or foreign region right after a city picks that country's city
+   ("san jose costa rica", "vancouver bc").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from bot.place_pipeline import (
+    COMMON_WORD_CITIES,
+    COMMON_WORDS,
+    NEVER_ALONE_CODES,
+    PLACE_PREFIXES,
+    US,
+    WORD_CODES,
+    Entry,
+    Gazetteer,
+    ZipInfo,
+    gazetteer,
+    load,
+    norm,
+)
+
+UNITED_STATES = "United States"
+
+#: Words right before a place that say "this is where".
+CUES_EN = frozenset("in at near around outside to from by of nearby close".split())
+CUES_ES = frozenset("en de desde cerca".split())
+#: Words shortly before a place that say "this is where I/we live".
+RESIDENCE = frozenset(
+    """live lives living located staying stay based reside resides residing moved 'm m am
+    're re are vivo vivimos vive viven estoy estamos currently""".split()
+)
+ORIGIN = frozenset("from de desde originally born native".split())
+#: Words around a bare name that still leave the reply "just the name".
+FILLERS = frozenset(
+    """i im m 'm in live living we are were 're re my is at near the from en vivo vivimos
+    estoy estamos of city town area it its it's currently now right here there yes ok
+    okay um uh hi hello so just""".split()
+)
+#: What may follow lower-case "la" when it means Los Angeles ("in la now").
+LA_FOLLOWERS = frozenset(
+    "area now county right currently and but since for with ca california too".split()
+)
+#: Lower-case word codes accepted as a whole reply ("pa", "va").
+LONE_LOWER_OK = frozenset("al ar co de ga ma md mi mo ms ne pa va wa".split())
+
+_RANK = {"country": 0, "state": 1, "region": 2, "county": 2, "city": 3, "zip": 4}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place.  ``state`` is a USPS code (None outside the US or when ambiguous)."""
+
+    country: str
+    country_code: str
+    state: Optional[str] = None
+    state_name: Optional[str] = None
+    city: Optional[str] = None
+    county: Optional[str] = None
+    zip: Optional[str] = None
+    matched: str = ""
+    method: str = "exact"  # "exact" | "nickname" | "zip" | "fuzzy"
+    candidates: Tuple[str, ...] = ()
+
+    @property
+    def in_us(self) -> bool:
+        return self.country_code == US
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.candidates)
+
+    @property
+    def label(self) -> str:
+        """Short display form: "Chicago, IL", "Texas", "Toronto, Canada", "Portland"."""
+        if self.in_us:
+            if self.city and self.state:
+                return f"{self.city}, {self.state}"
+            if self.county and self.state:
+                return f"{self.county}, {self.state}"
+            return self.city or self.state_name or self.country
+        return f"{self.city}, {self.country}" if self.city else self.country
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def resolve(text: str) -> Optional[Place]:
+    """The place a message names, or None.  See the module docstring for the rules."""
+    if not text or not text.strip():
+        return None
+    g = gazetteer()
+    doc = load()(_clean(text))
+    cands = _candidates(doc, g)
+    if not cands:
+        return None
+    return _choose(cands)
+
+
+def resolve_state(text: str) -> Optional[str]:
+    """The USPS code in an answer to "which state?": names, codes in any case, typos."""
+    if not text or not text.strip():
+        return None
+    g = gazetteer()
+    whole = norm(text)
+    for prefix in ("state of ", "the state of ", "its ", "it is ", "in "):
+        if whole.startswith(prefix) and whole[len(prefix):] in g.state_keys:
+            whole = whole[len(prefix):]
+    if whole in g.state_keys:
+        return g.state_keys[whole]
+    place = resolve(text)
+    if place is not None and place.state:
+        return place.state
+    words = re.findall(r"[A-Za-z]+", text)
+    codes = [w.upper() for w in words if len(w) == 2 and w.upper() in g.states]
+    plain = [c for c in codes if c.lower() not in WORD_CODES]
+    if plain:
+        return plain[0]
+    if codes and len(words) <= 3:
+        return codes[-1]
+    hit = _fuzzy_lookup([w.lower() for w in words], g, states_only=True)
+    return hit[2] if hit else None
+
+
+def resolve_with_state(place: "Place | str", state: str) -> Optional[Place]:
+    """Settle a place (usually an ambiguous city) once the visitor names its state.
+
+    ``place`` is a :class:`Place` or the text it came from; ``state`` a code,
+    a state name or any reply :func:`resolve_state` understands.  Returns the
+    city in that state, or the state alone when no such city is known there.
+    """
+    g = gazetteer()
+    code = state.upper() if state and state.upper() in g.states else resolve_state(state or "")
+    if code is None:
+        return None
+    if isinstance(place, str):
+        resolved = resolve(place)
+        if resolved is None:  # a small town the resolver does not name on its own
+            town = g.towns.get(norm(place), {}).get(code)
+            if town is not None:
+                return _town_place(g, town, place.strip(), "exact")
+            return _state_place(g, code, place.strip(), "exact")
+        place = resolved
+    matched = place.matched
+    if place.city:
+        key = norm(place.city)
+        entries = [e for e in _entries_for(g, key) if e.state == code and e.kind == "city"]
+        if entries:
+            best = max(entries, key=lambda e: (e.population, e.zips))
+            return _entry_place(g, best, matched, place.method)
+        town = g.towns.get(key, {}).get(code)
+        if town:
+            return _town_place(g, town, matched, place.method)
+    if place.county:
+        entries = [e for e in _entries_for(g, norm(place.county)) if e.state == code]
+        if entries:
+            return _entry_place(g, entries[0], matched, place.method)
+    return _state_place(g, code, matched, place.method)
+
+
+def timezone_for(place: Optional[Place]) -> Optional[str]:
+    """The IANA time zone of a place, or None when it cannot be known.
+
+    From the ZIP code, else the city or county, else the state when the whole
+    state has one zone (not Texas, Florida, Indiana...), else for other
+    countries the city or a country with a single zone.
+    """
+    if place is None:
+        return None
+    g = gazetteer()
+    if place.zip and place.zip in g.zips:
+        return g.zips[place.zip].tz
+    if not place.in_us:
+        if place.city:
+            for e in _entries_for(g, norm(place.city)):
+                if e.country == place.country_code and e.tz:
+                    return e.tz
+        return _country_tz(place.country_code)
+    if place.state is None:
+        return None
+    if place.city:
+        key = norm(place.city)
+        town = g.towns.get(key, {}).get(place.state)
+        if town and town.tz:
+            return town.tz
+        for e in _entries_for(g, key):
+            if e.state == place.state and e.tz:
+                return e.tz
+    if place.county:
+        for e in _entries_for(g, norm(place.county)):
+            if e.state == place.state and e.kind == "county" and e.tz:
+                return e.tz
+    return g.state_tz.get(place.state)
+
+
+def warm_up() -> None:
+    """Load the data and the pipeline now rather than on the first message."""
+    resolve("Chicago, IL")
+
+
+# ---------------------------------------------------------------------------
+# Mentions: spans that may be places
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    key: str = ""
+    entries: Tuple[Entry, ...] = ()
+    state: Optional[str] = None  # set when the mention can qualify a city
+    zip: Optional[ZipInfo] = None
+    method: str = "exact"
+    needs_state: bool = False
+    qual_state: Optional[str] = None
+    qual_zip: Optional[ZipInfo] = None
+    qual_country: Optional[str] = None  # "vancouver bc", "san jose costa rica"
+    qual_end: int = -1
+    consumed: bool = False
+
+    @property
+    def is_qualifier(self) -> bool:
+        return self.state is not None and self.zip is None
+
+    @property
+    def stop(self) -> int:
+        return max(self.end, self.qual_end)
+
+
+@dataclass
+class _Candidate:
+    place: Place
+    start: int
+    score: int
+    rank: int
+
+
+def _clean(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    return " ".join(text.split())
+
+
+def _is_shouting(doc) -> bool:
+    letters = [c for c in doc.text if c.isalpha()]
+    words = [t for t in doc if t.is_alpha]
+    return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _candidates(doc, g: Gazetteer) -> List[_Candidate]:
+    shouting = _is_shouting(doc)
+    mentions = _from_entities(doc, g)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += _weak_mentions(doc, g, covered, shouting)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if not any(m.entries and not _only_states(m) for m in mentions):
+        fuzzy = _fuzzy_mention(doc, g, covered)
+        if fuzzy is not None:
+            mentions.append(fuzzy)
+            covered |= set(range(fuzzy.start, fuzzy.end))
+    mentions.sort(key=lambda m: m.start)
+    _attach_qualifiers(doc, g, mentions, covered, shouting)
+    covered |= {i for m in mentions for i in range(m.start, m.stop)}
+    mentions += _code_mentions(doc, g, covered, shouting)
+    out = []
+    for m in mentions:
+        if m.consumed:
+            continue
+        place = _interpret(doc, g, m)
+        if place is not None:
+            out.append(_Candidate(place, m.start, _cue_score(doc, m.start, place), _rank(place)))
+    return out
+
+
+def _only_states(m: _Mention) -> bool:
+    return all(e.kind == "state" for e in m.entries)
+
+
+def _from_entities(doc, g: Gazetteer) -> List[_Mention]:
+    out: List[_Mention] = []
+    for ent in doc.ents:
+        kind = ent.ent_id_
+        if kind == "zip":
+            info = g.zips.get(ent.text)
+            if info:
+                out.append(_Mention(ent.start, ent.end, zip=info, method="zip"))
+        elif kind == "code":
+            out.append(_Mention(ent.start, ent.end, state=ent.text.upper()))
+        elif kind == "combo":
+            out += _split_combo(doc, g, ent.start, ent.end)
+        elif kind == "la":
+            continue  # "LA": Los Angeles unless shouted Spanish; see _weak_mentions
+        else:
+            key = norm(ent.text)
+            entries = g.names.get(key)
+            if entries:
+                out.append(_name_mention(ent.start, ent.end, key, entries))
+    return out
+
+
+def _name_mention(start: int, end: int, key: str, entries, method: Optional[str] = None,
+                  needs_state: bool = False) -> _Mention:
+    state = next((e.state for e in entries if e.kind == "state" and e.state), None)
+    if method is None:
+        method = "nickname" if all(e.nickname for e in entries) else "exact"
+    return _Mention(start, end, key, tuple(entries), state=state, method=method,
+                    needs_state=needs_state)
+
+
+def _split_combo(doc, g: Gazetteer, start: int, end: int) -> List[_Mention]:
+    """ "San Antonio, tx" -> a name mention and a state mention."""
+    comma = next((i for i in range(start, end) if doc[i].text == ","), None)
+    split = None
+    if comma is not None:
+        split, tail_start = comma, comma + 1
+    else:
+        for n in (3, 2, 1):
+            if end - n <= start:
+                continue
+            tail = norm(doc[end - n:end].text)
+            if tail in g.state_keys:
+                split = tail_start = end - n
+                break
+    if split is None:
+        return []
+    tail_key = norm(doc[tail_start:end].text)
+    state = g.state_keys.get(tail_key)
+    out = []
+    head = None
+    for s in range(start, split):  # the longest known name ending at the split
+        key = norm(doc[s:split].text)
+        entries = g.names.get(key) or g.weak.get(key)
+        if entries or key in g.towns:
+            head = _name_mention(s, split, key, entries or (), "exact")
+            out.append(head)
+            break
+    if state and tail_key in WORD_CODES and not doc[tail_start].text.isupper():
+        # "the us, in ohio", "chicago, in my opinion": a word, unless the town is there.
+        known = head is not None and (
+            state in g.towns.get(head.key, {})
+            or any(e.state == state for e in head.entries if e.kind != "state")
+        )
+        nxt = doc[end] if end < len(doc) else None
+        if not known or (nxt is not None and nxt.is_alpha):
+            state = None
+    if state:
+        out.append(_Mention(tail_start, end, tail_key, g.names.get(tail_key, ()), state=state))
+    return out
+
+
+def _weak_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]:
+    """Names that are places only in context: "in austin", "Tyler" alone, "mission tx"."""
+    out: List[_Mention] = []
+    n = len(doc)
+    alpha = [t for t in doc if t.is_alpha]
+    i = 0
+    while i < n:
+        found = None
+        for length in (3, 2, 1):
+            j = i + length
+            if j > n or any(k in covered for k in range(i, j)):
+                continue
+            key = norm(doc[i:j].text)
+            entries = g.weak.get(key)
+            if entries:
+                found = (j, key, entries)
+                break
+        if found is None:
+            i += 1
+            continue
+        j, key, entries = found
+        span = doc[i:j]
+        prev = _prev_word(doc, i)
+        nxt = doc[j] if j < n else None
+        others = [t for t in alpha if not (i <= t.i < j)]
+        bare = all(t.lower_ in FILLERS for t in others)
+        state_next = _state_follows(doc, g, j, key)
+        accept = needs_state = False
+        if key == "la":
+            english_cue = prev is not None and prev in CUES_EN
+            tail_ok = nxt is None or not nxt.is_alpha or nxt.lower_ in LA_FOLLOWERS
+            upper = span.text == "LA" and not shouting
+            accept = upper or (bare and len(alpha) <= 3) or (english_cue and tail_ok)
+        elif key in COMMON_WORD_CITIES:
+            titled = span.text.istitle() and not shouting
+            cue = prev in CUES_EN | CUES_ES
+            accept = not others or (cue and (bare or titled))
+            if not accept and state_next:
+                accept = needs_state = True
+        else:
+            cue = prev is not None and prev in CUES_EN | CUES_ES
+            accept = cue or (bare and len(others) <= 2) or state_next
+        if accept:
+            out.append(_name_mention(i, j, key, entries, needs_state=needs_state))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _prev_word(doc, i: int) -> Optional[str]:
+    """The lower-case word before token i, skipping "the"."""
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in ("the", "el"):
+        k -= 1
+    return doc[k].lower_ if k >= 0 else None
+
+
+def _state_follows(doc, g: Gazetteer, j: int, key: str = "") -> bool:
+    """Does a state (name or code) follow at token j (after an optional comma)?
+
+    A code that is also a word ("in", "ms") counts only in capitals or when
+    the place ``key`` has a town in that state ("jackson ms").
+    """
+    n = len(doc)
+    if j < n and doc[j].text == ",":
+        j += 1
+    if j >= n:
+        return False
+    for length in (3, 2, 1):
+        if j + length <= n and norm(doc[j:j + length].text) in g.state_keys:
+            # "in", "or", "me"... after a word are words, unless in capitals.
+            tok = doc[j]
+            if length > 1 or tok.lower_ not in WORD_CODES or tok.text.isupper():
+                return True
+            return bool(key) and tok.lower_.upper() in g.towns.get(key, {})
+    return False
+
+
+def _attach_qualifiers(doc, g: Gazetteer, mentions: List[_Mention], covered, shouting) -> None:
+    """Give each place name the state (and ZIP) written right after it."""
+    by_start = {m.start: m for m in mentions}
+    n = len(doc)
+    for m in mentions:
+        if m.consumed or not m.entries and not m.key:
+            continue
+        if m.entries and _only_states(m) and m.key not in g.towns:
+            continue
+        j = m.end
+        comma = j < n and doc[j].text == ","
+        if comma:
+            j += 1
+        nxt = by_start.get(j)
+        abroad = _foreign_qualifier(nxt) if nxt is not None and nxt is not m else None
+        if nxt is not None and nxt is not m and nxt.is_qualifier and not nxt.consumed:
+            m.qual_state, m.qual_end = nxt.state, nxt.end
+            nxt.consumed = True
+            j = nxt.end
+        elif abroad and not nxt.consumed and any(
+            e.kind == "city" and e.country == abroad for e in m.entries
+        ):
+            m.qual_country, m.qual_end = abroad, nxt.end
+            nxt.consumed = True
+            j = nxt.end
+        elif j < n and doc[j].lower_ in CANADIAN_CODES and any(
+            e.kind == "city" and e.country == "CA" for e in m.entries
+        ):
+            m.qual_country, m.qual_end = "CA", j + 1
+            j += 1
+        elif j < n and j not in covered and _code_after_place(doc, g, j, m, shouting):
+            m.qual_state, m.qual_end = doc[j].text.upper(), j + 1
+            j += 1
+        if j < n and doc[j].text == ",":
+            j += 1
+        z = by_start.get(j)
+        if z is not None and z.zip is not None and not z.consumed:
+            m.qual_zip, m.qual_end = z.zip, z.end
+            z.consumed = True
+
+
+#: Canadian province codes that follow a city ("vancouver bc"); not "on"/"ab" (words).
+CANADIAN_CODES = frozenset("bc qc ns nb mb sk nl pei".split())
+
+
+def _foreign_qualifier(m: _Mention) -> Optional[str]:
+    """The country of a country/region mention outside the US, else None."""
+    kinds = {(e.kind, e.country) for e in m.entries}
+    if kinds and all(kind in ("country", "region") and cc != US for kind, cc in kinds):
+        return next(iter(kinds))[1]
+    return None
+
+
+def _code_after_place(doc, g: Gazetteer, j: int, m: _Mention, shouting: bool) -> bool:
+    """Is token j (right after place ``m``, maybe after a comma) its state code?"""
+    tok = doc[j]
+    low = tok.lower_
+    if len(low) != 2 or not tok.is_alpha or low.upper() not in g.states:
+        return False
+    if low not in WORD_CODES:
+        return True
+    # "portland or", "Washington, IN": only a town that exists in that state,
+    # and not "chicago, in my opinion".
+    code = low.upper()
+    known = code in g.towns.get(m.key, {}) or any(
+        e.state == code for e in m.entries if e.kind != "state"
+    )
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    end_like = nxt is None or nxt.is_punct or nxt.text in g.zips
+    if not known:  # "pittsburg pa": a state that is not also a common word alone
+        return end_like and low in LONE_LOWER_OK and low not in ("de", "mi")
+    return end_like or (tok.text.isupper() and not shouting and not nxt.is_alpha)
+
+
+def _code_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]:
+    """Two-letter state codes the pipeline leaves to context (see rule 2)."""
+    out: List[_Mention] = []
+    alpha = [t for t in doc if t.is_alpha]
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        low = tok.lower_
+        if i in covered or len(low) != 2 or not tok.is_alpha or low.upper() not in g.states:
+            continue
+        code = low.upper()
+        word = low in WORD_CODES
+        upper = tok.text.isupper() and not shouting
+        prev = doc[i - 1] if i else None
+        nxt = doc[i + 1] if i + 1 < n else None
+        end_like = nxt is None or nxt.is_punct or nxt.text in g.zips
+        ok = False
+        city = None
+        if len(alpha) == 1:
+            if low == "la":
+                ok = False  # "LA"/"la" alone is Los Angeles (a nickname)
+            elif not word:
+                ok = True
+            elif upper or tok.text.isupper():
+                ok = low not in NEVER_ALONE_CODES
+            else:
+                ok = low in LONE_LOWER_OK
+        elif prev is not None and prev.text == "," and i >= 2 and doc[i - 2].is_alpha:
+            city = _town_before(doc, g, i - 1, code)
+            ok = (not word and low != "la") or city is not None
+        elif prev is not None and prev.lower_ in CUES_EN:
+            if not word:
+                ok = True
+            elif low not in NEVER_ALONE_CODES and low != "la":
+                ok = upper or end_like
+        elif prev is not None and prev.lower_ in CUES_ES:
+            ok = not word or upper
+        elif end_like and not word and prev is not None and prev.is_alpha:
+            ok = True
+            city = _town_before(doc, g, i, code)
+        if not ok:
+            continue
+        if city is not None:
+            start, key = city
+            out.append(_Mention(start, i + 1, key, (), qual_state=code, qual_end=i + 1))
+        else:
+            out.append(_Mention(i, i + 1, state=code))
+    return out
+
+
+def _town_before(doc, g: Gazetteer, j: int, code: str) -> Optional[Tuple[int, str]]:
+    """A town of state ``code`` written in the 1-3 words before token j."""
+    for length in (3, 2, 1):
+        s = j - length
+        if s < 0 or not all(t.is_alpha for t in doc[s:j]):
+            continue
+        key = norm(doc[s:j].text)
+        if code in g.towns.get(key, {}):
+            return s, key
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Typos
+# ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _fuzzy_index() -> Dict[Tuple[str, int], List[str]]:
+    g = gazetteer()
+    index: Dict[Tuple[str, int], List[str]] = {}
+    for key in sorted(g.fuzzy_keys):
+        index.setdefault((key[0], len(key)), []).append(key)
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _state_index() -> Dict[Tuple[str, int], List[str]]:
+    g = gazetteer()
+    index: Dict[Tuple[str, int], List[str]] = {}
+    for key in sorted(k for k in g.state_keys if len(k) >= 4):
+        index.setdefault((key[0], len(key)), []).append(key)
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+    from spacy.lang.es.stop_words import STOP_WORDS as spanish
+
+    return frozenset(english) | frozenset(spanish) | COMMON_WORDS
+
+
+def _budget(length: int) -> int:
+    return 1 if length <= 7 else 2
+
+
+def _fuzzy_lookup(words: Sequence[str], g: Gazetteer, states_only: bool = False,
+                  allowed=None):
+    """Best (start, end, key) for n-grams of ``words`` within the typo budget.
+
+    ``allowed(start, end)`` may veto an n-gram (the caller's context rules).
+    """
+    from rapidfuzz.distance import OSA
+    from rapidfuzz import process
+
+    stop = _stop_words()
+    index = _state_index() if states_only else _fuzzy_index()
+    best = None
+    for n in (3, 2, 1):
+        for s in range(0, len(words) - n + 1):
+            gram = words[s:s + n]
+            if not all(w.isalpha() for w in gram):
+                continue
+            last, first = gram[-1], gram[0]
+            if len(last) < 4 or last in stop:
+                continue
+            if n > 1 and first in stop and first not in PLACE_PREFIXES:
+                continue
+            if any(w in COMMON_WORDS and w not in PLACE_PREFIXES for w in gram):
+                continue
+            query = " ".join(gram)
+            if len(query) < (6 if n == 1 else 7):
+                continue
+            if query in g.names or query in g.weak:
+                continue  # a known name (already judged) is not a typo of another
+            if allowed is not None and not allowed(s, s + n):
+                continue
+            budget = _budget(len(query))
+            for length in range(len(query) - budget, len(query) + budget + 1):
+                choices = index.get((query[0], length))
+                if not choices:
+                    continue
+                hit = process.extractOne(query, choices, scorer=OSA.distance,
+                                         score_cutoff=budget)
+                if hit is None:
+                    continue
+                choice, dist = hit[0], hit[1]
+                if query.startswith(choice):
+                    continue  # "venezuelans", "mexicans": a word made from the name
+                if not states_only:  # same distance: the bigger place
+                    tied = [c for c in choices if OSA.distance(query, c) == dist
+                            and c.count(" ") >= query.count(" ")]
+                    if not tied:
+                        continue
+                    choice = max(tied, key=lambda c: (_weight(g, c), c))
+                rank = (dist, -len(query), s, -_weight(g, choice))
+                if best is None or rank < best[0]:
+                    key = g.state_keys[choice] if states_only else choice
+                    best = (rank, (s, s + n, key))
+    return best[1] if best else None
+
+
+def _weight(g: Gazetteer, key: str) -> int:
+    """How likely a name is meant: states and countries first, then by population."""
+    best = 0
+    for e in g.names.get(key, ()):
+        if e.kind in ("state", "country") or e.nickname:
+            return 10**9
+        best = max(best, e.population)
+    return best
+
+
+def _fuzzy_mention(doc, g: Gazetteer, covered) -> Optional[_Mention]:
+    tokens = [t for t in doc if t.i not in covered]
+    if not tokens:
+        return None
+    # Runs of consecutive uncovered tokens, so n-grams never jump over a place.
+    best = None
+    run: List = []
+    runs = []
+    for t in tokens:
+        if run and t.i != run[-1].i + 1:
+            runs.append(run)
+            run = []
+        run.append(t)
+    runs.append(run)
+    short = sum(t.is_alpha for t in doc) <= 4
+
+    for run in runs:
+        words = [norm(t.text) for t in run]
+
+        def allowed(s: int, e: int, run=run) -> bool:
+            # A typo counts in a short reply, after "in/en/near...", or before a state.
+            prev = _prev_word(doc, run[s].i)
+            return short or prev in CUES_EN | CUES_ES or _state_follows(doc, g, run[e - 1].i + 1)
+
+        hit = _fuzzy_lookup(words, g, allowed=allowed)
+        if hit is None:
+            continue
+        s, e, key = hit
+        if best is None:
+            best = (run[s].i, run[e - 1].i + 1, key)
+    if best is None:
+        return None
+    start, end, key = best
+    return _name_mention(start, end, key, g.names[key], method="fuzzy")
+
+
+# ---------------------------------------------------------------------------
+# Interpretation and choice
+# ---------------------------------------------------------------------------
+
+
+def _entries_for(g: Gazetteer, key: str) -> Tuple[Entry, ...]:
+    return g.names.get(key, ()) + g.weak.get(key, ())
+
+
+def _interpret(doc, g: Gazetteer, m: _Mention) -> Optional[Place]:
+    matched = doc[m.start:m.stop].text
+    if not m.entries and not m.key:
+        if m.zip is not None:
+            return _zip_place(g, m.zip, matched)
+        if m.state:
+            return _state_place(g, m.state, matched, m.method)
+        return None
+    if m.qual_country:
+        there = [e for e in m.entries if e.kind == "city" and e.country == m.qual_country]
+        place = _entry_place(g, max(there, key=lambda e: e.population), matched, m.method)
+    elif m.qual_state:
+        place = _with_state(g, m, m.qual_state, matched)
+    elif m.needs_state:
+        return None
+    else:
+        place = _pick(g, m.entries, matched, m.method)
+    if place is None:
+        return None
+    z = m.qual_zip
+    if z is not None:
+        if place.in_us and (place.state in (None, z.state)) and (
+            place.state is not None or z.state in place.candidates
+        ):
+            city = place.city if place.city and norm(place.city) == norm(z.city) else z.city
+            place = replace(place, state=z.state, state_name=g.states[z.state], city=city,
+                            county=z.county, zip=z.zip, candidates=())
+    return place
+
+
+def _with_state(g: Gazetteer, m: _Mention, code: str, matched: str) -> Place:
+    same = [e for e in m.entries if e.country == US and e.state == code and e.kind != "state"]
+    if same:
+        best = max(same, key=lambda e: (_RANK.get(e.kind, 0), e.population, e.zips))
+        return _entry_place(g, best, matched, m.method)
+    town = g.towns.get(m.key, {}).get(code)
+    if town is not None:
+        return _town_place(g, town, matched, m.method)
+    # "pittsburg pa": a misspelt city of that state.
+    near = _fuzzy_in_state(g, m.key, code)
+    if near is not None:
+        return _entry_place(g, near, matched, "fuzzy")
+    return _state_place(g, code, matched, m.method)
+
+
+@functools.lru_cache(maxsize=64)
+def _state_cities(code: str) -> Dict[str, Entry]:
+    g = gazetteer()
+    out: Dict[str, Entry] = {}
+    for key, entries in g.names.items():
+        for e in entries:
+            if e.kind == "city" and e.state == code and e.country == US and (
+                e.population or e.zips >= 3
+            ):
+                out[key] = e
+    return out
+
+
+def _fuzzy_in_state(g: Gazetteer, key: str, code: str) -> Optional[Entry]:
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    if not key or len(key) < 5 or key in COMMON_WORDS:
+        return None
+    cities = _state_cities(code)
+    budget = _budget(len(key))
+    choices = [k for k in cities if k[0] == key[0] and abs(len(k) - len(key)) <= budget]
+    hit = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=budget)
+    return cities[hit[0]] if hit else None
+
+
+def _pick(g: Gazetteer, entries: Sequence[Entry], matched: str, method: str) -> Optional[Place]:
+    """One meaning for a name written without a state (rule 4)."""
+    if not entries:
+        return None
+    nick = [e for e in entries if e.nickname]
+    if nick:
+        return _entry_place(g, nick[0], matched, "nickname" if method == "exact" else method)
+    for kind in ("state", "country", "region"):
+        found = [e for e in entries if e.kind == kind]
+        if found:
+            # A region that is also a city there ("Chihuahua", "Tijuana"): the city.
+            city = [e for e in entries if e.kind == "city" and e.country == found[0].country]
+            if kind == "region" and city:
+                found = sorted(city, key=lambda e: -e.population)
+            return _entry_place(g, found[0], matched, method)
+    cities = [e for e in entries if e.kind == "city"]
+    if cities:
+        us_cities = [e for e in cities if e.country == US]
+        world = [e for e in cities if e.country != US]
+        if world:
+            top_world = max(world, key=lambda e: e.population)
+            top_us = max((e.population for e in us_cities), default=-1)
+            if top_us < 100_000 and top_us * 5 < top_world.population:
+                return _entry_place(g, top_world, matched, method)
+        return _pick_us(g, us_cities, matched, method)
+    counties = sorted((e for e in entries if e.kind == "county"), key=lambda e: -e.zips)
+    if counties:
+        top = counties[0]
+        if len(counties) == 1 or top.zips >= 2 * counties[1].zips:
+            return _entry_place(g, top, matched, method)
+        close = tuple(e.state for e in counties if e.zips * 2 >= top.zips)
+        return Place(UNITED_STATES, US, county=top.county, matched=matched, method=method,
+                     candidates=close)
+    return None
+
+
+def _pick_us(g: Gazetteer, cities: Sequence[Entry], matched: str, method: str) -> Place:
+    best_by_state: Dict[str, Entry] = {}
+    for e in cities:
+        prev = best_by_state.get(e.state)
+        if prev is None or (e.population, e.zips) > (prev.population, prev.zips):
+            best_by_state[e.state] = e
+    ranked = sorted(best_by_state.values(), key=lambda e: (-e.population, -e.zips, e.state))
+    top = ranked[0]
+    if top.population > 0:
+        threshold = max(min(50_000, top.population / 2), top.population / 15)
+        close = [e for e in ranked if e.population >= threshold]
+    else:
+        close = [e for e in ranked if e.zips >= max(2, top.zips / 3)] or ranked
+    if len(close) == 1:
+        return _entry_place(g, close[0], matched, method)
+    return Place(UNITED_STATES, US, city=top.city, matched=matched, method=method,
+                 candidates=tuple(e.state for e in close))
+
+
+def _entry_place(g: Gazetteer, e: Entry, matched: str, method: str) -> Place:
+    if e.country != US:
+        return Place(g.countries.get(e.country, e.country), e.country, city=e.city,
+                     matched=matched, method=method)
+    return Place(UNITED_STATES, US, e.state, g.states.get(e.state) if e.state else None,
+                 e.city, e.county, None, matched, method)
+
+
+def _town_place(g: Gazetteer, town, matched: str, method: str) -> Place:
+    return Place(UNITED_STATES, US, town.state, g.states[town.state], town.name, town.county,
+                 None, matched, method)
+
+
+def _state_place(g: Gazetteer, code: str, matched: str, method: str) -> Place:
+    city = "Washington" if code == "DC" else None
+    return Place(UNITED_STATES, US, code, g.states[code], city, None, None, matched, method)
+
+
+def _zip_place(g: Gazetteer, z: ZipInfo, matched: str) -> Place:
+    return Place(UNITED_STATES, US, z.state, g.states[z.state], z.city, z.county, z.zip,
+                 matched, "zip")
+
+
+def _rank(place: Place) -> int:
+    if place.zip:
+        return _RANK["zip"]
+    if place.city:
+        return _RANK["city"]
+    if place.county:
+        return _RANK["county"]
+    if place.state or place.candidates:
+        return _RANK["state"]
+    return _RANK["country"]
+
+
+def _cue_score(doc, start: int, place: Place) -> int:
+    prev = _prev_word(doc, start)
+    window = {t.lower_ for t in doc[max(0, start - 5):start]}
+    score = 0
+    if prev in ORIGIN or window & {"originally", "born"}:
+        score -= 1
+    elif prev == "outside" and place.city is None:
+        score -= 1
+    elif prev in CUES_EN | CUES_ES:
+        score += 1
+    if window & RESIDENCE:
+        score += 2
+    return score
+
+
+def _choose(cands: List[_Candidate]) -> Place:
+    best = max(cands, key=lambda c: (c.score, -c.start))
+    place = best.place
+    # A more specific place in the same state/country replaces it.
+    better = [
+        c for c in cands
+        if c is not best and c.rank > best.rank and _consistent(place, c.place)
+    ]
+    if better:
+        place = max(better, key=lambda c: (c.rank, c.score, -c.start)).place
+    # A state named elsewhere settles an ambiguous city.
+    if place.candidates:
+        for c in cands:
+            if c.place.state in place.candidates and c.place.city is None:
+                settled = resolve_with_state(place, c.place.state)
+                if settled is not None:
+                    return settled
+    return place
+
+
+def _consistent(general: Place, specific: Place) -> bool:
+    if general.country_code != specific.country_code:
+        return False
+    if general.candidates:
+        return specific.state in general.candidates and specific.city is not None and (
+            norm(specific.city) == norm(general.city or "")
+        )
+    if general.state is None:
+        return general.city is None
+    return specific.state == general.state and (general.city is None or bool(specific.zip))
+
+
+@functools.lru_cache(maxsize=256)
+def _country_tz(cc: str) -> Optional[str]:
+    try:
+        import pytz
+    except ImportError:  # pragma: no cover - pytz comes with Rasa
+        return None
+    zones = pytz.country_timezones.get(cc) or []
+    return zones[0] if len(zones) == 1 else None
+
