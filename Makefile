@@ -21,12 +21,12 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 NLU_DATA := $(shell find data -name '*.yml')
 PLACES_MODEL := build/places_nlp
 
-.PHONY: help install build train run test test-unit test-stories test-integration test-browser validate bench-chat bench-nlu bench-updates bench-booking lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration test-browser validate bench-chat bench-nlu bench-updates bench-booking bench-staff lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, and run every test"
-	@echo "make bench-chat | bench-nlu | bench-updates | bench-booking"
+	@echo "make bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -67,6 +67,8 @@ train: $(STAMPS)/model
 # --- run ---------------------------------------------------------------------
 run: $(STAMPS)/model
 	@mkdir -p $(INTAKE_DATA_DIR)
+	@# The sample library of posted updates (idempotent: upsert by URL).
+	$(VENV)/bin/intake updates import content/posts
 	$(VENV)/bin/honcho start -f Procfile
 
 # --- test --------------------------------------------------------------------
@@ -105,6 +107,9 @@ bench-updates: $(STAMPS)/places
 
 bench-booking: $(STAMPS)/venv
 	$(PY) scripts/bench_booking.py
+
+bench-staff: $(STAMPS)/venv
+	$(PY) scripts/bench_staff.py
 
 clean:
 	rm -rf $(STAMPS) build models results .pytest_cache domain/firm_profile.yml
