@@ -245,6 +245,7 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "the states": (US, None, None),
     "estados unidos": (US, None, None),
     "eeuu": (US, None, None),
+    "ee uu": (US, None, None),
     "america": (US, None, None),
     # Countries: other names and Spanish names.
     "guate": ("GT", None, None),
@@ -440,7 +441,8 @@ def surfaces(name: str) -> Set[str]:
     lower = " ".join(name.lower().split())
     out = {lower, fold(lower), norm(name)}
     key = norm(name)
-    for short, longs in (("st", ("st.", "saint")), ("fort", ("ft", "ft.")), ("mount", ("mt", "mt."))):
+    spellings = (("st", ("st.", "saint")), ("fort", ("ft", "ft.")), ("mount", ("mt", "mt.")))
+    for short, longs in spellings:
         if re.search(rf"(^| ){short} ", key):
             for alt in longs:
                 out.add(re.sub(rf"(^| ){short} ", rf"\1{alt} ", key, count=1))
@@ -657,7 +659,7 @@ def gazetteer() -> Gazetteer:
     for extra, key in (("l.a.", "la"), ("n.y.c.", "nyc"), ("u.s.", "us"), ("u.s.a.", "usa"),
                        ("d.c.", "dc"), ("s.f.", "sf"), ("chi-town", "chi town"),
                        ("h-town", "h town"), ("méxico", "mejico"), ("e.e.u.u.", "eeuu"),
-                       ("ee.uu.", "eeuu"), ("ee uu", "eeuu"), ("u.k.", "uk"),
+                       ("ee.uu.", "eeuu"), ("u.k.", "uk"),
                        ("port-au-prince", "port au prince"), ("so-cal", "so cal")):
         surf[key] |= _case_variants([extra])
     weak["la"] = names["la"]  # "in la" / "la" alone, but never Spanish "la"

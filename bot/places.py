@@ -18,12 +18,18 @@ Rules, in order:
    ("mcallen tx").  Place names that are people's names or Spanish words
    ("Austin", "Tyler", "Santiago", "Mesa", lower-case "la") count after
    "in/at/from/near/en/de..." or when the reply is little more than the name;
-   names that are English words ("Mission", "Orange", "Liberty") only with a
-   state, as the whole reply, or capitalised after "in".
+   names that are English words ("Liberty", "Sunrise", "mass" for
+   Massachusetts) only with a state, as the whole reply, or right after
+   "in/at/en..." when written with a capital or when the reply says nothing
+   else ("im in mass", but not "I go to mass").
 3. **Typos**, only when nothing else named a place: n-grams of the message
-   (ordinary words excluded) against states, countries and big cities, with a
-   Damerau-Levenshtein budget of 1 edit up to 6 letters, 2 up to 11, 3 beyond,
-   and the same first letter.
+   against states, countries and big cities (US ones of 50,000 people or
+   more, Mexican, Central American and Caribbean ones of 200,000), within one
+   edit up to 7 letters and two beyond (Damerau-Levenshtein), with the same
+   first letter, 6 letters at least, no ordinary word among them (spaCy's
+   English and Spanish stop words plus :data:`~bot.place_pipeline.COMMON_WORDS`)
+   and not a known name itself; and only in a short reply (four words or
+   fewer), right after "in/en/near/from...", or before a state ("houstin tx").
 4. **Same-name places.**  A state beats a city or a country of the same name
    ("Georgia", "Washington"); a country beats a US city ("Jamaica"); a US city
    beats a foreign one when it has 100,000 people or a fifth of the foreign
@@ -44,7 +50,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.place_pipeline import (
@@ -397,14 +403,16 @@ def _weak_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]
     out: List[_Mention] = []
     n = len(doc)
     alpha = [t for t in doc if t.is_alpha]
+    texts = [t.text for t in doc]
+    firsts = _weak_first_words()
     i = 0
     while i < n:
         found = None
         for length in (3, 2, 1):
             j = i + length
-            if j > n or any(k in covered for k in range(i, j)):
+            if j > n or norm(texts[i]) not in firsts or any(k in covered for k in range(i, j)):
                 continue
-            key = norm(doc[i:j].text)
+            key = norm(" ".join(texts[i:j]))
             entries = g.weak.get(key)
             if entries:
                 found = (j, key, entries)
@@ -440,6 +448,11 @@ def _weak_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]
         else:
             i += 1
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _weak_first_words() -> frozenset:
+    return frozenset(key.split()[0] for key in gazetteer().weak)
 
 
 def _prev_word(doc, i: int) -> Optional[str]:

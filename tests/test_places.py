@@ -21,9 +21,9 @@ DATA = Path(__file__).parent / "data" / "location_replies.yml"
 
 
 def where(text):
-    """(country_code, state, city) of a reply, or None."""
+    """(country_code, state, city) of a reply; (None, None, None) when it names no place."""
     place = resolve(text)
-    return None if place is None else (place.country_code, place.state, place.city)
+    return (None, None, None) if place is None else (place.country_code, place.state, place.city)
 
 
 # --- The pipeline -------------------------------------------------------------
@@ -119,6 +119,14 @@ def test_pipeline_no_place_in_ordinary_sentences(text):
     assert list(place_pipeline.load()(text).ents) == []
 
 
+def test_every_pattern_normalises_to_a_known_name():
+    # The resolver reads a name entity by norm(ent.text): each surface must lead back.
+    g = place_pipeline.gazetteer()
+    for key in g.names:
+        for surface in g.surfaces.get(key, ()):
+            assert place_pipeline.norm(surface) in g.names, (key, surface)
+
+
 def test_pipeline_labels_are_all_place():
     labels = {p["label"] for p in place_pipeline.patterns()}
     assert labels == {"place"}
@@ -157,6 +165,10 @@ def test_pipeline_labels_are_all_place():
         ("Washington", ("US", "WA", None)),
         ("washington dc", ("US", "DC", "Washington")),
         ("georgia", ("US", "GA", None)),
+        ("virginia", ("US", "VA", None)),  # regression: a state name was on a stop list
+        ("estoy en houston tx", ("US", "TX", "Houston")),
+        ("vivo en la ciudad de mexico", ("MX", None, "Mexico City")),
+        ("san antonio, tx 78207", ("US", "TX", "San Antonio")),
         ("Puerto Rico", ("US", "PR", None)),
     ],
 )
@@ -479,12 +491,8 @@ def test_place_is_frozen_and_labelled():
 def test_held_out_replies_state_accuracy():
     cases = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     assert len(cases) >= 170
-    right = sum(
-        1 for c in cases
-        if (resolve(c["text"]) or Place("", None)).state == c.get("state")
-        and (resolve(c["text"]) or Place("", None)).country_code == c.get("country")
-    )
-    assert right / len(cases) >= 0.97
+    misses = [c["text"] for c in cases if where(c["text"])[:2] != (c["country"], c["state"])]
+    assert len(misses) / len(cases) <= 0.03, misses
 
 
 def test_latency_after_warm_up():
@@ -502,4 +510,5 @@ def test_latency_after_warm_up():
         timings.sort()
         p95 = timings[int(0.95 * (len(timings) - 1))]
         best = p95 if best is None else min(best, p95)
-    assert best < 0.005, f"p95 {best * 1000:.2f} ms (median {statistics.median(timings) * 1000:.2f})"
+    median = statistics.median(timings) * 1000
+    assert best < 0.005, f"p95 {best * 1000:.2f} ms (median {median:.2f} ms)"
