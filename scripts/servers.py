@@ -78,7 +78,7 @@ def action_server(env: Dict[str, str], port: int, log: Path) -> Iterator[subproc
 @contextlib.contextmanager
 def rasa_server(env: Dict[str, str], port: int, log: Path, extra: List[str] = ()) -> Iterator[subprocess.Popen]:
     args = [
-        str(BIN / "rasa"), "run", "--model", "models", "--domain", "domain",
+        str(BIN / "rasa"), "run", "--model", "models",
         "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
         "--port", str(port), "--enable-api", *extra,
     ]
