@@ -6,6 +6,7 @@ from typing import Dict
 import sqlite_utils
 
 from bot import settings, store, updates
+from bot.booking import store as booking_store
 
 _connections: Dict[str, sqlite_utils.Database] = {}
 
@@ -15,5 +16,6 @@ def intake_db() -> sqlite_utils.Database:
     if path not in _connections:
         db = store.connect(path)
         updates.ensure_schema(db)
+        booking_store.ensure_schema(db)
         _connections[path] = db
     return _connections[path]

@@ -143,3 +143,31 @@ def test_completed_intake_is_exported(stack):
         db.row_factory = sqlite3.Row
         row = db.execute("select * from intakes where conversation_id = ?", (sender,)).fetchone()
     assert row["state"] == "MA" and row["situation"] == "citizenship"
+
+
+def test_booking_then_cancel_in_the_chat(stack):
+    if stack._actions is None:
+        stack.start_actions()
+    sender = f"book-{uuid.uuid4().hex[:8]}"
+    for text in ["hi", "yes", "chicago", "my employer wants to sponsor me for an h1b", "software engineer",
+                 "Priya Shah", "312 555 0142"]:
+        stack.say(sender, text)
+    replies = stack.say(sender, "yes")  # confirm the summary: saved, and a consultation is offered
+    assert "book a consultation" in joined(replies).lower()
+    offer = stack.say(sender, "yes")
+    buttons = [b for r in offer for b in r.get("buttons", [])]
+    assert 4 <= len(buttons) <= 6 and buttons[-1]["title"] == "Other times"
+    assert "Central Time" in joined(offer)
+    modes = stack.say(sender, buttons[0]["payload"])
+    assert [b["payload"] for r in modes for b in r.get("buttons", [])]
+    stack.say(sender, '/inform{"booking_mode":"phone"}')  # asks for the email
+    summary = joined(stack.say(sender, "priya@example.com"))
+    assert "Shall I book it?" in summary
+    confirmed = stack.say(sender, "yes")
+    card = next(r["custom"] for r in confirmed if r.get("custom"))
+    assert card["type"] == "booking" and card["reference"].startswith("RC-") and card["ics_url"].endswith(".ics")
+
+    stack.say(sender, "cancel my appointment")
+    assert "email" in joined(stack.say(sender, card["reference"])).lower()
+    assert "doesn't match" in joined(stack.say(sender, "someone@example.com"))
+    assert "is cancelled" in joined(stack.say(sender, "priya@example.com"))
