@@ -230,7 +230,7 @@ def main(argv=None) -> int:
         f"max = {lat['max_ms']:.2f} ms, CPU p95 = {lat['cpu_p95_ms']:.2f} ms; {lat['queries']} queries over "
         f"{args.posts} generated posts (median of {len(rounds)} rounds' p95: "
         f"{round_p95} ms; "
-        f"library built in {built:.1f} s)"
+        f"library built in {built:.1f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
     )
     missed = rel["precision_at_3"] < P_AT_3_TARGET or lat["p95_ms"] > P95_TARGET_MS
     return 1 if (args.check and missed) else 0
