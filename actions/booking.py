@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import now
 from actions.db import intake_db
+from actions.intake_form import parsed_answer
 from bot import booking, booking_flow, contact
 from bot.booking import mail
 from bot.firm import firm
@@ -156,16 +157,12 @@ class ValidateBookingForm(BookingValidation, FormValidationAction):
         return {"booking_mode": mode}
 
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        name, problem = contact.clean_name(str(value))
-        if problem:
-            dispatcher.utter_message(text=problem)
-        return {"booking_name": name}
+        return parsed_answer("booking_name", value, contact.clean_name, dispatcher, skip=None)
+
 
     def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        email, problem = contact.parse_email(str(value))
-        if problem:
-            dispatcher.utter_message(text=problem)
-        return {"booking_email": email}
+        return parsed_answer("booking_email", value, contact.parse_email, dispatcher, skip=None)
+
 
     def commit(self, slot: booking.Slot, tracker: Tracker) -> booking.Booking:
         name = tracker.get_slot("contact_name") if _known(tracker.get_slot("contact_name")) else tracker.get_slot("booking_name")

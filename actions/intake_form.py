@@ -29,6 +29,20 @@ def _message_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text
 
 
+def parsed_answer(slot: Text, value: Any, parse: Any, dispatcher: CollectingDispatcher, skip: Optional[Text] = "none") -> Dict[Text, Any]:
+    """Validate a typed answer with a ``bot.contact`` parser: ``(value, problem)``.
+
+    The skip value ("none" / "unknown", from "skip" or "I don't know") passes
+    as it is; a problem is told to the visitor and the question asked again.
+    """
+    if value == skip:
+        return {slot: value}
+    parsed, problem = parse(str(value))
+    if problem:
+        dispatcher.utter_message(text=problem)
+    return {slot: parsed}
+
+
 def _clip(text: str) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= MAX_ANSWER_CHARS else text[: MAX_ANSWER_CHARS - 1] + "…"
@@ -193,12 +207,7 @@ class ValidateIntakeForm(FormValidationAction):
         return {"detained_since": day.isoformat() if day and day <= today() else _clip(value)}
 
     def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value == "unknown":
-            return {"a_number": value}
-        number, problem = contact.parse_a_number(str(value))
-        if problem:
-            dispatcher.utter_message(text=problem)
-        return {"a_number": number}
+        return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")
 
     def validate_removal_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         stage = flow.removal_stage(str(value))
@@ -232,28 +241,13 @@ class ValidateIntakeForm(FormValidationAction):
     # --- contact ---------------------------------------------------------------
 
     def validate_contact_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value == "none":
-            return {"contact_name": value}
-        name, problem = contact.clean_name(str(value))
-        if problem:
-            dispatcher.utter_message(text=problem)
-        return {"contact_name": name}
+        return parsed_answer("contact_name", value, contact.clean_name, dispatcher)
 
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value == "none":
-            return {"contact_phone": value}
-        phone, problem = contact.parse_phone(str(value))
-        if problem:
-            dispatcher.utter_message(text=problem)
-        return {"contact_phone": phone}
+        return parsed_answer("contact_phone", value, contact.parse_phone, dispatcher)
 
     def validate_contact_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value == "none":
-            return {"contact_email": value}
-        email, problem = contact.parse_email(str(value))
-        if problem:
-            dispatcher.utter_message(text=problem)
-        return {"contact_email": email}
+        return parsed_answer("contact_email", value, contact.parse_email, dispatcher)
 
     # --- summary -----------------------------------------------------------------
 
