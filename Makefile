@@ -64,8 +64,14 @@ $(STAMPS)/model: $(STAMPS)/places domain/firm_profile.yml config.yml $(wildcard 
 
 train: $(STAMPS)/model
 
+# --- browser code for the widget (package.json / package-lock.json; Node 20 + npm) ---
+$(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
+	@command -v npm >/dev/null || (echo "npm not found: install Node.js 20"; exit 1)
+	npm ci --no-audit --no-fund
+	@touch $@
+
 # --- run ---------------------------------------------------------------------
-run: $(STAMPS)/model
+run: $(STAMPS)/model $(STAMPS)/npm
 	@mkdir -p $(INTAKE_DATA_DIR)
 	@# The sample library of posted updates (idempotent: upsert by URL).
 	$(VENV)/bin/intake updates import content/posts
@@ -89,7 +95,7 @@ $(STAMPS)/chromium: | $(STAMPS)
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 	@touch $@
 
-test-browser: $(STAMPS)/model $(STAMPS)/chromium
+test-browser: $(STAMPS)/model $(STAMPS)/chromium $(STAMPS)/npm
 	$(PY) -m pytest -q -m browser tests/browser; rc=$$?; if [ $$rc -eq 5 ]; then echo "no browser tests yet"; exit 0; fi; exit $$rc
 
 test: validate test-unit test-stories test-integration test-browser

@@ -80,8 +80,9 @@ def rasa_server(env: Dict[str, str], port: int, log: Path, extra: List[str] = ()
     args = [
         str(BIN / "rasa"), "run", "--model", "models",
         "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-        "--port", str(port), "--enable-api", *extra,
+        "--port", str(port), *extra,
     ]
     with process(args, env, log) as proc:
-        wait_for(f"http://127.0.0.1:{port}/status", timeout=300, proc=proc)
+        # "/" answers once the model is loaded (no HTTP API is enabled).
+        wait_for(f"http://127.0.0.1:{port}/", timeout=300, proc=proc)
         yield proc

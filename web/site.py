@@ -1,0 +1,322 @@
+"""The firm's demo website (home, posted updates), with the chat widget on every page.
+
+``web.app`` mounts :func:`create_app` at ``/``. The widget is one
+``<script>`` tag (``templates/_widget.html``) configured from ``firm.yml``:
+
+* the Rasa server the widget talks to: ``$RASA_URL`` (for example
+  ``http://127.0.0.1:5005``); without it, the page's own host on port 5005;
+* the firm's name and assistant's name (``name``, ``assistant_name``);
+* colours and the opening message, from an optional ``widget:`` section::
+
+      widget:
+        primary_color: "#1d4e89"       # header, launcher, visitor's bubbles
+        primary_text_color: "#ffffff"  # text on primary_color (AA contrast is checked)
+        initial_message: "/greet"      # sent (not shown) when a conversation begins
+
+Browser code comes from this site only, never from a CDN: the widget from
+``web/static/widget/``, socket.io-client (and rasa-webchat for its test page)
+from ``node_modules`` (``npm ci``), served under ``/vendor/``. Every page has a
+Content-Security-Policy that allows scripts, styles and images from this site
+only and connections to this site and the Rasa server only.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+from urllib.parse import urlsplit
+
+import yaml
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot import settings
+from bot.firm import Firm, firm
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+NODE_MODULES = settings.PROJECT_ROOT / "node_modules"
+#: URL path -> folder of browser code installed by ``npm ci`` (package.json).
+VENDOR = {
+    "socket.io-client": NODE_MODULES / "socket.io-client" / "dist",
+    "rasa-webchat": NODE_MODULES / "rasa-webchat" / "lib",
+}
+RASA_PORT = 5005
+UPDATES_LIMIT = 100
+
+DEFAULT_PRIMARY = "#1d4e89"
+DEFAULT_PRIMARY_TEXT = "#ffffff"
+DEFAULT_INITIAL_MESSAGE = "/greet"
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+# --- colours -------------------------------------------------------------------
+
+
+def _rgb(colour: str) -> tuple:
+    h = colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# --- configuration ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WidgetSettings:
+    firm_name: str
+    assistant_name: str
+    primary_color: str
+    primary_text_color: str
+    initial_message: str
+
+
+def widget_settings(profile: Optional[Firm] = None) -> WidgetSettings:
+    """The widget's look and opening message, from ``firm.yml`` (``widget:``) or defaults.
+
+    Colours that are not ``#rgb``/``#rrggbb``, or whose pair has less than the
+    WCAG AA contrast of 4.5:1 (normal text), are replaced by the defaults.
+    """
+    f = profile or firm()
+    raw: Dict[str, Any] = {}
+    try:
+        loaded = yaml.safe_load(settings.firm_profile_path().read_text(encoding="utf-8")) or {}
+        raw = loaded.get("widget") or {}
+    except (OSError, yaml.YAMLError):
+        raw = {}
+    primary = str(raw.get("primary_color") or DEFAULT_PRIMARY)
+    text = str(raw.get("primary_text_color") or DEFAULT_PRIMARY_TEXT)
+    if not (_HEX.match(primary) and _HEX.match(text)) or contrast_ratio(primary, text) < 4.5:
+        logger.warning("widget colours %s on %s are invalid or below WCAG AA contrast; using defaults", text, primary)
+        primary, text = DEFAULT_PRIMARY, DEFAULT_PRIMARY_TEXT
+    return WidgetSettings(
+        firm_name=f.name,
+        assistant_name=f.assistant_name,
+        primary_color=primary,
+        primary_text_color=text,
+        initial_message=str(raw.get("initial_message") or DEFAULT_INITIAL_MESSAGE),
+    )
+
+
+def rasa_url(request: Request, configured: Optional[str] = None) -> str:
+    """The Rasa server's base URL as the browser should reach it."""
+    url = configured if configured is not None else os.environ.get("RASA_URL")
+    if url:
+        return url.rstrip("/")
+    host = request.url.hostname or "localhost"
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    return f"{request.url.scheme}://{host}:{RASA_PORT}"
+
+
+def content_security_policy(rasa: str, relaxed_styles: bool = False) -> str:
+    """This site's scripts, styles and images only; connections to this site and Rasa only."""
+    parts = urlsplit(rasa)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    ws = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}"
+    style = "'self' 'unsafe-inline'" if relaxed_styles else "'self'"
+    return (
+        "default-src 'self'; script-src 'self'; "
+        f"style-src {style}; img-src 'self' data:; font-src 'self'; "
+        f"connect-src 'self' {origin} {ws}; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+    )
+
+
+# --- posted updates ------------------------------------------------------------------
+
+
+def _local_path(url: str, origin: str) -> str:
+    """A post URL on the firm's own site as a path on this site (works on any host/port)."""
+    origin = origin.rstrip("/")
+    if url.startswith(origin + "/"):
+        return url[len(origin) :]
+    return url
+
+
+def recent_posts(limit: int = UPDATES_LIMIT) -> List[Dict[str, Any]]:
+    """The newest posted updates, or ``[]`` when there are none (or no updates module yet)."""
+    try:
+        from bot import updates
+    except ImportError:
+        return []
+    path = settings.intake_db_path()
+    if not path.exists():
+        return []
+    try:
+        import sqlite_utils
+
+        db = sqlite_utils.Database(path)
+        try:
+            db.conn.execute("PRAGMA busy_timeout = 5000")
+            if "posts" not in db.table_names():
+                return []
+            origin = firm().website_origin
+            return [
+                {
+                    "title": p["title"],
+                    "href": _local_path(p["url"], origin),
+                    "published": p["published"],
+                    "summary": p.get("summary") or "",
+                }
+                for p in islice(updates.iter_posts(db), limit)
+            ]
+        finally:
+            db.conn.close()
+    except (sqlite3.Error, KeyError) as exc:
+        logger.warning("posted updates unavailable: %s", exc)
+        return []
+
+
+def find_post(slug: str) -> Optional[Dict[str, Any]]:
+    """One post by the slug of its URL on the firm's site, or ``None``."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug):
+        return None
+    try:
+        from bot import updates
+    except ImportError:
+        return None
+    path = settings.intake_db_path()
+    if not path.exists():
+        return None
+    try:
+        import sqlite_utils
+
+        db = sqlite_utils.Database(path)
+        try:
+            if "posts" not in db.table_names():
+                return None
+            return updates.get_post(db, f"{firm().website_origin.rstrip('/')}/updates/{slug}")
+        finally:
+            db.conn.close()
+    except sqlite3.Error as exc:
+        logger.warning("posted update unavailable: %s", exc)
+        return None
+
+
+# --- the app ---------------------------------------------------------------------------
+
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and related headers to every response."""
+
+    def __init__(self, app: ASGIApp, rasa: Optional[str]) -> None:
+        self.app = app
+        self.rasa = rasa
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        relaxed = request.url.path.startswith("/demo/")
+        policy = content_security_policy(rasa_url(request, self.rasa), relaxed_styles=relaxed)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                extra = {
+                    b"content-security-policy": policy.encode(),
+                    b"x-content-type-options": b"nosniff",
+                    b"referrer-policy": b"same-origin",
+                    b"x-frame-options": b"SAMEORIGIN",
+                }
+                headers += [(k, v) for k, v in extra.items() if k not in names]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class VendorFiles:
+    """Files from an npm package; a plain 404 naming the fix until ``npm ci`` has run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: Optional[StaticFiles] = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.files is None:
+            if not self.folder.is_dir():
+                response = PlainTextResponse(f"{self.folder.relative_to(settings.PROJECT_ROOT)} is missing: run `npm ci`", 404)
+                await response(scope, receive, send)
+                return
+            self.files = StaticFiles(directory=str(self.folder))
+        await self.files(scope, receive, send)
+
+
+def create_app(rasa: Optional[str] = None) -> Starlette:
+    """The demo site. ``rasa``: the Rasa server's URL (default ``$RASA_URL``, see :func:`rasa_url`)."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+    def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
+        f = firm()
+        context.update(firm=f, widget=widget_settings(f), rasa_url=rasa_url(request, rasa))
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    async def home(request: Request) -> Response:
+        return render(request, "home.html", page="home", posts=recent_posts(3))
+
+    async def updates_list(request: Request) -> Response:
+        return render(request, "updates.html", page="updates", posts=recent_posts())
+
+    async def update_detail(request: Request) -> Response:
+        post = find_post(request.path_params["slug"])
+        if post is None:
+            raise HTTPException(404)
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", post.get("body") or "") if p.strip()]
+        return render(request, "post.html", page="updates", post=post, paragraphs=paragraphs)
+
+    async def webchat_test(request: Request) -> Response:
+        return render(request, "webchat_test.html", page="webchat")
+
+    async def health(request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 404)
+        return render(request, "not_found.html", status_code=status, page=None)
+
+    routes = [
+        Route("/", home, name="home"),
+        Route("/updates", updates_list, name="updates"),
+        Route("/updates/{slug}", update_detail, name="update"),
+        Route("/demo/rasa-webchat", webchat_test, name="webchat_test"),
+        Route("/healthz", health, name="health"),
+        Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    routes += [Mount(f"/vendor/{name}", app=VendorFiles(folder), name=f"vendor-{name}") for name, folder in VENDOR.items()]
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(SecurityHeaders, rasa=rasa)],
+        exception_handlers={404: not_found},
+    )
