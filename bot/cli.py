@@ -71,6 +71,8 @@ def _register_subcommands() -> None:
                 continue  # feature not installed in this checkout
             raise
         main.add_command(module.cli)
+        for command in getattr(module, "commands", ()):  # top-level commands a feature adds: `intake purge`
+            main.add_command(command)
 
 
 _register_subcommands()

@@ -1,0 +1,237 @@
+"""Connections and the staff tables.
+
+The staff app shares the intake database with the action server (WAL mode,
+see :func:`bot.store.connect`) and reads Rasa's tracker store, a separate
+SQLite file. Each thread keeps one warm connection per file, so SQLite's page
+cache survives between requests. Inbox and search queries run under a time
+limit (:func:`time_limit`, an SQLite progress handler), as Datasette's do.
+
+Everything the staff app adds lives in tables prefixed ``staff_`` (and in
+indexes prefixed ``staff_`` on ``intakes``); :func:`ensure_schema` creates
+them and is safe to call on every connection.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Union
+
+import sqlite_utils
+
+from bot import settings, store
+
+#: Queries taking longer than this are interrupted (seconds).
+QUERY_TIME_LIMIT = 5.0
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS staff_users (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff', 'admin')),
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    last_login_at TEXT
+);
+CREATE TABLE IF NOT EXISTS staff_sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    last_seen_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_sessions_by_user ON staff_sessions (user_id);
+CREATE TABLE IF NOT EXISTS staff_login_failures (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL COLLATE NOCASE,
+    client TEXT NOT NULL,
+    at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_login_failures_by_email ON staff_login_failures (email, at);
+CREATE INDEX IF NOT EXISTS staff_login_failures_by_client ON staff_login_failures (client, at);
+CREATE TABLE IF NOT EXISTS staff_notes (
+    id INTEGER PRIMARY KEY,
+    intake_id INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'status', 'assignment', 'booking')),
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_notes_by_intake ON staff_notes (intake_id, id);
+CREATE TABLE IF NOT EXISTS staff_assignments (
+    intake_id INTEGER PRIMARY KEY,
+    attorney_id TEXT NOT NULL,
+    assigned_by TEXT NOT NULL,
+    assigned_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff_audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT
+);
+CREATE INDEX IF NOT EXISTS staff_audit_by_target ON staff_audit (target, id);
+CREATE TABLE IF NOT EXISTS staff_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_by TEXT,
+    updated_at TEXT
+);
+-- Full-text index over each intake's summary and transcript (rowid = intake id);
+-- kept current by bot.staff.search.sync, see there.
+CREATE VIRTUAL TABLE IF NOT EXISTS staff_search USING fts5(
+    summary, visitor, assistant,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS staff_search_docs (
+    intake_id INTEGER PRIMARY KEY,
+    updated_at TEXT NOT NULL,  -- the intake version indexed; '' when its transcript grew since
+    indexed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_search_docs_stale ON staff_search_docs (intake_id) WHERE updated_at = '';
+CREATE TABLE IF NOT EXISTS staff_search_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- The inbox order (urgent first, then newest) and its filters, on the intake table.
+CREATE INDEX IF NOT EXISTS staff_intakes_order ON intakes (urgent DESC, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS staff_intakes_updated ON intakes (updated_at);
+-- Facet counts scan these two covering indexes (all intakes, and those with a
+-- confirmed consultation), never the wide table rows.
+CREATE INDEX IF NOT EXISTS staff_intakes_facets ON intakes (status, situation, state, urgent, callback_requested, created_at);
+CREATE INDEX IF NOT EXISTS staff_intakes_booked ON intakes (status, situation, state, urgent, callback_requested, created_at)
+    WHERE json_extract(booking, '$.status') = 'confirmed';
+-- The same columns by date: counts within a date range read only that range.
+CREATE INDEX IF NOT EXISTS staff_intakes_by_date ON intakes (created_at, status, situation, state, urgent, callback_requested);
+CREATE INDEX IF NOT EXISTS staff_intakes_booked_by_date ON intakes (created_at, status, situation, state, urgent, callback_requested)
+    WHERE json_extract(booking, '$.status') = 'confirmed';
+-- The same columns reached by id: counts for the hits of a narrow search.
+CREATE INDEX IF NOT EXISTS staff_intakes_by_id ON intakes (id, status, situation, state, urgent, callback_requested, created_at);
+-- The callback queue.
+CREATE INDEX IF NOT EXISTS staff_intakes_callbacks ON intakes (status, urgent, created_at) WHERE callback_requested = 1;
+"""
+
+#: "Has a confirmed consultation": exactly the WHERE of ``staff_intakes_booked``,
+#: so that SQLite can use that partial index.
+BOOKED_SQL = "json_extract(booking, '$.status') = 'confirmed'"
+
+#: SQLite page cache per connection (KiB): the inbox indexes of 100,000 intakes fit.
+CACHE_KIB = 65536
+
+_local = threading.local()
+#: id(connection) -> [deadline]; 0 means no limit in force.
+_deadlines: Dict[int, List[float]] = {}
+
+
+def _install_time_limit(conn: sqlite3.Connection) -> None:
+    deadline = _deadlines.setdefault(id(conn), [0.0])
+
+    def handler() -> int:
+        return 1 if deadline[0] and time.monotonic() > deadline[0] else 0
+
+    conn.set_progress_handler(handler, 20_000)
+
+
+@contextmanager
+def time_limit(db: sqlite_utils.Database, seconds: float = QUERY_TIME_LIMIT) -> Iterator[None]:
+    """Interrupt queries on ``db`` running past ``seconds`` (they raise ``sqlite3.OperationalError``)."""
+    deadline = _deadlines.get(id(db.conn))
+    if deadline is None:
+        yield
+        return
+    previous = deadline[0]
+    deadline[0] = time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        deadline[0] = previous
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the staff tables and indexes (idempotent)."""
+    present = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master")}
+    if not {"staff_users", "staff_search", "staff_intakes_booked", "staff_intakes_by_id", "staff_intakes_callbacks",
+                "staff_intakes_booked_by_date"} <= present:
+        db.executescript(SCHEMA)
+
+
+def connect(path: Union[str, Path, None] = None) -> sqlite_utils.Database:
+    """A new connection to the intake database with the intake and staff schema in place."""
+    db = store.connect(path)
+    db.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    ensure_schema(db)
+    _install_time_limit(db.conn)
+    return db
+
+
+def intake_db(path: Union[str, Path, None] = None) -> sqlite_utils.Database:
+    """This thread's connection to the intake database (opened once per thread and path)."""
+    key = str(path or settings.intake_db_path())
+    cache: Dict[str, sqlite_utils.Database] = getattr(_local, "intake", None) or {}
+    _local.intake = cache
+    if key not in cache:
+        cache[key] = connect(key)
+    return cache[key]
+
+
+def tracker_path() -> Path:
+    return settings.tracker_db_path()
+
+
+def tracker_db(path: Union[str, Path, None] = None) -> Optional[sqlite3.Connection]:
+    """This thread's connection to Rasa's tracker store; None while it does not exist yet."""
+    key = str(path or tracker_path())
+    cache: Dict[str, sqlite3.Connection] = getattr(_local, "tracker", None) or {}
+    _local.tracker = cache
+    conn = cache.get(key)
+    if conn is None:
+        if not Path(key).exists():
+            return None
+        conn = sqlite3.connect(key, timeout=5.0)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        cache[key] = conn
+    if not _has_events_table(conn):
+        return None
+    return conn
+
+
+def _has_events_table(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone() is not None
+
+
+def close_thread_connections() -> None:
+    """Close this thread's cached connections (tests, and after a purge replaced files)."""
+    for attr in ("intake", "tracker"):
+        for conn in (getattr(_local, attr, None) or {}).values():
+            try:
+                (conn.conn if isinstance(conn, sqlite_utils.Database) else conn).close()
+            except Exception:  # pragma: no cover - closing is best effort
+                pass
+        setattr(_local, attr, {})
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on error); joins a transaction already open.
+
+    Writes made inside by :func:`bot.store.save_intake` become part of it.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+    else:
+        if conn.in_transaction:
+            conn.commit()

@@ -1,0 +1,177 @@
+"""Retention: deleting intakes and transcripts past the firm's retention period.
+
+The period is ``retention_days`` in ``firm.yml`` unless an admin has set
+another in the staff app (``staff_settings``). :func:`purge` deletes:
+
+- intakes last updated more than N days ago, except one whose consultation
+  is still ahead (a confirmed booking that has not started yet), with their
+  notes, assignment, search document and past bookings;
+- the transcripts (Rasa tracker events) of those conversations, and of any
+  other conversation whose last event is older than N days and that no kept
+  intake refers to (visitors who left before an intake was saved).
+
+The audit log keeps one entry per purge (counts and the cutoff only).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any, List, Optional
+
+import sqlite_utils
+
+from bot.staff import audit, search
+from bot.staff.db import transaction
+from bot.store import utcnow
+
+SETTING = "retention_days"
+MIN_DAYS = 1
+MAX_DAYS = 36500
+
+
+class RetentionError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    cutoff: str
+    intakes: int
+    transcripts: int
+    kept_for_booking: int
+    dry_run: bool = False
+
+
+def default_days() -> int:
+    from bot.firm import firm
+
+    return int(firm().retention_days)
+
+
+def retention_days(db: sqlite_utils.Database) -> int:
+    row = db.conn.execute("SELECT value FROM staff_settings WHERE key = ?", [SETTING]).fetchone()
+    if row:
+        try:
+            return int(row[0])
+        except ValueError:
+            pass
+    return default_days()
+
+
+def check_days(days: Any) -> int:
+    try:
+        value = int(str(days).strip())
+    except (TypeError, ValueError):
+        raise RetentionError("The retention period must be a whole number of days.") from None
+    if not MIN_DAYS <= value <= MAX_DAYS:
+        raise RetentionError(f"The retention period must be between {MIN_DAYS} and {MAX_DAYS} days.")
+    return value
+
+
+def set_retention_days(db: sqlite_utils.Database, days: Any, actor: str) -> int:
+    value = check_days(days)
+    old = retention_days(db)
+    with transaction(db):
+        db.conn.execute(
+            "INSERT OR REPLACE INTO staff_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)",
+            [SETTING, str(value), actor, utcnow()],
+        )
+        audit.record(db, actor, "set_retention", "retention", {"from": old, "to": value}, commit=False)
+    return value
+
+
+def _upcoming(booking_json: Optional[str], now: datetime) -> bool:
+    if not booking_json:
+        return False
+    try:
+        booking = json.loads(booking_json)
+        if not isinstance(booking, dict) or booking.get("status") != "confirmed":
+            return False
+        start = datetime.fromisoformat(str(booking.get("start")))
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=timezone.utc)
+        return start > now
+    except (ValueError, TypeError):
+        return False
+
+
+def _chunks(items: List[Any], size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def purge(
+    db: sqlite_utils.Database,
+    tracker_conn: Optional[sqlite3.Connection],
+    older_than_days: Any,
+    actor: str,
+    *,
+    now: Optional[datetime] = None,
+    dry_run: bool = False,
+) -> PurgeReport:
+    """Delete what is older than ``older_than_days`` (see the module docstring)."""
+    days = check_days(older_than_days)
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    cutoff_dt = now - timedelta(days=days)
+    cutoff = cutoff_dt.replace(microsecond=0).isoformat()
+    candidates = db.conn.execute(
+        "SELECT id, conversation_id, booking FROM intakes WHERE updated_at < ?", [cutoff]
+    ).fetchall()
+    doomed = [(i, conv) for i, conv, booking in candidates if not _upcoming(booking, now)]
+    kept = len(candidates) - len(doomed)
+    ids = [i for i, _ in doomed]
+    conversations = [c for _, c in doomed]
+    transcripts = 0
+    senders: List[str] = []
+    if tracker_conn is not None:
+        cutoff_ts = cutoff_dt.timestamp()
+        stale = {
+            row[0]
+            for row in tracker_conn.execute(
+                "SELECT sender_id FROM events GROUP BY sender_id HAVING max(timestamp) < ?", [cutoff_ts]
+            )
+        }
+        kept_conversations = {
+            row[0] for row in db.conn.execute("SELECT conversation_id FROM intakes WHERE updated_at >= ?", [cutoff])
+        } | {conv for _, conv, booking in candidates if _upcoming(booking, now)}
+        senders = sorted((set(conversations) | stale) - kept_conversations)
+        if dry_run:
+            transcripts = len(
+                {r[0] for chunk in _chunks(senders) for r in tracker_conn.execute(
+                    f"SELECT DISTINCT sender_id FROM events WHERE sender_id IN ({', '.join('?' for _ in chunk)})", chunk
+                )}
+            )
+    if dry_run:
+        return PurgeReport(cutoff, len(ids), transcripts, kept, dry_run=True)
+    has_bookings = "bookings" in db.table_names()
+    with transaction(db):
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            db.conn.execute(f"DELETE FROM staff_notes WHERE intake_id IN ({marks})", chunk)
+            db.conn.execute(f"DELETE FROM staff_assignments WHERE intake_id IN ({marks})", chunk)
+            search.remove(db, chunk)
+            db.conn.execute(f"DELETE FROM intakes WHERE id IN ({marks})", chunk)
+        if has_bookings:
+            for chunk in _chunks(conversations):
+                marks = ", ".join("?" for _ in chunk)
+                db.conn.execute(
+                    f"DELETE FROM bookings WHERE conversation_id IN ({marks}) "
+                    "AND NOT (status = 'confirmed' AND start_utc > ?)",
+                    [*chunk, now.strftime("%Y-%m-%dT%H:%M:%SZ")],
+                )
+        audit.record(
+            db, actor, "purge", "retention", {"days": days, "cutoff": cutoff, "intakes": len(ids), "kept_for_booking": kept}, commit=False
+        )
+    if tracker_conn is not None and senders:
+        with tracker_conn:
+            for chunk in _chunks(senders):
+                marks = ", ".join("?" for _ in chunk)
+                transcripts += tracker_conn.execute(
+                    f"SELECT count(DISTINCT sender_id) FROM events WHERE sender_id IN ({marks})", chunk
+                ).fetchone()[0]
+                tracker_conn.execute(f"DELETE FROM events WHERE sender_id IN ({marks})", chunk)
+        with transaction(db):
+            audit.record(db, actor, "purge", "transcripts", {"days": days, "cutoff": cutoff, "transcripts": transcripts}, commit=False)
+    return PurgeReport(cutoff, len(ids), transcripts, kept)

@@ -1,0 +1,153 @@
+"""Dashboard figures: the weekly funnel and intakes per situation and state.
+
+The funnel follows each week's conversations (by the week, in the firm's
+time zone, of their first event in the tracker store) through five stages:
+
+1. **started**: the visitor wrote or clicked at least once;
+2. **location given**: a ``location``, ``state`` or ``country`` slot was set
+   to a place (not "unknown");
+3. **situation given**: the ``situation`` slot was set;
+4. **intake saved**: an intake exists for the conversation;
+5. **consultation booked**: a booking was made from it (any later status).
+
+Conversations whose visitor refused consent are deleted by the tracker store
+(``connectors/tracker_store.py``) and so are not counted.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Dict, List, Optional, Tuple
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from bot.situations import BUTTON_LABELS
+
+STAGES: Tuple[Tuple[str, str], ...] = (
+    ("started", "Conversations started"),
+    ("location", "Location given"),
+    ("situation", "Situation given"),
+    ("saved", "Intake saved"),
+    ("booked", "Consultation booked"),
+)
+
+_PLACE_SLOTS = ("location", "state", "country")
+
+
+@dataclass
+class Week:
+    start: date
+    started: int = 0
+    location: int = 0
+    situation: int = 0
+    saved: int = 0
+    booked: int = 0
+
+    def stage(self, name: str) -> int:
+        return getattr(self, name)
+
+
+def _zone() -> ZoneInfo:
+    from bot.firm import firm
+
+    return ZoneInfo(firm().time_zone)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def window(weeks: int, now: Optional[datetime] = None) -> Tuple[List[date], datetime]:
+    """The Mondays of the last ``weeks`` weeks (this one last) and the first instant (UTC)."""
+    tz = _zone()
+    now = (now or datetime.now(timezone.utc)).astimezone(tz)
+    this_week = week_start(now.date())
+    mondays = [this_week - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    first = datetime.combine(mondays[0], time(0), tzinfo=tz).astimezone(timezone.utc)
+    return mondays, first
+
+
+def weekly_funnel(
+    db: sqlite_utils.Database,
+    tracker_conn: Optional[sqlite3.Connection],
+    weeks: int = 12,
+    now: Optional[datetime] = None,
+) -> List[Week]:
+    mondays, first = window(weeks, now)
+    out = {m: Week(m) for m in mondays}
+    if tracker_conn is None:
+        return list(out.values())
+    tz = _zone()
+    place_marks = ", ".join("?" for _ in _PLACE_SLOTS)
+    rows = tracker_conn.execute(
+        f"""
+        SELECT sender_id, min(timestamp) AS first_at,
+               max(type_name = 'user') AS spoke,
+               max(CASE WHEN type_name = 'slot' AND action_name IN ({place_marks})
+                        THEN coalesce(json_extract(data, '$.value'), 'unknown') != 'unknown' ELSE 0 END) AS located,
+               max(CASE WHEN type_name = 'slot' AND action_name = 'situation'
+                        THEN json_extract(data, '$.value') IS NOT NULL ELSE 0 END) AS situated
+        FROM events GROUP BY sender_id HAVING first_at >= ?
+        """,
+        [*_PLACE_SLOTS, first.timestamp()],
+    ).fetchall()
+    cohort: Dict[str, date] = {}
+    for sender, first_at, spoke, located, situated in rows:
+        if not spoke:
+            continue
+        monday = week_start(datetime.fromtimestamp(first_at, tz=timezone.utc).astimezone(tz).date())
+        week = out.get(monday)
+        if week is None:
+            continue
+        cohort[sender] = monday
+        week.started += 1
+        week.location += int(bool(located))
+        week.situation += int(bool(situated))
+    senders = list(cohort)
+    has_bookings = "bookings" in db.table_names()
+    for i in range(0, len(senders), 500):
+        chunk = senders[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        saved = db.conn.execute(
+            f"SELECT conversation_id, booking IS NOT NULL FROM intakes WHERE conversation_id IN ({marks})", chunk
+        ).fetchall()
+        booked = {conv for conv, has in saved if has}
+        if has_bookings:
+            booked |= {
+                r[0] for r in db.conn.execute(f"SELECT DISTINCT conversation_id FROM bookings WHERE conversation_id IN ({marks})", chunk)
+            }
+        for conv, _ in saved:
+            out[cohort[conv]].saved += 1
+        for conv in booked:
+            out[cohort[conv]].booked += 1
+    return list(out.values())
+
+
+def intakes_by(
+    db: sqlite_utils.Database, column: str, since: Optional[datetime] = None, top: int = 12
+) -> List[Tuple[str, int]]:
+    """Intakes per situation or state (created since ``since``), largest first;
+    beyond ``top`` values the rest are summed as "Other"."""
+    if column not in ("situation", "state"):
+        raise ValueError(column)
+    where, params = "", []
+    if since is not None:
+        where = " WHERE created_at >= ?"
+        params.append(since.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "+00:00")
+    rows = db.conn.execute(
+        f"SELECT {column}, count(*) FROM intakes INDEXED BY staff_intakes_facets{where} GROUP BY {column} ORDER BY 2 DESC, 1",
+        params,
+    ).fetchall()
+    labelled = []
+    for value, n in rows:
+        if column == "situation":
+            label = BUTTON_LABELS.get(value, value) if value else "Not given"
+        else:
+            label = value or "Not given"
+        labelled.append((label, n))
+    if len(labelled) > top:
+        rest = sum(n for _, n in labelled[top - 1 :])
+        labelled = labelled[: top - 1] + [("All others", rest)]
+    return labelled

@@ -1,0 +1,1 @@
+"""The staff review web app (see README.md here); the logic lives in ``bot.staff``."""

@@ -1,0 +1,113 @@
+"""Chart geometry for the dashboard, drawn on the server as inline SVG.
+
+These functions only compute numbers and labels; ``templates/_charts.html``
+turns them into SVG elements (with autoescaping, like every template).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import List, Sequence, Tuple
+
+from bot.staff.stats import STAGES, Week
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    w: float
+    h: float
+    css: str
+    title: str
+
+
+@dataclass
+class Tick:
+    pos: float
+    label: str
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    title: str
+    bars: List[Bar] = field(default_factory=list)
+    x_labels: List[Tick] = field(default_factory=list)
+    y_ticks: List[Tick] = field(default_factory=list)
+    legend: List[Tuple[str, str]] = field(default_factory=list)
+    #: Horizontal charts: one row per value.
+    rows: List[dict] = field(default_factory=list)
+    plot_left: float = 0
+    plot_top: float = 0
+    plot_width: float = 0
+    plot_height: float = 0
+
+
+def nice_max(value: int) -> int:
+    """A round axis maximum at or above ``value`` (1, 2, 5, 10, 20, 50, ...)."""
+    if value <= 0:
+        return 1
+    magnitude = 10 ** int(math.floor(math.log10(value)))
+    for step in (1, 2, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude  # pragma: no cover
+
+
+def funnel_chart(weeks: Sequence[Week], width: int = 860, height: int = 300) -> Chart:
+    left, right, top, bottom = 48, 10, 12, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    step = nice_max(max(1, math.ceil(max((w.started for w in weeks), default=0) / 4)))
+    ticks = max(1, math.ceil(max((w.started for w in weeks), default=0) / step))
+    top_value = step * ticks
+    chart = Chart(width, height, "Weekly funnel", plot_left=left, plot_top=top, plot_width=plot_w, plot_height=plot_h)
+    chart.legend = [(f"stage-{name}", label) for name, label in STAGES]
+    for i in range(ticks + 1):
+        chart.y_ticks.append(Tick(round(top + plot_h - plot_h * i / ticks, 1), f"{step * i:,}"))
+    if not weeks:
+        return chart
+    group = plot_w / len(weeks)
+    bar_w = max(1.0, (group * 0.8) / len(STAGES))
+    for i, week in enumerate(weeks):
+        x0 = left + i * group + group * 0.1
+        for j, (name, label) in enumerate(STAGES):
+            value = week.stage(name)
+            h = plot_h * value / top_value
+            chart.bars.append(
+                Bar(
+                    round(x0 + j * bar_w, 1),
+                    round(top + plot_h - h, 1),
+                    round(bar_w - 1, 1),
+                    round(h, 1),
+                    f"stage-{name}",
+                    f"Week of {week.start:%b %-d}: {label} {value}",
+                )
+            )
+        chart.x_labels.append(Tick(round(left + i * group + group / 2, 1), f"{week.start:%b %-d}"))
+    return chart
+
+
+def bar_chart(title: str, pairs: Sequence[Tuple[str, int]], width: int = 420, row_height: int = 22) -> Chart:
+    """Horizontal bars, one row per (label, count)."""
+    label_w, right = 170, 50
+    height = max(1, len(pairs)) * row_height + 8
+    chart = Chart(width, height, title, plot_left=label_w, plot_width=width - label_w - right)
+    top_value = max((n for _, n in pairs), default=0) or 1
+    for i, (label, n) in enumerate(pairs):
+        y = 4 + i * row_height
+        w = chart.plot_width * n / top_value
+        chart.rows.append(
+            {
+                "label": label if len(label) <= 26 else label[:25] + "…",
+                "full": f"{label}: {n}",
+                "y": y,
+                "text_y": y + row_height * 0.68,
+                "w": round(max(w, 1 if n else 0), 1),
+                "h": row_height - 6,
+                "value": n,
+                "value_x": round(label_w + w + 6, 1),
+            }
+        )
+    return chart
