@@ -6,6 +6,7 @@ Usage (from the project root)::
     .venv/bin/python scripts/bench_nlu.py --no-run     # only summarise an existing report
     .venv/bin/python scripts/bench_nlu.py --holdout    # also train once and score
                                                        # tests/data/nlu_holdout.yml
+    .venv/bin/python scripts/bench_nlu.py --skip-cv --holdout   # only the held-out run
 
 It runs ``rasa test nlu --nlu data/nlu --config config.yml --cross-validation
 --folds 5 --out results/nlu_cv`` with the venv's ``rasa``, then reads
@@ -200,7 +201,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", default="results/nlu_cv")
-    parser.add_argument("--no-run", action="store_true", help="only read an existing report")
+    parser.add_argument("--no-run", action="store_true", help="run nothing, only read existing reports")
+    parser.add_argument(
+        "--skip-cv", action="store_true",
+        help="do not rerun cross-validation (read its existing report); other runs still happen",
+    )
     parser.add_argument(
         "--holdout", nargs="?", const="tests/data/nlu_holdout.yml", default=None,
         help="also train on all data and score this held-out file "
@@ -209,7 +214,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
 
     out = ROOT / args.out
-    if not args.no_run:
+    if not (args.no_run or args.skip_cv):
         code = run_cross_validation(args.nlu, args.config, args.folds, out)
         if code:
             print(f"rasa test nlu failed with exit status {code}", file=sys.stderr)
