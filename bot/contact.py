@@ -72,6 +72,15 @@ def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is)\s+", "", text or "", flags=re.IGNORECASE)
     name = re.sub(r"\s+", " ", name).strip(" .,!")
-    if not name or len(name) > 80 or not re.search(r"[^\W\d_]", name):
+    # A question, a sentence or a number is not a name (chit-chat reaches this
+    # question unfiltered, since names are hard to classify).
+    if (
+        not name
+        or len(name) > 80
+        or len(name.split()) > 6
+        or "?" in name
+        or re.search(r"\d", name)
+        or not re.search(r"[^\W\d_]", name)
+    ):
         return None, "Could you tell me your name as you'd like us to use it?"
     return name, None

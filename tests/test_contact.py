@@ -46,8 +46,9 @@ def test_names(text, expected):
     assert contact.clean_name(text) == (expected, None)
 
 
-def test_name_must_have_letters():
-    assert contact.clean_name("12345")[0] is None
+@pytest.mark.parametrize("text", ["12345", "how are you?", "what is the weather like in chicago today my friend", "A123456"])
+def test_not_a_name(text):
+    assert contact.clean_name(text)[0] is None
 
 
 @pytest.mark.parametrize(
