@@ -83,7 +83,7 @@ run: $(STAMPS)/model $(STAMPS)/npm
 validate: $(STAMPS)/places domain/firm_profile.yml
 	$(RASA) data validate --domain domain --data data --config config.yml
 
-test-unit: $(STAMPS)/places domain/firm_profile.yml
+test-unit: $(STAMPS)/places domain/firm_profile.yml $(STAMPS)/npm
 	$(PY) -m pytest -q -m "not browser and not integration"
 
 test-stories: $(STAMPS)/model

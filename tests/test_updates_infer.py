@@ -111,11 +111,7 @@ def test_sentences_about_the_firm_are_skipped():
 
 @pytest.fixture(scope="module")
 def real_finder():
-    pytest.importorskip("bot.places")
-    try:
-        infer._pipeline()
-    except infer.PlacesUnavailable as exc:  # pragma: no cover - depends on the checkout
-        pytest.skip(str(exc))
+    infer._pipeline()  # the real place pipeline: part of the checkout
     return infer.spacy_places
 
 

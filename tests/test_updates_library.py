@@ -29,11 +29,7 @@ def load_bench():
 @pytest.fixture(scope="module")
 def sample_db():
     """The sample library imported as `make run` would, with the real place pipeline."""
-    pytest.importorskip("bot.places")
-    try:
-        infer._pipeline()
-    except infer.PlacesUnavailable as exc:  # pragma: no cover - depends on the checkout
-        pytest.skip(str(exc))
+    infer._pipeline()  # the real place pipeline: part of the checkout
     db = store.connect(":memory:")
     import_source(db, ROOT / "content" / "posts", website_origin=LABELS["website_origin"])
     return db
