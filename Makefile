@@ -60,7 +60,7 @@ domain/firm_profile.yml: firm.yml bot/firm.py $(STAMPS)/venv
 build: $(STAMPS)/places domain/firm_profile.yml
 
 # --- train -------------------------------------------------------------------
-$(STAMPS)/model: $(STAMPS)/places domain/firm_profile.yml config.yml $(wildcard domain/*.yml) $(NLU_DATA)
+$(STAMPS)/model: $(STAMPS)/places domain/firm_profile.yml config.yml $(wildcard domain/*.yml) $(wildcard components/*.py) $(NLU_DATA)
 	$(RASA) train --domain domain --data data --config config.yml --out models --fixed-model-name intake
 	@touch $@
 

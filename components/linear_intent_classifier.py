@@ -56,7 +56,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "word_ngrams": [1, 2],
-            "char_ngrams": [1, 4],
+            "char_ngrams": [2, 5],
             # Inverse regularisation strength; high because rows are l2-normalised
             # and many intents have few examples.
             "C": 50.0,
