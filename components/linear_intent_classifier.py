@@ -140,10 +140,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         texts = [m for m in messages if m.get(TEXT)]
         if self.clf is None or not texts:
             return messages
-        probabilities = self.clf.predict_proba(self._matrix([m.get(TEXT) for m in texts]))
+        matrix = self._matrix([m.get(TEXT) for m in texts])
+        probabilities = self.clf.predict_proba(matrix)
+        evidence = matrix.getnnz(axis=1)
         names = [str(c) for c in self.clf.classes_]
         limit = self.config["ranking_length"]
-        for message, row in zip(texts, probabilities):
+        for message, row, seen in zip(texts, probabilities, evidence):
+            if not seen:
+                # Not one known word or character n-gram (emoji, another script):
+                # the model would only echo its class priors, so predict nothing.
+                continue
             ranking = sorted(
                 ({"name": n, "confidence": float(p)} for n, p in zip(names, row)),
                 key=lambda r: -r["confidence"],

@@ -87,3 +87,12 @@ def test_untrained_classifier_predicts_nothing(storage, context):
     component.train(TrainingData([Message(data={"text": "hello", "intent": "greet"})]))  # one intent only
     loaded = LinearIntentClassifier.load(LinearIntentClassifier.get_default_config(), storage, Resource("x"), context)
     assert predict(loaded, "hello").get("intent") == {"name": None, "confidence": 0.0}
+
+
+def test_message_with_nothing_known_predicts_nothing(storage, context):
+    # Emoji and unseen scripts share no feature with the training data.
+    component = trained(storage, context)
+    for text in ("🙂🙂🙂", "שלום"):
+        message = predict(component, text)
+        assert message.get("intent") == {"name": None, "confidence": 0.0}
+        assert message.get("intent_ranking") == []
