@@ -23,3 +23,28 @@ class ActionStartOver(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(response="utter_start_over")
         return [ActiveLoop(None), AllSlotsReset()]
+
+
+#: What the assistant answers when a visitor asks something else mid-form.
+INTERRUPTION_RESPONSES = {
+    "chitchat": "utter_chitchat",
+    "out_of_scope": "utter_out_of_scope",
+    "ask_legal_advice": "utter_no_legal_advice",
+    "bot_challenge": "utter_iamabot",
+}
+
+
+class ActionAnswerInterruption(Action):
+    """Answer a side question inside a booking form; the form then repeats its question.
+
+    One rule per form (data/rules/booking_interruptions.yml) covers every kind of
+    interruption; this action picks the answer from the intent.
+    """
+
+    def name(self) -> Text:
+        return "action_answer_interruption"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        dispatcher.utter_message(response=INTERRUPTION_RESPONSES.get(intent, "utter_default"))
+        return []
