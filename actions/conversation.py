@@ -30,6 +30,7 @@ INTERRUPTION_RESPONSES = {
     "chitchat": "utter_chitchat",
     "out_of_scope": "utter_out_of_scope",
     "ask_legal_advice": "utter_no_legal_advice",
+    "ask_cost": "utter_consultation_fee",
     "bot_challenge": "utter_iamabot",
 }
 

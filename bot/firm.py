@@ -25,6 +25,7 @@ class Firm:
     disclaimer: str
     consent_question: str
     assistant_name: str = "the assistant"
+    consultation_fee: str = ""
     retention_days: int = 365
     resources_checked: str = ""
     resources: Dict[str, Dict[str, Any]] = field(default_factory=dict)
@@ -73,6 +74,8 @@ def response_slots(f: Firm) -> Dict[str, str]:
         "firm_disclaimer": " ".join(f.disclaimer.split()),
         "firm_consent_question": " ".join(f.consent_question.split()),
         "assistant_name": f.assistant_name,
+        "firm_consultation_fee": " ".join(f.consultation_fee.split())
+        or f"Our team can tell you about consultation fees: call us at {f.contact_line}.",
     }
 
 

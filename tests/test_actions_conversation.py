@@ -18,6 +18,7 @@ async def test_side_question_in_a_booking_form_gets_the_matching_answer(make_tra
 
     for intent, response in [
         ("ask_legal_advice", "utter_no_legal_advice"),
+        ("ask_cost", "utter_consultation_fee"),
         ("bot_challenge", "utter_iamabot"),
         ("chitchat", "utter_chitchat"),
         ("out_of_scope", "utter_out_of_scope"),
