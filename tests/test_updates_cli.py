@@ -104,3 +104,29 @@ def test_list_shows_how_each_field_was_set(db_path):
 def test_updates_group_is_registered():
     result = CliRunner().invoke(main, ["--help"])
     assert "updates" in result.output
+
+
+def test_remove_takes_a_post_out_of_search_and_list(db_path):
+    run(db_path, "import", FEEDS / "markdown")
+    url = "https://riveracole.example/updates/boston-trust-act"
+    search = ("search", "--situation", "enforcement", "--state", "ma", "--city", "Boston", "--text", "police detainers", "--today", "2026-11-28")
+    assert url in run(db_path, *search).stdout
+
+    removed = run(db_path, "remove", url)
+    assert removed.exit_code == 0, removed.output
+    assert f"removed: {url}" in removed.stdout
+    db = store.connect(db_path)
+    assert library.get_post(db, url) is None
+    assert library.count(db) == 2
+    assert url not in run(db_path, *search).stdout
+    # Full-text index and match rows go with it.
+    assert db.execute("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'detainers'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM post_match WHERE post_id NOT IN (SELECT id FROM posts)").fetchone()[0] == 0
+
+
+def test_remove_unknown_url_says_so_and_fails(db_path):
+    run(db_path, "import", FEEDS / "markdown")
+    result = run(db_path, "remove", "https://riveracole.example/updates/no-such-post")
+    assert result.exit_code == 1
+    assert "not in the library" in result.stderr
+    assert library.count(store.connect(db_path)) == 3

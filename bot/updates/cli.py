@@ -51,6 +51,24 @@ def import_command(ctx: click.Context, source: str, dry_run: bool) -> None:
             click.echo(f"  {label}: {title}")
 
 
+@cli.command(name="remove")
+@click.argument("urls", nargs=-1, required=True)
+@click.pass_context
+def remove_command(ctx: click.Context, urls) -> None:
+    """Remove posts by URL (a post the firm took down). Importing never removes posts:
+    a feed lists only the latest posts, so a post missing from it is not gone."""
+    db = _db(ctx)
+    missing = 0
+    for url in urls:
+        if library.remove_post(db, url):
+            click.echo(f"removed: {url}")
+        else:
+            missing += 1
+            click.echo(f"not in the library: {url}", err=True)
+    if missing:
+        ctx.exit(1)
+
+
 @cli.command(name="list")
 @click.pass_context
 def list_command(ctx: click.Context) -> None:

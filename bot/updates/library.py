@@ -142,6 +142,22 @@ def upsert_post(db: sqlite_utils.Database, post: Dict[str, Any], now: Optional[s
     return outcome
 
 
+def remove_post(db: sqlite_utils.Database, url: str) -> bool:
+    """Delete the post with this URL (and its match rows; FTS follows by trigger).
+
+    Returns False when no post has that URL. Intakes keep the URLs they were
+    shown: ``updates_shown`` is a record of the conversation, not a link.
+    """
+    ensure_schema(db)
+    with db.atomic():
+        row = db.execute(f"SELECT id FROM {POSTS} WHERE url = ?", [url]).fetchone()
+        if row is None:
+            return False
+        db.execute("DELETE FROM post_match WHERE post_id = ?", [row[0]])
+        db.execute(f"DELETE FROM {POSTS} WHERE id = ?", [row[0]])
+    return True
+
+
 def _index_lists(db: sqlite_utils.Database, post_id: int, categories: List[str], labels: List[str], published: str) -> None:
     db.execute("DELETE FROM post_match WHERE post_id = ?", [post_id])
     db.conn.executemany(
