@@ -187,6 +187,9 @@ class ValidateIntakeForm(FormValidationAction):
             return result  # re-validated on re-activation: keep what was said then
         if text:
             result["situation_text"] = _clip(text)
+            # Never ask again for what was just said ("taken yesterday", "court next Tuesday").
+            said = flow.answers_in_situation_text(value, text, today())
+            result.update({slot: v for slot, v in said.items() if tracker.get_slot(slot) is None})
         signals = urgency.text_signals(text)
         if signals:
             result["urgency_reasons"] = sorted(set((tracker.get_slot("urgency_reasons") or []) + signals))

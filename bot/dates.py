@@ -27,6 +27,24 @@ def parse_date(text: str, today: date) -> Optional[date]:
     return result.date()
 
 
+def mentioned_date(text: str, today: date) -> Optional[date]:
+    """The one date a sentence mentions ("taken yesterday", "court next tuesday").
+
+    None when there is no date, more than one, or only a month or year ("in
+    may": which year?), so that the question is asked rather than guessed.
+    """
+    if not text or not text.strip():
+        return None
+    found = _calendar().nlp(text, datetime.combine(today, time(12, 0))) or ()
+    found = [f for f in found if f[1].hasDate]
+    if len(found) != 1:
+        return None
+    when, context = found[0][0], found[0][1]
+    if not (context.accuracy & (context.ACU_DAY | context.ACU_WEEK)):
+        return None
+    return when.date()
+
+
 def days_until(day: date, today: date) -> int:
     """Whole days from ``today`` to ``day`` (negative in the past)."""
     return (day - today).days

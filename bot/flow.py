@@ -6,7 +6,10 @@ from what the visitor has said so far.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Dict, List, Mapping
+
+from bot import dates
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -124,3 +127,23 @@ def removal_stage(text: str) -> str | None:
         if any(w in t for w in words):
             return stage
     return None
+
+
+def answers_in_situation_text(situation: str | None, text: str, today: date) -> Dict[str, Any]:
+    """Follow-up answers a visitor already gave while describing the situation.
+
+    "ICE took my husband yesterday" answers "since when?"; "I have court next
+    Tuesday" answers the stage and the date. Only a past date for a detention
+    and a coming date with a hearing or check-in for a removal case count:
+    anything less clear is asked.
+    """
+    day = dates.mentioned_date(text, today)
+    if day is None:
+        return {}
+    if situation == "detention" and day <= today:
+        return {"detained_since": day.isoformat()}
+    if situation == "removal" and day >= today:
+        stage = removal_stage(text)
+        if stage in ("hearing", "check_in"):
+            return {"removal_stage": stage, "hearing_date": day.isoformat()}
+    return {}

@@ -228,3 +228,32 @@ async def test_no_cards_before_place_is_known(run_form, posts):
     slots, dispatcher = await run_form({"consent": True}, {"situation": "family"}, text="marriage green card",
                                        intent="situation_family", requested="situation")
     assert cards_sent(dispatcher) == [] and "updates_shown" not in slots
+
+
+async def test_date_said_with_the_detention_is_not_asked_again(run_form):
+    before = {"consent": True, "location": "San Diego, CA", "state": "CA"}
+    slots, dispatcher = await run_form(
+        before, {"situation": "detention"}, text="my husband was taken by ice yesterday", intent="situation_detention", requested="situation"
+    )
+    assert slots["detained_since"] == "2026-11-27"
+    assert slots["requested_slot"] == "detained_where"
+    assert "detained_now" in slots["urgency_reasons"]
+
+
+async def test_court_date_said_up_front_answers_stage_and_date_and_is_urgent(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX"}
+    slots, dispatcher = await run_form(
+        before, {"situation": "removal"}, text="i have immigration court next tuesday", intent="situation_removal", requested="situation"
+    )
+    assert slots["removal_stage"] == "hearing" and slots["hearing_date"] == "2026-12-01"
+    assert slots["requested_slot"] == "a_number"
+    assert "hearing_soon" in slots["urgency_reasons"]
+    assert "acis.eoir.justice.gov" in " ".join(texts(dispatcher))
+
+
+async def test_an_unclear_date_up_front_is_still_asked(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX"}
+    slots, _ = await run_form(
+        before, {"situation": "detention"}, text="they have my son since monday", intent="situation_detention", requested="situation"
+    )
+    assert "detained_since" not in slots or slots["detained_since"] is None

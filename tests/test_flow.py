@@ -1,4 +1,6 @@
 """The order of intake questions (bot.flow)."""
+from datetime import date
+
 import pytest
 
 from bot import flow
@@ -84,3 +86,21 @@ def test_reset_clears_the_whole_group():
 )
 def test_removal_stage_from_words(text, stage):
     assert flow.removal_stage(text) == stage
+
+
+@pytest.mark.parametrize(
+    "situation, text, expected",
+    [
+        ("detention", "ICE took my husband yesterday", {"detained_since": "2026-11-27"}),
+        ("detention", "they arrested my son 2 weeks ago", {"detained_since": "2026-11-14"}),
+        ("detention", "detained since monday", {}),  # a weekday could be either side: ask
+        ("detention", "detained in may", {}),  # month only: which year?
+        ("removal", "i have court next tuesday", {"removal_stage": "hearing", "hearing_date": "2026-12-01"}),
+        ("removal", "my ice check-in is on dec 3", {"removal_stage": "check_in", "hearing_date": "2026-12-03"}),
+        ("removal", "i was deported 2 years ago", {}),
+        ("removal", "hearing on dec 3 and check in on dec 10", {}),  # two dates: ask
+        ("family", "i married a citizen yesterday", {}),
+    ],
+)
+def test_answers_already_given_in_the_situation(situation, text, expected):
+    assert flow.answers_in_situation_text(situation, text, date(2026, 11, 28)) == expected
