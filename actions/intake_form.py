@@ -122,9 +122,13 @@ class ValidateIntakeForm(FormValidationAction):
         return {"location": location.display(place)} if place else {}
 
     def _show_updates(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        """The firm's posts that fit, once situation and place are known (after any urgent help)."""
+        """The firm's posts that fit, once situation and place are known and consent given (after any urgent help)."""
         changed = set(tracker.slots_to_validate())
-        if not changed & {"situation", "location", "location_state", "details"}:
+        if not changed & {"consent", "situation", "location", "location_state", "details"}:
+            return []
+        if tracker.get_slot("consent") is not True:
+            # A first message can say everything ("ICE took my husband in Chicago"):
+            # the greeting and consent question come first, the cards after "yes".
             return []
         query = intake.updates_query(tracker.slots)
         if query is None:

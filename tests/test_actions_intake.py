@@ -257,3 +257,17 @@ async def test_an_unclear_date_up_front_is_still_asked(run_form):
         before, {"situation": "detention"}, text="they have my son since monday", intent="situation_detention", requested="situation"
     )
     assert "detained_since" not in slots or slots["detained_since"] is None
+
+
+async def test_cards_wait_for_consent_when_the_first_message_says_everything(run_form, posts):
+    said = {"situation": "detention", "situation_text": "ICE detained my husband in Chicago", "location": "Chicago"}
+    first, dispatcher = await run_form({}, said, text="ICE detained my husband in Chicago", intent="situation_detention")
+    assert first["requested_slot"] == "consent"
+    assert cards_sent(dispatcher) == []
+    assert "locator.ice.gov" in " ".join(texts(dispatcher))  # urgent help does not wait
+
+    before = {**said, **{k: v for k, v in first.items() if k != "requested_slot"}}
+    after, dispatcher = await run_form(before, {"consent": True}, text="yes", intent="affirm", requested="consent")
+    shown = cards_sent(dispatcher)
+    assert shown and shown[0]["type"] == "updates"
+    assert after["updates_shown"]
