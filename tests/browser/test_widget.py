@@ -569,6 +569,9 @@ def test_keyboard_only(page, stack, steps):
         expect(page.get_by_label("Type your message")).to_be_focused()
         wait_bot(page, CONSENT)
     with steps("Shift+Tab from the input reaches the answer buttons; Enter picks one"):
+        # The answer buttons are in the page and the input still has focus.
+        expect(page.locator(".iw-reply", has_text="No, thanks")).to_be_enabled()
+        expect(page.get_by_label("Type your message")).to_be_focused()
         page.keyboard.press("Shift+Tab")
         expect(page.locator(".iw-reply", has_text="No, thanks")).to_be_focused()
         page.keyboard.press("Shift+Tab")
@@ -634,7 +637,9 @@ def test_accessibility_with_axe_and_desktop_screenshot(browser, stack, artifacts
             page.screenshot(path=str(artifacts / "widget-desktop.png"))
         with steps("axe: the updates page, chat open, offline message shown"):
             page.goto(stack.site + "/updates")
-            wait_bot(page, CONSENT)
+            wait_bot(page, CONSENT)  # restored from sessionStorage, before the socket is up
+            # Cut an established connection, not one half-way through its handshake.
+            expect(page.locator(".iw-root")).to_have_attribute("data-connection", "online", timeout=TURN)
             stack.proxy.cut()
             expect(page.locator(".iw-status")).to_contain_text("Reconnecting", timeout=TURN)
             violations = axe_violations(page)
@@ -683,8 +688,10 @@ def test_reconnects_and_sends_what_was_typed_offline(page, stack, steps, request
     try:
         with steps("start the conversation"):
             open_chat(page, stack.site)
+            expect(page.locator(".iw-root")).to_have_attribute("data-connection", "online", timeout=TURN)
         with steps("the connection drops: a plain message says so"):
             stack.proxy.cut()
+            expect(page.locator(".iw-root")).to_have_attribute("data-connection", "offline", timeout=TURN)
             status = page.locator(".iw-status")
             expect(status).to_contain_text("Connection lost", timeout=TURN)
             expect(status).to_contain_text("will be sent")

@@ -454,6 +454,12 @@
     statusBar.className = "iw-status" + (kind ? " iw-status-" + kind : "");
   }
 
+  // "connecting", "online", "offline" or "refused", on the widget's root element
+  // (for the site's own styling, and for tests).
+  function setConnection(name) {
+    root.setAttribute("data-connection", name);
+  }
+
   function offlineText() {
     return navigator.onLine === false
       ? "You're offline. Messages you type will be sent when the connection is back."
@@ -511,6 +517,14 @@
       return;
     }
     socket = {}; // loading socket.io-client
+    setConnection("connecting");
+    // Whatever the network does, a visitor never waits on a silent widget.
+    setTimeout(function () {
+      if (!connected && !refused) {
+        setConnection("offline");
+        setStatus(offlineText(), "offline");
+      }
+    }, 8000);
     loadSocketIo(function () {
       socket = window.io(config.serverUrl, {
         path: config.socketPath,
@@ -541,6 +555,7 @@
     state.sessionId = String(id);
     connected = true;
     refused = false;
+    setConnection("online");
     setStatus("");
     if (!state.started) {
       state.started = true;
@@ -565,6 +580,7 @@
     }
     clearTimeout(turnTimer);
     updateTyping();
+    setConnection("offline");
     setStatus(offlineText(), "offline");
     if (reason === "io server disconnect" && socket && socket.connect) {
       setTimeout(function () { socket.connect(); }, 1000);
@@ -576,9 +592,11 @@
     if (socket && socket.active === false) {
       // The server refused this page (for example, an origin it does not accept).
       refused = true;
+      setConnection("refused");
       setStatus(refusedText(), "error");
       return;
     }
+    setConnection("offline");
     setStatus(offlineText(), "offline");
   }
 
