@@ -719,6 +719,26 @@ def test_reconnects_and_sends_what_was_typed_offline(page, stack, steps, request
         stack.proxy.restore()
 
 
+def test_server_unreachable_when_the_page_opens(page, stack, steps, requests_seen):
+    """The chat opened while the assistant is unreachable says so, then starts when it is back."""
+    try:
+        with steps("the assistant is unreachable: a plain message, not silence"):
+            stack.proxy.cut()
+            page.goto(stack.site + "/")
+            page.get_by_role("button", name="Chat with us").click()
+            expect(page.locator(".iw-status")).to_contain_text("Reconnecting", timeout=TURN)
+            expect(page.locator(".iw-root")).to_have_attribute("data-connection", "offline")
+            expect(bot_bubbles(page, CONSENT)).to_have_count(0)
+        with steps("it comes back: the conversation starts by itself"):
+            stack.proxy.restore()
+            wait_bot(page, CONSENT)
+            expect(page.locator(".iw-root")).to_have_attribute("data-connection", "online")
+            expect(page.locator(".iw-status")).to_be_empty()
+        requests_seen.assert_local_only()
+    finally:
+        stack.proxy.restore()
+
+
 def test_rasa_webchat_client_works_against_the_same_server(page, stack, steps, requests_seen):
     """The standard rasa-webchat 1.0.1 from npm (served by the site): a short conversation."""
     with steps("open rasa-webchat"):
