@@ -8,6 +8,8 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.messages import latest_intent
+
 
 class ActionStartOver(Action):
     """"Start over": clear every answer and begin again from consent.
@@ -46,6 +48,5 @@ class ActionAnswerInterruption(Action):
         return "action_answer_interruption"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        dispatcher.utter_message(response=INTERRUPTION_RESPONSES.get(intent, "utter_default"))
+        dispatcher.utter_message(response=INTERRUPTION_RESPONSES.get(latest_intent(tracker), "utter_default"))
         return []

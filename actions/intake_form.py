@@ -15,18 +15,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
+from actions.messages import latest_intent, latest_text
 from bot import cards, contact, dates, flow, intake, location, resources, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
 
 MAX_ANSWER_CHARS = 1000
-
-
-def _message_text(tracker: Tracker) -> str:
-    """The visitor's latest words; empty for button payloads ("/affirm")."""
-    text = (tracker.latest_message or {}).get("text") or ""
-    return "" if text.startswith("/") else text
 
 
 def parsed_answer(slot: Text, value: Any, parse: Any, dispatcher: CollectingDispatcher, skip: Optional[Text] = "none") -> Dict[Text, Any]:
@@ -114,10 +109,10 @@ class ValidateIntakeForm(FormValidationAction):
             return {}
         if tracker.get_slot("requested_slot") not in (None, "consent", "situation"):
             return {}
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        intent = latest_intent(tracker)
         if intent != "inform_location" and not intent.startswith("situation_"):
             return {}
-        text = _message_text(tracker)
+        text = latest_text(tracker)
         place = location.resolve_reply(text, text) if text else None
         return {"location": location.display(place)} if place else {}
 
@@ -161,7 +156,7 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value == "unknown":
             return {**location.slots_for(None), "location": "unknown"}
-        place = location.resolve_reply(str(value), _message_text(tracker))
+        place = location.resolve_reply(str(value), latest_text(tracker))
         if place is None:
             if tracker.get_slot("requested_slot") == "location":
                 dispatcher.utter_message(response="utter_location_not_found")
@@ -185,8 +180,8 @@ class ValidateIntakeForm(FormValidationAction):
 
     def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         result: Dict[Text, Any] = {"situation": value}
-        text = _message_text(tracker)
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        text = latest_text(tracker)
+        intent = latest_intent(tracker)
         if not intent.startswith("situation_"):
             return result  # re-validated on re-activation: keep what was said then
         if text:

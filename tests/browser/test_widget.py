@@ -70,7 +70,6 @@ class Proxy:
         self.thread.start()
         self.server = None
         self.transports: set = set()
-        self.is_cut = False
         self.restore()
 
     def _call(self, coro):
@@ -83,7 +82,7 @@ class Proxy:
             writer.transport.abort()
             return
         pair = {writer.transport, up_writer.transport}
-        if self.is_cut:
+        if self.server is None:
             # Accepted just before cut() but connected upstream after it: a cut network
             # would not have carried this connection either.
             for transport in pair:
@@ -110,12 +109,10 @@ class Proxy:
             self.transports -= pair
 
     async def _start(self) -> None:
-        self.is_cut = False
         if self.server is None:
             self.server = await asyncio.start_server(self._handle, "127.0.0.1", self.port, reuse_address=True)
 
     async def _stop(self) -> None:
-        self.is_cut = True
         if self.server is not None:
             self.server.close()
             self.server = None
