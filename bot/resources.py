@@ -5,20 +5,45 @@ the date they were last checked; this module only decides which fit.
 """
 from __future__ import annotations
 
-from typing import Iterable, List
+from typing import Iterable, List, Optional
 
 from bot.firm import Firm
+
+#: Know-your-rights basics by where agents are (``urgency.live_emergency``).
+#: General information only, from published know-your-rights materials.
+KNOW_YOUR_RIGHTS = {
+    "home": (
+        "Know your rights: you do not have to open the door. Only a warrant signed by a judge "
+        "that names the person lets agents enter a home; ICE forms I-200 and I-205 are not "
+        "signed by a judge. You may stay silent and may refuse to sign anything until you have "
+        "spoken with a lawyer. Do not lie, show false papers or resist physically."
+    ),
+    "work": (
+        "Know your rights at work: do not run, because running can be used as a reason to detain "
+        "you. Stay calm. You may stay silent, and you may refuse to sign anything until you have "
+        "spoken with a lawyer; you can ask to speak with one. Do not lie, show false papers or "
+        "resist physically. Agents need a warrant signed by a judge or the employer's consent to "
+        "enter areas of a workplace that are not open to the public."
+    ),
+    "street": (
+        "Know your rights: stay calm and do not run. You may stay silent, and you may ask whether "
+        "you are free to leave. You may refuse to sign anything until you have spoken with a "
+        "lawyer. Do not lie, show false papers or resist physically."
+    ),
+}
 
 
 def _resource(firm: Firm, key: str) -> dict:
     return firm.resources.get(key, {})
 
 
-def messages_for(reasons: Iterable[str], firm: Firm) -> List[str]:
+def messages_for(reasons: Iterable[str], firm: Firm, place: Optional[str] = None) -> List[str]:
     """What to tell an urgent visitor, one message per need, firm phone last.
 
     Returns [] when there is nothing urgent. Information, never advice: each
-    line says where to look or what rights people generally have.
+    line says where to look or what rights people generally have. ``place``
+    (``urgency.live_emergency``: "home", "work", "street" or "other") picks
+    the know-your-rights text for agents there now; unknown is the home one.
     """
     reasons = list(reasons)
     if not reasons:
@@ -40,12 +65,7 @@ def messages_for(reasons: Iterable[str], firm: Firm) -> List[str]:
             + checked
         )
     if "ice_present_now" in reasons:
-        out.append(
-            "Know your rights: you do not have to open the door. Only a warrant signed by a judge "
-            "that names the person lets agents enter a home; ICE forms I-200 and I-205 are not "
-            "signed by a judge. You may stay silent and may refuse to sign anything until you have "
-            "spoken with a lawyer. Do not lie, show false papers or resist physically."
-        )
+        out.append(KNOW_YOUR_RIGHTS.get(place or "home", KNOW_YOUR_RIGHTS["home"]))
     if "hearing_soon" in reasons or "checkin_soon" in reasons or "removal_imminent" in reasons:
         eoir = _resource(firm, "eoir_case_status")
         out.append(
@@ -53,6 +73,12 @@ def messages_for(reasons: Iterable[str], firm: Firm) -> List[str]:
             f"{eoir.get('phone', '1-800-898-7180')} with the 9-digit A-number. "
             f"{eoir.get('note', '')} Missing a court hearing can lead to a removal order, so "
             "please talk to a lawyer before the date." + checked
+        )
+    if "deadline_soon" in reasons:
+        out.append(
+            "Missing a filing deadline (for example the one-year asylum deadline, an appeal, or a "
+            "response to a government notice) can end the chance to apply or appeal, so please talk "
+            "to a lawyer right away."
         )
     out.append(
         f"This sounds urgent. Please call {firm.short_name} now at {firm.phone_display} "

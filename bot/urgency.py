@@ -2,15 +2,25 @@
 
 Urgent means someone can lose their chance to act within days: a person is
 detained now, immigration agents are at the door or the workplace now, a
-hearing or ICE check-in is within 14 days, or removal is imminent.
+hearing or ICE check-in is within 14 days, removal is imminent, or a filing
+deadline (asylum one-year, appeal, RFE, I-9 inspection) is days away.
+
+A removal order alone is not urgent: only a sign that enforcement is imminent
+("deporting him tomorrow", a bag-and-baggage letter) makes it so.
+
+The visitor's words are read in English and Spanish, as typed on a phone:
+accents optional, texting shorthand ("rn", "tmrw", "2day") and common typos
+of the words that matter ("deadlin", "tommorow", "firday").
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
-from typing import Any, Dict, List, Mapping, Optional
+from functools import lru_cache
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
-from bot.dates import days_until
+from bot.dates import days_until, parse_date
 
 URGENT_WITHIN_DAYS = 14
 
@@ -20,32 +30,439 @@ REASONS: Dict[str, str] = {
     "ice_present_now": "Immigration agents are there now",
     "hearing_soon": "Court hearing within 14 days",
     "checkin_soon": "ICE check-in within 14 days",
-    "removal_imminent": "Removal order / removal may be imminent",
+    "removal_imminent": "Removal may be imminent (scheduled, or within days)",
+    "deadline_soon": "Filing deadline within days (asylum, appeal, RFE or I-9 inspection)",
 }
 
-_ICE_NOW = re.compile(
-    r"\b(right now|now|outside|at (my|the) (door|house|home|work|job)|knocking|in front of)\b", re.IGNORECASE
+
+# --- normalising what was typed ---------------------------------------------
+
+_SHORTHAND = [
+    (r"\bi\.?c\.?e\.?(?=\W|$)", "ice"),
+    (r"\brn\b", "right now"),
+    (r"\b(?:2day|tday|tdy)\b", "today"),
+    (r"\b(?:2morrow|2morow|2moro|2mrw|2mro|tmrw|tmrrw|tmr|tmrow|tmw|tom+or+o?w?)\b", "tomorrow"),
+    (r"\b(?:2nite|2night|tonite|tnite)\b", "tonight"),
+    (r"\bnxt\b", "next"),
+    (r"\bwks\b", "weeks"),
+    (r"\bwk\b", "week"),
+    (r"\bb4\b", "before"),
+    (r"\bu\b", "you"),
+    (r"\bur\b", "your"),
+    (r"\br\b", "are"),
+    (r"\b(?:they'?re|theyre|there're)\b", "they are"),
+    (r"\b(?:ke|q)\b", "que"),
+    (r"\b(?:orita|horita)\b", "ahorita"),
+    (r"\b(?:aki|aca)\b", "aqui"),
+    (r"\bdead[ -]line", "deadline"),
+    (r"\b(?:1|one)[ -]?(?:yr|year|ano)\b", "one year"),
+    (r"\bi[ -]?9\b", "i-9"),
+    (r"\bbag\s*(?:and|&|n|-)\s*baggage\b", "bag and baggage"),
+]
+
+#: Words worth recognising through a typo; real words one letter away are kept as typed.
+_VOCABULARY = (
+    "deadline tomorrow deport deporting deported deportation deportar deportado deportada deportan "
+    "deportacion deportaron removal asylum appeal apelacion inspection inspeccion immigration inmigracion outside "
+    "afuera knocking tocando manana semana proxima tonight friday monday tuesday wednesday thursday "
+    "saturday viernes miercoles sabado domingo jueves martes business workplace apartment petition "
+    "scheduled baggage"
+).split()
+_REAL_WORDS = set(
+    "headline dateline depart departs departed departing deporte deportes deportivo deportiva report reports "
+    "reported reporting appear appears appeared banking offices outsider outsiders tocado salado".split()
 )
-_AGENTS = re.compile(r"\b(ice|la migra|migra|immigration agents?|agents?|officers?|cbp|border patrol)\b", re.IGNORECASE)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment edit distance, or limit + 1 once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: List[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+@lru_cache(maxsize=4096)
+def _canonical(word: str) -> str:
+    if len(word) < 6 or word in _REAL_WORDS or word in _VOCABULARY:
+        return word
+    best, best_distance = word, 3
+    for known in _VOCABULARY:
+        if known[0] != word[0]:
+            continue
+        # one typo in a word of 6 or 7 letters, two in longer ones
+        limit = 2 if len(word) >= 8 and len(known) >= 8 else 1
+        d = _distance(word, known, limit)
+        if d <= limit and d < best_distance:
+            best, best_distance = known, d
+    return best
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, shorthand spelled out, key words' typos fixed."""
+    t = unicodedata.normalize("NFKD", text or "")
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = t.replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub(r"[a-z]+", lambda m: _canonical(m.group()), t)
+    for pattern, replacement in _SHORTHAND:
+        t = re.sub(pattern, replacement, t)
+    return re.sub(r"[ \t]+", " ", t).strip()
+
+
+def _sentences(t: str) -> Iterator[str]:
+    for part in re.split(r"[.!?;\n]+|\s[-\u2013\u2014]\s", t):
+        if part.strip():
+            yield part.strip()
+
+
+# --- time expressions -----------------------------------------------------------
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90,
+    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14,
+    "quince": 15, "veinte": 20, "treinta": 30, "sesenta": 60, "noventa": 90,
+    "few": 3, "a few": 3, "couple": 2, "a couple": 2, "couple of": 2, "a couple of": 2, "several": 5,
+    "un par de": 2, "unos": 3, "unas": 3, "pocos": 3, "unos pocos": 3, "unos cuantos": 3,
+}
+_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r")"
+_DAYS = r"(?:more |mas )?(?:business |working |calendar )?(?:days?|dias?)(?: (?:habiles|laborables|naturales))?"
+_WEEKDAYS = (
+    r"(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sunday"
+    r"|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+)
+_COUNTED = [
+    # "in 3 days", "within 10 business days", "quedan 2 dias", "tengo 3 dias para", "plazo de 10 dias"
+    re.compile(r"\b(?:in|within|en|dentro de|de|only|just|solo|quedan|faltan|me quedan|le quedan|have|has|got"
+               r"|tengo|tiene|tenemos|tienen|next)\s+(?:only |just |solo )?" + _NUM + r"\s+" + _DAYS + r"\b"),
+    # "3 days left", "2 days away", "5 dias mas"
+    re.compile(r"\b" + _NUM + r"\s+" + _DAYS + r"\s+(?:left|away|from now|to go|restantes|mas)\b"),
+]
+_COUNTED_WEEKS = re.compile(r"\b(?:in|within|en|dentro de)\s+" + _NUM + r"\s+(?:weeks?|semanas?)\b")
+_COUNTED_HOURS = re.compile(r"\b(?:in|within|en|dentro de|next|proximas)\s+\d{1,3}\s+(?:hours?|hrs?|horas)\b")
+_NEAR_WORDS = re.compile(
+    r"\b(?:today|tonight|tomorrow|this week|next week|end of (?:the |this )?week|this weekend|"
+    r"soon|coming up|approaching|hoy|esta noche|manana|esta semana|(?:la )?(?:proxima|siguiente|otra) semana|"
+    r"semana (?:que viene|entrante)|fin de semana|pronto|se acerca|ya casi)\b"
+    r"|(?<!\blast )(?<!\bpast )\b" + _WEEKDAYS + r"\b(?! pasad[oa])"
+)
+_PAST_NEAR = re.compile(r"\b(?:was|were|passed|paso|fue|vencio|se vencio|missed|perdi)\b")
+
+
+def _counted_near(s: str) -> List[Tuple[int, int]]:
+    spans = []
+    for pattern, most in [(_COUNTED[0], URGENT_WITHIN_DAYS), (_COUNTED[1], URGENT_WITHIN_DAYS), (_COUNTED_WEEKS, 2)]:
+        for m in pattern.finditer(s):
+            n = m.group("n")
+            value = int(n) if n.isdigit() else _NUMBERS.get(n, 99)
+            if value <= most:
+                spans.append(m.span())
+    spans += [m.span() for m in _COUNTED_HOURS.finditer(s)]
+    return spans
+
+
+def _near_spans(s: str) -> List[Tuple[int, int]]:
+    """Where a sentence says a time within about two weeks from now."""
+    return [m.span() for m in _NEAR_WORDS.finditer(s)] + _counted_near(s)
+
+
+# --- filing deadlines -----------------------------------------------------------
+
+_FILING = re.compile(
+    r"\b(?:file|filing|filed|submit|send|mail|respond|response|reply|answer|appeal|apply|application|petition|"
+    r"form|paperwork|papers|documents|evidence|rfe|noid|i-\d{1,3}\w?|asylum|bia|"
+    r"presentar|apelar|apelacion|enviar|mandar|entregar|responder|respuesta|aplicar|solicitud|solicitar|"
+    r"peticion|formulario|papeles|documentos|evidencia|asilo|llenar)\b"
+)
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:deadlines?|fecha (?:limite|de vencimiento)|last day (?:to|for)|ultimo dia (?:para|de)|"
+    r"(?<!\blargo )(?<!\bcorto )(?<!\bmediano )(?<!\ba )(?<!\ben )plazos?)\b"
+)
+_DUE = re.compile(r"\bdue\b(?! to\b| process\b| diligence\b)")
+_NOT_FILING_DUE = re.compile(
+    r"\b(?:baby|pregnant|embarazada|wife|she|she's|shes|i'm|im|i am|girlfriend|rent|bill|bills|payment|homework)\b"
+    r"(?:\W+\w+){0,3}\W+$"
+)
+_BY = re.compile(r"\b(?:by|before|no later than|until|antes del?|a mas tardar(?: el)?|hasta(?: el)?)\s*$")
+_EXPIRES = re.compile(r"\b(?:vence|vencen|se vence|expira|caduca)\b")
+#: Things that carry their own deadline within days, no time needed.
+_DEADLINE_BY_ITSELF = re.compile(
+    r"\bnotice of inspection\b|\baviso de inspeccion\b|"
+    r"\bi-9 (?:inspection|audit|notice)\b|\b(?:inspection|audit|inspeccion|auditoria)\b[^.]{0,30}\bi-9\b|"
+    r"\bnoi\b[^.]{0,30}\b(?:i-9|ice)\b|\b(?:i-9|ice)\b[^.]{0,30}\bnoi\b|"
+    r"\b(?:3|three|tres) (?:business |working )?(?:days?|dias?)(?: habiles)?\b[^.]{0,40}\b(?:i-9|inspection|inspeccion)\b|"
+    r"\b(?:i-9|inspection|inspeccion)\b[^.]{0,40}\b(?:3|three|tres) (?:business |working )?(?:days?|dias?)\b"
+)
+_DAYS_TO = re.compile(r"\b(?:days?|dias?)(?: (?:habiles|laborables))?\s+(?:left\s+)?(?:to|para|for)\b")
+_ASYLUM = re.compile(r"\b(?:asylum|asilo)\b")
+_ASYLUM_YEAR_NEAR = re.compile(
+    r"\b(?:almost|nearly|about to be|casi|ya casi|por cumplir) (?:a|one|un) (?:year|ano)\b|"
+    r"\bone year (?:mark|anniversary|is up)\b|\b(?:cumplo|cumple|se cumple|cumplimos) (?:el |un )?(?:one year|ano)\b"
+)
+_APPEAL_LIKE = re.compile(
+    r"\b(?:appeal|apelacion|apelar|bia|petition for review|rfe|request for evidence|noid|"
+    r"notice of intent to deny|one year deadline)\b"
+)
+_QUESTION = re.compile(
+    r"\b(?:what(?: is|'s| are)?|when(?: is|'s)?|is there|how long is|cual es|cuando es|hay|how much time)\s+(?:the |a |an |la |el |un |una )?$"
+)
+#: "I received an RFE today", "the judge denied me today": the time is when it came, not when it is due.
+_RECEIVED = re.compile(
+    r"\b(?:received|receive|got|get|recibi|recibio|recibimos|llego|me llego|denied|negaron|nego|decided|ordered|ordeno|issued)\b"
+)
+
+
+def _gap(a: Tuple[int, int], b: Tuple[int, int], s: str) -> str:
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    return s[lo:hi] if hi > lo else ""
+
+
+def _deadline_soon(s: str, today: Optional[date]) -> bool:
+    if _DEADLINE_BY_ITSELF.search(s):
+        return True
+    if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
+        return True
+    # "deadline", "due", "plazo": a deadline said outright, unless asked about ("what is the deadline?")
+    cues = [m.span() for m in _DEADLINE_WORDS.finditer(s) if not _QUESTION.search(s[: m.start()])]
+    cues += [m.span() for m in _DUE.finditer(s) if not _NOT_FILING_DUE.search(s[: m.start()])]
+    near = _near_spans(s)
+    if _FILING.search(s):
+        cues += [m.span() for m in _EXPIRES.finditer(s)]
+        cues += [m.span() for m in _DAYS_TO.finditer(s)]  # "3 days to respond", "3 dias para apelar"
+        # "file it by friday", "tengo hasta el viernes para apelar"
+        for start, _ in near:
+            m = _BY.search(s[:start])
+            if m:
+                cues.append(m.span())
+    # "BIA appeal ... friday", "RFE ... tomorrow": deadline-bearing filings, unless the time is when it came
+    if not cues and not _RECEIVED.search(s):
+        cues += [m.span() for m in _APPEAL_LIKE.finditer(s)]
+    for c in cues:
+        for n in near:
+            gap = _gap(c, n, s)
+            if len(gap) <= 60 and not _PAST_NEAR.search(gap):
+                return True
+    if today is not None:
+        for start, end in cues:
+            day = parse_date(s[end : end + 40], today)
+            if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
+                return True
+    return False
+
+
+# --- agents present now -----------------------------------------------------------
+
+_AGENT = (
+    r"(?:immigration (?:agents?|officers?|officials?|police)|agentes? de (?:inmigracion|migracion|ice|la migra)|"
+    r"la migra|migra|ice(?: agents?| officers?)?|immigration|inmigracion|migracion|agentes?|agents?|officers?|"
+    r"oficiales|federales|feds|cbp|border patrol|patrulla fronteriza|hsi|homeland security)"
+)
+_HOME = r"door|front door|house|home|apartment|apt|building|porch|yard|window|trailer|puerta|casa|apartamento|depa|departamento|edificio|ventana|traila"
+_WORK = (
+    r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|"
+    r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega"
+)
+_STREET = r"street|road|highway|car|truck|bus stop|parking lot|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
+_OTHER = r"school|church|hospital|escuela|iglesia"
+_PLACE = rf"(?:{_HOME}|{_WORK}|{_STREET}|{_OTHER})"
+_OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|una)"
+_HERE_END = r"(?=\s*(?:$|[,:]|right now|now|ahora|ahorita|ya|already|again|and|y|help|ayuda|please|por favor|what|que|omg|with|con))"
+_AT_PLACE = rf"(?:at|in|inside|on|outside(?: of)?|in front of|en|dentro de|afuera de|fuera de|enfrente de|frente a)\s+(?:{_OWNER}\s+)?(?:\w+\s+)?{_PLACE}\b"
+_PRESENCE = (
+    rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|there (?:right now|now|ahora)|"
+    r"outside|afuera|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
+    r"parked outside|just showed up|just arrived|acaban? de llegar|llegando|ya llegaron|ya llego|entering|entrando|inside|adentro|"
+    r"pulling (?:me|us|him|her) over|following (?:me|us)|asking (?:me|us|for) (?:for )?(?:papers|documents|id)|"
+    r"pidiendo (?:mis |los |nuestros )?(?:papeles|documentos))"
+)
+_AGENTS_THERE = re.compile(
+    rf"\b{_AGENT}\b(?:\s+(?:is|are|s|'s|esta|estan|anda|andan|sigue|siguen|still|todavia|just|are still|is still|"
+    rf"right now|now|ahora|ahorita|ya))*\s*{_PRESENCE}"
+)
+_PLACE_THEN_AGENTS = re.compile(
+    rf"\b{_AT_PLACE}\s+(?:right now |now |ahora |ahorita )?(?:there (?:is|are)|hay|esta|estan|is|are)\s+(?:la |el |los |some |unos )?{_AGENT}\b"
+)
+_KNOCKING = re.compile(r"\b(?:knocking|banging|pounding|tocando|golpeando)\b")
+_AGENT_WORD = re.compile(rf"\b{_AGENT}\b")
+_THEY_HERE = re.compile(
+    r"(?:^|\b(?:and|but|omg|help|ayuda|oh no|please)\s+)(?:they are|they)\s+(?:still |already |right )?(?:here|outside|at the door|knocking)"
+    + _HERE_END + r"|\bthey are (?:at|outside|in front of) " + _OWNER + r"\s+(?:" + _HOME + r"|" + _WORK + r")\b"
+    r"|(?:^|\b(?:y|ayuda|auxilio)\s+)(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera|tocando|en (?:la|mi) (?:puerta|casa|trabajo))"
+    r"|^(?:ya )?(?:llegaron|aqui estan)\b"
+    r"|\bya (?:llego|llegaron) (?:la |el |los )?" + _AGENT + r"\b"
+    r"|\b(?:me|nos) (?:esta |estan )?siguiendo (?:la |el |los )?" + _AGENT + r"\b"
+)
+_RAID = re.compile(r"\b(?:raid|raids|redada|operativo)\b")
+_RAID_NOW = re.compile(
+    rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
+    r"\b(?:there'?s|there is|hay|happening|esta pasando|going on|ongoing)\s+(?:an? |una? )?(?:ice |immigration )?(?:raid|redada|operativo)\b"
+)
+_STRONG_NOW = re.compile(
+    r"\b(?:right now|ahora mismo|ahorita|en este momento|at this moment|as we speak|still|todavia|siguen|again|"
+    r"otra vez|de nuevo|currently)\b"
+)
+_PAST_TIME = re.compile(
+    r"\b(?:yesterday|last (?:night|week|month|year|time|weekend|" + _WEEKDAYS + r")|ago|the other day|earlier|"
+    r"ayer|anoche|antier|anteayer|(?:semana|mes|ano|" + _WEEKDAYS + r") pasad[oa]|hace (?:un|una|unos|unas|\d+|dos|tres|rato|poco)|"
+    r"they left|se fueron|ya se fue|already left)\b"
+)
+_HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
+#: Mentions of ICE that are about a job, a friend or a building, not agents at hand.
+_NOT_AGENTS_HERE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|employed|employee|contractor|contract|intern(?:ing)?|trabaj\w*|empleado|empleada|"
+    r"contratista)(?: as an?| como)?(?:\s+(?:for|with|at|in|para|con|en|de))(?:\s+(?:an?|the|la|el|un|una))?\s+"
+    + _AGENT + r"\b(?: (?:agents?|officers?|facility|office))?"
+    r"|\b(?:is|was|'s|s|am|i'm|im|i am|es|soy|son|are|be|become|became) (?:an?|un|una) (?:ice|immigration|cbp|border patrol)"
+    r" (?:agents?|officers?|contractor)\b"
+    r"|\b(?:es|soy|son|era|fue) (?:agente|oficial)(?:es)? de (?:ice|inmigracion|migracion|la migra)\b"
+    r"|\b(?:ice|immigration|inmigracion|migracion|cbp) (?:facility|facilities|office|offices|building|field office|"
+    r"detention center|processing center|contract|contractor|job|jobs|career|check-?in)\b"
+    r"|\b(?:oficina|centro de detencion|instalaciones|edificio) de (?:ice|inmigracion|migracion|la migra)\b"
+)
+_ICE_FRIEND = re.compile(
+    r"\b(?:ice|immigration|cbp|border patrol|migra) (?:agent|officer)s? (?:friend|buddy|neighbou?r|relative|cousin|"
+    r"brother|sister|husband|wife|boyfriend|girlfriend|dad|father|mom|mother|son|daughter|uncle|aunt)s?\b"
+)
+_FROZEN = re.compile(r"\bice (?:on (?:the|my) (?:road|roads|car|window|windshield|sidewalk|steps|driveway)|cream|cubes?|storm)\b")
+_POLICE = re.compile(r"\b(?:police|cops?|policias?|sheriffs?|deputies) (?:officers?|agents?|oficiales|agentes)\b")
+
+
+def _agents_only(s: str) -> str:
+    """The sentence without mentions of ICE that are not agents at hand (a job, a friend, ice on the road)."""
+    s = _FROZEN.sub(" frost ", s)
+    s = _POLICE.sub(" police ", s)
+    s = _ICE_FRIEND.sub(" someone ", s)
+    return _NOT_AGENTS_HERE.sub(" something ", s)
+
+
+def _present_now(s: str) -> Optional[re.Match]:
+    """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
+    s = _agents_only(s)
+    strong = bool(_STRONG_NOW.search(s))
+    match = _AGENTS_THERE.search(s) or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s)
+    if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s):
+        match = _KNOCKING.search(s)
+    if match is None and _RAID.search(s):
+        match = _RAID_NOW.search(s)
+    if match is None:
+        return None
+    if not strong and (_PAST_TIME.search(s) or _HYPOTHETICAL.search(s[: match.start()])):
+        return None
+    return match
+
+
+def _agents_sentence(text: str) -> Optional[str]:
+    for s in _sentences(normalise(text)):
+        if _present_now(s):
+            return _agents_only(s)
+    return None
+
+
+_PLACE_KINDS = [
+    ("home", re.compile(rf"\b(?:{_HOME})\b")),
+    ("work", re.compile(rf"\b(?:{_WORK}|where i work|donde trabajo)\b")),
+    ("street", re.compile(rf"\b(?:{_STREET}|pulling (?:me|us|him|her) over|following (?:me|us)|siguiendo)\b")),
+    ("other", re.compile(rf"\b(?:{_OTHER})\b")),
+]
+_AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|tocando|golpeando)\b")
+
+
+def live_emergency(text: str) -> Optional[str]:
+    """Where agents are at hand now: "home", "work", "street" or "other"; None if they are not.
+
+    The earliest place named wins ("ICE is at my job, should I go home?" is
+    "work"). With no place named, agents "outside" or knocking are at home;
+    anything else ("they're here", a raid somewhere) is "other".
+    """
+    s = _agents_sentence(text)
+    if s is None:
+        return None
+    found = sorted((m.start(), kind) for kind, pattern in _PLACE_KINDS for m in [pattern.search(s)] if m)
+    if found:
+        return found[0][1]
+    return "home" if _AT_THE_DOOR.search(s) else "other"
+
+
+# --- removal imminent ------------------------------------------------------------
+
+_DEPORT = r"(?:deport\w*|removal|removed|deportar\w*|deportad[oa]s?|deportacion|deportan|deporten|deportaron)"
 _IMMINENT = re.compile(
-    r"\b(deport(ed|ing)? (me|him|her|them)? ?(tomorrow|today|tonight|this week)|"
-    r"removal (tomorrow|today|this week)|on a (plane|flight)|being deported)\b",
-    re.IGNORECASE,
+    r"\bbag and baggage\b|"
+    r"\b(?:report|reporting|surrender|present himself|present herself|present myself)\w* (?:to ice )?(?:for|to be) (?:removal|deportation|removed|deported)\b|"
+    r"\b(?:presentarse|presentarme|presentarte|reportarse|reportarme|entregarse|entregarme)\b[^.]{0,20}\b(?:para|a) (?:su |la |ser |mi )?(?:deportacion|deportad[oa]|salida)\b|"
+    r"\bscheduled (?:for )?(?:removal|deportation)\b|\b(?:removal|deportation|deportacion)\b[^.]{0,20}\b(?:is |has been |was )?(?:scheduled|programad[oa]|fijad[oa])\b|"
+    r"\bscheduled to be (?:removed|deported)\b|\bprogramad[oa] para (?:ser )?deportad[oa]\b|"
+    r"\b(?:removal|deportation) (?:flight|date)\b|\bvuelo de deportacion\b|"
+    r"\b(?:is|am|are|'s|s|being|getting) (?:currently |now )?(?:being )?(?:deported|removed) (?:right now|now|today|tonight|tomorrow)\b|"
+    r"\b(?:is|am|are|'s|s|im|i'm) (?:currently |now )?being deported\b|\besta(?:n)? siendo deportad[oa]s?\b|"
+    r"\babout to (?:be )?(?:deport|deported|removed)\b|\ba punto de (?:ser )?(?:deportad[oa]|deportar\w*)\b|"
+    r"\bya (?:lo |la |me |los |las |nos |te )?van a deportar\w*|"
+    r"\b(?:put|puts|putting|load|loading|loaded)\b(?:\s+\w+){0,3}\s+on (?:a|the) (?:plane|flight|airplane)\b|"
+    r"\b(?:subir|subiendo|subieron|suben|montar|montaron|montando)\w*(?:\s+\w+){0,3}\s+(?:al|a un|en un|en el) (?:avion|vuelo)\b"
 )
+_DEPORT_WORD = re.compile(rf"\b{_DEPORT}\b")
+#: "afraid of being deported tomorrow", "can they deport me": a fear or a question, not a plan.
+_FEAR_OR_IF = re.compile(
+    r"\b(?:afraid|scared|fear|worried|worry|could|might|may|can|will i|would|if|miedo|temo|preocupad[oa]|puedo|pueden|podria|podrian|si)\b"
+    r"(?:\W+\w+){0,3}\W+$"
+)
+_NOT_BETWEEN = re.compile(r"\b(?:hearing|court|audiencia|corte|cita|appointment|interview|entrevista|check-?in|deadline|plazo)\b")
 
 
-def text_signals(text: str) -> List[str]:
-    """Reasons that a visitor's own words already make plain ("ICE is at my door now")."""
-    reasons = []
-    if text and _AGENTS.search(text) and _ICE_NOW.search(text):
-        reasons.append("ice_present_now")
-    if text and _IMMINENT.search(text):
-        reasons.append("removal_imminent")
-    return reasons
+def _removal_imminent(s: str) -> bool:
+    if _IMMINENT.search(s):
+        return True
+    for d in _DEPORT_WORD.finditer(s):
+        if _FEAR_OR_IF.search(s[: d.start()]):
+            continue
+        for n in _near_spans(s):
+            between = _gap(d.span(), n, s)
+            if len(between) <= 30 and not _NOT_BETWEEN.search(between) and not _PAST_NEAR.search(between):
+                return True
+    return False
+
+
+# --- all together -------------------------------------------------------------------
+
+
+def text_signals(text: str, today: Optional[date] = None) -> List[str]:
+    """Reasons that a visitor's own words already make plain ("ICE is at my door now").
+
+    ``today`` lets a deadline on a calendar date count ("due dec 3"); without
+    it only relative times do ("due friday", "in 3 days"). In REASONS order.
+    """
+    if not text or not text.strip():
+        return []
+    found = set()
+    for s in _sentences(normalise(text)):
+        if _present_now(s):
+            found.add("ice_present_now")
+        if _removal_imminent(s):
+            found.add("removal_imminent")
+        if _deadline_soon(s, today):
+            found.add("deadline_soon")
+    return [code for code in REASONS if code in found]
 
 
 def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = None) -> List[str]:
-    """All urgency reasons for an intake's slots, in a stable order."""
+    """All urgency reasons for an intake's slots, in a stable order.
+
+    A removal order by itself is not urgent: ``removal_imminent`` comes from
+    the visitor's words (``extra``, from ``text_signals``) when removal is near.
+    """
     found = set(extra or [])
     situation = slots.get("situation")
     if situation == "detention":
@@ -53,8 +470,6 @@ def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = N
     if slots.get("ice_present_now") is True:
         found.add("ice_present_now")
     stage = slots.get("removal_stage")
-    if stage == "removal_order":
-        found.add("removal_imminent")
     hearing = slots.get("hearing_date")
     if hearing and hearing != "unknown":
         try:

@@ -28,10 +28,29 @@ def test_check_in_is_named_as_such():
     assert urgency.assess(slots, TODAY) == ["checkin_soon"]
 
 
-def test_removal_order_and_agents_present():
-    assert urgency.assess({"removal_stage": "removal_order"}, TODAY) == ["removal_imminent"]
+def test_removal_order_alone_is_not_urgent_but_agents_present_are():
+    # Changed on purpose (product owner): a removal order is urgent only with a sign that
+    # removal is near, which comes from the visitor's words (text_signals -> extra).
+    assert urgency.assess({"removal_stage": "removal_order"}, TODAY) == []
+    slots = {"situation": "removal", "removal_stage": "removal_order"}
+    extra = urgency.text_signals("they are deporting him tomorrow")
+    assert urgency.assess(slots, TODAY, extra=extra) == ["removal_imminent"]
     assert urgency.assess({"ice_present_now": True}, TODAY) == ["ice_present_now"]
     assert urgency.assess({"situation": "family"}, TODAY) == []
+
+
+def test_reasons_come_in_reasons_order():
+    assert list(urgency.REASONS)[-1] == "deadline_soon"
+    extra = ["deadline_soon", "removal_imminent", "ice_present_now"]
+    assert urgency.assess({"situation": "detention"}, TODAY, extra=extra) == [
+        "detained_now", "ice_present_now", "removal_imminent", "deadline_soon",
+    ]
+    said = "ICE is outside my house right now. They are deporting my husband tomorrow and my BIA appeal is due friday"
+    assert urgency.text_signals(said) == ["ice_present_now", "removal_imminent", "deadline_soon"]
+
+
+def test_every_reason_has_a_plain_label():
+    assert all(label and label[0].isupper() for label in urgency.REASONS.values())
 
 
 @pytest.mark.parametrize(
@@ -42,10 +61,227 @@ def test_removal_order_and_agents_present():
         ("they are deporting him tomorrow", ["removal_imminent"]),
         ("what are my rights if ICE comes", []),
         ("I want to apply for citizenship", []),
+        ("", []),
     ],
 )
 def test_text_signals(text, reasons):
     assert urgency.text_signals(text) == reasons
+
+
+# --- deadline_soon -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 1 year deadline for asylum is next week",
+        "my one-year asylum deadline is coming up",
+        "my 1yr deadline is in 3 days",
+        "my asylim dealine is next week",  # typos
+        "tommorow is my dedline for the appeal",
+        "my BIA appeal deadline is friday",
+        "I have to file my appeal to the BIA by friday",
+        "file the BIA appeal within 2 days",
+        "petition for review deadline is in 5 days",
+        "we got a Notice of Inspection from ICE, they gave us 3 business days",
+        "we got an I-9 audit notice",
+        "my employer got an NOI from ICE for I-9s",
+        "RFE due friday",
+        "my rfe response is due tmrw",
+        "I have 3 days to respond to the RFE",
+        "Need to submit evidence by monday",
+        "I have until friday to file",
+        "the deadline is tomorrow",
+        "dead line next wk",
+        "the deadline is in 14 days",
+        "I've been here almost a year and want to apply for asylum",
+        # Spanish
+        "mi fecha limite para el asilo es la proxima semana",
+        "fecha límite mañana",
+        "el plazo vence el lunes",
+        "el plazo es de 10 dias",
+        "se me vence el plazo para pedir asilo la otra semana",
+        "tengo hasta el viernes para apelar",
+        "tengo 3 dias para responder",
+        "quedan 2 dias para la fecha limite",
+        "tengo que mandar los papeles antes del viernes",
+        "el lunes es el último día para apelar",
+        "recibimos un aviso de inspeccion de ICE",
+    ],
+)
+def test_deadline_soon(text):
+    assert "deadline_soon" in urgency.text_signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the deadline to apply for asylum?",
+        "the deadline is in 20 days",
+        "I have 30 days to appeal",
+        "the deadline was yesterday",
+        "the deadline passed last friday",
+        "my baby is due next week",
+        "my wife is due tomorrow",
+        "rent is due friday",
+        "due to covid I missed my appointment",
+        "I received an RFE today",
+        "the judge denied my case today and I want to appeal",
+        "how do I fill out the I-9",
+        "I need help today",
+        "my court date is next week",  # a hearing: hearing_soon comes from the date slot, not this
+        # Spanish
+        "el plazo es de 30 dias",
+        "quiero pagar a plazos",
+        "a largo plazo quiero la residencia",
+        "¿cuál es el plazo para pedir asilo?",
+        "mi audiencia es el viernes",
+    ],
+)
+def test_not_deadline_soon(text):
+    assert "deadline_soon" not in urgency.text_signals(text)
+
+
+@pytest.mark.parametrize(
+    "text, soon", [("my deadline is dec 3", True), ("the RFE is due december 12", True), ("my deadline is december 30", False)]
+)
+def test_deadline_on_a_calendar_date(text, soon):
+    assert ("deadline_soon" in urgency.text_signals(text, TODAY)) is soon
+
+
+def test_calendar_date_needs_today():
+    assert urgency.text_signals("my deadline is dec 3") == []  # without today only relative times count
+
+
+# --- removal_imminent ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they are deporting him tomorrow",
+        "they're deporting him tomorrow",
+        "they r deportin him tmrw",
+        "they're putting him on a plane",
+        "my husband got a bag and baggage letter",
+        "bag & baggage letter came",
+        "he has to report for removal on monday",
+        "his removal is scheduled",
+        "ICE said his deportation flight is on tuesday",
+        "my brother is being deported",
+        "they are about to deport my husband",
+        # Spanish
+        "lo van a deportar mañana",
+        "lo van a deportar manana",
+        "deportan a mi esposo mañana",
+        "ya lo van a deportar",
+        "lo subieron al avion",
+        "tiene que presentarse para su deportacion el lunes",
+    ],
+)
+def test_removal_imminent(text):
+    assert "removal_imminent" in urgency.text_signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a removal order",
+        "I have a removal order and my hearing is next week",
+        "I'm scared of being deported",
+        "my hearing is tomorrow and I'm afraid of being deported",
+        "can they deport me tomorrow?",
+        "he was deported last year",
+        "my mom is on a plane to visit",
+        "tengo una orden de deportacion",
+        "tengo miedo de que me deporten",
+    ],
+)
+def test_not_removal_imminent(text):
+    assert "removal_imminent" not in urgency.text_signals(text)
+
+
+# --- agents present now, and where -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("ICE is at my door right now", "home"),
+        ("ICE AT MY DOOR", "home"),
+        ("ICE at my house rn", "home"),
+        ("ice agents r outside my apt", "home"),
+        ("agents outside my house right now", "home"),
+        ("ICE agents knocking on my door", "home"),
+        ("someone is knocking and I think its ICE", "home"),
+        ("ICE came to my house and they're still outside", "home"),
+        ("my husband was sleeping and ICE is at the door now", "home"),
+        ("they're here", "other"),
+        ("ICE is here", "other"),
+        ("omg they're outside", "home"),
+        ("raid at my job right now", "work"),
+        ("ICE just showed up at my job", "work"),
+        ("ICE agents are outside my job should I run?", "work"),
+        ("I'm at work and ICE is here", "work"),
+        ("ICE is following me", "street"),
+        ("ice is pulling me over", "street"),
+        ("ice officers at the school right now", "other"),
+        # Spanish
+        ("la migra esta afuera", "home"),
+        ("la migra está tocando la puerta", "home"),
+        ("migra en la puerta!!", "home"),
+        ("hay migra afuera de mi casa", "home"),
+        ("inmigracion esta afuera de mi casa ahora mismo", "home"),
+        ("en mi casa esta la migra", "home"),
+        ("están tocando la puerta", "home"),
+        ("ayuda ya estan aqui", "other"),
+        ("hay agentes de inmigración en mi trabajo", "work"),
+        ("redada en mi trabajo", "work"),
+        ("hay una redada en mi trabajo ahorita", "work"),
+        ("la migra anda en mi trabajo", "work"),
+    ],
+)
+def test_agents_present_now(text, place):
+    assert "ice_present_now" in urgency.text_signals(text)
+    assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work with ICE",
+        "my husband works for ICE",
+        "I'm a contractor at an ICE facility",
+        "ICE agent friend",
+        "my friend is an ICE agent",
+        "my cousin is an ICE officer",
+        "ICE was at my door last week",
+        "ice officers were outside my house this morning",
+        "ICE came to my house yesterday",
+        "ICE raided my job last week",
+        "what are my rights if ICE comes",
+        "what do i do if ICE is at my door",
+        "what should I do when ICE comes to my work",
+        "I'm at the ICE office right now for my check in",
+        "my husband is at an ICE facility now",
+        "ICE took my husband in chicago this morning",
+        "I have an immigration question right now",
+        "ICE is in my neighborhood",
+        "there's ice on the road and court is tomorrow",
+        "they are here legally",
+        "police officers are outside my house",  # not immigration agents: the ICE home text would not fit
+        "the agents left",
+        # Spanish
+        "mi esposo trabaja para la migra",
+        "mi vecino es agente de ICE",
+        "la migra vino a mi casa ayer",
+        "si la migra viene a mi casa que hago",
+        "cuando la migra llega a tu casa que hago",
+    ],
+)
+def test_not_agents_present_now(text):
+    assert "ice_present_now" not in urgency.text_signals(text)
+    assert urgency.live_emergency(text) is None
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +300,40 @@ def test_detained_visitor_gets_locator_and_firm_phone(firm):
 def test_agents_at_door_get_know_your_rights(firm):
     text = " ".join(resources.messages_for(["ice_present_now"], firm))
     assert "signed by a judge" in text and "silent" in text
+    assert resources.messages_for(["ice_present_now"], firm, place="home") == resources.messages_for(["ice_present_now"], firm)
+
+
+def test_workplace_raid_gets_workplace_rights(firm):
+    messages = resources.messages_for(["ice_present_now"], firm, place=urgency.live_emergency("raid at my job right now"))
+    rights = messages[0]
+    assert "Do not run" in rights or "do not run" in rights
+    for words in ("Stay calm", "silent", "refuse to sign anything", "false papers", "lawyer"):
+        assert words in rights
+    assert "open the door" not in rights and "I-200" not in rights
+    assert firm.phone_display in messages[-1]
+
+
+@pytest.mark.parametrize("place", ["street", "other", None, "somewhere new"])
+def test_rights_text_for_other_places(firm, place):
+    rights = resources.messages_for(["ice_present_now"], firm, place=place)[0]
+    assert "silent" in rights and "sign anything" in rights
+    if place == "street":
+        assert "do not run" in rights and "free to leave" in rights
+    else:
+        assert "open the door" in rights  # unknown: the home text, as before
+
+
+def test_deadline_soon_says_act_now_and_gives_the_firm(firm):
+    messages = resources.messages_for(["deadline_soon"], firm)
+    assert len(messages) == 2
+    assert "deadline" in messages[0] and "can end the chance to apply or appeal" in messages[0]
+    assert "lawyer right away" in messages[0]
+    assert firm.phone_display in messages[-1]
+
+
+def test_every_reason_gets_something_beyond_the_phone(firm):
+    for code in urgency.REASONS:
+        assert len(resources.messages_for([code], firm)) >= 2, code
 
 
 def test_hearing_soon_gets_eoir(firm):
