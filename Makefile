@@ -15,7 +15,7 @@ STAMPS := .stamps
 
 export INTAKE_DATA_DIR ?= $(CURDIR)/var
 export RASA_TRACKER_DB ?= $(INTAKE_DATA_DIR)/tracker.db
-export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -74,10 +74,12 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 
 # --- run ---------------------------------------------------------------------
 run: $(STAMPS)/model $(STAMPS)/npm
-	@mkdir -p $(INTAKE_DATA_DIR)
+	@mkdir -p -m 700 $(INTAKE_DATA_DIR)
 	@# The sample library of posted updates (idempotent: upsert by URL).
 	$(VENV)/bin/intake updates import content/posts
-	$(VENV)/bin/honcho start -f Procfile
+	@# The action server's shared secret: $$ACTION_SERVER_TOKEN, else var/action_server.token (0600, made once).
+	@ACTION_SERVER_TOKEN="$$($(PY) -m bot.action_token)" && export ACTION_SERVER_TOKEN && \
+		exec $(VENV)/bin/honcho start -f Procfile
 
 # --- test --------------------------------------------------------------------
 validate: $(STAMPS)/places domain/firm_profile.yml

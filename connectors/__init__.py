@@ -1,1 +1,1 @@
-"""Rasa-side extensions (loaded by the Rasa server, not the action server)."""
+"""Rasa-side extensions (loaded by the Rasa server), and the locked-down action server launcher."""

@@ -12,6 +12,8 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
+from bot import action_token
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -56,11 +58,15 @@ def process(args: List[str], env: Dict[str, str], log: Path) -> Iterator[subproc
 
 
 def base_env(data_dir: Path, action_port: int) -> Dict[str, str]:
+    """The environment for both servers: one data directory, one shared secret."""
     env = dict(os.environ)
+    env.pop("ACTION_SERVER_HOST", None)  # loopback, whatever the caller's shell says
     env.update(
         INTAKE_DATA_DIR=str(data_dir),
         RASA_TRACKER_DB=str(data_dir / "tracker.db"),
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
+        # Sent by Rasa (endpoints.yml) and checked by the action server.
+        ACTION_SERVER_TOKEN=action_token.stored_token(data_dir),
         RASA_TELEMETRY_ENABLED="false",
         TF_CPP_MIN_LOG_LEVEL="2",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
@@ -70,7 +76,8 @@ def base_env(data_dir: Path, action_port: int) -> Dict[str, str]:
 
 @contextlib.contextmanager
 def action_server(env: Dict[str, str], port: int, log: Path) -> Iterator[subprocess.Popen]:
-    with process([str(BIN / "rasa"), "run", "actions", "--port", str(port)], env, log) as proc:
+    # connectors/action_server.py: rasa_sdk's app on 127.0.0.1, requiring $ACTION_SERVER_TOKEN.
+    with process([str(BIN / "python"), "-m", "connectors.action_server", "--port", str(port)], env, log) as proc:
         wait_for(f"http://127.0.0.1:{port}/health", proc=proc)
         yield proc
 
