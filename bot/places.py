@@ -248,6 +248,54 @@ def warm_up() -> None:
     resolve("Chicago, IL")
 
 
+def mentions(text: str) -> List[Tuple[int, int, Place]]:
+    """Every place a message names, in order, as ``(start_char, end_char, place)``.
+
+    The same mentions :func:`resolve` chooses from (rules 1-4 and 6), each
+    read on its own; offsets are into ``text`` as given, and
+    ``text[start:end]`` is the words that named the place (a city with its
+    state and ZIP code is one mention).  What each place is to the visitor is
+    :mod:`bot.place_roles`' business.
+    """
+    if not text or not text.strip():
+        return []
+    cleaned = _clean(text)
+    doc = load()(cleaned)
+    cands = sorted(_candidates(doc, gazetteer()), key=lambda c: c.start)
+    if not cands:
+        return []
+    # _clean() keeps every character but collapses runs of white space: map back.
+    quoted = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", quoted)]
+    starts, at = [], 0
+    for s, e in words:
+        starts.append(at)
+        at += e - s + 1
+
+    def original(pos: int) -> int:
+        k = max(0, next((i for i, c in enumerate(starts) if c > pos), len(starts)) - 1)
+        return words[k][0] + (pos - starts[k])
+
+    out = []
+    for c in cands:
+        begin = doc[c.start].idx
+        end = begin + len(c.place.matched)
+        out.append((original(begin), original(end - 1) + 1, c.place))
+    return out
+
+
+def choose(found: Sequence[Place]) -> Optional[Place]:
+    """One place out of several said in the same breath, in order (rule 5 without cues).
+
+    The first, unless a later one is more specific and consistent with it
+    ("Texas ... Houston" -> Houston); a state among them settles an
+    ambiguous city ("Portland ... Maine").
+    """
+    if not found:
+        return None
+    return _choose([_Candidate(p, i, 0, _rank(p)) for i, p in enumerate(found)])
+
+
 # ---------------------------------------------------------------------------
 # Mentions: spans that may be places
 # ---------------------------------------------------------------------------

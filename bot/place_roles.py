@@ -1,0 +1,682 @@
+"""What each place in a message is to the visitor, and so where the visitor is.
+
+``visitor_location("my brother is detained in Texas but I live in Ohio")`` ->
+(Ohio, "self").  A visitor's first message often names several places, and
+most of them are not where the visitor is: a relative's country ("my brother
+in Honduras"), a country of origin ("TPS from El Salvador"), a trip ("can I
+travel to Mexico"), a consulate, a court, a detention centre.  A place is the
+visitor's location only when the message says so.
+
+Roles (:data:`ROLES`):
+
+* ``self``: "I live in", "I'm in/at", "we're in", "here in", "located in",
+  "I'm calling from", "vivo/vivimos/estoy/estamos en", "aqui/aca en", a ZIP
+  code or a street address that has no other role;
+* ``detained``: where someone is held: "taken/transferred/sent to", "held
+  in", "is detained in", "detention/processing center", "jail", "custody",
+  "está detenido en", "lo llevaron a";
+* ``origin``: "from", "soy de", "back home", "my country", "born in", "TPS
+  for", "citizen of", "deported to", "left Honduras";
+* ``relative``: "my brother in", "my mom lives in", "my husband is in",
+  "he/she/they are in", "I have family in";
+* ``trip``: "travel/go/fly/move to", "visit", "trip to", "viajar a";
+* ``court``: "court/hearing/judge in", "my court is in", "tengo corte en";
+* ``consulate``: "consulate/embassy in", "visa interview in";
+* ``unclear``: no cue, or a cue that does not say whose place it is ("ICE
+  took my husband in Chicago", "raids in Houston", "he was arrested in
+  Dallas", "we moved to Houston").  The assistant asks "Are you in Chicago
+  now?" rather than guessing.
+
+Method.  The project's spaCy pipeline is ``spacy.blank("en")`` plus one
+``entity_ruler`` (``nlp.pipe_names == ["entity_ruler"]``): no tagger, no
+parser, no lemmatizer.  A ``DependencyMatcher`` needs a dependency parse, so
+it would mean adding a trained parser: a model package the build does not
+have (nothing is downloaded), several milliseconds a message, and a parser
+trained on news text reading frightened, lower-case Spanglish chat.  A token
+``Matcher`` would find the cue phrases, but the decision is positional (the
+cue nearest to each place on its left, the subject right before "is/lives",
+whether "my husband" is the object of "took", where the clause or the
+previous place ends), which is the same plain Python either way; and patterns
+added to the pipeline would change the built artefact that the resolver and
+its tests pin down.  So this module reads cue words around the mention spans
+that :func:`bot.places.mentions` already resolved (typos, nicknames, "city,
+ST", ZIP codes), on its own light tokenisation of the message (lower case,
+accents folded, "I'm"/"im" -> "i am", "he's" -> "he is").
+
+For each place, in order:
+
+1. Words right after it name a facility ("Otay Mesa detention center",
+   "Houston immigration court", "the US embassy", "Honduras TPS") or say
+   "..., where I live".
+2. Otherwise the words before it, back to the previous place or the start of
+   the clause (". ! ? ;", "but", "pero"; at most 10 words), are read from
+   the place leftwards and the first cue met decides.  Verbs of being and
+   living ("is", "are", "live", "lives", "está", "vive") take the role of
+   their subject, the word just before them: "I/we" -> self, "my brother",
+   "he" -> relative, "my court" -> court; "am", "estoy", "vivo", "vivimos"
+   are the visitor's own.  "is/are/am/estoy" count only when a place word
+   follows them ("I'm in", "I'm at", "estoy en"; "I'm from" is origin,
+   "I'm going to" a trip).  A verb without a subject ("live in Houston",
+   "located in Dallas") is the visitor's; "lives in" or "is in" without one
+   is unclear.  "Detained" is where someone is held after "is/been/still"
+   ("my husband is detained in Texas") and an arrest, so unclear, after
+   "was/got" or an agent ("ICE detained him in Chicago").  A negation ("I
+   don't live in Houston anymore") leaves the place unclear.
+3. A place right after another with only "," / "in" / "near" / "and" between
+   keeps the first one's role ("I'm in Texas, in Houston").
+4. A ZIP code or a street address with no other role is the visitor's.
+
+:func:`visitor_location` then takes the self places (the most specific,
+through :func:`bot.places.choose`); failing those, the most specific US
+place with an unclear role; failing those, none.
+
+Known limits: no real syntax, so long sentences where the cue and the place
+are far apart, or cues inside relative clauses about someone else, can be
+misread (a wrong role is mostly ``unclear``, which only costs a question);
+past tense is read only for "was/got detained", "we were in" and "lived in"
+(``unclear``); "we moved to Houston" and "I work in Houston" are unclear on
+purpose; a place the resolver does not know (many detention centres: "Otay
+Mesa", "Krome") is not a mention at all.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from bot import places
+
+ROLES = ("self", "detained", "origin", "relative", "trip", "court", "consulate", "unclear")
+
+SELF, DETAINED, ORIGIN, RELATIVE, TRIP, COURT, CONSULATE, UNCLEAR = ROLES
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place as said in a message, and what it is to the visitor."""
+
+    text: str
+    role: str
+    place: places.Place
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def mentions(text: str) -> List[PlaceMention]:
+    """Every place the message names, in order, each with its role (see the module docstring)."""
+    found = places.mentions(text)
+    if not found:
+        return []
+    toks = _tokens(text)
+    out: List[PlaceMention] = []
+    prev_end = 0  # token index where the previous place ended
+    prev_role: Optional[str] = None
+    prev_place: Optional[places.Place] = None
+    for start, end, place in found:
+        ts = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
+        te = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
+        role = _role(toks, ts, te, prev_end, prev_role, prev_place, place)
+        out.append(PlaceMention(text[start:end], role, place, start, end))
+        prev_end, prev_role, prev_place = max(te, ts), role, place
+    return out
+
+
+def visitor_location(text: str) -> Tuple[Optional[places.Place], str]:
+    """Where the visitor is, by what the message says.
+
+    (place, "self") when the message says the visitor is there; (place,
+    "unclear") when the only candidates have no clear role (the most specific
+    US one, to ask about); (None, "other") when every place has another role;
+    (None, "none") when no place is named.
+    """
+    found = mentions(text)
+    if not found:
+        return None, "none"
+    own = [m.place for m in found if m.role == SELF]
+    if own:
+        return places.choose(own), SELF
+    unclear = [(i, m.place) for i, m in enumerate(found) if m.role == UNCLEAR]
+    if unclear:
+        best = max(unclear, key=lambda ip: (ip[1].in_us, _specificity(ip[1]), -ip[0]))
+        return best[1], UNCLEAR
+    return None, "other"
+
+
+# ---------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------
+
+
+def _words(text: str) -> FrozenSet[str]:
+    return frozenset(text.split())
+
+
+BOUNDARY = _words(". ! ? ; : but pero however although though aunque sino")
+ADVERBS = _words(
+    """still currently now right also all both already actually really just presently
+    temporarily usually mostly over there ya todavia aun ahora ahorita actualmente tambien
+    todos ambos"""
+)
+NEGATION = _words("not no never nunca longer anymore dont")
+#: Words after "is/am/estoy" that make it a statement of place.
+LOC_PREPS = _words(
+    "in at near outside around inside by en cerca afuera here aqui aca there alla alli out down up"
+)
+#: "30 minutes from", "an hour away from"
+DISTANCE = _words(
+    "minutes minute mins min miles mile hours hour hrs km kilometers kilometros millas minutos horas"
+)
+GREETINGS = _words("hi hello hey hola greetings saludos ok okay yes si buenas buenos good morning")
+CALLING = _words(
+    """calling call writing write texting text messaging message contacting contact reaching
+    chatting emailing typing llamo llamando hablo hablando escribo escribiendo escribiendole
+    comunico"""
+)
+FIRST = _words("i we me us yo nosotros nosotras myself")
+THIRD = _words("he she they him her them el ella ellos ellas")
+RELATIVES = _words(
+    """brother brothers bro brotha borther brohter sister sisters sis mom moms mother
+    mothers mama mami mommy mum mamma dad dads father fathers papa papi daddy parents parent
+    husband husbands hubby husbnd husban huband wife wifes wives wifey spouse partner son sons
+    daughter daughters kid kids child children baby babies cousin cousins uncle uncles aunt
+    aunts aunty auntie grandma grandmother grandpa grandfather grandparents grandson
+    granddaughter grandkids grandchildren nephew nephews niece nieces family relatives
+    relative fiance fiancee boyfriend girlfriend friend friends stepson stepdaughter
+    stepmom stepdad stepfather stepmother sibling siblings hermano hermanos hermana hermanas
+    hermanito hermanita madre padre padres papas mamas esposo esposa esposos marido hijo hijos
+    hija hijas hijito hijita primo prima primos primas tio tia tios tias abuelo abuela abuelos
+    abuelita abuelito sobrino sobrina sobrinos nieto nieta nietos familia familiares novio
+    novia pareja prometido prometida amigo amiga amigos amigas suegro suegra suegros cunado
+    cunada bebe
+    brothr bruther sistr sistar husbund huzband hubsand housband wive wiffe daugther doughter
+    dauther cousing cuzin cuz neice nefew familly famly fam granma gramma
+    esposa hermno ermano"""
+)
+#: Words between a possessive and a relative ("my older brother", "my 2 kids").
+NOUN_SKIP = _words(
+    """my our his her their your mi mis su sus nuestro nuestra nuestros nuestras the el la los
+    las a an un una older younger little big oldest youngest mayor menor baby two three four
+    2 3 4 own"""
+)
+COURT_WORDS = _words(
+    """court courts cort courthouse hearing hearings hearng judge judges corte cortes audiencia
+    audiencias juez jueza tribunal juzgado venue eoir"""
+)
+CONSULATE_WORDS = _words(
+    """consulate consulates consolate consulat consulado consulados embassy embassies embasy
+    embassey embacy embajada consular"""
+)
+DETENTION_WORDS = _words(
+    """detention detencion detension jail jailed prison custody custodia carcel preso presa presos
+    presas encerrado encerrada encerrados held holding hielera perrera corralon detainee
+    detainees correctional lockup processing facility"""
+)
+#: "detained": held (after is/been/still) or arrested (after was/got/an agent).
+DETAINED_WORDS = _words(
+    "detained detaind detaned detianed detanied detenido detenida detenidos detenidas"
+)
+STATE_AUX = _words(
+    "is are am been being remains remain still currently now esta estan estoy sigue siguen sigo"
+)
+ORIGIN_WORDS = _words(
+    """born naci nacio nacimos nacido nacida nacidos originally originario originaria originarios
+    native nativo nativa raised fled escaped hui huimos huyo huyeron citizen citizens
+    citizenship nationality nacionalidad ciudadano ciudadana tps deported deport deportation
+    deportaron deportado deportada deportados deporten deportar homeland"""
+)
+#: Verbs after which Spanish "de" says where someone comes from ("soy de", "vengo de").
+ORIGIN_DE = _words(
+    """soy somos es son eres vengo venimos vine vino vinieron viene vienen originario originaria
+    originarios nativo nativa natural sali salimos salio salieron hui huimos huyo"""
+)
+TRIP_VERBS = _words(
+    """travel travels traveling travelling traveled travelled traval travle trave go goes going
+    went gone fly flying flew drive driving drove move moving return returning returned head
+    heading visit visits visiting visited vist leave leaving reenter viajar viajo viaje viajamos
+    viajando ir voy vamos fui regresar regreso regresamos regresando volver vuelvo volvemos
+    volar visitar visito visitando salir"""
+)
+TRIP_NOUNS = _words("trip trips vacation vacations vacaciones honeymoon paseo")
+#: Words allowed between a trip verb and its place ("go back to", "travel outside the").
+TRIP_GAP = _words(
+    """to a into back abroad out outside of the el la los las para hacia again temporarily
+    briefly for de soon there me us home"""
+)
+#: Verbs taking someone somewhere: "took him to" is held there, "took him in" is an arrest.
+TAKE_VERBS = _words(
+    """took take taken taking takes sent send sending transferred transfer transfered
+    transfering transferring trasladaron trasladado trasladada trasladaran llevaron llevo
+    llevado llevada llevan mandaron mandado"""
+)
+HAVE = _words("have has tienen tiene")
+OBJ = _words("him her them me us lo la los las le les")
+TO = _words("to into a hacia para")
+#: Cues that say something happened there, not whose place it is.
+EVENT_WORDS = _words(
+    """arrested arrest arresto arrestaron arrestado arrestada picked caught agarraron agarro
+    detuvieron detuvo grabbed apprehended stopped pulled raid raids redada redadas ice migra
+    agents agent police policia officers office oficina interview entrevista appointment cita
+    lawyer attorney abogado abogada checkpoint"""
+)
+COPULAS = _words("am are is 's r esta estan estoy estamos sigue siguen sigo seguimos remain remains")
+FIRST_FORMS = _words(
+    """am estoy estamos sigo seguimos vivo vivimos resido residimos radico radicamos vivido quedo
+    quedamos"""
+)
+RESIDENCE = _words(
+    """live lives living lived reside resides residing stay stays staying located based settled
+    liv livin livng lve vivo vivimos vive viven vivir vivido viviendo resido residimos radico
+    radicamos quedo quedamos leave"""
+)
+#: Participles that are the visitor's own after a noun that is no one else ("a US citizen
+#: living in Texas", "a nurse based in Dallas").
+PARTICIPLES = _words("living residing staying located based settled livin livng viviendo")
+#: Residence verbs that are the visitor's own when no subject is written.
+SELF_DEFAULT = _words(
+    "live living reside residing stay staying located based settled liv livin livng lve leave viviendo"
+)
+#: Skipped when looking for the subject of "is/lives/located".
+SUBJ_SKIP = ADVERBS | NEGATION | _words(
+    """have has been do does did will would can could who that which que quien quienes , is are
+    was be being am also 's esta estan estoy estamos"""
+)
+#: Nouns standing for what they belong to: "my court date", "the detention center".
+HEAD_SKIP = _words("date dates fecha center centre facility building case caso")
+#: Between two places, words that keep the first one's role ("Texas, in Houston").
+INHERIT = _words(", in near at en cerca de the el la and y or o & / outside around area of city")
+#: After a place: facility and nationality words ("Otay Mesa detention center").
+RIGHT_MODS = _words(
+    """ice immigration federal county city service contract residential family regional district
+    municipal us u s processing detention"""
+)
+RIGHT_NOUNS: Dict[str, str] = {
+    **{w: DETAINED for w in _words("detention processing jail prison correctional facility lockup")},
+    **{w: COURT for w in _words("court courts courthouse")},
+    **{w: CONSULATE for w in _words("consulate consulado embassy embajada")},
+    **{w: ORIGIN for w in _words("citizen citizens citizenship passport nationality national tps")},
+}
+STREET = _words(
+    """st street ave avenue av rd road blvd boulevard dr drive ln lane way ct court pl place hwy
+    highway pkwy parkway cir circle ter terrace trl trail loop calle avenida pike sq square"""
+)
+UNIT = _words(", apt apartment unit suite ste # no")
+CONTRACTIONS: Dict[str, Tuple[str, ...]] = {
+    "im": ("i", "am"), "iam": ("i", "am"), "ima": ("i", "am"), "ive": ("i", "have"),
+    "its": ("it", "is"), "u": ("you",), "m": ("am",), "dont": ("do", "not"), "del": ("de", "el"),
+    "al": ("a", "el"),
+}
+PRONOUN_IS = _words("he she it that there who what where here everyone")
+SUFFIXES = {"m": "am", "re": "are", "s": "is", "ve": "have", "d": "would", "ll": "will"}
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.!?;:,&#/]")
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, one character for one, so offsets stay valid."""
+    out = []
+    for ch in text:
+        if ch in "’‘`´":
+            out.append("'")
+            continue
+        low = ch.lower()
+        base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else (low if len(low) == 1 else " "))
+    return "".join(out)
+
+
+def _tokens(text: str) -> List[_Tok]:
+    out: List[_Tok] = []
+    for m in _TOKEN.finditer(_fold(text)):
+        word, s, e = m.group(), m.start(), m.end()
+        if word in CONTRACTIONS:
+            parts: Tuple[str, ...] = CONTRACTIONS[word]
+        elif "'" in word:
+            head, _, tail = word.partition("'")
+            if tail == "t" and head.endswith("n"):
+                parts = (head[:-1] or head, "not")
+            elif tail == "s" and head not in PRONOUN_IS:
+                parts = (head, "'s")  # "my sister's house", or "my brother's in Mexico"
+            elif tail in SUFFIXES:
+                parts = (head, SUFFIXES[tail])
+            else:
+                parts = (head,)
+        else:
+            parts = (word,)
+        out.extend(_Tok(p, s, e) for p in parts if p)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Roles
+# ---------------------------------------------------------------------------
+
+_MAX_BACK = 10
+
+
+def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Optional[str],
+          prev_place: Optional[places.Place], place: places.Place) -> str:
+    words = [t.text for t in toks]
+    right = _right_role(words, te)
+    if right is not None:
+        return right
+    lo = prev_end
+    for k in range(ts - 1, prev_end - 1, -1):
+        if words[k] in BOUNDARY:
+            lo = k + 1
+            break
+    address = _address(words, lo, ts)
+    role = _scan(words, ts, lo, address)
+    if role is None and prev_place is not None and lo == prev_end:
+        between = words[prev_end:ts]
+        listed = any(w in ("and", "y", "or", "o", "&", "/") for w in between) and not any(
+            w in ("in", "en", "at") for w in between
+        )
+        if all(w in INHERIT for w in between) and (
+            listed or prev_place.country_code == place.country_code
+        ):
+            role = prev_role  # "I'm in Texas, in Houston"; "from Mexico and Guatemala"
+    if role is None or (role == UNCLEAR and not _negated(words, lo, ts)):
+        if address or place.zip:
+            return SELF  # a street address or a ZIP code with no other role
+    return role or UNCLEAR
+
+
+def _negated(words: Sequence[str], lo: int, ts: int) -> bool:
+    return any(w in NEGATION for w in words[lo:ts])
+
+
+def _right_role(words: Sequence[str], te: int) -> Optional[str]:
+    """Facility and nationality words right after a place; ", where I live"."""
+    n = len(words)
+    j = te
+    while j < n and j < te + 4 and words[j] in RIGHT_MODS and words[j] not in RIGHT_NOUNS:
+        j += 1
+    if j < n and words[j] in RIGHT_NOUNS:
+        return RIGHT_NOUNS[words[j]]
+    j = te
+    while j < n and words[j] in (",", "is", "es", "that", "which"):
+        j += 1
+    if j < n and words[j] in ("where", "donde"):
+        rest = words[j + 1:j + 4]
+        if rest and rest[0] in ("vivo", "vivimos", "estoy", "estamos"):
+            return SELF
+        if len(rest) >= 2 and rest[0] in ("i", "we") and rest[1] in (
+            "live", "am", "are", "reside", "stay", "currently", "now"
+        ):
+            return SELF
+    return None
+
+
+def _address(words: Sequence[str], lo: int, ts: int) -> range:
+    """The tokens of a street address right before the place ("123 Main St, Apt 4,")."""
+    for a in range(ts - 1, lo - 1, -1):
+        w = words[a]
+        if w in STREET:
+            for num in range(a - 1, max(lo, a - 6) - 1, -1):
+                if words[num].isdigit() and len(words[num]) <= 6:
+                    return range(num, ts)
+            return range(0)
+        if not (w in UNIT or w.isdigit() or len(w) == 1):
+            return range(0)
+    return range(0)
+
+
+def _scan(words: Sequence[str], ts: int, lo: int, skip: range) -> Optional[str]:
+    """The role given by the nearest cue left of the place at token ts, if any."""
+    seen = 0
+    k = ts - 1
+    while k >= lo and seen < _MAX_BACK:
+        if k in skip:
+            k -= 1
+            continue
+        role = _cue_at(words, k, ts, lo)
+        if role is not None:
+            return role
+        seen += 1
+        k -= 1
+    return None
+
+
+def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
+    w = words[k]
+    prev = words[k - 1] if k - 1 >= lo else ""
+    gap = words[k + 1:ts]
+
+    # Phrases ending here.
+    if w == "home" and prev == "back":
+        return ORIGIN
+    if w in ("country", "pais", "tierra", "patria") and prev in (
+        "my", "our", "his", "her", "their", "home", "mi", "nuestro", "su", "native", "own"
+    ):
+        return ORIGIN
+    if w == "up":
+        return {"grew": ORIGIN, "locked": DETAINED, "picked": UNCLEAR}.get(prev)
+    if w in ("from", "desde"):
+        back = words[max(lo, k - 3):k]
+        if any(b in DISTANCE for b in back[-2:]):
+            return None  # "30 minutes from Houston": where they are, read on
+        if any(b in CALLING for b in back) or prev in GREETINGS:
+            return SELF  # "I'm calling from Houston", "hello from Houston"
+        return ORIGIN
+    if w == "de":
+        return ORIGIN if prev in ORIGIN_DE else None
+    if w in ("left", "sali", "salimos") and all(g in ("the", "el", "la") for g in gap):
+        return ORIGIN
+    if w in ORIGIN_WORDS:
+        return ORIGIN
+    if w in ("here", "aqui", "aca"):
+        return SELF
+    if w in DETAINED_WORDS:
+        return _detained_or_arrest(words, k, lo, gap)
+    if w in DETENTION_WORDS:
+        return DETAINED
+    if w in COURT_WORDS:
+        return COURT
+    if w in CONSULATE_WORDS:
+        return CONSULATE
+    if w in ("interview", "entrevista") and prev in ("visa", "consular"):
+        return CONSULATE
+    if w in TRIP_NOUNS and all(g in TRIP_GAP or g in ("in", "en") for g in gap):
+        return TRIP
+    if w in TRIP_VERBS:
+        if w == "leave" and gap[:1] == ["in"]:
+            return _residence(words, k, lo, ts)  # "I leave in Houston": live
+        if all(g in TRIP_GAP for g in gap):
+            return TRIP
+        return None
+    if w in TAKE_VERBS:
+        return _taken(words, k, lo, gap)
+    if w == "moved":
+        obj = [g for g in gap if g not in TRIP_GAP]
+        return DETAINED if obj else UNCLEAR  # "moved him to" / "we moved to" (unclear)
+    if w in HAVE and (gap[:1] and gap[0] in OBJ or prev in OBJ) and any(
+        g in ("in", "at", "en") for g in gap
+    ):
+        return DETAINED  # "they have him in Otay Mesa", "lo tienen en"
+    if w in EVENT_WORDS:
+        return UNCLEAR
+    if w in RELATIVES:
+        return _relative_noun(words, k, lo)
+    if w in COPULAS:
+        return _copula(words, k, lo, ts)
+    if w in RESIDENCE:
+        return _residence(words, k, lo, ts)
+    if w == "were" and _subject_index(words, k, lo) is None and _copula(words, k, lo, ts):
+        return SELF  # "were in houston": we're
+    return None
+
+
+def _detained_or_arrest(words, k: int, lo: int, gap) -> str:
+    j = k - 1
+    while j >= lo and words[j] in ADVERBS and words[j] not in STATE_AUX:
+        j -= 1
+    before = words[j] if j >= lo else ""
+    held = (
+        before in STATE_AUX
+        or before in RELATIVES
+        or before in _words("he she they el ella ellos")
+        or (words[k].startswith("deten") and before not in ("fue", "fueron", "was", "were"))
+    )
+    if held:
+        return DETAINED
+    preps = [g for g in gap if g in ("in", "at", "en", "near") or g in TO]
+    return DETAINED if preps and preps[-1] in ("at",) + tuple(TO) else UNCLEAR
+
+
+def _taken(words, k: int, lo: int, gap) -> str:
+    preps = [g for g in gap if g in TO or g in ("in", "at", "en", "near")]
+    to = bool(preps) and preps[-1] in TO
+    if words[k].startswith("transfer") or words[k].startswith("trasladar"):
+        subject = _subject_role(words, k, lo)
+        if subject == COURT:
+            return COURT  # "my case was transferred to Dallas"
+    return DETAINED if to else UNCLEAR
+
+
+def _relative_noun(words, k: int, lo: int) -> Optional[str]:
+    if k + 2 < len(words) and words[k + 1] == "'s" and words[k + 2] not in LOC_PREPS | ADVERBS:
+        return None  # "I'm at my sister's house in": the owner, not the place; read on
+    q = k - 1
+    while q >= lo and words[q] in NOUN_SKIP:
+        q -= 1
+    before = words[q] if q >= lo else ""
+    if before == "up" and q - 1 >= lo and words[q - 1] == "picked":
+        return None  # "picked up my husband in": the verb decides
+    if before in HAVE:
+        # "I have family in Mexico"; "they have my husband in Otay Mesa"
+        j = _subject_index(words, q, lo)
+        mine = j is None or words[j] in FIRST or words[j] in RELATIVES
+        return RELATIVE if mine and before != "tienen" else DETAINED
+    if before in TAKE_VERBS or before in DETAINED_WORDS or before in EVENT_WORDS or (
+        before in _words("deported deportaron moved")
+    ):
+        return None  # the object of "took", "arrested"...: the verb decides
+    if before in ("with", "con"):
+        return None  # "I live with my husband in": a companion
+    return RELATIVE
+
+
+def _subject_index(words, k: int, lo: int) -> Optional[int]:
+    """The word right before the verb at k that may be its subject."""
+    j = k - 1
+    skipped = 0
+    while j >= lo and words[j] in SUBJ_SKIP and skipped < 6:
+        j -= 1
+        skipped += 1
+    if j < lo or words[j] in BOUNDARY or words[j] in GREETINGS or words[j] in (
+        "and", "y", "but", "pero", ","
+    ):
+        return None  # no subject written: "and live in", "hi, living in"
+    return j
+
+
+def _subject_role(words, k: int, lo: int) -> Optional[str]:
+    j = _subject_index(words, k, lo)
+    if j is None:
+        return None
+    h = words[j]
+    if h in HEAD_SKIP and j - 1 >= lo:
+        if h in ("case", "caso"):
+            return COURT
+        h = words[j - 1]
+    if h in FIRST:
+        return SELF
+    if h in RELATIVES:
+        q = j - 1
+        while q >= lo and words[q] in NOUN_SKIP:
+            q -= 1
+        if q - 1 >= lo and words[q] in ("and", "y", "&") and words[q - 1] in FIRST:
+            return SELF  # "me and my kids are in"
+        return RELATIVE
+    if h in THIRD:
+        return RELATIVE
+    if h in COURT_WORDS:
+        return COURT
+    if h in CONSULATE_WORDS:
+        return CONSULATE
+    if h in DETENTION_WORDS:
+        return DETAINED
+    return UNCLEAR
+
+
+def _copula(words, k: int, lo: int, ts: int) -> Optional[str]:
+    """ "is/are/am/estoy" + a place word ("in", "at", "here"...), else not a cue."""
+    j = k + 1
+    negated = False
+    while j < ts and (words[j] in ADVERBS or words[j] in NEGATION):
+        negated = negated or words[j] in NEGATION
+        j += 1
+    if j >= ts:
+        return None
+    ok = words[j] in LOC_PREPS
+    if not ok and (words[j].isdigit() or words[j] in DISTANCE or words[j] in ("an", "a", "about")):
+        while j < ts and (words[j].isdigit() or words[j] in DISTANCE or words[j] in (
+            "an", "a", "about", "like", "half", "away", "around"
+        )):
+            j += 1
+        ok = j < ts and words[j] in ("from", "de", "outside", "near")
+    if not ok:
+        return None
+    if negated:
+        return UNCLEAR
+    if words[k] in FIRST_FORMS:
+        return SELF
+    subject = _subject_role(words, k, lo)
+    if subject is None:
+        return UNCLEAR
+    return subject
+
+
+def _residence(words, k: int, lo: int, ts: int) -> Optional[str]:
+    w = words[k]
+    if _negated(words, max(lo, k - 3), ts):
+        return UNCLEAR
+    prev = words[k - 1] if k - 1 >= lo else ""
+    if w in ("lived", "vivido"):
+        if prev not in ("have", "has", "been", "he", "hemos"):
+            return None  # "I lived in Mexico": the past, read on
+        subject = None if w == "vivido" else _subject_role(words, k, lo)
+        return SELF if subject in (None, SELF) else subject
+    if prev in ("to", "a") or w == "vivir":
+        before = words[k - 2] if k - 2 >= lo else ""
+        if before in ("came", "come", "moved", "vine", "vinimos", "venimos"):
+            return SELF
+        return TRIP  # "we want to live in Canada"
+    if w in FIRST_FORMS:
+        return SELF
+    subject = _subject_role(words, k, lo)
+    if subject is None:
+        return SELF if w in SELF_DEFAULT else UNCLEAR
+    if subject == UNCLEAR and w in PARTICIPLES:
+        return SELF
+    return subject
+
+
+def _specificity(place: places.Place) -> int:
+    if place.zip:
+        return 4
+    if place.city:
+        return 3
+    if place.county:
+        return 2
+    if place.state or place.candidates:
+        return 1
+    return 0

@@ -1,0 +1,269 @@
+"""What each place in a message is to the visitor (bot.place_roles), and where the visitor is."""
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+
+from bot import place_roles, places
+from bot.place_roles import ROLES, PlaceMention, mentions, visitor_location
+
+
+def where(place):
+    """A place as its state code in the US, else its country code ("US" for the country)."""
+    return place.state or place.country_code
+
+
+def roles(text):
+    return [(m.role, where(m.place)) for m in mentions(text)]
+
+
+# (message, [(role, state or country) for each place, in order])
+CASES = [
+    # --- self: the message says the visitor is there
+    ("I live in Houston", [("self", "TX")]),
+    ("i live in houston tx", [("self", "TX")]),
+    ("im in dallas", [("self", "TX")]),
+    ("i m in phoenix", [("self", "AZ")]),
+    ("I'm in Mexico", [("self", "MX")]),
+    ("I am in Phoenix right now", [("self", "AZ")]),
+    ("we're in Chicago", [("self", "IL")]),
+    ("we live in san deigo", [("self", "CA")]),
+    ("I'm at my sister's house in Atlanta", [("self", "GA")]),
+    ("we are located in Miami", [("self", "FL")]),
+    ("located in miami fl", [("self", "FL")]),
+    ("from here in Denver", [("self", "CO")]),
+    ("here in Charlotte ICE is everywhere", [("self", "NC")]),
+    ("I'm calling from Houston", [("self", "TX")]),
+    ("hello from Newark", [("self", "NJ")]),
+    ("I'm 30 minutes from San Antonio", [("self", "TX")]),
+    ("I've been living in the US for 10 years", [("self", "US")]),
+    ("me and my kids are in Omaha", [("self", "NE")]),
+    ("my wife and I live in Denver", [("self", "CO")]),
+    ("I live with my husband in Boise", [("self", "ID")]),
+    ("I'm a US citizen living in Texas", [("self", "TX")]),
+    ("HI I LIVE IN TEXAS", [("self", "TX")]),
+    ("i leave in houston", [("self", "TX")]),  # "live", as often typed
+    ("were in houston", [("self", "TX")]),  # "we're"
+    ("I’m in Texas, in Houston", [("self", "TX"), ("self", "TX")]),
+    ("60614", [("self", "IL")]),
+    ("my zip is 33101", [("self", "FL")]),
+    ("We live at 4521 Elm St Apt 3, Dallas, TX 75201", [("self", "TX")]),
+    ("123 Oak Court, Houston TX", [("self", "TX")]),
+    ("Houston is where I live", [("self", "TX")]),
+    # Spanish
+    ("vivo en los angeles", [("self", "CA")]),
+    ("estoy en houston", [("self", "TX")]),
+    ("estamos en Phoenix", [("self", "AZ")]),
+    ("vivimos en Nashville", [("self", "TN")]),
+    ("estamos viviendo en Atlanta", [("self", "GA")]),
+    ("aqui en Chicago la migra se llevo a mi hermano", [("self", "IL")]),
+    ("acá en Raleigh", [("self", "NC")]),
+    ("le escribo desde Dallas", [("self", "TX")]),
+    ("estoy aqui en los estados unidos", [("self", "US")]),
+    # Spanglish
+    ("I live en Houston", [("self", "TX")]),
+    ("estoy in Atlanta", [("self", "GA")]),
+    # --- detained: where someone is held
+    ("they took him to the Adelanto detention center", [("detained", "CA")]),
+    ("my son is at the Port Isabel processing center", [("detained", "TX")]),
+    ("my daughter is in the Karnes county detention center", [("detained", "TX")]),
+    ("my husband is being held in El Paso", [("detained", "TX")]),
+    ("my brother is detained in Texas", [("detained", "TX")]),
+    ("my brother is in ice custody in louisiana", [("detained", "LA")]),
+    ("he is in jail in Harris county", [("detained", "TX")]),
+    ("they transferred him to Louisiana", [("detained", "LA")]),
+    ("my husband is locked up in Georgia", [("detained", "GA")]),
+    ("they have my husband in Arizona", [("detained", "AZ")]),
+    ("mi hermano esta detenido en Arizona", [("detained", "AZ")]),
+    ("mi hermano esta en la carcel de Houston", [("detained", "TX")]),
+    ("lo llevaron a Louisiana", [("detained", "LA")]),
+    ("lo tienen en Otero county", [("detained", "NM")]),
+    ("my husbnd is detaind in Georgia", [("detained", "GA")]),
+    # --- origin
+    ("I have TPS from El Salvador", [("origin", "SV")]),
+    ("TPS for Honduras", [("origin", "HN")]),
+    ("my family is back home in Guatemala", [("origin", "GT")]),
+    ("I came from Venezuela", [("origin", "VE")]),
+    ("I'm from Mexico", [("origin", "MX")]),
+    ("we're originally from El Salvador", [("origin", "SV")]),
+    ("I was born in Guatemala", [("origin", "GT")]),
+    ("my country Honduras is not safe", [("origin", "HN")]),
+    ("I left Nicaragua in 2019", [("origin", "NI")]),
+    ("my husband was deported to Mexico", [("origin", "MX")]),
+    ("soy de Honduras", [("origin", "HN")]),
+    ("vengo de Venezuela", [("origin", "VE")]),
+    ("naci en Guatemala", [("origin", "GT")]),
+    # --- relative
+    ("my brother in Honduras", [("relative", "HN")]),
+    ("my mom lives in Honduras", [("relative", "HN")]),
+    ("my husband is in Mexico", [("relative", "MX")]),
+    ("I think my brother is in Houston", [("relative", "TX")]),
+    ("my son who lives in Guatemala needs a visa", [("relative", "GT")]),
+    ("I have family in Mexico", [("relative", "MX")]),
+    ("he is in Tijuana", [("relative", "MX")]),
+    ("my brother's in Mexico", [("relative", "MX")]),
+    ("my brothr is in Honduras", [("relative", "HN")]),
+    ("mi mama vive en Honduras", [("relative", "HN")]),
+    ("mis hijos estan en Guatemala", [("relative", "GT")]),
+    ("mi esposo en El Salvador", [("relative", "SV")]),
+    # --- trip
+    ("can I travel to Mexico", [("trip", "MX")]),
+    ("can i travle to mexico with daca", [("trip", "MX")]),
+    ("I'm going to Mexico next week", [("trip", "MX")]),
+    ("can I go back to Honduras to visit my mom", [("trip", "HN")]),
+    ("I want to visit Canada", [("trip", "CA")]),
+    ("I want to fly to Guatemala", [("trip", "GT")]),
+    ("a trip to Cancun", [("trip", "MX")]),
+    ("quiero viajar a Mexico", [("trip", "MX")]),
+    # --- court
+    ("my court is in San Antonio", [("court", "TX")]),
+    ("my court date is in Houston", [("court", "TX")]),
+    ("I have a hearing in Dallas next week", [("court", "TX")]),
+    ("the judge in Orlando denied my case", [("court", "FL")]),
+    ("my case was transferred to Dallas", [("court", "TX")]),
+    ("tengo corte en San Antonio", [("court", "TX")]),
+    ("the Houston immigration court", [("court", "TX")]),
+    # --- consulate
+    ("my interview at the consulate in Ciudad Juarez", [("consulate", "MX")]),
+    ("visa interview in Ciudad Juarez", [("consulate", "MX")]),
+    ("the embassy in Tegucigalpa", [("consulate", "HN")]),
+    ("tengo mi cita en el consulado de Ciudad Juarez", [("consulate", "MX")]),
+    # --- unclear: no cue, or a cue that does not say whose place it is
+    ("ICE took my husband in Chicago", [("unclear", "IL")]),
+    ("raids in Houston", [("unclear", "TX")]),
+    ("Houston", [("unclear", "TX")]),
+    ("ICE detained my husband in Chicago yesterday", [("unclear", "IL")]),
+    ("my husband was detained in Chicago", [("unclear", "IL")]),
+    ("my hubby got detained in Atlanta", [("unclear", "GA")]),
+    ("mi esposo fue detenido en Houston", [("unclear", "TX")]),
+    ("se llevaron a mi esposo en Houston", [("unclear", "TX")]),
+    ("la migra esta en Houston", [("unclear", "TX")]),
+    ("hay redadas en Houston", [("unclear", "TX")]),
+    ("ICE agents are in my neighborhood in houston", [("unclear", "TX")]),
+    ("we moved to Houston last year", [("unclear", "TX")]),
+    ("I work in Houston", [("unclear", "TX")]),
+    ("Do you have an office in Houston", [("unclear", "TX")]),
+    ("I don't live in Houston anymore", [("unclear", "TX")]),
+    ("we were in Mexico for 5 years", [("unclear", "MX")]),
+    ("ICE raided my brother's house in Atlanta", [("unclear", "GA")]),
+    # --- two places with different roles
+    ("my brother is detained in Texas but I live in Ohio", [("detained", "TX"), ("self", "OH")]),
+    ("soy de Honduras pero vivo en Miami", [("origin", "HN"), ("self", "FL")]),
+    ("we're from guatemala but we're in houston", [("origin", "GT"), ("self", "TX")]),
+    ("I was born in Mexico and live in Houston", [("origin", "MX"), ("self", "TX")]),
+    ("my mom lives in Honduras and I live in Texas", [("relative", "HN"), ("self", "TX")]),
+    ("my mom in Honduras is sick and I'm in Dallas", [("relative", "HN"), ("self", "TX")]),
+    ("I live in Miami and my court is in Orlando", [("self", "FL"), ("court", "FL")]),
+    ("my hearing is in dallas, we live in fort worth", [("court", "TX"), ("self", "TX")]),
+    ("I live in Houston and want to travel to Honduras", [("self", "TX"), ("trip", "HN")]),
+    ("hola vivo en houston y mi esposo esta detenido en Conroe", [("self", "TX"), ("detained", "TX")]),
+    ("HI I LIVE IN TEXAS AND MY HUSBAND IS DETAINED IN LOUISIANA", [("self", "TX"), ("detained", "LA")]),
+    ("I'm in Houston but my husband is in the Conroe processing center", [("self", "TX"), ("detained", "TX")]),
+    ("we came to the US from Honduras in 2015", [("unclear", "US"), ("origin", "HN")]),
+    ("ICE picked up my dad in Phoenix and now he's in Eloy", [("unclear", "AZ"), ("relative", "AZ")]),
+    ("my interview is at the consulate in Ciudad Juarez but I live in Denver", [("consulate", "MX"), ("self", "CO")]),
+    ("naci en El Salvador pero vivimos en Los Angeles", [("origin", "SV"), ("self", "CA")]),
+    ("the US embassy in Honduras", [("consulate", "US"), ("consulate", "HN")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_roles(text, expected):
+    assert roles(text) == expected
+
+
+def test_every_role_is_covered_with_at_least_80_messages():
+    assert len(CASES) >= 80
+    seen = {role for _, expected in CASES for role, _ in expected}
+    assert seen == set(ROLES)
+    assert sum(len({r for r, _ in e}) > 1 for _, e in CASES) >= 10
+
+
+# (message, state or country of the visitor's location or None, status)
+LOCATIONS = [
+    ("I live in Houston", "TX", "self"),
+    ("I'm in Mexico", "MX", "self"),
+    ("my brother is detained in Texas but I live in Ohio", "OH", "self"),
+    ("I'm in Texas, in Houston", "TX", "self"),
+    ("I'm calling from Houston", "TX", "self"),
+    ("soy de Honduras pero vivo en Miami", "FL", "self"),
+    ("60614", "IL", "self"),
+    ("ICE took my husband in Chicago", "IL", "unclear"),
+    ("raids in Houston", "TX", "unclear"),
+    ("Houston", "TX", "unclear"),
+    ("we came to the US from Honduras in 2015", "US", "unclear"),
+    ("my brother in Honduras", None, "other"),
+    ("I have TPS from El Salvador", None, "other"),
+    ("my family is back home in Guatemala", None, "other"),
+    ("I came from Venezuela", None, "other"),
+    ("can I travel to Mexico", None, "other"),
+    ("my interview at the consulate in Ciudad Juarez", None, "other"),
+    ("they took him to the Adelanto detention center", None, "other"),
+    ("my court is in San Antonio", None, "other"),
+    ("I'm from Mexico", None, "other"),
+    ("ICE took my husband", None, "none"),
+    ("they took him to the Otay Mesa detention center", None, "none"),  # not a place we know
+    ("", None, "none"),
+]
+
+
+@pytest.mark.parametrize("text, expected, status", LOCATIONS)
+def test_visitor_location(text, expected, status):
+    place, got = visitor_location(text)
+    assert got == status
+    assert (where(place) if place else None) == expected
+
+
+def test_self_place_is_the_most_specific():
+    place, status = visitor_location("I'm in Texas, in Houston")
+    assert (status, place.city) == ("self", "Houston")
+    place, status = visitor_location("I live in Portland, in Maine")
+    assert (status, place.state, place.city) == ("self", "ME", "Portland")
+
+
+def test_unclear_picks_the_most_specific_us_place():
+    place, status = visitor_location("they came from Mexico, ICE is in Texas and raids in Dallas")
+    assert (status, place.city, place.state) == ("unclear", "Dallas", "TX")
+    place, status = visitor_location("we came to the US and ICE took my husband in Chicago")
+    assert (status, place.city) == ("unclear", "Chicago")
+
+
+def test_mentions_carry_the_words_and_offsets():
+    text = "my brother  is detained in   Texas but I live in Ohio"
+    found = mentions(text)
+    assert [(m.text, m.role) for m in found] == [("Texas", "detained"), ("Ohio", "self")]
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert isinstance(m, PlaceMention) and m.role in ROLES
+    assert mentions("") == [] and mentions("ICE took my husband") == []
+
+
+def test_places_mentions_are_the_resolvers():
+    text = "soy de  mexico pero vivo en chicago"
+    found = places.mentions(text)
+    assert [(text[s:e], p.country_code) for s, e, p in found] == [("mexico", "MX"), ("chicago", "US")]
+    assert places.choose([p for _, _, p in found]).country_code == "MX"
+    assert places.choose([]) is None
+    # resolve() itself is unchanged: the place introduced as home wins.
+    assert places.resolve(text).city == "Chicago"
+
+
+def test_speed():
+    texts = [c[0] for c in CASES]
+    visitor_location("warm up")
+    places.warm_up()
+    best = None
+    # CPU time, best of three runs, as in test_places.py (a busy machine must not fail it).
+    for _ in range(3):
+        timings = []
+        for text in texts:
+            start = time.process_time()
+            visitor_location(text)
+            timings.append(time.process_time() - start)
+        timings.sort()
+        p95 = timings[int(0.95 * (len(timings) - 1))]
+        best = p95 if best is None else min(best, p95)
+    median = statistics.median(timings) * 1000
+    assert best < 0.005, f"p95 {best * 1000:.2f} ms (median {median:.2f} ms)"
