@@ -1,0 +1,465 @@
+"""The safety net (bot.safety): a person in danger recognised in one message."""
+import time
+
+import pytest
+
+from bot import safety
+from bot.safety import KINDS, Crisis, detect, normalize
+
+# (message, kind, language), typed the way frightened people type.
+POSITIVES = [
+    # --- suicide, English ---
+    ("i want to die", "suicide", "en"),
+    ("honestly i just wanna die at this point", "suicide", "en"),
+    ("pleeease help i want to diee", "suicide", "en"),
+    ("i dont want to be here anymore", "suicide", "en"),
+    ("im thinking of ending it", "suicide", "en"),
+    ("I've been cutting myself again", "suicide", "en"),
+    ("my son is cutting himself and i dont know what to do", "suicide", "en"),
+    ("if they deport him i'm going to kill myself", "suicide", "en"),
+    ("i want to kms", "suicide", "en"),
+    ("sometimes i think about killing myself", "suicide", "en"),
+    ("I have no reason to live anymore", "suicide", "en"),
+    ("everyone would be better off without me", "suicide", "en"),
+    ("i just want to go to sleep and never wake up", "suicide", "en"),
+    ("whats the point of living like this", "suicide", "en"),
+    ("my daughter says she wants to die", "suicide", "en"),
+    ("i cant go on like this", "suicide", "en"),
+    ("I don't want to live anymore", "suicide", "en"),
+    ("i dont want to live like this anymore", "suicide", "en"),
+    ("my wife tried to kill herself last night", "suicide", "en"),
+    ("i feel like ending my life", "suicide", "en"),
+    ("i wish i was dead", "suicide", "en"),
+    ("planning to take all my pills tonight", "suicide", "en"),
+    ("i have been having suicidal thoughts", "suicide", "en"),
+    ("ive been self harming since they took my husband", "suicide", "en"),
+    ("i just want everything to end", "suicide", "en"),
+    ("my brother keeps saying he'll hang himself if he gets deported", "suicide", "en"),
+    # --- suicide, Spanish ---
+    ("no quiero vivir", "suicide", "es"),
+    ("me quiero matar", "suicide", "es"),
+    ("ya no aguanto mas quiero morir", "suicide", "es"),
+    ("ya no kiero bibir", "suicide", "es"),
+    ("me kiero morir", "suicide", "es"),
+    ("mi hija se quiere suicidar", "suicide", "es"),
+    ("pienso en quitarme la vida", "suicide", "es"),
+    ("mi hijo se está cortando los brazos", "suicide", "es"),
+    ("a veces pienso que todos estarían mejor sin mí", "suicide", "es"),
+    ("quisiera dormir y no despertar", "suicide", "es"),
+    ("me voy a tomar todas las pastillas", "suicide", "es"),
+    ("ya no quiero seguir", "suicide", "es"),
+    ("para que vivir si me van a deportar", "suicide", "es"),
+    ("ojalá me muriera", "suicide", "es"),
+    ("tengo ganas de morirme", "suicide", "es"),
+    ("no tengo razon para vivir", "suicide", "es"),
+    ("mi esposo dice que se va a matar si lo deportan", "suicide", "es"),
+    ("ya no quiero vivir asi", "suicide", "es"),
+    # --- medical, English ---
+    ("my husband took a bunch of pills", "medical", "en"),
+    ("she overdosed please help", "medical", "en"),
+    ("my son isnt breathing", "medical", "en"),
+    ("he's unconscious on the floor", "medical", "en"),
+    ("my dad is having a heart attack", "medical", "en"),
+    ("my baby is having a seizure", "medical", "en"),
+    ("she's bleeding a lot from her head", "medical", "en"),
+    ("my friend drank bleach", "medical", "en"),
+    ("he passed out and won't wake up", "medical", "en"),
+    ("i think my mom is having a stroke", "medical", "en"),
+    ("my wife is pregnant and she is bleeding", "medical", "en"),
+    ("he took all his pills and now he wont wake up", "medical", "en"),
+    ("he cant breathe his lips are blue", "medical", "en"),
+    ("we need an ambulance", "medical", "en"),
+    ("my brother OD'd", "medical", "en"),
+    ("i took 30 pills", "medical", "en"),
+    ("my kid swallowed a bunch of tylenol", "medical", "en"),
+    # --- medical, Spanish ---
+    ("se tomó muchas pastillas", "medical", "es"),
+    ("no respira", "medical", "es"),
+    ("mi bebe no respira ayuda", "medical", "es"),
+    ("mi esposo está inconsciente", "medical", "es"),
+    ("creo que le está dando un infarto", "medical", "es"),
+    ("mi hijo tiene convulsiones", "medical", "es"),
+    ("esta sangrando mucho", "medical", "es"),
+    ("mi mama se desmayo y no despierta", "medical", "es"),
+    ("se tomo un frasco de pastillas", "medical", "es"),
+    ("mi hermano tomo veneno", "medical", "es"),
+    ("me duele mucho el pecho y no puedo respirar", "medical", "es"),
+    ("lo atropello un carro", "medical", "es"),
+    ("llamen una ambulancia por favor", "medical", "es"),
+    # --- violence, English ---
+    ("he has a gun", "violence", "en"),
+    ("they're going to kill me", "violence", "en"),
+    ("theyre gonna kill me", "violence", "en"),
+    ("someone is threatening to hurt me", "violence", "en"),
+    ("theres a man outside with a knife", "violence", "en"),
+    ("my ex said he would kill me if i went to court", "violence", "en"),
+    ("my husband has a gun and says he will shoot me", "violence", "en"),
+    ("someone broke into our house", "violence", "en"),
+    ("I was attacked on my way home from work", "violence", "en"),
+    ("my brother got shot", "violence", "en"),
+    ("they kidnapped my cousin at the border and want ransom", "violence", "en"),
+    ("someone is trying to hurt me please help", "violence", "en"),
+    ("a man is following me", "violence", "en"),
+    ("my life is in danger", "violence", "en"),
+    ("im scared for my life", "violence", "en"),
+    ("he pointed a gun at me", "violence", "en"),
+    ("they beat me up", "violence", "en"),
+    ("there is shooting outside my building", "violence", "en"),
+    ("my neighbor threatened to stab me", "violence", "en"),
+    ("the coyote is holding my son and wants more money", "violence", "en"),
+    ("I got jumped last night", "violence", "en"),
+    ("i was raped", "violence", "en"),
+    ("HE SAID HE WOULD KILL US ALL", "violence", "en"),
+    # --- violence, Spanish ---
+    ("me van a matar", "violence", "es"),
+    ("tiene un arma", "violence", "es"),
+    ("un hombre me esta siguiendo", "violence", "es"),
+    ("la pandilla amenazó con matar a mi familia", "violence", "es"),
+    ("me quieren matar ayudenme", "violence", "es"),
+    ("hay un hombre afuera con una pistola", "violence", "es"),
+    ("mi vida esta en peligro", "violence", "es"),
+    ("secuestraron a mi hermano en la frontera", "violence", "es"),
+    ("estan disparando afuera de mi casa", "violence", "es"),
+    ("me amenazaron de muerte", "violence", "es"),
+    ("mi ex dijo que me iba a matar", "violence", "es"),
+    ("temo por mi vida", "violence", "es"),
+    ("me apuntó con una pistola", "violence", "es"),
+    ("nos estan extorsionando", "violence", "es"),
+    # --- child, English ---
+    ("he hurts my kids", "child", "en"),
+    ("my daughter is being abused", "child", "en"),
+    ("my husband hits me and the kids", "child", "en"),
+    ("my stepdad touches my little sister", "child", "en"),
+    ("my 6 year old is missing", "child", "en"),
+    ("i think my boyfriend is molesting my daughter", "child", "en"),
+    ("my son's father beats him", "child", "en"),
+    ("my kids are scared of him", "child", "en"),
+    ("the babysitter hit my baby", "child", "en"),
+    ("someone touched my son at school", "child", "en"),
+    ("my niece told me her uncle abuses her", "child", "en"),
+    ("my baby's dad shakes the baby when he cries", "child", "en"),
+    ("i cant find my son he was at the park", "child", "en"),
+    # --- child, Spanish ---
+    ("abusa de mi hija", "child", "es"),
+    ("mi esposo le pega a mis hijos", "child", "es"),
+    ("el padrastro toca a mi niña", "child", "es"),
+    ("mi hijo esta desaparecido", "child", "es"),
+    ("no encuentro a mi hija", "child", "es"),
+    ("creo que abusaron de mi hijo", "child", "es"),
+    ("mi pareja maltrata a los niños", "child", "es"),
+    ("mi hija fue abusada", "child", "es"),
+    ("golpea a mis chamacos", "child", "es"),
+    # --- domestic violence, English ---
+    ("hiding from my husband", "dv", "en"),
+    ("he says he'll call ICE on me if I leave", "dv", "en"),
+    ("my husband hits me", "dv", "en"),
+    ("my boyfriend choked me last night", "dv", "en"),
+    ("he beats me when he drinks", "dv", "en"),
+    ("my husband threatens to take my kids and get me deported if i leave him", "dv", "en"),
+    ("my ex wont stop threatening me", "dv", "en"),
+    ("im scared of my husband", "dv", "en"),
+    ("my husband took my passport and wont let me leave the house", "dv", "en"),
+    ("i need a restraining order against my ex", "dv", "en"),
+    ("my partner is very abusive", "dv", "en"),
+    ("he pushed me down the stairs", "dv", "en"),
+    ("my bf slapped me", "dv", "en"),
+    ("i'm in an abusive relationship", "dv", "en"),
+    ("he keeps saying he will report me to immigration", "dv", "en"),
+    ("my wife hits me", "dv", "en"),
+    ("the father of my kids beats me", "dv", "en"),
+    ("my dad beats my mom", "dv", "en"),
+    # --- domestic violence, Spanish ---
+    ("mi esposo me pega", "dv", "es"),
+    ("me golpea", "dv", "es"),
+    ("mi marido me amenaza con llamar a la migra si lo dejo", "dv", "es"),
+    ("me escondo de mi esposo", "dv", "es"),
+    ("tengo miedo de mi pareja", "dv", "es"),
+    ("mi novio me ahorcó anoche", "dv", "es"),
+    ("mi esposo no me deja salir de la casa", "dv", "es"),
+    ("sufro violencia doméstica", "dv", "es"),
+    ("mi ex me quito mi pasaporte", "dv", "es"),
+    ("el me da golpes", "dv", "es"),
+    ("mi esposo me trata mal y me grita", "dv", "es"),
+    ("me amenaza con quitarme a mis hijos", "dv", "es"),
+    ("me golpia cuando toma", "dv", "es"),
+    # --- indirect, misspelled, shouted ---
+    ("nobody would care if i died", "suicide", "en"),
+    ("i think i should just end it", "suicide", "en"),
+    ("sometimes i wish i wasnt alive", "suicide", "en"),
+    ("im gona kill myslef", "suicide", "en"),
+    ("i cant do this anymore i want to end it all", "suicide", "en"),
+    ("ya no quiero estar en este mundo", "suicide", "es"),
+    ("ya no quiero vivr", "suicide", "es"),
+    ("mi hija se corta", "suicide", "es"),
+    ("she took too many of her pills", "medical", "en"),
+    ("my grandma collapsed and isnt responding", "medical", "en"),
+    ("mi bebe no esta respirando", "medical", "es"),
+    ("mi hijo se trago unas pastillas de su abuela", "medical", "es"),
+    ("HELP HE HAS A GUN", "violence", "en"),
+    ("he is coming over to kill me", "violence", "en"),
+    ("my boyfriend said hell kill me if i leave", "violence", "en"),
+    ("they took my passport and wont let me leave the house, they make me work for free", "violence", "en"),
+    ("ayudaaa me van a matar", "violence", "es"),
+    ("mi esposo amenazo con matarme", "violence", "es"),
+    ("la mara me esta buscando", "violence", "es"),
+    ("abusaron de mi", "violence", "es"),
+    ("my moms boyfriend touches me", "child", "en"),
+    ("my children are not safe with him", "child", "en"),
+    ("my 14 yo ran away and isnt answering", "child", "en"),
+    ("mi hija de 15 años desapareció", "child", "es"),
+    ("my huband hits me", "dv", "en"),
+    ("he strangled me until i passed out", "medical", "en"),  # passed out: medical first
+    ("my husband forces me to have sex", "dv", "en"),
+    ("el novio de mi hija la golpea", "dv", "es"),
+    ("mi esposo me dijo que si lo dejo me quita a los niños y me deporta", "dv", "es"),
+    ("amenazó con llevarse a mis hijos", "dv", "es"),
+    ("mi esposo me obliga a tener relaciones", "dv", "es"),
+    # --- Spanglish: the language of the words that matched ---
+    ("mi husband me pega", "dv", "es"),
+    ("my esposo is hitting me", "dv", "en"),
+    ("please help me quiero morir", "suicide", "es"),
+    ("my ex me quiere matar", "violence", "es"),
+    ("ayuda, my son took a bunch of pills", "medical", "en"),
+    ("la migra no, es mi boyfriend, me golpea", "dv", "es"),
+    ("el tiene una pistola and he is drunk", "violence", "es"),
+]
+
+# Intake messages that must not be flagged. Includes the figures of speech and
+# distress that are not a crisis (decisions documented in bot/safety.py).
+NEGATIVES = [
+    "Hi, I need help with my asylum case",
+    "ICE took my husband this morning in Chicago",
+    "ICE is at my door right now",
+    "my husband was deported last year",
+    "I'm scared",
+    "i'm scared of being deported",
+    "We are hiding from ICE",
+    "there was an ICE raid at my job",
+    "my hearing is next week in Houston",
+    "the deadline to file is Friday",
+    "how much do you charge for a consultation?",
+    "I'm dying to know if my green card got approved",
+    "my cousin is killing it at work",
+    "ICE will kill my chances of getting a visa",
+    "they shot down my application",
+    "the judge killed my case",
+    "how do I execute the form I-864?",
+    "I work at a hospital as a nurse",
+    "my heart is broken since my son was deported",
+    "My name is Maria Lopez",
+    "I live in San Antonio, TX 78201",
+    "my brother is detained in Otay Mesa",
+    "can I travel while my DACA renewal is pending?",
+    "I have a DUI from 2019",
+    "will it hurt me if I apply for asylum late?",
+    "will my DUI hurt my son's petition?",
+    "could you shoot me an email with the documents?",
+    "what happens at a check-in with ICE?",
+    "they detained my son at the border",
+    "tengo una cita en la corte el 12 de diciembre",
+    "mi esposo fue deportado",
+    "la migra se llevó a mi esposo",
+    "necesito ayuda con mi caso de asilo",
+    "cuanto cobran por la consulta?",
+    "hola buenas tardes",
+    "hui de El Salvador por las pandillas",
+    "I fled Honduras in 2019",
+    "my visa expired last month",
+    "Is it safe to travel to Mexico with a pending case?",
+    "the officer at the interview was rude",
+    "my wife is pregnant and we need help with her papers",
+    "i lost my job and my work permit expired",
+    "we need to file before the deadline or my case is dead",
+    "my kids are US citizens",
+    "my husband's I-130 was denied",
+    "i need a lawyer for my removal hearing",
+    "can ICE arrest me at my check in?",
+    "my son has a court date for a traffic ticket",
+    "I'm stressed and can't sleep because of my case",
+    "i am afraid they will deport me",
+    "estoy en peligro de ser deportado?",
+    "am i in danger of losing my status?",
+    "my husband is in the hospital",
+    "I want to leave my husband but I'm worried about my green card",
+    "hello?",
+    "what documents do I need for my wife's green card",
+    "my son was born in 2015",
+    "I'm in Dallas, my hearing is in 3 days",
+    "they killed my asylum claim",
+    "the notario robbed me",
+    "this wait is killing me",
+    "the stress is killing me",
+    "I'm dead tired of waiting",
+    "my son is missing school because of the raids",
+    "ICE is knocking, what do I do",
+    "my mom passed away last year",
+    "i hit a car last week, will that affect my case?",
+    "she was hit with a removal order",
+    "mi abogado no responde",
+    "me da miedo que me deporten",
+    "la espera me está matando",
+    "am I going to be deported?",
+    "my boyfriend is a US citizen, can he petition for me?",
+    "me pegaron una multa por manejar sin licencia",
+    "the officer hit me with a bunch of questions",
+    "my battery is dying",
+    "i was followed up by uscis",
+    "my mom had a heart attack two years ago",  # medical means now
+    "my husband has seizures, does he qualify for a medical waiver?",
+    "they threatened to deport me",
+    "my family is in danger of being separated",
+    "we ran away from the war in Ukraine",
+    "I fled from the gangs in Honduras",
+    "ICE grabbed my husband outside the store",
+    "my ex is trying to take custody of my kids",
+    "my son's father was deported",
+    "i hit my limit with this process",
+    "my phone is dying, call me back",
+    "I'm going to die of boredom waiting for USCIS",
+    "I'm drowning in paperwork",
+    "i shot them an email yesterday",
+    "i got my covid shot",
+    "they cut my hours at work",
+    "my lawyer is following my case",
+    "my boss threatened me with ICE",
+    "i'm afraid of the judge",
+    "I escaped from Venezuela",
+    "la violencia en mi pais es terrible",
+    "my son has asthma",
+    "I'm on antidepressants",
+    "me quitaron la licencia",
+    "mi jefe me grita todo el dia",
+    "me amenazan con despedirme si no trabajo el domingo",
+    "tengo miedo de que mi esposo sea deportado",
+    "la migra golpeo la puerta muy fuerte",
+    "mi abogado me dijo que mi caso esta muerto",
+    "mi ex no quiere firmar el permiso para el pasaporte",
+    "tengo una orden de deportacion",
+    # criminal record is a legal question, not a danger
+    "I was charged with domestic violence in 2015, can I still apply for citizenship?",
+    "can my husband petition for me if he has a gun charge?",
+    "tengo antecedentes de violencia domestica",
+    # borderline, decided not flagged
+    "I can't take it anymore, it's been two years waiting",  # exhaustion; "ya no aguanto" needs more to be suicide
+    "ya no aguanto mas esta espera",
+    "I'm having a panic attack about my interview",  # distress, not a medical emergency
+    "my boss says he will call ICE if I complain about my pay",  # labour matter
+    "my landlord is threatening to call immigration on us",  # housing matter
+    "mi jefe me amenaza con llamar a migracion",
+    "i don't want to die in my country",  # fear of return, not wish to die
+    "no quiero morir en mi pais",
+    "my father is dying in Mexico, can I travel to see him?",  # humanitarian travel question
+    "me estoy muriendo de nervios por la audiencia",
+    "me muero de ganas de ver a mis hijos",
+    "me quiero morir de la verguenza",
+]
+
+# Borderline messages that ARE flagged, recall first (see bot/safety.py).
+BORDERLINE_FLAGGED = [
+    ("I'm not suicidal, just stressed", "suicide"),  # a denial still names it; a crisis line costs nothing
+    ("my brother was beaten in detention last year", "violence"),  # past: flagged
+    ("the gangs will kill me if I'm deported", "violence"),  # a death threat, wherever it is
+    ("si me regresan a Honduras me van a matar", "violence"),
+    ("I'd rather die than go back", "suicide"),
+    ("my wife is going to kill me when she sees the bill", "violence"),  # hyperbole cannot be told apart
+    ("I am a victim of domestic violence and want to apply for VAWA", "dv"),
+    ("the ICE agents had guns and took my brother", "violence"),  # a weapon, whoever holds it
+    ("I can't breathe, the stress is too much", "medical"),
+    ("I want to disappear", "suicide"),  # passive suicidal wish
+    ("my father is dying.", "medical"),
+    ("I have a restraining order against my ex from 2018", "dv"),
+    ("I was abused as a child", "child"),
+    ("he threatened me", "dv"),  # an unnamed "he" defaults to dv
+    ("my dad hits me", "child"),
+    ("can my abusive ex-husband stop my green card?", "dv"),  # a disclosure of abuse
+    ("my mom was a victim of domestic violence when I was little", "dv"),  # a parent hitting the writer: most likely a young person
+]
+
+
+@pytest.mark.parametrize("text, kind, language", POSITIVES)
+def test_positive(text, kind, language):
+    assert detect(text) == Crisis(kind, language)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negative(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text, kind", BORDERLINE_FLAGGED)
+def test_borderline_flagged(text, kind):
+    crisis = detect(text)
+    assert crisis is not None and crisis.kind == kind
+
+
+def test_corpus_size_and_coverage():
+    assert len(POSITIVES) >= 120 and len(NEGATIVES) >= 60
+    covered = {(kind, language) for _, kind, language in POSITIVES}
+    assert covered == {(kind, language) for kind in KINDS for language in ("en", "es")}
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my son took a bunch of pills because he wants to die", "medical"),  # medical > suicide
+        ("he has a gun and i want to kill myself", "suicide"),  # suicide > violence
+        ("my husband says he will kill me", "violence"),  # violence > dv
+        ("he beats me and my kids", "child"),  # child > dv
+        ("mi esposo me pega y le pega a mis hijos", "child"),
+        ("mi hija fue violada", "violence"),  # violence > child
+        ("my daughter was raped", "violence"),
+    ],
+)
+def test_priority(text, kind):
+    assert detect(text).kind == kind
+
+
+def test_empty_and_odd_input():
+    assert detect("") is None
+    assert detect(None) is None
+    assert detect("   ...!!!   ") is None
+    assert detect("😭😭😭") is None
+
+
+@pytest.mark.parametrize(
+    "raw, normal",
+    [
+        ("Mi esposo me pegó!!! ayúdenme", "mi esposo me pego . ayudenme"),
+        ("I’m scared, he’ll kill me", "i am scared he will kill me"),
+        ("i cant, he wont, u r gonna", "i can not he will not you are going to"),
+        ("pleeease heeelp i wanna diiie", "please help i want to die"),
+        ("kiero q me ayudes x favor", "quiero que me ayudes por favor"),
+        ("i m so scared", "i am so scared"),
+    ],
+)
+def test_normalize(raw, normal):
+    assert normalize(raw) == normal
+
+
+ALL_TEXTS = [t for t, _, _ in POSITIVES] + NEGATIVES + [t for t, _ in BORDERLINE_FLAGGED]
+
+
+def test_trigger_stems_cover_every_match():
+    """A rule is searched only when its stems occur; every message it matches must have one."""
+    for text in ALL_TEXTS:
+        norm = normalize(text)
+        triggered = safety._triggered(norm)
+        for number, rule in enumerate(safety._COMPILED):
+            if rule.pattern.search(norm):
+                assert number in triggered, (text, rule.pattern.pattern[:80])
+
+
+def test_trigger_shortcut_changes_no_answer():
+    every_rule = set(range(len(safety._COMPILED))) | {-1}
+    for text in ALL_TEXTS:
+        assert safety._classify(normalize(text), every_rule) == detect(text), text
+
+
+def test_fast_enough():
+    texts = [t for t, _, _ in POSITIVES] + NEGATIVES
+    start = time.perf_counter()
+    for _ in range(5):
+        for text in texts:
+            detect(text)
+    per_message = (time.perf_counter() - start) / (5 * len(texts))
+    assert per_message < 0.001  # typically well under 0.2 ms; generous for loaded CI machines
