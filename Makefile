@@ -23,12 +23,12 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 NLU_DATA := $(shell find data -name '*.yml')
 PLACES_MODEL := build/places_nlp
 
-.PHONY: help install build train run test test-unit test-stories test-integration test-browser validate bench-chat bench-nlu bench-updates bench-booking bench-staff lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration test-browser validate bench-chat bench-conversations bench-nlu bench-updates bench-booking bench-staff lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, and run every test"
-	@echo "make bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
+	@echo "make bench-conversations | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -107,6 +107,10 @@ test: validate test-unit test-stories test-integration test-browser
 # --- benchmarks ----------------------------------------------------------------
 bench-chat: $(STAMPS)/model
 	$(PY) scripts/bench_chat.py
+
+# Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
+bench-conversations: $(STAMPS)/model
+	$(PY) scripts/bench_conversations.py dev heldout
 
 bench-nlu: $(STAMPS)/places domain/firm_profile.yml
 	$(PY) scripts/bench_nlu.py

@@ -1,0 +1,61 @@
+"""The end-to-end evaluation cases (tests/conversations/) are well formed and kept out of training."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.situations import CATEGORIES
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "conversations"
+SETS = ("dev", "heldout")
+ANSWER_KEYS = {"location", "situation", "detained_where", "detained_since", "a_number", "removal_stage", "hearing_date",
+               "ice_present_now", "details", "name", "phone", "email", "consent"}
+CRISIS_KINDS = {"suicide", "medical", "violence", "dv", "child", None}
+
+
+def _cases(name):
+    return [c for path in sorted((CASES / name).glob("*.yml")) for c in yaml.safe_load(path.read_text()) or []]
+
+
+def _probes():
+    return [p for path in sorted((CASES / "probes").glob("*.yml")) for p in yaml.safe_load(path.read_text()) or []]
+
+
+def _norm(text):
+    return " ".join(str(text).lower().split())
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_each_set_has_cases_in_the_documented_format(name):
+    cases = _cases(name)
+    assert len(cases) >= 150
+    for case in cases:
+        expect = case["expect"]
+        assert case["opening"] and set(case.get("answers") or {}) <= ANSWER_KEYS, case["id"]
+        assert expect.get("situation") in CATEGORIES, case["id"]
+        assert expect.get("crisis") in CRISIS_KINDS, case["id"]
+
+
+def test_ids_are_unique_across_sets_and_probes():
+    ids = [c["id"] for name in SETS for c in _cases(name)] + [p["id"] for p in _probes()]
+    assert len(ids) == len(set(ids))
+
+
+def test_no_case_text_is_in_the_training_data():
+    training = set()
+    for path in (ROOT / "data" / "nlu").glob("*.yml"):
+        for block in yaml.safe_load(path.read_text()).get("nlu") or []:
+            for line in (block.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    training.add(_norm(line[2:]))
+    said = set()
+    for name in SETS:
+        for case in _cases(name):
+            said.add(_norm(case["opening"]))
+            said |= {_norm(i["text"]) for i in case.get("interject") or []}
+    said |= {_norm(p["text"]) for p in _probes()}
+    # Short answers ("yes", "hi") are everywhere by nature; sentences must not be copied.
+    copied = sorted(t for t in said & training if len(t.split()) > 3)
+    assert not copied, copied[:10]
