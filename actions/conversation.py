@@ -1,14 +1,21 @@
 """Conversation-level actions that are not part of a form."""
 from __future__ import annotations
 
+import logging
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.messages import latest_intent
+from actions.db import intake_db
+from actions.clock import today
+from actions.messages import latest_intent, latest_text, said_again
+from bot import interruptions, store
+from bot.firm import firm
+
+logger = logging.getLogger(__name__)
 
 
 class ActionStartOver(Action):
@@ -27,26 +34,45 @@ class ActionStartOver(Action):
         return [ActiveLoop(None), AllSlotsReset()]
 
 
-#: What the assistant answers when a visitor asks something else mid-form.
-INTERRUPTION_RESPONSES = {
-    "chitchat": "utter_chitchat",
-    "out_of_scope": "utter_out_of_scope",
-    "ask_legal_advice": "utter_no_legal_advice",
-    "ask_cost": "utter_consultation_fee",
-    "bot_challenge": "utter_iamabot",
-}
+def _free_text(domain: DomainDict, slot: str | None) -> bool:
+    """Whether the pending question takes the visitor's words as they are (a from_text mapping)."""
+    mappings = ((domain.get("slots") or {}).get(slot) or {}).get("mappings") or []
+    return any(m.get("type") == "from_text" for m in mappings)
 
 
 class ActionAnswerInterruption(Action):
-    """Answer a side question inside a booking form; the form then repeats its question.
+    """Answer a message that is not an answer, in any form or none; the form then asks again.
 
-    One rule per form (data/rules/booking_interruptions.yml) covers every kind of
-    interruption; this action picks the answer from the intent.
+    One rule per form (data/rules/interruptions.yml) covers every kind of
+    interruption; ``bot.interruptions.handle`` picks the answer and the slots.
     """
 
     def name(self) -> Text:
         return "action_answer_interruption"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(response=INTERRUPTION_RESPONSES.get(latest_intent(tracker), "utter_default"))
-        return []
+        message = tracker.latest_message or {}
+        answer = interruptions.handle(
+            latest_intent(tracker),
+            latest_text(tracker),
+            message.get("entities") or [],
+            message.get("intent_ranking") or [],
+            tracker.slots,
+            firm(),
+            today=today(),
+            repeated=said_again(tracker),
+            free_text=_free_text(domain, tracker.get_slot("requested_slot")),
+        )
+        events: List[EventType] = [SlotSet(k, v) for k, v in answer.slots.items()]
+        # Responses are rendered with this turn's slots (the language of a crisis reply).
+        for key, value in answer.slots.items():
+            tracker.slots[key] = value
+        for text in answer.texts:
+            dispatcher.utter_message(text=text)
+        for response in answer.responses:
+            dispatcher.utter_message(response=response)
+        if answer.slots.get("safety_flag"):
+            logger.info("safety flag raised (conversation kept private)")
+        if answer.slots.get("deletion_requested"):
+            store.request_deletion(intake_db(), tracker.sender_id)
+        return events

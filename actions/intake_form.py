@@ -15,8 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
-from actions.messages import latest_intent, latest_text
-from bot import cards, contact, dates, flow, intake, location, resources, store, updates, urgency
+from actions.messages import latest_intent, latest_text, said_again
+from bot import cards, contact, dates, flow, intake, interruptions, location, place_roles, resources, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -61,11 +61,101 @@ class ValidateIntakeForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        heard_first = self._acknowledge(dispatcher, tracker)
+        asked = tracker.get_slot("requested_slot")
         events = await super().get_validation_events(dispatcher, tracker, domain)
+        heard = {**heard_first, **self._heard(dispatcher, tracker)}
+        intent = latest_intent(tracker)
+        misread = intent not in interruptions.INTENTS or intent in interruptions.SOFT
+        if asked and tracker.slots.get(asked) is None and asked not in heard and misread and said_again(tracker):
+            # The same words twice and still not an answer: keep them, never ask a third time.
+            heard.update(flow.give_up(asked, latest_text(tracker)))
+        tracker.slots.update(heard)
+        events += [SlotSet(k, v) for k, v in heard.items()]
         if not events:
             # Nothing was filled: let the form reject so interruption rules apply.
             return events
         return events + self._after_validation(dispatcher, tracker)
+
+    # --- what the message said, whatever was asked ------------------------------
+
+    def _acknowledge(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        """One line before the disclaimer that shows the first message was understood."""
+        intent = latest_intent(tracker)
+        if tracker.get_slot("acknowledged") or tracker.get_slot("consent") is not None:
+            return {}
+        if not intent.startswith(interruptions.SITUATION_PREFIX) or not latest_text(tracker):
+            return {}
+        dispatcher.utter_message(response=f"utter_ack_{intent[len(interruptions.SITUATION_PREFIX):]}")
+        return {"acknowledged": True}
+
+    def _heard(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        """Slots a message fills beyond the answer to the pending question.
+
+        A place is the visitor's location only when the message says so
+        (``bot.place_roles``); a place with no clear role is asked about; dates,
+        A-numbers and stages said in passing are never asked again; deadlines
+        and agents at the door count for urgency in any message.
+        """
+        text = latest_text(tracker)
+        if not text or tracker.get_slot("consent") is False:
+            return {}
+        slots = tracker.slots
+        asked = slots.get("requested_slot")
+        out: Dict[Text, Any] = {}
+        if slots.get("location") is None and asked not in ("location", "location_state"):
+            out.update(self._place_in_passing(text, asked, slots))
+        said = flow.answers_in_situation_text(slots.get("situation"), text, today())
+        out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
+        signals = urgency.text_signals(text, today())
+        known = slots.get("urgency_reasons") or []
+        if set(signals) - set(known):
+            out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]
+            if "ice_present_now" in signals and slots.get("ice_present_now") is None:
+                out["ice_present_now"] = True
+        if asked == "situation" and slots.get("situation") is None:
+            out.update(self._situation_not_placed(dispatcher, tracker, text))
+        elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(
+            tracker
+        ).startswith(interruptions.SITUATION_PREFIX):
+            # A question about their case at another question ("can they deport me if...?"):
+            # heard as what is happening, and answered the only way the assistant may.
+            dispatcher.utter_message(response="utter_no_legal_advice")
+        return out
+
+    def _place_in_passing(self, text: str, asked: Optional[str], slots: Dict[Text, Any]) -> Dict[Text, Any]:
+        if asked == "location_confirmed":
+            # "No, I'm in Dallas": any place in the reply is where they are.
+            place, role = place_roles.visitor_location(text)
+            place = place or location.resolve_reply(text, text)
+            return location.slots_for(place) if place else {}
+        out: Dict[Text, Any] = {}
+        mentions = [m for m in place_roles.mentions(text) if m.role not in ("self", "unclear")]
+        if mentions:
+            known = list(slots.get("places_mentioned") or [])
+            said = [f"{location.display(m.place)} ({m.role})" for m in mentions]
+            out["places_mentioned"] = known + [p for p in dict.fromkeys(said) if p not in known]
+            held = next((m for m in mentions if m.role == "detained"), None)
+            if held and slots.get("detained_where") is None and slots.get("situation") == "detention":
+                out["detained_where"] = _clip(held.text)
+        place, role = place_roles.visitor_location(text)
+        if place is not None and role == "self":
+            out.update(location.slots_for(place))
+        elif place is not None and role == "unclear" and not slots.get("location_guess"):
+            out["location_guess"] = location.display(place)
+        return out
+
+    def _situation_not_placed(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:
+        """An answer to "What's happening?" that fits no category: ask once more, then "other"."""
+        intent = latest_intent(tracker)
+        if intent.startswith(interruptions.SITUATION_PREFIX) or (intent in interruptions.INTENTS and intent not in interruptions.SOFT):
+            return {}
+        tries = int(tracker.get_slot("situation_tries") or 0) + 1
+        if tries >= 2:
+            return {"situation": "other", "situation_text": _clip(text), "situation_tries": tries}
+        if intent not in interruptions.SOFT:  # a soft interruption has had its own reply
+            dispatcher.utter_message(response="utter_situation_unclear")
+        return {"situation_tries": tries}
 
     # --- bookkeeping after each turn ---------------------------------------
 
@@ -77,7 +167,7 @@ class ValidateIntakeForm(FormValidationAction):
         notified = list(slots.get("urgency_notified") or [])
         new = [r for r in reasons if r not in notified]
         if new:
-            for text in resources.messages_for(new, firm()):
+            for text in resources.messages_for(new, firm(), place=urgency.live_emergency(latest_text(tracker))):
                 dispatcher.utter_message(text=text)
             events.append(SlotSet("urgency_notified", notified + new))
         if reasons != (slots.get("urgency_reasons") or []):
@@ -96,25 +186,6 @@ class ValidateIntakeForm(FormValidationAction):
             dispatcher.utter_message(response="utter_callback_noted")
             events.append(SlotSet("callback_recorded", True))
         return events
-
-    # --- extraction beyond the domain's mappings ------------------------------
-
-    async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        """A place said in passing that the entity ruler missed (a typo: "chicgo").
-
-        Only before the location question: once it is asked, the whole reply
-        is taken as the answer by the domain's from_text mapping.
-        """
-        if tracker.get_slot("location") is not None:
-            return {}
-        if tracker.get_slot("requested_slot") not in (None, "consent", "situation"):
-            return {}
-        intent = latest_intent(tracker)
-        if intent != "inform_location" and not intent.startswith("situation_"):
-            return {}
-        text = latest_text(tracker)
-        place = location.resolve_reply(text, text) if text else None
-        return {"location": location.display(place)} if place else {}
 
     def _show_updates(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         """The firm's posts that fit, once situation and place are known and consent given (after any urgent help)."""
@@ -156,13 +227,31 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value == "unknown":
             return {**location.slots_for(None), "location": "unknown"}
-        place = location.resolve_reply(str(value), latest_text(tracker))
+        text = latest_text(tracker)
+        if tracker.get_slot("requested_slot") != "location" or not text:
+            # Filled earlier in the turn (a place said in passing, a button): keep it.
+            place = location.resolve_reply(str(value), text) if value else None
+            return location.slots_for(place) if place else {}
+        # The answer to "Where are you?": a place said as theirs wins over others in the reply.
+        place, role = place_roles.visitor_location(text)
+        if role != "self":
+            place = location.resolve_reply(str(value), text)
         if place is None:
-            if tracker.get_slot("requested_slot") == "location":
+            intent = latest_intent(tracker)
+            if not intent.startswith(interruptions.SITUATION_PREFIX) and not flow.answers_in_situation_text(
+                tracker.get_slot("situation"), text, today()
+            ):
                 dispatcher.utter_message(response="utter_location_not_found")
-            # An unresolvable place mentioned in passing is ignored, not an error.
-            return {"location": None} if tracker.get_slot("state") is None else {"location": tracker.get_slot("location")}
+            # Something else was said (what happened, a date): heard elsewhere, and the question is asked again.
+            return {"location": None}
         return location.slots_for(place)
+
+    def validate_location_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value:
+            place = location.resolve_reply(tracker.get_slot("location_guess") or "", None)
+            if place is not None:
+                return {**location.slots_for(place), "location_confirmed": True}
+        return {"location_confirmed": bool(value)}
 
     def validate_location_state(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value == "unknown":
@@ -182,18 +271,13 @@ class ValidateIntakeForm(FormValidationAction):
         result: Dict[Text, Any] = {"situation": value}
         text = latest_text(tracker)
         intent = latest_intent(tracker)
-        if not intent.startswith("situation_"):
+        if intent == "dont_know" and text:
+            # "I don't know" is an answer: saved as "other" with their words.
+            return {**result, "situation_text": _clip(text)}
+        if not intent.startswith(interruptions.SITUATION_PREFIX):
             return result  # re-validated on re-activation: keep what was said then
         if text:
             result["situation_text"] = _clip(text)
-            # Never ask again for what was just said ("taken yesterday", "court next Tuesday").
-            said = flow.answers_in_situation_text(value, text, today())
-            result.update({slot: v for slot, v in said.items() if tracker.get_slot(slot) is None})
-        signals = urgency.text_signals(text)
-        if signals:
-            result["urgency_reasons"] = sorted(set((tracker.get_slot("urgency_reasons") or []) + signals))
-            if "ice_present_now" in signals:
-                result["ice_present_now"] = True
         return result
 
     # --- follow-ups ------------------------------------------------------------
@@ -213,7 +297,8 @@ class ValidateIntakeForm(FormValidationAction):
 
     def validate_removal_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         stage = flow.removal_stage(str(value))
-        if stage is None:
+        if stage is None and not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
+            # A message about what is happening is heard as such (_heard), not as a wrong pick.
             dispatcher.utter_message(text="Sorry, I didn't get that. Please pick the closest option, or say \"not sure\".")
         return {"removal_stage": stage}
 

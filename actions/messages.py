@@ -13,3 +13,21 @@ def latest_text(tracker: Tracker) -> str:
 def latest_intent(tracker: Tracker) -> str:
     """The intent of the latest message as classified (``nlu_fallback`` included); "" if none."""
     return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+
+
+def previous_text(tracker: Tracker) -> str:
+    """The visitor's message before the latest one ("" if none)."""
+    seen = 0
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            seen += 1
+            if seen == 2:
+                text = event.get("text") or ""
+                return "" if text.startswith("/") else text
+    return ""
+
+
+def said_again(tracker: Tracker) -> bool:
+    """The visitor sent the same words twice in a row: they mean it as their answer."""
+    latest = " ".join(latest_text(tracker).lower().split())
+    return bool(latest) and latest == " ".join(previous_text(tracker).lower().split())

@@ -1,7 +1,9 @@
 """Dates as visitors type them ("next monday", "dec 3", "3 days ago"), via parsedatetime."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Optional
 
@@ -21,10 +23,76 @@ def parse_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip():
         return None
+    spoken = _spoken_day(text, today)
+    if spoken is not None:
+        return spoken
     result, context = _calendar().parseDT(text, datetime.combine(today, time(12, 0)))
     if not context.hasDate:
         return None
     return result.date()
+
+
+#: Parts of a day that parsedatetime reads as a time of today, not as a date
+#: ("this morning", "last night"), and the Spanish words visitors use most.
+#: Days back from today.
+_DAY_WORDS = (
+    (re.compile(r"\b(last night|anoche|yesterday|ayer|yday|yesterdy)\b"), 1),
+    (re.compile(r"\b(antier|anteayer|day before yesterday)\b"), 2),
+    (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
+)
+_DAYS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|dos|tres|cuatro|cinco|seis|siete) dias?\b")
+_ES_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
+#: "on the 3rd", "the 15th", "el 3": a day of this month or the next.
+_ORDINAL_DAY = re.compile(r"\b(?:on the|the|el dia|el)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|days?|dias?|years?|of\b))")
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _spoken_day(text: str, today: date) -> Optional[date]:
+    """A day said as a part of a day, "hace N días" or an ordinal alone; None otherwise."""
+    t = _plain(text)
+    found = [today - timedelta(days=back) for pattern, back in _DAY_WORDS if pattern.search(t)]
+    m = _DAYS_AGO_ES.search(t)
+    if m:
+        n = m.group(1)
+        found.append(today - timedelta(days=int(n) if n.isdigit() else _ES_NUMBERS[n]))
+    if len(set(found)) == 1:
+        return found[0]
+    if found:
+        return None
+    m = _ORDINAL_DAY.search(t)
+    if m and 1 <= int(m.group(1)) <= 31:
+        day = int(m.group(1))
+        year, month = today.year, today.month
+        for _ in range(3):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                candidate = None
+            if candidate and candidate >= today:
+                return candidate
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
+_DURATION = re.compile(
+    r"\b(?:for |since |por |desde hace |hace )?(\d{1,2}|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
+    r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
+)
+def time_ago(text: str, today: date) -> Optional[date]:
+    """The day a stretch of time said alone started ("in detention 3 weeks"): None unless exactly one."""
+    found = _DURATION.findall(_plain(text or ""))
+    if len(found) != 1:
+        return None
+    number, unit = found[0]
+    n = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+    days = {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[unit[:3]]
+    return today - timedelta(days=n * days)
 
 
 def mentioned_date(text: str, today: date) -> Optional[date]:
@@ -35,6 +103,9 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip():
         return None
+    spoken = _spoken_day(text, today)
+    if spoken is not None:
+        return spoken
     found = _calendar().nlp(text, datetime.combine(today, time(12, 0))) or ()
     found = [f for f in found if f[1].hasDate]
     if len(found) != 1:

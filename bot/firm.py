@@ -29,6 +29,7 @@ class Firm:
     retention_days: int = 365
     resources_checked: str = ""
     resources: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    crisis_lines: Dict[str, str] = field(default_factory=dict)
     attorneys: List[Dict[str, Any]] = field(default_factory=list)
     booking: Dict[str, Any] = field(default_factory=dict)
     office_hours: Dict[str, List[str]] = field(default_factory=dict)

@@ -6,6 +6,7 @@ from what the visitor has said so far.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
@@ -23,6 +24,31 @@ FOLLOW_UPS: Dict[str, List[str]] = {
     "other": ["details"],
 }
 
+#: What a question takes when the visitor sends the same words twice and they
+#: still are not an answer: their words where a question keeps words, otherwise
+#: "not known". No question is asked a third time.
+WORDS_KEPT = ("location", "detained_where", "detained_since", "hearing_date", "details")
+GIVE_UP: Dict[str, Any] = {
+    "location_state": "unknown",
+    "location_confirmed": False,
+    "a_number": "unknown",
+    "removal_stage": "unknown",
+    "ice_present_now": False,
+    "contact_name": "none",
+    "contact_phone": "none",
+    "contact_email": "none",
+}
+
+
+def give_up(slot: str | None, text: str) -> Dict[str, Any]:
+    """The value a question settles on after the same unreadable answer twice ({} if none)."""
+    if slot in WORDS_KEPT and text.strip():
+        return {slot: " ".join(text.split())[:1000]}
+    if slot in GIVE_UP:
+        return {slot: GIVE_UP[slot]}
+    return {}
+
+
 #: Removal stages that have no upcoming date to ask for.
 STAGES_WITHOUT_DATE = {"removal_order", "nta_no_date"}
 
@@ -31,7 +57,8 @@ CONTACT_SLOTS = ["contact_name", "contact_phone", "contact_email"]
 
 #: Groups of slots a visitor can ask to change from the summary.
 CHANGE_GROUPS: Dict[str, List[str]] = {
-    "location": ["location", "location_state", "country", "state", "city", "county", "location_candidates"],
+    "location": ["location", "location_state", "country", "state", "city", "county", "location_candidates",
+                 "location_guess", "location_confirmed"],
     "situation": ["situation", "situation_text", "details", "detained_where", "detained_since",
                   "a_number", "removal_stage", "hearing_date", "ice_present_now"],
     "details": ["details", "detained_where", "detained_since", "a_number", "removal_stage",
@@ -63,6 +90,10 @@ def required_slots(slots: Mapping[str, Any]) -> List[str]:
     if slots.get("callback_requested") and not slots.get("callback_recorded"):
         # "Talk to a person" jumps the queue: name and phone first.
         order += CALLBACK_SLOTS
+    if slots.get("location_guess") and (slots.get("location") is None or slots.get("location_confirmed") is not None):
+        # A place said in passing, not as where the visitor is: "Are you in Chicago right now?"
+        # (listed once answered too, so that the answer is validated)
+        order.append("location_confirmed")
     order.append("location")
     if slots.get("location_candidates") and not slots.get("state"):
         order.append("location_state")
@@ -109,11 +140,13 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 
 
 _STAGE_WORDS = (
-    ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle")),
-    ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order")),
-    ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd")),
-    ("hearing", ("hearing", "court", "judge", "master calendar", "individual")),
-    ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown")),
+    ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
+                  "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete")),
+    ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
+                       "orden de deportacion", "orden de deportación", "orden de remocion", "deportado", "deportada")),
+    ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
+    ("hearing", ("hearing", "court", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
+    ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur")),
 )
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
@@ -129,21 +162,59 @@ def removal_stage(text: str) -> str | None:
     return None
 
 
+_A_NUMBER_SAID = re.compile(r"\b(?:a[\s#:-]*|a-number\s*(?:is)?\s*)(\d(?:[\s-]?\d){7,8})\b", re.IGNORECASE)
+#: A stage said in so many words ("deported" alone could be a past removal).
+_STAGE_SAID = re.compile(
+    r"\b(removal order|deportation order|order of removal|ordered removed|final order|orden de deportacion|"
+    r"notice to appear|nta)\b",
+    re.IGNORECASE,
+)
+_DETENTION_WORDS = re.compile(
+    r"\b(detain\w*|arrest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|"
+    r"agarr\w*|detuv\w*|arrest\w*|llevaron|encerr\w*)\b",
+    re.IGNORECASE,
+)
+
+
+#: "to the Otay Mesa detention center", "at Stewart processing center": where someone is held,
+#: said in passing (many facilities are not places the resolver knows).
+_FACILITY = re.compile(
+    r"\b((?:[\w.'-]+\s+){1,3}(?:detention|processing|correctional|service)\s+(?:center|centre|facility))", re.IGNORECASE
+)
+_LEADING = re.compile(r"^(?:(?:to|at|in|from|the|a|an|is|was|en|el|la|al)\s+)+", re.IGNORECASE)
+_HELD_FOR = re.compile(r"\b(?:detained|held|detention|custody|locked up|in jail|encerrad[oa]|detenid[oa])\b", re.IGNORECASE)
+
+
 def answers_in_situation_text(situation: str | None, text: str, today: date) -> Dict[str, Any]:
-    """Follow-up answers a visitor already gave while describing the situation.
+    """Follow-up answers a visitor already gave in a message, whatever was asked.
 
     "ICE took my husband yesterday" answers "since when?"; "I have court next
-    Tuesday" answers the stage and the date. Only a past date for a detention
-    and a coming date with a hearing or check-in for a removal case count:
-    anything less clear is asked.
+    Tuesday" answers the stage and the date; "I have a removal order" the
+    stage; "A123 456 789" the A-number. Only a past date said with a
+    detention and a coming date with a hearing or check-in count: anything
+    less clear is asked.
     """
+    said: Dict[str, Any] = {}
+    facility = _FACILITY.search(text or "")
+    if facility and situation == "detention":
+        said["detained_where"] = _LEADING.sub("", facility.group(1).strip())
+    if situation == "detention" and _HELD_FOR.search(text or ""):
+        back = dates.time_ago(text, today)
+        if back is not None:
+            said["detained_since"] = back.isoformat()
+    found = _A_NUMBER_SAID.search(text or "")
+    if found and situation in ("detention", "removal"):
+        digits = re.sub(r"\D", "", found.group(1))
+        if len(digits) in (8, 9):
+            said["a_number"] = digits.zfill(9)
+    stage = removal_stage(text) if situation == "removal" else None
+    if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
+        said["removal_stage"] = stage
     day = dates.mentioned_date(text, today)
     if day is None:
-        return {}
-    if situation == "detention" and day <= today:
-        return {"detained_since": day.isoformat()}
-    if situation == "removal" and day >= today:
-        stage = removal_stage(text)
-        if stage in ("hearing", "check_in"):
-            return {"removal_stage": stage, "hearing_date": day.isoformat()}
-    return {}
+        return said
+    if situation == "detention" and day <= today and _DETENTION_WORDS.search(text):
+        said.setdefault("detained_since", day.isoformat())
+    if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
+        said.update(removal_stage=stage, hearing_date=day.isoformat())
+    return said

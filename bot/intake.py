@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping
 
+from datetime import date
+
+from bot.contact import display_phone
 from bot.situations import CATEGORIES
 from bot.urgency import REASONS
 
@@ -15,6 +18,7 @@ DETAIL_SLOTS = (
     "hearing_date",
     "ice_present_now",
     "details",
+    "places_mentioned",
 )
 
 DETAIL_LABELS = {
@@ -25,7 +29,11 @@ DETAIL_LABELS = {
     "hearing_date": "Next date",
     "ice_present_now": "Agents there now",
     "details": "Details",
+    "places_mentioned": "Other places mentioned",
 }
+
+#: Detail slots that hold an ISO date, shown to people as "Tuesday, December 8".
+DATE_SLOTS = ("detained_since", "hearing_date")
 
 STAGE_LABELS = {
     "hearing": "Immigration court hearing",
@@ -54,6 +62,24 @@ def location_label(slots: Mapping[str, Any]) -> str:
     if _known(slots.get("location")):
         return slots["location"]
     return "Not given"
+
+
+def readable_date(value: str) -> str:
+    """'2026-12-08' as 'Tuesday, December 8' (with the year when it is not this one's)."""
+    try:
+        day = date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value  # kept as the visitor said it
+    text = f"{day:%A, %B} {day.day}"
+    return text if day.year == date.today().year else f"{text}, {day.year}"
+
+
+def readable_phone(value: str) -> str:
+    """'+17135550100' as '(713) 555-0100'; anything unparsable as it is."""
+    try:
+        return display_phone(value)
+    except Exception:  # noqa: BLE001 - phonenumbers raises its own NumberParseException
+        return value
 
 
 def details(slots: Mapping[str, Any]) -> Dict[str, Any]:
@@ -86,6 +112,9 @@ def record(slots: Mapping[str, Any], urgency_reasons: List[str]) -> Dict[str, An
         "contact": contact(slots),
         "callback_requested": bool(slots.get("callback_requested")),
         "updates_shown": list(slots.get("updates_shown") or []),
+        "safety_flag": slots.get("safety_flag"),
+        "language": slots.get("language") or "en",
+        "deletion_requested": bool(slots.get("deletion_requested")),
     }
 
 
@@ -102,8 +131,14 @@ def summary_lines(slots: Mapping[str, Any], urgency_reasons: List[str]) -> List[
             value = "yes" if value else "no"
         elif value == "unknown":
             value = "not known"
+        elif key in DATE_SLOTS:
+            value = readable_date(value)
+        elif key == "places_mentioned":
+            value = ", ".join(value)
         lines.append(f"{DETAIL_LABELS[key]}: {value}")
     person = contact(slots)
+    if "phone" in person:
+        person["phone"] = readable_phone(person["phone"])
     lines.append(
         "Contact: " + (", ".join(person[k] for k in ("name", "phone", "email") if k in person) or "none given")
     )

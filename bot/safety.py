@@ -123,7 +123,7 @@ _fragment("PARTNER", r"(?:ex ?(?:husband|wife|boyfriend|girlfriend|partner|espos
           r"|novi[oa]|concubin[oa]|companer[oa]|mi (?:viejo|hombre|mujer|senor)|(?:papa|padre) de (?:mis|los) (?:hijos|ninos|nenes)|ex)")
 _fragment("CHILD", r"(?:kids?|kiddos?|children|child|sons?|daughters?|bab(?:y|ies|ys)|toddlers?|boys?|girls?|little ones?"
           r"|step ?(?:sons?|daughters?|kids?)|nieces?|nephews?|grand(?:sons?|daughters?|kids?|child|children)"
-          r"|little (?:brother|sister)|teens?|teenagers?|minors?|\d+ ?(?:yr|year|y)s? ?o(?:ld)?"
+          r"|little (?:brother|sister|cousin)|teens?|teenagers?|minors?|\d+ ?(?:yr|year|y)s? ?o(?:ld)?"
           r"|hij[oa]s?|nin[oa]s?|nen[ea]s?|bebes?|chamac[oa]s?|chiquit[oa]s?|pequen[oa]s?|hijastr[oa]s?|sobrin[oa]s?"
           r"|niet[oa]s?|morr[oa]s?|escuincles?|plebes?|cipot[ea]s?|patoj[oa]s?|chiguines|chamos?|criaturas?|menores?)")
 _fragment("KIN", r"(?:family|familia|mom|mother|mama|mum|mommy|dad|father|papa|daddy|brother|bro|sister|sis|parents?"
@@ -251,6 +251,8 @@ _SUICIDE_EN: List[Rule] = [
      r"|disappear forever"),
     ("better wish rather dead dying", r"better off (?:dead|without me)|wish (?:i|he|she) (?:was|were|had|could be|would) (?:dead|never born|not born|gone|die)"
      r"|wish i (?:could )?die|rather (?:die|be dead)|want to be dead|feel like dying"),
+    # (added from the dev evaluation set) "everyone would be better off if i wasnt here"
+    ("better", r"better off if i (?:was|were|was not|were not) (?:not )?(?:here|around|alive|gone|dead)|better off if i (?:died|disappeared)"),
     ("live reason point worth", r"(?:no|nothing|no reason) (?:left )?to live for|no reason to (?:live|be alive|keep going|go on)"
      r"|(?:what is the|no) point (?:of|in) (?:living|life|going on|being alive)|not worth living|life is not worth it"),
     ("wak end over$", r"(?:sleep|fall asleep) and (?:never|not) wake up|never wake up again|want it all to (?:end|be over)|want (?:everything|my life) to end"),
@@ -403,11 +405,16 @@ _CHILD_EN: List[Rule] = [
      r"|babysitter|nanny|priest|pastor) (?:\w+ ){0,2}(?:hits|beats|abuses|hurts|hit|beat|abused|hurt|molests|molested|touches|touched"
      r"|shakes|shook|chokes|choked|kicks|kicked|punches|punched|slaps|slapped|burns|burned|rapes|raped) (?:him|her|them|me)"),
     ("safe", r"<CHILD> (?:is|are) not safe"),
+    # (added from the dev evaluation set) left alone, locked in a car, taken
+    ("alone locked left", r"<CHILD> (?:\w+ ){0,4}(?:is|are|was|were|been) (?:all |home |left )?(?:alone|by (?:him|her|them)sel(?:f|ves))(?! with)"
+     r"|<CHILD> (?:\w+ ){0,2}(?:locked|left|trapped) in (?:a|the|his|her|my|their) (?:hot )?(?:car|truck|van)"),
+    ("took kidnap abduct snatch", r"(?:someone|somebody|a (?:man|woman|stranger)) (?:took|kidnapped|abducted|snatched) (?:him|her|them|my (?:\w+ )?<CHILD>)"
+     r"|<CHILD> (?:was|got|has been|have been) (?:kidnapped|abducted|snatched)"),
     ("shak shook", r"(?:shakes|shook|shaking|shake) (?:my|the|our|his|her) (?:\w+ )?<CHILD>"),
     # a child missing or run away
     ("ran run disappear home", r"<CHILD> (?:\w+ ){0,2}(?:ran away|run away|has run away|disappeared|never came home|did not come home"
      r"|has not come home|is not home yet)"),
-    ("missing find", r"<CHILD> (?:went|is|are|has gone|have gone) missing(?! (?:his|her|my|the|a|an|some|school|class|work|out|documents?|papers?))"
+    ("missing find", r"<CHILD> (?:went|is|are|has gone|have gone) missing(?! (?:his|her|my|the|a|an|some|school|class|work|out|documents?|papers?)\b)"
      r"|can not find my (?:\w+ )?<CHILD>"),
     ("abus pedophil scared afraid terrified", r"child (?:sexual )?abuse|abused as a child|pedophile"
      r"|<CHILD> (?:is|are) (?:scared|afraid|terrified) of (?:him|her|their (?:dad|father|mom|mother)|my <PARTNER>)"),

@@ -40,7 +40,15 @@ EXPORT_FIELDS = (
     "language",
     "updates_shown",
     "booking",
+    "safety_flag",
+    "deletion_requested",
 )
+
+#: Columns added after the first release: created on old databases by ``ensure_schema``.
+ADDED_COLUMNS = {"safety_flag": str, "deletion_requested": int}
+
+#: ``urgent`` is 2 for a person in danger, so they sort above other urgent intakes.
+URGENT_SAFETY = 2
 
 
 def utcnow() -> str:
@@ -98,6 +106,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["intakes"].create_index(["conversation_id"], unique=True)
         db["intakes"].create_index(["urgent", "created_at"])
         db["intakes"].create_index(["status"])
+    columns = db["intakes"].columns_dict
+    for name, kind in ADDED_COLUMNS.items():
+        if name not in columns:
+            db["intakes"].add_column(name, kind)
     if "consent_refusals" not in db.table_names():
         # A refusal keeps nothing but the fact and its time.
         db["consent_refusals"].create({"id": int, "created_at": str}, pk="id")
@@ -108,9 +120,11 @@ def _encode(record: Dict[str, Any]) -> Dict[str, Any]:
     for key in JSON_FIELDS:
         if key in out and out[key] is not None and not isinstance(out[key], str):
             out[key] = json.dumps(out[key], ensure_ascii=False, sort_keys=True)
-    for key in ("urgent", "callback_requested", "consent"):
+    for key in ("urgent", "callback_requested", "consent", "deletion_requested"):
         if key in out and out[key] is not None:
             out[key] = int(bool(out[key]))
+    if out.get("safety_flag"):
+        out["urgent"] = URGENT_SAFETY
     return out
 
 
@@ -123,7 +137,7 @@ def decode(row: Dict[str, Any]) -> Dict[str, Any]:
             out[key] = json.loads(value)
         elif key in out and value in (None, ""):
             out[key] = [] if key in ("urgency_reasons", "updates_shown") else ({} if key != "booking" else None)
-    for key in ("urgent", "callback_requested", "consent"):
+    for key in ("urgent", "callback_requested", "consent", "deletion_requested"):
         if key in out and out[key] is not None:
             out[key] = bool(out[key])
     return out
@@ -172,6 +186,20 @@ def intake_for_conversation(db: sqlite_utils.Database, conversation_id: str) -> 
 def record_consent_refusal(db: sqlite_utils.Database) -> None:
     """Count a refusal; nothing about the visitor is kept."""
     db["consent_refusals"].insert({"created_at": utcnow()})
+
+
+def request_deletion(db: sqlite_utils.Database, conversation_id: str) -> bool:
+    """Mark a conversation's intake for deletion by staff; False when there is no intake.
+
+    The visitor is told the firm's contact either way; without an intake (no
+    consent yet) nothing about them is stored to delete.
+    """
+    existing = intake_for_conversation(db, conversation_id)
+    if existing is None:
+        return False
+    with db.conn:
+        db["intakes"].update(existing["id"], {"deletion_requested": 1, "updated_at": utcnow()})
+    return True
 
 
 def iter_intakes(db: sqlite_utils.Database, where: Optional[str] = None, params: Iterable[Any] = ()) -> Iterable[Dict[str, Any]]:

@@ -189,6 +189,7 @@ _FILING = re.compile(
 )
 _DEADLINE_WORDS = re.compile(
     r"\b(?:deadlines?|fecha (?:limite|de vencimiento)|last day (?:to|for)|ultimo dia (?:para|de)|"
+    r"voluntary departure|salida voluntaria|(?:have|has|must|need) to leave (?:by|before)|tengo que salir (?:antes|para)|"
     r"(?<!\blargo )(?<!\bcorto )(?<!\bmediano )(?<!\ba )(?<!\ben )plazos?)\b"
 )
 _DUE = re.compile(r"\bdue\b(?! to\b| process\b| diligence\b)")
@@ -279,7 +280,7 @@ _STREET = r"street|road|highway|car|truck|bus stop|parking lot|corner|block|stor
 _OTHER = r"school|church|hospital|escuela|iglesia"
 _PLACE = rf"(?:{_HOME}|{_WORK}|{_STREET}|{_OTHER})"
 _OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|una)"
-_HERE_END = r"(?=\s*(?:$|[,:]|right now|now|ahora|ahorita|ya|already|again|and|y|help|ayuda|please|por favor|what|que|omg|with|con))"
+_HERE_END = r"(?=\s*(?:$|[,:]|right now|now|ahora|ahorita|ya|already|again|and|y|help|ayuda|please|por favor|what|que|omg|with|con|afuera|outside|adentro|inside))"
 _AT_PLACE = rf"(?:at|in|inside|on|outside(?: of)?|in front of|en|dentro de|afuera de|fuera de|enfrente de|frente a)\s+(?:{_OWNER}\s+)?(?:\w+\s+)?{_PLACE}\b"
 _PRESENCE = (
     rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|there (?:right now|now|ahora)|"

@@ -271,3 +271,112 @@ async def test_cards_wait_for_consent_when_the_first_message_says_everything(run
     shown = cards_sent(dispatcher)
     assert shown and shown[0]["type"] == "updates"
     assert after["updates_shown"]
+
+
+# --- hearing the visitor, whatever was asked ----------------------------------------
+
+
+async def test_a_relatives_place_is_not_the_visitors_location(run_form):
+    text = "my brother is detained in honduras and i live in houston"
+    slots, _ = await run_form({}, {"situation": "detention"}, text=text, intent="situation_detention")
+    assert slots["state"] == "TX" and slots["city"] == "Houston"
+    assert any("Honduras" in p for p in slots["places_mentioned"])
+
+
+async def test_a_place_with_no_role_is_asked_about_with_yes_or_no(run_form):
+    slots, _ = await run_form({"consent": True}, {"situation": "detention"}, text="ICE took my husband in chicago", intent="situation_detention")
+    assert slots.get("location") is None and slots["location_guess"] == "Chicago, IL"
+    assert slots["requested_slot"] == "location_confirmed"
+    before = {"consent": True, "situation": "detention", "location_guess": "Chicago, IL"}
+    yes, _ = await run_form(before, {"location_confirmed": True}, text="yes", intent="affirm", requested="location_confirmed")
+    assert yes["state"] == "IL" and yes["city"] == "Chicago"
+    no, _ = await run_form(before, {"location_confirmed": False}, text="no", intent="deny", requested="location_confirmed")
+    assert no["requested_slot"] == "location"
+
+
+async def test_no_im_in_dallas_answers_the_yes_or_no_question(run_form):
+    before = {"consent": True, "situation": "detention", "location_guess": "Chicago, IL"}
+    slots, _ = await run_form(before, {"location_confirmed": False}, text="no im in dallas", intent="deny", requested="location_confirmed")
+    assert slots["state"] == "TX" and slots["city"] == "Dallas"
+
+
+async def test_a_detention_centre_is_where_someone_is_held_not_the_visitor(run_form):
+    text = "they took him to the otay mesa detention center"
+    slots, _ = await run_form({"consent": True}, {"situation": "detention"}, text=text, intent="situation_detention")
+    assert slots.get("state") is None
+    assert slots["requested_slot"] in ("location", "location_confirmed")
+
+
+async def test_what_happened_at_the_location_question_is_heard_not_called_a_bad_place(run_form):
+    slots, dispatcher = await run_form(
+        {"consent": True}, {"location": "they took him this morning", "situation": "detention"},
+        text="they took him this morning", intent="situation_detention", requested="location",
+    )
+    assert "utter_location_not_found" not in texts(dispatcher)
+    assert slots["detained_since"] == "2026-11-28"
+    assert slots["requested_slot"] == "location"
+
+
+async def test_a_date_said_at_any_question_is_not_asked_again(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention"}
+    slots, _ = await run_form(before, {"detained_where": "i dont know, they took him last night"},
+                              text="i dont know, they took him last night", requested="detained_where")
+    assert slots["detained_since"] == "2026-11-27"
+    assert slots["requested_slot"] == "a_number"
+
+
+async def test_an_unplaced_answer_to_whats_happening_is_asked_once_then_saved_as_other(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX"}
+    first, dispatcher = await run_form(before, {}, text="its complicated", intent="inform", requested="situation")
+    assert texts(dispatcher) == ["utter_situation_unclear"] and first["situation_tries"] == 1
+    second, _ = await run_form({**before, "situation_tries": 1}, {}, text="a paper from a lawyer", intent="inform", requested="situation")
+    assert second["situation"] == "other" and second["situation_text"] == "a paper from a lawyer"
+
+
+async def test_i_dont_know_is_an_answer_to_whats_happening(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX"}
+    slots, dispatcher = await run_form(before, {"situation": "other"}, text="i dont know", intent="dont_know", requested="situation")
+    assert slots["situation"] == "other" and slots["situation_text"] == "i dont know"
+    assert "utter_default" not in texts(dispatcher)
+
+
+async def test_the_first_message_is_acknowledged_before_the_disclaimer(run_form):
+    slots, dispatcher = await run_form({}, {"situation": "detention"}, text="ICE took my husband", intent="situation_detention")
+    assert texts(dispatcher)[0] == "utter_ack_detention" and slots["acknowledged"] is True
+    again, dispatcher = await run_form({"acknowledged": True}, {"situation": "detention"}, text="ICE took my husband", intent="situation_detention")
+    assert "utter_ack_detention" not in texts(dispatcher)
+
+
+async def test_a_deadline_said_in_passing_makes_the_intake_urgent(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "humanitarian"}
+    slots, _ = await run_form(before, {"details": "asylum, my one year deadline is next week"},
+                              text="asylum, my one year deadline is next week", requested="details")
+    assert "deadline_soon" in slots["urgency_reasons"]
+
+
+async def test_a_live_raid_at_a_button_question_is_not_a_wrong_pick(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "removal"}
+    slots, dispatcher = await run_form(before, {"removal_stage": "they are raiding my job"},
+                                       text="they are raiding my job", intent="situation_enforcement", requested="removal_stage")
+    assert not any("Please pick" in (t or "") for t in texts(dispatcher))
+    assert slots["requested_slot"] == "removal_stage"
+
+
+async def test_the_same_unreadable_answer_twice_is_kept_and_never_asked_a_third_time(make_tracker, domain):
+    before = {"consent": True, "location": None, "requested_slot": "location"}
+    events = [{"event": "user", "text": "el bronx"}, {"event": "bot", "text": "I couldn't find that place."},
+              {"event": "user", "text": "el bronx"}, {"event": "slot", "name": "location", "value": "el bronx"}]
+    tracker = make_tracker(slots={**before, "location": "el bronx"}, text="el bronx", intent="inform_location", events=events)
+    dispatcher = CollectingDispatcher()
+    slots = slot_events(await ValidateIntakeForm().run(dispatcher, tracker, domain))
+    assert slots["location"] == "el bronx" and slots["requested_slot"] == "situation"
+
+
+async def test_a_number_said_twice_without_digits_is_not_known(make_tracker, domain):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention",
+              "detained_where": "unknown", "detained_since": "unknown", "requested_slot": "a_number"}
+    events = [{"event": "user", "text": "lost it"}, {"event": "user", "text": "lost it"},
+              {"event": "slot", "name": "a_number", "value": "lost it"}]
+    tracker = make_tracker(slots={**before, "a_number": "lost it"}, text="lost it", events=events)
+    slots = slot_events(await ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
+    assert slots["a_number"] == "unknown" and slots["requested_slot"] == "contact_name"

@@ -104,3 +104,28 @@ def test_removal_stage_from_words(text, stage):
 )
 def test_answers_already_given_in_the_situation(situation, text, expected):
     assert flow.answers_in_situation_text(situation, text, date(2026, 11, 28)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("they took my husband to the otay mesa detention center", {"detained_where": "otay mesa detention center"}),
+        ("she is in ice detention 3 weeks", {"detained_since": "2026-11-07"}),
+        ("he was detained, my A-number is A 226 555 018", {"a_number": "226555018"}),
+        ("my husband is detained, we have 2 kids", {}),
+    ],
+)
+def test_detention_facts_said_in_passing(text, expected):
+    assert flow.answers_in_situation_text("detention", text, date(2026, 11, 28)) == expected
+
+
+@pytest.mark.parametrize("text, stage", [("corte", "hearing"), ("tengo audiencia", "hearing"), ("cita con ice", "check_in"),
+                                          ("orden de deportacion", "removal_order"), ("no se", "unknown")])
+def test_removal_stage_in_spanish(text, stage):
+    assert flow.removal_stage(text) == stage
+
+
+def test_a_question_gives_up_with_the_visitors_words_or_not_known():
+    assert flow.give_up("location", "el  bronx") == {"location": "el bronx"}
+    assert flow.give_up("a_number", "lost it") == {"a_number": "unknown"}
+    assert flow.give_up("consent", "whatever") == {}

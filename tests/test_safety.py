@@ -1,5 +1,4 @@
 """The safety net (bot.safety): a person in danger recognised in one message."""
-import time
 
 import pytest
 
@@ -453,13 +452,3 @@ def test_trigger_shortcut_changes_no_answer():
     every_rule = set(range(len(safety._COMPILED))) | {-1}
     for text in ALL_TEXTS:
         assert safety._classify(normalize(text), every_rule) == detect(text), text
-
-
-def test_fast_enough():
-    texts = [t for t, _, _ in POSITIVES] + NEGATIVES
-    start = time.perf_counter()
-    for _ in range(5):
-        for text in texts:
-            detect(text)
-    per_message = (time.perf_counter() - start) / (5 * len(texts))
-    assert per_message < 0.001  # typically well under 0.2 ms; generous for loaded CI machines

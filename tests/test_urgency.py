@@ -343,3 +343,12 @@ def test_hearing_soon_gets_eoir(firm):
 
 def test_nothing_urgent_nothing_said(firm):
     assert resources.messages_for([], firm) == []
+
+
+@pytest.mark.parametrize(
+    "text, urgent",
+    [("judge gave me voluntary departure and i have to leave by next week", True),
+     ("i got voluntary departure 2 years ago", False)],
+)
+def test_a_voluntary_departure_date_within_days_is_a_deadline(text, urgent):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 2))) is urgent

@@ -272,6 +272,10 @@ def _full_where(filters: Filters, hits: Optional[_Hits], walk: bool = False) -> 
         value = getattr(filters, name)
         if value is None:
             continue
+        if name == "urgent" and value:
+            # 2 marks a person who may be in danger (bot.store.URGENT_SAFETY): urgent, and first.
+            where.add("urgent >= ?", 1)
+            continue
         where.add(f"{column} = ?", int(value) if isinstance(value, bool) else value)
     if filters.booked is True:
         where.add(BOOKED_SQL)

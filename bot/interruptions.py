@@ -1,0 +1,203 @@
+"""Messages that are not an answer to the pending question, and what each gets.
+
+One mechanism for every form: a rule per form (``data/rules/interruptions.yml``)
+sends any intent in ``INTENTS`` to ``action_answer_interruption``, which
+answers with :func:`handle` and hands back to the form, so the form asks its
+question again. The same intents are the domain's shared "not an answer" list
+(``x-not-an-answer``), so such a message never fills the pending slot. Tests
+keep the rules, the domain and this module in step.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from bot import safety, urgency
+
+#: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
+REPLIES: Dict[str, str] = {
+    "crisis": "utter_crisis_general",
+    "emergency_now": "",  # know-your-rights from bot.resources, by where agents are
+    "ask_legal_advice": "utter_no_legal_advice",
+    "ask_cost": "utter_consultation_fee",
+    "ask_privacy": "utter_privacy",
+    "request_deletion": "utter_deletion_noted",
+    "request_others_data": "utter_others_data_refused",
+    "express_distress": "utter_distress",
+    "insult": "utter_insult",
+    "chitchat": "utter_chitchat",
+    "out_of_scope": "utter_out_of_scope",
+    "bot_challenge": "utter_iamabot",
+    "non_english": "utter_non_english",
+    "cancel_booking": "utter_manage_booking_later",
+    "reschedule_booking": "utter_manage_booking_later",
+    "nlu_fallback": "utter_default",
+}
+
+#: Every intent that interrupts a form, in one list (rules and domain are checked against it).
+INTENTS: List[str] = list(REPLIES)
+
+#: Outside a form, cancelling and rescheduling start their own forms.
+OUTSIDE_FORMS: List[str] = [i for i in INTENTS if i not in ("cancel_booking", "reschedule_booking")]
+
+#: Intents that are not an answer to a free-text question but are handled
+#: elsewhere: yes/no and "I don't know" by slot mappings, a callback request
+#: by the intake form, "start over" by its own rule, greetings by the opening rules.
+HANDLED_ELSEWHERE: List[str] = ["greet", "goodbye", "thank", "affirm", "deny", "dont_know", "request_human", "start_over"]
+
+#: The domain's shared "not an answer" list (``x-not-an-answer``), less the fallback,
+#: which Rasa never lets a mapping see.
+NOT_AN_ANSWER: List[str] = [i for i in INTENTS if i != "nlu_fallback"] + HANDLED_ELSEWHERE
+
+#: The crisis help per kind, most urgent first (domain responses).
+CRISIS_REPLIES: Dict[str, str] = {
+    "medical": "utter_crisis_medical",
+    "suicide": "utter_crisis_suicide",
+    "violence": "utter_crisis_violence",
+    "child": "utter_crisis_child",
+    "dv": "utter_crisis_dv",
+}
+
+#: Interruptions that may be a misread answer ("today, about 5 hours" read as out of scope):
+#: at a question they plainly answer, they are taken as the answer without a reply.
+SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge", "non_english", "nlu_fallback")
+
+#: Questions that ask for the visitor's own words ("In a sentence or two..."): a crisis,
+#: an emergency or distress said there is also the answer, so it is not asked again.
+WORDS_WELCOME = ("details",)
+
+#: Situation intents, for the situation a message also gave when a net overrode its intent.
+SITUATION_PREFIX = "situation_"
+SITUATION_MIN_CONFIDENCE = 0.3
+
+
+@dataclass
+class Answer:
+    """What ``action_answer_interruption`` says and sets."""
+
+    responses: List[str] = field(default_factory=list)
+    texts: List[str] = field(default_factory=list)  # already worded (know-your-rights)
+    slots: Dict[str, Any] = field(default_factory=dict)
+
+
+def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
+    """Whether a message is, on its face, an answer to the question pending for ``slot``.
+
+    Only checks that cannot misfire on a question or a plea: a place that
+    resolves, a date, an A-number, a phone number, "I don't know".
+    """
+    from bot import contact, dates, places
+
+    t = (text or "").strip()
+    if not slot or not t:
+        return False
+    if DONT_KNOW.search(t) and slot not in ("situation", "contact_name"):
+        return True
+    if slot in ("location", "location_state"):
+        return places.resolve(t) is not None
+    if slot in ("detained_since", "hearing_date"):
+        return dates.parse_date(t, today) is not None
+    if slot == "a_number":
+        return contact.parse_a_number(t)[0] is not None
+    if slot == "contact_phone":
+        return contact.parse_phone(t)[0] is not None
+    return False
+
+
+_QUESTION = re.compile(
+    r"\?\s*$|^\W*(can|could|do|does|did|should|will|would|is|are|am|how|what|why|when|where|who|"
+    r"puedo|puede|pueden|debo|tengo que|hay|es|como|que|cuando|donde|por que|porque)\b",
+    re.IGNORECASE,
+)
+
+
+def is_question(text: str) -> bool:
+    """Whether a message asks something ("can they deport me if...?")."""
+    return bool(_QUESTION.search((text or "").strip()))
+
+
+YES_NO = re.compile(r"^\W*(?:(yes|yeah|yep|si|sí|correct)|(no|nope|nah))\b", re.IGNORECASE)
+DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
+
+
+def entity(entities: Iterable[Mapping[str, Any]], name: str) -> Optional[str]:
+    for e in entities or ():
+        if e.get("entity") == name:
+            return e.get("value")
+    return None
+
+
+def situation_in_ranking(ranking: Sequence[Mapping[str, Any]]) -> Optional[str]:
+    """The situation the classifier read in a message whose intent a safety net replaced."""
+    for item in ranking or ():
+        name = item.get("name") or ""
+        if name.startswith(SITUATION_PREFIX) and (item.get("confidence") or 0) >= SITUATION_MIN_CONFIDENCE:
+            return name[len(SITUATION_PREFIX):]
+    return None
+
+
+def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
+                    default: Optional[str] = None) -> Dict[str, Any]:
+    """The situation a message also described, so that it is not asked again."""
+    situation = situation_in_ranking(ranking) or default
+    if slots.get("situation") or not situation:
+        return {}
+    return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}
+
+
+def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], ranking: Sequence[Mapping[str, Any]],
+           slots: Mapping[str, Any], firm: Any, today: Optional[date] = None, repeated: bool = False,
+           free_text: bool = False) -> Answer:
+    """The answer to an interrupting message, and the slots it sets.
+
+    A crisis gets the help for its kind (every line when the kind is unknown)
+    in the visitor's language, and a safety flag; a live emergency gets
+    know-your-rights for where the agents are and marks the intake urgent.
+    Anything else gets its one reply.
+    """
+    from bot import resources  # late: resources reads the firm profile
+
+    answer = Answer()
+    pending = slots.get("requested_slot")
+    # Never let an interruption swallow an answer: a message that plainly answers the
+    # pending question, or the same words sent twice, also fill it (the form validates them).
+    also_an_answer = pending in WORDS_WELCOME and intent in ("crisis", "emergency_now", "express_distress")
+    if free_text and pending != "situation" and (
+        also_an_answer or (repeated and intent in SOFT) or plainly_answers(pending, text, today or date.today())
+    ):
+        answer.slots[pending] = text[:1000]
+        if intent in SOFT and not also_an_answer:
+            return answer
+    elif pending and not free_text and YES_NO.match(text or ""):
+        # "no, just want to be ready" at a yes/no question
+        answer.slots[pending] = YES_NO.match(text).group(1) is not None
+        if intent in SOFT:
+            return answer
+    if intent == "crisis":
+        found = safety.detect(text) if text else None
+        kind = entity(entities, "crisis_kind") or (found.kind if found else None)
+        language = entity(entities, "message_language") or (found.language if found else "en")
+        answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
+        answer.slots["safety_flag"] = kind or "unspecified"
+        if language == "es":
+            answer.slots["language"] = "es"
+        answer.slots.update(_situation_said(text, ranking, slots))
+        return answer
+    if intent == "emergency_now":
+        place = entity(entities, "emergency_place") or urgency.live_emergency(text) or "home"
+        reasons = sorted(set(slots.get("urgency_reasons") or []) | {"ice_present_now"})
+        notified = list(slots.get("urgency_notified") or [])
+        answer.texts += resources.messages_for(["ice_present_now"], firm, place=place)
+        answer.slots.update(
+            ice_present_now=True,
+            urgency_reasons=[r for r in urgency.REASONS if r in reasons],
+            urgency_notified=notified + ([] if "ice_present_now" in notified else ["ice_present_now"]),
+        )
+        answer.slots.update(_situation_said(text, ranking, slots, default="enforcement"))
+        return answer
+    answer.responses.append(REPLIES.get(intent) or "utter_default")
+    if intent == "request_deletion":
+        answer.slots["deletion_requested"] = True
+    return answer

@@ -1,0 +1,94 @@
+"""A deterministic safety net after the intent classifier.
+
+A person in danger must get help whatever question is pending, so recall
+comes before everything: when ``bot.safety`` recognises a crisis (or
+``bot.urgency`` agents at the door right now), the message's intent becomes
+``crisis`` (or ``emergency_now``) whatever the classifier thought, with the
+kind as an entity. The classifier's own ranking is kept behind it, so the
+situation the message also described is not lost. Both intents are also
+trained, so the classifier catches wordings the patterns miss.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot import safety, urgency
+
+EXTRACTOR = "SafetyNet"
+
+#: Below this, a crisis the classifier alone saw (the patterns did not) is a
+#: guess, not a reading: the next intent stands ("no, just want to be ready").
+CLASSIFIER_CRISIS_MIN = 0.4
+
+#: "Start over" clears everything the visitor said, so it needs the words for
+#: it; the classifier alone read "start date in 6 weeks" as a restart.
+RESTART_WORDS = re.compile(
+    r"\b(start(ing)? (over|again|from|fresh|a new|the form)|restart|reset|redo|reiniciar|beginning|begin again|"
+    r"new (inquiry|question|chat|conversation)|clear everything|wipe|(from|to) the (top|start)|empezar otra vez|volver a empezar|"
+    r"empezar de nuevo|comenzar de nuevo|de nuevo desde|borr(a|ar) todo)\b",
+    re.IGNORECASE,
+)
+
+
+def override(text: str) -> Optional[Dict[str, Any]]:
+    """The intent and entities the nets impose on a message, or None."""
+    if not text or text.startswith("/"):
+        return None
+    crisis = safety.detect(text)
+    if crisis is not None:
+        return {
+            "intent": "crisis",
+            "entities": {"crisis_kind": crisis.kind, "message_language": crisis.language},
+        }
+    place = urgency.live_emergency(text)
+    if place is not None:
+        return {"intent": "emergency_now", "entities": {"emergency_place": place}}
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SafetyNet(GraphComponent):
+    """Overrides the intent of messages that the deterministic nets recognise."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SafetyNet":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            found = override(message.get(TEXT) or "")
+            if found is None:
+                self._second_guess(message)
+                continue
+            top = {"name": found["intent"], "confidence": 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != found["intent"]]
+            message.set(INTENT, top, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
+            entities = list(message.get(ENTITIES) or [])
+            entities += [{"entity": k, "value": v, "extractor": EXTRACTOR} for k, v in found["entities"].items()]
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+    @staticmethod
+    def _second_guess(message: Message) -> None:
+        """Drop a weak classifier-only crisis and a restart without restart words."""
+        intent = (message.get(INTENT) or {}).get("name")
+        confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
+        text = message.get(TEXT) or ""
+        weak_crisis = intent == "crisis" and confidence < CLASSIFIER_CRISIS_MIN
+        loose_restart = intent == "start_over" and not text.startswith("/") and not RESTART_WORDS.search(text)
+        if not (weak_crisis or loose_restart):
+            return
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (intent, "nlu_fallback")]
+        if ranking:
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -1,0 +1,113 @@
+"""What a message that is not an answer gets (bot.interruptions), and the nets before it."""
+import pytest
+
+from bot import interruptions
+from bot.firm import firm
+from components.safety_net import override
+
+
+def _handle(intent, text="", entities=(), ranking=(), slots=None):
+    return interruptions.handle(intent, text, list(entities), list(ranking), slots or {}, firm())
+
+
+@pytest.mark.parametrize(
+    "kind, response",
+    [("suicide", "utter_crisis_suicide"), ("medical", "utter_crisis_medical"), ("violence", "utter_crisis_violence"),
+     ("dv", "utter_crisis_dv"), ("child", "utter_crisis_child")],
+)
+def test_a_crisis_gets_the_help_for_its_kind_then_the_offer_to_continue(kind, response):
+    answer = _handle("crisis", entities=[{"entity": "crisis_kind", "value": kind}])
+    assert answer.responses == [response, "utter_crisis_continue"]
+    assert answer.slots["safety_flag"] == kind
+
+
+def test_a_crisis_the_nets_did_not_name_gets_every_line():
+    # The classifier alone said "crisis": recall first, so all the lines.
+    answer = _handle("crisis", text="please help me")
+    assert answer.responses[0] == "utter_crisis_general"
+    assert answer.slots["safety_flag"] == "unspecified"
+
+
+def test_a_spanish_crisis_sets_the_language_for_the_reply():
+    answer = _handle("crisis", entities=[{"entity": "crisis_kind", "value": "suicide"}, {"entity": "message_language", "value": "es"}])
+    assert answer.slots["language"] == "es"
+
+
+def test_agents_at_work_now_get_the_workplace_rights_and_an_urgent_intake():
+    answer = _handle("emergency_now", text="la migra is at my job right now", entities=[{"entity": "emergency_place", "value": "work"}])
+    text = " ".join(answer.texts)
+    assert "do not run" in text.lower()
+    assert "open the door" not in text
+    assert answer.slots["ice_present_now"] is True
+    assert answer.slots["urgency_reasons"] == ["ice_present_now"]
+    assert answer.slots["situation"] == "enforcement"
+
+
+def test_agents_at_home_now_get_the_door_rights():
+    answer = _handle("emergency_now", text="ICE is knocking on my door", entities=[{"entity": "emergency_place", "value": "home"}])
+    assert "open the door" in " ".join(answer.texts)
+
+
+def test_an_emergency_keeps_the_situation_the_classifier_read_and_a_known_one():
+    ranking = [{"name": "emergency_now", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.6}]
+    assert _handle("emergency_now", text="ICE is here taking my husband", ranking=ranking).slots["situation"] == "detention"
+    assert "situation" not in _handle("emergency_now", text="ICE is here now", slots={"situation": "removal"}).slots
+
+
+def test_an_emergency_is_told_once_per_conversation_in_the_notified_list():
+    answer = _handle("emergency_now", text="ICE is here now", slots={"urgency_notified": ["ice_present_now"]})
+    assert answer.slots["urgency_notified"] == ["ice_present_now"]
+
+
+@pytest.mark.parametrize(
+    "intent, response",
+    [("ask_privacy", "utter_privacy"), ("request_others_data", "utter_others_data_refused"),
+     ("express_distress", "utter_distress"), ("insult", "utter_insult"), ("ask_cost", "utter_consultation_fee"),
+     ("nlu_fallback", "utter_default"), ("something_new", "utter_default")],
+)
+def test_each_other_interruption_gets_its_own_reply(intent, response):
+    answer = _handle(intent)
+    assert answer.responses == [response] and answer.texts == []
+
+
+def test_a_deletion_request_is_recorded():
+    assert _handle("request_deletion").slots == {"deletion_requested": True}
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("i want to kill myself", "crisis"), ("me quiero morir", "crisis"), ("ICE is at my door right now", "emergency_now"),
+     ("/affirm", None), ("my husband works for ICE", None), ("I have court next week", None), ("", None)],
+)
+def test_the_safety_net_overrides_the_classifier(text, intent):
+    found = override(text)
+    assert (found or {}).get("intent") == intent
+
+
+def test_a_misread_answer_that_plainly_answers_the_question_fills_it_without_a_reply():
+    answer = interruptions.handle("out_of_scope", "today, about 5 hours ago", [], [], {"requested_slot": "detained_since"}, firm(),
+                                  free_text=True)
+    assert answer.slots == {"detained_since": "today, about 5 hours ago"} and answer.responses == []
+
+
+def test_a_crisis_that_is_also_a_place_gets_help_and_the_place_is_kept():
+    answer = interruptions.handle("crisis", "kill devil hills nc", [{"entity": "crisis_kind", "value": "violence"}], [],
+                                  {"requested_slot": "location"}, firm(), free_text=True)
+    assert answer.slots["location"] == "kill devil hills nc" and answer.responses[0] == "utter_crisis_violence"
+
+
+def test_a_real_question_asked_twice_is_answered_twice_not_taken_as_an_answer():
+    answer = interruptions.handle("ask_cost", "how much does it cost", [], [], {"requested_slot": "location"}, firm(),
+                                  free_text=True, repeated=True)
+    assert "location" not in answer.slots and answer.responses == ["utter_consultation_fee"]
+
+
+def test_distress_at_the_details_question_is_also_the_answer():
+    answer = interruptions.handle("express_distress", "im so scared he is my whole life", [], [], {"requested_slot": "details"},
+                                  firm(), free_text=True)
+    assert answer.slots["details"] == "im so scared he is my whole life" and answer.responses == ["utter_distress"]
+
+
+def test_no_at_a_yes_no_question_is_heard_even_when_misread():
+    answer = interruptions.handle("chitchat", "no, just want to be ready", [], [], {"requested_slot": "ice_present_now"}, firm())
+    assert answer.slots == {"ice_present_now": False} and answer.responses == []

@@ -1,0 +1,98 @@
+"""One place for each decision: the domain, the rules and bot/ agree.
+
+In the style of sqlite-utils' test_docs.py: each list that Rasa's YAML must
+repeat is checked against the one in ``bot/``, so copies cannot drift.
+"""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import interruptions, situations
+from bot.firm import load_firm
+
+ROOT = Path(__file__).resolve().parents[1]
+DOMAIN = {p.name: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "domain").glob("*.yml"))}
+RULES = {p.name: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "data" / "rules").glob("*.yml"))}
+RESPONSES = {name for d in DOMAIN.values() for name in (d.get("responses") or {})}
+INTENTS = {i for d in DOMAIN.values() for i in (d.get("intents") or [])}
+SOFT = {"chitchat", "out_of_scope", "bot_challenge", "ask_legal_advice", "non_english"}
+
+
+def _text_mappings():
+    for file, d in DOMAIN.items():
+        for slot, spec in (d.get("slots") or {}).items():
+            for mapping in spec.get("mappings") or []:
+                if mapping.get("type") == "from_text":
+                    yield file, slot, mapping
+
+
+@pytest.mark.parametrize("file", [f for f, d in DOMAIN.items() if "x-not-an-answer" in d])
+def test_not_an_answer_lists_are_bot_interruptions(file):
+    assert sorted(DOMAIN[file]["x-not-an-answer"]) == sorted(interruptions.NOT_AN_ANSWER)
+
+
+@pytest.mark.parametrize("file, slot, mapping", list(_text_mappings()), ids=lambda v: v if isinstance(v, str) else "")
+def test_no_free_text_question_swallows_an_interruption(file, slot, mapping):
+    # Names may look like chit-chat ("Hope", "Li Wei"): only those soft intents may pass there.
+    ignored = set(mapping.get("not_intent") or [])
+    missing = set(interruptions.NOT_AN_ANSWER) - ignored
+    assert missing <= SOFT if "name" in slot else not missing, f"{slot} takes {missing} as an answer"
+
+
+def _interruption_rules():
+    for file, doc in RULES.items():
+        for rule in doc.get("rules") or []:
+            steps = rule.get("steps") or []
+            if any(s.get("action") == "action_answer_interruption" for s in steps):
+                yield file, rule
+
+
+@pytest.mark.parametrize("file, rule", list(_interruption_rules()), ids=lambda v: v if isinstance(v, str) else v["rule"])
+def test_every_interruption_rule_lists_the_same_intents(file, rule):
+    said = [o["intent"] for o in rule["steps"][0]["or"]]
+    loop = next((c.get("active_loop") for c in rule.get("condition") or [] if "active_loop" in c), None)
+    assert said == (interruptions.INTENTS if loop else interruptions.OUTSIDE_FORMS)
+
+
+def test_every_form_has_an_interruption_rule():
+    forms = {f for d in DOMAIN.values() for f in (d.get("forms") or {})}
+    covered = {
+        c["active_loop"] for _, rule in _interruption_rules() for c in rule.get("condition") or [] if c.get("active_loop")
+    }
+    assert covered == forms
+
+
+def test_every_intent_is_handled_at_the_opening_or_explicitly_excluded():
+    opening = next(r for r in RULES["intake.yml"]["rules"] if r["rule"].startswith("Any opening message"))
+    starts = {o["intent"] for o in opening["steps"][0]["or"]}
+    # Handled by their own rules outside a form (data/rules/*.yml).
+    own_rules = {"start_over", "cancel_booking", "reschedule_booking", "goodbye", "thank"}
+    unhandled = INTENTS - starts - set(interruptions.OUTSIDE_FORMS) - own_rules
+    assert not unhandled, f"no opening rule for {unhandled}"
+    assert not starts & set(interruptions.OUTSIDE_FORMS), "an interruption must be answered, not skipped"
+
+
+def test_every_reply_exists_in_the_domain():
+    needed = {r for r in interruptions.REPLIES.values() if r} | set(interruptions.CRISIS_REPLIES.values())
+    needed |= {"utter_crisis_continue"} | {f"utter_ack_{c}" for c in situations.CATEGORIES}
+    assert needed <= RESPONSES, needed - RESPONSES
+    assert set(interruptions.INTENTS) - {"nlu_fallback"} <= INTENTS
+
+
+def test_crisis_replies_quote_the_dated_lines_in_firm_yml():
+    lines = load_firm(ROOT / "firm.yml").crisis_lines
+    responses = {n: v for d in DOMAIN.values() for n, v in (d.get("responses") or {}).items() if n.startswith("utter_crisis_")}
+    quoted = " ".join(v["text"] for variations in responses.values() for v in variations)
+    for number in lines.values():
+        assert number in quoted
+    expected = {
+        "utter_crisis_suicide": "suicide_crisis_lifeline",
+        "utter_crisis_medical": "emergency",
+        "utter_crisis_violence": "emergency",
+        "utter_crisis_child": "emergency",
+        "utter_crisis_dv": "domestic_violence_hotline",
+    }
+    for name, line in expected.items():
+        for variation in responses[name]:  # English and Spanish alike
+            assert lines[line] in variation["text"], (name, variation.get("condition"))
