@@ -240,3 +240,13 @@ def test_counts_with_date_ranges_match_a_brute_force_reference(f):
         for value, n in counts.facets[name]:
             if value is not None:
                 assert n == len(expected(f.with_(**{name: value}))), (name, value)
+
+
+def test_a_person_in_danger_sorts_above_every_other_intake_and_counts_as_urgent():
+    older = make_intake("conv-safety", created_at="2026-11-01T09:00:00+00:00", safety_flag="dv")
+    make_intake("conv-urgent", created_at="2026-11-20T09:00:00+00:00", urgent=True, urgency_reasons=["detained_now"])
+    make_intake("conv-plain", created_at="2026-11-25T09:00:00+00:00")
+    first = inbox.page(intake_db(), Filters()).intakes[0]
+    assert first["id"] == older["id"] and first["urgent"] is True and first["safety_flag"] == "dv"
+    urgent_only = inbox.page(intake_db(), Filters(urgent=True)).intakes
+    assert [i["conversation_id"] for i in urgent_only] == ["conv-safety", "conv-urgent"]
