@@ -40,6 +40,11 @@ _DAY_WORDS = (
     (re.compile(r"\b(antier|anteayer|day before yesterday)\b"), 2),
     (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
+#: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
+_IN_TIME = re.compile(
+    r"\b(?:in|en|dentro de) (\d{1,2}|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
+    r" (days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
+)
 _DAYS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|dos|tres|cuatro|cinco|seis|siete) dias?\b")
 _ES_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
 #: "on the 3rd", "the 15th", "el 3": a day of this month or the next.
@@ -55,6 +60,10 @@ def _spoken_day(text: str, today: date) -> Optional[date]:
     """A day said as a part of a day, "hace N días" or an ordinal alone; None otherwise."""
     t = _plain(text)
     found = [today - timedelta(days=back) for pattern, back in _DAY_WORDS if pattern.search(t)]
+    m = _IN_TIME.search(t)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
+        found.append(today + timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[m.group(2)[:3]]))
     m = _DAYS_AGO_ES.search(t)
     if m:
         n = m.group(1)

@@ -165,7 +165,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # pending question, or the same words sent twice, also fill it (the form validates them).
     also_an_answer = pending in WORDS_WELCOME and intent in ("crisis", "emergency_now", "express_distress")
     if free_text and pending != "situation" and (
-        also_an_answer or (repeated and intent in SOFT) or plainly_answers(pending, text, today or date.today())
+        also_an_answer or (repeated and (intent in SOFT or pending != "location"))
+        or plainly_answers(pending, text, today or date.today())
     ):
         answer.slots[pending] = text[:1000]
         if intent in SOFT and not also_an_answer:
