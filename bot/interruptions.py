@@ -177,7 +177,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if intent in SOFT:
             return answer
     if intent == "crisis":
-        found = safety.detect(text) if text else None
+        found = safety.detect_wide(text) if text else None
         kind = entity(entities, "crisis_kind") or (found.kind if found else None)
         language = entity(entities, "message_language") or (found.language if found else "en")
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]

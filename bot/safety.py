@@ -620,3 +620,75 @@ def detect(text: str) -> Optional[Crisis]:
     """The most urgent kind of danger in one message, or None."""
     norm = normalize(text)
     return _classify(norm, _triggered(norm)) if norm else None
+
+
+# --- the wide net ------------------------------------------------------------
+# The rules above are precise, and on a fresh set of 183 crisis messages written
+# for tuning (tests/conversations/probes/crisis_tune.yml) they found only half.
+# Recall comes first, so the safety net also flags a message that holds words
+# that rarely appear in a message that is not about danger ("rope", "bridge",
+# "not moving", "blood", "break in", "hiding from my boyfriend"). False alarms
+# cost a visitor one gentle message with help lines; a miss can cost a life.
+# The held-out evaluation set was not looked at while writing these.
+
+_WIDE: Dict[str, str] = {
+    "suicide": (
+        r"(?:see|le veo) (?:the )?(?:point|sentido)|point (?:anymore|of (?:fighting|living|trying))|better off|without me"
+        r"|sin mi\b|pills? (?:all )?(?:counted|ready|listas)|pastillas (?:aqui|listas)|las pills|(?:been|started|keep) cutting"
+        r"|me corte|\bcutting (?:again|myself)|(?:on|at|en) (?:the |el )?(?:bridge|puente)|\brope\b|\bsoga\b|goodbye (?:note|letter|message)"
+        r"|carta de despedida|letters? to my (?:kids|children|family)|last message|ultimo mensaje|not (?:plan|planning|going) to be around"
+        r"|wont be around|not gonna make it|already decided|ya lo decidi|me despido|no voy a estar (?:aqui|aca)|ya no voy a estar"
+        r"|se va a (?:colgar|matar|tirar)|me muero y ya|mejor si me muero|walking in front of|(?:jump|tirarme) (?:off|from|de)"
+        r"|close my file|nadie me va a extranar|no one will miss|tomar todas sus pastillas|all (?:my|her|his) pills|kill (?:myself|himself|herself)"
+        r"|\bmatarme\b|\bsuicid|\bend it\b|\bdie\b|\bdying\b|morir(?:me)?\b|me quiero ir de este mundo"
+    ),
+    "medical": (
+        r"not (?:moving|responding|breathing|waking)|no (?:se mueve|responde|respira|reacciona)|collapsed|se desmayo|se cayo"
+        r"|fell (?:off|down|from)|blood everywhere|mucha sangre|sangrando|bleeding|chest (?:pain|is pounding|hurts)|dolor (?:fuerte )?(?:en el|de) pecho"
+        r"|drooping|boca de lado|torcio la boca|can not (?:lift|move) (?:his|her|my) (?:arm|leg)|can not talk right|no puede hablar"
+        r"|sweating and|sudando frio|talking nonsense|confused and|burned|quemad[oa]|quemadura|hueso de fuera|broken bone"
+        r"|by (?:mistake|accident)|por accidente|took (?:my|his|her) \w+ (?:meds|pills) twice|dizzy|mareado|overdose|sobredosis"
+        r"|(?<!\d)(?<!\d )(?<!\d-)911(?! ?-?\d)|ambulance|ambulancia|hospital right now|emergency room|emergencias"
+    ),
+    "violence": (
+        r"break (?:my|his|her|your) (?:legs?|arms?|neck)|(?:im|i am|you are|your) dead|break in|breaking in|metiendo a (?:mi|la) casa"
+        r"|entrar a (?:mi|la) casa|\barmad[oa]\b|\bguns?\b|\bshoot|\bdisparar|with bats|\bbats\b|set (?:\w+ )?on fire|quem(?:an|ar|aron) (?:el|la|mi|nuestro)"
+        r"|have my (?:sister|brother|cousin|son|daughter|mom|dad)(?! (?:\w+ )?(?:detained|in detention|locked up in))|lo tienen|la tienen|los tienen|piden (?:\d|mil|dinero|rescate)|ransom|rescate"
+        r"|cartel|pandilla|gang members|\bgangs?\b|maras?\b|cobran piso|extort|extorsion|take care of me permanently|they kill|me van a matar"
+        r"|van a matar|will kill|gonna kill|kill (?:me|us|my|him|her)|\bmatar\b|\bmata\b|threat|amenaz|cutting her fingers|secuestr|kidnap"
+        r"|foto de mi casa|know where i live|saben donde vivo"
+    ),
+    "dv": (
+        r"hiding (?:in \w+ \w+ )?from (?:my|him|her)|(?:my|mi) ex (?:found|keeps|is|esta|me)|belong to him|doesnt let me leave|does not let me leave"
+        r"|wont let me leave|no me deja|me mata|golpead[oa]|me pegue|me pego|rompiendo cosas|breaking things|leave with the (?:baby|kids)"
+        r"|(?:esposo|marido|novio|boyfriend|husband|fiance) (?:\w+ ){0,3}(?:hit|me hit|pego|golpeo|gun|threat|amenaz|took my (?:passport|phone|papers))"
+        r"|took my (?:passport|phone and money|papers|documents)|me quito (?:el|mi) pasaporte|burn my documents|esperando afuera|waiting outside for me"
+        r"|parked outside since|showing up at my job|tengo miedo (?:que|de que) me"
+    ),
+    "child": (
+        r"(?:kids?|children|ninos|hijos|son|daughter|hija|hijo|nino|nina|boy|girl|cipote) (?:\w+ ){0,4}(?:solos?|solas?|alone|by (?:him|her)self|solito|solita)"
+        r"|abus(?:ing|ed|a de|o de|ando)|con (?:el|un) cinturon|with a belt|has marks|tiene marcas|sell (?:him|her)|venderl"
+        r"|send pictures|mandar fotos|meet (?:him|her) online|conocio online|(?:into|a) (?:his|su) (?:room|cuarto)|cries after"
+        r"|took (?:him|her) and (?:wont|will not)|(?:papa|padre|mama|madre|ex) de mi (?:\w+ )?(?:nino|nina|hijo|hija) se (?:lo|la) llevo|never see (?:him|her) again|no (?:lo|la) voy a volver a ver"
+        r"|la toca|lo toca|touches (?:her|him)|is missing|esta perdid|la perdi|lo perdi|no llego de la escuela|no (?:llego|regreso) a (?:la )?casa"
+        r"|polleros|coyotes? (?:have|tienen)|holding (?:him|her)|walking by (?:the|a) (?:highway|road) by himself"
+        r"|(?:kids?|child|nino|nina|baby|bebe) (?:\w+ ){0,3}(?:screaming|gritando)"
+        r"|encerrad[oa] en un carro|locked in|makes (?:her|him) work"
+    ),
+}
+_WIDE_RX = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WIDE.items()}
+
+
+def detect_wide(text: str) -> Optional[Crisis]:
+    """``detect``, then the wide net: any message that may be about danger (recall first)."""
+    found = detect(text)
+    if found is not None:
+        return found
+    norm = normalize(text)
+    if not norm:
+        return None
+    kinds = [kind for kind in PRIORITY if _WIDE_RX[kind].search(norm)]
+    if not kinds:
+        return None
+    spanish = len(_ES_WORDS.findall(norm)) > len(_EN_WORDS.findall(norm))
+    return Crisis(kinds[0], "es" if spanish else "en")

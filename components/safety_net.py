@@ -42,7 +42,7 @@ def override(text: str) -> Optional[Dict[str, Any]]:
     """The intent and entities the nets impose on a message, or None."""
     if not text or text.startswith("/"):
         return None
-    crisis = safety.detect(text)
+    crisis = safety.detect_wide(text)
     if crisis is not None:
         return {
             "intent": "crisis",

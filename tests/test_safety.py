@@ -452,3 +452,33 @@ def test_trigger_shortcut_changes_no_answer():
     every_rule = set(range(len(safety._COMPILED))) | {-1}
     for text in ALL_TEXTS:
         assert safety._classify(normalize(text), every_rule) == detect(text), text
+
+
+# --- the wide net (recall first) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("bought a rope today, dont know why im telling you", "suicide"),
+        ("im standing on the bridge right now", "suicide"),
+        ("my wife collapsed and is not responding", "medical"),
+        ("mi papa tiene un dolor fuerte en el pecho", "medical"),
+        ("someone is breaking in right now", "violence"),
+        ("los de la pandilla me mandaron foto de mi casa", "violence"),
+        ("im hiding in the closet from my boyfriend", "dv"),
+        ("mis hijos estan solos en la casa, me agarro la migra", "child"),
+    ],
+)
+def test_the_wide_net_catches_what_the_rules_miss(text, kind):
+    assert detect(text) is None or detect(text).kind == kind
+    assert safety.detect_wide(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my husband was detained by ICE yesterday", "I have court next week in Houston", "312 911 0144",
+     "se lo llevo la migra", "I want to apply for citizenship", "my boss was screaming at me", "Maria Lopez"],
+)
+def test_the_wide_net_leaves_ordinary_intake_messages_alone(text):
+    assert safety.detect_wide(text) is None
