@@ -25,8 +25,11 @@ from bot import safety, urgency
 EXTRACTOR = "SafetyNet"
 
 #: Below this, a crisis the classifier alone saw (the patterns did not) is a
-#: guess, not a reading: the next intent stands ("no, just want to be ready").
-CLASSIFIER_CRISIS_MIN = 0.4
+#: guess, not a reading, and the next intent stands. Recall first: chosen on
+#: tests/conversations/probes/crisis_check.yml (100 fresh crisis messages in
+#: indirect words): patterns alone 61, with the classifier from 0.15 73, for 5
+#: more flags on 692 ordinary messages of the dev set.
+CLASSIFIER_CRISIS_MIN = 0.15
 
 #: "Start over" clears everything the visitor said, so it needs the words for
 #: it; the classifier alone read "start date in 6 weeks" as a restart.

@@ -111,3 +111,32 @@ def test_distress_at_the_details_question_is_also_the_answer():
 def test_no_at_a_yes_no_question_is_heard_even_when_misread():
     answer = interruptions.handle("chitchat", "no, just want to be ready", [], [], {"requested_slot": "ice_present_now"}, firm())
     assert answer.slots == {"ice_present_now": False} and answer.responses == []
+
+
+def _message(text, ranking):
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": text})
+    message.set("intent", ranking[0])
+    message.set("intent_ranking", ranking)
+    return message
+
+
+@pytest.mark.parametrize(
+    "text, ranking, expected",
+    [
+        # a restart needs the words for it: "start date" is not "start over"
+        ("new offer letter signed, start date in 6 weeks",
+         [{"name": "start_over", "confidence": 0.5}, {"name": "inform", "confidence": 0.3}], "inform"),
+        ("can we start over", [{"name": "start_over", "confidence": 0.9}, {"name": "greet", "confidence": 0.1}], "start_over"),
+        # a crisis the classifier alone barely saw is a guess; a likelier one stands (recall first)
+        ("no, just want to be ready", [{"name": "crisis", "confidence": 0.1}, {"name": "deny", "confidence": 0.09}], "deny"),
+        ("everything feels so heavy lately", [{"name": "crisis", "confidence": 0.3}, {"name": "express_distress", "confidence": 0.2}], "crisis"),
+    ],
+)
+def test_the_safety_net_second_guesses_a_loose_restart_and_a_faint_crisis(text, ranking, expected):
+    from components.safety_net import SafetyNet
+
+    message = _message(text, ranking)
+    SafetyNet().process([message])
+    assert message.get("intent")["name"] == expected
