@@ -105,7 +105,7 @@ class ValidateIntakeForm(FormValidationAction):
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
             out.update(self._place_in_passing(text, asked, slots))
-        said = flow.answers_in_situation_text(slots.get("situation"), text, today())
+        said = flow.answers_in_text(slots.get("situation"), text, today())
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         signals = urgency.text_signals(text, today())
         known = slots.get("urgency_reasons") or []
@@ -238,7 +238,7 @@ class ValidateIntakeForm(FormValidationAction):
             place = location.resolve_reply(str(value), text)
         if place is None:
             intent = latest_intent(tracker)
-            if not intent.startswith(interruptions.SITUATION_PREFIX) and not flow.answers_in_situation_text(
+            if not intent.startswith(interruptions.SITUATION_PREFIX) and not flow.answers_in_text(
                 tracker.get_slot("situation"), text, today()
             ):
                 dispatcher.utter_message(response="utter_location_not_found")

@@ -185,7 +185,7 @@ _LEADING = re.compile(r"^(?:(?:to|at|in|from|the|a|an|is|was|en|el|la|al)\s+)+",
 _HELD_FOR = re.compile(r"\b(?:detained|held|detention|custody|locked up|in jail|encerrad[oa]|detenid[oa])\b", re.IGNORECASE)
 
 
-def answers_in_situation_text(situation: str | None, text: str, today: date) -> Dict[str, Any]:
+def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, Any]:
     """Follow-up answers a visitor already gave in a message, whatever was asked.
 
     "ICE took my husband yesterday" answers "since when?"; "I have court next

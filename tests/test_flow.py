@@ -103,7 +103,7 @@ def test_removal_stage_from_words(text, stage):
     ],
 )
 def test_answers_already_given_in_the_situation(situation, text, expected):
-    assert flow.answers_in_situation_text(situation, text, date(2026, 11, 28)) == expected
+    assert flow.answers_in_text(situation, text, date(2026, 11, 28)) == expected
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
     ],
 )
 def test_detention_facts_said_in_passing(text, expected):
-    assert flow.answers_in_situation_text("detention", text, date(2026, 11, 28)) == expected
+    assert flow.answers_in_text("detention", text, date(2026, 11, 28)) == expected
 
 
 @pytest.mark.parametrize("text, stage", [("corte", "hearing"), ("tengo audiencia", "hearing"), ("cita con ice", "check_in"),
