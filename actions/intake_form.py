@@ -104,7 +104,7 @@ class ValidateIntakeForm(FormValidationAction):
         asked = slots.get("requested_slot")
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
-            out.update(self._place_in_passing(text, asked, slots))
+            out.update(location.heard_in_passing(text, asked, slots))
         said = flow.answers_in_text(slots.get("situation"), text, today())
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         signals = urgency.text_signals(text, today())
@@ -121,28 +121,6 @@ class ValidateIntakeForm(FormValidationAction):
             # A question about their case at another question ("can they deport me if...?"):
             # heard as what is happening, and answered the only way the assistant may.
             dispatcher.utter_message(response="utter_no_legal_advice")
-        return out
-
-    def _place_in_passing(self, text: str, asked: Optional[str], slots: Dict[Text, Any]) -> Dict[Text, Any]:
-        if asked == "location_confirmed":
-            # "No, I'm in Dallas": any place in the reply is where they are.
-            place, role = place_roles.visitor_location(text)
-            place = place or location.resolve_reply(text, text)
-            return location.slots_for(place) if place else {}
-        out: Dict[Text, Any] = {}
-        mentions = [m for m in place_roles.mentions(text) if m.role not in ("self", "unclear")]
-        if mentions:
-            known = list(slots.get("places_mentioned") or [])
-            said = [f"{location.display(m.place)} ({m.role})" for m in mentions]
-            out["places_mentioned"] = known + [p for p in dict.fromkeys(said) if p not in known]
-            held = next((m for m in mentions if m.role == "detained"), None)
-            if held and slots.get("detained_where") is None and slots.get("situation") == "detention":
-                out["detained_where"] = _clip(held.text)
-        place, role = place_roles.visitor_location(text)
-        if place is not None and role == "self":
-            out.update(location.slots_for(place))
-        elif place is not None and role == "unclear" and not slots.get("location_guess"):
-            out["location_guess"] = location.display(place)
         return out
 
     def _situation_not_placed(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:

@@ -1,9 +1,9 @@
 """From a visitor's words to the location slots of an intake."""
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Mapping, Optional
 
-from bot import places
+from bot import place_roles, places
 
 #: Slots a resolved place fills.
 LOCATION_SLOTS = ("location", "country", "state", "state_name", "city", "county", "time_zone", "location_candidates")
@@ -58,3 +58,34 @@ def with_state(city: str, state_text: str) -> Optional["places.Place"]:
     if state is None:
         return None
     return places.resolve(f"{city}, {state}")
+
+
+def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """Location slots a message fills when the location question is not the one asked.
+
+    A place is the visitor's only when the message says so (``place_roles``);
+    places with another role are kept for staff (``places_mentioned``; a
+    detention centre also answers "where is he held?"); a place with no
+    clear role becomes ``location_guess``, asked about with yes or no. At
+    that yes/no question, any place in the reply is where the visitor is.
+    """
+    found = place_roles.mentions(text)
+    if asked == "location_confirmed":
+        place, _ = place_roles.location_among(found)
+        place = place or resolve_reply(text, text)
+        return slots_for(place) if place else {}
+    out: Dict[str, Any] = {}
+    elsewhere = [m for m in found if m.role not in (place_roles.SELF, place_roles.UNCLEAR)]
+    if elsewhere:
+        known = list(slots.get("places_mentioned") or [])
+        said = [f"{display(m.place)} ({m.role})" for m in elsewhere]
+        out["places_mentioned"] = known + [p for p in dict.fromkeys(said) if p not in known]
+        held = next((m for m in elsewhere if m.role == "detained"), None)
+        if held and slots.get("detained_where") is None and slots.get("situation") == "detention":
+            out["detained_where"] = " ".join(held.text.split())[:1000]
+    place, role = place_roles.location_among(found)
+    if place is not None and role == place_roles.SELF:
+        out.update(slots_for(place))
+    elif place is not None and role == place_roles.UNCLEAR and not slots.get("location_guess"):
+        out["location_guess"] = display(place)
+    return out

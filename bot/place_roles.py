@@ -135,7 +135,11 @@ def visitor_location(text: str) -> Tuple[Optional[places.Place], str]:
     US one, to ask about); (None, "other") when every place has another role;
     (None, "none") when no place is named.
     """
-    found = mentions(text)
+    return location_among(mentions(text))
+
+
+def location_among(found: Sequence[PlaceMention]) -> Tuple[Optional[places.Place], str]:
+    """``visitor_location`` for mentions already read (so a message is read once)."""
     if not found:
         return None, "none"
     own = [m.place for m in found if m.role == SELF]

@@ -248,3 +248,26 @@ def test_places_mentions_are_the_resolvers():
     # resolve() itself is unchanged: the place introduced as home wins.
     assert places.resolve(text).city == "Chicago"
 
+
+
+# --- bot.location.heard_in_passing: what the intake form keeps from a message ---
+
+
+def test_heard_in_passing_keeps_own_place_and_others_roles():
+    from bot import location
+
+    heard = location.heard_in_passing("my brother is detained in honduras and i live in houston", None, {"situation": "detention"})
+    assert heard["state"] == "TX" and any("Honduras" in p for p in heard["places_mentioned"])
+
+
+def test_heard_in_passing_asks_about_a_place_with_no_role_once():
+    from bot import location
+
+    assert location.heard_in_passing("ICE took my husband in chicago", "consent", {})["location_guess"] == "Chicago, IL"
+    assert "location_guess" not in location.heard_in_passing("raids in houston", "situation", {"location_guess": "Chicago, IL"})
+
+
+def test_heard_in_passing_at_the_yes_no_question_takes_any_place():
+    from bot import location
+
+    assert location.heard_in_passing("no im in dallas", "location_confirmed", {})["state"] == "TX"
