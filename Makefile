@@ -110,7 +110,7 @@ bench-chat: $(STAMPS)/model
 
 # Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
 bench-conversations: $(STAMPS)/model
-	$(PY) scripts/bench_conversations.py dev heldout
+	$(PY) scripts/bench_conversations.py dev dev2 heldout
 
 bench-nlu: $(STAMPS)/places domain/firm_profile.yml
 	$(PY) scripts/bench_nlu.py

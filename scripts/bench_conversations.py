@@ -13,8 +13,8 @@ Prints, per set: location state right, situation macro-F1, urgent accuracy,
 crisis recall at every position, repeated questions, median turns to a saved
 intake; writes ``results/bench_conversations/<set>.json`` with every miss.
 
-The case format is ``tests/conversations/FORMAT.md``. ``dev`` is tuned on;
-``heldout`` is only ever read as totals.
+The case format is ``tests/conversations/FORMAT.md``. ``dev`` and ``dev2`` are
+tuned on; ``heldout`` is only ever read as totals.
 """
 from __future__ import annotations
 
@@ -398,7 +398,7 @@ def report(name: str, s: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("sets", nargs="*", default=["dev", "heldout"])
+    parser.add_argument("sets", nargs="*", default=["dev", "dev2", "heldout"])
     parser.add_argument("--only", help="play only cases whose id contains this")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--no-probes", action="store_true")

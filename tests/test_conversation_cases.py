@@ -8,7 +8,7 @@ from bot.situations import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "conversations"
-SETS = ("dev", "heldout")
+SETS = ("dev", "dev2", "heldout")
 ANSWER_KEYS = {"location", "situation", "detained_where", "detained_since", "a_number", "removal_stage", "hearing_date",
                "ice_present_now", "details", "name", "phone", "email", "consent"}
 CRISIS_KINDS = {"suicide", "medical", "violence", "dv", "child", None}
