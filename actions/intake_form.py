@@ -266,9 +266,9 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_detained_since(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value == "unknown":
             return {"detained_since": value}
-        day = dates.parse_date(str(value), today())
+        day = dates.past_date(str(value), today())
         # A date we can read is stored as a date; anything else as they said it.
-        return {"detained_since": day.isoformat() if day and day <= today() else _clip(value)}
+        return {"detained_since": day.isoformat() if day else _clip(value)}
 
     def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")

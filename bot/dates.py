@@ -128,3 +128,88 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
 def days_until(day: date, today: date) -> int:
     """Whole days from ``today`` to ``day`` (negative in the past)."""
     return (day - today).days
+
+
+# --- a day in the past ("when were they detained?") ----------------------------
+
+_JUST_NOW = re.compile(
+    r"\b(?:(?:\d{1,2}|an?|one|two|three|four|five|six|a few|few|a couple(?: of)?|couple(?: of)?) "
+    r"(?:hours?|hrs?|minutes?|mins?)(?: ago)?|just now|a moment ago|moments? ago|right now|just (?:got|now|happened|took|taken)"
+    r"|hace (?:\d{1,2} |un |una |unos |unas |un par de |dos |tres |cuatro |cinco )?(?:horas?|minutos?|rato|ratito|momento)"
+    r"|hace poco|ahorita|ahora mismo|recien)\b"
+)
+_WEEKDAY_NUMBER = {
+    "monday": 0, "mon": 0, "lunes": 0, "tuesday": 1, "tues": 1, "tue": 1, "martes": 1,
+    "wednesday": 2, "wed": 2, "miercoles": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "jueves": 3,
+    "friday": 4, "fri": 4, "viernes": 4, "saturday": 5, "sat": 5, "sabado": 5, "sunday": 6, "sun": 6, "domingo": 6,
+}
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True)) + r")\b")
+_AHEAD = re.compile(r"\b(?:next|coming|this coming|proximo|proxima|que viene|entrante)\b")
+_LAST = re.compile(r"\b(?:last|past|pasado|pasada)\b")
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)[a-z]*\b"
+)
+_WEEKS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete) (semanas?|mes(?:es)?)\b")
+
+
+def past_date(text: str, today: date) -> Optional[date]:
+    """The day something already happened ("2 hours ago", "on Tuesday", "el viernes", "nov 28").
+
+    A weekday or a month and day said about the past means the latest one not
+    after today; None when no single day is meant.
+    """
+    if not text or not text.strip():
+        return None
+    t = _plain(text)
+    if _JUST_NOW.search(t) and not re.search(r"\b(?:days?|dias?|weeks?|semanas?|months?|mes(?:es)?)\b", t):
+        return today
+    if _AHEAD.search(t):
+        return None
+    m = _ORDINAL_DAY.search(t)
+    if m and not _MONTH_NAME.search(t) and 1 <= int(m.group(1)) <= 31:
+        # "on the 1st": this month's, or last month's if that day has not come yet
+        year, month = today.year, today.month
+        for _ in range(2):
+            try:
+                day = date(year, month, int(m.group(1)))
+            except ValueError:
+                day = None
+            if day is not None and day <= today:
+                return day
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return None
+    spoken = _spoken_day(text, today)
+    if spoken is not None:
+        return spoken if spoken <= today else None
+    m = _WEEKS_AGO_ES.search(t)
+    if m:
+        return time_ago(m.group(0), today)
+    if re.search(r"\b(?:ago|hace)\b", t):
+        day = parse_date(text, today) or time_ago(text, today)
+        return day if day is not None and day <= today else None
+    weekdays = {_WEEKDAY_NUMBER[w] for w in _WEEKDAY.findall(t)}
+    if len(weekdays) == 1:
+        back = (today.weekday() - weekdays.pop()) % 7
+        if back == 0 and _LAST.search(t):
+            back = 7
+        return today - timedelta(days=back)
+    day = mentioned_date(text, today)
+    if day is None:
+        return None
+    if day > today and not re.search(r"\b(?:19|20)\d\d\b", t):
+        # "nov 28", "the 1st" said about the past: the last such day, not the next one
+        day = _year_back(day) if day.month != today.month or day.day > today.day else day
+        if day > today:
+            try:
+                day = day.replace(month=day.month - 1) if day.month > 1 else day.replace(year=day.year - 1, month=12)
+            except ValueError:
+                return None
+    return day if day <= today else None
+
+
+def _year_back(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day - timedelta(days=365)

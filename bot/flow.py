@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates
+from bot import dates, urgency
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -170,10 +170,22 @@ _STAGE_SAID = re.compile(
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(
-    r"\b(detain\w*|arrest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|"
-    r"agarr\w*|detuv\w*|arrest\w*|llevaron|encerr\w*)\b",
+    r"\b(detain\w*|arrest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
+    r"(?:has|have|still has) (?:him|her|them)|agarr\w*|detuv\w*|detenid\w*|llevaron|encerr\w*|tienen|arrest\w*)\b",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
+
+
+def _detention_day(text: str, today: date) -> Any:
+    """The one day a message says someone was detained ("ICE took him on Tuesday"), or None."""
+    days = set()
+    for sentence in _SENTENCE.split(text):
+        if _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence):
+            day = dates.time_ago(sentence, today) or dates.past_date(sentence, today)
+            if day is not None:
+                days.add(day)
+    return days.pop() if len(days) == 1 else None
 
 
 #: "to the Otay Mesa detention center", "at Stewart processing center": where someone is held,
@@ -181,8 +193,14 @@ _DETENTION_WORDS = re.compile(
 _FACILITY = re.compile(
     r"\b((?:[\w.'-]+\s+){1,3}(?:detention|processing|correctional|service)\s+(?:center|centre|facility))", re.IGNORECASE
 )
-_LEADING = re.compile(r"^(?:(?:to|at|in|from|the|a|an|is|was|en|el|la|al)\s+)+", re.IGNORECASE)
-_HELD_FOR = re.compile(r"\b(?:detained|held|detention|custody|locked up|in jail|encerrad[oa]|detenid[oa])\b", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:(?:to|at|in|from|the|a|an|is|was|are|being|held|kept|taken|moved|now|still|currently|he|she|they|hes|shes|he's|she's|en|el|la|al|un|una)\s+)+",
+    re.IGNORECASE,
+)
+_HELD_FOR = re.compile(
+    r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa])\b",
+    re.IGNORECASE,
+)
 
 
 def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, Any]:
@@ -197,11 +215,15 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     said: Dict[str, Any] = {}
     facility = _FACILITY.search(text or "")
     if facility and situation == "detention":
-        said["detained_where"] = _LEADING.sub("", facility.group(1).strip())
-    if situation == "detention" and _HELD_FOR.search(text or ""):
-        back = dates.time_ago(text, today)
-        if back is not None:
-            said["detained_since"] = back.isoformat()
+        where = _LEADING.sub("", facility.group(1).strip())
+        if len(where.split()) > 2:  # a named facility, not just "the detention center"
+            said["detained_where"] = where
+    if situation == "detention" and "detained_since" not in said:
+        day = _detention_day(text or "", today)
+        if day is not None:
+            said["detained_since"] = day.isoformat()
+    if situation == "enforcement" and urgency.agents_not_here_now(text or ""):
+        said["ice_present_now"] = False  # "ICE came to my job on Monday": not there now
     found = _A_NUMBER_SAID.search(text or "")
     if found and situation in ("detention", "removal"):
         digits = re.sub(r"\D", "", found.group(1))
@@ -213,8 +235,6 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     day = dates.mentioned_date(text, today)
     if day is None:
         return said
-    if situation == "detention" and day <= today and _DETENTION_WORDS.search(text):
-        said.setdefault("detained_since", day.isoformat())
     if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
         said.update(removal_stage=stage, hearing_date=day.isoformat())
     return said

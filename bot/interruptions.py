@@ -64,13 +64,24 @@ CRISIS_REPLIES: Dict[str, str] = {
 #: at a question they plainly answer, they are taken as the answer without a reply.
 SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge", "non_english", "nlu_fallback")
 
-#: Questions that ask for the visitor's own words ("In a sentence or two..."): a crisis,
-#: an emergency or distress said there is also the answer, so it is not asked again.
+#: Questions that ask for the visitor's own words ("In a sentence or two..."): whatever
+#: they write there is also the answer (a crisis, distress or a legal question gets its
+#: reply too; words the classifier could not place are simply taken), so it is not asked again.
 WORDS_WELCOME = ("details",)
+WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice")
+WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback")
+
+#: At "What's happening?", a message the classifier could not place counts as a try;
+#: after two (or the same words twice) the situation is "other", in the visitor's words.
+SITUATION_TRIES = 2
+TRIES_AT_SITUATION = ("ask_legal_advice", "out_of_scope", "chitchat", "nlu_fallback", "non_english", "express_distress")
 
 #: Situation intents, for the situation a message also gave when a net overrode its intent.
 SITUATION_PREFIX = "situation_"
 SITUATION_MIN_CONFIDENCE = 0.3
+#: When the message's intent is not a situation (a crisis, a legal question, another
+#: language), a weaker reading of the situation is still better than asking again.
+SITUATION_BESIDE_MIN_CONFIDENCE = 0.15
 
 
 @dataclass
@@ -129,11 +140,11 @@ def entity(entities: Iterable[Mapping[str, Any]], name: str) -> Optional[str]:
     return None
 
 
-def situation_in_ranking(ranking: Sequence[Mapping[str, Any]]) -> Optional[str]:
-    """The situation the classifier read in a message whose intent a safety net replaced."""
+def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SITUATION_MIN_CONFIDENCE) -> Optional[str]:
+    """The situation the classifier read in a message whose intent was something else."""
     for item in ranking or ():
         name = item.get("name") or ""
-        if name.startswith(SITUATION_PREFIX) and (item.get("confidence") or 0) >= SITUATION_MIN_CONFIDENCE:
+        if name.startswith(SITUATION_PREFIX) and (item.get("confidence") or 0) >= least:
             return name[len(SITUATION_PREFIX):]
     return None
 
@@ -141,10 +152,22 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]]) -> Optional[str]:
 def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
                     default: Optional[str] = None) -> Dict[str, Any]:
     """The situation a message also described, so that it is not asked again."""
-    situation = situation_in_ranking(ranking) or default
+    situation = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or default
     if slots.get("situation") or not situation:
         return {}
     return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}
+
+
+def _situation_at_question(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
+                           repeated: bool) -> Dict[str, Any]:
+    """An answer to "What's happening?" read as something else: its situation, or a try towards "other"."""
+    said = _situation_said(text, ranking, slots)
+    if said:
+        return said
+    tries = int(slots.get("situation_tries") or 0) + 1
+    if repeated or tries >= SITUATION_TRIES:
+        return {"situation": "other", "situation_text": text[:1000], "situation_tries": tries}
+    return {"situation_tries": tries}
 
 
 def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], ranking: Sequence[Mapping[str, Any]],
@@ -163,13 +186,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     pending = slots.get("requested_slot")
     # Never let an interruption swallow an answer: a message that plainly answers the
     # pending question, or the same words sent twice, also fill it (the form validates them).
-    also_an_answer = pending in WORDS_WELCOME and intent in ("crisis", "emergency_now", "express_distress")
+    welcome = pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT
     if free_text and pending != "situation" and (
-        also_an_answer or (repeated and (intent in SOFT or pending != "location"))
+        welcome or (repeated and (intent in SOFT or pending != "location"))
         or plainly_answers(pending, text, today or date.today())
     ):
         answer.slots[pending] = text[:1000]
-        if intent in SOFT and not also_an_answer:
+        if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
     elif pending and not free_text and YES_NO.match(text or ""):
         # "no, just want to be ready" at a yes/no question
@@ -198,6 +221,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         )
         answer.slots.update(_situation_said(text, ranking, slots, default="enforcement"))
         return answer
+    if pending == "situation" and not slots.get("situation") and intent in TRIES_AT_SITUATION:
+        answer.slots.update(_situation_at_question(text, ranking, slots, repeated))
+        if intent in SOFT and answer.slots.get("situation"):
+            return answer  # placed (or "other"): the form goes on, no reply needed
+    elif intent == "non_english":
+        answer.slots.update(_situation_said(text, ranking, slots))
     answer.responses.append(REPLIES.get(intent) or "utter_default")
     if intent == "request_deletion":
         answer.slots["deletion_requested"] = True

@@ -633,7 +633,7 @@ def detect(text: str) -> Optional[Crisis]:
 
 _WIDE: Dict[str, str] = {
     "suicide": (
-        r"(?:see|le veo) (?:the )?(?:point|sentido)|point (?:anymore|of (?:fighting|living|trying))|better off|without me"
+        r"(?:see|le veo) (?:the )?(?:point|sentido)|point (?:anymore|of (?:fighting|living|trying))|better off\b|without me\b"
         r"|sin mi\b|pills? (?:all )?(?:counted|ready|listas)|pastillas (?:aqui|listas)|las pills|(?:been|started|keep) cutting"
         r"|me corte|\bcutting (?:again|myself)|(?:on|at|en) (?:the |el )?(?:bridge|puente)|\brope\b|\bsoga\b|goodbye (?:note|letter|message)"
         r"|carta de despedida|letters? to my (?:kids|children|family)|last message|ultimo mensaje|not (?:plan|planning|going) to be around"

@@ -189,7 +189,7 @@ _FILING = re.compile(
 )
 _DEADLINE_WORDS = re.compile(
     r"\b(?:deadlines?|fecha (?:limite|de vencimiento)|last day (?:to|for)|ultimo dia (?:para|de)|"
-    r"voluntary departure|salida voluntaria|(?:have|has|must|need) to leave (?:by|before)|tengo que salir (?:antes|para)|"
+    r"voluntary departure|salida voluntaria|grace period|periodo de gracia|(?:have|has|must|need) to leave (?:by|before)|tengo que salir (?:antes|para)|"
     r"(?<!\blargo )(?<!\bcorto )(?<!\bmediano )(?<!\ba )(?<!\ben )plazos?)\b"
 )
 _DUE = re.compile(r"\bdue\b(?! to\b| process\b| diligence\b)")
@@ -264,6 +264,36 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
     return False
 
 
+#: "I have 30 days to appeal" ... "the letter is dated 25 days ago": a window that closes within days.
+_N = _NUM.replace("(?P<n>", "(")
+_WINDOW = re.compile(
+    r"\b" + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\s+(?:to|para|for|from|de plazo|in which to|window)\b"
+)
+#: "only 30 days", "in 45 days": a window when the message is about a filing or a departure.
+_WINDOW_LOOSE = re.compile(
+    r"\b(?:within|in|dentro de|tengo|have|has|had|only|solo|just)\s+" + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\b"
+)
+_ELAPSED = re.compile(
+    r"\b" + _N + r"\s+(?:days?|dias?)\s+ago\b|\bhace\s+" + _N + r"\s+dias?\b"
+    r"|\b(?:it'?s|its|it has|has|have|ya)\s+(?:been|pasaron|pasado)\s+" + _N + r"\b"
+    r"|\bdated\s+" + _N + r"\s+days?\b"
+)
+
+
+def _number(n: str) -> int:
+    return int(n) if n.isdigit() else _NUMBERS.get(n, 999)
+
+
+def _window_closing(t: str) -> bool:
+    """A filing or departure window said with how much of it has passed, closing within 14 days."""
+    found = list(_WINDOW.finditer(t))
+    if _FILING.search(t) or _DEADLINE_WORDS.search(t) or re.search(r"\b(?:leave|depart|salir)\b", t):
+        found += _WINDOW_LOOSE.finditer(t)
+    windows = [_number(next(g for g in m.groups() if g)) for m in found]
+    passed = [_number(next(g for g in m.groups() if g)) for m in _ELAPSED.finditer(t)]
+    return any(0 <= w - p <= URGENT_WITHIN_DAYS for w in windows for p in passed if w < 999 and p < 999 and w > p)
+
+
 # --- agents present now -----------------------------------------------------------
 
 _AGENT = (
@@ -297,6 +327,13 @@ _PLACE_THEN_AGENTS = re.compile(
     rf"\b{_AT_PLACE}\s+(?:right now |now |ahora |ahorita )?(?:there (?:is|are)|hay|esta|estan|is|are)\s+(?:la |el |los |some |unos )?{_AGENT}\b"
 )
 _KNOCKING = re.compile(r"\b(?:knocking|banging|pounding|tocando|golpeando)\b")
+#: "2 ice cars parked outside our house", "ICE agents just pulled into our yard", "una camioneta de la migra afuera"
+_VEHICLES_THERE = re.compile(
+    rf"\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\b[^.]{{0,20}}"
+    rf"\b(?:parked|outside|waiting|here|afuera|aqui|estacionad[oa]s?)\b"
+    rf"|\b(?:camionetas?|carros?|trocas?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?)\b"
+    rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:just )?(?:pulled|pulling) (?:up|in|into)\b"
+)
 _AGENT_WORD = re.compile(rf"\b{_AGENT}\b")
 _THEY_HERE = re.compile(
     r"(?:^|\b(?:and|but|omg|help|ayuda|oh no|please)\s+)(?:they are|they)\s+(?:still |already |right )?(?:here|outside|at the door|knocking)"
@@ -353,7 +390,7 @@ def _present_now(s: str) -> Optional[re.Match]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _agents_only(s)
     strong = bool(_STRONG_NOW.search(s))
-    match = _AGENTS_THERE.search(s) or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s)
+    match = _AGENTS_THERE.search(s) or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s)
     if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s):
         match = _KNOCKING.search(s)
     if match is None and _RAID.search(s):
@@ -371,6 +408,36 @@ def _agents_sentence(text: str) -> Optional[str]:
             return _agents_only(s)
     return None
 
+
+
+_NOT_NOW = re.compile(
+    r"\bnothing (?:is )?(?:happening|going on)\b|\bno (?:agents?|one|body) (?:has |have )?(?:come|came|been here)\b"
+    r"|\b(?:they|agents?|ice) (?:already )?(?:left|are gone|went away)\b|\bse fueron\b|\bya se fue\w*\b"
+    r"|\b(?:prepared|prepare|be ready|get ready|preparad[oa]s?|prepararnos|prepararme)\b"
+    r"|\b(?:will|might|may|could|would|van a|puedan|pueden|podrian)\s+(?:\w+\s+)?(?:come|show up|raid|knock|venir|llegar|hacer redadas?)\b"
+    r"|\b(?:vengan|llegue|lleguen)\b"
+)
+_CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|vinieron|llegaron|agarraron|pararon)\b")
+
+
+def agents_not_here_now(text: str) -> bool:
+    """Whether a message speaks of agents without them being at hand now (yesterday, if they come, to be ready).
+
+    "ICE came to my job on Monday", "what are my rights if ICE comes", "they
+    left": the question "Are agents there right now?" is answered (no).
+    """
+    t = normalise(text)
+    if not t or _agents_sentence(text) is not None:
+        return False
+    if _NOT_NOW.search(t):
+        return True
+    for s in _sentences(t):
+        s = _agents_only(s)
+        if (_AGENT_WORD.search(s) or _RAID.search(s)) and (
+            _PAST_TIME.search(s) or _HYPOTHETICAL.search(s) or _CAME.search(s)
+        ):
+            return True
+    return False
 
 _PLACE_KINDS = [
     ("home", re.compile(rf"\b(?:{_HOME})\b")),
@@ -402,6 +469,8 @@ def live_emergency(text: str) -> Optional[str]:
 _DEPORT = r"(?:deport\w*|removal|removed|deportar\w*|deportad[oa]s?|deportacion|deportan|deporten|deportaron)"
 _IMMINENT = re.compile(
     r"\bbag and baggage\b|"
+    r"\b(?:report|reporting|present|presentarme|presentarse|presentar|presente|reportarme|reportarse|show up)\b[^.]{0,60}"
+    r"\b(?:bags?|suitcases?|luggage|maleta|maletas|equipaje|belongings|pertenencias)\b|"
     r"\b(?:report|reporting|surrender|present himself|present herself|present myself)\w* (?:to ice )?(?:for|to be) (?:removal|deportation|removed|deported)\b|"
     r"\b(?:presentarse|presentarme|presentarte|reportarse|reportarme|entregarse|entregarme)\b[^.]{0,20}\b(?:para|a) (?:su |la |ser |mi )?(?:deportacion|deportad[oa]|salida)\b|"
     r"\bscheduled (?:for )?(?:removal|deportation)\b|\b(?:removal|deportation|deportacion)\b[^.]{0,20}\b(?:is |has been |was )?(?:scheduled|programad[oa]|fijad[oa])\b|"
@@ -448,7 +517,10 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     if not text or not text.strip():
         return []
     found = set()
-    for s in _sentences(normalise(text)):
+    t = normalise(text)
+    if _window_closing(t):
+        found.add("deadline_soon")
+    for s in _sentences(t):
         if _present_now(s):
             found.add("ice_present_now")
         if _removal_imminent(s):

@@ -93,7 +93,7 @@ def test_removal_stage_from_words(text, stage):
     [
         ("detention", "ICE took my husband yesterday", {"detained_since": "2026-11-27"}),
         ("detention", "they arrested my son 2 weeks ago", {"detained_since": "2026-11-14"}),
-        ("detention", "detained since monday", {}),  # a weekday could be either side: ask
+        ("detention", "detained since monday", {"detained_since": "2026-11-23"}),  # a detention is past: the last Monday
         ("detention", "detained in may", {}),  # month only: which year?
         ("removal", "i have court next tuesday", {"removal_stage": "hearing", "hearing_date": "2026-12-01"}),
         ("removal", "my ice check-in is on dec 3", {"removal_stage": "check_in", "hearing_date": "2026-12-03"}),

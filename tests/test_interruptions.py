@@ -140,3 +140,40 @@ def test_the_safety_net_second_guesses_a_loose_restart_and_a_faint_crisis(text, 
     message = _message(text, ranking)
     SafetyNet().process([message])
     assert message.get("intent")["name"] == expected
+
+
+def test_words_the_classifier_could_not_place_are_the_answer_at_the_details_question():
+    slots = {"requested_slot": "details", "situation": "citizenship"}
+    text = "it was a misdemeanor, did the classes and probation"
+    answer = interruptions.handle("out_of_scope", text, [], [], slots, firm(), free_text=True)
+    assert answer.slots == {"details": text} and answer.responses == []
+
+
+def test_a_legal_question_at_the_details_question_is_answered_and_kept():
+    slots = {"requested_slot": "details", "situation": "humanitarian"}
+    text = "can i still apply if my one year passed?"
+    answer = interruptions.handle("ask_legal_advice", text, [], [], slots, firm(), free_text=True)
+    assert answer.slots["details"] == text and answer.responses == ["utter_no_legal_advice"]
+
+
+def test_a_legal_question_at_the_situation_question_keeps_the_situation_it_describes():
+    ranking = [{"name": "ask_legal_advice", "confidence": 0.6}, {"name": "situation_removal", "confidence": 0.2}]
+    answer = _handle("ask_legal_advice", "can they deport me if i miss court?", ranking=ranking,
+                     slots={"requested_slot": "situation"})
+    assert answer.slots["situation"] == "removal"
+    assert answer.responses == ["utter_no_legal_advice"]
+
+
+def test_the_situation_question_never_loops():
+    text = "worried calling police will get neighbors deported"
+    slots = {"requested_slot": "situation"}
+    first = _handle("ask_legal_advice", text, slots=slots)
+    assert "situation" not in first.slots and first.slots["situation_tries"] == 1
+    again = interruptions.handle("ask_legal_advice", text, [], [], {**slots, **first.slots}, firm(), repeated=True)
+    assert again.slots["situation"] == "other" and again.slots["situation_text"] == text
+
+
+def test_two_unplaced_answers_at_the_situation_question_make_it_other():
+    slots = {"requested_slot": "situation", "situation_tries": 1}
+    answer = _handle("out_of_scope", "my landlord wants my papers", slots=slots)
+    assert answer.slots["situation"] == "other" and answer.responses == []

@@ -352,3 +352,52 @@ def test_nothing_urgent_nothing_said(firm):
 )
 def test_a_voluntary_departure_date_within_days_is_a_deadline(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 2))) is urgent
+
+
+@pytest.mark.parametrize(
+    "text, soon",
+    [
+        ("USCIS denied me 20 days ago. The letter says I have 30 days to request a hearing.", True),
+        ("BIA dismissed my appeal, the letter is dated 25 days ago. only 30 days to go to the court of appeals?", True),
+        ("judge gave me voluntary departure, i have to leave in 45 days, its been 40", True),
+        ("laid off 50 days ago, my 60 day grace period ends in 10 days", True),
+        ("I have 30 days to appeal, got the decision yesterday", False),  # 29 days left
+        ("I was denied 2 years ago, had 30 days to appeal", False),
+        ("my wife came 20 days ago, she has a 30 day visa", False),  # not a filing window
+    ],
+)
+def test_a_window_that_closes_within_days(text, soon):
+    assert ("deadline_soon" in urgency.text_signals(text, TODAY)) is soon
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a letter from ICE saying i have to report on the 11th with my bags, one suitcase",
+        "me llego una carta que me tengo que presentar con mi maleta el lunes",
+    ],
+)
+def test_report_with_luggage_is_removal_imminent(text):
+    assert "removal_imminent" in urgency.text_signals(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    "text, not_now",
+    [
+        ("What are my rights if ICE comes to my house? I want to be prepared.", True),
+        ("ice was in our apartment complex yesterday took 2 neighbors", True),
+        ("ICE agents came to my restaurant with a warrant and arrested one cook. They left.", True),
+        ("our members are afraid immigration agents will come to the Sunday service", True),
+        ("ayer unos agentes me pararon en la parada del bus", True),
+        ("ICE is at my door right now", False),
+        ("theres 2 ice cars parked outside our house for like an hour", False),
+        ("i want to know my rights", False),  # no agents mentioned: ask
+    ],
+)
+def test_agents_not_here_now(text, not_now):
+    assert urgency.agents_not_here_now(text) is not_now
+
+
+def test_agents_vehicles_outside_are_a_live_emergency():
+    assert urgency.live_emergency("theres 2 ice cars parked outside our house, my parents are hiding") == "home"
+    assert urgency.live_emergency("hay una camioneta de la migra afuera de mi casa") == "home"

@@ -1,0 +1,39 @@
+"""Days as visitors say them about the past ("when were they detained?")."""
+from datetime import date
+
+import pytest
+
+from bot import dates
+
+TODAY = date(2026, 12, 3)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("2 hours ago", "2026-12-03"),
+        ("LIKE 10 MIN AGO", "2026-12-03"),
+        ("hace una hora", "2026-12-03"),
+        ("just now", "2026-12-03"),
+        ("Since about 7pm yesterday.", "2026-12-02"),
+        ("on Tuesday", "2026-12-01"),
+        ("Since Tuesday morning.", "2026-12-01"),
+        ("el viernes pasado", "2026-11-27"),
+        ("since el viernes", "2026-11-27"),
+        ("last thursday", "2026-11-26"),
+        ("hace 10 días", "2026-11-23"),
+        ("hace dos semanas", "2026-11-19"),
+        ("two weeks ago", "2026-11-19"),
+        ("nov 28", "2026-11-28"),
+        ("on the 1st", "2026-12-01"),
+        ("el 28", "2026-11-28"),
+        ("jan 5 2026", "2026-01-05"),
+    ],
+)
+def test_past_date(text, day):
+    assert dates.past_date(text, TODAY) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("text", ["next tuesday", "not sure", "in may", "", "el proximo martes"])
+def test_no_past_date(text):
+    assert dates.past_date(text, TODAY) is None
