@@ -42,7 +42,7 @@ _DAY_WORDS = (
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
 _IN_TIME = re.compile(
-    r"\b(?:in|en|dentro de) (\d{1,2}|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
+    r"\b(?:in|en|dentro de) (?:about |around |like |roughly |unos |unas |como |aproximadamente )?(\d{1,2}|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
     r" (days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
 )
 _DAYS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|dos|tres|cuatro|cinco|seis|siete) dias?\b")
@@ -56,10 +56,21 @@ def _plain(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+_ES_WEEKDAY_AHEAD = re.compile(
+    r"\b(?:(?:el |este )?(?:proximo |siguiente )(lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+    r"|(?:el |este )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo) (?:que viene|proximo|entrante))\b"
+)
+_ES_WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
+
+
 def _spoken_day(text: str, today: date) -> Optional[date]:
-    """A day said as a part of a day, "hace N días" or an ordinal alone; None otherwise."""
+    """A day said as a part of a day, "hace N días", "el martes que viene" or an ordinal alone; None otherwise."""
     t = _plain(text)
     found = [today - timedelta(days=back) for pattern, back in _DAY_WORDS if pattern.search(t)]
+    m = _ES_WEEKDAY_AHEAD.search(t)
+    if m:
+        ahead = (_ES_WEEKDAYS.index(m.group(1) or m.group(2)) - today.weekday()) % 7 or 7
+        found.append(today + timedelta(days=ahead))
     m = _IN_TIME.search(t)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
@@ -213,3 +224,17 @@ def _year_back(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day - timedelta(days=365)
+
+
+_FAR_OFF = re.compile(
+    r"\b(?:months?|meses|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano"
+    r"|spring|summer|fall|autumn|winter|primavera|verano|otono|invierno"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
+)
+
+
+def far_off(text: str) -> bool:
+    """Whether a reply places a coming date only roughly and weeks away ("in about three months", "april next year")."""
+    t = _plain(text or "")
+    return bool(_FAR_OFF.search(t)) and not re.search(r"\b(?:ago|hace|last|pasad[oa])\b", t)

@@ -71,6 +71,9 @@ WORDS_WELCOME = ("details",)
 WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice")
 WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback")
 
+#: Questions before "What's happening?" is answered: a message there may describe the situation.
+EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
+
 #: At "What's happening?", a message the classifier could not place counts as a try;
 #: after two (or the same words twice) the situation is "other", in the visitor's words.
 SITUATION_TRIES = 2
@@ -221,11 +224,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         )
         answer.slots.update(_situation_said(text, ranking, slots, default="enforcement"))
         return answer
-    if pending == "situation" and not slots.get("situation") and intent in TRIES_AT_SITUATION:
+    if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated):
         answer.slots.update(_situation_at_question(text, ranking, slots, repeated))
         if intent in SOFT and answer.slots.get("situation"):
             return answer  # placed (or "other"): the form goes on, no reply needed
-    elif intent == "non_english":
+    elif pending in EARLY_QUESTIONS:
+        # "I lost my naturalization certificate, how do I replace it?" as a first message:
+        # answered as a question, and the situation it describes is kept.
         answer.slots.update(_situation_said(text, ranking, slots))
     answer.responses.append(REPLIES.get(intent) or "utter_default")
     if intent == "request_deletion":

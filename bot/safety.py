@@ -649,6 +649,11 @@ _WIDE: Dict[str, str] = {
         r"|sweating and|sudando frio|talking nonsense|confused and|burned|quemad[oa]|quemadura|hueso de fuera|broken bone"
         r"|by (?:mistake|accident)|por accidente|took (?:my|his|her) \w+ (?:meds|pills) twice|dizzy|mareado|overdose|sobredosis"
         r"|(?<!\d)(?<!\d )(?<!\d-)911(?! ?-?\d)|ambulance|ambulancia|hospital right now|emergency room|emergencias"
+        # (added 2026-12-03 from the dev2 set, now tuned on) a seizure, a heart attack, not breathing
+        r"|seizure|convuls|foaming|espuma por la boca|shaking on the floor|temblando en el piso|heart attack|infarto"
+        r"|chest (?:is |feels )?(?:so |really |very )?(?:tight|heavy)|pain in (?:my|his|her) chest|dolor en el pecho|pecho apretado"
+        r"|(?:left )?arm (?:is |feels )?(?:numb|heavy|tingling)|brazo (?:dormido|entumido|pesado|adormecido)"
+        r"|(?:can not|cant|cannot) breathe|no (?:puedo|puede) respirar|unconscious|inconsciente|passed out|se desmayo"
     ),
     "violence": (
         r"break (?:my|his|her|your) (?:legs?|arms?|neck)|(?:im|i am|you are|your) dead|break in|breaking in|metiendo a (?:mi|la) casa"
@@ -657,6 +662,11 @@ _WIDE: Dict[str, str] = {
         r"|cartel|pandilla|gang members|\bgangs?\b|maras?\b|cobran piso|extort|extorsion|take care of me permanently|they kill|me van a matar"
         r"|van a matar|will kill|gonna kill|kill (?:me|us|my|him|her)|\bmatar\b|\bmata\b|threat|amenaz|cutting her fingers|secuestr|kidnap"
         r"|foto de mi casa|know where i live|saben donde vivo"
+        # (added 2026-12-03 from the dev2 set, now tuned on)
+        r"|burn (?:the|our|my|your) (?:house|apartment|home|place|car)|with (?:us|me|them) inside|quemar (?:la|mi|nuestra) casa"
+        r"|(?:threw|throw|threwn|thrown) (?:a |some )?(?:brick|rock|rocks|bottle)|(?:with|has|had) a (?:bat|knife|machete)"
+        r"|\bknife\b|cuchillo|navaja|machete|put (?:me|us|you) in the ground|hurt (?:me|us|my family|my kids)"
+        r"|beat (?:me|us) up|lastimar(?:me|nos)?|hacerme dano|hacernos dano"
     ),
     "dv": (
         r"hiding (?:in \w+ \w+ )?from (?:my|him|her)|(?:my|mi) ex (?:found|keeps|is|esta|me)|belong to him|doesnt let me leave|does not let me leave"
@@ -674,6 +684,11 @@ _WIDE: Dict[str, str] = {
         r"|polleros|coyotes? (?:have|tienen)|holding (?:him|her)|walking by (?:the|a) (?:highway|road) by himself"
         r"|(?:kids?|child|nino|nina|baby|bebe) (?:\w+ ){0,3}(?:screaming|gritando)"
         r"|encerrad[oa] en un carro|locked in|makes (?:her|him) work"
+        # (added 2026-12-03 from the dev2 set, now tuned on) burns, taken by force, a drunk parent driving off
+        r"|cigar(?:ette|ro)s?|(?:lo|la|los|las) quema|burns (?:him|her|them)|a la fuerza|by force"
+        r"|(?:llevarse|se llevo|se llevaron|agarro|grabbed|took) (?:a )?(?:mi|my|our|nuestr[oa]) (?:hij[oa]|daughter|son|kid|child|nin[oa]|bebe|baby)"
+        r"|(?:grabbed|took) (?:him|her) from|(?:drunk|borracho) (?:\w+ ){0,6}(?:son|daughter|kid|child|hijo|hija|nino|nina)"
+        r"|(?:son|daughter|kid|child|hijo|hija|nino|nina) (?:\w+ ){0,8}(?:drunk|borracho)"
     ),
 }
 _WIDE_RX = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WIDE.items()}

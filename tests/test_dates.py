@@ -37,3 +37,23 @@ def test_past_date(text, day):
 @pytest.mark.parametrize("text", ["next tuesday", "not sure", "in may", "", "el proximo martes"])
 def test_no_past_date(text):
     assert dates.past_date(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("el martes que viene", "2026-12-08"),
+        ("el proximo viernes", "2026-12-04"),
+        ("the decision was 20 days ago, so the deadline is in about 10 days", "2026-12-13"),
+    ],
+)
+def test_coming_days_in_spanish_and_roughly(text, day):
+    assert dates.parse_date(text, TODAY) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize(
+    "text, far", [("el mes que viene", True), ("april next year", True), ("in about three months", True),
+                  ("next tuesday", False), ("two months ago", False), ("not sure", False)],
+)
+def test_far_off(text, far):
+    assert dates.far_off(text) is far

@@ -482,3 +482,22 @@ def test_the_wide_net_catches_what_the_rules_miss(text, kind):
 )
 def test_the_wide_net_leaves_ordinary_intake_messages_alone(text):
     assert safety.detect_wide(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my uncle is having a seizure on the kitchen floor", "medical"),
+        ("my chest feels really tight and my left arm is tingling", "medical"),
+        ("mi abuela tiene dolor en el pecho y el brazo dormido", "medical"),
+        ("the neighbour says he will burn our house with us inside", "violence"),
+        ("a man outside has a machete and is yelling at us", "violence"),
+        ("alguien tiro una piedra y trae un cuchillo", "violence"),
+        ("her stepdad burns her with cigarettes", "child"),
+        ("quieren llevarse a mi hijo a la fuerza", "child"),
+        ("his father is drunk and just drove off with my son", "child"),
+    ],
+)
+def test_the_wide_net_added_from_dev2(text, kind):
+    found = safety.detect_wide(text)
+    assert found is not None and found.kind == kind
