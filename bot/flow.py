@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates, urgency
+from bot import dates, facilities, urgency
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -191,7 +191,8 @@ def _detention_day(text: str, today: date) -> Any:
 #: "to the Otay Mesa detention center", "at Stewart processing center": where someone is held,
 #: said in passing (many facilities are not places the resolver knows).
 _FACILITY = re.compile(
-    r"\b((?:[\w.'-]+\s+){1,3}(?:detention|processing|correctional|service)\s+(?:center|centre|facility))", re.IGNORECASE
+    r"\b((?:[\w.'-]+\s+){1,3}(?:(?:detention|processing|correctional|service)\s+(?:center|centre|facility)|county jail))",
+    re.IGNORECASE,
 )
 _LEADING = re.compile(
     r"^(?:(?:to|at|in|from|the|a|an|is|was|are|being|held|kept|taken|moved|now|still|currently|he|she|they|hes|shes|he's|she's|en|el|la|al|un|una)\s+)+",
@@ -214,7 +215,10 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     """
     said: Dict[str, Any] = {}
     facility = _FACILITY.search(text or "")
-    if facility and situation == "detention":
+    known = facilities.facility_in(text or "") if situation == "detention" else None
+    if known:
+        said["detained_where"] = known
+    elif facility and situation == "detention":
         where = _LEADING.sub("", facility.group(1).strip())
         if len(where.split()) > 2:  # a named facility, not just "the detention center"
             said["detained_where"] = where

@@ -109,7 +109,8 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("they took my husband to the otay mesa detention center", {"detained_where": "otay mesa detention center"}),
+        ("they took my husband to the otay mesa detention center", {"detained_where": "Otay Mesa Detention Center (San Diego, CA)"}),
+        ("they took my husband to the cypress hill detention center", {"detained_where": "cypress hill detention center"}),
         ("she is in ice detention 3 weeks", {"detained_since": "2026-11-07"}),
         ("he was detained, my A-number is A 226 555 018", {"a_number": "226555018"}),
         ("my husband is detained, we have 2 kids", {}),

@@ -1,0 +1,85 @@
+"""Immigration detention facilities visitors name in passing ("he's at Krome", "they moved her to pearsal").
+
+Most of these names are not places the resolver knows, or they are towns that
+mean nothing else to a visitor (Lumpkin, Dilley). Recognising them answers
+"Where is the person being held?" before it is asked. Only names that are not
+also common places where people live are listed: "Aurora", "Tacoma" or
+"Elizabeth" are read by ``bot.place_roles`` from the words around them.
+
+The names are the ones in common use for facilities that held people in
+2025-2026. The list recognises what a visitor said; it is never shown as a
+fact, and the visitor's own words are what staff see when no name is found.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+#: Canonical name -> words a visitor may type for it (lower case, no accents).
+FACILITIES = {
+    "Krome North Service Processing Center (Miami, FL)": ("krome",),
+    "Adelanto ICE Processing Center (CA)": ("adelanto",),
+    "Otay Mesa Detention Center (San Diego, CA)": ("otay mesa", "otay"),
+    "Golden State Annex (McFarland, CA)": ("golden state annex",),
+    "Mesa Verde ICE Processing Center (Bakersfield, CA)": ("mesa verde",),
+    "Imperial Regional Detention Facility (Calexico, CA)": ("imperial regional",),
+    "Eloy Detention Center (AZ)": ("eloy",),
+    "La Palma Correctional Center (Eloy, AZ)": ("la palma",),
+    "Northwest ICE Processing Center (Tacoma, WA)": ("northwest detention", "northwest ice processing", "nwdc"),
+    "Stewart Detention Center (Lumpkin, GA)": ("stewart detention", "stewart processing", "stewart", "lumpkin"),
+    "Folkston ICE Processing Center (GA)": ("folkston",),
+    "Broward Transitional Center (FL)": ("broward transitional",),
+    "Glades County Detention Center (FL)": ("glades county",),
+    "South Texas ICE Processing Center (Pearsall, TX)": ("pearsall", "south texas ice processing", "south texas detention"),
+    "South Texas Family Residential Center (Dilley, TX)": ("dilley",),
+    "Karnes County Immigration Processing Center (TX)": ("karnes",),
+    "Port Isabel Service Processing Center (TX)": ("port isabel",),
+    "Camp East Montana (Fort Bliss, El Paso, TX)": ("camp east montana", "east montana", "fort bliss"),
+    "Montgomery Processing Center (Conroe, TX)": ("montgomery processing",),
+    "Joe Corley Processing Center (Conroe, TX)": ("joe corley",),
+    "IAH Secure Adult Detention Facility (Livingston, TX)": ("iah polk", "iah secure", "polk county detention"),
+    "Bluebonnet Detention Facility (Anson, TX)": ("bluebonnet",),
+    "Prairieland Detention Center (Alvarado, TX)": ("prairieland",),
+    "T. Don Hutto Detention Center (Taylor, TX)": ("hutto",),
+    "Otero County Processing Center (NM)": ("otero",),
+    "Torrance County Detention Facility (NM)": ("torrance county",),
+    "Cibola County Correctional Center (NM)": ("cibola",),
+    "Central Louisiana ICE Processing Center (Jena, LA)": ("jena",),
+    "Winn Correctional Center (Winnfield, LA)": ("winnfield", "winn correctional"),
+    "Pine Prairie ICE Processing Center (LA)": ("pine prairie",),
+    "South Louisiana ICE Processing Center (Basile, LA)": ("basile",),
+    "Adams County Correctional Center (Natchez, MS)": ("adams county correctional",),
+    "Delaney Hall (Newark, NJ)": ("delaney hall", "delaney"),
+    "Moshannon Valley Processing Center (PA)": ("moshannon",),
+    "Buffalo Federal Detention Facility (Batavia, NY)": ("buffalo federal detention",),
+    "Farmville Detention Center (VA)": ("farmville",),
+    "Caroline Detention Facility (Bowling Green, VA)": ("caroline detention",),
+    "Denver Contract Detention Facility (Aurora, CO)": ("aurora ice processing", "aurora detention", "geo aurora"),
+    "Broadview Processing Center (IL)": ("broadview",),
+}
+
+_ALIASES = [(alias, name) for name, aliases in FACILITIES.items() for alias in aliases]
+
+
+def _plain(text: str) -> str:
+    t = unicodedata.normalize("NFKD", (text or "").lower())
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9 ]+", " ", t)
+
+
+def facility_in(text: str) -> Optional[str]:
+    """The facility a message names, allowing one typo in a longer name ("pearsal"); None if none.
+
+    Call it only where someone is detained: "Stewart" is also a surname.
+    """
+    words = _plain(text).split()
+    for alias, name in _ALIASES:
+        size = len(alias.split())
+        for i in range(len(words) - size + 1):
+            said = " ".join(words[i : i + size])
+            if said == alias or (len(alias) >= 7 and fuzz.ratio(said, alias) >= 85):
+                return name
+    return None

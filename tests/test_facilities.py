@@ -1,0 +1,35 @@
+"""Detention facilities named in passing answer "where is the person held?"."""
+from datetime import date
+
+import pytest
+
+from bot import flow
+from bot.facilities import FACILITIES, facility_in
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("my cousin has been at krome for a week", "Krome"),
+        ("they transferred her to pearsal i think", "Pearsall"),  # one typo in a long name
+        ("lo tienen en el corralon de eloy", "Eloy"),
+        ("she is in dilley with the baby", "Dilley"),
+    ],
+)
+def test_a_facility_is_recognised(text, name):
+    assert name in facility_in(text)
+
+
+@pytest.mark.parametrize("text", ["I live in Elizabeth NJ", "we are on basil street", "my dad works at a bakery", ""])
+def test_places_people_live_are_not_facilities(text):
+    assert facility_in(text) is None
+
+
+def test_every_facility_has_a_way_to_say_it():
+    assert all(aliases for aliases in FACILITIES.values())
+
+
+def test_a_facility_said_in_passing_is_where_the_person_is_held():
+    said = flow.answers_in_text("detention", "ICE took my brother to otay mesa yesterday", date(2026, 12, 3))
+    assert said["detained_where"].startswith("Otay Mesa") and said["detained_since"] == "2026-12-02"
+    assert "detained_where" not in flow.answers_in_text("family", "my brother was at otay mesa", date(2026, 12, 3))
