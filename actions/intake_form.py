@@ -271,6 +271,9 @@ class ValidateIntakeForm(FormValidationAction):
         return {"detained_since": day.isoformat() if day else _clip(value)}
 
     def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if not contact.has_digits(str(value)):
+            # "my mom doesn't have it", "lo tengo en la casa": not at hand now, so not known.
+            return {"a_number": "unknown"}
         return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")
 
     def validate_removal_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -322,6 +325,11 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_intake_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value:
             return {"intake_confirmed": True}
+        if flow.wants_to_stop(latest_text(tracker)):
+            # "No, I changed my mind": treated as a refusal, so nothing is kept.
+            store.record_consent_refusal(intake_db())
+            dispatcher.utter_message(response="utter_consent_refused")
+            return {"consent": False, "intake_confirmed": None}
         changed_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
         if changed_now:
             # "No, I'm in Boston": the correction came with the "no"; show the summary again.
@@ -329,6 +337,9 @@ class ValidateIntakeForm(FormValidationAction):
         return {"intake_confirmed": None, "correcting": True}
 
     def validate_change_field(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if flow.nothing_to_change(str(value)) or (said_again(tracker) and flow.change_group(str(value)) is None):
+            # Nothing to change after all (or the same unreadable words twice): the summary again.
+            return {"change_field": None, "correcting": False, "intake_confirmed": None}
         group = flow.change_group(str(value))
         if group is None:
             dispatcher.utter_message(text="Please pick what to change from the buttons.")

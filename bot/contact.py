@@ -84,3 +84,8 @@ def clean_name(text: str) -> Parsed:
     ):
         return None, "Could you tell me your name as you'd like us to use it?"
     return name, None
+
+
+def has_digits(text: str) -> bool:
+    """Whether a reply holds any digit (an A-number or phone attempt) at all."""
+    return any(c.isdigit() for c in text or "")

@@ -134,6 +134,28 @@ def change_group(text: str) -> str | None:
     return None
 
 
+_NOTHING = re.compile(
+    r"^\W*(?:nothing|none|never ?mind|nvm|no+|nope|all good|it'?s (?:fine|right|correct|ok)|(?:that'?s )?(?:fine|right|correct|ok)"
+    r"|nada|ninguno|esta bien|todo bien|nothing to change|no changes?)\W*$",
+    re.IGNORECASE,
+)
+_STOP = re.compile(
+    r"\b(?:changed my mind|change of mind|(?:do ?n[o']?t|dont) want to (?:do|continue|go on with) (?:this|it)|forget (?:it|about it)"
+    r"|don'?t save|do not save|no (?:lo )?guardes|no quiero (?:seguir|continuar|hacer esto)|cambie de opinion|olvidalo|mejor no)\b",
+    re.IGNORECASE,
+)
+
+
+def nothing_to_change(text: str) -> bool:
+    """"nothing", "never mind", "it's fine" where the visitor was asked what to change."""
+    return text == "nothing" or bool(_NOTHING.match(text or ""))
+
+
+def wants_to_stop(text: str) -> bool:
+    """At the summary, "no, I changed my mind, I don't want to do this now": nothing is saved."""
+    return bool(_STOP.search(text or ""))
+
+
 def reset_events_for(group: str) -> Dict[str, Any]:
     """Slot values that clear a group so the form asks for it again."""
     return {slot: None for slot in CHANGE_GROUPS[group]}
@@ -143,7 +165,10 @@ _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
-                       "orden de deportacion", "orden de deportación", "orden de remocion", "deportado", "deportada")),
+                       "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "bia dismissed",
+                       "bia denied", "dismissed my appeal", "denied my appeal",
+                       "orden de deportacion", "orden de deportación", "orden de remocion", "deportado", "deportada",
+                       "me deportaron", "lo deportaron", "la deportaron")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
     ("hearing", ("hearing", "court", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
     ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur")),
@@ -166,7 +191,8 @@ _A_NUMBER_SAID = re.compile(r"\b(?:a[\s#:-]*|a-number\s*(?:is)?\s*)(\d(?:[\s-]?\
 #: A stage said in so many words ("deported" alone could be a past removal).
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|ordered removed|final order|orden de deportacion|"
-    r"notice to appear|nta)\b",
+    r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
+    r"dismissed my appeal|denied my appeal|me deportaron|notice to appear|nta)\b",
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(
@@ -238,7 +264,18 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         said["removal_stage"] = stage
     day = dates.mentioned_date(text, today)
     if day is None:
+        if situation == "removal" and "removal_stage" not in said:
+            said.update(_far_hearing(text, today))
         return said
     if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
         said.update(removal_stage=stage, hearing_date=day.isoformat())
     return said
+
+
+def _far_hearing(text: str, today: date) -> Dict[str, Any]:
+    """"my next hearing is next September": the stage, and the time as said (weeks away, so not urgent)."""
+    for sentence in _SENTENCE.split(text or ""):
+        stage = removal_stage(sentence)
+        if stage in ("hearing", "check_in") and dates.far_off(sentence) and dates.mentioned_date(sentence, today) is None:
+            return {"removal_stage": stage, "hearing_date": " ".join(sentence.split())[:200]}
+    return {}

@@ -380,3 +380,12 @@ async def test_a_number_said_twice_without_digits_is_not_known(make_tracker, dom
     tracker = make_tracker(slots={**before, "a_number": "lost it"}, text="lost it", events=events)
     slots = slot_events(await ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
     assert slots["a_number"] == "unknown" and slots["requested_slot"] == "contact_name"
+
+
+async def test_an_a_number_answer_without_digits_is_not_known_at_once(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention",
+              "detained_where": "unknown", "detained_since": "unknown",
+              "urgency_notified": ["detained_now"], "urgency_reasons": ["detained_now"]}
+    slots, dispatcher = await run_form(before, {"a_number": "my mom doesnt have it"}, text="my mom doesnt have it",
+                                       requested="a_number")
+    assert slots["a_number"] == "unknown" and not texts(dispatcher)

@@ -130,3 +130,28 @@ def test_a_question_gives_up_with_the_visitors_words_or_not_known():
     assert flow.give_up("location", "el  bronx") == {"location": "el bronx"}
     assert flow.give_up("a_number", "lost it") == {"a_number": "unknown"}
     assert flow.give_up("consent", "whatever") == {}
+
+
+@pytest.mark.parametrize("text, nothing", [("nothing", True), ("never mind", True), ("no", True), ("it's fine", True),
+                                           ("nada", True), ("my phone", False), ("the date", False)])
+def test_nothing_to_change(text, nothing):
+    assert flow.nothing_to_change(text) is nothing
+
+
+@pytest.mark.parametrize("text, stop", [("no cancel it. i changed my mind i dont want to do this right now", True),
+                                        ("no, don't save it", True), ("mejor no, olvidalo", True),
+                                        ("no, the phone is wrong", False), ("no", False)])
+def test_wants_to_stop_at_the_summary(text, stop):
+    assert flow.wants_to_stop(text) is stop
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the board dismissed my appeal last month", {"removal_stage": "removal_order"}),
+        ("me deportaron hace un año", {"removal_stage": "removal_order"}),
+        ("my hearing is next year in april", {"removal_stage": "hearing", "hearing_date": "my hearing is next year in april"}),
+    ],
+)
+def test_removal_facts_said_in_passing(text, expected):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 3)) == expected
