@@ -87,6 +87,10 @@ class ValidateIntakeForm(FormValidationAction):
         if not intent.startswith(interruptions.SITUATION_PREFIX) or not latest_text(tracker):
             return {}
         dispatcher.utter_message(response=f"utter_ack_{intent[len(interruptions.SITUATION_PREFIX):]}")
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        if interruptions.asks_for_advice(latest_text(tracker), ranking):
+            # "Can I get a green card if I married a citizen?": heard, and answered the only way the assistant may.
+            dispatcher.utter_message(response="utter_no_legal_advice")
         return {"acknowledged": True}
 
     def _heard(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:

@@ -132,6 +132,16 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION.search((text or "").strip()))
 
 
+#: How sure the classifier must be that a question about a case also asks for advice.
+ADVICE_MIN_CONFIDENCE = 0.15
+
+
+def asks_for_advice(text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
+    """A question about the visitor's own case ("can I get a green card if...?") that a situation intent won."""
+    advice = next((i.get("confidence") or 0 for i in ranking or () if i.get("name") == "ask_legal_advice"), 0)
+    return is_question(text) and advice >= ADVICE_MIN_CONFIDENCE
+
+
 YES_NO = re.compile(r"^\W*(?:(yes|yeah|yep|si|sí|correct)|(no|nope|nah))\b", re.IGNORECASE)
 DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
 

@@ -334,6 +334,12 @@ _VEHICLES_THERE = re.compile(
     rf"|\b(?:camionetas?|carros?|trocas?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?)\b"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:just )?(?:pulled|pulling) (?:up|in|into)\b"
 )
+#: "they are arresting my husband in front of me right now", "se lo estan llevando ahorita"
+_TAKING_NOW = re.compile(
+    r"(?:\b(?:they|ice|agents?|officers|immigration|migra|ellos)\s+(?:are|is|estan|esta)|(?:^|\b(?:y|ya|ahorita)\s+)estan)\s+(?:arresting|taking|detaining|grabbing|handcuffing|cuffing|arrestando|llevando|deteniendo|esposando)"
+    r"\b[^.]{0,40}\b(?:right now|now|ahora|ahorita|in front of (?:me|us)|enfrente de (?:mi|nosotros))"
+    r"|\b(?:se lo|se la|se los) estan llevando\b"
+)
 _AGENT_WORD = re.compile(rf"\b{_AGENT}\b")
 _THEY_HERE = re.compile(
     r"(?:^|\b(?:and|but|omg|help|ayuda|oh no|please)\s+)(?:they are|they)\s+(?:still |already |right )?(?:here|outside|at the door|knocking)"
@@ -390,7 +396,7 @@ def _present_now(s: str) -> Optional[re.Match]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _agents_only(s)
     strong = bool(_STRONG_NOW.search(s))
-    match = _AGENTS_THERE.search(s) or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s)
+    match = _AGENTS_THERE.search(s) or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
     if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s):
         match = _KNOCKING.search(s)
     if match is None and _RAID.search(s):

@@ -177,3 +177,10 @@ def test_two_unplaced_answers_at_the_situation_question_make_it_other():
     slots = {"requested_slot": "situation", "situation_tries": 1}
     answer = _handle("out_of_scope", "my landlord wants my papers", slots=slots)
     assert answer.slots["situation"] == "other" and answer.responses == []
+
+
+def test_a_question_about_the_case_asks_for_advice_only_when_the_classifier_also_read_it_so():
+    ranking = [{"name": "situation_family", "confidence": 0.7}, {"name": "ask_legal_advice", "confidence": 0.25}]
+    assert interruptions.asks_for_advice("can i get a green card if i married a citizen?", ranking)
+    assert not interruptions.asks_for_advice("my wife needs a green card", ranking)
+    assert not interruptions.asks_for_advice("can you help me?", [{"name": "situation_other", "confidence": 0.9}])

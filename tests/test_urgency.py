@@ -401,3 +401,12 @@ def test_agents_not_here_now(text, not_now):
 def test_agents_vehicles_outside_are_a_live_emergency():
     assert urgency.live_emergency("theres 2 ice cars parked outside our house, my parents are hiding") == "home"
     assert urgency.live_emergency("hay una camioneta de la migra afuera de mi casa") == "home"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("they are arresting my brother in front of me right now", "other"), ("estan arrestando a mi papa ahorita", "other"),
+     ("they arrested my husband last week", None), ("the police are arresting a man on tv right now", None)],
+)
+def test_an_arrest_happening_now_is_a_live_emergency(text, place):
+    assert urgency.live_emergency(text) == place
