@@ -71,6 +71,9 @@ def parse_a_number(text: str) -> Parsed:
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is)\s+", "", text or "", flags=re.IGNORECASE)
+    # "Sofia (for my mom Carmen)", "Karen, para mi mamá": the name before the aside.
+    name = re.sub(r"\s*[(\[].*$", "", name)
+    name = re.sub(r"[\s,]+(?:for|para|on behalf of|de parte de)\s+(?:my|mi)\b.*$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\s+", " ", name).strip(" .,!")
     # A question, a sentence or a number is not a name (chit-chat reaches this
     # question unfiltered, since names are hard to classify).

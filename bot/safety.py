@@ -659,7 +659,7 @@ _WIDE: Dict[str, str] = {
         r"break (?:my|his|her|your) (?:legs?|arms?|neck)|(?:im|i am|you are|your) dead|break in|breaking in|metiendo a (?:mi|la) casa"
         r"|entrar a (?:mi|la) casa|\barmad[oa]\b|\bguns?\b|\bshoot|\bdisparar|with bats|\bbats\b|set (?:\w+ )?on fire|quem(?:an|ar|aron) (?:el|la|mi|nuestro)"
         r"|have my (?:sister|brother|cousin|son|daughter|mom|dad)(?! (?:\w+ )?(?:detained|in detention|locked up in))|lo tienen|la tienen|los tienen|piden (?:\d|mil|dinero|rescate)|ransom|rescate"
-        r"|cartel|pandilla|gang members|\bgangs?\b|maras?\b|cobran piso|extort|extorsion|take care of me permanently|they kill|me van a matar"
+        r"|cartel|pandilla|gang members|\bgangs?\b|\bmaras?\b|cobran piso|extort|extorsion|take care of me permanently|they kill|me van a matar"
         r"|van a matar|will kill|gonna kill|kill (?:me|us|my|him|her)|\bmatar\b|\bmata\b|threat|amenaz|cutting her fingers|secuestr|kidnap"
         r"|foto de mi casa|know where i live|saben donde vivo"
         # (added 2026-12-03 from the dev2 set, now tuned on)

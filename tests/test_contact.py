@@ -41,7 +41,8 @@ def test_bad_a_number(text):
     assert contact.parse_a_number(text)[0] is None
 
 
-@pytest.mark.parametrize("text, expected", [("my name is Maria Lopez", "Maria Lopez"), ("Juan", "Juan"), ("I'm Ana.", "Ana")])
+@pytest.mark.parametrize("text, expected", [("my name is Maria Lopez", "Maria Lopez"), ("Juan", "Juan"), ("I'm Ana.", "Ana"),
+                                            ("Rosa Diaz (for my mom Carmen Diaz)", "Rosa Diaz"), ("Karen, para mi mama", "Karen")])
 def test_names(text, expected):
     assert contact.clean_name(text) == (expected, None)
 

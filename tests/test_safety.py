@@ -501,3 +501,8 @@ def test_the_wide_net_leaves_ordinary_intake_messages_alone(text):
 def test_the_wide_net_added_from_dev2(text, kind):
     found = safety.detect_wide(text)
     assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize("text", ["Fatmata Kamara", "Samara Lopez", "Damara"])
+def test_names_that_contain_a_gang_word_are_not_a_crisis(text):
+    assert safety.detect_wide(text) is None
