@@ -217,7 +217,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         kind = entity(entities, "crisis_kind") or (found.kind if found else None)
         language = entity(entities, "message_language") or (found.language if found else "en")
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
-        answer.slots["safety_flag"] = kind or "unspecified"
+        if not (text and safety.past_and_safe(text)):
+            # Help for all; the flag (first in the staff inbox) only where danger may be present.
+            answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots["language"] = "es"
         answer.slots.update(_situation_said(text, ranking, slots))

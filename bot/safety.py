@@ -624,12 +624,13 @@ def detect(text: str) -> Optional[Crisis]:
 
 # --- the wide net ------------------------------------------------------------
 # The rules above are precise, and on a fresh set of 183 crisis messages written
-# for tuning (tests/conversations/probes/crisis_tune.yml) they found only half.
+# for tuning (the crisis tuning set of 2026-12-02, now data/nlu/crisis_written.yml)
+# they found only half.
 # Recall comes first, so the safety net also flags a message that holds words
 # that rarely appear in a message that is not about danger ("rope", "bridge",
 # "not moving", "blood", "break in", "hiding from my boyfriend"). False alarms
 # cost a visitor one gentle message with help lines; a miss can cost a life.
-# The held-out evaluation set was not looked at while writing these.
+# The held-out evaluation sets were not looked at while writing these.
 
 _WIDE: Dict[str, str] = {
     "suicide": (
@@ -707,3 +708,33 @@ def detect_wide(text: str) -> Optional[Crisis]:
         return None
     spanish = len(_ES_WORDS.findall(norm)) > len(_EN_WORDS.findall(norm))
     return Crisis(kinds[0], "es" if spanish else "en")
+
+
+# --- past and safe now -----------------------------------------------------------
+# "I was in an abusive marriage years ago, I'm safe now": the help is still given
+# (recall first), but the intake is not flagged as a person in danger, so that
+# staff see real danger first. Any sign that the danger may be present keeps the flag.
+
+_PAST_OR_SAFE = re.compile(
+    r"\b(?:years ago|hace (?:\w+ )?anos|hace tiempo|back in (?:19|20)\d\d|in (?:19|20)\d\d|en (?:19|20)\d\d|de (?:19|20)\d\d"
+    r"|last (?:month|year)|el (?:mes|ano) pasado|(?:\w+ )?months? ago|hace (?:\w+ )?meses|when i was (?:a kid|little|\d+)|cuando era (?:nina|nino|chica|chico)"
+    r"|(?:i am|im|i'm|estoy|ya estoy) (?:safe|a salvo|bien|doing well|out now|divorced|divorciad[oa]|fuera)"
+    r"|(?:left|escaped|got away from) (?:him|her|them)|lo deje|me escape|survivor|sobreviviente|recovering|ya esta bien"
+    r"|is in (?:jail|prison) (?:now|for it)|esta (?:preso|en la carcel))\b"
+)
+_PRESENT = re.compile(
+    r"\b(?:now|right now|today|tonight|still|again|ahora|ahorita|hoy|esta noche|todavia|otra vez|de nuevo"
+    r"|want to|wanna|going to|gonna|will|plan|quiero|voy a|va a|van a|outside|afuera|is here|are here|esta aqui|estan aqui)\b"
+)
+
+
+def past_and_safe(text: str) -> bool:
+    """Whether a message speaks of danger only as past, or says the person is safe now, with no sign of the present."""
+    norm = normalize(text)
+    if not norm or not _PAST_OR_SAFE.search(norm):
+        return False
+    # "I am safe at my sister's house now", "I'm 30 now and doing well": that "now" is the safety
+    without_safe = re.sub(r"\b(?:safe|a salvo|doing well|divorced|my own place|im \d+|i am \d+)\b(?:\W+\w+){0,5}?\W+now\b", " ", norm)
+    without_safe = re.sub(r"\bnow\b(?:\W+\w+){0,3}?\W+(?:safe|doing well|a salvo)\b", " ", without_safe)
+    without_safe = re.sub(r"\b(?:is in (?:jail|prison) now)\b", " ", without_safe)
+    return not _PRESENT.search(without_safe)

@@ -184,3 +184,12 @@ def test_a_question_about_the_case_asks_for_advice_only_when_the_classifier_also
     assert interruptions.asks_for_advice("can i get a green card if i married a citizen?", ranking)
     assert not interruptions.asks_for_advice("my wife needs a green card", ranking)
     assert not interruptions.asks_for_advice("can you help me?", [{"name": "situation_other", "confidence": 0.9}])
+
+
+def test_danger_told_as_past_gets_the_help_but_no_safety_flag():
+    text = "my ex hit me years ago, i left him and i am safe now. can i apply for vawa?"
+    answer = _handle("crisis", text, entities=[{"entity": "crisis_kind", "value": "dv"}])
+    assert answer.responses == ["utter_crisis_dv", "utter_crisis_continue"]
+    assert "safety_flag" not in answer.slots
+    again = _handle("crisis", "he hit me years ago and now he is outside again", entities=[{"entity": "crisis_kind", "value": "dv"}])
+    assert again.slots["safety_flag"] == "dv"

@@ -506,3 +506,31 @@ def test_the_wide_net_added_from_dev2(text, kind):
 @pytest.mark.parametrize("text", ["Fatmata Kamara", "Samara Lopez", "Damara"])
 def test_names_that_contain_a_gang_word_are_not_a_crisis(text):
     assert safety.detect_wide(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, past",
+    [
+        ("I left him three months ago and I am safe at my sister's house now", True),
+        ("i had a suicide attempt when i was 17, im 30 now and doing well", True),
+        ("my ex boyfriend beat me and he is in jail now for it", True),
+        ("he hit me years ago and now he is outside again", False),
+        ("i was abused years ago and i want to die", False),
+        ("hace años mi ex me pegaba y ahora me amenaza otra vez", False),
+        ("he has a gun", False),
+    ],
+)
+def test_past_and_safe(text, past):
+    assert safety.past_and_safe(text) is past
+
+
+def test_few_near_misses_raise_a_safety_flag():
+    # Messages that sound like danger but are not (written blind, tests/conversations/probes/).
+    # The help may still be shown (recall first); the staff flag should mostly stay off.
+    import yaml
+    from pathlib import Path
+
+    path = Path(__file__).parent / "conversations" / "probes" / "crisis_near_misses.yml"
+    near = [p["text"] for p in yaml.safe_load(path.read_text())]
+    flagged = [t for t in near if safety.detect_wide(t) and not safety.past_and_safe(t)]
+    assert len(near) >= 70 and len(flagged) <= 0.25 * len(near), flagged
