@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from bot import safety, urgency
+from bot import flow, safety, urgency
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -223,6 +223,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if language == "es":
             answer.slots["language"] = "es"
         answer.slots.update(_situation_said(text, ranking, slots))
+        if repeated and pending and slots.get(pending) is None and pending not in answer.slots:
+            # The same words again at a question: the help again, but the question is not asked a third time.
+            if pending == "situation":
+                answer.slots.update(_situation_at_question(text, ranking, {**slots, **answer.slots}, True))
+            else:
+                answer.slots.update(flow.give_up(pending, text))
         return answer
     if intent == "emergency_now":
         place = entity(entities, "emergency_place") or urgency.live_emergency(text) or "home"

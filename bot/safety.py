@@ -624,8 +624,7 @@ def detect(text: str) -> Optional[Crisis]:
 
 # --- the wide net ------------------------------------------------------------
 # The rules above are precise, and on a fresh set of 183 crisis messages written
-# for tuning (the crisis tuning set of 2026-12-02, now data/nlu/crisis_written.yml)
-# they found only half.
+# for tuning (tests/conversations/probes/crisis_tune.yml) they found only half.
 # Recall comes first, so the safety net also flags a message that holds words
 # that rarely appear in a message that is not about danger ("rope", "bridge",
 # "not moving", "blood", "break in", "hiding from my boyfriend"). False alarms

@@ -26,10 +26,9 @@ EXTRACTOR = "SafetyNet"
 
 #: Below this, a crisis the classifier alone saw (the patterns did not) is a
 #: guess, not a reading, and the next intent stands. Recall first: chosen on
-#: 2026-12-02 on the crisis check set (100 fresh crisis messages in indirect
-#: words): patterns alone 61, with the classifier from 0.15 73, for 5 more flags
-#: on 692 ordinary messages of the dev set. Since 2026-12-03 that set is
-#: training data (data/nlu/crisis_written.yml).
+#: tests/conversations/probes/crisis_check.yml (100 fresh crisis messages in
+#: indirect words): patterns alone 61, with the classifier from 0.15 73, for 5
+#: more flags on 692 ordinary messages of the dev set.
 CLASSIFIER_CRISIS_MIN = 0.15
 
 #: "Start over" clears everything the visitor said, so it needs the words for

@@ -193,3 +193,14 @@ def test_danger_told_as_past_gets_the_help_but_no_safety_flag():
     assert "safety_flag" not in answer.slots
     again = _handle("crisis", "he hit me years ago and now he is outside again", entities=[{"entity": "crisis_kind", "value": "dv"}])
     assert again.slots["safety_flag"] == "dv"
+
+
+def test_a_crisis_message_sent_again_at_a_question_does_not_loop():
+    text = "mi mama tiene miedo de reportar por los papeles"
+    entities = [{"entity": "crisis_kind", "value": "child"}]
+    at_button = interruptions.handle("crisis", text, entities, [], {"requested_slot": "removal_stage"}, firm(), repeated=True)
+    assert at_button.slots["removal_stage"] == "unknown" and at_button.responses[0] == "utter_crisis_child"
+    at_situation = interruptions.handle("crisis", text, entities, [], {"requested_slot": "situation"}, firm(), repeated=True)
+    assert at_situation.slots["situation"] == "other"
+    first = interruptions.handle("crisis", text, entities, [], {"requested_slot": "removal_stage"}, firm())
+    assert "removal_stage" not in first.slots

@@ -530,7 +530,7 @@ def test_few_near_misses_raise_a_safety_flag():
     import yaml
     from pathlib import Path
 
-    path = Path(__file__).parent / "conversations" / "probes" / "crisis_near_misses.yml"
-    near = [p["text"] for p in yaml.safe_load(path.read_text())]
+    path = Path(__file__).parent / "conversations" / "probes" / "crisis_tune.yml"
+    near = [p["text"] for p in yaml.safe_load(path.read_text()) if p["kind"] != "crisis"]
     flagged = [t for t in near if safety.detect_wide(t) and not safety.past_and_safe(t)]
     assert len(near) >= 70 and len(flagged) <= 0.25 * len(near), flagged
