@@ -34,6 +34,10 @@ class Firm:
     booking: Dict[str, Any] = field(default_factory=dict)
     office_hours: Dict[str, List[str]] = field(default_factory=dict)
     offices: List[Dict[str, Any]] = field(default_factory=list)
+    # Deployment settings (the environment overrides them): see bot.settings.deployment.
+    environment: Optional[str] = None
+    secure_cookies: Optional[bool] = None
+    trusted_proxies: List[str] = field(default_factory=list)
 
     @property
     def contact_line(self) -> str:

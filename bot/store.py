@@ -62,13 +62,28 @@ def connect(path: Union[str, Path, None] = None) -> sqlite_utils.Database:
         db = sqlite_utils.Database(memory=True)
     else:
         path = Path(path or settings.intake_db_path())
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.parent == settings.data_dir():
+            settings.protect_data_dir()
+        # Created 0600 before SQLite opens it; its -wal and -shm files take the same mode.
+        settings.private_database(path)
         db = sqlite_utils.Database(path)
         # WAL lets the staff app read while the action server writes.
         db.enable_wal()
     db.conn.execute("PRAGMA busy_timeout = 5000")
     db.conn.execute("PRAGMA foreign_keys = ON")
     ensure_schema(db)
+    return db
+
+
+def _decode_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def tolerant_text(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """``db`` made to read any stored text: bytes that are not UTF-8 (written by
+    another tool) come back with U+FFFD instead of failing the whole query."""
+    db.conn.text_factory = _decode_text
     return db
 
 
@@ -134,7 +149,10 @@ def decode(row: Dict[str, Any]) -> Dict[str, Any]:
     for key in JSON_FIELDS:
         value = out.get(key)
         if isinstance(value, str) and value:
-            out[key] = json.loads(value)
+            try:
+                out[key] = json.loads(value)
+            except ValueError:
+                pass  # not written by save_intake: shown and exported as the text it is
         elif key in out and value in (None, ""):
             out[key] = [] if key in ("urgency_reasons", "updates_shown") else ({} if key != "booking" else None)
     for key in ("urgent", "callback_requested", "consent", "deletion_requested"):

@@ -20,7 +20,10 @@ RASA = "http://127.0.0.1:5005"
 
 @pytest.fixture
 def client(data_dir):
-    return TestClient(site.create_app(RASA))
+    """The whole web process (its middleware adds the security headers), site at /."""
+    from web.app import create_app
+
+    return TestClient(create_app(RASA))
 
 
 @pytest.fixture
@@ -71,14 +74,17 @@ def test_pages_allow_only_this_site_and_the_rasa_server(client):
     assert headers["referrer-policy"] == "same-origin"
 
 
-def test_rasa_url_comes_from_the_environment_or_the_page_host(data_dir, monkeypatch):
+def test_rasa_url_comes_from_the_environment_or_the_website_origin(data_dir, monkeypatch, firm_profile):
+    from web.app import create_app
+
     monkeypatch.setenv("RASA_URL", "https://bot.example.org/")
-    tag = widget_tags(TestClient(site.create_app()).get("/").text)[0]
+    tag = widget_tags(TestClient(create_app()).get("/").text)[0]
     assert 'data-server-url="https://bot.example.org"' in tag
     monkeypatch.delenv("RASA_URL")
-    response = TestClient(site.create_app(), base_url="http://localhost:8000").get("/")
-    assert 'data-server-url="http://localhost:5005"' in widget_tags(response.text)[0]
-    assert "wss://" not in response.headers["content-security-policy"]
+    firm_profile(website_origin="https://www.firm.example")
+    response = TestClient(create_app(), base_url="http://localhost:8000").get("/")
+    assert 'data-server-url="https://www.firm.example:5005"' in widget_tags(response.text)[0]
+    assert "wss://www.firm.example:5005" in response.headers["content-security-policy"]
 
 
 def test_updates_page_without_posts_says_so(client):

@@ -217,9 +217,10 @@ def test_throttling_after_repeated_failures_for_one_account():
     db = intake_db()
     add_user("a@firm.example")
     now = 10_000.0
-    for i in range(accounts.MAX_FAILURES_PER_EMAIL):
-        assert accounts.authenticate(db, "a@firm.example", "nope", client="1.2.3.4", now=now + i).error == "bad_credentials"
-    # now even the right password is refused, from any client, until the window passes
+    for i in range(accounts.MAX_FAILURES_PER_ACCOUNT):
+        client = f"1.2.3.{i}"  # from many addresses: the account's own limit holds
+        assert accounts.authenticate(db, "a@firm.example", "nope", client=client, now=now + i).error == "bad_credentials"
+    # now even the right password is refused from a browser new to the account, until the window passes
     result = accounts.authenticate(db, "a@firm.example", PASSWORD, client="5.6.7.8", now=now + 10)
     assert result.error == "throttled" and 0 < result.retry_after <= accounts.FAILURE_WINDOW
     later = now + accounts.FAILURE_WINDOW + 1
@@ -239,7 +240,7 @@ def test_throttling_per_client_across_accounts():
 def test_login_page_reports_throttling_with_429():
     add_user("a@firm.example")
     c = client()
-    for _ in range(accounts.MAX_FAILURES_PER_EMAIL):
+    for _ in range(accounts.MAX_FAILURES_PER_ACCOUNT):
         assert login(c, "a@firm.example", "wrong password here").status_code == 400
     response = login(c, "a@firm.example")
     assert response.status_code == 429 and "Too many failed attempts" in response.text

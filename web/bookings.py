@@ -1,7 +1,8 @@
 """Calendar invites for booked consultations: ``/bookings/{reference}.ics``.
 
 The invite holds no visitor details (attorney, time, firm phone only), so the
-reference in the link is all it takes to fetch it.
+reference in the link is all it takes to fetch it. The handler is a plain
+function, so Starlette runs it (and its SQLite read) in a worker thread.
 """
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ from bot import booking, store
 from bot.booking import ics
 
 
-async def invite(request: Request) -> Response:
+def invite(request: Request) -> Response:
     db = store.connect()
-    made = booking.get_booking(db, request.path_params["reference"])
+    try:
+        made = booking.get_booking(db, request.path_params["reference"])
+    finally:
+        db.conn.close()
     if made is None or made.status != "confirmed":
         return PlainTextResponse("No confirmed consultation has that reference.", status_code=404)
     names = {a.id: a.name for a in booking.load_attorneys()}

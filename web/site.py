@@ -4,7 +4,8 @@
 ``<script>`` tag (``templates/_widget.html``) configured from ``firm.yml``:
 
 * the Rasa server the widget talks to: ``$RASA_URL`` (for example
-  ``http://127.0.0.1:5005``); without it, the page's own host on port 5005;
+  ``https://chat.firm.example``); without it, the host of ``website_origin``
+  on port 5005. Never the request's ``Host`` header, which the client chooses;
 * the firm's name and assistant's name (``name``, ``assistant_name``);
 * colours and the opening message, from an optional ``widget:`` section::
 
@@ -15,9 +16,14 @@
 
 Browser code comes from this site only, never from a CDN: the widget from
 ``web/static/widget/``, socket.io-client (and rasa-webchat for its test page)
-from ``node_modules`` (``npm ci``), served under ``/vendor/``. Every page has a
-Content-Security-Policy that allows scripts, styles and images from this site
-only and connections to this site and the Rasa server only.
+from ``node_modules`` (``npm ci``), served under ``/vendor/``. Every response
+has a Content-Security-Policy (:func:`content_security_policy`, added by
+``web.app`` for the whole process) that allows scripts, styles and images from
+this site only and connections to this site and the Rasa server only.
+
+``/demo/rasa-webchat`` (the third-party client, for comparison) exists in
+development only: that client turns Markdown links in any message, the
+visitor's own included, into live links.
 """
 from __future__ import annotations
 
@@ -33,14 +39,14 @@ from urllib.parse import urlsplit
 
 import yaml
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from bot import settings
 from bot.firm import Firm, firm
@@ -126,15 +132,17 @@ def widget_settings(profile: Optional[Firm] = None) -> WidgetSettings:
     )
 
 
-def rasa_url(request: Request, configured: Optional[str] = None) -> str:
-    """The Rasa server's base URL as the browser should reach it."""
+def rasa_url(configured: Optional[str] = None, profile: Optional[Firm] = None) -> str:
+    """The Rasa server's base URL as the browser should reach it, from configuration
+    only: ``configured``, else ``$RASA_URL``, else ``website_origin``'s host on port 5005."""
     url = configured if configured is not None else os.environ.get("RASA_URL")
     if url:
         return url.rstrip("/")
-    host = request.url.hostname or "localhost"
+    origin = urlsplit((profile or firm()).website_origin)
+    host = origin.hostname or "localhost"
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
-    return f"{request.url.scheme}://{host}:{RASA_PORT}"
+    return f"{origin.scheme or 'https'}://{host}:{RASA_PORT}"
 
 
 def content_security_policy(rasa: str, relaxed_styles: bool = False) -> str:
@@ -225,38 +233,6 @@ def find_post(slug: str) -> Optional[Dict[str, Any]]:
 # --- the app ---------------------------------------------------------------------------
 
 
-class SecurityHeaders:
-    """Adds the Content-Security-Policy and related headers to every response."""
-
-    def __init__(self, app: ASGIApp, rasa: Optional[str]) -> None:
-        self.app = app
-        self.rasa = rasa
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        request = Request(scope)
-        relaxed = request.url.path.startswith("/demo/")
-        policy = content_security_policy(rasa_url(request, self.rasa), relaxed_styles=relaxed)
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                names = {k.lower() for k, _ in headers}
-                extra = {
-                    b"content-security-policy": policy.encode(),
-                    b"x-content-type-options": b"nosniff",
-                    b"referrer-policy": b"same-origin",
-                    b"x-frame-options": b"SAMEORIGIN",
-                }
-                headers += [(k, v) for k, v in extra.items() if k not in names]
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 class VendorFiles:
     """Files from an npm package; a plain 404 naming the fix until ``npm ci`` has run."""
 
@@ -274,29 +250,36 @@ class VendorFiles:
         await self.files(scope, receive, send)
 
 
-def create_app(rasa: Optional[str] = None) -> Starlette:
-    """The demo site. ``rasa``: the Rasa server's URL (default ``$RASA_URL``, see :func:`rasa_url`)."""
+def create_app(rasa: Optional[str] = None, *, development: Optional[bool] = None) -> Starlette:
+    """The demo site. ``rasa``: the Rasa server's URL (see :func:`rasa_url`);
+    ``development``: serve the rasa-webchat test page (default: the deployment's)."""
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    server = rasa_url(rasa)
+    if development is None:
+        development = settings.deployment().development
 
     def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
         f = firm()
-        context.update(firm=f, widget=widget_settings(f), rasa_url=rasa_url(request, rasa))
+        context.update(firm=f, widget=widget_settings(f), rasa_url=server)
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
+    # The posted updates are read from SQLite in a worker thread, off the event loop.
     async def home(request: Request) -> Response:
-        return render(request, "home.html", page="home", posts=recent_posts(3))
+        return render(request, "home.html", page="home", posts=await run_in_threadpool(recent_posts, 3))
 
     async def updates_list(request: Request) -> Response:
-        return render(request, "updates.html", page="updates", posts=recent_posts())
+        return render(request, "updates.html", page="updates", posts=await run_in_threadpool(recent_posts))
 
     async def update_detail(request: Request) -> Response:
-        post = find_post(request.path_params["slug"])
+        post = await run_in_threadpool(find_post, request.path_params["slug"])
         if post is None:
             raise HTTPException(404)
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", post.get("body") or "") if p.strip()]
         return render(request, "post.html", page="updates", post=post, paragraphs=paragraphs)
 
     async def webchat_test(request: Request) -> Response:
+        if not development:
+            raise HTTPException(404)
         return render(request, "webchat_test.html", page="webchat")
 
     async def health(request: Request) -> Response:
@@ -315,8 +298,4 @@ def create_app(rasa: Optional[str] = None) -> Starlette:
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     routes += [Mount(f"/vendor/{name}", app=VendorFiles(folder), name=f"vendor-{name}") for name, folder in VENDOR.items()]
-    return Starlette(
-        routes=routes,
-        middleware=[Middleware(SecurityHeaders, rasa=rasa)],
-        exception_handlers={404: not_found},
-    )
+    return Starlette(routes=routes, exception_handlers={404: not_found})

@@ -14,17 +14,26 @@ lock, the slot is re-checked against the firm's rules (buffers, lead time)
 inside it, and either everything is written (the booking, the old booking's
 new status, the summary on the intake) or nothing is. The loser of a race
 gets :class:`SlotTaken`.
+
+Reference codes are 12 symbols of Crockford's base32 (60 random bits) in
+groups of four, ``RC-7K3M-9PQX-2D4W``; the 6-symbol codes made before
+(``RC-7K3M9P``) are still found. A visitor proves a booking is theirs with
+its reference and email: an unknown reference and a wrong email get the one
+same answer (:class:`UnknownReference`), and failed checks are limited per
+conversation and per reference (:class:`TooManyAttempts`, the
+``booking_attempts`` table), so neither codes nor emails can be guessed.
 """
 from __future__ import annotations
 
 import logging
 import secrets
 import sqlite3
+import string
 import time as _time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from datetime import datetime, timedelta
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 from zoneinfo import ZoneInfoNotFoundError
 
@@ -38,10 +47,23 @@ from bot.booking.parsing import parse_email, parse_phone
 log = logging.getLogger(__name__)
 
 STATUSES = ("confirmed", "cancelled", "rescheduled")
-#: No 0/O, 1/I/L or U: a code read aloud or copied by hand stays unambiguous.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+#: Crockford's base32: no I, L, O or U, and O, I and L typed by mistake are read
+#: as 0, 1 and 1, so a code read aloud or copied by hand stays unambiguous.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_PREFIX = "RC-"
-REFERENCE_LENGTH = 6
+#: 12 symbols of 5 bits: 60 random bits, shown as three groups of four.
+REFERENCE_LENGTH = 12
+REFERENCE_GROUP = 4
+_MISREAD = {"O": "0", "I": "1", "L": "1"}
+#: Codes made before (6 of 30 symbols, about 29 bits): still found, never made.
+LEGACY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+LEGACY_LENGTH = 6
+
+#: Failed reference-and-email checks allowed within ATTEMPT_WINDOW, per
+#: conversation and per reference; then :class:`TooManyAttempts`.
+MAX_FAILED_CHECKS_PER_CONVERSATION = 5
+MAX_FAILED_CHECKS_PER_REFERENCE = 5
+ATTEMPT_WINDOW = timedelta(hours=24)
 
 _UTC_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"
 _OVERLAP = (
@@ -88,6 +110,15 @@ WHEN NEW.status = 'confirmed' AND EXISTS (SELECT 1 FROM bookings b WHERE b.id !=
 BEGIN
     SELECT RAISE(ABORT, '{OVERLAP_MESSAGE}');
 END;
+-- Failed reference-and-email checks (no email kept): what limits guessing.
+CREATE TABLE IF NOT EXISTS booking_attempts (
+    id INTEGER PRIMARY KEY,
+    conversation_id TEXT,
+    reference TEXT,
+    at TEXT NOT NULL CHECK (at GLOB '{_UTC_GLOB}')
+);
+CREATE INDEX IF NOT EXISTS booking_attempts_by_conversation ON booking_attempts (conversation_id, at);
+CREATE INDEX IF NOT EXISTS booking_attempts_by_reference ON booking_attempts (reference, at);
 """
 
 
@@ -121,13 +152,24 @@ class SlotTaken(SlotUnavailable):
 
 
 class UnknownReference(BookingError):
+    """No booking has this reference *and* this email: one answer for both, so a
+    reply never tells whether a guessed reference exists."""
+
     code = "unknown_reference"
 
 
-class EmailMismatch(BookingError):
-    """The reference exists but was booked with another email address."""
+class EmailMismatch(UnknownReference):
+    """Kept for callers that still catch it; never raised: a wrong email gets
+    :class:`UnknownReference`, the same answer as an unknown reference."""
 
-    code = "wrong_email"
+    code = "unknown_reference"
+
+
+class TooManyAttempts(BookingError):
+    """Too many failed reference-and-email checks from this conversation or for
+    this reference within :data:`ATTEMPT_WINDOW`: the visitor should call the firm."""
+
+    code = "too_many_attempts"
 
 
 class NotActive(BookingError):
@@ -219,6 +261,7 @@ _SCHEMA_OBJECTS = (
     "bookings_one_confirmed_per_start",
     "bookings_no_overlap_insert",
     "bookings_no_overlap_update",
+    "booking_attempts",
 )
 
 
@@ -237,18 +280,33 @@ def connect(path=None) -> sqlite_utils.Database:
     return db
 
 
+def _grouped(code: str) -> str:
+    return REFERENCE_PREFIX + "-".join(code[i : i + REFERENCE_GROUP] for i in range(0, len(code), REFERENCE_GROUP))
+
+
 def new_reference() -> str:
-    return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+    """A fresh reference code: ``RC-`` and 60 random bits as ``XXXX-XXXX-XXXX``."""
+    return _grouped("".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH)))
+
+
+_ASCII_ALNUM = frozenset(string.ascii_uppercase + string.digits)
 
 
 def normalise_reference(text: Optional[str]) -> Optional[str]:
-    """'rc 7k3m9p', '7K3M9P', 'RC-7K3M9P.' -> 'RC-7K3M9P'; None if it cannot be one."""
-    code = "".join(ch for ch in (text or "").upper() if ch.isalnum())
-    if code.startswith("RC") and len(code) == REFERENCE_LENGTH + 2:
+    """A reference as typed -> as stored; None if it cannot be one.
+
+    'rc 7k3m 9pqx 2d4w', '7K3M9PQX2D4W', 'RC-7K3M-9PQX-2D4W.' -> 'RC-7K3M-9PQX-2D4W'
+    (O, I and L read as 0, 1, 1); a code made before: 'rc 7k3m9p' -> 'RC-7K3M9P'.
+    """
+    code = "".join(ch for ch in (text or "").upper() if ch in _ASCII_ALNUM)
+    if code.startswith("RC") and len(code) in (LEGACY_LENGTH + 2, REFERENCE_LENGTH + 2):
         code = code[2:]
-    if len(code) != REFERENCE_LENGTH or any(ch not in REFERENCE_ALPHABET for ch in code):
-        return None
-    return REFERENCE_PREFIX + code
+    if len(code) == LEGACY_LENGTH:
+        return REFERENCE_PREFIX + code if all(ch in LEGACY_ALPHABET for ch in code) else None
+    if len(code) == REFERENCE_LENGTH:
+        code = "".join(_MISREAD.get(ch, ch) for ch in code)
+        return _grouped(code) if all(ch in REFERENCE_ALPHABET for ch in code) else None
+    return None
 
 
 # --- transactions
@@ -476,14 +534,15 @@ def book(
     return booking
 
 
+NO_MATCH = "no booking has that reference code and email address"
+
+
 def _verify(conn, reference: str, email: str, now: datetime) -> Booking:
     code = normalise_reference(reference)
     booking = _by_reference(conn, code) if code else None
-    if booking is None:
-        raise UnknownReference("no booking has that reference code")
     given, _ = parse_email(email)
-    if (given or (email or "").strip()).casefold() != booking.email.casefold():
-        raise EmailMismatch("that email address is not the one the booking was made with")
+    if booking is None or (given or (email or "").strip()).casefold() != booking.email.casefold():
+        raise UnknownReference(NO_MATCH)
     if booking.status == "cancelled":
         raise NotActive("that booking was already cancelled", "cancelled")
     if booking.status == "rescheduled":
@@ -493,10 +552,67 @@ def _verify(conn, reference: str, email: str, now: datetime) -> Booking:
     return booking
 
 
-def check_reference(db: sqlite_utils.Database, reference: str, email: str, *, now: Optional[datetime] = None) -> Booking:
+# --- guessing limits
+
+
+def failed_checks(db: sqlite_utils.Database, *, now: datetime, conversation_id: Optional[str] = None,
+                  reference: Optional[str] = None) -> int:
+    """Failed reference-and-email checks within the window, for a conversation or a reference."""
+    ensure_schema(db)
+    column, value = ("conversation_id", conversation_id) if conversation_id is not None else ("reference", reference)
+    (count,) = db.conn.execute(
+        f"SELECT count(*) FROM booking_attempts WHERE {column} = ? AND at > ?", [value, format_utc(now - ATTEMPT_WINDOW)]
+    ).fetchone()
+    return count
+
+
+def _limited(
+    db: sqlite_utils.Database, reference: str, conversation_id: Optional[str], now: datetime, check: Callable[[], Booking]
+) -> Booking:
+    """Run ``check`` (which raises :class:`UnknownReference` on no match) within the
+    limits: refused outright past them, and each failure counted."""
+    code = normalise_reference(reference)
+    over = conversation_id is not None and failed_checks(db, now=now, conversation_id=conversation_id) >= MAX_FAILED_CHECKS_PER_CONVERSATION
+    over = over or (code is not None and failed_checks(db, now=now, reference=code) >= MAX_FAILED_CHECKS_PER_REFERENCE)
+    if over:
+        log.warning("booking checks refused: too many failures")
+        raise TooManyAttempts("too many attempts; please call the firm")
+    try:
+        booking = check()
+    except UnknownReference:
+        with db.conn:  # after the check's own transaction was rolled back
+            db.conn.execute(
+                "INSERT INTO booking_attempts (conversation_id, reference, at) VALUES (?, ?, ?)",
+                [conversation_id, code, format_utc(now)],
+            )
+            db.conn.execute("DELETE FROM booking_attempts WHERE at < ?", [format_utc(now - 2 * ATTEMPT_WINDOW)])
+        raise
+    if code is not None:
+        with db.conn:  # the owner proved it: their earlier typos no longer count against it
+            db.conn.execute("DELETE FROM booking_attempts WHERE reference = ?", [code])
+    return booking
+
+
+def check_reference(
+    db: sqlite_utils.Database,
+    reference: str,
+    email: str,
+    *,
+    now: Optional[datetime] = None,
+    conversation_id: Optional[str] = None,
+    limit: bool = True,
+) -> Booking:
     """The active, future booking for ``reference`` if ``email`` matches; the
-    same errors as :func:`cancel` otherwise (use it before asking for a new time)."""
-    return _verify(db.conn, reference, email, as_utc(now or utcnow()))
+    same errors as :func:`cancel` otherwise (use it before asking for a new time).
+
+    ``conversation_id``: the visitor's conversation, whose failed checks are
+    limited too; ``limit=False`` for staff, who act on bookings they can see.
+    """
+    now = as_utc(now or utcnow())
+    if not limit:
+        return _verify(db.conn, reference, email, now)
+    ensure_schema(db)
+    return _limited(db, reference, conversation_id, now, lambda: _verify(db.conn, reference, email, now))
 
 
 def cancel(
@@ -506,17 +622,25 @@ def cancel(
     *,
     attorneys: Optional[Sequence[Attorney]] = None,
     now: Optional[datetime] = None,
+    conversation_id: Optional[str] = None,
+    limit: bool = True,
 ) -> Booking:
-    """Cancel a booking; raises :class:`UnknownReference`, :class:`EmailMismatch`,
-    :class:`NotActive` or :class:`AlreadyHappened`."""
+    """Cancel a booking; raises :class:`UnknownReference` (no booking with that
+    reference and email), :class:`TooManyAttempts`, :class:`NotActive` or
+    :class:`AlreadyHappened`. ``conversation_id``, ``limit``: see :func:`check_reference`."""
     now = as_utc(now or utcnow())
-    with write_transaction(db) as conn:
-        booking = _verify(conn, reference, email, now)
-        conn.execute(
-            "UPDATE bookings SET status = 'cancelled', updated_at = ? WHERE id = ?", [format_utc(now), booking.id]
-        )
-        booking = _by_reference(conn, booking.reference)
-        _save_on_intake(db, booking, _attorney_name(attorneys, booking.attorney_id))
+
+    def attempt() -> Booking:
+        with write_transaction(db) as conn:
+            booking = _verify(conn, reference, email, now)
+            conn.execute(
+                "UPDATE bookings SET status = 'cancelled', updated_at = ? WHERE id = ?", [format_utc(now), booking.id]
+            )
+            booking = _by_reference(conn, booking.reference)
+            _save_on_intake(db, booking, _attorney_name(attorneys, booking.attorney_id))
+        return booking
+
+    booking = _limited(db, reference, conversation_id, now, attempt) if limit else attempt()
     log.info("booking %s cancelled", booking.reference)
     return booking
 
@@ -531,6 +655,8 @@ def reschedule(
     attorneys: Optional[Sequence[Attorney]] = None,
     now: Optional[datetime] = None,
     rules: Optional[BookingRules] = None,
+    conversation_id: Optional[str] = None,
+    limit: bool = True,
 ) -> Booking:
     """Move a booking to ``new_slot``: the old one becomes ``rescheduled`` and a
     new confirmed booking (new reference, ``replaces`` the old) is returned.
@@ -540,6 +666,12 @@ def reschedule(
     rules = rules or load_rules()
     attorney = _attorney(attorneys, new_slot.attorney_id)
     start = as_utc(new_slot.start)
+    if limit:
+        ensure_schema(db)
+        return _limited(
+            db, reference, conversation_id, now,
+            lambda: reschedule(db, reference, email, new_slot, mode=mode, attorneys=attorneys, now=now, rules=rules, limit=False),
+        )
     with write_transaction(db) as conn:
         old = _verify(conn, reference, email, now)
         mode = mode or old.mode

@@ -7,19 +7,30 @@
   token and two clocks: sessions end after :data:`IDLE_TIMEOUT` without use
   and :data:`ABSOLUTE_TIMEOUT` after login. Logging out, disabling a user or
   changing their password or role ends their sessions.
-- Throttling: after :data:`MAX_FAILURES_PER_EMAIL` failed logins for one
-  address, or :data:`MAX_FAILURES_PER_CLIENT` from one client, within
-  :data:`FAILURE_WINDOW` seconds, further attempts are refused (without even
-  checking the password) until the oldest failure leaves the window.
+- Throttling (OWASP's "device cookie" scheme), within :data:`FAILURE_WINDOW`
+  seconds: a browser that has logged in to an account before (it holds a
+  signed device cookie for it, see ``web.staff.auth``) gets
+  :data:`MAX_FAILURES_PER_DEVICE` failures of its own; every other browser
+  shares :data:`MAX_FAILURES_PER_ACCOUNT` failures per account, and one client
+  address gets :data:`MAX_FAILURES_PER_CLIENT` across accounts. Past a limit,
+  attempts are refused without checking the password until the oldest
+  failure leaves the window. So guessing stays slow however many addresses
+  an attacker has, and an attacker can lock an account only for browsers it
+  has never been used from: staff keep logging in from their own.
+- Failed attempts are recorded under the account (``user:<id>``) or, for a
+  name that is no account (perhaps a password typed in the wrong field), a
+  short keyed hash of it (:func:`identifier_hash`): never the text typed.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
+import ipaddress
 import re
 import secrets
 import time
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import sqlite_utils
 from argon2 import PasswordHasher
@@ -34,8 +45,12 @@ IDLE_TIMEOUT = 8 * 3600
 ABSOLUTE_TIMEOUT = 24 * 3600
 
 FAILURE_WINDOW = 15 * 60
-MAX_FAILURES_PER_EMAIL = 5
+#: Failures per account from browsers without its device cookie, all together.
+MAX_FAILURES_PER_ACCOUNT = 10
+#: Failures from one client address (IPv6: its /64), any accounts, without a device cookie.
 MAX_FAILURES_PER_CLIENT = 20
+#: Failures from one browser holding the account's device cookie.
+MAX_FAILURES_PER_DEVICE = 5
 
 _hasher = PasswordHasher()
 _dummy_hash: List[str] = []
@@ -84,6 +99,14 @@ class Session:
     user: User
     csrf_token: str
     created_at: float
+
+
+@dataclass(frozen=True)
+class Device:
+    """A browser that logged in to ``user_id`` before (from its signed device cookie)."""
+
+    user_id: int
+    device_id: str
 
 
 @dataclass(frozen=True)
@@ -188,25 +211,68 @@ def update_user(
 # --- logging in ----------------------------------------------------------------
 
 
-def _failures_since(db: sqlite_utils.Database, column: str, value: str, since: float) -> List[float]:
-    return [
-        row[0]
-        for row in db.conn.execute(
-            f"SELECT at FROM staff_login_failures WHERE {column} = ? AND at > ? ORDER BY at", [value, since]
-        )
-    ]
+def _secret() -> bytes:
+    from bot.staff.keys import secret_key
+
+    return secret_key()
 
 
-def throttle_wait(db: sqlite_utils.Database, email: str, client: str, now: Optional[float] = None) -> int:
-    """Seconds until another attempt for ``email`` from ``client`` is allowed (0: now)."""
+def identifier_hash(text: str, key: Optional[bytes] = None) -> str:
+    """12 hex digits of HMAC-SHA256(key, normalised text): tells repeated attempts
+    with the same name apart without keeping it, and cannot be reversed by
+    guessing without the key (a plain hash of a typed password could be)."""
+    digest = hmac.new(key if key is not None else _secret(), normalise_email(text).encode("utf-8", "replace"), hashlib.sha256)
+    return digest.hexdigest()[:12]
+
+
+def login_name(db: sqlite_utils.Database, typed: str, key: Optional[bytes] = None) -> str:
+    """What a failed login is recorded under: the account's email when the name
+    is an account, ``unknown:<hash>`` otherwise (``(blank)`` when empty)."""
+    if not normalise_email(typed):
+        return "(blank)"
+    user = get_user_by_email(db, typed)
+    return user.email if user else "unknown:" + identifier_hash(typed, key)
+
+
+def client_key(address: str) -> str:
+    """One client address for throttling: IPv6 by its /64 (one host usually holds
+    a whole /64, so single addresses are free to rotate), IPv4 as it is."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address or "unknown"
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _account_key(user_id: Optional[int], typed: str, key: Optional[bytes]) -> str:
+    return f"user:{user_id}" if user_id is not None else "unknown:" + identifier_hash(typed, key)
+
+
+def _count_since(db: sqlite_utils.Database, where: str, params: list, since: float) -> List[float]:
+    return [row[0] for row in db.conn.execute(f"SELECT at FROM staff_login_failures WHERE {where} AND at > ? ORDER BY at", [*params, since])]
+
+
+def throttle_wait(
+    db: sqlite_utils.Database, account: str, client: str, device: Optional[str] = None, now: Optional[float] = None
+) -> int:
+    """Seconds until another attempt on ``account`` (``user:<id>`` or ``unknown:<hash>``)
+    is allowed from ``client``, or from the known browser ``device`` (0: now)."""
     now = time.time() if now is None else now
     since = now - FAILURE_WINDOW
+    if device:
+        checks: List[Tuple[str, list, int]] = [("email = ? AND device = ?", [account, device], MAX_FAILURES_PER_DEVICE)]
+    else:
+        checks = [
+            ("email = ? AND device IS NULL", [account], MAX_FAILURES_PER_ACCOUNT),
+            ("client = ? AND device IS NULL", [client], MAX_FAILURES_PER_CLIENT),
+        ]
     wait = 0.0
-    for column, value, limit in (
-        ("email", normalise_email(email), MAX_FAILURES_PER_EMAIL),
-        ("client", client, MAX_FAILURES_PER_CLIENT),
-    ):
-        failures = _failures_since(db, column, value, since)
+    for where, params, limit in checks:
+        failures = _count_since(db, where, params, since)
         if len(failures) >= limit:
             # Allowed again when enough failures have left the window.
             wait = max(wait, failures[len(failures) - limit] + FAILURE_WINDOW - now)
@@ -214,15 +280,30 @@ def throttle_wait(db: sqlite_utils.Database, email: str, client: str, now: Optio
 
 
 def authenticate(
-    db: sqlite_utils.Database, email: str, password: str, client: str = "unknown", now: Optional[float] = None
+    db: sqlite_utils.Database,
+    email: str,
+    password: str,
+    client: str = "unknown",
+    now: Optional[float] = None,
+    *,
+    device: Optional[Device] = None,
+    key: Optional[bytes] = None,
 ) -> LoginResult:
-    """Check a login; records failures, refuses while throttled."""
+    """Check a login; records failures, refuses while throttled (see the module's doc).
+
+    ``client`` is the client's address as the web layer established it;
+    ``device`` the browser's device cookie, if it holds a valid one; ``key``
+    keys the hash of names that are no account (default: the staff secret).
+    """
     now = time.time() if now is None else now
     email = normalise_email(email)
-    wait = throttle_wait(db, email, client, now)
+    client = client_key(client)
+    rows = _rows(db, "SELECT * FROM staff_users WHERE email = ?", [email])
+    account = _account_key(rows[0]["id"] if rows else None, email, key)
+    known_device = device.device_id if device is not None and rows and device.user_id == rows[0]["id"] else None
+    wait = throttle_wait(db, account, client, known_device, now)
     if wait:
         return LoginResult(error="throttled", retry_after=wait)
-    rows = _rows(db, "SELECT * FROM staff_users WHERE email = ?", [email])
     stored = rows[0]["password_hash"] if rows else _dummy()
     try:
         ok = _hasher.verify(stored, password or "")
@@ -231,7 +312,8 @@ def authenticate(
     if not ok or not rows or not rows[0]["active"]:
         with db.conn:
             db.conn.execute(
-                "INSERT INTO staff_login_failures (email, client, at) VALUES (?, ?, ?)", [email, client, now]
+                "INSERT INTO staff_login_failures (email, client, device, at) VALUES (?, ?, ?, ?)",
+                [account, client, known_device, now],
             )
             db.conn.execute("DELETE FROM staff_login_failures WHERE at < ?", [now - 2 * FAILURE_WINDOW])
         return LoginResult(error="bad_credentials")
@@ -240,7 +322,12 @@ def authenticate(
         if _hasher.check_needs_rehash(stored):
             db.conn.execute("UPDATE staff_users SET password_hash = ? WHERE id = ?", [_hasher.hash(password), row["id"]])
         db.conn.execute("UPDATE staff_users SET last_login_at = ? WHERE id = ?", [utcnow(), row["id"]])
-        db.conn.execute("DELETE FROM staff_login_failures WHERE email = ?", [email])
+        # Only this browser's (or this address's) failures are forgiven: a
+        # success here must not hand an attacker elsewhere a fresh allowance.
+        if known_device:
+            db.conn.execute("DELETE FROM staff_login_failures WHERE email = ? AND device = ?", [account, known_device])
+        else:
+            db.conn.execute("DELETE FROM staff_login_failures WHERE email = ? AND client = ? AND device IS NULL", [account, client])
     return LoginResult(user=get_user(db, row["id"]))
 
 

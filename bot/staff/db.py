@@ -44,11 +44,14 @@ CREATE TABLE IF NOT EXISTS staff_sessions (
     last_seen_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS staff_sessions_by_user ON staff_sessions (user_id);
+-- email: the account (user:<id>) or unknown:<keyed hash>, never the text typed;
+-- device: the browser's device id when it holds the account's device cookie.
 CREATE TABLE IF NOT EXISTS staff_login_failures (
     id INTEGER PRIMARY KEY,
     email TEXT NOT NULL COLLATE NOCASE,
     client TEXT NOT NULL,
-    at REAL NOT NULL
+    at REAL NOT NULL,
+    device TEXT
 );
 CREATE INDEX IF NOT EXISTS staff_login_failures_by_email ON staff_login_failures (email, at);
 CREATE INDEX IF NOT EXISTS staff_login_failures_by_client ON staff_login_failures (client, at);
@@ -153,16 +156,40 @@ def time_limit(db: sqlite_utils.Database, seconds: float = QUERY_TIME_LIMIT) -> 
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the staff tables and indexes (idempotent)."""
+    """Create the staff tables and indexes (idempotent), and bring older ones up to date."""
     present = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master")}
     if not {"staff_users", "staff_search", "staff_intakes_booked", "staff_intakes_by_id", "staff_intakes_callbacks",
-                "staff_intakes_booked_by_date"} <= present:
+                "staff_intakes_booked_by_date", "staff_login_failures_by_device"} <= present:
         db.executescript(SCHEMA)
+        _keyed_login_failures(db)
+
+
+def _keyed_login_failures(db: sqlite_utils.Database) -> None:
+    """Failed logins used to be kept under the text typed as the email, which
+    can be a password typed in the wrong field: the throttle's rows are
+    dropped (they only matter for 15 minutes) and the audit log's failed
+    logins that name no account are replaced by the keyed hash used now."""
+    columns = {row[1] for row in db.conn.execute("PRAGMA table_info(staff_login_failures)")}
+    with db.conn:
+        if "device" not in columns:
+            db.conn.execute("ALTER TABLE staff_login_failures ADD COLUMN device TEXT")
+            db.conn.execute("DELETE FROM staff_login_failures")
+            from bot.staff.accounts import identifier_hash
+
+            rows = db.conn.execute(
+                "SELECT id, actor FROM staff_audit WHERE action = 'login_failed' AND actor != '(blank)' "
+                "AND actor NOT LIKE 'unknown:%' AND actor NOT IN (SELECT email FROM staff_users)"
+            ).fetchall()
+            for entry_id, actor in rows:
+                db.conn.execute("UPDATE staff_audit SET actor = ? WHERE id = ?", ["unknown:" + identifier_hash(actor), entry_id])
+        db.conn.execute("CREATE INDEX IF NOT EXISTS staff_login_failures_by_device ON staff_login_failures (device, at)")
 
 
 def connect(path: Union[str, Path, None] = None) -> sqlite_utils.Database:
     """A new connection to the intake database with the intake and staff schema in place."""
-    db = store.connect(path)
+    # Any stored text is shown or exported, never a failed page (bytes that are
+    # not UTF-8 can only come from another tool, but must not break the inbox).
+    db = store.tolerant_text(store.connect(path))
     db.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     ensure_schema(db)
     _install_time_limit(db.conn)
@@ -192,6 +219,7 @@ def tracker_db(path: Union[str, Path, None] = None) -> Optional[sqlite3.Connecti
     if conn is None:
         if not Path(key).exists():
             return None
+        settings.private_database(key)  # Rasa creates it with the default umask
         conn = sqlite3.connect(key, timeout=5.0)
         conn.execute("PRAGMA busy_timeout = 5000")
         cache[key] = conn

@@ -154,7 +154,8 @@ def cancel_booking(
     if booking is None:
         raise ReviewError("This intake has no booking.")
     try:
-        cancelled = bookings.cancel(db, booking.reference, booking.email, now=now)
+        # Staff act on a booking they can see: no guessing limit applies.
+        cancelled = bookings.cancel(db, booking.reference, booking.email, now=now, limit=False)
     except bookings.BookingError as exc:
         raise ReviewError(f"The booking could not be cancelled: {exc}") from None
     _record_booking_change(
@@ -206,7 +207,7 @@ def reschedule_booking(
     if slot is None:
         raise ReviewError("Pick one of the times offered.")
     try:
-        moved = bookings.reschedule(db, booking.reference, booking.email, slot, now=now)
+        moved = bookings.reschedule(db, booking.reference, booking.email, slot, now=now, limit=False)
     except bookings.BookingError as exc:
         raise ReviewError(f"The booking could not be moved: {exc}") from None
     _record_booking_change(

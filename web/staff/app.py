@@ -7,11 +7,13 @@ routes each declare the permission they need (``@requires``).
 from __future__ import annotations
 
 import logging
+from typing import Optional
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
+from bot import settings
 from web.staff import views
 from web.staff.auth import StaffGuard
 from web.staff.templating import stylesheet
@@ -57,11 +59,14 @@ def _redact_access_log() -> None:
         logger.addFilter(_RedactStaffQueries())
 
 
-def create_app() -> Starlette:
+def create_app(secure_cookies: Optional[bool] = None) -> Starlette:
+    """``secure_cookies``: always set ``Secure`` (default: the deployment's setting, see ``bot.settings``)."""
+    if secure_cookies is None:
+        secure_cookies = settings.deployment().secure_cookies
     _, style_hash = stylesheet()
     _redact_access_log()
     return Starlette(
         routes=list(ROUTES),
-        middleware=[Middleware(StaffGuard, style_hash=style_hash)],
+        middleware=[Middleware(StaffGuard, style_hash=style_hash, secure_cookies=secure_cookies)],
         exception_handlers={404: views.not_found},
     )

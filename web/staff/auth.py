@@ -6,7 +6,11 @@
   with the app's secret (``itsdangerous``); the server keeps only the
   token's hash (``bot.staff.accounts``). The cookie is ``HttpOnly``,
   ``SameSite=Lax``, scoped to the app's path, and ``Secure`` whenever the
-  request came over HTTPS.
+  request came over HTTPS or the deployment says the site is behind TLS
+  (``secure_cookies``, on outside development: see ``bot.settings``).
+- **Device cookies.** A successful login leaves a signed device cookie for
+  that account on the login page's path; the login throttle gives such a
+  browser its own allowance (``bot.staff.accounts``).
 - **Login required.** Every path except :data:`PUBLIC_PATHS` (the login
   page) needs a live session: pages redirect to the login page, other
   methods get 403.
@@ -16,6 +20,8 @@
   this origin. The body is read here once and replayed to the route.
 - **Headers.** A strict Content-Security-Policy (no scripts at all; the one
   stylesheet allowed by its hash), ``no-store`` caching, no framing.
+- **Off the event loop.** The session lookup (SQLite) runs in a worker
+  thread, as every view does (``web.staff.views.blocking``).
 
 Routes then check *what* the user may do with ``requires(action)``, which
 calls :func:`bot.staff.permissions.allowed`.
@@ -24,43 +30,30 @@ from __future__ import annotations
 
 import functools
 import hmac
-import os
 import secrets
 from typing import Awaitable, Callable, Dict, Optional, Tuple
 from urllib.parse import parse_qsl
 
 from itsdangerous import BadSignature, TimestampSigner
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot import settings
 from bot.staff import accounts, db as staff_db
+from bot.staff.keys import secret_key  # also read from here by callers of web.staff.auth
 from bot.staff.permissions import allowed
 
 SESSION_COOKIE = "staff_session"
 LOGIN_CSRF_COOKIE = "staff_login_csrf"
+DEVICE_COOKIE = "staff_device"
+#: How long a browser stays known to an account after its last login.
+DEVICE_MAX_AGE = 180 * 24 * 3600
 PUBLIC_PATHS = frozenset({"/login"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_FORM_BYTES = 256 * 1024
-
-_secrets: Dict[str, bytes] = {}
-
-
-def secret_key() -> bytes:
-    """``$STAFF_SECRET_KEY``, or a random key kept in ``<data dir>/staff_secret.key`` (mode 600)."""
-    env = os.environ.get("STAFF_SECRET_KEY")
-    if env:
-        return env.encode("utf-8")
-    path = settings.data_dir() / "staff_secret.key"
-    key = str(path)
-    if key not in _secrets:
-        if not path.exists():
-            fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as f:
-                f.write(secrets.token_urlsafe(48))
-        _secrets[key] = path.read_text().strip().encode("utf-8")
-    return _secrets[key]
+#: Scope key: set ``Secure`` on cookies whatever the request's scheme.
+SECURE_COOKIES = "staff.secure_cookies"
 
 
 def _signer() -> TimestampSigner:
@@ -92,9 +85,47 @@ def is_https(scope: Scope) -> bool:
     return scope.get("scheme") == "https"
 
 
+def secure_cookies(scope: Scope) -> bool:
+    return is_https(scope) or bool(scope.get(SECURE_COOKIES))
+
+
 def client_id(scope: Scope) -> str:
+    """The client's address, as ``web.app.ClientAddress`` established it from the
+    connection (forwarded headers count only from the configured proxies)."""
     client = scope.get("client")
     return str(client[0]) if client else "unknown"
+
+
+def peer_address(scope: Scope) -> str:
+    """The address of the connection itself (the proxy's, behind one)."""
+    peer = scope.get("peer") or scope.get("client")
+    return str(peer[0]) if peer else "unknown"
+
+
+# --- device cookies -------------------------------------------------------------------
+
+
+def _device_signer() -> TimestampSigner:
+    return TimestampSigner(secret_key(), salt="staff-device")
+
+
+def device_cookie_value(user: accounts.User, device_id: Optional[str] = None) -> str:
+    """A signed device cookie for ``user``: the browser's device id (kept when it
+    had one for this user, so its failure count stays its own), re-dated now."""
+    device_id = device_id or secrets.token_urlsafe(18)
+    return _device_signer().sign(f"{user.id}:{device_id}".encode("utf-8")).decode("utf-8")
+
+
+def read_device(value: Optional[str]) -> Optional[accounts.Device]:
+    """The device a signed, unexpired device cookie names; None otherwise."""
+    if not value:
+        return None
+    try:
+        raw = _device_signer().unsign(value.encode("utf-8"), max_age=DEVICE_MAX_AGE).decode("utf-8")
+        user_id, device_id = raw.split(":", 1)
+        return accounts.Device(int(user_id), device_id)
+    except (BadSignature, UnicodeDecodeError, ValueError):
+        return None
 
 
 def cookie_path(scope: Scope, path: str = "/") -> str:
@@ -113,12 +144,12 @@ def set_cookie(response: Response, scope: Scope, name: str, value: str, *, path:
         path=cookie_path(scope, path),
         httponly=True,
         samesite="lax",
-        secure=is_https(scope),
+        secure=secure_cookies(scope),
     )
 
 
 def delete_cookie(response: Response, scope: Scope, name: str, *, path: str = "/") -> None:
-    response.delete_cookie(name, path=cookie_path(scope, path), httponly=True, samesite="lax", secure=is_https(scope))
+    response.delete_cookie(name, path=cookie_path(scope, path), httponly=True, samesite="lax", secure=secure_cookies(scope))
 
 
 def _cookies(scope: Scope) -> Dict[str, str]:
@@ -140,14 +171,22 @@ def _header(scope: Scope, name: bytes) -> Optional[str]:
     return None
 
 
-def _own_origin(scope: Scope) -> str:
+def _own_origins(scope: Scope) -> Tuple[str, ...]:
+    """This app's origin as the browser names it; with ``secure_cookies`` (TLS
+    ended at a proxy that may not say so) its https form too."""
     host = _header(scope, b"host") or ""
-    return f"{scope.get('scheme', 'http')}://{host}"
+    own = f"{scope.get('scheme', 'http')}://{host}"
+    return (own, f"https://{host}") if scope.get(SECURE_COOKIES) else (own,)
+
+
+def _session(token: Optional[str]) -> Optional[accounts.Session]:
+    return accounts.get_session(staff_db.intake_db(), token) if token else None
 
 
 class StaffGuard:
-    def __init__(self, app: ASGIApp, *, style_hash: str = "") -> None:
+    def __init__(self, app: ASGIApp, *, style_hash: str = "", secure_cookies: bool = True) -> None:
         self.app = app
+        self.secure_cookies = secure_cookies
         parts = ["default-src 'none'"]
         if style_hash:
             parts.append(f"style-src '{style_hash}'")
@@ -159,12 +198,12 @@ class StaffGuard:
             await self.app(scope, receive, send)
             return
         send = self._with_headers(send)
+        scope[SECURE_COOKIES] = self.secure_cookies
         path = route_path(scope)
         method = scope["method"]
         cookies = _cookies(scope)
-        db = staff_db.intake_db()
         token = unsign_token(cookies.get(SESSION_COOKIE))
-        session = accounts.get_session(db, token) if token else None
+        session = await run_in_threadpool(_session, token)
         scope["staff_session"] = session
         scope["staff_token"] = token if session else None
 
@@ -185,7 +224,7 @@ class StaffGuard:
             form = _parse_form(scope, body)
             expected = session.csrf_token if session else cookies.get(LOGIN_CSRF_COOKIE)
             origin = _header(scope, b"origin")
-            origin_ok = origin is None or origin == _own_origin(scope)
+            origin_ok = origin is None or origin in _own_origins(scope)
             given = form.get("csrf_token") or ""
             if not expected or not origin_ok or not hmac.compare_digest(given.encode(), expected.encode()):
                 await PlainTextResponse("The form expired or did not come from this site. Go back, reload and try again.", status_code=403)(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,9 @@ from bot.situations import BUTTON_LABELS, CATEGORIES
 from bot.staff.inbox import STATUSES
 from bot.staff.permissions import allowed
 from bot.urgency import REASONS
+
+#: Half a UTF-16 pair (from a stored JSON escape) cannot be sent as UTF-8: shown as U+FFFD.
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -105,4 +109,5 @@ def render(request: Request, name: str, context: Optional[Dict[str, Any]] = None
         "error": None,
     }
     full.update(context or {})
-    return HTMLResponse(_env.get_template(name).render(full), status_code=status_code)
+    page = _env.get_template(name).render(full)
+    return HTMLResponse(_LONE_SURROGATES.sub("\ufffd", page), status_code=status_code)

@@ -5,16 +5,21 @@ the permission each needs is declared with ``@requires(...)``. Forms post
 and redirect (303) back to a page with a ``done`` code, whose message is
 fixed text here, so nothing from the request is ever echoed into a page
 except through autoescaped template variables.
+
+Handlers are plain functions run in a worker thread (:func:`blocking`):
+SQLite queries and argon2 password checks never run on the event loop, where
+they would hold up every other request, the public site's included.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import secrets
 import sqlite3
 import tempfile
 from datetime import datetime, timezone
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
@@ -80,31 +85,58 @@ async def _form(request: Request) -> Dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
+Form = Dict[str, str]
+View = Callable[[Request, Form], Response]
+
+
+def blocking(view: View) -> Callable[[Request], Any]:
+    """An endpoint that runs ``view(request, form)`` in a worker thread; a POST's
+    form is read first, on the event loop (reading the body is async)."""
+
+    @functools.wraps(view)
+    async def endpoint(request: Request) -> Response:
+        form = await _form(request) if request.method == "POST" else {}
+        return await run_in_threadpool(view, request, form)
+
+    return endpoint
+
+
 # --- login ---------------------------------------------------------------------------
 
 
 @public
-async def login(request: Request) -> Response:
+@blocking
+def login(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
     if request.scope.get("staff_session") is not None:
         return redirect(request, "/")
     error, status, email = None, 200, ""
     if request.method == "POST":
-        form = await _form(request)
         email = form.get("email", "")[:200]
-        result = accounts.authenticate(db, email, form.get("password", ""), client=auth.client_id(request.scope))
+        device = auth.read_device(request.cookies.get(auth.DEVICE_COOKIE))
+        client = auth.client_id(request.scope)
+        result = accounts.authenticate(db, email, form.get("password", ""), client=client, device=device)
+        # Where the attempt came from: the address established from the
+        # connection and the trusted proxies, and the connection's own peer.
+        where = {"client": client, "peer": auth.peer_address(request.scope)}
         if result.user is not None:
             token = accounts.create_session(db, result.user)
-            audit.record(db, result.user.email, "login")
+            audit.record(db, result.user.email, "login", detail=where)
             response = redirect(request, "/")
             auth.set_cookie(response, request.scope, auth.SESSION_COOKIE, auth.sign_token(token))
             auth.delete_cookie(response, request.scope, auth.LOGIN_CSRF_COOKIE, path="/login")
+            known = device.device_id if device is not None and device.user_id == result.user.id else None
+            auth.set_cookie(
+                response, request.scope, auth.DEVICE_COOKIE, auth.device_cookie_value(result.user, known),
+                path="/login", max_age=auth.DEVICE_MAX_AGE,
+            )
             return response
         if result.error == "throttled":
             minutes = max(1, (result.retry_after + 59) // 60)
             error, status = f"Too many failed attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}.", 429
         else:
-            audit.record(db, accounts.normalise_email(email) or "(blank)", "login_failed")
+            # Never the text typed: it may be a password typed in the email field.
+            audit.record(db, accounts.login_name(db, email), "login_failed", detail=where)
             error, status = "Email or password is incorrect.", 400
     nonce = request.cookies.get(auth.LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(24)
     response = render(request, "login.html", {"error": error, "email": email, "csrf_token": nonce}, status_code=status)
@@ -113,7 +145,8 @@ async def login(request: Request) -> Response:
 
 
 @requires("view_intakes")
-async def logout(request: Request) -> Response:
+@blocking
+def logout(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
     audit.record(db, _actor(request), "logout")
     accounts.end_session(db, request.scope.get("staff_token"))
@@ -176,7 +209,8 @@ def _facet_links(request: Request, filters: Filters, counts: inbox.Counts) -> Li
 
 
 @requires("view_intakes")
-async def inbox_page(request: Request) -> Response:
+@blocking
+def inbox_page(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
     error = None
     try:
@@ -222,13 +256,20 @@ async def inbox_page(request: Request) -> Response:
 
 
 def _write_export(filters: Filters, fmt: str) -> Tuple[str, int]:
-    """The filtered export written to a temporary file (in a worker thread); (path, rows)."""
+    """The filtered export written to a private temporary file; (path, rows).
+
+    Written by ``intake export``'s own writer (``bot.cli.write_export``).
+    """
     from bot.cli import write_export
 
     db = staff_db.intake_db()
     fd, path = tempfile.mkstemp(prefix="staff-export-", suffix="." + fmt)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-        count = write_export(inbox.export_rows(db, filters), fmt, out)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = write_export(inbox.export_rows(db, filters), fmt, out)
+    except BaseException:
+        os.unlink(path)
+        raise
     return path, count
 
 
@@ -245,7 +286,8 @@ def _stream_file(path: str) -> Iterator[bytes]:
 
 
 @requires("export")
-async def export(request: Request) -> Response:
+@blocking
+def export(request: Request, form: Form) -> Response:
     fmt = request.path_params["fmt"]
     if fmt not in ("csv", "jsonl"):
         return not_found(request)
@@ -255,7 +297,7 @@ async def export(request: Request) -> Response:
         return render(request, "error.html", {"title": "Bad filter", "message": str(exc)}, status_code=400)
     if filters.q:
         search.sync(staff_db.intake_db(), staff_db.tracker_db(), batch=None)
-    path, count = await run_in_threadpool(_write_export, filters, fmt)
+    path, count = _write_export(filters, fmt)
     audit.record(staff_db.intake_db(), _actor(request), "export", "export", {"format": fmt, "rows": count, "filters": filters.describe()})
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
@@ -309,14 +351,19 @@ def _posts(intake: Dict[str, Any]) -> List[Dict[str, Any]]:
     return out
 
 
-async def _intake_or_404(request: Request) -> Tuple[Any, Optional[Dict[str, Any]]]:
+def _intake_or_404(request: Request) -> Tuple[Any, Optional[Dict[str, Any]]]:
     db = staff_db.intake_db()
     return db, review.get(db, request.path_params["intake_id"])
 
 
 @requires("view_intakes")
-async def intake_page(request: Request, *, error: Optional[str] = None, status_code: int = 200) -> Response:
-    db, intake = await _intake_or_404(request)
+@blocking
+def intake_page(request: Request, form: Form) -> Response:
+    return _intake_page(request)
+
+
+def _intake_page(request: Request, *, error: Optional[str] = None, status_code: int = 200) -> Response:
+    db, intake = _intake_or_404(request)
     if intake is None:
         return not_found(request)
     tracker = staff_db.tracker_db()
@@ -351,70 +398,75 @@ async def intake_page(request: Request, *, error: Optional[str] = None, status_c
     return render(request, "intake.html", context, status_code=status_code)
 
 
-async def _change(request: Request, apply) -> Response:
-    db, intake = await _intake_or_404(request)
+def _change(request: Request, form: Form, apply) -> Response:
+    db, intake = _intake_or_404(request)
     if intake is None:
         return not_found(request)
-    form = await _form(request)
     try:
         done = apply(db, intake, form)
     except review.ReviewError as exc:
-        return await intake_page.__wrapped__(request, error=str(exc), status_code=400)
+        return _intake_page(request, error=str(exc), status_code=400)
     return redirect(request, f"/intakes/{intake['id']}", done)
 
 
 @requires("edit_intake")
-async def add_note(request: Request) -> Response:
+@blocking
+def add_note(request: Request, form: Form) -> Response:
     def apply(db, intake, form):
         review.add_note(db, intake["id"], _actor(request), form.get("body", ""))
         return "note"
 
-    return await _change(request, apply)
+    return _change(request, form, apply)
 
 
 @requires("edit_intake")
-async def change_status(request: Request) -> Response:
+@blocking
+def change_status(request: Request, form: Form) -> Response:
     def apply(db, intake, form):
         review.set_status(db, intake, form.get("status", ""), _actor(request))
         return "status"
 
-    return await _change(request, apply)
+    return _change(request, form, apply)
 
 
 @requires("edit_intake")
-async def assign(request: Request) -> Response:
+@blocking
+def assign(request: Request, form: Form) -> Response:
     def apply(db, intake, form):
         review.assign(db, intake, form.get("attorney_id") or None, _actor(request))
         return "assigned"
 
-    return await _change(request, apply)
+    return _change(request, form, apply)
 
 
 @requires("edit_intake")
-async def cancel_booking(request: Request) -> Response:
+@blocking
+def cancel_booking(request: Request, form: Form) -> Response:
     def apply(db, intake, form):
         if form.get("confirm") != "yes":
             raise review.ReviewError("Tick the box to confirm the cancellation.")
         review.cancel_booking(db, intake, _actor(request))
         return "cancelled"
 
-    return await _change(request, apply)
+    return _change(request, form, apply)
 
 
 @requires("edit_intake")
-async def reschedule_booking(request: Request) -> Response:
+@blocking
+def reschedule_booking(request: Request, form: Form) -> Response:
     def apply(db, intake, form):
         review.reschedule_booking(db, intake, form.get("slot", ""), _actor(request))
         return "rescheduled"
 
-    return await _change(request, apply)
+    return _change(request, form, apply)
 
 
 # --- dashboard ------------------------------------------------------------------------------------
 
 
 @requires("view_dashboard")
-async def dashboard(request: Request) -> Response:
+@blocking
+def dashboard(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
     try:
         weeks = min(52, max(4, int(request.query_params.get("weeks", "12"))))
@@ -440,7 +492,12 @@ async def dashboard(request: Request) -> Response:
 
 
 @requires("manage_users")
-async def users_page(request: Request, *, error: Optional[str] = None, status_code: int = 200) -> Response:
+@blocking
+def users_page(request: Request, form: Form) -> Response:
+    return _users_page(request)
+
+
+def _users_page(request: Request, *, error: Optional[str] = None, status_code: int = 200) -> Response:
     db = staff_db.intake_db()
     context = {
         "users": accounts.list_users(db),
@@ -453,21 +510,21 @@ async def users_page(request: Request, *, error: Optional[str] = None, status_co
 
 
 @requires("manage_users")
-async def add_user(request: Request) -> Response:
+@blocking
+def add_user(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
-    form = await _form(request)
     try:
         user = accounts.add_user(db, form.get("email", ""), form.get("password", ""), form.get("role", "staff"))
     except accounts.AccountError as exc:
-        return await users_page.__wrapped__(request, error=str(exc), status_code=400)
+        return _users_page(request, error=str(exc), status_code=400)
     audit.record(db, _actor(request), "add_user", f"user:{user.id}", {"role": user.role})
     return redirect(request, "/admin/users", "user_added")
 
 
 @requires("manage_users")
-async def change_user(request: Request) -> Response:
+@blocking
+def change_user(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
-    form = await _form(request)
     user_id = request.path_params["user_id"]
     changes: Dict[str, Any] = {}
     if form.get("role"):
@@ -479,7 +536,7 @@ async def change_user(request: Request) -> Response:
     try:
         user = accounts.update_user(db, user_id, **changes)
     except accounts.AccountError as exc:
-        return await users_page.__wrapped__(request, error=str(exc), status_code=400)
+        return _users_page(request, error=str(exc), status_code=400)
     detail = {k: v for k, v in changes.items() if k != "password"}
     if "password" in changes:
         detail["password"] = "reset"
@@ -488,7 +545,12 @@ async def change_user(request: Request) -> Response:
 
 
 @requires("manage_retention")
-async def retention_page(request: Request, *, error: Optional[str] = None, status_code: int = 200) -> Response:
+@blocking
+def retention_page(request: Request, form: Form) -> Response:
+    return _retention_page(request)
+
+
+def _retention_page(request: Request, *, error: Optional[str] = None, status_code: int = 200) -> Response:
     db = staff_db.intake_db()
     days = retention.retention_days(db)
     preview = retention.purge(db, staff_db.tracker_db(), days, _actor(request), dry_run=True)
@@ -504,34 +566,31 @@ async def retention_page(request: Request, *, error: Optional[str] = None, statu
 
 
 @requires("manage_retention")
-async def set_retention(request: Request) -> Response:
+@blocking
+def set_retention(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
-    form = await _form(request)
     try:
         retention.set_retention_days(db, form.get("days", ""), _actor(request))
     except retention.RetentionError as exc:
-        return await retention_page.__wrapped__(request, error=str(exc), status_code=400)
+        return _retention_page(request, error=str(exc), status_code=400)
     return redirect(request, "/admin/retention", "retention")
 
 
 @requires("manage_retention")
-async def purge_now(request: Request) -> Response:
+@blocking
+def purge_now(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
-    form = await _form(request)
     if form.get("confirm") != "yes":
-        return await retention_page.__wrapped__(request, error="Tick the box to confirm the purge.", status_code=400)
+        return _retention_page(request, error="Tick the box to confirm the purge.", status_code=400)
     days = retention.retention_days(db)
-    report = await run_in_threadpool(_purge, days, _actor(request))
+    report = retention.purge(db, staff_db.tracker_db(), days, _actor(request))
     log.info("purge by user %s: %d intakes, %d transcripts", current_session(request).user.id, report.intakes, report.transcripts)
     return redirect(request, "/admin/retention", "purged")
 
 
-def _purge(days: int, actor: str) -> retention.PurgeReport:
-    return retention.purge(staff_db.intake_db(), staff_db.tracker_db(), days, actor)
-
-
 @requires("read_audit")
-async def audit_page(request: Request) -> Response:
+@blocking
+def audit_page(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
     action = request.query_params.get("action") or None
     if action not in audit.ACTIONS:
