@@ -492,7 +492,7 @@ _IMMINENT = re.compile(
 _DEPORT_WORD = re.compile(rf"\b{_DEPORT}\b")
 #: "afraid of being deported tomorrow", "can they deport me": a fear or a question, not a plan.
 _FEAR_OR_IF = re.compile(
-    r"\b(?:afraid|scared|fear|worried|worry|could|might|may|can|will i|would|if|miedo|temo|preocupad[oa]|puedo|pueden|podria|podrian|si)\b"
+    r"\b(?:afraid|scared|fear|worried|worry|could|might|may|can|will i|would|if|or|otherwise|miedo|temo|preocupad[oa]|puedo|pueden|podria|podrian|si|o)\b"
     r"(?:\W+\w+){0,3}\W+$"
 )
 _NOT_BETWEEN = re.compile(r"\b(?:hearing|court|audiencia|corte|cita|appointment|interview|entrevista|check-?in|deadline|plazo)\b")

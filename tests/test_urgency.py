@@ -410,3 +410,11 @@ def test_agents_vehicles_outside_are_a_live_emergency():
 )
 def test_an_arrest_happening_now_is_a_live_emergency(text, place):
     assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["a man called saying he is from ICE, pay 1500 in gift cards today or they will deport me",
+             "me llamaron que les tengo que pagar hoy o me deportan"],
+)
+def test_a_threat_to_deport_unless_paid_is_not_a_scheduled_removal(text):
+    assert "removal_imminent" not in urgency.text_signals(text, TODAY)
