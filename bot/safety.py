@@ -641,6 +641,7 @@ _WIDE: Dict[str, str] = {
         r"|se va a (?:colgar|matar|tirar)|me muero y ya|mejor si me muero|walking in front of|(?:jump|tirarme) (?:off|from|de)"
         r"|close my file|nadie me va a extranar|no one will miss|tomar todas sus pastillas|all (?:my|her|his) pills|kill (?:myself|himself|herself)"
         r"|\bmatarme\b|\bsuicid|\bend it\b|\bdie\b|\bdying\b|morir(?:me)?\b|me quiero ir de este mundo"
+        r"|reason (?:for me |for us )?to (?:live|go on|keep going)|razon para vivir|quitar(?:me|se)? la vida"
     ),
     "medical": (
         r"not (?:moving|responding|breathing|waking)|no (?:se mueve|responde|respira|reacciona)|collapsed|se desmayo|se cayo"
@@ -650,6 +651,7 @@ _WIDE: Dict[str, str] = {
         r"|by (?:mistake|accident)|por accidente|took (?:my|his|her) \w+ (?:meds|pills) twice|dizzy|mareado|overdose|sobredosis"
         r"|(?<!\d)(?<!\d )(?<!\d-)911(?! ?-?\d)|ambulance|ambulancia|hospital right now|emergency room|emergencias"
         # (added 2026-12-03 from the dev2 set, now tuned on) a seizure, a heart attack, not breathing
+        r"|swallow(?:ed|ing)?\b|se trago|tomo cloro|bebio cloro|drank (?:bleach|poison|cleaner)|choking|se esta ahogando|stroke\b|derrame"
         r"|seizure|convuls|foaming|espuma por la boca|shaking on the floor|temblando en el piso|heart attack|infarto"
         r"|chest (?:is |feels )?(?:so |really |very )?(?:tight|heavy)|pain in (?:my|his|her) chest|dolor en el pecho|pecho apretado"
         r"|(?:left )?arm (?:is |feels )?(?:numb|heavy|tingling)|brazo (?:dormido|entumido|pesado|adormecido)"
@@ -667,6 +669,7 @@ _WIDE: Dict[str, str] = {
         r"|(?:threw|throw|threwn|thrown) (?:a |some )?(?:brick|rock|rocks|bottle)|(?:with|has|had) a (?:bat|knife|machete)"
         r"|\bknife\b|cuchillo|navaja|machete|put (?:me|us|you) in the ground|hurt (?:me|us|my family|my kids)"
         r"|beat (?:me|us) up|lastimar(?:me|nos)?|hacerme dano|hacernos dano"
+        r"|(?:hitting|beating|punching|kicking|attacking|stabbing) (?:me|us|him|her|my|our)\b|(?:pegando|golpeando) a (?:mi|mis|nuestro)|me estan (?:pegando|golpeando)"
     ),
     "dv": (
         r"hiding (?:in \w+ \w+ )?from (?:my|him|her)|(?:my|mi) ex (?:found|keeps|is|esta|me)|belong to him|doesnt let me leave|does not let me leave"
@@ -689,6 +692,7 @@ _WIDE: Dict[str, str] = {
         r"|(?:llevarse|se llevo|se llevaron|agarro|grabbed|took) (?:a )?(?:mi|my|our|nuestr[oa]) (?:hij[oa]|daughter|son|kid|child|nin[oa]|bebe|baby)"
         r"|(?:grabbed|took) (?:him|her) from|(?:drunk|borracho) (?:\w+ ){0,6}(?:son|daughter|kid|child|hijo|hija|nino|nina)"
         r"|(?:son|daughter|kid|child|hijo|hija|nino|nina) (?:\w+ ){0,8}(?:drunk|borracho)"
+        r"|(?:wont|will not|doesnt|does not) let me feed|(?:hasnt|has not|havent|have not) eaten in|no (?:ha|han) comido en|no (?:lo|la|los) deja comer|starving"
     ),
 }
 _WIDE_RX = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WIDE.items()}

@@ -534,3 +534,29 @@ def test_few_near_misses_raise_a_safety_flag():
     near = [p["text"] for p in yaml.safe_load(path.read_text()) if p["kind"] != "crisis"]
     flagged = [t for t in near if safety.detect_wide(t) and not safety.past_and_safe(t)]
     assert len(near) >= 70 and len(flagged) <= 0.25 * len(near), flagged
+
+
+# Written from the kinds of danger each hotline serves, not from any evaluation set:
+# every one must get help (recall first), whatever kind the net names.
+PLAIN_DANGER = [
+    "i want to take my own life", "there is no reason for me to live anymore", "i keep thinking about ending everything",
+    "i bought a rope", "i am going to jump off the bridge", "quiero desaparecer para siempre",
+    "ya no aguanto mas, me quiero quitar la vida", "i wrote goodbye letters to my kids", "i'm thinking of hurting myself",
+    "mi hijo dice que se quiere matar", "my daughter is talking about suicide", "nobody would care if i was gone",
+    "my baby swallowed a battery", "he is choking and turning blue", "i think my mom is having a stroke, her face is drooping",
+    "my husband fainted and won't wake up", "she took a whole bottle of pills", "my son drank bleach",
+    "he got stabbed and is bleeding a lot", "mi papa no reacciona", "tiene convulsiones", "i think i'm having a heart attack",
+    "he has a gun and said he will shoot us", "someone is trying to break into my house right now",
+    "they said they'll kill my family if i don't pay", "a man is hitting me in the street", "me estan amenazando con un arma",
+    "they are beating my brother outside", "gang members said they will hurt my son",
+    "my husband beats me", "my boyfriend choked me last night", "he won't let me leave the house and took my phone",
+    "mi esposo me golpea", "he says if i leave he will call ICE and take the kids", "mi pareja me amenaza con deportarme si lo dejo",
+    "my son's father hits him with a belt", "a man touched my daughter", "my 5 year old is home alone", "my child is missing",
+    "el padrastro abusa de mi hija", "my kids are locked in the car", "someone is hurting my little brother",
+    "my baby hasn't eaten in two days and the father won't let me feed him",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_DANGER)
+def test_plain_danger_always_gets_help(text):
+    assert safety.detect_wide(text) is not None
