@@ -316,7 +316,8 @@ _PRESENCE = (
     rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|there (?:right now|now|ahora)|"
     r"outside|afuera|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
     r"parked outside|just showed up|just arrived|acaban? de llegar|llegando|ya llegaron|ya llego|entering|entrando|inside|adentro|"
-    r"pulling (?:me|us|him|her) over|following (?:me|us)|asking (?:me|us|for) (?:for )?(?:papers|documents|id)|"
+    r"pulling (?:me|us|him|her) over|pulled (?:me|us|him|her) over|surrounded|just (?:came|walked|got|went) (?:in|into|inside)|"
+    r"in the (?:lobby|hallway|parking lot|driveway)|following (?:me|us)|asking (?:me|us|for) (?:for )?(?:papers|documents|id)|"
     r"pidiendo (?:mis |los |nuestros )?(?:papeles|documentos))"
 )
 _AGENTS_THERE = re.compile(
@@ -448,7 +449,7 @@ def agents_not_here_now(text: str) -> bool:
 _PLACE_KINDS = [
     ("home", re.compile(rf"\b(?:{_HOME})\b")),
     ("work", re.compile(rf"\b(?:{_WORK}|where i work|donde trabajo)\b")),
-    ("street", re.compile(rf"\b(?:{_STREET}|pulling (?:me|us|him|her) over|following (?:me|us)|siguiendo)\b")),
+    ("street", re.compile(rf"\b(?:{_STREET}|pull(?:ing|ed) (?:me|us|him|her) over|following (?:me|us)|siguiendo)\b")),
     ("other", re.compile(rf"\b(?:{_OTHER})\b")),
 ]
 _AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|tocando|golpeando)\b")

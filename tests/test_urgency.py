@@ -418,3 +418,20 @@ def test_an_arrest_happening_now_is_a_live_emergency(text, place):
 )
 def test_a_threat_to_deport_unless_paid_is_not_a_scheduled_removal(text):
     assert "removal_imminent" not in urgency.text_signals(text, TODAY)
+
+
+# Written from the places agents come to (home, work, street), not from any evaluation set.
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("ICE is at my door", "home"), ("there are immigration agents outside my house right now", "home"),
+        ("la migra esta en mi trabajo", "work"), ("agents are raiding the factory where i work", "work"),
+        ("ice just came into the restaurant", "work"), ("hay agentes de inmigracion afuera de mi casa", "home"),
+        ("immigration officers are in the lobby of my building asking for me", "home"),
+        ("border patrol pulled me over right now", "street"), ("agents surrounded our house", "home"),
+        ("la migra esta tocando la puerta", "home"), ("border patrol pulled me over last year", None),
+        ("ice came into my job last week", None),
+    ],
+)
+def test_agents_at_hand_now_and_where(text, place):
+    assert urgency.live_emergency(text) == place
