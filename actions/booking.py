@@ -6,24 +6,30 @@ and wording are ``bot.booking_flow``. These classes only translate.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from actions.clock import now
 from actions.db import intake_db
 from actions.intake_form import parsed_answer
+from actions.messages import latest_intent, latest_text
 from bot import booking, booking_flow, contact
 from bot.booking import mail
+from bot.booking.store import normalise_reference
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
 
 #: Slots a booking attempt clears so that a new time is asked.
 RETRY_SLOT = {"booking_slot": None, "booking_confirmed": None, "booking_options": None}
+
+#: What a failed reference-and-email check clears: nothing unverified is shown or acted on.
+FORGET_BOOKING = {"manage_reference": None, "manage_email": None, "cancel_confirmed": None, **RETRY_SLOT}
 
 
 def _known(value: Any) -> bool:
@@ -39,6 +45,11 @@ def _visitor_email(tracker: Tracker) -> Optional[str]:
         if _known(tracker.get_slot(slot)):
             return tracker.get_slot(slot)
     return None
+
+
+def _error(code: str) -> str:
+    """What the visitor is told for a booking error (with the firm's phone where it says to call)."""
+    return booking_flow.error_message(code, phone=firm().phone_display)
 
 
 def _ics_url(reference: str) -> str:
@@ -116,10 +127,10 @@ class BookingValidation:
         try:
             made = self.commit(slot, tracker)
         except (booking.SlotTaken, booking.SlotUnavailable) as exc:
-            dispatcher.utter_message(text=booking_flow.error_message(exc.code))
+            dispatcher.utter_message(text=_error(exc.code))
             return RETRY_SLOT
         except booking.BookingError as exc:
-            dispatcher.utter_message(text=booking_flow.error_message(exc.code))
+            dispatcher.utter_message(text=_error(exc.code))
             return {"booking_confirmed": None}
         return {"booking_confirmed": True, "booking_reference": made.reference}
 
@@ -293,14 +304,46 @@ class ActionSubmitBookingForm(Action):
 
 
 class ManageValidation:
-    """Reference and email checks shared by the cancel and reschedule forms."""
+    """Reference and email checks shared by the cancel and reschedule forms.
+
+    The reference is checked for its form only; whether a booking has it is
+    asked together with the email, so an unknown reference and a wrong email
+    get the one same answer, and failed checks are limited per conversation
+    and per reference (``bot.booking.store``). Past the limit, or when the
+    booking was already cancelled, moved or has taken place, the form stops.
+    """
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        email = tracker.get_slot("manage_email")
+        if email and "manage_email" not in tracker.slots_to_validate():
+            # Checked again on every later turn: an email an interruption filled in
+            # (the same words sent twice) was never validated, and the booking may
+            # have changed since. Nothing about it is shown or changed unless it matches.
+            _, forget = self.check(dispatcher, tracker, email)
+            if forget is not None:
+                return [SlotSet(k, v) for k, v in forget.items()]
+        return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
+
+    def check(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, email: str
+    ) -> Tuple[Optional[booking.Booking], Optional[Dict[Text, Any]]]:
+        """The booking if reference and email match (else None), and the slots to clear when not."""
+        try:
+            found = booking.check_reference(
+                intake_db(), tracker.get_slot("manage_reference") or "", email, now=now(), conversation_id=tracker.sender_id
+            )
+        except booking.UnknownReference:
+            dispatcher.utter_message(text=_error("unknown_reference"))
+            return None, dict(FORGET_BOOKING)  # both asked again
+        except booking.BookingError as exc:  # too many attempts; cancelled, moved or past
+            dispatcher.utter_message(text=_error(exc.code))
+            return None, {**FORGET_BOOKING, REQUESTED_SLOT: None}  # the form stops
+        return found, None
 
     def validate_manage_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        from bot.booking.store import normalise_reference
-
         code = normalise_reference(str(value))
-        if code is None or booking.get_booking(intake_db(), code) is None:
-            dispatcher.utter_message(text=booking_flow.error_message("unknown_reference"))
+        if code is None:
+            dispatcher.utter_message(text=_error("reference_format"))
             return {"manage_reference": None}
         return {"manage_reference": code}
 
@@ -309,34 +352,74 @@ class ManageValidation:
         if problem:
             dispatcher.utter_message(text=problem)
             return {"manage_email": None}
-        try:
-            booking.check_reference(intake_db(), tracker.get_slot("manage_reference") or "", email, now=now())
-        except booking.EmailMismatch:
-            dispatcher.utter_message(text=booking_flow.error_message("wrong_email"))
-            return {"manage_email": None}
-        except booking.UnknownReference:
-            dispatcher.utter_message(text=booking_flow.error_message("unknown_reference"))
-            return {"manage_reference": None, "manage_email": None}
-        except booking.BookingError:
-            pass  # cancelled, moved or past: the submit action explains
-        return {"manage_email": email}
+        found, forget = self.check(dispatcher, tracker, email)
+        if forget is not None:
+            return forget
+        return {"manage_email": email, **self.verified(found, tracker)}
+
+    def verified(self, found: booking.Booking, tracker: Tracker) -> Dict[Text, Any]:
+        """Slots to set once reference and email matched."""
+        return {}
 
 
 class ValidateCancelBookingForm(ManageValidation, FormValidationAction):
     def name(self) -> Text:
         return "validate_cancel_booking_form"
 
+    async def extract_cancel_confirmed(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """"Yes, cancel it" typed at the question reads as a request to cancel (intent
+        ``cancel_booking``), not as "yes": it answers the question, yes unless it says
+        otherwise ("don't cancel", "no, keep it"), instead of being taken for an interruption."""
+        text = latest_text(tracker)
+        if tracker.get_slot(REQUESTED_SLOT) != "cancel_confirmed" or latest_intent(tracker) != "cancel_booking" or not text:
+            return {}
+        return {"cancel_confirmed": not booking_flow.says_keep(text)}
+
+    def validate_cancel_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"cancel_confirmed": value is True}
+
+
+class ActionAskCancelConfirmed(Action):
+    """The booking's time and attorney (reference and email matched), and "Yes, cancel it" / "No, keep it"."""
+
+    def name(self) -> Text:
+        return "action_ask_cancel_confirmed"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        reference = tracker.get_slot("manage_reference") or ""
+        found = booking.get_booking(intake_db(), reference)
+        if found is not None:
+            attorney = _attorney_names().get(found.attorney_id, found.attorney_id)
+            text = booking_flow.cancel_question(found.reference, booking_flow.when_label(found.start, found.visitor_tz), attorney)
+        else:
+            text = booking_flow.cancel_question(reference)
+        dispatcher.utter_message(
+            text=text,
+            buttons=[{"title": "Yes, cancel it", "payload": "/affirm"}, {"title": "No, keep it", "payload": "/deny"}],
+        )
+        return []
+
 
 class ActionSubmitCancelBookingForm(Action):
+    """Cancels only on "Yes, cancel it"; "No, keep it" keeps the booking."""
+
     def name(self) -> Text:
         return "action_submit_cancel_booking_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        reset = [SlotSet("manage_reference", None), SlotSet("manage_email", None)]
+        reset = [SlotSet(k, None) for k in ("manage_reference", "manage_email", "cancel_confirmed")]
+        if not tracker.get_slot("manage_email"):
+            return reset  # the form stopped at the check, which said why
+        if tracker.get_slot("cancel_confirmed") is not True:
+            dispatcher.utter_message(response="utter_booking_kept")
+            return reset
         try:
-            cancelled = booking.cancel(intake_db(), tracker.get_slot("manage_reference") or "", tracker.get_slot("manage_email") or "", now=now())
+            cancelled = booking.cancel(
+                intake_db(), tracker.get_slot("manage_reference") or "", tracker.get_slot("manage_email") or "",
+                now=now(), conversation_id=tracker.sender_id,
+            )
         except booking.BookingError as exc:
-            dispatcher.utter_message(text=booking_flow.error_message(exc.code))
+            dispatcher.utter_message(text=_error(exc.code))
             return reset
         attorney = _attorney_names().get(cancelled.attorney_id, cancelled.attorney_id)
         mail.send_cancellation(intake_db(), cancelled, attorney_name=attorney)
@@ -350,17 +433,17 @@ class ValidateRescheduleBookingForm(ManageValidation, BookingValidation, FormVal
     def name(self) -> Text:
         return "validate_reschedule_booking_form"
 
-    async def extract_visitor_time_zone(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        """The zone the booking was made in (or the visitor's location's)."""
-        if tracker.get_slot("visitor_time_zone") is not None or not tracker.get_slot("manage_reference"):
+    def verified(self, found: booking.Booking, tracker: Tracker) -> Dict[Text, Any]:
+        """The zone the booking was made in (or the visitor's location's), once reference and email matched."""
+        if tracker.get_slot("visitor_time_zone") is not None:
             return {}
-        existing = booking.get_booking(intake_db(), tracker.get_slot("manage_reference"))
-        zone = (existing.visitor_tz if existing else None) or tracker.get_slot("time_zone")
+        zone = found.visitor_tz or tracker.get_slot("time_zone")
         return {"visitor_time_zone": zone} if zone else {}
 
     def commit(self, slot: booking.Slot, tracker: Tracker) -> booking.Booking:
         return booking.reschedule(
-            intake_db(), tracker.get_slot("manage_reference") or "", tracker.get_slot("manage_email") or "", slot, now=now()
+            intake_db(), tracker.get_slot("manage_reference") or "", tracker.get_slot("manage_email") or "", slot,
+            now=now(), conversation_id=tracker.sender_id,
         )
 
 
@@ -371,6 +454,8 @@ class ActionSubmitRescheduleBookingForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         made = booking.get_booking(intake_db(), tracker.get_slot("booking_reference") or "")
         reset = [SlotSet(k, None) for k in ("booking_slot", "booking_confirmed", "booking_options", "manage_reference", "manage_email")]
+        if not tracker.get_slot("manage_email"):
+            return reset  # the form stopped at the check, which said why
         if made is None or made.replaces != tracker.get_slot("manage_reference"):
             dispatcher.utter_message(text=f"Nothing was changed. Please call us at {firm().phone_display}.")
             return reset

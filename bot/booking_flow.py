@@ -136,19 +136,51 @@ def when_label(start, tz: str) -> str:
     return format_slot(start, tz, long=True)
 
 
+#: How a reference looks, in the questions and the answers that mention one.
+REFERENCE_EXAMPLE = "RC-7K3M-9PQX-2D4W"
+
 ERROR_MESSAGES = {
     "slot_taken": "I'm sorry, someone booked that time a moment ago. Here are other times:",
     "slot_unavailable": "That time is no longer available. Here are other times:",
-    "unknown_reference": "I can't find a booking with that reference. It looks like RC-7K3M9P; could you check it?",
-    "wrong_email": "That email doesn't match the booking. Please use the email you booked with.",
+    # One answer for an unknown reference and a wrong email: it never tells which was wrong.
+    "unknown_reference": (
+        "I can't find a booking with that reference and email address. Please check both: "
+        f"the reference is in your confirmation email and looks like {REFERENCE_EXAMPLE}."
+    ),
+    "too_many_attempts": (
+        "For your security, I can't check any more booking references in this chat for now. "
+        "Please call us at {phone} and we'll help you with your booking."
+    ),
+    "reference_format": f"That doesn't look like a booking reference. It looks like {REFERENCE_EXAMPLE} and is in your confirmation email.",
     "not_active": "That booking was already cancelled or moved.",
     "past": "That consultation has already taken place.",
     "invalid": "Something in the booking details isn't right.",
 }
 
 
-def error_message(code: str) -> str:
-    return ERROR_MESSAGES.get(code, ERROR_MESSAGES["invalid"])
+def error_message(code: str, phone: str = "") -> str:
+    """The visitor's answer to a booking error code; ``phone`` is the firm's, for those that say to call."""
+    return ERROR_MESSAGES.get(code, ERROR_MESSAGES["invalid"]).format(phone=phone)
+
+
+def cancel_question(reference: str, when: Optional[str] = None, attorney: Optional[str] = None) -> str:
+    """The last question before cancelling: the booking's time and attorney, once reference and email matched."""
+    if when and attorney:
+        return f"Your consultation {reference} is on {when} with {attorney}. Do you want to cancel it?"
+    return f"Do you want to cancel your consultation {reference}?"
+
+
+_KEEP = re.compile(
+    r"^\W*(no|nope|nah|not)\b|\b(keep|wait|stop|never\s*mind)\b"
+    r"|\b(do\s*n[o'’]?t|dont|never|not|no)\s+(\w+\s+){0,3}cancel",
+    re.IGNORECASE,
+)
+
+
+def says_keep(text: str) -> bool:
+    """At "Do you want to cancel it?", words about cancelling that still mean no ("don't cancel",
+    "no, keep it", "wait"). Any doubt counts as no: nothing is cancelled without a plain yes."""
+    return bool(_KEEP.search(text or ""))
 
 
 def zone_label(tz: str) -> str:

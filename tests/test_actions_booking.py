@@ -8,12 +8,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking import (
     ActionAskBookingSlot,
+    ActionAskCancelConfirmed,
     ActionSubmitBookingForm,
     ActionSubmitCancelBookingForm,
+    ActionSubmitRescheduleBookingForm,
     ValidateBookingForm,
     ValidateCancelBookingForm,
+    ValidateRescheduleBookingForm,
 )
-from bot import booking, settings, store
+from actions import clock
+from bot import booking, booking_flow, settings, store
+from bot.booking import store as booking_store
+from bot.firm import firm
 
 NOW = "2026-11-30T15:00:00+00:00"  # Monday 9:00 in Chicago
 
@@ -124,22 +130,219 @@ async def test_confirmation_has_reference_card_and_email_in_outbox(run):
     assert saved["booking"]["start"].endswith("-06:00")  # ISO 8601 with the visitor's offset
 
 
-async def test_cancel_checks_reference_and_email(run):
+def _db():
+    return store.connect(settings.intake_db_path())
+
+
+def _emails(kind):
+    db = _db()
+    return db["outbox"].count_where("kind = ?", [kind]) if "outbox" in db.table_names() else 0
+
+
+async def _booked(run, email="maria@example.com", sender="visitor-1"):
+    """A confirmed booking made in the chat; its reference."""
     key = await _first_slot_key()
-    before = dict(VISITOR, visitor_time_zone="America/Chicago", booking_slot=key, booking_mode="phone")
-    made, _ = await run(ValidateBookingForm(), before, {"booking_confirmed": True}, intent="affirm", requested="booking_confirmed")
-    reference = made["booking_reference"]
+    before = dict(VISITOR, contact_email=email, visitor_time_zone="America/Chicago", booking_slot=key, booking_mode="phone")
+    made, _ = await run(ValidateBookingForm(), before, {"booking_confirmed": True}, intent="affirm", requested="booking_confirmed",
+                        sender=sender)
+    return made["booking_reference"]
 
-    slots, dispatcher = await run(ValidateCancelBookingForm(), {}, {"manage_reference": "RC-XXXXXX"}, loop="cancel_booking_form",
-                                  requested="manage_reference")
-    assert slots["manage_reference"] is None and "can't find" in dispatcher.messages[0]["text"]
 
-    slots, dispatcher = await run(ValidateCancelBookingForm(), {"manage_reference": reference}, {"manage_email": "wrong@example.com"},
-                                  loop="cancel_booking_form", requested="manage_email")
-    # A wrong email gets the answer an unknown reference gets (security issue 11, finding 10).
-    assert slots["manage_email"] is None and "can't find" in dispatcher.messages[0]["text"]
+async def _give_email(run, reference, email, form=ValidateCancelBookingForm, loop="cancel_booking_form", sender="visitor-1"):
+    return await run(form(), {"manage_reference": reference}, {"manage_email": email}, loop=loop, requested="manage_email",
+                     sender=sender)
 
-    _, dispatcher = await run(ActionSubmitCancelBookingForm(), {"manage_reference": reference.lower(), "manage_email": "MARIA@example.com"},
-                              {}, loop=None)
+
+def _texts(dispatcher):
+    return [m.get("text") or m.get("response") for m in dispatcher.messages]
+
+
+async def test_the_reference_is_checked_for_its_form_only(run):
+    reference = await _booked(run)
+    unknown = booking_store.new_reference()
+    answers = []
+    for typed in (reference, unknown):
+        slots, dispatcher = await run(ValidateCancelBookingForm(), {}, {"manage_reference": typed.lower().replace("-", " ")},
+                                      loop="cancel_booking_form", requested="manage_reference")
+        assert slots["manage_reference"] == typed  # normalised, and the email is asked next
+        answers.append(dispatcher.messages)
+    assert answers[0] == answers[1] == []  # nothing tells whether a booking has it
+
+    slots, dispatcher = await run(ValidateCancelBookingForm(), {}, {"manage_reference": "my code is banana"},
+                                  loop="cancel_booking_form", requested="manage_reference")
+    assert slots["manage_reference"] is None
+    assert "doesn't look like a booking reference" in dispatcher.messages[0]["text"] and "RC-7K3M-9PQX-2D4W" in dispatcher.messages[0]["text"]
+
+    slots, _ = await run(ValidateCancelBookingForm(), {}, {"manage_reference": "rc 7k3m9p"}, loop="cancel_booking_form",
+                         requested="manage_reference")
+    assert slots["manage_reference"] == "RC-7K3M9P"  # references made before still work
+
+
+@pytest.mark.parametrize("form, loop", [(ValidateCancelBookingForm, "cancel_booking_form"),
+                                        (ValidateRescheduleBookingForm, "reschedule_booking_form")])
+async def test_unknown_reference_and_wrong_email_get_one_answer(run, form, loop):
+    reference = await _booked(run)
+    unknown = await _give_email(run, booking_store.new_reference(), "maria@example.com", form, loop, sender="visitor-a")
+    wrong = await _give_email(run, reference, "someone.else@example.com", form, loop, sender="visitor-b")
+    answers = []
+    for slots, dispatcher in (unknown, wrong):
+        assert slots["manage_reference"] is None and slots["manage_email"] is None  # both asked again
+        assert slots.get("requested_slot", "manage_reference") == "manage_reference"
+        assert "visitor_time_zone" not in slots  # nothing of the booking is kept
+        answers.append(_texts(dispatcher))
+    assert answers[0] == answers[1] == [booking_flow.error_message("unknown_reference")]
+    assert "can't find a booking with that reference and email" in answers[0][0] and "RC-7K3M-9PQX-2D4W" in answers[0][0]
+
+
+async def test_too_many_attempts_stop_the_form_with_one_message(run):
+    reference = await _booked(run)
+    for i in range(booking_store.MAX_FAILED_CHECKS_PER_CONVERSATION):
+        await _give_email(run, booking_store.new_reference(), "maria@example.com", sender="guesser")
+    slots, dispatcher = await _give_email(run, reference, "maria@example.com", sender="guesser")  # even the right one now
+    assert slots["requested_slot"] is None  # the form stops
+    assert slots["manage_reference"] is None and slots["manage_email"] is None and slots["cancel_confirmed"] is None
+    assert _texts(dispatcher) == [booking_flow.error_message("too_many_attempts", phone=firm().phone_display)]
+    assert firm().phone_display in dispatcher.messages[0]["text"]
+
+    # The form ends; the submit action adds nothing and cancels nothing.
+    after, dispatcher = await run(ActionSubmitCancelBookingForm(), {}, {}, loop=None, sender="guesser")
+    assert dispatcher.messages == [] and after == {"manage_reference": None, "manage_email": None, "cancel_confirmed": None}
+    assert booking.get_booking(_db(), reference).status == "confirmed"
+
+    # Per conversation: the owner, in their own chat, is not locked out by someone else's guesses.
+    slots, dispatcher = await _give_email(run, reference, "maria@example.com", sender="visitor-1")
+    assert slots["manage_email"] == "maria@example.com" and dispatcher.messages == []
+
+
+async def test_reschedule_past_the_limit_stops_without_a_second_message(run):
+    reference = await _booked(run)
+    for i in range(booking_store.MAX_FAILED_CHECKS_PER_REFERENCE):  # each from another chat: the reference's own limit
+        await _give_email(run, reference, f"guess{i}@example.com", ValidateRescheduleBookingForm, "reschedule_booking_form",
+                          sender=f"guesser-{i}")
+    slots, dispatcher = await _give_email(run, reference, "maria@example.com", ValidateRescheduleBookingForm,
+                                          "reschedule_booking_form")
+    assert slots["requested_slot"] is None and slots["manage_email"] is None
+    assert _texts(dispatcher) == [booking_flow.error_message("too_many_attempts", phone=firm().phone_display)]
+    _, dispatcher = await run(ActionSubmitRescheduleBookingForm(), {}, {}, loop=None)
+    assert dispatcher.messages == []
+    assert booking.get_booking(_db(), reference).status == "confirmed"
+
+
+async def test_reschedule_takes_the_zone_of_the_booking_once_reference_and_email_match(run):
+    reference = await _booked(run)
+    with _db().conn as conn:
+        conn.execute("UPDATE bookings SET visitor_tz = 'America/Denver' WHERE reference = ?", [reference])
+    slots, _ = await run(ValidateRescheduleBookingForm(), {"visitor_time_zone": None}, {"manage_reference": reference},
+                         loop="reschedule_booking_form", requested="manage_reference")
+    assert "visitor_time_zone" not in slots  # not from the reference alone
+    slots, _ = await run(ValidateRescheduleBookingForm(), {"manage_reference": reference, "visitor_time_zone": None},
+                         {"manage_email": "maria@example.com"}, loop="reschedule_booking_form", requested="manage_email")
+    assert slots["manage_email"] == "maria@example.com" and slots["visitor_time_zone"] == "America/Denver"
+
+
+async def test_a_failed_reschedule_counts_against_the_conversation(run):
+    reference = await _booked(run)
+    slot = booking.slot_from_key(await _first_slot_key())
+    form = ValidateRescheduleBookingForm()
+    tracker_slots = {"manage_reference": reference, "manage_email": "not.maria@example.com"}
+
+    class T:  # the two things commit reads
+        sender_id = "visitor-x"
+
+        @staticmethod
+        def get_slot(name):
+            return tracker_slots.get(name)
+
+    with pytest.raises(booking.UnknownReference):
+        form.commit(slot, T())
+    assert booking_store.failed_checks(_db(), now=clock.now(), conversation_id="visitor-x") == 1
+
+
+async def test_an_already_cancelled_booking_stops_the_form(run):
+    reference = await _booked(run)
+    booking.cancel(_db(), reference, "maria@example.com", now=clock.now(), limit=False)  # by staff
+    slots, dispatcher = await _give_email(run, reference, "maria@example.com")
+    assert slots["requested_slot"] is None and slots["manage_email"] is None
+    assert _texts(dispatcher) == [booking_flow.error_message("not_active")]
+
+
+async def test_cancel_asks_with_the_booking_and_cancels_only_on_yes(run):
+    reference = await _booked(run)
+    slots, dispatcher = await _give_email(run, reference, "MARIA@example.com")
+    assert slots["manage_email"] == "MARIA@example.com" and dispatcher.messages == []
+    assert "requested_slot" not in slots  # the form goes on: Rasa asks its next required slot, the button
+
+    verified = {"manage_reference": reference, "manage_email": "MARIA@example.com"}
+    _, dispatcher = await run(ActionAskCancelConfirmed(), verified, {}, loop="cancel_booking_form", requested="cancel_confirmed")
+    (question,) = dispatcher.messages
+    made = booking.get_booking(_db(), reference)
+    attorney = {a.id: a.name for a in booking.load_attorneys()}[made.attorney_id]
+    assert reference in question["text"] and attorney in question["text"]
+    assert booking_flow.when_label(made.start, made.visitor_tz) in question["text"] and "Central Time" in question["text"]
+    assert [(b["title"], b["payload"]) for b in question["buttons"]] == [("Yes, cancel it", "/affirm"), ("No, keep it", "/deny")]
+
+    # "No, keep it": nothing is cancelled and no email goes out.
+    slots, _ = await run(ValidateCancelBookingForm(), verified, {"cancel_confirmed": False}, intent="deny", loop="cancel_booking_form",
+                         requested="cancel_confirmed")
+    assert slots["cancel_confirmed"] is False
+    reset, dispatcher = await run(ActionSubmitCancelBookingForm(), dict(verified, cancel_confirmed=False), {}, loop=None)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_booking_kept"]
+    assert reset == {"manage_reference": None, "manage_email": None, "cancel_confirmed": None}
+    assert booking.get_booking(_db(), reference).status == "confirmed"
+    assert _emails("cancellation") == 0
+
+    # Not answered (None) is not a yes either.
+    _, dispatcher = await run(ActionSubmitCancelBookingForm(), dict(verified, cancel_confirmed=None), {}, loop=None)
+    assert booking.get_booking(_db(), reference).status == "confirmed"
+
+    # "Yes, cancel it".
+    reset, dispatcher = await run(ActionSubmitCancelBookingForm(), dict(verified, cancel_confirmed=True), {}, loop=None)
     assert "is cancelled" in dispatcher.messages[0]["text"]
-    assert booking.get_booking(store.connect(settings.intake_db_path()), reference).status == "cancelled"
+    assert reset["cancel_confirmed"] is None and reset["manage_reference"] is None
+    assert booking.get_booking(_db(), reference).status == "cancelled"
+    assert _emails("cancellation") == 1
+
+
+async def test_an_email_an_interruption_filled_is_checked_before_the_booking_is_shown(run):
+    """The same words sent twice fill a free-text question without validation
+    (action_answer_interruption); the next turn checks them before the cancel question."""
+    reference = await _booked(run)
+    unchecked = {"manage_reference": reference, "manage_email": "hello there"}
+    slots, dispatcher = await run(ValidateCancelBookingForm(), unchecked, {}, loop="cancel_booking_form", requested="cancel_confirmed")
+    assert slots["manage_reference"] is None and slots["manage_email"] is None and slots["cancel_confirmed"] is None
+    assert _texts(dispatcher) == [booking_flow.error_message("unknown_reference")]
+
+    # ...and a yes given with it cancels nothing.
+    slots, _ = await run(ValidateCancelBookingForm(), dict(unchecked, manage_email="not.maria@example.com"), {"cancel_confirmed": True},
+                         intent="affirm", loop="cancel_booking_form", requested="cancel_confirmed")
+    assert slots["cancel_confirmed"] is None and slots["manage_email"] is None
+    assert booking.get_booking(_db(), reference).status == "confirmed"
+
+
+async def test_a_verified_email_is_checked_again_without_a_message(run):
+    reference = await _booked(run)
+    verified = {"manage_reference": reference, "manage_email": "maria@example.com"}
+    slots, dispatcher = await run(ValidateCancelBookingForm(), verified, {"cancel_confirmed": True}, intent="affirm",
+                                  loop="cancel_booking_form", requested="cancel_confirmed")
+    assert slots["cancel_confirmed"] is True and dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("yes, cancel my appointment", True), ("cancel it", True), ("please cancel it", True),
+     ("don't cancel", False), ("no, do not cancel my appointment", False), ("wait don't cancel", False),
+     ("I don't want to cancel", False), ("nope keep my appointment", False)],
+)
+async def test_typed_cancel_at_the_cancel_question(run, text, value):
+    reference = await _booked(run)
+    verified = {"manage_reference": reference, "manage_email": "maria@example.com"}
+    slots, dispatcher = await run(ValidateCancelBookingForm(), verified, {}, text=text, intent="cancel_booking",
+                                  loop="cancel_booking_form", requested="cancel_confirmed")
+    assert slots["cancel_confirmed"] is value and dispatcher.messages == []
+
+
+async def test_typed_cancel_elsewhere_is_not_an_answer(run):
+    reference = await _booked(run)
+    slots, _ = await run(ValidateCancelBookingForm(), {"manage_reference": reference}, {}, text="cancel it", intent="cancel_booking",
+                         loop="cancel_booking_form", requested="manage_email")
+    assert "cancel_confirmed" not in slots

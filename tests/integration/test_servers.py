@@ -169,5 +169,9 @@ def test_booking_then_cancel_in_the_chat(stack):
 
     stack.say(sender, "cancel my appointment")
     assert "email" in joined(stack.say(sender, card["reference"])).lower()
-    assert "doesn't match" in joined(stack.say(sender, "someone@example.com"))
-    assert "is cancelled" in joined(stack.say(sender, "priya@example.com"))
+    # An unknown reference and a wrong email get the same answer (issue 11, finding 10).
+    assert "can't find a booking with that reference and email" in joined(stack.say(sender, "someone@example.com"))
+    stack.say(sender, card["reference"])  # both are asked again
+    question = stack.say(sender, "priya@example.com")
+    assert [b["title"] for r in question for b in r.get("buttons", [])] == ["Yes, cancel it", "No, keep it"]
+    assert "is cancelled" in joined(stack.say(sender, "/affirm"))
