@@ -23,11 +23,12 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 NLU_DATA := $(shell find data -name '*.yml')
 PLACES_MODEL := build/places_nlp
 
-.PHONY: help install build train run test test-unit test-stories test-integration test-browser validate bench-chat bench-conversations bench-nlu bench-updates bench-booking bench-staff lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-nlu bench-updates bench-booking bench-staff lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, and run every test"
+	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
 	@echo "make bench-conversations | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
 
 $(STAMPS):
@@ -103,6 +104,12 @@ test-browser: $(STAMPS)/model $(STAMPS)/chromium $(STAMPS)/npm
 	$(PY) -m pytest -q -m browser tests/browser; rc=$$?; if [ $$rc -eq 5 ]; then echo "no browser tests yet"; exit 0; fi; exit $$rc
 
 test: validate test-unit test-stories test-integration test-browser
+
+# The chat channels' input edge under Hypothesis (no model needed). `make test`
+# runs the same test with 250 messages per channel.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(STAMPS)/venv
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/security/test_fuzz_channels.py
 
 # --- benchmarks ----------------------------------------------------------------
 bench-chat: $(STAMPS)/model

@@ -7,6 +7,9 @@ header from ``$ACTION_SERVER_TOKEN``) and the action server
 It is ``$ACTION_SERVER_TOKEN`` when set, otherwise the token kept in
 ``<data dir>/action_server.token`` (mode 0600), created on first use.
 ``python -m bot.action_token`` prints it, for the Makefile to export.
+
+:func:`secret` keeps any other server secret the same way (the chat
+channels' session key, ``connectors/channels.py``).
 """
 from __future__ import annotations
 
@@ -33,20 +36,20 @@ def validated(token: str, source: str) -> str:
     """``token`` without surrounding whitespace, or TokenError if it is too weak to use."""
     token = token.strip()
     if len(token) < MIN_LENGTH:
-        raise TokenError(f"{source}: the action server token must have at least {MIN_LENGTH} characters")
+        raise TokenError(f"{source}: the secret must have at least {MIN_LENGTH} characters")
     if not all(33 <= ord(c) <= 126 for c in token):
-        raise TokenError(f"{source}: the action server token must be printable ASCII without spaces")
+        raise TokenError(f"{source}: the secret must be printable ASCII without spaces")
     return token
 
 
 def _data_dir() -> Path:
     # The same rule as bot.settings.data_dir(), without creating the folder
-    # (stored_token creates it private).
+    # (stored_secret creates it private).
     return Path(os.environ.get("INTAKE_DATA_DIR") or PROJECT_ROOT / "var")
 
 
-def stored_token(data_dir: Optional[Path] = None) -> str:
-    """The token kept in ``<data dir>/action_server.token``, created (0600) if missing.
+def stored_secret(file_name: str, data_dir: Optional[Path] = None) -> str:
+    """The secret kept in ``<data dir>/<file_name>``, created (0600) if missing.
 
     A data directory that does not exist yet is created with mode 0700. Safe
     when several processes start at once: the file appears complete or not at
@@ -55,9 +58,9 @@ def stored_token(data_dir: Optional[Path] = None) -> str:
     folder = Path(data_dir) if data_dir is not None else _data_dir()
     if not folder.exists():
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = folder / FILE_NAME
+    path = folder / file_name
     if not path.exists():
-        aside = folder / f".{FILE_NAME}.{os.getpid()}.{secrets.token_hex(4)}"
+        aside = folder / f".{file_name}.{os.getpid()}.{secrets.token_hex(4)}"
         fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         try:
             with os.fdopen(fd, "w") as out:
@@ -65,7 +68,7 @@ def stored_token(data_dir: Optional[Path] = None) -> str:
             try:
                 os.link(aside, path)
             except FileExistsError:
-                pass  # another process was first: use its token
+                pass  # another process was first: use its secret
         finally:
             aside.unlink(missing_ok=True)
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
@@ -75,12 +78,22 @@ def stored_token(data_dir: Optional[Path] = None) -> str:
         return validated(f.read(), str(path))
 
 
+def secret(env_var: str, file_name: str) -> str:
+    """``$env_var`` if set, else the secret stored in ``<data dir>/<file_name>`` (created on first use)."""
+    configured = os.environ.get(env_var, "")
+    if configured.strip():
+        return validated(configured, f"${env_var}")
+    return stored_secret(file_name)
+
+
+def stored_token(data_dir: Optional[Path] = None) -> str:
+    """The action server token kept in ``<data dir>/action_server.token``, created (0600) if missing."""
+    return stored_secret(FILE_NAME, data_dir)
+
+
 def action_server_token() -> str:
     """``$ACTION_SERVER_TOKEN`` if set, else the stored token (created on first use)."""
-    configured = os.environ.get(ENV_VAR, "")
-    if configured.strip():
-        return validated(configured, f"${ENV_VAR}")
-    return stored_token()
+    return secret(ENV_VAR, FILE_NAME)
 
 
 def main() -> int:

@@ -13,7 +13,7 @@ import pytest
 from rasa.core.channels import socketio as rasa_socketio
 from socketio import AsyncServer
 
-from connectors.channels import SocketIOInput, SocketIOOutput, fallback_text, origin_allowed
+from connectors.channels import HOLDERS, SocketIOInput, SocketIOOutput, fallback_text, origin_allowed
 
 SITE = "http://localhost:8000"  # in firm.yml's allowed_origins
 
@@ -71,6 +71,13 @@ def _channel(on_new_message):
     return channel, channel.sio.handlers["/"]
 
 
+def _session(channel, handlers):
+    """A connected socket with the session the server issued it (the widget's state after session_confirm)."""
+    sid = channel.sio.manager.connect("eio-1", "/")
+    run(handlers["session_request"](sid, {"session_id": None}))
+    return sid, HOLDERS.by_socket[sid]
+
+
 async def _silent(message):
     return None
 
@@ -87,8 +94,9 @@ def test_a_silent_turn_still_answers_the_browser_session(monkeypatch):
     channel, handlers = _channel(_silent)
     sent = Recorder()
     monkeypatch.setattr(channel.sio, "emit", sent.emit)
-    run(handlers["user_uttered"]("sid1", {"message": "hi", "session_id": "session-1"}))
-    assert sent.emitted == [("bot_uttered", {"text": fallback_text()}, "session-1")]
+    sid, session = _session(channel, handlers)
+    run(handlers["user_uttered"](sid, {"message": "hi", "session_id": session}))
+    assert [e for e in sent.emitted if e[0] == "bot_uttered"] == [("bot_uttered", {"text": fallback_text()}, session)]
 
 
 def test_bot_messages_and_custom_payloads_go_to_the_session_room(monkeypatch):
@@ -98,9 +106,10 @@ def test_bot_messages_and_custom_payloads_go_to_the_session_room(monkeypatch):
     channel, handlers = _channel(answer)
     sent = Recorder()
     monkeypatch.setattr(channel.sio, "emit", sent.emit)
-    run(handlers["user_uttered"]("sid1", {"message": "hi", "session_id": "session-1"}))
-    assert sent.emitted == [
-        ("bot_uttered", {"text": "Hello"}, "session-1"),
-        ("bot_uttered", {"custom": {"type": "booking"}}, "session-1"),
+    sid, session = _session(channel, handlers)
+    run(handlers["user_uttered"](sid, {"message": "hi", "session_id": session}))
+    assert [e for e in sent.emitted if e[0] == "bot_uttered"] == [
+        ("bot_uttered", {"text": "Hello"}, session),
+        ("bot_uttered", {"custom": {"type": "booking"}}, session),
     ]
     assert isinstance(channel.get_output_channel(), SocketIOOutput)

@@ -13,12 +13,14 @@
  * data-stylesheet (default: socket.io-client and widget.css from the site that
  * serves this file). Any element with a data-intake-open attribute opens the chat.
  *
- * Talks to Rasa's socket.io channel (credentials.yml: session_persistence: true).
- * The conversation (session id, transcript, unsent messages) is kept in
- * sessionStorage, never localStorage, so it survives reloads and navigation in
- * this tab but not closing it: the next person on a shared computer does not
- * see it. Everything anyone typed or the bot sent is shown with textContent,
- * never as HTML.
+ * Talks to the socket.io channel of connectors/channels.py. The server issues
+ * the session id and a signed token for it (the "session_token" event, before
+ * "session_confirm"); only the token rejoins the conversation after a reload.
+ * The conversation (session id and token, transcript, unsent messages) is kept
+ * in sessionStorage, never localStorage, so it survives reloads and navigation
+ * in this tab but not closing it: the next person on a shared computer does
+ * not see it. Everything anyone typed or the bot sent is shown with
+ * textContent, never as HTML.
  */
 (function () {
   "use strict";
@@ -49,7 +51,12 @@
     storageKey: attr("storage-key", "intake-widget")
   };
   var MAX_ITEMS = 300;
-  var MAX_LENGTH = 1000;
+  // The server reads at most 4,000 characters (bot/text_input.py) and answers a
+  // longer message itself. A message is sent whole up to twice that in UTF-16
+  // units (a character is one or two), well inside the server's 64 KB packet
+  // limit; anything longer is over the limit whatever it contains, so only its
+  // start is sent, to get the server's answer, and the whole text is put back.
+  var SEND_LIMIT = 2 * 4000 + 2;
   var TURN_TIMEOUT = 60000;
   var COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
@@ -58,7 +65,7 @@
   // the server ({message, item, sent}); started: the opening message was queued;
   // interrupted: a turn was cut off, so ask the bot to repeat its question.
   function freshState() {
-    return { v: 1, sessionId: null, open: false, started: false, items: [], outbox: [], nextId: 1, interrupted: false };
+    return { v: 1, sessionId: null, sessionToken: null, open: false, started: false, items: [], outbox: [], nextId: 1, interrupted: false };
   }
 
   var memoryOnly = false;
@@ -264,7 +271,6 @@
   input.id = inputId;
   input.type = "text";
   input.autocomplete = "off";
-  input.maxLength = MAX_LENGTH;
   input.placeholder = "Type your message";
   var sendButton = el("button", "iw-send", "Send");
   sendButton.type = "submit";
@@ -491,6 +497,7 @@
   var inflight = null; // the outbox entry sent and not yet acknowledged
   var refused = false;
   var turnTimer = null;
+  var offeredToken = null; // the "session_token" that came just before "session_confirm"
 
   function loadSocketIo(callback) {
     if (window.io) {
@@ -534,7 +541,22 @@
         timeout: 10000
       });
       socket.on("connect", function () {
-        socket.emit("session_request", { session_id: state.sessionId });
+        var request = { session_id: state.sessionId };
+        if (state.sessionToken) {
+          request.session_token = state.sessionToken;
+        }
+        offeredToken = null;
+        socket.emit("session_request", request);
+      });
+      socket.on("session_token", function (token) {
+        offeredToken = typeof token === "string" ? token : null;
+      });
+      // The server asks whether this tab still holds the session (another tab claims it).
+      socket.on("session_check", function () {
+        var ack = arguments[arguments.length - 1];
+        if (typeof ack === "function") {
+          ack(true);
+        }
       });
       socket.on("session_confirm", onSessionConfirm);
       socket.on("bot_uttered", onBotMessage);
@@ -549,10 +571,16 @@
       return;
     }
     if (state.sessionId && String(id) !== state.sessionId) {
-      state.items = []; // the server started another conversation
+      // The server started another conversation (no valid token, or the old one is
+      // open in another tab): a fresh transcript, opened with the greeting.
+      state.items = [];
+      state.started = false;
+      state.interrupted = false;
       renderAll();
     }
     state.sessionId = String(id);
+    state.sessionToken = offeredToken && offeredToken.split(".")[0] === state.sessionId ? offeredToken : null;
+    offeredToken = null;
     connected = true;
     refused = false;
     setConnection("online");
@@ -619,9 +647,12 @@
     }
     save();
     updateTyping();
-    function done() {
+    function done(result) {
       if (inflight !== entry) {
         return;
+      }
+      if (result && result.error === "too_long") {
+        restoreToInput(entry); // the server said why; the visitor keeps what they wrote
       }
       clearTimeout(turnTimer);
       inflight = null;
@@ -631,7 +662,14 @@
     }
     clearTimeout(turnTimer);
     turnTimer = setTimeout(done, TURN_TIMEOUT); // no acknowledgement: stop waiting, go on
-    socket.emit("user_uttered", { message: entry.message, session_id: state.sessionId }, done);
+    socket.emit("user_uttered", { message: entry.message.slice(0, SEND_LIMIT), session_id: state.sessionId }, done);
+  }
+
+  function restoreToInput(entry) {
+    var item = entry.item !== null ? findItem(entry.item) : null;
+    if (item && item.type === "text" && input.value === "") {
+      input.value = item.text;
+    }
   }
 
   // --- messages ----------------------------------------------------------------
@@ -675,7 +713,7 @@
 
   // Send what the visitor typed, or a button's payload (shown as its title).
   function send(message, shown) {
-    message = String(message).trim().slice(0, MAX_LENGTH);
+    message = String(message).trim();
     if (!message) {
       return;
     }
