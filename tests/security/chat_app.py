@@ -20,6 +20,7 @@ from rasa.core.channels import channel as rasa_channel
 from sanic import Sanic
 
 from connectors import channels
+from .asgi import sanic_client
 
 SITE = "http://localhost:8000"  # in firm.yml's allowed_origins
 
@@ -86,19 +87,8 @@ def chat_app(agent, monkeypatch) -> Sanic:
 @pytest.fixture
 async def rest(chat_app):
     """An httpx client on the app in process (ASGI), with Sanic's lifespan started."""
-    inbox: asyncio.Queue = asyncio.Queue()
-    outbox: asyncio.Queue = asyncio.Queue()
-    await inbox.put({"type": "lifespan.startup"})
-    lifespan = asyncio.create_task(chat_app({"type": "lifespan", "asgi": {"version": "3.0"}}, inbox.get, outbox.put))
-    assert (await outbox.get())["type"] == "lifespan.startup.complete"
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=chat_app), base_url="http://rasa") as client:
+    async with sanic_client(chat_app, "http://rasa") as client:
         yield client
-    await inbox.put({"type": "lifespan.shutdown"})
-    try:
-        await asyncio.wait_for(outbox.get(), 5)  # never completes once a served app has already stopped
-    except asyncio.TimeoutError:
-        pass
-    lifespan.cancel()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ way scripts/servers.py does and replays a fabricated tracker against it.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import stat
@@ -23,6 +22,7 @@ from sanic import Sanic
 
 from bot import action_token
 from connectors import action_server
+from .asgi import sanic_client
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "t0ken-" + "x" * 40
@@ -69,16 +69,8 @@ async def client(monkeypatch):
     """An httpx client on the locked-down app, with Sanic's ASGI lifespan started."""
     monkeypatch.setattr(Sanic, "test_mode", True)  # one app name ("rasa_sdk") per test
     app = action_server.build_app(PROBE_PACKAGE, token=TOKEN)
-    inbox: asyncio.Queue = asyncio.Queue()
-    outbox: asyncio.Queue = asyncio.Queue()
-    await inbox.put({"type": "lifespan.startup"})
-    lifespan = asyncio.create_task(app({"type": "lifespan", "asgi": {"version": "3.0"}}, inbox.get, outbox.put))
-    assert (await outbox.get())["type"] == "lifespan.startup.complete"
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://action-server") as c:
+    async with sanic_client(app, "http://action-server") as c:
         yield c
-    await inbox.put({"type": "lifespan.shutdown"})
-    await outbox.get()
-    lifespan.cancel()
 
 
 async def test_webhook_without_token_is_refused(client, caplog):
