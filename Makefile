@@ -20,8 +20,10 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-NLU_DATA := $(shell find data -name '*.yml')
+NLU_DATA := $(shell find data/nlu data/rules -name '*.yml')
+SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_tune.yml
 PLACES_MODEL := build/places_nlp
+CRISIS_MODEL := build/crisis_classifier.skops
 
 .PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-nlu bench-updates bench-booking bench-staff lock clean
 
@@ -55,14 +57,19 @@ $(STAMPS)/places: $(STAMPS)/venv bot/place_pipeline.py bot/places.py
 	$(PY) -m bot.place_pipeline $(PLACES_MODEL)
 	@touch $@
 
+# The crisis classifier beside the safety patterns (trained on data/safety/ and the NLU data).
+$(STAMPS)/crisis: $(STAMPS)/venv bot/crisis_classifier.py bot/safety.py $(SAFETY_DATA) $(NLU_DATA)
+	$(PY) -m bot.crisis_classifier $(CRISIS_MODEL)
+	@touch $@
+
 domain/firm_profile.yml: firm.yml bot/firm.py $(STAMPS)/venv
 	$(PY) -m bot.firm domain > $@.tmp && mv $@.tmp $@
 
-build: $(STAMPS)/places domain/firm_profile.yml
+build: $(STAMPS)/places $(STAMPS)/crisis domain/firm_profile.yml
 
 # --- train -------------------------------------------------------------------
-$(STAMPS)/model: $(STAMPS)/places domain/firm_profile.yml config.yml $(wildcard domain/*.yml) $(wildcard components/*.py) $(NLU_DATA)
-	$(RASA) train --domain domain --data data --config config.yml --out models --fixed-model-name intake
+$(STAMPS)/model: $(STAMPS)/places $(STAMPS)/crisis domain/firm_profile.yml config.yml $(wildcard domain/*.yml) $(wildcard components/*.py) $(NLU_DATA)
+	$(RASA) train --domain domain --data data/nlu data/rules --config config.yml --out models --fixed-model-name intake
 	@touch $@
 
 train: $(STAMPS)/model
@@ -84,9 +91,9 @@ run: $(STAMPS)/model $(STAMPS)/npm
 
 # --- test --------------------------------------------------------------------
 validate: $(STAMPS)/places domain/firm_profile.yml
-	$(RASA) data validate --domain domain --data data --config config.yml
+	$(RASA) data validate --domain domain --data data/nlu data/rules --config config.yml
 
-test-unit: $(STAMPS)/places domain/firm_profile.yml $(STAMPS)/npm
+test-unit: $(STAMPS)/places $(STAMPS)/crisis domain/firm_profile.yml $(STAMPS)/npm
 	$(PY) -m pytest -q -m "not browser and not integration"
 
 test-stories: $(STAMPS)/model

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from bot import flow, safety, urgency
+from bot import crisis_classifier, flow, safety, urgency
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -213,7 +213,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if intent in SOFT:
             return answer
     if intent == "crisis":
-        found = safety.detect_wide(text) if text else None
+        found = crisis_classifier.detect(text) if text else None
         kind = entity(entities, "crisis_kind") or (found.kind if found else None)
         language = entity(entities, "message_language") or (found.language if found else "en")
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]

@@ -610,7 +610,7 @@ def _classify(norm: str, numbers: Set[int]) -> Optional[Crisis]:
             if rule.pattern.search(norm):
                 languages.add(rule.language)
         if len(languages) == 2:
-            return Crisis(kind, "es" if len(_ES_WORDS.findall(norm)) > len(_EN_WORDS.findall(norm)) else "en")
+            return Crisis(kind, _language_of(norm))
         if languages:
             return Crisis(kind, languages.pop())
     return None
@@ -707,10 +707,16 @@ def detect_wide(text: str) -> Optional[Crisis]:
     if not norm:
         return None
     kinds = [kind for kind in PRIORITY if _WIDE_RX[kind].search(norm)]
-    if not kinds:
-        return None
-    spanish = len(_ES_WORDS.findall(norm)) > len(_EN_WORDS.findall(norm))
-    return Crisis(kinds[0], "es" if spanish else "en")
+    return Crisis(kinds[0], _language_of(norm)) if kinds else None
+
+
+def _language_of(norm: str) -> str:
+    return "es" if len(_ES_WORDS.findall(norm)) > len(_EN_WORDS.findall(norm)) else "en"
+
+
+def language(text: str) -> str:
+    """"es" when a message has more Spanish function words than English ones, else "en"."""
+    return _language_of(normalize(text))
 
 
 # --- past and safe now -----------------------------------------------------------

@@ -1,7 +1,8 @@
 """A deterministic safety net after the intent classifier.
 
 A person in danger must get help whatever question is pending, so recall
-comes before everything: when ``bot.safety`` recognises a crisis (or
+comes before everything: when ``bot.safety``'s patterns or
+``bot.crisis_classifier`` recognise a crisis (or
 ``bot.urgency`` agents at the door right now), the message's intent becomes
 ``crisis`` (or ``emergency_now``) whatever the classifier thought, with the
 kind as an entity. The classifier's own ranking is kept behind it, so the
@@ -20,7 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import safety, urgency
+from bot import crisis_classifier, urgency
 
 EXTRACTOR = "SafetyNet"
 
@@ -45,7 +46,7 @@ def override(text: str) -> Optional[Dict[str, Any]]:
     """The intent and entities the nets impose on a message, or None."""
     if not text or text.startswith("/"):
         return None
-    crisis = safety.detect_wide(text)
+    crisis = crisis_classifier.detect(text)
     if crisis is not None:
         return {
             "intent": "crisis",
@@ -64,6 +65,7 @@ class SafetyNet(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "SafetyNet":
+        crisis_classifier.load()  # now, not on a visitor's first message
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

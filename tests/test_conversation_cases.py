@@ -50,12 +50,18 @@ def test_no_case_text_is_in_the_training_data():
                 line = line.strip()
                 if line.startswith("- "):
                     training.add(_norm(line[2:]))
+    # The crisis classifier's own data (bot/crisis_classifier.py); crisis_tune.yml is
+    # a tuning set it trains on, so it is the one probe file left out of the check.
+    for path in (ROOT / "data" / "safety").glob("*.yml"):
+        training |= {_norm(item["text"]) for item in yaml.safe_load(path.read_text())}
     said = set()
     for name in SETS:
         for case in _cases(name):
             said.add(_norm(case["opening"]))
             said |= {_norm(i["text"]) for i in case.get("interject") or []}
-    said |= {_norm(p["text"]) for p in _probes()}
+            # Answers are mostly short phrases anyone would type; only sentences count.
+            said |= {_norm(a) for a in (case.get("answers") or {}).values() if isinstance(a, str) and len(a.split()) > 6}
+    said |= {_norm(p["text"]) for p in _probes() if not p["id"].startswith("probe-tune-")}
     # Short answers ("yes", "hi") are everywhere by nature; sentences must not be copied.
     copied = sorted(t for t in said & training if len(t.split()) > 3)
     assert not copied, copied[:10]

@@ -96,3 +96,14 @@ def test_crisis_replies_quote_the_dated_lines_in_firm_yml():
     for name, line in expected.items():
         for variation in responses[name]:  # English and Spanish alike
             assert lines[line] in variation["text"], (name, variation.get("condition"))
+
+
+def test_every_crisis_reply_names_911_988_and_the_dv_hotline_in_every_language():
+    # The kind of danger can be misread ("he has a knife and said goodbye" is suicide, not
+    # violence), so every crisis reply leads with its kind's help and still names the others.
+    lines = load_firm(ROOT / "firm.yml").crisis_lines
+    responses = {n: v for d in DOMAIN.values() for n, v in (d.get("responses") or {}).items() if n.startswith("utter_crisis_")}
+    for name in set(interruptions.CRISIS_REPLIES.values()) | {"utter_crisis_general"}:
+        for variation in responses[name]:
+            for line in ("emergency", "suicide_crisis_lifeline", "domestic_violence_hotline"):
+                assert lines[line] in variation["text"], (name, line, variation.get("condition"))
