@@ -28,7 +28,10 @@ def parse_phone(text: str, region: str = "US") -> Parsed:
             number = found.number
     if number is None:
         return None, "I couldn't find a phone number in that. Could you type it with the area code, like 312 555 0100?"
-    if not phonenumbers.is_valid_number(number):
+    # Outside North America, a number written with its + country code and of a possible
+    # length is taken: the library's ranges lag behind new numbering plans.
+    abroad = raw.startswith(("+", "00")) and number.country_code != 1 and phonenumbers.is_possible_number(number)
+    if not (phonenumbers.is_valid_number(number) or abroad):
         return None, "That number doesn't look complete. Could you check it and include the area code (or the country code if it's outside the US)?"
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 

@@ -38,12 +38,13 @@ def parse_date(text: str, today: date) -> Optional[date]:
 _DAY_WORDS = (
     (re.compile(r"\b(last night|anoche|yesterday|ayer|yday|yesterdy)\b"), 1),
     (re.compile(r"\b(antier|anteayer|day before yesterday)\b"), 2),
-    (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
+    (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
 _IN_TIME = re.compile(
     r"\b(?:in|en|dentro de) (?:about |around |like |roughly |unos |unas |como |aproximadamente )?(\d{1,2}|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
     r" (days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
+    r"|\b(\d{1,2}|a|an|one|two|three|four|five|six|seven) (days?|weeks?|months?) from (?:today|now)\b"
 )
 _DAYS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|dos|tres|cuatro|cinco|seis|siete) dias?\b")
 _ES_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
@@ -73,16 +74,24 @@ def _spoken_day(text: str, today: date) -> Optional[date]:
         found.append(today + timedelta(days=ahead))
     m = _IN_TIME.search(t)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
-        found.append(today + timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[m.group(2)[:3]]))
+        count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        found.append(today + timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[unit[:3]]))
     m = _DAYS_AGO_ES.search(t)
     if m:
         n = m.group(1)
         found.append(today - timedelta(days=int(n) if n.isdigit() else _ES_NUMBERS[n]))
+    ordinal = _ordinal_day(t, today)
     if len(set(found)) == 1:
-        return found[0]
+        # "on the 14th, that's 12 days from today": the day named wins over the count
+        return ordinal if ordinal and abs((ordinal - found[0]).days) <= 2 else found[0]
     if found:
         return None
+    return ordinal
+
+
+def _ordinal_day(t: str, today: date) -> Optional[date]:
+    """"on the 3rd", "el 15": that day of this month, or the next month when it has passed."""
     m = _ORDINAL_DAY.search(t)
     if m and 1 <= int(m.group(1)) <= 31:
         day = int(m.group(1))
@@ -230,11 +239,20 @@ _FAR_OFF = re.compile(
     r"\b(?:months?|meses|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano"
     r"|spring|summer|fall|autumn|winter|primavera|verano|otono|invierno"
     r"|january|february|march|april|june|july|august|september|october|november|december"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|20[2-9]\d)\b"
 )
 
 
-def far_off(text: str) -> bool:
-    """Whether a reply places a coming date only roughly and weeks away ("in about three months", "april next year")."""
+def far_off(text: str, today: Optional[date] = None) -> bool:
+    """Whether a reply places a coming date only roughly and weeks away ("in about three months", "april next year",
+    "in 2027"); "last month" and "two years ago" are the past, so do not count."""
     t = _plain(text or "")
-    return bool(_FAR_OFF.search(t)) and not re.search(r"\b(?:ago|hace|last|pasad[oa])\b", t)
+    this_year = (today or date.today()).year
+    for m in _FAR_OFF.finditer(t):
+        before, after = t[:m.start()].split()[-2:], t[m.end():].split()[:2]
+        if m.group().isdigit() and int(m.group()) <= this_year:
+            continue
+        if {"last", "past", "ago", "hace", "since", "desde"} & set(before) or any(w in ("ago", "pasado", "pasada") for w in after):
+            continue
+        return True
+    return False

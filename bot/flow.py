@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates, facilities, urgency
+from bot import dates, facilities, place_roles, urgency
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -166,14 +166,22 @@ _STAGE_WORDS = (
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "bia dismissed",
-                       "bia denied", "dismissed my appeal", "denied my appeal",
+                       "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
+                       "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "orden de deportacion", "orden de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
-    ("hearing", ("hearing", "court", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
+    ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
     ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur")),
 )
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
+
+
+#: Whole words only: "nta" is in "Atlanta" and "representation", "court" in "courtesy".
+_STAGE_PATTERNS = [
+    (stage, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|es)?(?!\w)"))
+    for stage, words in _STAGE_WORDS
+]
 
 
 def removal_stage(text: str) -> str | None:
@@ -181,8 +189,8 @@ def removal_stage(text: str) -> str | None:
     t = (text or "").strip().lower()
     if t in STAGES:
         return t
-    for stage, words in _STAGE_WORDS:
-        if any(w in t for w in words):
+    for stage, pattern in _STAGE_PATTERNS:
+        if pattern.search(t):
             return stage
     return None
 
@@ -192,26 +200,40 @@ _A_NUMBER_SAID = re.compile(r"\b(?:a[\s#:-]*|a-number\s*(?:is)?\s*)(\d(?:[\s-]?\
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|ordered removed|final order|orden de deportacion|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
-    r"dismissed my appeal|denied my appeal|me deportaron|notice to appear|nta)\b",
+    r"dismissed my appeal|denied my appeal|judge denied|denied my (?:asylum|case)|judge ordered|me deportaron|"
+    r"notice to appear|nta)\b",
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(
-    r"\b(detain\w*|arrest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
+    r"\b(detain\w*|arrest\w*|arest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
+    r"got (?:him|her|them|my \w+)|"
     r"(?:has|have|still has) (?:him|her|them)|agarr\w*|detuv\w*|detenid\w*|llevaron|encerr\w*|tienen|arrest\w*)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
 
 
+#: "held since last month": no day, but the time is said, so it is kept in the visitor's words.
+_SINCE_PERIOD = re.compile(
+    r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada)\b", re.IGNORECASE
+)
+
+
 def _detention_day(text: str, today: date) -> Any:
-    """The one day a message says someone was detained ("ICE took him on Tuesday"), or None."""
+    """The one day a message says someone was detained ("ICE took him on Tuesday"), the period
+    in the visitor's words when only that is said ("since last month"), or None."""
     days = set()
+    periods = []
     for sentence in _SENTENCE.split(text):
         if _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence):
             day = dates.time_ago(sentence, today) or dates.past_date(sentence, today)
             if day is not None:
                 days.add(day)
-    return days.pop() if len(days) == 1 else None
+            elif _SINCE_PERIOD.search(sentence):
+                periods.append(_SINCE_PERIOD.search(sentence).group())
+    if len(days) == 1:
+        return days.pop()
+    return periods[0] if not days and periods else None
 
 
 #: "to the Otay Mesa detention center", "at Stewart processing center": where someone is held,
@@ -228,6 +250,20 @@ _HELD_FOR = re.compile(
     r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa])\b",
     re.IGNORECASE,
 )
+
+
+def held_place(text: str) -> str | None:
+    """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
+    ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
+    staff read it, with "(where detained)" when it is only where the arrest happened."""
+    for mention in place_roles.mentions(text):
+        if mention.role == place_roles.DETAINED:
+            return mention.place.label
+        if mention.role == place_roles.UNCLEAR:
+            start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")
+            if _DETENTION_WORDS.search(text[start + 1:mention.start]):
+                return f"{mention.place.label} (where detained)"
+    return None
 
 
 def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, Any]:
@@ -248,10 +284,14 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         where = _LEADING.sub("", facility.group(1).strip())
         if len(where.split()) > 2:  # a named facility, not just "the detention center"
             said["detained_where"] = where
+    if situation == "detention" and "detained_where" not in said:
+        held = held_place(text or "")
+        if held:
+            said["detained_where"] = held
     if situation == "detention" and "detained_since" not in said:
         day = _detention_day(text or "", today)
         if day is not None:
-            said["detained_since"] = day.isoformat()
+            said["detained_since"] = day if isinstance(day, str) else day.isoformat()
     if situation == "enforcement" and urgency.agents_not_here_now(text or ""):
         said["ice_present_now"] = False  # "ICE came to my job on Monday": not there now
     found = _A_NUMBER_SAID.search(text or "")
@@ -276,6 +316,6 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
     """"my next hearing is next September": the stage, and the time as said (weeks away, so not urgent)."""
     for sentence in _SENTENCE.split(text or ""):
         stage = removal_stage(sentence)
-        if stage in ("hearing", "check_in") and dates.far_off(sentence) and dates.mentioned_date(sentence, today) is None:
+        if stage in ("hearing", "check_in") and dates.far_off(sentence, today) and dates.mentioned_date(sentence, today) is None:
             return {"removal_stage": stage, "hearing_date": " ".join(sentence.split())[:200]}
     return {}

@@ -85,6 +85,13 @@ SITUATION_MIN_CONFIDENCE = 0.3
 #: When the message's intent is not a situation (a crisis, a legal question, another
 #: language), a weaker reading of the situation is still better than asking again.
 SITUATION_BESIDE_MIN_CONFIDENCE = 0.15
+#: In a message about danger the classifier's own ``crisis`` reading takes most of the
+#: weight, so the situation is read among the situation intents alone: the likeliest
+#: one (never "other") counts when it holds this share of them, and some weight at all.
+SITUATION_SHARE_BESIDE_CRISIS = 0.5
+SITUATION_FLOOR_BESIDE_CRISIS = 0.02
+#: Abuse by a partner, with no other matter said, is what VAWA and U visas are for.
+SITUATION_OF_CRISIS = {"dv": "humanitarian"}
 
 
 @dataclass
@@ -114,7 +121,7 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot in ("detained_since", "hearing_date"):
         return dates.parse_date(t, today) is not None
     if slot == "a_number":
-        return contact.parse_a_number(t)[0] is not None
+        return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t))
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
     return False
@@ -144,6 +151,13 @@ def asks_for_advice(text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
 
 YES_NO = re.compile(r"^\W*(?:(yes|yeah|yep|si|sí|correct)|(no|nope|nah))\b", re.IGNORECASE)
 DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
+#: "I will have to look for it", "my son keeps the papers": a number not at hand is an answer.
+NOT_AT_HAND = re.compile(
+    r"\b(?:(?:have|need|got) to (?:look|check|find|search)|look(?:ing)? for it|let me (?:check|look|find)|i(?:'ll| will) (?:check|look)"
+    r"|keeps? (?:the|all the|my|his|her) (?:papers|documents|paperwork)|(?:do ?n[o']?t|dont) have (?:it|them|the papers) (?:with me|here|now|right now|on me)"
+    r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi)\b",
+    re.IGNORECASE,
+)
 
 
 def entity(entities: Iterable[Mapping[str, Any]], name: str) -> Optional[str]:
@@ -160,6 +174,18 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SI
         if name.startswith(SITUATION_PREFIX) and (item.get("confidence") or 0) >= least:
             return name[len(SITUATION_PREFIX):]
     return None
+
+
+def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str]) -> Optional[str]:
+    """The matter a message about danger also described ("they deported my husband... i want to end it")."""
+    weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
+               for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
+    total = sum(w for w, _ in weights)
+    if weights:
+        weight, name = max(weights)
+        if name != "other" and weight >= SITUATION_FLOOR_BESIDE_CRISIS and weight >= SITUATION_SHARE_BESIDE_CRISIS * total:
+            return name
+    return SITUATION_OF_CRISIS.get(kind or "")
 
 
 def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
@@ -222,7 +248,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots["language"] = "es"
-        answer.slots.update(_situation_said(text, ranking, slots))
+        situation = situation_beside_crisis(ranking, kind)
+        if situation and not slots.get("situation"):
+            answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
         if repeated and pending and slots.get(pending) is None and pending not in answer.slots:
             # The same words again at a question: the help again, but the question is not asked a third time.
             if pending == "situation":

@@ -276,7 +276,8 @@ FIRST_FORMS = _words(
 RESIDENCE = _words(
     """live lives living lived reside resides residing stay stays staying located based settled
     liv livin livng lve vivo vivimos vive viven vivir vivido viviendo resido residimos radico
-    radicamos quedo quedamos leave"""
+    radicamos quedo quedamos leave stuck stranded atorado atorada atorados atrapado atrapada atrapados varado
+    varada varados"""
 )
 #: Participles that are the visitor's own after a noun that is no one else ("a US citizen
 #: living in Texas", "a nurse based in Dallas").

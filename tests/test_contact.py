@@ -10,13 +10,15 @@ from bot import contact, dates
     "text, expected",
     [("312 555 0148", "+13125550148"), ("(312) 555-0148", "+13125550148"), ("my number is 312-555-0148", "+13125550148"),
      ("+52 55 1234 5678", "+525512345678"),
+     # a number abroad of a possible length, outside the library's known ranges
+     ("+44 7700 900123", "+447700900123"),
      ("call me at 312 555 0148 after 5", "+13125550148")],
 )
 def test_phone_normalised(text, expected):
     assert contact.parse_phone(text) == (expected, None)
 
 
-@pytest.mark.parametrize("text", ["12345", "call me", "555"])
+@pytest.mark.parametrize("text", ["12345", "call me", "555", "+44 77", "555 012 3456"])
 def test_bad_phone_gets_a_reason(text):
     value, problem = contact.parse_phone(text)
     assert value is None and problem

@@ -57,3 +57,15 @@ def test_coming_days_in_spanish_and_roughly(text, day):
 )
 def test_far_off(text, far):
     assert dates.far_off(text) is far
+
+
+@pytest.mark.parametrize("text, far", [
+    ("next September", True), ("in 2027", True), ("march 2027", True),
+    ("two years ago in september", False), ("in 2019", False), ("last month", False), ("since last year", False),
+])
+def test_far_off_is_only_the_future(text, far):
+    assert dates.far_off(text, date(2026, 12, 3)) is far
+
+
+def test_days_from_today_count_forward():
+    assert dates.mentioned_date("my court is 12 days from today", date(2026, 12, 3)) == date(2026, 12, 15)

@@ -155,3 +155,55 @@ def test_wants_to_stop_at_the_summary(text, stop):
 )
 def test_removal_facts_said_in_passing(text, expected):
     assert flow.answers_in_text("removal", text, date(2026, 12, 3)) == expected
+
+
+@pytest.mark.parametrize("text, where", [
+    ("my brother is in ice detention in jena louisiana for 5 months. we're in houston",
+     "Central Louisiana ICE Processing Center (Jena, LA)"),
+    ("my uncle got detained at the border in el paso 2 weeks ago. we live in denver", "El Paso, TX (where detained)"),
+    ("lo detuvieron en un traffic stop en Nashville. we live in Murfreesboro", "Nashville, TN (where detained)"),
+])
+def test_where_someone_is_held_or_was_taken_is_not_asked_again(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 3))["detained_where"] == where
+
+
+@pytest.mark.parametrize("text", [
+    "my husband was detained. i live in houston",  # the visitor's place, not where he is held
+    "we live in dallas and ice took my dad",
+    "my mom is in honduras and my brother was detained",  # a relative's place
+])
+def test_the_visitors_own_place_or_a_relatives_is_not_where_someone_is_held(text):
+    assert "detained_where" not in flow.answers_in_text("detention", text, date(2026, 12, 3))
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("my wife has her final hearing at the atlanta immigration court", "hearing"),  # "nta" inside "Atlanta"
+    ("just looking for representation for my court date", "hearing"),  # ... and "representation"
+    ("i got a notice to appear but no date", "nta_no_date"),
+    ("they gave me an NTA", "nta_no_date"),
+    ("The immigration judge denied my asylum case 20 days ago", "removal_order"),
+    ("i have cort next month", "hearing"),
+])
+def test_a_removal_stage_is_read_from_whole_words(text, stage):
+    assert flow.removal_stage(text) == stage
+
+
+def test_a_hearing_named_by_day_and_counted_from_today_is_not_asked_again():
+    said = flow.answers_in_text("removal", "her final hearing at the atlanta immigration court on the 14th, "
+                                "that's 12 days from today", date(2026, 12, 3))
+    assert said == {"removal_stage": "hearing", "hearing_date": "2026-12-14"}
+
+
+@pytest.mark.parametrize("text", [
+    "I had my master hearing last month and the next one is next September.",
+    "i hav a cort case for deportasion, my nex date is in 2027.",
+])
+def test_a_far_hearing_is_kept_in_the_visitors_words(text):
+    said = flow.answers_in_text("removal", text, date(2026, 12, 3))
+    assert said["removal_stage"] == "hearing" and said["hearing_date"] == text
+
+
+def test_held_since_a_period_is_kept_in_words():
+    said = flow.answers_in_text("detention", "my dad is being held at moshannon valley since last month",
+                                date(2026, 12, 3))
+    assert said["detained_since"] == "since last month"

@@ -204,3 +204,47 @@ def test_a_crisis_message_sent_again_at_a_question_does_not_loop():
     assert at_situation.slots["situation"] == "other"
     first = interruptions.handle("crisis", text, entities, [], {"requested_slot": "removal_stage"}, firm())
     assert "removal_stage" not in first.slots
+
+
+def _crisis_ranking(**situations):
+    return [{"name": "crisis", "confidence": 0.8}] + [
+        {"name": f"situation_{name}", "confidence": weight} for name, weight in situations.items()
+    ]
+
+
+def test_the_matter_a_crisis_message_also_describes_is_kept():
+    # "they deported my husband last week ... i just want to end it": little weight, but clearly removal
+    ranking = _crisis_ranking(removal=0.03, detention=0.01, family=0.003)
+    answer = _handle("crisis", "they deported my husband last week and i want to end it",
+                     [{"entity": "crisis_kind", "value": "suicide"}], ranking)
+    assert answer.slots["situation"] == "removal"
+    assert answer.slots["situation_text"].startswith("they deported")
+
+
+@pytest.mark.parametrize("ranking", [
+    _crisis_ranking(detention=0.24, removal=0.17, other=0.11),  # two matters close: asked, not guessed
+    _crisis_ranking(other=0.02, enforcement=0.007),  # "other" is never read beside a crisis
+    _crisis_ranking(removal=0.01),  # too little weight to mean anything
+])
+def test_an_unclear_matter_beside_a_crisis_is_asked_not_guessed(ranking):
+    answer = _handle("crisis", "he is not moving", [{"entity": "crisis_kind", "value": "medical"}], ranking)
+    assert "situation" not in answer.slots
+
+
+def test_abuse_by_a_partner_with_no_other_matter_is_humanitarian():
+    answer = _handle("crisis", "he hits me", [{"entity": "crisis_kind", "value": "dv"}], _crisis_ranking(other=0.01))
+    assert answer.slots["situation"] == "humanitarian"
+
+
+def test_a_crisis_mid_intake_does_not_change_the_matter_already_given():
+    answer = _handle("crisis", "he hits me", [{"entity": "crisis_kind", "value": "dv"}], _crisis_ranking(other=0.01),
+                     slots={"situation": "family", "requested_slot": "details"})
+    assert "situation" not in answer.slots
+
+
+@pytest.mark.parametrize("text", [
+    "I will have to look for it. My son keeps the papers.", "let me check, its at home", "no lo tengo aqui",
+])
+def test_a_number_not_at_hand_is_an_answer_not_a_question(text):
+    answer = interruptions.handle("ask_legal_advice", text, [], [], {"requested_slot": "a_number"}, firm(), free_text=True)
+    assert answer.slots["a_number"] == text
