@@ -640,7 +640,7 @@ _WIDE: Dict[str, str] = {
         r"|wont be around|not gonna make it|already decided|ya lo decidi|me despido|no voy a estar (?:aqui|aca)|ya no voy a estar"
         r"|se va a (?:colgar|matar|tirar)|me muero y ya|mejor si me muero|walking in front of|(?:jump|tirarme) (?:off|from|de)"
         r"|close my file|nadie me va a extranar|no one will miss|tomar todas sus pastillas|all (?:my|her|his) pills|kill (?:myself|himself|herself)"
-        r"|\bmatarme\b|\bsuicid|\bend it\b|\bdie\b|\bdying\b|morir(?:me)?\b|me quiero ir de este mundo"
+        r"|\bmatarme\b|\bsuicid|\bend it\b|\bdie\b|morir(?:me)?\b|me quiero ir de este mundo"
         r"|reason (?:for me |for us )?to (?:live|go on|keep going)|razon para vivir|quitar(?:me|se)? la vida"
     ),
     "medical": (
@@ -660,7 +660,7 @@ _WIDE: Dict[str, str] = {
     "violence": (
         r"break (?:my|his|her|your) (?:legs?|arms?|neck)|(?:im|i am|you are|your) dead|break in|breaking in|metiendo a (?:mi|la) casa"
         r"|entrar a (?:mi|la) casa|\barmad[oa]\b|\bguns?\b|\bshoot|\bdisparar|with bats|\bbats\b|set (?:\w+ )?on fire|quem(?:an|ar|aron) (?:el|la|mi|nuestro)"
-        r"|have my (?:sister|brother|cousin|son|daughter|mom|dad)(?! (?:\w+ )?(?:detained|in detention|locked up in))|lo tienen|la tienen|los tienen|piden (?:\d|mil|dinero|rescate)|ransom|rescate"
+        r"|have my (?:sister|brother|cousin|son|daughter|mom|dad)(?! (?:\w+ )?(?:detained|in detention|locked up in))|piden (?:\d|mil|dinero|rescate)|ransom|rescate"
         r"|cartel|pandilla|gang members|\bgangs?\b|\bmaras?\b|cobran piso|extort|extorsion|take care of me permanently|they kill|me van a matar"
         r"|van a matar|will kill|gonna kill|kill (?:me|us|my|him|her)|\bmatar\b|\bmata\b|threat|amenaz|cutting her fingers|secuestr|kidnap"
         r"|foto de mi casa|know where i live|saben donde vivo"
@@ -676,7 +676,7 @@ _WIDE: Dict[str, str] = {
         r"|wont let me leave|no me deja|me mata|golpead[oa]|me pegue|me pego|rompiendo cosas|breaking things|leave with the (?:baby|kids)"
         r"|(?:esposo|marido|novio|boyfriend|husband|fiance) (?:\w+ ){0,3}(?:hit|me hit|pego|golpeo|gun|threat|amenaz|took my (?:passport|phone|papers))"
         r"|took my (?:passport|phone and money|papers|documents)|me quito (?:el|mi) pasaporte|burn my documents|esperando afuera|waiting outside for me"
-        r"|parked outside since|showing up at my job|tengo miedo (?:que|de que) me"
+        r"|parked outside since|showing up at my job"
     ),
     "child": (
         r"(?:kids?|children|ninos|hijos|son|daughter|hija|hijo|nino|nina|boy|girl|cipote) (?:\w+ ){0,4}(?:solos?|solas?|alone|by (?:him|her)self|solito|solita)"

@@ -560,3 +560,13 @@ PLAIN_DANGER = [
 @pytest.mark.parametrize("text", PLAIN_DANGER)
 def test_plain_danger_always_gets_help(text):
     assert safety.detect_wide(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "a mi hijo lo tienen en Jena Luisiana desde hace 10 dias",  # where ICE holds him, not a kidnapping
+    "no sé dónde lo tienen",
+    "i have daca and my grandma in mexico is dying, can i get advance parole fast?",
+    "me pusieron un grillete y tengo cita con ICE mañana, tengo miedo que me dejen",
+])
+def test_detention_words_and_a_relatives_illness_are_not_danger(text):
+    assert safety.detect_wide(text) is None
