@@ -737,10 +737,32 @@ _PRESENT = re.compile(
 )
 
 
+# The basis of an asylum or U visa case told as history: "soy de Colombia, me amenazaron",
+# "I am from Uganda and was attacked at home", "he has a fear of going back, gangs
+# threatened him". Danger in the past tense, with a word of the case or of the country
+# left behind, and nothing of the present.
+_PAST_HARM = re.compile(
+    r"\b(?:(?:was|were|got|been) (?:attacked|beaten|threatened|persecuted|assaulted|raped|shot|stabbed|tortured|kidnapped|robbed)"
+    r"|(?:attacked|threatened|persecuted|beat|tortured|kidnapped) (?:me|him|her|us|them)(?! to)"
+    r"|me (?:amenazaron|atacaron|golpearon|persiguieron|violaron|asaltaron|secuestraron|torturaron)"
+    r"|(?:lo|la|los|nos) (?:amenazaron|atacaron|golpearon|persiguieron|secuestraron)"
+    r"|(?:fui|fue|fuimos) victima|victim of|because of (?:the )?threats|por (?:las )?amenazas)\b"
+)
+_CASE_OR_ORIGIN = re.compile(
+    r"\b(?:asylum|asilo|(?:u|you) visa|visa (?:u|you)|t visa|visa t|refugee|refugiad[oa]|persecution|persecucion|fear of going back"
+    r"|miedo (?:de|a) regresar|back home|my country|mi pais|i am from|soy de|somos de|left (?:my country|home)"
+    r"|in (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador))\b"
+)
+
+
 def past_and_safe(text: str) -> bool:
     """Whether a message speaks of danger only as past, or says the person is safe now, with no sign of the present."""
     norm = normalize(text)
-    if not norm or not _PAST_OR_SAFE.search(norm):
+    if not norm:
+        return False
+    if _PAST_HARM.search(norm) and _CASE_OR_ORIGIN.search(norm) and not _PRESENT.search(norm):
+        return True
+    if not _PAST_OR_SAFE.search(norm):
         return False
     # "I am safe at my sister's house now", "I'm 30 now and doing well": that "now" is the safety
     without_safe = re.sub(r"\b(?:safe|a salvo|doing well|divorced|my own place|im \d+|i am \d+)\b(?:\W+\w+){0,5}?\W+now\b", " ", norm)

@@ -518,6 +518,15 @@ def test_names_that_contain_a_gang_word_are_not_a_crisis(text):
         ("i was abused years ago and i want to die", False),
         ("hace años mi ex me pegaba y ahora me amenaza otra vez", False),
         ("he has a gun", False),
+        # the basis of an asylum or U visa case, told as history
+        ("soy de Colombia, me amenazaron por no pagar la extorsion", True),
+        ("I am from Uganda and I was attacked at home because I am gay", True),
+        ("he has a fear of going back, gangs threatened him in honduras", True),
+        ("i was a victim of an armed robbery at work, can i get a u visa", True),
+        # ... but not when the danger may be here now, or is a threat of what is to come
+        ("soy de honduras y me amenazaron, ahora estan afuera de mi casa", False),
+        ("my ex threatened me and i want to apply for asylum, he says he will find me", False),
+        ("i am from guatemala and my husband threatened to kill me", False),
     ],
 )
 def test_past_and_safe(text, past):
