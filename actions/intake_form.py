@@ -130,6 +130,10 @@ class ValidateIntakeForm(FormValidationAction):
     def _situation_not_placed(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:
         """An answer to "What's happening?" that fits no category: ask once more, then "other"."""
         intent = latest_intent(tracker)
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        placed = interruptions.situation_beside_answer(intent, text, ranking, tracker.slots)
+        if placed:
+            return placed
         if intent.startswith(interruptions.SITUATION_PREFIX) or (intent in interruptions.INTENTS and intent not in interruptions.SOFT):
             return {}
         tries = int(tracker.get_slot("situation_tries") or 0) + 1

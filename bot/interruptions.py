@@ -197,6 +197,21 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
     return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}
 
 
+def situation_beside_answer(intent: str, text: str, ranking: Sequence[Mapping[str, Any]],
+                            slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """At "What's happening?", the situation in a message read as something else ({} if none).
+
+    "immigration have him in virginia, farmville" reads as a place first and detention
+    second; agents at the door right now are enforcement unless the message says more.
+    A crisis or a question has its own path (``handle``).
+    """
+    if intent == "emergency_now":
+        return _situation_said(text, ranking, slots, default="enforcement")
+    if intent.startswith(SITUATION_PREFIX) or intent in INTENTS:
+        return {}
+    return _situation_said(text, ranking, slots)
+
+
 def _situation_at_question(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
                            repeated: bool) -> Dict[str, Any]:
     """An answer to "What's happening?" read as something else: its situation, or a try towards "other"."""

@@ -248,3 +248,24 @@ def test_a_crisis_mid_intake_does_not_change_the_matter_already_given():
 def test_a_number_not_at_hand_is_an_answer_not_a_question(text):
     answer = interruptions.handle("ask_legal_advice", text, [], [], {"requested_slot": "a_number"}, firm(), free_text=True)
     assert answer.slots["a_number"] == text
+
+
+def test_at_whats_happening_a_place_first_detention_second_is_detention():
+    ranking = [{"name": "inform_location", "confidence": 0.38}, {"name": "situation_detention", "confidence": 0.31}]
+    said = interruptions.situation_beside_answer("inform_location", "immigration have him in virginia, farmville",
+                                                 ranking, {"requested_slot": "situation"})
+    assert said == {"situation": "detention", "situation_text": "immigration have him in virginia, farmville"}
+
+
+def test_at_whats_happening_agents_at_the_door_are_enforcement():
+    said = interruptions.situation_beside_answer("emergency_now", "ice is outside my house right now",
+                                                 [{"name": "emergency_now", "confidence": 1.0}], {})
+    assert said["situation"] == "enforcement"
+
+
+@pytest.mark.parametrize("intent, ranking", [
+    ("inform_location", [{"name": "inform_location", "confidence": 0.9}, {"name": "situation_family", "confidence": 0.05}]),
+    ("ask_cost", [{"name": "ask_cost", "confidence": 0.5}, {"name": "situation_family", "confidence": 0.4}]),  # its own reply
+])
+def test_at_whats_happening_no_clear_situation_is_not_guessed(intent, ranking):
+    assert interruptions.situation_beside_answer(intent, "text", ranking, {}) == {}
