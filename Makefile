@@ -25,13 +25,13 @@ SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_t
 PLACES_MODEL := build/places_nlp
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-nlu bench-updates bench-booking bench-staff lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-nlu bench-updates bench-booking bench-staff lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, and run every test"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
-	@echo "make bench-conversations | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
+	@echo "make bench-conversations | bench-safety | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -125,6 +125,10 @@ bench-chat: $(STAMPS)/model
 # Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
 bench-conversations: $(STAMPS)/model
 	$(PY) scripts/bench_conversations.py dev dev2 heldout
+
+# Crisis messages that get help and ordinary ones that do not: the patterns alone beside patterns + classifier.
+bench-safety: $(STAMPS)/crisis
+	$(PY) scripts/bench_safety.py
 
 bench-nlu: $(STAMPS)/places domain/firm_profile.yml
 	$(PY) scripts/bench_nlu.py
