@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from bot import crisis_classifier, flow, safety, urgency
+from bot import flow, safety, urgency
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -254,9 +254,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if intent in SOFT:
             return answer
     if intent == "crisis":
-        found = crisis_classifier.detect(text) if text else None
-        kind = entity(entities, "crisis_kind") or (found.kind if found else None)
-        language = entity(entities, "message_language") or (found.language if found else "en")
+        kind, language = entity(entities, "crisis_kind"), entity(entities, "message_language")
+        if not kind and text:
+            # The intent classifier alone said "crisis": the safety net, which runs both
+            # readers in the Rasa server, read no kind; the patterns may still name one.
+            found = safety.detect_wide(text)
+            kind, language = (found.kind, language or found.language) if found else (None, language)
+        language = language or "en"
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
         if not (text and safety.past_and_safe(text)):
             # Help for all; the flag (first in the staff inbox) only where danger may be present.
