@@ -294,6 +294,35 @@ def _window_closing(t: str) -> bool:
     return any(0 <= w - p <= URGENT_WITHIN_DAYS for w in windows for p in passed if w < 999 and p < 999 and w > p)
 
 
+#: A decision with a 30-day appeal window: the judge's (appeal to the BIA) or the
+#: BIA's (petition for review). Said with when it came, the window is known.
+_DECISION = re.compile(
+    r"\b(?:(?:judge|juez|jueza|court|corte)\b[^.]{0,30}?\b(?:denied|ordered|negó|nego|ordeno|ordenó|dio la deportacion)"
+    r"|(?:bia|board of immigration appeals?|board)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
+    r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion)"
+)
+_DECISION_AGO = re.compile(
+    r"\b(?:almost |about |around |like |casi |como )?" + _N + r"\s+(days?|weeks?|dias?|semanas?)\s+ago\b"
+    r"|\bhace\s+(?:casi |como )?" + _N + r"\s+(dias?|semanas?)\b"
+)
+#: Days to appeal an immigration judge's decision to the BIA, or to petition for review of the BIA's.
+APPEAL_WINDOW_DAYS = 30
+
+
+def _decision_window_closing(t: str) -> bool:
+    """"The judge denied my asylum 3 weeks ago": a 30-day appeal window closing within 14 days."""
+    for s in _sentences(t):
+        if not _DECISION.search(s):
+            continue
+        for m in _DECISION_AGO.finditer(s):
+            groups = [g for g in m.groups() if g]
+            count, unit = _number(groups[0]), groups[1]
+            elapsed = count * (7 if unit.startswith(("week", "seman")) else 1)
+            if count < 999 and 0 <= APPEAL_WINDOW_DAYS - elapsed <= URGENT_WITHIN_DAYS:
+                return True
+    return False
+
+
 # --- agents present now -----------------------------------------------------------
 
 _AGENT = (
@@ -525,7 +554,7 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
         return []
     found = set()
     t = normalise(text)
-    if _window_closing(t):
+    if _window_closing(t) or _decision_window_closing(t):
         found.add("deadline_soon")
     for s in _sentences(t):
         if _present_now(s):

@@ -435,3 +435,15 @@ def test_a_threat_to_deport_unless_paid_is_not_a_scheduled_removal(text):
 )
 def test_agents_at_hand_now_and_where(text, place):
     assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("The judge denied my asylum 3 weeks ago and ordered deportation, my lawyer disappeared", True),  # BIA appeal in ~9 days
+    ("the BIA dismissed my appeal almost 3 weeks ago and my lawyer doesnt answer", True),  # petition for review
+    ("el juez me nego el asilo hace 3 semanas", True),
+    ("the judge denied my asylum 2 days ago", False),  # 28 days left: not within 14
+    ("the judge denied my case 2 months ago", False),  # the window has passed
+    ("i got a removal order 3 years ago", False),
+])
+def test_a_judges_or_the_bias_decision_opens_a_30_day_window(text, urgent):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 3))) is urgent
