@@ -8,7 +8,9 @@ from bot.situations import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "conversations"
-SETS = ("dev", "dev2", "heldout")
+SETS = ("dev", "dev2", "heldout", "spanish")
+#: The fewest cases each set holds (the issue asks for 300 in all, 120 in Spanish).
+LEAST = {"dev": 150, "dev2": 150, "heldout": 150, "spanish": 120}
 ANSWER_KEYS = {"location", "situation", "detained_where", "detained_since", "a_number", "removal_stage", "hearing_date",
                "ice_present_now", "details", "name", "phone", "email", "consent"}
 CRISIS_KINDS = {"suicide", "medical", "violence", "dv", "child", None}
@@ -29,7 +31,7 @@ def _norm(text):
 @pytest.mark.parametrize("name", SETS)
 def test_each_set_has_cases_in_the_documented_format(name):
     cases = _cases(name)
-    assert len(cases) >= 150
+    assert len(cases) >= LEAST[name]
     for case in cases:
         expect = case["expect"]
         assert case["opening"] and set(case.get("answers") or {}) <= ANSWER_KEYS, case["id"]
