@@ -143,10 +143,20 @@ def is_question(text: str) -> bool:
 ADVICE_MIN_CONFIDENCE = 0.15
 
 
+#: Questions that ask what the law allows in the visitor's own case ("can I...", "do I have
+#: to...", "puedo...", "si me caso... me dan los papeles?"), whatever the classifier's weight.
+_ADVICE_QUESTION = re.compile(
+    r"^\W*(?:can|could|do|does|should|will|would|am)\s+(?:i|we|they|he|she|my \w+)\b"
+    r"|^\W*(?:puedo|podemos|debo|tengo que|tenemos que)\b|\b(?:me|nos|le|les) (?:dan|darian|van a dar|pueden dar)\b"
+    r"|\bwhat happens if\b|\bque pasa si\b|\bis it (?:legal|true|illegal)\b|\bes (?:verdad|cierto|legal)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_advice(text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
     """A question about the visitor's own case ("can I get a green card if...?") that a situation intent won."""
     advice = next((i.get("confidence") or 0 for i in ranking or () if i.get("name") == "ask_legal_advice"), 0)
-    return is_question(text) and advice >= ADVICE_MIN_CONFIDENCE
+    return is_question(text) and (advice >= ADVICE_MIN_CONFIDENCE or bool(_ADVICE_QUESTION.search(text or "")))
 
 
 YES_NO = re.compile(r"^\W*(?:(yes|yeah|yep|si|sí|correct)|(no|nope|nah))\b", re.IGNORECASE)

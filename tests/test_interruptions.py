@@ -269,3 +269,15 @@ def test_at_whats_happening_agents_at_the_door_are_enforcement():
 ])
 def test_at_whats_happening_no_clear_situation_is_not_guessed(intent, ranking):
     assert interruptions.situation_beside_answer(intent, "text", ranking, {}) == {}
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("can i get a green card if i married a citizen but crossed illegally", True),
+    ("do i have to open the door to ice", True),
+    ("puedo salir del pais con mi permiso de trabajo?", True),
+    ("si me caso con un ciudadano me dan los papeles automático?", True),
+    ("can you help me with my asylum case?", False),  # asks for the firm's help, not for advice
+    ("my husband was detained yesterday", False),
+])
+def test_a_question_about_what_the_law_allows_asks_for_advice(text, advice):
+    assert interruptions.asks_for_advice(text, [{"name": "situation_family", "confidence": 0.9}]) is advice
