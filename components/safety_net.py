@@ -1,4 +1,4 @@
-"""A deterministic safety net after the intent classifier.
+"""The safety net after the intent classifier: the patterns, then the learned crisis reader.
 
 A person in danger must get help whatever question is pending, so recall
 comes before everything: when ``bot.safety``'s patterns or
