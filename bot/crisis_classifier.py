@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import logging
+import re
 import sys
 import zipfile
 from functools import lru_cache
@@ -101,8 +102,6 @@ def _nlu_ordinary() -> List[Example]:
 
 def _strip_annotations(text: str) -> str:
     """"i live in [Houston](place)" -> "i live in Houston"."""
-    import re
-
     return re.sub(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}", lambda m: m.group(1) or m.group(2) or "", text)
 
 

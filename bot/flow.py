@@ -230,7 +230,7 @@ def _detention_day(text: str, today: date) -> Any:
             if day is not None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
-                periods.append(_SINCE_PERIOD.search(sentence).group())
+                periods += _SINCE_PERIOD.findall(sentence)
     if len(days) == 1:
         return days.pop()
     return periods[0] if not days and periods else None
