@@ -350,7 +350,7 @@ class ManageValidation:
     def validate_manage_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         email, problem = contact.parse_email(str(value))
         if problem:
-            dispatcher.utter_message(text=problem)
+            dispatcher.utter_message(response=problem)
             return {"manage_email": None}
         found, forget = self.check(dispatcher, tracker, email)
         if forget is not None:

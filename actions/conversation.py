@@ -67,8 +67,8 @@ class ActionAnswerInterruption(Action):
         # Responses are rendered with this turn's slots (the language of a crisis reply).
         for key, value in answer.slots.items():
             tracker.slots[key] = value
-        for text in answer.texts:
-            dispatcher.utter_message(text=text)
+        for response, values in answer.messages:
+            dispatcher.utter_message(response=response, **values)
         for response in answer.responses:
             dispatcher.utter_message(response=response)
         if answer.slots.get("safety_flag"):

@@ -34,7 +34,7 @@ def parsed_answer(slot: Text, value: Any, parse: Any, dispatcher: CollectingDisp
         return {slot: value}
     parsed, problem = parse(str(value))
     if problem:
-        dispatcher.utter_message(text=problem)
+        dispatcher.utter_message(response=problem)
     return {slot: parsed}
 
 
@@ -153,8 +153,8 @@ class ValidateIntakeForm(FormValidationAction):
         notified = list(slots.get("urgency_notified") or [])
         new = [r for r in reasons if r not in notified]
         if new:
-            for text in resources.messages_for(new, firm(), place=urgency.live_emergency(latest_text(tracker))):
-                dispatcher.utter_message(text=text)
+            for response, values in resources.messages_for(new, firm(), place=urgency.live_emergency(latest_text(tracker))):
+                dispatcher.utter_message(response=response, **values)
             events.append(SlotSet("urgency_notified", notified + new))
         if reasons != (slots.get("urgency_reasons") or []):
             events.append(SlotSet("urgency_reasons", reasons))
@@ -190,7 +190,7 @@ class ValidateIntakeForm(FormValidationAction):
         if not posts:
             return []
         dispatcher.utter_message(
-            text="These updates from our blog may be useful (general information, not legal advice):",
+            response="utter_updates_intro",
             json_message={"type": "updates", "items": [cards.update_card(p) for p in posts]},
         )
         return [SlotSet("updates_shown", shown + [p["url"] for p in posts])]
@@ -205,7 +205,7 @@ class ValidateIntakeForm(FormValidationAction):
 
     def validate_callback_requested(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value and not tracker.get_slot("callback_recorded"):
-            dispatcher.utter_message(text="Of course. I'll take your name and phone number so a person from our team can call you back.")
+            dispatcher.utter_message(response="utter_callback_offer")
         return {"callback_requested": bool(value)}
 
     # --- location ------------------------------------------------------------
@@ -245,9 +245,7 @@ class ValidateIntakeForm(FormValidationAction):
         place = location.with_state(tracker.get_slot("city") or tracker.get_slot("location") or "", str(value))
         if place is None or not place.state:
             candidates = ", ".join(tracker.get_slot("location_candidates") or [])
-            dispatcher.utter_message(
-                text=f"Sorry, which state? For example {candidates or 'Illinois or IL'}."
-            )
+            dispatcher.utter_message(response="utter_which_state", candidates=candidates or "Illinois, IL")
             return {"location_state": None}
         return {**location.slots_for(place), "location_state": place.state}
 
@@ -288,7 +286,7 @@ class ValidateIntakeForm(FormValidationAction):
         stage = flow.removal_stage(str(value))
         if stage is None and not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
             # A message about what is happening is heard as such (_heard), not as a wrong pick.
-            dispatcher.utter_message(text="Sorry, I didn't get that. Please pick the closest option, or say \"not sure\".")
+            dispatcher.utter_message(response="utter_please_pick")
         return {"removal_stage": stage}
 
     def validate_hearing_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -300,14 +298,11 @@ class ValidateIntakeForm(FormValidationAction):
             # "In three months, on a Wednesday in the spring": not soon, and said as well as it can be.
             return {"hearing_date": _clip(value)}
         if day is None:
-            dispatcher.utter_message(
-                text="I couldn't read that as a date. Could you type it like \"Dec 3\" or \"next Monday\"? Or say \"I don't know\"."
-            )
+            dispatcher.utter_message(response="utter_date_not_read")
             return {"hearing_date": None}
         if day < today():
-            dispatcher.utter_message(
-                text=f"{day:%B %-d, %Y} has already passed. If there is a newer date, please type it, or say \"I don't know\"."
-            )
+            dispatcher.utter_message(response="utter_date_passed", day=intake.readable_date(day.isoformat()),
+                                     day_es=intake.readable_date(day.isoformat(), "es"))
             return {"hearing_date": None}
         return {"hearing_date": day.isoformat()}
 
@@ -350,7 +345,7 @@ class ValidateIntakeForm(FormValidationAction):
             return {"change_field": None, "correcting": False, "intake_confirmed": None}
         group = flow.change_group(str(value))
         if group is None:
-            dispatcher.utter_message(text="Please pick what to change from the buttons.")
+            dispatcher.utter_message(response="utter_pick_change_field")
             return {"change_field": None}
         return {**flow.reset_events_for(group), "change_field": None, "correcting": False, "intake_confirmed": None}
 
@@ -362,14 +357,12 @@ class ActionAskIntakeConfirmed(Action):
         return "action_ask_intake_confirmed"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        lines = intake.summary_lines(tracker.slots, tracker.get_slot("urgency_reasons") or [])
-        dispatcher.utter_message(
-            text="Here's what I have:\n" + "\n".join(f"• {line}" for line in lines) + "\n\nIs this right?",
-            buttons=[
-                {"title": "Yes, save it", "payload": "/affirm"},
-                {"title": "Change something", "payload": "/deny"},
-            ],
-        )
+        reasons = tracker.get_slot("urgency_reasons") or []
+        summary = {
+            key: "\n".join(f"• {line}" for line in intake.summary_lines(tracker.slots, reasons, language))
+            for key, language in (("summary", "en"), ("summary_es", "es"))
+        }
+        dispatcher.utter_message(response="utter_ask_intake_confirmed", **summary)
         return []
 
 

@@ -1,7 +1,8 @@
 """Contact details and identifiers: phone, email, A-number, name.
 
-Each parser returns ``(value, problem)``: the normalised value, or None with a
-short reason the visitor can act on.
+Each parser returns ``(value, problem)``: the normalised value, or None with the
+name of the response (in the domain, in each language) that tells the visitor
+what to fix.
 """
 from __future__ import annotations
 
@@ -27,12 +28,12 @@ def parse_phone(text: str, region: str = "US") -> Parsed:
         if found is not None:
             number = found.number
     if number is None:
-        return None, "I couldn't find a phone number in that. Could you type it with the area code, like 312 555 0100?"
+        return None, "utter_phone_not_found"
     # Outside North America, a number written with its + country code and of a possible
     # length is taken: the library's ranges lag behind new numbering plans.
     abroad = raw.startswith(("+", "00")) and number.country_code != 1 and phonenumbers.is_possible_number(number)
     if not (phonenumbers.is_valid_number(number) or abroad):
-        return None, "That number doesn't look complete. Could you check it and include the area code (or the country code if it's outside the US)?"
+        return None, "utter_phone_incomplete"
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 
 
@@ -51,7 +52,7 @@ def parse_email(text: str) -> Parsed:
     try:
         info = validate_email(candidate, check_deliverability=False)
     except EmailNotValidError:
-        return None, "That email address doesn't look right. Could you check it? For example: maria@example.com"
+        return None, "utter_email_invalid"
     return info.normalized, None
 
 
@@ -65,15 +66,12 @@ def parse_a_number(text: str) -> Parsed:
         digits = re.sub(r"\D", "", match.group(1))
         if len(digits) in (8, 9):
             return digits.zfill(9), None
-    return None, (
-        "An A-number has 8 or 9 digits, often written like A123 456 789. "
-        "Could you check it? If you don't have it, just say \"I don't know\"."
-    )
+    return None, "utter_a_number_invalid"
 
 
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
-    name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is)\s+", "", text or "", flags=re.IGNORECASE)
+    name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|me llamo|mi nombre es|soy)\s+", "", text or "", flags=re.IGNORECASE)
     # "Sofia (for my mom Carmen)", "Karen, para mi mamá": the name before the aside.
     name = re.sub(r"\s*[(\[].*$", "", name)
     name = re.sub(r"[\s,]+(?:for|para|on behalf of|de parte de)\s+(?:my|mi)\b.*$", "", name, flags=re.IGNORECASE)
@@ -88,7 +86,7 @@ def clean_name(text: str) -> Parsed:
         or re.search(r"\d", name)
         or not re.search(r"[^\W\d_]", name)
     ):
-        return None, "Could you tell me your name as you'd like us to use it?"
+        return None, "utter_name_unclear"
     return name, None
 
 

@@ -34,6 +34,8 @@ class Firm:
     booking: Dict[str, Any] = field(default_factory=dict)
     office_hours: Dict[str, List[str]] = field(default_factory=dict)
     offices: List[Dict[str, Any]] = field(default_factory=list)
+    #: The firm's own wording in Spanish: office_hours_text, disclaimer, consent_question, consultation_fee.
+    spanish: Dict[str, str] = field(default_factory=dict)
     # Deployment settings (the environment overrides them): see bot.settings.deployment.
     environment: Optional[str] = None
     secure_cookies: Optional[bool] = None
@@ -69,9 +71,39 @@ def firm() -> Firm:
     return load_firm()
 
 
+#: The firm's own texts that have a Spanish version in ``firm.yml``'s ``spanish:``.
+SPANISH_TEXTS = {
+    "firm_hours": "office_hours_text",
+    "firm_disclaimer": "disclaimer",
+    "firm_consent_question": "consent_question",
+    "firm_consultation_fee": "consultation_fee",
+}
+
+#: Said before a firm text that has no Spanish version, so a Spanish visitor knows why.
+ONLY_IN_ENGLISH = "(Esta parte solo está disponible en inglés.)"
+
+
+def _spanish(f: Firm, english: Dict[str, str]) -> Dict[str, str]:
+    out = {}
+    for slot, key in SPANISH_TEXTS.items():
+        given = " ".join(str(f.spanish.get(key) or "").split())
+        if slot == "firm_hours":
+            out[f"{slot}_es"] = given or english[slot]  # days and times read in either language
+        elif slot == "firm_consultation_fee" and not given and not f.consultation_fee.strip():
+            out[f"{slot}_es"] = f"Nuestro equipo le puede informar sobre el costo de la consulta: llámenos al {f.phone_display}."
+        else:
+            out[f"{slot}_es"] = given or f"{ONLY_IN_ENGLISH} {english[slot]}"
+    return out
+
+
 #: Firm facts that responses interpolate, as ``{slot}`` placeholders.
 def response_slots(f: Firm) -> Dict[str, str]:
     """Slot name -> value for the firm facts the assistant's responses mention."""
+    english = _english_slots(f)
+    return {**english, **_spanish(f, english)}
+
+
+def _english_slots(f: Firm) -> Dict[str, str]:
     return {
         "firm_name": f.name,
         "firm_phone": f.phone_display,

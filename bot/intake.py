@@ -6,8 +6,8 @@ from typing import Any, Dict, List, Mapping
 from datetime import date
 
 from bot.contact import display_phone
-from bot.situations import CATEGORIES
-from bot.urgency import REASONS
+from bot.situations import CATEGORIES, CATEGORIES_ES
+from bot.urgency import REASONS, REASONS_ES
 
 #: Follow-up slots stored under ``details`` (in this order).
 DETAIL_SLOTS = (
@@ -44,6 +44,43 @@ STAGE_LABELS = {
 }
 
 
+#: The summary's own words, per language the assistant converses in.
+SUMMARY_WORDS: Dict[str, Dict[str, Any]] = {
+    "en": {
+        "where": "Where you are", "situation": "Situation", "contact": "Contact", "urgent": "Marked urgent",
+        "not_given": "Not given", "not_known": "not known", "none_given": "none given", "yes": "yes", "no": "no",
+        "labels": DETAIL_LABELS, "stages": STAGE_LABELS, "categories": CATEGORIES, "reasons": REASONS,
+    },
+    "es": {
+        "where": "Dónde está", "situation": "Situación", "contact": "Contacto", "urgent": "Marcado urgente",
+        "not_given": "No lo dijo", "not_known": "no se sabe", "none_given": "ninguno", "yes": "sí", "no": "no",
+        "labels": {
+            "detained_where": "Detenido en",
+            "detained_since": "Detenido desde",
+            "a_number": "Número A",
+            "removal_stage": "Etapa",
+            "hearing_date": "Próxima fecha",
+            "ice_present_now": "Agentes ahí ahora",
+            "details": "Detalles",
+            "places_mentioned": "Otros lugares mencionados",
+        },
+        "stages": {
+            "hearing": "Audiencia en la corte de inmigración",
+            "check_in": "Cita de reporte con ICE",
+            "removal_order": "Tiene orden de deportación",
+            "nta_no_date": "Aviso de comparecencia, sin fecha",
+            "unknown": "No está seguro",
+        },
+        "categories": CATEGORIES_ES,
+        "reasons": REASONS_ES,
+    },
+}
+
+_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+              "octubre", "noviembre", "diciembre")
+
+
 def _known(value: Any) -> bool:
     return value not in (None, "", "unknown", "none")
 
@@ -64,14 +101,18 @@ def location_label(slots: Mapping[str, Any]) -> str:
     return "Not given"
 
 
-def readable_date(value: str) -> str:
-    """'2026-12-08' as 'Tuesday, December 8' (with the year when it is not this one's)."""
+def readable_date(value: str, language: str = "en") -> str:
+    """'2026-12-08' as 'Tuesday, December 8' / 'martes 8 de diciembre' (with the year when it is not this one's)."""
     try:
         day = date.fromisoformat(value)
     except (TypeError, ValueError):
         return value  # kept as the visitor said it
+    this_year = day.year == date.today().year
+    if language == "es":
+        text = f"{_WEEKDAYS_ES[day.weekday()]} {day.day} de {_MONTHS_ES[day.month - 1]}"
+        return text if this_year else f"{text} de {day.year}"
     text = f"{day:%A, %B} {day.day}"
-    return text if day.year == date.today().year else f"{text}, {day.year}"
+    return text if this_year else f"{text}, {day.year}"
 
 
 def readable_phone(value: str) -> str:
@@ -118,32 +159,34 @@ def record(slots: Mapping[str, Any], urgency_reasons: List[str]) -> Dict[str, An
     }
 
 
-def summary_lines(slots: Mapping[str, Any], urgency_reasons: List[str]) -> List[str]:
-    """The lines of the summary shown before saving."""
+def summary_lines(slots: Mapping[str, Any], urgency_reasons: List[str], language: str = "en") -> List[str]:
+    """The lines of the summary shown before saving, in the conversation's language."""
+    words = SUMMARY_WORDS.get(language, SUMMARY_WORDS["en"])
+    where = location_label(slots)
     lines = [
-        f"Where you are: {location_label(slots)}",
-        f"Situation: {CATEGORIES.get(slots.get('situation'), 'Not given')}",
+        f"{words['where']}: {words['not_given'] if where == 'Not given' else where}",
+        f"{words['situation']}: {words['categories'].get(slots.get('situation'), words['not_given'])}",
     ]
     for key, value in details(slots).items():
         if key == "removal_stage":
-            value = STAGE_LABELS.get(value, value)
+            value = words["stages"].get(value, value)
         elif key == "ice_present_now":
-            value = "yes" if value else "no"
+            value = words["yes"] if value else words["no"]
         elif value == "unknown":
-            value = "not known"
+            value = words["not_known"]
         elif key in DATE_SLOTS:
-            value = readable_date(value)
+            value = readable_date(value, language)
         elif key == "places_mentioned":
             value = ", ".join(value)
-        lines.append(f"{DETAIL_LABELS[key]}: {value}")
+        lines.append(f"{words['labels'][key]}: {value}")
     person = contact(slots)
     if "phone" in person:
         person["phone"] = readable_phone(person["phone"])
     lines.append(
-        "Contact: " + (", ".join(person[k] for k in ("name", "phone", "email") if k in person) or "none given")
+        f"{words['contact']}: " + (", ".join(person[k] for k in ("name", "phone", "email") if k in person) or words["none_given"])
     )
     if urgency_reasons:
-        lines.append("Marked urgent: " + "; ".join(REASONS[r] for r in urgency_reasons))
+        lines.append(f"{words['urgent']}: " + "; ".join(words["reasons"][r] for r in urgency_reasons))
     return lines
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot import flow, safety, urgency
 
@@ -99,7 +99,7 @@ class Answer:
     """What ``action_answer_interruption`` says and sets."""
 
     responses: List[str] = field(default_factory=list)
-    texts: List[str] = field(default_factory=list)  # already worded (know-your-rights)
+    messages: List[Tuple[str, Dict[str, Any]]] = field(default_factory=list)  # responses with values (bot.resources)
     slots: Dict[str, Any] = field(default_factory=dict)
 
 
@@ -276,7 +276,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # Help for all; the flag (first in the staff inbox) only where danger may be present.
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
-            answer.slots["language"] = "es"
+            answer.slots.update(language="es", reply_language="es")
         situation = situation_beside_crisis(ranking, kind)
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
@@ -291,7 +291,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         place = entity(entities, "emergency_place") or urgency.live_emergency(text) or "home"
         reasons = sorted(set(slots.get("urgency_reasons") or []) | {"ice_present_now"})
         notified = list(slots.get("urgency_notified") or [])
-        answer.texts += resources.messages_for(["ice_present_now"], firm, place=place)
+        answer.messages += resources.messages_for(["ice_present_now"], firm, place=place)
         answer.slots.update(
             ice_present_now=True,
             urgency_reasons=[r for r in urgency.REASONS if r in reasons],

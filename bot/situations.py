@@ -20,6 +20,18 @@ CATEGORIES: Dict[str, str] = {
     "other": "Something else",
 }
 
+#: The categories as a Spanish-speaking visitor reads them in the summary.
+CATEGORIES_ES: Dict[str, str] = {
+    "detention": "Alguien está detenido por ICE o CBP",
+    "removal": "Caso de deportación, audiencia en la corte o cita con ICE",
+    "enforcement": "Actividad de ICE, redadas o sus derechos",
+    "humanitarian": "Asilo, TPS, DACA, parole, visa U/T, VAWA o SIJS",
+    "family": "Inmigración por familia o matrimonio",
+    "employment": "Visas de trabajo, residencia por empleo o preguntas de empleadores",
+    "citizenship": "Ciudadanía o naturalización",
+    "other": "Otra cosa",
+}
+
 #: Short labels for buttons.
 BUTTON_LABELS: Dict[str, str] = {
     "detention": "Someone is detained",

@@ -34,6 +34,16 @@ REASONS: Dict[str, str] = {
     "deadline_soon": "Filing deadline within days (asylum, appeal, RFE or I-9 inspection)",
 }
 
+#: The same reasons as a Spanish-speaking visitor reads them in the summary.
+REASONS_ES: Dict[str, str] = {
+    "detained_now": "Alguien está detenido ahora",
+    "ice_present_now": "Hay agentes de inmigración ahí ahora",
+    "hearing_soon": "Audiencia en la corte dentro de 14 días",
+    "checkin_soon": "Cita con ICE dentro de 14 días",
+    "removal_imminent": "La deportación puede ser inminente (programada, o en días)",
+    "deadline_soon": "Fecha límite en días (asilo, apelación, RFE o inspección I-9)",
+}
+
 
 # --- normalising what was typed ---------------------------------------------
 

@@ -79,7 +79,10 @@ class SafetyNet(GraphComponent):
             message.set(INTENT, top, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
             entities = list(message.get(ENTITIES) or [])
-            entities += [{"entity": k, "value": v, "extractor": EXTRACTOR} for k, v in found["entities"].items()]
+            # The language reader's reading of the whole message wins over the crisis rule's guess.
+            said = {e.get("entity") for e in entities}
+            entities += [{"entity": k, "value": v, "extractor": EXTRACTOR}
+                         for k, v in found["entities"].items() if k not in said]
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
 

@@ -11,7 +11,9 @@ location question, and a button question mid-intake.
 
 Prints, per set: location state right, situation macro-F1, urgent accuracy,
 crisis recall at every position, repeated questions, median turns to a saved
-intake; writes ``results/bench_conversations/<set>.json`` with every miss.
+intake and, for cases held in Spanish (``expect.language``), the share of the
+assistant's replies that a language identifier (py3langid, English against
+Spanish) reads as that language; writes ``results/bench_conversations/<set>.json`` with every miss.
 
 The case format is ``tests/conversations/FORMAT.md``. ``dev`` and ``dev2`` are
 tuned on; ``heldout`` is only ever read as totals.
@@ -75,9 +77,15 @@ QUESTION_KEYS = {
     "utter_ask_contact_name": "name",
     "utter_ask_contact_phone": "phone",
     "utter_ask_contact_email": "email",
-    "action_ask_intake_confirmed": "summary",
+    "utter_ask_intake_confirmed": "summary",
 }
 SAVED = ("utter_intake_saved", "utter_no_contact_saved")
+
+#: What a simulated visitor says by default, per language of the case.
+DEFAULT_SAYS = {
+    "en": {"yes": "yes", "no": "no", "dont_know": "i don't know"},
+    "es": {"yes": "sí", "no": "no", "dont_know": "no sé"},
+}
 
 #: Probe kind -> responses any one of which shows the message was heard.
 PROBE_ANSWERS = {
@@ -111,8 +119,6 @@ def load_response_stems() -> Dict[str, List[str]]:
                 stem = _stem(v.get("text") or "")
                 if len(stem) >= 8:
                     stems[name].append(stem)
-    stems["action_ask_intake_confirmed"] += ["here's what i have", "esto es lo que tengo"]
-    stems["utter_please_pick"] += ["please pick", "sorry, i didn't get that. please pick"]
     return stems
 
 
@@ -138,6 +144,26 @@ class Reader:
     def said(self, replies: List[str], responses: Iterable[str]) -> bool:
         wanted = set(responses)
         return any(n in wanted for t in replies for n in self.names(t))
+
+
+_NOT_PROSE = re.compile(r"https?://\S+|\S+@\S+|[\d+()\-./:#]+|\{[^}]*\}")
+
+
+def reply_language(text: str) -> Optional[str]:
+    """English or Spanish, as py3langid reads a reply; None for a reply too short to tell."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        _IDENTIFIER = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+        _IDENTIFIER.set_languages(["en", "es"])
+    prose = _NOT_PROSE.sub(" ", text)
+    if len(re.findall(r"[^\W\d_]{2,}", prose)) < 4:
+        return None
+    return _IDENTIFIER.classify(prose)[0]
+
+
+_IDENTIFIER = None
 
 
 def has_crisis_help(replies: List[str], kind: str) -> bool:
@@ -177,6 +203,7 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
     interjections = {i["at"]: i["text"] for i in case.get("interject") or []}
     already = set(case.get("already_said") or [])
     crisis_kind = (case.get("expect") or {}).get("crisis")
+    says = DEFAULT_SAYS[(case.get("expect") or {}).get("language") or "en"]
     outcome: Dict[str, Any] = {"id": case["id"], "sender": sender, "repeats": [], "crisis_checks": [], "stuck": 0, "turns": 0}
     transcript: List[Tuple[str, List[str]]] = []
 
@@ -198,7 +225,7 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
         key = reader.question(replies)
         if key is None:
             outcome["stuck"] += 1
-            text = "i dont know"
+            text = says["dont_know"]
         elif key in interjections or (key == "summary" and interjections):
             # An interjection whose question never came is said before confirming the summary.
             position = key if key in interjections else next(iter(interjections))
@@ -213,13 +240,13 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
                 outcome["repeats"].append(key)
             answered[key] += 1
             if key == "consent":
-                text = answers.get("consent", "yes")
+                text = answers.get("consent", says["yes"])
             elif key == "summary":
-                text = "yes"
+                text = says["yes"]
             elif key == "location_confirmed":
-                text = _confirm_answer(replies, case)
+                text = says[_confirm_answer(replies, case)]
             else:
-                text = answers.get(key, "i don't know")
+                text = answers.get(key, says["dont_know"])
         replies = await say(client, url, sender, text)
         outcome["turns"] += 1
         transcript.append((text, replies))
@@ -289,6 +316,7 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
     crisis_checks: List[bool] = []
     repeats = 0
     turns: List[int] = []
+    in_language = replies_checked = 0
     for o in outcomes:
         case = by_id[o["id"]]
         expect = case.get("expect") or {}
@@ -330,6 +358,20 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
         if o["repeats"]:
             repeats += len(o["repeats"])
             problems.append(f"asked again: {', '.join(o['repeats'])}")
+        if expect.get("language"):
+            wrong = []
+            for _said, replies in o["transcript"]:
+                for reply in replies:
+                    got_language = reply_language(reply)
+                    if got_language is None:
+                        continue
+                    replies_checked += 1
+                    if got_language == expect["language"]:
+                        in_language += 1
+                    else:
+                        wrong.append(reply[:60])
+            if wrong:
+                problems.append(f"{len(wrong)} replies not in {expect['language']}: {wrong[0]!r}")
         if o["stuck"]:
             problems.append(f"{o['stuck']} turn(s) without a recognised question")
         if not problems:
@@ -352,6 +394,8 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
         "probe_replies": len(probe_other),
         "repeated_questions": repeats,
         "median_turns_to_saved": statistics.median(turns) if turns else None,
+        "replies_in_language": in_language / replies_checked if replies_checked else None,
+        "replies_checked": replies_checked,
         "misses": misses,
         "probe_misses": [p for p in probes if not p["ok"]],
     }
@@ -392,6 +436,8 @@ def report(name: str, s: dict) -> None:
         ("repeated questions", s["repeated_questions"], "0"),
         ("median turns to saved", s["median_turns_to_saved"], "<= 7"),
     ]
+    if s["replies_checked"]:
+        rows.append((f"replies in the case's language ({s['replies_checked']})", s["replies_in_language"], "1.0"))
     for label, value, target in rows:
         print(f"  {label:<34} {fmt(value):>8}   target {target}")
 

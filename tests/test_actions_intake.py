@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 import pytest
+
+from tests.wording import render, variation
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake_form import ActionAskIntakeConfirmed, ActionSubmitIntakeForm, ValidateIntakeForm
@@ -14,8 +16,13 @@ def slot_events(events: List[Dict[str, Any]]) -> Dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
-def texts(dispatcher: CollectingDispatcher) -> List[str]:
-    return [m.get("text") or m.get("response") for m in dispatcher.messages]
+def texts(dispatcher: CollectingDispatcher, language: str = "en") -> List[str]:
+    """What the visitor reads: each message's text, or its response rendered as Rasa would."""
+    return [m.get("text") or render(m["response"], m, language) for m in dispatcher.messages]
+
+
+def responses(dispatcher: CollectingDispatcher) -> List[str]:
+    return [m.get("response") for m in dispatcher.messages]
 
 
 @pytest.fixture
@@ -124,7 +131,7 @@ async def test_callback_recorded_once_contact_is_known(run_form):
     before = {"consent": True, "callback_requested": True, "contact_name": "Ana Ruiz"}
     slots, dispatcher = await run_form(before, {"contact_phone": "312 555 0100"}, text="312 555 0100", requested="contact_phone")
     assert slots["contact_phone"] == "+13125550100" and slots["callback_recorded"] is True
-    assert "utter_callback_noted" in texts(dispatcher)
+    assert "utter_callback_noted" in responses(dispatcher)
     saved = store.intake_for_conversation(store.connect(settings.intake_db_path()), "visitor-1")
     assert saved["callback_requested"] is True and saved["contact"]["phone"] == "+13125550100"
 
@@ -159,8 +166,13 @@ async def test_summary_shows_answers_and_buttons(make_tracker, domain):
     dispatcher = CollectingDispatcher()
     await ActionAskIntakeConfirmed().run(dispatcher, tracker, domain)
     message = dispatcher.messages[0]
-    assert "Boston, MA" in message["text"] and "N-400" in message["text"]
-    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny"]
+    assert message["response"] == "utter_ask_intake_confirmed"
+    text = texts(dispatcher)[0]
+    assert "Boston, MA" in text and "N-400" in text and "Citizenship or naturalization" in text
+    spanish = texts(dispatcher, "es")[0]
+    assert spanish.startswith("Esto es lo que tengo") and "Boston, MA" in spanish and "Ciudadanía o naturalización" in spanish
+    for language in ("en", "es"):
+        assert [b["payload"] for b in variation("utter_ask_intake_confirmed", {"reply_language": language})["buttons"]] == ["/affirm", "/deny"]
 
 
 async def test_submit_saves_the_intake(make_tracker, domain):
@@ -328,7 +340,7 @@ async def test_a_date_said_at_any_question_is_not_asked_again(run_form):
 async def test_an_unplaced_answer_to_whats_happening_is_asked_once_then_saved_as_other(run_form):
     before = {"consent": True, "location": "Houston, TX", "state": "TX"}
     first, dispatcher = await run_form(before, {}, text="its complicated", intent="inform", requested="situation")
-    assert texts(dispatcher) == ["utter_situation_unclear"] and first["situation_tries"] == 1
+    assert responses(dispatcher) == ["utter_situation_unclear"] and first["situation_tries"] == 1
     second, _ = await run_form({**before, "situation_tries": 1}, {}, text="a paper from a lawyer", intent="inform", requested="situation")
     assert second["situation"] == "other" and second["situation_text"] == "a paper from a lawyer"
 
@@ -342,9 +354,9 @@ async def test_i_dont_know_is_an_answer_to_whats_happening(run_form):
 
 async def test_the_first_message_is_acknowledged_before_the_disclaimer(run_form):
     slots, dispatcher = await run_form({}, {"situation": "detention"}, text="ICE took my husband", intent="situation_detention")
-    assert texts(dispatcher)[0] == "utter_ack_detention" and slots["acknowledged"] is True
+    assert responses(dispatcher)[0] == "utter_ack_detention" and slots["acknowledged"] is True
     again, dispatcher = await run_form({"acknowledged": True}, {"situation": "detention"}, text="ICE took my husband", intent="situation_detention")
-    assert "utter_ack_detention" not in texts(dispatcher)
+    assert "utter_ack_detention" not in responses(dispatcher)
 
 
 async def test_a_deadline_said_in_passing_makes_the_intake_urgent(run_form):

@@ -1,6 +1,8 @@
 """What a message that is not an answer gets (bot.interruptions), and the nets before it."""
 import pytest
 
+from tests.wording import render
+
 from bot import interruptions
 from bot.firm import firm
 from components.safety_net import override
@@ -30,12 +32,12 @@ def test_a_crisis_the_nets_did_not_name_gets_every_line():
 
 def test_a_spanish_crisis_sets_the_language_for_the_reply():
     answer = _handle("crisis", entities=[{"entity": "crisis_kind", "value": "suicide"}, {"entity": "message_language", "value": "es"}])
-    assert answer.slots["language"] == "es"
+    assert answer.slots["language"] == "es" and answer.slots["reply_language"] == "es"
 
 
 def test_agents_at_work_now_get_the_workplace_rights_and_an_urgent_intake():
     answer = _handle("emergency_now", text="la migra is at my job right now", entities=[{"entity": "emergency_place", "value": "work"}])
-    text = " ".join(answer.texts)
+    text = " ".join(render(name, values) for name, values in answer.messages)
     assert "do not run" in text.lower()
     assert "open the door" not in text
     assert answer.slots["ice_present_now"] is True
@@ -45,7 +47,7 @@ def test_agents_at_work_now_get_the_workplace_rights_and_an_urgent_intake():
 
 def test_agents_at_home_now_get_the_door_rights():
     answer = _handle("emergency_now", text="ICE is knocking on my door", entities=[{"entity": "emergency_place", "value": "home"}])
-    assert "open the door" in " ".join(answer.texts)
+    assert "open the door" in " ".join(render(name, values) for name, values in answer.messages)
 
 
 def test_an_emergency_keeps_the_situation_the_classifier_read_and_a_known_one():
@@ -67,7 +69,7 @@ def test_an_emergency_is_told_once_per_conversation_in_the_notified_list():
 )
 def test_each_other_interruption_gets_its_own_reply(intent, response):
     answer = _handle(intent)
-    assert answer.responses == [response] and answer.texts == []
+    assert answer.responses == [response] and answer.messages == []
 
 
 def test_a_deletion_request_is_recorded():

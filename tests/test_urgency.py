@@ -3,6 +3,8 @@ from datetime import date
 
 import pytest
 
+from tests.wording import render
+
 from bot import resources, urgency
 from bot.firm import load_firm
 from bot.settings import firm_profile_path
@@ -289,22 +291,32 @@ def firm():
     return load_firm(firm_profile_path())
 
 
-def test_detained_visitor_gets_locator_and_firm_phone(firm):
-    messages = resources.messages_for(["detained_now"], firm)
+def _texts(says, language="en"):
+    return [render(name, values, language) for name, values in says]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_detained_visitor_gets_locator_and_firm_phone(firm, language):
+    messages = _texts(resources.messages_for(["detained_now"], firm), language)
     text = " ".join(messages)
-    assert "locator.ice.gov" in text and "1-888-351-4024" in text
+    assert "locator.ice.gov" in text and "1-888-351-4024" in text and "1-800-203-7001" in text
     assert firm.phone_display in messages[-1]
-    assert f"checked {firm.resources_checked}" in text
+    assert firm.resources_checked in text
 
 
 def test_agents_at_door_get_know_your_rights(firm):
-    text = " ".join(resources.messages_for(["ice_present_now"], firm))
+    text = " ".join(_texts(resources.messages_for(["ice_present_now"], firm)))
     assert "signed by a judge" in text and "silent" in text
     assert resources.messages_for(["ice_present_now"], firm, place="home") == resources.messages_for(["ice_present_now"], firm)
 
 
+def test_agents_at_door_get_know_your_rights_in_spanish(firm):
+    text = " ".join(_texts(resources.messages_for(["ice_present_now"], firm), "es"))
+    assert "firmada por un juez" in text and "guardar silencio" in text and "no tiene que abrir la puerta" in text
+
+
 def test_workplace_raid_gets_workplace_rights(firm):
-    messages = resources.messages_for(["ice_present_now"], firm, place=urgency.live_emergency("raid at my job right now"))
+    messages = _texts(resources.messages_for(["ice_present_now"], firm, place=urgency.live_emergency("raid at my job right now")))
     rights = messages[0]
     assert "Do not run" in rights or "do not run" in rights
     for words in ("Stay calm", "silent", "refuse to sign anything", "false papers", "lawyer"):
@@ -315,7 +327,7 @@ def test_workplace_raid_gets_workplace_rights(firm):
 
 @pytest.mark.parametrize("place", ["street", "other", None, "somewhere new"])
 def test_rights_text_for_other_places(firm, place):
-    rights = resources.messages_for(["ice_present_now"], firm, place=place)[0]
+    rights = _texts(resources.messages_for(["ice_present_now"], firm, place=place))[0]
     assert "silent" in rights and "sign anything" in rights
     if place == "street":
         assert "do not run" in rights and "free to leave" in rights
@@ -324,7 +336,7 @@ def test_rights_text_for_other_places(firm, place):
 
 
 def test_deadline_soon_says_act_now_and_gives_the_firm(firm):
-    messages = resources.messages_for(["deadline_soon"], firm)
+    messages = _texts(resources.messages_for(["deadline_soon"], firm))
     assert len(messages) == 2
     assert "deadline" in messages[0] and "can end the chance to apply or appeal" in messages[0]
     assert "lawyer right away" in messages[0]
@@ -336,8 +348,9 @@ def test_every_reason_gets_something_beyond_the_phone(firm):
         assert len(resources.messages_for([code], firm)) >= 2, code
 
 
-def test_hearing_soon_gets_eoir(firm):
-    text = " ".join(resources.messages_for(["hearing_soon"], firm))
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_hearing_soon_gets_eoir(firm, language):
+    text = " ".join(_texts(resources.messages_for(["hearing_soon"], firm), language))
     assert "acis.eoir.justice.gov" in text and "1-800-898-7180" in text
 
 

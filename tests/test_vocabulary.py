@@ -10,6 +10,7 @@ import yaml
 
 from bot import interruptions, situations
 from bot.firm import load_firm
+from tests.wording import variation
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = {p.name: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "domain").glob("*.yml"))}
@@ -107,3 +108,32 @@ def test_every_crisis_reply_names_911_988_and_the_dv_hotline_in_every_language()
         for variation in responses[name]:
             for line in ("emergency", "suicide_crisis_lifeline", "domestic_violence_hotline"):
                 assert lines[line] in variation["text"], (name, line, variation.get("condition"))
+
+
+#: Domain files whose every response is written in Spanish and English (booking's follow: issue 10).
+BILINGUAL = ("intake.yml", "urgent_help.yml")
+
+
+@pytest.mark.parametrize("file", BILINGUAL)
+def test_every_response_has_a_spanish_and_an_english_variation(file):
+    for name, variations in DOMAIN[file]["responses"].items():
+        languages = {c["value"] for v in variations for c in v.get("condition") or [] if c["name"] == "reply_language"}
+        assert "es" in languages, name
+        assert any(not v.get("condition") for v in variations), f"{name}: no English default"
+
+
+@pytest.mark.parametrize("file", BILINGUAL)
+def test_one_variation_per_language_and_case(file):
+    # Rasa picks at random among the conditional variations that match: only one may.
+    for name, variations in DOMAIN[file]["responses"].items():
+        other = {c["name"]: set() for v in variations for c in v.get("condition") or [] if c["name"] != "reply_language"}
+        for v in variations:
+            for c in v.get("condition") or []:
+                if c["name"] in other:
+                    other[c["name"]].add(c["value"])
+        cases = [{}] + [{slot: value} for slot, values in other.items() for value in values | {None}]
+        for case in cases:
+            for language in ("en", "es"):
+                chosen = variation(name, {"reply_language": language, **case})
+                is_spanish = any(c["name"] == "reply_language" and c["value"] == "es" for c in chosen.get("condition") or [])
+                assert is_spanish == (language == "es"), (name, language, case)

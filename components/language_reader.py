@@ -1,0 +1,48 @@
+"""The language of each message, as the entity ``message_language``.
+
+The ``language`` slot is mapped from this entity (and ``reply_language``,
+English or Spanish, from its twin), so it changes only when a
+message says enough to tell (``bot.language.detect``): the conversation
+follows a visitor who switches, and keeps its language through a place, a
+name or "ok". The slot is set before any action runs, so the reply to the
+very message that switched is already in the new language.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot import language
+
+ENTITY = "message_language"
+#: The language to reply in: Spanish, or English for every other language.
+REPLY_ENTITY = "reply_language"
+EXTRACTOR = "LanguageReader"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class LanguageReader(GraphComponent):
+    """Adds the message's language as an entity when it can be told."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "LanguageReader":
+        language.load()  # now, not on a visitor's first message
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            code = language.detect(message.get(TEXT) or "")
+            if code is None:
+                continue
+            entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in (ENTITY, REPLY_ENTITY)]
+            entities.append({"entity": ENTITY, "value": code, "extractor": EXTRACTOR})
+            entities.append({"entity": REPLY_ENTITY, "value": language.reply_language(code), "extractor": EXTRACTOR})
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages

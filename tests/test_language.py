@@ -1,0 +1,60 @@
+"""Which language a visitor writes in (bot.language)."""
+import pytest
+
+from bot import language
+
+
+@pytest.mark.parametrize("text", [
+    "necesito un abogado para mi esposo",
+    "la migra se llevo a mi hermano ayer",
+    "mi esposo got detained by ICE ayer",          # Spanglish stays Spanish
+    "my mom no tiene papeles",
+    "hola",
+    "no tengo",
+    "ESTÁN TOCANDO LA PUERTA, QUÉ HAGO",
+])
+def test_spanish_and_spanglish_are_spanish(text):
+    assert language.detect(text) == "es"
+
+
+@pytest.mark.parametrize("text", [
+    "my husband was detained yesterday",
+    "I need a lawyer",
+    "what are your office hours?",
+    "we are in Los Angeles and my brother is in El Paso",
+])
+def test_english_is_english(text):
+    assert language.detect(text) == "en"
+
+
+@pytest.mark.parametrize("text", [
+    "Houston", "si", "ok", "Maria Lopez", "Luz Marina Chávez", "las vegas nv", "El Paso, TX",
+    "312 555 0148", "maria@example.com", "/affirm", "", "davidson county jail, Nashville",
+])
+def test_a_place_a_name_or_one_word_says_nothing(text):
+    # The conversation keeps its language.
+    assert language.detect(text) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Mwen bezwen yon avoka pou papye mwen", "ht"),
+    ("Olá, meu marido foi preso pela imigração", "pt"),
+    ("Chồng tôi bị ICE bắt hôm qua", "vi"),
+    ("我需要移民律师帮助", "zh"),
+    ("أحتاج مساعدة محامي هجرة", "ar"),
+    ("Мне нужна помощь с иммиграцией", "ru"),
+    ("Bonjour, j'ai besoin d'un avocat pour mon mari", "fr"),
+])
+def test_other_languages_are_recognised(text, code):
+    assert language.detect(text) == code
+    assert language.reply_language(code) == "en"
+
+
+def test_short_english_words_are_not_another_language():
+    for text in ("immigration court date changed", "asylum application deadline", "special immigrant juvenile question"):
+        assert language.detect(text) in (None, "en"), text
+
+
+def test_reply_language_is_spanish_only_for_spanish():
+    assert language.reply_language("es") == "es"
+    assert language.reply_language(None) == "en" and language.reply_language("en") == "en"

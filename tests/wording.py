@@ -1,0 +1,53 @@
+"""Render the domain's responses as Rasa would, for tests that check what a visitor reads.
+
+Rasa chooses at random among the conditional variations whose conditions all
+match the slots, so ``render`` fails when more than one matches: each
+response must say one thing per language.
+"""
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load():
+    responses: Dict[str, list] = {}
+    slots: Dict[str, Any] = {}
+    for path in sorted((ROOT / "domain").glob("*.yml")):
+        doc = yaml.safe_load(path.read_text()) or {}
+        responses.update(doc.get("responses") or {})
+        for name, spec in (doc.get("slots") or {}).items():
+            slots[name] = spec.get("initial_value")
+    return responses, slots
+
+
+RESPONSES, INITIAL_SLOTS = _load()
+
+
+def variation(name: str, slots: Optional[Dict[str, Any]] = None) -> dict:
+    """The variation of response ``name`` that Rasa shows with these slot values."""
+    values = {**INITIAL_SLOTS, **(slots or {})}
+    variations = RESPONSES[name]
+    matching = [v for v in variations if v.get("condition")
+                and all(values.get(c["name"]) == c["value"] for c in v["condition"])]
+    assert len(matching) <= 1, f"{name}: {len(matching)} variations match {slots}"
+    if matching:
+        return matching[0]
+    defaults = [v for v in variations if not v.get("condition")]
+    assert len(defaults) == 1, f"{name}: {len(defaults)} default variations"
+    return defaults[0]
+
+
+def render(name: str, values: Optional[Dict[str, Any]] = None, language: str = "en", **slots: Any) -> str:
+    """The text a visitor reads for a response, its placeholders filled like Rasa's."""
+    filled = {**INITIAL_SLOTS, "reply_language": language, **slots, **(values or {})}
+    text = variation(name, {"reply_language": language, **slots})["text"]
+    missing = [f for _, f, _, _ in string.Formatter().parse(text) if f and f not in filled]
+    assert not missing, f"{name}: nothing fills {missing}"
+    return re.sub(r"\{([^{}]+)\}", lambda m: str(filled[m.group(1)]), text)
