@@ -11,8 +11,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.db import intake_db
 from actions.clock import today
-from actions.messages import latest_intent, latest_text, said_again
-from bot import interruptions, store
+from actions.messages import latest_intent, latest_text, said_again, told_languages
+from bot import interruptions, language, store
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,9 @@ class ActionAnswerInterruption(Action):
             free_text=_free_text(domain, tracker.get_slot("requested_slot")),
         )
         events: List[EventType] = [SlotSet(k, v) for k, v in answer.slots.items()]
+        reply = language.conversation_language(told_languages(tracker))
+        if "reply_language" not in answer.slots and reply != tracker.get_slot("reply_language"):
+            events.append(SlotSet("reply_language", reply))  # as in validate_intake_form
         # Responses are rendered with this turn's slots (the language of a crisis reply).
         for key, value in answer.slots.items():
             tracker.slots[key] = value

@@ -15,8 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
-from actions.messages import latest_intent, latest_text, said_again
-from bot import cards, contact, dates, flow, intake, interruptions, location, place_roles, resources, store, updates, urgency
+from actions.messages import latest_intent, latest_text, said_again, told_languages
+from bot import cards, contact, dates, flow, intake, interruptions, language, location, place_roles, resources, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -149,6 +149,10 @@ class ValidateIntakeForm(FormValidationAction):
         """Urgent resources as soon as urgency is known; the callback once contact is known."""
         slots = tracker.slots  # already updated with this turn's validated values
         events: List[EventType] = []
+        reply = language.conversation_language(told_languages(tracker))
+        if reply != slots.get("reply_language"):
+            # One English answer in a Spanish conversation: the next question stays in Spanish.
+            events.append(SlotSet("reply_language", reply))
         reasons = urgency.assess(slots, today(), extra=slots.get("urgency_reasons") or [])
         notified = list(slots.get("urgency_notified") or [])
         new = [r for r in reasons if r not in notified]

@@ -1,6 +1,8 @@
 """What the visitor's latest message said, as the actions read it."""
 from __future__ import annotations
 
+from typing import List, Optional
+
 from rasa_sdk import Tracker
 
 
@@ -25,6 +27,16 @@ def previous_text(tracker: Tracker) -> str:
                 text = event.get("text") or ""
                 return "" if text.startswith("/") else text
     return ""
+
+
+def told_languages(tracker: Tracker) -> List[Optional[str]]:
+    """The language of each of the visitor's messages in this session (None where it could not be told)."""
+    told: List[Optional[str]] = []
+    for event in tracker.events or []:
+        if event.get("event") == "user":
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            told.append(next((e.get("value") for e in entities if e.get("entity") == "message_language"), None))
+    return told
 
 
 def said_again(tracker: Tracker) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Optional
 
@@ -13,6 +13,52 @@ import parsedatetime
 @lru_cache(maxsize=1)
 def _calendar() -> parsedatetime.Calendar:
     return parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
+
+
+# --- Spanish: Duckling ----------------------------------------------------------
+# parsedatetime reads English only ("el 3 de enero a las 9am" came back as
+# today). Duckling, the parser behind Rasa's DucklingEntityExtractor, runs in
+# process through pyduckling-native-phihos and reads visitors' Spanish ("mañana
+# a las 10", "el lunes", "pasado mañana", "15 de diciembre") right; it is used
+# for messages with Spanish date words. It needs the system zoneinfo.
+
+_SPANISH_DATE_WORDS = re.compile(
+    r"\b(?:manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril"
+    r"|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|proxim[oa]|semana|dias?|hoy|ayer)\b"
+)
+_ZONEINFO = "/usr/share/zoneinfo"
+_DAY_GRAINS = ("day", "hour", "minute", "second")
+
+
+@lru_cache(maxsize=1)
+def _duckling():
+    import duckling
+
+    return duckling, duckling.load_time_zones(_ZONEINFO), duckling.parse_dimensions(["time"])
+
+
+def _duckling_days(text: str, today: date) -> list:
+    """The days Duckling reads in Spanish ``text`` (intervals by their start), relative to ``today``."""
+    duckling, zones, dimensions = _duckling()
+    noon = datetime.combine(today, time(12, 0)).replace(tzinfo=timezone.utc)
+    context = duckling.Context(duckling.parse_ref_time(zones, "UTC", int(noon.timestamp())),
+                               duckling.default_locale_lang(duckling.parse_lang("ES")))
+    days = []
+    for found in duckling.parse(text, context, dimensions, False):
+        value = found.get("value") or {}
+        if value.get("type") == "interval":
+            value = value.get("from") or {}
+        if value.get("grain") in _DAY_GRAINS and value.get("value"):
+            days.append(date.fromisoformat(value["value"][:10]))
+    return days
+
+
+def spanish_date(text: str, today: date) -> Optional[date]:
+    """The one day a Spanish message names ("mañana a las 10", "el 15 de diciembre"); None otherwise."""
+    if not _SPANISH_DATE_WORDS.search(_plain(text or "")):
+        return None
+    days = set(_duckling_days(text, today))
+    return days.pop() if len(days) == 1 else None
 
 
 def parse_date(text: str, today: date) -> Optional[date]:
@@ -26,6 +72,9 @@ def parse_date(text: str, today: date) -> Optional[date]:
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken
+    spanish = spanish_date(text, today)
+    if spanish is not None:
+        return spanish
     result, context = _calendar().parseDT(text, datetime.combine(today, time(12, 0)))
     if not context.hasDate:
         return None
@@ -49,7 +98,7 @@ _IN_TIME = re.compile(
 _DAYS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|dos|tres|cuatro|cinco|seis|siete) dias?\b")
 _ES_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
 #: "on the 3rd", "the 15th", "el 3": a day of this month or the next.
-_ORDINAL_DAY = re.compile(r"\b(?:on the|the|el dia|el)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|days?|dias?|years?|of\b))")
+_ORDINAL_DAY = re.compile(r"\b(?:on the|the|el dia|el)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|days?|dias?|years?|of\b|de\b))")
 
 
 def _plain(text: str) -> str:
@@ -135,6 +184,9 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken
+    spanish = spanish_date(text, today)
+    if spanish is not None:
+        return spanish
     found = _calendar().nlp(text, datetime.combine(today, time(12, 0))) or ()
     found = [f for f in found if f[1].hasDate]
     if len(found) != 1:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Dict, Optional
+from typing import Dict, Optional, Sequence
 
 #: Languages the assistant converses in.
 CONVERSED = ("en", "es")
@@ -103,22 +103,52 @@ def detect(text: str) -> Optional[str]:
     language, probability = _identifier().classify(clean)
     if language == "es" and probability >= 0.9 and english <= spanish + 1 and (spanish or len(words) >= 4):
         return "es"
-    if language == "en" and english and english >= spanish:
+    if language == "en" and english >= 2 and english > spanish:
+        # Two English words at least: a Spanish conversation does not turn English
+        # for an answer like "asylum pending" or "in Houston".
         return "en"
-    # Another language needs the model's confidence, a few words, and none of ours:
+    # Another language needs the model's confidence, a few words, no Spanish word
+    # ("ay dios mi bebé no respira" read as Portuguese) and few English ones:
     # names and place names ("Luz Marina Chávez") are read as anything.
     accented = any(not ch.isascii() for ch in clean if ch.isalpha())
-    if (language not in CONVERSED and probability >= 0.9 and (english + spanish) * 4 <= len(words)
+    if (language not in CONVERSED and probability >= 0.9 and not spanish and english * 4 <= len(words)
             and len(words) >= (4 if accented else 6)):
         return language
     if spanish > english:
         return "es"
-    return "en" if english else None
+    return "en" if english >= 2 else None
 
 
 def reply_language(code: Optional[str]) -> str:
     """The language the assistant answers a message in: Spanish, else English."""
     return "es" if code == "es" else "en"
+
+
+#: English messages in a row (among those that tell) that turn a Spanish conversation English.
+ENGLISH_TO_SWITCH = 2
+
+
+def conversation_language(told: Sequence[Optional[str]]) -> str:
+    """The language to reply in, from the languages of the messages so far (oldest first).
+
+    None is a message that did not tell (a place, a name). Spanish is followed
+    at once: a Spanish speaker should never have to ask twice. English takes
+    over a Spanish conversation only after ``ENGLISH_TO_SWITCH`` English
+    messages in a row, because bilingual visitors often give one detail in
+    English ("I have a work permit and my case is pending") and still read
+    Spanish more easily.
+    """
+    current, english_run = "en", 0
+    for code in told:
+        if code is None:
+            continue
+        if reply_language(code) == "es":
+            current, english_run = "es", 0
+        elif current == "es":
+            english_run += 1
+            if english_run >= ENGLISH_TO_SWITCH:
+                current, english_run = "en", 0
+    return current
 
 
 def name(code: Optional[str]) -> str:

@@ -29,9 +29,10 @@ def responses(dispatcher: CollectingDispatcher) -> List[str]:
 def run_form(make_tracker, domain):
     """Run validate_intake_form as Rasa's form does: new values appended as slot events."""
 
-    async def run(before: Dict[str, Any], new: Dict[str, Any], text: str = "", intent: str = "inform", requested: str | None = None):
+    async def run(before: Dict[str, Any], new: Dict[str, Any], text: str = "", intent: str = "inform", requested: str | None = None,
+                  history: List[Dict[str, Any]] = ()):
         slots = dict(before, **new, requested_slot=requested)
-        events = [{"event": "slot", "name": k, "value": v} for k, v in new.items()]
+        events = list(history) + [{"event": "slot", "name": k, "value": v} for k, v in new.items()]
         tracker = make_tracker(slots=slots, text=text, intent=intent, events=events)
         dispatcher = CollectingDispatcher()
         result = await ValidateIntakeForm().run(dispatcher, tracker, domain)
@@ -401,3 +402,26 @@ async def test_an_a_number_answer_without_digits_is_not_known_at_once(run_form):
     slots, dispatcher = await run_form(before, {"a_number": "my mom doesnt have it"}, text="my mom doesnt have it",
                                        requested="a_number")
     assert slots["a_number"] == "unknown" and not texts(dispatcher)
+
+
+def _user(language):
+    entities = [{"entity": "message_language", "value": language}] if language else []
+    return {"event": "user", "text": "…", "parse_data": {"entities": entities}}
+
+
+async def test_one_english_answer_keeps_a_spanish_conversation_in_spanish(run_form):
+    # The from_entity mapping has just set reply_language to "en" for this message.
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "city": "Houston", "situation": "humanitarian",
+              "reply_language": "en"}
+    slots, _ = await run_form(before, {"details": "I have a work permit and my asylum case is pending"},
+                            text="I have a work permit and my asylum case is pending", requested="details",
+                            history=[_user("es"), _user("es"), _user("en")])
+    assert slots.get("reply_language") == "es"
+
+
+async def test_two_english_messages_in_a_row_turn_the_conversation_english(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "city": "Houston", "situation": "humanitarian",
+              "reply_language": "en"}
+    slots, _ = await run_form(before, {"details": "asylum, I filed last year"}, text="asylum, I filed last year",
+                              requested="details", history=[_user("es"), _user("en"), _user(None), _user("en")])
+    assert "reply_language" not in slots

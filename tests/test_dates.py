@@ -69,3 +69,34 @@ def test_far_off_is_only_the_future(text, far):
 
 def test_days_from_today_count_forward():
     assert dates.mentioned_date("my court is 12 days from today", date(2026, 12, 3)) == date(2026, 12, 15)
+
+
+# Spanish through Duckling (bot.dates.spanish_date), on Thursday 3 December 2026.
+@pytest.mark.parametrize("text, expected", [
+    ("mañana a las 10", date(2026, 12, 4)),
+    ("manana", date(2026, 12, 4)),
+    ("pasado mañana", date(2026, 12, 5)),
+    ("el lunes", date(2026, 12, 7)),
+    ("el próximo martes", date(2026, 12, 8)),
+    ("15 de diciembre", date(2026, 12, 15)),
+    ("el 3 de enero a las 9am", date(2027, 1, 3)),    # parsedatetime said 3 December
+    ("tengo corte el 8 de enero", date(2027, 1, 8)),  # not "the 8th" of this month
+    ("en 10 días", date(2026, 12, 13)),
+])
+def test_spanish_dates_ahead(text, expected):
+    assert dates.parse_date(text, date(2026, 12, 3)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ayer", date(2026, 12, 2)),
+    ("el lunes pasado", date(2026, 11, 30)),
+    ("hace dos semanas", date(2026, 11, 19)),
+    ("el 20 de noviembre", date(2026, 11, 20)),
+    ("el 1 de diciembre", date(2026, 12, 1)),
+])
+def test_spanish_dates_past(text, expected):
+    assert dates.past_date(text, date(2026, 12, 3)) == expected
+
+
+def test_a_spanish_message_with_two_dates_gives_none():
+    assert dates.spanish_date("la corte era el 5 de enero pero la cambiaron al 9 de febrero", date(2026, 12, 3)) is None

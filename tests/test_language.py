@@ -58,3 +58,22 @@ def test_short_english_words_are_not_another_language():
 def test_reply_language_is_spanish_only_for_spanish():
     assert language.reply_language("es") == "es"
     assert language.reply_language(None) == "en" and language.reply_language("en") == "en"
+
+
+@pytest.mark.parametrize("told, reply", [
+    ([], "en"),
+    (["en", None, "en"], "en"),
+    (["es"], "es"),
+    (["en", "es"], "es"),                      # Spanish is followed at once
+    (["es", "en"], "es"),                      # one English answer: still Spanish
+    (["es", "en", None, "es", "en"], "es"),
+    (["es", "en", None, "en"], "en"),          # two in a row (names and places between do not count)
+    (["es", "ht", "ht"], "en"),                # another language: the conversation goes on in English
+    (["ht"], "en"),
+])
+def test_the_conversation_follows_a_visitor_who_switches_but_not_one_english_answer(told, reply):
+    assert language.conversation_language(told) == reply
+
+
+def test_spanish_with_accents_is_not_portuguese():
+    assert language.detect("ay dios mi bebé no respira se puso morado") == "es"

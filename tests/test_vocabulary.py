@@ -110,8 +110,8 @@ def test_every_crisis_reply_names_911_988_and_the_dv_hotline_in_every_language()
                 assert lines[line] in variation["text"], (name, line, variation.get("condition"))
 
 
-#: Domain files whose every response is written in Spanish and English (booking's follow: issue 10).
-BILINGUAL = ("intake.yml", "urgent_help.yml")
+#: Domain files whose every response is written in Spanish and English.
+BILINGUAL = ("intake.yml", "urgent_help.yml", "booking.yml")
 
 
 @pytest.mark.parametrize("file", BILINGUAL)
