@@ -47,9 +47,9 @@ def _visitor_email(tracker: Tracker) -> Optional[str]:
     return None
 
 
-def _error(code: str) -> str:
-    """What the visitor is told for a booking error (with the firm's phone where it says to call)."""
-    return booking_flow.error_message(code, phone=firm().phone_display)
+def _language(tracker: Tracker) -> str:
+    """The language the conversation is held in, for values the action words itself (buttons)."""
+    return tracker.get_slot("reply_language") or "en"
 
 
 def _ics_url(reference: str) -> str:
@@ -86,7 +86,7 @@ class BookingValidation:
     def validate_visitor_time_zone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         zone = booking_flow.parse_time_zone(str(value))
         if zone is None:
-            dispatcher.utter_message(text="I didn't recognise that time zone. Please pick one, or type a city, like \"Denver\".")
+            dispatcher.utter_message(response="utter_time_zone_unknown")
         return {"visitor_time_zone": zone}
 
     def validate_booking_slot(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -98,28 +98,24 @@ class BookingValidation:
             shown = tracker.get_slot("booking_options") or []
             later = [s for s in _offer(tracker, limit=len(shown) + 5).slots if s.key not in shown]
             if not later:
-                dispatcher.utter_message(text="Those are all the open times in the next two weeks.")
+                dispatcher.utter_message(response="utter_no_more_times")
                 return {"booking_slot": None}
             return {"booking_slot": None, "booking_options": [s.key for s in later[:5]]}
         offer = _offer(tracker, text=text)
         if offer.request is not None and not offer.request.ok:
             reason = offer.request.reason
-            dispatcher.utter_message(
-                text="That time has already passed. Please pick one of the times below or type another day."
-                if reason == "past"
-                else "I couldn't read that as a day or time. You can type something like \"tomorrow afternoon\" or \"next Tuesday morning\", or pick a time below."
-            )
+            dispatcher.utter_message(response="utter_booking_time_passed" if reason == "past" else "utter_booking_time_not_read")
             return {"booking_slot": None}
         if not offer.slots:
-            dispatcher.utter_message(text=f"I'm sorry, nothing is open then. You can call us at {firm().phone_display}.")
+            dispatcher.utter_message(response="utter_nothing_open_then")
             return {"booking_slot": None}
         if not offer.matched:
-            dispatcher.utter_message(text="Nothing is open at that time. These are the nearest times:")
+            dispatcher.utter_message(response="utter_nearest_times")
         return {"booking_slot": None, "booking_options": [s.key for s in offer.slots]}
 
     def validate_booking_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if not value:
-            dispatcher.utter_message(text="Okay, let's pick another time.")
+            dispatcher.utter_message(response="utter_pick_another_time")
             return RETRY_SLOT
         slot = booking.slot_from_key(tracker.get_slot("booking_slot") or "")
         if slot is None:
@@ -127,10 +123,10 @@ class BookingValidation:
         try:
             made = self.commit(slot, tracker)
         except (booking.SlotTaken, booking.SlotUnavailable) as exc:
-            dispatcher.utter_message(text=_error(exc.code))
+            dispatcher.utter_message(response=booking_flow.error_response(exc.code))
             return RETRY_SLOT
         except booking.BookingError as exc:
-            dispatcher.utter_message(text=_error(exc.code))
+            dispatcher.utter_message(response=booking_flow.error_response(exc.code))
             return {"booking_confirmed": None}
         return {"booking_confirmed": True, "booking_reference": made.reference}
 
@@ -152,19 +148,27 @@ class ValidateBookingForm(BookingValidation, FormValidationAction):
             return {"visitor_time_zone": tracker.get_slot("time_zone")}
         return {}
 
+    async def extract_booking_language(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """A conversation held in Spanish (or another language an attorney speaks) books in it without asking."""
+        if tracker.get_slot("booking_language") is not None:
+            return {}
+        offered = booking.languages_offered(booking.load_attorneys(), tracker.get_slot("situation"))
+        spoken = booking_flow.spoken_language(tracker.get_slot("language"), offered)
+        return {"booking_language": spoken} if spoken else {}
+
     def validate_booking_language(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         offered = booking.languages_offered(booking.load_attorneys(), tracker.get_slot("situation"))
         text = str(value).strip().lower()
         for code in offered:
             if text in (code, booking.language_label(code).lower()) or booking.language_label(code).lower() in text:
                 return {"booking_language": code}
-        dispatcher.utter_message(text="Please pick one of the languages below.")
+        dispatcher.utter_message(response="utter_pick_language")
         return {"booking_language": None}
 
     def validate_booking_mode(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         mode = booking_flow.mode_from_text(str(value), _modes(tracker))
         if mode is None:
-            dispatcher.utter_message(text="Please pick how you'd like to meet.")
+            dispatcher.utter_message(response="utter_pick_mode")
         return {"booking_mode": mode}
 
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -203,7 +207,7 @@ class ActionAskBookingLanguage(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         offered = booking.languages_offered(booking.load_attorneys(), tracker.get_slot("situation"))
         dispatcher.utter_message(
-            text="Which language would you like the consultation in?",
+            response="utter_ask_booking_language",
             buttons=[{"title": booking.language_label(c), "payload": f'/inform{{"booking_language":"{c}"}}'} for c in offered],
         )
         return []
@@ -224,22 +228,21 @@ class ActionAskBookingSlot(Action):
             offer = _offer(tracker)
             slots = offer.slots
         if not slots:
-            dispatcher.utter_message(
-                text=f"I'm sorry, no consultation times are open in the next two weeks. Please call us at {firm().phone_display} ({firm().office_hours_text}), or say \"no\" to stop."
-            )
+            dispatcher.utter_message(response="utter_no_times_open")
             return []
         names = _attorney_names()
-        intro = f"Here are open times ({booking.zone_name(tz)}). Pick one, or type a day and time like \"tomorrow afternoon\"."
-        if offer is not None and offer.route.language_fallback:
-            intro = "None of the attorneys who handle this speak that language, so these times are in English. " + intro
+        language = _language(tracker)
         if tracker.get_slot("urgency_reasons"):
-            intro = f"Because this is urgent, these are the earliest times. You can also call us now at {firm().phone_display}. " + intro
+            dispatcher.utter_message(response="utter_booking_urgent_times")
+        if offer is not None and offer.route.language_fallback:
+            dispatcher.utter_message(response="utter_booking_language_fallback")
         buttons = [
-            {"title": f"{booking.format_slot(s, tz)} with {names.get(s.attorney_id, s.attorney_id)}", "payload": f'/inform{{"booking_slot":"{s.key}"}}'}
+            booking_flow.slot_button(booking.format_slot(s, tz, language=language), names.get(s.attorney_id, s.attorney_id), s.key, language)
             for s in slots
         ]
-        buttons.append({"title": "Other times", "payload": "other times"})
-        dispatcher.utter_message(text=intro, buttons=buttons)
+        buttons.append({"title": booking_flow.OTHER_TIMES[language], "payload": booking_flow.OTHER_TIMES_PAYLOAD})
+        dispatcher.utter_message(response="utter_ask_booking_slot", buttons=buttons,
+                                 zone=booking.zone_name(tz), zone_es=booking.zone_name(tz, "es"))
         return [SlotSet("booking_options", [s.key for s in slots])]
 
 
@@ -248,7 +251,7 @@ class ActionAskBookingMode(Action):
         return "action_ask_booking_mode"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text="How would you like to meet?", buttons=booking_flow.mode_buttons(_modes(tracker)))
+        dispatcher.utter_message(response="utter_ask_booking_mode", buttons=booking_flow.mode_buttons(_modes(tracker), _language(tracker)))
         return []
 
 
@@ -258,30 +261,28 @@ class ActionAskBookingConfirmed(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slot = booking.slot_from_key(tracker.get_slot("booking_slot") or "")
+        if slot is None:
+            return []  # validation cleared it: the time is asked again
         tz = tracker.get_slot("visitor_time_zone") or firm().time_zone
-        attorney = _attorney_names().get(slot.attorney_id, "our attorney") if slot else "our attorney"
-        when = booking.format_slot(slot, tz, long=True) if slot else ""
+        attorney = _attorney_names().get(slot.attorney_id, slot.attorney_id)
+        values = booking_flow.booking_values(slot, tz, attorney, tracker.get_slot("booking_mode") or "",
+                                             email=_visitor_email(tracker) or "")
         if tracker.active_loop_name == "reschedule_booking_form":
-            text = f"Move your consultation to {when} with {attorney}?"
+            dispatcher.utter_message(response="utter_ask_reschedule_confirmed", **values)
         else:
-            email = _visitor_email(tracker) or ""
-            text = booking_flow.summary_text(when, attorney, tracker.get_slot("booking_mode") or "", email)
-        dispatcher.utter_message(
-            text=text,
-            buttons=[{"title": "Yes, book it", "payload": "/affirm"}, {"title": "Pick another time", "payload": "/deny"}],
-        )
+            dispatcher.utter_message(response="utter_ask_booking_confirmed", **values)
         return []
 
 
-def _confirm(dispatcher: CollectingDispatcher, made: booking.Booking, intro: Optional[str] = None) -> None:
+def _confirm(dispatcher: CollectingDispatcher, made: booking.Booking, language: str) -> None:
     """The confirmation message and card, and the confirmation email (or outbox)."""
     names = _attorney_names()
     attorney = names.get(made.attorney_id, made.attorney_id)
-    when = booking_flow.when_label(made.start, made.visitor_tz)
-    text = booking_flow.confirmation_text(made.reference, when, attorney, made.mode)
+    when = booking_flow.when_label(made.start, made.visitor_tz, language)
     dispatcher.utter_message(
-        text=(intro + " " + text) if intro else text,
-        json_message=booking_flow.booking_card(made.reference, when, attorney, made.mode, _ics_url(made.reference)),
+        response="utter_booking_confirmed",
+        json_message=booking_flow.booking_card(made.reference, when, attorney, made.mode, _ics_url(made.reference), language),
+        **booking_flow.booking_values(made.start, made.visitor_tz, attorney, made.mode, reference=made.reference),
     )
     status = mail.send_confirmation(intake_db(), made, attorney_name=attorney)
     logger.info("booking %s confirmed; email %s", made.reference, status)
@@ -294,9 +295,9 @@ class ActionSubmitBookingForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         made = booking.get_booking(intake_db(), tracker.get_slot("booking_reference") or "")
         if made is None:
-            dispatcher.utter_message(text=f"Nothing was booked. Please call us at {firm().phone_display}.")
+            dispatcher.utter_message(response="utter_nothing_booked")
             return []
-        _confirm(dispatcher, made)
+        _confirm(dispatcher, made, _language(tracker))
         return [SlotSet(k, None) for k in ("booking_slot", "booking_confirmed", "booking_options")]
 
 
@@ -333,17 +334,17 @@ class ManageValidation:
                 intake_db(), tracker.get_slot("manage_reference") or "", email, now=now(), conversation_id=tracker.sender_id
             )
         except booking.UnknownReference:
-            dispatcher.utter_message(text=_error("unknown_reference"))
+            dispatcher.utter_message(response=booking_flow.error_response("unknown_reference"))
             return None, dict(FORGET_BOOKING)  # both asked again
         except booking.BookingError as exc:  # too many attempts; cancelled, moved or past
-            dispatcher.utter_message(text=_error(exc.code))
+            dispatcher.utter_message(response=booking_flow.error_response(exc.code))
             return None, {**FORGET_BOOKING, REQUESTED_SLOT: None}  # the form stops
         return found, None
 
     def validate_manage_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         code = normalise_reference(str(value))
         if code is None:
-            dispatcher.utter_message(text=_error("reference_format"))
+            dispatcher.utter_message(response=booking_flow.error_response("reference_format"))
             return {"manage_reference": None}
         return {"manage_reference": code}
 
@@ -390,13 +391,12 @@ class ActionAskCancelConfirmed(Action):
         found = booking.get_booking(intake_db(), reference)
         if found is not None:
             attorney = _attorney_names().get(found.attorney_id, found.attorney_id)
-            text = booking_flow.cancel_question(found.reference, booking_flow.when_label(found.start, found.visitor_tz), attorney)
+            dispatcher.utter_message(
+                response="utter_ask_cancel_confirmed",
+                **booking_flow.booking_values(found.start, found.visitor_tz, attorney, found.mode, reference=found.reference),
+            )
         else:
-            text = booking_flow.cancel_question(reference)
-        dispatcher.utter_message(
-            text=text,
-            buttons=[{"title": "Yes, cancel it", "payload": "/affirm"}, {"title": "No, keep it", "payload": "/deny"}],
-        )
+            dispatcher.utter_message(response="utter_ask_cancel_reference", reference=reference)
         return []
 
 
@@ -419,13 +419,11 @@ class ActionSubmitCancelBookingForm(Action):
                 now=now(), conversation_id=tracker.sender_id,
             )
         except booking.BookingError as exc:
-            dispatcher.utter_message(text=_error(exc.code))
+            dispatcher.utter_message(response=booking_flow.error_response(exc.code))
             return reset
         attorney = _attorney_names().get(cancelled.attorney_id, cancelled.attorney_id)
         mail.send_cancellation(intake_db(), cancelled, attorney_name=attorney)
-        dispatcher.utter_message(
-            text=f"Your consultation {cancelled.reference} is cancelled. If you'd like another time, type \"book a consultation\"."
-        )
+        dispatcher.utter_message(response="utter_booking_cancelled", reference=cancelled.reference)
         return reset
 
 
@@ -457,7 +455,8 @@ class ActionSubmitRescheduleBookingForm(Action):
         if not tracker.get_slot("manage_email"):
             return reset  # the form stopped at the check, which said why
         if made is None or made.replaces != tracker.get_slot("manage_reference"):
-            dispatcher.utter_message(text=f"Nothing was changed. Please call us at {firm().phone_display}.")
+            dispatcher.utter_message(response="utter_nothing_changed")
             return reset
-        _confirm(dispatcher, made, intro="Done: your consultation is moved.")
+        dispatcher.utter_message(response="utter_booking_moved")
+        _confirm(dispatcher, made, _language(tracker))
         return reset

@@ -1,7 +1,9 @@
-"""The booking conversation as plain functions: question order, answers, messages.
+"""The booking conversation as plain functions: question order, answers, outcomes.
 
 The engine (slots, routing, atomic booking) is ``bot.booking``; this module
-decides what the chat asks next and how answers and outcomes are worded.
+decides what the chat asks next and which response tells each outcome. The
+sentences, in Spanish and English, are responses in ``domain/booking.yml``;
+the values they quote (times, attorney, how) are formatted here per language.
 """
 from __future__ import annotations
 
@@ -9,9 +11,8 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot import places
-from bot.booking.availability import format_slot, zone_name
-
-MODE_LABELS = {"phone": "Phone call", "video": "Video call", "in_person": "In person at our office"}
+from bot.booking.attorneys import MODE_LABELS, MODE_LABELS_ES
+from bot.booking.availability import format_slot
 
 _MODE_WORDS = (
     ("in_person", ("in person", "in-person", "office", "person", "visit", "presencial")),
@@ -57,6 +58,12 @@ def required_slots(slots: Mapping[str, Any], languages: Sequence[str]) -> List[s
     return order
 
 
+def spoken_language(language: Optional[str], offered: Sequence[str]) -> Optional[str]:
+    """The consultation language to use without asking: the visitor's, when an attorney speaks it
+    and it is not English (English is only chosen by asking, when others are offered)."""
+    return language if language and language != "en" and language in offered else None
+
+
 def parse_time_zone(text: str) -> Optional[str]:
     """An IANA zone from "central", "EST", "America/Chicago" or a place ("I'm in Denver")."""
     t = (text or "").strip()
@@ -93,8 +100,24 @@ def mode_from_text(text: str, modes: Sequence[str]) -> Optional[str]:
     return None
 
 
-def mode_buttons(modes: Sequence[str]) -> List[Dict[str, str]]:
-    return [{"title": MODE_LABELS.get(m, m), "payload": f'/inform{{"booking_mode":"{m}"}}'} for m in modes]
+def mode_label(mode: str, language: str = "en") -> str:
+    """'Video call' / 'Videollamada'."""
+    return (MODE_LABELS_ES if language == "es" else MODE_LABELS).get(mode, mode)
+
+
+def mode_buttons(modes: Sequence[str], language: str = "en") -> List[Dict[str, str]]:
+    return [{"title": mode_label(m, language), "payload": f'/inform{{"booking_mode":"{m}"}}'} for m in modes]
+
+
+#: The button under the offered times that asks for more.
+OTHER_TIMES = {"en": "Other times", "es": "Otros horarios"}
+OTHER_TIMES_PAYLOAD = "other times"
+
+
+def slot_button(label: str, attorney: str, key: str, language: str = "en") -> Dict[str, str]:
+    """One offered time as a button: "Tue Dec 8, 11:00 AM PST with Ana Rivera"."""
+    joined = f"{label} con {attorney}" if language == "es" else f"{label} with {attorney}"
+    return {"title": joined, "payload": f'/inform{{"booking_slot":"{key}"}}'}
 
 
 _MORE = re.compile(r"\b(other|more|different|later|another|otro|otra|más|mas)\b", re.IGNORECASE)
@@ -105,69 +128,51 @@ def wants_other_times(text: str) -> bool:
     return bool(_MORE.search(text or ""))
 
 
-def summary_text(slot_label: str, attorney: str, mode: str, email: str) -> str:
-    return (
-        f"Please check: a consultation with {attorney} on {slot_label}, "
-        f"{MODE_LABELS.get(mode, mode).lower()}. The confirmation goes to {email}. Shall I book it?"
-    )
+def in_both(value) -> Dict[str, str]:
+    """A value a response quotes, in English and Spanish (``{when}`` and ``{when_es}``)."""
+    return {"": value("en"), "_es": value("es")}
 
 
-def confirmation_text(reference: str, when: str, attorney: str, mode: str) -> str:
-    return (
-        f"You're booked. Reference {reference}: {attorney}, {when}, {MODE_LABELS.get(mode, mode).lower()}. "
-        "Keep the reference: with it and your email you can reschedule or cancel here in the chat."
-    )
+def booking_values(when, tz: str, attorney: str, mode: str, **more: str) -> Dict[str, str]:
+    """The values the booking responses quote, in both languages."""
+    values = {"attorney": attorney, **more}
+    for suffix, text in in_both(lambda lang: format_slot(when, tz, long=True, language=lang)).items():
+        values[f"when{suffix}"] = text
+    for suffix, text in in_both(lambda lang: mode_label(mode, lang).lower()).items():
+        values[f"mode{suffix}"] = text
+    return values
 
 
-def booking_card(reference: str, when: str, attorney: str, mode: str, ics_url: str) -> Dict[str, Any]:
+def booking_card(reference: str, when: str, attorney: str, mode: str, ics_url: str, language: str = "en") -> Dict[str, Any]:
     """The confirmation as a card the widget renders (with the calendar link)."""
     return {
         "type": "booking",
         "reference": reference,
         "when": when,
         "attorney": attorney,
-        "mode": MODE_LABELS.get(mode, mode),
+        "mode": mode_label(mode, language),
         "ics_url": ics_url,
+        "language": language,
     }
 
 
-def when_label(start, tz: str) -> str:
+def when_label(start, tz: str, language: str = "en") -> str:
     """A booked time, long form, in the visitor's zone with the zone named."""
-    return format_slot(start, tz, long=True)
+    return format_slot(start, tz, long=True, language=language)
 
 
 #: How a reference looks, in the questions and the answers that mention one.
 REFERENCE_EXAMPLE = "RC-7K3M-9PQX-2D4W"
 
-ERROR_MESSAGES = {
-    "slot_taken": "I'm sorry, someone booked that time a moment ago. Here are other times:",
-    "slot_unavailable": "That time is no longer available. Here are other times:",
-    # One answer for an unknown reference and a wrong email: it never tells which was wrong.
-    "unknown_reference": (
-        "I can't find a booking with that reference and email address. Please check both: "
-        f"the reference is in your confirmation email and looks like {REFERENCE_EXAMPLE}."
-    ),
-    "too_many_attempts": (
-        "For your security, I can't check any more booking references in this chat for now. "
-        "Please call us at {phone} and we'll help you with your booking."
-    ),
-    "reference_format": f"That doesn't look like a booking reference. It looks like {REFERENCE_EXAMPLE} and is in your confirmation email.",
-    "not_active": "That booking was already cancelled or moved.",
-    "past": "That consultation has already taken place.",
-    "invalid": "Something in the booking details isn't right.",
-}
+#: Booking error codes (``bot.booking``) the chat tells apart; the others read as "invalid".
+#: An unknown reference and a wrong email share one answer: it never tells which was wrong.
+ERRORS = ("slot_taken", "slot_unavailable", "unknown_reference", "too_many_attempts", "reference_format",
+          "not_active", "past", "invalid")
 
 
-def error_message(code: str, phone: str = "") -> str:
-    """The visitor's answer to a booking error code; ``phone`` is the firm's, for those that say to call."""
-    return ERROR_MESSAGES.get(code, ERROR_MESSAGES["invalid"]).format(phone=phone)
-
-
-def cancel_question(reference: str, when: Optional[str] = None, attorney: Optional[str] = None) -> str:
-    """The last question before cancelling: the booking's time and attorney, once reference and email matched."""
-    if when and attorney:
-        return f"Your consultation {reference} is on {when} with {attorney}. Do you want to cancel it?"
-    return f"Do you want to cancel your consultation {reference}?"
+def error_response(code: str) -> str:
+    """The response that tells the visitor a booking error."""
+    return f"utter_booking_error_{code if code in ERRORS else 'invalid'}"
 
 
 _KEEP = re.compile(
@@ -182,6 +187,3 @@ def says_keep(text: str) -> bool:
     "no, keep it", "wait"). Any doubt counts as no: nothing is cancelled without a plain yes."""
     return bool(_KEEP.search(text or ""))
 
-
-def zone_label(tz: str) -> str:
-    return zone_name(tz)

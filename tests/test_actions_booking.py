@@ -20,6 +20,7 @@ from actions import clock
 from bot import booking, booking_flow, settings, store
 from bot.booking import store as booking_store
 from bot.firm import firm
+from tests.wording import render, variation
 
 NOW = "2026-11-30T15:00:00+00:00"  # Monday 9:00 in Chicago
 
@@ -33,6 +34,11 @@ VISITOR = {
 @pytest.fixture(autouse=True)
 def pinned_now(monkeypatch):
     monkeypatch.setenv("INTAKE_NOW", NOW)
+
+
+def read(dispatcher, language="en"):
+    """What the visitor reads: each message's text, or its response rendered as Rasa would."""
+    return [m.get("text") or render(m["response"], m, language) for m in dispatcher.messages]
 
 
 def slots_of(events):
@@ -66,7 +72,7 @@ async def test_language_is_asked_when_matching_attorneys_speak_several(run):
 async def test_offer_buttons_in_visitor_zone(run):
     slots, dispatcher = await run(ActionAskBookingSlot(), dict(VISITOR, visitor_time_zone="America/New_York"), {})
     message = dispatcher.messages[0]
-    assert "Eastern Time" in message["text"]
+    assert "Eastern Time" in read(dispatcher)[0]
     assert 3 <= len(message["buttons"]) - 1 <= 5 and message["buttons"][-1]["title"] == "Other times"
     assert "EST" in message["buttons"][0]["title"]
     assert len(slots["booking_options"]) == len(message["buttons"]) - 1
@@ -88,7 +94,7 @@ async def test_nonsense_time_gets_a_reason(run):
     slots, dispatcher = await run(ValidateBookingForm(), before, {"booking_slot": "purple banana"}, text="purple banana",
                                   requested="booking_slot")
     assert slots["booking_slot"] is None
-    assert "couldn't read that" in dispatcher.messages[0]["text"]
+    assert "couldn't read that" in read(dispatcher)[0]
 
 
 async def _first_slot_key():
@@ -108,7 +114,7 @@ async def test_booking_is_made_on_confirmation_and_loser_gets_other_times(run):
     lost, dispatcher = await run(ValidateBookingForm(), other, {"booking_confirmed": True}, intent="affirm",
                                  requested="booking_confirmed", sender="visitor-2")
     assert lost["booking_slot"] is None and lost["booking_confirmed"] is None
-    assert "someone booked that time" in dispatcher.messages[0]["text"]
+    assert "someone booked that time" in read(dispatcher)[0]
     assert lost["requested_slot"] == "booking_slot"
 
 
@@ -120,7 +126,7 @@ async def test_confirmation_has_reference_card_and_email_in_outbox(run):
     reference = slots["booking_reference"]
     _, dispatcher = await run(ActionSubmitBookingForm(), dict(before, booking_reference=reference), {}, loop=None)
     message = dispatcher.messages[0]
-    assert reference in message["text"] and "Central Time" in message["text"]
+    assert reference in read(dispatcher)[0] and "Central Time" in read(dispatcher)[0]
     card = message["custom"]
     assert card["type"] == "booking" and card["ics_url"].endswith(f"/bookings/{reference}.ics")
     db = store.connect(settings.intake_db_path())
@@ -171,7 +177,7 @@ async def test_the_reference_is_checked_for_its_form_only(run):
     slots, dispatcher = await run(ValidateCancelBookingForm(), {}, {"manage_reference": "my code is banana"},
                                   loop="cancel_booking_form", requested="manage_reference")
     assert slots["manage_reference"] is None
-    assert "doesn't look like a booking reference" in dispatcher.messages[0]["text"] and "RC-7K3M-9PQX-2D4W" in dispatcher.messages[0]["text"]
+    assert "doesn't look like a booking reference" in read(dispatcher)[0] and "RC-7K3M-9PQX-2D4W" in read(dispatcher)[0]
 
     slots, _ = await run(ValidateCancelBookingForm(), {}, {"manage_reference": "rc 7k3m9p"}, loop="cancel_booking_form",
                          requested="manage_reference")
@@ -190,8 +196,9 @@ async def test_unknown_reference_and_wrong_email_get_one_answer(run, form, loop)
         assert slots.get("requested_slot", "manage_reference") == "manage_reference"
         assert "visitor_time_zone" not in slots  # nothing of the booking is kept
         answers.append(_texts(dispatcher))
-    assert answers[0] == answers[1] == [booking_flow.error_message("unknown_reference")]
-    assert "can't find a booking with that reference and email" in answers[0][0] and "RC-7K3M-9PQX-2D4W" in answers[0][0]
+        read_back = read(dispatcher)
+    assert answers[0] == answers[1] == [booking_flow.error_response("unknown_reference")]
+    assert "can't find a booking with that reference and email" in read_back[0] and "RC-7K3M-9PQX-2D4W" in read_back[0]
 
 
 async def test_too_many_attempts_stop_the_form_with_one_message(run):
@@ -201,8 +208,8 @@ async def test_too_many_attempts_stop_the_form_with_one_message(run):
     slots, dispatcher = await _give_email(run, reference, "maria@example.com", sender="guesser")  # even the right one now
     assert slots["requested_slot"] is None  # the form stops
     assert slots["manage_reference"] is None and slots["manage_email"] is None and slots["cancel_confirmed"] is None
-    assert _texts(dispatcher) == [booking_flow.error_message("too_many_attempts", phone=firm().phone_display)]
-    assert firm().phone_display in dispatcher.messages[0]["text"]
+    assert _texts(dispatcher) == [booking_flow.error_response("too_many_attempts")]
+    assert firm().phone_display in read(dispatcher)[0]
 
     # The form ends; the submit action adds nothing and cancels nothing.
     after, dispatcher = await run(ActionSubmitCancelBookingForm(), {}, {}, loop=None, sender="guesser")
@@ -222,7 +229,7 @@ async def test_reschedule_past_the_limit_stops_without_a_second_message(run):
     slots, dispatcher = await _give_email(run, reference, "maria@example.com", ValidateRescheduleBookingForm,
                                           "reschedule_booking_form")
     assert slots["requested_slot"] is None and slots["manage_email"] is None
-    assert _texts(dispatcher) == [booking_flow.error_message("too_many_attempts", phone=firm().phone_display)]
+    assert _texts(dispatcher) == [booking_flow.error_response("too_many_attempts")]
     _, dispatcher = await run(ActionSubmitRescheduleBookingForm(), {}, {}, loop=None)
     assert dispatcher.messages == []
     assert booking.get_booking(_db(), reference).status == "confirmed"
@@ -263,7 +270,7 @@ async def test_an_already_cancelled_booking_stops_the_form(run):
     booking.cancel(_db(), reference, "maria@example.com", now=clock.now(), limit=False)  # by staff
     slots, dispatcher = await _give_email(run, reference, "maria@example.com")
     assert slots["requested_slot"] is None and slots["manage_email"] is None
-    assert _texts(dispatcher) == [booking_flow.error_message("not_active")]
+    assert _texts(dispatcher) == [booking_flow.error_response("not_active")]
 
 
 async def test_cancel_asks_with_the_booking_and_cancels_only_on_yes(run):
@@ -277,9 +284,13 @@ async def test_cancel_asks_with_the_booking_and_cancels_only_on_yes(run):
     (question,) = dispatcher.messages
     made = booking.get_booking(_db(), reference)
     attorney = {a.id: a.name for a in booking.load_attorneys()}[made.attorney_id]
-    assert reference in question["text"] and attorney in question["text"]
-    assert booking_flow.when_label(made.start, made.visitor_tz) in question["text"] and "Central Time" in question["text"]
-    assert [(b["title"], b["payload"]) for b in question["buttons"]] == [("Yes, cancel it", "/affirm"), ("No, keep it", "/deny")]
+    (text,) = read(dispatcher)
+    assert reference in text and attorney in text
+    assert booking_flow.when_label(made.start, made.visitor_tz) in text and "Central Time" in text
+    buttons = variation(question["response"], {"reply_language": "en"})["buttons"]
+    assert [(b["title"], b["payload"]) for b in buttons] == [("Yes, cancel it", "/affirm"), ("No, keep it", "/deny")]
+    (spanish,) = read(dispatcher, "es")
+    assert booking_flow.when_label(made.start, made.visitor_tz, "es") in spanish and "hora del Centro" in spanish
 
     # "No, keep it": nothing is cancelled and no email goes out.
     slots, _ = await run(ValidateCancelBookingForm(), verified, {"cancel_confirmed": False}, intent="deny", loop="cancel_booking_form",
@@ -297,7 +308,7 @@ async def test_cancel_asks_with_the_booking_and_cancels_only_on_yes(run):
 
     # "Yes, cancel it".
     reset, dispatcher = await run(ActionSubmitCancelBookingForm(), dict(verified, cancel_confirmed=True), {}, loop=None)
-    assert "is cancelled" in dispatcher.messages[0]["text"]
+    assert "is cancelled" in read(dispatcher)[0]
     assert reset["cancel_confirmed"] is None and reset["manage_reference"] is None
     assert booking.get_booking(_db(), reference).status == "cancelled"
     assert _emails("cancellation") == 1
@@ -310,7 +321,7 @@ async def test_an_email_an_interruption_filled_is_checked_before_the_booking_is_
     unchecked = {"manage_reference": reference, "manage_email": "hello there"}
     slots, dispatcher = await run(ValidateCancelBookingForm(), unchecked, {}, loop="cancel_booking_form", requested="cancel_confirmed")
     assert slots["manage_reference"] is None and slots["manage_email"] is None and slots["cancel_confirmed"] is None
-    assert _texts(dispatcher) == [booking_flow.error_message("unknown_reference")]
+    assert _texts(dispatcher) == [booking_flow.error_response("unknown_reference")]
 
     # ...and a yes given with it cancels nothing.
     slots, _ = await run(ValidateCancelBookingForm(), dict(unchecked, manage_email="not.maria@example.com"), {"cancel_confirmed": True},
@@ -346,3 +357,15 @@ async def test_typed_cancel_elsewhere_is_not_an_answer(run):
     slots, _ = await run(ValidateCancelBookingForm(), {"manage_reference": reference}, {}, text="cancel it", intent="cancel_booking",
                          loop="cancel_booking_form", requested="manage_email")
     assert "cancel_confirmed" not in slots
+
+
+async def test_a_spanish_conversation_is_offered_times_in_spanish_with_a_spanish_speaking_attorney(run):
+    before = dict(VISITOR, situation="detention", visitor_time_zone="America/Chicago", language="es", reply_language="es")
+    slots, _ = await run(ValidateBookingForm(), before, {}, requested="booking_language")
+    assert slots.get("booking_language") == "es"  # not asked: Ana Rivera speaks Spanish
+    slots, dispatcher = await run(ActionAskBookingSlot(), dict(before, booking_language="es"), {})
+    message = dispatcher.messages[-1]
+    assert read(dispatcher, "es")[-1].startswith("Estos son los horarios disponibles (hora del Centro)")
+    assert message["buttons"][-1]["title"] == "Otros horarios"
+    assert all(" con Ana Rivera" in b["title"] for b in message["buttons"][:-1])
+    assert any(day in message["buttons"][0]["title"] for day in ("lun ", "mar ", "mié ", "jue ", "vie "))

@@ -9,6 +9,8 @@ import yaml
 
 from bot import booking_flow, interruptions
 from bot.booking import store as booking_store
+from bot.firm import firm
+from tests.wording import render
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = yaml.safe_load((ROOT / "domain" / "booking.yml").read_text())
@@ -18,34 +20,51 @@ STORIES = yaml.safe_load((ROOT / "tests" / "test_stories" / "booking.yml").read_
 
 
 def test_one_answer_for_an_unknown_reference_and_a_wrong_email():
-    text = booking_flow.error_message("unknown_reference")
+    response = booking_flow.error_response("unknown_reference")
+    text = render(response)
     assert "reference and email" in text and booking_flow.REFERENCE_EXAMPLE in text
-    assert "wrong_email" not in booking_flow.ERROR_MESSAGES
+    assert booking_flow.REFERENCE_EXAMPLE in render(response, language="es")
+    assert "wrong_email" not in booking_flow.ERRORS
     # What the store raises for a wrong email maps to the same answer.
-    assert booking_flow.error_message(booking_store.EmailMismatch.code) == text
+    assert booking_flow.error_response(booking_store.EmailMismatch.code) == response
 
 
 def test_examples_are_references_the_chat_accepts():
     assert booking_store.normalise_reference(booking_flow.REFERENCE_EXAMPLE) == booking_flow.REFERENCE_EXAMPLE
-    asked = DOMAIN["responses"]["utter_ask_manage_reference"][0]["text"]
-    assert booking_flow.REFERENCE_EXAMPLE in asked
+    for language in ("en", "es"):
+        assert booking_flow.REFERENCE_EXAMPLE in render("utter_ask_manage_reference", language=language)
+        assert booking_flow.REFERENCE_EXAMPLE in render("utter_booking_error_reference_format", language=language)
 
 
 def test_too_many_attempts_says_to_call_the_firm():
-    text = booking_flow.error_message("too_many_attempts", phone="(312) 555-0100")
-    assert "(312) 555-0100" in text and "{" not in text
-    assert booking_flow.error_message(booking_store.TooManyAttempts.code, phone="x") == booking_flow.error_message("too_many_attempts", phone="x")
+    response = booking_flow.error_response(booking_store.TooManyAttempts.code)
+    assert response == "utter_booking_error_too_many_attempts"
+    for language in ("en", "es"):
+        assert firm().phone_display in render(response, language=language)
 
 
-def test_every_message_formats():
-    for code in booking_flow.ERROR_MESSAGES:
-        assert "{" not in booking_flow.error_message(code, phone="(312) 555-0100")
+def test_every_error_has_its_response_and_unknown_codes_read_as_invalid():
+    for code in booking_flow.ERRORS:
+        for language in ("en", "es"):
+            assert "{" not in render(booking_flow.error_response(code), language=language)
+    assert booking_flow.error_response("something new") == "utter_booking_error_invalid"
 
 
 def test_cancel_question_names_time_and_attorney():
-    text = booking_flow.cancel_question("RC-7K3M-9PQX-2D4W", "Tuesday, December 1, 10:00 AM Central Time", "Dana Cole")
+    values = {"reference": "RC-7K3M-9PQX-2D4W", "when": "Tuesday, December 1, 10:00 AM Central Time", "attorney": "Dana Cole",
+              "when_es": "martes 1 de diciembre", "mode": "video call", "mode_es": "videollamada"}
+    text = render("utter_ask_cancel_confirmed", values)
     assert "Tuesday, December 1" in text and "Dana Cole" in text and text.endswith("?")
-    assert booking_flow.cancel_question("RC-7K3M-9PQX-2D4W") == "Do you want to cancel your consultation RC-7K3M-9PQX-2D4W?"
+    assert "martes 1 de diciembre" in render("utter_ask_cancel_confirmed", values, "es")
+    assert render("utter_ask_cancel_reference", values) == "Do you want to cancel your consultation RC-7K3M-9PQX-2D4W?"
+
+
+@pytest.mark.parametrize("language, offered, expected", [
+    ("es", ["en", "es"], "es"), ("es", ["en"], None), ("en", ["en", "es"], None), (None, ["en", "es"], None),
+    ("vi", ["en", "vi"], "vi"),
+])
+def test_a_visitors_language_an_attorney_speaks_is_booked_without_asking(language, offered, expected):
+    assert booking_flow.spoken_language(language, offered) == expected
 
 
 @pytest.mark.parametrize(

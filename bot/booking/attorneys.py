@@ -17,6 +17,7 @@ from bot.situations import CATEGORIES
 WEEKDAYS: Tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MODES: Tuple[str, ...] = ("phone", "video", "in_person")
 MODE_LABELS: Dict[str, str] = {"phone": "Phone call", "video": "Video call", "in_person": "In person at our office"}
+MODE_LABELS_ES: Dict[str, str] = {"phone": "Llamada telefónica", "video": "Videollamada", "in_person": "En persona en nuestra oficina"}
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")

@@ -219,12 +219,28 @@ _US_ZONE_NAMES: Dict[str, str] = {
 }
 
 
-def zone_name(tz: Union[str, ZoneInfo]) -> str:
-    """'Central Time' for America/Chicago; 'Mexico City time' for America/Mexico_City."""
+#: The same zone names in Spanish ("hora del Pacífico").
+_ZONE_NAMES_ES: Dict[str, str] = {
+    "Eastern Time": "hora del Este",
+    "Central Time": "hora del Centro",
+    "Mountain Time": "hora de la Montaña",
+    "Pacific Time": "hora del Pacífico",
+    "Alaska Time": "hora de Alaska",
+    "Hawaii Time": "hora de Hawái",
+    "Atlantic Time": "hora del Atlántico",
+    "Chamorro Time": "hora de Chamorro",
+    "UTC": "UTC",
+}
+
+
+def zone_name(tz: Union[str, ZoneInfo], language: str = "en") -> str:
+    """'Central Time' / 'hora del Centro' for America/Chicago; 'Mexico City time' for America/Mexico_City."""
     key = tz if isinstance(tz, str) else getattr(tz, "key", None) or str(tz)
+    city = key.rsplit("/", 1)[-1].replace("_", " ")
     if key in _US_ZONE_NAMES:
-        return _US_ZONE_NAMES[key]
-    return key.rsplit("/", 1)[-1].replace("_", " ") + " time"
+        name = _US_ZONE_NAMES[key]
+        return _ZONE_NAMES_ES.get(name, name) if language == "es" else name
+    return f"hora de {city}" if language == "es" else f"{city} time"
 
 
 def zone_abbreviation(local: datetime) -> str:
@@ -239,24 +255,40 @@ def zone_abbreviation(local: datetime) -> str:
     return f"GMT{sign}{hours}" + (f":{mins:02d}" if mins else "")
 
 
-def _clock12(local: datetime) -> str:
+def _clock12(local: datetime, language: str = "en") -> str:
+    if language == "es":
+        return f"{local.hour % 12 or 12}:{local.minute:02d} {'a. m.' if local.hour < 12 else 'p. m.'}"
     return f"{local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
 
 
-def format_slot(when: Union[Slot, datetime], tz: Union[str, ZoneInfo], *, long: bool = False) -> str:
-    """A time in the visitor's zone, zone named.
+_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+              "octubre", "noviembre", "diciembre")
 
-    Short (buttons): ``Tue Dec 1, 10:00 AM CST``.
-    Long (confirmations): ``Tuesday, December 1, 2026 at 10:00 AM Central Time (CST)``.
+
+def format_slot(when: Union[Slot, datetime], tz: Union[str, ZoneInfo], *, long: bool = False, language: str = "en") -> str:
+    """A time in the visitor's zone, zone named, in English or Spanish.
+
+    Short (buttons): ``Tue Dec 1, 10:00 AM CST`` / ``mar 1 dic, 10:00 a. m. CST``.
+    Long (confirmations): ``Tuesday, December 1, 2026 at 10:00 AM Central Time (CST)`` /
+    ``martes 1 de diciembre de 2026, 10:00 a. m., hora del Centro (CST)``.
     """
     start = when.start if isinstance(when, Slot) else when
     local = as_utc(start).astimezone(zone(tz))
     abbr = zone_abbreviation(local)
+    clock = _clock12(local, language)
+    if language == "es":
+        weekday, month = _WEEKDAYS_ES[local.weekday()], _MONTHS_ES[local.month - 1]
+        if long:
+            name = zone_name(tz, "es")
+            zone_text = f"{name} ({abbr})" if name != abbr else name
+            return f"{weekday} {local.day} de {month} de {local.year}, {clock}, {zone_text}"
+        return f"{weekday[:3]} {local.day} {month[:3]}, {clock} {abbr}"
     if long:
         name = zone_name(tz)
         zone_text = f"{name} ({abbr})" if name != abbr else name
-        return f"{local:%A, %B} {local.day}, {local.year} at {_clock12(local)} {zone_text}"
-    return f"{local:%a %b} {local.day}, {_clock12(local)} {abbr}"
+        return f"{local:%A, %B} {local.day}, {local.year} at {clock} {zone_text}"
+    return f"{local:%a %b} {local.day}, {clock} {abbr}"
 
 
 def local_iso(when: datetime, tz: Union[str, ZoneInfo]) -> str:
