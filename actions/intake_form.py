@@ -61,6 +61,11 @@ class ValidateIntakeForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if latest_intent(tracker) == "crisis" and tracker.active_loop_name == "intake_form" and tracker.get_slot("requested_slot"):
+            # A person in danger mid-form: nothing is taken from the message here, so the form
+            # rejects it and the interruption rule gives the help first. A place or "they are
+            # outside" heard in passing would otherwise let the form go on without it.
+            return []
         heard_first = self._acknowledge(dispatcher, tracker)
         asked = tracker.get_slot("requested_slot")
         events = await super().get_validation_events(dispatcher, tracker, domain)

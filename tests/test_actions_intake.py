@@ -425,3 +425,13 @@ async def test_two_english_messages_in_a_row_turn_the_conversation_english(run_f
     slots, _ = await run_form(before, {"details": "asylum, I filed last year"}, text="asylum, I filed last year",
                               requested="details", history=[_user("es"), _user("en"), _user(None), _user("en")])
     assert "reply_language" not in slots
+
+
+@pytest.mark.parametrize("asked", ["a_number", "intake_confirmed", "location", "details"])
+async def test_a_crisis_mid_form_is_left_to_the_crisis_rule_even_with_facts_in_it(run_form, asked):
+    # "still outside" and "Houston" would otherwise be heard, the form would go on, and no help would be given.
+    before = {"consent": True, "situation": "removal", "location": None if asked == "location" else "Houston, TX"}
+    slots, dispatcher = await run_form(
+        before, {}, text="im in houston, someone threw a brick through my window and they are still outside with a bat",
+        intent="crisis", requested=asked)
+    assert set(slots) <= {"requested_slot"} and dispatcher.messages == []  # Rasa rejects: the rule answers
