@@ -164,3 +164,23 @@ def test_smtp_settings_from_the_environment():
 def test_unknown_kind_is_refused(booking):
     with pytest.raises(ValueError):
         mail.build_message(booking, "spam", attorney_name="Ana Rivera", firm=FIRM)
+
+
+@pytest.mark.parametrize("kind", ["confirmation", "reminder"])
+def test_a_booking_made_in_spanish_gets_its_emails_and_invite_in_spanish(db, smtp_server, kind):
+    controller, inbox, _ = smtp_server
+    config = SmtpConfig(host="127.0.0.1", port=controller.port, starttls=False)
+    visitor = Visitor("Rosa Díaz", "rosa@example.com", "312-555-0199", "America/Los_Angeles", language="es")
+    made = book(db, SLOT, visitor, "phone", attorneys=ATTORNEYS, rules=RULES, now=NOW)
+    assert mail.send_booking_email(db, made, kind, attorney_name="Ana Rivera", firm=FIRM, smtp=config, now=NOW) == "sent"
+    message = email.message_from_bytes(inbox.envelopes[0].content, policy=email.policy.default)
+    subject, body = message["Subject"].strip(), message.get_body(("plain",)).get_content()
+    assert made.reference in subject
+    assert subject.startswith("Su consulta con Rivera & Cole") if kind == "confirmation" else subject.startswith("Recordatorio")
+    assert body.startswith("Hola, Rosa Díaz:")
+    assert "Cuándo: lunes 30 de noviembre de 2026, 7:00 a. m., hora del Pacífico (PST)" in body
+    assert "Cómo: Llamada telefónica" in body and "el abogado le llamará" in body and "llámenos al (312) 555-0148" in body
+    for english in ("When:", "Hello", "Phone call", "To reschedule"):
+        assert english not in body
+    (invite,) = [p for p in message.iter_attachments() if p.get_content_type() == "text/calendar"]
+    assert "SUMMARY:Consulta con Ana Rivera (Rivera & Cole)" in invite.get_content()

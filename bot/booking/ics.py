@@ -10,7 +10,7 @@ from typing import Any, Optional
 
 from icalendar import Calendar, Event
 
-from bot.booking.attorneys import MODE_LABELS
+from bot.booking import wording
 from bot.booking.store import Booking, parse_utc
 
 
@@ -28,9 +28,8 @@ def location(booking: Booking, firm: Any = None) -> str:
         office = (firm.offices or [{}])[0]
         text = ", ".join(part for part in (office.get("name"), office.get("address")) if part)
         return f"{firm.name}, {text}" if text else firm.name
-    if booking.mode == "phone":
-        return "Phone call: the attorney will call you at the number you gave us"
-    return "Video call: the link will be emailed to you before the consultation"
+    say = wording.words(booking.language)
+    return say["phone"] if booking.mode == "phone" else say["video"]
 
 
 def uid(booking: Booking, firm: Any = None) -> str:
@@ -55,16 +54,16 @@ def booking_ics(booking: Booking, attorney_name: Optional[str] = None, *, firm: 
     event.add("dtstamp", parse_utc(booking.updated_at))
     event.add("dtstart", booking.start)
     event.add("dtend", booking.end)
-    event.add("summary", f"Consultation with {attorney_name} ({firm.short_name})")
+    say = wording.words(booking.language)
+    event.add("summary", say["ics_summary"].format(attorney=attorney_name, firm=firm.short_name))
     event.add(
         "description",
         "\n".join(
             [
-                f"Consultation with {attorney_name}, {firm.name}.",
-                f"Reference: {booking.reference}",
-                f"How: {MODE_LABELS.get(booking.mode, booking.mode)}",
-                f"Questions, or to reschedule or cancel: call {firm.phone_display} or write to {firm.email}"
-                f" with your reference code.",
+                say["ics_with"].format(attorney=attorney_name, firm=firm.name),
+                f"{say['reference']}: {booking.reference}",
+                f"{say['how']}: {wording.mode_label(booking.mode, booking.language)}",
+                say["ics_questions"].format(phone=firm.phone_display, email=firm.email),
             ]
         ),
     )

@@ -21,8 +21,7 @@ from typing import Any, Mapping, Optional
 
 import sqlite_utils
 
-from bot.booking import ics
-from bot.booking.attorneys import MODE_LABELS
+from bot.booking import ics, wording
 from bot.booking.availability import as_utc, format_slot, utcnow
 from bot.booking.store import Booking, format_utc
 
@@ -104,36 +103,28 @@ def build_message(
     """The email for a booking, with the .ics invite attached."""
     if kind not in KINDS:
         raise ValueError(f"unknown email kind {kind!r}")
-    when = format_slot(booking.start, booking.visitor_tz, long=True)
-    how = MODE_LABELS.get(booking.mode, booking.mode)
+    language = wording.language_of(booking.language)
+    say = wording.words(language)
+    when = format_slot(booking.start, booking.visitor_tz, long=True, language=language)
+    short_when = format_slot(booking.start, booking.visitor_tz, language=language)
+    how = wording.mode_label(booking.mode, language)
     location = ics.location(booking, firm)
-    if kind == "confirmation":
-        subject = f"Your consultation with {firm.short_name}: {format_slot(booking.start, booking.visitor_tz)} ({booking.reference})"
-        opening = f"Your consultation with {attorney_name} is booked."
-    elif kind == "reminder":
-        subject = f"Reminder: your consultation tomorrow, {format_slot(booking.start, booking.visitor_tz)} ({booking.reference})"
-        opening = f"A reminder: your consultation with {attorney_name} is in about 24 hours."
-    else:
-        subject = f"Your consultation on {format_slot(booking.start, booking.visitor_tz)} is cancelled ({booking.reference})"
-        opening = f"Your consultation with {attorney_name} has been cancelled. You can book a new one in the chat at any time."
+    subject = say[f"subject_{kind}"].format(firm=firm.short_name, when=short_when, reference=booking.reference)
+    opening = say[f"opening_{kind}"].format(attorney=attorney_name)
     lines = [
-        f"Hello {booking.name},",
+        say["hello"].format(name=booking.name),
         "",
         opening,
         "",
-        f"When: {when}",
-        f"With: {attorney_name}",
-        f"How: {how}",
-        f"Where: {location}",
-        f"Reference: {booking.reference}",
+        f"{say['when']}: {when}",
+        f"{say['with']}: {attorney_name}",
+        f"{say['how']}: {how}",
+        f"{say['where']}: {location}",
+        f"{say['reference']}: {booking.reference}",
         "",
     ]
     if kind != "cancellation":
-        lines += [
-            "To reschedule or cancel, open the chat on our website and give your reference code and this email address,",
-            f"or call us at {firm.contact_line}.",
-            "",
-        ]
+        lines += [say["manage"].format(contact=firm.contact_line), ""]
     lines += [firm.name, firm.phone_display]
 
     message = EmailMessage()
