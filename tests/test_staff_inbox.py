@@ -13,6 +13,7 @@ from test_staff_support import intake_db, logged_in, make_intake
 
 SITUATIONS = ["detention", "removal", "family", "citizenship"]
 STATES = ["IL", "CA", "TX", None]
+LANGUAGES = ["en", "es", "ht", None]
 
 
 def _booking(status="confirmed"):
@@ -36,6 +37,7 @@ def seed(n=120, seed=7):
                 "state": rng.choice(STATES),
                 "urgent": int(rng.random() < 0.3),
                 "callback_requested": int(rng.random() < 0.25),
+                "language": rng.choice(LANGUAGES),
                 "booking": json.dumps(_booking(rng.choice(["confirmed", "cancelled"])), sort_keys=True) if rng.random() < 0.3 else None,
                 "contact": json.dumps({"name": f"Person {i}"}),
             }
@@ -62,6 +64,8 @@ def _expected(rows, f: Filters):
             continue
         if f.booked is not None and booked(r) != f.booked:
             continue
+        if f.language and r["language"] != f.language:
+            continue
         out.append(r)
     return sorted(out, key=lambda r: (r["urgent"], r["created_at"], r["id"]), reverse=True)
 
@@ -79,6 +83,8 @@ FILTER_CASES = [
     Filters(status="reviewed", urgent=True),
     Filters(situation="family", state="CA", booked=False),
     Filters(callback=True, booked=True, urgent=False),
+    Filters(language="es"),
+    Filters(language="es", urgent=True, situation="detention"),
 ]
 
 
@@ -123,7 +129,7 @@ def test_date_range_is_in_the_firms_time_zone():
 
 @pytest.mark.parametrize(
     "params",
-    [{"status": "deleted"}, {"situation": "taxes"}, {"urgent": "maybe"}, {"from": "yesterday"}, {"from": "2026-11-10", "to": "2026-11-01"}],
+    [{"status": "deleted"}, {"situation": "taxes"}, {"urgent": "maybe"}, {"language": "klingon"}, {"from": "yesterday"}, {"from": "2026-11-10", "to": "2026-11-01"}],
 )
 def test_bad_filters_are_refused(params):
     with pytest.raises(FilterError):
@@ -134,7 +140,7 @@ def test_bad_filters_are_refused(params):
 
 
 def test_filters_round_trip_through_the_query_string():
-    f = Filters(status="new", situation="family", state="IL", urgent=True, booked=False, callback=True, date_from=date(2026, 11, 1), date_to=date(2026, 11, 30), q="maria")
+    f = Filters(status="new", situation="family", state="IL", urgent=True, booked=False, callback=True, language="es", date_from=date(2026, 11, 1), date_to=date(2026, 11, 30), q="maria")
     assert Filters.from_params(f.to_params()) == f
 
 
@@ -250,3 +256,25 @@ def test_a_person_in_danger_sorts_above_every_other_intake_and_counts_as_urgent(
     assert first["id"] == older["id"] and first["urgent"] is True and first["safety_flag"] == "dv"
     urgent_only = inbox.page(intake_db(), Filters(urgent=True)).intakes
     assert [i["conversation_id"] for i in urgent_only] == ["conv-safety", "conv-urgent"]
+
+
+
+def test_an_inbox_made_before_the_language_facet_is_brought_up_to_date():
+    from bot.staff import db as staff_db
+    db = intake_db()
+    db.conn.execute("DROP INDEX staff_intakes_facets")
+    db.conn.execute("CREATE INDEX staff_intakes_facets ON intakes (status, situation, state, urgent, callback_requested, created_at)")
+    staff_db.ensure_schema(db)
+    columns = [row[2] for row in db.conn.execute("PRAGMA index_info(staff_intakes_facets)")]
+    assert "language" in columns
+    make_intake("a", language="es")
+    assert inbox.counts(db, Filters(language="es")).total == inbox.counts(db, Filters()).total == 1
+    assert inbox.counts(db, Filters(language="en")).total == 0
+
+
+def test_the_inbox_page_offers_the_language_filter_with_counts():
+    make_intake("a")
+    c, _ = logged_in()
+    page = c.get("/staff/", params={"language": "en"})
+    assert page.status_code == 200
+    assert '<option value="es" >Spanish</option>' in page.text and '<option value="en" selected>English</option>' in page.text

@@ -106,15 +106,15 @@ CREATE INDEX IF NOT EXISTS staff_intakes_order ON intakes (urgent DESC, created_
 CREATE INDEX IF NOT EXISTS staff_intakes_updated ON intakes (updated_at);
 -- Facet counts scan these two covering indexes (all intakes, and those with a
 -- confirmed consultation), never the wide table rows.
-CREATE INDEX IF NOT EXISTS staff_intakes_facets ON intakes (status, situation, state, urgent, callback_requested, created_at);
-CREATE INDEX IF NOT EXISTS staff_intakes_booked ON intakes (status, situation, state, urgent, callback_requested, created_at)
+CREATE INDEX IF NOT EXISTS staff_intakes_facets ON intakes (status, situation, state, urgent, callback_requested, language, created_at);
+CREATE INDEX IF NOT EXISTS staff_intakes_booked ON intakes (status, situation, state, urgent, callback_requested, language, created_at)
     WHERE json_extract(booking, '$.status') = 'confirmed';
 -- The same columns by date: counts within a date range read only that range.
-CREATE INDEX IF NOT EXISTS staff_intakes_by_date ON intakes (created_at, status, situation, state, urgent, callback_requested);
-CREATE INDEX IF NOT EXISTS staff_intakes_booked_by_date ON intakes (created_at, status, situation, state, urgent, callback_requested)
+CREATE INDEX IF NOT EXISTS staff_intakes_by_date ON intakes (created_at, status, situation, state, urgent, callback_requested, language);
+CREATE INDEX IF NOT EXISTS staff_intakes_booked_by_date ON intakes (created_at, status, situation, state, urgent, callback_requested, language)
     WHERE json_extract(booking, '$.status') = 'confirmed';
 -- The same columns reached by id: counts for the hits of a narrow search.
-CREATE INDEX IF NOT EXISTS staff_intakes_by_id ON intakes (id, status, situation, state, urgent, callback_requested, created_at);
+CREATE INDEX IF NOT EXISTS staff_intakes_by_id ON intakes (id, status, situation, state, urgent, callback_requested, language, created_at);
 -- The callback queue.
 CREATE INDEX IF NOT EXISTS staff_intakes_callbacks ON intakes (status, urgent, created_at) WHERE callback_requested = 1;
 """
@@ -155,9 +155,23 @@ def time_limit(db: sqlite_utils.Database, seconds: float = QUERY_TIME_LIMIT) -> 
         deadline[0] = previous
 
 
+#: The covering indexes the inbox counts facets over (each holds every facet column).
+_FACET_INDEXES = ("staff_intakes_facets", "staff_intakes_booked", "staff_intakes_by_date",
+                  "staff_intakes_booked_by_date", "staff_intakes_by_id")
+
+
+def _indexes_language(db: sqlite_utils.Database) -> bool:
+    return any(row[2] == "language" for row in db.conn.execute("PRAGMA index_info(staff_intakes_facets)"))
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the staff tables and indexes (idempotent), and bring older ones up to date."""
     present = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master")}
+    if "staff_intakes_facets" in present and not _indexes_language(db):
+        # Before the language facet (2026-12-03): the facet indexes are made again with it.
+        for name in _FACET_INDEXES:
+            db.conn.execute(f"DROP INDEX IF EXISTS {name}")
+        present -= set(_FACET_INDEXES)
     if not {"staff_users", "staff_search", "staff_intakes_booked", "staff_intakes_by_id", "staff_intakes_callbacks",
                 "staff_intakes_booked_by_date", "staff_login_failures_by_device"} <= present:
         db.executescript(SCHEMA)

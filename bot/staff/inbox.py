@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from bot import store
+from bot import language as languages
 from bot.situations import CATEGORIES
 from bot.staff import search
 from bot.staff.db import BOOKED_SQL, time_limit
@@ -60,8 +61,9 @@ _FACET_COLUMNS = {
     "state": "state",
     "urgent": "urgent",
     "callback": "callback_requested",
+    "language": "language",
 }
-FACETS = ("status", "situation", "state", "urgent", "booked", "callback")
+FACETS = ("status", "situation", "state", "urgent", "booked", "callback", "language")
 
 
 class FilterError(ValueError):
@@ -96,6 +98,7 @@ class Filters:
     urgent: Optional[bool] = None
     booked: Optional[bool] = None
     callback: Optional[bool] = None
+    language: Optional[str] = None
     date_from: Optional[date] = None
     date_to: Optional[date] = None
     q: str = ""
@@ -118,6 +121,9 @@ class Filters:
         state = text("state")
         if state and (len(state) > 40):
             raise FilterError("state: too long")
+        language = text("language")
+        if language and language not in languages.KNOWN:
+            raise FilterError("language: unknown language")
         filters = cls(
             status=status,
             situation=situation,
@@ -125,6 +131,7 @@ class Filters:
             urgent=_flag(params.get("urgent"), "urgent"),
             booked=_flag(params.get("booked"), "booked"),
             callback=_flag(params.get("callback"), "callback"),
+            language=language,
             date_from=_day(params.get("from"), "from"),
             date_to=_day(params.get("to"), "to"),
             q=(text("q") or "")[:200],
@@ -136,7 +143,7 @@ class Filters:
     def to_params(self) -> Dict[str, str]:
         """The query-string parameters that give these filters back (only those set)."""
         out: Dict[str, str] = {}
-        for name in ("status", "situation", "state"):
+        for name in ("status", "situation", "state", "language"):
             if getattr(self, name):
                 out[name] = getattr(self, name)
         for name in ("urgent", "booked", "callback"):

@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 
+from bot import language as languages
 from bot.booking.attorneys import MODE_LABELS
 from bot.intake import DETAIL_LABELS, STAGE_LABELS, location_label
 from bot.situations import CATEGORIES
@@ -170,6 +171,8 @@ def _facet_value_label(name: str, value: Any) -> str:
         return CATEGORIES.get(value, "Not given") if value else "Not given"
     if name == "state":
         return value or "Not given"
+    if name == "language":
+        return languages.name(value) if value else "Not given"
     return "Yes" if value else "No"
 
 
@@ -180,12 +183,13 @@ FACET_TITLES = {
     "booked": "Consultation booked",
     "situation": "Situation",
     "state": "State",
+    "language": "Language",
 }
 
 
 def _facet_links(request: Request, filters: Filters, counts: inbox.Counts) -> List[Dict[str, Any]]:
     out = []
-    for name in ("status", "urgent", "callback", "booked", "situation", "state"):
+    for name in ("status", "urgent", "callback", "booked", "situation", "state", "language"):
         current = getattr(filters, name)
         values = []
         for value, n in counts.facets.get(name, []):
@@ -249,6 +253,7 @@ def inbox_page(request: Request, form: Form) -> Response:
         "error": error,
         "statuses": STATUSES,
         "situations": CATEGORIES,
+        "languages": languages.NAMES,
         "state_choices": sorted(v for v, _ in counts.facets.get("state", []) if v),
         "done": _done(request),
     }
@@ -332,7 +337,7 @@ def summary_rows(intake: Dict[str, Any]) -> List[Tuple[str, Any]]:
     ]
     for key, value in (intake.get("details") or {}).items():
         rows.append((DETAIL_LABELS.get(key, key.replace("_", " ").capitalize()), _detail_value(key, value)))
-    rows.append(("Language", intake.get("language") or "—"))
+    rows.append(("Language", languages.name(intake.get("language")) or "—"))
     return rows
 
 
