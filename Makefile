@@ -44,6 +44,8 @@ $(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
 	$(PY) -m pip install --quiet -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m pip check
+	@# Duckling (Spanish dates) reads the system's time zones.
+	@test -d /usr/share/zoneinfo || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata)
 	@touch $@
 
 install: $(STAMPS)/venv

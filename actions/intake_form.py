@@ -200,7 +200,7 @@ class ValidateIntakeForm(FormValidationAction):
             return []
         dispatcher.utter_message(
             response="utter_updates_intro",
-            json_message={"type": "updates", "items": [cards.update_card(p) for p in posts]},
+            json_message={"type": "updates", "items": [cards.update_card(p, tracker.get_slot("reply_language") or "en") for p in posts]},
         )
         return [SlotSet("updates_shown", shown + [p["url"] for p in posts])]
 

@@ -5,6 +5,8 @@ from typing import List, Optional
 
 from rasa_sdk import Tracker
 
+from bot import language
+
 
 def latest_text(tracker: Tracker) -> str:
     """The visitor's latest words; empty for button payloads ("/affirm")."""
@@ -30,12 +32,16 @@ def previous_text(tracker: Tracker) -> str:
 
 
 def told_languages(tracker: Tracker) -> List[Optional[str]]:
-    """The language of each of the visitor's messages in this session (None where it could not be told)."""
+    """The language of each of the visitor's messages in this session (None where it could not be told;
+    a language picked with the widget's switch is marked ``language.CHOSEN``)."""
     told: List[Optional[str]] = []
     for event in tracker.events or []:
         if event.get("event") == "user":
-            entities = (event.get("parse_data") or {}).get("entities") or []
-            told.append(next((e.get("value") for e in entities if e.get("entity") == "message_language"), None))
+            parse = event.get("parse_data") or {}
+            entities = parse.get("entities") or []
+            code = next((e.get("value") for e in entities if e.get("entity") == "message_language"), None)
+            chosen = (parse.get("intent") or {}).get("name") == "choose_language"
+            told.append(language.CHOSEN + code if code and chosen else code)
     return told
 
 

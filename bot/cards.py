@@ -4,16 +4,24 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Dict
 
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+              "octubre", "noviembre", "diciembre")
 
-def _date_label(iso: str) -> str:
+
+def _date_label(iso: str, language: str = "en") -> str:
+    """'December 9, 2024' / '9 de diciembre de 2024'."""
     try:
-        return date.fromisoformat(iso[:10]).strftime("%B %-d, %Y")
+        day = date.fromisoformat(iso[:10])
     except ValueError:
         return iso
+    if language == "es":
+        return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
+    return day.strftime("%B %-d, %Y")
 
 
-def update_card(post: Dict[str, Any]) -> Dict[str, Any]:
-    """A posted update as a card: title, date (always shown), one-line summary, link."""
+def update_card(post: Dict[str, Any], language: str = "en") -> Dict[str, Any]:
+    """A posted update as a card: title, date (always shown, in the conversation's language),
+    one-line summary, link. The post itself is in the language the firm wrote it in."""
     summary = " ".join(str(post.get("summary") or "").split())
     if len(summary) > 160:
         summary = summary[:159].rsplit(" ", 1)[0] + "…"
@@ -21,6 +29,6 @@ def update_card(post: Dict[str, Any]) -> Dict[str, Any]:
         "title": post["title"],
         "url": post["url"],
         "published": post["published"],
-        "date": _date_label(post["published"]),
+        "date": _date_label(post["published"], language),
         "summary": summary,
     }

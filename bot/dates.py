@@ -1,6 +1,7 @@
-"""Dates as visitors type them ("next monday", "dec 3", "3 days ago"), via parsedatetime."""
+"""Dates as visitors type them ("next monday", "dec 3", "3 days ago"; "el lunes pasado"): parsedatetime, and Duckling for Spanish."""
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
@@ -8,6 +9,8 @@ from functools import lru_cache
 from typing import Optional
 
 import parsedatetime
+
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +42,11 @@ def _duckling():
 
 def _duckling_days(text: str, today: date) -> list:
     """The days Duckling reads in Spanish ``text`` (intervals by their start), relative to ``today``."""
-    duckling, zones, dimensions = _duckling()
+    try:
+        duckling, zones, dimensions = _duckling()
+    except Exception:  # noqa: BLE001 - no system zoneinfo: the English reader still answers
+        log.warning("Duckling could not load the system time zones; Spanish dates are not read")
+        return []
     noon = datetime.combine(today, time(12, 0)).replace(tzinfo=timezone.utc)
     context = duckling.Context(duckling.parse_ref_time(zones, "UTC", int(noon.timestamp())),
                                duckling.default_locale_lang(duckling.parse_lang("ES")))

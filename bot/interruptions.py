@@ -31,6 +31,8 @@ REPLIES: Dict[str, str] = {
     "out_of_scope": "utter_out_of_scope",
     "bot_challenge": "utter_iamabot",
     "non_english": "utter_non_english",
+    # The widget's language switch (payload only): the reply is already in the chosen language.
+    "choose_language": "utter_language_chosen",
     "cancel_booking": "utter_manage_booking_later",
     "reschedule_booking": "utter_manage_booking_later",
     "nlu_fallback": "utter_default",

@@ -124,6 +124,9 @@ def reply_language(code: Optional[str]) -> str:
     return "es" if code == "es" else "en"
 
 
+#: Marks a language the visitor picked with the widget's switch ("!en"): followed at once.
+CHOSEN = "!"
+
 #: English messages in a row (among those that tell) that turn a Spanish conversation English.
 ENGLISH_TO_SWITCH = 2
 
@@ -131,7 +134,8 @@ ENGLISH_TO_SWITCH = 2
 def conversation_language(told: Sequence[Optional[str]]) -> str:
     """The language to reply in, from the languages of the messages so far (oldest first).
 
-    None is a message that did not tell (a place, a name). Spanish is followed
+    None is a message that did not tell (a place, a name); a language the
+    visitor picked with the switch (``CHOSEN`` + code) is followed at once. Spanish is followed
     at once: a Spanish speaker should never have to ask twice. English takes
     over a Spanish conversation only after ``ENGLISH_TO_SWITCH`` English
     messages in a row, because bilingual visitors often give one detail in
@@ -142,7 +146,9 @@ def conversation_language(told: Sequence[Optional[str]]) -> str:
     for code in told:
         if code is None:
             continue
-        if reply_language(code) == "es":
+        if code.startswith(CHOSEN):
+            current, english_run = reply_language(code[len(CHOSEN):]), 0
+        elif reply_language(code) == "es":
             current, english_run = "es", 0
         elif current == "es":
             english_run += 1

@@ -435,3 +435,10 @@ async def test_a_crisis_mid_form_is_left_to_the_crisis_rule_even_with_facts_in_i
         before, {}, text="im in houston, someone threw a brick through my window and they are still outside with a bat",
         intent="crisis", requested=asked)
     assert set(slots) <= {"requested_slot"} and dispatcher.messages == []  # Rasa rejects: the rule answers
+
+
+def test_update_cards_date_in_the_conversations_language():
+    from bot import cards
+    post = {"title": "T", "url": "https://example.com/p", "published": "2024-12-09", "summary": "S"}
+    assert cards.update_card(post)["date"] == "December 9, 2024"
+    assert cards.update_card(post, "es")["date"] == "9 de diciembre de 2024"

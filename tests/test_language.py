@@ -70,6 +70,9 @@ def test_reply_language_is_spanish_only_for_spanish():
     (["es", "en", None, "en"], "en"),          # two in a row (names and places between do not count)
     (["es", "ht", "ht"], "en"),                # another language: the conversation goes on in English
     (["ht"], "en"),
+    (["es", "!en"], "en"),                     # the widget's switch is followed at once
+    (["es", "!en", "en", "es"], "es"),
+    (["en", "!es", "en"], "es"),
 ])
 def test_the_conversation_follows_a_visitor_who_switches_but_not_one_english_answer(told, reply):
     assert language.conversation_language(told) == reply

@@ -663,7 +663,7 @@ def test_phone_layout_360px(browser, stack, artifacts):
             assert panel == {"x": 0, "y": 0, "width": 360, "height": 740}, panel
             assert page.evaluate("document.documentElement.scrollWidth") <= 360
         with steps("everything in the chat is inside the screen and big enough to tap"):
-            for selector in (".iw-input", ".iw-send", ".iw-close", ".iw-restart", ".iw-reply"):
+            for selector in (".iw-input", ".iw-send", ".iw-close", ".iw-restart", ".iw-language", ".iw-reply"):
                 for handle in page.locator(selector).all():
                     b = handle.bounding_box()
                     assert b and b["x"] >= 0 and b["x"] + b["width"] <= 360, (selector, b)
@@ -923,3 +923,84 @@ def test_widget_on_a_page_of_another_origin_gets_no_answers(browser, stack, arti
         seen.assert_local_only()
     finally:
         context.close()
+
+
+#: The Spanish conversation's questions (fragments) and what the visitor answers.
+SPANISH_ANSWERS = {
+    "¿Dónde se encuentra usted ahora?": "Chicago, IL",
+    "¿Qué está pasando?": "se llevaron a mi esposo, lo tiene ICE desde ayer",
+    "¿Sabe dónde tienen detenida": "no sé",
+    "¿Cuándo lo detuvieron?": "ayer",
+    "¿Tiene el número A": "no lo tengo",
+    "¿Qué nombre debe usar": "Rosa Díaz",
+    "¿A qué número de teléfono": "312-555-0199",
+    "¿A qué correo electrónico": "rosa.diaz@example.com",
+}
+#: Buttons the Spanish visitor clicks, by their Spanish titles.
+SPANISH_BUTTONS = ("Sí, está bien", "Sí, guárdelo", "Sí, reservar una consulta", " con ", "Llamada telefónica", "Sí, reservarla")
+
+
+def _reply_language(text: str) -> str:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(["en", "es"])
+    return identifier.classify(re.sub(r"https?://\S+|\S+@\S+|[\d+()\-./:#]+", " ", text))[0]
+
+
+def test_spanish_conversation_through_to_a_booking_at_360px_and_desktop(page, stack, steps, artifacts, requests_seen):
+    """The switch turns the widget and the conversation Spanish; every reply after it is in Spanish."""
+    with steps("open the chat: English first, with the switch to Spanish"):
+        open_chat(page, stack.site)
+        expect(page.locator(".iw-root")).to_have_attribute("lang", "en")
+    with steps("the switch: the widget's words and lang at once, the assistant goes on in Spanish"):
+        page.get_by_role("button", name="Continuar en español").click()
+        expect(page.locator(".iw-root")).to_have_attribute("lang", "es")
+        assert page.evaluate("document.documentElement.lang") == "es"
+        expect(page.get_by_label("Escriba su mensaje")).to_be_visible()
+        expect(page.locator(".iw-send")).to_have_text("Enviar")
+        wait_bot(page, "seguimos en español")
+        wait_bot(page, "Hola, soy Sol")
+        expect(page.locator(".iw-typing")).to_be_hidden(timeout=TURN)
+        switched_at = page.locator(".iw-from-bot").count() - 2
+    with steps("the intake and the booking in Spanish, by buttons and typing"):
+        for _ in range(25):
+            expect(page.locator(".iw-typing")).to_be_hidden(timeout=TURN)
+            if page.locator(".iw-booking").count():
+                break
+            buttons = page.locator(".iw-reply:not([disabled])")
+            titles = [b.inner_text() for b in buttons.all()]
+            wanted = next((t for t in titles for w in SPANISH_BUTTONS if w in t), None)
+            if wanted:
+                click_reply(page, wanted)
+                continue
+            question = page.locator(".iw-from-bot .iw-text").last.inner_text()
+            answer = next((a for q, a in SPANISH_ANSWERS.items() if q in question), None)
+            assert answer, f"unexpected question: {question!r} (buttons {titles})"
+            box = page.get_by_label("Escriba su mensaje")
+            box.fill(answer)
+            box.press("Enter")
+        card = page.locator(".iw-booking")
+        expect(card).to_contain_text("Consulta reservada")
+        expect(card).to_contain_text("Ana Rivera")  # the attorney who speaks Spanish
+        expect(card).to_contain_text("Llamada telefónica")
+        expect(card).to_contain_text("hora del Centro")
+        expect(page.locator(".iw-ics")).to_have_text("Agregar a mi calendario (.ics)")
+    with steps("every reply after the switch is in Spanish (language identifier)"):
+        bubbles = page.locator(".iw-from-bot").all()[switched_at:]
+        replies = [t for b in bubbles for t in b.locator(".iw-text").all_inner_texts() if len(t.split()) >= 4]
+        english = [t for t in replies if _reply_language(t) != "es"]
+        assert len(replies) >= 10 and english == [], english
+    with steps("the intake is saved in Spanish; the booking is in Spanish"):
+        session_id = session_storage(page)["sessionId"]
+        (saved,) = [i for i in stack.intakes() if i["conversation_id"] == session_id]
+        assert saved["language"] == "es" and saved["situation"] == "detention", saved
+    with steps("screenshots: desktop, then 360 px"):
+        page.screenshot(path=str(artifacts / "widget-spanish-desktop.png"))
+        page.set_viewport_size({"width": 360, "height": 740})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        for selector in (".iw-language", ".iw-restart", ".iw-close", ".iw-send"):
+            b = page.locator(selector).bounding_box()
+            assert b and b["x"] >= 0 and b["x"] + b["width"] <= 360, (selector, b)
+        page.screenshot(path=str(artifacts / "widget-spanish-phone.png"))
+    requests_seen.assert_local_only()

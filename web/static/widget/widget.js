@@ -48,7 +48,10 @@
     phone: attr("phone", ""),
     socketIoSrc: attr("socketio-src", scriptUrl.origin + "/vendor/socket.io-client/socket.io.min.js"),
     stylesheet: attr("stylesheet", new URL("widget.css", scriptUrl).href),
-    storageKey: attr("storage-key", "intake-widget")
+    storageKey: attr("storage-key", "intake-widget"),
+    // The first language of the widget's own words ("es"); the page's lang by default.
+    language: attr("language", document.documentElement.getAttribute("lang") || "en"),
+    setPageLanguage: attr("set-page-language", "true") !== "false"
   };
   var MAX_ITEMS = 300;
   // The server reads at most 4,000 characters (bot/text_input.py) and answers a
@@ -60,12 +63,51 @@
   var TURN_TIMEOUT = 60000;
   var COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
+  // --- the widget's own words, in the conversation's language --------------------
+  // The language follows the conversation: the visitor's switch in the header, or
+  // the assistant's replies (its Spanish ones carry accents or ¿/¡; the English
+  // ones none). The bot's own replies come in the language it chose.
+  var STRINGS = {
+    en: {
+      chat: "Chat with us", hide: "Hide chat", subtitle: "virtual assistant \u00B7 not legal advice",
+      restart: "Start over", close: "Close chat", confirm: "Clear this conversation and start again?",
+      confirmYes: "Yes, start over", cancel: "Cancel", log: "Conversation", typing: " is typing",
+      input: "Type your message", send: "Send", suggested: "Suggested answers", updates: "Posted updates",
+      published: "Published ", booked: "Consultation booked", when: "When", attorney: "Attorney", how: "How",
+      reference: "Reference", ics: "Add to my calendar (.ics)", botSaid: " said: ", youSaid: "You said: ",
+      pending: "Not sent yet", newOne: " new message", newMany: " new messages",
+      offline: "You're offline. Messages you type will be sent when the connection is back.",
+      lost: "Connection lost. Reconnecting\u2026 Messages you type will be sent when it's back.",
+      refused: "Sorry, the chat isn't available right now.", callUs: " Please call us at ",
+      switchTo: "Español", switchLabel: "Continuar en español", switchCode: "es"
+    },
+    es: {
+      chat: "Escríbanos", hide: "Ocultar chat", subtitle: "asistente virtual \u00B7 no es consejo legal",
+      restart: "Empezar de nuevo", close: "Cerrar chat", confirm: "¿Borrar esta conversación y empezar de nuevo?",
+      confirmYes: "Sí, empezar de nuevo", cancel: "Cancelar", log: "Conversación", typing: " está escribiendo",
+      input: "Escriba su mensaje", send: "Enviar", suggested: "Respuestas sugeridas", updates: "Publicaciones",
+      published: "Publicado ", booked: "Consulta reservada", when: "Cuándo", attorney: "Abogado", how: "Cómo",
+      reference: "Referencia", ics: "Agregar a mi calendario (.ics)", botSaid: " dijo: ", youSaid: "Usted dijo: ",
+      pending: "Sin enviar", newOne: " mensaje nuevo", newMany: " mensajes nuevos",
+      offline: "Está sin conexión. Lo que escriba se enviará cuando vuelva la conexión.",
+      lost: "Se perdió la conexión. Reconectando\u2026 Lo que escriba se enviará cuando vuelva.",
+      refused: "Lo siento, el chat no está disponible ahora.", callUs: " Por favor llámenos al ",
+      switchTo: "English", switchLabel: "Continue in English", switchCode: "en"
+    }
+  };
+  var SPANISH_MARKS = /[¿¡ñáéíóúÑÁÉÍÓÚ]/;
+
+  function t(key) {
+    return (STRINGS[state.language] || STRINGS.en)[key];
+  }
+
   // --- state (kept in sessionStorage) -----------------------------------------
   // items: what the transcript shows; outbox: messages not yet acknowledged by
   // the server ({message, item, sent}); started: the opening message was queued;
   // interrupted: a turn was cut off, so ask the bot to repeat its question.
   function freshState() {
-    return { v: 1, sessionId: null, sessionToken: null, open: false, started: false, items: [], outbox: [], nextId: 1, interrupted: false };
+    return { v: 1, sessionId: null, sessionToken: null, open: false, started: false, items: [], outbox: [], nextId: 1, interrupted: false,
+             language: /^es\b/i.test(config.language || "") ? "es" : "en" };
   }
 
   var memoryOnly = false;
@@ -97,6 +139,9 @@
   }
 
   var state = load();
+  if (!STRINGS[state.language]) {
+    state.language = /^es\b/i.test(config.language) ? "es" : "en"; // saved before the language was kept
+  }
   // A message sent just before the page was left may have been answered while
   // no page was listening: ask the bot to repeat its question rather than send
   // the message twice. Messages never sent (typed offline) are kept and sent.
@@ -195,7 +240,7 @@
   launcher.type = "button";
   launcher.setAttribute("aria-controls", panelId);
   launcher.setAttribute("aria-expanded", "false");
-  var launcherText = el("span", "iw-launcher-text", "Chat with us");
+  var launcherText = el("span", "iw-launcher-text", t("chat"));
   var launcherBadge = el("span", "iw-visually-hidden iw-badge");
   launcher.appendChild(speechBubbleIcon());
   launcher.appendChild(launcherText);
@@ -212,18 +257,21 @@
   var heading = el("div", "iw-heading");
   var title = el("h2", "iw-title", config.firmName);
   title.id = titleId;
-  var subtitle = el("p", "iw-subtitle", config.assistantName + ", virtual assistant \u00B7 not legal advice");
+  var subtitle = el("p", "iw-subtitle", config.assistantName + ", " + t("subtitle"));
   heading.appendChild(title);
   heading.appendChild(subtitle);
-  var restartButton = el("button", "iw-header-button iw-restart", "Start over");
+  var restartButton = el("button", "iw-header-button iw-restart", t("restart"));
   restartButton.type = "button";
+  var languageButton = el("button", "iw-header-button iw-language", t("switchTo"));
+  languageButton.type = "button";
   var closeButton = el("button", "iw-header-button iw-close");
   closeButton.type = "button";
-  closeButton.setAttribute("aria-label", "Close chat");
+  closeButton.setAttribute("aria-label", t("close"));
   var closeIcon = el("span", null, "\u00D7");
   closeIcon.setAttribute("aria-hidden", "true");
   closeButton.appendChild(closeIcon);
   header.appendChild(heading);
+  header.appendChild(languageButton);
   header.appendChild(restartButton);
   header.appendChild(closeButton);
 
@@ -231,11 +279,11 @@
   confirmBox.setAttribute("role", "group");
   var confirmTextId = uid("confirm");
   confirmBox.setAttribute("aria-labelledby", confirmTextId);
-  var confirmText = el("p", "iw-confirm-text", "Clear this conversation and start again?");
+  var confirmText = el("p", "iw-confirm-text", t("confirm"));
   confirmText.id = confirmTextId;
-  var confirmYes = el("button", "iw-button iw-confirm-yes", "Yes, start over");
+  var confirmYes = el("button", "iw-button iw-confirm-yes", t("confirmYes"));
   confirmYes.type = "button";
-  var confirmNo = el("button", "iw-button iw-button-secondary iw-confirm-no", "Cancel");
+  var confirmNo = el("button", "iw-button iw-button-secondary iw-confirm-no", t("cancel"));
   confirmNo.type = "button";
   confirmBox.appendChild(confirmText);
   confirmBox.appendChild(confirmYes);
@@ -250,11 +298,12 @@
   log.setAttribute("role", "log");
   log.setAttribute("aria-live", "polite");
   log.setAttribute("aria-relevant", "additions");
-  log.setAttribute("aria-label", "Conversation");
+  log.setAttribute("aria-label", t("log"));
   log.tabIndex = 0;
 
   var typing = el("div", "iw-typing");
-  typing.appendChild(el("span", "iw-typing-text", config.assistantName + " is typing"));
+  var typingText = el("span", "iw-typing-text", config.assistantName + t("typing"));
+  typing.appendChild(typingText);
   var dots = el("span", "iw-dots");
   dots.setAttribute("aria-hidden", "true");
   dots.appendChild(el("span"));
@@ -265,14 +314,14 @@
 
   var form = el("form", "iw-form");
   form.setAttribute("novalidate", "");
-  var label = el("label", "iw-visually-hidden", "Type your message");
+  var label = el("label", "iw-visually-hidden", t("input"));
   label.htmlFor = inputId;
   var input = el("input", "iw-input");
   input.id = inputId;
   input.type = "text";
   input.autocomplete = "off";
-  input.placeholder = "Type your message";
-  var sendButton = el("button", "iw-send", "Send");
+  input.placeholder = t("input");
+  var sendButton = el("button", "iw-send", t("send"));
   sendButton.type = "submit";
   form.appendChild(label);
   form.appendChild(input);
@@ -293,7 +342,7 @@
   function renderReplies(item, wrapper) {
     var group = el("div", "iw-replies");
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Suggested answers");
+    group.setAttribute("aria-label", t("suggested"));
     item.replies.forEach(function (reply, index) {
       var button = el("button", "iw-reply", reply.title);
       button.type = "button";
@@ -317,7 +366,7 @@
 
   function renderUpdates(item, bubble) {
     var list = el("ul", "iw-cards");
-    list.setAttribute("aria-label", "Posted updates");
+    list.setAttribute("aria-label", t("updates"));
     (item.data.items || []).forEach(function (card) {
       if (!card || typeof card !== "object") {
         return;
@@ -332,7 +381,7 @@
       }
       li.appendChild(cardTitle);
       if (card.date || card.published) {
-        li.appendChild(el("p", "iw-card-date", "Published " + (card.date || card.published)));
+        li.appendChild(el("p", "iw-card-date", t("published") + (card.date || card.published)));
       }
       if (card.summary) {
         li.appendChild(el("p", "iw-card-summary", card.summary));
@@ -344,9 +393,9 @@
 
   function renderBooking(item, bubble) {
     var b = item.data;
-    bubble.appendChild(el("p", "iw-booking-title", "Consultation booked"));
+    bubble.appendChild(el("p", "iw-booking-title", t("booked")));
     var dl = el("dl", "iw-booking-details");
-    [["When", b.when], ["Attorney", b.attorney], ["How", MODES[b.mode] || b.mode], ["Reference", b.reference]].forEach(function (row) {
+    [[t("when"), b.when], [t("attorney"), b.attorney], [t("how"), MODES[b.mode] || b.mode], [t("reference"), b.reference]].forEach(function (row) {
       if (row[1] === undefined || row[1] === null || row[1] === "") {
         return;
       }
@@ -356,7 +405,7 @@
     bubble.appendChild(dl);
     var ics = safeUrl(b.ics_url);
     if (ics) {
-      var a = el("a", "iw-link iw-ics", "Add to my calendar (.ics)");
+      var a = el("a", "iw-link iw-ics", t("ics"));
       a.href = ics;
       a.setAttribute("download", "");
       bubble.appendChild(a);
@@ -367,7 +416,7 @@
     var wrapper = el("div", "iw-item iw-from-" + item.from);
     wrapper.setAttribute("data-item", String(item.id));
     var bubble = el("div", "iw-bubble iw-" + item.type);
-    bubble.appendChild(el("span", "iw-visually-hidden", item.from === "bot" ? config.assistantName + " said: " : "You said: "));
+    bubble.appendChild(el("span", "iw-visually-hidden", item.from === "bot" ? config.assistantName + t("botSaid") : t("youSaid")));
     if (item.type === "updates") {
       renderUpdates(item, bubble);
     } else if (item.type === "booking") {
@@ -382,7 +431,7 @@
       bubble.appendChild(text);
     }
     if (item.pending) {
-      bubble.appendChild(el("span", "iw-pending", "Not sent yet"));
+      bubble.appendChild(el("span", "iw-pending", t("pending")));
     }
     wrapper.appendChild(bubble);
     if (item.replies && item.replies.length) {
@@ -467,21 +516,62 @@
   }
 
   function offlineText() {
-    return navigator.onLine === false
-      ? "You're offline. Messages you type will be sent when the connection is back."
-      : "Connection lost. Reconnecting\u2026 Messages you type will be sent when it's back.";
+    return navigator.onLine === false ? t("offline") : t("lost");
   }
 
   function refusedText() {
-    return "Sorry, the chat isn't available right now." + (config.phone ? " Please call us at " + config.phone + "." : "");
+    return t("refused") + (config.phone ? t("callUs") + config.phone + "." : "");
   }
 
   function updateLauncher() {
     launcher.setAttribute("aria-expanded", state.open ? "true" : "false");
-    launcherText.textContent = state.open ? "Hide chat" : "Chat with us";
+    launcherText.textContent = state.open ? t("hide") : t("chat");
     var showUnread = !state.open && unread > 0;
     launcher.classList.toggle("iw-has-unread", showUnread);
-    launcherBadge.textContent = showUnread ? ", " + unread + (unread === 1 ? " new message" : " new messages") : "";
+    launcherBadge.textContent = showUnread ? ", " + unread + (unread === 1 ? t("newOne") : t("newMany")) : "";
+  }
+
+  // The widget's words, its lang attribute and the page's follow the conversation's language.
+  function applyLanguage() {
+    root.setAttribute("lang", state.language);
+    if (config.setPageLanguage !== false) {
+      document.documentElement.setAttribute("lang", state.language);
+    }
+    subtitle.textContent = config.assistantName + ", " + t("subtitle");
+    restartButton.textContent = t("restart");
+    languageButton.textContent = t("switchTo");
+    languageButton.setAttribute("aria-label", t("switchLabel"));
+    languageButton.setAttribute("lang", t("switchCode"));
+    closeButton.setAttribute("aria-label", t("close"));
+    confirmText.textContent = t("confirm");
+    confirmYes.textContent = t("confirmYes");
+    confirmNo.textContent = t("cancel");
+    log.setAttribute("aria-label", t("log"));
+    typingText.textContent = config.assistantName + t("typing");
+    label.textContent = t("input");
+    input.placeholder = t("input");
+    sendButton.textContent = t("send");
+    updateLauncher();
+  }
+
+  function setLanguage(code, rerender) {
+    if (code === state.language || !STRINGS[code]) {
+      return;
+    }
+    state.language = code;
+    save();
+    applyLanguage();
+    if (rerender) {
+      renderAll(); // cards and labels in the new language
+    }
+  }
+
+  // The language of one of the assistant's replies: Spanish ones carry accents or ¿/¡.
+  function languageOfReply(text) {
+    if (SPANISH_MARKS.test(text)) {
+      return "es";
+    }
+    return text.split(/\s+/).length >= 6 ? "en" : null;
   }
 
   function updateTyping() {
@@ -689,6 +779,10 @@
     }
     var added = false;
     if (typeof message.text === "string" && message.text !== "") {
+      var replyLanguage = languageOfReply(message.text);
+      if (replyLanguage) {
+        setLanguage(replyLanguage, false);
+      }
       addItem({ from: "bot", type: "text", text: message.text, replies: repliesOf(message) });
       added = true;
     }
@@ -781,6 +875,15 @@
     }
   });
   closeButton.addEventListener("click", close);
+  // The switch: the widget's words change at once, and the assistant is told, so that it
+  // goes on in that language (the intent choose_language, with the language as entities).
+  languageButton.addEventListener("click", function () {
+    var code = t("switchCode");
+    var shown = t("switchTo");
+    setLanguage(code, true);
+    send('/choose_language{"message_language":"' + code + '","reply_language":"' + code + '"}', shown);
+    input.focus();
+  });
   restartButton.addEventListener("click", function () {
     confirmBox.hidden = false;
     confirmYes.focus();
@@ -835,8 +938,8 @@
     css.href = config.stylesheet;
     document.head.appendChild(css);
     document.body.appendChild(root);
+    applyLanguage();
     renderAll();
-    updateLauncher();
     if (state.open) {
       open(false); // after a reload or on another page: reopen, but leave focus where the page put it
     }
@@ -847,7 +950,8 @@
     close: close,
     // for tests and diagnostics; no message content
     status: function () {
-      return { connected: connected, sessionId: state.sessionId, queued: state.outbox.length, storage: memoryOnly ? "memory" : "sessionStorage" };
+      return { connected: connected, sessionId: state.sessionId, queued: state.outbox.length, storage: memoryOnly ? "memory" : "sessionStorage",
+               language: state.language };
     }
   };
 
