@@ -579,3 +579,13 @@ def test_plain_danger_always_gets_help(text):
 ])
 def test_detention_words_and_a_relatives_illness_are_not_danger(text):
     assert safety.detect_wide(text) is None
+
+
+@pytest.mark.parametrize("text, past", [
+    ("hola quiero saber sobre el U visa, fui víctima de un robo con arma", True),   # a question about the case
+    ("i want to know about the u visa, i was a victim of an armed robbery", True),
+    ("i want to know if i can get asylum, they threatened me back home and i want to kill myself", False),
+    ("quiero matarme, fui victima de abuso", False),
+])
+def test_wanting_to_know_about_a_case_is_not_a_present_danger(text, past):
+    assert safety.past_and_safe(text) is past
