@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Dict
 
-_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-              "octubre", "noviembre", "diciembre")
+from bot.language import MONTHS_ES
+
 
 
 def _date_label(iso: str, language: str = "en") -> str:
@@ -15,7 +15,7 @@ def _date_label(iso: str, language: str = "en") -> str:
     except ValueError:
         return iso
     if language == "es":
-        return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
+        return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
     return day.strftime("%B %-d, %Y")
 
 

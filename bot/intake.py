@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Mapping
 from datetime import date
 
 from bot.contact import display_phone
+from bot.language import MONTHS_ES, WEEKDAYS_ES
 from bot.situations import CATEGORIES, CATEGORIES_ES
 from bot.urgency import REASONS, REASONS_ES
 
@@ -76,9 +77,6 @@ SUMMARY_WORDS: Dict[str, Dict[str, Any]] = {
     },
 }
 
-_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-              "octubre", "noviembre", "diciembre")
 
 
 def _known(value: Any) -> bool:
@@ -109,7 +107,7 @@ def readable_date(value: str, language: str = "en") -> str:
         return value  # kept as the visitor said it
     this_year = day.year == date.today().year
     if language == "es":
-        text = f"{_WEEKDAYS_ES[day.weekday()]} {day.day} de {_MONTHS_ES[day.month - 1]}"
+        text = f"{WEEKDAYS_ES[day.weekday()]} {day.day} de {MONTHS_ES[day.month - 1]}"
         return text if this_year else f"{text} de {day.year}"
     text = f"{day:%A, %B} {day.day}"
     return text if this_year else f"{text}, {day.year}"

@@ -22,6 +22,11 @@ from typing import Dict, Optional, Sequence
 #: Languages the assistant converses in.
 CONVERSED = ("en", "es")
 
+#: Spanish names of the days (Monday first) and the months, for dates told to visitors.
+WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+             "octubre", "noviembre", "diciembre")
+
 #: Other languages it recognises, and their names in English (for staff).
 OTHERS: Dict[str, str] = {
     "ht": "Haitian Creole",

@@ -20,6 +20,7 @@ from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, 
 from zoneinfo import ZoneInfo
 
 from bot.booking.attorneys import Attorney, BookingRules
+from bot.language import MONTHS_ES, WEEKDAYS_ES
 
 UTC = timezone.utc
 Interval = Tuple[datetime, datetime]
@@ -261,11 +262,6 @@ def _clock12(local: datetime, language: str = "en") -> str:
     return f"{local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
 
 
-_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-              "octubre", "noviembre", "diciembre")
-
-
 def format_slot(when: Union[Slot, datetime], tz: Union[str, ZoneInfo], *, long: bool = False, language: str = "en") -> str:
     """A time in the visitor's zone, zone named, in English or Spanish.
 
@@ -278,7 +274,7 @@ def format_slot(when: Union[Slot, datetime], tz: Union[str, ZoneInfo], *, long: 
     abbr = zone_abbreviation(local)
     clock = _clock12(local, language)
     if language == "es":
-        weekday, month = _WEEKDAYS_ES[local.weekday()], _MONTHS_ES[local.month - 1]
+        weekday, month = WEEKDAYS_ES[local.weekday()], MONTHS_ES[local.month - 1]
         if long:
             name = zone_name(tz, "es")
             zone_text = f"{name} ({abbr})" if name != abbr else name
