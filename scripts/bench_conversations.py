@@ -274,11 +274,10 @@ async def play_probe(client: httpx.AsyncClient, url: str, reader: Reader, probe:
     else:
         swallowed = reader.said(replies, SWALLOWED + ([] if kind == "off_topic" else ["utter_out_of_scope"]))
         if kind == "emergency":
-            # Know-your-rights (bot.resources), at the door or at work.
-            fits = "know your rights" in " ".join(replies).lower()
+            # Know-your-rights (bot.resources), at the door, at work or outside, in either language.
+            fits = reader.said(replies, ["utter_rights_home", "utter_rights_work", "utter_rights_street"])
         elif kind == "human":
-            # The callback offer is worded in actions/intake_form.py.
-            fits = "person from our team" in " ".join(replies).lower()
+            fits = reader.said(replies, ["utter_callback_offer", "utter_callback_noted"])
         else:
             fits = reader.said(replies, PROBE_ANSWERS[kind]) if kind in PROBE_ANSWERS else True
         result["ok"] = (not swallowed) and fits
