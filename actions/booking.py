@@ -18,7 +18,7 @@ from actions.clock import now
 from actions.db import intake_db
 from actions.intake_form import parsed_answer
 from actions.messages import latest_intent, latest_text
-from bot import booking, booking_flow, contact
+from bot import booking, booking_flow, contact, language
 from bot.booking import mail
 from bot.booking.store import normalise_reference
 from bot.firm import firm
@@ -231,18 +231,18 @@ class ActionAskBookingSlot(Action):
             dispatcher.utter_message(response="utter_no_times_open")
             return []
         names = _attorney_names()
-        language = _language(tracker)
+        spoken = _language(tracker)
         if tracker.get_slot("urgency_reasons"):
             dispatcher.utter_message(response="utter_booking_urgent_times")
         if offer is not None and offer.route.language_fallback:
             dispatcher.utter_message(response="utter_booking_language_fallback")
         buttons = [
-            booking_flow.slot_button(booking.format_slot(s, tz, language=language), names.get(s.attorney_id, s.attorney_id), s.key, language)
+            booking_flow.slot_button(booking.format_slot(s, tz, language=spoken), names.get(s.attorney_id, s.attorney_id), s.key, spoken)
             for s in slots
         ]
-        buttons.append({"title": booking_flow.OTHER_TIMES[language], "payload": booking_flow.OTHER_TIMES_PAYLOAD})
+        buttons.append({"title": booking_flow.OTHER_TIMES[spoken], "payload": booking_flow.OTHER_TIMES_PAYLOAD})
         dispatcher.utter_message(response="utter_ask_booking_slot", buttons=buttons,
-                                 zone=booking.zone_name(tz), zone_es=booking.zone_name(tz, "es"))
+                                 **language.both("zone", lambda lang: booking.zone_name(tz, lang)))
         return [SlotSet("booking_options", [s.key for s in slots])]
 
 

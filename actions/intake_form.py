@@ -310,8 +310,8 @@ class ValidateIntakeForm(FormValidationAction):
             dispatcher.utter_message(response="utter_date_not_read")
             return {"hearing_date": None}
         if day < today():
-            dispatcher.utter_message(response="utter_date_passed", day=intake.readable_date(day.isoformat()),
-                                     day_es=intake.readable_date(day.isoformat(), "es"))
+            dispatcher.utter_message(response="utter_date_passed",
+                                     **language.both("day", lambda lang: intake.readable_date(day.isoformat(), lang)))
             return {"hearing_date": None}
         return {"hearing_date": day.isoformat()}
 
@@ -367,10 +367,7 @@ class ActionAskIntakeConfirmed(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         reasons = tracker.get_slot("urgency_reasons") or []
-        summary = {
-            key: "\n".join(f"• {line}" for line in intake.summary_lines(tracker.slots, reasons, language))
-            for key, language in (("summary", "en"), ("summary_es", "es"))
-        }
+        summary = language.both("summary", lambda lang: "\n".join(f"• {line}" for line in intake.summary_lines(tracker.slots, reasons, lang)))
         dispatcher.utter_message(response="utter_ask_intake_confirmed", **summary)
         return []
 

@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot import places
+from bot.language import both
 from bot.booking.attorneys import MODE_LABELS, MODE_LABELS_ES
 from bot.booking.availability import format_slot
 
@@ -128,19 +129,14 @@ def wants_other_times(text: str) -> bool:
     return bool(_MORE.search(text or ""))
 
 
-def in_both(value) -> Dict[str, str]:
-    """A value a response quotes, in English and Spanish (``{when}`` and ``{when_es}``)."""
-    return {"": value("en"), "_es": value("es")}
-
-
 def booking_values(when, tz: str, attorney: str, mode: str, **more: str) -> Dict[str, str]:
     """The values the booking responses quote, in both languages."""
-    values = {"attorney": attorney, **more}
-    for suffix, text in in_both(lambda lang: format_slot(when, tz, long=True, language=lang)).items():
-        values[f"when{suffix}"] = text
-    for suffix, text in in_both(lambda lang: mode_label(mode, lang).lower()).items():
-        values[f"mode{suffix}"] = text
-    return values
+    return {
+        "attorney": attorney,
+        **more,
+        **both("when", lambda lang: format_slot(when, tz, long=True, language=lang)),
+        **both("mode", lambda lang: mode_label(mode, lang).lower()),
+    }
 
 
 def booking_card(reference: str, when: str, attorney: str, mode: str, ics_url: str, language: str = "en") -> Dict[str, Any]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Dict, Optional, Sequence
+from typing import Callable, Dict, Optional, Sequence
 
 #: Languages the assistant converses in.
 CONVERSED = ("en", "es")
@@ -122,6 +122,12 @@ def detect(text: str) -> Optional[str]:
     if spanish > english:
         return "es"
     return "en" if english >= 2 else None
+
+
+def both(name: str, value_of: Callable[[str], str]) -> Dict[str, str]:
+    """A value a response quotes, in each language it is written in: ``{name}`` in
+    English and ``{name_es}`` in Spanish (the domain's variations pick theirs)."""
+    return {name: value_of("en"), f"{name}_es": value_of("es")}
 
 
 def reply_language(code: Optional[str]) -> str:

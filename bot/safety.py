@@ -35,6 +35,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Pattern, Set, Tuple
 
+from bot import language as languages
+
 KINDS = ("suicide", "medical", "violence", "dv", "child")
 PRIORITY = ("medical", "suicide", "violence", "child", "dv")
 
@@ -590,8 +592,6 @@ def _triggered(norm: str) -> Set[int]:
 
 
 # When both languages match one kind (Spanglish), the text's function words decide.
-_ES_WORDS = re.compile(r"\b(?:que|de|mi|mis|el|la|los|las|me|se|y|es|esta|por|con|un|una|no|lo|le|ya|muy)\b")
-_EN_WORDS = re.compile(r"\b(?:the|my|i|is|to|and|of|he|she|it|a|in|me|you|not|am|are|was|with)\b")
 
 
 def _classify(norm: str, numbers: Set[int]) -> Optional[Crisis]:
@@ -711,12 +711,12 @@ def detect_wide(text: str) -> Optional[Crisis]:
 
 
 def _language_of(norm: str) -> str:
-    return "es" if len(_ES_WORDS.findall(norm)) > len(_EN_WORDS.findall(norm)) else "en"
+    return languages.reply_language(languages.detect(norm))
 
 
 def language(text: str) -> str:
-    """"es" when a message has more Spanish function words than English ones, else "en"."""
-    return _language_of(normalize(text))
+    """The language to give help in: Spanish for a Spanish message (``bot.language``), else English."""
+    return languages.reply_language(languages.detect(text))
 
 
 # --- past and safe now -----------------------------------------------------------
