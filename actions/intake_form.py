@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
-from actions.messages import latest_intent, latest_text, said_again, told_languages
+from actions.messages import latest_intent, latest_text, said_again, slot_before_turn, told_languages
 from bot import cards, contact, dates, flow, intake, interruptions, language, location, place_roles, resources, store, updates, urgency
 from bot.firm import firm
 
@@ -139,6 +139,9 @@ class ValidateIntakeForm(FormValidationAction):
         placed = interruptions.situation_beside_answer(intent, text, ranking, tracker.slots)
         if placed:
             return placed
+        if interruptions.DONT_KNOW.search(text) and intent not in ("crisis", "emergency_now"):
+            # "idk i just want to talk to a lawyer": an answer, saved as "other" in their words
+            return {"situation": "other", "situation_text": _clip(text)}
         if intent.startswith(interruptions.SITUATION_PREFIX) or (intent in interruptions.INTENTS and intent not in interruptions.SOFT):
             return {}
         tries = int(tracker.get_slot("situation_tries") or 0) + 1
@@ -264,6 +267,9 @@ class ValidateIntakeForm(FormValidationAction):
         result: Dict[Text, Any] = {"situation": value}
         text = latest_text(tracker)
         intent = latest_intent(tracker)
+        before = slot_before_turn(tracker, "situation")
+        if flow.keeps_situation(before, value, tracker.get_slot("requested_slot"), text):
+            return {"situation": before}
         if intent == "dont_know" and text:
             # "I don't know" is an answer: saved as "other" with their words.
             return {**result, "situation_text": _clip(text)}
@@ -281,7 +287,7 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_detained_since(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value == "unknown":
             return {"detained_since": value}
-        day = dates.past_date(str(value), today())
+        day = dates.day_detained(str(value), today())
         # A date we can read is stored as a date; anything else as they said it.
         return {"detained_since": day.isoformat() if day else _clip(value)}
 
@@ -327,6 +333,8 @@ class ValidateIntakeForm(FormValidationAction):
         return parsed_answer("contact_name", value, contact.clean_name, dispatcher)
 
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value != "none" and contact.declines_calls(latest_text(tracker)) and not contact.has_digits(str(value)):
+            return {"contact_phone": "none"}
         return parsed_answer("contact_phone", value, contact.parse_phone, dispatcher)
 
     def validate_contact_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -343,6 +351,9 @@ class ValidateIntakeForm(FormValidationAction):
             dispatcher.utter_message(response="utter_consent_refused")
             return {"consent": False, "intake_confirmed": None}
         changed_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
+        if flow.keeps_situation(slot_before_turn(tracker, "situation"), tracker.get_slot("situation"),
+                                "intake_confirmed", latest_text(tracker)):
+            changed_now -= {"situation"}  # a question at the summary, not a new matter
         if changed_now:
             # "No, I'm in Boston": the correction came with the "no"; show the summary again.
             return {"intake_confirmed": None}

@@ -49,3 +49,16 @@ def said_again(tracker: Tracker) -> bool:
     """The visitor sent the same words twice in a row: they mean it as their answer."""
     latest = " ".join(latest_text(tracker).lower().split())
     return bool(latest) and latest == " ".join(previous_text(tracker).lower().split())
+
+
+def slot_before_turn(tracker: Tracker, name: str) -> object:
+    """A slot's value before the visitor's latest message (None if it was never set)."""
+    events = tracker.events or []
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    value = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == name:
+            value = event.get("value")
+        elif event.get("event") in ("restart", "session_started"):
+            value = None
+    return value

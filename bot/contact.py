@@ -93,3 +93,17 @@ def clean_name(text: str) -> Parsed:
 def has_digits(text: str) -> bool:
     """Whether a reply holds any digit (an A-number or phone attempt) at all."""
     return any(c.isdigit() for c in text or "")
+
+
+_NO_CALLS = re.compile(
+    r"\b(?:do ?n[o']?t|do not|please don'?t|never|no) (?:call|phone|ring)\b|\bno (?:me|nos) (?:llamen|llames|llame|marquen)\b"
+    r"|\b(?:better|rather|prefer|only|solo|mejor|prefiero)\b[^.?!]{0,15}\b(?:e-?mail|correo|text|texto|mensaje)\b"
+    r"|\b(?:e-?mail|text) (?:me )?instead\b|\b(?:can'?t|cannot|no puedo) (?:talk|answer|contestar|hablar)\b[^.?!]{0,20}\b(?:phone|tel[eé]fono|cel|llamadas?)\b",
+    re.IGNORECASE,
+)
+
+
+def declines_calls(text: str) -> bool:
+    """"Please don't call this number", "mejor por email": asked for a phone, the visitor says no
+    (someone may check their phone), so the phone is skipped, never asked again."""
+    return bool(_NO_CALLS.search(text or ""))

@@ -180,6 +180,27 @@ def time_ago(text: str, today: date) -> Optional[date]:
     return today - timedelta(days=n * days)
 
 
+def day_detained(text: str, today: date) -> Optional[date]:
+    """The day someone was detained, from an answer or a sentence about it: a stretch of time said
+    alone counts back ("3 weeks", "como un mes"), anything else is the day it names, in the past."""
+    return time_ago(text, today) or past_date(text, today)
+
+
+#: Words that place an answer in time, however roughly ("last month", "desde octubre", "como un mes").
+_TIME_WORDS = re.compile(
+    r"\b(?:today|yesterday|tonight|tomorrow|morning|night|ago|last|past|since|next|this|days?|weeks?|months?|years?"
+    r"|hoy|ayer|anoche|antier|manana|noche|hace|pasad[oa]|desde|proxim[oa]|dias?|semanas?|mes(?:es)?|anos?)\b"
+    r"|" + _SPANISH_DATE_WORDS.pattern + r"|" + r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+)
+
+
+def says_when(text: str) -> bool:
+    """Whether a short reply is about a time ("como un mes", "since october", "last week"),
+    so that at a date question it is taken as the answer, not as something else."""
+    t = _plain(text or "")
+    return len(t.split()) <= 6 and bool(_TIME_WORDS.search(t))
+
+
 def mentioned_date(text: str, today: date) -> Optional[date]:
     """The one date a sentence mentions ("taken yesterday", "court next tuesday").
 
@@ -202,6 +223,27 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     if not (context.accuracy & (context.ACU_DAY | context.ACU_WEEK)):
         return None
     return when.date()
+
+
+def coming_date(text: str, today: date) -> Optional[date]:
+    """The one day still ahead that a message names ("court was moved, it's now dec 15";
+    "fui a mi cita hace 2 semanas, me dijeron q vuelva el 11 de diciembre").
+
+    Days in the past are left out, so a message that also says when something
+    happened still gives its coming date; None when none or several are ahead.
+    """
+    if not text or not text.strip():
+        return None
+    day = mentioned_date(text, today)
+    if day is not None:
+        return day if day > today else None
+    ahead = set()
+    if _SPANISH_DATE_WORDS.search(_plain(text)):
+        ahead.update(d for d in _duckling_days(text, today) if d > today)
+    found = _calendar().nlp(text, datetime.combine(today, time(12, 0))) or ()
+    ahead.update(f[0].date() for f in found
+                 if f[1].hasDate and f[1].accuracy & (f[1].ACU_DAY | f[1].ACU_WEEK) and f[0].date() > today)
+    return ahead.pop() if len(ahead) == 1 else None
 
 
 def days_until(day: date, today: date) -> int:

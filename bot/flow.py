@@ -168,6 +168,7 @@ _STAGE_WORDS = (
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
+                       "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "orden de deportacion", "orden de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
@@ -201,6 +202,7 @@ _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|ordered removed|final order|orden de deportacion|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|denied my (?:asylum|case)|judge ordered|me deportaron|"
+    r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n)|"
     r"notice to appear|nta)\b",
     re.IGNORECASE,
 )
@@ -215,7 +217,13 @@ _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
 
 #: "held since last month": no day, but the time is said, so it is kept in the visitor's words.
 _SINCE_PERIOD = re.compile(
-    r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada)\b", re.IGNORECASE
+    r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)(?! \d))\b"
+    r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:has|have) been (?:there|in|held|detained|locked up)(?: for)?|for)"
+    r" (?:como |casi |mas de |más de |about |almost |over |like |around )?(?:un|una|a|one|two|three|dos|tres|\d{1,2}) "
+    r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -225,8 +233,8 @@ def _detention_day(text: str, today: date) -> Any:
     days = set()
     periods = []
     for sentence in _SENTENCE.split(text):
-        if _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence):
-            day = dates.time_ago(sentence, today) or dates.past_date(sentence, today)
+        if _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence):
+            day = dates.day_detained(sentence, today)
             if day is not None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
@@ -247,7 +255,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _HELD_FOR = re.compile(
-    r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa])\b",
+    r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa]|"
+    r"detenci[oó]n|centro de detenci[oó]n)\b",
     re.IGNORECASE,
 )
 
@@ -303,13 +312,32 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
     day = dates.mentioned_date(text, today)
+    if day is None and situation == "removal":
+        day = dates.coming_date(text, today)
+    if day is not None and dates.days_until(day, today) > _YEAR_AHEAD and not re.search(r"\b20\d\d\b", text):
+        day = None  # "denied on november 13", no year: that day has passed, it is not next year's
     if day is None:
         if situation == "removal" and "removal_stage" not in said:
             said.update(_far_hearing(text, today))
         return said
+    if stage == "nta_no_date" and day > today:
+        # "got an NTA, my court is in 10 days": the hearing has its date
+        stage = _dated_stage(text)
     if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
         said.update(removal_stage=stage, hearing_date=day.isoformat())
     return said
+
+
+#: A day and month further ahead than this, said without a year, is the one just past.
+_YEAR_AHEAD = 300
+
+
+def _dated_stage(text: str) -> str | None:
+    """The hearing or check-in a message with a notice to appear and a date speaks of, if any."""
+    for stage, pattern in _STAGE_PATTERNS:
+        if stage in ("check_in", "hearing") and pattern.search((text or "").lower()):
+            return stage
+    return None
 
 
 def _far_hearing(text: str, today: date) -> Dict[str, Any]:
@@ -319,3 +347,29 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
         if stage in ("hearing", "check_in") and dates.far_off(sentence, today) and dates.mentioned_date(sentence, today) is None:
             return {"removal_stage": stage, "hearing_date": " ".join(sentence.split())[:200]}
     return {}
+
+
+#: Matters that cannot wait: said later, they take the place of a calmer one.
+PRESSING_SITUATIONS = ("detention", "enforcement")
+_CORRECTION = re.compile(
+    r"^\W*(?:no\b|nope\b|not\b|actually\b|wait\b|sorry\b|it'?s (?:about|for)\b|its (?:about|for)\b|en realidad\b|"
+    r"perd[oó]n\b|mas bien\b|más bien\b|es (?:sobre|por|para)\b|se trata de\b|wrong\b|incorrect\b|that'?s wrong\b)",
+    re.IGNORECASE,
+)
+
+
+def keeps_situation(before: str | None, now: str | None, asked: str | None, text: str) -> bool:
+    """Whether a situation already known stands when a later message reads as another one.
+
+    "can they take his green card for something from years ago?" at the summary,
+    or "if I apply can they deport me?" at "Where are you?", is a question, not a
+    new matter. A correction ("no, it's about my wife's visa") changes it, and so
+    does a pressing matter said later ("they just took my husband").
+    """
+    if not before or not now or before == now or asked in ("situation", "change_field"):
+        return False
+    if _CORRECTION.search(text or "") and not text.strip().endswith("?"):
+        return False
+    if now in PRESSING_SITUATIONS and before not in PRESSING_SITUATIONS and not text.strip().endswith("?"):
+        return False
+    return True

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from bot import flow, safety, urgency
+from bot import contact, flow, safety, urgency
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -121,7 +121,7 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot in ("location", "location_state"):
         return places.resolve(t) is not None
     if slot in ("detained_since", "hearing_date"):
-        return dates.parse_date(t, today) is not None
+        return dates.parse_date(t, today) is not None or dates.says_when(t)
     if slot == "a_number":
         return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t))
     if slot == "contact_phone":
@@ -282,6 +282,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         situation = situation_beside_crisis(ranking, kind)
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
+        if pending == "contact_phone" and slots.get(pending) is None and contact.declines_calls(text or ""):
+            # "don't call this number, he checks my phone": no phone, and the question is not asked again
+            answer.slots[pending] = "none"
         if repeated and pending and slots.get(pending) is None and pending not in answer.slots:
             # The same words again at a question: the help again, but the question is not asked a third time.
             if pending == "situation":

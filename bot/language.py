@@ -54,8 +54,17 @@ _SPANISH = re.compile(
     r"|semana|semanas|hace|dias|cuando|donde|quien|como|que|necesito|quiero|puedo|puede|ayuda|ayudar|por favor|gracias"
     r"|esposo|esposa|hijo|hija|hijos|mama|papa|hermano|hermana|migra|papeles|cita|corte|abogado|abogada|trabajo|casa"
     r"|se llevaron|lo agarraron|detenido|detenida|deportacion|asilo|ciudadania|residencia|estoy en|vivo en|vivimos"
-    r"|hola|buenas|buenos|si senor|no se|nose|nada|nadie|algo|todo|todavia|aqui|alla|entonces|claro|bueno|oiga|senorita|usted|ustedes|nosotros|ellos|ella|el es|yo)\b"
+    r"|hola|buenas|buenos|si senor|no se|nose|nada|nadie|algo|todo|todavia|aqui|alla|entonces|claro|bueno|oiga|senorita|usted|ustedes|nosotros|ellos|ella|el es|yo"
+    # everyday words and verb forms that Spanglish keeps in Spanish ("tuve un DUI, can i apply o me van a quitar...")
+    r"|pq|tmb|porfa|pues|nomas|ahi|mismo|misma|bien|mal|miedo|dinero"
+    r"|tuve|tuvo|tuvimos|voy|vamos|vas|dijo|dijeron|dice|dicen|hago|hacer|saber|sabe|sabemos|estaba|estaban|era|eran"
+    r"|fui|fuimos|llego|llegue|llegaron|llegamos|detuvieron|agarraron|pasa|quitar|aplico|aplicar|pedir|sacar|cobran|cuesta"
+    r"|cuanto|cuanta|cuantos|cual|despues|antes|siempre|nunca|otro|otra|numero|correo|telefono|llamar|llamen|hablar"
+    r"|entiendo|carta|ingles|espanol|tambien|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo"
+    r"|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
 )
+#: Short Spanish words that only count beside others ("si" alone is a yes in either language).
+_SPANISH_SMALL = re.compile(r"\b(?:un|una|unos|unas|en|si|lo|le|les|se|q)\b")
 _ENGLISH = re.compile(
     r"\b(?:the|my|i|is|to|and|of|he|she|it|in|you|not|am|are|was|were|with|have|has|got|they|we|our|this|that"
     r"|for|what|where|when|please|help|need|want|can|do|does|did|will|would|yes)\b"
@@ -98,6 +107,9 @@ def detect(text: str) -> Optional[str]:
     folded = _ascii_words(clean)
     spanish = len(_SPANISH.findall(folded))
     english = len(_ENGLISH.findall(folded))
+    strong = spanish
+    if len(words) >= 3:
+        spanish += len(_SPANISH_SMALL.findall(folded))
     if spanish >= 2 and spanish >= english / 2:
         return "es"
     if len(words) < 3:
@@ -116,7 +128,7 @@ def detect(text: str) -> Optional[str]:
     # ("ay dios mi bebé no respira" read as Portuguese) and few English ones:
     # names and place names ("Luz Marina Chávez") are read as anything.
     accented = any(not ch.isascii() for ch in clean if ch.isalpha())
-    if (language not in CONVERSED and probability >= 0.9 and not spanish and english * 4 <= len(words)
+    if (language not in CONVERSED and probability >= 0.9 and not strong and english * 4 <= len(words)
             and len(words) >= (4 if accented else 6)):
         return language
     if spanish > english:

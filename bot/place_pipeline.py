@@ -85,7 +85,7 @@ walker warren wayne whitney wilson wright zachary martinez beverly chelsea estel
 santiago rosario guadalupe trujillo cordoba sofia jordan chad israel kennedy socorro pueblo
 ala ariz calif colo conn fla mich minn mont neb nev okla penn tenn tex wis wyo
 newton pierce georgetown mesa riverside homestead independence orange temple
-mission plantation carmel fishers
+mission plantation carmel fishers saco
 """
 _WEAK_MULTI = [
     "el centro", "el campo", "la villa", "la feria", "la mesa", "la joya", "la plata",
@@ -231,6 +231,8 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "bmore": (US, "MD", "Baltimore"),
     "nash vegas": (US, "TN", "Nashville"),
     "the bronx": (US, "NY", "Bronx"),
+    "el bronx": (US, "NY", "Bronx"),
+    "bronx": (US, "NY", "Bronx"),
     "south side of chicago": (US, "IL", "Chicago"),
     "the south side": (US, "IL", "Chicago"),
     "little village": (US, "IL", "Chicago"),

@@ -176,6 +176,9 @@ LOC_PREPS = _words(
 DISTANCE = _words(
     "minutes minute mins min miles mile hours hour hrs km kilometers kilometros millas minutos horas"
 )
+#: Doing something from a place is being there ("i work remote from austin").
+REMOTE = _words("remote remotely handling helping doing managing working writing")
+CITIZEN = _words("citizen citizens ciudadano ciudadana ciudadanos")
 GREETINGS = _words("hi hello hey hola greetings saludos ok okay yes si buenas buenos good morning")
 CALLING = _words(
     """calling call writing write texting text messaging message contacting contact reaching
@@ -480,13 +483,21 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
             return None  # "30 minutes from Houston": where they are, read on
         if any(b in CALLING for b in back) or prev in GREETINGS:
             return SELF  # "I'm calling from Houston", "hello from Houston"
+        if any(b in REMOTE for b in back):
+            return SELF  # "i work remote from austin", "i'm handling it from seattle"
         return ORIGIN
     if w == "de":
         return ORIGIN if prev in ORIGIN_DE else None
     if w in ("left", "sali", "salimos") and all(g in ("the", "el", "la") for g in gap):
         return ORIGIN
+    if w in CITIZEN and gap in (["in"], ["en"]):
+        return None  # "a US citizen in Charlotte": whose place the words before say
     if w in ORIGIN_WORDS:
         return ORIGIN
+    if w in ("am", "soy", "somos") and gap and gap[-1] in ("in", "en") and 2 <= len(gap) <= 4 and (
+        w != "am" or gap[0] in ("a", "an")
+    ):
+        return SELF  # "I'm a nurse in Madrid", "soy enfermera en Madrid"
     if w in ("here", "aqui", "aca"):
         return SELF
     if w in DETAINED_WORDS:

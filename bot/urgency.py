@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
-from bot.dates import days_until, parse_date
+from bot.dates import days_until, parse_date, past_date
 
 URGENT_WITHIN_DAYS = 14
 
@@ -294,6 +294,22 @@ def _number(n: str) -> int:
     return int(n) if n.isdigit() else _NUMBERS.get(n, 999)
 
 
+#: "I arrived on December 12 last year and haven't applied for asylum": the one-year deadline from arrival.
+_ARRIVED = re.compile(r"\b(?:llegue|llegamos|llego|entre|entramos|entro|cruce|cruzamos|arrived|came|entered|got here|crossed)\b")
+ASYLUM_YEAR_DAYS = 365
+
+
+def _asylum_year_closing(t: str, today: Optional[date]) -> bool:
+    """Asylum said with the day of arrival, a year ago less 14 days or fewer."""
+    if today is None or not _ASYLUM.search(t):
+        return False
+    for m in _ARRIVED.finditer(t):
+        day = past_date(t[m.end(): m.end() + 45], today)
+        if day is not None and 0 <= ASYLUM_YEAR_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
+            return True
+    return False
+
+
 def _window_closing(t: str) -> bool:
     """A filing or departure window said with how much of it has passed, closing within 14 days."""
     found = list(_WINDOW.finditer(t))
@@ -319,11 +335,18 @@ _DECISION_AGO = re.compile(
 APPEAL_WINDOW_DAYS = 30
 
 
-def _decision_window_closing(t: str) -> bool:
-    """"The judge denied my asylum 3 weeks ago": a 30-day appeal window closing within 14 days."""
+def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
+    """"The judge denied my asylum 3 weeks ago", "la BIA nego la apelacion el 12 de noviembre":
+    a 30-day appeal window closing within 14 days."""
     for s in _sentences(t):
-        if not _DECISION.search(s):
+        decision = _DECISION.search(s)
+        if not decision:
             continue
+        if today is not None:
+            # the day the decision came, said right after it ("denied it on nov 12")
+            day = past_date(s[decision.end(): decision.end() + 40], today)
+            if day is not None and day < today and 0 <= APPEAL_WINDOW_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
+                return True
         for m in _DECISION_AGO.finditer(s):
             groups = [g for g in m.groups() if g]
             count, unit = _number(groups[0]), groups[1]
@@ -389,6 +412,15 @@ _THEY_HERE = re.compile(
     r"|\bya (?:llego|llegaron) (?:la |el |los )?" + _AGENT + r"\b"
     r"|\b(?:me|nos) (?:esta |estan )?siguiendo (?:la |el |los )?" + _AGENT + r"\b"
 )
+#: "todavia estan ahi", "siguen afuera", "they're still outside" (agents said before);
+#: not people still held ("siguen ahi en el centro de detencion").
+_STILL_THERE = re.compile(
+    r"\b(?:(?:todavia|aun)\s+(?:estan|andan)|siguen|they are still|agents are still)\s+(?:ahi|alli|aqui|afuera|there|here|outside)\b"
+)
+_HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detencion|carcel|jail|detention|detained|custody|centro|center|prison|prision)\b")
+#: "ahorita tocaron la puerta", "they just knocked": a knock just now (a knock last week is not).
+_KNOCKED = re.compile(r"\b(?:tocaron|golpearon|knocked|banged)\b")
+_JUST = re.compile(r"\b(?:just|acaban? de|right now|ahorita|ahora mismo|en este momento)\b")
 _RAID = re.compile(r"\b(?:raid|raids|redada|operativo)\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
@@ -439,6 +471,10 @@ def _present_now(s: str) -> Optional[re.Match]:
     match = _AGENTS_THERE.search(s) or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
     if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s):
         match = _KNOCKING.search(s)
+    if match is None and not _HELD_WORDS.search(s):
+        match = _STILL_THERE.search(s)
+    if match is None and _KNOCKED.search(s) and _AGENT_WORD.search(s) and _JUST.search(s):
+        match = _KNOCKED.search(s)
     if match is None and _RAID.search(s):
         match = _RAID_NOW.search(s)
     if match is None:
@@ -564,7 +600,7 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
         return []
     found = set()
     t = normalise(text)
-    if _window_closing(t) or _decision_window_closing(t):
+    if _window_closing(t) or _decision_window_closing(t, today) or _asylum_year_closing(t, today):
         found.add("deadline_soon")
     for s in _sentences(t):
         if _present_now(s):

@@ -61,3 +61,14 @@ def test_not_a_name(text):
 )
 def test_dates(text, expected):
     assert dates.parse_date(text, date(2026, 11, 28)) == expected
+
+
+@pytest.mark.parametrize("text, declines", [
+    ("porfa no me llamen a este numero, my boyfriend revisa mi cel", True),
+    ("mejor por email porfa", True),
+    ("please don't call, text me instead", True),
+    ("call me after 5", False),
+    ("312 555 0100", False),
+])
+def test_a_visitor_who_does_not_want_calls(text, declines):
+    assert contact.declines_calls(text) is declines

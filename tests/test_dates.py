@@ -100,3 +100,27 @@ def test_spanish_dates_past(text, expected):
 
 def test_a_spanish_message_with_two_dates_gives_none():
     assert dates.spanish_date("la corte era el 5 de enero pero la cambiaron al 9 de febrero", date(2026, 12, 3)) is None
+
+
+def test_the_one_day_ahead_when_a_day_behind_is_said_too():
+    assert dates.coming_date("fui a mi cita hace 2 semanas, me dijeron q vuelva el 11 de diciembre", TODAY) == date(2026, 12, 11)
+    assert dates.coming_date("my check in was last week", TODAY) is None
+    assert dates.coming_date("court dec 15 or dec 22, not sure", TODAY) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 weeks", date(2026, 11, 12)),
+    ("como un mes", date(2026, 11, 3)),
+    ("yesterday", date(2026, 12, 2)),
+    ("el lunes pasado", date(2026, 11, 30)),
+])
+def test_a_stretch_of_time_said_alone_counts_back(text, expected):
+    assert dates.day_detained(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text, said", [
+    ("como un mes", True), ("since october", True), ("last week", True), ("desde octubre", True),
+    ("can they deport me", False), ("im really scared right now please help me i dont know what to do", False),
+])
+def test_a_short_reply_about_a_time(text, said):
+    assert dates.says_when(text) is said

@@ -207,3 +207,47 @@ def test_held_since_a_period_is_kept_in_words():
     said = flow.answers_in_text("detention", "my dad is being held at moshannon valley since last month",
                                 date(2026, 12, 3))
     assert said["detained_since"] == "since last month"
+
+
+# --- a situation already known, and a later message that reads as another ------------
+
+@pytest.mark.parametrize("before, now, asked, text", [
+    ("detention", "other", "intake_confirmed", "le pueden quitar la residencia por algo de hace tantos años?"),
+    ("employment", "family", "intake_confirmed", "cuanto nos cobrarian por ayudarnos con la inspeccion?"),
+    ("family", "removal", "location", "si aplico me pueden deportar? me da miedo q sepan donde vivo"),
+    ("citizenship", "detention", "contact_name", "can they detain me at the interview?"),
+])
+def test_a_question_later_does_not_change_the_matter(before, now, asked, text):
+    assert flow.keeps_situation(before, now, asked, text)
+
+
+@pytest.mark.parametrize("before, now, asked, text", [
+    ("family", "employment", "intake_confirmed", "no, it's about my work visa"),
+    ("other", "humanitarian", "intake_confirmed", "en realidad es sobre el asilo de mi esposa"),
+    ("family", "detention", "location", "they just took my husband at the store"),
+    ("other", "family", "situation", "my wife's green card"),
+    (None, "family", "location", "i want to petition my mom"),
+])
+def test_a_correction_or_a_pressing_matter_changes_it(before, now, asked, text):
+    assert not flow.keeps_situation(before, now, asked, text)
+
+
+def test_dates_ahead_and_behind_in_one_message():
+    today = date(2026, 12, 3)
+    said = flow.answers_in_text(
+        "removal", "fui a mi cita de ice hace 2 semanas y me pusieron el grillete, me dijeron q vuelva el 11 de diciembre", today)
+    assert said == {"removal_stage": "check_in", "hearing_date": "2026-12-11"}
+    said = flow.answers_in_text("removal", "me dieron un NTA en la frontera y mi corte es en como 10 dias", today)
+    assert said == {"removal_stage": "hearing", "hearing_date": "2026-12-13"}
+    # a day and month long past is not next year's hearing
+    said = flow.answers_in_text("removal", "el juez me nego el asilo el 13 de noviembre y quiero apelar", today)
+    assert said == {"removal_stage": "removal_order"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mi esposo esta en el centro de detencion de tacoma desde el viernes", "2026-11-27"),
+    ("mi hermano esta en otay mesa desde hace 5 dias", "2026-11-28"),
+    ("my husband is detained since january and still no court", "since january"),
+])
+def test_when_someone_was_detained_is_heard_in_passing(text, expected):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 3)).get("detained_since") == expected

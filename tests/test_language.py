@@ -80,3 +80,19 @@ def test_the_conversation_follows_a_visitor_who_switches_but_not_one_english_ans
 
 def test_spanish_with_accents_is_not_portuguese():
     assert language.detect("ay dios mi bebé no respira se puso morado") == "es"
+
+
+@pytest.mark.parametrize("text", [
+    "tuve un DUI en 2015, can i apply for citizenship o me van a quitar la green card si aplico?",
+    "my ICE appointment es el 28 de diciembre, i'm scared bc they told my friend to bring his passport y lo detuvieron ahi mismo",
+    "cuanto cobran por una consulta? i just want to know my options",
+])
+def test_spanglish_with_everyday_spanish_words_is_spanish(text):
+    assert language.detect(text) == "es"
+
+
+@pytest.mark.parametrize("text", [
+    "my husband was detained in El Paso", "I live in Los Angeles with my wife Maria", "I came in may 2019 on a visa",
+])
+def test_spanish_place_and_person_names_leave_english_english(text):
+    assert language.detect(text) == "en"

@@ -274,3 +274,21 @@ def test_heard_in_passing_at_the_yes_no_question_takes_any_place():
     from bot import location
 
     assert location.heard_in_passing("no im in dallas", "location_confirmed", {})["state"] == "TX"
+
+
+@pytest.mark.parametrize("text, place, role", [
+    ("Can she come back if I petition? I'm a US citizen in Charlotte", "Charlotte, NC", "self"),
+    ("my employer is in california but i work remote from austin", "Austin, TX", "self"),
+    ("she lives in phoenix but im handling it from seattle", "Seattle, WA", "self"),
+    ("hola, soy enfermera en madrid y un hospital de florida me ofrece trabajo", "Madrid, Spain", "self"),
+    ("my husband is a us citizen in texas", "Texas", "relative"),
+    ("i am a citizen of mexico", "Mexico", "origin"),
+])
+def test_who_is_where_by_what_they_do_there(text, place, role):
+    found = {m.place.label: m.role for m in mentions(text)}
+    assert found.get(place) == role
+
+
+def test_spanish_words_that_are_also_town_names_are_not_places():
+    assert [m.place.label for m in mentions("ya lleva como un mes, como lo saco de ahi")] == []
+    assert visitor_location("estamos en el bronx")[0].city == "Bronx"

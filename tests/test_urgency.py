@@ -460,3 +460,33 @@ def test_agents_at_hand_now_and_where(text, place):
 ])
 def test_a_judges_or_the_bias_decision_opens_a_30_day_window(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 3))) is urgent
+
+
+# --- deadlines counted from a day said in the past --------------------------------
+
+@pytest.mark.parametrize("text, urgent", [
+    ("el juez me nego el asilo el 13 de noviembre y quiero apelar", True),  # 30 days: closes Dec 13
+    ("la BIA nos nego la apelacion el 12 de noviembre", True),
+    ("the judge denied my case on october 1", False),  # the window has closed
+    ("judge denied my asylum yesterday", False),  # 29 days left: not yet within 14
+    ("llegue el 12 de diciembre del año pasado y todavia no pido asilo", True),  # one year on Dec 12
+    ("i came here dec 10 2025 and want to apply for asylum", True),
+    ("llegue hace 2 anos y quiero asilo", False),
+])
+def test_a_window_counted_from_a_day_said(text, urgent):
+    today = date(2026, 12, 3)
+    assert ("deadline_soon" in urgency.text_signals(text, today)) is urgent
+
+
+@pytest.mark.parametrize("text, place", [
+    ("espere ahorita tocaron la puerta y dicen q son de ICE, q hago", "home"),
+    ("en la obra donde trabajo llego la migra hace una hora, todavia estan ahi", "work"),
+    ("si siguen afuera, no les abri", "home"),
+    ("the agents are still outside", "home"),
+    ("ICE knocked on my door last week", None),
+    ("my husband is still there in detention", None),
+    ("siguen ahi en el centro de detencion mis hermanos", None),
+    ("mis papas todavia estan alla en mexico", None),
+])
+def test_agents_still_there_or_knocking_just_now(text, place):
+    assert urgency.live_emergency(text) == place
