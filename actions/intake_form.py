@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
-from actions.messages import latest_intent, latest_text, said_again, slot_before_turn, told_languages
+from actions.messages import latest_intent, latest_text, said_again, slot_before_turn, told_languages, user_texts
 from bot import cards, contact, dates, flow, intake, interruptions, language, location, place_roles, resources, store, updates, urgency
 from bot.firm import firm
 
@@ -114,7 +114,15 @@ class ValidateIntakeForm(FormValidationAction):
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
             out.update(location.heard_in_passing(text, asked, slots))
-        said = flow.answers_in_text(slots.get("situation"), text, today())
+        situation = slots.get("situation")
+        unanswered = [f for f in flow.FOLLOW_UPS.get(situation or "", []) if slots.get(f) is None]
+        earlier = user_texts(tracker)[:-1] if unanswered else []
+        for words in earlier:
+            # The matter is known only now: what was said before it ("he's in Eloy, since
+            # Monday, A 216 004 589") answers its questions too, so they are not asked.
+            said = flow.answers_in_text(situation, words, today())
+            out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out and k != asked})
+        said = flow.answers_in_text(situation, text, today())
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         signals = urgency.text_signals(text, today())
         known = slots.get("urgency_reasons") or []

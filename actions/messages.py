@@ -62,3 +62,16 @@ def slot_before_turn(tracker: Tracker, name: str) -> object:
         elif event.get("event") in ("restart", "session_started"):
             value = None
     return value
+
+
+def user_texts(tracker: Tracker) -> List[str]:
+    """The visitor's words in this session, oldest first (button payloads left out)."""
+    texts: List[str] = []
+    for event in tracker.events or []:
+        if event.get("event") == "session_started":
+            texts = []
+        elif event.get("event") == "user":
+            text = event.get("text") or ""
+            if text and not text.startswith("/"):
+                texts.append(text)
+    return texts

@@ -92,7 +92,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
 #: ("this morning", "last night"), and the Spanish words visitors use most.
 #: Days back from today.
 _DAY_WORDS = (
-    (re.compile(r"\b(last night|anoche|yesterday|ayer|yday|yesterdy)\b"), 1),
+    (re.compile(r"\b(last night|last nite|lastnight|anoche|yesterday|ayer|yday|yesterdy|yesterday night)\b"), 1),
     (re.compile(r"\b(antier|anteayer|day before yesterday)\b"), 2),
     (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )

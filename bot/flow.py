@@ -196,7 +196,18 @@ def removal_stage(text: str) -> str | None:
     return None
 
 
-_A_NUMBER_SAID = re.compile(r"\b(?:a[\s#:-]*|a-number\s*(?:is)?\s*)(\d(?:[\s-]?\d){7,8})\b", re.IGNORECASE)
+_A_NUMBER_SAID = re.compile(
+    r"\b(?:a[\s#:-]*|a[\s-]?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*"
+    r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
+    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*)(\d(?:[\s-]?\d){7,8})\b",
+    re.IGNORECASE,
+)
+#: "we don't have her A number", "no sabemos su numero": the A-number is not known, so not asked.
+_A_NUMBER_UNKNOWN = re.compile(
+    r"\b(?:do ?n[o']?t|do not|don't|no|never)\s+(?:have|know|got|tenemos|tengo|sabemos|se|sé|tiene)\b[^.?!;]{0,20}?"
+    r"\b(?:a[\s-]?(?:number|#)|(?:his|her|their|su) (?:number|numero|número)|numero a|número a|numero de extranjero)\b",
+    re.IGNORECASE,
+)
 #: A stage said in so many words ("deported" alone could be a past removal).
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|ordered removed|final order|orden de deportacion|"
@@ -227,13 +238,24 @@ _SINCE_PERIOD = re.compile(
 )
 
 
+_SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
+
+
 def _detention_day(text: str, today: date) -> Any:
     """The one day a message says someone was detained ("ICE took him on Tuesday"), the period
     in the visitor's words when only that is said ("since last month"), or None."""
     days = set()
     periods = []
     for sentence in _SENTENCE.split(text):
-        if _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence):
+        held = _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
+        since = _SINCE_DAY.search(sentence) if held else None
+        if since:
+            # "been here since august 2, ... my court is on the 22nd": the day after "since"
+            day = dates.past_date(since.group(1), today)
+            if day is not None:
+                days.add(day)
+                continue
+        if held:
             day = dates.day_detained(sentence, today)
             if day is not None:
                 days.add(day)
@@ -308,6 +330,8 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         digits = re.sub(r"\D", "", found.group(1))
         if len(digits) in (8, 9):
             said["a_number"] = digits.zfill(9)
+    if "a_number" not in said and situation in ("detention", "removal") and _A_NUMBER_UNKNOWN.search(text or ""):
+        said["a_number"] = "unknown"
     stage = removal_stage(text) if situation == "removal" else None
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage

@@ -93,7 +93,8 @@ SITUATION_BESIDE_MIN_CONFIDENCE = 0.15
 SITUATION_SHARE_BESIDE_CRISIS = 0.5
 SITUATION_FLOOR_BESIDE_CRISIS = 0.02
 #: Abuse by a partner, with no other matter said, is what VAWA and U visas are for.
-SITUATION_OF_CRISIS = {"dv": "humanitarian"}
+#: So is a threat or an attack by anyone (a U visa, for victims of crimes who help the police).
+SITUATION_OF_CRISIS = {"dv": "humanitarian", "violence": "humanitarian"}
 
 
 @dataclass
@@ -258,6 +259,14 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         or plainly_answers(pending, text, today or date.today())
     ):
         answer.slots[pending] = text[:1000]
+        if pending == "location":
+            # resolved here, as the form would ("hazleton too, same house" is Hazleton, PA)
+            from bot import location, place_roles
+
+            place, role = place_roles.visitor_location(text)
+            place = place if role == place_roles.SELF else location.resolve_reply(text, text)
+            if place is not None:
+                answer.slots.update(location.slots_for(place))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
     elif pending and not free_text and YES_NO.match(text or ""):
@@ -280,6 +289,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if language == "es":
             answer.slots.update(language="es", reply_language="es")
         situation = situation_beside_crisis(ranking, kind)
+        if not situation and pending == "situation" and slots.get("safety_flag"):
+            # The help was given already and this is the answer to "What's happening?": kept, not asked again.
+            situation = "other"
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
         if pending == "contact_phone" and slots.get(pending) is None and contact.declines_calls(text or ""):

@@ -60,11 +60,14 @@ _SPANISH = re.compile(
     r"|tuve|tuvo|tuvimos|voy|vamos|vas|dijo|dijeron|dice|dicen|hago|hacer|saber|sabe|sabemos|estaba|estaban|era|eran"
     r"|fui|fuimos|llego|llegue|llegaron|llegamos|detuvieron|agarraron|pasa|quitar|aplico|aplicar|pedir|sacar|cobran|cuesta"
     r"|cuanto|cuanta|cuantos|cual|despues|antes|siempre|nunca|otro|otra|numero|correo|telefono|llamar|llamen|hablar"
-    r"|entiendo|carta|ingles|espanol|tambien|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo"
-    r"|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
+    r"|entiendo|carta|ingles|espanol|tambien)\b"
 )
-#: Short Spanish words that only count beside others ("si" alone is a yes in either language).
-_SPANISH_SMALL = re.compile(r"\b(?:un|una|unos|unas|en|si|lo|le|les|se|q)\b")
+#: Spanish words that only count beside others: "si" alone is a yes in either language, and
+#: day and month names are also people's names ("Julio", "Abril", "Domingo").
+_SPANISH_SMALL = re.compile(
+    r"\b(?:un|una|unos|unas|en|si|lo|le|les|se|q|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero"
+    r"|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
+)
 _ENGLISH = re.compile(
     r"\b(?:the|my|i|is|to|and|of|he|she|it|in|you|not|am|are|was|were|with|have|has|got|they|we|our|this|that"
     r"|for|what|where|when|please|help|need|want|can|do|does|did|will|would|yes)\b"

@@ -1,6 +1,7 @@
 """From a visitor's words to the location slots of an intake."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Mapping, Optional
 
 from bot import place_roles, places
@@ -60,6 +61,26 @@ def with_state(city: str, state_text: str) -> Optional["places.Place"]:
     return places.resolve(f"{city}, {state}")
 
 
+def _settled_by_context(place: "places.Place", found, text: str) -> "places.Place":
+    """"im in lafayette", "hes at pine prairie": the one candidate state the message also names."""
+    from bot import facilities
+
+    states = {m.place.state for m in found if m.place.state}
+    facility = facilities.facility_in(text)
+    if facility:
+        states.update(re.findall(r"\b([A-Z]{2})\)$", facility))
+    common = states & set(place.candidates)
+    if len(common) == 1:
+        settled = with_state(place.city or "", common.pop())
+        if settled is not None:
+            return settled
+    return place
+
+
+def _whole_us(place: "places.Place") -> bool:
+    return place.country_code == "US" and not place.state and not place.city
+
+
 def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """Location slots a message fills when the location question is not the one asked.
 
@@ -84,8 +105,11 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
         if held and slots.get("detained_where") is None and slots.get("situation") == "detention":
             out["detained_where"] = " ".join(held.text.split())[:1000]
     place, role = place_roles.location_among(found)
+    if place is not None and place.candidates and not place.state:
+        place = _settled_by_context(place, found, text)
     if place is not None and role == place_roles.SELF:
         out.update(slots_for(place))
-    elif place is not None and role == place_roles.UNCLEAR and not slots.get("location_guess"):
+    elif place is not None and role == place_roles.UNCLEAR and not slots.get("location_guess") and not _whole_us(place):
+        # "I came to the US last year" says nothing of where in it: not worth a yes/no question
         out["location_guess"] = display(place)
     return out

@@ -748,13 +748,34 @@ _PAST_HARM = re.compile(
     r"|(?:attacked|threatened|persecuted|beat|tortured|kidnapped) (?:me|him|her|us|them)(?! to)"
     r"|me (?:amenazaron|atacaron|golpearon|persiguieron|violaron|asaltaron|secuestraron|torturaron)"
     r"|(?:lo|la|los|nos) (?:amenazaron|atacaron|golpearon|persiguieron|secuestraron)"
-    r"|(?:fui|fue|fuimos) victima|victim of|because of (?:the )?threats|por (?:las )?amenazas)\b"
+    r"|(?:fui|fue|fuimos) victima|victim of|because of (?:the )?threats|por (?:las )?amenazas"
+    r"|killed (?:my|his|her|our)|(?:mataron|asesinaron) a|robbed at gun ?point|(?:me|nos) asaltaron"
+    r"|(?:will|would|gonna|van a|me van a) (?:kill|matar)(?: me| us|me|nos)?)\b"
 )
 _CASE_OR_ORIGIN = re.compile(
     r"\b(?:asylum|asilo|(?:u|you) visa|visa (?:u|you)|t visa|visa t|refugee|refugiad[oa]|persecution|persecucion|fear of going back"
     r"|miedo (?:de|a) regresar|back home|my country|mi pais|i am from|soy de|somos de|left (?:my country|home)"
-    r"|in (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador))\b"
+    r"|in (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador)"
+    r"|(?:can'?t|cannot|can not) go back(?! home| to (?:my |the )?(?:house|home|apartment))|no puedo (?:regresar|volver)(?! a (?:mi |la )?casa)|salimos|huimos|we (?:left|fled)|police report|helped the police"
+    r"|get a visa|visa for (?:that|it))\b"
 )
+#: "now I'm in Nashville": where the visitor is now, not danger now; "they will kill me" said of going back.
+_NOW_HERE = re.compile(r"\b(?:now|ahora) (?:i am|im|we are|were|estoy|estamos|vivo|vivimos) (?:in|at|en)\b")
+_GOING_BACK = re.compile(
+    r"\b(?:(?:if i (?:go|am sent|get sent|return) back|can'?t go back|cannot go back|can not go back)(?! home| to (?:my |the )?(?:house|home|apartment))"
+    r"|no puedo (?:regresar|volver)(?! a (?:mi |la )?casa)|si (?:regreso|vuelvo|me regresan|me deportan))\b"
+)
+#: "can I still get asylum": a question about the case, not danger still going on.
+_STILL_ELIGIBLE = re.compile(r"\b(?:can|could) (?:i|we|he|she|they) still\b|\bstill (?:get|apply|qualify|eligible|able)\b")
+_THREAT_THERE = re.compile(r"\b(?:will|would|gonna|going to|van a|me van a)\s+(?:kill|hurt|matar|hacer dano)\b")
+
+
+def _present_words(norm: str) -> str:
+    """The message without words of "now" that are not danger now (see ``_NOW_HERE``, ``_GOING_BACK``)."""
+    t = _STILL_ELIGIBLE.sub(" ", _NOW_HERE.sub(" ", norm))
+    if _GOING_BACK.search(t):
+        t = _THREAT_THERE.sub(" ", t)
+    return t
 
 
 def past_and_safe(text: str) -> bool:
@@ -762,7 +783,7 @@ def past_and_safe(text: str) -> bool:
     norm = normalize(text)
     if not norm:
         return False
-    if _PAST_HARM.search(norm) and _CASE_OR_ORIGIN.search(norm) and not _PRESENT.search(norm):
+    if _PAST_HARM.search(norm) and _CASE_OR_ORIGIN.search(norm) and not _PRESENT.search(_present_words(norm)):
         return True
     if not _PAST_OR_SAFE.search(norm):
         return False

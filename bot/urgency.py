@@ -223,6 +223,7 @@ _ASYLUM_YEAR_NEAR = re.compile(
     r"\b(?:almost|nearly|about to be|casi|ya casi|por cumplir) (?:a|one|un) (?:year|ano)\b|"
     r"\bone year (?:mark|anniversary|is up)\b|\b(?:cumplo|cumple|se cumple|cumplimos) (?:el |un )?(?:one year|ano)\b"
 )
+_ONE_YEAR = re.compile(r"(?<!hace )\b(?:one year|un ano)\b(?! ago| atras)")
 _APPEAL_LIKE = re.compile(
     r"\b(?:appeal|apelacion|apelar|bia|petition for review|rfe|request for evidence|noid|"
     r"notice of intent to deny|one year deadline)\b"
@@ -246,6 +247,11 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
         return True
     if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
         return True
+    if _ASYLUM.search(s):
+        # "my one year for asylum is in 10 days", "next week is 1 year exactly"
+        for year in _ONE_YEAR.finditer(s):
+            if any(len(_gap(year.span(), n, s)) <= 40 and not _PAST_NEAR.search(_gap(year.span(), n, s)) for n in _near_spans(s)):
+                return True
     # "deadline", "due", "plazo": a deadline said outright, unless asked about ("what is the deadline?")
     cues = [m.span() for m in _DEADLINE_WORDS.finditer(s) if not _QUESTION.search(s[: m.start()])]
     cues += [m.span() for m in _DUE.finditer(s) if not _NOT_FILING_DUE.search(s[: m.start()])]

@@ -377,12 +377,12 @@ async def test_a_live_raid_at_a_button_question_is_not_a_wrong_pick(run_form):
 
 async def test_the_same_unreadable_answer_twice_is_kept_and_never_asked_a_third_time(make_tracker, domain):
     before = {"consent": True, "location": None, "requested_slot": "location"}
-    events = [{"event": "user", "text": "el bronx"}, {"event": "bot", "text": "I couldn't find that place."},
-              {"event": "user", "text": "el bronx"}, {"event": "slot", "name": "location", "value": "el bronx"}]
-    tracker = make_tracker(slots={**before, "location": "el bronx"}, text="el bronx", intent="inform_location", events=events)
+    events = [{"event": "user", "text": "por la tienda de la esquina"}, {"event": "bot", "text": "I couldn't find that place."},
+              {"event": "user", "text": "por la tienda de la esquina"}, {"event": "slot", "name": "location", "value": "por la tienda de la esquina"}]
+    tracker = make_tracker(slots={**before, "location": "por la tienda de la esquina"}, text="por la tienda de la esquina", intent="inform_location", events=events)
     dispatcher = CollectingDispatcher()
     slots = slot_events(await ValidateIntakeForm().run(dispatcher, tracker, domain))
-    assert slots["location"] == "el bronx" and slots["requested_slot"] == "situation"
+    assert slots["location"] == "por la tienda de la esquina" and slots["requested_slot"] == "situation"
 
 
 async def test_a_number_said_twice_without_digits_is_not_known(make_tracker, domain):
@@ -442,3 +442,31 @@ def test_update_cards_date_in_the_conversations_language():
     post = {"title": "T", "url": "https://example.com/p", "published": "2024-12-09", "summary": "S"}
     assert cards.update_card(post)["date"] == "December 9, 2024"
     assert cards.update_card(post, "es")["date"] == "9 de diciembre de 2024"
+
+
+async def test_what_was_said_before_the_matter_was_known_is_not_asked(run_form):
+    # The opening named the facility, the day and the A-number, but read as no matter at all;
+    # once "uncle detained" places it, none of those is asked.
+    history = [{"event": "user", "text": "since monday my uncle is in the south texas processing center in pearsall. "
+                                           "his number is A 216 004 589"},
+               {"event": "user", "text": "san antonio"},
+               {"event": "user", "text": "uncle detained"}]
+    before = {"consent": True, "location": "San Antonio, TX", "state": "TX"}
+    slots, _ = await run_form(before, {"situation": "detention"}, text="uncle detained",
+                              intent="situation_detention", requested="situation", history=history)
+    assert slots["detained_where"].startswith("South Texas ICE Processing Center")
+    from datetime import date
+    assert date.fromisoformat(slots["detained_since"]).weekday() == 0  # "since monday"
+    assert slots["a_number"] == "216004589"
+    assert slots["requested_slot"] not in ("detained_where", "detained_since", "a_number")
+
+
+async def test_a_question_at_the_summary_keeps_the_matter(run_form):
+    history = [{"event": "slot", "name": "situation", "value": "detention"},
+               {"event": "user", "text": "le pueden quitar la residencia por algo de hace tantos años?"}]
+    before = {"consent": True, "location": "Phoenix, AZ", "state": "AZ", "detained_where": "Eloy", "detained_since": "2026-12-01",
+              "a_number": "unknown", "contact_name": "Daniel", "contact_phone": "+16025550128", "contact_email": "none"}
+    slots, _ = await run_form(before, {"situation": "other"}, text="le pueden quitar la residencia por algo de hace tantos años?",
+                              intent="situation_other", requested="intake_confirmed", history=history)
+    assert slots["situation"] == "detention"
+    assert slots["requested_slot"] == "intake_confirmed"

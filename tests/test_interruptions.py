@@ -95,7 +95,18 @@ def test_a_misread_answer_that_plainly_answers_the_question_fills_it_without_a_r
 def test_a_crisis_that_is_also_a_place_gets_help_and_the_place_is_kept():
     answer = interruptions.handle("crisis", "kill devil hills nc", [{"entity": "crisis_kind", "value": "violence"}], [],
                                   {"requested_slot": "location"}, firm(), free_text=True)
-    assert answer.slots["location"] == "kill devil hills nc" and answer.responses[0] == "utter_crisis_violence"
+    assert answer.slots["location"] == "Kill Devil Hills, NC" and answer.slots["state"] == "NC"
+    assert answer.responses[0] == "utter_crisis_violence"
+
+
+def test_a_second_crisis_message_at_the_situation_question_is_its_answer():
+    # The help was given for the first; the same danger told again answers "What's happening?".
+    answer = interruptions.handle("crisis", "my stepdad hurting my brother", [{"entity": "crisis_kind", "value": "child"}], [],
+                                  {"requested_slot": "situation", "safety_flag": "child"}, firm(), free_text=True)
+    assert answer.slots["situation"] == "other" and answer.responses[0] == "utter_crisis_child"
+    threatened = interruptions.handle("crisis", "someone threatening me", [{"entity": "crisis_kind", "value": "violence"}], [],
+                                      {"requested_slot": "situation"}, firm(), free_text=True)
+    assert threatened.slots["situation"] == "humanitarian"
 
 
 def test_a_real_question_asked_twice_is_answered_twice_not_taken_as_an_answer():

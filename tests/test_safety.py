@@ -589,3 +589,17 @@ def test_detention_words_and_a_relatives_illness_are_not_danger(text):
 ])
 def test_wanting_to_know_about_a_case_is_not_a_present_danger(text, past):
     assert safety.past_and_safe(text) is past
+
+
+@pytest.mark.parametrize("text, past", [
+    ("back home in guatemala i had big problems with the gangs, they killed my cousin. now im in nashville, can i still get asylum", True),
+    ("i need asylum i cant go back to cameroon they will kill me because i am anglophone", True),
+    ("no puedo regresar a honduras me van a matar", True),
+    ("salimos por amenazas de las bandas en guayaquil", True),
+    # home is not a country: a partner's threat there is danger now
+    ("i cant go back home he will kill me", False),
+    ("no puedo regresar a mi casa, me va a matar", False),
+    ("my ex threatened me in guatemala and now he is here in houston outside my house", False),
+])
+def test_a_threat_in_the_country_fled_is_the_case_not_danger_here(text, past):
+    assert safety.past_and_safe(text) is past

@@ -490,3 +490,13 @@ def test_a_window_counted_from_a_day_said(text, urgent):
 ])
 def test_agents_still_there_or_knocking_just_now(text, place):
     assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("my one year for asylum is in 10 days help", True),
+    ("next week is 1 year exactly since i came and i didnt file for asylum", True),
+    ("i have one year to apply for asylum, i came in march", False),
+    ("my asylum interview was cancelled one year ago, is it next week now?", False),
+])
+def test_the_asylum_year_said_as_time_from_now(text, urgent):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 3))) is urgent
