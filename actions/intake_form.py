@@ -130,6 +130,9 @@ class ValidateIntakeForm(FormValidationAction):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]
             if "ice_present_now" in signals and slots.get("ice_present_now") is None:
                 out["ice_present_now"] = True
+        if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
+            # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
+            out[asked] = _clip(text)
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
         elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(

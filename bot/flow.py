@@ -283,6 +283,16 @@ _HELD_FOR = re.compile(
 )
 
 
+#: Held at an airport by CBP: "at SFO", "the atlanta airport".
+_AIRPORT = re.compile(
+    r"\b((?:JFK|LAX|SFO|MIA|ORD|IAH|ATL|EWR|DFW|IAD|BOS|SEA|DEN|PHX|LAS|MCO|FLL|DTW|MSP|PHL|CLT|SLC|BWI|DCA|AUS|SJC|OAK)"
+    r"(?: (?:airport|terminal \w+))?|(?:[A-Za-z.]+ ){0,2}(?:international )?airport|aeropuerto(?: de [A-Za-z.]+(?: [A-Za-z.]+)?)?)\b"
+)
+#: The local county jail, unnamed: "detenido en el condado", "in the county jail".
+_LOCAL_JAIL = re.compile(
+    r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|condado(?= por| y|,|$)|local jail))", re.IGNORECASE)
+
+
 def held_place(text: str) -> str | None:
     """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
@@ -319,6 +329,11 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         held = held_place(text or "")
         if held:
             said["detained_where"] = held
+    if situation == "detention" and "detained_where" not in said:
+        where = _AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "")
+        if where:
+            # "CBP still has him at JFK", "detenido en el condado": where, as they said it
+            said["detained_where"] = " ".join(where.group(1).split())
     if situation == "detention" and "detained_since" not in said:
         day = _detention_day(text or "", today)
         if day is not None:
@@ -335,13 +350,16 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     stage = removal_stage(text) if situation == "removal" else None
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
+    elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
+        # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
+        said["removal_stage"] = stage
     day = dates.mentioned_date(text, today)
     if day is None and situation == "removal":
         day = dates.coming_date(text, today)
     if day is not None and dates.days_until(day, today) > _YEAR_AHEAD and not re.search(r"\b20\d\d\b", text):
         day = None  # "denied on november 13", no year: that day has passed, it is not next year's
     if day is None:
-        if situation == "removal" and "removal_stage" not in said:
+        if situation == "removal" and said.get("removal_stage") in (None, "hearing", "check_in"):
             said.update(_far_hearing(text, today))
         return said
     if stage == "nta_no_date" and day > today:
@@ -352,8 +370,20 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     return said
 
 
+#: "no court yet", "I don't have a hearing", "todavia no tengo corte": no stage said.
+_NO_STAGE = re.compile(
+    r"\b(?:no|not|don'?t|dont|never|haven'?t|havent|without|sin|todavia no|aun no|nunca)\b(?:\W+\w+){0,3}?\W+"
+    r"(?:court|hearing|check[- ]?in|corte|audiencia|cita)\b|\b(?:court|hearing|corte|audiencia) (?:yet|todavia|aun)\b",
+    re.IGNORECASE,
+)
 #: A day and month further ahead than this, said without a year, is the one just past.
 _YEAR_AHEAD = 300
+
+
+def _both_stages(text: str) -> bool:
+    """"hearing on dec 3 and check in on dec 10": which one is meant is asked."""
+    t = (text or "").lower()
+    return all(p.search(t) for stage, p in _STAGE_PATTERNS if stage in ("hearing", "check_in"))
 
 
 def _dated_stage(text: str) -> str | None:

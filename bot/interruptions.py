@@ -168,7 +168,8 @@ DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\
 NOT_AT_HAND = re.compile(
     r"\b(?:(?:have|need|got) to (?:look|check|find|search)|look(?:ing)? for it|let me (?:check|look|find)|i(?:'ll| will) (?:check|look)"
     r"|keeps? (?:the|all the|my|his|her) (?:papers|documents|paperwork)|(?:do ?n[o']?t|dont) have (?:it|them|the papers) (?:with me|here|now|right now|on me)"
-    r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi)\b",
+    r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi"
+    r"|did ?n[o']?t (?:write|save|keep) it(?: down)?|forgot (?:it|the number)|no lo (?:anote|apunte|guarde)|se me olvido)\b",
     re.IGNORECASE,
 )
 

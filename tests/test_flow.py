@@ -251,3 +251,22 @@ def test_dates_ahead_and_behind_in_one_message():
 ])
 def test_when_someone_was_detained_is_heard_in_passing(text, expected):
     assert flow.answers_in_text("detention", text, date(2026, 12, 3)).get("detained_since") == expected
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("i have to go to ice check in and my friend got taken at his", "check_in"),
+    ("my son has his immigration court in san francisco but we moved to reno", "hearing"),
+    ("i dont have court yet, just an NTA", "nta_no_date"),
+    ("todavia no tengo corte, solo me dieron papeles", None),
+])
+def test_a_stage_said_without_a_date_is_not_asked(text, stage):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 3)).get("removal_stage") == stage
+
+
+@pytest.mark.parametrize("text, where", [
+    ("my brother landed at JFK from santo domingo 5 hours ago and CBP still has him", "JFK"),
+    ("im at the atlanta airport now and cbp took my brother in the back room", "the atlanta airport"),
+    ("mi esposo está detenido en el condado por manejar sin licencia", "el condado"),
+])
+def test_an_airport_or_the_local_jail_is_where_someone_is_held(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 3))["detained_where"] == where

@@ -1,4 +1,5 @@
 """What a message that is not an answer gets (bot.interruptions), and the nets before it."""
+from datetime import date
 import pytest
 
 from tests.wording import render
@@ -294,3 +295,7 @@ def test_at_whats_happening_no_clear_situation_is_not_guessed(intent, ranking):
 ])
 def test_a_question_about_what_the_law_allows_asks_for_advice(text, advice):
     assert interruptions.asks_for_advice(text, [{"name": "situation_family", "confidence": 0.9}]) is advice
+
+
+def test_a_number_not_written_down_is_an_answer():
+    assert interruptions.plainly_answers("a_number", "he said it on the phone but i didnt write it", date(2026, 12, 3))
