@@ -163,14 +163,15 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 
 _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
-                  "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete")),
+                  "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete",
+                  "presentarme", "presentarse", "me presente", "presentarnos", "report to ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "orden de deportacion", "orden de deportación", "orden de remocion", "deportado", "deportada",
-                       "me deportaron", "lo deportaron", "la deportaron")),
+                       "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
     ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur")),
@@ -214,7 +215,7 @@ _STAGE_SAID = re.compile(
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n)|"
-    r"notice to appear|nta)\b",
+    r"notice to appear|nta|salida voluntaria|voluntary departure)\b",
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(

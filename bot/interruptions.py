@@ -71,7 +71,7 @@ SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge
 #: reply too; words the classifier could not place are simply taken), so it is not asked again.
 WORDS_WELCOME = ("details",)
 WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice")
-WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback")
+WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback", "request_others_data")
 
 #: Questions before "What's happening?" is answered: a message there may describe the situation.
 EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
@@ -127,6 +127,11 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
         return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t))
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
+    if slot == "contact_name":
+        # "Graciela Soto": a name written as one, whatever the classifier made of it
+        words = t.split()
+        return (1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not is_question(t)
+                and contact.clean_name(t)[0] is not None)
     return False
 
 

@@ -369,7 +369,8 @@ _AGENT = (
     r"la migra|migra|ice(?: agents?| officers?)?|immigration|inmigracion|migracion|agentes?|agents?|officers?|"
     r"oficiales|federales|feds|cbp|border patrol|patrulla fronteriza|hsi|homeland security)"
 )
-_HOME = r"door|front door|house|home|apartment|apt|building|porch|yard|window|trailer|puerta|casa|apartamento|depa|departamento|edificio|ventana|traila"
+_HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
+         r"|departamento|edificio|ventana|traila|entrada|cochera|patio|yarda")
 _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega"

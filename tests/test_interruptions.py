@@ -299,3 +299,9 @@ def test_a_question_about_what_the_law_allows_asks_for_advice(text, advice):
 
 def test_a_number_not_written_down_is_an_answer():
     assert interruptions.plainly_answers("a_number", "he said it on the phone but i didnt write it", date(2026, 12, 3))
+
+
+@pytest.mark.parametrize("text, plain", [("Graciela Soto", True), ("Jean Robert Pierre", True), ("no gracias", False),
+                                         ("How Much", False), ("Call Me Later 5pm", False)])
+def test_a_name_written_as_one_answers_the_name_question(text, plain):
+    assert interruptions.plainly_answers("contact_name", text, date(2026, 12, 3)) is plain

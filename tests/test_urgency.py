@@ -500,3 +500,7 @@ def test_agents_still_there_or_knocking_just_now(text, place):
 ])
 def test_the_asylum_year_said_as_time_from_now(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 3))) is urgent
+
+
+def test_agents_at_the_driveway_are_at_home():
+    assert urgency.live_emergency("hay agentes de la migra en la entrada de mi casa") == "home"
