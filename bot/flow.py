@@ -355,6 +355,8 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
         said["removal_stage"] = stage
     day = dates.mentioned_date(text, today)
+    if day == today and situation == "removal" and dates.far_off(text, today):
+        day = None  # "went to my check-in today, the next one is in january": today is not the next date
     if day is None and situation == "removal":
         day = dates.coming_date(text, today)
     if day is not None and dates.days_until(day, today) > _YEAR_AHEAD and not re.search(r"\b20\d\d\b", text):

@@ -562,6 +562,9 @@ _IMMINENT = re.compile(
     r"\b(?:bags?|suitcases?|luggage|maleta|maletas|equipaje|belongings|pertenencias)\b|"
     r"\b(?:report|reporting|surrender|present himself|present herself|present myself)\w* (?:to ice )?(?:for|to be) (?:removal|deportation|removed|deported)\b|"
     r"\b(?:presentarse|presentarme|presentarte|reportarse|reportarme|entregarse|entregarme)\b[^.]{0,20}\b(?:para|a) (?:su |la |ser |mi )?(?:deportacion|deportad[oa]|salida)\b|"
+    # ICE telling the visitor to come in with a passport: the usual step before removal
+    r"\b(?:told|asked|called) me to (?:come|go|report|bring|present)\b[^.]{0,60}\bpassport\b|"
+    r"\b(?:me dijeron|me pidieron|me llamaron)\b[^.]{0,40}\b(?:lleve|llevar|traiga|traer|presente)\w*\b[^.]{0,30}\bpasaporte\b|"
     r"\bscheduled (?:for )?(?:removal|deportation)\b|\b(?:removal|deportation|deportacion)\b[^.]{0,20}\b(?:is |has been |was )?(?:scheduled|programad[oa]|fijad[oa])\b|"
     r"\bscheduled to be (?:removed|deported)\b|\bprogramad[oa] para (?:ser )?deportad[oa]\b|"
     r"\b(?:removal|deportation) (?:flight|date)\b|\bvuelo de deportacion\b|"

@@ -1,11 +1,10 @@
 """The language of each message, as the entity ``message_language``.
 
-The ``language`` slot is mapped from this entity (and ``reply_language``,
-English or Spanish, from its twin), so it changes only when a
-message says enough to tell (``bot.language.detect``): the conversation
-follows a visitor who switches, and keeps its language through a place, a
-name or "ok". The slot is set before any action runs, so the reply to the
-very message that switched is already in the new language.
+The ``language`` slot is mapped from this entity, so it changes only when a
+message says enough to tell (``bot.language.detect``). A Spanish message also
+gives ``reply_language`` = es at once, before any action runs, so the reply
+to the very message that switched is already in Spanish; the way back to
+English (two English messages in a row) is counted by the actions.
 """
 from __future__ import annotations
 
@@ -43,6 +42,10 @@ class LanguageReader(GraphComponent):
                 continue
             entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in (ENTITY, REPLY_ENTITY)]
             entities.append({"entity": ENTITY, "value": code, "extractor": EXTRACTOR})
-            entities.append({"entity": REPLY_ENTITY, "value": language.reply_language(code), "extractor": EXTRACTOR})
+            if language.reply_language(code) == "es":
+                # Spanish is followed at once; back to English only after English messages in a row,
+                # which the actions count (bot.language.conversation_language), so one English
+                # sentence in a Spanish conversation is answered in Spanish.
+                entities.append({"entity": REPLY_ENTITY, "value": "es", "extractor": EXTRACTOR})
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

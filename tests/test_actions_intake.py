@@ -410,21 +410,21 @@ def _user(language):
 
 
 async def test_one_english_answer_keeps_a_spanish_conversation_in_spanish(run_form):
-    # The from_entity mapping has just set reply_language to "en" for this message.
+    # The language reader gives reply_language only for Spanish, so the slot is still "es".
     before = {"consent": True, "location": "Houston, TX", "state": "TX", "city": "Houston", "situation": "humanitarian",
-              "reply_language": "en"}
+              "reply_language": "es"}
     slots, _ = await run_form(before, {"details": "I have a work permit and my asylum case is pending"},
                             text="I have a work permit and my asylum case is pending", requested="details",
                             history=[_user("es"), _user("es"), _user("en")])
-    assert slots.get("reply_language") == "es"
+    assert slots.get("reply_language", "es") == "es"
 
 
 async def test_two_english_messages_in_a_row_turn_the_conversation_english(run_form):
     before = {"consent": True, "location": "Houston, TX", "state": "TX", "city": "Houston", "situation": "humanitarian",
-              "reply_language": "en"}
+              "reply_language": "es"}
     slots, _ = await run_form(before, {"details": "asylum, I filed last year"}, text="asylum, I filed last year",
                               requested="details", history=[_user("es"), _user("en"), _user(None), _user("en")])
-    assert "reply_language" not in slots
+    assert slots["reply_language"] == "en"
 
 
 @pytest.mark.parametrize("asked", ["a_number", "intake_confirmed", "location", "details"])

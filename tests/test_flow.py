@@ -270,3 +270,9 @@ def test_a_stage_said_without_a_date_is_not_asked(text, stage):
 ])
 def test_an_airport_or_the_local_jail_is_where_someone_is_held(text, where):
     assert flow.answers_in_text("detention", text, date(2026, 12, 3))["detained_where"] == where
+
+
+def test_a_check_in_today_is_not_the_next_one():
+    said = flow.answers_in_text("removal", "i went to my ice check in today and they said next one is next year in january",
+                                date(2026, 12, 3))
+    assert said.get("hearing_date") != "2026-12-03"

@@ -504,3 +504,12 @@ def test_the_asylum_year_said_as_time_from_now(text, urgent):
 
 def test_agents_at_the_driveway_are_at_home():
     assert urgency.live_emergency("hay agentes de la migra en la entrada de mi casa") == "home"
+
+
+@pytest.mark.parametrize("text, imminent", [
+    ("I have a removal order from 2015, ICE called me yesterday and told me to come to the office on monday with my passport", True),
+    ("tengo orden de deportacion y me llamaron de ICE, me dijeron que lleve mi pasaporte el lunes", True),
+    ("they told my friend to bring his passport and they detained him", False),
+])
+def test_called_in_with_a_passport_is_removal_near(text, imminent):
+    assert ("removal_imminent" in urgency.text_signals(text, date(2026, 12, 3))) is imminent
