@@ -126,14 +126,15 @@ bench-chat: $(STAMPS)/model
 
 # Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
 bench-conversations: $(STAMPS)/model
-	$(PY) scripts/bench_conversations.py dev dev2 heldout spanish
+	$(PY) scripts/bench_conversations.py dev dev2 dev3 heldout spanish spanish2
 
 # Crisis messages that get help and ordinary ones that do not: the patterns alone beside patterns + classifier.
 bench-safety: $(STAMPS)/crisis
 	$(PY) scripts/bench_safety.py
 
-bench-nlu: $(STAMPS)/places domain/firm_profile.yml
+bench-nlu: $(STAMPS)/places domain/firm_profile.yml $(STAMPS)/model
 	$(PY) scripts/bench_nlu.py
+	$(PY) scripts/bench_nlu.py --score tests/data/nlu_holdout_es_booking.yml
 	$(PY) scripts/bench_locations.py
 
 bench-updates: $(STAMPS)/places

@@ -15,8 +15,9 @@ intake and, for cases held in Spanish (``expect.language``), the share of the
 assistant's replies that a language identifier (py3langid, English against
 Spanish) reads as that language; writes ``results/bench_conversations/<set>.json`` with every miss.
 
-The case format is ``tests/conversations/FORMAT.md``. ``dev`` and ``dev2`` are
-tuned on; ``heldout`` is only ever read as totals.
+The case format is ``tests/conversations/FORMAT.md``. ``dev``, ``dev2``, ``dev3``
+and ``spanish`` are tuned on; ``heldout`` and ``spanish2`` are only ever read as
+totals.
 """
 from __future__ import annotations
 

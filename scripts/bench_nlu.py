@@ -7,6 +7,8 @@ Usage (from the project root)::
     .venv/bin/python scripts/bench_nlu.py --holdout    # also train once and score
                                                        # tests/data/nlu_holdout.yml
     .venv/bin/python scripts/bench_nlu.py --skip-cv --holdout   # only the held-out run
+    .venv/bin/python scripts/bench_nlu.py --score tests/data/nlu_holdout_es_booking.yml
+                                                       # score a file with the trained model
 
 It runs ``rasa test nlu --nlu data/nlu --config config.yml --cross-validation
 --folds 5 --out results/nlu_cv`` with the venv's ``rasa``, then reads
@@ -293,7 +295,24 @@ def main(argv: Optional[List[str]] = None) -> int:
         help="also train on all data and score this held-out file "
              "(default tests/data/nlu_holdout.yml); reports go to <out>_holdout",
     )
+    parser.add_argument(
+        "--score", metavar="FILE", default=None,
+        help="only score this held-out file with the trained model (models/intake.tar.gz, the whole "
+             "pipeline with the safety net); reports go to results/<file name>",
+    )
     args = parser.parse_args(argv)
+
+    if args.score:
+        out = ROOT / "results" / Path(args.score).stem
+        code = 0 if args.no_run else run([rasa_executable(), "test", "nlu", "--nlu", args.score,
+                                          "--model", str(ROOT / "models" / "intake.tar.gz"), "--out", str(out)])
+        report = load_report(out / "intent_report.json")
+        if code or report is None:
+            print(f"scoring {args.score} failed", file=sys.stderr)
+            return 1
+        print_table(report, labels_of(report))
+        print(f"accuracy {accuracy_of(report):.3f}; confusions: {top_confusions(report)}")
+        return 0
 
     out = ROOT / args.out
     if not (args.no_run or args.skip_cv):
