@@ -752,18 +752,20 @@ _PAST_HARM = re.compile(
     r"|killed (?:my|his|her|our)|(?:mataron|asesinaron) a|robbed at gun ?point|(?:me|nos) asaltaron"
     r"|(?:will|would|gonna|van a|me van a) (?:kill|matar)(?: me| us|me|nos)?)\b"
 )
+#: Not going back to the country fled ("can't go back to Cameroon"); home is not a country.
+_CANT_GO_BACK = (r"(?:can'?t|cannot|can not) go back(?! home| to (?:my |the )?(?:house|home|apartment))"
+                 r"|no puedo (?:regresar|volver)(?! a (?:mi |la )?casa)")
 _CASE_OR_ORIGIN = re.compile(
     r"\b(?:asylum|asilo|(?:u|you) visa|visa (?:u|you)|t visa|visa t|refugee|refugiad[oa]|persecution|persecucion|fear of going back"
     r"|miedo (?:de|a) regresar|back home|my country|mi pais|i am from|soy de|somos de|left (?:my country|home)"
     r"|in (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador)"
-    r"|(?:can'?t|cannot|can not) go back(?! home| to (?:my |the )?(?:house|home|apartment))|no puedo (?:regresar|volver)(?! a (?:mi |la )?casa)|salimos|huimos|we (?:left|fled)|police report|helped the police"
+    r"|" + _CANT_GO_BACK + r"|salimos|huimos|we (?:left|fled)|police report|helped the police"
     r"|get a visa|visa for (?:that|it))\b"
 )
 #: "now I'm in Nashville": where the visitor is now, not danger now; "they will kill me" said of going back.
 _NOW_HERE = re.compile(r"\b(?:now|ahora) (?:i am|im|we are|were|estoy|estamos|vivo|vivimos) (?:in|at|en)\b")
 _GOING_BACK = re.compile(
-    r"\b(?:(?:if i (?:go|am sent|get sent|return) back|can'?t go back|cannot go back|can not go back)(?! home| to (?:my |the )?(?:house|home|apartment))"
-    r"|no puedo (?:regresar|volver)(?! a (?:mi |la )?casa)|si (?:regreso|vuelvo|me regresan|me deportan))\b"
+    r"\b(?:if i (?:go|am sent|get sent|return) back(?! home)|" + _CANT_GO_BACK + r"|si (?:regreso|vuelvo|me regresan|me deportan))\b"
 )
 #: "can I still get asylum": a question about the case, not danger still going on.
 _STILL_ELIGIBLE = re.compile(r"\b(?:can|could) (?:i|we|he|she|they) still\b|\bstill (?:get|apply|qualify|eligible|able)\b")
