@@ -106,6 +106,18 @@ class Answer:
     slots: Dict[str, Any] = field(default_factory=dict)
 
 
+def attorney_speaks(code: Optional[str], firm: Any) -> bool:
+    """Whether one of the firm's attorneys (``firm.yml``) speaks a language other than English and Spanish."""
+    if not code or code in ("en", "es"):
+        return False
+    from bot import booking
+
+    try:
+        return code in booking.languages_offered(booking.load_attorneys(firm))
+    except Exception:  # noqa: BLE001 - a profile without attorneys: nobody to name
+        return False
+
+
 def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     """Whether a message is, on its face, an answer to the question pending for ``slot``.
 
@@ -331,6 +343,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # answered as a question, and the situation it describes is kept.
         answer.slots.update(_situation_said(text, ranking, slots))
     answer.responses.append(REPLIES.get(intent) or "utter_default")
+    if intent == "non_english" and attorney_speaks(entity(entities, "message_language") or slots.get("language"), firm):
+        # firm.yml says an attorney speaks it: said in that language, and booking goes to them
+        answer.responses.append("utter_attorney_speaks_language")
     if intent == "request_deletion":
         answer.slots["deletion_requested"] = True
     return answer

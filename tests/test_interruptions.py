@@ -305,3 +305,13 @@ def test_a_number_not_written_down_is_an_answer():
                                          ("How Much", False), ("Call Me Later 5pm", False)])
 def test_a_name_written_as_one_answers_the_name_question(text, plain):
     assert interruptions.plainly_answers("contact_name", text, date(2026, 12, 3)) is plain
+
+
+def test_another_language_says_when_an_attorney_speaks_it():
+    # firm.yml: one attorney speaks Vietnamese, none Haitian Creole
+    vietnamese = interruptions.handle("non_english", "Tôi cần luật sư di trú", [{"entity": "message_language", "value": "vi"}],
+                                      [], {}, firm())
+    assert vietnamese.responses == ["utter_non_english", "utter_attorney_speaks_language"]
+    creole = interruptions.handle("non_english", "Mwen bezwen yon avoka", [{"entity": "message_language", "value": "ht"}],
+                                  [], {}, firm())
+    assert creole.responses == ["utter_non_english"]
