@@ -195,6 +195,7 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "dakota del norte": (US, "ND", None),
     "dakota del sur": (US, "SD", None),
     "nuevo mexico": (US, "NM", None),
+    "nuevo méxico": (US, "NM", None),
     "pensilvania": (US, "PA", None),
     "misuri": (US, "MO", None),
     "misisipi": (US, "MS", None),
@@ -680,6 +681,10 @@ def gazetteer() -> Gazetteer:
         add(c["name"], entry)
         if key.startswith("miami dade"):
             add("Dade County", entry)
+        # "condado de Harris": the Spanish form of "Harris County"
+        base = re.sub(r"\s+(?:county|parish|borough)$", "", c["name"], flags=re.IGNORECASE)
+        if base != c["name"]:
+            add(f"condado de {base}", entry)
 
     # US cities: geonames (with population) for single-word names; every
     # multi-word name of the ZIP data too.

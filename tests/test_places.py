@@ -512,3 +512,11 @@ def test_latency_after_warm_up():
         best = p95 if best is None else min(best, p95)
     median = statistics.median(timings) * 1000
     assert best < 0.005, f"p95 {best * 1000:.2f} ms (median {median:.2f} ms)"
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Nueva York", "NY"), ("Los Ángeles", "CA"), ("Carolina del Norte", "NC"), ("Nuevo México", "NM"),
+    ("condado de Harris", "TX"), ("aquí en Houston", "TX"), ("el bronx", "NY"),
+])
+def test_spanish_place_forms(text, state):
+    assert places.resolve(text).state == state
