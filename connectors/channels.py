@@ -144,12 +144,19 @@ def note(kind: str, language: Optional[str] = None) -> str:
     return wording["en"] + "\n\n" + wording["es"]
 
 
-def fallback_text() -> str:
+def fallback_text(language: Optional[str] = None) -> str:
+    """The reply when something failed: in the conversation's language, or in English and Spanish."""
     f = firm()
-    return (
-        "Sorry, I'm having a technical problem right now. Please try again in a minute, "
-        f"or call {f.short_name} at {f.phone_display} ({f.office_hours_text})."
-    )
+    hours_es = " ".join(str(f.spanish.get("office_hours_text") or "").split()) or f.office_hours_text
+    wording = {
+        "en": ("Sorry, I'm having a technical problem right now. Please try again in a minute, "
+               f"or call {f.short_name} at {f.phone_display} ({f.office_hours_text})."),
+        "es": ("Lo siento, tengo un problema técnico en este momento. Por favor intente de nuevo en un minuto, "
+               f"o llame a {f.short_name} al {f.phone_display} ({hours_es})."),
+    }
+    if language in wording:
+        return wording[language]
+    return wording["en"] + "\n" + wording["es"]  # one message: channels split on blank lines
 
 
 def silent_command(text: str) -> Optional[str]:
@@ -221,7 +228,8 @@ def guarded(on_new_message: Handler, language_of: Optional[LanguageOf] = None) -
             failed = True
             logger.exception("message handling failed")
         if counting.sent == 0:
-            reply = note(command, command_language) if command and not failed else fallback_text()
+            reply = (note(command, command_language) if command and not failed
+                     else fallback_text(await language(message.sender_id)))
             await counting.inner.send_text_message(message.sender_id, reply)
         return None
 

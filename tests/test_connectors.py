@@ -30,3 +30,18 @@ async def test_normal_turn_is_untouched():
     out = CollectingOutputChannel()
     await guarded(answer)(UserMessage("hi", out, "s1"))
     assert [m["text"] for m in out.messages] == ["Hello"]
+
+
+async def test_the_fallback_is_in_the_conversations_language():
+    async def crash(message):
+        raise RuntimeError("action server down")
+
+    async def spanish(sender_id):
+        return "es"
+
+    out = CollectingOutputChannel()
+    await guarded(crash, spanish)(UserMessage("hola", out, "s1"))
+    assert out.messages[0]["text"] == fallback_text("es")
+    assert fallback_text("es").startswith("Lo siento, tengo un problema técnico") and "(312) 555-0148" in fallback_text("es")
+    # unknown language: both
+    assert fallback_text().startswith(fallback_text("en")) and fallback_text().endswith(fallback_text("es"))
