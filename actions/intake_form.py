@@ -15,7 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
-from actions.messages import latest_intent, latest_text, said_again, slot_before_turn, told_languages, user_texts
+from actions.messages import (latest_intent, latest_text, said_again, set_lately, slot_before_turn, told_languages,
+                              user_texts)
 from bot import cards, contact, dates, flow, intake, interruptions, language, location, place_roles, resources, store, updates, urgency
 from bot.firm import firm
 
@@ -116,7 +117,10 @@ class ValidateIntakeForm(FormValidationAction):
             out.update(location.heard_in_passing(text, asked, slots))
         situation = slots.get("situation")
         unanswered = [f for f in flow.FOLLOW_UPS.get(situation or "", []) if slots.get(f) is None]
-        earlier = user_texts(tracker)[:-1] if unanswered else []
+        # Only in the turns right after the matter became known (here, or by the interruption action
+        # a turn before): the earlier messages are read once, not on every message.
+        lately = situation != slot_before_turn(tracker, "situation") or set_lately(tracker, "situation")
+        earlier = user_texts(tracker)[:-1] if unanswered and lately else []
         for words in earlier:
             # The matter is known only now: what was said before it ("he's in Eloy, since
             # Monday, A 216 004 589") answers its questions too, so they are not asked.

@@ -75,3 +75,11 @@ def user_texts(tracker: Tracker) -> List[str]:
             if text and not text.startswith("/"):
                 texts.append(text)
     return texts
+
+
+def set_lately(tracker: Tracker, name: str, turns: int = 2) -> bool:
+    """Whether a slot was set since the visitor's ``turns``-th last message (this turn or the one before)."""
+    events = tracker.events or []
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    since = users[-turns] if len(users) >= turns else -1
+    return any(e.get("event") == "slot" and e.get("name") == name for e in events[since + 1:])

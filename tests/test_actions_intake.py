@@ -470,3 +470,16 @@ async def test_a_question_at_the_summary_keeps_the_matter(run_form):
                               intent="situation_other", requested="intake_confirmed", history=history)
     assert slots["situation"] == "detention"
     assert slots["requested_slot"] == "intake_confirmed"
+
+
+async def test_earlier_messages_are_read_once_not_every_turn(run_form):
+    # The matter became known three messages ago: the opening is not read again (it was then).
+    history = [{"event": "user", "text": "his number is A 216 004 589"},
+               {"event": "slot", "name": "situation", "value": "detention"},
+               {"event": "user", "text": "san antonio"}, {"event": "user", "text": "dont know"},
+               {"event": "user", "text": "yesterday"}]
+    before = {"consent": True, "location": "San Antonio, TX", "state": "TX", "situation": "detention",
+              "detained_where": "unknown"}
+    slots, _ = await run_form(before, {"detained_since": "yesterday"}, text="yesterday", requested="detained_since",
+                              history=history)
+    assert "a_number" not in slots
