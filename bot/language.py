@@ -72,7 +72,8 @@ _ENGLISH = re.compile(
     r"\b(?:the|my|i|is|to|and|of|he|she|it|in|you|not|am|are|was|were|with|have|has|got|they|we|our|this|that"
     r"|for|what|where|when|please|help|need|want|can|do|does|did|will|would|yes)\b"
 )
-_NOT_WORDS = re.compile(r"(?:https?://\S+|\S+@\S+|[\d+()\-./:#]+)")
+#: Links, emails, numbers, and codes with digits in them ("RC-7K2Q-9PQX", "A123456789", "I-130").
+_NOT_WORDS = re.compile(r"(?:https?://\S+|\S+@\S+|\b[\w-]*\d[\w-]*\b|[\d+()\-./:#]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 

@@ -96,3 +96,9 @@ def test_spanglish_with_everyday_spanish_words_is_spanish(text):
 ])
 def test_spanish_place_and_person_names_leave_english_english(text):
     assert language.detect(text) == "en"
+
+
+@pytest.mark.parametrize("text", ["RC-7K2Q9", "RC-7K3M-9PQX-2D4W", "RC-ERA4-MAL2-Q9QX", "A123456789"])
+def test_a_booking_reference_or_a_code_says_nothing(text):
+    # "RC-7K2Q9" was once read as Spanish ("q"), and the cancel form answered in Spanish.
+    assert language.detect(text) is None
