@@ -17,7 +17,7 @@ from actions.clock import today
 from actions.db import intake_db
 from actions.messages import (latest_intent, latest_text, said_again, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import cards, contact, dates, flow, intake, interruptions, language, location, place_roles, resources, store, updates, urgency
+from bot import cards, contact, dates, flow, intake, interruptions, language, location, resources, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -245,10 +245,7 @@ class ValidateIntakeForm(FormValidationAction):
             # Filled earlier in the turn (a place said in passing, a button): keep it.
             place = location.resolve_reply(str(value), text) if value else None
             return location.slots_for(place) if place else {}
-        # The answer to "Where are you?": a place said as theirs wins over others in the reply.
-        place, role = place_roles.visitor_location(text)
-        if role != "self":
-            place = location.resolve_reply(str(value), text)
+        place = location.answer_place(str(value), text)
         if place is None:
             intent = latest_intent(tracker)
             if not intent.startswith(interruptions.SITUATION_PREFIX) and not flow.answers_in_text(

@@ -279,10 +279,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.slots[pending] = text[:1000]
         if pending == "location":
             # resolved here, as the form would ("hazleton too, same house" is Hazleton, PA)
-            from bot import location, place_roles
+            from bot import location
 
-            place, role = place_roles.visitor_location(text)
-            place = place if role == place_roles.SELF else location.resolve_reply(text, text)
+            place = location.answer_place(text, text)
             if place is not None:
                 answer.slots.update(location.slots_for(place))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:

@@ -53,6 +53,13 @@ def resolve_reply(value: str, message_text: Optional[str]) -> Optional["places.P
     return places.resolve(value) if value else None
 
 
+def answer_place(value: str, message_text: str) -> Optional["places.Place"]:
+    """The place an answer to "Where are you?" gives: one said as the visitor's wins over
+    others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved."""
+    place, role = place_roles.visitor_location(message_text)
+    return place if role == place_roles.SELF else resolve_reply(value, message_text)
+
+
 def with_state(city: str, state_text: str) -> Optional["places.Place"]:
     """Settle an ambiguous city once the visitor names the state."""
     state = places.resolve_state(state_text)
