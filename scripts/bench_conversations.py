@@ -15,9 +15,9 @@ intake and, for cases held in Spanish (``expect.language``), the share of the
 assistant's replies that a language identifier (py3langid, English against
 Spanish) reads as that language; writes ``results/bench_conversations/<set>.json`` with every miss.
 
-The case format is ``tests/conversations/FORMAT.md``. ``dev``, ``dev2``, ``dev3``
-and ``spanish`` are tuned on; ``heldout`` and ``spanish2`` are only ever read as
-totals.
+The case format is ``tests/conversations/FORMAT.md``. ``dev``, ``dev2``, ``dev3``,
+``heldout`` (from 2026-12-03, fifth session) and ``spanish`` are tuned on;
+``heldout2`` and ``spanish2`` are only ever read as totals.
 """
 from __future__ import annotations
 
