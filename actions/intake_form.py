@@ -268,6 +268,11 @@ class ValidateIntakeForm(FormValidationAction):
             return {"location_state": "unknown", "location_candidates": None}
         place = location.with_state(tracker.get_slot("city") or tracker.get_slot("location") or "", str(value))
         if place is None or not place.state:
+            # "we're in evans, right by greeley": the place said again, settled by the other one
+            again = location.answer_place(str(value), latest_text(tracker))
+            if again is not None and again.state and again.city == tracker.get_slot("city"):
+                place = again
+        if place is None or not place.state:
             candidates = ", ".join(tracker.get_slot("location_candidates") or [])
             dispatcher.utter_message(response="utter_which_state", candidates=candidates or "Illinois, IL")
             return {"location_state": None}
@@ -334,7 +339,15 @@ class ValidateIntakeForm(FormValidationAction):
         return {"hearing_date": day.isoformat()}
 
     def validate_ice_present_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return {"ice_present_now": bool(value)}
+        if isinstance(value, bool):
+            return {"ice_present_now": value}
+        # Their words (a from_text mapping): "Yes, they are in the break room now".
+        said = flow.agents_here_answer(str(value), today())
+        if said is None:
+            if not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
+                dispatcher.utter_message(response="utter_please_pick")
+            return {"ice_present_now": None}
+        return {"ice_present_now": said}
 
     def validate_details(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return {"details": _clip(value)}

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates, facilities, place_roles, urgency
+from bot import dates, facilities, place_roles, situations, urgency
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -73,6 +73,9 @@ def follow_ups(slots: Mapping[str, Any]) -> List[str]:
     questions = list(FOLLOW_UPS.get(situation, []))
     if situation == "removal" and slots.get("removal_stage") in STAGES_WITHOUT_DATE:
         questions.remove("hearing_date")
+    if "details" in questions and situations.details_said(situation, slots.get("situation_text")):
+        # "I failed the civics test and my retest is January 19": the matter is told; not asked again.
+        questions.remove("details")
     return questions
 
 
@@ -220,11 +223,12 @@ _STAGE_SAID = re.compile(
 )
 _DETENTION_WORDS = re.compile(
     r"\b(detain\w*|arrest\w*|arest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
-    r"got (?:him|her|them|my \w+)|"
-    r"(?:has|have|still has) (?:him|her|them)|agarr\w*|detuv\w*|detenid\w*|llevaron|encerr\w*|tienen|arrest\w*)\b",
+    r"got (?:him|her|them|my \w+)|(?:gave|handed|turned) (?:him|her|them)(?: over)? to|"
+    r"(?:has|have|still has) (?:him|her|them)|agarr\w*|detuv\w*|detenid\w*|llevaron|quitaron|encerr\w*|tienen|arrest\w*)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
+_CLAUSE = re.compile(r",\s*|\s+(?:and|but|y|pero)\s+")
 
 
 #: "held since last month": no day, but the time is said, so it is kept in the visitor's words.
@@ -258,6 +262,11 @@ def _detention_day(text: str, today: date) -> Any:
                 continue
         if held:
             day = dates.day_detained(sentence, today)
+            if day is None:
+                # "a little girl maybe 4 years old ..., her mom got taken by ICE yesterday": the clause that says it
+                clauses = [c for c in _CLAUSE.split(sentence) if _DETENTION_WORDS.search(c)]
+                found = {d for d in (dates.day_detained(c, today) for c in clauses) if d is not None}
+                day = found.pop() if len(found) == 1 else None
             if day is not None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
@@ -359,6 +368,8 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         day = None  # "went to my check-in today, the next one is in january": today is not the next date
     if day is None and situation == "removal":
         day = dates.coming_date(text, today)
+    if day is None and situation == "removal" and _THERE_NOW.search(text or ""):
+        day = today  # "im at my ICE check in and they told me to wait": it is today
     if day is not None and dates.days_until(day, today) > _YEAR_AHEAD and not re.search(r"\b20\d\d\b", text):
         day = None  # "denied on november 13", no year: that day has passed, it is not next year's
     if day is None:
@@ -377,6 +388,12 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
 _NO_STAGE = re.compile(
     r"\b(?:no|not|don'?t|dont|never|haven'?t|havent|without|sin|todavia no|aun no|nunca)\b(?:\W+\w+){0,3}?\W+"
     r"(?:court|hearing|check[- ]?in|corte|audiencia|cita)\b|\b(?:court|hearing|corte|audiencia) (?:yet|todavia|aun)\b",
+    re.IGNORECASE,
+)
+#: "I'm at my check-in right now", "estoy en mi cita de ICE": the hearing or check-in is today.
+_THERE_NOW = re.compile(
+    r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:(?:at|in|inside|en|dentro de)\s+)(?:my|the|our|mi|la|el)\s+"
+    r"(?:(?:ice|immigration|inmigraci[oó]n)\s+)?(?:check[- ]?in|appointment|cita|court(?:room)?|hearing|corte|audiencia)\b",
     re.IGNORECASE,
 )
 #: A day and month further ahead than this, said without a year, is the one just past.
@@ -404,6 +421,46 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
         if stage in ("hearing", "check_in") and dates.far_off(sentence, today) and dates.mentioned_date(sentence, today) is None:
             return {"removal_stage": stage, "hearing_date": " ".join(sentence.split())[:200]}
     return {}
+
+
+#: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").
+#: ("si" without the accent is also "if": "si vienen que hago" is a question, not a yes.)
+YES_NO = re.compile(
+    r"^\W*(?:(yes|yeah|yep|yup|sí|correct|si(?=\s*(?:$|[,.!]|ahora|ahorita|est[aá]n|aqu[ií]|afuera)))|(no|nope|nah))\b",
+    re.IGNORECASE,
+)
+#: At "Are agents there right now?": "they are in the break room now", "siguen ahí".
+_HERE_NOW_REPLY = re.compile(
+    r"\b(?:they(?:'re| are)|theyre|est[aá]n|siguen|agents are|ice is)\b[^.]{0,40}\b(?:now|right now|still|ahora|ahorita|todav[ií]a)\b"
+    r"|^\W*(?:still|todav[ií]a|siguen)\b",
+    re.IGNORECASE,
+)
+_GONE_NOW = re.compile(r"\b(?:ya no (?:est[aá]n|hay)|se fueron|they(?:'re| are) gone|(?:they )?left|no one|nobody|nadie)\b", re.IGNORECASE)
+_GONE = re.compile(r"\b(?:not|no|left|gone|se fueron|ya no|never)\b", re.IGNORECASE)
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True or False for a reply that starts with yes or no, None otherwise."""
+    found = YES_NO.match(text or "")
+    return None if found is None else found.group(1) is not None
+
+
+def agents_here_answer(text: str, today: date) -> bool | None:
+    """The answer to "Are agents there right now?" in a reply's own words, or None if it gives none.
+
+    "Yes, they are in the break room now", "they're still parked outside" (yes);
+    "no they left an hour ago", "they came last week" (no).
+    """
+    said = yes_or_no(text)
+    if said is not None:
+        return said
+    if "ice_present_now" in urgency.text_signals(text, today) or urgency.live_emergency(text):
+        return True
+    if _HERE_NOW_REPLY.search(text or "") and not _GONE.search(text or ""):
+        return True
+    if urgency.agents_not_here_now(text) or _GONE_NOW.search(text or ""):
+        return False
+    return None
 
 
 #: Matters that cannot wait: said later, they take the place of a calmer one.

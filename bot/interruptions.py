@@ -179,7 +179,7 @@ def asks_for_advice(text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
     return is_question(text) and (advice >= ADVICE_MIN_CONFIDENCE or bool(_ADVICE_QUESTION.search(text or "")))
 
 
-YES_NO = re.compile(r"^\W*(?:(yes|yeah|yep|si|sí|correct)|(no|nope|nah))\b", re.IGNORECASE)
+YES_NO = flow.YES_NO
 DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
 #: "I will have to look for it", "my son keeps the papers": a number not at hand is an answer.
 NOT_AT_HAND = re.compile(

@@ -57,7 +57,12 @@ def answer_place(value: str, message_text: str) -> Optional["places.Place"]:
     """The place an answer to "Where are you?" gives: one said as the visitor's wins over
     others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved."""
     place, role = place_roles.visitor_location(message_text)
-    return place if role == place_roles.SELF else resolve_reply(value, message_text)
+    if role != place_roles.SELF:
+        place = resolve_reply(value, message_text)
+    if place is not None and place.candidates and not place.state:
+        # "we're in evans, right by greeley": the one state both places share
+        place = _settled_by_context(place, place_roles.mentions(message_text), message_text)
+    return place
 
 
 def with_state(city: str, state_text: str) -> Optional["places.Place"]:

@@ -6,6 +6,7 @@ list in ``firm.yml`` and the categories of posted updates.
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Tuple
 
 #: Category -> plain-language label shown to visitors and staff.
@@ -60,3 +61,36 @@ def category_for_intent(intent: str | None) -> str | None:
 def buttons() -> List[Tuple[str, str]]:
     """(label, payload) pairs for the situation question."""
     return [(BUTTON_LABELS[c], f"/{INTENT_PREFIX}{c}") for c in CATEGORIES]
+
+
+#: What the details question of each category asks for, as words a visitor uses
+#: (English and Spanish). When the words that told the matter already hold one,
+#: the question is not asked: the visitor has said it.
+DETAIL_WORDS: Dict[str, str] = {
+    "humanitarian": r"asyl\w*|asilo|tps|daca|parole|parol|[ut][ -]?visa|visa [ut]|vawa|sijs?|special immigrant juvenile"
+                    r"|refugee|refugiad\w*|withholding|i-?589|i-?821d?|i-?918|i-?914|protecci[oó]n temporal",
+    "family": r"husband|wife|spouse|esposo|esposa|marido|fianc[eé]+|prometid[oa]|mom|mother|mama|mamá|madre|dad|father"
+              r"|papa|papá|padre|parents|padres|son|daughter|hij[oa]s?|child(?:ren)?|kids?|brother|sister|herman[oa]s?"
+              r"|siblings?|step ?(?:son|daughter|mom|dad|kids?)|grand(?:mother|father|ma|pa|son|daughter)|abuel[oa]"
+              r"|nieto|nieta|i-?130|k-?1|novi[oa]|girlfriend|boyfriend|married|marriage|casad[oa]|matrimonio",
+    "employment": r"h-?1-?b|h-?2-?[ab]|niw|national interest|o-?1|eb-?[1-5]|perm|labor cert\w*|tn|l-?1|e-?[23]|i-?9"
+                  r"|e-?verify|employer|employees|empleador|empleados|my company|sponsor\w*|green card through (?:work|my job)"
+                  r"|work visa|visa de trabajo|i-?140|laid off|layoff",
+    "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*",
+    "other": r"\w+",
+}
+_DETAIL_WORDS = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.IGNORECASE) for k, v in DETAIL_WORDS.items()}
+#: "I don't know what kind of case I have": the matter is not told yet.
+_UNSURE = re.compile(r"\b(?:do\s*n[o']?t|dont|idk|not sure|no s[eé]|no entiendo|what (?:kind|type) of case|qu[eé] (?:tipo|clase) de caso)\b", re.IGNORECASE)
+#: Fewer words than this tell too little for the attorney ("family", "asylum pls").
+_DETAILS_MIN_WORDS = 6
+
+
+def details_said(situation: str | None, text: str | None) -> bool:
+    """Whether the words that told the matter already answer its details question."""
+    words = re.findall(r"\w+", text or "")
+    if situation not in _DETAIL_WORDS or len(words) < _DETAILS_MIN_WORDS or (text or "").lstrip().startswith("/"):
+        return False
+    if situation == "other" and _UNSURE.search(text or ""):
+        return False
+    return bool(_DETAIL_WORDS[situation].search(text or ""))

@@ -403,6 +403,9 @@ _VEHICLES_THERE = re.compile(
     rf"\b(?:parked|outside|waiting|here|afuera|aqui|estacionad[oa]s?)\b"
     rf"|\b(?:camionetas?|carros?|trocas?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?)\b"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:just )?(?:pulled|pulling) (?:up|in|into)\b"
+    # "3 unmarked cars outside my house since 6am": agents not named, but waiting at the home
+    rf"|\bunmarked (?:cars?|vans?|suvs?|trucks?|vehicles?)\b[^.]{{0,20}}\b(?:parked |waiting |sitting )?(?:outside|in front of)"
+    rf" (?:{_OWNER}\s+)?(?:{_HOME}|{_WORK})\b"
 )
 #: "they are arresting my husband in front of me right now", "se lo estan llevando ahorita"
 _TAKING_NOW = re.compile(
@@ -422,7 +425,8 @@ _THEY_HERE = re.compile(
 #: "todavia estan ahi", "siguen afuera", "they're still outside" (agents said before);
 #: not people still held ("siguen ahi en el centro de detencion").
 _STILL_THERE = re.compile(
-    r"\b(?:(?:todavia|aun)\s+(?:estan|andan)|siguen|they are still|agents are still)\s+(?:ahi|alli|aqui|afuera|there|here|outside)\b"
+    r"\b(?:(?:todavia|aun)\s+(?:estan|andan)|siguen|they are still|they're still|theyre still|agents are still)"
+    r"\s+(?:parked |waiting |sitting |standing |estacionad[oa]s |esperando )?(?:ahi|alli|aqui|afuera|there|here|outside)\b"
 )
 _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detencion|carcel|jail|detention|detained|custody|centro|center|prison|prision)\b")
 #: "ahorita tocaron la puerta", "they just knocked": a knock just now (a knock last week is not).

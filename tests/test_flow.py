@@ -34,6 +34,33 @@ def test_follow_ups_fit_the_situation(situation, expected):
     assert flow.follow_ups({"situation": situation}) == expected
 
 
+@pytest.mark.parametrize(
+    "situation, told",
+    [
+        ("citizenship", "I failed the civics part of my citizenship interview, retest is January 19"),
+        ("humanitarian", "my daca expired in september and i couldnt pay the fee"),
+        ("family", "quiero pedir a mi mamá que está en Honduras"),
+        ("employment", "my company laid me off and im on h1b, how long can i stay"),
+        ("other", "do you do certified translations of birth certificates"),
+    ],
+)
+def test_details_told_with_the_matter_are_not_asked_again(situation, told):
+    assert "details" not in flow.follow_ups({"situation": situation, "situation_text": told})
+
+
+@pytest.mark.parametrize(
+    "situation, told",
+    [
+        ("family", "family"),  # a button or one word tells nothing more
+        ("humanitarian", "i need help with my immigration papers please"),  # no program named
+        ("other", "i dont know what kind of case i have honestly"),
+        ("family", "/situation_family"),
+    ],
+)
+def test_details_are_asked_when_the_matter_was_not_told(situation, told):
+    assert "details" in flow.follow_ups({"situation": situation, "situation_text": told})
+
+
 def test_removal_order_has_no_date_to_ask():
     assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "removal_order"})
 
@@ -276,3 +303,40 @@ def test_a_check_in_today_is_not_the_next_one():
     said = flow.answers_in_text("removal", "i went to my ice check in today and they said next one is next year in january",
                                 date(2026, 12, 3))
     assert said.get("hearing_date") != "2026-12-03"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the day is in the clause that says who was taken, not in "4 years old"
+        ("theres a little girl maybe 4 years old alone next door, her mom got taken by ICE yesterday and nobody came",
+         {"detained_since": "2026-12-02"}),
+        ("ya no quiero vivir. me quitaron a mi esposo ayer", {"detained_since": "2026-12-02"}),
+        ("the sheriff gave him to ICE, this was friday. hes still in the county jail",
+         {"detained_where": "the county jail", "detained_since": "2026-11-27"}),
+    ],
+)
+def test_the_day_of_a_detention_said_up_front(text, expected):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 3)) == expected
+
+
+def test_at_the_check_in_now_means_today():
+    said = flow.answers_in_text("removal", "im at my ICE check in and they told me to wait in a room", date(2026, 12, 3))
+    assert said == {"removal_stage": "check_in", "hearing_date": "2026-12-03"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Yes, they are in the break room now.", True),
+        ("they are still parked outside", True),
+        ("sí, están afuera", True),
+        ("no they left an hour ago", False),
+        ("ICE came to my job last week", False),
+        ("ya no están", False),
+        ("si vienen que hago", None),  # "if they come": a question, not a yes
+        ("i think so", None),
+    ],
+)
+def test_are_agents_there_answered_in_own_words(text, expected):
+    assert flow.agents_here_answer(text, date(2026, 12, 3)) is expected

@@ -292,3 +292,11 @@ def test_who_is_where_by_what_they_do_there(text, place, role):
 def test_spanish_words_that_are_also_town_names_are_not_places():
     assert [m.place.label for m in mentions("ya lleva como un mes, como lo saco de ahi")] == []
     assert visitor_location("estamos en el bronx")[0].city == "Bronx"
+
+
+def test_an_ambiguous_town_is_settled_by_the_place_beside_it():
+    from bot import location
+
+    place = location.answer_place("evans", "we're in evans, right by greeley")
+    assert (place.city, place.state) == ("Evans", "CO")
+    assert location.answer_place("springfield", "springfield").state is None  # nothing to settle it

@@ -513,3 +513,15 @@ def test_agents_at_the_driveway_are_at_home():
 ])
 def test_called_in_with_a_passport_is_removal_near(text, imminent):
     assert ("removal_imminent" in urgency.text_signals(text, date(2026, 12, 3))) is imminent
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("There are 3 unmarked cars outside my house since 6am and men in vests, they haven't knocked yet", True),
+        ("yes they are still parked outside", True),
+        ("there were unmarked cars outside my house last week", False),
+    ],
+)
+def test_agents_waiting_outside_unnamed(text, present):
+    assert ("ice_present_now" in urgency.text_signals(text, date(2026, 12, 3))) is present
