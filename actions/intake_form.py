@@ -17,7 +17,7 @@ from actions.clock import today
 from actions.db import intake_db
 from actions.messages import (latest_intent, latest_text, said_again, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import cards, contact, dates, flow, intake, interruptions, language, location, resources, store, updates, urgency
+from bot import cards, contact, dates, flow, intake, interruptions, language, location, resources, situations, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -292,6 +292,12 @@ class ValidateIntakeForm(FormValidationAction):
             return {**result, "situation_text": _clip(text)}
         if not intent.startswith(interruptions.SITUATION_PREFIX):
             return result  # re-validated on re-activation: keep what was said then
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        read = situations.from_ranking(ranking, text) if before is None and value == "other" and ranking else value
+        if read is None and tracker.get_slot("requested_slot") != "situation":
+            # "I have an immigration case and need a lawyer": "What's happening?" is asked
+            return {"situation": None}
+        result["situation"] = read or value
         if text:
             result["situation_text"] = _clip(text)
         return result

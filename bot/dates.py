@@ -82,7 +82,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
     spanish = spanish_date(text, today)
     if spanish is not None:
         return spanish
-    result, context = _calendar().parseDT(text, datetime.combine(today, time(12, 0)))
+    result, context = _calendar().parseDT(_day_of_month(text), datetime.combine(today, time(12, 0)))
     if not context.hasDate:
         return None
     return result.date()
@@ -105,7 +105,19 @@ _IN_TIME = re.compile(
 _DAYS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|dos|tres|cuatro|cinco|seis|siete) dias?\b")
 _ES_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
 #: "on the 3rd", "the 15th", "el 3": a day of this month or the next.
-_ORDINAL_DAY = re.compile(r"\b(?:on the|the|el dia|el)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|days?|dias?|years?|of\b|de\b))")
+_ORDINAL_DAY = re.compile(r"\b(?:on the|the|el dia|el)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|days?|dias?|years?|of\b(?! this month)|de\b(?! este mes)))")
+
+
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+"
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of_month(text: str) -> str:
+    """"the 15th of december" as "december 15", which parsedatetime reads (it took the first as Dec 1 next year)."""
+    return _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
 def _plain(text: str) -> str:
@@ -215,7 +227,7 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     spanish = spanish_date(text, today)
     if spanish is not None:
         return spanish
-    found = _calendar().nlp(text, datetime.combine(today, time(12, 0))) or ()
+    found = _calendar().nlp(_day_of_month(text), datetime.combine(today, time(12, 0))) or ()
     found = [f for f in found if f[1].hasDate]
     if len(found) != 1:
         return None
@@ -240,7 +252,7 @@ def coming_date(text: str, today: date) -> Optional[date]:
     ahead = set()
     if _SPANISH_DATE_WORDS.search(_plain(text)):
         ahead.update(d for d in _duckling_days(text, today) if d > today)
-    found = _calendar().nlp(text, datetime.combine(today, time(12, 0))) or ()
+    found = _calendar().nlp(_day_of_month(text), datetime.combine(today, time(12, 0))) or ()
     ahead.update(f[0].date() for f in found
                  if f[1].hasDate and f[1].accuracy & (f[1].ACU_DAY | f[1].ACU_WEEK) and f[0].date() > today)
     return ahead.pop() if len(ahead) == 1 else None
@@ -301,7 +313,8 @@ def past_date(text: str, today: date) -> Optional[date]:
             year, month = (year - 1, 12) if month == 1 else (year, month - 1)
         return None
     spoken = _spoken_day(text, today)
-    if spoken is not None:
+    if spoken is not None and (spoken <= today or not _MONTH_NAME.search(t)):
+        # ("tomorrow" is not in the past; "last december the 9" is taken back a year below)
         return spoken if spoken <= today else None
     m = _WEEKS_AGO_ES.search(t)
     if m:
@@ -318,6 +331,8 @@ def past_date(text: str, today: date) -> Optional[date]:
     day = mentioned_date(text, today)
     if day is None:
         return None
+    if day > today and not (_MONTH_NAME.search(t) or _ORDINAL_DAY.search(t) or re.search(r"\d", t)):
+        return None  # "tomorrow": ahead, not a past day
     if day > today and not re.search(r"\b(?:19|20)\d\d\b", t):
         # "nov 28", "the 1st" said about the past: the last such day, not the next one
         day = _year_back(day) if day.month != today.month or day.day > today.day else day

@@ -173,7 +173,7 @@ _STAGE_WORDS = (
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
-                       "orden de deportacion", "orden de deportación", "orden de remocion", "deportado", "deportada",
+                       "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
@@ -214,7 +214,7 @@ _A_NUMBER_UNKNOWN = re.compile(
 )
 #: A stage said in so many words ("deported" alone could be a past removal).
 _STAGE_SAID = re.compile(
-    r"\b(removal order|deportation order|order of removal|ordered removed|final order|orden de deportacion|"
+    r"\b(removal order|deportation order|order of removal|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n)|"

@@ -99,7 +99,16 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = _STRETCHED.sub(r"\1", _NOT_WORD.sub(" ", _SENTENCE_END.sub(" . ", text)))
     text = f" {text} ".replace(" i m ", " i am ")
-    return " ".join([_TEXTING.get(word, word) for word in text.split()])
+    text = " ".join([_TEXTING.get(word, word) for word in text.split()])
+    return _NOT_DANGER.sub(" ", text).strip()
+
+
+#: Words that look like danger and are not: the Diversity Visa ("DV lottery", "DV-2027"),
+#: "before I die" said of a wish ("I want to be a citizen before I die").
+_NOT_DANGER = re.compile(
+    r"\bdv (?:lottery|loteria|program|visa|case|selectee|winner|20\d\d|\d{4})\b|\bdiversity (?:visa|lottery)\b"
+    r"|\b(?:before|until|till|antes de que) (?:i|we|he|she|me|yo) (?:die|muera)\b|\bantes de morir(?:me)?\b"
+)
 
 
 # --- shared fragments ------------------------------------------------------
@@ -733,7 +742,7 @@ _PAST_OR_SAFE = re.compile(
 )
 _PRESENT = re.compile(
     r"\b(?:now|right now|today|tonight|still|again|ahora|ahorita|hoy|esta noche|todavia|otra vez|de nuevo"
-    r"|going to|gonna|will|plan|voy a|va a|van a|outside|afuera|is here|are here|esta aqui|estan aqui)\b"
+    r"|going to|gonna|will(?! not)|plan|voy a|va a|van a|outside|afuera|is here|are here|esta aqui|estan aqui)\b"
     # "I want to ...", except "I want to know about the U visa", "quiero saber": a question about the case.
     r"|\b(?:want to|wanna|quiero)\b(?!\s+(?:know|ask|apply|learn|saber|preguntar|aplicar|pedir|solicitar|informacion)\b)"
 )
@@ -763,12 +772,17 @@ _CASE_OR_ORIGIN = re.compile(
     r"|get a visa|visa for (?:that|it))\b"
 )
 #: "now I'm in Nashville": where the visitor is now, not danger now; "they will kill me" said of going back.
-_NOW_HERE = re.compile(r"\b(?:now|ahora) (?:i am|im|we are|were|estoy|estamos|vivo|vivimos) (?:in|at|en)\b")
+_NOW_HERE = re.compile(
+    r"\b(?:now|ahora) (?:i am|im|we are|were|estoy|estamos|vivo|vivimos) (?:in|at|en)\b"
+    r"|\b(?:i am|im|we are|estoy|estamos) (?:in|at|en) (?:\w+ ){1,3}?(?:right now|now|ahora|ahorita)\b"
+)
 _GOING_BACK = re.compile(
     r"\b(?:if i (?:go|am sent|get sent|return) back(?! home)|" + _CANT_GO_BACK + r"|si (?:regreso|vuelvo|me regresan|me deportan))\b"
 )
 #: "can I still get asylum": a question about the case, not danger still going on.
-_STILL_ELIGIBLE = re.compile(r"\b(?:can|could) (?:i|we|he|she|they) still\b|\bstill (?:get|apply|qualify|eligible|able)\b")
+_STILL_ELIGIBLE = re.compile(
+    r"\b(?:can|could) (?:i|we|he|she|they) still\b|\bstill (?:get|apply|qualify|eligible|able)\b|\b(?:is|are) (?:there|it|they) still\b"
+)
 _THREAT_THERE = re.compile(r"\b(?:will|would|gonna|going to|van a|me van a)\s+(?:kill|hurt|matar|hacer dano)\b")
 
 

@@ -94,3 +94,51 @@ def details_said(situation: str | None, text: str | None) -> bool:
     if situation == "other" and _UNSURE.search(text or ""):
         return False
     return bool(_DETAIL_WORDS[situation].search(text or ""))
+
+
+#: Words that say a visitor wants help without saying with what ("I have an
+#: immigration case and need a lawyer", "tengo un problema de inmigración").
+_GENERIC = set("""
+a an the and or y o i im i'm me my mi mis we our us you u your tu su it its this that is am are be was
+have has had got get tengo tenemos tiene need needs needed necesito necesitamos want wanted quiero queremos would like
+can could puedo podemos please pls plz por favor hi hello hey hola buenas buenos dias tardes noches good morning afternoon
+evening thanks thank gracias help helping ayuda ayudar ayudarme lawyer lawyers attorney attorneys abogado abogada abogados
+immigration inmigracion inmigración migracion migración immigrant case cases caso casos question questions pregunta
+preguntas problem problems problema problemas issue issues matter situation situacion situación letter carta papers
+papeles paperwork documents documentos something algo some info information informacion información about sobre
+with con for para por from de del la el las los en in on to a al of legal advice consejo consult consultation consulta
+talk speak hablar someone somebody alguien urgent urgente asap now ahora just solo una un uno
+""".split())
+
+
+def vague(text: str | None) -> bool:
+    """Whether a message asks for help without saying with what (every word is generic)."""
+    words = re.findall(r"[\w']+", (text or "").lower())
+    return bool(words) and all(w in _GENERIC for w in words)
+
+
+#: "other" read only a little above a category ("I have an immigration case..."
+#: other 0.51, removal 0.46): the category is taken, since "other" means no category.
+OTHER_MARGIN = 0.75
+
+
+def from_ranking(ranking, text: str | None) -> str | None:
+    """The situation a message tells, from the classifier's ranking and the words.
+
+    None when the message does not say (a vague plea for help), so that
+    "What's happening?" is asked rather than "other" assumed.
+    """
+    named = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(INTENT_PREFIX):])
+             for item in ranking or () if (item.get("name") or "").startswith(INTENT_PREFIX)]
+    named = [(c, n) for c, n in named if n in CATEGORIES]
+    if not named:
+        return None
+    best_weight, best = max(named)
+    if best != "other":
+        return best
+    if vague(text):
+        return None
+    runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
+    if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
+        return runner_up[1]
+    return "other"

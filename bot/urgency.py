@@ -310,7 +310,9 @@ def _asylum_year_closing(t: str, today: Optional[date]) -> bool:
     if today is None or not _ASYLUM.search(t):
         return False
     for m in _ARRIVED.finditer(t):
-        day = past_date(t[m.end(): m.end() + 45], today)
+        # the clause after "came": "from venezuela last december the 9", not "...and a friend told me"
+        clause = re.split(r"[.,;!?]|\s(?:and|but|y|pero|so)\s", t[m.end(): m.end() + 60])[0]
+        day = past_date(clause, today)
         if day is not None and 0 <= ASYLUM_YEAR_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
             return True
     return False

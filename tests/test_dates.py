@@ -124,3 +124,22 @@ def test_a_stretch_of_time_said_alone_counts_back(text, expected):
 ])
 def test_a_short_reply_about_a_time(text, said):
     assert dates.says_when(text) is said
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the 15th of december", date(2026, 12, 15)),
+        ("my court is the 15th of this month", date(2026, 12, 15)),
+        ("15th of jan", date(2027, 1, 15)),
+    ],
+)
+def test_day_of_month_said_first(text, expected):
+    # parsedatetime alone read "the 15th of december" as December 1 of next year
+    assert dates.parse_date(text, date(2026, 12, 3)) == expected
+
+
+def test_past_dates_said_with_last_and_a_month_ahead_of_today():
+    today = date(2026, 12, 3)
+    assert dates.past_date("from venezuela last december the 9", today) == date(2025, 12, 9)
+    assert dates.past_date("tomorrow", today) is None

@@ -340,3 +340,8 @@ def test_at_the_check_in_now_means_today():
 )
 def test_are_agents_there_answered_in_own_words(text, expected):
     assert flow.agents_here_answer(text, date(2026, 12, 3)) is expected
+
+
+def test_spanglish_removal_order_is_a_stage_said():
+    said = flow.answers_in_text("removal", "mi esposo tiene un order de deportacion desde 2011", date(2026, 12, 3))
+    assert said == {"removal_stage": "removal_order"}

@@ -603,3 +603,32 @@ def test_wanting_to_know_about_a_case_is_not_a_present_danger(text, past):
 ])
 def test_a_threat_in_the_country_fled_is_the_case_not_danger_here(text, past):
     assert safety.past_and_safe(text) is past
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got an email saying I won the DV lottery green card and I need to pay a fee by Friday. Scam?",
+        "i am 68 and i want to be citizen before i die but i am afraid of the test",
+    ],
+)
+def test_words_that_only_look_like_danger(text):
+    assert safety.detect_wide(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where they are now is not danger now; "is there still an app" is a question about the case
+        "i am in tijuana right now with my 2 kids we came from ecuador because gangs threatened us. how can we ask asylum? is there still an app?",
+        # "they will not sign" is not a threat to come
+        "The police will not sign the form for my U visa. I was attacked at my job in 2023 and I went to hospital.",
+    ],
+)
+def test_danger_told_as_the_basis_of_a_case_is_not_flagged(text):
+    assert safety.past_and_safe(text)
+
+
+def test_danger_now_beside_a_place_is_still_flagged():
+    assert not safety.past_and_safe("he said he will kill me if i leave, im at my sisters right now")
+    assert safety.detect_wide("i want to die") is not None

@@ -525,3 +525,9 @@ def test_called_in_with_a_passport_is_removal_near(text, imminent):
 )
 def test_agents_waiting_outside_unnamed(text, present):
     assert ("ice_present_now" in urgency.text_signals(text, date(2026, 12, 3))) is present
+
+
+def test_asylum_year_closing_said_with_the_day_of_arrival_in_a_long_message():
+    said = ("hi i came from venezuela last december the 9 and a friend told me asylum has to be in one year?? "
+            "that is next week i didnt file nothing yet")
+    assert "deadline_soon" in urgency.text_signals(said, date(2026, 12, 3))

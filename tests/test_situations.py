@@ -1,0 +1,37 @@
+"""Reading the situation from the classifier's ranking and the visitor's words (bot.situations)."""
+import pytest
+
+from bot import situations
+
+
+def _ranking(**weights):
+    return [{"name": f"situation_{name}", "confidence": weight} for name, weight in weights.items()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I have an immigration case and need a lawyer", "i got a letter from immigration, need help",
+     "need a lawyer for immigration", "hola necesito ayuda con un caso de inmigración"],
+)
+def test_a_plea_for_help_that_says_no_matter_is_asked_about(text):
+    assert situations.vague(text)
+    assert situations.from_ranking(_ranking(other=0.7, removal=0.1), text) is None
+
+
+@pytest.mark.parametrize("text", ["what are your office hours", "question about my husband visa", "do you do translations"])
+def test_a_message_with_a_subject_is_not_vague(text):
+    assert not situations.vague(text)
+
+
+def test_other_only_a_little_above_a_category_gives_the_category():
+    ranking = _ranking(other=0.398, family=0.358, employment=0.07)
+    assert situations.from_ranking(ranking, "My mom's green card application got denied") == "family"
+
+
+def test_other_well_above_stays_other():
+    ranking = _ranking(other=0.63, family=0.107)
+    assert situations.from_ranking(ranking, "going to mexico for a funeral, can i come back with my green card") == "other"
+
+
+def test_a_category_on_top_is_kept():
+    assert situations.from_ranking(_ranking(detention=0.9, other=0.05), "they took my husband") == "detention"
