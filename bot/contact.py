@@ -69,6 +69,14 @@ def parse_a_number(text: str) -> Parsed:
     return None, "utter_a_number_invalid"
 
 
+#: Replies at the name question that are not a name ("yes", "ok thanks", "hola").
+_NOT_A_NAME = re.compile(
+    r"^(?:yes|yeah|yep|ok|okay|sure|si|sí|claro|thanks?|thank you|thx|gracias|hi|hello|hey|hola|buenas|good morning"
+    r"|bye|adios|adiós|no|nope|ok thanks|okay thanks|yes please|si por favor|sí por favor)(?:[\s,.!]+(?:thanks?|thank you|gracias|please|por favor))*$",
+    re.IGNORECASE,
+)
+
+
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|me llamo|mi nombre es|soy)\s+", "", text or "", flags=re.IGNORECASE)
@@ -85,6 +93,7 @@ def clean_name(text: str) -> Parsed:
         or "?" in name
         or re.search(r"\d", name)
         or not re.search(r"[^\W\d_]", name)
+        or _NOT_A_NAME.match(name)
     ):
         return None, "utter_name_unclear"
     return name, None

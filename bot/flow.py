@@ -169,7 +169,7 @@ _STAGE_WORDS = (
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
-                       "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "bia dismissed",
+                       "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
@@ -216,7 +216,7 @@ _A_NUMBER_UNKNOWN = re.compile(
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
-    r"dismissed my appeal|denied my appeal|judge denied|denied my (?:asylum|case)|judge ordered|me deportaron|"
+    r"dismissed my appeal|denied my appeal|judge denied|en ausencia|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n)|"
     r"notice to appear|nta|salida voluntaria|voluntary departure)\b",
     re.IGNORECASE,

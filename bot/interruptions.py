@@ -331,7 +331,14 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             urgency_reasons=[r for r in urgency.REASONS if r in reasons],
             urgency_notified=notified + ([] if "ice_present_now" in notified else ["ice_present_now"]),
         )
-        answer.slots.update(_situation_said(text, ranking, slots, default="enforcement"))
+        if slots.get("situation") and slots.get("situation") not in flow.PRESSING_SITUATIONS + ("removal",):
+            # "question about daca" first, then "ICE is at my door right now": the matter is now the agents
+            said = _situation_said(text, ranking, {**slots, "situation": None}, default="enforcement")
+            if said.get("situation") not in flow.PRESSING_SITUATIONS:
+                said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
+            answer.slots.update(said)
+        else:
+            answer.slots.update(_situation_said(text, ranking, slots, default="enforcement"))
         return answer
     if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated):
         answer.slots.update(_situation_at_question(text, ranking, slots, repeated))

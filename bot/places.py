@@ -362,12 +362,23 @@ def _candidates(doc, g: Gazetteer) -> List[_Candidate]:
     mentions += _code_mentions(doc, g, covered, shouting)
     out = []
     for m in mentions:
-        if m.consumed:
+        if m.consumed or _landmark_follows(doc, m):
             continue
         place = _interpret(doc, g, m)
         if place is not None:
             out.append(_Candidate(place, m.start, _cue_score(doc, m.start, place), _rank(place)))
     return out
+
+
+#: "Kendall Square", "Washington Street", "Lincoln Park Zoo": a place name that is part of a
+#: landmark's name is not the town (the whole name, when it is a place, matched as one).
+_LANDMARK_WORDS = {"square", "street", "st", "avenue", "ave", "boulevard", "blvd", "road", "rd", "plaza", "mall",
+                   "station", "bridge", "hospital", "university", "college", "school", "church", "stadium", "zoo"}
+
+
+def _landmark_follows(doc, m: "_Mention") -> bool:
+    end = getattr(m, "stop", m.end) or m.end
+    return end < len(doc) and doc[end].lower_ in _LANDMARK_WORDS and not doc[m.start:end].text.isupper()
 
 
 def _only_states(m: _Mention) -> bool:

@@ -108,12 +108,14 @@ preguntas problem problems problema problemas issue issues matter situation situ
 papeles paperwork documents documentos something algo some info information informacion información about sobre
 with con for para por from de del la el las los en in on to a al of legal advice consejo consult consultation consulta
 talk speak hablar someone somebody alguien urgent urgente asap now ahora just solo una un uno
+ask asking tell know saber preguntar quick quickly private privado privada real anyone anybody there yo
 """.split())
 
 
 def vague(text: str | None) -> bool:
     """Whether a message asks for help without saying with what (every word is generic)."""
-    words = re.findall(r"[\w']+", (text or "").lower())
+    words = [re.sub(r"(\w)\1{2,}", r"\1", w) for w in re.findall(r"[\w']+", (text or "").lower())]  # "heyyy"
+    words = [w[:-1] if w.endswith(("yy", "ii")) else w for w in words]
     return bool(words) and all(w in _GENERIC for w in words)
 
 

@@ -434,6 +434,11 @@ _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detencion|carcel|jail|detention|de
 #: "ahorita tocaron la puerta", "they just knocked": a knock just now (a knock last week is not).
 _KNOCKED = re.compile(r"\b(?:tocaron|golpearon|knocked|banged)\b")
 _JUST = re.compile(r"\b(?:just|acaban? de|right now|ahorita|ahora mismo|en este momento)\b")
+#: People at the door, said with agents named in the same sentence ("...but i think they are ice").
+_PEOPLE_AT_DOOR = re.compile(
+    r"\b(?:men|guys|people|someone|somebody|hombres|senores|personas|unos)\b[^.]{0,40}?\b(?:at|outside|in front of|afuera de|en|frente a)"
+    r" (?:the|my|our|la|mi|nuestra) (?:front )?(?:door|house|home|apartment|puerta|casa)\b"
+)
 _RAID = re.compile(r"\b(?:raid|raids|redada|operativo)\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
@@ -486,6 +491,9 @@ def _present_now(s: str) -> Optional[re.Match]:
         match = _KNOCKING.search(s)
     if match is None and not _HELD_WORDS.search(s):
         match = _STILL_THERE.search(s)
+    if match is None and _AGENT_WORD.search(s):
+        # "men in vests that say POLICE at the door but i think they are ice"
+        match = _PEOPLE_AT_DOOR.search(s)
     if match is None and _KNOCKED.search(s) and _AGENT_WORD.search(s) and _JUST.search(s):
         match = _KNOCKED.search(s)
     if match is None and _RAID.search(s):

@@ -9,7 +9,7 @@ what the assistant runs), on:
 * ``crisis_check2.yml``: 130 crisis and 70 ordinary messages written blind on
   2026-12-03 and committed before any run; only its totals are ever read;
 * the ordinary visitor messages (openings, answers, interjections) of the
-  conversations in ``dev``, ``dev2`` and ``heldout`` whose case has no crisis.
+  conversations in ``dev``, ``dev2``, ``dev3``, ``heldout`` and ``heldout2`` whose case has no crisis.
 
 Help counts when the reply names the line the kind needs (every crisis reply
 names 911, 988 and the DV hotline, so any reading gets help); "kind right" is
@@ -65,7 +65,7 @@ def main() -> int:
     for name in ("crisis_check.yml", "crisis_check2.yml"):
         items = _probes(name)
         sets[name] = ([p for p in items if p.get("crisis")], [p["text"] for p in items if not p.get("crisis")])
-    for name in ("dev", "dev2", "heldout"):
+    for name in ("dev", "dev2", "dev3", "heldout", "heldout2"):
         sets[f"{name} ordinary messages"] = ([], _ordinary(name))
     readers = {"patterns (anchor)": safety.detect_wide, "patterns + classifier": crisis_classifier.detect}
     results: Dict[str, Dict[str, Dict[str, float]]] = {}

@@ -44,12 +44,14 @@ def test_bad_a_number(text):
 
 
 @pytest.mark.parametrize("text, expected", [("my name is Maria Lopez", "Maria Lopez"), ("Juan", "Juan"), ("I'm Ana.", "Ana"),
-                                            ("Rosa Diaz (for my mom Carmen Diaz)", "Rosa Diaz"), ("Karen, para mi mama", "Karen")])
+                                            ("Rosa Diaz (for my mom Carmen Diaz)", "Rosa Diaz"), ("Karen, para mi mama", "Karen"),
+                                            ("Wanjiru K", "Wanjiru K"), ("Altagracia Peña", "Altagracia Peña")])
 def test_names(text, expected):
     assert contact.clean_name(text) == (expected, None)
 
 
-@pytest.mark.parametrize("text", ["12345", "how are you?", "what is the weather like in chicago today my friend", "A123456"])
+@pytest.mark.parametrize("text", ["12345", "how are you?", "what is the weather like in chicago today my friend", "A123456",
+                                  "yes", "ok thanks", "Hola", "gracias"])
 def test_not_a_name(text):
     assert contact.clean_name(text)[0] is None
 

@@ -342,6 +342,8 @@ def test_are_agents_there_answered_in_own_words(text, expected):
     assert flow.agents_here_answer(text, date(2026, 12, 3)) is expected
 
 
-def test_spanglish_removal_order_is_a_stage_said():
-    said = flow.answers_in_text("removal", "mi esposo tiene un order de deportacion desde 2011", date(2026, 12, 3))
-    assert said == {"removal_stage": "removal_order"}
+@pytest.mark.parametrize(
+    "text", ["mi esposo tiene un order de deportacion desde 2011", "tengo una deportacion del 2011, me la dieron en ausencia"]
+)
+def test_spanish_removal_order_is_a_stage_said(text):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 3)) == {"removal_stage": "removal_order"}

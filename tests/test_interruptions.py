@@ -57,6 +57,12 @@ def test_an_emergency_keeps_the_situation_the_classifier_read_and_a_known_one():
     assert "situation" not in _handle("emergency_now", text="ICE is here now", slots={"situation": "removal"}).slots
 
 
+def test_agents_here_now_take_the_place_of_a_calm_matter():
+    # "question about daca" first, then "ICE is at my door right now"
+    answer = _handle("emergency_now", text="ICE at my door right now", slots={"situation": "humanitarian"})
+    assert answer.slots["situation"] == "enforcement"
+
+
 def test_an_emergency_is_told_once_per_conversation_in_the_notified_list():
     answer = _handle("emergency_now", text="ICE is here now", slots={"urgency_notified": ["ice_present_now"]})
     assert answer.slots["urgency_notified"] == ["ice_present_now"]

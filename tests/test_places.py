@@ -520,3 +520,8 @@ def test_latency_after_warm_up():
 ])
 def test_spanish_place_forms(text, state):
     assert places.resolve(text).state == state
+
+
+@pytest.mark.parametrize("text", ["here in Kendall Square", "we met on Houston Street"])
+def test_a_town_name_inside_a_landmark_name_is_not_the_town(text):
+    assert places.resolve(text) is None

@@ -531,3 +531,15 @@ def test_asylum_year_closing_said_with_the_day_of_arrival_in_a_long_message():
     said = ("hi i came from venezuela last december the 9 and a friend told me asylum has to be in one year?? "
             "that is next week i didnt file nothing yet")
     assert "deadline_soon" in urgency.text_signals(said, date(2026, 12, 3))
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("there are men in vests that say POLICE at the door but i think they are ice", True),
+        ("hay unos hombres en la puerta, creo que son de la migra", True),
+        ("some men came to my house last week asking for my husband, i think ICE", False),
+    ],
+)
+def test_people_at_the_door_said_to_be_agents(text, present):
+    assert ("ice_present_now" in urgency.text_signals(text, date(2026, 12, 3))) is present
