@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions.clock import now
 from actions.db import intake_db
 from actions.intake_form import parsed_answer
-from actions.messages import latest_intent, latest_text
+from actions.messages import latest_intent, latest_text, said_again
 from bot import booking, booking_flow, contact, language
 from bot.booking import mail
 from bot.booking.store import normalise_reference
@@ -342,7 +342,11 @@ class ManageValidation:
         return found, None
 
     def validate_manage_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        code = normalise_reference(str(value))
+        code = None if value == "unknown" else normalise_reference(str(value))
+        if code is None and (value == "unknown" or said_again(tracker)):
+            # "I don't know it", or the same words twice: no loop; the way to change it without the reference
+            dispatcher.utter_message(response=booking_flow.error_response("no_reference"))
+            return {**FORGET_BOOKING, REQUESTED_SLOT: None}
         if code is None:
             dispatcher.utter_message(response=booking_flow.error_response("reference_format"))
             return {"manage_reference": None}

@@ -163,7 +163,7 @@ REFERENCE_EXAMPLE = "RC-7K3M-9PQX-2D4W"
 #: Booking error codes (``bot.booking``) the chat tells apart; the others read as "invalid".
 #: An unknown reference and a wrong email share one answer: it never tells which was wrong.
 ERRORS = ("slot_taken", "slot_unavailable", "unknown_reference", "too_many_attempts", "reference_format",
-          "not_active", "past", "invalid")
+          "no_reference", "not_active", "past", "invalid")
 
 
 def error_response(code: str) -> str:

@@ -369,3 +369,14 @@ async def test_a_spanish_conversation_is_offered_times_in_spanish_with_a_spanish
     assert message["buttons"][-1]["title"] == "Otros horarios"
     assert all(" con Ana Rivera" in b["title"] for b in message["buttons"][:-1])
     assert any(day in message["buttons"][0]["title"] for day in ("lun ", "mar ", "mié ", "jue ", "vie "))
+
+
+@pytest.mark.parametrize("form, loop", [(ValidateCancelBookingForm, "cancel_booking_form"),
+                                        (ValidateRescheduleBookingForm, "reschedule_booking_form")])
+async def test_no_reference_ends_the_form_with_another_way(run, form, loop):
+    # "i don't know" at the reference question once looped on "Sorry, I didn't catch that"
+    slots, dispatcher = await run(form(), {}, {"manage_reference": "unknown"}, text="i don't know", intent="dont_know",
+                                  requested="manage_reference", loop=loop)
+    assert slots["requested_slot"] is None and slots["manage_reference"] is None
+    assert _texts(dispatcher) == [booking_flow.error_response("no_reference")]
+    assert firm().phone_display in read(dispatcher)[0]
