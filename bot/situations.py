@@ -136,10 +136,10 @@ def from_ranking(ranking, text: str | None) -> str | None:
     if not named:
         return None
     best_weight, best = max(named)
+    if vague(text):
+        return None  # "pls help": whatever the classifier guessed, nothing was said yet
     if best != "other":
         return best
-    if vague(text):
-        return None
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]

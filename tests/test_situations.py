@@ -35,3 +35,7 @@ def test_other_well_above_stays_other():
 
 def test_a_category_on_top_is_kept():
     assert situations.from_ranking(_ranking(detention=0.9, other=0.05), "they took my husband") == "detention"
+
+
+def test_a_vague_plea_is_asked_about_whatever_the_classifier_guessed():
+    assert situations.from_ranking(_ranking(enforcement=0.6, other=0.2), "pls help") is None
