@@ -423,6 +423,25 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
     return {}
 
 
+_RELATIVE = (r"(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner|kids?"
+             r"|esposo|esposa|marido|hij[oa]s?|pap[aá]|mam[aá]|padre|madre|herman[oa]|novi[oa])")
+#: Someone taken by immigration, said plainly: "ICE took my husband", "me quitaron a mi esposo ayer".
+_DETENTION_SAID = re.compile(
+    r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b[^.?!]{0,30}?"
+    r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llev[oó]|se llevaron|detuv\w*|agarr\w*)\b"
+    r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
+    r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
+    r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
+    r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+by\s+(?:ice|immigration|la migra|cbp|border patrol)\b",
+    re.IGNORECASE,
+)
+
+
+def detention_said(text: str) -> bool:
+    """Whether a message says plainly that someone was taken by immigration (not "took pills")."""
+    return bool(_DETENTION_SAID.search(text or ""))
+
+
 #: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").
 #: ("si" without the accent is also "if": "si vienen que hago" is a question, not a yes.)
 YES_NO = re.compile(

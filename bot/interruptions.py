@@ -207,8 +207,11 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SI
     return None
 
 
-def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str]) -> Optional[str]:
+def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str = "") -> Optional[str]:
     """The matter a message about danger also described ("they deported my husband... i want to end it")."""
+    if flow.detention_said(text):
+        # "ya no quiero vivir. me quitaron a mi esposo ayer": the classifier's weight is on the danger
+        return "detention"
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
     total = sum(w for w, _ in weights)
@@ -305,7 +308,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots.update(language="es", reply_language="es")
-        situation = situation_beside_crisis(ranking, kind)
+        situation = situation_beside_crisis(ranking, kind, text or "")
         if not situation and pending == "situation" and slots.get("safety_flag"):
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
             situation = "other"

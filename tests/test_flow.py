@@ -347,3 +347,17 @@ def test_are_agents_there_answered_in_own_words(text, expected):
 )
 def test_spanish_removal_order_is_a_stage_said(text):
     assert flow.answers_in_text("removal", text, date(2026, 12, 3)) == {"removal_stage": "removal_order"}
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("ya no quiero vivir. me quitaron a mi esposo ayer", True),
+        ("ICE took my husband this morning and i want to die", True),
+        ("her mom got taken by ICE yesterday", True),
+        ("my son took a bunch of pills", False),
+        ("the nice lady took my papers", False),
+    ],
+)
+def test_someone_taken_by_immigration_said_plainly(text, said):
+    assert flow.detention_said(text) is said

@@ -321,3 +321,10 @@ def test_another_language_says_when_an_attorney_speaks_it():
     creole = interruptions.handle("non_english", "Mwen bezwen yon avoka", [{"entity": "message_language", "value": "ht"}],
                                   [], {}, firm())
     assert creole.responses == ["utter_non_english"]
+
+
+def test_a_crisis_message_that_says_someone_was_taken_keeps_the_detention():
+    from bot import interruptions
+
+    assert interruptions.situation_beside_crisis([], "suicide", "ya no quiero vivir. me quitaron a mi esposo ayer") == "detention"
+    assert interruptions.situation_beside_crisis([], "medical", "my son took a bunch of pills") is None

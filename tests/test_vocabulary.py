@@ -18,6 +18,8 @@ RULES = {p.name: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "data" / 
 RESPONSES = {name for d in DOMAIN.values() for name in (d.get("responses") or {})}
 INTENTS = {i for d in DOMAIN.values() for i in (d.get("intents") or [])}
 SOFT = {"chitchat", "out_of_scope", "bot_challenge", "ask_legal_advice", "non_english"}
+#: A name can also read as yes, thanks or hello ("Wanjiru K", "Altagracia Peña"); clean_name refuses the real ones.
+NAME_LOOKS_LIKE = SOFT | {"affirm", "thank", "greet"}
 
 
 def _text_mappings():
@@ -38,7 +40,7 @@ def test_no_free_text_question_swallows_an_interruption(file, slot, mapping):
     # Names may look like chit-chat ("Hope", "Li Wei"): only those soft intents may pass there.
     ignored = set(mapping.get("not_intent") or [])
     missing = set(interruptions.NOT_AN_ANSWER) - ignored
-    assert missing <= SOFT if "name" in slot else not missing, f"{slot} takes {missing} as an answer"
+    assert missing <= NAME_LOOKS_LIKE if "name" in slot else not missing, f"{slot} takes {missing} as an answer"
 
 
 def _interruption_rules():
