@@ -137,6 +137,9 @@ class ValidateIntakeForm(FormValidationAction):
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
             out[asked] = _clip(text)
+        if asked == "consent" and slots.get("consent") is None and flow.yes_or_no(text) and latest_intent(tracker) != "affirm":
+            # "yes but i want a real person to call me": the yes is consent, and the person is asked for too
+            out["consent"] = True
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
         elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(
@@ -376,9 +379,13 @@ class ValidateIntakeForm(FormValidationAction):
     # --- summary -----------------------------------------------------------------
 
     def validate_intake_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value:
+        reply = flow.summary_reply(value, latest_text(tracker), said_again(tracker))
+        if reply == "yes":
             return {"intake_confirmed": True}
-        if flow.wants_to_stop(latest_text(tracker)):
+        if reply == "again":
+            dispatcher.utter_message(response="utter_summary_hint")
+            return {"intake_confirmed": None}
+        if reply == "stop":
             # "No, I changed my mind": treated as a refusal, so nothing is kept.
             store.record_consent_refusal(intake_db())
             dispatcher.utter_message(response="utter_consent_refused")

@@ -159,6 +159,27 @@ def wants_to_stop(text: str) -> bool:
     return bool(_STOP.search(text or ""))
 
 
+def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
+    """What a reply to "Here's what I have... Is this right?" means: yes, change, stop or again.
+
+    "thank you so much" is a yes; "i don't know" shows the summary again, and a second
+    time it is kept as it is (staff check it on the call); anything else that is not a
+    yes ("actually we moved to dallas") asks what to change.
+    """
+    if value is True or value == "thanks":
+        return "yes"
+    if value == "unsure":
+        return "yes" if said_twice else "again"
+    if wants_to_stop(text):
+        return "stop"
+    if value is False:
+        return "change"
+    said = yes_or_no(text)
+    if said is not None:
+        return "yes" if said else "change"
+    return "change"
+
+
 def reset_events_for(group: str) -> Dict[str, Any]:
     """Slot values that clear a group so the form asks for it again."""
     return {slot: None for slot in CHANGE_GROUPS[group]}

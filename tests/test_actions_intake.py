@@ -483,3 +483,11 @@ async def test_earlier_messages_are_read_once_not_every_turn(run_form):
     slots, _ = await run_form(before, {"detained_since": "yesterday"}, text="yesterday", requested="detained_since",
                               history=history)
     assert "a_number" not in slots
+
+
+async def test_a_yes_with_a_request_for_a_person_is_consent_too(run_form):
+    # "yes but i want a real person to call me" once looped: callback offer, consent question, again
+    slots, dispatcher = await run_form({}, {"callback_requested": True}, text="yes but i want a real person to call me",
+                                       intent="request_human", requested="consent")
+    assert slots["consent"] is True
+    assert slots["requested_slot"] == "contact_name"  # the person's name and phone come first

@@ -361,3 +361,20 @@ def test_spanish_removal_order_is_a_stage_said(text):
 )
 def test_someone_taken_by_immigration_said_plainly(text, said):
     assert flow.detention_said(text) is said
+
+
+@pytest.mark.parametrize(
+    "value, text, twice, reply",
+    [
+        (True, "yes", False, "yes"),
+        ("thanks", "thank you so much", False, "yes"),
+        ("unsure", "i dont know", False, "again"),
+        ("unsure", "i don't know", True, "yes"),  # shown twice: kept as it is, staff check it on the call
+        ("actually we moved to dallas last week", "actually we moved to dallas last week", False, "change"),
+        ("yes thats right", "yes thats right", False, "yes"),
+        (False, "no, i changed my mind, i dont want to do this now", False, "stop"),
+        (False, "no", False, "change"),
+    ],
+)
+def test_what_a_reply_at_the_summary_means(value, text, twice, reply):
+    assert flow.summary_reply(value, text, twice) == reply
