@@ -296,13 +296,11 @@ class ValidateIntakeForm(FormValidationAction):
         if not intent.startswith(interruptions.SITUATION_PREFIX):
             return result  # re-validated on re-activation: keep what was said then
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-        read = situations.from_ranking(ranking, text) if before is None and ranking else value
-        if read not in (None, "other") and value != "other":
-            read = value  # a category the nets chose stands; the ranking only settles "other" and vagueness
+        read = situations.settle(value, ranking, text) if before is None else value
         if read is None and tracker.get_slot("requested_slot") != "situation":
             # "I have an immigration case and need a lawyer": "What's happening?" is asked
             return {"situation": None}
-        result["situation"] = read or value
+        result["situation"] = read or value  # at "What's happening?" itself, a vague answer counts
         if text:
             result["situation_text"] = _clip(text)
         return result

@@ -144,3 +144,12 @@ def from_ranking(ranking, text: str | None) -> str | None:
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]
     return "other"
+
+
+def settle(value: str | None, ranking, text: str | None) -> str | None:
+    """The situation a first reading (``value``, from the intent) settles on: None for a vague
+    plea; "other" replaced by a category just below it; any other category the nets chose stands."""
+    read = from_ranking(ranking, text) if ranking else value
+    if read is None:
+        return None
+    return read if value == "other" else value

@@ -39,3 +39,10 @@ def test_a_category_on_top_is_kept():
 
 def test_a_vague_plea_is_asked_about_whatever_the_classifier_guessed():
     assert situations.from_ranking(_ranking(enforcement=0.6, other=0.2), "pls help") is None
+
+
+def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
+    ranking = _ranking(other=0.51, removal=0.46)
+    assert situations.settle("other", ranking, "my immigration case from 2016, the judge said something") == "removal"
+    assert situations.settle("detention", _ranking(other=0.6, detention=0.3), "they took my husband") == "detention"
+    assert situations.settle("enforcement", _ranking(enforcement=0.6), "pls help") is None
