@@ -137,8 +137,11 @@ class ValidateIntakeForm(FormValidationAction):
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
             out[asked] = _clip(text)
-        if asked == "consent" and slots.get("consent") is None and flow.yes_or_no(text) and latest_intent(tracker) != "affirm":
-            # "yes but i want a real person to call me": the yes is consent, and the person is asked for too
+        if asked == "consent" and slots.get("consent") is None and latest_intent(tracker) != "affirm" and (
+            flow.yes_or_no(text) or (latest_intent(tracker) == "request_human" and slot_before_turn(tracker, "callback_requested"))
+        ):
+            # "yes but i want a real person to call me", or a person asked for again after the callback
+            # was offered: keeping the name and number to call back is what they ask for (it had looped)
             out["consent"] = True
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))

@@ -491,3 +491,15 @@ async def test_a_yes_with_a_request_for_a_person_is_consent_too(run_form):
                                        intent="request_human", requested="consent")
     assert slots["consent"] is True
     assert slots["requested_slot"] == "contact_name"  # the person's name and phone come first
+
+
+async def test_a_person_asked_for_again_at_the_consent_question_is_consent_to_call_back(run_form):
+    history = [{"event": "slot", "name": "callback_requested", "value": True},
+               {"event": "user", "text": "can a real person call me", "parse_data": {"intent": {"name": "request_human"}}}]
+    slots, _ = await run_form({}, {"callback_requested": True}, text="i just want a real person to call me",
+                              intent="request_human", requested="consent", history=history)
+    assert slots["consent"] is True
+    # the first time, the callback is offered and consent still asked
+    slots, _ = await run_form({}, {"callback_requested": True}, text="can a real person call me", intent="request_human",
+                              requested="consent")
+    assert slots.get("consent") is None
