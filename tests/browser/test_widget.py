@@ -420,7 +420,7 @@ def test_intake_completed_by_typing(page, stack, steps, requests_seen):
         say(page, "Chicago, IL")
         wait_bot(page, WHATS_HAPPENING)
     with steps("situation in the visitor's words"):
-        say(page, "I want to apply for citizenship")
+        say(page, "citizenship please")  # short: the details question follows (a full sentence is not asked again)
         wait_bot(page, "what would you like help with")
     with steps("details with HTML and a script in them"):
         say(page, "Help with my naturalization " + xss)

@@ -137,7 +137,7 @@ def test_completed_intake_is_exported(stack):
     if stack._actions is None:
         stack.start_actions()
     sender = f"done-{uuid.uuid4().hex[:8]}"
-    for text in ["hi", "yes", "boston", "I want to apply for citizenship", "N-400", "Li Wei", "617 555 0100"]:
+    for text in ["hi", "yes", "boston", "citizenship", "N-400", "Li Wei", "617 555 0100"]:
         stack.say(sender, text)
     assert "saved" in joined(stack.say(sender, "yes"))
     with sqlite3.connect(stack.data_dir / "intake.db") as db:
