@@ -137,11 +137,9 @@ class ValidateIntakeForm(FormValidationAction):
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
             out[asked] = _clip(text)
-        if asked == "consent" and slots.get("consent") is None and latest_intent(tracker) != "affirm" and (
-            flow.yes_or_no(text) or (latest_intent(tracker) == "request_human" and slot_before_turn(tracker, "callback_requested"))
+        if asked == "consent" and slots.get("consent") is None and flow.consents(
+            text, latest_intent(tracker), bool(slot_before_turn(tracker, "callback_requested"))
         ):
-            # "yes but i want a real person to call me", or a person asked for again after the callback
-            # was offered: keeping the name and number to call back is what they ask for (it had looped)
             out["consent"] = True
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
@@ -272,12 +270,8 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_location_state(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value == "unknown":
             return {"location_state": "unknown", "location_candidates": None}
-        place = location.with_state(tracker.get_slot("city") or tracker.get_slot("location") or "", str(value))
-        if place is None or not place.state:
-            # "we're in evans, right by greeley": the place said again, settled by the other one
-            again = location.answer_place(str(value), latest_text(tracker))
-            if again is not None and again.state and again.city == tracker.get_slot("city"):
-                place = again
+        place = location.state_answer(tracker.get_slot("city") or tracker.get_slot("location") or "", str(value),
+                                      latest_text(tracker))
         if place is None or not place.state:
             candidates = ", ".join(tracker.get_slot("location_candidates") or [])
             dispatcher.utter_message(response="utter_which_state", candidates=candidates or "Illinois, IL")

@@ -485,6 +485,18 @@ def yes_or_no(text: str) -> bool | None:
     return None if found is None else found.group(1) is not None
 
 
+def consents(text: str, intent: str, callback_offered: bool) -> bool:
+    """Whether a reply at the consent question that is not a plain yes still gives consent.
+
+    "yes but i want a real person to call me" does; so does a person asked for again after
+    the callback was offered: keeping the name and number to call back is what they ask for
+    (both had looped on the callback offer and the consent question).
+    """
+    if intent == "affirm":
+        return False  # the slot mapping takes a plain yes
+    return bool(yes_or_no(text)) or (intent == "request_human" and callback_offered)
+
+
 def agents_here_answer(text: str, today: date) -> bool | None:
     """The answer to "Are agents there right now?" in a reply's own words, or None if it gives none.
 

@@ -73,6 +73,17 @@ def with_state(city: str, state_text: str) -> Optional["places.Place"]:
     return places.resolve(f"{city}, {state}")
 
 
+def state_answer(city: str, value: str, message_text: str) -> Optional["places.Place"]:
+    """The answer to "Which state?": a state named, or the town said again with a neighbour that
+    settles it ("we're in evans, right by greeley")."""
+    place = with_state(city, value)
+    if place is None or not place.state:
+        again = answer_place(value, message_text)
+        if again is not None and again.state and again.city == city:
+            return again
+    return place
+
+
 def _settled_by_context(place: "places.Place", found, text: str) -> "places.Place":
     """"im in lafayette", "hes at pine prairie": the one candidate state the message also names."""
     from bot import facilities

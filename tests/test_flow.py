@@ -378,3 +378,16 @@ def test_someone_taken_by_immigration_said_plainly(text, said):
 )
 def test_what_a_reply_at_the_summary_means(value, text, twice, reply):
     assert flow.summary_reply(value, text, twice) == reply
+
+
+@pytest.mark.parametrize(
+    "text, intent, offered, consents",
+    [
+        ("yes but i want a real person to call me", "request_human", False, True),
+        ("i just want a real person to call me", "request_human", True, True),
+        ("can a real person call me", "request_human", False, False),
+        ("no thanks", "deny", False, False),
+    ],
+)
+def test_consent_in_a_reply_that_is_not_a_plain_yes(text, intent, offered, consents):
+    assert flow.consents(text, intent, offered) is consents

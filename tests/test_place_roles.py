@@ -300,3 +300,10 @@ def test_an_ambiguous_town_is_settled_by_the_place_beside_it():
     place = location.answer_place("evans", "we're in evans, right by greeley")
     assert (place.city, place.state) == ("Evans", "CO")
     assert location.answer_place("springfield", "springfield").state is None  # nothing to settle it
+
+
+def test_the_state_question_answered_with_the_town_and_a_neighbour():
+    from bot import location
+
+    assert location.state_answer("Evans", "we're in evans, right by greeley", "we're in evans, right by greeley").state == "CO"
+    assert location.state_answer("Evans", "CO", "CO").state == "CO"
