@@ -81,6 +81,8 @@ QUESTION_KEYS = {
     "utter_ask_intake_confirmed": "summary",
 }
 SAVED = ("utter_intake_saved", "utter_no_contact_saved")
+#: Replies that close the conversation: the visitor declined and was told nothing is kept.
+CLOSED = ("utter_consent_refused",)
 
 #: What a simulated visitor says by default, per language of the case.
 DEFAULT_SAYS = {
@@ -222,6 +224,11 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
     while outcome["turns"] < MAX_TURNS:
         if reader.saved(replies):
             outcome["saved_turns"] = outcome["turns"]
+            break
+        if reader.said(replies, CLOSED) and reader.question(replies) is None:
+            # A visitor who declined and was told nothing is kept leaves; before
+            # 2026-12-03 (sixth session) they said "i don't know" and started over.
+            outcome["closed_turns"] = outcome["turns"]
             break
         key = reader.question(replies)
         if key is None:

@@ -45,3 +45,43 @@ async def test_the_fallback_is_in_the_conversations_language():
     assert fallback_text("es").startswith("Lo siento, tengo un problema técnico") and "(312) 555-0148" in fallback_text("es")
     # unknown language: both
     assert fallback_text().startswith(fallback_text("en")) and fallback_text().endswith(fallback_text("es"))
+
+
+# --- the tracker store: a refused conversation is forgotten, a marker kept -------------
+
+def _store(tmp_path):
+    from rasa.shared.core.domain import Domain
+
+    from connectors.tracker_store import ConsentAwareSQLTrackerStore
+
+    domain = Domain.from_directory("domain")
+    return ConsentAwareSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "tracker.db")), domain
+
+
+async def test_refused_conversation_keeps_only_the_marker(tmp_path):
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store, domain = _store(tmp_path)
+    events = [UserUttered("ICE took my brother in Dallas"), SlotSet("location", "Dallas, TX"), SlotSet("reply_language", "es")]
+    tracker = DialogueStateTracker.from_events("v1", events, slots=domain.slots)
+    await store.save(tracker)
+    assert len((await store.retrieve("v1")).events) == 3
+
+    tracker.update(SlotSet("forget_conversation", True))
+    await store.save(tracker)
+    kept = await store.retrieve("v1")
+    assert [(e.key, e.value) for e in kept.events if isinstance(e, SlotSet)] == [("consent_declined", True), ("reply_language", "es")]
+    assert not [e for e in kept.events if isinstance(e, UserUttered)]
+    assert kept.get_slot("location") is None and kept.latest_message.text is None
+
+
+async def test_an_ordinary_conversation_is_saved_whole(tmp_path):
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store, domain = _store(tmp_path)
+    tracker = DialogueStateTracker.from_events("v2", [UserUttered("hi"), SlotSet("consent", True)], slots=domain.slots)
+    await store.save(tracker)
+    kept = await store.retrieve("v2")
+    assert kept.get_slot("consent") is True and kept.get_slot("consent_declined") is None

@@ -124,13 +124,17 @@ def test_refusal_forgets_the_transcript(stack):
     replies = joined(stack.say(sender, "no"))
     assert FIRM_PHONE in replies and "won't save" in replies
     with sqlite3.connect(stack.data_dir / "tracker.db") as db:
-        (count,) = db.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()
-    assert count == 0
+        kept = db.execute("select type_name, action_name, data from events where sender_id = ?", (sender,)).fetchall()
+    # Only the marker is kept: nothing the visitor wrote, no place, no matter.
+    assert {a for t, a, _ in kept if t == "slot"} <= {"consent_declined", "reply_language"}
+    assert "consent_declined" in {a for t, a, _ in kept if t == "slot"} and "user" not in {t for t, _, _ in kept}
+    assert not any("dallas" in d.lower() or "brother" in d.lower() for _, _, d in kept)
     with sqlite3.connect(stack.data_dir / "intake.db") as db:
         assert db.execute("select count(*) from intakes where conversation_id = ?", (sender,)).fetchone() == (0,)
         assert db.execute("select count(*) from consent_refusals").fetchone()[0] >= 1
-    # Coming back starts again from consent.
-    assert "May I save" in joined(stack.say(sender, "hello"))
+    # Coming back asks consent again, without greeting the visitor as a stranger.
+    again = joined(stack.say(sender, "hello"))
+    assert "May I save" in again and "Earlier you chose not to share" in again
 
 
 def test_completed_intake_is_exported(stack):
