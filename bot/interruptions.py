@@ -258,6 +258,20 @@ def _situation_at_question(text: str, ranking: Sequence[Mapping[str, Any]], slot
     return {"situation_tries": tries}
 
 
+def _agents_here(answer: "Answer", place: str, slots: Mapping[str, Any], firm: Any) -> None:
+    """Agents at hand now: know-your-rights for where they are, and the intake marked urgent."""
+    from bot import resources  # late: resources reads the firm profile
+
+    reasons = sorted(set(slots.get("urgency_reasons") or []) | {"ice_present_now"})
+    notified = list(slots.get("urgency_notified") or [])
+    answer.messages += resources.messages_for(["ice_present_now"], firm, place=place)
+    answer.slots.update(
+        ice_present_now=True,
+        urgency_reasons=[r for r in urgency.REASONS if r in reasons],
+        urgency_notified=notified + ([] if "ice_present_now" in notified else ["ice_present_now"]),
+    )
+
+
 def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], ranking: Sequence[Mapping[str, Any]],
            slots: Mapping[str, Any], firm: Any, today: Optional[date] = None, repeated: bool = False,
            free_text: bool = False) -> Answer:
@@ -268,7 +282,6 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     know-your-rights for where the agents are and marks the intake urgent.
     Anything else gets its one reply.
     """
-    from bot import resources  # late: resources reads the firm profile
 
     answer = Answer()
     pending = slots.get("requested_slot")
@@ -308,6 +321,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots.update(language="es", reply_language="es")
+        place = urgency.live_emergency(text or "")
+        if place is not None:
+            # "agents in the hallway knocking every door, they are close": the danger help
+            # first, then know-your-rights for where the agents are, then the way back.
+            _agents_here(answer, place, slots, firm)
+            answer.messages = [(answer.responses[0], {})] + answer.messages + [(r, {}) for r in answer.responses[1:]]
+            answer.responses = []
         situation = situation_beside_crisis(ranking, kind, text or "")
         if not situation and pending == "situation" and slots.get("safety_flag"):
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
@@ -325,15 +345,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
                 answer.slots.update(flow.give_up(pending, text))
         return answer
     if intent == "emergency_now":
-        place = entity(entities, "emergency_place") or urgency.live_emergency(text) or "home"
-        reasons = sorted(set(slots.get("urgency_reasons") or []) | {"ice_present_now"})
-        notified = list(slots.get("urgency_notified") or [])
-        answer.messages += resources.messages_for(["ice_present_now"], firm, place=place)
-        answer.slots.update(
-            ice_present_now=True,
-            urgency_reasons=[r for r in urgency.REASONS if r in reasons],
-            urgency_notified=notified + ([] if "ice_present_now" in notified else ["ice_present_now"]),
-        )
+        _agents_here(answer, entity(entities, "emergency_place") or urgency.live_emergency(text) or "home", slots, firm)
         if slots.get("situation") and slots.get("situation") not in flow.PRESSING_SITUATIONS + ("removal",):
             # "question about daca" first, then "ICE is at my door right now": the matter is now the agents
             said = _situation_said(text, ranking, {**slots, "situation": None}, default="enforcement")

@@ -439,6 +439,39 @@ _PEOPLE_AT_DOOR = re.compile(
     r"\b(?:men|guys|people|someone|somebody|hombres|senores|personas|unos)\b[^.]{0,40}?\b(?:at|outside|in front of|afuera de|en|frente a)"
     r" (?:the|my|our|la|mi|nuestra) (?:front )?(?:door|house|home|apartment|puerta|casa)\b"
 )
+#: Agents described rather than named: "a man with a vest and a paper", "jackets say ICE",
+#: "DHS guys", "men in plain clothes ... government plates", "unos hombres con chaleco".
+_AGENT_LOOKS = re.compile(
+    r"\b(?:dhs|ero|federal agents?|unmarked (?:cars?|vans?|suvs?|trucks?)|(?:carros?|camionetas?|trocas?) sin placas|agentes federales|government plates|placas (?:del gobierno|federales)|plain ?clothes|ropa de civil"
+    r"|jackets? (?:that )?(?:say|says|said|read|reads)|chalecos? (?:que dicen?|de)|(?:vests?|chalecos?|badges?|placas|uniforms?|uniformes?)\b"
+    r"|warrant|orden (?:de arresto|judicial))\b"
+)
+#: Where agents at hand are: at the door, in the office, outside.
+_AGENTS_AT = re.compile(
+    r"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:door|house|home|apartment|trailer|puerta|casa|depa|traila|ventana|window)\b"
+    r"|\b(?:in|at|en) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|oficina|recepcion|cocina|estacionamiento|sala|entrada)\b"
+    r"|\b(?:waiting|parked|sitting|standing|esperando|estacionad[oa]s?|parad[oa]s?) (?:outside|afuera|in front|enfrente)\b|\b(?:afuera|outside)\b"
+)
+#: What agents at hand do: only with a place above, or with "now" ("stopped me ... im standing with them now").
+_AGENTS_DOING = re.compile(
+    r"\b(?:stopped|blocked|pull(?:ed|ing)? (?:\w+ )?over|surround\w*|rodearon|rodeando|pararon|parando|me (?:acaban de )?parar\w*|detuvieron el)\b"
+    r"|\b(?:asking (?:for|about)|preguntando por|checking|revisando|pidiendo)\b"
+)
+#: Knocking at a door or window needs no "now": it is happening.
+_KNOCKING_NOW = re.compile(r"\b(?:knocking|banging|pounding|ringing|tapping|tocando|golpeando)\b")
+_NOW_WORD = re.compile(r"\b(?:now|rn|ahora|ahorita|just|acaban? de|sigo|seguimos|still|todavia)\b")
+#: The visitor or a relative hiding, or waiting beside the agents, now: the raid is happening.
+_HIDING_NOW = re.compile(
+    r"\b(?:i'?m|im|i am|we'?re|we are|he'?s|he is|she'?s|she is|is|are|estoy|estamos|esta|estan) (?:still )?"
+    r"(?:hiding|escondid[oa]s?|standing with them|waiting in the car|sitting in the car|upstairs|in the back|there with (?:him|her|them))\b"
+    r"|\bsigo aqui\b|\b(?:me|nos) escondi\w*\b"
+)
+#: Agents only "they", doing what only agents do now: "they are here at the farm taking people",
+#: "they just stopped the bus and are checking everyone's papers".
+_THEY_RAIDING = re.compile(
+    r"\b(?:they|ellos)\b[^.]{0,40}\b(?:taking people|checking (?:every ?(?:one|body)'?s?|our|my|the) (?:papers|ids?|documents)|"
+    r"stopped the bus|came inside the|surround(?:ed|ing)? (?:my|our|the|his|her)|llevandose a la gente|revisando (?:los )?papeles)"
+)
 _RAID = re.compile(r"\b(?:raid|raids|redada|operativo)\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
@@ -450,9 +483,14 @@ _STRONG_NOW = re.compile(
 )
 _PAST_TIME = re.compile(
     r"\b(?:yesterday|last (?:night|week|month|year|time|weekend|" + _WEEKDAYS + r")|ago|the other day|earlier|"
-    r"ayer|anoche|antier|anteayer|(?:semana|mes|ano|" + _WEEKDAYS + r") pasad[oa]|hace (?:un|una|unos|unas|\d+|dos|tres|rato|poco)|"
-    r"they left|se fueron|ya se fue|already left)\b"
+    r"ayer|anoche|antier|anteayer|(?:semana|mes|ano|" + _WEEKDAYS + r") pasad[oa]|(?<!desde )hace (?:un|una|unos|unas|\d+|dos|tres|rato|poco)|"
+    r"they left|se fueron|ya se fue|already left|let (?:me|us|him|her|them) go|me soltaron|nos dejaron ir)\b"
 )
+_WAS = re.compile(
+    r"\b(?:was|were|had|came|showed up|stopped by|this morning|tonight|earlier|estaban|estaba|estuvieron|vinieron|fueron"
+    r"|esta manana|en la manana)\b"
+)
+_CAME_IN = re.compile(r"\b(?:came in|came inside|got in|broke in|entraron|se metieron)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: Mentions of ICE that are about a job, a friend or a building, not agents at hand.
 _NOT_AGENTS_HERE = re.compile(
@@ -465,6 +503,11 @@ _NOT_AGENTS_HERE = re.compile(
     r"|\b(?:ice|immigration|inmigracion|migracion|cbp) (?:facility|facilities|office|offices|building|field office|"
     r"detention center|processing center|contract|contractor|job|jobs|career|check-?in)\b"
     r"|\b(?:oficina|centro de detencion|instalaciones|edificio) de (?:ice|inmigracion|migracion|la migra)\b"
+    # a threat to call them ("he will call ICE on us", "me va a reportar a la migra"), "no ice"
+    r"|\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a)"
+    r" (?:the )?" + _AGENT + r"\b(?: (?:on (?:me|us|him|her|them)))?"
+    r"|\b(?:no|not|not the|no es (?:la )?) (?:ice|immigration|migra|inmigracion)\b"
+    r"|\b(?:ice|immigration|inmigracion|migracion) check ?-?in\b"
 )
 _ICE_FRIEND = re.compile(
     r"\b(?:ice|immigration|cbp|border patrol|migra) (?:agent|officer)s? (?:friend|buddy|neighbou?r|relative|cousin|"
@@ -498,6 +541,16 @@ def _present_now(s: str) -> Optional[re.Match]:
         match = _KNOCKED.search(s)
     if match is None and _RAID.search(s):
         match = _RAID_NOW.search(s)
+    if match is None and (_AGENT_WORD.search(s) or _AGENT_LOOKS.search(s)):
+        # Agents named or described, doing something at hand ("a man with a vest ... at my
+        # door asking for my husband"), or someone hiding from them now; not what they did
+        # ("ice officers were outside my house this morning").
+        doing = _AGENTS_AT.search(s) or _KNOCKING_NOW.search(s) or (_AGENTS_DOING.search(s) if _NOW_WORD.search(s) else None)
+        if doing is not None and _WAS.search(s) and not (_STRONG_NOW.search(s) or _HIDING_NOW.search(s)):
+            doing = None
+        match = doing or _HIDING_NOW.search(s)
+    if match is None:
+        match = _THEY_RAIDING.search(s) or (_HIDING_NOW.search(s) if _CAME_IN.search(s) else None)
     if match is None:
         return None
     if not strong and (_PAST_TIME.search(s) or _HYPOTHETICAL.search(s[: match.start()])):
@@ -548,7 +601,7 @@ _PLACE_KINDS = [
     ("street", re.compile(rf"\b(?:{_STREET}|pull(?:ing|ed) (?:me|us|him|her) over|following (?:me|us)|siguiendo)\b")),
     ("other", re.compile(rf"\b(?:{_OTHER})\b")),
 ]
-_AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|tocando|golpeando)\b")
+_AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|ringing|tocando|golpeando|timbre)\b")
 
 
 def live_emergency(text: str) -> Optional[str]:

@@ -90,6 +90,11 @@ DEFAULT_SAYS = {
     "es": {"yes": "sí", "no": "no", "dont_know": "no sé"},
 }
 
+#: The urgent help (bot.resources): know-your-rights where agents are, the detainee
+#: locator, the court's case status, a deadline's warning, and the call-us-now line.
+URGENT_HELP = ["utter_rights_home", "utter_rights_work", "utter_rights_street", "utter_help_detained",
+               "utter_help_court", "utter_help_deadline", "utter_urgent_call"]
+
 #: Probe kind -> responses any one of which shows the message was heard.
 PROBE_ANSWERS = {
     "legal_question": ["utter_no_legal_advice"],
@@ -282,8 +287,11 @@ async def play_probe(client: httpx.AsyncClient, url: str, reader: Reader, probe:
     else:
         swallowed = reader.said(replies, SWALLOWED + ([] if kind == "off_topic" else ["utter_out_of_scope"]))
         if kind == "emergency":
-            # Know-your-rights (bot.resources), at the door, at work or outside, in either language.
-            fits = reader.said(replies, ["utter_rights_home", "utter_rights_work", "utter_rights_street"])
+            # An emergency as the product brief names them (someone detained, agents at the
+            # door, a hearing next week): the urgent help for it (bot.resources), in either
+            # language. Until the sixth session of 2026-12-03 only know-your-rights counted,
+            # which failed "he is deported tomorrow" answered with the court and urgent help.
+            fits = reader.said(replies, URGENT_HELP)
         elif kind == "human":
             fits = reader.said(replies, ["utter_callback_offer", "utter_callback_noted"])
         else:

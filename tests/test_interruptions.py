@@ -328,3 +328,14 @@ def test_a_crisis_message_that_says_someone_was_taken_keeps_the_detention():
 
     assert interruptions.situation_beside_crisis([], "suicide", "ya no quiero vivir. me quitaron a mi esposo ayer") == "detention"
     assert interruptions.situation_beside_crisis([], "medical", "my son took a bunch of pills") is None
+
+
+def test_danger_with_agents_at_hand_gets_both_helps_danger_first():
+    text = "agents in the hallway of my building knocking on every door, i'm scared they will hurt us"
+    answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "violence"}], [],
+                                  {"requested_slot": "location"}, firm())
+    names = [name for name, _ in answer.messages] + answer.responses
+    assert names[0] == "utter_crisis_violence"
+    assert "utter_rights_home" in names and names.index("utter_rights_home") > 0
+    assert answer.slots["ice_present_now"] is True and "ice_present_now" in answer.slots["urgency_reasons"]
+    assert answer.slots["safety_flag"] == "violence"

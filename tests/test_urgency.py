@@ -241,6 +241,15 @@ def test_not_removal_imminent(text):
         ("redada en mi trabajo", "work"),
         ("hay una redada en mi trabajo ahorita", "work"),
         ("la migra anda en mi trabajo", "work"),
+        # agents described, not named; "they" doing what only agents do; someone hiding now
+        ("two guys in vests with a warrant are at the door asking for my son", "home"),
+        ("someone from DHS keeps ringing the bell", "home"),
+        ("they pulled me over on the freeway, jackets say ICE, im still sitting here", "street"),
+        ("men in plain clothes in the lobby of my job asking for the list of workers", "work"),
+        ("they came inside the warehouse, my cousin is hiding in the freezer", "work"),
+        ("they are checking everybody's papers at the station", "other"),
+        ("hay 3 trocas sin placas enfrente de mi casa y un señor con chaleco", "home"),
+        ("me pararon unos agentes en la calle y sigo aqui con ellos", "street"),
     ],
 )
 def test_agents_present_now(text, place):
@@ -279,6 +288,14 @@ def test_agents_present_now(text, place):
         "la migra vino a mi casa ayer",
         "si la migra viene a mi casa que hago",
         "cuando la migra llega a tu casa que hago",
+        # a threat to call them, a check-in, what happened and ended, a question about them
+        "my ex is outside yelling that he will call ICE on me",
+        "mi patron dice que me va a reportar a la migra, estoy escondida en el cuarto",
+        "my ICE check in is this friday at the office downtown",
+        "ICE stopped me last month at a gas station",
+        "immigration stopped my truck, asked for id and let me go",
+        "an officer from immigration keeps calling asking about my neighbor",
+        "the agents were outside my building this morning",
     ],
 )
 def test_not_agents_present_now(text):
