@@ -76,6 +76,8 @@ class ActionAnswerInterruption(Action):
             dispatcher.utter_message(response=response)
         if answer.slots.get("safety_flag"):
             logger.info("safety flag raised (conversation kept private)")
+        if answer.slots.get("consent") is False:
+            store.record_consent_refusal(intake_db())
         if answer.slots.get("deletion_requested"):
             store.request_deletion(intake_db(), tracker.sender_id)
         return events

@@ -305,6 +305,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     elif pending and not free_text and YES_NO.match(text or ""):
         # "no, just want to be ready" at a yes/no question
         answer.slots[pending] = YES_NO.match(text).group(1) is not None
+        if pending == "consent" and answer.slots[pending] is False and intent not in ("crisis", "emergency_now"):
+            # "no i dont want you to keep my information": a refusal, told as one (the form
+            # does not validate a slot this action set, so the refusal is answered here).
+            answer.responses.append("utter_consent_refused")
+            return answer
         if intent in SOFT:
             return answer
     if intent == "crisis":

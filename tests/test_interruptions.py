@@ -339,3 +339,17 @@ def test_danger_with_agents_at_hand_gets_both_helps_danger_first():
     assert "utter_rights_home" in names and names.index("utter_rights_home") > 0
     assert answer.slots["ice_present_now"] is True and "ice_present_now" in answer.slots["urgency_reasons"]
     assert answer.slots["safety_flag"] == "violence"
+
+
+def test_a_refusal_at_the_consent_question_is_answered_as_one():
+    # classified as a privacy question, but it says no to the consent question
+    answer = _handle("ask_privacy", text="no i dont want you to keep my information, im scared",
+                     slots={"requested_slot": "consent"})
+    assert answer.slots["consent"] is False
+    assert answer.responses == ["utter_consent_refused"]
+
+
+def test_a_privacy_question_at_the_consent_question_is_not_a_refusal():
+    answer = _handle("ask_privacy", text="who will see what i write here?", slots={"requested_slot": "consent"})
+    assert "consent" not in answer.slots
+    assert answer.responses == ["utter_privacy"]
