@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.db import intake_db
-from actions.messages import (latest_intent, latest_text, said_again, set_lately, slot_before_turn, told_languages,
+from actions.messages import (latest_intent, latest_text, said_again, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
 from bot import cards, contact, dates, flow, intake, interruptions, language, location, resources, situations, store, updates, urgency
 from bot.firm import firm
@@ -185,6 +185,8 @@ class ValidateIntakeForm(FormValidationAction):
         new = [r for r in reasons if r not in notified]
         if new:
             for response, values in resources.messages_for(new, firm(), place=urgency.live_emergency(latest_text(tracker))):
+                if response == "utter_urgent_call" and said_this_turn(tracker, response):
+                    continue  # the interruption's help in this turn already said "call us now"
                 dispatcher.utter_message(response=response, **values)
             events.append(SlotSet("urgency_notified", notified + new))
         if reasons != (slots.get("urgency_reasons") or []):

@@ -83,3 +83,13 @@ def set_lately(tracker: Tracker, name: str, turns: int = 2) -> bool:
     users = [i for i, e in enumerate(events) if e.get("event") == "user"]
     since = users[-turns] if len(users) >= turns else -1
     return any(e.get("event") == "slot" and e.get("name") == name for e in events[since + 1:])
+
+
+def said_this_turn(tracker: Tracker, response: str) -> bool:
+    """Whether an earlier action of this turn already uttered ``response``."""
+    events = tracker.events or []
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    return any(
+        e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response
+        for e in events[last_user + 1:]
+    )

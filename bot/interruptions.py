@@ -272,6 +272,21 @@ def _agents_here(answer: "Answer", place: str, slots: Mapping[str, Any], firm: A
     )
 
 
+def _agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """The matter once agents are at hand: theirs, unless someone is already held.
+
+    "question about daca" or "I have court in March" first, then "ICE is at my
+    door right now": the matter is now the agents (the court case stays in its
+    own slots for staff). A detention already told stays.
+    """
+    if slots.get("situation") and slots.get("situation") not in flow.PRESSING_SITUATIONS:
+        said = _situation_said(text, ranking, {**slots, "situation": None}, default="enforcement")
+        if said.get("situation") not in flow.PRESSING_SITUATIONS:
+            said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
+        return said
+    return _situation_said(text, ranking, slots, default="enforcement")
+
+
 def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], ranking: Sequence[Mapping[str, Any]],
            slots: Mapping[str, Any], firm: Any, today: Optional[date] = None, repeated: bool = False,
            free_text: bool = False) -> Answer:
@@ -333,6 +348,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             _agents_here(answer, place, slots, firm)
             answer.messages = [(answer.responses[0], {})] + answer.messages + [(r, {}) for r in answer.responses[1:]]
             answer.responses = []
+            if slots.get("situation"):
+                answer.slots.update(_agents_situation(text or "", ranking, slots))
         situation = situation_beside_crisis(ranking, kind, text or "")
         if not situation and pending == "situation" and slots.get("safety_flag"):
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
@@ -351,14 +368,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         return answer
     if intent == "emergency_now":
         _agents_here(answer, entity(entities, "emergency_place") or urgency.live_emergency(text) or "home", slots, firm)
-        if slots.get("situation") and slots.get("situation") not in flow.PRESSING_SITUATIONS + ("removal",):
-            # "question about daca" first, then "ICE is at my door right now": the matter is now the agents
-            said = _situation_said(text, ranking, {**slots, "situation": None}, default="enforcement")
-            if said.get("situation") not in flow.PRESSING_SITUATIONS:
-                said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
-            answer.slots.update(said)
-        else:
-            answer.slots.update(_situation_said(text, ranking, slots, default="enforcement"))
+        answer.slots.update(_agents_situation(text, ranking, slots))
         return answer
     if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated):
         answer.slots.update(_situation_at_question(text, ranking, slots, repeated))

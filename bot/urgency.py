@@ -464,7 +464,7 @@ _NOW_WORD = re.compile(r"\b(?:now|rn|ahora|ahorita|just|acaban? de|sigo|seguimos
 _HIDING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|we are|he'?s|he is|she'?s|she is|is|are|estoy|estamos|esta|estan) (?:still )?"
     r"(?:hiding|escondid[oa]s?|standing with them|waiting in the car|sitting in the car|upstairs|in the back|there with (?:him|her|them))\b"
-    r"|\bsigo aqui\b|\b(?:me|nos) escondi\w*\b"
+    r"|\bsigo aqui\b|\b(?:me|nos) escondi\w*\b|\b(?:locked|hid) (?:myself|ourselves) in\b|\b(?:me|nos) encerr\w*\b"
 )
 #: Agents only "they", doing what only agents do now: "they are here at the farm taking people",
 #: "they just stopped the bus and are checking everyone's papers".
@@ -490,7 +490,7 @@ _WAS = re.compile(
     r"\b(?:was|were|had|came|showed up|stopped by|this morning|tonight|earlier|estaban|estaba|estuvieron|vinieron|fueron"
     r"|esta manana|en la manana)\b"
 )
-_CAME_IN = re.compile(r"\b(?:came in|came inside|got in|broke in|entraron|se metieron)\b")
+_CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: Mentions of ICE that are about a job, a friend or a building, not agents at hand.
 _NOT_AGENTS_HERE = re.compile(

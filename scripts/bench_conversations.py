@@ -343,7 +343,9 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
             problems.append("not saved")
         if "saved_turns" in o:
             turns.append(o["saved_turns"])
-        if "state" in expect or "country" in expect:
+        # A declined conversation keeps nothing: there are no fields to read, only "not saved".
+        fields = expect.get("saved", True) or row is not None
+        if fields and ("state" in expect or "country" in expect):
             loc_n += 1
             want_state = expect.get("state")
             want_country = expect.get("country") or ("United States" if want_state else None)
@@ -353,12 +355,12 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
             loc_ok += ok
             if not ok:
                 problems.append(f"location {got_state or got_country} != {want_state or want_country}")
-        if "situation" in expect:
+        if fields and "situation" in expect:
             got = row.get("situation") if row else None
             pairs.append((expect["situation"], got))
             if got != expect["situation"]:
                 problems.append(f"situation {got} != {expect['situation']}")
-        if "urgent" in expect:
+        if fields and "urgent" in expect:
             urgent_n += 1
             # A person in danger is urgent for staff (FORMAT.md), whatever the immigration matter.
             want = bool(expect["urgent"]) or bool(expect.get("crisis"))

@@ -89,6 +89,18 @@ async def test_resources_are_not_repeated(run_form):
     assert dispatcher.messages == [] and "urgency_notified" not in slots
 
 
+async def test_call_us_now_is_said_once_per_turn(run_form):
+    # The interruption already gave know-your-rights and "call us now" this turn; the form
+    # adds the detainee help for a new reason, without a second "call us now".
+    told = [{"event": "bot", "text": "This sounds urgent...", "metadata": {"utter_action": "utter_urgent_call"}}]
+    before = {"consent": True, "urgency_reasons": ["ice_present_now"], "urgency_notified": ["ice_present_now"]}
+    _, dispatcher = await run_form(before, {"situation": "detention"}, text="they took my husband", requested="situation",
+                                   history=told)
+    assert "utter_help_detained" in responses(dispatcher) and "utter_urgent_call" not in responses(dispatcher)
+    _, alone = await run_form(before, {"situation": "detention"}, text="they took my husband", requested="situation")
+    assert "utter_urgent_call" in responses(alone)
+
+
 async def test_agents_at_the_door_skip_the_question_and_get_rights(run_form):
     slots, dispatcher = await run_form(
         {"consent": True}, {"situation": "enforcement"}, text="ICE is at my door right now", intent="situation_enforcement",
