@@ -289,6 +289,7 @@ _WINDOW = re.compile(
 _WINDOW_LOOSE = re.compile(
     r"\b(?:within|in|dentro de|tengo|have|has|had|only|solo|just)\s+" + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\b"
 )
+_ELAPSED_WEEKS = re.compile(r"\b" + _N + r"\s+(?:weeks?|semanas?)\s+ago\b|\bhace\s+" + _N + r"\s+semanas?\b")
 _ELAPSED = re.compile(
     r"\b" + _N + r"\s+(?:days?|dias?)\s+ago\b|\bhace\s+" + _N + r"\s+dias?\b"
     r"|\b(?:it'?s|its|it has|has|have|ya)\s+(?:been|pasaron|pasado)\s+" + _N + r"\b"
@@ -325,6 +326,9 @@ def _window_closing(t: str) -> bool:
         found += _WINDOW_LOOSE.finditer(t)
     windows = [_number(next(g for g in m.groups() if g)) for m in found]
     passed = [_number(next(g for g in m.groups() if g)) for m in _ELAPSED.finditer(t)]
+    # "30 days to appeal and that was 3 weeks ago"
+    passed += [7 * _number(next(g for g in m.groups() if g)) for m in _ELAPSED_WEEKS.finditer(t)
+               if _number(next(g for g in m.groups() if g)) < 999]
     return any(0 <= w - p <= URGENT_WITHIN_DAYS for w in windows for p in passed if w < 999 and p < 999 and w > p)
 
 
@@ -459,7 +463,10 @@ _AGENTS_DOING = re.compile(
 )
 #: Knocking at a door or window needs no "now": it is happening.
 _KNOCKING_NOW = re.compile(r"\b(?:knocking|banging|pounding|ringing|tapping|tocando|golpeando)\b")
-_NOW_WORD = re.compile(r"\b(?:now|rn|ahora|ahorita|just|acaban? de|sigo|seguimos|still|todavia)\b")
+_NOW_WORD = re.compile(
+    r"\b(?:now|rn|ahora|ahorita|just|acaban? de|sigo|seguimos|still|todavia)\b"
+    r"|\b(?:is|are|'re|re|esta|estan) (?:\w+ )?(?:holding|grabbing|asking|checking|agarrando|pidiendo|revisando)\b"
+)
 #: The visitor or a relative hiding, or waiting beside the agents, now: the raid is happening.
 _HIDING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|we are|he'?s|he is|she'?s|she is|is|are|estoy|estamos|esta|estan) (?:still )?"
@@ -625,6 +632,8 @@ def live_emergency(text: str) -> Optional[str]:
 _DEPORT = r"(?:deport\w*|removal|removed|deportar\w*|deportad[oa]s?|deportacion|deportan|deporten|deportaron)"
 _IMMINENT = re.compile(
     r"\bbag and baggage\b|"
+    r"\b(?:come|go|venir|ir)\b[^.]{0,30}\b(?:office|oficina|ice|immigration|inmigracion)\b[^.]{0,30}\b(?:with|con)\b[^.]{0,12}"
+    r"\b(?:bags?|suitcases?|luggage|maletas?|equipaje)\b|"
     r"\b(?:report|reporting|present|presentarme|presentarse|presentar|presente|reportarme|reportarse|show up)\b[^.]{0,60}"
     r"\b(?:bags?|suitcases?|luggage|maleta|maletas|equipaje|belongings|pertenencias)\b|"
     r"\b(?:report|reporting|surrender|present himself|present herself|present myself)\w* (?:to ice )?(?:for|to be) (?:removal|deportation|removed|deported)\b|"

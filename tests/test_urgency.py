@@ -393,6 +393,8 @@ def test_a_voluntary_departure_date_within_days_is_a_deadline(text, urgent):
         ("laid off 50 days ago, my 60 day grace period ends in 10 days", True),
         ("I have 30 days to appeal, got the decision yesterday", False),  # 29 days left
         ("I was denied 2 years ago, had 30 days to appeal", False),
+        ("the letter gives me 30 days to appeal, i got it 3 weeks ago", True),
+        ("we had 30 days to appeal and that was 6 weeks ago", False),
         ("my wife came 20 days ago, she has a 30 day visa", False),  # not a filing window
     ],
 )
@@ -405,10 +407,16 @@ def test_a_window_that_closes_within_days(text, soon):
     [
         "got a letter from ICE saying i have to report on the 11th with my bags, one suitcase",
         "me llego una carta que me tengo que presentar con mi maleta el lunes",
+        "the officer said to come back to the ICE office on friday with one suitcase",
     ],
 )
 def test_report_with_luggage_is_removal_imminent(text):
     assert "removal_imminent" in urgency.text_signals(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["we go to the airport with our bags tomorrow", "come to my house with your bags"])
+def test_bags_without_ice_are_not_a_removal(text):
+    assert "removal_imminent" not in urgency.text_signals(text, TODAY)
 
 
 @pytest.mark.parametrize(
