@@ -449,7 +449,8 @@ _RELATIVE = (r"(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister
 #: Someone taken by immigration, said plainly: "ICE took my husband", "me quitaron a mi esposo ayer".
 _DETENTION_SAID = re.compile(
     r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b[^.?!]{0,30}?"
-    r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llev[oó]|se llevaron|detuv\w*|agarr\w*)\b"
+    r"\b(?:took|taken|taking|detained|detaining|arrested|arresting|picked up|grabbed|grabbing|handcuff\w*|se llev[oó]|se llevaron"
+    r"|se (?:lo|la|los|las) (?:est[aá]n )?llevando|detuv\w*|deteniendo|arrestando|agarr\w*)\b"
     r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
     r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"

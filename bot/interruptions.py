@@ -139,6 +139,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
         return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t))
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
+    if slot == "ice_present_now":
+        # "YES right now the same truck is back", "no they left"
+        return flow.agents_here_answer(t, today) is not None
     if slot == "contact_name":
         # "Graciela Soto": a name written as one, whatever the classifier made of it
         words = t.split()
@@ -283,8 +286,12 @@ def _agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Ma
         said = _situation_said(text, ranking, {**slots, "situation": None}, default="enforcement")
         if said.get("situation") not in flow.PRESSING_SITUATIONS:
             said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
-        return said
-    return _situation_said(text, ranking, slots, default="enforcement")
+    else:
+        said = _situation_said(text, ranking, slots, default="enforcement")
+    if said.get("situation") == "detention" and not flow.detention_said(text):
+        # "a man with a warrant at the door asking for my husband": nobody is held yet
+        said["situation"] = "enforcement"
+    return said
 
 
 def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], ranking: Sequence[Mapping[str, Any]],
@@ -308,6 +315,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         or plainly_answers(pending, text, today or date.today())
     ):
         answer.slots[pending] = text[:1000]
+        if pending == "ice_present_now":
+            # read here: the form does not validate a slot another action set
+            answer.slots[pending] = flow.agents_here_answer(text, today or date.today())
         if pending == "location":
             # resolved here, as the form would ("hazleton too, same house" is Hazleton, PA)
             from bot import location

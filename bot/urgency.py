@@ -378,7 +378,7 @@ _AGENT = (
 _HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
          r"|departamento|edificio|ventana|traila|entrada|cochera|patio|yarda")
 _WORK = (
-    r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|"
+    r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|hotel|orchard|field|fields|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega"
 )
 _STREET = r"street|road|highway|car|truck|bus stop|parking lot|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
@@ -458,7 +458,7 @@ _AGENTS_AT = re.compile(
 )
 #: What agents at hand do: only with a place above, or with "now" ("stopped me ... im standing with them now").
 _AGENTS_DOING = re.compile(
-    r"\b(?:stopped|blocked|pull(?:ed|ing)? (?:\w+ )?over|surround\w*|rodearon|rodeando|pararon|parando|me (?:acaban de )?parar\w*|detuvieron el)\b"
+    r"\b(?:stopped|blocked|blocking|pull(?:ed|ing)? (?:\w+ )?over|surround\w*|rodearon|rodeando|pararon|parando|me (?:acaban de )?parar\w*|detuvieron el)\b"
     r"|\b(?:asking (?:for|about)|preguntando por|checking|revisando|pidiendo)\b"
 )
 #: Knocking at a door or window needs no "now": it is happening.
@@ -477,7 +477,7 @@ _HIDING_NOW = re.compile(
 #: "they just stopped the bus and are checking everyone's papers".
 _THEY_RAIDING = re.compile(
     r"\b(?:they|ellos)\b[^.]{0,40}\b(?:taking people|checking (?:every ?(?:one|body)'?s?|our|my|the) (?:papers|ids?|documents)|"
-    r"stopped the bus|came inside the|surround(?:ed|ing)? (?:my|our|the|his|her)|llevandose a la gente|revisando (?:los )?papeles)"
+    r"just (?:rolled|pulled|showed) up|lining (?:people|everyone|everybody|us|them|workers) up|stopped the bus|came inside the|surround(?:ed|ing)? (?:my|our|the|his|her)|llevandose a la gente|revisando (?:los )?papeles)"
 )
 _RAID = re.compile(r"\b(?:raid|raids|redada|operativo)\b")
 _RAID_NOW = re.compile(

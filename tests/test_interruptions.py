@@ -88,7 +88,9 @@ def test_a_deletion_request_is_recorded():
 @pytest.mark.parametrize(
     "text, intent",
     [("i want to kill myself", "crisis"), ("me quiero morir", "crisis"), ("ICE is at my door right now", "emergency_now"),
-     ("/affirm", None), ("my husband works for ICE", None), ("I have court next week", None), ("", None)],
+     ("/affirm", None), ("my husband works for ICE", None), ("I have court next week", None), ("", None),
+     # agents at hand with a danger the patterns name: a crisis (the rights come with it)
+     ("ICE agents are at the door and my brother has a gun, he says he will shoot", "crisis")],
 )
 def test_the_safety_net_overrides_the_classifier(text, intent):
     found = override(text)
@@ -355,3 +357,22 @@ def test_a_privacy_question_at_the_consent_question_is_not_a_refusal():
     answer = _handle("ask_privacy", text="who will see what i write here?", slots={"requested_slot": "consent"})
     assert "consent" not in answer.slots
     assert answer.responses == ["utter_privacy"]
+
+
+def test_fear_of_agents_at_hand_is_the_emergency_not_a_crisis(monkeypatch):
+    # The learned reader alone took fear for danger: the agents at hand decide the help.
+    from bot import crisis_classifier
+    from bot.safety import Crisis
+
+    monkeypatch.setattr(crisis_classifier, "detect", lambda text: Crisis("dv", "en"))
+    found = override("two guys in federal agent jackets parked behind my car, blocking me right now")
+    assert found["intent"] == "emergency_now" and found["entities"]["emergency_place"] == "street"
+    assert override("i am scared of my partner, he locks me in")["intent"] == "crisis"
+
+
+def test_yes_at_the_agents_question_is_kept_beside_a_crisis():
+    answer = interruptions.handle(
+        "crisis", "YES right now the truck is back and 2 of them are walking to my door",
+        [{"entity": "crisis_kind", "value": "violence"}], [], {"requested_slot": "ice_present_now"}, firm(), free_text=True,
+    )
+    assert answer.slots["ice_present_now"] is True
