@@ -494,8 +494,11 @@ _PAST_TIME = re.compile(
     r"they left|se fueron|ya se fue|already left|let (?:me|us|him|her|them) go|me soltaron|nos dejaron ir)\b"
 )
 _WAS = re.compile(
-    r"\b(?:was|were|had|came|showed up|stopped by|this morning|tonight|earlier|estaban|estaba|estuvieron|vinieron|fueron"
-    r"|esta manana|en la manana)\b"
+    r"\b(?:was|were|had|came|showed up|stopped by|this morning|earlier|estaban|estaba|estuvieron|vinieron|fueron"
+    r"|esta manana|en la manana"
+    # someone taken is the detention, not agents at hand ("se lo llevo la migra"); a plan is not now
+    r"|took|taken|arrested|detained|deported|picked up|se (?:lo|la|los|las) llevo|se llevaron|llevaron|agarraron|detuvieron"
+    r"|deportaron|tomorrow|gonna|going to|will)\b"
 )
 _CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")

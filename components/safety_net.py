@@ -21,7 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import crisis_classifier, safety, urgency
+from bot import crisis_classifier, urgency
 
 EXTRACTOR = "SafetyNet"
 
@@ -47,16 +47,14 @@ def override(text: str) -> Optional[Dict[str, Any]]:
     if not text or text.startswith("/"):
         return None
     crisis = crisis_classifier.detect(text)
-    place = urgency.live_emergency(text)
-    if crisis is not None and (place is None or safety.detect_wide(text) is not None):
-        # Danger the patterns name ("he has a gun") stays a crisis even with agents at
-        # hand (the interruption then adds know-your-rights); fear of agents at hand that
-        # only the learned reader took for danger ("2 guys got out with jackets, blocking
-        # me") is the emergency it describes, not domestic violence.
+    if crisis is not None:
+        # Recall first: a crisis stays one even with agents at hand (the interruption
+        # then adds know-your-rights for where they are).
         return {
             "intent": "crisis",
             "entities": {"crisis_kind": crisis.kind, "message_language": crisis.language},
         }
+    place = urgency.live_emergency(text)
     if place is not None:
         return {"intent": "emergency_now", "entities": {"emergency_place": place}}
     return None

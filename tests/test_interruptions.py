@@ -359,15 +359,15 @@ def test_a_privacy_question_at_the_consent_question_is_not_a_refusal():
     assert answer.responses == ["utter_privacy"]
 
 
-def test_fear_of_agents_at_hand_is_the_emergency_not_a_crisis(monkeypatch):
-    # The learned reader alone took fear for danger: the agents at hand decide the help.
+def test_a_crisis_beside_agents_at_hand_stays_a_crisis(monkeypatch):
+    # Recall first: even where the learned reader alone saw danger, the crisis help
+    # comes (the interruption adds know-your-rights for the agents).
     from bot import crisis_classifier
     from bot.safety import Crisis
 
     monkeypatch.setattr(crisis_classifier, "detect", lambda text: Crisis("dv", "en"))
     found = override("two guys in federal agent jackets parked behind my car, blocking me right now")
-    assert found["intent"] == "emergency_now" and found["entities"]["emergency_place"] == "street"
-    assert override("i am scared of my partner, he locks me in")["intent"] == "crisis"
+    assert found["intent"] == "crisis"
 
 
 def test_yes_at_the_agents_question_is_kept_beside_a_crisis():

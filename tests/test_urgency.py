@@ -296,6 +296,8 @@ def test_agents_present_now(text, place):
         "immigration stopped my truck, asked for id and let me go",
         "an officer from immigration keeps calling asking about my neighbor",
         "the agents were outside my building this morning",
+        "my little girl is alone in the apartment since ICE took her mom",
+        "mi hija esta sola en la casa porque a su mama se la llevo la migra",
     ],
 )
 def test_not_agents_present_now(text):
