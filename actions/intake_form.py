@@ -134,6 +134,10 @@ class ValidateIntakeForm(FormValidationAction):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]
             if "ice_present_now" in signals and slots.get("ice_present_now") is None:
                 out["ice_present_now"] = True
+            if "ice_present_now" in signals and situation:
+                # agents at hand said where the form took the message (at the summary): their matter now
+                ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+                out.update(interruptions.agents_situation(text, ranking, slots))
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
             out[asked] = _clip(text)

@@ -539,4 +539,6 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
         return False
     if now in PRESSING_SITUATIONS and before not in PRESSING_SITUATIONS and not text.strip().endswith("?"):
         return False
+    if now == "enforcement" and urgency.live_emergency(text or ""):
+        return False  # "someone is knocking saying immigration, what do I do?": agents at hand, asked or not
     return True

@@ -275,7 +275,7 @@ def _agents_here(answer: "Answer", place: str, slots: Mapping[str, Any], firm: A
     )
 
 
-def _agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
+def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """The matter once agents are at hand: theirs, unless someone is already held.
 
     "question about daca" or "I have court in March" first, then "ICE is at my
@@ -359,7 +359,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             answer.messages = [(answer.responses[0], {})] + answer.messages + [(r, {}) for r in answer.responses[1:]]
             answer.responses = []
             if slots.get("situation"):
-                answer.slots.update(_agents_situation(text or "", ranking, slots))
+                answer.slots.update(agents_situation(text or "", ranking, slots))
         situation = situation_beside_crisis(ranking, kind, text or "")
         if not situation and pending == "situation" and slots.get("safety_flag"):
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
@@ -378,7 +378,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         return answer
     if intent == "emergency_now":
         _agents_here(answer, entity(entities, "emergency_place") or urgency.live_emergency(text) or "home", slots, firm)
-        answer.slots.update(_agents_situation(text, ranking, slots))
+        answer.slots.update(agents_situation(text, ranking, slots))
         return answer
     if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated):
         answer.slots.update(_situation_at_question(text, ranking, slots, repeated))

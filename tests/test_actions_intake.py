@@ -515,3 +515,12 @@ async def test_a_person_asked_for_again_at_the_consent_question_is_consent_to_ca
     slots, _ = await run_form({}, {"callback_requested": True}, text="can a real person call me", intent="request_human",
                               requested="consent")
     assert slots.get("consent") is None
+
+
+async def test_agents_at_hand_at_the_summary_become_the_matter(run_form):
+    # The form, not the interruption, took the message at the summary.
+    before = {"consent": True, "situation": "removal", "removal_stage": "hearing", "requested_slot": "intake_confirmed"}
+    slots, dispatcher = await run_form(before, {"intake_confirmed": "x"}, text="hold on someone is knocking saying immigration open up, what do i do?",
+                                       intent="emergency_now", requested="intake_confirmed")
+    assert slots["situation"] == "enforcement" and slots["ice_present_now"] is True
+    assert "utter_rights_home" in responses(dispatcher)
