@@ -452,7 +452,7 @@ _AGENT_LOOKS = re.compile(
 )
 #: Where agents at hand are: at the door, in the office, outside.
 _AGENTS_AT = re.compile(
-    r"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:door|house|home|apartment|trailer|puerta|casa|depa|traila|ventana|window)\b"
+    rf"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
     r"|\b(?:in|at|en) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|oficina|recepcion|cocina|estacionamiento|sala|entrada)\b"
     r"|\b(?:waiting|parked|sitting|standing|esperando|estacionad[oa]s?|parad[oa]s?) (?:outside|afuera|in front|enfrente)\b|\b(?:afuera|outside)\b"
 )
