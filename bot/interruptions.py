@@ -220,9 +220,20 @@ def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional
     total = sum(w for w, _ in weights)
     if weights:
         weight, name = max(weights)
+        if name == "detention" and not _IMMIGRATION_HOLD.search(text or ""):
+            # "the babysitter has him tied to a chair", "he is hiding here with me": held or
+            # hidden by someone, not by immigration; the crisis's own matter stands
+            return SITUATION_OF_CRISIS.get(kind or "")
         if name != "other" and weight >= SITUATION_FLOOR_BESIDE_CRISIS and weight >= SITUATION_SHARE_BESIDE_CRISIS * total:
             return name
     return SITUATION_OF_CRISIS.get(kind or "")
+
+
+_IMMIGRATION_HOLD = re.compile(
+    r"\b(?:ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla|deport\w*|detention|detenci[oó]n|"
+    r"detenid[oa]s?|detained|custody|custodia|corralon|hielera)\b",
+    re.IGNORECASE,
+)
 
 
 def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],

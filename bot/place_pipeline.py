@@ -86,6 +86,7 @@ santiago rosario guadalupe trujillo cordoba sofia jordan chad israel kennedy soc
 ala ariz calif colo conn fla mich minn mont neb nev okla penn tenn tex wis wyo
 newton pierce georgetown mesa riverside homestead independence orange temple
 mission plantation carmel fishers saco
+escondido amarillo modesto merced
 """
 _WEAK_MULTI = [
     "el centro", "el campo", "la villa", "la feria", "la mesa", "la joya", "la plata",

@@ -376,3 +376,14 @@ def test_yes_at_the_agents_question_is_kept_beside_a_crisis():
         [{"entity": "crisis_kind", "value": "violence"}], [], {"requested_slot": "ice_present_now"}, firm(), free_text=True,
     )
     assert answer.slots["ice_present_now"] is True
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [("la señora que cuida a mi niño lo tiene amarrado a una silla", "child", None),
+     ("my uncle pointed a gun at my brother, he is hiding here with me now", "violence", None),
+     ("ICE took my husband and now i want to die", "suicide", "detention")],
+)
+def test_held_by_someone_is_not_a_detention_beside_a_crisis(text, kind, expected):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.7}]
+    assert interruptions.situation_beside_crisis(ranking, kind, text) == (expected or interruptions.SITUATION_OF_CRISIS.get(kind))

@@ -307,3 +307,10 @@ def test_the_state_question_answered_with_the_town_and_a_neighbour():
 
     assert location.state_answer("Evans", "we're in evans, right by greeley", "we're in evans, right by greeley").state == "CO"
     assert location.state_answer("Evans", "CO", "CO").state == "CO"
+
+
+@pytest.mark.parametrize("text", ["mi hermano esta aqui conmigo escondido", "estamos escondidos en el cuarto", "se puso amarillo del susto"])
+def test_everyday_spanish_words_are_not_towns(text):
+    from bot import location
+
+    assert location.heard_in_passing(text, "consent", {}) == {}
