@@ -124,7 +124,7 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     Only checks that cannot misfire on a question or a plea: a place that
     resolves, a date, an A-number, a phone number, "I don't know".
     """
-    from bot import contact, dates, places
+    from bot import contact, dates, place_roles, places
 
     t = (text or "").strip()
     if not slot or not t:
@@ -132,6 +132,8 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if DONT_KNOW.search(t) and slot not in ("situation", "contact_name"):
         return True
     if slot in ("location", "location_state"):
+        if slot == "location" and place_roles.visitor_location(t)[1] == "other":
+            return False  # every place it names is someone else's ("he will take him to mexico")
         return places.resolve(t) is not None
     if slot in ("detained_since", "hearing_date"):
         return dates.parse_date(t, today) is not None or dates.says_when(t)

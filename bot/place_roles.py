@@ -570,6 +570,8 @@ def _taken(words, k: int, lo: int, gap) -> str:
 def _relative_noun(words, k: int, lo: int) -> Optional[str]:
     if k + 2 < len(words) and words[k + 1] == "'s" and words[k + 2] not in LOC_PREPS | ADVERBS:
         return None  # "I'm at my sister's house in": the owner, not the place; read on
+    if k + 1 < len(words) and words[k].endswith("s") and words[k + 1] in _DWELLINGS and k >= 2 and words[k - 2] == "at":
+        return None  # "im at my moms place in", typed without the apostrophe: the owner too
     q = k - 1
     while q >= lo and words[q] in NOUN_SKIP:
         q -= 1
@@ -588,6 +590,9 @@ def _relative_noun(words, k: int, lo: int) -> Optional[str]:
     if before in ("with", "con"):
         return None  # "I live with my husband in": a companion
     return RELATIVE
+
+
+_DWELLINGS = frozenset("place house home apartment apt trailer crib".split())
 
 
 def _subject_index(words, k: int, lo: int) -> Optional[int]:

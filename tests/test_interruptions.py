@@ -387,3 +387,9 @@ def test_yes_at_the_agents_question_is_kept_beside_a_crisis():
 def test_held_by_someone_is_not_a_detention_beside_a_crisis(text, kind, expected):
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.7}]
     assert interruptions.situation_beside_crisis(ranking, kind, text) == (expected or interruptions.SITUATION_OF_CRISIS.get(kind))
+
+
+def test_a_place_that_is_someone_elses_does_not_answer_where_the_visitor_is():
+    today = date(2026, 12, 3)
+    assert not interruptions.plainly_answers("location", "his father said he will take him to mexico", today)
+    assert interruptions.plainly_answers("location", "houston texas", today)

@@ -314,3 +314,11 @@ def test_everyday_spanish_words_are_not_towns(text):
     from bot import location
 
     assert location.heard_in_passing(text, "consent", {}) == {}
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [("im at my moms place in queens right now", "self"), ("we are at my tias house in salinas", "self")],
+)
+def test_a_relatives_place_typed_without_the_apostrophe(text, role):
+    assert [m.role for m in mentions(text)] == [role]
