@@ -455,6 +455,7 @@ _AGENTS_AT = re.compile(
     rf"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
     r"|\b(?:in|at|en) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|oficina|recepcion|cocina|estacionamiento|sala|entrada)\b"
     r"|\b(?:waiting|parked|sitting|standing|esperando|estacionad[oa]s?|parad[oa]s?) (?:outside|afuera|in front|enfrente)\b|\b(?:afuera|outside)\b"
+    r"|\b(?:parked|waiting|standing|walking|esperando|caminando) (?:at|in|by|around|between|among|toward|towards|en|por|entre) (?:the|my|our|la|el|mi|los|las)\b"
 )
 #: What agents at hand do: only with a place above, or with "now" ("stopped me ... im standing with them now").
 _AGENTS_DOING = re.compile(
