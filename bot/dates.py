@@ -269,7 +269,8 @@ _JUST_NOW = re.compile(
     r"\b(?:(?:\d{1,2}|an?|one|two|three|four|five|six|a few|few|a couple(?: of)?|couple(?: of)?) "
     r"(?:hours?|hrs?|minutes?|mins?)(?: ago)?|just now|a moment ago|moments? ago|right now|just (?:got|now|happened|took|taken)"
     r"|hace (?:\d{1,2} |un |una |unos |unas |un par de |dos |tres |cuatro |cinco )?(?:horas?|minutos?|rato|ratito|momento)"
-    r"|hace poco|ahorita|ahora mismo|recien)\b"
+    r"|hace poco|ahorita|ahora mismo|recien"
+    r"|hace (?:como |casi |unos |unas )?(?:media hora|\d{1,2} min\w*)|half an hour(?: ago)?)\b"
 )
 _WEEKDAY_NUMBER = {
     "monday": 0, "mon": 0, "lunes": 0, "tuesday": 1, "tues": 1, "tue": 1, "martes": 1,
@@ -357,6 +358,24 @@ _FAR_OFF = re.compile(
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|20[2-9]\d)\b"
 )
+
+
+_NO_DATE_YET = re.compile(
+    r"\b(?:to be (?:set|determined|scheduled|announced)|tbd|tba|no date(?: yet)?|not (?:set|scheduled) yet|without a date|"
+    r"(?:doesn'?t|does not|dont|don't) (?:say|have|give) (?:a |the |any )?date|sin fecha|no (?:tiene|dice|trae|da) (?:la |una |ninguna )?fecha|"
+    r"por (?:definir|determinar|asignar)|todavia no (?:me )?(?:dan|dieron|ponen|pusieron) fecha)\b"
+)
+_PAST_YEAR = re.compile(r"\b(?:in|en|was|fue|back in|el ano|del)\s+((?:19|20)\d\d)\b")
+
+
+def no_coming_date(text: str, today: Optional[date] = None) -> bool:
+    """Whether a reply to "When is the next hearing?" says there is no date to give:
+    "it says to be set", "sin fecha", or a hearing in a past year ("fue en 2016")."""
+    t = _plain(text or "")
+    if _NO_DATE_YET.search(t):
+        return True
+    years = [int(y) for y in _PAST_YEAR.findall(t)]
+    return bool(years) and all(y < (today or date.today()).year for y in years)
 
 
 def far_off(text: str, today: Optional[date] = None) -> bool:

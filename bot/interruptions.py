@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from bot import contact, flow, safety, urgency
+from bot import contact, dates, flow, safety, urgency
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -136,6 +136,8 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
             return False  # every place it names is someone else's ("he will take him to mexico")
         return places.resolve(t) is not None
     if slot in ("detained_since", "hearing_date"):
+        if slot == "detained_since" and dates.day_detained(t, today) is not None:
+            return True  # "it was half an hour ago and the agents are still here"
         return dates.parse_date(t, today) is not None or dates.says_when(t)
     if slot == "a_number":
         return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t))
@@ -331,6 +333,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if pending == "ice_present_now":
             # read here: the form does not validate a slot another action set
             answer.slots[pending] = flow.agents_here_answer(text, today or date.today())
+        if pending == "detained_since":
+            day = dates.day_detained(text, today or date.today())
+            answer.slots[pending] = day.isoformat() if day else text[:1000]
         if pending == "location":
             # resolved here, as the form would ("hazleton too, same house" is Hazleton, PA)
             from bot import location

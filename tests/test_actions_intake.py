@@ -524,3 +524,9 @@ async def test_agents_at_hand_at_the_summary_become_the_matter(run_form):
                                        intent="emergency_now", requested="intake_confirmed")
     assert slots["situation"] == "enforcement" and slots["ice_present_now"] is True
     assert "utter_rights_home" in responses(dispatcher)
+
+
+async def test_a_hearing_without_a_date_yet_is_not_asked_again(run_form):
+    before = {"consent": True, "situation": "removal", "removal_stage": "hearing"}
+    slots, dispatcher = await run_form(before, {"hearing_date": "it says to be set"}, text="it says to be set", requested="hearing_date")
+    assert slots["hearing_date"] == "unknown" and "utter_date_not_read" not in responses(dispatcher)

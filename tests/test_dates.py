@@ -143,3 +143,12 @@ def test_past_dates_said_with_last_and_a_month_ahead_of_today():
     today = date(2026, 12, 3)
     assert dates.past_date("from venezuela last december the 9", today) == date(2025, 12, 9)
     assert dates.past_date("tomorrow", today) is None
+
+
+@pytest.mark.parametrize(
+    "text, none_yet",
+    [("it says to be set", True), ("the paper has no date yet", True), ("sin fecha todavia", True), ("fue en 2016", True),
+     ("dice por definir", True), ("next tuesday", False), ("in 2027 i think", False), ("dec 18", False)],
+)
+def test_no_coming_hearing_date(text, none_yet):
+    assert dates.no_coming_date(text, date(2026, 12, 3)) is none_yet

@@ -99,8 +99,9 @@ def test_the_safety_net_overrides_the_classifier(text, intent):
 
 def test_a_misread_answer_that_plainly_answers_the_question_fills_it_without_a_reply():
     answer = interruptions.handle("out_of_scope", "today, about 5 hours ago", [], [], {"requested_slot": "detained_since"}, firm(),
-                                  free_text=True)
-    assert answer.slots == {"detained_since": "today, about 5 hours ago"} and answer.responses == []
+                                  today=date(2026, 12, 3), free_text=True)
+    # stored as the form stores it: the day, when it can be read
+    assert answer.slots == {"detained_since": "2026-12-03"} and answer.responses == []
 
 
 def test_a_crisis_that_is_also_a_place_gets_help_and_the_place_is_kept():
@@ -393,3 +394,11 @@ def test_a_place_that_is_someone_elses_does_not_answer_where_the_visitor_is():
     today = date(2026, 12, 3)
     assert not interruptions.plainly_answers("location", "his father said he will take him to mexico", today)
     assert interruptions.plainly_answers("location", "houston texas", today)
+
+
+def test_agents_at_hand_said_at_the_detention_date_question_also_answer_it():
+    text = "fue hace como media hora y todavia estan los agentes aqui revisando la obra"
+    answer = interruptions.handle("emergency_now", text, [], [], {"requested_slot": "detained_since", "situation": "detention"},
+                                  firm(), today=date(2026, 12, 3), free_text=True)
+    assert answer.slots["detained_since"] == "2026-12-03"
+    assert answer.slots["ice_present_now"] is True
