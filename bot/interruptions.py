@@ -369,7 +369,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots.update(language="es", reply_language="es")
-        place = urgency.live_emergency(text or "")
+        # Beside a danger, "they are still outside" is the attackers unless agents are named.
+        place = urgency.live_emergency(text or "") if urgency.agents_named(text or "") else None
         if place is not None:
             # "agents in the hallway knocking every door, they are close": the danger help
             # first, then know-your-rights for where the agents are, then the way back.

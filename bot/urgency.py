@@ -615,6 +615,12 @@ _PLACE_KINDS = [
 _AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|ringing|tocando|golpeando|timbre)\b")
 
 
+def agents_named(text: str) -> bool:
+    """Whether a message names or describes immigration agents (not only "they")."""
+    t = _agents_only(normalise(text))
+    return bool(_AGENT_WORD.search(t) or _AGENT_LOOKS.search(t))
+
+
 def live_emergency(text: str) -> Optional[str]:
     """Where agents are at hand now: "home", "work", "street" or "other"; None if they are not.
 

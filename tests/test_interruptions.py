@@ -402,3 +402,12 @@ def test_agents_at_hand_said_at_the_detention_date_question_also_answer_it():
                                   firm(), today=date(2026, 12, 3), free_text=True)
     assert answer.slots["detained_since"] == "2026-12-03"
     assert answer.slots["ice_present_now"] is True
+
+
+def test_attackers_outside_are_not_agents_beside_a_crisis():
+    text = "someone threw a rock through my window and yelled at us, they are still outside with a bat"
+    answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "violence"}], [],
+                                  {"requested_slot": "intake_confirmed", "situation": "removal"}, firm())
+    names = [name for name, _ in answer.messages] + answer.responses
+    assert "utter_crisis_violence" in names and not any(n.startswith("utter_rights") for n in names)
+    assert "ice_present_now" not in answer.slots and "situation" not in answer.slots
