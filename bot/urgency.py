@@ -616,9 +616,13 @@ _AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|ringin
 
 
 def agents_named(text: str) -> bool:
-    """Whether a message names or describes immigration agents (not only "they")."""
+    """Whether a message names or describes immigration agents, or a raid only they make
+    ("they are lining people up", "they came into the kitchen, i locked myself in"), not
+    only "they" ("they are still outside with a bat")."""
     t = _agents_only(normalise(text))
-    return bool(_AGENT_WORD.search(t) or _AGENT_LOOKS.search(t))
+    if _AGENT_WORD.search(t) or _AGENT_LOOKS.search(t) or _THEY_RAIDING.search(t):
+        return True
+    return bool(_CAME_IN.search(t) and _HIDING_NOW.search(t))
 
 
 def live_emergency(text: str) -> Optional[str]:

@@ -561,3 +561,13 @@ def test_asylum_year_closing_said_with_the_day_of_arrival_in_a_long_message():
     said = ("hi i came from venezuela last december the 9 and a friend told me asylum has to be in one year?? "
             "that is next week i didnt file nothing yet")
     assert "deadline_soon" in urgency.text_signals(said, date(2026, 12, 3))
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [("ICE is outside", True), ("two men in vests with a warrant", True),
+     ("they are lining people up at the farm", True), ("they came in the kitchen and i locked myself in the bathroom", True),
+     ("they are still outside with a bat", False), ("someone is knocking", False)],
+)
+def test_agents_named_or_a_raid_only_they_make(text, named):
+    assert urgency.agents_named(text) is named
