@@ -126,7 +126,7 @@ bench-chat: $(STAMPS)/model
 
 # Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
 bench-conversations: $(STAMPS)/model
-	$(PY) scripts/bench_conversations.py dev dev2 dev3 dev4 heldout heldout2 spanish spanish2 spanish3
+	$(PY) scripts/bench_conversations.py dev dev2 dev3 dev4 dev5 heldout heldout2 heldout3 spanish spanish2 spanish3
 
 # Crisis messages that get help and ordinary ones that do not: the patterns alone beside patterns + classifier.
 bench-safety: $(STAMPS)/crisis

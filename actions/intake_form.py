@@ -138,6 +138,13 @@ class ValidateIntakeForm(FormValidationAction):
                 # agents at hand said where the form took the message (at the summary): their matter now
                 ranking = (tracker.latest_message or {}).get("intent_ranking") or []
                 out.update(interruptions.agents_situation(text, ranking, slots))
+        if (asked not in (None, "consent", "situation") and slots.get(asked) is None and asked not in out
+                and latest_intent(tracker) == "emergency_now" and "ice_present_now" in out
+                and interruptions.plainly_answers(asked, text, today())):
+            # "it was half an hour ago and the agents are still here": the form gives the help
+            # for the agents (below), and the answer is kept, as the interruption action would
+            # keep it (the form's mapping skips a message whose intent is not an answer).
+            out.update({k: v for k, v in interruptions.answer_slots(asked, text, today()).items() if k not in out})
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
             out[asked] = _clip(text)

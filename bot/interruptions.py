@@ -154,6 +154,29 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     return False
 
 
+def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
+    """The slots a message fills as the answer to ``slot``, read as the form would read them.
+
+    For a message the form did not take as an answer (its intent is not an answer: an
+    interruption, agents at hand) but that also answers the question: the form does not
+    validate a slot that another action, or its own extra reading, set.
+    """
+    out: Dict[str, Any] = {slot: text[:1000]}
+    if slot == "ice_present_now":
+        out[slot] = flow.agents_here_answer(text, today)
+    elif slot == "detained_since":
+        day = dates.day_detained(text, today)
+        out[slot] = day.isoformat() if day else text[:1000]
+    elif slot == "location":
+        # resolved as the form would ("hazleton too, same house" is Hazleton, PA)
+        from bot import location
+
+        place = location.answer_place(text, text)
+        if place is not None:
+            out.update(location.slots_for(place))
+    return out
+
+
 _QUESTION = re.compile(
     r"\?\s*$|^\W*(can|could|do|does|did|should|will|would|is|are|am|how|what|why|when|where|who|"
     r"puedo|puede|pueden|debo|tengo que|hay|es|como|que|cuando|donde|por que|porque)\b",
@@ -193,7 +216,9 @@ NOT_AT_HAND = re.compile(
     r"\b(?:(?:have|need|got) to (?:look|check|find|search)|look(?:ing)? for it|let me (?:check|look|find)|i(?:'ll| will) (?:check|look)"
     r"|keeps? (?:the|all the|my|his|her) (?:papers|documents|paperwork)|(?:do ?n[o']?t|dont) have (?:it|them|the papers) (?:with me|here|now|right now|on me)"
     r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi"
-    r"|did ?n[o']?t (?:write|save|keep) it(?: down)?|forgot (?:it|the number)|no lo (?:anote|apunte|guarde)|se me olvido)\b",
+    r"|did ?n[o']?t (?:write|save|keep) it(?: down)?|forgot (?:it|the number)|no lo (?:anote|apunte|guarde)|se me olvido"
+    r"|(?:do ?n[o']?t|dont) (?:think|know if) (?:he|she|they|i|we) (?:has|have|had) (?:one|it|any)|(?:he|she|they) (?:does|do) ?n[o']?t have (?:one|it|any)"
+    r"|no (?:creo que )?(?:tiene|tenemos|tengo) (?:uno|numero|ninguno))\b",
     re.IGNORECASE,
 )
 
@@ -329,20 +354,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         welcome or (repeated and (intent in SOFT or pending != "location"))
         or plainly_answers(pending, text, today or date.today())
     ):
-        answer.slots[pending] = text[:1000]
-        if pending == "ice_present_now":
-            # read here: the form does not validate a slot another action set
-            answer.slots[pending] = flow.agents_here_answer(text, today or date.today())
-        if pending == "detained_since":
-            day = dates.day_detained(text, today or date.today())
-            answer.slots[pending] = day.isoformat() if day else text[:1000]
-        if pending == "location":
-            # resolved here, as the form would ("hazleton too, same house" is Hazleton, PA)
-            from bot import location
-
-            place = location.answer_place(text, text)
-            if place is not None:
-                answer.slots.update(location.slots_for(place))
+        answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
     elif pending and not free_text and YES_NO.match(text or ""):

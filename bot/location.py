@@ -127,7 +127,7 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
         held = next((m for m in elsewhere if m.role == "detained"), None)
         if held and slots.get("detained_where") is None and slots.get("situation") == "detention":
             out["detained_where"] = " ".join(held.text.split())[:1000]
-    place, role = place_roles.location_among(found)
+    place, role = place_roles.location_among(found, text)
     if place is not None and place.candidates and not place.state:
         place = _settled_by_context(place, found, text)
     if place is not None and role == place_roles.SELF:

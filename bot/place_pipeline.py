@@ -726,7 +726,12 @@ def gazetteer() -> Gazetteer:
         if pop >= 500_000 or (cc in NEAR_COUNTRIES and pop >= 50_000) or (
             (cc, key) in capitals and pop >= 50_000
         ):
-            add(city["name"], Entry("city", cc, None, city["name"], None, pop, 0, city["timezone"]))
+            entry = Entry("city", cc, None, city["name"], None, pop, 0, city["timezone"])
+            add(city["name"], entry)
+            # "Frankfurt am Main", "Halle (Saale)": people write the first part only.
+            short = re.split(r"\s+(?:am|an der|\()\s*", city["name"])[0]
+            if short != city["name"] and pop >= 500_000 and norm(short) not in names:
+                add(short, entry)
 
     # Tokens of every city/county name, by length, for "place, state" patterns.
     combo: Dict[int, List[Set[str]]] = {}

@@ -135,16 +135,41 @@ def visitor_location(text: str) -> Tuple[Optional[places.Place], str]:
     US one, to ask about); (None, "other") when every place has another role;
     (None, "none") when no place is named.
     """
-    return location_among(mentions(text))
+    return location_among(mentions(text), text)
 
 
-def location_among(found: Sequence[PlaceMention]) -> Tuple[Optional[places.Place], str]:
-    """``visitor_location`` for mentions already read (so a message is read once)."""
-    if not found:
-        return None, "none"
+#: "i live in san antnio": a residence cue followed by a name the running-text
+#: reader did not find (it matches names exactly); the words after the cue are
+#: resolved like an answer to "Where are you?", which forgives typos.
+_HOME_CUE = re.compile(
+    r"\b(?:i|we)\s+(?:live|am living|are living|'?m living|'?re living)\s+in\s+|\b(?:vivo|vivimos)\s+en\s+",
+    re.IGNORECASE)
+_CUE_WORDS = re.compile(r"[a-záéíóúñü][\w'-]*(?:\s+[a-záéíóúñü][\w'-]*){0,2}", re.IGNORECASE)
+
+
+def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[places.Place]:
+    for cue in _HOME_CUE.finditer(text):
+        if any(m.start >= cue.end() and m.start - cue.end() <= 1 for m in found):
+            continue  # the name was read, with its own role
+        words = _CUE_WORDS.match(text, cue.end())
+        if words is None:
+            continue
+        place = places.resolve(words.group(0))
+        if place is not None and place.method == "fuzzy":
+            return place
+    return None
+
+
+def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optional[places.Place], str]:
+    """``visitor_location`` for mentions already read from ``text`` (so a message is read once)."""
     own = [m.place for m in found if m.role == SELF]
     if own:
         return places.choose(own), SELF
+    home = _misspelt_home(text, found) if text else None
+    if home is not None:
+        return home, SELF
+    if not found:
+        return None, "none"
     unclear = [(i, m.place) for i, m in enumerate(found) if m.role == UNCLEAR]
     if unclear:
         best = max(unclear, key=lambda ip: (ip[1].in_us, _specificity(ip[1]), -ip[0]))

@@ -74,14 +74,14 @@ DETAIL_WORDS: Dict[str, str] = {
               r"|siblings?|step ?(?:son|daughter|mom|dad|kids?)|grand(?:mother|father|ma|pa|son|daughter)|abuel[oa]"
               r"|nieto|nieta|i-?130|k-?1|novi[oa]|girlfriend|boyfriend|married|marriage|casad[oa]|matrimonio",
     "employment": r"h-?1-?b|h-?2-?[ab]|niw|national interest|o-?1|eb-?[1-5]|perm|labor cert\w*|tn|l-?1|e-?[23]|i-?9"
-                  r"|e-?verify|employer|employees|empleador|empleados|my company|sponsor\w*|green card through (?:work|my job)"
+                  r"|e[- ]?verify|employer|employees|empleador|empleados|my company|sponsor\w*|green card through (?:work|my job)"
                   r"|work visa|visa de trabajo|i-?140|laid off|layoff",
     "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*",
     "other": r"\w+",
 }
 _DETAIL_WORDS = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.IGNORECASE) for k, v in DETAIL_WORDS.items()}
 #: "I don't know what kind of case I have": the matter is not told yet.
-_UNSURE = re.compile(r"\b(?:do\s*n[o']?t|dont|idk|not sure|no s[eé]|no entiendo|what (?:kind|type) of case|qu[eé] (?:tipo|clase) de caso)\b", re.IGNORECASE)
+_UNSURE = re.compile(r"\b(?:(?:do\s*n[o']?t|dont)\s+(?:really\s+)?know|idk|not sure|no s[eé]|no entiendo|what (?:kind|type) of case|qu[eé] (?:tipo|clase) de caso)\b", re.IGNORECASE)
 #: Fewer words than this tell too little for the attorney ("family", "asylum pls").
 _DETAILS_MIN_WORDS = 6
 

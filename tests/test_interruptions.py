@@ -269,6 +269,7 @@ def test_a_crisis_mid_intake_does_not_change_the_matter_already_given():
 
 @pytest.mark.parametrize("text", [
     "I will have to look for it. My son keeps the papers.", "let me check, its at home", "no lo tengo aqui",
+    "i dont think he has one", "no creo que tiene numero",
 ])
 def test_a_number_not_at_hand_is_an_answer_not_a_question(text):
     answer = interruptions.handle("ask_legal_advice", text, [], [], {"requested_slot": "a_number"}, firm(), free_text=True)
@@ -411,3 +412,12 @@ def test_attackers_outside_are_not_agents_beside_a_crisis():
     names = [name for name, _ in answer.messages] + answer.responses
     assert "utter_crisis_violence" in names and not any(n.startswith("utter_rights") for n in names)
     assert "ice_present_now" not in answer.slots and "situation" not in answer.slots
+
+
+def test_a_live_emergency_that_also_answers_the_date_keeps_the_date():
+    said = interruptions.answer_slots("detained_since", "fue hace ratito como media hora y todavia estan los agentes aqui",
+                                      date(2026, 12, 3))
+    assert said == {"detained_since": "2026-12-03"}
+    assert interruptions.answer_slots("ice_present_now", "YES they are still outside", date(2026, 12, 3)) == {
+        "ice_present_now": True}
+    assert interruptions.answer_slots("location", "san antnio tx", date(2026, 12, 3))["state"] == "TX"

@@ -208,6 +208,11 @@ LOCATIONS = [
     ("ICE took my husband", None, "none"),
     ("they took him to the Otay Mesa detention center", None, "none"),  # not a place we know
     ("", None, "none"),
+    # a misspelt name after "I live in" is read as an answer to "Where are you?" would be
+    ("my brother is in a center in pearsal, i live in san antnio", "TX", "self"),
+    ("vivo en los angelos y mi esposo esta en mexico", "CA", "self"),
+    ("we live in fear of ICE", None, "none"),
+    ("I'm an American living in Frankfurt", "DE", "self"),
 ]
 
 

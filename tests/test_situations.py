@@ -46,3 +46,17 @@ def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
     assert situations.settle("other", ranking, "my immigration case from 2016, the judge said something") == "removal"
     assert situations.settle("detention", _ranking(other=0.6, detention=0.3), "they took my husband") == "detention"
     assert situations.settle("enforcement", _ranking(enforcement=0.6), "pls help") is None
+
+
+@pytest.mark.parametrize("situation, text, said", [
+    ("employment", "my new job says my e verify came back with a mismatch and i have 8 days", True),
+    ("employment", "my h1b extension got an RFE and the deadline is close", True),
+    ("employment", "work problem", False),  # too few words to tell the attorney anything
+    ("other", "I got an invoice from you guys with a charge I don't understand, who do I talk to", True),
+    ("other", "i dont know what kind of case i have, i just need help", False),
+    ("other", "no se que tipo de caso tengo la verdad", False),
+    ("humanitarian", "my husband hits me and he says he will withdraw my papers", False),  # no program named
+    ("humanitarian", "i want to renew my daca, it expires in march", True),
+])
+def test_details_said_only_when_the_words_answer_the_details_question(situation, text, said):
+    assert situations.details_said(situation, text) is said
