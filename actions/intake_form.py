@@ -17,7 +17,7 @@ from actions.clock import today
 from actions.db import intake_db
 from actions.messages import (latest_intent, latest_text, said_again, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import cards, contact, dates, flow, intake, interruptions, language, location, resources, situations, store, updates, urgency
+from bot import cards, contact, dates, flow, intake, interruptions, language, location, places, resources, situations, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -382,7 +382,8 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value != "none" and contact.declines_calls(latest_text(tracker)) and not contact.has_digits(str(value)):
             return {"contact_phone": "none"}
-        return parsed_answer("contact_phone", value, contact.parse_phone, dispatcher)
+        country = places.country_code(tracker.get_slot("country"))
+        return parsed_answer("contact_phone", value, lambda v: contact.parse_phone_from(v, country), dispatcher)
 
     def validate_contact_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return parsed_answer("contact_email", value, contact.parse_email, dispatcher)

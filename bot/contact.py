@@ -37,6 +37,16 @@ def parse_phone(text: str, region: str = "US") -> Parsed:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 
 
+def parse_phone_from(text: str, country: Optional[str]) -> Parsed:
+    """A phone number as a visitor in ``country`` (an ISO code) writes it: "664-555-0102"
+    from Tijuana is a Mexican number; a US one written in full still reads."""
+    if country and country != "US":
+        local = parse_phone(text, country)
+        if local[0] is not None:
+            return local
+    return parse_phone(text)
+
+
 def display_phone(e164: str) -> str:
     """A stored E.164 number formatted for people (national format for US numbers)."""
     number = phonenumbers.parse(e164, None)

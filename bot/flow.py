@@ -224,6 +224,7 @@ def removal_stage(text: str) -> str | None:
 _A_NUMBER_SAID = re.compile(
     r"\b(?:a[\s#:-]*|a[\s-]?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*"
     r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
+    r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
     r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*)(\d(?:[\s-]?\d){7,8})\b",
     re.IGNORECASE,
 )
@@ -245,7 +246,9 @@ _STAGE_SAID = re.compile(
 _DETENTION_WORDS = re.compile(
     r"\b(detain\w*|arrest\w*|arest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
     r"got (?:him|her|them|my \w+)|(?:gave|handed|turned) (?:him|her|them)(?: over)? to|"
-    r"(?:has|have|still has) (?:him|her|them)|agarr\w*|detuv\w*|detenid\w*|llevaron|quitaron|encerr\w*|tienen|arrest\w*)\b",
+    r"(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
+    r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
+    r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|quitaron|encerr\w*|tienen|arrest\w*)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")

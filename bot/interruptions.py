@@ -72,6 +72,10 @@ SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge
 WORDS_WELCOME = ("details",)
 WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice")
 WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback", "request_others_data")
+#: Questions answered in free words that are not the visitor's story ("they didn't tell
+#: me, maybe florence" at "Where is he held?"): words the classifier could not place are
+#: taken as the answer, without a reply; real interruptions still get theirs.
+WORDS_TAKEN = ("detained_where",)
 
 #: Questions before "What's happening?" is answered: a message there may describe the situation.
 EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
@@ -349,7 +353,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     pending = slots.get("requested_slot")
     # Never let an interruption swallow an answer: a message that plainly answers the
     # pending question, or the same words sent twice, also fill it (the form validates them).
-    welcome = pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT
+    welcome = (pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT) or (
+        pending in WORDS_TAKEN and intent in WELCOME_SILENT and intent != "request_others_data")
     if free_text and pending != "situation" and (
         welcome or (repeated and (intent in SOFT or pending != "location"))
         or plainly_answers(pending, text, today or date.today())

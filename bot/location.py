@@ -79,8 +79,13 @@ def state_answer(city: str, value: str, message_text: str) -> Optional["places.P
     place = with_state(city, value)
     if place is None or not place.state:
         again = answer_place(value, message_text)
-        if again is not None and again.state and again.city == city:
-            return again
+        if again is not None and again.city == city:
+            if again.state:
+                return again
+            if again.candidates:
+                # The same town again with no state: the biggest of that name, rather than
+                # the question a third time (staff see the town and can correct the state).
+                return places.resolve(f"{city}, {again.candidates[0]}") or place
     return place
 
 

@@ -243,6 +243,13 @@ def timezone_for(place: Optional[Place]) -> Optional[str]:
     return g.state_tz.get(place.state)
 
 
+def country_code(name: Optional[str]) -> Optional[str]:
+    """"Mexico" -> "MX": the ISO code of a country as ``Place.country`` names it."""
+    if not name:
+        return None
+    return next((code for code, known in gazetteer().countries.items() if known == name), None)
+
+
 def warm_up() -> None:
     """Load the data and the pipeline now rather than on the first message."""
     resolve("Chicago, IL")
@@ -940,6 +947,10 @@ def _pick_us(g: Gazetteer, cities: Sequence[Entry], matched: str, method: str) -
             best_by_state[e.state] = e
     ranked = sorted(best_by_state.values(), key=lambda e: (-e.population, -e.zips, e.state))
     top = ranked[0]
+    if top.zips:
+        # A smaller name with no ZIP code of its own is a neighbourhood (Brownsville, Brooklyn),
+        # not a town a visitor means beside the city of that name (Brownsville, TX).
+        ranked = [e for e in ranked if e.zips or e is top]
     if top.population > 0:
         threshold = max(min(50_000, top.population / 2), top.population / 15)
         close = [e for e in ranked if e.population >= threshold]

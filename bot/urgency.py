@@ -199,7 +199,8 @@ _FILING = re.compile(
 )
 _DEADLINE_WORDS = re.compile(
     r"\b(?:deadlines?|fecha (?:limite|de vencimiento)|last day (?:to|for)|ultimo dia (?:para|de)|"
-    r"voluntary departure|salida voluntaria|grace period|periodo de gracia|(?:have|has|must|need) to leave (?:by|before)|tengo que salir (?:antes|para)|"
+    r"voluntary departure|salida voluntaria|grace period|periodo de gracia|"
+    r"(?:re-?registration|registration|renewal|filing|application) (?:period|window)|(?:periodo|plazo) de (?:re-?registro|registro|renovacion)|(?:have|has|must|need) to leave (?:by|before)|tengo que salir (?:antes|para)|"
     r"(?<!\blargo )(?<!\bcorto )(?<!\bmediano )(?<!\ba )(?<!\ben )plazos?)\b"
 )
 _DUE = re.compile(r"\bdue\b(?! to\b| process\b| diligence\b)")

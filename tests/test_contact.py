@@ -74,3 +74,17 @@ def test_dates(text, expected):
 ])
 def test_a_visitor_who_does_not_want_calls(text, declines):
     assert contact.declines_calls(text) is declines
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("664-555-0102 whatsapp", "MX", "+526645550102"),  # Tijuana, written as a local would
+    ("899-555-0104", "MX", "+528995550104"),
+    ("312 555 0148", "US", "+13125550148"),
+    ("312 555 0148", None, "+13125550148"),
+])
+def test_a_phone_is_read_as_written_where_the_visitor_is(text, country, expected):
+    assert contact.parse_phone_from(text, country) == (expected, None)
+
+
+def test_a_local_number_abroad_is_not_taken_for_a_us_one():
+    assert contact.parse_phone_from("899-555-0104", "US")[0] is None

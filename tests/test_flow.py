@@ -141,6 +141,10 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("she is in ice detention 3 weeks", {"detained_since": "2026-11-07"}),
         ("he was detained, my A-number is A 226 555 018", {"a_number": "226555018"}),
         ("my husband is detained, we have 2 kids", {}),
+        ("ICE has my cousin since friday, they will let him out tomorrow", {"detained_since": "2026-11-27"}),
+        ("we crossed 3 days ago, they let me go with my kids but they kept my husband", {"detained_since": "2026-11-25"}),
+        ("she has my papers since monday", {}),
+        ("he is detained, his alien number is 215876044", {"a_number": "215876044"}),
     ],
 )
 def test_detention_facts_said_in_passing(text, expected):

@@ -421,3 +421,18 @@ def test_a_live_emergency_that_also_answers_the_date_keeps_the_date():
     assert interruptions.answer_slots("ice_present_now", "YES they are still outside", date(2026, 12, 3)) == {
         "ice_present_now": True}
     assert interruptions.answer_slots("location", "san antnio tx", date(2026, 12, 3))["state"] == "TX"
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "chitchat", "nlu_fallback"])
+def test_where_he_is_held_in_words_the_classifier_could_not_place_is_the_answer(intent):
+    answer = interruptions.handle(intent, "they didnt tell me, maybe florence", [], [],
+                                  {"requested_slot": "detained_where"}, firm(), free_text=True)
+    assert answer.slots["detained_where"] == "they didnt tell me, maybe florence"
+    assert answer.responses == []
+
+
+def test_a_real_interruption_at_where_he_is_held_still_gets_its_answer():
+    answer = interruptions.handle("ask_cost", "how much do you charge", [], [],
+                                  {"requested_slot": "detained_where"}, firm(), free_text=True)
+    assert "detained_where" not in answer.slots
+    assert answer.responses == ["utter_consultation_fee"]

@@ -314,6 +314,13 @@ def test_the_state_question_answered_with_the_town_and_a_neighbour():
     assert location.state_answer("Evans", "CO", "CO").state == "CO"
 
 
+def test_the_same_town_again_at_the_state_question_is_the_biggest_of_that_name():
+    from bot import location
+
+    assert location.state_answer("Portland", "portland", "portland").state == "OR"
+    assert location.state_answer("Portland", "no idea", "no idea") is None
+
+
 @pytest.mark.parametrize("text", ["mi hermano esta aqui conmigo escondido", "estamos escondidos en el cuarto", "se puso amarillo del susto"])
 def test_everyday_spanish_words_are_not_towns(text):
     from bot import location

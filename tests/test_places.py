@@ -525,3 +525,11 @@ def test_spanish_place_forms(text, state):
 @pytest.mark.parametrize("text", ["here in Kendall Square", "we met on Houston Street"])
 def test_a_town_name_inside_a_landmark_name_is_not_the_town(text):
     assert places.resolve(text) is None
+
+
+def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
+    # Brownsville, Brooklyn (a neighbourhood in the place data) beside Brownsville, TX
+    place = places.resolve("brownsville")
+    assert (place.state, place.candidates) == ("TX", ())
+    # two real cities of one name are still asked about
+    assert places.resolve("portland").candidates == ("OR", "ME")

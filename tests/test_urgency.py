@@ -96,6 +96,8 @@ def test_text_signals(text, reasons):
         "the deadline is tomorrow",
         "dead line next wk",
         "the deadline is in 14 days",
+        "my TPS re-registration period ends in 10 days and i havent sent anything",
+        "el periodo de re-registro del tps se cierra en 5 dias",
         "I've been here almost a year and want to apply for asylum",
         # Spanish
         "mi fecha limite para el asilo es la proxima semana",
@@ -132,6 +134,8 @@ def test_deadline_soon(text):
         "how do I fill out the I-9",
         "I need help today",
         "my court date is next week",  # a hearing: hearing_soon comes from the date slot, not this
+        "the TPS registration period ended last year, can i still apply",
+        "the re-registration window opens in march",
         # Spanish
         "el plazo es de 30 dias",
         "quiero pagar a plazos",
