@@ -152,6 +152,15 @@ class ValidateIntakeForm(FormValidationAction):
             text, latest_intent(tracker), bool(slot_before_turn(tracker, "callback_requested"))
         ):
             out["consent"] = True
+        intent = latest_intent(tracker)
+        if asked not in interruptions.EARLY_QUESTIONS + ("situation", "change_field", "intake_confirmed") and (
+            flow.news_of_detention(situations.category_for_intent(intent), situation, text)
+        ):
+            # "they just took my husband" at another question: the matter is now the detention,
+            # with what the message says of it; its urgent help follows (_after_validation).
+            out.update(situation="detention", situation_text=_clip(text))
+            said = flow.answers_in_text("detention", text, today())
+            out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out})
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
         elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(
@@ -267,7 +276,8 @@ class ValidateIntakeForm(FormValidationAction):
             intent = latest_intent(tracker)
             if not intent.startswith(interruptions.SITUATION_PREFIX) and not flow.answers_in_text(
                 tracker.get_slot("situation"), text, today()
-            ):
+            ) and not urgency.text_signals(text, today()):
+                # ("they're deporting my dad tomorrow" is heard, and its help given, not a place not found)
                 dispatcher.utter_message(response="utter_location_not_found")
             # Something else was said (what happened, a date): heard elsewhere, and the question is asked again.
             return {"location": None}
@@ -311,6 +321,8 @@ class ValidateIntakeForm(FormValidationAction):
             # "I have an immigration case and need a lawyer": "What's happening?" is asked
             return {"situation": None}
         result["situation"] = read or value  # at "What's happening?" itself, a vague answer counts
+        if result["situation"] == "removal" and situations.back_after_deportation(text):
+            result["situation"] = "family"  # "he was deported last month, how can he come back?"
         if text:
             result["situation_text"] = _clip(text)
         return result
@@ -352,7 +364,9 @@ class ValidateIntakeForm(FormValidationAction):
             # "In three months, on a Wednesday in the spring": not soon, and said as well as it can be.
             return {"hearing_date": _clip(value)}
         if day is None:
-            dispatcher.utter_message(response="utter_date_not_read")
+            if not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
+                # a message about what is happening is heard as such (_heard), not as a wrong date
+                dispatcher.utter_message(response="utter_date_not_read")
             return {"hearing_date": None}
         if day < today():
             dispatcher.utter_message(response="utter_date_passed",

@@ -457,7 +457,11 @@ _DETENTION_SAID = re.compile(
     r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
     r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
-    r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+by\s+(?:ice|immigration|la migra|cbp|border patrol)\b",
+    r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+by\s+(?:ice|immigration|la migra|cbp|border patrol)\b"
+    # "they just took my husband, ICE van, 5 min ago": the agency said after
+    r"|\b(?:(?:they|agents?|officers?|immigration|la migra|migra)\s+(?:just\s+|already\s+)?(?:took|grabbed|picked up|arrested|detained)"
+    r"|se llevaron a|agarraron a|detuvieron a)\s+(?:my|our|mi|nuestro|nuestra)\s+"
+    + _RELATIVE + r"\b[^.?!]{0,40}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b",
     re.IGNORECASE,
 )
 
@@ -465,6 +469,18 @@ _DETENTION_SAID = re.compile(
 def detention_said(text: str) -> bool:
     """Whether a message says plainly that someone was taken by immigration (not "took pills")."""
     return bool(_DETENTION_SAID.search(text or ""))
+
+
+def news_of_detention(read: str | None, situation: str | None, text: str) -> bool:
+    """Whether a message mid-intake tells of a detention the intake is not about yet.
+
+    "they just took my husband, ICE van, 5 min ago" at "When is the next hearing?":
+    not an answer to that question but a pressing matter (``PRESSING_SITUATIONS``),
+    which takes the place of the calmer one. ``read`` is the situation the classifier
+    read in the message; a question ("can ICE take him at court?") is not news.
+    """
+    return (read == "detention" and situation not in (None, "detention") and detention_said(text)
+            and not (text or "").strip().endswith("?"))
 
 
 #: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").

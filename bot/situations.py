@@ -146,6 +146,27 @@ def from_ranking(ranking, text: str | None) -> str | None:
     return "other"
 
 
+#: A relative deported in the past whom the visitor wants back: a family petition (and a
+#: waiver), not a removal case ("my husband got deported last month, how can he come back?").
+_DEPORTED = re.compile(
+    r"\b(?:deported|got deported|was deported|were deported|was removed|lo deportaron|la deportaron|los deportaron"
+    r"|me deportaron|fue deportad[oa]|deportad[oa])\b", re.IGNORECASE)
+_BACK = re.compile(
+    r"\b(?:(?:come|coming|go|get|bring|brings|bringing) (?:him |her |them |me |us )?back|want (?:him|her|them|my \w+) back|(?:come|go|return) (?:back )?(?:legal(?:ly)?|here)"
+    r"|petition (?:for )?(?:him|her|them|my \w+)|pedir(?:lo|la|le)|pedirlo|arreglar(?:le)?|(?:pueda|puede|pueden|podemos) (?:volver|regresar)"
+    r"|(?:volver|regresar|traer(?:lo|la)?)(?: a (?:los estados unidos|estados unidos|usa|eeuu))?(?: legal(?:mente)?)?)\b",
+    re.IGNORECASE)
+#: A case still open in court, or a stay asked: the removal case stands.
+_OPEN_CASE = re.compile(r"\b(?:court|hearing|check ?-?in|nta|corte|audiencia|cita con ice|reopen|reabrir|appeal|apelaci[oó]n|stay)\b",
+                        re.IGNORECASE)
+
+
+def back_after_deportation(text: str | None) -> bool:
+    """Whether a message asks how someone deported in the past can come back (a family matter)."""
+    t = text or ""
+    return bool(_DEPORTED.search(t) and _BACK.search(t) and not _OPEN_CASE.search(t))
+
+
 def settle(value: str | None, ranking, text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; any other category the nets chose stands."""

@@ -504,6 +504,20 @@ _WAS = re.compile(
 )
 _CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
+#: Calling or reporting to them: a threat ("he will call ICE on us", "me va a reportar a la migra").
+_CALL_AGENTS = (
+    r"\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a)"
+    r" (?:the )?" + _AGENT + r"\b(?: (?:on (?:me|us|him|her|them)))?"
+)
+_CALL_AGENTS_RX = re.compile(_CALL_AGENTS)
+
+
+def threat_to_call_agents(text: str) -> bool:
+    """Whether a message tells of someone calling or reporting to immigration: leverage
+    (an abuser's, an employer's), not agents at hand."""
+    return bool(_CALL_AGENTS_RX.search(normalise(text or "")))
+
+
 #: Mentions of ICE that are about a job, a friend or a building, not agents at hand.
 _NOT_AGENTS_HERE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|employed|employee|contractor|contract|intern(?:ing)?|trabaj\w*|empleado|empleada|"
@@ -516,8 +530,7 @@ _NOT_AGENTS_HERE = re.compile(
     r"detention center|processing center|contract|contractor|job|jobs|career|check-?in)\b"
     r"|\b(?:oficina|centro de detencion|instalaciones|edificio) de (?:ice|inmigracion|migracion|la migra)\b"
     # a threat to call them ("he will call ICE on us", "me va a reportar a la migra"), "no ice"
-    r"|\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a)"
-    r" (?:the )?" + _AGENT + r"\b(?: (?:on (?:me|us|him|her|them)))?"
+    r"|" + _CALL_AGENTS +
     r"|\b(?:no|not|not the|no es (?:la )?) (?:ice|immigration|migra|inmigracion)\b"
     r"|\b(?:ice|immigration|inmigracion|migracion) check ?-?in\b"
 )

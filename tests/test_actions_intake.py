@@ -279,9 +279,18 @@ async def test_court_date_said_up_front_answers_stage_and_date_and_is_urgent(run
 async def test_an_unclear_date_up_front_is_still_asked(run_form):
     before = {"consent": True, "location": "Houston, TX", "state": "TX"}
     slots, _ = await run_form(
-        before, {"situation": "detention"}, text="they have my son since monday", intent="situation_detention", requested="situation"
+        before, {"situation": "detention"}, text="they have my son since a while now", intent="situation_detention",
+        requested="situation"
     )
     assert "detained_since" not in slots or slots["detained_since"] is None
+
+
+async def test_a_day_said_with_they_have_my_son_is_not_asked_again(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX"}
+    slots, _ = await run_form(
+        before, {"situation": "detention"}, text="they have my son since monday", intent="situation_detention", requested="situation"
+    )
+    assert slots["detained_since"] == "2026-11-23"
 
 
 async def test_cards_wait_for_consent_when_the_first_message_says_everything(run_form, posts):

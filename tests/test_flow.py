@@ -361,10 +361,29 @@ def test_spanish_removal_order_is_a_stage_said(text):
         ("her mom got taken by ICE yesterday", True),
         ("my son took a bunch of pills", False),
         ("the nice lady took my papers", False),
+        ("they just took my husband, ICE van, like 5 min ago", True),
+        ("se llevaron a mi esposo los de la migra hace rato", True),
+        ("they took my husband to the hospital", False),
+        ("my husband took my kids to the ICE office for his check in", False),
     ],
 )
 def test_someone_taken_by_immigration_said_plainly(text, said):
     assert flow.detention_said(text) is said
+
+
+@pytest.mark.parametrize(
+    "read, situation, text, news",
+    [
+        ("detention", "removal", "they just took my husband, ICE van, like 5 min ago", True),
+        ("detention", "family", "ICE took my wife this morning at the bus stop", True),
+        ("detention", "detention", "they just took my husband, ICE van", False),  # already the matter
+        ("detention", "removal", "can ICE take my husband at court?", False),  # a question
+        ("removal", "family", "they just took my husband, ICE van", False),  # not read as a detention
+        ("detention", None, "ICE took my wife", False),  # no matter yet: the situation question reads it
+    ],
+)
+def test_news_of_a_detention_mid_intake(read, situation, text, news):
+    assert flow.news_of_detention(read, situation, text) is news
 
 
 @pytest.mark.parametrize(

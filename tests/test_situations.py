@@ -60,3 +60,16 @@ def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
 ])
 def test_details_said_only_when_the_words_answer_the_details_question(situation, text, said):
     assert situations.details_said(situation, text) is said
+
+
+@pytest.mark.parametrize("text, back", [
+    ("my husband got deported to guatemala last month. what can we do so he can come back to me and the kids?", True),
+    ("i was deported 3 years ago, now im in honduras. my wife is a citizen. is there any way to go back legal?", True),
+    ("lo deportaron hace 2 años y quiero saber si puede volver", True),
+    ("my husband got deported to honduras last year and i want him back", True),
+    ("i was deported in 2015 and came back, now i have court next month", False),  # an open case
+    ("they deported my brother, can he appeal?", False),
+    ("my husband wants to come back from a trip to mexico", False),  # no deportation
+])
+def test_someone_deported_to_bring_back_is_a_family_matter(text, back):
+    assert situations.back_after_deportation(text) is back
