@@ -323,6 +323,8 @@ class ValidateIntakeForm(FormValidationAction):
         result["situation"] = read or value  # at "What's happening?" itself, a vague answer counts
         if result["situation"] == "removal" and situations.back_after_deportation(text):
             result["situation"] = "family"  # "he was deported last month, how can he come back?"
+        if result["situation"] == "detention" and flow.own_case_not_a_detention(text):
+            result["situation"] = "removal"  # "they let him out on bond last week, now he has court"
         if text:
             result["situation_text"] = _clip(text)
         return result

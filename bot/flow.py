@@ -471,6 +471,26 @@ def detention_said(text: str) -> bool:
     return bool(_DETENTION_SAID.search(text or ""))
 
 
+#: "they let him out on bond last week", "lo soltaron": the detention is over.
+_RELEASED = re.compile(
+    r"\b(?:(?:was|got|been) released|released (?:him|her|them|me)|let (?:him|her|them|me) out(?! tomorrow)|out on bond|bonded out"
+    r"|(?:lo|la|los|las|me) (?:soltaron|dejaron salir)|sali[oó] (?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
+    re.IGNORECASE)
+#: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
+_OTHERS_DETAINED = re.compile(
+    r"\b(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?\b[^.?!]{0,25}?"
+    r"\b(?:detained|arrested|taken|picked up|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron))\b",
+    re.IGNORECASE)
+
+
+def own_case_not_a_detention(text: str) -> bool:
+    """Whether a message read as a detention is about the visitor's own coming court or
+    check-in, the detention being over ("let him out on bond last week, now he has court")
+    or someone else's told as the reason for fear ("my friend got detained at his")."""
+    t = text or ""
+    return removal_stage(t) in ("hearing", "check_in") and bool(_RELEASED.search(t) or _OTHERS_DETAINED.search(t))
+
+
 def news_of_detention(read: str | None, situation: str | None, text: str) -> bool:
     """Whether a message mid-intake tells of a detention the intake is not about yet.
 

@@ -253,8 +253,12 @@ def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional
     total = sum(w for w, _ in weights)
     if weights:
         weight, name = max(weights)
-        if name in ("detention", "enforcement") and kind in SITUATION_OF_CRISIS and urgency.threat_to_call_agents(text):
-            # "he says if I leave he calls immigration": an abuser's leverage, not a detention or a raid
+        if kind in SITUATION_OF_CRISIS and (
+            (name in ("detention", "enforcement") and urgency.threat_to_call_agents(text))
+            or (name == "enforcement" and not urgency.agents_named(text))
+        ):
+            # "he says if I leave he calls immigration": an abuser's leverage, not a detention or a
+            # raid; "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]
         if name == "detention" and not _IMMIGRATION_HOLD.search(text or ""):
             # "the babysitter has him tied to a chair", "he is hiding here with me": held or

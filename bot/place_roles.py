@@ -523,6 +523,8 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         w != "am" or gap[0] in ("a", "an")
     ):
         return SELF  # "I'm a nurse in Madrid", "soy enfermera en Madrid"
+    if w in ("am", "are") and prev in FIRST and gap in (["back", "in"], ["now", "in"], ["still", "in"], ["back", "home", "in"]):
+        return SELF  # "now I'm back in Honduras", "we are still in Tijuana"
     if w in ("here", "aqui", "aca"):
         return SELF
     if w in DETAINED_WORDS:

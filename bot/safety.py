@@ -108,6 +108,11 @@ def normalize(text: str) -> str:
 _NOT_DANGER = re.compile(
     r"\bdv (?:lottery|loteria|program|visa|case|selectee|winner|20\d\d|\d{4})\b|\bdiversity (?:visa|lottery)\b"
     r"|\b(?:before|until|till|antes de que) (?:i|we|he|she|me|yo) (?:die|muera)\b|\bantes de morir(?:me)?\b"
+    # immigration agents' own gear, said of a raid ("ICE came with guns and vests"): agents at hand are
+    # know-your-rights, not a 911 call (a threat or a shooting is still read by its own words)
+    r"|\b(?:ice|immigration|inmigracion|migracion|migra|cbp|border patrol|agents|agentes)\b(?: [a-z]+){0,8}? (?:with|con) "
+    r"(?:guns?|armas?|rifles?)(?: and (?:vests|jackets|badges)| y chalecos)?\b"
+    r"|\b(?:ice|immigration) agents? (?:armed|with weapons)\b|\bagentes (?:de (?:ice|inmigracion|migracion) )?armados\b"
 )
 
 

@@ -414,3 +414,15 @@ def test_what_a_reply_at_the_summary_means(value, text, twice, reply):
 )
 def test_consent_in_a_reply_that_is_not_a_plain_yes(text, intent, offered, consents):
     assert flow.consents(text, intent, offered) is consents
+
+
+@pytest.mark.parametrize("text, own", [
+    ("i have my ICE check in next wednesday, my friend got detained at his last week. should i go??", True),
+    ("my brother was detained for 2 months but they let him out on bond last week. now he has court in 4 months", True),
+    ("lo soltaron con fianza y ahora tiene corte en marzo", True),
+    ("ICE has my cousin since friday, they will let him out tomorrow with an ankle monitor", False),  # still held
+    ("my husband was detained yesterday and he has court next month", False),  # held now
+    ("my friend got detained at the store", False),  # no case of their own said
+])
+def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, own):
+    assert flow.own_case_not_a_detention(text) is own

@@ -436,3 +436,17 @@ def test_a_real_interruption_at_where_he_is_held_still_gets_its_answer():
                                   {"requested_slot": "detained_where"}, firm(), free_text=True)
     assert "detained_where" not in answer.slots
     assert answer.responses == ["utter_consultation_fee"]
+
+
+@pytest.mark.parametrize(
+    "text, kind, read, expected",
+    [("my husband pushed me down the stairs, he says if i leave he calls immigration", "dv", "detention", "humanitarian"),
+     ("a man with a gun is outside saying he will kill me, its my landlord, he knows i have no papers", "violence",
+      "enforcement", "humanitarian"),
+     ("the gang found our apartment in houston and sent a photo of our door", "violence", "enforcement", "humanitarian"),
+     # agents named: the raid is the matter beside the danger
+     ("ICE is raiding the plant and a guy pulled a knife on an agent", "violence", "enforcement", "enforcement")],
+)
+def test_leverage_or_danger_without_agents_is_not_enforcement_beside_a_crisis(text, kind, read, expected):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": f"situation_{read}", "confidence": 0.7}]
+    assert interruptions.situation_beside_crisis(ranking, kind, text) == expected

@@ -213,6 +213,9 @@ LOCATIONS = [
     ("vivo en los angelos y mi esposo esta en mexico", "CA", "self"),
     ("we live in fear of ICE", None, "none"),
     ("I'm an American living in Frankfurt", "DE", "self"),
+    ("i was deported 3 years ago, now im back in honduras. my wife is a citizen in texas", "HN", "self"),
+    ("we are still in tijuana waiting for our turn", "MX", "self"),
+    ("I am a software engineer in Bangalore and a company in Austin wants to hire me", "IN", "self"),
 ]
 
 

@@ -478,7 +478,10 @@ def test_the_wide_net_catches_what_the_rules_miss(text, kind):
 @pytest.mark.parametrize(
     "text",
     ["my husband was detained by ICE yesterday", "I have court next week in Houston", "312 911 0144",
-     "se lo llevo la migra", "I want to apply for citizenship", "my boss was screaming at me", "Maria Lopez"],
+     "se lo llevo la migra", "I want to apply for citizenship", "my boss was screaming at me", "Maria Lopez",
+     # immigration agents' own gear, said of a raid: know-your-rights, not 911
+     "immigration came to my work yesterday with guns and vests and took like 30 people",
+     "la migra llego con armas a la casa", "agentes armados en mi puerta"],
 )
 def test_the_wide_net_leaves_ordinary_intake_messages_alone(text):
     assert safety.detect_wide(text) is None
@@ -632,3 +635,11 @@ def test_danger_told_as_the_basis_of_a_case_is_not_flagged(text):
 def test_danger_now_beside_a_place_is_still_flagged():
     assert not safety.past_and_safe("he said he will kill me if i leave, im at my sisters right now")
     assert safety.detect_wide("i want to die") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "ICE agents pointed guns at my kids and said they will shoot", "my ex has a gun and ICE is looking for him",
+    "a man with a gun is outside my apartment",
+])
+def test_a_weapon_pointed_or_held_near_agents_is_still_danger(text):
+    assert safety.detect_wide(text).kind == "violence"
