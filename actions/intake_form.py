@@ -152,6 +152,16 @@ class ValidateIntakeForm(FormValidationAction):
             text, latest_intent(tracker), bool(slot_before_turn(tracker, "callback_requested"))
         ):
             out["consent"] = True
+        elif asked == "consent" and slots.get("consent") is None and latest_intent(tracker) == "dont_know":
+            # "i don't know" to "may I save this?": what it means, then the question alone; a
+            # second one is a no (nothing kept), never a loop of "Sorry, I didn't catch that".
+            tries = int(slots.get("consent_tries") or 0) + 1
+            if tries >= 2:
+                self._refuse(dispatcher)
+                out.update(consent=False, consent_tries=tries)
+            else:
+                dispatcher.utter_message(response="utter_consent_unsure")
+                out["consent_tries"] = tries
         intent = latest_intent(tracker)
         if asked not in interruptions.EARLY_QUESTIONS + ("situation", "change_field", "intake_confirmed") and (
             flow.news_of_detention(situations.category_for_intent(intent), situation, text)
@@ -252,9 +262,14 @@ class ValidateIntakeForm(FormValidationAction):
 
     def validate_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value is False:
-            store.record_consent_refusal(intake_db())
-            dispatcher.utter_message(response="utter_consent_refused")
+            self._refuse(dispatcher)
         return {"consent": value}
+
+    @staticmethod
+    def _refuse(dispatcher: CollectingDispatcher) -> None:
+        """A no to consent: only the fact is recorded, and the visitor is told nothing is kept."""
+        store.record_consent_refusal(intake_db())
+        dispatcher.utter_message(response="utter_consent_refused")
 
     def validate_callback_requested(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value and not tracker.get_slot("callback_recorded"):
@@ -415,8 +430,7 @@ class ValidateIntakeForm(FormValidationAction):
             return {"intake_confirmed": None}
         if reply == "stop":
             # "No, I changed my mind": treated as a refusal, so nothing is kept.
-            store.record_consent_refusal(intake_db())
-            dispatcher.utter_message(response="utter_consent_refused")
+            self._refuse(dispatcher)
             return {"consent": False, "intake_confirmed": None}
         changed_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
         if flow.keeps_situation(slot_before_turn(tracker, "situation"), tracker.get_slot("situation"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from bot import contact, dates, flow, safety, urgency
+from bot import contact, dates, flow, place_roles, safety, urgency
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -388,8 +388,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             kind, language = (found.kind, language or found.language) if found else (None, language)
         language = language or "en"
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
-        if not (text and safety.past_and_safe(text)):
-            # Help for all; the flag (first in the staff inbox) only where danger may be present.
+        if not (text and (safety.past_and_safe(text) or place_roles.danger_abroad(text))):
+            # Help for all; the flag (first in the staff inbox) only where danger may be present
+            # here: not history, and not only in another country (no call staff can answer helps there).
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots.update(language="es", reply_language="es")

@@ -160,6 +160,25 @@ def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[places.
     return None
 
 
+#: Words that put a danger where the visitor is ("outside my house", "aquí").
+_HERE_WORDS = re.compile(
+    r"\b(?:here|aqui|aquí|aca|acá|outside|afuera|my (?:house|home|door|apartment|job|work|building)|mi (?:casa|puerta|trabajo|apartamento))\b",
+    re.IGNORECASE)
+
+
+#: "can he come here and ask for asylum": here is the US, the danger still there.
+_COME_HERE = re.compile(r"\b(?:come|coming|get|bring \w+|venir|vengan?|traer\w*) (?:here|aqui|aquí|aca|acá)\b", re.IGNORECASE)
+
+
+def danger_abroad(text: str) -> bool:
+    """Whether every place a message names is someone's place outside the US (a relative's,
+    the country left), with nothing placing the danger where the visitor is: "my parents
+    are still in Baghdad and in danger", "the gangs beat my son in Guatemala"."""
+    found = mentions(text)
+    here = _HERE_WORDS.search(_COME_HERE.sub(" ", text or ""))
+    return bool(found) and all(not m.place.in_us and m.role in (ORIGIN, RELATIVE, TRIP, UNCLEAR) for m in found) and not here
+
+
 def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optional[places.Place], str]:
     """``visitor_location`` for mentions already read from ``text`` (so a message is read once)."""
     own = [m.place for m in found if m.role == SELF]

@@ -140,6 +140,16 @@ async def test_consent_refused_records_only_the_refusal(run_form):
     assert db["consent_refusals"].count == 1 and db["intakes"].count == 0
 
 
+async def test_i_dont_know_at_consent_is_explained_once_then_is_a_no(run_form):
+    slots, dispatcher = await run_form({}, {}, text="i don't know", intent="dont_know", requested="consent")
+    assert responses(dispatcher) == ["utter_consent_unsure"]
+    assert slots["consent_tries"] == 1 and slots["requested_slot"] == "consent"
+    slots, dispatcher = await run_form({"consent_tries": 1.0}, {}, text="idk", intent="dont_know", requested="consent")
+    assert slots["consent"] is False and responses(dispatcher) == ["utter_consent_refused"]
+    db = store.connect(settings.intake_db_path())
+    assert db["consent_refusals"].count == 1 and db["intakes"].count == 0
+
+
 async def test_callback_recorded_once_contact_is_known(run_form):
     before = {"consent": True, "callback_requested": True, "contact_name": "Ana Ruiz"}
     slots, dispatcher = await run_form(before, {"contact_phone": "312 555 0100"}, text="312 555 0100", requested="contact_phone")

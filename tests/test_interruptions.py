@@ -450,3 +450,13 @@ def test_a_real_interruption_at_where_he_is_held_still_gets_its_answer():
 def test_leverage_or_danger_without_agents_is_not_enforcement_beside_a_crisis(text, kind, read, expected):
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": f"situation_{read}", "confidence": 0.7}]
     assert interruptions.situation_beside_crisis(ranking, kind, text) == expected
+
+
+def test_danger_only_abroad_gets_the_help_but_no_safety_flag():
+    text = "my son is still in guatemala and the gangs beat him last week, can he come here and ask for asylum?"
+    answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "violence"}], [], {}, firm())
+    assert answer.responses[0] == "utter_crisis_violence"
+    assert "safety_flag" not in answer.slots
+    here = interruptions.handle("crisis", "the gangs beat my son last week and they are outside now",
+                                [{"entity": "crisis_kind", "value": "violence"}], [], {}, firm())
+    assert here.slots["safety_flag"] == "violence"

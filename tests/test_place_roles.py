@@ -337,3 +337,15 @@ def test_everyday_spanish_words_are_not_towns(text):
 )
 def test_a_relatives_place_typed_without_the_apostrophe(text, role):
     assert [m.role for m in mentions(text)] == [role]
+
+
+@pytest.mark.parametrize("text, abroad", [
+    ("I worked as interpreter for US army in Iraq, my parents are still in baghdad and they are in danger", True),
+    ("my son is 16 and still in guatemala, the gangs beat him last week. can he come here and ask for asylum?", True),
+    ("estamos en ciudad juarez esperando, nos estan amenazando aqui tambien", False),  # the visitor is there
+    ("my ex followed me from honduras and is outside my house", False),  # the danger is here
+    ("he hits me every night", False),  # no place: where the visitor is
+    ("my brother in houston is being beaten by his wife", False),
+])
+def test_danger_only_in_another_country(text, abroad):
+    assert place_roles.danger_abroad(text) is abroad
