@@ -188,7 +188,9 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete",
-                  "presentarme", "presentarse", "me presente", "presentarnos", "report to ice")),
+                  "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
+                  "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
+                  "reportar con ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
@@ -460,7 +462,7 @@ _DETENTION_SAID = re.compile(
     r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+by\s+(?:ice|immigration|la migra|cbp|border patrol)\b"
     # "they just took my husband, ICE van, 5 min ago": the agency said after
     r"|\b(?:(?:they|agents?|officers?|immigration|la migra|migra)\s+(?:just\s+|already\s+)?(?:took|grabbed|picked up|arrested|detained)"
-    r"|se llevaron a|agarraron a|detuvieron a)\s+(?:my|our|mi|nuestro|nuestra)\s+"
+    r"|se llevaron a|agarraron a|detuvieron a|(?:se )?acaban de (?:llevar|detener|agarrar) a)\s+(?:my|our|mi|nuestro|nuestra)\s+"
     + _RELATIVE + r"\b[^.?!]{0,40}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b",
     re.IGNORECASE,
 )

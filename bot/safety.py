@@ -108,6 +108,9 @@ def normalize(text: str) -> str:
 _NOT_DANGER = re.compile(
     r"\bdv (?:lottery|loteria|program|visa|case|selectee|winner|20\d\d|\d{4})\b|\bdiversity (?:visa|lottery)\b"
     r"|\b(?:before|until|till|antes de que) (?:i|we|he|she|me|yo) (?:die|muera)\b|\bantes de morir(?:me)?\b"
+    # "my green card is in danger": a status at risk, not a person
+    r"|\b(?:green card|status|case|visa|papers|residency|residence|application|petition|job|daca|tps|permit)"
+    r" (?:is |are |might be |could be |will be |would be )?in danger\b"
     # immigration agents' own gear, said of a raid ("ICE came with guns and vests"): agents at hand are
     # know-your-rights, not a 911 call (a threat or a shooting is still read by its own words)
     r"|\b(?:ice|immigration|inmigracion|migracion|migra|cbp|border patrol|agents|agentes)\b(?: [a-z]+){0,8}? (?:with|con) "

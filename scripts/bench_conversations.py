@@ -15,9 +15,10 @@ intake and, for cases held in Spanish (``expect.language``), the share of the
 assistant's replies that a language identifier (py3langid, English against
 Spanish) reads as that language; writes ``results/bench_conversations/<set>.json`` with every miss.
 
-The case format is ``tests/conversations/FORMAT.md``. ``dev``, ``dev2``, ``dev3``,
-``heldout`` (from 2026-12-03, fifth session) and ``spanish`` are tuned on;
-``heldout2`` and ``spanish2`` are only ever read as totals.
+The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev5``,
+``heldout`` (from 2026-12-03, fifth session), ``spanish`` and ``spanish3`` are
+tuned on; ``heldout2``, ``heldout3`` and ``spanish2`` are only ever read as totals
+and aggregate counts.
 """
 from __future__ import annotations
 

@@ -353,6 +353,11 @@ def test_spanish_removal_order_is_a_stage_said(text):
     assert flow.answers_in_text("removal", text, date(2026, 12, 3)) == {"removal_stage": "removal_order"}
 
 
+def test_a_check_in_said_as_presentarse_con_ice_with_its_day():
+    said = flow.answers_in_text("removal", "este viernes me tengo q presentar con ice y tengo miedo", date(2026, 12, 3))
+    assert said == {"removal_stage": "check_in", "hearing_date": "2026-12-04"}
+
+
 @pytest.mark.parametrize(
     "text, said",
     [
@@ -363,6 +368,7 @@ def test_spanish_removal_order_is_a_stage_said(text):
         ("the nice lady took my papers", False),
         ("they just took my husband, ICE van, like 5 min ago", True),
         ("se llevaron a mi esposo los de la migra hace rato", True),
+        ("se acaban de llevar a mi esposo en la puerta de la casa, ice, hace 10 min", True),
         ("they took my husband to the hospital", False),
         ("my husband took my kids to the ICE office for his check in", False),
     ],

@@ -481,7 +481,8 @@ def test_the_wide_net_catches_what_the_rules_miss(text, kind):
      "se lo llevo la migra", "I want to apply for citizenship", "my boss was screaming at me", "Maria Lopez",
      # immigration agents' own gear, said of a raid: know-your-rights, not 911
      "immigration came to my work yesterday with guns and vests and took like 30 people",
-     "la migra llego con armas a la casa", "agentes armados en mi puerta"],
+     "la migra llego con armas a la casa", "agentes armados en mi puerta",
+     "how many days can I be outside the US before my green card is in danger"],
 )
 def test_the_wide_net_leaves_ordinary_intake_messages_alone(text):
     assert safety.detect_wide(text) is None
