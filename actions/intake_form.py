@@ -145,6 +145,7 @@ class ValidateIntakeForm(FormValidationAction):
             # for the agents (below), and the answer is kept, as the interruption action would
             # keep it (the form's mapping skips a message whose intent is not an answer).
             out.update({k: v for k, v in interruptions.answer_slots(asked, text, today()).items() if k not in out})
+        out.update({k: v for k, v in interruptions.declined(asked, text, slots).items() if k not in out})
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
             out[asked] = _clip(text)
@@ -272,6 +273,9 @@ class ValidateIntakeForm(FormValidationAction):
         dispatcher.utter_message(response="utter_consent_refused")
 
     def validate_callback_requested(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value and contact.declines_calls(latest_text(tracker)):
+            # "no me llamen a este numero" read as a request for a person: the opposite
+            return {"callback_requested": slot_before_turn(tracker, "callback_requested")}
         if value and not tracker.get_slot("callback_recorded"):
             dispatcher.utter_message(response="utter_callback_offer")
         return {"callback_requested": bool(value)}

@@ -122,6 +122,21 @@ _NO_CALLS = re.compile(
 )
 
 
+_NO_NAME = re.compile(
+    r"\b(?:(?:do ?n[o']?t|do not|rather not|prefer not to|won'?t|will not) (?:want to )?(?:give|say|share|tell|put|use)(?: you)? (?:my|the) name"
+    r"|no name|without (?:my|a) name|anonymous|an[oó]nim[oa]"
+    r"|no (?:le |te |les )?(?:doy|digo|quiero dar|quiero decir|voy a dar) (?:mi )?nombre|no (?:pongan|pongas|ponga|usen|use) mi nombre"
+    r"|sin (?:mi )?nombre|prefiero no dar (?:mi )?nombre)\b",
+    re.IGNORECASE,
+)
+
+
+def declines_name(text: str) -> bool:
+    """"No le doy mi nombre", "I'd rather not give my name": asked for a name, the visitor says
+    no, so it is skipped, never asked again (the intake is kept without it)."""
+    return bool(_NO_NAME.search(text or ""))
+
+
 def declines_calls(text: str) -> bool:
     """"Please don't call this number", "mejor por email": asked for a phone, the visitor says no
     (someone may check their phone), so the phone is skipped, never asked again."""

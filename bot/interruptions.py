@@ -158,6 +158,16 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     return False
 
 
+def declined(pending: Optional[str], text: str, slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """A name or a phone refused where it is asked ("no le doy mi nombre", "don't call this
+    number, he checks my phone"): skipped, never asked again, whatever else the message was."""
+    if pending == "contact_name" and slots.get(pending) is None and contact.declines_name(text or ""):
+        return {pending: "none"}
+    if pending == "contact_phone" and slots.get(pending) is None and contact.declines_calls(text or "") and not contact.has_digits(text or ""):
+        return {pending: "none"}
+    return {}
+
+
 def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
     """The slots a message fills as the answer to ``slot``, read as the form would read them.
 
@@ -358,6 +368,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
 
     answer = Answer()
     pending = slots.get("requested_slot")
+    answer.slots.update(declined(pending, text, slots))
     # Never let an interruption swallow an answer: a message that plainly answers the
     # pending question, or the same words sent twice, also fill it (the form validates them).
     welcome = (pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT) or (
@@ -410,9 +421,6 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             situation = "other"
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
-        if pending == "contact_phone" and slots.get(pending) is None and contact.declines_calls(text or ""):
-            # "don't call this number, he checks my phone": no phone, and the question is not asked again
-            answer.slots[pending] = "none"
         if repeated and pending and slots.get(pending) is None and pending not in answer.slots:
             # The same words again at a question: the help again, but the question is not asked a third time.
             if pending == "situation":

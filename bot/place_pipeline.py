@@ -68,6 +68,9 @@ COMMON_WORD_CITIES = frozenset(
     university uptown vista walnut zion police court ice home post office center largo
     ill ind mass miss ore wash
     """.split()
+) | frozenset(
+    # everyday Spanish after "en": "están en el campo donde trabajo" is the field, "en la casa" the house
+    ["el campo", "el centro", "la casa", "la mesa", "la villa", "la feria", "la union"]
 )
 
 #: Place names that are also people's names or everyday Spanish: a place only

@@ -380,7 +380,7 @@ _HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway
          r"|departamento|edificio|ventana|traila|entrada|cochera|patio|yarda")
 _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|hotel|orchard|field|fields|"
-    r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega"
+    r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
 )
 _STREET = r"street|road|highway|car|truck|bus stop|parking lot|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
 _OTHER = r"school|church|hospital|escuela|iglesia"

@@ -88,3 +88,11 @@ def test_a_phone_is_read_as_written_where_the_visitor_is(text, country, expected
 
 def test_a_local_number_abroad_is_not_taken_for_a_us_one():
     assert contact.parse_phone_from("899-555-0104", "US")[0] is None
+
+
+@pytest.mark.parametrize("text, declines", [
+    ("no le doy mi nombre", True), ("no pongan mi nombre", True), ("I'd rather not give my name", True),
+    ("prefer not to say my name", True), ("my name is Ana", False), ("Noname Smith", False),
+])
+def test_a_name_refused(text, declines):
+    assert contact.declines_name(text) is declines

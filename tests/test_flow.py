@@ -356,6 +356,8 @@ def test_spanish_removal_order_is_a_stage_said(text):
 def test_a_check_in_said_as_presentarse_con_ice_with_its_day():
     said = flow.answers_in_text("removal", "este viernes me tengo q presentar con ice y tengo miedo", date(2026, 12, 3))
     assert said == {"removal_stage": "check_in", "hearing_date": "2026-12-04"}
+    said = flow.answers_in_text("removal", "my ICE appointment is on 12/10", date(2026, 12, 3))
+    assert said == {"removal_stage": "check_in", "hearing_date": "2026-12-10"}
 
 
 @pytest.mark.parametrize(

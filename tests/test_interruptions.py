@@ -460,3 +460,11 @@ def test_danger_only_abroad_gets_the_help_but_no_safety_flag():
     here = interruptions.handle("crisis", "the gangs beat my son last week and they are outside now",
                                 [{"entity": "crisis_kind", "value": "violence"}], [], {}, firm())
     assert here.slots["safety_flag"] == "violence"
+
+
+def test_a_name_or_a_phone_refused_is_skipped_with_the_privacy_answer():
+    answer = interruptions.handle("ask_privacy", "no le doy mi nombre", [], [], {"requested_slot": "contact_name"}, firm(),
+                                  free_text=True)
+    assert answer.slots["contact_name"] == "none" and answer.responses == ["utter_privacy"]
+    assert interruptions.declined("contact_phone", "no me llamen a este numero", {}) == {"contact_phone": "none"}
+    assert interruptions.declined("contact_phone", "no me llamen al 555, mejor al 312 555 0100", {}) == {}

@@ -324,7 +324,8 @@ def test_the_same_town_again_at_the_state_question_is_the_biggest_of_that_name()
     assert location.state_answer("Portland", "no idea", "no idea") is None
 
 
-@pytest.mark.parametrize("text", ["mi hermano esta aqui conmigo escondido", "estamos escondidos en el cuarto", "se puso amarillo del susto"])
+@pytest.mark.parametrize("text", ["mi hermano esta aqui conmigo escondido", "estamos escondidos en el cuarto", "se puso amarillo del susto",
+                                  "los de migracion estan en el campo donde trabajo"])
 def test_everyday_spanish_words_are_not_towns(text):
     from bot import location
 

@@ -254,6 +254,7 @@ def test_not_removal_imminent(text):
         ("they are checking everybody's papers at the station", "other"),
         ("hay 3 trocas sin placas enfrente de mi casa y un señor con chaleco", "home"),
         ("me pararon unos agentes en la calle y sigo aqui con ellos", "street"),
+        ("los de migracion estan en el campo donde trabajo, estan juntando a la gente", "work"),
     ],
 )
 def test_agents_present_now(text, place):
