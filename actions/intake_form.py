@@ -339,11 +339,8 @@ class ValidateIntakeForm(FormValidationAction):
         if read is None and tracker.get_slot("requested_slot") != "situation":
             # "I have an immigration case and need a lawyer": "What's happening?" is asked
             return {"situation": None}
-        result["situation"] = read or value  # at "What's happening?" itself, a vague answer counts
-        if result["situation"] == "removal" and situations.back_after_deportation(text):
-            result["situation"] = "family"  # "he was deported last month, how can he come back?"
-        if result["situation"] == "detention" and flow.own_case_not_a_detention(text):
-            result["situation"] = "removal"  # "they let him out on bond last week, now he has court"
+        # at "What's happening?" itself, a vague answer counts
+        result["situation"] = flow.matter_told(read or value, text)
         if text:
             result["situation_text"] = _clip(text)
         return result

@@ -494,6 +494,17 @@ def own_case_not_a_detention(text: str) -> bool:
     return removal_stage(t) in ("hearing", "check_in") and bool(_RELEASED.search(t) or _OTHERS_DETAINED.search(t))
 
 
+def matter_told(situation: str | None, text: str) -> str | None:
+    """The matter a message read as ``situation`` tells, with what the classifier reads
+    wrongly corrected: someone deported in the past, to bring back, is a family matter;
+    a detention that is over, or someone else's, beside one's own court is removal."""
+    if situation == "removal" and situations.back_after_deportation(text):
+        return "family"
+    if situation == "detention" and own_case_not_a_detention(text):
+        return "removal"
+    return situation
+
+
 def news_of_detention(read: str | None, situation: str | None, text: str) -> bool:
     """Whether a message mid-intake tells of a detention the intake is not about yet.
 

@@ -434,3 +434,14 @@ def test_consent_in_a_reply_that_is_not_a_plain_yes(text, intent, offered, conse
 ])
 def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, own):
     assert flow.own_case_not_a_detention(text) is own
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    ("removal", "my husband got deported to guatemala last month, how can he come back?", "family"),
+    ("detention", "they let him out on bond last week, now he has court in 4 months", "removal"),
+    ("detention", "ICE took my husband this morning", "detention"),
+    ("removal", "i have court next week", "removal"),
+    (None, "hi", None),
+])
+def test_the_matter_a_message_tells(read, text, matter):
+    assert flow.matter_told(read, text) == matter
