@@ -412,8 +412,8 @@ class ValidateIntakeForm(FormValidationAction):
         return parsed_answer("contact_name", value, contact.clean_name, dispatcher)
 
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value != "none" and contact.declines_calls(latest_text(tracker)) and not contact.has_digits(str(value)):
-            return {"contact_phone": "none"}
+        if value != "none" and interruptions.declined("contact_phone", latest_text(tracker), {}) and not contact.has_digits(str(value)):
+            return {"contact_phone": "none"}  # "don't call this number, he checks my phone"
         country = places.country_code(tracker.get_slot("country"))
         return parsed_answer("contact_phone", value, lambda v: contact.parse_phone_from(v, country), dispatcher)
 
