@@ -166,6 +166,10 @@ _HERE_WORDS = re.compile(
     re.IGNORECASE)
 
 
+#: Words that put a danger back in the country left ("the gangs there", "en mi país").
+_THERE_WORDS = re.compile(r"\b(?:there|over there|back home|alla|allá|alli|allí|in my country|en mi pa[ií]s)\b", re.IGNORECASE)
+
+
 #: "can he come here and ask for asylum": here is the US, the danger still there.
 _COME_HERE = re.compile(r"\b(?:come|coming|get|bring \w+|venir|vengan?|traer\w*) (?:here|aqui|aquí|aca|acá)\b", re.IGNORECASE)
 
@@ -176,7 +180,10 @@ def danger_abroad(text: str) -> bool:
     are still in Baghdad and in danger", "the gangs beat my son in Guatemala"."""
     found = mentions(text)
     here = _HERE_WORDS.search(_COME_HERE.sub(" ", text or ""))
-    return bool(found) and all(not m.place.in_us and m.role in (ORIGIN, RELATIVE, TRIP, UNCLEAR) for m in found) and not here
+    # The country left is where the danger is only when the message puts it there: "my uncle
+    # brought me from Ecuador, he hits me" is danger here.
+    roles = (ORIGIN, RELATIVE, TRIP, UNCLEAR) if _THERE_WORDS.search(text or "") else (RELATIVE, TRIP, UNCLEAR)
+    return bool(found) and all(not m.place.in_us and m.role in roles for m in found) and not here
 
 
 def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optional[places.Place], str]:

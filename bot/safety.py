@@ -750,7 +750,9 @@ _PAST_OR_SAFE = re.compile(
 )
 _PRESENT = re.compile(
     r"\b(?:now|right now|today|tonight|still|again|ahora|ahorita|hoy|esta noche|todavia|otra vez|de nuevo"
-    r"|going to|gonna|will(?! not)|plan|voy a|va a|van a|outside|afuera|is here|are here|esta aqui|estan aqui)\b"
+    r"|going to|gonna|will(?! not)|plan|voy a|va a|van a|outside|afuera|is here|are here|esta aqui|estan aqui"
+    # the means made ready or goodbyes written: a plan now, whatever years the story names
+    r"|ready|listos?|listas?|wrote (?:\w+ )?(?:letters?|goodbye)|escribi\w* (?:\w+ )?cartas?|despedida)\b"
     # "I want to ...", except "I want to know about the U visa", "quiero saber": a question about the case.
     r"|\b(?:want to|wanna|quiero)\b(?!\s+(?:know|ask|apply|learn|saber|preguntar|aplicar|pedir|solicitar|informacion)\b)"
 )

@@ -502,6 +502,9 @@ _WAS = re.compile(
     r"|took|taken|arrested|detained|deported|picked up|se (?:lo|la|los|las) llevo|se llevaron|llevaron|agarraron|detuvieron"
     r"|deportaron|tomorrow|gonna|going to|will)\b"
 )
+_THIS_MORNING = re.compile(r"\b(?:this morning|earlier today|esta manana|hoy en la manana|en la manana)\b")
+#: ... unless the sentence says they are there ("ICE is at my door since this morning").
+_IS_THERE = re.compile(r"\b(?:now|rn|ahora|help|ayuda|hiding|escondid\w*|is|are|re|theres|there is|there are|esta|estan|hay|sigue|siguen|still|waiting|knocking|tocando)\b")
 _CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: Calling or reporting to them: a threat ("he will call ICE on us", "me va a reportar a la migra").
@@ -579,6 +582,9 @@ def _present_now(s: str) -> Optional[re.Match]:
     if match is None:
         return None
     if not strong and (_PAST_TIME.search(s) or _HYPOTHETICAL.search(s[: match.start()])):
+        return None
+    if not strong and _THIS_MORNING.search(s) and not _IS_THERE.search(s):
+        # "saw ICE at the Home Depot lot this morning": a sighting told, not agents at hand now
         return None
     return match
 

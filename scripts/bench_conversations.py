@@ -463,7 +463,7 @@ def report(name: str, s: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sets", nargs="*", default=["dev", "dev2", "heldout"])
-    parser.add_argument("--only", help="play only cases whose id contains this")
+    parser.add_argument("--only", help="play only cases whose id contains one of these (comma-separated); results go to <set>-only.json")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--no-probes", action="store_true")
     args = parser.parse_args()
@@ -481,16 +481,19 @@ def main() -> int:
                 cases = load(CASES / name)
                 probes = [] if args.no_probes else (yaml.safe_load((CASES / "probes" / f"{name}.yml").read_text()) if (CASES / "probes" / f"{name}.yml").exists() else [])
                 if args.only:
-                    cases = [c for c in cases if args.only in c["id"]]
-                    probes = [p for p in probes if args.only in p["id"]]
+                    wanted = args.only.split(",")
+                    cases = [c for c in cases if any(w in c["id"] for w in wanted)]
+                    probes = [p for p in probes if any(w in p["id"] for w in wanted)]
                 played[name] = (cases, *asyncio.run(run_set(url, cases, probes, args.concurrency)))
     rows = export_rows(env)
     for name, (cases, outcomes, probe_results) in played.items():
         s = score(cases, outcomes, rows, probe_results)
         summary[name] = {k: v for k, v in s.items() if k not in ("misses", "probe_misses")}
         report(name, s)
-        (logs / f"{name}.json").write_text(json.dumps(s, indent=2, ensure_ascii=False))
-    (logs / "summary.json").write_text(json.dumps(summary, indent=2))
+        # A partial play never overwrites the whole set's result.
+        (logs / f"{name}{'-only' if args.only else ''}.json").write_text(json.dumps(s, indent=2, ensure_ascii=False))
+    if not args.only:
+        (logs / "summary.json").write_text(json.dumps(summary, indent=2))
     print(f"\nmisses: {logs}/<set>.json")
     return 0
 

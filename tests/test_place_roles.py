@@ -347,6 +347,9 @@ def test_a_relatives_place_typed_without_the_apostrophe(text, role):
     ("my ex followed me from honduras and is outside my house", False),  # the danger is here
     ("he hits me every night", False),  # no place: where the visitor is
     ("my brother in houston is being beaten by his wife", False),
+    # the country left, with the danger here
+    ("im 16 my uncle brought me from ecuador. he hits me with the pan if i say im tired", False),
+    ("soy de honduras y las maras me buscan alla, me quieren matar", True),
 ])
 def test_danger_only_in_another_country(text, abroad):
     assert place_roles.danger_abroad(text) is abroad

@@ -531,6 +531,9 @@ def test_names_that_contain_a_gang_word_are_not_a_crisis(text):
         ("soy de honduras y me amenazaron, ahora estan afuera de mi casa", False),
         ("my ex threatened me and i want to apply for asylum, he says he will find me", False),
         ("i am from guatemala and my husband threatened to kill me", False),
+        # years in the story, a plan in the present
+        ("he came alone 2 years ago, he says he has the rope ready if they send him back", False),
+        ("llegue hace 3 anos y ya escribi las cartas para mis hijos", False),
     ],
 )
 def test_past_and_safe(text, past):

@@ -255,6 +255,9 @@ def test_not_removal_imminent(text):
         ("hay 3 trocas sin placas enfrente de mi casa y un señor con chaleco", "home"),
         ("me pararon unos agentes en la calle y sigo aqui con ellos", "street"),
         ("los de migracion estan en el campo donde trabajo, estan juntando a la gente", "work"),
+        # since this morning, and still there
+        ("ICE is outside my house since this morning", "home"),
+        ("la migra esta afuera de mi casa desde esta manana", "home"),
     ],
 )
 def test_agents_present_now(text, place):
@@ -303,6 +306,9 @@ def test_agents_present_now(text, place):
         "the agents were outside my building this morning",
         "my little girl is alone in the apartment since ICE took her mom",
         "mi hija esta sola en la casa porque a su mama se la llevo la migra",
+        # a sighting told, with no sign they are still there
+        "i saw ICE at the home depot parking lot this morning, can they ask me for papers?",
+        "ppl on facebook saying ICE in the walmart parking lot this morning, should we stay home",
     ],
 )
 def test_not_agents_present_now(text):
