@@ -151,8 +151,11 @@ def _spoken_day(text: str, today: date) -> Optional[date]:
         found.append(today - timedelta(days=int(n) if n.isdigit() else _ES_NUMBERS[n]))
     ordinal = _ordinal_day(t, today)
     if len(set(found)) == 1:
-        # "on the 14th, that's 12 days from today": the day named wins over the count
-        return ordinal if ordinal and abs((ordinal - found[0]).days) <= 2 else found[0]
+        # "on the 14th, that's 12 days from today": the day named wins over the count; "a
+        # letter came today, report on the 11th" names two days, so which one is not guessed
+        if ordinal is None:
+            return found[0]
+        return ordinal if abs((ordinal - found[0]).days) <= 2 else None
     if found:
         return None
     return ordinal
@@ -175,6 +178,8 @@ def _ordinal_day(t: str, today: date) -> Optional[date]:
     return None
 
 
+#: "this thursday", "este jueves": a weekday of this week, which a visitor may mean ahead.
+_THIS_WEEKDAY = re.compile(r"\b(?:this|este|esta)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
 _DURATION = re.compile(
@@ -224,6 +229,9 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken
+    plain = _plain(text)
+    if _ordinal_day(plain, today) and any(pattern.search(plain) for pattern, _ in _DAY_WORDS):
+        return None  # "a letter came today, report on the 11th": two days (see _spoken_day)
     spanish = spanish_date(text, today)
     if spanish is not None:
         return spanish
@@ -247,9 +255,15 @@ def coming_date(text: str, today: date) -> Optional[date]:
     if not text or not text.strip():
         return None
     day = mentioned_date(text, today)
-    if day is not None:
-        return day if day > today else None
+    if day is not None and day < today and _THIS_WEEKDAY.search(_plain(text)):
+        day += timedelta(days=7)  # "my check-in is this thursday", said on a Friday: the coming one
+    if day is not None and day > today:
+        return day
+    # none named, or a past one ("ICE called yesterday, come in on monday"): the one ahead, if one
     ahead = set()
+    ordinal = _ordinal_day(_plain(text), today)
+    if ordinal is not None and ordinal > today:
+        ahead.add(ordinal)
     if _SPANISH_DATE_WORDS.search(_plain(text)):
         ahead.update(d for d in _duckling_days(text, today) if d > today)
     found = _calendar().nlp(_day_of_month(text), datetime.combine(today, time(12, 0))) or ()

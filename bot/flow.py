@@ -391,6 +391,8 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
         said["removal_stage"] = stage
     day = dates.mentioned_date(text, today)
+    if situation == "removal" and (day is None or day < today):
+        day = dates.coming_date(text, today) or day  # "my check-in is this thursday", said on a Friday
     if day == today and situation == "removal" and dates.far_off(text, today):
         day = None  # "went to my check-in today, the next one is in january": today is not the next date
     if day is None and situation == "removal":
@@ -408,7 +410,20 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         stage = _dated_stage(text)
     if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
         said.update(removal_stage=stage, hearing_date=day.isoformat())
+    elif situation == "removal" and day > today and stage in (None, "removal_order") and _TO_REPORT.search(text or ""):
+        # "a letter says come to the office with my bags on the 3rd": the date to report is the
+        # next date; the stage is asked unless said ("I have a removal order")
+        said["hearing_date"] = day.isoformat()
     return said
+
+
+#: Told to report to ICE on a day: a check-in, or a "bag and baggage" letter.
+_TO_REPORT = re.compile(
+    r"\b(?:report(?:ing)?|present (?:myself|himself|herself|ourselves)|come (?:in )?to (?:the|their|your) office"
+    r"|go to (?:the|their|ice) office|with (?:my|his|her|one|1|a) (?:bags?|suitcase|luggage)"
+    r"|presentar\w*|(?:me|se|nos) presente\w*|reportar\w*|con (?:mi |su |una |la )?maleta)\b",
+    re.IGNORECASE,
+)
 
 
 #: "no court yet", "I don't have a hearing", "todavia no tengo corte": no stage said.
