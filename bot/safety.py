@@ -100,7 +100,7 @@ def normalize(text: str) -> str:
     text = _STRETCHED.sub(r"\1", _NOT_WORD.sub(" ", _SENTENCE_END.sub(" . ", text)))
     text = f" {text} ".replace(" i m ", " i am ")
     text = " ".join([_TEXTING.get(word, word) for word in text.split()])
-    return _NOT_DANGER.sub(" ", text).strip()
+    return _NOT_DANGER.sub(" ", _mask_leverage(text)).strip()
 
 
 #: Words that look like danger and are not: the Diversity Visa ("DV lottery", "DV-2027"),
@@ -116,7 +116,30 @@ _NOT_DANGER = re.compile(
     r"|\b(?:ice|immigration|inmigracion|migracion|migra|cbp|border patrol|agents|agentes)\b(?: [a-z]+){0,8}? (?:with|con) "
     r"(?:guns?|armas?|rifles?)(?: and (?:vests|jackets|badges)| y chalecos)?\b"
     r"|\b(?:ice|immigration) agents? (?:armed|with weapons)\b|\bagentes (?:de (?:ice|inmigracion|migracion) )?armados\b"
+    # figures of speech: "this wait is killing me", "my mom will kill me if i'm late lol", "me muero de los nervios"
+    r"|\b(?:is|are|its|it's|esta|estan|me estan|me esta) (?:killing|matando)(?: me)?\b"
+    r"|\b(?:kill|matar)\b[^.?!]{0,60}?\b(?:lol|lmao|haha\w*|jaja\w*|jeje\w*)\b"
+    # "does the I-130 she filed for my brother die too": a petition ends, no person (none named between)
+    r"|\b(?:petition|application|i[ -]?130|i[ -]?485|peticion)\b(?: (?!i\b|we\b|yo\b|want|wanna|quiero|will\b|would\b|gonna|going\b|va\b|van\b|might\b|may\b|could\b)\w+){0,6}? (?:die|dies|died|muere|se muere)(?: too| also| with \w+| tambien)\b"
+    r"|\bmurdered me with\b|\bkicking my (?:butt|ass)\b|\bdying of old age\b|\bme muero de (?:los nervios|la risa|la pena|verguenza|sueno)\b"
 )
+
+
+#: An employer's, landlord's or roommate's threat to call immigration: leverage, a labour or
+#: housing matter (a partner's is abuse, and stays). Only the threat is masked, so a blow or a
+#: weapon told beside it is still read.
+_LEVERAGE = re.compile(
+    r"\b(?:boss|manager|supervisor|foreman|employer|company|landlord|landlady|roommate|coworker|co-worker|workers"
+    r"|patron|patrona|jefe|jefa|supervisora?|encargad[oa]|mayordomo|casero|casera|duen[oa] de la casa|companer[oa] de cuarto|trabajadores)"
+    r"\b(?:(?!\band\b|\by\b)[^.?!]){0,50}?(?P<threat>\b(?:threat\w*|amenaz\w*|says?|said|dice|dijo|told me)\b[^.?!]{0,40}?"
+    r"\b(?:call\w*|report\w*|llamar\w*|reportar\w*|deport\w*|check\w* (?:everybodys|our|my) papers)\b"
+    r"(?: (?:ice|immigration|inmigracion|migracion|la migra|migra))?(?: on (?:me|us|him|her|them))?)"
+    r"|(?P<general>\bthreat\w* (?:with|w) deportation\b|\bamenaz\w* con (?:la )?deportacion\b)"
+)
+
+
+def _mask_leverage(text: str) -> str:
+    return _LEVERAGE.sub(lambda m: m.group(0)[: (m.start("threat") if m.group("threat") else m.start()) - m.start()] + " ", text)
 
 
 # --- shared fragments ------------------------------------------------------

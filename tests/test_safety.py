@@ -482,10 +482,28 @@ def test_the_wide_net_catches_what_the_rules_miss(text, kind):
      # immigration agents' own gear, said of a raid: know-your-rights, not 911
      "immigration came to my work yesterday with guns and vests and took like 30 people",
      "la migra llego con armas a la casa", "agentes armados en mi puerta",
-     "how many days can I be outside the US before my green card is in danger"],
+     "how many days can I be outside the US before my green card is in danger",
+     # an employer's or landlord's leverage, figures of speech, a petition that ends
+     "the landlord threatened to call ice if we complain about the heat",
+     "el patron amenaza con reportarnos a la migra si nos quejamos del pago",
+     "this wait is killing me, its been 14 months", "mi jefa me va a matar si llego tarde jaja",
+     "does the i-130 my father filed for me die too now that he passed"],
 )
 def test_the_wide_net_leaves_ordinary_intake_messages_alone(text):
     assert safety.detect_wide(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my boss beat me with a pipe and says he will call ICE if i tell anyone",
+     "the landlord has a gun and said he will call ICE and kill us",
+     "my husband says if i leave he will call immigration on me",
+     "if my petition is denied i want to die too",
+     "if the petition is denied my son will die too",
+     "this is killing me, i want to end it tonight"],
+)
+def test_what_the_ordinary_readings_leave_is_still_danger(text):
+    assert safety.detect_wide(text) is not None
 
 
 @pytest.mark.parametrize(
