@@ -187,7 +187,7 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 
 _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
-                  "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "firmar con", "grillete",
+                  "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "reportarse", "reportarnos", "firmar con", "grillete",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
@@ -506,7 +506,18 @@ def own_case_not_a_detention(text: str) -> bool:
     check-in, the detention being over ("let him out on bond last week, now he has court")
     or someone else's told as the reason for fear ("my friend got detained at his")."""
     t = text or ""
-    return removal_stage(t) in ("hearing", "check_in") and bool(_RELEASED.search(t) or _OTHERS_DETAINED.search(t))
+    if removal_stage(t) not in ("hearing", "check_in"):
+        return False
+    return bool(_RELEASED.search(t) or _OTHERS_DETAINED.search(t) or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
+
+
+#: A detention feared at a coming check-in or court, not one that happened: "scared they keep me
+#: this time", "la pueden dejar detenida?".
+_FEAR_OF_DETENTION = re.compile(
+    r"\b(?:scared|afraid|worried|fear|miedo|preocupad[oa]|can they|could they|will they|would they|if they|pueden|podrian|van a)\b"
+    r"[^.?!]{0,30}?\b(?:keep|detain|arrest|take|lock up|hold)\s+(?:me|him|her|us|them)\b"
+    r"|\b(?:(?:me|lo|la|nos|los) (?:pueden|podrian|van a)|(?:pueden|podrian|van a)) (?:dejar detenid[oa]s?|detener(?:me|lo|la|nos)?|arrestar(?:me|lo|la)?|quedar(?:me|se)?)\b",
+    re.IGNORECASE)
 
 
 def matter_told(situation: str | None, text: str) -> str | None:
@@ -517,7 +528,23 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "family"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
+    if situation == "enforcement" and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
+        # "we got a notice of inspection, I have 22 employees": the employer's compliance
+        # (a worker told "ICE is coming to audit" stays enforcement)
+        return "employment"
     return situation
+
+
+#: I-9 forms, an inspection notice or E-Verify: workplace compliance.
+_EMPLOYER_COMPLIANCE = re.compile(
+    r"\b(?:i-?9s?|notice of inspection|noi|e-?verify|inspecci[oó]n|auditor[ií]a|audit)\b", re.IGNORECASE)
+#: ... said by the employer.
+_AN_EMPLOYER = re.compile(
+    r"\b(?:(?:our|my|mis|nuestros) (?:employees|workers|staff|crew|empleados|trabajadores)|\d+ (?:employees|workers|empleados|trabajadores)"
+    r"|(?:we'?re|we are|i run|i own|somos) (?:an? |una? )?(?:\w+ ){0,2}(?:company|business|restaurant|firm|employer|empresa|negocio)"
+    r"|(?:our|my|mi|nuestra|nuestro) (?:company|business|restaurant|store|shop|farm|empresa|negocio|restaurante|tienda)"
+    r"|(?:we|i) (?:employ|hire|have \d+)|as an employer|como (?:patr[oó]n|empleador))\b",
+    re.IGNORECASE)
 
 
 def news_of_detention(read: str | None, situation: str | None, text: str) -> bool:

@@ -255,6 +255,10 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SI
 
 def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str = "") -> Optional[str]:
     """The matter a message about danger also described ("they deported my husband... i want to end it")."""
+    return flow.matter_told(_matter_beside_crisis(ranking, kind, text), text)
+
+
+def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str) -> Optional[str]:
     if flow.detention_said(text):
         # "ya no quiero vivir. me quitaron a mi esposo ayer": the classifier's weight is on the danger
         return "detention"
@@ -289,7 +293,7 @@ _IMMIGRATION_HOLD = re.compile(
 def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
                     default: Optional[str] = None) -> Dict[str, Any]:
     """The situation a message also described, so that it is not asked again."""
-    situation = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or default
+    situation = flow.matter_told(situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or default, text or "")
     if slots.get("situation") or not situation:
         return {}
     return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}

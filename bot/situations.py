@@ -161,10 +161,22 @@ _OPEN_CASE = re.compile(r"\b(?:court|hearing|check ?-?in|nta|corte|audiencia|cit
                         re.IGNORECASE)
 
 
+#: The visitor deported themself ("me deportaron", "I was deported").
+_SELF_DEPORTED = re.compile(r"\b(?:i was|i got|i am|im|i'm|fui|me) (?:deported|removed|deportad[oa])\b|\bme deportaron\b", re.IGNORECASE)
+#: Someone who could petition: "my wife is a citizen", "mi esposo es residente".
+_PETITIONER = re.compile(r"\b(?:citizen|ciudadan[oa]|resident|residente|green card holder|petition|petici[oó]n|pedirme)\b", re.IGNORECASE)
+
+
 def back_after_deportation(text: str | None) -> bool:
-    """Whether a message asks how someone deported in the past can come back (a family matter)."""
+    """Whether a message asks how someone deported in the past can come back through family.
+
+    A relative deported, to bring back, is a family petition. The visitor deported themself
+    is a family matter only with someone to petition ("my wife is a citizen"); otherwise,
+    "me deportaron, hay forma de regresar?" is about the removal and its bars."""
     t = text or ""
-    return bool(_DEPORTED.search(t) and _BACK.search(t) and not _OPEN_CASE.search(t))
+    if not (_DEPORTED.search(t) and _BACK.search(t)) or _OPEN_CASE.search(t):
+        return False
+    return not _SELF_DEPORTED.search(t) or bool(_PETITIONER.search(t))
 
 
 def settle(value: str | None, ranking, text: str | None) -> str | None:

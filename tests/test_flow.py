@@ -431,6 +431,10 @@ def test_consent_in_a_reply_that_is_not_a_plain_yes(text, intent, offered, conse
     ("ICE has my cousin since friday, they will let him out tomorrow with an ankle monitor", False),  # still held
     ("my husband was detained yesterday and he has court next month", False),  # held now
     ("my friend got detained at the store", False),  # no case of their own said
+    # a detention feared at a coming check-in
+    ("my check in is in 4 days and im scared they keep me this time", True),
+    ("mi esposa tiene que reportarse con ice el mes que viene, la pueden dejar detenida?", True),
+    ("ICE detained my husband at his check in today, can they deport him", False),  # it happened
 ])
 def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, own):
     assert flow.own_case_not_a_detention(text) is own
@@ -441,6 +445,9 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
     ("detention", "they let him out on bond last week, now he has court in 4 months", "removal"),
     ("detention", "ICE took my husband this morning", "detention"),
     ("removal", "i have court next week", "removal"),
+    # the employer's compliance; a worker told of an audit stays enforcement
+    ("enforcement", "we got a notice of inspection, they want our I-9s in 3 days, we have 40 employees", "employment"),
+    ("enforcement", "my boss says ICE is coming to do an audit, can they arrest me at work?", "enforcement"),
     (None, "hi", None),
 ])
 def test_the_matter_a_message_tells(read, text, matter):

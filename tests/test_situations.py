@@ -69,6 +69,9 @@ def test_details_said_only_when_the_words_answer_the_details_question(situation,
     ("my husband got deported to honduras last year and i want him back", True),
     ("i was deported in 2015 and came back, now i have court next month", False),  # an open case
     ("they deported my brother, can he appeal?", False),
+    # the visitor deported, with no one to petition: the removal and its bars
+    ("me deportaron hace 2 años, mis hijos estan en texas, hay forma de regresar legal?", False),
+    ("i was deported in 2016 and now im in guatemala, is there a way to go back legally", False),
     ("my husband wants to come back from a trip to mexico", False),  # no deportation
 ])
 def test_someone_deported_to_bring_back_is_a_family_matter(text, back):
