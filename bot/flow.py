@@ -438,6 +438,11 @@ _THERE_NOW = re.compile(
     r"(?:(?:ice|immigration|inmigraci[oó]n)\s+)?(?:check[- ]?in|appointment|cita|court(?:room)?|hearing|corte|audiencia)\b",
     re.IGNORECASE,
 )
+def at_check_in_now(text: str) -> bool:
+    """Whether a message is sent from the visitor's own check-in or court ("im at my ICE check in")."""
+    return bool(_THERE_NOW.search(text or ""))
+
+
 #: A day and month further ahead than this, said without a year, is the one just past.
 _YEAR_AHEAD = 300
 

@@ -262,6 +262,9 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     if flow.detention_said(text):
         # "ya no quiero vivir. me quitaron a mi esposo ayer": the classifier's weight is on the danger
         return "detention"
+    if flow.at_check_in_now(text):
+        # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today
+        return "removal"
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
     total = sum(w for w, _ in weights)

@@ -179,10 +179,26 @@ def back_after_deportation(text: str | None) -> bool:
     return not _SELF_DEPORTED.search(t) or bool(_PETITIONER.search(t))
 
 
+#: A detention asked about, of the visitor, as a risk: "o me pueden detener en el airport?",
+#: "can they arrest me at the interview?". Nobody was taken.
+_DETENTION_ASKED = re.compile(
+    r"\b(?:can|could|will|would|might|may)\s+(?:they|ice|immigration|i|cbp)\s+(?:\w+\s+)?(?:detain|arrest|take|get (?:detained|arrested)|be (?:detained|arrested))\b"
+    r"|\b(?:me|nos)\s+(?:pueden|podrian|van a)\s+(?:detener|arrestar|agarrar|llevar)\b|\b(?:pueden|podrian)\s+(?:detenerme|arrestarme|agarrarme)\b",
+    re.IGNORECASE)
+#: ... unless someone was taken: "they took my husband, can they deport him?"
+_TAKEN = re.compile(
+    r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|detuvieron|agarraron|detenid[oa]|lo tienen|la tienen)\b",
+    re.IGNORECASE)
+
+
 def settle(value: str | None, ranking, text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
-    plea; "other" replaced by a category just below it; any other category the nets chose stands."""
+    plea; "other" replaced by a category just below it; a detention only feared as a risk of
+    the visitor's own question replaced by the next category; any other the nets chose stands."""
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None
-    return read if value == "other" else value
+    value = read if value == "other" else value
+    if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):
+        return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + "detention"], text) or value
+    return value

@@ -336,6 +336,13 @@ def test_a_crisis_message_that_says_someone_was_taken_keeps_the_detention():
     assert interruptions.situation_beside_crisis([], "medical", "my son took a bunch of pills") is None
 
 
+def test_a_crisis_sent_from_the_visitors_own_check_in_keeps_the_removal_case():
+    from bot import interruptions
+
+    text = "im at my ICE check in and they told me to wait, they might keep me. my kids 5 and 7 are home alone"
+    assert interruptions.situation_beside_crisis([], "child", text) == "removal"
+
+
 def test_danger_with_agents_at_hand_gets_both_helps_danger_first():
     text = "agents in the hallway of my building knocking on every door, i'm scared they will hurt us"
     answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "violence"}], [],

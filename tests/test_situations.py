@@ -76,3 +76,17 @@ def test_details_said_only_when_the_words_answer_the_details_question(situation,
 ])
 def test_someone_deported_to_bring_back_is_a_family_matter(text, back):
     assert situations.back_after_deportation(text) is back
+
+
+@pytest.mark.parametrize("text, settled", [
+    # a detention only asked about, as a risk of the visitor's own question: the next category
+    ("puedo agarrar un flight con mi work permit como ID? o me pueden detener en el airport?", "other"),
+    ("can they arrest me at my green card interview?", "other"),
+    # someone was taken: the detention stands
+    ("they took my husband this morning, can they deport him?", "detention"),
+    ("ice detained my son yesterday", "detention"),
+])
+def test_a_detention_asked_about_is_not_one(text, settled):
+    ranking = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_other", "confidence": 0.3},
+               {"name": "situation_enforcement", "confidence": 0.1}]
+    assert situations.settle("detention", ranking, text) == settled
