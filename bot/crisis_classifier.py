@@ -56,9 +56,11 @@ NONE = "none"
 #: line to a man asking about TPS, a friend helping a friend read as danger.
 #: At 0.5, 27 (+3), while 96 of the 100 crisis_check messages are read
 #: (the patterns alone read 62).
-#: 2026-12-04: with 317 more blind near-misses as ordinary (data/safety/ordinary_near_miss_e.yml),
-#: 0.5 read 95 of crisis_check's 100 (97 before the data); 0.4 reads 97 again, with all 130 of
-#: crisis_check2 at either, and flags 77 of 8,918 ordinary conversation messages (73 before).
+#: 2026-12-04: with 642 more blind ordinary messages (near-misses, and children mentioned with
+#: no danger: data/safety/ordinary_near_miss_e.yml, ordinary_children_f.yml), 0.4 reads 97 of
+#: crisis_check's 100 (as 0.5 did before the data) and all 130 of crisis_check2, and flags 72 of
+#: 8,918 ordinary conversation messages (73 before); "the baby is 1 year old" was read as a child
+#: in danger (0.93), now 0.10.
 THRESHOLD = 0.4
 #: No class weighting: "balanced" made every urgent immigration message look like danger.
 C = 20.0

@@ -611,9 +611,14 @@ def agents_here_answer(text: str, today: date) -> bool | None:
         return True
     if _HERE_NOW_REPLY.search(text or "") and not _GONE.search(text or ""):
         return True
-    if urgency.agents_not_here_now(text) or _GONE_NOW.search(text or ""):
+    if urgency.agents_not_here_now(text) or _GONE_NOW.search(text or "") or _NOT_HERE_REPLY.match(text or ""):
         return False
     return None
+
+
+#: "not at my house, they were by the school", "not here", "none": a no that does not start with "no".
+_NOT_HERE_REPLY = re.compile(r"^\W*(?:not (?:at|here|now|right now|anymore|home|in|by|near|today)|none|nobody|no one|nadie|aqui no|aquí no)\b",
+                             re.IGNORECASE)
 
 
 #: Matters that cannot wait: said later, they take the place of a calmer one.

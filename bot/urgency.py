@@ -380,6 +380,7 @@ _HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway
          r"|departamento|edificio|ventana|traila|entrada|cochera|patio|yarda")
 _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|hotel|orchard|field|fields|"
+    r"facility|dairy|ranch|kitchen|site|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
 )
 _STREET = r"street|road|highway|car|truck|bus stop|parking lot|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
@@ -622,6 +623,7 @@ def agents_not_here_now(text: str) -> bool:
         s = _agents_only(s)
         if (_AGENT_WORD.search(s) or _RAID.search(s)) and (
             _PAST_TIME.search(s) or _HYPOTHETICAL.search(s) or _CAME.search(s)
+            or (_THIS_MORNING.search(s) and not _IS_THERE.search(s))  # "saw ICE at the Walmart this morning"
         ):
             return True
     return False

@@ -338,6 +338,8 @@ def test_at_the_check_in_now_means_today():
         ("no they left an hour ago", False),
         ("ICE came to my job last week", False),
         ("ya no están", False),
+        ("not at my house, they were by the school this morning", False),
+        ("not here, just what people posted", False),
         ("si vienen que hago", None),  # "if they come": a question, not a yes
         ("i think so", None),
     ],

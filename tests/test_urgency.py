@@ -255,6 +255,7 @@ def test_not_removal_imminent(text):
         ("hay 3 trocas sin placas enfrente de mi casa y un señor con chaleco", "home"),
         ("me pararon unos agentes en la calle y sigo aqui con ellos", "street"),
         ("los de migracion estan en el campo donde trabajo, estan juntando a la gente", "work"),
+        ("Federal agents are at our packing facility right now with a warrant", "work"),
         # since this morning, and still there
         ("ICE is outside my house since this morning", "home"),
         ("la migra esta afuera de mi casa desde esta manana", "home"),
@@ -440,6 +441,7 @@ def test_bags_without_ice_are_not_a_removal(text):
         ("ICE agents came to my restaurant with a warrant and arrested one cook. They left.", True),
         ("our members are afraid immigration agents will come to the Sunday service", True),
         ("ayer unos agentes me pararon en la parada del bus", True),
+        ("saw ice trucks by the school this morning, is it safe to pick up my kids", True),
         ("ICE is at my door right now", False),
         ("theres 2 ice cars parked outside our house for like an hour", False),
         ("i want to know my rights", False),  # no agents mentioned: ask
