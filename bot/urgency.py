@@ -505,7 +505,9 @@ _WAS = re.compile(
 )
 _THIS_MORNING = re.compile(r"\b(?:this morning|earlier today|esta manana|hoy en la manana|en la manana)\b")
 #: ... unless the sentence says they are there ("ICE is at my door since this morning").
-_IS_THERE = re.compile(r"\b(?:now|rn|ahora|help|ayuda|hiding|escondid\w*|is|are|re|theres|there is|there are|esta|estan|hay|sigue|siguen|still|waiting|knocking|tocando)\b")
+_IS_THERE = re.compile(
+    r"\b(?:now|rn|ahora|help|ayuda|hiding|escondid\w*|theres|there is|there are|esta(?! manana)|estan|hay|sigue|siguen|still|waiting|knocking|tocando"
+    r"|(?:is|are|re) (?:\w+ )?(?:at|outside|in|inside|by|near|parked|here|there|sitting|standing|in front))\b")
 _CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: Calling or reporting to them: a threat ("he will call ICE on us", "me va a reportar a la migra").
