@@ -330,6 +330,14 @@ _LOCAL_JAIL = re.compile(
     r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|condado(?= por| y|,|$)|local jail))", re.IGNORECASE)
 
 
+#: Where someone is held, said as not known: "we don't know where they took him", "en otro estado no sé cuál".
+_WHERE_UNKNOWN = re.compile(
+    r"\b(?:(?:we|i) (?:do ?n[o']?t|dont|do not) know where (?:they (?:took|have|are holding) (?:him|her|them)|(?:he|she|they) (?:is|are))"
+    r"|no (?:s[eé]|sabemos) (?:d[oó]nde|a d[oó]nde) (?:l[oa]s? )?(?:tienen|llevaron|est[aá]n?)"
+    r"|en otro estado(?:,? no (?:s[eé]|sabemos) (?:cu[aá]l|d[oó]nde))?)\b",
+    re.IGNORECASE)
+
+
 def held_place(text: str) -> str | None:
     """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
@@ -371,6 +379,11 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         if where:
             # "CBP still has him at JFK", "detenido en el condado": where, as they said it
             said["detained_where"] = " ".join(where.group(1).split())
+    if situation == "detention" and "detained_where" not in said:
+        unknown = _WHERE_UNKNOWN.search(text or "")
+        if unknown:
+            # "está detenido en otro estado no sé cuál": what they know of it, kept, not asked again
+            said["detained_where"] = " ".join(unknown.group(0).split())[:200]
     if situation == "detention" and "detained_since" not in said:
         day = _detention_day(text or "", today)
         if day is not None:

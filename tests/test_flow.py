@@ -454,3 +454,12 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
 ])
 def test_the_matter_a_message_tells(read, text, matter):
     assert flow.matter_told(read, text) == matter
+
+
+@pytest.mark.parametrize("text", [
+    "mi papá está detenido en otro estado no sé cuál, lo agarraron en el trabajo ayer",
+    "ice took my husband this morning and we dont know where they took him",
+])
+def test_where_someone_is_held_said_as_not_known_is_not_asked_again(text):
+    said = flow.answers_in_text("detention", text, date(2026, 12, 3))
+    assert said["detained_where"] and "detained_where" not in flow.answers_in_text("removal", text, date(2026, 12, 3))
