@@ -61,7 +61,16 @@ NONE = "none"
 #: crisis_check's 100 (as 0.5 did before the data) and all 130 of crisis_check2, and flags 72 of
 #: 8,918 ordinary conversation messages (73 before); "the baby is 1 year old" was read as a child
 #: in danger (0.93), now 0.10.
-THRESHOLD = 0.4
+#: 2026-12-04 (ninth session): the help and the flag part. The help (a hotline, 911) is given from
+#: 0.25: with 798 more blind child and violence messages (data/safety/crisis_child_g.yml,
+#: crisis_violence_g.yml), 0.25 reads all 100 of crisis_check (0.4 reads 97) and flags 114 of 8,918
+#: ordinary conversation messages (77 at 0.4). A reading below FLAG_THRESHOLD is a guess: the help
+#: is given, but the intake is not flagged for staff (a false alarm costs a visitor one gentle
+#: message, and should not push an ordinary intake to the top of the inbox).
+THRESHOLD = 0.25
+#: From here a classifier-only reading also flags the intake (``Crisis.sure``): the former single
+#: threshold, so the staff inbox sees no more false alarms than before.
+FLAG_THRESHOLD = 0.4
 #: No class weighting: "balanced" made every urgent immigration message look like danger.
 C = 20.0
 CLASS_WEIGHT = None
@@ -240,7 +249,9 @@ def detect(text: str) -> Optional[Crisis]:
     if found is not None:
         return found
     reading = read(text)
-    return Crisis(reading.kind, safety.language(text)) if reading else None
+    if reading is None:
+        return None
+    return Crisis(reading.kind, safety.language(text), sure=reading.probability >= FLAG_THRESHOLD)
 
 
 # --- command line ----------------------------------------------------------------------

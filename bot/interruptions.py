@@ -406,9 +406,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             kind, language = (found.kind, language or found.language) if found else (None, language)
         language = language or "en"
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
-        if not (text and (safety.past_and_safe(text) or place_roles.danger_abroad(text))):
+        guess = entity(entities, "crisis_reading") == safety.GUESS
+        if not (guess or (text and (safety.past_and_safe(text) or place_roles.danger_abroad(text)))):
             # Help for all; the flag (first in the staff inbox) only where danger may be present
-            # here: not history, and not only in another country (no call staff can answer helps there).
+            # here: not a weak guess of the learned reader, not history, and not only in another
+            # country (no call staff can answer helps there).
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots.update(language="es", reply_language="es")

@@ -39,12 +39,16 @@ from bot import language as languages
 
 KINDS = ("suicide", "medical", "violence", "dv", "child")
 PRIORITY = ("medical", "suicide", "violence", "child", "dv")
+#: The ``crisis_reading`` entity of a reading that is not ``sure``: help, but no flag for staff.
+GUESS = "guess"
 
 
 @dataclass(frozen=True)
 class Crisis:
     kind: str  # one of KINDS
     language: str  # "es" when the matching words were Spanish, else "en"
+    #: False for a weak learned reading: help is given, the intake is not flagged for staff.
+    sure: bool = True
 
 
 # --- normalisation ---------------------------------------------------------

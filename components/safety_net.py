@@ -21,7 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import crisis_classifier, urgency
+from bot import crisis_classifier, safety, urgency
 
 EXTRACTOR = "SafetyNet"
 
@@ -50,10 +50,10 @@ def override(text: str) -> Optional[Dict[str, Any]]:
     if crisis is not None:
         # Recall first: a crisis stays one even with agents at hand (the interruption
         # then adds know-your-rights for where they are).
-        return {
-            "intent": "crisis",
-            "entities": {"crisis_kind": crisis.kind, "message_language": crisis.language},
-        }
+        entities = {"crisis_kind": crisis.kind, "message_language": crisis.language}
+        if not crisis.sure:
+            entities["crisis_reading"] = safety.GUESS
+        return {"intent": "crisis", "entities": entities}
     place = urgency.live_emergency(text)
     if place is not None:
         return {"intent": "emergency_now", "entities": {"emergency_place": place}}

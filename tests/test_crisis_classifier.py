@@ -51,6 +51,23 @@ def test_the_patterns_come_first():
     assert found == safety.detect_wide("my husband hits me")
 
 
+@pytest.mark.parametrize("probability, sure", [
+    (crisis_classifier.THRESHOLD - 0.01, None),
+    (crisis_classifier.THRESHOLD, False),
+    (crisis_classifier.FLAG_THRESHOLD - 0.01, False),
+    (crisis_classifier.FLAG_THRESHOLD, True),
+])
+def test_a_weak_reading_gets_help_but_is_not_sure(monkeypatch, probability, sure):
+    # Help from THRESHOLD (recall first); the flag for staff only from FLAG_THRESHOLD.
+    class Fixed:
+        def read(self, texts):
+            return [crisis_classifier.Reading("child", probability) for _ in texts]
+    monkeypatch.setattr(crisis_classifier, "load", lambda: Fixed())
+    found = crisis_classifier.detect("my niece does not want to go home")
+    assert (found.sure if found else None) is sure
+    assert crisis_classifier.THRESHOLD < crisis_classifier.FLAG_THRESHOLD
+
+
 def test_a_reading_in_spanish_is_answered_in_spanish():
     found = crisis_classifier.detect("mi señora se tomo un frasco entero y no despierta")
     assert found is not None and found.language == "es"

@@ -4,7 +4,7 @@ import pytest
 
 from tests.wording import render
 
-from bot import interruptions
+from bot import interruptions, safety
 from bot.firm import firm
 from components.safety_net import override
 
@@ -29,6 +29,22 @@ def test_a_crisis_the_nets_did_not_name_gets_every_line():
     answer = _handle("crisis", text="please help me")
     assert answer.responses[0] == "utter_crisis_general"
     assert answer.slots["safety_flag"] == "unspecified"
+
+
+def test_a_guessed_crisis_gets_the_help_but_no_flag_for_staff():
+    entities = [{"entity": "crisis_kind", "value": "child"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    answer = _handle("crisis", text="she doesnt want to go home", entities=entities)
+    assert answer.responses == ["utter_crisis_child", "utter_crisis_continue"]
+    assert "safety_flag" not in answer.slots
+
+
+def test_the_safety_net_marks_a_weak_learned_reading_as_a_guess(monkeypatch):
+    from bot import crisis_classifier
+    from bot.safety import Crisis
+    monkeypatch.setattr(crisis_classifier, "detect", lambda text: Crisis("child", "en", sure=False))
+    assert override("she doesnt want to go home")["entities"]["crisis_reading"] == safety.GUESS
+    monkeypatch.setattr(crisis_classifier, "detect", lambda text: Crisis("child", "en"))
+    assert "crisis_reading" not in override("he hits my son")["entities"]
 
 
 def test_a_spanish_crisis_sets_the_language_for_the_reply():
