@@ -183,3 +183,25 @@ def says_keep(text: str) -> bool:
     "no, keep it", "wait"). Any doubt counts as no: nothing is cancelled without a plain yes."""
     return bool(_KEEP.search(text or ""))
 
+
+
+#: An appointment of the visitor's case, with the government ("my ICE check-in is thursday,
+#: can I reschedule?", "la cita de biométricos", "move my court date"): their matter, not a
+#: consultation booked with the firm.
+_CASE_APPOINTMENT = re.compile(
+    r"\b(?:check[- ]?ins?|ice|uscis|cbp|court|hearing|judge|biometrics?|fingerprints?|interview|oath|consulate|embassy"
+    r"|asylum office|appointment with (?:ice|uscis|immigration)|audiencia|corte|juez|biom[eé]tricos?|huellas|entrevista"
+    r"|consulado|embajada|juramentaci[oó]n|migra(?:ci[oó]n)?|inmigraci[oó]n|reportarme|firmar)\b",
+    re.IGNORECASE)
+#: Words that name the booking with the firm ("my consultation with Attorney Ruiz").
+_OUR_BOOKING = re.compile(
+    r"\b(?:consult(?:ation|a)?s?|booking|booked|reserva(?:ci[oó]n)?|reservation|attorney|lawyer|abogad[oa]s?|with (?:you|your firm)"
+    r"|con ustedes|your office|su oficina|rc-[a-z0-9]{4})\b",
+    re.IGNORECASE)
+
+
+def about_a_case_appointment(text: str) -> bool:
+    """Whether moving or cancelling "it" is about a government appointment of the visitor's
+    case, not a consultation with the firm: "my check in is this thursday but i have covid,
+    can i reschedule" is a removal matter to take in, not a booking to look up."""
+    return bool(_CASE_APPOINTMENT.search(text or "")) and not _OUR_BOOKING.search(text or "")

@@ -201,8 +201,16 @@ _STAGE_WORDS = (
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
-    ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur")),
+    ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur",
+                 "none of these", "none of them", "none of those", "ninguna", "ninguno", "nada de eso", "neither")),
 )
+#: "no court yet", "i dont have a hearing", "no tengo corte todavia".
+_STAGE_DENIED = re.compile(
+    r"\b(?:no|not|never|dont have|don't have|do not have|havent|haven't|no tengo|no tiene|no tenemos|sin|todav[ií]a no)"
+    r"(?: (?:a|any|an|my|his|her|yet|got|gotten|had|una?|ninguna?|ning[uú]n|la|el|de|todav[ií]a))*"
+    r" (?:court|hearing|check[- ]?in|corte|audiencia|cita(?: con ice)?)(?: (?:date|yet|todav[ií]a|a[uú]n))*\b")
+#: A plain no at "Which of these fits best?": none of them, so not known (never "please pick").
+_NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav[ií]a no|a[uú]n no|not yet)\W*$")
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
 
@@ -218,10 +226,14 @@ def removal_stage(text: str) -> str | None:
     t = (text or "").strip().lower()
     if t in STAGES:
         return t
+    if _NONE_OF_THEM.match(t):
+        return "unknown"
+    # "no court yet, but a check-in next week": a stage said not to be is not the stage.
+    rest = _STAGE_DENIED.sub(" ", t)
     for stage, pattern in _STAGE_PATTERNS:
-        if pattern.search(t):
+        if pattern.search(rest):
             return stage
-    return None
+    return "unknown" if rest != t else None
 
 
 _A_NUMBER_SAID = re.compile(

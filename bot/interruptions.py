@@ -38,6 +38,14 @@ REPLIES: Dict[str, str] = {
     "nlu_fallback": "utter_default",
 }
 
+#: A client asking after their own case ("status of my case", "ya soy cliente"): not someone
+#: else's data, but nothing the assistant can see either; the firm's line is the way.
+OWN_CASE = re.compile(
+    r"\b(?:my (?:own )?(?:case|file|application|petition|lawyer|attorney|abogad[oa])|(?:already|existing|current) (?:a )?client"
+    r"|i am (?:a|your) client|im (?:a|your) client|mi (?:caso|expediente|abogad[oa]|aplicacion|solicitud)|(?:ya )?soy (?:su )?cliente)\b",
+    re.IGNORECASE)
+
+
 #: Every intent that interrupts a form, in one list (rules and domain are checked against it).
 INTENTS: List[str] = list(REPLIES)
 
@@ -449,7 +457,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # "I lost my naturalization certificate, how do I replace it?" as a first message:
         # answered as a question, and the situation it describes is kept.
         answer.slots.update(_situation_said(text, ranking, slots))
-    answer.responses.append(REPLIES.get(intent) or "utter_default")
+    if intent == "request_others_data" and OWN_CASE.search(text or ""):
+        answer.responses.append("utter_case_status")  # a client asking about their own case
+    else:
+        answer.responses.append(REPLIES.get(intent) or "utter_default")
     if intent == "non_english" and attorney_speaks(entity(entities, "message_language") or slots.get("language"), firm):
         # firm.yml says an attorney speaks it: said in that language, and booking goes to them
         answer.responses.append("utter_attorney_speaks_language")

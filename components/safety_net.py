@@ -21,7 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import crisis_classifier, safety, urgency
+from bot import booking_flow, crisis_classifier, safety, urgency
 
 EXTRACTOR = "SafetyNet"
 
@@ -90,13 +90,17 @@ class SafetyNet(GraphComponent):
 
     @staticmethod
     def _second_guess(message: Message) -> None:
-        """Drop a weak classifier-only crisis and a restart without restart words."""
+        """Drop a weak classifier-only crisis, a restart without restart words, and a booking
+        to move or cancel that is a government appointment of the visitor's case."""
         intent = (message.get(INTENT) or {}).get("name")
         confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
         text = message.get(TEXT) or ""
         weak_crisis = intent == "crisis" and confidence < CLASSIFIER_CRISIS_MIN
         loose_restart = intent == "start_over" and not text.startswith("/") and not RESTART_WORDS.search(text)
-        if not (weak_crisis or loose_restart):
+        # "can I reschedule my check-in?": the visitor's case, not a consultation to move.
+        case_appointment = intent in ("reschedule_booking", "cancel_booking") and not text.startswith("/") \
+            and booking_flow.about_a_case_appointment(text)
+        if not (weak_crisis or loose_restart or case_appointment):
             return
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (intent, "nlu_fallback")]
         if ranking:

@@ -115,6 +115,17 @@ def test_removal_stage_from_words(text, stage):
     assert flow.removal_stage(text) == stage
 
 
+@pytest.mark.parametrize("text, stage", [
+    # a plain no at "Which of these fits best?" is none of them, never "please pick"
+    ("no", "unknown"), ("none of these", "unknown"), ("ninguna", "unknown"), ("not yet", "unknown"),
+    # a stage said not to be is not that stage; another one said beside it is
+    ("no court yet", "unknown"), ("no tengo corte todavia", "unknown"), ("i dont have a hearing", "unknown"),
+    ("no court yet, but a check in next week", "check_in"), ("court is not until march", "hearing"),
+])
+def test_a_stage_denied_is_not_taken(text, stage):
+    assert flow.removal_stage(text) == stage
+
+
 @pytest.mark.parametrize(
     "situation, text, expected",
     [

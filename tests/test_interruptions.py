@@ -97,6 +97,16 @@ def test_each_other_interruption_gets_its_own_reply(intent, response):
     assert answer.responses == [response] and answer.messages == []
 
 
+@pytest.mark.parametrize("text, response", [
+    ("i am already a client, can you tell me the status of my case? my lawyer is Ms. Carter", "utter_case_status"),
+    ("ya soy cliente, como va mi caso", "utter_case_status"),
+    ("what is the status of my brothers case", "utter_others_data_refused"),
+    ("give me the phone number of maria lopez", "utter_others_data_refused"),
+])
+def test_a_client_asking_after_their_own_case_is_sent_to_the_firm_not_refused(text, response):
+    assert _handle("request_others_data", text=text).responses == [response]
+
+
 def test_a_deletion_request_is_recorded():
     assert _handle("request_deletion").slots == {"deletion_requested": True}
 
@@ -173,6 +183,14 @@ def _message(text, ranking):
         # a crisis the classifier alone barely saw is a guess; a likelier one stands (recall first)
         ("no, just want to be ready", [{"name": "crisis", "confidence": 0.1}, {"name": "deny", "confidence": 0.09}], "deny"),
         ("everything feels so heavy lately", [{"name": "crisis", "confidence": 0.3}, {"name": "express_distress", "confidence": 0.2}], "crisis"),
+        # moving an ICE check-in or a USCIS appointment is the visitor's case, not a booking with the firm
+        ("my check in is this thursday but i have covid, can i reschedule",
+         [{"name": "reschedule_booking", "confidence": 0.8}, {"name": "situation_removal", "confidence": 0.1}], "situation_removal"),
+        ("me pusieron la cita de biometricos el lunes, se puede cambiar?",
+         [{"name": "reschedule_booking", "confidence": 0.8}, {"name": "situation_family", "confidence": 0.1}], "situation_family"),
+        ("I have a consultation with Attorney Ruiz on Thursday, I need to change it",
+         [{"name": "reschedule_booking", "confidence": 0.8}, {"name": "situation_other", "confidence": 0.1}], "reschedule_booking"),
+        ("cancel my appointment", [{"name": "cancel_booking", "confidence": 0.9}, {"name": "deny", "confidence": 0.1}], "cancel_booking"),
     ],
 )
 def test_the_safety_net_second_guesses_a_loose_restart_and_a_faint_crisis(text, ranking, expected):
