@@ -204,11 +204,6 @@ _STAGE_WORDS = (
     ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur",
                  "none of these", "none of them", "none of those", "ninguna", "ninguno", "nada de eso", "neither")),
 )
-#: "no court yet", "i dont have a hearing", "no tengo corte todavia".
-_STAGE_DENIED = re.compile(
-    r"\b(?:no|not|never|dont have|don't have|do not have|havent|haven't|no tengo|no tiene|no tenemos|sin|todav[ií]a no)"
-    r"(?: (?:a|any|an|my|his|her|yet|got|gotten|had|una?|ninguna?|ning[uú]n|la|el|de|todav[ií]a))*"
-    r" (?:court|hearing|check[- ]?in|corte|audiencia|cita(?: con ice)?)(?: (?:date|yet|todav[ií]a|a[uú]n))*\b")
 #: A plain no at "Which of these fits best?": none of them, so not known (never "please pick").
 _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav[ií]a no|a[uú]n no|not yet)\W*$")
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
@@ -229,7 +224,7 @@ def removal_stage(text: str) -> str | None:
     if _NONE_OF_THEM.match(t):
         return "unknown"
     # "no court yet, but a check-in next week": a stage said not to be is not the stage.
-    rest = _STAGE_DENIED.sub(" ", t)
+    rest = _NO_STAGE.sub(" ", t)
     for stage, pattern in _STAGE_PATTERNS:
         if pattern.search(rest):
             return stage
@@ -300,12 +295,11 @@ def _detention_day(text: str, today: date) -> Any:
                 days.add(day)
                 continue
         if held:
-            day = dates.day_detained(sentence, today)
-            if day is None:
-                # "a little girl maybe 4 years old ..., her mom got taken by ICE yesterday": the clause that says it
-                clauses = [c for c in _CLAUSE.split(sentence) if _DETENTION_WORDS.search(c)]
-                found = {d for d in (dates.day_detained(c, today) for c in clauses) if d is not None}
-                day = found.pop() if len(found) == 1 else None
+            # The clause that tells the detention first: "detained last tuesday in houston, his
+            # court is on the 15th"; "her mom got taken by ICE yesterday" after a long preamble.
+            clauses = [c for c in _CLAUSE.split(sentence) if _DETENTION_WORDS.search(c)]
+            found = {d for d in (dates.day_detained(c, today) for c in clauses) if d is not None}
+            day = found.pop() if len(found) == 1 else dates.day_detained(sentence, today)
             if day is not None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):

@@ -215,7 +215,7 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "mont": (US, "MT", None), "neb": (US, "NE", None), "nev": (US, "NV", None),
     "okla": (US, "OK", None), "ore": (US, "OR", None), "penn": (US, "PA", None),
     "tenn": (US, "TN", None), "tex": (US, "TX", None), "wash": (US, "WA", None),
-    "wis": (US, "WI", None), "wyo": (US, "WY", None),
+    "wis": (US, "WI", None), "wisc": (US, "WI", None), "wyo": (US, "WY", None), "kans": (US, "KS", None),
     "western washington": (US, "WA", None),
     "eastern washington": (US, "WA", None),
     "the twin cities": (US, "MN", "Minneapolis"),
@@ -841,6 +841,10 @@ def patterns() -> List[dict]:
     for n in sorted(by_len):
         tails.append([{"ORTH": ",", "OP": "?"}]
                      + [{"LOWER": {"IN": sorted(slot)}} for slot in by_len[n]])
+    # After a place name, an old-style abbreviation that is also a word is the state:
+    # "im in lawrence mass", "springfield ill", "portland ore".
+    word_states = sorted(k for k in g.state_keys if len(k) > 2 and k in COMMON_WORD_CITIES and " " not in k)
+    tails.append([{"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": word_states}}])
     for slots in g.combo_tokens:
         if not slots:
             continue

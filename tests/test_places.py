@@ -342,6 +342,9 @@ def test_big_cities_are_not_ambiguous(text):
         ("vancouver wa", ("US", "WA")),
         ("im in mass", ("US", "MA")),
         ("boston mass", ("US", "MA")),
+        # a word abbreviation after a city that is in several states settles it
+        ("im in lawrence mass", ("US", "MA")), ("springfield ill", ("US", "IL")), ("portland ore", ("US", "OR")),
+        ("jackson miss", ("US", "MS")), ("lawrence kans", ("US", "KS")),
         ("vivo en calif", ("US", "CA")),
         ("jackson ms", ("US", "MS")),
         ("Baton Rouge, LA", ("US", "LA")),
