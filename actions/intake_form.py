@@ -68,6 +68,9 @@ class ValidateIntakeForm(FormValidationAction):
             # outside" heard in passing would otherwise let the form go on without it.
             return []
         heard_first = self._acknowledge(dispatcher, tracker)
+        if latest_intent(tracker) != "ask_cost" and interruptions.asks_about_fees(latest_text(tracker)):
+            # "cuanto cuesta arreglar papeles por matrimonio?": the matter is taken, the fee answered too.
+            dispatcher.utter_message(response=interruptions.REPLIES["ask_cost"])
         asked = tracker.get_slot("requested_slot")
         events = await super().get_validation_events(dispatcher, tracker, domain)
         heard = {**heard_first, **self._heard(dispatcher, tracker)}

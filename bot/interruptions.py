@@ -231,6 +231,25 @@ def asks_for_advice(text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
     return is_question(text) and (advice >= ADVICE_MIN_CONFIDENCE or bool(_ADVICE_QUESTION.search(text or "")))
 
 
+#: A question about the firm's fees said beside a matter ("cuanto cuesta arreglar papeles por
+#: matrimonio con ustedes", "what's your flat fee for an H-1B transfer", "r u cheaper"): the
+#: matter is taken, and the fee is answered too. "charged with" is a criminal charge, not a fee.
+_FEES_ASKED = re.compile(
+    r"\bhow much (?:do|does|would|will|is|are|r|for|to|money)\b"
+    r"(?! (?:\w+ )?(?:time|longer|long|days?|weeks?|months?|years?|bonds?|the bond|fianza)\b)"
+    r"|\bcu[aá]nto (?:cuesta|cobra\w*|me cobra\w*|sale|vale|costar[ií]a|me costar[ií]a|es (?:la consulta|el costo|lo que cobran))\b"
+    r"|\b(?:your|ur|flat|consultation|attorney'?s?|lawyer'?s?|legal|the lawyer) fees?\b|\bwhat (?:do|does) (?:you|u|it|the consultation) (?:charge|cost)\b"
+    r"|\b(?:cheaper|m[aá]s barato|honorarios|retainer|free consult\w*|consulta gratis|precio de la consulta)\b"
+    r"|\b(?:do you|do u|offer|take|accept|aceptan|tienen|hacen) (?:a |un )?(?:payments?|payment plans?|plan(?:es)? de pagos?|pagos)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_fees(text: str) -> bool:
+    """Whether a message that the classifier read as something else also asks what the firm charges."""
+    return bool(_FEES_ASKED.search(text or ""))
+
+
 YES_NO = flow.YES_NO
 DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
 #: "I will have to look for it", "my son keeps the papers": a number not at hand is an answer.

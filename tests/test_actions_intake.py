@@ -391,6 +391,15 @@ async def test_the_first_message_is_acknowledged_before_the_disclaimer(run_form)
     assert "utter_ack_detention" not in responses(dispatcher)
 
 
+async def test_a_fee_asked_beside_the_matter_is_answered_and_the_matter_kept(run_form):
+    text = "cuanto cuesta arreglar papeles por matrimonio con ustedes"
+    slots, dispatcher = await run_form({}, {"situation": "family"}, text=text, intent="situation_family")
+    assert responses(dispatcher)[:2] == ["utter_ack_family", "utter_consultation_fee"] and slots["situation"] == "family"
+    # asked alone, the interruption answers it (once)
+    _, dispatcher = await run_form({"consent": True}, {}, text="how much do you charge", intent="ask_cost", requested="location")
+    assert "utter_consultation_fee" not in responses(dispatcher)
+
+
 async def test_a_deadline_said_in_passing_makes_the_intake_urgent(run_form):
     before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "humanitarian"}
     slots, _ = await run_form(before, {"details": "asylum, my one year deadline is next week"},

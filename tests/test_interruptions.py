@@ -509,3 +509,17 @@ def test_a_name_or_a_phone_refused_is_skipped_with_the_privacy_answer():
     assert answer.slots["contact_name"] == "none" and answer.responses == ["utter_privacy"]
     assert interruptions.declined("contact_phone", "no me llamen a este numero", {}) == {"contact_phone": "none"}
     assert interruptions.declined("contact_phone", "no me llamen al 555, mejor al 312 555 0100", {}) == {}
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("cuanto cuesta arreglar papeles por matrimonio con ustedes", True),
+    ("what's your flat fee for an H-1B transfer", True),
+    ("my last lawyer charged 5k and did nothing, r u cheaper", True),
+    ("how much is a consultation? do u take payments", True),
+    ("how much time do i have to file", False),
+    ("he was charged with assault in 2015", False),
+    ("how much is bond usually", False),
+    ("I have a payment plan with IRS", False),
+])
+def test_a_fee_question_is_heard_beside_a_matter(text, asked):
+    assert interruptions.asks_about_fees(text) is asked
