@@ -61,6 +61,9 @@ HANDLED_ELSEWHERE: List[str] = ["greet", "goodbye", "thank", "affirm", "deny", "
 #: which Rasa never lets a mapping see.
 NOT_AN_ANSWER: List[str] = [i for i in INTENTS if i != "nlu_fallback"] + HANDLED_ELSEWHERE
 
+#: What the message may also be, when only the learned reader saw danger in it: its own reply too.
+HEARD_BESIDE_A_GUESS = ("express_distress", "insult")
+
 #: The crisis help per kind, most urgent first (domain responses).
 CRISIS_REPLIES: Dict[str, str] = {
     "medical": "utter_crisis_medical",
@@ -432,7 +435,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             found = safety.detect_wide(text)
             kind, language = (found.kind, language or found.language) if found else (None, language)
         language = language or "en"
+        learned_only = bool(text) and safety.detect_wide(text) is None
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
+        beside = next((r.get("name") for r in ranking or () if r.get("name") != "crisis"), None)
+        if learned_only and beside in HEARD_BESIDE_A_GUESS:
+            # Only the learned reader saw danger ("so scared, I haven't slept in days"): the help,
+            # and the words the message was most likely written for.
+            answer.responses.insert(0, REPLIES[beside])
         guess = entity(entities, "crisis_reading") == safety.GUESS
         if not (guess or (text and (safety.past_and_safe(text) or place_roles.danger_abroad(text)))):
             # Help for all; the flag (first in the staff inbox) only where danger may be present
@@ -442,7 +451,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if language == "es":
             answer.slots.update(language="es", reply_language="es")
         # Beside a danger, "they are still outside" is the attackers unless agents are named.
-        place = urgency.live_emergency(text or "") if urgency.agents_named(text or "") else None
+        # Only the learned reader saw danger in "they are arresting people at the car wash": the agents.
+        place = urgency.live_emergency(text or "") if (urgency.agents_named(text or "") or learned_only) else None
         if place is not None:
             # "agents in the hallway knocking every door, they are close": the danger help
             # first, then know-your-rights for where the agents are, then the way back.

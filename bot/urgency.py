@@ -380,7 +380,7 @@ _HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway
          r"|departamento|edificio|ventana|traila|entrada|cochera|patio|yarda")
 _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|hotel|orchard|field|fields|"
-    r"facility|dairy|ranch|kitchen|site|"
+    r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
 )
 _STREET = r"street|road|highway|car|truck|bus stop|parking lot|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
@@ -659,9 +659,10 @@ def live_emergency(text: str) -> Optional[str]:
     s = _agents_sentence(text)
     if s is None:
         return None
-    found = sorted((m.start(), kind) for kind, pattern in _PLACE_KINDS for m in [pattern.search(s)] if m)
+    # The earliest, and of two at one place the longer ("car wash" is work, not "car").
+    found = sorted((m.start(), -len(m.group(0)), kind) for kind, pattern in _PLACE_KINDS for m in [pattern.search(s)] if m)
     if found:
-        return found[0][1]
+        return found[0][2]
     return "home" if _AT_THE_DOOR.search(s) else "other"
 
 

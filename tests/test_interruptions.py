@@ -523,3 +523,21 @@ def test_a_name_or_a_phone_refused_is_skipped_with_the_privacy_answer():
 ])
 def test_a_fee_question_is_heard_beside_a_matter(text, asked):
     assert interruptions.asks_about_fees(text) is asked
+
+
+def test_a_danger_only_the_learned_reader_saw_also_gets_the_reply_the_words_were_for():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "express_distress", "confidence": 0.6}]
+    text = "im so scared, i havent slept in days thinking theyll take my dad"
+    answer = _handle("crisis", text=text, entities=[{"entity": "crisis_kind", "value": "suicide"}], ranking=ranking)
+    assert answer.responses == ["utter_distress", "utter_crisis_suicide", "utter_crisis_continue"]
+    # the patterns' reading stands alone
+    said = _handle("crisis", text="i want to kill myself", entities=[{"entity": "crisis_kind", "value": "suicide"}], ranking=ranking)
+    assert said.responses == ["utter_crisis_suicide", "utter_crisis_continue"]
+
+
+def test_agents_arresting_people_at_work_read_as_danger_by_the_learned_reader_get_the_workplace_rights():
+    text = "they are arresting people at the car wash where i work right now"
+    answer = _handle("crisis", text=text, entities=[{"entity": "crisis_kind", "value": "violence"}])
+    assert answer.responses == [] and answer.messages[0][0] == "utter_crisis_violence"
+    assert any(name == "utter_rights_work" for name, _ in answer.messages)
+    assert answer.slots["ice_present_now"] is True
