@@ -806,7 +806,7 @@ _CASE_OR_ORIGIN = re.compile(
     r"|miedo (?:de|a) regresar|back home|my country|mi pais|i am from|soy de|somos de|left (?:my country|home)"
     r"|in (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador)"
     r"|" + _CANT_GO_BACK + r"|salimos|huimos|we (?:left|fled)|police report|helped the police"
-    r"|get a visa|visa for (?:that|it))\b"
+    r"|get a visa|visa for (?:that|it)|(?:for|para) (?:a|the|una|la) visa|detective|caught the (?:guy|man|men)|certif\w*)\b"
 )
 #: "now I'm in Nashville": where the visitor is now, not danger now; "they will kill me" said of going back.
 _NOW_HERE = re.compile(

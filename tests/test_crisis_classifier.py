@@ -68,6 +68,11 @@ def test_a_weak_reading_gets_help_but_is_not_sure(monkeypatch, probability, sure
     assert crisis_classifier.THRESHOLD < crisis_classifier.FLAG_THRESHOLD
 
 
+@pytest.mark.parametrize("text", ["Sandra Le", "no not today", "M"])
+def test_a_message_too_short_for_the_reader_is_left_to_the_patterns(text):
+    assert crisis_classifier.read(text) is None
+
+
 def test_a_reading_in_spanish_is_answered_in_spanish():
     found = crisis_classifier.detect("mi señora se tomo un frasco entero y no despierta")
     assert found is not None and found.language == "es"

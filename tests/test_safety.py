@@ -545,6 +545,7 @@ def test_names_that_contain_a_gang_word_are_not_a_crisis(text):
         ("I am from Uganda and I was attacked at home because I am gay", True),
         ("he has a fear of going back, gangs threatened him in honduras", True),
         ("i was a victim of an armed robbery at work, can i get a u visa", True),
+        ("i was robbed and beaten in march, police caught the guy, a detective said he can sign a paper for a visa", True),
         # ... but not when the danger may be here now, or is a threat of what is to come
         ("soy de honduras y me amenazaron, ahora estan afuera de mi casa", False),
         ("my ex threatened me and i want to apply for asylum, he says he will find me", False),
