@@ -367,7 +367,7 @@ class ValidateIntakeForm(FormValidationAction):
         return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")
 
     def validate_removal_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        stage = flow.removal_stage(str(value))
+        stage = flow.removal_stage(str(value), answer=True)
         if stage is None and not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
             # A message about what is happening is heard as such (_heard), not as a wrong pick.
             dispatcher.utter_message(response="utter_please_pick")

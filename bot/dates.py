@@ -92,8 +92,8 @@ def parse_date(text: str, today: date) -> Optional[date]:
 #: ("this morning", "last night"), and the Spanish words visitors use most.
 #: Days back from today.
 _DAY_WORDS = (
-    (re.compile(r"\b(last night|last nite|lastnight|anoche|yesterday|ayer|yday|yesterdy|yesterday night)\b"), 1),
-    (re.compile(r"\b(antier|anteayer|day before yesterday)\b"), 2),
+    (re.compile(r"\b(last night|last nite|lastnight|anoche|(?<!before )(?<!antes de )(?:yesterday|ayer)|yday|yesterdy|yesterday night)\b"), 1),
+    (re.compile(r"\b(antier|anteayer|antes de ayer|antes de anoche|day before yesterday|the night before last)\b"), 2),
     (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
@@ -115,8 +115,15 @@ _DAY_OF_MONTH = re.compile(
 )
 
 
+#: "el 15 de december": Spanglish, an English month in a Spanish date.
+_DE_ENGLISH_MONTH = re.compile(
+    r"\b(\d{1,2}) de (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+
+
 def _day_of_month(text: str) -> str:
-    """"the 15th of december" as "december 15", which parsedatetime reads (it took the first as Dec 1 next year)."""
+    """"the 15th of december" (or "el 15 de december") as "december 15", which parsedatetime
+    reads (it took the first as Dec 1 next year)."""
+    text = _DE_ENGLISH_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     return _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
@@ -135,6 +142,10 @@ _ES_WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "
 def _spoken_day(text: str, today: date) -> Optional[date]:
     """A day said as a part of a day, "hace N días", "el martes que viene" or an ordinal alone; None otherwise."""
     t = _plain(text)
+    weekdays = {_WEEKDAY_NUMBER[w] for w in _WEEKDAY.findall(t)}
+    if len(weekdays) == 1 and _NEXT_WEEK.search(t):
+        # "next week on wednesday", "el miercoles de la otra semana": that weekday of next week
+        return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekdays.pop())
     found = [today - timedelta(days=back) for pattern, back in _DAY_WORDS if pattern.search(t)]
     m = _ES_WEEKDAY_AHEAD.search(t)
     if m:
@@ -181,9 +192,11 @@ def _ordinal_day(t: str, today: date) -> Optional[date]:
 #: "this thursday", "este jueves": a weekday of this week, which a visitor may mean ahead.
 _THIS_WEEKDAY = re.compile(r"\b(?:this|este|esta)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
+                 "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+                 "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "un par de": 2, "par de": 2}
 _DURATION = re.compile(
-    r"\b(?:for |since |por |desde hace |hace )?(\d{1,2}|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
+    r"\b(?:for |since |por |desde hace |hace )?(\d{1,2}|a couple of|a couple|couple of|couple|un par de|par de"
+    r"|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
     r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
 )
 def time_ago(text: str, today: date) -> Optional[date]:
@@ -294,6 +307,21 @@ _WEEKDAY_NUMBER = {
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True)) + r")\b")
 _AHEAD = re.compile(r"\b(?:next|coming|this coming|proximo|proxima|que viene|entrante)\b")
 _LAST = re.compile(r"\b(?:last|past|pasado|pasada)\b")
+#: "next week on wednesday", "el miercoles de la otra semana": that weekday of the week after this one.
+_NEXT_WEEK = re.compile(r"\b(?:next week|the week after this|(?:la )?(?:proxima|otra|siguiente) semana|(?:la )?semana que viene|(?:la )?semana entrante)\b")
+#: "el jueves de la semana pasada", "last week thursday": that weekday of the week before this one.
+_LAST_WEEK = re.compile(r"\b(?:last week|the week before|(?:la )?semana pasada)\b")
+#: Days a visitor names by the holiday, said about the past.
+_HOLIDAYS = re.compile(r"\b(thanksgiving|accion de gracias|dia de gracias|christmas|navidad|new year'?s?(?: day| eve)?|ano nuevo)\b")
+
+
+def _holiday(name: str, year: int) -> date:
+    if name in ("thanksgiving", "accion de gracias", "dia de gracias"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday
+    if name in ("christmas", "navidad"):
+        return date(year, 12, 25)
+    return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
 _MONTH_NAME = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre)[a-z]*\b"
@@ -337,7 +365,14 @@ def past_date(text: str, today: date) -> Optional[date]:
     if re.search(r"\b(?:ago|hace)\b", t):
         day = parse_date(text, today) or time_ago(text, today)
         return day if day is not None and day <= today else None
+    holidays = set(_HOLIDAYS.findall(t))
+    if len(holidays) == 1:
+        name = holidays.pop()
+        day = _holiday(name, today.year)
+        return day if day <= today else _holiday(name, today.year - 1)
     weekdays = {_WEEKDAY_NUMBER[w] for w in _WEEKDAY.findall(t)}
+    if len(weekdays) == 1 and _LAST_WEEK.search(t):
+        return today - timedelta(days=today.weekday() + 7) + timedelta(days=weekdays.pop())
     if len(weekdays) == 1:
         back = (today.weekday() - weekdays.pop()) % 7
         if back == 0 and _LAST.search(t):
@@ -349,14 +384,25 @@ def past_date(text: str, today: date) -> Optional[date]:
     if day > today and not (_MONTH_NAME.search(t) or _ORDINAL_DAY.search(t) or re.search(r"\d", t)):
         return None  # "tomorrow": ahead, not a past day
     if day > today and not re.search(r"\b(?:19|20)\d\d\b", t):
-        # "nov 28", "the 1st" said about the past: the last such day, not the next one
-        day = _year_back(day) if day.month != today.month or day.day > today.day else day
-        if day > today:
-            try:
-                day = day.replace(month=day.month - 1) if day.month > 1 else day.replace(year=day.year - 1, month=12)
-            except ValueError:
-                return None
+        # "nov 28", "on December 1st", "the 1st" said about the past: the last such day, not the next one
+        if _MONTH_NAME.search(t):
+            day = _in_year(day, today.year)
+            day = day if day <= today else _year_back(day)
+        else:
+            day = _year_back(day) if day.month != today.month or day.day > today.day else day
+            if day > today:
+                try:
+                    day = day.replace(month=day.month - 1) if day.month > 1 else day.replace(year=day.year - 1, month=12)
+                except ValueError:
+                    return None
     return day if day <= today else None
+
+
+def _in_year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
 
 
 def _year_back(day: date) -> date:

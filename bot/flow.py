@@ -7,6 +7,7 @@ from what the visitor has said so far.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
@@ -191,15 +192,19 @@ _STAGE_WORDS = (
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
-                  "ice office appointment")),
+                  "ice office appointment", "cita de ice", "cita en ice", "cita de inmigracion", "cita con migracion",
+                  "cita de migracion", "appointment con ice", "ir a firmar", "toca firmar", "firmar en ice", "firmar con ice",
+                  "go sign", "sign with ice", "sign in with ice", "sign at ice", "sign at the ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
-                       "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure")),
-    ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia")),
+                       "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
+                       "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion")),
+    ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
+                     "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
     ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur",
                  "none of these", "none of them", "none of those", "ninguna", "ninguno", "nada de eso", "neither")),
@@ -210,21 +215,28 @@ STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
 
 #: Whole words only: "nta" is in "Atlanta" and "representation", "court" in "courtesy".
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 _STAGE_PATTERNS = [
-    (stage, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|es)?(?!\w)"))
+    (stage, re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(_unaccented(w)) for w in words})) + r")(?:s|es)?(?!\w)"))
     for stage, words in _STAGE_WORDS
 ]
 
 
-def removal_stage(text: str) -> str | None:
-    """A removal stage from a button value or the visitor's words; None if unclear."""
-    t = (text or "").strip().lower()
+def removal_stage(text: str, answer: bool = False) -> str | None:
+    """A removal stage from a button value or the visitor's words; None if unclear.
+
+    As the ``answer`` to "Which of these fits best?", a plain no is none of them, and a stage
+    said not to be ("no court yet, but a check-in next week") is not the stage.
+    """
+    t = _unaccented((text or "").strip().lower())
     if t in STAGES:
         return t
-    if _NONE_OF_THEM.match(t):
+    if answer and _NONE_OF_THEM.match(t):
         return "unknown"
-    # "no court yet, but a check-in next week": a stage said not to be is not the stage.
-    rest = _NO_STAGE.sub(" ", t)
+    rest = _NO_STAGE.sub(" ", t) if answer else t
     for stage, pattern in _STAGE_PATTERNS:
         if pattern.search(rest):
             return stage
@@ -250,7 +262,8 @@ _STAGE_SAID = re.compile(
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n)|"
-    r"notice to appear|nta|salida voluntaria|voluntary departure)\b",
+    r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
+    r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n)\b",
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(
@@ -258,7 +271,7 @@ _DETENTION_WORDS = re.compile(
     r"got (?:him|her|them|my \w+)|(?:gave|handed|turned) (?:him|her|them)(?: over)? to|"
     r"(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
-    r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|quitaron|encerr\w*|tienen|arrest\w*)\b",
+    r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
@@ -277,6 +290,24 @@ _SINCE_PERIOD = re.compile(
 )
 
 
+#: A clause about a coming day that is not the detention: a hearing, a flight, a birthday.
+_COMING_EVENT = re.compile(
+    r"\b(?:court|hearing|audiencia|corte|cita|check[- ]?in|appointment|flight|vuelo|birthday|cumplea\w*|interview|entrevista"
+    r"|deport\w*)\b",
+    re.IGNORECASE,
+)
+#: A clause about an arrival or a birth, long before the detention.
+_ARRIVAL = re.compile(
+    r"\b(?:born|naci\w*|entered|arrived|came (?:here|to (?:the )?(?:us|u\.?s|united states|states|this country)|in (?:19|20)\d\d)"
+    r"|entr[oó]|llegu?[eé] (?:a|en)|llegamos|vino (?:a|en))\b",
+    re.IGNORECASE,
+)
+
+
+def _another_day(clause: str, today: date) -> bool:
+    """A clause about a day that is not the detention: an arrival, or a coming hearing or flight
+    ("went to his check-in yesterday" is where the detention happened, and stays)."""
+    return bool(_ARRIVAL.search(clause)) or bool(_COMING_EVENT.search(clause) and dates.coming_date(clause, today))
 _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
 
 
@@ -297,9 +328,13 @@ def _detention_day(text: str, today: date) -> Any:
         if held:
             # The clause that tells the detention first: "detained last tuesday in houston, his
             # court is on the 15th"; "her mom got taken by ICE yesterday" after a long preamble.
-            clauses = [c for c in _CLAUSE.split(sentence) if _DETENTION_WORDS.search(c)]
-            found = {d for d in (dates.day_detained(c, today) for c in clauses) if d is not None}
-            day = found.pop() if len(found) == 1 else dates.day_detained(sentence, today)
+            clauses = _CLAUSE.split(sentence)
+            told = [c for c in clauses if _DETENTION_WORDS.search(c)]
+            found = {d for d in (dates.day_detained(c, today) for c in told) if d is not None}
+            # Else the sentence, less the clauses about another day: "detenido en Winn, le pusieron
+            # fecha de corte para el 13 de enero" has no day of detention.
+            rest = ", ".join(c for c in clauses if c in told or not _another_day(c, today))
+            day = found.pop() if len(found) == 1 else dates.day_detained(rest, today)
             if day is not None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
@@ -321,6 +356,7 @@ _LEADING = re.compile(
 )
 _HELD_FOR = re.compile(
     r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa]|"
+    r"been (?:there|in there|inside|locked up) since|(?:esta|está) ah[ií] desde|"
     r"detenci[oó]n|centro de detenci[oó]n)\b",
     re.IGNORECASE,
 )
@@ -409,7 +445,8 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
         # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
         said["removal_stage"] = stage
-    day = dates.mentioned_date(text, today)
+    day = _stage_day(text, today) if situation == "removal" else None
+    day = day or dates.mentioned_date(text, today)
     if situation == "removal" and (day is None or day < today):
         day = dates.coming_date(text, today) or day  # "my check-in is this thursday", said on a Friday
     if day == today and situation == "removal" and dates.far_off(text, today):
@@ -434,6 +471,28 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         # next date; the stage is asked unless said ("I have a removal order")
         said["hearing_date"] = day.isoformat()
     return said
+
+
+#: A clause about an earlier day than the next one: "the last one was november 4", "la anterior
+#: fue el 3 de junio", "la carta me llegó el 20".
+_EARLIER = re.compile(
+    r"\b(?:last (?:one|time)|the one before|previous|anterior|pasad[oa]|llego|lleg[oó]|came|got (?:it|the letter|the paper)"
+    r"|received|recib\w*|missed|perd[ií]|falt[eé]|entered|entr[oó]|arrived)\b",
+    re.IGNORECASE,
+)
+
+
+def _stage_day(text: str, today: date) -> Any:
+    """The coming day of the clause that names the hearing or check-in ("i have my ice appointment
+    on wednesday, last one was november 4"), when exactly one such day is named; None otherwise."""
+    days = set()
+    for sentence in _SENTENCE.split(text or ""):
+        for clause in _CLAUSE.split(sentence):
+            if removal_stage(clause) in ("hearing", "check_in") and not _EARLIER.search(clause):
+                day = dates.coming_date(clause, today)
+                if day is not None:
+                    days.add(day)
+    return days.pop() if len(days) == 1 else None
 
 
 #: Told to report to ICE on a day: a check-in, or a "bag and baggage" letter.

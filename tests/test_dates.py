@@ -152,3 +152,28 @@ def test_past_dates_said_with_last_and_a_month_ahead_of_today():
 )
 def test_no_coming_hearing_date(text, none_yet):
     assert dates.no_coming_date(text, date(2026, 12, 3)) is none_yet
+
+
+FRIDAY = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("the day before yesterday", "2026-12-02"), ("antes de ayer", "2026-12-02"),
+    ("on December 1st", "2026-12-01"), ("dec 25", "2025-12-25"),
+    # that weekday of the week before this one
+    ("el jueves de la semana pasada", "2026-11-26"), ("last week thursday", "2026-11-26"),
+    # a holiday, the latest one
+    ("on thanksgiving", "2026-11-26"), ("el dia de accion de gracias", "2026-11-26"),
+    ("a couple days ago", "2026-12-02"), ("hace un par de dias", "2026-12-02"),
+])
+def test_past_days_said_as_visitors_say_them(text, day):
+    assert dates.past_date(text, FRIDAY) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("she has to go sign with ICE next week on wednesday", "2026-12-09"),
+    ("el miercoles de la otra semana", "2026-12-09"),
+    ("tengo court el 15 de december", "2026-12-15"),
+])
+def test_coming_days_said_as_visitors_say_them(text, day):
+    assert dates.coming_date(text, FRIDAY) == date.fromisoformat(day)

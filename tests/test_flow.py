@@ -123,7 +123,7 @@ def test_removal_stage_from_words(text, stage):
     ("no court yet, but a check in next week", "check_in"), ("court is not until march", "hearing"),
 ])
 def test_a_stage_denied_is_not_taken(text, stage):
-    assert flow.removal_stage(text) == stage
+    assert flow.removal_stage(text, answer=True) == stage
 
 
 @pytest.mark.parametrize(
@@ -474,3 +474,40 @@ def test_the_matter_a_message_tells(read, text, matter):
 def test_where_someone_is_held_said_as_not_known_is_not_asked_again(text):
     said = flow.answers_in_text("detention", text, date(2026, 12, 3))
     assert said["detained_where"] and "detained_where" not in flow.answers_in_text("removal", text, date(2026, 12, 3))
+
+
+FRIDAY = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("text, since", [
+    # a coming court date or a birthday beside the detention is not its day
+    ("mi hermano está detenido en el centro de Winn en Luisiana, le pusieron fecha de corte para el 13 de enero", None),
+    ("my son is detained in the el paso processing center, court date is jan 12", None),
+    ("mi papa esta en el centro de detencion de conroe desde el 25, su cumpleaños es el 20 de diciembre", "2026-11-25"),
+    ("my brother was detained last tuesday in houston, his court is on the 15th", "2026-12-01"),
+    # where the detention happened stays
+    ("my husband has final order and ICE came to the house this morning and took him", "2026-12-04"),
+    ("ICE se llevo a mi son hace 2 days, no sabemos where he is", "2026-12-02"),
+    ("my son is detained in batavia new york. hes been there since last friday", "2026-11-27"),
+])
+def test_the_day_of_a_detention_said_up_front(text, since):
+    assert flow.answers_in_text("detention", text, FRIDAY).get("detained_since") == since
+
+
+@pytest.mark.parametrize("text, stage, day", [
+    ("i have my ice appointment on wednesday, last one was november 4", "check_in", "2026-12-09"),
+    ("Tengo audiencia en la corte de inmigración el 18 de diciembre. La carta me llegó el 20 de noviembre.", "hearing", "2026-12-18"),
+    ("mi mama tiene cita de ICE el 9 de diciembre, entro en 2019", "check_in", "2026-12-09"),
+    ("tengo que ir a firmar mañana temprano", "check_in", "2026-12-05"),
+])
+def test_the_next_hearing_or_check_in_said_up_front(text, stage, day):
+    said = flow.answers_in_text("removal", text, FRIDAY)
+    assert (said.get("removal_stage"), said.get("hearing_date")) == (stage, day)
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("el juez me ordenó la deportación, que puedo hacer", "removal_order"),
+    ("Me llegó una notificación de comparecencia sin fecha ni hora", "nta_no_date"),
+])
+def test_a_stage_said_with_accents(text, stage):
+    assert flow.answers_in_text("removal", text, FRIDAY).get("removal_stage") == stage
