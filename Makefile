@@ -25,13 +25,13 @@ SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_t
 PLACES_MODEL := build/places_nlp
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-nlu bench-updates bench-booking bench-staff lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, and run every test"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
-	@echo "make bench-conversations | bench-safety | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
+	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -131,6 +131,10 @@ bench-conversations: $(STAMPS)/model
 # Crisis messages that get help and ordinary ones that do not: the patterns alone beside patterns + classifier.
 bench-safety: $(STAMPS)/crisis
 	$(PY) scripts/bench_safety.py
+
+# Facts a first message already gives (dates, where someone is held, the stage), beside a plain date parser.
+bench-upfront: $(STAMPS)/places
+	$(PY) scripts/bench_upfront.py
 
 bench-nlu: $(STAMPS)/places domain/firm_profile.yml $(STAMPS)/model
 	$(PY) scripts/bench_nlu.py
