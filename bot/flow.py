@@ -271,7 +271,9 @@ _DETENTION_WORDS = re.compile(
     r"got (?:him|her|them|my \w+)|(?:gave|handed|turned) (?:him|her|them)(?: over)? to|"
     r"(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
-    r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*)\b",
+    r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?"
+    r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
+    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
@@ -296,6 +298,8 @@ _COMING_EVENT = re.compile(
     r"|deport\w*)\b",
     re.IGNORECASE,
 )
+#: A record or a crossing told beside the detention ("he had a DUI 2 years ago", "he crossed 10 days ago").
+_RECORD = re.compile(r"\b(?:charge|charged|dui|dwi|conviction|convicted|ticket|crossed|cruz[oó]|cruzamos|multa)\b", re.IGNORECASE)
 #: A clause about an arrival or a birth, long before the detention.
 _ARRIVAL = re.compile(
     r"\b(?:born|naci\w*|entered|arrived|came (?:here|to (?:the )?(?:us|u\.?s|united states|states|this country)|in (?:19|20)\d\d)"
@@ -339,6 +343,15 @@ def _detention_day(text: str, today: date) -> Any:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
                 periods += _SINCE_PERIOD.findall(sentence)
+    if not days and not periods:
+        # "ICE detained my husband. It happened this morning at 6.": the sentence right after the
+        # one that tells the detention, when it names one recent day and no arrival or hearing.
+        sentences = _SENTENCE.split(text)
+        for told, after in zip(sentences, sentences[1:]):
+            if _DETENTION_WORDS.search(told) and not _another_day(after, today) and not _RECORD.search(after):
+                day = dates.past_date(after, today)
+                if day is not None and (today - day).days <= 31:
+                    days.add(day)
     if len(days) == 1:
         return days.pop()
     return periods[0] if not days and periods else None

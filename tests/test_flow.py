@@ -489,6 +489,10 @@ FRIDAY = date(2026, 12, 4)
     ("my husband has final order and ICE came to the house this morning and took him", "2026-12-04"),
     ("ICE se llevo a mi son hace 2 days, no sabemos where he is", "2026-12-02"),
     ("my son is detained in batavia new york. hes been there since last friday", "2026-11-27"),
+    # the sentence right after the one that tells it, with one recent day
+    ("ICE detained my husband. It happened this morning at 6, outside the house.", "2026-12-04"),
+    ("they arrested my son. he crossed 10 days ago", None),
+    ("they arrested my son. he had a DUI 2 years ago", None),
 ])
 def test_the_day_of_a_detention_said_up_front(text, since):
     assert flow.answers_in_text("detention", text, FRIDAY).get("detained_since") == since
