@@ -471,7 +471,8 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
     if day is not None and dates.days_until(day, today) > _YEAR_AHEAD and not re.search(r"\b20\d\d\b", text):
         day = None  # "denied on november 13", no year: that day has passed, it is not next year's
     if day is None:
-        if situation == "removal" and said.get("removal_stage") in (None, "hearing", "check_in"):
+        if situation == "removal" and said.get("removal_stage") in (None, "hearing", "check_in", "nta_no_date"):
+            # ("the notice to appear says court in March": a hearing, months away)
             said.update(_far_hearing(text, today))
         return said
     if stage == "nta_no_date" and day > today:
@@ -483,7 +484,18 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         # "a letter says come to the office with my bags on the 3rd": the date to report is the
         # next date; the stage is asked unless said ("I have a removal order")
         said["hearing_date"] = day.isoformat()
+    elif situation == "removal" and day > today and stage is None and _TO_GO.search(text or ""):
+        # "I have to go to immigration on Monday": the next date, whichever it is (the stage is asked)
+        said["hearing_date"] = day.isoformat()
     return said
+
+
+#: Told to go to the authorities on a day, without saying to what: "I have to go to immigration on Monday".
+_TO_GO = re.compile(
+    r"\b(?:have to|need to|got to|gotta|must|supposed to|tengo que|tiene que|debo|me toca|le toca)\s+(?:go|be|appear|ir|presentar\w*|estar)"
+    r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|the office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b",
+    re.IGNORECASE,
+)
 
 
 #: A clause about an earlier day than the next one: "the last one was november 4", "la anterior
@@ -556,6 +568,7 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
     """"my next hearing is next September": the stage, and the time as said (weeks away, so not urgent)."""
     for sentence in _SENTENCE.split(text or ""):
         stage = removal_stage(sentence)
+        stage = _dated_stage(sentence) if stage == "nta_no_date" else stage  # "the NTA says court in March"
         if stage in ("hearing", "check_in") and dates.far_off(sentence, today) and dates.mentioned_date(sentence, today) is None:
             return {"removal_stage": stage, "hearing_date": " ".join(sentence.split())[:200]}
     return {}

@@ -503,6 +503,10 @@ def test_the_day_of_a_detention_said_up_front(text, since):
     ("Tengo audiencia en la corte de inmigración el 18 de diciembre. La carta me llegó el 20 de noviembre.", "hearing", "2026-12-18"),
     ("mi mama tiene cita de ICE el 9 de diciembre, entro en 2019", "check_in", "2026-12-09"),
     ("tengo que ir a firmar mañana temprano", "check_in", "2026-12-05"),
+    # the day to go, the stage not said: the date is kept, the stage asked
+    ("I have to go to immigration on Monday, what do I bring", None, "2026-12-07"),
+    # a notice to appear that gives a month: a hearing months away, in the visitor's words
+    ("the notice to appear says court in march", "hearing", "the notice to appear says court in march"),
 ])
 def test_the_next_hearing_or_check_in_said_up_front(text, stage, day):
     said = flow.answers_in_text("removal", text, FRIDAY)
