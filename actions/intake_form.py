@@ -443,6 +443,10 @@ class ValidateIntakeForm(FormValidationAction):
         if changed_now:
             # "No, I'm in Boston": the correction came with the "no"; show the summary again.
             return {"intake_confirmed": None}
+        if reply == "more":
+            # "oh and he has a DUI from 2015": added to the details, and the summary shown again.
+            dispatcher.utter_message(response="utter_detail_added")
+            return {"intake_confirmed": None, "details": flow.with_more_details(tracker.get_slot("details"), latest_text(tracker))}
         return {"intake_confirmed": None, "correcting": True}
 
     def validate_change_field(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

@@ -161,11 +161,12 @@ def wants_to_stop(text: str) -> bool:
 
 
 def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
-    """What a reply to "Here's what I have... Is this right?" means: yes, change, stop or again.
+    """What a reply to "Here's what I have... Is this right?" means: yes, change, more, stop or again.
 
     "thank you so much" is a yes; "i don't know" shows the summary again, and a second
-    time it is kept as it is (staff check it on the call); anything else that is not a
-    yes ("actually we moved to dallas") asks what to change.
+    time it is kept as it is (staff check it on the call); a correction ("actually we
+    moved to dallas") asks what to change; anything else is more to tell ("oh and he has
+    a DUI from 2015"), added to the details.
     """
     if value is True or value == "thanks":
         return "yes"
@@ -178,7 +179,24 @@ def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
     said = yes_or_no(text)
     if said is not None:
         return "yes" if said else "change"
-    return "change"
+    # "oh and he also has a DUI from 2015": more to tell, not something to change
+    return "change" if _SUMMARY_CORRECTION.search(text or "") else "more"
+
+
+#: Words that correct the summary ("actually we moved", "the name is wrong", "me mudé").
+_SUMMARY_CORRECTION = re.compile(
+    r"\b(?:actually|wrong|incorrect|not right|mistake|typo|change|fix|correct\w*|instead|moved|isn'?t|is not|not in|not at"
+    r"|my name is|my (?:phone|number|email) is|en realidad|incorrect[oa]|no es|est[aá] mal|cambi\w*|correg\w*|equivoc\w*"
+    r"|me mud\w*|nos mud\w*|mi nombre es|mi (?:tel[eé]fono|n[uú]mero|correo) es)\b",
+    re.IGNORECASE,
+)
+
+
+def with_more_details(details: Any, text: str) -> str:
+    """The details with what the visitor added at the summary ("oh and he has a DUI from 2015")."""
+    said = " ".join((text or "").split())
+    before = str(details).strip() if details not in (None, "", "none", "unknown") else ""
+    return (f"{before} / {said}" if before else said)[:1000]
 
 
 def reset_events_for(group: str) -> Dict[str, Any]:

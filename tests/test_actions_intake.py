@@ -558,3 +558,13 @@ async def test_a_hearing_without_a_date_yet_is_not_asked_again(run_form):
     before = {"consent": True, "situation": "removal", "removal_stage": "hearing"}
     slots, dispatcher = await run_form(before, {"hearing_date": "it says to be set"}, text="it says to be set", requested="hearing_date")
     assert slots["hearing_date"] == "unknown" and "utter_date_not_read" not in responses(dispatcher)
+
+
+async def test_more_to_tell_at_the_summary_is_kept_and_the_summary_shown_again(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "family", "details": "wife green card",
+              "contact_name": "Ana", "contact_phone": "+17135550100", "contact_email": "none"}
+    text = "oh and we have 2 kids born here"
+    slots, dispatcher = await run_form(before, {"intake_confirmed": text}, text=text, requested="intake_confirmed")
+    assert "utter_detail_added" in responses(dispatcher)
+    assert slots["details"] == "wife green card / oh and we have 2 kids born here"
+    assert slots.get("correcting") is not True and slots["requested_slot"] == "intake_confirmed"

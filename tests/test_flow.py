@@ -418,6 +418,9 @@ def test_news_of_a_detention_mid_intake(read, situation, text, news):
         ("yes thats right", "yes thats right", False, "yes"),
         (False, "no, i changed my mind, i dont want to do this now", False, "stop"),
         (False, "no", False, "change"),
+        ("oh and he also has a DUI from 2015", "oh and he also has a DUI from 2015", False, "more"),
+        ("ah y se me olvidaba, tenemos 2 hijos nacidos aqui", "ah y se me olvidaba, tenemos 2 hijos nacidos aqui", False, "more"),
+        ("my name is wrong", "my name is wrong", False, "change"),
     ],
 )
 def test_what_a_reply_at_the_summary_means(value, text, twice, reply):
@@ -519,3 +522,8 @@ def test_the_next_hearing_or_check_in_said_up_front(text, stage, day):
 ])
 def test_a_stage_said_with_accents(text, stage):
     assert flow.answers_in_text("removal", text, FRIDAY).get("removal_stage") == stage
+
+
+def test_more_to_tell_at_the_summary_is_added_to_the_details():
+    assert flow.with_more_details("he has a visa", "oh and a DUI from 2015") == "he has a visa / oh and a DUI from 2015"
+    assert flow.with_more_details(None, "  oh and  a DUI ") == "oh and a DUI"
