@@ -13,7 +13,9 @@ what the assistant runs), on:
 
 Help counts when the reply names the line the kind needs (every crisis reply
 names 911, 988 and the DV hotline, so any reading gets help); "kind right" is
-stricter. Prints a table and writes ``results/bench_safety.json``.
+stricter. "flag for staff" counts the readings that also mark the intake for
+staff: the patterns', and the learned reader's from ``FLAG_THRESHOLD`` (below
+it, a guess gets the help only). Prints a table and writes ``results/bench_safety.json``.
 """
 from __future__ import annotations
 
@@ -67,7 +69,10 @@ def main() -> int:
         sets[name] = ([p for p in items if p.get("crisis")], [p["text"] for p in items if not p.get("crisis")])
     for name in ("dev", "dev2", "dev3", "heldout", "heldout2"):
         sets[f"{name} ordinary messages"] = ([], _ordinary(name))
-    readers = {"patterns (anchor)": safety.detect_wide, "patterns + classifier": crisis_classifier.detect}
+    readers = {"patterns (anchor)": safety.detect_wide, "patterns + classifier": crisis_classifier.detect,
+               # what marks the intake for staff: the patterns, or a learned reading that is sure
+               "flag for staff": lambda text: (lambda found: found if found is not None and found.sure else None)(
+                   crisis_classifier.detect(text))}
     results: Dict[str, Dict[str, Dict[str, float]]] = {}
     print(f"{'set':<28} {'reader':<22} {'crisis':>6} {'help':>6} {'kind':>6} {'ordinary':>8} {'false alarms':>12}")
     for set_name, (crisis, ordinary) in sets.items():
@@ -79,7 +84,7 @@ def main() -> int:
             print(f"{set_name:<28} {reader_name:<22} {len(crisis):>6} {fmt(score['help']):>6} {fmt(score['kind_right']):>6} "
                   f"{len(ordinary):>8} {fmt(score['false_alarms']):>12}")
     for set_name in ("crisis_check.yml", "crisis_check2.yml"):
-        anchor, ours = (results[set_name][r]["help"] for r in readers)
+        anchor, ours = (results[set_name][r]["help"] for r in list(readers)[:2])
         print(f"{set_name}: help with the classifier / patterns alone = {ours / anchor:.2f}x")
     started = time.perf_counter()
     texts = [t for _, ordinary in sets.values() for t in ordinary][:500]
