@@ -584,3 +584,13 @@ def test_asylum_year_closing_said_with_the_day_of_arrival_in_a_long_message():
 )
 def test_agents_named_or_a_raid_only_they_make(text, named):
     assert urgency.agents_named(text) is named
+
+
+@pytest.mark.parametrize("text, place", [
+    ("wait they are coming to my door NOW", "home"),
+    ("vienen a mi casa ahorita", "home"),
+    ("im worried they come here", None),
+    ("what if they are coming to my door", None),
+])
+def test_agents_coming_to_the_door_now_are_at_hand(text, place):
+    assert urgency.live_emergency(text) == place
