@@ -424,14 +424,14 @@ _TAKING_NOW = re.compile(
 _AGENT_WORD = re.compile(rf"\b{_AGENT}\b")
 _THEY_HERE = re.compile(
     r"(?:^|\b(?:and|but|omg|help|ayuda|oh no|please|wait)\s+)(?:they are|they)\s+(?:still |already |right )?(?:here|outside|at the door|knocking)"
-    # "wait they are coming to my door NOW"
-    r"|\bthey(?: are|re)? (?:coming|walking|going) (?:up )?to " + _OWNER + r"\s+(?:door|" + _HOME + r")\b[^.?!]{0,12}?\b(?:right now|now)\b"
-    r"|\b(?:vienen|estan viniendo|ya vienen) (?:a|para) (?:mi|la) (?:puerta|casa)\b[^.?!]{0,12}?\b(?:ahorita|ahora)\b"
     + _HERE_END + r"|\bthey are (?:at|outside|in front of) " + _OWNER + r"\s+(?:" + _HOME + r"|" + _WORK + r")\b"
     r"|(?:^|\b(?:y|ayuda|auxilio)\s+)(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera|tocando|en (?:la|mi) (?:puerta|casa|trabajo))"
     r"|^(?:ya )?(?:llegaron|aqui estan)\b"
     r"|\bya (?:llego|llegaron) (?:la |el |los )?" + _AGENT + r"\b"
     r"|\b(?:me|nos) (?:esta |estan )?siguiendo (?:la |el |los )?" + _AGENT + r"\b"
+    # "wait they are coming to my door NOW"
+    r"|\bthey(?: are|re)? (?:coming|walking|going) (?:up )?to " + _OWNER + r"\s+(?:door|" + _HOME + r")\b[^.?!]{0,12}?\b(?:right now|now)\b"
+    r"|\b(?:vienen|estan viniendo|ya vienen) (?:a|para) (?:mi|la) (?:puerta|casa)\b[^.?!]{0,12}?\b(?:ahorita|ahora)\b"
 )
 #: "todavia estan ahi", "siguen afuera", "they're still outside" (agents said before);
 #: not people still held ("siguen ahi en el centro de detencion").
