@@ -13,9 +13,10 @@ and every NLU example that is not ``crisis`` as an ordinary message. The
 evaluation sets (tests/conversations/ dev, dev2, heldout; the crisis_check
 probes) are never trained on.
 
-Recall comes first: a message is flagged when the probability that it is
-*not* about danger falls below ``1 - THRESHOLD``, chosen in cross-validation on
-the training data (``python -m bot.crisis_classifier --cv``).
+Recall comes first: a message gets help when the probability that it is about
+danger reaches ``THRESHOLD``, and the intake is flagged for staff from
+``FLAG_THRESHOLD`` (see their comments; ``python -m bot.crisis_classifier --cv``
+prints recall and false alarms per threshold).
 
 Built by ``make`` into ``build/crisis_classifier.skops`` (scikit-learn state
 only, loaded with skops, no pickle); ``load`` trains in memory when the file

@@ -62,7 +62,7 @@ def _duckling_days(text: str, today: date) -> list:
 
 def spanish_date(text: str, today: date) -> Optional[date]:
     """The one day a Spanish message names ("mañana a las 10", "el 15 de diciembre"); None otherwise."""
-    if not _SPANISH_DATE_WORDS.search(_plain(text or "")):
+    if not _SPANISH_DATE_WORDS.search(plain(text or "")):
         return None
     days = set(_duckling_days(text, today))
     return days.pop() if len(days) == 1 else None
@@ -127,7 +127,8 @@ def _day_of_month(text: str) -> str:
     return _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
+    """Lower case, without accents ("Miércoles" -> "miercoles"), as the date words are written."""
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -141,7 +142,7 @@ _ES_WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "
 
 def _spoken_day(text: str, today: date) -> Optional[date]:
     """A day said as a part of a day, "hace N días", "el martes que viene" or an ordinal alone; None otherwise."""
-    t = _plain(text)
+    t = plain(text)
     weekdays = {_WEEKDAY_NUMBER[w] for w in _WEEKDAY.findall(t)}
     if len(weekdays) == 1 and _NEXT_WEEK.search(t):
         # "next week on wednesday", "el miercoles de la otra semana": that weekday of next week
@@ -201,7 +202,7 @@ _DURATION = re.compile(
 )
 def time_ago(text: str, today: date) -> Optional[date]:
     """The day a stretch of time said alone started ("in detention 3 weeks"): None unless exactly one."""
-    found = _DURATION.findall(_plain(text or ""))
+    found = _DURATION.findall(plain(text or ""))
     if len(found) != 1:
         return None
     number, unit = found[0]
@@ -227,7 +228,7 @@ _TIME_WORDS = re.compile(
 def says_when(text: str) -> bool:
     """Whether a short reply is about a time ("como un mes", "since october", "last week"),
     so that at a date question it is taken as the answer, not as something else."""
-    t = _plain(text or "")
+    t = plain(text or "")
     return len(t.split()) <= 6 and bool(_TIME_WORDS.search(t))
 
 
@@ -242,8 +243,8 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken
-    plain = _plain(text)
-    if _ordinal_day(plain, today) and any(pattern.search(plain) for pattern, _ in _DAY_WORDS):
+    t = plain(text)
+    if _ordinal_day(t, today) and any(pattern.search(t) for pattern, _ in _DAY_WORDS):
         return None  # "a letter came today, report on the 11th": two days (see _spoken_day)
     spanish = spanish_date(text, today)
     if spanish is not None:
@@ -268,16 +269,16 @@ def coming_date(text: str, today: date) -> Optional[date]:
     if not text or not text.strip():
         return None
     day = mentioned_date(text, today)
-    if day is not None and day < today and _THIS_WEEKDAY.search(_plain(text)):
+    if day is not None and day < today and _THIS_WEEKDAY.search(plain(text)):
         day += timedelta(days=7)  # "my check-in is this thursday", said on a Friday: the coming one
     if day is not None and day > today:
         return day
     # none named, or a past one ("ICE called yesterday, come in on monday"): the one ahead, if one
     ahead = set()
-    ordinal = _ordinal_day(_plain(text), today)
+    ordinal = _ordinal_day(plain(text), today)
     if ordinal is not None and ordinal > today:
         ahead.add(ordinal)
-    if _SPANISH_DATE_WORDS.search(_plain(text)):
+    if _SPANISH_DATE_WORDS.search(plain(text)):
         ahead.update(d for d in _duckling_days(text, today) if d > today)
     found = _calendar().nlp(_day_of_month(text), datetime.combine(today, time(12, 0))) or ()
     ahead.update(f[0].date() for f in found
@@ -337,7 +338,7 @@ def past_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip():
         return None
-    t = _plain(text)
+    t = plain(text)
     if _JUST_NOW.search(t) and not re.search(r"\b(?:days?|dias?|weeks?|semanas?|months?|mes(?:es)?)\b", t):
         return today
     if _AHEAD.search(t):
@@ -431,7 +432,7 @@ _PAST_YEAR = re.compile(r"\b(?:in|en|was|fue|back in|el ano|del)\s+((?:19|20)\d\
 def no_coming_date(text: str, today: Optional[date] = None) -> bool:
     """Whether a reply to "When is the next hearing?" says there is no date to give:
     "it says to be set", "sin fecha", or a hearing in a past year ("fue en 2016")."""
-    t = _plain(text or "")
+    t = plain(text or "")
     if _NO_DATE_YET.search(t):
         return True
     years = [int(y) for y in _PAST_YEAR.findall(t)]
@@ -441,7 +442,7 @@ def no_coming_date(text: str, today: Optional[date] = None) -> bool:
 def far_off(text: str, today: Optional[date] = None) -> bool:
     """Whether a reply places a coming date only roughly and weeks away ("in about three months", "april next year",
     "in 2027"); "last month" and "two years ago" are the past, so do not count."""
-    t = _plain(text or "")
+    t = plain(text or "")
     this_year = (today or date.today()).year
     for m in _FAR_OFF.finditer(t):
         before, after = t[:m.start()].split()[-2:], t[m.end():].split()[:2]

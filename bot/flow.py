@@ -7,7 +7,6 @@ from what the visitor has said so far.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
@@ -233,12 +232,8 @@ STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
 
 #: Whole words only: "nta" is in "Atlanta" and "representation", "court" in "courtesy".
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 _STAGE_PATTERNS = [
-    (stage, re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(_unaccented(w)) for w in words})) + r")(?:s|es)?(?!\w)"))
+    (stage, re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(dates.plain(w)) for w in words})) + r")(?:s|es)?(?!\w)"))
     for stage, words in _STAGE_WORDS
 ]
 
@@ -249,7 +244,7 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     As the ``answer`` to "Which of these fits best?", a plain no is none of them, and a stage
     said not to be ("no court yet, but a check-in next week") is not the stage.
     """
-    t = _unaccented((text or "").strip().lower())
+    t = dates.plain((text or "").strip())
     if t in STAGES:
         return t
     if answer and _NONE_OF_THEM.match(t):
@@ -330,6 +325,8 @@ def _another_day(clause: str, today: date) -> bool:
     """A clause about a day that is not the detention: an arrival, or a coming hearing or flight
     ("went to his check-in yesterday" is where the detention happened, and stays)."""
     return bool(_ARRIVAL.search(clause)) or bool(_COMING_EVENT.search(clause) and dates.coming_date(clause, today))
+
+
 _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
 
 

@@ -429,13 +429,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             return answer
     if intent == "crisis":
         kind, language = entity(entities, "crisis_kind"), entity(entities, "message_language")
-        if not kind and text:
+        found = safety.detect_wide(text) if text else None
+        if not kind and found:
             # The intent classifier alone said "crisis": the safety net, which runs both
             # readers in the Rasa server, read no kind; the patterns may still name one.
-            found = safety.detect_wide(text)
-            kind, language = (found.kind, language or found.language) if found else (None, language)
+            kind, language = found.kind, language or found.language
         language = language or "en"
-        learned_only = bool(text) and safety.detect_wide(text) is None
+        learned_only = bool(text) and found is None
         answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
         beside = next((r.get("name") for r in ranking or () if r.get("name") != "crisis"), None)
         if learned_only and beside in HEARD_BESIDE_A_GUESS:
