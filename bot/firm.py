@@ -33,6 +33,10 @@ class Firm:
     attorneys: List[Dict[str, Any]] = field(default_factory=list)
     booking: Dict[str, Any] = field(default_factory=dict)
     office_hours: Dict[str, List[str]] = field(default_factory=dict)
+    #: Dates (YYYY-MM-DD) the office is closed on a day it would be open.
+    closed_days: List[str] = field(default_factory=list)
+    #: Who is alerted about urgent intakes, and when: see bot.alerts.oncall.
+    on_call: Dict[str, Any] = field(default_factory=dict)
     offices: List[Dict[str, Any]] = field(default_factory=list)
     #: The firm's own wording in Spanish: office_hours_text, disclaimer, consent_question, consultation_fee.
     spanish: Dict[str, str] = field(default_factory=dict)

@@ -15,6 +15,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 import sqlite_utils
 
 from bot import settings
+from bot.alerts import queue as alert_queue
 
 JSON_FIELDS = ("urgency_reasons", "details", "contact", "updates_shown", "booking")
 
@@ -128,6 +129,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if "consent_refusals" not in db.table_names():
         # A refusal keeps nothing but the fact and its time.
         db["consent_refusals"].create({"id": int, "created_at": str}, pk="id")
+    alert_queue.ensure_schema(db)
 
 
 def _encode(record: Dict[str, Any]) -> Dict[str, Any]:
@@ -179,6 +181,7 @@ def save_intake(db: sqlite_utils.Database, conversation_id: str, fields: Dict[st
         record.pop("id", None)
         record.pop("created_at", None)
         record["updated_at"] = now
+        before = decode(existing[0]) if existing else None
         if existing:
             row = existing[0]
             if row.get("callback_requested"):
@@ -189,7 +192,10 @@ def save_intake(db: sqlite_utils.Database, conversation_id: str, fields: Dict[st
             record.update(conversation_id=conversation_id, created_at=now)
             record.setdefault("status", "new")
             intake_id = table.insert(record).last_pk
-    return get_intake(db, intake_id)
+        saved = get_intake(db, intake_id)
+        # In the same transaction: a saved urgent intake always has its alert.
+        alert_queue.raise_for_intake(db, before, saved, now=datetime.fromisoformat(now))
+    return saved
 
 
 def get_intake(db: sqlite_utils.Database, intake_id: int) -> Dict[str, Any]:

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from bot.staff import accounts, permissions
 from test_staff_support import PASSWORD, add_user, client, csrf_from, intake_db, logged_in, login, make_intake
 from web.staff import app as staff_app
-from web.staff.auth import PUBLIC_PATHS, SESSION_COOKIE
+from web.staff.auth import PUBLIC_PATHS, SESSION_COOKIE, TOKEN_PATHS
 
 
 def _concrete(path: str) -> str:
@@ -40,6 +40,10 @@ def test_every_route_but_login_requires_login(route, method):
     if route.path in PUBLIC_PATHS:
         assert response.status_code in (200, 400, 403)  # the login page itself (a bad CSRF token is refused)
         return
+    if route.path.startswith(TOKEN_PATHS):
+        assert response.status_code == 404  # a signed link with a made-up token
+        assert "Maria" not in response.text and "conv-1" not in response.text
+        return
     if method == "GET":
         assert response.status_code == 303 and response.headers["location"] == "/staff/login"
     else:
@@ -49,7 +53,7 @@ def test_every_route_but_login_requires_login(route, method):
 
 @pytest.mark.parametrize("route,method", ROUTES, ids=ROUTE_IDS)
 def test_every_route_declares_its_permission(route, method):
-    if route.path in PUBLIC_PATHS:
+    if route.path in PUBLIC_PATHS or route.path.startswith(TOKEN_PATHS):
         assert getattr(route.endpoint, "public", False)
         return
     action = getattr(route.endpoint, "required_action", None)
@@ -76,6 +80,12 @@ def test_every_form_needs_the_csrf_token(route, method):
     make_intake("conv-1")
     c, token = logged_in("admin@firm.example", "admin")
     url = "/staff" + _concrete(route.path)
+    if route.path.startswith(TOKEN_PATHS):
+        # The signed token in the path is the authority: a made-up one finds nothing ...
+        assert c.post(url, data={}, follow_redirects=False).status_code == 404
+        # ... and another origin's form is refused before the token is read.
+        assert c.post(url, data={}, headers={"origin": "https://evil.example"}, follow_redirects=False).status_code == 403
+        return
     for data in ({}, {"csrf_token": ""}, {"csrf_token": token + "x"}):
         response = c.post(url, data={**data, "body": "note", "status": "reviewed", "days": "30"}, follow_redirects=False)
         assert response.status_code == 403, (url, data)

@@ -84,6 +84,36 @@ def ensure_outbox(db: sqlite_utils.Database) -> None:
         db["outbox"].create_index(["reference"])
 
 
+def record(
+    db: sqlite_utils.Database,
+    *,
+    kind: str,
+    reference: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    status: str,
+    error: Optional[str] = None,
+    now: Optional[datetime] = None,
+) -> None:
+    """Keep one email in the outbox with its status (``sent``, ``queued`` or ``failed``)."""
+    now = as_utc(now or utcnow())
+    ensure_outbox(db)
+    db["outbox"].insert(
+        {
+            "created_at": format_utc(now),
+            "kind": kind,
+            "reference": reference,
+            "recipient": recipient,
+            "subject": subject,
+            "body": body,
+            "status": status,
+            "error": error,
+            "sent_at": format_utc(now) if status == "sent" else None,
+        }
+    )
+
+
 def _firm(firm: Any):
     if firm is None:
         from bot.firm import firm as current_firm
@@ -143,7 +173,8 @@ def build_message(
     return message
 
 
-def _deliver(message: EmailMessage, smtp: SmtpConfig) -> None:
+def deliver(message: EmailMessage, smtp: SmtpConfig) -> None:
+    """Send one message through SMTP (raises ``smtplib.SMTPException`` or ``OSError``)."""
     with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
         if smtp.starttls:
             client.starttls(context=ssl.create_default_context())
@@ -172,29 +203,17 @@ def send_booking_email(
     message = build_message(
         booking, kind, attorney_name=attorney_name or booking.attorney_id, firm=firm, sender=smtp.sender if smtp else None
     )
-    status, error, sent_at = "queued", None, None
+    status, error = "queued", None
     if smtp is not None:
         try:
-            _deliver(message, smtp)
-            status, sent_at = "sent", format_utc(now)
+            deliver(message, smtp)
+            status = "sent"
         except (smtplib.SMTPException, OSError) as exc:
             # The class and SMTP code only: server messages can quote the address.
             code = getattr(exc, "smtp_code", None)
             status, error = "failed", type(exc).__name__ + (f" {code}" if code else "")
-    ensure_outbox(db)
-    db["outbox"].insert(
-        {
-            "created_at": format_utc(now),
-            "kind": kind,
-            "reference": booking.reference,
-            "recipient": booking.email,
-            "subject": message["Subject"],
-            "body": message.get_body(("plain",)).get_content(),
-            "status": status,
-            "error": error,
-            "sent_at": sent_at,
-        }
-    )
+    record(db, kind=kind, reference=booking.reference, recipient=booking.email, subject=message["Subject"],
+           body=message.get_body(("plain",)).get_content(), status=status, error=error, now=now)
     log.info("%s email for booking %s: %s%s", kind, booking.reference, status, f" ({error})" if error else "")
     return status
 

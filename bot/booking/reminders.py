@@ -94,7 +94,7 @@ def run_once(db_path: Optional[str] = None, now: Optional[datetime] = None) -> i
         db.close()
 
 
-def _job(db_path: Optional[str]) -> None:
+def job(db_path: Optional[str]) -> None:
     try:
         count = run_once(db_path)
         if count:
@@ -121,7 +121,7 @@ def start_scheduler(
 
     scheduler = Scheduler(timezone="UTC")
     scheduler.add_job(
-        _job,
+        job,
         "interval",
         args=[db_path],
         minutes=interval_minutes,

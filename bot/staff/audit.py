@@ -31,6 +31,9 @@ ACTIONS: Dict[str, str] = {
     "add_user": "Added user",
     "change_user": "Changed user",
     "read_audit": "Read the audit log",
+    "acknowledge_alert": "Acknowledged an alert",
+    "escalate_alert": "Alert passed to the next person on call",
+    "retry_alert": "Retried an alert delivery",
 }
 
 PAGE_SIZE = 100

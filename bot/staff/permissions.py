@@ -2,7 +2,8 @@
 
 Roles: ``staff`` review intakes (read, note, change status, assign, change
 bookings, export, see the dashboard); ``admin`` can also manage users, set
-the retention period, purge, and read the audit log.
+the retention period, purge, read the audit log, and see and retry alert
+deliveries.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Dict, FrozenSet, Optional
 STAFF_ACTIONS: FrozenSet[str] = frozenset(
     {"view_intakes", "edit_intake", "export", "view_dashboard"}
 )
-ADMIN_ACTIONS: FrozenSet[str] = STAFF_ACTIONS | {"manage_users", "manage_retention", "read_audit"}
+ADMIN_ACTIONS: FrozenSet[str] = STAFF_ACTIONS | {"manage_users", "manage_retention", "read_audit", "manage_alerts"}
 
 ROLE_ACTIONS: Dict[str, FrozenSet[str]] = {"staff": STAFF_ACTIONS, "admin": ADMIN_ACTIONS}
 

@@ -29,6 +29,8 @@ ROUTES = [
     Route("/intakes/{intake_id:int}/assign", views.assign, methods=["POST"], name="assign"),
     Route("/intakes/{intake_id:int}/booking/cancel", views.cancel_booking, methods=["POST"], name="cancel_booking"),
     Route("/intakes/{intake_id:int}/booking/reschedule", views.reschedule_booking, methods=["POST"], name="reschedule_booking"),
+    Route("/intakes/{intake_id:int}/acknowledge", views.acknowledge, methods=["POST"], name="acknowledge"),
+    Route("/alerts/ack/{token}", views.acknowledge_link, methods=["GET", "POST"], name="acknowledge_link"),
     Route("/dashboard", views.dashboard, methods=["GET"], name="dashboard"),
     Route("/admin/users", views.users_page, methods=["GET"], name="users"),
     Route("/admin/users", views.add_user, methods=["POST"], name="add_user"),
@@ -37,6 +39,8 @@ ROUTES = [
     Route("/admin/retention", views.set_retention, methods=["POST"], name="set_retention"),
     Route("/admin/purge", views.purge_now, methods=["POST"], name="purge"),
     Route("/admin/audit", views.audit_page, methods=["GET"], name="audit"),
+    Route("/admin/alerts", views.alerts_page, methods=["GET"], name="alerts"),
+    Route("/admin/alerts/retry", views.retry_alert, methods=["POST"], name="retry_alert"),
 ]
 
 

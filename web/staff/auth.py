@@ -12,8 +12,8 @@
   that account on the login page's path; the login throttle gives such a
   browser its own allowance (``bot.staff.accounts``).
 - **Login required.** Every path except :data:`PUBLIC_PATHS` (the login
-  page) needs a live session: pages redirect to the login page, other
-  methods get 403.
+  page) and :data:`TOKEN_PATHS` (signed alert links) needs a live session:
+  pages redirect to the login page, other methods get 403.
 - **CSRF.** Every POST (any method but GET/HEAD/OPTIONS) must carry a
   ``csrf_token`` form field equal to the session's token (on the login page:
   to the login cookie's), and, when the browser sends ``Origin``, come from
@@ -50,6 +50,10 @@ DEVICE_COOKIE = "staff_device"
 #: How long a browser stays known to an account after its last login.
 DEVICE_MAX_AGE = 180 * 24 * 3600
 PUBLIC_PATHS = frozenset({"/login"})
+#: Paths whose last part is a signed token that is its own authority (an
+#: alert's acknowledge link): reachable without a session, and the token in
+#: the path stands in for the CSRF token, which an attacker cannot know either.
+TOKEN_PATHS = ("/alerts/ack/",)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_FORM_BYTES = 256 * 1024
 #: Scope key: set ``Secure`` on cookies whatever the request's scheme.
@@ -207,7 +211,8 @@ class StaffGuard:
         scope["staff_session"] = session
         scope["staff_token"] = token if session else None
 
-        if session is None and path not in PUBLIC_PATHS:
+        token_path = path.startswith(TOKEN_PATHS)
+        if session is None and path not in PUBLIC_PATHS and not token_path:
             if method in ("GET", "HEAD"):
                 target = (scope.get("root_path") or "") + "/login"
                 response: Response = RedirectResponse(target, status_code=303)
@@ -226,7 +231,8 @@ class StaffGuard:
             origin = _header(scope, b"origin")
             origin_ok = origin is None or origin in _own_origins(scope)
             given = form.get("csrf_token") or ""
-            if not expected or not origin_ok or not hmac.compare_digest(given.encode(), expected.encode()):
+            csrf_ok = token_path or bool(expected and hmac.compare_digest(given.encode(), expected.encode()))
+            if not origin_ok or not csrf_ok:
                 await PlainTextResponse("The form expired or did not come from this site. Go back, reload and try again.", status_code=403)(
                     scope, receive, send
                 )

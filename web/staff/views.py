@@ -27,6 +27,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 
 from bot import language as languages
+from bot.alerts import message as alert_message
+from bot.alerts import queue as alert_queue
 from bot.booking.attorneys import MODE_LABELS
 from bot.intake import DETAIL_LABELS, STAGE_LABELS, location_label
 from bot.situations import CATEGORIES
@@ -51,6 +53,8 @@ DONE_MESSAGES = {
     "user_changed": "User updated.",
     "retention": "Retention period saved.",
     "purged": "Purge finished.",
+    "acknowledged": "Alert acknowledged: the rest of the rota will not be alerted.",
+    "retried": "The delivery will be tried again within a minute.",
 }
 
 
@@ -237,6 +241,11 @@ def inbox_page(request: Request, form: Form) -> Response:
         page, counts = inbox.view(db, filters)
     queue, queue_total = inbox.callback_queue(db)
     names = {a.id: a.name for a in review.attorneys()}
+    now = datetime.now(timezone.utc)
+    waiting = {
+        intake_id: _waited(now - since)
+        for intake_id, since in alert_queue.waiting_since(db, [i["id"] for i in page.intakes]).items()
+    }
     context = {
         "filters": filters,
         "params": filters.to_params(),
@@ -250,6 +259,7 @@ def inbox_page(request: Request, form: Form) -> Response:
         "first_url": _inbox_url(request, filters) if after else None,
         "export_query": urlencode(filters.to_params()),
         "catching_up": catching_up,
+        "waiting": waiting,
         "error": error,
         "statuses": STATUSES,
         "situations": CATEGORIES,
@@ -399,6 +409,7 @@ def _intake_page(request: Request, *, error: Optional[str] = None, status_code: 
         "error": error,
         "done": _done(request),
         "max_note": review.MAX_NOTE_CHARS,
+        "alerts": alert_queue.alerts_for_intake(db, intake["id"]),
     }
     return render(request, "intake.html", context, status_code=status_code)
 
@@ -464,6 +475,100 @@ def reschedule_booking(request: Request, form: Form) -> Response:
         return "rescheduled"
 
     return _change(request, form, apply)
+
+
+# --- alerts ---------------------------------------------------------------------------------------
+
+
+def _waited(delta) -> str:
+    """'waiting 14 min' / 'waiting 3 h 5 min' / 'waiting 2 days'."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    if minutes < 60:
+        return f"waiting {minutes} min"
+    if minutes < 48 * 60:
+        hours, rest = divmod(minutes, 60)
+        return f"waiting {hours} h {rest} min" if rest else f"waiting {hours} h"
+    return f"waiting {minutes // (24 * 60)} days"
+
+
+@requires("edit_intake")
+@blocking
+def acknowledge(request: Request, form: Form) -> Response:
+    def apply(db, intake, form):
+        now = datetime.now(timezone.utc)
+        acknowledged = alert_queue.acknowledge(db, intake["id"], _actor(request), now)
+        for alert_id in acknowledged:
+            audit.record(db, _actor(request), "acknowledge_alert", f"intake:{intake['id']}", {"alert": alert_id})
+        return "acknowledged"
+
+    return _change(request, form, apply)
+
+
+def _ack_context(request: Request) -> Tuple[Any, Optional[Dict[str, Any]]]:
+    db = staff_db.intake_db()
+    now = datetime.now(timezone.utc)
+    delivery_id = alert_message.read_ack_token(auth.secret_key(), request.path_params["token"], now)
+    found = alert_queue.delivery(db, delivery_id) if delivery_id is not None else None
+    return db, found
+
+
+@public
+@blocking
+def acknowledge_link(request: Request, form: Form) -> Response:
+    """The signed link in an alert: GET shows what it acknowledges, POST does it.
+
+    A GET changes nothing, so a mail scanner or a chat app's link preview
+    cannot acknowledge an alert that nobody has read.
+    """
+    db, found = _ack_context(request)
+    if found is None:
+        context = {"title": "Link not valid", "message": "This link has expired or is not valid. Open the intake in the staff app instead."}
+        return render(request, "error.html", context, status_code=404)
+    done = False
+    if request.method == "POST":
+        now = datetime.now(timezone.utc)
+        by = f"{found['recipient']} (alert link)"
+        for alert_id in alert_queue.acknowledge(db, found["intake_id"], by, now, alert_id=found["alert_id"]):
+            audit.record(db, by, "acknowledge_alert", f"intake:{found['intake_id']}", {"alert": alert_id, "delivery": found["id"]})
+        found = alert_queue.delivery(db, found["id"])
+        done = True
+    context = {
+        "delivery": found,
+        "label": alert_queue.KIND_LABELS.get(found["kind"], found["kind"]),
+        "acknowledged_now": done,
+    }
+    return render(request, "acknowledge.html", context)
+
+
+@requires("manage_alerts")
+@blocking
+def alerts_page(request: Request, form: Form) -> Response:
+    db = staff_db.intake_db()
+    status = request.query_params.get("status") or None
+    if status not in (None, *alert_queue.STATUSES):
+        status = None
+    context = {
+        "deliveries": alert_queue.recent_deliveries(db, status=status),
+        "status": status,
+        "statuses": alert_queue.STATUSES,
+        "labels": alert_queue.KIND_LABELS,
+        "max_attempts": alert_queue.MAX_ATTEMPTS,
+        "done": _done(request),
+    }
+    return render(request, "admin_alerts.html", context)
+
+
+@requires("manage_alerts")
+@blocking
+def retry_alert(request: Request, form: Form) -> Response:
+    db = staff_db.intake_db()
+    try:
+        delivery_id = int(form.get("delivery_id", ""))
+    except ValueError:
+        return redirect(request, "/admin/alerts")
+    if alert_queue.retry(db, delivery_id, datetime.now(timezone.utc)):
+        audit.record(db, _actor(request), "retry_alert", None, {"delivery": delivery_id})
+    return redirect(request, "/admin/alerts", "retried")
 
 
 # --- dashboard ------------------------------------------------------------------------------------
