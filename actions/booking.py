@@ -18,7 +18,7 @@ from actions.clock import now
 from actions.db import intake_db
 from actions.intake_form import parsed_answer
 from actions.messages import latest_intent, latest_text, said_again
-from bot import booking, booking_flow, contact, language
+from bot import after_hours, booking, booking_flow, contact, language
 from bot.booking import mail
 from bot.booking.store import normalise_reference
 from bot.firm import firm
@@ -233,7 +233,8 @@ class ActionAskBookingSlot(Action):
         names = _attorney_names()
         spoken = _language(tracker)
         if tracker.get_slot("urgency_reasons"):
-            dispatcher.utter_message(response="utter_booking_urgent_times")
+            response, values = after_hours.variant("utter_booking_urgent_times", firm(), now())
+            dispatcher.utter_message(response=response, **values)
         if offer is not None and offer.route.language_fallback:
             dispatcher.utter_message(response="utter_booking_language_fallback")
         buttons = [

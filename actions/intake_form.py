@@ -13,11 +13,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.clock import today
+from actions.clock import now, today
 from actions.db import intake_db
-from actions.messages import (latest_intent, latest_text, said_again, said_this_turn, set_lately, slot_before_turn, told_languages,
+from actions.messages import (latest_intent, latest_text, said_again, said_in_session, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import cards, contact, dates, flow, intake, interruptions, language, location, places, resources, situations, store, updates, urgency
+from bot import after_hours, cards, contact, dates, flow, intake, interruptions, language, location, places, resources, situations, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -218,9 +218,10 @@ class ValidateIntakeForm(FormValidationAction):
         notified = list(slots.get("urgency_notified") or [])
         new = [r for r in reasons if r not in notified]
         if new:
-            for response, values in resources.messages_for(new, firm(), place=urgency.live_emergency(latest_text(tracker))):
-                if response == "utter_urgent_call" and said_this_turn(tracker, response):
-                    continue  # the interruption's help in this turn already said "call us now"
+            told_what_now = any(said_this_turn(tracker, r) for r in after_hours.CALL_RESPONSES)
+            for response, values in resources.messages_for(new, firm(), place=urgency.live_emergency(latest_text(tracker)), now=now()):
+                if told_what_now and (response in after_hours.CALL_RESPONSES or response == after_hours.WILL_BE_ALERTED):
+                    continue  # the interruption's help in this turn already said "call us now" (or what works after hours)
                 dispatcher.utter_message(response=response, **values)
             events.append(SlotSet("urgency_notified", notified + new))
         if reasons != (slots.get("urgency_reasons") or []):
@@ -492,6 +493,13 @@ class ActionSubmitIntakeForm(Action):
             dispatcher.utter_message(response="utter_intake_saved")
         else:
             dispatcher.utter_message(response="utter_no_contact_saved")
+        kind = "safety" if saved.get("safety_flag") else "urgent"
+        if (
+            saved["urgent"]
+            and after_hours.on_call_alerted(firm(), now(), kind)
+            and not said_in_session(tracker, after_hours.ALERTED)
+        ):
+            dispatcher.utter_message(response=after_hours.ALERTED)
         if not slots.get("booking_reference"):
             dispatcher.utter_message(response="utter_offer_booking")
         return [SlotSet("intake_saved", True), SlotSet("callback_recorded", bool(slots.get("callback_requested")))]

@@ -85,6 +85,17 @@ def set_lately(tracker: Tracker, name: str, turns: int = 2) -> bool:
     return any(e.get("event") == "slot" and e.get("name") == name for e in events[since + 1:])
 
 
+def said_in_session(tracker: Tracker, response: str) -> bool:
+    """Whether ``response`` was uttered since the session started."""
+    said = False
+    for e in tracker.events or []:
+        if e.get("event") == "session_started":
+            said = False
+        elif e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response:
+            said = True
+    return said
+
+
 def said_this_turn(tracker: Tracker, response: str) -> bool:
     """Whether an earlier action of this turn already uttered ``response``."""
     events = tracker.events or []

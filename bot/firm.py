@@ -66,7 +66,14 @@ def load_firm(path: Optional[Path] = None) -> Firm:
     missing = [name for name in required if not raw.get(name)]
     if missing:
         raise ValueError(f"{path}: missing {', '.join(missing)}")
-    return Firm(**{k: v for k, v in raw.items() if k in _FIELDS})
+    profile = Firm(**{k: v for k, v in raw.items() if k in _FIELDS})
+    from bot.alerts import oncall  # checked here so a mistake stops `make` and start-up, not the first alert
+
+    try:
+        oncall.load(profile)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    return profile
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,10 @@ last checked.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from bot import after_hours
 from bot.firm import Firm
 
 #: One message: a response name and the values its ``{placeholders}`` take.
@@ -41,13 +43,15 @@ def facts(firm: Firm) -> Dict[str, str]:
     }
 
 
-def messages_for(reasons: Iterable[str], firm: Firm, place: Optional[str] = None) -> List[Say]:
-    """What to tell an urgent visitor, one message per need, the firm's phone last.
+def messages_for(reasons: Iterable[str], firm: Firm, place: Optional[str] = None, now: Optional[datetime] = None) -> List[Say]:
+    """What to tell an urgent visitor, one message per need, what to do now last.
 
     Returns [] when there is nothing urgent. Information, never advice: each
     message says where to look or what rights people generally have. ``place``
     ("home", "work", "street" or "other") picks the know-your-rights text for
-    agents there now; unknown is the home one.
+    agents there now; unknown is the home one. The last messages say to call
+    the firm now, or, when the office is closed at ``now``, what works instead
+    (``bot.after_hours``).
     """
     reasons = list(reasons)
     if not reasons:
@@ -62,5 +66,4 @@ def messages_for(reasons: Iterable[str], firm: Firm, place: Optional[str] = None
         out.append("utter_help_court")
     if "deadline_soon" in reasons:
         out.append("utter_help_deadline")
-    out.append("utter_urgent_call")
-    return [(name, values) for name in out]
+    return [(name, values) for name in out] + [(name, {**values, **extra}) for name, extra in after_hours.call_responses(firm, now)]

@@ -41,6 +41,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import servers  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bot import after_hours  # noqa: E402
+
 ROOT = servers.ROOT
 CASES = ROOT / "tests" / "conversations"
 SITUATIONS = ["detention", "removal", "enforcement", "humanitarian", "family", "employment", "citizenship", "other"]
@@ -92,9 +95,10 @@ DEFAULT_SAYS = {
 }
 
 #: The urgent help (bot.resources): know-your-rights where agents are, the detainee
-#: locator, the court's case status, a deadline's warning, and the call-us-now line.
+#: locator, the court's case status, a deadline's warning, and the call-us-now line
+#: (or, after hours, the on-call line or when the office opens: bot.after_hours).
 URGENT_HELP = ["utter_rights_home", "utter_rights_work", "utter_rights_street", "utter_help_detained",
-               "utter_help_court", "utter_help_deadline", "utter_urgent_call"]
+               "utter_help_court", "utter_help_deadline", *after_hours.CALL_RESPONSES]
 
 #: Probe kind -> responses any one of which shows the message was heard.
 PROBE_ANSWERS = {

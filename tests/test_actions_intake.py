@@ -89,6 +89,32 @@ async def test_resources_are_not_repeated(run_form):
     assert dispatcher.messages == [] and "urgency_notified" not in slots
 
 
+@pytest.fixture(autouse=True)
+def office_open(monkeypatch):
+    """Friday 2026-11-27, 10:00 in Chicago: the office is open (after-hours tests pin their own time)."""
+    monkeypatch.setenv("INTAKE_NOW", "2026-11-27T16:00:00+00:00")
+
+
+async def test_after_hours_the_visitor_is_not_told_to_call_a_closed_office(run_form, monkeypatch):
+    monkeypatch.setenv("INTAKE_NOW", "2026-11-28T04:30:00+00:00")  # Friday 22:30 in Chicago
+    before = {"consent": True}
+    _, dispatcher = await run_form(before, {"situation": "detention"}, text="ICE took my husband this morning", requested="situation")
+    said = " ".join(texts(dispatcher))
+    assert "utter_urgent_call" not in responses(dispatcher)
+    assert "utter_urgent_call_on_call" in responses(dispatcher) and "utter_on_call_will_be_alerted" in responses(dispatcher)
+    assert "on-call line now at (312) 555-0199" in said and "opens Monday at 9 a.m." in said
+    assert "locator.ice.gov" in said  # the official lines work at any hour
+
+
+async def test_after_hours_in_spanish(run_form, monkeypatch):
+    monkeypatch.setenv("INTAKE_NOW", "2026-11-28T04:30:00+00:00")
+    before = {"consent": True, "reply_language": "es"}
+    _, dispatcher = await run_form(before, {"situation": "detention"}, text="se llevaron a mi esposo hoy en la mañana",
+                                   requested="situation")
+    said = " ".join(texts(dispatcher, "es"))
+    assert "línea de guardia al (312) 555-0199" in said and "abre el lunes a las 9:00" in said
+
+
 async def test_call_us_now_is_said_once_per_turn(run_form):
     # The interruption already gave know-your-rights and "call us now" this turn; the form
     # adds the detainee help for a new reason, without a second "call us now".
@@ -208,6 +234,23 @@ async def test_submit_saves_the_intake(make_tracker, domain):
     assert dispatcher.messages[0]["response"] == "utter_intake_saved"
     saved = store.intake_for_conversation(store.connect(settings.intake_db_path()), "visitor-1")
     assert saved["situation"] == "citizenship" and saved["state"] == "MA" and saved["urgent"] is False
+
+
+async def test_an_urgent_intake_alerts_the_person_on_call_and_says_so_once(make_tracker, domain):
+    slots = {"consent": True, "location": "Chicago, IL", "country": "United States", "state": "IL", "city": "Chicago",
+             "situation": "detention", "urgency_reasons": ["detained_now"], "contact_name": "Rosa", "contact_phone": "+13125550177",
+             "intake_confirmed": True}
+    dispatcher = CollectingDispatcher()
+    await ActionSubmitIntakeForm().run(dispatcher, make_tracker(slots=slots, active_loop=None), domain)
+    assert responses(dispatcher)[:2] == ["utter_intake_saved", "utter_on_call_alerted"]
+    db = store.connect(settings.intake_db_path())
+    assert [r["kind"] for r in db.query("SELECT kind FROM alerts")] == ["urgent"]
+    # Saved again after a correction: no second alert, and it is not said again.
+    told = [{"event": "bot", "text": "I've alerted ...", "metadata": {"utter_action": "utter_on_call_alerted"}}]
+    again = CollectingDispatcher()
+    await ActionSubmitIntakeForm().run(again, make_tracker(slots=slots, active_loop=None, events=told), domain)
+    assert "utter_on_call_alerted" not in responses(again)
+    assert db["alerts"].count == 1
 
 
 async def test_submit_after_refusal_stores_nothing(make_tracker, domain):
