@@ -9,7 +9,7 @@ import logging
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions.clock import now
 from actions.db import intake_db
 from actions.intake_form import parsed_answer
-from actions.messages import latest_intent, latest_text, said_again
+from actions.messages import latest_intent, latest_text, said_again, said_this_turn
 from bot import after_hours, booking, booking_flow, contact, language
 from bot.booking import mail
 from bot.booking.store import normalise_reference
@@ -228,8 +228,7 @@ class ActionAskBookingSlot(Action):
             offer = _offer(tracker)
             slots = offer.slots
         if not slots:
-            dispatcher.utter_message(response="utter_no_times_open")
-            return []
+            return _calendar_full(dispatcher, tracker)
         names = _attorney_names()
         spoken = _language(tracker)
         if tracker.get_slot("urgency_reasons"):
@@ -289,6 +288,17 @@ def _confirm(dispatcher: CollectingDispatcher, made: booking.Booking, language: 
     logger.info("booking %s confirmed; email %s", made.reference, status)
 
 
+def _calendar_full(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """No time open in the booking horizon: not a dead end. The visitor is
+    offered a callback (recorded and alerted like any other), urgent visitors
+    hear what works now, and the form ends here."""
+    if tracker.get_slot("urgency_reasons"):
+        for response, values in after_hours.call_responses(firm(), now()):
+            dispatcher.utter_message(response=response, **values)
+    dispatcher.utter_message(response="utter_no_times_open")
+    return [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)]
+
+
 class ActionSubmitBookingForm(Action):
     def name(self) -> Text:
         return "action_submit_booking_form"
@@ -296,7 +306,8 @@ class ActionSubmitBookingForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         made = booking.get_booking(intake_db(), tracker.get_slot("booking_reference") or "")
         if made is None:
-            dispatcher.utter_message(response="utter_nothing_booked")
+            if not said_this_turn(tracker, "utter_no_times_open"):  # a full calendar has had its answer
+                dispatcher.utter_message(response="utter_nothing_booked")
             return []
         _confirm(dispatcher, made, _language(tracker))
         return [SlotSet(k, None) for k in ("booking_slot", "booking_confirmed", "booking_options")]

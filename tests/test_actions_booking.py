@@ -380,3 +380,29 @@ async def test_no_reference_ends_the_form_with_another_way(run, form, loop):
     assert slots["requested_slot"] is None and slots["manage_reference"] is None
     assert _texts(dispatcher) == [booking_flow.error_response("no_reference")]
     assert firm().phone_display in read(dispatcher)[0]
+
+
+@pytest.mark.parametrize("urgent", [False, True])
+async def test_a_full_calendar_offers_a_callback_instead_of_a_dead_end(run, make_tracker, domain, monkeypatch, urgent):
+    import types
+
+    import actions.booking as booking_actions
+
+    monkeypatch.setattr(booking_actions, "_offer", lambda tracker, **kw: types.SimpleNamespace(slots=[], route=None, request=None))
+    before = dict(VISITOR, urgency_reasons=["hearing_soon"] if urgent else [])
+    slots, dispatcher = await run(ActionAskBookingSlot(), before, {}, requested="booking_slot")
+    names = [m["response"] for m in dispatcher.messages]
+    assert names[-1] == "utter_no_times_open"
+    offer = variation("utter_no_times_open", {})
+    assert [b["payload"] for b in offer["buttons"]] == ["/request_human", "/goodbye"]
+    assert slots["requested_slot"] is None  # the form ends here; the callback goes through the usual path
+    # Urgent visitors are told what works now (Monday 9:00: the office is open, so "call us now").
+    assert ("utter_urgent_call" in names) is urgent
+    # The form's submit then says nothing more ("Nothing was booked" would contradict the offer).
+    told = [{"event": "bot", "text": "...", "metadata": {"utter_action": "utter_no_times_open"}}]
+    submit = CollectingDispatcher()
+    await ActionSubmitBookingForm().run(submit, make_tracker(slots=VISITOR, events=told, active_loop=None), domain)
+    assert submit.messages == []
+    alone = CollectingDispatcher()
+    await ActionSubmitBookingForm().run(alone, make_tracker(slots=VISITOR, active_loop=None), domain)
+    assert [m["response"] for m in alone.messages] == ["utter_nothing_booked"]

@@ -370,3 +370,26 @@ def test_purging_an_intake_removes_its_alerts(db):
     with db.conn:
         db.conn.execute("DELETE FROM intakes WHERE id = ?", [intake["id"]])
     assert list(db.query("SELECT * FROM alerts")) == [] and list(db.query("SELECT * FROM alert_deliveries")) == []
+
+
+def test_a_booking_made_moved_and_cancelled_alerts_once_each(db):
+    from bot.booking import store as booking_store
+    from bot.booking.attorneys import BookingRules, parse_attorneys
+    from bot.booking.availability import open_slots
+
+    now = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+    attorneys = parse_attorneys(
+        [{"id": "ana", "name": "Ana Rivera", "practice_areas": ["removal"], "time_zone": "America/Chicago",
+          "consultation_minutes": 30, "buffer_minutes": 15, "hours": {"mon": [["09:00", "12:00"]]}}]
+    )
+    slots = open_slots(attorneys[0], now=now)
+    booking_store.ensure_schema(db)
+    intake = store.save_intake(db, "c9", {"status": "new", "situation": "removal"})
+    visitor = booking_store.Visitor("Rosa Díaz", "rosa@example.com", None, "America/Chicago", conversation_id="c9")
+    made = booking_store.book(db, slots[0], visitor, "phone", attorneys=attorneys, rules=BookingRules(), now=now)
+    moved = booking_store.reschedule(db, made.reference, "rosa@example.com", slots[1], attorneys=attorneys, now=now, rules=BookingRules())
+    booking_store.cancel(db, moved.reference, "rosa@example.com", attorneys=attorneys, now=now)
+    events = [r["event"] for r in db.query("SELECT event FROM alerts WHERE intake_id = ? AND kind = 'booking' ORDER BY id", [intake["id"]])]
+    assert events == [f"made:{made.reference}", f"rescheduled:{moved.reference}", f"cancelled:{moved.reference}"]
+    queue.dispatch(db, ON_CALL, FIRM, EVENING)
+    assert queue.escalate_due(db, ON_CALL, FIRM, EVENING + timedelta(hours=3)) == []  # for information: no escalation

@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfoNotFoundError
 import sqlite_utils
 
 from bot import store as intake_store
+from bot.alerts import queue as alert_queue
 from bot.booking.attorneys import MODES, Attorney, BookingRules, by_id, load_attorneys, load_rules
 from bot.booking.availability import UTC, Interval, Slot, as_utc, is_open, local_iso, utcnow, zone
 from bot.booking.parsing import parse_email, parse_phone
@@ -478,7 +479,11 @@ def _save_on_intake(db: sqlite_utils.Database, booking: Booking, attorney_name: 
     commits the open transaction when it succeeds (``with db.conn:``), and
     rolls all of it back when it fails.
     """
-    if booking.conversation_id and intake_store.intake_for_conversation(db, booking.conversation_id):
+    intake = intake_store.intake_for_conversation(db, booking.conversation_id) if booking.conversation_id else None
+    if intake is not None:
+        # The people on call hear of it (bot.alerts), once per booking and event.
+        event = "cancelled" if booking.status == "cancelled" else ("rescheduled" if booking.replaces else "made")
+        alert_queue.raise_alert(db, intake["id"], "booking", f"{event}:{booking.reference}", now=utcnow())
         intake_store.save_intake(db, booking.conversation_id, {"booking": booking.summary(attorney_name)})
 
 
