@@ -93,3 +93,11 @@ def rasa_server(env: Dict[str, str], port: int, log: Path, extra: List[str] = ()
         # "/" answers once the model is loaded (no HTTP API is enabled).
         wait_for(f"http://127.0.0.1:{port}/", timeout=300, proc=proc)
         yield proc
+
+
+@contextlib.contextmanager
+def worker(env: Dict[str, str], log: Path, alert_seconds: float = 1.0) -> Iterator[subprocess.Popen]:
+    """The background worker (``bot.worker``): alerts to the people on call, booking reminders."""
+    args = [str(BIN / "python"), "-m", "bot.worker", "--alert-seconds", str(alert_seconds)]
+    with process(args, env, log) as proc:
+        yield proc

@@ -180,3 +180,52 @@ def test_booking_then_cancel_in_the_chat(stack):
     question = stack.say(sender, "priya@example.com")
     assert [b["title"] for r in question for b in r.get("buttons", [])] == ["Yes, cancel it", "No, keep it"]
     assert "is cancelled" in joined(stack.say(sender, "/affirm"))
+
+
+def test_a_callback_request_reaches_the_webhook_within_seconds(stack):
+    """The whole chain: the chat saves the request, the worker process signs and posts the alert."""
+    import json
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from bot.alerts import message
+
+    received = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((time.monotonic(), dict(self.headers), body))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    env = dict(stack.env, ALERT_WEBHOOK_URL=f"http://127.0.0.1:{hook.server_address[1]}/alerts", ALERT_WEBHOOK_SECRET="s3cret")
+    if stack._actions is None:
+        stack.start_actions()
+    sender = f"alert-{uuid.uuid4().hex[:8]}"
+    try:
+        with servers.worker(env, stack.logs / "worker.log"):
+            for text in ["hi", "yes", "boston", "citizenship", "N-400", "Li Wei", "617 555 0100"]:
+                stack.say(sender, text)
+            assert "saved" in joined(stack.say(sender, "yes"))
+            asked = time.monotonic()
+            assert "call you back" in joined(stack.say(sender, "can a person call me back please"))
+            deadline = asked + 30
+            while not received and time.monotonic() < deadline:
+                time.sleep(0.2)
+    finally:
+        hook.shutdown()
+    assert received, "no alert reached the webhook"
+    at, headers, body = received[0]
+    print(f"callback alert reached the webhook {at - asked:.1f} s after the request")
+    assert at - asked < 15
+    assert message.verify_webhook(b"s3cret", headers["X-Intake-Timestamp"], body, headers["X-Intake-Signature"])
+    payload = json.loads(body)
+    assert "Callback requested" in payload["text"]  # firm.yml's webhook_format: slack
+    assert "Li Wei" not in payload["text"] and "555 0100" not in payload["text"] and "5550100" not in payload["text"]
