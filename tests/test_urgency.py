@@ -1,5 +1,5 @@
 """When an intake is urgent (bot.urgency) and what urgent visitors are told (bot.resources)."""
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -326,19 +326,32 @@ def _texts(says, language="en"):
     return [render(name, values, language) for name, values in says]
 
 
+#: Friday 2026-11-27, 10:00 and 22:00 in Chicago: the office open, and closed.
+OPEN = datetime(2026, 11, 27, 16, 0, tzinfo=timezone.utc)
+CLOSED = datetime(2026, 11, 28, 4, 0, tzinfo=timezone.utc)
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_detained_visitor_gets_locator_and_firm_phone(firm, language):
-    messages = _texts(resources.messages_for(["detained_now"], firm), language)
+    messages = _texts(resources.messages_for(["detained_now"], firm, now=OPEN), language)
     text = " ".join(messages)
     assert "locator.ice.gov" in text and "1-888-351-4024" in text and "1-800-203-7001" in text
     assert firm.phone_display in messages[-1]
     assert firm.resources_checked in text
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_after_hours_the_locator_still_comes_first_then_the_on_call_line(firm, language):
+    says = resources.messages_for(["detained_now"], firm, now=CLOSED)
+    assert [name for name, _ in says][-2:] == ["utter_urgent_call_on_call", "utter_on_call_will_be_alerted"]
+    messages = _texts(says, language)
+    assert "locator.ice.gov" in messages[0] and "(312) 555-0199" in messages[-2]
+
+
 def test_agents_at_door_get_know_your_rights(firm):
     text = " ".join(_texts(resources.messages_for(["ice_present_now"], firm)))
     assert "signed by a judge" in text and "silent" in text
-    assert resources.messages_for(["ice_present_now"], firm, place="home") == resources.messages_for(["ice_present_now"], firm)
+    assert resources.messages_for(["ice_present_now"], firm, place="home", now=OPEN) == resources.messages_for(["ice_present_now"], firm, now=OPEN)
 
 
 def test_agents_at_door_get_know_your_rights_in_spanish(firm):
@@ -347,7 +360,7 @@ def test_agents_at_door_get_know_your_rights_in_spanish(firm):
 
 
 def test_workplace_raid_gets_workplace_rights(firm):
-    messages = _texts(resources.messages_for(["ice_present_now"], firm, place=urgency.live_emergency("raid at my job right now")))
+    messages = _texts(resources.messages_for(["ice_present_now"], firm, place=urgency.live_emergency("raid at my job right now"), now=OPEN))
     rights = messages[0]
     assert "Do not run" in rights or "do not run" in rights
     for words in ("Stay calm", "silent", "refuse to sign anything", "false papers", "lawyer"):
@@ -367,7 +380,7 @@ def test_rights_text_for_other_places(firm, place):
 
 
 def test_deadline_soon_says_act_now_and_gives_the_firm(firm):
-    messages = _texts(resources.messages_for(["deadline_soon"], firm))
+    messages = _texts(resources.messages_for(["deadline_soon"], firm, now=OPEN))
     assert len(messages) == 2
     assert "deadline" in messages[0] and "can end the chance to apply or appeal" in messages[0]
     assert "lawyer right away" in messages[0]
