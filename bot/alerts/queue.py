@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS alerts (
     UNIQUE (intake_id, kind, event)
 );
 CREATE INDEX IF NOT EXISTS alerts_open ON alerts (acknowledged_at, level);
+CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (created_at);
 CREATE TABLE IF NOT EXISTS alert_deliveries (
     id INTEGER PRIMARY KEY,
     alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
@@ -86,7 +87,8 @@ def _parse(value: str) -> datetime:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    if not {"alerts", "alert_deliveries"} <= set(db.table_names()):
+    present = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master")}
+    if not {"alerts", "alert_deliveries", "alerts_by_time", "alert_deliveries_due"} <= present:
         db.conn.executescript(SCHEMA)
 
 

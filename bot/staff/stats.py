@@ -12,13 +12,17 @@ time zone, of their first event in the tracker store) through five stages:
 
 Conversations whose visitor refused consent are deleted by the tracker store
 (``connectors/tracker_store.py``) and so are not counted.
+
+Alert response times (:func:`alert_times`) follow urgent and safety alerts
+(table ``alerts``, ``bot.alerts.queue``) by the week they were raised.
 """
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
@@ -151,3 +155,113 @@ def intakes_by(
         rest = sum(n for _, n in labelled[top - 1 :])
         labelled = labelled[: top - 1] + [("All others", rest)]
     return labelled
+
+
+# --- alert response times -------------------------------------------------------
+
+#: The alert kinds whose response times the dashboard shows (those that escalate).
+ALERT_KINDS: Tuple[str, ...] = ("safety", "urgent")
+
+
+@dataclass
+class AlertWeek:
+    """One week of urgent and safety alerts; times in minutes, None without data."""
+
+    start: date
+    raised: int = 0
+    acknowledged: int = 0
+    unacknowledged: int = 0
+    #: Alerts whose first level-0 delivery was sent (the sample of the delivery times).
+    delivered: int = 0
+    delivery_median: Optional[float] = None
+    delivery_p90: Optional[float] = None
+    ack_median: Optional[float] = None
+    ack_p90: Optional[float] = None
+
+
+def nearest_rank(values: Sequence[float], percent: float) -> Optional[float]:
+    """The ``percent``-th percentile of ``values`` by the nearest-rank method:
+    the smallest value such that at least ``percent`` % of the values are at or
+    below it, i.e. the ``ceil(percent / 100 * n)``-th smallest (1-based).
+
+    It is always one of the values (no interpolation); with an even count the
+    median (50th) is the lower of the two middle values. None for no values.
+    """
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(percent / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def _utc_text(when: datetime) -> str:
+    # As bot.alerts.queue stores times: ISO 8601, UTC, whole seconds, "+00:00".
+    return when.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _minutes(start: str, end: str) -> float:
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() / 60
+
+
+def alert_times(db: sqlite_utils.Database, weeks: int = 12, now: Optional[datetime] = None) -> List[AlertWeek]:
+    """Per week (the weeks of :func:`window`, in the firm's time zone, by when
+    the alert was raised), for urgent and safety alerts:
+
+    - **delivery time**: from the alert's ``created_at`` to the ``sent_at`` of
+      its first level-0 delivery that was sent (the earliest ``sent_at`` among
+      its level-0 deliveries with status ``sent``); alerts with no such
+      delivery (still queued, failed, or a kind the firm does not alert on)
+      are left out of it;
+    - **acknowledgement time**: from ``created_at`` to ``acknowledged_at``,
+      for the alerts acknowledged so far;
+    - **counts**: alerts raised, acknowledged, and still unacknowledged.
+
+    Medians and 90th percentiles are taken by the nearest-rank method
+    (:func:`nearest_rank`), so each is a time some alert actually took, and at
+    least half (or 90 %) of the alerts took no longer. Times are in minutes.
+
+    One query: the alerts raised since the window's first Monday, each with its
+    first sent level-0 delivery, looked up through the ``(alert_id, ...)``
+    unique index of ``alert_deliveries`` (the ``+`` before ``d.status`` keeps
+    SQLite from choosing the ``(status, next_attempt_at)`` index instead,
+    which would read every sent delivery for each alert); the alerts of the
+    window through ``alerts_by_time``.
+    """
+    mondays, first = window(weeks, now)
+    out = {m: AlertWeek(m) for m in mondays}
+    if not {"alerts", "alert_deliveries"} <= set(db.table_names()):
+        return list(out.values())
+    tz = _zone()
+    marks = ", ".join("?" for _ in ALERT_KINDS)
+    rows = db.conn.execute(
+        f"""
+        SELECT a.created_at, a.acknowledged_at,
+               (SELECT min(d.sent_at) FROM alert_deliveries d
+                WHERE d.alert_id = a.id AND d.level = 0 AND +d.status = 'sent') AS sent_at
+        FROM alerts a
+        WHERE a.kind IN ({marks}) AND a.created_at >= ?
+        """,
+        [*ALERT_KINDS, _utc_text(first)],
+    ).fetchall()
+    delivery: Dict[date, List[float]] = {m: [] for m in mondays}
+    ack: Dict[date, List[float]] = {m: [] for m in mondays}
+    for created_at, acknowledged_at, sent_at in rows:
+        monday = week_start(datetime.fromisoformat(created_at).astimezone(tz).date())
+        week = out.get(monday)
+        if week is None:  # raised after this week (a clock ahead)
+            continue
+        week.raised += 1
+        if acknowledged_at:
+            week.acknowledged += 1
+            ack[monday].append(_minutes(created_at, acknowledged_at))
+        else:
+            week.unacknowledged += 1
+        if sent_at:
+            delivery[monday].append(_minutes(created_at, sent_at))
+    for monday, week in out.items():
+        week.delivered = len(delivery[monday])
+        week.delivery_median = nearest_rank(delivery[monday], 50)
+        week.delivery_p90 = nearest_rank(delivery[monday], 90)
+        week.ack_median = nearest_rank(ack[monday], 50)
+        week.ack_p90 = nearest_rank(ack[monday], 90)
+    return list(out.values())

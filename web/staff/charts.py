@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import List, Sequence, Tuple
+from datetime import date
+from typing import Callable, List, Optional, Sequence, Tuple
 
-from bot.staff.stats import STAGES, Week
+from bot.staff.stats import STAGES, AlertWeek, Week
 
 
 @dataclass
@@ -111,3 +112,92 @@ def bar_chart(title: str, pairs: Sequence[Tuple[str, int]], width: int = 420, ro
             }
         )
     return chart
+
+
+#: A series of a weekly chart: (css class, label, one value per week or None).
+Series = Tuple[str, str, Sequence[Optional[float]]]
+
+
+def weekly_bars(
+    title: str,
+    starts: Sequence[date],
+    series: Sequence[Series],
+    fmt: Callable[[float], str] = lambda v: f"{v:,}",
+    width: int = 860,
+    height: int = 220,
+) -> Chart:
+    """Grouped vertical bars, one group per week and one bar per series, drawn
+    like :func:`funnel_chart`; a week without a value (None) gets no bar."""
+    left, right, top, bottom = 48, 10, 12, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    highest = max((v for _, _, values in series for v in values if v is not None), default=0)
+    step = nice_max(max(1, math.ceil(highest / 4)))
+    ticks = max(1, math.ceil(highest / step))
+    top_value = step * ticks
+    chart = Chart(width, height, title, plot_left=left, plot_top=top, plot_width=plot_w, plot_height=plot_h)
+    chart.legend = [(css, label) for css, label, _ in series]
+    for i in range(ticks + 1):
+        chart.y_ticks.append(Tick(round(top + plot_h - plot_h * i / ticks, 1), f"{step * i:,}"))
+    if not starts or not series:
+        return chart
+    group = plot_w / len(starts)
+    bar_w = max(1.0, (group * 0.8) / len(series))
+    for i, start in enumerate(starts):
+        x0 = left + i * group + group * 0.1
+        for j, (css, label, values) in enumerate(series):
+            value = values[i]
+            if value is None:
+                continue
+            h = plot_h * max(value, 0) / top_value
+            chart.bars.append(
+                Bar(
+                    round(x0 + j * bar_w, 1),
+                    round(top + plot_h - h, 1),
+                    round(bar_w - 1, 1),
+                    round(h, 1),
+                    css,
+                    f"Week of {start:%b %-d}: {label} {fmt(value)}",
+                )
+            )
+        chart.x_labels.append(Tick(round(left + i * group + group / 2, 1), f"{start:%b %-d}"))
+    return chart
+
+
+def _minutes(value: float) -> str:
+    return f"{value:,.1f} min"
+
+
+def alert_time_charts(weeks: Sequence[AlertWeek]) -> List[Chart]:
+    """The dashboard's alert charts: delivery time, acknowledgement time (median
+    and 90th percentile, minutes) and alert counts, per week. The colours are
+    the funnel's (``staff.css``): lighter for the median, darker for the 90th."""
+    starts = [w.start for w in weeks]
+    return [
+        weekly_bars(
+            "Alert delivery time (minutes)",
+            starts,
+            [
+                ("stage-location", "Median", [w.delivery_median for w in weeks]),
+                ("stage-saved", "90th percentile", [w.delivery_p90 for w in weeks]),
+            ],
+            _minutes,
+        ),
+        weekly_bars(
+            "Acknowledgement time (minutes)",
+            starts,
+            [
+                ("stage-location", "Median", [w.ack_median for w in weeks]),
+                ("stage-saved", "90th percentile", [w.ack_p90 for w in weeks]),
+            ],
+            _minutes,
+        ),
+        weekly_bars(
+            "Urgent and safety alerts",
+            starts,
+            [
+                ("stage-started", "Raised", [w.raised for w in weeks]),
+                ("stage-booked", "Acknowledged", [w.acknowledged for w in weeks]),
+                ("stage-saved", "Unacknowledged", [w.unacknowledged for w in weeks]),
+            ],
+        ),
+    ]

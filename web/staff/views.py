@@ -586,6 +586,7 @@ def dashboard(request: Request, form: Form) -> Response:
     _, since = stats.window(weeks)
     by_situation = stats.intakes_by(db, "situation", since)
     by_state = stats.intakes_by(db, "state", since)
+    alert_weeks = stats.alert_times(db, weeks=weeks)
     context = {
         "weeks": weeks,
         "funnel": funnel,
@@ -594,6 +595,8 @@ def dashboard(request: Request, form: Form) -> Response:
         "situation_chart": charts.bar_chart("Intakes per situation", by_situation),
         "state_chart": charts.bar_chart("Intakes per state", by_state),
         "since": since,
+        "alert_weeks": alert_weeks,
+        "alert_charts": charts.alert_time_charts(alert_weeks),
     }
     return render(request, "dashboard.html", context)
 
