@@ -6,6 +6,7 @@ and turn the answers into slot events and messages.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,7 +18,7 @@ from actions.clock import now, today
 from actions.db import intake_db
 from actions.messages import (latest_intent, latest_text, said_again, said_in_session, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import after_hours, cards, contact, dates, flow, intake, interruptions, language, location, places, resources, situations, store, updates, urgency
+from bot import after_hours, cards, contact, dates, flow, funnel, intake, interruptions, language, location, places, resources, situations, store, updates, urgency
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,17 @@ class ValidateIntakeForm(FormValidationAction):
         return flow.required_slots(tracker.slots)
 
     async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = await self._validation_events(dispatcher, tracker, domain)
+        slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+        try:
+            funnel.record(intake_db(), tracker.sender_id, funnel.reached(slots), now())
+        except sqlite3.Error:  # the dashboard's count never stops a conversation
+            logger.exception("funnel not recorded")
+        return events
+
+    async def _validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         if latest_intent(tracker) == "crisis" and tracker.active_loop_name == "intake_form" and tracker.get_slot("requested_slot"):
@@ -484,7 +496,8 @@ class ActionSubmitIntakeForm(Action):
         slots = tracker.slots
         if not slots.get("consent"):
             # Refusal: no intake, and the transcript is forgotten at the end
-            # of this turn (connectors/tracker_store.py).
+            # of this turn (connectors/tracker_store.py), its funnel row now.
+            funnel.forget(intake_db(), tracker.sender_id)
             return [SlotSet("consent", None), SlotSet("forget_conversation", True)]
         reasons = slots.get("urgency_reasons") or []
         saved = store.save_intake(intake_db(), tracker.sender_id, intake.record(slots, reasons))

@@ -14,7 +14,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 import sqlite_utils
 
-from bot import settings
+from bot import funnel, settings
 from bot.alerts import queue as alert_queue
 
 JSON_FIELDS = ("urgency_reasons", "details", "contact", "updates_shown", "booking")
@@ -193,8 +193,10 @@ def save_intake(db: sqlite_utils.Database, conversation_id: str, fields: Dict[st
             record.setdefault("status", "new")
             intake_id = table.insert(record).last_pk
         saved = get_intake(db, intake_id)
-        # In the same transaction: a saved urgent intake always has its alert.
+        # In the same transaction: a saved urgent intake always has its alert,
+        # and the dashboard's funnel counts it.
         alert_queue.raise_for_intake(db, before, saved, now=datetime.fromisoformat(now))
+        funnel.record(db, conversation_id, ["saved", "booked"] if saved.get("booking") else ["saved"], datetime.fromisoformat(now))
     return saved
 
 

@@ -8,7 +8,9 @@ another in the staff app (``staff_settings``). :func:`purge` deletes:
   notes, assignment, search document and past bookings;
 - the transcripts (Rasa tracker events) of those conversations, and of any
   other conversation whose last event is older than N days and that no kept
-  intake refers to (visitors who left before an intake was saved).
+  intake refers to (visitors who left before an intake was saved);
+- the dashboard's funnel rows of the same conversations (``bot.funnel``);
+  an intake's alerts go with it (``ON DELETE CASCADE``).
 
 The audit log keeps one entry per purge (counts and the cutoff only).
 """
@@ -22,6 +24,7 @@ from typing import Any, List, Optional
 
 import sqlite_utils
 
+from bot import funnel
 from bot.staff import audit, search
 from bot.staff.db import transaction
 from bot.store import utcnow
@@ -146,6 +149,7 @@ def purge(
     if dry_run:
         return PurgeReport(cutoff, len(ids), transcripts, kept, dry_run=True)
     has_bookings = "bookings" in db.table_names()
+    funnel.ensure_schema(db)
     with transaction(db):
         for chunk in _chunks(ids):
             marks = ", ".join("?" for _ in chunk)
@@ -161,6 +165,12 @@ def purge(
                     "AND NOT (status = 'confirmed' AND start_utc > ?)",
                     [*chunk, now.strftime("%Y-%m-%dT%H:%M:%SZ")],
                 )
+        for chunk in _chunks(conversations):
+            db.conn.execute(f"DELETE FROM funnel WHERE conversation_id IN ({', '.join('?' for _ in chunk)})", chunk)
+        # The dashboard's rows of conversations that ended before the cutoff without an intake.
+        db.conn.execute(
+            "DELETE FROM funnel WHERE started_at < ? AND conversation_id NOT IN (SELECT conversation_id FROM intakes)", [cutoff]
+        )
         audit.record(
             db, actor, "purge", "retention", {"days": days, "cutoff": cutoff, "intakes": len(ids), "kept_for_booking": kept}, commit=False
         )

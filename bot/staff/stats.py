@@ -1,17 +1,18 @@
 """Dashboard figures: the weekly funnel and intakes per situation and state.
 
 The funnel follows each week's conversations (by the week, in the firm's
-time zone, of their first event in the tracker store) through five stages:
+time zone, in which they started) through five stages (``bot.funnel``):
 
 1. **started**: the visitor wrote or clicked at least once;
-2. **location given**: a ``location``, ``state`` or ``country`` slot was set
-   to a place (not "unknown");
+2. **location given**: a place was given (not "unknown");
 3. **situation given**: the ``situation`` slot was set;
 4. **intake saved**: an intake exists for the conversation;
 5. **consultation booked**: a booking was made from it (any later status).
 
-Conversations whose visitor refused consent are deleted by the tracker store
-(``connectors/tracker_store.py``) and so are not counted.
+The stages are recorded as conversations move on (table ``funnel``), so the
+page reads one row per conversation, not every event of every transcript.
+A database from before the table is filled from the transcripts once.
+Conversations whose visitor refused consent are not counted.
 
 Alert response times (:func:`alert_times`) follow urgent and safety alerts
 (table ``alerts``, ``bot.alerts.queue``) by the week they were raised.
@@ -27,17 +28,10 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
+from bot import funnel
 from bot.situations import BUTTON_LABELS
 
-STAGES: Tuple[Tuple[str, str], ...] = (
-    ("started", "Conversations started"),
-    ("location", "Location given"),
-    ("situation", "Situation given"),
-    ("saved", "Intake saved"),
-    ("booked", "Consultation booked"),
-)
-
-_PLACE_SLOTS = ("location", "state", "country")
+STAGES = funnel.STAGES
 
 
 @dataclass
@@ -79,53 +73,22 @@ def weekly_funnel(
     weeks: int = 12,
     now: Optional[datetime] = None,
 ) -> List[Week]:
+    """Each of the last ``weeks`` weeks' conversations, counted at every stage.
+
+    ``tracker_conn`` is read only once, to fill a new funnel table from the
+    transcripts already stored.
+    """
     mondays, first = window(weeks, now)
     out = {m: Week(m) for m in mondays}
-    if tracker_conn is None:
-        return list(out.values())
+    if not funnel.backfilled(db):
+        funnel.backfill(db, tracker_conn)
     tz = _zone()
-    place_marks = ", ".join("?" for _ in _PLACE_SLOTS)
-    rows = tracker_conn.execute(
-        f"""
-        SELECT sender_id, min(timestamp) AS first_at,
-               max(type_name = 'user') AS spoke,
-               max(CASE WHEN type_name = 'slot' AND action_name IN ({place_marks})
-                        THEN coalesce(json_extract(data, '$.value'), 'unknown') != 'unknown' ELSE 0 END) AS located,
-               max(CASE WHEN type_name = 'slot' AND action_name = 'situation'
-                        THEN json_extract(data, '$.value') IS NOT NULL ELSE 0 END) AS situated
-        FROM events GROUP BY sender_id HAVING first_at >= ?
-        """,
-        [*_PLACE_SLOTS, first.timestamp()],
-    ).fetchall()
-    cohort: Dict[str, date] = {}
-    for sender, first_at, spoke, located, situated in rows:
-        if not spoke:
-            continue
-        monday = week_start(datetime.fromtimestamp(first_at, tz=timezone.utc).astimezone(tz).date())
-        week = out.get(monday)
+    for started_at, reached in funnel.counts(db, first):
+        week = out.get(week_start(datetime.fromisoformat(started_at).astimezone(tz).date()))
         if week is None:
             continue
-        cohort[sender] = monday
-        week.started += 1
-        week.location += int(bool(located))
-        week.situation += int(bool(situated))
-    senders = list(cohort)
-    has_bookings = "bookings" in db.table_names()
-    for i in range(0, len(senders), 500):
-        chunk = senders[i : i + 500]
-        marks = ", ".join("?" for _ in chunk)
-        saved = db.conn.execute(
-            f"SELECT conversation_id, booking IS NOT NULL FROM intakes WHERE conversation_id IN ({marks})", chunk
-        ).fetchall()
-        booked = {conv for conv, has in saved if has}
-        if has_bookings:
-            booked |= {
-                r[0] for r in db.conn.execute(f"SELECT DISTINCT conversation_id FROM bookings WHERE conversation_id IN ({marks})", chunk)
-            }
-        for conv, _ in saved:
-            out[cohort[conv]].saved += 1
-        for conv in booked:
-            out[cohort[conv]].booked += 1
+        for name, n in reached.items():
+            setattr(week, name, week.stage(name) + n)
     return list(out.values())
 
 
