@@ -51,6 +51,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--once", action="store_true", help="run one pass of each and exit")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not a line every 5 seconds
     if args.once:
         counts = alerts.run_once(args.db)
         print("alerts: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
