@@ -91,3 +91,15 @@ def test_admins_see_failed_deliveries_and_can_retry_them():
     assert next(db.query("SELECT status, attempts FROM alert_deliveries WHERE id = ?", [delivery_id])) == {"status": "queued", "attempts": 0}
     staff, staff_token = logged_in("staff@firm.example", "staff")
     assert staff.get("/staff/admin/alerts").status_code == 403
+
+
+def test_admins_are_told_in_the_inbox_when_a_delivery_failed():
+    intake = make_intake("conv-urgent", **URGENT)
+    delivery_id = _deliver_to(intake["id"])
+    db = intake_db()
+    with db.conn:
+        db.conn.execute("UPDATE alert_deliveries SET status = 'failed' WHERE id = ?", [delivery_id])
+    admin, _ = logged_in("admin@firm.example", "admin")
+    assert "1 alert delivery failed" in admin.get("/staff/").text
+    staff, _ = logged_in("staff@firm.example", "staff")
+    assert "alert delivery failed" not in staff.get("/staff/").text

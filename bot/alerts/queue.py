@@ -373,6 +373,12 @@ def waiting_since(db: sqlite_utils.Database, intake_ids: Sequence[int]) -> Dict[
     return {intake_id: _parse(at) for intake_id, at in rows}
 
 
+def failed_count(db: sqlite_utils.Database) -> int:
+    """Deliveries given up on, waiting for an admin's retry."""
+    ensure_schema(db)
+    return db.conn.execute("SELECT count(*) FROM alert_deliveries WHERE status = 'failed'").fetchone()[0]
+
+
 def recent_deliveries(db: sqlite_utils.Database, *, status: Optional[str] = None, limit: int = 200) -> List[Dict[str, Any]]:
     """Deliveries newest first (for admins), each with its alert's kind and intake."""
     ensure_schema(db)

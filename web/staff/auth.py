@@ -308,14 +308,19 @@ def current_session(request: Request) -> accounts.Session:
     return request.scope["staff_session"]
 
 
+def can(request: Request, action: str) -> bool:
+    """May the logged-in user do ``action``?"""
+    session = request.scope.get("staff_session")
+    return session is not None and allowed(session.user.role, action)
+
+
 def requires(action: str) -> Callable:
     """Declare (and enforce) the permission a route needs; 403 without it."""
 
     def decorate(endpoint: Callable[[Request], Awaitable[Response]]):
         @functools.wraps(endpoint)
         async def guarded(request: Request) -> Response:
-            session = request.scope.get("staff_session")
-            if session is None or not allowed(session.user.role, action):
+            if not can(request, action):
                 from web.staff.views import forbidden
 
                 return forbidden(request)

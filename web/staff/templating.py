@@ -23,8 +23,8 @@ from starlette.responses import HTMLResponse
 
 from bot.situations import BUTTON_LABELS, CATEGORIES
 from bot.staff.inbox import STATUSES
-from bot.staff.permissions import allowed
 from bot.urgency import REASONS
+from web.staff.auth import can
 
 #: Half a UTF-16 pair (from a stored JSON escape) cannot be sent as UTF-8: shown as U+FFFD.
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
@@ -103,7 +103,7 @@ def render(request: Request, name: str, context: Optional[Dict[str, Any]] = None
         "root": (request.scope.get("root_path") or "").rstrip("/"),
         "user": session.user if session else None,
         "csrf_token": session.csrf_token if session else "",
-        "can": (lambda action: bool(session) and allowed(session.user.role, action)),
+        "can": (lambda action: can(request, action)),
         "css": css,
         "done": None,
         "error": None,

@@ -260,6 +260,7 @@ def inbox_page(request: Request, form: Form) -> Response:
         "export_query": urlencode(filters.to_params()),
         "catching_up": catching_up,
         "waiting": waiting,
+        "failed_alerts": alert_queue.failed_count(db) if auth.can(request, "manage_alerts") else 0,
         "error": error,
         "statuses": STATUSES,
         "situations": CATEGORIES,
