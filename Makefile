@@ -25,13 +25,13 @@ SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_t
 PLACES_MODEL := build/places_nlp
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff lock clean
+.PHONY: help install build train run test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, and run every test"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
-	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff"
+	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -149,6 +149,10 @@ bench-booking: $(STAMPS)/venv
 
 bench-staff: $(STAMPS)/venv
 	$(PY) scripts/bench_staff.py
+
+# An urgent intake saved -> its signed alert received by a webhook, through the real worker process.
+bench-alerts: $(STAMPS)/venv
+	$(PY) scripts/bench_alerts.py
 
 clean:
 	rm -rf $(STAMPS) build models results .pytest_cache domain/firm_profile.yml

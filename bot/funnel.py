@@ -53,9 +53,16 @@ def _fmt(when: datetime) -> str:
     return when.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def _create(conn: sqlite3.Connection) -> None:
+    # One statement at a time: executescript() would first commit a caller's open transaction.
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     if not {"funnel", "funnel_backfill"} <= set(db.table_names()):
-        db.conn.executescript(SCHEMA)
+        _create(db.conn)
 
 
 def backfilled(db: sqlite_utils.Database) -> bool:

@@ -130,6 +130,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         # A refusal keeps nothing but the fact and its time.
         db["consent_refusals"].create({"id": int, "created_at": str}, pk="id")
     alert_queue.ensure_schema(db)
+    funnel.ensure_schema(db)
 
 
 def _encode(record: Dict[str, Any]) -> Dict[str, Any]:

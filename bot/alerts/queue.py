@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
@@ -86,10 +87,17 @@ def _parse(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
+def _create(conn: sqlite3.Connection) -> None:
+    # One statement at a time: executescript() would first commit a caller's open transaction.
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     present = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master")}
     if not {"alerts", "alert_deliveries", "alerts_by_time", "alert_deliveries_due"} <= present:
-        db.conn.executescript(SCHEMA)
+        _create(db.conn)
 
 
 # --- raising ------------------------------------------------------------------

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from bot import funnel
+from bot.alerts import oncall
 from bot.situations import BUTTON_LABELS
 
 STAGES = funnel.STAGES
@@ -123,7 +124,7 @@ def intakes_by(
 # --- alert response times -------------------------------------------------------
 
 #: The alert kinds whose response times the dashboard shows (those that escalate).
-ALERT_KINDS: Tuple[str, ...] = ("safety", "urgent")
+ALERT_KINDS: Tuple[str, ...] = tuple(sorted(oncall.ESCALATING))
 
 
 @dataclass

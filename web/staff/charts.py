@@ -167,30 +167,20 @@ def _minutes(value: float) -> str:
     return f"{value:,.1f} min"
 
 
+def _times_chart(title: str, starts: Sequence[date], median: List[Optional[float]], p90: List[Optional[float]]) -> Chart:
+    return weekly_bars(
+        title, starts, [("stage-location", "Median", median), ("stage-saved", "90th percentile", p90)], _minutes
+    )
+
+
 def alert_time_charts(weeks: Sequence[AlertWeek]) -> List[Chart]:
     """The dashboard's alert charts: delivery time, acknowledgement time (median
     and 90th percentile, minutes) and alert counts, per week. The colours are
     the funnel's (``staff.css``): lighter for the median, darker for the 90th."""
     starts = [w.start for w in weeks]
     return [
-        weekly_bars(
-            "Alert delivery time (minutes)",
-            starts,
-            [
-                ("stage-location", "Median", [w.delivery_median for w in weeks]),
-                ("stage-saved", "90th percentile", [w.delivery_p90 for w in weeks]),
-            ],
-            _minutes,
-        ),
-        weekly_bars(
-            "Acknowledgement time (minutes)",
-            starts,
-            [
-                ("stage-location", "Median", [w.ack_median for w in weeks]),
-                ("stage-saved", "90th percentile", [w.ack_p90 for w in weeks]),
-            ],
-            _minutes,
-        ),
+        _times_chart("Alert delivery time (minutes)", starts, [w.delivery_median for w in weeks], [w.delivery_p90 for w in weeks]),
+        _times_chart("Acknowledgement time (minutes)", starts, [w.ack_median for w in weeks], [w.ack_p90 for w in weeks]),
         weekly_bars(
             "Urgent and safety alerts",
             starts,
