@@ -52,6 +52,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not a line every 5 seconds
+    # httpx logs each request's URL at INFO: a webhook URL is a secret (Slack's carry their token).
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     if args.once:
         counts = alerts.run_once(args.db)
         print("alerts: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
