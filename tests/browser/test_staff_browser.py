@@ -161,7 +161,8 @@ def test_visitor_script_shows_as_text(server, intakes, page, artifacts):
 def test_dashboard_draws_the_funnel(server, intakes, page, artifacts):
     _login(page, server)
     page.click("a:has-text('Dashboard')")
-    assert page.locator("svg.chart").count() == 3
+    assert page.locator("svg.chart").count() == 6  # funnel, situation, state, and the three alert charts
+    assert page.locator("#alert-times-table tbody tr").count() == 12
     rows = page.locator("#funnel-table tbody tr")
     assert rows.count() == 12
     started = [int(rows.nth(i).locator("td").nth(1).inner_text()) for i in range(rows.count())]
