@@ -358,6 +358,7 @@ def test_a_whole_pass_reaches_every_channel_and_audits_escalation(db, fake_serve
     # The email waits in the outbox (no SMTP here), as booking emails do.
     [mail] = list(db.query("SELECT kind, recipient, status FROM outbox"))
     assert mail == {"kind": "alert", "recipient": "ana@riveracole.example", "status": "queued"}
+    assert [r["detail"] for r in db.query("SELECT detail FROM alert_deliveries ORDER BY id")] == ["outbox", None, None]
     counts = alerts_run.run_pass(db, FIRM, EVENING + timedelta(minutes=11), env=env, smtp=False, key=KEY)
     assert counts["escalated"] == 1 and counts["sent"] == 1
     [entry] = [e for e in audit.entries(db)[0] if e["action"] == "escalate_alert"]

@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS alert_deliveries (
     next_attempt_at TEXT NOT NULL,
     sent_at TEXT,
     last_error TEXT,
+    -- How it went when sent: "outbox" for an email kept for staff to send (no SMTP).
+    detail TEXT,
     UNIQUE (alert_id, channel, address)
 );
 CREATE INDEX IF NOT EXISTS alert_deliveries_due ON alert_deliveries (status, next_attempt_at);
@@ -289,7 +291,8 @@ def _claim_due(db: sqlite_utils.Database, now: datetime, limit: int) -> List[Del
     return claimed
 
 
-Send = Callable[[Delivery], None]
+#: Sends one delivery; raises DeliveryError, or returns an optional detail ("outbox").
+Send = Callable[[Delivery], Optional[str]]
 
 
 def deliver_due(db: sqlite_utils.Database, senders: Mapping[str, Send], now: datetime, *, limit: int = 100) -> Dict[str, int]:
@@ -299,11 +302,12 @@ def deliver_due(db: sqlite_utils.Database, senders: Mapping[str, Send], now: dat
     for d in _claim_due(db, now, limit):
         send = senders.get(d.channel)
         error: Optional[str] = None
+        detail: Optional[str] = None
         if send is None:
             error = f"no {d.channel} sender configured"
         else:
             try:
-                send(d)
+                detail = send(d)
             except DeliveryError as exc:
                 error = str(exc)[:200] or "failed"
             except Exception as exc:  # an adapter's bug must not stop the other deliveries
@@ -311,8 +315,8 @@ def deliver_due(db: sqlite_utils.Database, senders: Mapping[str, Send], now: dat
         with db.conn:
             if error is None:
                 db.conn.execute(
-                    "UPDATE alert_deliveries SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
-                    [_fmt(now), d.id],
+                    "UPDATE alert_deliveries SET status = 'sent', sent_at = ?, last_error = NULL, detail = ? WHERE id = ?",
+                    [_fmt(now), detail, d.id],
                 )
                 counts["sent"] += 1
             elif d.attempts >= MAX_ATTEMPTS:

@@ -49,8 +49,9 @@ def senders(
         intake = store.get_intake(db, alert["intake_id"])
         return alert_message.build(alert, intake, d, firm=firm, staff_url=on_call.staff_url, key=key, now=now)
 
-    def by_email(d: queue.Delivery) -> None:
-        channels.send_email(db, d.address, compose(d), firm=firm, smtp=smtp or None)
+    def by_email(d: queue.Delivery) -> Optional[str]:
+        status = channels.send_email(db, d.address, compose(d), firm=firm, smtp=smtp or None)
+        return "outbox" if status == "queued" else None
 
     def by_sms(d: queue.Delivery) -> None:
         if sms is None:
