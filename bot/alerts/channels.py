@@ -50,7 +50,7 @@ class TwilioSms:
         self.account_sid, self.auth_token = account_sid, auth_token
         self.sender, self.messaging_service = sender, messaging_service
         self.base_url = base_url.rstrip("/")
-        self.client = client or httpx.Client(timeout=TIMEOUT)
+        self.client = client  # None: a short-lived client per message (the worker sends few)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Optional["TwilioSms"]:
@@ -68,7 +68,11 @@ class TwilioSms:
             data["From"] = self.sender
         url = f"{self.base_url}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
         try:
-            response = self.client.post(url, data=data, auth=(self.account_sid, self.auth_token))
+            if self.client is None:
+                with httpx.Client(timeout=TIMEOUT) as own:
+                    response = own.post(url, data=data, auth=(self.account_sid, self.auth_token))
+            else:
+                response = self.client.post(url, data=data, auth=(self.account_sid, self.auth_token))
         except httpx.HTTPError as exc:
             raise DeliveryError(f"twilio {type(exc).__name__}") from None
         if response.status_code >= 300:

@@ -86,8 +86,22 @@ def _person(raw: Any, index: int) -> Person:
     return Person(name=str(raw["name"]).strip(), email=email, sms=sms, when=when)
 
 
+_loaded: List[Tuple[Any, OnCall]] = []
+
+
 def load(firm: Any) -> OnCall:
-    """The firm's on-call settings, checked; ``ValueError`` names what is wrong."""
+    """The firm's on-call settings, checked; ``ValueError`` names what is wrong.
+
+    Read once per firm profile object (the bot asks on every urgent message)."""
+    for known, settings in _loaded:
+        if known is firm:
+            return settings
+    settings = _load(firm)
+    _loaded[:] = [(firm, settings)]
+    return settings
+
+
+def _load(firm: Any) -> OnCall:
     raw = getattr(firm, "on_call", None) or {}
     if not isinstance(raw, Mapping):
         raise ValueError("on_call: expected a mapping")

@@ -12,6 +12,7 @@ import sqlite_utils
 from bot import store
 from bot.alerts import channels, oncall, queue
 from bot.alerts import message as alert_message
+from bot.booking import mail
 from bot.staff import audit
 from bot.staff import db as staff_db
 from bot.staff.keys import secret_key
@@ -37,8 +38,6 @@ def senders(
     key: Optional[bytes] = None,
 ) -> Dict[str, Callable[[queue.Delivery], None]]:
     """The channel -> sender map for this pass (SMTP, webhook secret and SMS provider from ``env``)."""
-    from bot.booking import mail
-
     key = key or secret_key()
     smtp = mail.SmtpConfig.from_env(env) if smtp is None else smtp
     sms = sms if sms is not None else channels.sms_provider(env)
