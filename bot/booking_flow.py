@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot import places
+from bot.dates import plain
 from bot.language import both
 from bot.booking.attorneys import MODE_LABELS, MODE_LABELS_ES
 from bot.booking.availability import format_slot
@@ -21,16 +22,6 @@ _MODE_WORDS = (
     ("phone", ("phone", "call", "telephone", "llamada", "telefono", "teléfono")),
 )
 
-#: US zones offered as buttons when the visitor's zone is not known.
-ZONE_BUTTONS = (
-    ("Eastern", "America/New_York"),
-    ("Central", "America/Chicago"),
-    ("Mountain", "America/Denver"),
-    ("Arizona", "America/Phoenix"),
-    ("Pacific", "America/Los_Angeles"),
-    ("Alaska", "America/Anchorage"),
-    ("Hawaii", "Pacific/Honolulu"),
-)
 _ZONE_WORDS = {
     "eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
     "central": "America/Chicago", "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
@@ -39,6 +30,17 @@ _ZONE_WORDS = {
     "pacific": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
     "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu", "puerto rico": "America/Puerto_Rico",
 }
+
+#: The Spanish zone names ("Este", "Pacífico", "hora del centro"), read only as the
+#: whole answer: "este martes" is "this Tuesday", not the Eastern zone.
+_ZONE_WORDS_ES = {
+    "este": "America/New_York", "centro": "America/Chicago", "montana": "America/Denver",
+    "pacifico": "America/Los_Angeles", "arizona": "America/Phoenix", "alaska": "America/Anchorage",
+    "hawai": "Pacific/Honolulu", "puerto rico": "America/Puerto_Rico",
+}
+_ZONE_ES = re.compile(
+    r"^(?:(?:la |en )?(?:hora|zona)(?: horaria)? )?(?:del? |el )?(" + "|".join(_ZONE_WORDS_ES) + r")[.!]?$"
+)
 
 _KNOWN = lambda v: v not in (None, "", "none", "unknown")  # noqa: E731
 
@@ -79,15 +81,14 @@ def parse_time_zone(text: str) -> Optional[str]:
             return t
         except Exception:  # not a zone name: try the words
             pass
+    spanish = _ZONE_ES.match(plain(t))
+    if spanish:
+        return _ZONE_WORDS_ES[spanish.group(1)]
     for word in re.findall(r"[a-z]+(?: rico)?", lowered):
         if word in _ZONE_WORDS:
             return _ZONE_WORDS[word]
     place = places.resolve(t)
     return places.timezone_for(place) if place else None
-
-
-def zone_buttons() -> List[Dict[str, str]]:
-    return [{"title": label, "payload": f'/inform{{"visitor_time_zone":"{zone}"}}'} for label, zone in ZONE_BUTTONS]
 
 
 def mode_from_text(text: str, modes: Sequence[str]) -> Optional[str]:

@@ -58,11 +58,6 @@ def category_for_intent(intent: str | None) -> str | None:
     return None
 
 
-def buttons() -> List[Tuple[str, str]]:
-    """(label, payload) pairs for the situation question."""
-    return [(BUTTON_LABELS[c], f"/{INTENT_PREFIX}{c}") for c in CATEGORIES]
-
-
 #: What the details question of each category asks for, as words a visitor uses
 #: (English and Spanish). When the words that told the matter already hold one,
 #: the question is not asked: the visitor has said it.

@@ -132,3 +132,12 @@ def test_stories_for_yes_no_and_an_interruption_at_the_cancel_button():
             assert any("@" in (s.get("user") or "") for s in steps[:at])
             assert steps[at + 1] == {"action": "cancel_booking_form"} and steps[at + 2] == {"active_loop": "cancel_booking_form"}
     assert seen == {"affirm", "deny", "interruption"}
+
+
+@pytest.mark.parametrize(
+    "text, zone",
+    [("Este", "America/New_York"), ("hora del pacífico", "America/Los_Angeles"), ("Montaña", "America/Denver"),
+     ("la zona horaria del centro", "America/Chicago"), ("este martes", None), ("en el centro de la ciudad", None)],
+)
+def test_spanish_zone_names_as_the_whole_answer(text, zone):
+    assert booking_flow.parse_time_zone(text) == zone

@@ -139,3 +139,27 @@ def test_one_variation_per_language_and_case(file):
                 chosen = variation(name, {"reply_language": language, **case})
                 is_spanish = any(c["name"] == "reply_language" and c["value"] == "es" for c in chosen.get("condition") or [])
                 assert is_spanish == (language == "es"), (name, language, case)
+
+
+def _buttons(response):
+    return {v.get("condition", [{}])[0].get("value", "en"): v["buttons"] for v in DOMAIN_RESPONSES[response]}
+
+
+DOMAIN_RESPONSES = {name: variations for d in DOMAIN.values() for name, variations in (d.get("responses") or {}).items()}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_situation_buttons_are_the_categories_in_order(language):
+    payloads = [b["payload"] for b in _buttons("utter_ask_situation")[language]]
+    assert payloads == [f"/{situations.INTENT_PREFIX}{c}" for c in situations.CATEGORIES]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_time_zone_button_reads_back_as_its_zone(language):
+    """The zone buttons live in the domain only; what a visitor types instead
+    ("eastern", "pacífico") is read by bot.booking_flow to the same zones."""
+    from bot import booking_flow
+
+    for button in _buttons("utter_ask_visitor_time_zone")[language]:
+        zone = button["payload"].split('"visitor_time_zone":"')[1].split('"')[0]
+        assert booking_flow.parse_time_zone(button["title"]) == zone, button["title"]
