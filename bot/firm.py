@@ -82,6 +82,11 @@ def firm() -> Firm:
     return load_firm()
 
 
+def deployment() -> settings.Deployment:
+    """This deployment's settings (environment first, then ``firm.yml``): see ``bot.settings.deployment``."""
+    return settings.deployment(firm())
+
+
 #: The firm's own texts that have a Spanish version in ``firm.yml``'s ``spanish:``.
 SPANISH_TEXTS = {
     "firm_hours": "office_hours_text",

@@ -161,8 +161,9 @@ def _loopback_origin(origin: str) -> bool:
         return False
 
 
-def deployment(profile: Any = None) -> Deployment:
-    """This deployment's settings, environment first, then ``firm.yml``:
+def deployment(profile: Any) -> Deployment:
+    """This deployment's settings, environment first, then the firm profile
+    ``profile`` (``bot.firm.deployment()`` passes this deployment's):
 
     * ``$INTAKE_ENV`` / ``environment``: ``development`` or ``production``.
       Unset: development only while ``website_origin`` is on this machine
@@ -174,10 +175,6 @@ def deployment(profile: Any = None) -> Deployment:
       reverse proxies in front of the web process. Only their forwarded
       headers are believed; default none.
     """
-    if profile is None:
-        from bot.firm import firm
-
-        profile = firm()
     environment = (os.environ.get("INTAKE_ENV") or getattr(profile, "environment", None) or "").strip().lower()
     if not environment:
         environment = "development" if _loopback_origin(profile.website_origin) else "production"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.staff_cli import cli as staff_group
+from bot.staff.cli import cli as staff_group
 from web.staff.app import ROUTES
 
 README = (Path(__file__).resolve().parent.parent / "web" / "staff" / "README.md").read_text()

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.staff import audit, retention, review, search
 from bot.staff import db as staff_db
-from bot.staff_cli import cli as staff_group
-from bot.staff_cli import purge as purge_command
+from bot.staff.cli import cli as staff_group
+from bot.staff.cli import purge as purge_command
 from test_staff_support import intake_conversation, intake_db, logged_in, make_intake, save_conversation
 
 DAY = 86400

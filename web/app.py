@@ -33,6 +33,7 @@ from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot import settings
+from bot.firm import deployment as firm_deployment
 
 
 def _optional(module: str, attribute: str):
@@ -160,10 +161,10 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
 
 def create_app(rasa: Optional[str] = None, deployment: Optional[settings.Deployment] = None) -> ASGIApp:
     """The whole web process. ``rasa``: the Rasa server's URL (default: see
-    ``web.site.rasa_url``); ``deployment``: default ``bot.settings.deployment()``."""
+    ``web.site.rasa_url``); ``deployment``: default ``bot.firm.deployment()``."""
     from web import bookings, site as site_module
 
-    deployment = deployment or settings.deployment()
+    deployment = deployment or firm_deployment()
     server = site_module.rasa_url(rasa)
     routes = [Mount("/bookings", app=bookings.create_app(), name="bookings")]
     staff = _optional("web.staff.app", "create_app")

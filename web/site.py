@@ -50,6 +50,7 @@ from starlette.types import Receive, Scope, Send
 
 from bot import settings
 from bot.firm import Firm, firm
+from bot.firm import deployment as firm_deployment
 
 logger = logging.getLogger(__name__)
 
@@ -256,7 +257,7 @@ def create_app(rasa: Optional[str] = None, *, development: Optional[bool] = None
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     server = rasa_url(rasa)
     if development is None:
-        development = settings.deployment().development
+        development = firm_deployment().development
 
     def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
         f = firm()

@@ -5,6 +5,8 @@ from datetime import datetime
 
 import click
 
+from bot.cli_support import open_db
+
 from bot.booking import store as booking_store
 from bot.booking.attorneys import load_attorneys, load_rules
 from bot.booking.availability import format_slot
@@ -13,8 +15,6 @@ from bot.situations import CATEGORIES
 
 
 def _db(ctx: click.Context):
-    from bot.cli import open_db  # late: bot.cli imports this module while it loads
-
     db = open_db(ctx)
     booking_store.ensure_schema(db)
     return db

@@ -1,7 +1,7 @@
 """Staff review of intakes, as plain Python (no web imports).
 
 The staff web app (``web.staff``) and the ``intake staff`` / ``intake purge``
-commands (``bot.staff_cli``) are thin layers over these modules:
+commands (``bot.staff.cli``) are thin layers over these modules:
 
 - :mod:`bot.staff.db`: connections (intake database, Rasa's tracker store)
   and the ``staff_*`` tables (:func:`~bot.staff.db.ensure_schema`);

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from bot import store
+from bot.cli_support import open_db
 from bot.situations import CATEGORIES
 from bot.updates import importer, library, ranking
 from bot.updates import jurisdictions as jur
@@ -11,8 +11,7 @@ from bot.updates.query import search as search_posts
 
 
 def _db(ctx: click.Context):
-    root = ctx.find_root()
-    db = store.connect((root.obj or {}).get("db_path"))
+    db = open_db(ctx)
     library.ensure_schema(db)
     return db
 

@@ -18,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot import store
-from bot.cli import FORMULA_STARTS, csv_cell, main
+from bot.cli import main
+from bot.export import FORMULA_STARTS, csv_cell
 from test_staff_support import intake_db, logged_in, make_intake
 
 FORMULAS = [

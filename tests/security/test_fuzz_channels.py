@@ -44,7 +44,7 @@ from rasa.shared.nlu.training_data.message import Message
 from sanic import Sanic
 
 from bot import store
-from bot.cli import write_export
+from bot.export import write_export
 from bot.staff import db as staff_db
 from bot.staff import inbox
 from connectors import channels

@@ -16,6 +16,7 @@ from bot.staff import accounts, audit
 from test_staff_support import PASSWORD, add_user, csrf_from, intake_db
 from web.app import create_app
 from web.staff.auth import DEVICE_COOKIE, SESSION_COOKIE
+from bot.firm import deployment as firm_deployment
 
 ROOT = Path(__file__).resolve().parents[2]
 PROXY = "10.0.0.2"
@@ -137,12 +138,12 @@ def test_ipv6_clients_are_counted_by_their_64(address, key):
 
 def test_trusted_proxies_setting(monkeypatch, tmp_path):
     monkeypatch.setenv("TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")
-    assert settings.deployment().trusted_proxies == (ipaddress.ip_network("127.0.0.1/32"), ipaddress.ip_network("10.0.0.0/8"))
+    assert firm_deployment().trusted_proxies == (ipaddress.ip_network("127.0.0.1/32"), ipaddress.ip_network("10.0.0.0/8"))
     monkeypatch.setenv("TRUSTED_PROXIES", "proxy.example")
     with pytest.raises(ValueError, match="proxy.example"):
-        settings.deployment()
+        firm_deployment()
     monkeypatch.delenv("TRUSTED_PROXIES")
-    assert settings.deployment().trusted_proxies == ()  # firm.yml ships none
+    assert firm_deployment().trusted_proxies == ()  # firm.yml ships none
 
 
 def test_the_web_process_runs_without_uvicorns_own_forwarded_header_handling():

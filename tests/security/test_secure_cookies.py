@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import settings
+from bot.firm import deployment as firm_deployment
 from test_staff_support import PASSWORD, add_user, client, csrf_from
 
 
@@ -61,11 +62,11 @@ def test_default_is_on_outside_development(monkeypatch, origin, env, secure):
 def test_a_bad_value_is_refused(monkeypatch):
     monkeypatch.setenv("STAFF_SECURE_COOKIES", "maybe")
     with pytest.raises(ValueError, match="STAFF_SECURE_COOKIES"):
-        settings.deployment()
+        firm_deployment()
     monkeypatch.delenv("STAFF_SECURE_COOKIES")
     monkeypatch.setenv("INTAKE_ENV", "staging")
     with pytest.raises(ValueError, match="INTAKE_ENV"):
-        settings.deployment()
+        firm_deployment()
 
 
 def test_forms_work_behind_a_tls_proxy_that_does_not_say_so(monkeypatch):

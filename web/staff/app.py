@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
-from bot import settings
+from bot.firm import deployment as firm_deployment
 from web.staff import views
 from web.staff.auth import StaffGuard
 from web.staff.templating import stylesheet
@@ -66,7 +66,7 @@ def _redact_access_log() -> None:
 def create_app(secure_cookies: Optional[bool] = None) -> Starlette:
     """``secure_cookies``: always set ``Secure`` (default: the deployment's setting, see ``bot.settings``)."""
     if secure_cookies is None:
-        secure_cookies = settings.deployment().secure_cookies
+        secure_cookies = firm_deployment().secure_cookies
     _, style_hash = stylesheet()
     _redact_access_log()
     return Starlette(

@@ -42,7 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.staff import accounts, db as staff_db
 from bot.staff.keys import secret_key  # also read from here by callers of web.staff.auth
-from bot.staff.permissions import allowed
+from web.staff.templating import can, forbidden
 
 SESSION_COOKIE = "staff_session"
 LOGIN_CSRF_COOKIE = "staff_login_csrf"
@@ -308,12 +308,6 @@ def current_session(request: Request) -> accounts.Session:
     return request.scope["staff_session"]
 
 
-def can(request: Request, action: str) -> bool:
-    """May the logged-in user do ``action``?"""
-    session = request.scope.get("staff_session")
-    return session is not None and allowed(session.user.role, action)
-
-
 def requires(action: str) -> Callable:
     """Declare (and enforce) the permission a route needs; 403 without it."""
 
@@ -321,8 +315,6 @@ def requires(action: str) -> Callable:
         @functools.wraps(endpoint)
         async def guarded(request: Request) -> Response:
             if not can(request, action):
-                from web.staff.views import forbidden
-
                 return forbidden(request)
             return await endpoint(request)
 

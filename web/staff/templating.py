@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse
 from bot.situations import BUTTON_LABELS, CATEGORIES
 from bot.staff.inbox import STATUSES
 from bot.urgency import REASONS
-from web.staff.auth import can
+from bot.staff.permissions import allowed
 
 #: Half a UTF-16 pair (from a stored JSON escape) cannot be sent as UTF-8: shown as U+FFFD.
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
@@ -95,6 +95,12 @@ def environment() -> jinja2.Environment:
 _env = environment()
 
 
+def can(request: Request, action: str) -> bool:
+    """May the logged-in user do ``action``? (``bot.staff.permissions`` decides.)"""
+    session = request.scope.get("staff_session")
+    return session is not None and allowed(session.user.role, action)
+
+
 def render(request: Request, name: str, context: Optional[Dict[str, Any]] = None, status_code: int = 200) -> HTMLResponse:
     session = request.scope.get("staff_session")
     css, _ = stylesheet()
@@ -111,3 +117,7 @@ def render(request: Request, name: str, context: Optional[Dict[str, Any]] = None
     full.update(context or {})
     page = _env.get_template(name).render(full)
     return HTMLResponse(_LONE_SURROGATES.sub("\ufffd", page), status_code=status_code)
+
+
+def forbidden(request: Request) -> HTMLResponse:
+    return render(request, "error.html", {"title": "Not allowed", "message": "Your account cannot do this."}, status_code=403)

@@ -38,7 +38,7 @@ from bot.staff.inbox import STATUSES, Filters, FilterError
 from bot.urgency import REASONS
 from web.staff import auth, charts
 from web.staff.auth import current_session, public, requires
-from web.staff.templating import render
+from web.staff.templating import can, render
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +67,6 @@ def redirect(request: Request, path: str, done: Optional[str] = None) -> Redirec
     if done:
         url += ("&" if "?" in url else "?") + urlencode({"done": done})
     return RedirectResponse(url, status_code=303)
-
-
-def forbidden(request: Request) -> Response:
-    return render(request, "error.html", {"title": "Not allowed", "message": "Your account cannot do this."}, status_code=403)
 
 
 def not_found(request: Request, exc: Any = None) -> Response:
@@ -260,7 +256,7 @@ def inbox_page(request: Request, form: Form) -> Response:
         "export_query": urlencode(filters.to_params()),
         "catching_up": catching_up,
         "waiting": waiting,
-        "failed_alerts": alert_queue.failed_count(db) if auth.can(request, "manage_alerts") else 0,
+        "failed_alerts": alert_queue.failed_count(db) if can(request, "manage_alerts") else 0,
         "error": error,
         "statuses": STATUSES,
         "situations": CATEGORIES,
@@ -276,7 +272,7 @@ def _write_export(filters: Filters, fmt: str) -> Tuple[str, int]:
 
     Written by ``intake export``'s own writer (``bot.cli.write_export``).
     """
-    from bot.cli import write_export
+    from bot.export import write_export
 
     db = staff_db.intake_db()
     fd, path = tempfile.mkstemp(prefix="staff-export-", suffix="." + fmt)

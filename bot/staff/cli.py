@@ -13,13 +13,13 @@ from typing import Optional
 
 import click
 
+from bot.cli_support import open_db
+
 from bot.staff import accounts, audit, retention, search
 from bot.staff import db as staff_db
 
 
 def _db(ctx: click.Context):
-    from bot.cli import open_db  # late: bot.cli imports this module while it loads
-
     db = open_db(ctx)
     staff_db.ensure_schema(db)
     return db
