@@ -7,7 +7,7 @@ list in ``firm.yml`` and the categories of posted updates.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Tuple
+from typing import Dict
 
 #: Category -> plain-language label shown to visitors and staff.
 CATEGORIES: Dict[str, str] = {

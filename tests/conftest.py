@@ -1,7 +1,6 @@
 """Shared fixtures: a temporary data directory, the real domain, tracker builders."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 

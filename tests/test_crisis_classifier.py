@@ -1,5 +1,4 @@
 """The learned crisis reader beside the safety patterns (bot/crisis_classifier.py)."""
-from pathlib import Path
 
 import pytest
 import yaml

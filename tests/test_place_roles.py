@@ -1,7 +1,6 @@
 """What each place in a message is to the visitor (bot.place_roles), and where the visitor is."""
 from __future__ import annotations
 
-import statistics
 
 import pytest
 

@@ -97,8 +97,8 @@ def test_crisis_replies_quote_the_dated_lines_in_firm_yml():
         "utter_crisis_dv": "domestic_violence_hotline",
     }
     for name, line in expected.items():
-        for variation in responses[name]:  # English and Spanish alike
-            assert lines[line] in variation["text"], (name, variation.get("condition"))
+        for variant in responses[name]:  # English and Spanish alike
+            assert lines[line] in variant["text"], (name, variant.get("condition"))
 
 
 def test_every_crisis_reply_names_911_988_and_the_dv_hotline_in_every_language():
@@ -107,9 +107,9 @@ def test_every_crisis_reply_names_911_988_and_the_dv_hotline_in_every_language()
     lines = load_firm(ROOT / "firm.yml").crisis_lines
     responses = {n: v for d in DOMAIN.values() for n, v in (d.get("responses") or {}).items() if n.startswith("utter_crisis_")}
     for name in set(interruptions.CRISIS_REPLIES.values()) | {"utter_crisis_general"}:
-        for variation in responses[name]:
+        for variant in responses[name]:
             for line in ("emergency", "suicide_crisis_lifeline", "domestic_violence_hotline"):
-                assert lines[line] in variation["text"], (name, line, variation.get("condition"))
+                assert lines[line] in variant["text"], (name, line, variant.get("condition"))
 
 
 #: Domain files whose every response is written in Spanish and English.

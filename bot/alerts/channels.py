@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Protocol
 import httpx
 
 from bot.alerts import message as alert_message
-from bot.alerts.queue import Delivery, DeliveryError
+from bot.alerts.queue import DeliveryError
 from bot.booking import mail
 
 TIMEOUT = httpx.Timeout(10.0)

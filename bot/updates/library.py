@@ -31,7 +31,6 @@ from typing import Any, Dict, Iterable, List, Optional
 import sqlite_utils
 
 from bot.store import utcnow
-from bot.updates import jurisdictions as jur
 from bot.updates import ranking
 
 POSTS = "posts"
