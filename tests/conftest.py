@@ -21,14 +21,9 @@ def data_dir(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def domain() -> Dict[str, Any]:
     """The real domain (domain/ folder, including the generated firm slots) as a dict."""
-    from rasa.shared.core.domain import Domain
+    from tests.project_domain import rasa_domain
 
-    if not (ROOT / "domain" / "firm_profile.yml").exists():
-        import subprocess, sys
-
-        out = subprocess.run([sys.executable, "-m", "bot.firm", "domain"], check=True, capture_output=True, text=True, cwd=ROOT)
-        (ROOT / "domain" / "firm_profile.yml").write_text(out.stdout)
-    return Domain.load(str(ROOT / "domain")).as_dict()
+    return rasa_domain().as_dict()
 
 
 @pytest.fixture

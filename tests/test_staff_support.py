@@ -10,10 +10,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import re
-import subprocess
-import sys
 import warnings
-from pathlib import Path
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -80,20 +77,13 @@ def build_events(turns: Sequence[Tuple], start: float = T0) -> List[Any]:
 
 
 _stores: Dict[str, Any] = {}
-_domain: List[Any] = []
 
 
 def domain():
     """The project's real Rasa domain (its slots make the SlotSet events valid)."""
-    if not _domain:
-        from rasa.shared.core.domain import Domain
+    from tests.project_domain import rasa_domain
 
-        root = Path(__file__).resolve().parent.parent
-        if not (root / "domain" / "firm_profile.yml").exists():
-            out = subprocess.run([sys.executable, "-m", "bot.firm", "domain"], check=True, capture_output=True, text=True, cwd=root)
-            (root / "domain" / "firm_profile.yml").write_text(out.stdout)
-        _domain.append(Domain.load(str(root / "domain")))
-    return _domain[0]
+    return rasa_domain()
 
 
 def tracker_store():

@@ -11,7 +11,8 @@ import string
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-import yaml
+
+from tests.project_domain import documents
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,8 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _load():
     responses: Dict[str, list] = {}
     slots: Dict[str, Any] = {}
-    for path in sorted((ROOT / "domain").glob("*.yml")):
-        doc = yaml.safe_load(path.read_text()) or {}
+    for doc in documents():
         responses.update(doc.get("responses") or {})
         for name, spec in (doc.get("slots") or {}).items():
             slots[name] = spec.get("initial_value")
