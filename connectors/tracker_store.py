@@ -15,10 +15,9 @@ variation for ``consent_declined``).
 from __future__ import annotations
 
 import logging
-from typing import Any, List, Optional, Text
+from typing import List, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -46,9 +45,6 @@ def marker_events(tracker: DialogueStateTracker) -> List[Event]:
 
 
 class ConsentAwareSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, domain: Optional[Domain] = None, host: Optional[Text] = None, **kwargs: Any) -> None:
-        super().__init__(domain=domain, host=host, **kwargs)
-
     async def save(self, tracker: DialogueStateTracker) -> None:
         if tracker.get_slot(FORGET_SLOT):
             self.forget(tracker.sender_id)

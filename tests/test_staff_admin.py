@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.staff import accounts, audit
-from test_staff_support import PASSWORD, client, intake_db, logged_in, login
+from staff_support import PASSWORD, client, intake_db, logged_in, login
 
 
 def test_admin_adds_a_user_who_can_then_log_in():

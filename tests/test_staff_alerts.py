@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 from bot.alerts import message, queue
 from bot.staff import audit
 from bot.staff.keys import secret_key
-from tests.test_staff_support import client, intake_db, logged_in, make_intake
+from tests.staff_support import client, intake_db, logged_in, make_intake
 
 URGENT = {"urgent": True, "urgency_reasons": ["detained_now"], "situation": "detention"}
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from bot.staff import audit, retention
 from bot.staff import db as staff_db
 from bot.staff.cli import cli as staff_group
-from test_staff_support import PASSWORD, intake_conversation, intake_db, logged_in, make_intake, save_conversation
+from staff_support import PASSWORD, intake_conversation, intake_db, logged_in, make_intake, save_conversation
 from web.staff.app import _RedactStaffQueries
 
 SECRET_NAME = "Xiomara Quetzal-Ybarra"

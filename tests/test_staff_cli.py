@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.staff import accounts
-from test_staff_support import PASSWORD, client, intake_db, login, make_intake
+from staff_support import PASSWORD, client, intake_db, login, make_intake
 
 
 def run(*args, input=None):

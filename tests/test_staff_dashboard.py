@@ -10,7 +10,7 @@ import sqlite_utils
 
 from bot.staff import stats
 from bot.staff import db as staff_db
-from test_staff_support import intake_db, intake_conversation, logged_in, make_intake, save_conversation
+from staff_support import intake_db, intake_conversation, logged_in, make_intake, save_conversation
 from web.staff import charts
 
 # Thursday 2026-11-26 18:00 UTC; its week starts Monday 2026-11-23 (Chicago)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from bot import store
 from bot.cli import main
 from bot.staff import audit
-from test_staff_support import intake_db, logged_in, make_intake
+from staff_support import intake_db, logged_in, make_intake
 
 
 def _seed():

@@ -9,7 +9,7 @@ import pytest
 
 from bot.staff import inbox
 from bot.staff.inbox import Filters, FilterError
-from test_staff_support import intake_db, logged_in, make_intake
+from staff_support import intake_db, logged_in, make_intake
 
 SITUATIONS = ["detention", "removal", "family", "citizenship"]
 STATES = ["IL", "CA", "TX", None]

@@ -12,7 +12,7 @@ from bot.staff import audit, retention, review, search
 from bot.staff import db as staff_db
 from bot.staff.cli import cli as staff_group
 from bot.staff.cli import purge as purge_command
-from test_staff_support import intake_conversation, intake_db, logged_in, make_intake, save_conversation
+from staff_support import intake_conversation, intake_db, logged_in, make_intake, save_conversation
 
 DAY = 86400
 NOW = time.time()

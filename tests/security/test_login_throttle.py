@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 
 from bot import settings
 from bot.staff import accounts, audit
-from test_staff_support import PASSWORD, add_user, csrf_from, intake_db
+from staff_support import PASSWORD, add_user, csrf_from, intake_db
 from web.app import create_app
 from web.staff.auth import DEVICE_COOKIE, SESSION_COOKIE
 from bot.firm import deployment as firm_deployment

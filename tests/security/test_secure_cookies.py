@@ -6,7 +6,7 @@ import pytest
 
 from bot import settings
 from bot.firm import deployment as firm_deployment
-from test_staff_support import PASSWORD, add_user, client, csrf_from
+from staff_support import PASSWORD, add_user, client, csrf_from
 
 
 def _cookies_after_login(monkeypatch, **env):

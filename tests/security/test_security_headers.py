@@ -8,7 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from bot import booking, settings, store
-from test_staff_support import logged_in
+from staff_support import logged_in
 from web.app import create_app
 
 REQUIRED = ("content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import List, Tuple
 
-from test_staff_support import intake_conversation, logged_in, make_intake, save_conversation
+from staff_support import intake_conversation, logged_in, make_intake, save_conversation
 
 RLO, LRI, PDF = "\u202e", "\u2066", "\u202c"
 NAME = f"Maria {RLO}Lopez"

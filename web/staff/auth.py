@@ -322,9 +322,3 @@ def requires(action: str) -> Callable:
         return guarded
 
     return decorate
-
-
-def public(endpoint: Callable) -> Callable:
-    """Mark a route that is reachable without logging in (the login page only)."""
-    endpoint.public = True  # type: ignore[attr-defined]
-    return endpoint

@@ -37,7 +37,7 @@ from bot.staff import db as staff_db
 from bot.staff.inbox import STATUSES, Filters, FilterError
 from bot.urgency import REASONS
 from web.staff import auth, charts
-from web.staff.auth import current_session, public, requires
+from web.staff.auth import current_session, requires
 from web.staff.templating import can, render
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,6 @@ def blocking(view: View) -> Callable[[Request], Any]:
 # --- login ---------------------------------------------------------------------------
 
 
-@public
 @blocking
 def login(request: Request, form: Form) -> Response:
     db = staff_db.intake_db()
@@ -509,7 +508,6 @@ def _ack_context(request: Request) -> Tuple[Any, Optional[Dict[str, Any]]]:
     return db, found
 
 
-@public
 @blocking
 def acknowledge_link(request: Request, form: Form) -> Response:
     """The signed link in an alert: GET shows what it acknowledges, POST does it.
