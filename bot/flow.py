@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates, facilities, place_roles, situations, urgency
+from bot import dates, facilities, location, place_roles, situations, urgency
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -55,15 +55,16 @@ STAGES_WITHOUT_DATE = {"removal_order", "nta_no_date"}
 CALLBACK_SLOTS = ["contact_name", "contact_phone"]
 CONTACT_SLOTS = ["contact_name", "contact_phone", "contact_email"]
 
-#: Groups of slots a visitor can ask to change from the summary.
+#: The follow-up answers about the matter (stored with the intake's details, ``bot.intake.DETAIL_SLOTS``).
+MATTER_SLOTS = ["detained_where", "detained_since", "a_number", "removal_stage", "hearing_date", "ice_present_now", "details"]
+
+#: Groups of slots a visitor can ask to change from the summary: every slot the
+#: answer filled goes, so nothing of the old answer (a time zone, a state name) stays.
 CHANGE_GROUPS: Dict[str, List[str]] = {
-    "location": ["location", "location_state", "country", "state", "city", "county", "location_candidates",
-                 "location_guess", "location_confirmed"],
-    "situation": ["situation", "situation_text", "details", "detained_where", "detained_since",
-                  "a_number", "removal_stage", "hearing_date", "ice_present_now"],
-    "details": ["details", "detained_where", "detained_since", "a_number", "removal_stage",
-                "hearing_date", "ice_present_now"],
-    "contact": ["contact_name", "contact_phone", "contact_email"],
+    "location": [*location.LOCATION_SLOTS, "location_state", "location_guess", "location_confirmed"],
+    "situation": ["situation", "situation_text", *MATTER_SLOTS],
+    "details": list(MATTER_SLOTS),
+    "contact": list(CONTACT_SLOTS),
 }
 
 

@@ -6,21 +6,14 @@ from typing import Any, Dict, List, Mapping
 from datetime import date
 
 from bot.contact import display_phone
+from bot.flow import MATTER_SLOTS
 from bot.language import MONTHS_ES, WEEKDAYS_ES
 from bot.situations import CATEGORIES, CATEGORIES_ES
 from bot.urgency import REASONS, REASONS_ES
 
-#: Follow-up slots stored under ``details`` (in this order).
-DETAIL_SLOTS = (
-    "detained_where",
-    "detained_since",
-    "a_number",
-    "removal_stage",
-    "hearing_date",
-    "ice_present_now",
-    "details",
-    "places_mentioned",
-)
+#: Follow-up slots stored under ``details`` (in this order): the answers about the
+#: matter, and the places said in passing that were not where the visitor is.
+DETAIL_SLOTS = (*MATTER_SLOTS, "places_mentioned")
 
 DETAIL_LABELS = {
     "detained_where": "Held at",

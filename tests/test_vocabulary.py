@@ -163,3 +163,23 @@ def test_every_time_zone_button_reads_back_as_its_zone(language):
     for button in _buttons("utter_ask_visitor_time_zone")[language]:
         zone = button["payload"].split('"visitor_time_zone":"')[1].split('"')[0]
         assert booking_flow.parse_time_zone(button["title"]) == zone, button["title"]
+
+
+@pytest.mark.parametrize("group", ["location", "situation", "details", "contact"])
+def test_every_slot_a_change_clears_is_a_domain_slot(group):
+    from bot import flow
+
+    slots = {name for d in DOMAIN.values() for name in (d.get("slots") or {})}
+    assert set(flow.CHANGE_GROUPS[group]) <= slots
+
+
+def test_changing_the_place_clears_everything_a_place_filled():
+    from bot import flow, location
+
+    assert set(location.LOCATION_SLOTS) <= set(flow.CHANGE_GROUPS["location"])  # the time zone and state name too
+
+
+def test_every_detail_stored_has_a_staff_label():
+    from bot import intake
+
+    assert set(intake.DETAIL_SLOTS) <= set(intake.DETAIL_LABELS)
