@@ -37,6 +37,8 @@ class Firm:
     closed_days: List[str] = field(default_factory=list)
     #: Who is alerted about urgent intakes, and when: see bot.alerts.oncall.
     on_call: Dict[str, Any] = field(default_factory=dict)
+    #: The chat widget's colours and opening message: see web.site.widget_settings.
+    widget: Dict[str, Any] = field(default_factory=dict)
     offices: List[Dict[str, Any]] = field(default_factory=list)
     #: The firm's own wording in Spanish: office_hours_text, disclaimer, consent_question, consultation_fee.
     spanish: Dict[str, str] = field(default_factory=dict)

@@ -24,7 +24,6 @@ made private (``bot.settings.protect_data_dir``).
 from __future__ import annotations
 
 import contextlib
-import importlib
 import ipaddress
 from typing import AsyncIterator, Iterable, List, Optional, Tuple
 
@@ -34,16 +33,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot import settings
 from bot.firm import deployment as firm_deployment
-
-
-def _optional(module: str, attribute: str):
-    """A sub-application from a module that may not be part of this checkout yet."""
-    try:
-        return getattr(importlib.import_module(module), attribute)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
 
 
 def _address(text: str) -> Optional[str]:
@@ -163,13 +152,12 @@ def create_app(rasa: Optional[str] = None, deployment: Optional[settings.Deploym
     """The whole web process. ``rasa``: the Rasa server's URL (default: see
     ``web.site.rasa_url``); ``deployment``: default ``bot.firm.deployment()``."""
     from web import bookings, site as site_module
+    from web.staff import app as staff_app
 
     deployment = deployment or firm_deployment()
     server = site_module.rasa_url(rasa)
     routes = [Mount("/bookings", app=bookings.create_app(), name="bookings")]
-    staff = _optional("web.staff.app", "create_app")
-    if staff is not None:
-        routes.append(Mount("/staff", app=staff(secure_cookies=deployment.secure_cookies), name="staff"))
+    routes.append(Mount("/staff", app=staff_app.create_app(secure_cookies=deployment.secure_cookies), name="staff"))
     routes.append(Mount("/", app=site_module.create_app(server, development=deployment.development), name="site"))
     app = Starlette(routes=routes, lifespan=_lifespan)
     # Outside Starlette's own error handling, so that a 500 page has the headers too.

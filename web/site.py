@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 from urllib.parse import urlsplit
 
-import yaml
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -48,7 +47,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import Receive, Scope, Send
 
-from bot import settings
+from bot import settings, store, updates
 from bot.firm import Firm, firm
 from bot.firm import deployment as firm_deployment
 
@@ -113,12 +112,7 @@ def widget_settings(profile: Optional[Firm] = None) -> WidgetSettings:
     WCAG AA contrast of 4.5:1 (normal text), are replaced by the defaults.
     """
     f = profile or firm()
-    raw: Dict[str, Any] = {}
-    try:
-        loaded = yaml.safe_load(settings.firm_profile_path().read_text(encoding="utf-8")) or {}
-        raw = loaded.get("widget") or {}
-    except (OSError, yaml.YAMLError):
-        raw = {}
+    raw: Dict[str, Any] = f.widget if isinstance(f.widget, dict) else {}
     primary = str(raw.get("primary_color") or DEFAULT_PRIMARY)
     text = str(raw.get("primary_text_color") or DEFAULT_PRIMARY_TEXT)
     if not (_HEX.match(primary) and _HEX.match(text)) or contrast_ratio(primary, text) < 4.5:
@@ -171,23 +165,25 @@ def _local_path(url: str, origin: str) -> str:
     return url
 
 
-def recent_posts(limit: int = UPDATES_LIMIT) -> List[Dict[str, Any]]:
-    """The newest posted updates, or ``[]`` when there are none (or no updates module yet)."""
-    try:
-        from bot import updates
-    except ImportError:
-        return []
+def _posts_db():
+    """The intake database, when it exists and holds posts (None otherwise); close it after use."""
     path = settings.intake_db_path()
     if not path.exists():
-        return []
-    try:
-        import sqlite_utils
+        return None
+    db = store.connect(path)
+    if "posts" not in db.table_names():
+        db.conn.close()
+        return None
+    return db
 
-        db = sqlite_utils.Database(path)
+
+def recent_posts(limit: int = UPDATES_LIMIT) -> List[Dict[str, Any]]:
+    """The newest posted updates, or ``[]`` when there are none."""
+    try:
+        db = _posts_db()
+        if db is None:
+            return []
         try:
-            db.conn.execute("PRAGMA busy_timeout = 5000")
-            if "posts" not in db.table_names():
-                return []
             origin = firm().website_origin
             return [
                 {
@@ -210,19 +206,10 @@ def find_post(slug: str) -> Optional[Dict[str, Any]]:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug):
         return None
     try:
-        from bot import updates
-    except ImportError:
-        return None
-    path = settings.intake_db_path()
-    if not path.exists():
-        return None
-    try:
-        import sqlite_utils
-
-        db = sqlite_utils.Database(path)
+        db = _posts_db()
+        if db is None:
+            return None
         try:
-            if "posts" not in db.table_names():
-                return None
             return updates.get_post(db, f"{firm().website_origin.rstrip('/')}/updates/{slug}")
         finally:
             db.conn.close()
