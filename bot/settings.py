@@ -39,8 +39,9 @@ def intake_db_path() -> Path:
 
 
 def tracker_db_path() -> Path:
-    """Rasa's SQL tracker store file (``<data dir>/tracker.db``)."""
-    return data_dir() / "tracker.db"
+    """Rasa's SQL tracker store file: ``$RASA_TRACKER_DB`` (what ``endpoints.yml``
+    gives Rasa), else ``<data dir>/tracker.db``. The one setting for every reader."""
+    return Path(os.environ.get("RASA_TRACKER_DB") or data_dir() / "tracker.db")
 
 
 def firm_profile_path() -> Path:

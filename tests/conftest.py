@@ -14,6 +14,7 @@ def data_dir(tmp_path, monkeypatch):
     """Every test gets its own data directory and intake database."""
     monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "var"))
     monkeypatch.delenv("INTAKE_DB", raising=False)
+    monkeypatch.delenv("RASA_TRACKER_DB", raising=False)  # `make` exports the real one
     monkeypatch.setenv("INTAKE_TODAY", "2026-11-28")
     return tmp_path / "var"
 

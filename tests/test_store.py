@@ -80,3 +80,11 @@ def test_export_jsonl_and_csv(tmp_path):
     reader = list(csv.DictReader(io.StringIO(result.stdout.split("\n", 0)[0])))
     assert reader[0]["state"] == "IL" and reader[0]["urgent"] == "true"
     assert json.loads(reader[0]["urgency_reasons"]) == ["detained_now"]
+
+
+def test_the_tracker_path_is_the_one_rasa_is_given(monkeypatch, tmp_path):
+    from bot import settings
+
+    assert settings.tracker_db_path() == settings.data_dir() / "tracker.db"
+    monkeypatch.setenv("RASA_TRACKER_DB", str(tmp_path / "elsewhere.db"))
+    assert settings.tracker_db_path() == tmp_path / "elsewhere.db"
