@@ -58,36 +58,9 @@ def nice_max(value: int) -> int:
 
 
 def funnel_chart(weeks: Sequence[Week], width: int = 860, height: int = 300) -> Chart:
-    left, right, top, bottom = 48, 10, 12, 40
-    plot_w, plot_h = width - left - right, height - top - bottom
-    step = nice_max(max(1, math.ceil(max((w.started for w in weeks), default=0) / 4)))
-    ticks = max(1, math.ceil(max((w.started for w in weeks), default=0) / step))
-    top_value = step * ticks
-    chart = Chart(width, height, "Weekly funnel", plot_left=left, plot_top=top, plot_width=plot_w, plot_height=plot_h)
-    chart.legend = [(f"stage-{name}", label) for name, label in STAGES]
-    for i in range(ticks + 1):
-        chart.y_ticks.append(Tick(round(top + plot_h - plot_h * i / ticks, 1), f"{step * i:,}"))
-    if not weeks:
-        return chart
-    group = plot_w / len(weeks)
-    bar_w = max(1.0, (group * 0.8) / len(STAGES))
-    for i, week in enumerate(weeks):
-        x0 = left + i * group + group * 0.1
-        for j, (name, label) in enumerate(STAGES):
-            value = week.stage(name)
-            h = plot_h * value / top_value
-            chart.bars.append(
-                Bar(
-                    round(x0 + j * bar_w, 1),
-                    round(top + plot_h - h, 1),
-                    round(bar_w - 1, 1),
-                    round(h, 1),
-                    f"stage-{name}",
-                    f"Week of {week.start:%b %-d}: {label} {value}",
-                )
-            )
-        chart.x_labels.append(Tick(round(left + i * group + group / 2, 1), f"{week.start:%b %-d}"))
-    return chart
+    """The weekly funnel: one bar per stage in each week's group."""
+    series = [(f"stage-{name}", label, [week.stage(name) for week in weeks]) for name, label in STAGES]
+    return weekly_bars("Weekly funnel", [week.start for week in weeks], series, width=width, height=height)
 
 
 def bar_chart(title: str, pairs: Sequence[Tuple[str, int]], width: int = 420, row_height: int = 22) -> Chart:
@@ -126,8 +99,8 @@ def weekly_bars(
     width: int = 860,
     height: int = 220,
 ) -> Chart:
-    """Grouped vertical bars, one group per week and one bar per series, drawn
-    like :func:`funnel_chart`; a week without a value (None) gets no bar."""
+    """Grouped vertical bars, one group per week and one bar per series (the
+    funnel and the alert charts); a week without a value (None) gets no bar."""
     left, right, top, bottom = 48, 10, 12, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     highest = max((v for _, _, values in series for v in values if v is not None), default=0)
