@@ -102,3 +102,14 @@ def test_the_dashboard_reads_the_transcripts_only_once(db):
     second = stats.weekly_funnel(db, tracker, weeks=1)
     assert Tracker.reads == 1
     assert (first[-1].started, first[-1].location) == (second[-1].started, second[-1].location) == (1, 1)
+
+
+def test_retention_removes_old_emails_from_the_outbox(db):
+    from bot.booking import mail
+
+    long_ago = datetime.now(timezone.utc) - timedelta(days=400)
+    mail.record(db, kind="confirmation", reference="RC-OLD", recipient="rosa@example.com", subject="s", body="b",
+                status="queued", now=long_ago)
+    mail.record(db, kind="alert", reference="alert-1", recipient="ana@firm.example", subject="s", body="b", status="sent")
+    retention.purge(db, None, 365, "test")
+    assert [r["reference"] for r in db.query("SELECT reference FROM outbox")] == ["alert-1"]

@@ -10,7 +10,9 @@ another in the staff app (``staff_settings``). :func:`purge` deletes:
   other conversation whose last event is older than N days and that no kept
   intake refers to (visitors who left before an intake was saved);
 - the dashboard's funnel rows of the same conversations (``bot.funnel``);
-  an intake's alerts go with it (``ON DELETE CASCADE``).
+  an intake's alerts go with it (``ON DELETE CASCADE``);
+- emails in the outbox written before the cutoff (booking emails name the
+  visitor and their address).
 
 The audit log keeps one entry per purge (counts and the cutoff only).
 """
@@ -171,6 +173,9 @@ def purge(
         db.conn.execute(
             "DELETE FROM funnel WHERE started_at < ? AND conversation_id NOT IN (SELECT conversation_id FROM intakes)", [cutoff]
         )
+        if "outbox" in db.table_names():
+            # Emails written before the cutoff (booking emails name the visitor and their address).
+            db.conn.execute("DELETE FROM outbox WHERE created_at < ?", [cutoff_dt.strftime("%Y-%m-%dT%H:%M:%SZ")])
         audit.record(
             db, actor, "purge", "retention", {"days": days, "cutoff": cutoff, "intakes": len(ids), "kept_for_booking": kept}, commit=False
         )
