@@ -25,12 +25,13 @@ SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_t
 PLACES_MODEL := build/places_nlp
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install build train run lint test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts lock clean
+.PHONY: help install deps-system build train run lint test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, lint, and run every test"
 	@echo "make lint   ruff, the import-circle check and rasa data validate"
+	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium), when missing"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
 	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
 
@@ -45,9 +46,14 @@ $(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
 	$(PY) -m pip install --quiet -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m pip check
-	@# Duckling (Spanish dates) reads the system's time zones.
-	@test -d /usr/share/zoneinfo || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata)
 	@touch $@
+
+# Debian packages, installed when missing: what running needs (tzdata), and what the
+# tests need besides (chromium). The only place that calls apt-get.
+RUN_PACKAGES := tzdata
+TEST_PACKAGES := $(RUN_PACKAGES) chromium
+deps-system:
+	@sh scripts/deps_system.sh $(TEST_PACKAGES)
 
 install: $(STAMPS)/venv
 
@@ -85,6 +91,7 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 
 # --- run ---------------------------------------------------------------------
 run: $(STAMPS)/model $(STAMPS)/npm
+	@sh scripts/deps_system.sh $(RUN_PACKAGES)
 	@mkdir -p -m 700 $(INTAKE_DATA_DIR)
 	@# The sample library of posted updates (idempotent: upsert by URL).
 	$(VENV)/bin/intake updates import content/posts
@@ -105,12 +112,8 @@ test-stories: $(STAMPS)/model
 test-integration: $(STAMPS)/model
 	$(PY) -m pytest -q -m integration
 
-# Browser tests need Debian's Chromium (Playwright cannot download its own here).
-$(STAMPS)/chromium: | $(STAMPS)
-	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
-	@touch $@
-
-test-browser: $(STAMPS)/model $(STAMPS)/chromium $(STAMPS)/npm
+# Browser tests use Debian's Chromium (make deps-system).
+test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system
 	$(PY) -m pytest -q -m browser tests/browser
 
 # ruff (rules in pyproject.toml), no import circles, and Rasa's own check of the domain and data.
@@ -118,7 +121,7 @@ lint: validate
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/check_imports.py
 
-test: lint test-unit test-stories test-integration test-browser
+test: deps-system lint test-unit test-stories test-integration test-browser
 
 # The chat channels' input edge under Hypothesis (no model needed). `make test`
 # runs the same test with 250 messages per channel.

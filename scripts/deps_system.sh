@@ -1,0 +1,17 @@
+#!/bin/sh
+# Install the Debian packages named, those that are missing (`make deps-system`).
+#   tzdata    Duckling (Spanish dates) reads the system's time zones
+#   chromium  the browser tests (Playwright cannot download its own browser here)
+set -eu
+missing=""
+for package in "$@"; do
+  case "$package" in
+    tzdata) test -d /usr/share/zoneinfo || missing="$missing tzdata" ;;
+    chromium) command -v chromium >/dev/null 2>&1 || missing="$missing chromium" ;;
+    *) dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package" ;;
+  esac
+done
+[ -z "$missing" ] && exit 0
+echo "installing Debian packages:$missing"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
