@@ -61,12 +61,13 @@ def _create(conn: sqlite3.Connection) -> None:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the tables (``bot.store.connect`` does, for every connection; the
+    functions here then write without checking on each message)."""
     if not {"funnel", "funnel_backfill"} <= set(db.table_names()):
         _create(db.conn)
 
 
 def backfilled(db: sqlite_utils.Database) -> bool:
-    ensure_schema(db)
     return db.conn.execute("SELECT 1 FROM funnel_backfill").fetchone() is not None
 
 
@@ -89,7 +90,6 @@ def record(db: sqlite_utils.Database, conversation_id: str, stages: Iterable[str
     unknown = set(stages) - set(STAGE_NAMES)
     if unknown:
         raise ValueError(f"unknown funnel stage {sorted(unknown)}")
-    ensure_schema(db)
     at = _fmt(now)
     conn = db.conn
     later = [s for s in stages if s != "started"]
@@ -102,14 +102,12 @@ def record(db: sqlite_utils.Database, conversation_id: str, stages: Iterable[str
 
 def forget(db: sqlite_utils.Database, conversation_id: str) -> None:
     """A refused conversation is not counted."""
-    ensure_schema(db)
     with db.conn:
         db.conn.execute("DELETE FROM funnel WHERE conversation_id = ?", [conversation_id])
 
 
 def counts(db: sqlite_utils.Database, since: datetime) -> List[Tuple[str, Dict[str, int]]]:
     """(started_at, {stage: 0/1}) of every conversation started since ``since``."""
-    ensure_schema(db)
     rows = db.conn.execute(
         "SELECT started_at, location_at IS NOT NULL, situation_at IS NOT NULL, saved_at IS NOT NULL, booked_at IS NOT NULL "
         "FROM funnel WHERE started_at >= ?",
@@ -122,7 +120,6 @@ def backfill(db: sqlite_utils.Database, tracker_conn: Optional[sqlite3.Connectio
     """Count the conversations stored before the funnel table existed (once, on
     the first dashboard load after an upgrade; a stage already recorded keeps
     its time); returns the conversations read."""
-    ensure_schema(db)
     rows: List[Tuple[Any, ...]] = []
     if tracker_conn is not None:
         place_marks = ", ".join("?" for _ in _PLACE_SLOTS)

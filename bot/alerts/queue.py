@@ -97,6 +97,8 @@ def _create(conn: sqlite3.Connection) -> None:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the tables (``bot.store.connect`` does, for every connection; the
+    functions here then run without checking each time)."""
     present = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master")}
     if not {"alerts", "alert_deliveries", "alerts_by_time", "alert_deliveries_due"} <= present:
         _create(db.conn)
@@ -128,7 +130,6 @@ def raise_alert(db: sqlite_utils.Database, intake_id: int, kind: str, event: str
     """
     if kind not in oncall.KINDS:
         raise ValueError(f"unknown alert kind {kind!r}")
-    ensure_schema(db)
     cursor = db.conn.execute(
         "INSERT OR IGNORE INTO alerts (intake_id, kind, event, created_at) VALUES (?, ?, ?, ?)",
         [intake_id, kind, event, _fmt(now)],
@@ -192,7 +193,6 @@ def dispatch(
     An alert of a kind the firm does not alert on is marked dispatched with no
     delivery. Returns the number of deliveries queued.
     """
-    ensure_schema(db)
     queued = 0
     new = db.conn.execute("SELECT id, kind FROM alerts WHERE level = -1 ORDER BY id").fetchall()
     for alert_id, kind in new:
@@ -221,7 +221,6 @@ def escalate_due(
 ) -> List[Tuple[int, int, int]]:
     """Alert the next person on duty for each urgent alert nobody has
     acknowledged within ``escalate_after_minutes``; returns (alert, intake, level) of each one moved on."""
-    ensure_schema(db)
     cutoff = _fmt(now - timedelta(minutes=on_call.escalate_after_minutes))
     kinds = sorted(k for k in oncall.ESCALATING if on_call.alerts(k))
     if not kinds:
@@ -297,7 +296,6 @@ Send = Callable[[Delivery], Optional[str]]
 
 def deliver_due(db: sqlite_utils.Database, senders: Mapping[str, Send], now: datetime, *, limit: int = 100) -> Dict[str, int]:
     """Send every due delivery once; returns counts by outcome (sent, retry, failed)."""
-    ensure_schema(db)
     counts = {"sent": 0, "retry": 0, "failed": 0}
     for d in _claim_due(db, now, limit):
         send = senders.get(d.channel)
@@ -346,7 +344,6 @@ def retry(db: sqlite_utils.Database, delivery_id: int, now: datetime) -> bool:
 
 def acknowledge(db: sqlite_utils.Database, intake_id: int, by: str, now: datetime, *, alert_id: Optional[int] = None) -> List[int]:
     """Acknowledge an intake's open alerts (or only ``alert_id``); returns the ids acknowledged."""
-    ensure_schema(db)
     where, params = "intake_id = ? AND acknowledged_at IS NULL", [intake_id]
     if alert_id is not None:
         where += " AND id = ?"
@@ -363,7 +360,6 @@ def acknowledge(db: sqlite_utils.Database, intake_id: int, by: str, now: datetim
 
 def alerts_for_intake(db: sqlite_utils.Database, intake_id: int) -> List[Dict[str, Any]]:
     """An intake's alerts, oldest first, each with its deliveries."""
-    ensure_schema(db)
     alerts = [dict(r) for r in db.query("SELECT * FROM alerts WHERE intake_id = ? ORDER BY id", [intake_id])]
     for a in alerts:
         a["label"] = KIND_LABELS.get(a["kind"], a["kind"])
@@ -375,7 +371,6 @@ def waiting_since(db: sqlite_utils.Database, intake_ids: Sequence[int]) -> Dict[
     """Intake id -> when its oldest unacknowledged urgent or safety alert was raised."""
     if not intake_ids:
         return {}
-    ensure_schema(db)
     kinds = sorted(oncall.ESCALATING)
     rows = db.conn.execute(
         f"SELECT intake_id, MIN(created_at) FROM alerts WHERE acknowledged_at IS NULL "
@@ -387,13 +382,11 @@ def waiting_since(db: sqlite_utils.Database, intake_ids: Sequence[int]) -> Dict[
 
 def failed_count(db: sqlite_utils.Database) -> int:
     """Deliveries given up on, waiting for an admin's retry."""
-    ensure_schema(db)
     return db.conn.execute("SELECT count(*) FROM alert_deliveries WHERE status = 'failed'").fetchone()[0]
 
 
 def recent_deliveries(db: sqlite_utils.Database, *, status: Optional[str] = None, limit: int = 200) -> List[Dict[str, Any]]:
     """Deliveries newest first (for admins), each with its alert's kind and intake."""
-    ensure_schema(db)
     where, params = "", []
     if status:
         where, params = "WHERE d.status = ?", [status]
@@ -407,7 +400,6 @@ def recent_deliveries(db: sqlite_utils.Database, *, status: Optional[str] = None
 
 
 def delivery(db: sqlite_utils.Database, delivery_id: int) -> Optional[Dict[str, Any]]:
-    ensure_schema(db)
     rows = list(
         db.query(
             "SELECT d.*, a.kind, a.intake_id, a.acknowledged_at, a.acknowledged_by, a.created_at AS raised_at "

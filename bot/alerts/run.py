@@ -89,11 +89,7 @@ def run_pass(
 
 
 def run_once(db_path: Optional[str] = None, now: Optional[datetime] = None) -> Dict[str, int]:
-    """One pass on its own connection."""
+    """One pass on this thread's connection (kept between passes: one every few seconds)."""
     from bot.firm import firm
 
-    db = staff_db.connect(db_path)
-    try:
-        return run_pass(db, firm(), now)
-    finally:
-        db.conn.close()
+    return run_pass(staff_db.intake_db(db_path), firm(), now)
