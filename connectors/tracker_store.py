@@ -1,4 +1,5 @@
-"""Rasa's SQL tracker store, with one addition: a refused conversation is forgotten.
+"""Rasa's SQL tracker store, with two additions: a refused conversation is forgotten,
+and a conversation's tracker is kept in memory between its turns.
 
 A visitor who declines consent is promised that nothing they shared is kept.
 When a turn ends with the ``forget_conversation`` slot set (by
@@ -11,12 +12,24 @@ Only a marker stays: ``consent_declined`` and the reply language, nothing the
 visitor wrote. If the same visitor writes again, the assistant knows they
 declined and does not greet them as a stranger (``utter_ask_consent``'s
 variation for ``consent_declined``).
+
+Rasa's store reads and deserialises every event of the session on each message,
+so a turn costs more the longer the conversation (the 50th message about twice
+the 5th). The tracker saved at the end of a turn is kept and handed back at the
+next one while the database still holds exactly what was saved: the same highest
+event id and number of events for that conversation (one indexed aggregate
+query), and the tracker has not changed since. Anything else, such as another
+Rasa process having written, a purge, or a turn that failed before saving,
+reloads from the database as before. Saving is unchanged, so every event is
+still written before the reply is sent.
 """
 from __future__ import annotations
 
 import logging
-from typing import List, Text
+from collections import OrderedDict
+from typing import Any, List, NamedTuple, Optional, Text, Tuple
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet
@@ -44,18 +57,74 @@ def marker_events(tracker: DialogueStateTracker) -> List[Event]:
     return events + [ActionExecuted(ACTION_LISTEN_NAME)]
 
 
+#: (highest event id, number of events) of one conversation in the database.
+Stamp = Tuple[Optional[int], int]
+
+
+class _Kept(NamedTuple):
+    stamp: Stamp
+    length: int  # len(tracker.events) when kept: a tracker changed but not saved is not handed back
+    tracker: DialogueStateTracker
+
+
+def _sessions(tracker: DialogueStateTracker) -> int:
+    return sum(isinstance(event, SessionStarted) for event in tracker.events)
+
+
 class ConsentAwareSQLTrackerStore(SQLTrackerStore):
+    #: Conversations kept in memory, the least recently used dropped first.
+    KEPT = 256
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._kept: "OrderedDict[Text, _Kept]" = OrderedDict()
+
+    def _stamp(self, sender_id: Text) -> Stamp:
+        with self.session_scope() as session:
+            highest, count = session.query(sa.func.max(self.SQLEvent.id), sa.func.count(self.SQLEvent.id)).filter(
+                self.SQLEvent.sender_id == sender_id).one()
+        return highest, count
+
+    def _keep(self, sender_id: Text, stamp: Stamp, tracker: DialogueStateTracker) -> None:
+        self._kept[sender_id] = _Kept(stamp, len(tracker.events), tracker)
+        self._kept.move_to_end(sender_id)
+        while len(self._kept) > self.KEPT:
+            self._kept.popitem(last=False)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        # The stamp is read before the events: if another process writes in between,
+        # the kept stamp is older than the tracker and the next turn reloads (never the reverse).
+        stamp = self._stamp(sender_id)
+        kept = self._kept.get(sender_id)
+        if kept is not None and kept.stamp == stamp and len(kept.tracker.events) == kept.length:
+            self._kept.move_to_end(sender_id)
+            return kept.tracker
+        self._kept.pop(sender_id, None)
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            self._keep(sender_id, stamp, tracker)
+        return tracker
+
     async def save(self, tracker: DialogueStateTracker) -> None:
+        sender_id = tracker.sender_id
+        kept = self._kept.pop(sender_id, None)
         if tracker.get_slot(FORGET_SLOT):
-            self.forget(tracker.sender_id)
+            self.forget(sender_id)
             slots = self.domain.slots if self.domain else []
-            marker = DialogueStateTracker.from_events(tracker.sender_id, marker_events(tracker), slots=slots)
+            marker = DialogueStateTracker.from_events(sender_id, marker_events(tracker), slots=slots)
             await super().save(marker)
             return
         await super().save(tracker)
+        if kept is None or kept.tracker is not tracker or _sessions(tracker) > 1:
+            return  # reloaded at the next turn, as Rasa does (only the latest session)
+        after = self._stamp(sender_id)
+        # Kept only when the rows added are exactly this turn's events: nobody else wrote or purged.
+        if after[1] == kept.stamp[1] + len(tracker.events) - kept.length:
+            self._keep(sender_id, after, tracker)
 
     def forget(self, sender_id: Text) -> None:
         """Delete every stored event of one conversation."""
+        self._kept.pop(sender_id, None)
         with self.session_scope() as session:
             session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
             session.commit()

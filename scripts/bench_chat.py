@@ -1,10 +1,18 @@
-"""Simulated visitors over the REST channel: reply latency and throughput.
+"""Simulated visitors over the REST channel: reply latency and throughput, beside the stock Rasa bot.
 
 Starts the action server and the Rasa server (trained model, SQL tracker store
-on SQLite in a temporary data directory), then drives complete intake
-conversations with 1 and with 20 concurrent visitors. Each visitor waits for
-the reply before sending the next message (no think time). Prints p50/p95
-latency per message and messages per second; writes results/bench_chat.json.
+on SQLite in a temporary data directory) and, as the anchor, Rasa's own starter
+bot (``rasa init``, built by ``scripts/stock_bot.py``) served the same way. The
+same driver sends both the same intake conversations, each a new sender:
+
+* 1 visitor, and 20 concurrent visitors who wait for each reply (no think time),
+  ours and the stock bot's alternately, twice; the ratio of messages per second;
+* 10 visitors with 1 s think time (p95 latency);
+* the 5th against the 50th message of long conversations (cost with length);
+* cold start (servers launched to the first reply) and resident memory of all
+  the assistant's processes at the end.
+
+Prints a table and writes results/bench_chat/bench_chat.json.
 """
 from __future__ import annotations
 
@@ -17,11 +25,13 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Dict
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import servers  # noqa: E402
+import stock_bot  # noqa: E402
 
 CONVERSATIONS = [
     ["hi", "yes", "houston tx", "I want to get a green card for my wife", "she is from mexico", "Maria Lopez", "312 555 0148", "yes"],
@@ -31,26 +41,33 @@ CONVERSATIONS = [
 ]
 
 
-async def visitor(client: httpx.AsyncClient, url: str, messages, latencies) -> None:
+#: A long conversation: an intake, then questions a visitor may keep asking.
+LONG = CONVERSATIONS[0] + ["how much is a consultation", "what are your hours", "is this confidential", "ok thanks"] * 12
+
+
+async def visitor(client: httpx.AsyncClient, url: str, messages, latencies, think: float = 0.0,
+                  must_reply: bool = True) -> None:
     sender = f"bench-{uuid.uuid4().hex[:12]}"
     for text in messages:
         start = time.perf_counter()
         response = await client.post(url, json={"sender": sender, "message": text})
         latencies.append(time.perf_counter() - start)
         response.raise_for_status()
-        if not response.json():
+        if must_reply and not response.json():
             raise RuntimeError(f"no reply to {text!r}")
+        if think:
+            await asyncio.sleep(think)
 
 
-async def run_level(url: str, concurrency: int, rounds: int) -> dict:
+async def run_level(url: str, concurrency: int, rounds: int, think: float = 0.0, must_reply: bool = True) -> dict:
     latencies: list = []
     limits = httpx.Limits(max_connections=concurrency + 5)
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
         # warm-up, not measured
-        await visitor(client, url, CONVERSATIONS[0], [])
+        await visitor(client, url, CONVERSATIONS[0], [], must_reply=must_reply)
         start = time.perf_counter()
         tasks = [
-            visitor(client, url, CONVERSATIONS[i % len(CONVERSATIONS)], latencies)
+            visitor(client, url, CONVERSATIONS[i % len(CONVERSATIONS)], latencies, think, must_reply)
             for i in range(concurrency * rounds)
         ]
         semaphore = asyncio.Semaphore(concurrency)
@@ -64,6 +81,7 @@ async def run_level(url: str, concurrency: int, rounds: int) -> dict:
     ordered = sorted(latencies)
     return {
         "visitors": concurrency,
+        "think_s": think,
         "messages": len(latencies),
         "p50_ms": round(statistics.median(ordered) * 1000, 1),
         "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 1),
@@ -71,25 +89,80 @@ async def run_level(url: str, concurrency: int, rounds: int) -> dict:
     }
 
 
+async def by_position(url: str, conversations: int, positions=(5, 50)) -> dict:
+    """Median latency of the message at each position (1-based) of long conversations, one at a time."""
+    seen: Dict[int, list] = {p: [] for p in positions}
+    async with httpx.AsyncClient(timeout=60) as client:
+        for _ in range(conversations):
+            latencies: list = []
+            await visitor(client, url, LONG[:max(positions)], latencies)
+            for p in positions:
+                seen[p].append(latencies[p - 1])
+    return {f"message_{p}_ms": round(statistics.median(v) * 1000, 1) for p, v in seen.items()}
+
+
+def resident_mb(*procs) -> float:
+    """Resident memory of the process groups of ``procs`` (each server and its children), in MB."""
+    groups = {proc.pid for proc in procs}
+    total_kb = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) in groups:  # pgrp
+                status = (stat.parent / "status").read_text()
+                total_kb += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+        except (OSError, StopIteration, IndexError, ValueError):
+            continue  # the process ended meanwhile
+    return round(total_kb / 1024, 1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3, help="conversations per visitor")
     args = parser.parse_args()
+    home = stock_bot.build()
     data_dir = Path(tempfile.mkdtemp(prefix="intake-bench-"))
-    action_port, rasa_port = servers.free_port(), servers.free_port()
+    action_port, rasa_port, stock_port = servers.free_port(), servers.free_port(), servers.free_port()
     env = servers.base_env(data_dir, action_port)
     logs = servers.ROOT / "results" / "bench_chat"
-    results = []
-    with servers.action_server(env, action_port, logs / "actions.log"):
-        with servers.rasa_server(env, rasa_port, logs / "rasa.log"):
-            url = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
-            for concurrency in (1, 20):
-                results.append(asyncio.run(run_level(url, concurrency, args.rounds)))
-    print(f"{'visitors':>8} {'messages':>8} {'p50 ms':>8} {'p95 ms':>8} {'msgs/s':>8}")
-    for r in results:
-        print(f"{r['visitors']:>8} {r['messages']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['messages_per_s']:>8}")
+    ours_url = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
+    stock_url = f"http://127.0.0.1:{stock_port}/webhooks/rest/webhook"
+    result: Dict[str, object] = {}
+    started = time.perf_counter()
+    with servers.action_server(env, action_port, logs / "actions.log") as actions:
+        with servers.rasa_server(env, rasa_port, logs / "rasa.log") as rasa:
+            asyncio.run(visitor(httpx.AsyncClient(timeout=60), ours_url, ["hi"], []))
+            result["cold_start_s"] = round(time.perf_counter() - started, 1)
+            with stock_bot.server(env, stock_port, logs / "stock.log", home):
+                result["ours_1"] = asyncio.run(run_level(ours_url, 1, args.rounds))
+                result["stock_1"] = asyncio.run(run_level(stock_url, 1, args.rounds, must_reply=False))
+                trials = []
+                for _ in range(2):  # alternately, so drift in the machine falls on both
+                    ours = asyncio.run(run_level(ours_url, 20, args.rounds))
+                    stock = asyncio.run(run_level(stock_url, 20, args.rounds, must_reply=False))
+                    trials.append({"ours": ours, "stock": stock,
+                                   "ratio": round(ours["messages_per_s"] / stock["messages_per_s"], 2)})
+                result["twenty"] = trials
+            result["think"] = asyncio.run(run_level(ours_url, 10, 1, think=1.0))
+            result["length"] = asyncio.run(by_position(ours_url, 10))
+            result["resident_mb"] = resident_mb(actions, rasa)
+    print(f"{'bot':<8} {'visitors':>8} {'think s':>7} {'messages':>8} {'p50 ms':>8} {'p95 ms':>8} {'msgs/s':>8}")
+    rows = [("ours", result["ours_1"]), ("stock", result["stock_1"])]
+    for trial in trials:
+        rows += [("ours", trial["ours"]), ("stock", trial["stock"])]
+    rows.append(("ours", result["think"]))
+    for bot, r in rows:
+        print(f"{bot:<8} {r['visitors']:>8} {r['think_s']:>7} {r['messages']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['messages_per_s']:>8}")
+    ratios = [t["ratio"] for t in trials]
+    print(f"20 visitors, ours / stock rasa init: {' and '.join(f'{r:.2f}x' for r in ratios)} (target 2.0x)")
+    print(f"10 visitors with 1 s think time: p95 {result['think']['p95_ms']} ms (target 250)")
+    length = result["length"]
+    print(f"long conversations: message 5 {length['message_5_ms']} ms, message 50 {length['message_50_ms']} ms, "
+          f"{length['message_50_ms'] / length['message_5_ms']:.2f}x (target 1.2x)")
+    print(f"cold start to the first reply: {result['cold_start_s']} s (target 20); "
+          f"resident memory, Rasa + action server: {result['resident_mb']} MB")
     logs.mkdir(parents=True, exist_ok=True)
-    (logs / "bench_chat.json").write_text(json.dumps(results, indent=2))
+    (logs / "bench_chat.json").write_text(json.dumps(result, indent=2))
     return 0
 
 

@@ -85,3 +85,69 @@ async def test_an_ordinary_conversation_is_saved_whole(tmp_path):
     await store.save(tracker)
     kept = await store.retrieve("v2")
     assert kept.get_slot("consent") is True and kept.get_slot("consent_declined") is None
+
+
+# --- the tracker store: a conversation's tracker kept between its turns ---------------
+
+def _turn(tracker, text):
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    tracker.update(UserUttered(text))
+    tracker.update(ActionExecuted("action_listen"))
+
+
+def _loads(store, monkeypatch):
+    """Count the reloads from the database (Rasa's own retrieve)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    calls = []
+    original = SQLTrackerStore.retrieve
+
+    async def counted(self, sender_id):
+        calls.append(sender_id)
+        return await original(self, sender_id)
+    monkeypatch.setattr(SQLTrackerStore, "retrieve", counted)
+    return calls
+
+
+async def test_a_saved_tracker_is_handed_back_without_reading_the_events_again(tmp_path, monkeypatch):
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store, domain = _store(tmp_path)
+    await store.save(DialogueStateTracker.from_events("k1", [ActionExecuted("action_listen")], slots=domain.slots))
+    loads = _loads(store, monkeypatch)
+    tracker = await store.retrieve("k1")
+    for n in range(5):
+        _turn(tracker, f"message {n}")
+        await store.save(tracker)
+        tracker = await store.retrieve("k1")
+    assert loads == ["k1"]  # the first turn only
+    assert [e.text for e in tracker.events if e.type_name == "user"] == [f"message {n}" for n in range(5)]
+    fresh, _ = _store(tmp_path)  # what the database holds is the same
+    assert [e.as_dict() for e in (await fresh.retrieve("k1")).events] == [e.as_dict() for e in tracker.events]
+
+
+async def test_another_process_writing_or_a_purge_or_an_unsaved_change_reloads(tmp_path, monkeypatch):
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store, domain = _store(tmp_path)
+    other, _ = _store(tmp_path)  # a second Rasa server on the same database
+    await store.save(DialogueStateTracker.from_events("k2", [ActionExecuted("action_listen")], slots=domain.slots))
+    tracker = await store.retrieve("k2")
+    _turn(tracker, "first")
+    await store.save(tracker)
+
+    theirs = await other.retrieve("k2")
+    _turn(theirs, "second, on the other server")
+    await other.save(theirs)
+    ours = await store.retrieve("k2")
+    assert [e.text for e in ours.events if e.type_name == "user"] == ["first", "second, on the other server"]
+
+    _turn(ours, "a turn that failed before saving")
+    again = await store.retrieve("k2")
+    assert "a turn that failed before saving" not in [e.text for e in again.events if e.type_name == "user"]
+
+    other.forget("k2")  # the staff app's purge, from another process
+    assert await store.retrieve("k2") is None
