@@ -25,7 +25,7 @@ SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_t
 PLACES_MODEL := build/places_nlp
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install deps-system build train run lint test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts lock clean
+.PHONY: help install deps-system build check-firm train run lint test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
@@ -71,14 +71,17 @@ $(STAMPS)/crisis: $(STAMPS)/venv bot/crisis_classifier.py bot/safety.py $(SAFETY
 	$(PY) -m bot.crisis_classifier $(CRISIS_MODEL)
 	@touch $@
 
-domain/firm_profile.yml: firm.yml bot/firm.py $(STAMPS)/venv
-	$(PY) -m bot.firm domain > $@.tmp && mv $@.tmp $@
+# firm.yml is read by the running servers, not trained into the model (connectors/firm_nlg.py):
+# checked here so that a mistake stops `make` before anything starts. Always runs ($FIRM_PROFILE may point elsewhere).
+check-firm: $(STAMPS)/venv
+	@$(PY) -m bot.firm check
 
-build: $(STAMPS)/places $(STAMPS)/crisis domain/firm_profile.yml
+build: $(STAMPS)/places $(STAMPS)/crisis
 
 # --- train -------------------------------------------------------------------
-$(STAMPS)/model: $(STAMPS)/places $(STAMPS)/crisis domain/firm_profile.yml config.yml $(wildcard domain/*.yml) $(wildcard components/*.py) $(NLU_DATA)
-	$(RASA) train --domain domain --data data/nlu data/rules --config config.yml --out models --fixed-model-name intake
+# Rasa's default domain (domain.yml); the data is data/nlu and data/rules only (data/safety is not Rasa data).
+$(STAMPS)/model: $(STAMPS)/places $(STAMPS)/crisis config.yml domain.yml $(wildcard components/*.py) $(NLU_DATA)
+	$(RASA) train --data data/nlu data/rules --config config.yml --out models --fixed-model-name intake
 	@touch $@
 
 train: $(STAMPS)/model
@@ -90,7 +93,7 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 	@touch $@
 
 # --- run ---------------------------------------------------------------------
-run: $(STAMPS)/model $(STAMPS)/npm
+run: check-firm $(STAMPS)/model $(STAMPS)/npm
 	@sh scripts/deps_system.sh $(RUN_PACKAGES)
 	@mkdir -p -m 700 $(INTAKE_DATA_DIR)
 	@# The sample library of posted updates (idempotent: upsert by URL).
@@ -100,10 +103,10 @@ run: $(STAMPS)/model $(STAMPS)/npm
 		exec $(VENV)/bin/honcho start -f Procfile
 
 # --- test --------------------------------------------------------------------
-validate: $(STAMPS)/places domain/firm_profile.yml
-	$(RASA) data validate --domain domain --data data/nlu data/rules --config config.yml
+validate: $(STAMPS)/places
+	$(RASA) data validate --data data/nlu data/rules --config config.yml
 
-test-unit: $(STAMPS)/places $(STAMPS)/crisis domain/firm_profile.yml $(STAMPS)/npm
+test-unit: $(STAMPS)/places $(STAMPS)/crisis $(STAMPS)/npm
 	$(PY) -m pytest -q -m "not browser and not integration"
 
 test-stories: $(STAMPS)/model
@@ -116,8 +119,8 @@ test-integration: $(STAMPS)/model
 test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system
 	$(PY) -m pytest -q -m browser tests/browser
 
-# ruff (rules in pyproject.toml), no import circles, and Rasa's own check of the domain and data.
-lint: validate
+# ruff (rules in pyproject.toml), no import circles, Rasa's own check of the domain and data, and firm.yml.
+lint: validate check-firm
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/check_imports.py
 
@@ -145,7 +148,7 @@ bench-safety: $(STAMPS)/crisis
 bench-upfront: $(STAMPS)/places
 	$(PY) scripts/bench_upfront.py
 
-bench-nlu: $(STAMPS)/places domain/firm_profile.yml $(STAMPS)/model
+bench-nlu: $(STAMPS)/places $(STAMPS)/model
 	$(PY) scripts/bench_nlu.py
 	$(PY) scripts/bench_nlu.py --score tests/data/nlu_holdout_es_booking.yml
 	$(PY) scripts/bench_locations.py
@@ -164,4 +167,4 @@ bench-alerts: $(STAMPS)/venv
 	$(PY) scripts/bench_alerts.py
 
 clean:
-	rm -rf $(STAMPS) build models results .pytest_cache domain/firm_profile.yml
+	rm -rf $(STAMPS) build models results .pytest_cache

@@ -2,7 +2,7 @@
 
 The engine (slots, routing, atomic booking) is ``bot.booking``; this module
 decides what the chat asks next and which response tells each outcome. The
-sentences, in Spanish and English, are responses in ``domain/booking.yml``;
+sentences, in Spanish and English, are responses in ``domain.yml`` (booking);
 the values they quote (times, attorney, how) are formatted here per language.
 """
 from __future__ import annotations

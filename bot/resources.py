@@ -1,7 +1,7 @@
 """Official resources and know-your-rights basics for urgent visitors.
 
 Which help fits which urgency is decided here; the words, in each language,
-are responses in ``domain/urgent_help.yml``. The facts they quote (addresses,
+are responses in ``domain.yml`` (its urgent-help part). The facts they quote (addresses,
 phone numbers) come from the firm profile, where they carry the date they were
 last checked.
 """

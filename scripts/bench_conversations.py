@@ -123,15 +123,12 @@ def _stem(text: str) -> str:
 def load_response_stems() -> Dict[str, List[str]]:
     """Response name -> stems of each of its variations, from the domain."""
     stems: Dict[str, List[str]] = defaultdict(list)
-    files = [ROOT / "domain.yml"] if (ROOT / "domain.yml").exists() else []
-    files += sorted((ROOT / "domain").glob("*.yml")) if (ROOT / "domain").is_dir() else []
-    for path in files:
-        doc = yaml.safe_load(path.read_text()) or {}
-        for name, variations in (doc.get("responses") or {}).items():
-            for v in variations or []:
-                stem = _stem(v.get("text") or "")
-                if len(stem) >= 8:
-                    stems[name].append(stem)
+    doc = yaml.safe_load((ROOT / "domain.yml").read_text()) or {}
+    for name, variations in (doc.get("responses") or {}).items():
+        for v in variations or []:
+            stem = _stem(v.get("text") or "")
+            if len(stem) >= 8:
+                stems[name].append(stem)
     return stems
 
 

@@ -21,7 +21,7 @@ def data_dir(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def domain() -> Dict[str, Any]:
-    """The real domain (domain/ folder, including the generated firm slots) as a dict."""
+    """The real domain (domain.yml) as Rasa reads it, as a dict."""
     from tests.project_domain import rasa_domain
 
     return rasa_domain().as_dict()

@@ -3,11 +3,10 @@ import dataclasses
 from datetime import datetime, timezone
 
 import pytest
-import yaml
 
 from bot import after_hours
+from tests.project_domain import document
 from tests.test_alerts import FIRM
-from tests.conftest import ROOT
 
 UTC = timezone.utc
 
@@ -49,9 +48,7 @@ def test_the_visitor_is_told_of_an_alert_only_when_someone_will_get_it():
 
 @pytest.mark.parametrize("base", ["utter_urgent_call", "utter_booking_urgent_times"])
 def test_every_variant_is_a_response_in_both_languages(base):
-    responses = {}
-    for path in (ROOT / "domain").glob("*.yml"):
-        responses.update((yaml.safe_load(path.read_text()) or {}).get("responses") or {})
+    responses = document()["responses"]
     for suffix in ("", "_on_call", "_closed"):
         variations = responses[base + suffix]
         assert any(v.get("condition") for v in variations) and any(not v.get("condition") for v in variations)

@@ -10,10 +10,11 @@ import yaml
 from bot import booking_flow, interruptions
 from bot.booking import store as booking_store
 from bot.firm import firm
+from tests.project_domain import document
 from tests.wording import render
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = yaml.safe_load((ROOT / "domain" / "booking.yml").read_text())
+DOMAIN = document()
 RULES = yaml.safe_load((ROOT / "data" / "rules" / "booking.yml").read_text())["rules"]
 INTERRUPTION_RULES = yaml.safe_load((ROOT / "data" / "rules" / "booking_interruptions.yml").read_text())["rules"]
 STORIES = yaml.safe_load((ROOT / "tests" / "test_stories" / "booking.yml").read_text())["stories"]

@@ -50,11 +50,10 @@ async def test_the_fallback_is_in_the_conversations_language():
 # --- the tracker store: a refused conversation is forgotten, a marker kept -------------
 
 def _store(tmp_path):
-    from rasa.shared.core.domain import Domain
-
     from connectors.tracker_store import ConsentAwareSQLTrackerStore
+    from tests.project_domain import rasa_domain
 
-    domain = Domain.from_directory("domain")
+    domain = rasa_domain()
     return ConsentAwareSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "tracker.db")), domain
 
 

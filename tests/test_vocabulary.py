@@ -10,33 +10,32 @@ import yaml
 
 from bot import interruptions, situations
 from bot.firm import load_firm
+from tests.project_domain import document
 from tests.wording import variation
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = {p.name: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "domain").glob("*.yml"))}
+DOMAIN = document()
 RULES = {p.name: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "data" / "rules").glob("*.yml"))}
-RESPONSES = {name for d in DOMAIN.values() for name in (d.get("responses") or {})}
-INTENTS = {i for d in DOMAIN.values() for i in (d.get("intents") or [])}
+RESPONSES = set(DOMAIN["responses"])
+INTENTS = set(DOMAIN["intents"])
 SOFT = {"chitchat", "out_of_scope", "bot_challenge", "ask_legal_advice", "non_english"}
 #: A name can also read as yes, thanks or hello ("Wanjiru K", "Altagracia Peña"); clean_name refuses the real ones.
 NAME_LOOKS_LIKE = SOFT | {"affirm", "thank", "greet"}
 
 
 def _text_mappings():
-    for file, d in DOMAIN.items():
-        for slot, spec in (d.get("slots") or {}).items():
-            for mapping in spec.get("mappings") or []:
-                if mapping.get("type") == "from_text":
-                    yield file, slot, mapping
+    for slot, spec in DOMAIN["slots"].items():
+        for mapping in spec.get("mappings") or []:
+            if mapping.get("type") == "from_text":
+                yield slot, mapping
 
 
-@pytest.mark.parametrize("file", [f for f, d in DOMAIN.items() if "x-not-an-answer" in d])
-def test_not_an_answer_lists_are_bot_interruptions(file):
-    assert sorted(DOMAIN[file]["x-not-an-answer"]) == sorted(interruptions.NOT_AN_ANSWER)
+def test_the_not_an_answer_list_is_bot_interruptions():
+    assert sorted(DOMAIN["x-not-an-answer"]) == sorted(interruptions.NOT_AN_ANSWER)
 
 
-@pytest.mark.parametrize("file, slot, mapping", list(_text_mappings()), ids=lambda v: v if isinstance(v, str) else "")
-def test_no_free_text_question_swallows_an_interruption(file, slot, mapping):
+@pytest.mark.parametrize("slot, mapping", list(_text_mappings()), ids=lambda v: v if isinstance(v, str) else "")
+def test_no_free_text_question_swallows_an_interruption(slot, mapping):
     # Names may look like chit-chat ("Hope", "Li Wei"): only those soft intents may pass there.
     ignored = set(mapping.get("not_intent") or [])
     missing = set(interruptions.NOT_AN_ANSWER) - ignored
@@ -59,7 +58,7 @@ def test_every_interruption_rule_lists_the_same_intents(file, rule):
 
 
 def test_every_form_has_an_interruption_rule():
-    forms = {f for d in DOMAIN.values() for f in (d.get("forms") or {})}
+    forms = set(DOMAIN["forms"])
     covered = {
         c["active_loop"] for _, rule in _interruption_rules() for c in rule.get("condition") or [] if c.get("active_loop")
     }
@@ -85,7 +84,7 @@ def test_every_reply_exists_in_the_domain():
 
 def test_crisis_replies_quote_the_dated_lines_in_firm_yml():
     lines = load_firm(ROOT / "firm.yml").crisis_lines
-    responses = {n: v for d in DOMAIN.values() for n, v in (d.get("responses") or {}).items() if n.startswith("utter_crisis_")}
+    responses = {n: v for n, v in DOMAIN["responses"].items() if n.startswith("utter_crisis_")}
     quoted = " ".join(v["text"] for variations in responses.values() for v in variations)
     for number in lines.values():
         assert number in quoted
@@ -105,29 +104,23 @@ def test_every_crisis_reply_names_911_988_and_the_dv_hotline_in_every_language()
     # The kind of danger can be misread ("he has a knife and said goodbye" is suicide, not
     # violence), so every crisis reply leads with its kind's help and still names the others.
     lines = load_firm(ROOT / "firm.yml").crisis_lines
-    responses = {n: v for d in DOMAIN.values() for n, v in (d.get("responses") or {}).items() if n.startswith("utter_crisis_")}
+    responses = {n: v for n, v in DOMAIN["responses"].items() if n.startswith("utter_crisis_")}
     for name in set(interruptions.CRISIS_REPLIES.values()) | {"utter_crisis_general"}:
         for variant in responses[name]:
             for line in ("emergency", "suicide_crisis_lifeline", "domestic_violence_hotline"):
                 assert lines[line] in variant["text"], (name, line, variant.get("condition"))
 
 
-#: Domain files whose every response is written in Spanish and English.
-BILINGUAL = ("intake.yml", "urgent_help.yml", "booking.yml")
-
-
-@pytest.mark.parametrize("file", BILINGUAL)
-def test_every_response_has_a_spanish_and_an_english_variation(file):
-    for name, variations in DOMAIN[file]["responses"].items():
+def test_every_response_has_a_spanish_and_an_english_variation():
+    for name, variations in DOMAIN["responses"].items():
         languages = {c["value"] for v in variations for c in v.get("condition") or [] if c["name"] == "reply_language"}
         assert "es" in languages, name
         assert any(not v.get("condition") for v in variations), f"{name}: no English default"
 
 
-@pytest.mark.parametrize("file", BILINGUAL)
-def test_one_variation_per_language_and_case(file):
+def test_one_variation_per_language_and_case():
     # Rasa picks at random among the conditional variations that match: only one may.
-    for name, variations in DOMAIN[file]["responses"].items():
+    for name, variations in DOMAIN["responses"].items():
         other = {c["name"]: set() for v in variations for c in v.get("condition") or [] if c["name"] != "reply_language"}
         for v in variations:
             for c in v.get("condition") or []:
@@ -145,7 +138,7 @@ def _buttons(response):
     return {v.get("condition", [{}])[0].get("value", "en"): v["buttons"] for v in DOMAIN_RESPONSES[response]}
 
 
-DOMAIN_RESPONSES = {name: variations for d in DOMAIN.values() for name, variations in (d.get("responses") or {}).items()}
+DOMAIN_RESPONSES = DOMAIN["responses"]
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -169,8 +162,7 @@ def test_every_time_zone_button_reads_back_as_its_zone(language):
 def test_every_slot_a_change_clears_is_a_domain_slot(group):
     from bot import flow
 
-    slots = {name for d in DOMAIN.values() for name in (d.get("slots") or {})}
-    assert set(flow.CHANGE_GROUPS[group]) <= slots
+    assert set(flow.CHANGE_GROUPS[group]) <= set(DOMAIN["slots"])
 
 
 def test_changing_the_place_clears_everything_a_place_filled():

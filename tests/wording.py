@@ -12,22 +12,15 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 
 
-from tests.project_domain import documents
+from bot.firm import load_firm, response_values
+from tests.project_domain import document
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def _load():
-    responses: Dict[str, list] = {}
-    slots: Dict[str, Any] = {}
-    for doc in documents():
-        responses.update(doc.get("responses") or {})
-        for name, spec in (doc.get("slots") or {}).items():
-            slots[name] = spec.get("initial_value")
-    return responses, slots
-
-
-RESPONSES, INITIAL_SLOTS = _load()
+RESPONSES: Dict[str, list] = document()["responses"]
+INITIAL_SLOTS: Dict[str, Any] = {name: spec.get("initial_value") for name, spec in document()["slots"].items()}
+#: What the Rasa server fills in beside the slots (connectors/firm_nlg.py).
+FIRM_VALUES: Dict[str, str] = response_values(load_firm())
 
 
 def variation(name: str, slots: Optional[Dict[str, Any]] = None) -> dict:
@@ -46,7 +39,7 @@ def variation(name: str, slots: Optional[Dict[str, Any]] = None) -> dict:
 
 def render(name: str, values: Optional[Dict[str, Any]] = None, language: str = "en", **slots: Any) -> str:
     """The text a visitor reads for a response, its placeholders filled like Rasa's."""
-    filled = {**INITIAL_SLOTS, "reply_language": language, **slots, **(values or {})}
+    filled = {**FIRM_VALUES, **INITIAL_SLOTS, "reply_language": language, **slots, **(values or {})}
     text = variation(name, {"reply_language": language, **slots})["text"]
     missing = [f for _, f, _, _ in string.Formatter().parse(text) if f and f not in filled]
     assert not missing, f"{name}: nothing fills {missing}"

@@ -3,7 +3,7 @@
 A booking made in Spanish (its consultation language, ``Booking.language``)
 gets its confirmation, reminder, cancellation and invite in Spanish; every
 other booking in English. The chat's own booking messages are responses in
-``domain/booking.yml``.
+``domain.yml`` (booking).
 """
 from __future__ import annotations
 
