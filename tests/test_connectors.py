@@ -150,3 +150,17 @@ async def test_another_process_writing_or_a_purge_or_an_unsaved_change_reloads(t
 
     other.forget("k2")  # the staff app's purge, from another process
     assert await store.retrieve("k2") is None
+
+
+async def test_the_sqlite_transcripts_use_the_write_ahead_log(tmp_path):
+    import sqlite3
+
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store, domain = _store(tmp_path)
+    await store.save(DialogueStateTracker.from_events("w1", [ActionExecuted("action_listen")], slots=domain.slots))
+    with sqlite3.connect(tmp_path / "tracker.db") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
