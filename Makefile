@@ -62,8 +62,8 @@ lock:
 	uv pip compile --python-version 3.10 requirements.in -o requirements.lock
 
 # --- build -------------------------------------------------------------------
-$(STAMPS)/places: $(STAMPS)/venv bot/place_pipeline.py bot/places.py
-	$(PY) -m bot.place_pipeline $(PLACES_MODEL)
+$(STAMPS)/places: $(STAMPS)/venv bot/places/names.py bot/places/gazetteer.py bot/places/pipeline.py
+	$(PY) -m bot.places.pipeline $(PLACES_MODEL)
 	@touch $@
 
 # The crisis classifier beside the safety patterns (trained on data/safety/ and the NLU data).

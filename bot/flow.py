@@ -10,7 +10,8 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates, facilities, location, place_roles, situations, urgency
+from bot import dates, situations, urgency
+from bot.places import facilities, location, roles
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -413,10 +414,10 @@ def held_place(text: str) -> str | None:
     """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
     staff read it, with "(where detained)" when it is only where the arrest happened."""
-    for mention in place_roles.mentions(text):
-        if mention.role == place_roles.DETAINED:
+    for mention in roles.mentions(text):
+        if mention.role == roles.DETAINED:
             return mention.place.label
-        if mention.role == place_roles.UNCLEAR:
+        if mention.role == roles.UNCLEAR:
             start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")
             if _DETENTION_WORDS.search(text[start + 1:mention.start]):
                 return f"{mention.place.label} (where detained)"

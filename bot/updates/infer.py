@@ -16,8 +16,8 @@ optional plural ``s``.
 
 Jurisdictions: places
 ---------------------
-Places are found with the project's spaCy pipeline (``bot.place_pipeline``:
-entities labelled ``place``) and resolved with ``bot.places.resolve``.
+Places are found with the project's spaCy pipeline (``bot.places.pipeline``:
+entities labelled ``place``) and resolved with ``bot.places.resolver.resolve``.
 A US city adds ``"City, ST"`` and ``"ST"``; a US state adds ``"ST"``;
 places outside the US (a TPS country, "Remain in Mexico") and the country
 itself add nothing. A place counts when the title or summary names it, or
@@ -169,11 +169,11 @@ class PlacesUnavailable(RuntimeError):
 @lru_cache(maxsize=1)
 def _pipeline():
     try:
-        from bot import place_pipeline
+        from bot.places import pipeline
     except ImportError as exc:  # pragma: no cover - depends on the checkout
-        raise PlacesUnavailable(f"bot.place_pipeline is not available ({exc})") from exc
+        raise PlacesUnavailable(f"bot.places.pipeline is not available ({exc})") from exc
     try:
-        return place_pipeline.load()
+        return pipeline.load()
     except Exception as exc:  # noqa: BLE001 - any load failure is reported the same way
         raise PlacesUnavailable(f"the place pipeline could not be loaded ({exc}); run `make` to build it") from exc
 
@@ -181,15 +181,15 @@ def _pipeline():
 def spacy_places(text: str) -> List[object]:
     """Places the project's pipeline finds in ``text``, resolved (unresolved ones dropped)."""
     try:
-        from bot import places
+        from bot.places import resolver
     except ImportError as exc:  # pragma: no cover - depends on the checkout
-        raise PlacesUnavailable(f"bot.places is not available ({exc})") from exc
+        raise PlacesUnavailable(f"bot.places.resolver is not available ({exc})") from exc
     nlp = _pipeline()
     found = []
     for ent in nlp(text).ents:
         if ent.label_.lower() != "place":
             continue
-        place = places.resolve(ent.text)
+        place = resolver.resolve(ent.text)
         if place is None:
             continue
         city = getattr(place, "city", None)

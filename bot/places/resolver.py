@@ -1,7 +1,7 @@
 """Where is the visitor?  Free text -> a :class:`Place`.
 
 ``resolve("we live in san deigo ca")`` -> San Diego, CA.  The spaCy pipeline of
-:mod:`bot.place_pipeline` finds the exact candidate spans (names, nicknames,
+:mod:`bot.places.pipeline` finds the exact candidate spans (names, nicknames,
 counties, ZIP codes, "city, ST"); this module reads them, adds what needs
 context, and falls back to typo-tolerant matching.
 
@@ -27,7 +27,7 @@ Rules, in order:
    more, Mexican, Central American and Caribbean ones of 200,000), within one
    edit up to 7 letters and two beyond (Damerau-Levenshtein), with the same
    first letter, 6 letters at least, no ordinary word among them (spaCy's
-   English and Spanish stop words plus :data:`~bot.place_pipeline.COMMON_WORDS`)
+   English and Spanish stop words plus :data:`~bot.places.names.COMMON_WORDS`)
    and not a known name itself; and only in a short reply (four words or
    fewer), right after "in/en/near/from...", or before a state ("houstin tx").
 4. **Same-name places.**  A state beats a city or a country of the same name
@@ -53,22 +53,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.place_pipeline import (
+from bot.places.gazetteer import Entry, Gazetteer, ZipInfo, gazetteer
+from bot.places.names import (
     COMMON_WORD_CITIES,
     COMMON_WORDS,
     NEVER_ALONE_CODES,
     PLACE_PREFIXES,
     US,
     WORD_CODES,
-    Entry,
-    Gazetteer,
-    ZipInfo,
-    gazetteer,
-    load,
     norm,
 )
-
-UNITED_STATES = "United States"
+from bot.places.pipeline import load
+from bot.places.place import UNITED_STATES, Place
 
 #: Words right before a place that say "this is where".
 CUES_EN = frozenset("in at near around outside to from by of nearby close".split())
@@ -93,41 +89,6 @@ LA_FOLLOWERS = frozenset(
 LONE_LOWER_OK = frozenset("al ar co de ga ma md mi mo ms ne pa va wa".split())
 
 _RANK = {"country": 0, "state": 1, "region": 2, "county": 2, "city": 3, "zip": 4}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A resolved place.  ``state`` is a USPS code (None outside the US or when ambiguous)."""
-
-    country: str
-    country_code: str
-    state: Optional[str] = None
-    state_name: Optional[str] = None
-    city: Optional[str] = None
-    county: Optional[str] = None
-    zip: Optional[str] = None
-    matched: str = ""
-    method: str = "exact"  # "exact" | "nickname" | "zip" | "fuzzy"
-    candidates: Tuple[str, ...] = ()
-
-    @property
-    def in_us(self) -> bool:
-        return self.country_code == US
-
-    @property
-    def ambiguous(self) -> bool:
-        return bool(self.candidates)
-
-    @property
-    def label(self) -> str:
-        """Short display form: "Chicago, IL", "Texas", "Toronto, Canada", "Portland"."""
-        if self.in_us:
-            if self.city and self.state:
-                return f"{self.city}, {self.state}"
-            if self.county and self.state:
-                return f"{self.county}, {self.state}"
-            return self.city or self.state_name or self.country
-        return f"{self.city}, {self.country}" if self.city else self.country
 
 
 # ---------------------------------------------------------------------------
@@ -262,7 +223,7 @@ def mentions(text: str) -> List[Tuple[int, int, Place]]:
     read on its own; offsets are into ``text`` as given, and
     ``text[start:end]`` is the words that named the place (a city with its
     state and ZIP code is one mention).  What each place is to the visitor is
-    :mod:`bot.place_roles`' business.
+    :mod:`bot.places.roles`' business.
     """
     if not text or not text.strip():
         return []

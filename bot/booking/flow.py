@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-from bot import places
+from bot.places import resolver
 from bot.dates import plain
 from bot.language import both
 from bot.booking.attorneys import MODE_LABELS, MODE_LABELS_ES
@@ -87,8 +87,8 @@ def parse_time_zone(text: str) -> Optional[str]:
     for word in re.findall(r"[a-z]+(?: rico)?", lowered):
         if word in _ZONE_WORDS:
             return _ZONE_WORDS[word]
-    place = places.resolve(t)
-    return places.timezone_for(place) if place else None
+    place = resolver.resolve(t)
+    return resolver.timezone_for(place) if place else None
 
 
 def mode_from_text(text: str, modes: Sequence[str]) -> Optional[str]:
@@ -137,19 +137,6 @@ def booking_values(when, tz: str, attorney: str, mode: str, **more: str) -> Dict
         **more,
         **both("when", lambda lang: format_slot(when, tz, long=True, language=lang)),
         **both("mode", lambda lang: mode_label(mode, lang).lower()),
-    }
-
-
-def booking_card(reference: str, when: str, attorney: str, mode: str, ics_url: str, language: str = "en") -> Dict[str, Any]:
-    """The confirmation as a card the widget renders (with the calendar link)."""
-    return {
-        "type": "booking",
-        "reference": reference,
-        "when": when,
-        "attorney": attorney,
-        "mode": mode_label(mode, language),
-        "ics_url": ics_url,
-        "language": language,
     }
 
 
