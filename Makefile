@@ -30,7 +30,7 @@ CRISIS_MODEL := build/crisis_classifier.skops
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, lint, and run every test"
-	@echo "make lint   ruff, the import-circle check and rasa data validate"
+	@echo "make lint   ruff, mypy (strict on bot/), the import-circle check and rasa data validate"
 	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium), when missing"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
 	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
@@ -116,9 +116,11 @@ test-integration: $(STAMPS)/model
 test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system
 	$(PY) -m pytest -q -m browser tests/browser
 
-# ruff (rules in pyproject.toml), no import circles, and Rasa's own check of the domain and data.
+# ruff (rules in pyproject.toml), the type check of bot/ (mypy, strict: settings in
+# pyproject.toml), no import circles, and Rasa's own check of the domain and data.
 lint: validate
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy bot
 	$(PY) scripts/check_imports.py
 
 test: deps-system lint test-unit test-stories test-integration test-browser

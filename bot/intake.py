@@ -83,7 +83,8 @@ def location_label(slots: Mapping[str, Any]) -> str:
     if state or (country and country != UNITED_STATES):
         return place_label(country, slots.get("city"), state, slots.get("state_name"), slots.get("county"))
     if _known(slots.get("location")):
-        return slots["location"]  # a town whose state is not known yet, or words no place was read from
+        words: str = slots["location"]
+        return words  # a town whose state is not known yet, or words no place was read from
     return "Not given"
 
 

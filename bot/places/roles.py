@@ -594,7 +594,7 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
     return None
 
 
-def _detained_or_arrest(words, k: int, lo: int, gap) -> str:
+def _detained_or_arrest(words: Sequence[str], k: int, lo: int, gap: Sequence[str]) -> str:
     j = k - 1
     while j >= lo and words[j] in ADVERBS and words[j] not in STATE_AUX:
         j -= 1
@@ -611,7 +611,7 @@ def _detained_or_arrest(words, k: int, lo: int, gap) -> str:
     return DETAINED if preps and preps[-1] in ("at",) + tuple(TO) else UNCLEAR
 
 
-def _taken(words, k: int, lo: int, gap) -> str:
+def _taken(words: Sequence[str], k: int, lo: int, gap: Sequence[str]) -> str:
     preps = [g for g in gap if g in TO or g in ("in", "at", "en", "near")]
     to = bool(preps) and preps[-1] in TO
     if words[k].startswith("transfer") or words[k].startswith("trasladar"):
@@ -621,7 +621,7 @@ def _taken(words, k: int, lo: int, gap) -> str:
     return DETAINED if to else UNCLEAR
 
 
-def _relative_noun(words, k: int, lo: int) -> Optional[str]:
+def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
     if k + 2 < len(words) and words[k + 1] == "'s" and words[k + 2] not in LOC_PREPS | ADVERBS:
         return None  # "I'm at my sister's house in": the owner, not the place; read on
     if k + 1 < len(words) and words[k].endswith("s") and words[k + 1] in _DWELLINGS and k >= 2 and words[k - 2] == "at":
@@ -649,7 +649,7 @@ def _relative_noun(words, k: int, lo: int) -> Optional[str]:
 _DWELLINGS = frozenset("place house home apartment apt trailer crib".split())
 
 
-def _subject_index(words, k: int, lo: int) -> Optional[int]:
+def _subject_index(words: Sequence[str], k: int, lo: int) -> Optional[int]:
     """The word right before the verb at k that may be its subject."""
     j = k - 1
     skipped = 0
@@ -663,7 +663,7 @@ def _subject_index(words, k: int, lo: int) -> Optional[int]:
     return j
 
 
-def _subject_role(words, k: int, lo: int) -> Optional[str]:
+def _subject_role(words: Sequence[str], k: int, lo: int) -> Optional[str]:
     j = _subject_index(words, k, lo)
     if j is None:
         return None
@@ -692,7 +692,7 @@ def _subject_role(words, k: int, lo: int) -> Optional[str]:
     return UNCLEAR
 
 
-def _copula(words, k: int, lo: int, ts: int) -> Optional[str]:
+def _copula(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
     """ "is/are/am/estoy" + a place word ("in", "at", "here"...), else not a cue."""
     j = k + 1
     negated = False
@@ -720,7 +720,7 @@ def _copula(words, k: int, lo: int, ts: int) -> Optional[str]:
     return subject
 
 
-def _residence(words, k: int, lo: int, ts: int) -> Optional[str]:
+def _residence(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
     w = words[k]
     if _negated(words, max(lo, k - 3), ts):
         return UNCLEAR
