@@ -30,7 +30,7 @@ CRISIS_MODEL := build/crisis_classifier.skops
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, lint, and run every test"
-	@echo "make lint   ruff, the import-circle check and rasa data validate"
+	@echo "make lint   ruff, mypy (strict on bot/), the import-circle check and rasa data validate"
 	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium), when missing"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
 	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
@@ -62,8 +62,8 @@ lock:
 	uv pip compile --python-version 3.10 requirements.in -o requirements.lock
 
 # --- build -------------------------------------------------------------------
-$(STAMPS)/places: $(STAMPS)/venv bot/place_pipeline.py bot/places.py
-	$(PY) -m bot.place_pipeline $(PLACES_MODEL)
+$(STAMPS)/places: $(STAMPS)/venv bot/places/names.py bot/places/gazetteer.py bot/places/pipeline.py
+	$(PY) -m bot.places.pipeline $(PLACES_MODEL)
 	@touch $@
 
 # The crisis classifier beside the safety patterns (trained on data/safety/ and the NLU data).
@@ -119,9 +119,11 @@ test-integration: $(STAMPS)/model
 test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system
 	$(PY) -m pytest -q -m browser tests/browser
 
-# ruff (rules in pyproject.toml), no import circles, Rasa's own check of the domain and data, and firm.yml.
+# ruff (rules in pyproject.toml), the type check of bot/ (mypy, strict: settings in
+# pyproject.toml), no import circles, Rasa's own check of the domain and data, and firm.yml.
 lint: validate check-firm
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy bot
 	$(PY) scripts/check_imports.py
 
 test: deps-system lint test-unit test-stories test-integration test-browser

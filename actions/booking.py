@@ -1,7 +1,7 @@
 """Booking a consultation in the chat, and rescheduling or cancelling it.
 
 Slots, routing and the atomic booking are ``bot.booking``; question order
-and wording are ``bot.booking_flow``. These classes only translate.
+and wording are ``bot.booking.flow``. These classes only translate.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from actions.clock import now
 from actions.db import intake_db
 from actions.intake_form import parsed_answer
 from actions.messages import latest_intent, latest_text, said_again, said_this_turn
-from bot import after_hours, booking, booking_flow, contact, language
+from bot import after_hours, booking, cards, contact, language
+from bot.booking import flow as booking_flow
 from bot.booking import mail
 from bot.booking.store import normalise_reference
 from bot.firm import firm
@@ -281,7 +282,7 @@ def _confirm(dispatcher: CollectingDispatcher, made: booking.Booking, language: 
     when = booking_flow.when_label(made.start, made.visitor_tz, language)
     dispatcher.utter_message(
         response="utter_booking_confirmed",
-        json_message=booking_flow.booking_card(made.reference, when, attorney, made.mode, _ics_url(made.reference), language),
+        json_message=cards.booking_card(made.reference, when, attorney, made.mode, _ics_url(made.reference), language),
         **booking_flow.booking_values(made.start, made.visitor_tz, attorney, made.mode, reference=made.reference),
     )
     status = mail.send_confirmation(intake_db(), made, attorney_name=attorney)

@@ -18,7 +18,8 @@ from actions.clock import now, today
 from actions.db import intake_db
 from actions.messages import (latest_intent, latest_text, said_again, said_in_session, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import after_hours, cards, contact, dates, flow, funnel, intake, interruptions, language, location, places, resources, situations, store, updates, urgency
+from bot import after_hours, cards, contact, dates, flow, funnel, intake, interruptions, language, resources, situations, store, updates, urgency
+from bot.places import location, resolver
 from bot.firm import firm
 
 logger = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ class ValidateIntakeForm(FormValidationAction):
         """Slots a message fills beyond the answer to the pending question.
 
         A place is the visitor's location only when the message says so
-        (``bot.place_roles``); a place with no clear role is asked about; dates,
+        (``bot.places.roles``); a place with no clear role is asked about; dates,
         A-numbers and stages said in passing are never asked again; deadlines
         and agents at the door count for urgency in any message.
         """
@@ -271,7 +272,7 @@ class ValidateIntakeForm(FormValidationAction):
             return []
         dispatcher.utter_message(
             response="utter_updates_intro",
-            json_message={"type": "updates", "items": [cards.update_card(p, tracker.get_slot("reply_language") or "en") for p in posts]},
+            json_message=cards.updates_message(posts, tracker.get_slot("reply_language") or "en"),
         )
         return [SlotSet("updates_shown", shown + [p["url"] for p in posts])]
 
@@ -430,7 +431,7 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value != "none" and interruptions.declined("contact_phone", latest_text(tracker), {}) and not contact.has_digits(str(value)):
             return {"contact_phone": "none"}  # "don't call this number, he checks my phone"
-        country = places.country_code(tracker.get_slot("country"))
+        country = resolver.country_code(tracker.get_slot("country"))
         return parsed_answer("contact_phone", value, lambda v: contact.parse_phone_from(v, country), dispatcher)
 
     def validate_contact_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

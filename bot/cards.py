@@ -1,11 +1,15 @@
-"""Rich messages the widget renders as cards (sent as Rasa ``custom`` payloads)."""
+"""Rich messages the widget renders as cards (sent as Rasa ``custom`` payloads).
+
+Every card payload the chat sends is built here: the widget
+(``web/static/widget/widget.js``) renders them by ``type``.
+"""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Dict
+from typing import Any, Dict, Iterable
 
+from bot.booking.flow import mode_label
 from bot.language import MONTHS_ES
-
 
 
 def _date_label(iso: str, language: str = "en") -> str:
@@ -31,4 +35,22 @@ def update_card(post: Dict[str, Any], language: str = "en") -> Dict[str, Any]:
         "published": post["published"],
         "date": _date_label(post["published"], language),
         "summary": summary,
+    }
+
+
+def updates_message(posts: Iterable[Dict[str, Any]], language: str = "en") -> Dict[str, Any]:
+    """Posted updates as a list of cards (:func:`update_card`)."""
+    return {"type": "updates", "items": [update_card(p, language) for p in posts]}
+
+
+def booking_card(reference: str, when: str, attorney: str, mode: str, ics_url: str, language: str = "en") -> Dict[str, Any]:
+    """The confirmation as a card the widget renders (with the calendar link)."""
+    return {
+        "type": "booking",
+        "reference": reference,
+        "when": when,
+        "attorney": attorney,
+        "mode": mode_label(mode, language),
+        "ics_url": ics_url,
+        "language": language,
     }

@@ -7,6 +7,7 @@ live beside their features and are added here.
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 import click
 
@@ -30,7 +31,7 @@ def main(ctx: click.Context, db_path: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: standard output).")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output) -> None:
+def export(ctx: click.Context, fmt: str, output: TextIO) -> None:
     """Write every intake, one row each, as JSONL or CSV."""
     db = store.tolerant_text(open_db(ctx))
     count = write_export((store.export_row(i) for i in store.iter_intakes(db)), fmt, output)

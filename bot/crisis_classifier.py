@@ -32,12 +32,17 @@ import sys
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 import yaml
 
 from bot import safety
 from bot.safety import KINDS, Crisis, normalize
+
+if TYPE_CHECKING:  # scikit-learn and SciPy have no types: these name what is passed
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
 
 logger = logging.getLogger(__name__)
 
@@ -154,12 +159,12 @@ def data_fingerprint() -> str:
 class Model:
     """Vectorizers and the logistic regression, trained together."""
 
-    def __init__(self, vectorizers: Sequence, clf) -> None:
+    def __init__(self, vectorizers: Sequence[TfidfVectorizer], clf: LogisticRegression) -> None:
         self.vectorizers = list(vectorizers)
         self.clf = clf
         self._none = list(clf.classes_).index(NONE)
 
-    def _matrix(self, texts: Sequence[str]):
+    def _matrix(self, texts: Sequence[str]) -> csr_matrix:
         import scipy.sparse
 
         norms = [normalize(t) for t in texts]
@@ -280,9 +285,10 @@ def cross_validate(examples: List[Example], folds: int = 5) -> Dict[float, Tuple
     for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
         alone = [scores[i] >= threshold for i in range(len(examples))]
         both = [a or p for a, p in zip(alone, patterns)]
-        out[threshold] = tuple(
+        alone_pos, alone_neg, both_pos, both_neg = (
             sum(flags[i] for i in group) / len(group) for flags in (alone, both) for group in (positives, negatives)
         )
+        out[threshold] = (alone_pos, alone_neg, both_pos, both_neg)
     return out
 
 

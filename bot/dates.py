@@ -6,7 +6,8 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
-from typing import Optional
+from types import ModuleType
+from typing import List, Optional, Tuple
 
 import parsedatetime
 
@@ -34,13 +35,14 @@ _DAY_GRAINS = ("day", "hour", "minute", "second")
 
 
 @lru_cache(maxsize=1)
-def _duckling():
+def _duckling() -> Tuple[ModuleType, object, object]:
+    """The duckling module, the system's time zones and the time dimension, loaded once."""
     import duckling
 
     return duckling, duckling.load_time_zones(_ZONEINFO), duckling.parse_dimensions(["time"])
 
 
-def _duckling_days(text: str, today: date) -> list:
+def _duckling_days(text: str, today: date) -> List[date]:
     """The days Duckling reads in Spanish ``text`` (intervals by their start), relative to ``today``."""
     try:
         duckling, zones, dimensions = _duckling()
@@ -50,7 +52,7 @@ def _duckling_days(text: str, today: date) -> list:
     noon = datetime.combine(today, time(12, 0)).replace(tzinfo=timezone.utc)
     context = duckling.Context(duckling.parse_ref_time(zones, "UTC", int(noon.timestamp())),
                                duckling.default_locale_lang(duckling.parse_lang("ES")))
-    days = []
+    days: List[date] = []
     for found in duckling.parse(text, context, dimensions, False):
         value = found.get("value") or {}
         if value.get("type") == "interval":
@@ -85,7 +87,8 @@ def parse_date(text: str, today: date) -> Optional[date]:
     result, context = _calendar().parseDT(_day_of_month(text), datetime.combine(today, time(12, 0)))
     if not context.hasDate:
         return None
-    return result.date()
+    day: date = result.date()
+    return day
 
 
 #: Parts of a day that parsedatetime reads as a time of today, not as a date
@@ -159,8 +162,8 @@ def _spoken_day(text: str, today: date) -> Optional[date]:
         found.append(today + timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[unit[:3]]))
     m = _DAYS_AGO_ES.search(t)
     if m:
-        n = m.group(1)
-        found.append(today - timedelta(days=int(n) if n.isdigit() else _ES_NUMBERS[n]))
+        said = m.group(1)
+        found.append(today - timedelta(days=int(said) if said.isdigit() else _ES_NUMBERS[said]))
     ordinal = _ordinal_day(t, today)
     if len(set(found)) == 1:
         # "on the 14th, that's 12 days from today": the day named wins over the count; "a
@@ -256,7 +259,8 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     when, context = found[0][0], found[0][1]
     if not (context.accuracy & (context.ACU_DAY | context.ACU_WEEK)):
         return None
-    return when.date()
+    day: date = when.date()
+    return day
 
 
 def coming_date(text: str, today: date) -> Optional[date]:

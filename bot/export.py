@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from typing import Any, Iterable, Mapping, TextIO
 
 from bot import store
 
@@ -33,14 +34,14 @@ def csv_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _stored_bytes(value):
+def _stored_bytes(value: object) -> str:
     """A BLOB where text was expected (written by another tool) as text."""
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     raise TypeError(f"cannot export a {type(value).__name__}")
 
 
-def csv_cell(value):
+def csv_cell(value: Any) -> object:
     """An export value as a CSV cell (lists and objects as JSON)."""
     if isinstance(value, bytes):
         value = _stored_bytes(value)
@@ -53,7 +54,7 @@ def csv_cell(value):
     return csv_text(value) if isinstance(value, str) else value
 
 
-def jsonl_line(row) -> str:
+def jsonl_line(row: Mapping[str, Any]) -> str:
     """One export row as one JSON line, lossless for any text: a lone surrogate
     (which UTF-8 cannot carry) and characters that some readers take for a line
     break are written as their ``\\uXXXX`` escapes."""
@@ -62,7 +63,7 @@ def jsonl_line(row) -> str:
     return _JSONL_ESCAPES.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def write_export(rows, fmt: str, out) -> int:
+def write_export(rows: Iterable[Mapping[str, Any]], fmt: str, out: TextIO) -> int:
     """Write export rows as JSONL or CSV; returns how many were written.
 
     The one writer of ``intake export`` and the staff app's export.

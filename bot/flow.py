@@ -10,7 +10,8 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates, facilities, location, place_roles, situations, urgency
+from bot import dates, situations, urgency
+from bot.places import facilities, location, roles
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -71,7 +72,7 @@ CHANGE_GROUPS: Dict[str, List[str]] = {
 def follow_ups(slots: Mapping[str, Any]) -> List[str]:
     """The follow-up questions that fit the situation (none before it is known)."""
     situation = slots.get("situation")
-    questions = list(FOLLOW_UPS.get(situation, []))
+    questions = list(FOLLOW_UPS.get(situation or "", []))
     if situation == "removal" and slots.get("removal_stage") in STAGES_WITHOUT_DATE:
         questions.remove("hearing_date")
     if "details" in questions and situations.details_said(situation, slots.get("situation_text")):
@@ -112,8 +113,7 @@ def required_slots(slots: Mapping[str, Any]) -> List[str]:
         order.append("change_field")
     order.append("intake_confirmed")
     # keep order, drop repeats (callback slots appear twice)
-    seen: set = set()
-    return [s for s in order if not (s in seen or seen.add(s))]
+    return list(dict.fromkeys(order))
 
 
 def missing_slots(slots: Mapping[str, Any]) -> List[str]:
@@ -331,11 +331,11 @@ def _another_day(clause: str, today: date) -> bool:
 _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
 
 
-def _detention_day(text: str, today: date) -> Any:
+def _detention_day(text: str, today: date) -> date | str | None:
     """The one day a message says someone was detained ("ICE took him on Tuesday"), the period
     in the visitor's words when only that is said ("since last month"), or None."""
-    days = set()
-    periods = []
+    days: set[date] = set()
+    periods: List[str] = []
     for sentence in _SENTENCE.split(text):
         held = _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
         since = _SINCE_DAY.search(sentence) if held else None
@@ -363,8 +363,8 @@ def _detention_day(text: str, today: date) -> Any:
         # "ICE detained my husband. It happened this morning at 6.": the sentence right after the
         # one that tells the detention, when it names one recent day and no arrival or hearing.
         sentences = _SENTENCE.split(text)
-        for told, after in zip(sentences, sentences[1:]):
-            if _DETENTION_WORDS.search(told) and not _another_day(after, today) and not _RECORD.search(after):
+        for before, after in zip(sentences, sentences[1:]):
+            if _DETENTION_WORDS.search(before) and not _another_day(after, today) and not _RECORD.search(after):
                 day = dates.past_date(after, today)
                 if day is not None and (today - day).days <= 31:
                     days.add(day)
@@ -413,10 +413,10 @@ def held_place(text: str) -> str | None:
     """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
     staff read it, with "(where detained)" when it is only where the arrest happened."""
-    for mention in place_roles.mentions(text):
-        if mention.role == place_roles.DETAINED:
+    for mention in roles.mentions(text):
+        if mention.role == roles.DETAINED:
             return mention.place.label
-        if mention.role == place_roles.UNCLEAR:
+        if mention.role == roles.UNCLEAR:
             start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")
             if _DETENTION_WORDS.search(text[start + 1:mention.start]):
                 return f"{mention.place.label} (where detained)"
@@ -446,10 +446,10 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         if held:
             said["detained_where"] = held
     if situation == "detention" and "detained_where" not in said:
-        where = _AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "")
-        if where:
+        named = _AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "")
+        if named:
             # "CBP still has him at JFK", "detenido en el condado": where, as they said it
-            said["detained_where"] = " ".join(where.group(1).split())
+            said["detained_where"] = " ".join(named.group(1).split())
     if situation == "detention" and "detained_where" not in said:
         unknown = _WHERE_UNKNOWN.search(text or "")
         if unknown:

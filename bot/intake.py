@@ -8,6 +8,7 @@ from datetime import date
 from bot.contact import display_phone
 from bot.flow import MATTER_SLOTS
 from bot.language import MONTHS_ES, WEEKDAYS_ES
+from bot.places.place import UNITED_STATES, label as place_label
 from bot.situations import CATEGORIES, CATEGORIES_ES
 from bot.urgency import REASONS, REASONS_ES
 
@@ -77,18 +78,13 @@ def _known(value: Any) -> bool:
 
 
 def location_label(slots: Mapping[str, Any]) -> str:
-    """'Chicago, IL', 'Texas', 'Mexico' or 'Not given'."""
-    city, state, country = slots.get("city"), slots.get("state"), slots.get("country")
-    if country and country != "United States":
-        return ", ".join(p for p in (city, country) if p)
-    if city and state:
-        return f"{city}, {state}"
-    if slots.get("county") and state:
-        return f"{slots['county']}, {state}"
-    if state:
-        return slots.get("state_name") or state
+    """'Chicago, IL', 'Texas', 'Mexico', the visitor's words, or 'Not given'."""
+    country, state = slots.get("country"), slots.get("state")
+    if state or (country and country != UNITED_STATES):
+        return place_label(country, slots.get("city"), state, slots.get("state_name"), slots.get("county"))
     if _known(slots.get("location")):
-        return slots["location"]
+        words: str = slots["location"]
+        return words  # a town whose state is not known yet, or words no place was read from
     return "Not given"
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from bot import contact, dates, flow, place_roles, safety, urgency
+from bot import contact, dates, flow, safety, urgency
+from bot.places import roles
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -139,7 +140,8 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     Only checks that cannot misfire on a question or a plea: a place that
     resolves, a date, an A-number, a phone number, "I don't know".
     """
-    from bot import contact, dates, place_roles, places
+    from bot import contact, dates
+    from bot.places import resolver, roles
 
     t = (text or "").strip()
     if not slot or not t:
@@ -147,9 +149,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if DONT_KNOW.search(t) and slot not in ("situation", "contact_name"):
         return True
     if slot in ("location", "location_state"):
-        if slot == "location" and place_roles.visitor_location(t)[1] == "other":
+        if slot == "location" and roles.visitor_location(t)[1] == "other":
             return False  # every place it names is someone else's ("he will take him to mexico")
-        return places.resolve(t) is not None
+        return resolver.resolve(t) is not None
     if slot in ("detained_since", "hearing_date"):
         if slot == "detained_since" and dates.day_detained(t, today) is not None:
             return True  # "it was half an hour ago and the agents are still here"
@@ -194,7 +196,7 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
         out[slot] = day.isoformat() if day else text[:1000]
     elif slot == "location":
         # resolved as the form would ("hazleton too, same house" is Hazleton, PA)
-        from bot import location
+        from bot.places import location
 
         place = location.answer_place(text, text)
         if place is not None:
@@ -410,16 +412,16 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # pending question, or the same words sent twice, also fill it (the form validates them).
     welcome = (pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT) or (
         pending in WORDS_TAKEN and intent in WELCOME_SILENT and intent != "request_others_data")
-    if free_text and pending != "situation" and (
+    if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
         welcome or (repeated and (intent in SOFT or pending != "location"))
         or plainly_answers(pending, text, today or date.today())
     ):
         answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
-    elif pending and not free_text and YES_NO.match(text or ""):
+    elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question
-        answer.slots[pending] = YES_NO.match(text).group(1) is not None
+        answer.slots[pending] = yes_no.group(1) is not None
         if pending == "consent" and answer.slots[pending] is False and intent not in ("crisis", "emergency_now"):
             # "no i dont want you to keep my information": a refusal, told as one (the form
             # does not validate a slot this action set, so the refusal is answered here).
@@ -436,14 +438,14 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             kind, language = found.kind, language or found.language
         language = language or "en"
         learned_only = bool(text) and found is None
-        answer.responses += [CRISIS_REPLIES.get(kind, "utter_crisis_general"), "utter_crisis_continue"]
+        answer.responses += [CRISIS_REPLIES.get(kind or "", "utter_crisis_general"), "utter_crisis_continue"]
         beside = next((r.get("name") for r in ranking or () if r.get("name") != "crisis"), None)
         if learned_only and beside in HEARD_BESIDE_A_GUESS:
             # Only the learned reader saw danger ("so scared, I haven't slept in days"): the help,
             # and the words the message was most likely written for.
             answer.responses.insert(0, REPLIES[beside])
         guess = entity(entities, "crisis_reading") == safety.GUESS
-        if not (guess or (text and (safety.past_and_safe(text) or place_roles.danger_abroad(text)))):
+        if not (guess or (text and (safety.past_and_safe(text) or roles.danger_abroad(text)))):
             # Help for all; the flag (first in the staff inbox) only where danger may be present
             # here: not a weak guess of the learned reader, not history, and not only in another
             # country (no call staff can answer helps there).

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable, Dict, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Protocol, Sequence, Tuple
 
 #: Languages the assistant converses in.
 CONVERSED = ("en", "es")
@@ -77,11 +77,19 @@ _NOT_WORDS = re.compile(r"(?:https?://\S+|\S+@\S+|\b[\w-]*\d[\w-]*\b|[\d+()\-./:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+class _Identifier(Protocol):
+    """What is used of py3langid's ``LanguageIdentifier`` (the package has no types)."""
+
+    def classify(self, text: str) -> Tuple[str, float]: ...
+
+    def set_languages(self, langs: List[str]) -> None: ...
+
+
 @lru_cache(maxsize=1)
-def _identifier():
+def _identifier() -> _Identifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    identifier: _Identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(KNOWN))
     return identifier
 

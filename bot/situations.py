@@ -7,7 +7,10 @@ list in ``firm.yml`` and the categories of posted updates.
 from __future__ import annotations
 
 import re
-from typing import Dict
+from typing import Any, Dict, Mapping, Optional, Sequence
+
+#: Rasa's ``intent_ranking``: ``{"name": ..., "confidence": ...}`` per intent, best first.
+Ranking = Sequence[Mapping[str, Any]]
 
 #: Category -> plain-language label shown to visitors and staff.
 CATEGORIES: Dict[str, str] = {
@@ -119,7 +122,7 @@ def vague(text: str | None) -> bool:
 OTHER_MARGIN = 0.75
 
 
-def from_ranking(ranking, text: str | None) -> str | None:
+def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a message tells, from the classifier's ranking and the words.
 
     None when the message does not say (a vague plea for help), so that
@@ -186,7 +189,7 @@ _TAKEN = re.compile(
     re.IGNORECASE)
 
 
-def settle(value: str | None, ranking, text: str | None) -> str | None:
+def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
     the visitor's own question replaced by the next category; any other the nets chose stands."""

@@ -91,7 +91,7 @@ def tolerant_text(db: sqlite_utils.Database) -> sqlite_utils.Database:
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create missing tables and indexes (idempotent)."""
     if "intakes" not in db.table_names():
-        db["intakes"].create(
+        db.table("intakes").create(
             {
                 "id": int,
                 "conversation_id": str,
@@ -119,16 +119,16 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             not_null={"conversation_id", "created_at", "updated_at", "status"},
             defaults={"status": "new", "urgent": 0, "callback_requested": 0, "consent": 1},
         )
-        db["intakes"].create_index(["conversation_id"], unique=True)
-        db["intakes"].create_index(["urgent", "created_at"])
-        db["intakes"].create_index(["status"])
-    columns = db["intakes"].columns_dict
+        db.table("intakes").create_index(["conversation_id"], unique=True)
+        db.table("intakes").create_index(["urgent", "created_at"])
+        db.table("intakes").create_index(["status"])
+    columns = db.table("intakes").columns_dict
     for name, kind in ADDED_COLUMNS.items():
         if name not in columns:
-            db["intakes"].add_column(name, kind)
+            db.table("intakes").add_column(name, kind)
     if "consent_refusals" not in db.table_names():
         # A refusal keeps nothing but the fact and its time.
-        db["consent_refusals"].create({"id": int, "created_at": str}, pk="id")
+        db.table("consent_refusals").create({"id": int, "created_at": str}, pk="id")
     alert_queue.ensure_schema(db)
     funnel.ensure_schema(db)
 
@@ -173,7 +173,7 @@ def save_intake(db: sqlite_utils.Database, conversation_id: str, fields: Dict[st
     switched off once on.
     """
     now = utcnow()
-    table = db["intakes"]
+    table = db.table("intakes")
     # Inside a caller's transaction (a booking), write as part of it;
     # otherwise commit here.
     with contextlib.nullcontext() if db.conn.in_transaction else db.conn:
@@ -202,17 +202,17 @@ def save_intake(db: sqlite_utils.Database, conversation_id: str, fields: Dict[st
 
 
 def get_intake(db: sqlite_utils.Database, intake_id: int) -> Dict[str, Any]:
-    return decode(db["intakes"].get(intake_id))
+    return decode(db.table("intakes").get(intake_id))
 
 
 def intake_for_conversation(db: sqlite_utils.Database, conversation_id: str) -> Optional[Dict[str, Any]]:
-    rows = list(db["intakes"].rows_where("conversation_id = ?", [conversation_id], limit=1))
+    rows = list(db.table("intakes").rows_where("conversation_id = ?", [conversation_id], limit=1))
     return decode(rows[0]) if rows else None
 
 
 def record_consent_refusal(db: sqlite_utils.Database) -> None:
     """Count a refusal; nothing about the visitor is kept."""
-    db["consent_refusals"].insert({"created_at": utcnow()})
+    db.table("consent_refusals").insert({"created_at": utcnow()})
 
 
 def request_deletion(db: sqlite_utils.Database, conversation_id: str) -> bool:
@@ -225,13 +225,13 @@ def request_deletion(db: sqlite_utils.Database, conversation_id: str) -> bool:
     if existing is None:
         return False
     with db.conn:
-        db["intakes"].update(existing["id"], {"deletion_requested": 1, "updated_at": utcnow()})
+        db.table("intakes").update(existing["id"], {"deletion_requested": 1, "updated_at": utcnow()})
     return True
 
 
 def iter_intakes(db: sqlite_utils.Database, where: Optional[str] = None, params: Iterable[Any] = ()) -> Iterable[Dict[str, Any]]:
     """Intakes in id order, decoded."""
-    for row in db["intakes"].rows_where(where, list(params), order_by="id"):
+    for row in db.table("intakes").rows_where(where, list(params), order_by="id"):
         yield decode(row)
 
 

@@ -559,7 +559,7 @@ def _agents_only(s: str) -> str:
     return _NOT_AGENTS_HERE.sub(" something ", s)
 
 
-def _present_now(s: str) -> Optional[re.Match]:
+def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _agents_only(s)
     strong = bool(_STRONG_NOW.search(s))

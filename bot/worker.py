@@ -9,10 +9,13 @@ import argparse
 import logging
 import sys
 from datetime import datetime
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from bot.alerts import run as alerts
 from bot.booking import reminders
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.base import BaseScheduler
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ def _alerts_job(db_path: Optional[str]) -> None:
 
 
 def start(db_path: Optional[str] = None, *, alert_seconds: float = alerts.DEFAULT_INTERVAL_SECONDS,
-          reminder_minutes: float = reminders.DEFAULT_INTERVAL_MINUTES, blocking: bool = False):
+          reminder_minutes: float = reminders.DEFAULT_INTERVAL_MINUTES, blocking: bool = False) -> BaseScheduler:
     """Start both jobs; returns the scheduler (``blocking=True`` runs it in the foreground)."""
     if blocking:
         from apscheduler.schedulers.blocking import BlockingScheduler as Scheduler

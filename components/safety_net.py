@@ -21,7 +21,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import booking_flow, crisis_classifier, safety, urgency
+from bot import crisis_classifier, safety, urgency
+from bot.booking import flow as booking_flow
 
 EXTRACTOR = "SafetyNet"
 

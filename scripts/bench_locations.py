@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import places  # noqa: E402
+from bot.places import resolver  # noqa: E402
 
 DEFAULT = ROOT / "tests" / "data" / "location_replies.yml"
 
@@ -28,7 +28,7 @@ def evaluate(cases):
     results, latencies = [], []
     for case in cases:
         start = time.perf_counter()
-        place = places.resolve(case["text"])
+        place = resolver.resolve(case["text"])
         latencies.append((time.perf_counter() - start) * 1000)
         got_country = place.country_code if place else None
         got_state = place.state if place else None
@@ -61,7 +61,7 @@ def main(argv=None) -> int:
     path = Path(argv[0]) if argv else DEFAULT
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     warm = time.perf_counter()
-    places.warm_up()
+    resolver.warm_up()
     warm = time.perf_counter() - warm
     results, _ = evaluate(cases)  # first pass: caches warm
     results, latencies = evaluate(cases)

@@ -17,7 +17,8 @@ from actions.booking import (
     ValidateRescheduleBookingForm,
 )
 from actions import clock
-from bot import booking, booking_flow, settings, store
+from bot import booking, settings, store
+from bot.booking import flow as booking_flow
 from bot.booking import store as booking_store
 from bot.firm import firm
 from tests.wording import render, variation

@@ -528,6 +528,15 @@ def test_update_cards_date_in_the_conversations_language():
     assert cards.update_card(post, "es")["date"] == "9 de diciembre de 2024"
 
 
+def test_card_payloads_name_their_type_for_the_widget():
+    from bot import cards
+    post = {"title": "T", "url": "https://example.com/p", "published": "2024-12-09", "summary": "S"}
+    updates = cards.updates_message([post, post], "es")
+    assert updates["type"] == "updates" and [i["date"] for i in updates["items"]] == ["9 de diciembre de 2024"] * 2
+    booking = cards.booking_card("RC-7K3M-9PQX-2D4W", "martes", "Ana Rivera", "video", "/b.ics", "es")
+    assert booking["type"] == "booking" and booking["mode"] == "Videollamada" and booking["ics_url"] == "/b.ics"
+
+
 async def test_what_was_said_before_the_matter_was_known_is_not_asked(run_form):
     # The opening named the facility, the day and the A-number, but read as no matter at all;
     # once "uncle detained" places it, none of those is asked.

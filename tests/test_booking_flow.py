@@ -1,4 +1,4 @@
-"""The booking conversation's wording and wiring: bot/booking_flow.py and the
+"""The booking conversation's wording and wiring: bot/booking/flow.py and the
 cancel form's last question in the domain, rules and test stories."""
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import booking_flow, interruptions
+from bot import interruptions
+from bot.booking import flow as booking_flow
 from bot.booking import store as booking_store
 from bot.firm import firm
 from tests.project_domain import document

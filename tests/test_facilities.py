@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from bot import flow
-from bot.facilities import FACILITIES, facility_in
+from bot.places.facilities import FACILITIES, facility_in
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
-"""What each place in a message is to the visitor (bot.place_roles), and where the visitor is."""
+"""What each place in a message is to the visitor (bot.places.roles), and where the visitor is."""
 from __future__ import annotations
 
 
 import pytest
 
-from bot import place_roles, places
-from bot.place_roles import ROLES, PlaceMention, mentions, visitor_location
+from bot.places import resolver, roles as place_roles
+from bot.places.roles import ROLES, PlaceMention, mentions, visitor_location
 
 
 def where(place):
@@ -251,34 +251,34 @@ def test_mentions_carry_the_words_and_offsets():
 
 def test_places_mentions_are_the_resolvers():
     text = "soy de  mexico pero vivo en chicago"
-    found = places.mentions(text)
+    found = resolver.mentions(text)
     assert [(text[s:e], p.country_code) for s, e, p in found] == [("mexico", "MX"), ("chicago", "US")]
-    assert places.choose([p for _, _, p in found]).country_code == "MX"
-    assert places.choose([]) is None
+    assert resolver.choose([p for _, _, p in found]).country_code == "MX"
+    assert resolver.choose([]) is None
     # resolve() itself is unchanged: the place introduced as home wins.
-    assert places.resolve(text).city == "Chicago"
+    assert resolver.resolve(text).city == "Chicago"
 
 
 
-# --- bot.location.heard_in_passing: what the intake form keeps from a message ---
+# --- bot.places.location.heard_in_passing: what the intake form keeps from a message ---
 
 
 def test_heard_in_passing_keeps_own_place_and_others_roles():
-    from bot import location
+    from bot.places import location
 
     heard = location.heard_in_passing("my brother is detained in honduras and i live in houston", None, {"situation": "detention"})
     assert heard["state"] == "TX" and any("Honduras" in p for p in heard["places_mentioned"])
 
 
 def test_heard_in_passing_asks_about_a_place_with_no_role_once():
-    from bot import location
+    from bot.places import location
 
     assert location.heard_in_passing("ICE took my husband in chicago", "consent", {})["location_guess"] == "Chicago, IL"
     assert "location_guess" not in location.heard_in_passing("raids in houston", "situation", {"location_guess": "Chicago, IL"})
 
 
 def test_heard_in_passing_at_the_yes_no_question_takes_any_place():
-    from bot import location
+    from bot.places import location
 
     assert location.heard_in_passing("no im in dallas", "location_confirmed", {})["state"] == "TX"
 
@@ -302,7 +302,7 @@ def test_spanish_words_that_are_also_town_names_are_not_places():
 
 
 def test_an_ambiguous_town_is_settled_by_the_place_beside_it():
-    from bot import location
+    from bot.places import location
 
     place = location.answer_place("evans", "we're in evans, right by greeley")
     assert (place.city, place.state) == ("Evans", "CO")
@@ -310,14 +310,14 @@ def test_an_ambiguous_town_is_settled_by_the_place_beside_it():
 
 
 def test_the_state_question_answered_with_the_town_and_a_neighbour():
-    from bot import location
+    from bot.places import location
 
     assert location.state_answer("Evans", "we're in evans, right by greeley", "we're in evans, right by greeley").state == "CO"
     assert location.state_answer("Evans", "CO", "CO").state == "CO"
 
 
 def test_the_same_town_again_at_the_state_question_is_the_biggest_of_that_name():
-    from bot import location
+    from bot.places import location
 
     assert location.state_answer("Portland", "portland", "portland").state == "OR"
     assert location.state_answer("Portland", "no idea", "no idea") is None
@@ -326,7 +326,7 @@ def test_the_same_town_again_at_the_state_question_is_the_biggest_of_that_name()
 @pytest.mark.parametrize("text", ["mi hermano esta aqui conmigo escondido", "estamos escondidos en el cuarto", "se puso amarillo del susto",
                                   "los de migracion estan en el campo donde trabajo"])
 def test_everyday_spanish_words_are_not_towns(text):
-    from bot import location
+    from bot.places import location
 
     assert location.heard_in_passing(text, "consent", {}) == {}
 

@@ -1,4 +1,4 @@
-"""Place recognition: the spaCy pipeline (bot.place_pipeline) and the resolver (bot.places)."""
+"""Place recognition: the spaCy pipeline (bot.places.pipeline) and the resolver (bot.places.resolver)."""
 from __future__ import annotations
 
 import hashlib
@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import place_pipeline, places
-from bot.places import Place, resolve, resolve_state, resolve_with_state, timezone_for
+from bot.places import gazetteer, names, pipeline, resolver
+from bot.places.place import Place
+from bot.places.resolver import resolve, resolve_state, resolve_with_state, timezone_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "location_replies.yml"
@@ -32,7 +33,7 @@ def where(text):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     path = tmp_path_factory.mktemp("places") / "places_nlp"
-    assert place_pipeline.main([str(path)]) == 0
+    assert pipeline.main([str(path)]) == 0
     return path
 
 
@@ -51,7 +52,7 @@ def test_pipeline_builds_small_and_loads_without_custom_code(built):
 def test_pipeline_patterns_are_deterministic(built):
     """Same patterns in another process (other string hashing) as in the built pipeline."""
     code = (
-        "import hashlib, json; from bot.place_pipeline import patterns; "
+        "import hashlib, json; from bot.places.pipeline import patterns; "
         "print(hashlib.sha256(json.dumps(patterns()).encode()).hexdigest())"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
@@ -59,13 +60,13 @@ def test_pipeline_patterns_are_deterministic(built):
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
         check=True,
     ).stdout.strip()
-    here = hashlib.sha256(json.dumps(place_pipeline.patterns()).encode()).hexdigest()
+    here = hashlib.sha256(json.dumps(pipeline.patterns()).encode()).hexdigest()
     assert other == here
     lines = (built / "entity_ruler" / "patterns.jsonl").read_text().splitlines()
     def canon(items):
         return sorted(json.dumps(item, sort_keys=True) for item in items)
 
-    assert canon(json.loads(line) for line in lines) == canon(place_pipeline.patterns())
+    assert canon(json.loads(line) for line in lines) == canon(pipeline.patterns())
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def test_pipeline_patterns_are_deterministic(built):
     ],
 )
 def test_pipeline_spans(text, spans):
-    doc = place_pipeline.load()(text)
+    doc = pipeline.load()(text)
     assert [e.text for e in doc.ents] == spans
     assert {e.label_ for e in doc.ents} <= {"place"}
 
@@ -116,19 +117,19 @@ def test_pipeline_spans(text, spans):
     ],
 )
 def test_pipeline_no_place_in_ordinary_sentences(text):
-    assert list(place_pipeline.load()(text).ents) == []
+    assert list(pipeline.load()(text).ents) == []
 
 
 def test_every_pattern_normalises_to_a_known_name():
     # The resolver reads a name entity by norm(ent.text): each surface must lead back.
-    g = place_pipeline.gazetteer()
+    g = gazetteer.gazetteer()
     for key in g.names:
         for surface in g.surfaces.get(key, ()):
-            assert place_pipeline.norm(surface) in g.names, (key, surface)
+            assert names.norm(surface) in g.names, (key, surface)
 
 
 def test_pipeline_labels_are_all_place():
-    labels = {p["label"] for p in place_pipeline.patterns()}
+    labels = {p["label"] for p in pipeline.patterns()}
     assert labels == {"place"}
 
 
@@ -488,6 +489,21 @@ def test_place_is_frozen_and_labelled():
     assert resolve("Toronto").label == "Toronto, Canada"
 
 
+@pytest.mark.parametrize(
+    "text, label",
+    [("Chicago, IL", "Chicago, IL"), ("Cook County", "Cook County, IL"), ("Texas", "Texas"),
+     ("Toronto", "Toronto, Canada"), ("Mexico", "Mexico"), ("Portland", "Portland")],
+)
+def test_one_label_for_the_visitor_and_for_staff(text, label):
+    """The chat's location slot and the staff summary write a place the same way."""
+    from bot.intake import location_label
+    from bot.places.location import slots_for
+
+    place = resolve(text)
+    slots = slots_for(place)
+    assert place.label == slots["location"] == location_label(slots) == label
+
+
 # --- The held-out replies and speed -------------------------------------------------
 
 
@@ -499,7 +515,7 @@ def test_held_out_replies_state_accuracy():
 
 
 def test_latency_after_warm_up():
-    places.warm_up()
+    resolver.warm_up()
     texts = [c["text"] for c in yaml.safe_load(DATA.read_text(encoding="utf-8"))]
     best = None
     # CPU time, and the best of three runs, so that other work on a busy machine
@@ -522,17 +538,17 @@ def test_latency_after_warm_up():
     ("condado de Harris", "TX"), ("aquí en Houston", "TX"), ("el bronx", "NY"),
 ])
 def test_spanish_place_forms(text, state):
-    assert places.resolve(text).state == state
+    assert resolver.resolve(text).state == state
 
 
 @pytest.mark.parametrize("text", ["here in Kendall Square", "we met on Houston Street"])
 def test_a_town_name_inside_a_landmark_name_is_not_the_town(text):
-    assert places.resolve(text) is None
+    assert resolver.resolve(text) is None
 
 
 def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
     # Brownsville, Brooklyn (a neighbourhood in the place data) beside Brownsville, TX
-    place = places.resolve("brownsville")
+    place = resolver.resolve("brownsville")
     assert (place.state, place.candidates) == ("TX", ())
     # two real cities of one name are still asked about
-    assert places.resolve("portland").candidates == ("OR", "ME")
+    assert resolver.resolve("portland").candidates == ("OR", "ME")

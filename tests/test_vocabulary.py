@@ -150,8 +150,8 @@ def test_the_situation_buttons_are_the_categories_in_order(language):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_time_zone_button_reads_back_as_its_zone(language):
     """The zone buttons live in the domain only; what a visitor types instead
-    ("eastern", "pacífico") is read by bot.booking_flow to the same zones."""
-    from bot import booking_flow
+    ("eastern", "pacífico") is read by bot.booking.flow to the same zones."""
+    from bot.booking import flow as booking_flow
 
     for button in _buttons("utter_ask_visitor_time_zone")[language]:
         zone = button["payload"].split('"visitor_time_zone":"')[1].split('"')[0]
@@ -166,7 +166,8 @@ def test_every_slot_a_change_clears_is_a_domain_slot(group):
 
 
 def test_changing_the_place_clears_everything_a_place_filled():
-    from bot import flow, location
+    from bot import flow
+    from bot.places import location
 
     assert set(location.LOCATION_SLOTS) <= set(flow.CHANGE_GROUPS["location"])  # the time zone and state name too
 

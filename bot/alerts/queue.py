@@ -267,7 +267,8 @@ class DeliveryError(Exception):
 
 def backoff(attempts: int) -> timedelta:
     """The wait after the ``attempts``-th failed try."""
-    return min(FIRST_RETRY * (2 ** max(attempts - 1, 0)), LONGEST_RETRY)
+    factor: int = 2 ** max(attempts - 1, 0)  # int: the exponent is never negative
+    return min(FIRST_RETRY * factor, LONGEST_RETRY)
 
 
 def _claim_due(db: sqlite_utils.Database, now: datetime, limit: int) -> List[Delivery]:
@@ -286,7 +287,7 @@ def _claim_due(db: sqlite_utils.Database, now: datetime, limit: int) -> List[Del
                 [_fmt(now + LEASE), row[0], _fmt(now)],
             ).rowcount
         if got:
-            claimed.append(Delivery(*row[:6], attempts=row[6] + 1))
+            claimed.append(Delivery(row[0], row[1], row[2], row[3], row[4], row[5], attempts=row[6] + 1))
     return claimed
 
 
@@ -382,7 +383,8 @@ def waiting_since(db: sqlite_utils.Database, intake_ids: Sequence[int]) -> Dict[
 
 def failed_count(db: sqlite_utils.Database) -> int:
     """Deliveries given up on, waiting for an admin's retry."""
-    return db.conn.execute("SELECT count(*) FROM alert_deliveries WHERE status = 'failed'").fetchone()[0]
+    count: int = db.conn.execute("SELECT count(*) FROM alert_deliveries WHERE status = 'failed'").fetchone()[0]
+    return count
 
 
 def recent_deliveries(db: sqlite_utils.Database, *, status: Optional[str] = None, limit: int = 200) -> List[Dict[str, Any]]:

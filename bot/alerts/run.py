@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
 import sqlite_utils
 
@@ -36,7 +36,7 @@ def senders(
     smtp: Any = None,
     sms: Optional[channels.SmsProvider] = None,
     key: Optional[bytes] = None,
-) -> Dict[str, Callable[[queue.Delivery], None]]:
+) -> Dict[str, queue.Send]:
     """The channel -> sender map for this pass (SMTP, webhook secret and SMS provider from ``env``)."""
     key = key or secret_key()
     smtp = mail.SmtpConfig.from_env(env) if smtp is None else smtp
@@ -44,7 +44,7 @@ def senders(
     webhook_secret = (env.get("ALERT_WEBHOOK_SECRET") or "").encode()
 
     def compose(d: queue.Delivery) -> alert_message.AlertMessage:
-        alert = dict(db["alerts"].get(d.alert_id))
+        alert = dict(db.table("alerts").get(d.alert_id))
         intake = store.get_intake(db, alert["intake_id"])
         return alert_message.build(alert, intake, d, firm=firm, staff_url=on_call.staff_url, key=key, now=now)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.situations import CATEGORIES
@@ -59,7 +59,7 @@ class Attorney:
     modes: Tuple[str, ...]
     #: weekday (0 = Monday) -> sorted, non-overlapping (start, end) local times
     hours: Mapping[int, Tuple[Tuple[time, time], ...]]
-    days_off: frozenset = field(default_factory=frozenset)
+    days_off: FrozenSet[date] = field(default_factory=frozenset)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -144,7 +144,7 @@ def _hours(raw: Any, label: str) -> Dict[int, Tuple[Tuple[time, time], ...]]:
     return out
 
 
-def _days_off(raw: Any, label: str) -> frozenset:
+def _days_off(raw: Any, label: str) -> FrozenSet[date]:
     if raw in (None, ""):
         return frozenset()
     if not isinstance(raw, (list, tuple)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import click
+import sqlite_utils
 
 from bot.cli_support import open_db
 
@@ -14,7 +15,7 @@ from bot.booking.service import find_slots
 from bot.situations import CATEGORIES
 
 
-def _db(ctx: click.Context):
+def _db(ctx: click.Context) -> sqlite_utils.Database:
     db = open_db(ctx)
     booking_store.ensure_schema(db)
     return db

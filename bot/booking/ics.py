@@ -6,15 +6,18 @@ that knows only the reference code.
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from icalendar import Calendar, Event
 
 from bot.booking import wording
 from bot.booking.store import Booking, parse_utc
 
+if TYPE_CHECKING:
+    from bot.firm import Firm
 
-def _firm(firm: Any):
+
+def _firm(firm: Optional[Firm]) -> Firm:
     if firm is None:
         from bot.firm import firm as current_firm
 
@@ -72,7 +75,8 @@ def booking_ics(booking: Booking, attorney_name: Optional[str] = None, *, firm: 
     event.add("sequence", 1 if cancelled else 0)
     event.add("organizer", f"mailto:{firm.email}", parameters={"cn": firm.name})
     calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def filename(booking: Booking) -> str:

@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
-from typing import Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 import sqlite_utils
 
 from bot.booking import ics, wording
 from bot.booking.availability import as_utc, format_slot, utcnow
 from bot.booking.store import Booking, format_utc
+
+if TYPE_CHECKING:
+    from bot.firm import Firm
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,7 @@ FROM_ENV: Any = object()
 
 def ensure_outbox(db: sqlite_utils.Database) -> None:
     if "outbox" not in db.table_names():
-        db["outbox"].create(
+        db.table("outbox").create(
             {
                 "id": int,
                 "created_at": str,
@@ -80,8 +83,8 @@ def ensure_outbox(db: sqlite_utils.Database) -> None:
             pk="id",
             not_null={"created_at", "kind", "recipient", "subject", "body", "status"},
         )
-        db["outbox"].create_index(["status", "created_at"])
-        db["outbox"].create_index(["reference"])
+        db.table("outbox").create_index(["status", "created_at"])
+        db.table("outbox").create_index(["reference"])
 
 
 def record(
@@ -99,7 +102,7 @@ def record(
     """Keep one email in the outbox with its status (``sent``, ``queued`` or ``failed``)."""
     now = as_utc(now or utcnow())
     ensure_outbox(db)
-    db["outbox"].insert(
+    db.table("outbox").insert(
         {
             "created_at": format_utc(now),
             "kind": kind,
@@ -114,7 +117,7 @@ def record(
     )
 
 
-def _firm(firm: Any):
+def _firm(firm: Optional[Firm]) -> Firm:
     if firm is None:
         from bot.firm import firm as current_firm
 
@@ -212,19 +215,21 @@ def send_booking_email(
             # The class and SMTP code only: server messages can quote the address.
             code = getattr(exc, "smtp_code", None)
             status, error = "failed", type(exc).__name__ + (f" {code}" if code else "")
+    plain = message.get_body(("plain",))
+    assert plain is not None  # every booking email has a plain-text part
     record(db, kind=kind, reference=booking.reference, recipient=booking.email, subject=message["Subject"],
-           body=message.get_body(("plain",)).get_content(), status=status, error=error, now=now)
+           body=plain.get_content(), status=status, error=error, now=now)
     log.info("%s email for booking %s: %s%s", kind, booking.reference, status, f" ({error})" if error else "")
     return status
 
 
-def send_confirmation(db, booking: Booking, **kwargs) -> str:
+def send_confirmation(db: sqlite_utils.Database, booking: Booking, **kwargs: Any) -> str:
     return send_booking_email(db, booking, "confirmation", **kwargs)
 
 
-def send_reminder(db, booking: Booking, **kwargs) -> str:
+def send_reminder(db: sqlite_utils.Database, booking: Booking, **kwargs: Any) -> str:
     return send_booking_email(db, booking, "reminder", **kwargs)
 
 
-def send_cancellation(db, booking: Booking, **kwargs) -> str:
+def send_cancellation(db: sqlite_utils.Database, booking: Booking, **kwargs: Any) -> str:
     return send_booking_email(db, booking, "cancellation", **kwargs)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import List, Optional, Sequence, Tuple, Union
 from zoneinfo import ZoneInfo
 
@@ -112,12 +112,14 @@ class TimeRequest:
     def contains(self, when: datetime) -> bool:
         if self.kind == "exact":
             return when == self.start
+        assert self.start is not None, "a failed request has no window"
         return self.start <= when and (self.end is None or when < self.end)
 
     def distance(self, when: datetime) -> timedelta:
         """How far ``when`` is from the window (zero inside it)."""
         if self.contains(when):
             return timedelta(0)
+        assert self.start is not None, "a failed request has no window"
         if when < self.start:
             return self.start - when
         return when - (self.end or self.start)
@@ -137,7 +139,7 @@ def _rolled_to_next_year(text: str, day: date, today: date) -> bool:
     return bool(explicit) and not re.search(r"\b\d{4}\b", text) and day - today > timedelta(days=180)
 
 
-def _local(day: date, clock: time, tz) -> datetime:
+def _local(day: date, clock: time, tz: tzinfo) -> datetime:
     return as_utc(datetime.combine(day, clock, tzinfo=tz))
 
 
@@ -290,4 +292,5 @@ def parse_phone(text: Optional[str], region: str = "US") -> Tuple[Optional[Phone
     e164, problem = contact.parse_phone(text or "", region)
     if problem:
         return None, problem
+    assert e164 is not None  # no problem: a number
     return Phone(e164=e164, display=contact.display_phone(e164)), None

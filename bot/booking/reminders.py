@@ -15,7 +15,7 @@ import argparse
 import logging
 import sys
 from datetime import datetime, timedelta
-from typing import Any, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence
 
 import sqlite_utils
 
@@ -23,6 +23,9 @@ from bot.booking import mail
 from bot.booking import store as booking_store
 from bot.booking.attorneys import Attorney, load_attorneys
 from bot.booking.availability import as_utc, utcnow
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.base import BaseScheduler
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +111,7 @@ def start_scheduler(
     *,
     interval_minutes: float = DEFAULT_INTERVAL_MINUTES,
     blocking: bool = False,
-):
+) -> BaseScheduler:
     """Run :func:`send_due_reminders` now and every ``interval_minutes``.
 
     Returns the started ``BackgroundScheduler`` (call ``.shutdown()`` to stop);

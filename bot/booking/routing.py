@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 from zoneinfo import ZoneInfo
 
 from bot.booking.attorneys import Attorney
@@ -42,7 +42,7 @@ class Route:
     """
 
     situation: str
-    attorneys: tuple
+    attorneys: Tuple[Attorney, ...]
     language: Optional[str] = None
     urgent: bool = False
     language_fallback: bool = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 import sqlite_utils
 
@@ -34,7 +34,7 @@ class Offer:
     reason: Optional[str] = None
 
 
-def _defaults(attorneys, rules):
+def _defaults(attorneys: Optional[Sequence[Attorney]], rules: Optional[BookingRules]) -> Tuple[Sequence[Attorney], BookingRules]:
     return (attorneys if attorneys is not None else load_attorneys()), (rules or load_rules())
 
 

@@ -33,7 +33,8 @@ import time as _time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from zoneinfo import ZoneInfoNotFoundError
 
@@ -274,7 +275,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.executescript(SCHEMA)
 
 
-def connect(path=None) -> sqlite_utils.Database:
+def connect(path: Union[str, Path, None] = None) -> sqlite_utils.Database:
     """The intake database (see :func:`bot.store.connect`) with the bookings table in place."""
     db = intake_store.connect(path)
     ensure_schema(db)
@@ -430,11 +431,13 @@ def _check_visitor(visitor: Visitor, attorney: Attorney, mode: str) -> Visitor:
     email, error = parse_email(visitor.email)
     if error:
         raise InvalidBooking("email", error)
+    assert email is not None  # no error: an address
     phone = None
     if visitor.phone:
         parsed, error = parse_phone(visitor.phone)
         if error:
             raise InvalidBooking("phone", error)
+        assert parsed is not None  # no error: a number
         phone = parsed.e164
     try:
         zone(visitor.time_zone)
@@ -443,7 +446,7 @@ def _check_visitor(visitor: Visitor, attorney: Attorney, mode: str) -> Visitor:
     return Visitor(name, email, phone, visitor.time_zone, visitor.language, visitor.conversation_id)
 
 
-def _check_open(conn, db, attorney: Attorney, start: datetime, now: datetime, rules: BookingRules) -> None:
+def _check_open(conn: sqlite3.Connection, db: sqlite_utils.Database, attorney: Attorney, start: datetime, now: datetime, rules: BookingRules) -> None:
     """Inside the write transaction: is the slot still open (buffers, lead time, hours)?"""
     if is_open(attorney, start, (), now=now, rules=rules):
         window = attorney.duration + attorney.buffer
@@ -479,7 +482,9 @@ def _save_on_intake(db: sqlite_utils.Database, booking: Booking, attorney_name: 
     commits the open transaction when it succeeds (``with db.conn:``), and
     rolls all of it back when it fails.
     """
-    intake = intake_store.intake_for_conversation(db, booking.conversation_id) if booking.conversation_id else None
+    if not booking.conversation_id:
+        return
+    intake = intake_store.intake_for_conversation(db, booking.conversation_id)
     if intake is not None:
         # The people on call hear of it (bot.alerts), once per booking and event.
         event = "cancelled" if booking.status == "cancelled" else ("rescheduled" if booking.replaces else "made")
@@ -487,7 +492,14 @@ def _save_on_intake(db: sqlite_utils.Database, booking: Booking, attorney_name: 
         intake_store.save_intake(db, booking.conversation_id, {"booking": booking.summary(attorney_name)})
 
 
-def _by_reference(conn, reference: str) -> Optional[Booking]:
+def _stored(conn: sqlite3.Connection, reference: str) -> Booking:
+    """A booking this transaction has just written."""
+    booking = _by_reference(conn, reference)
+    assert booking is not None, reference
+    return booking
+
+
+def _by_reference(conn: sqlite3.Connection, reference: str) -> Optional[Booking]:
     rows = _rows(conn, "SELECT * FROM bookings WHERE reference = ?", [reference])
     return Booking.from_row(rows[0]) if rows else None
 
@@ -533,7 +545,7 @@ def book(
     with write_transaction(db) as conn:
         _check_open(conn, db, attorney, start, now, rules)
         reference = _insert(conn, record)
-        booking = _by_reference(conn, reference)
+        booking = _stored(conn, reference)
         _save_on_intake(db, booking, attorney.name)
     log.info("booking %s confirmed", reference)
     return booking
@@ -542,7 +554,7 @@ def book(
 NO_MATCH = "no booking has that reference code and email address"
 
 
-def _verify(conn, reference: str, email: str, now: datetime) -> Booking:
+def _verify(conn: sqlite3.Connection, reference: str, email: str, now: datetime) -> Booking:
     code = normalise_reference(reference)
     booking = _by_reference(conn, code) if code else None
     given, _ = parse_email(email)
@@ -565,6 +577,7 @@ def failed_checks(db: sqlite_utils.Database, *, now: datetime, conversation_id: 
     """Failed reference-and-email checks within the window, for a conversation or a reference."""
     ensure_schema(db)
     column, value = ("conversation_id", conversation_id) if conversation_id is not None else ("reference", reference)
+    count: int
     (count,) = db.conn.execute(
         f"SELECT count(*) FROM booking_attempts WHERE {column} = ? AND at > ?", [value, format_utc(now - ATTEMPT_WINDOW)]
     ).fetchone()
@@ -641,7 +654,7 @@ def cancel(
             conn.execute(
                 "UPDATE bookings SET status = 'cancelled', updated_at = ? WHERE id = ?", [format_utc(now), booking.id]
             )
-            booking = _by_reference(conn, booking.reference)
+            booking = _stored(conn, booking.reference)
             _save_on_intake(db, booking, _attorney_name(attorneys, booking.attorney_id))
         return booking
 
@@ -704,7 +717,7 @@ def reschedule(
         }
         new_reference_ = _insert(conn, record)
         conn.execute("UPDATE bookings SET replaced_by = ? WHERE id = ?", [new_reference_, old.id])
-        booking = _by_reference(conn, new_reference_)
+        booking = _stored(conn, new_reference_)
         _save_on_intake(db, booking, attorney.name)
     log.info("booking %s rescheduled as %s", old.reference, booking.reference)
     return booking

@@ -52,9 +52,9 @@ def language_of(booking_language: Optional[str]) -> str:
     return "es" if booking_language == "es" else "en"
 
 
-def words(language: str) -> Dict[str, str]:
+def words(language: Optional[str]) -> Dict[str, str]:
     return EMAIL[language_of(language)]
 
 
-def mode_label(mode: str, language: str) -> str:
+def mode_label(mode: str, language: Optional[str]) -> str:
     return (MODE_LABELS_ES if language_of(language) == "es" else MODE_LABELS).get(mode, mode)

@@ -30,7 +30,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import sqlite_utils
 from argon2 import PasswordHasher
@@ -83,7 +83,7 @@ class User:
         return self.role == "admin"
 
     @classmethod
-    def from_row(cls, row) -> "User":
+    def from_row(cls, row: Mapping[str, Any]) -> "User":
         return cls(
             id=row["id"],
             email=row["email"],
@@ -129,7 +129,7 @@ def check_password_strength(password: str) -> None:
         raise AccountError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params=()) -> List[dict]:
+def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[object] = ()) -> List[Dict[str, Any]]:
     cursor = db.conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -149,7 +149,9 @@ def add_user(db: sqlite_utils.Database, email: str, password: str, role: str = "
             "INSERT INTO staff_users (email, password_hash, role, active, created_at) VALUES (?, ?, ?, 1, ?)",
             [email, _hasher.hash(password), role, utcnow()],
         )
-    return get_user_by_email(db, email)
+    user = get_user_by_email(db, email)
+    assert user is not None  # just inserted
+    return user
 
 
 def get_user(db: sqlite_utils.Database, user_id: int) -> Optional[User]:
@@ -167,7 +169,8 @@ def list_users(db: sqlite_utils.Database) -> List[User]:
 
 
 def _active_admins(db: sqlite_utils.Database) -> int:
-    return db.conn.execute("SELECT count(*) FROM staff_users WHERE role = 'admin' AND active = 1").fetchone()[0]
+    count: int = db.conn.execute("SELECT count(*) FROM staff_users WHERE role = 'admin' AND active = 1").fetchone()[0]
+    return count
 
 
 def update_user(
@@ -190,7 +193,8 @@ def update_user(
     losing_admin = user.is_admin and user.active and ((role is not None and role != "admin") or active is False)
     if losing_admin and _active_admins(db) <= 1:
         raise AccountError("this is the last active admin; make someone else admin first")
-    sets, params = [], []
+    sets: List[str] = []
+    params: List[object] = []
     if role is not None:
         sets.append("role = ?")
         params.append(role)
@@ -205,7 +209,9 @@ def update_user(
         with db.conn:
             db.conn.execute(f"UPDATE staff_users SET {', '.join(sets)} WHERE id = ?", [*params, user_id])
             db.conn.execute("DELETE FROM staff_sessions WHERE user_id = ?", [user_id])
-    return get_user(db, user_id)
+    updated = get_user(db, user_id)
+    assert updated is not None  # the user was read above and users are never deleted here
+    return updated
 
 
 # --- logging in ----------------------------------------------------------------
@@ -252,7 +258,7 @@ def _account_key(user_id: Optional[int], typed: str, key: Optional[bytes]) -> st
     return f"user:{user_id}" if user_id is not None else "unknown:" + identifier_hash(typed, key)
 
 
-def _count_since(db: sqlite_utils.Database, where: str, params: list, since: float) -> List[float]:
+def _count_since(db: sqlite_utils.Database, where: str, params: List[object], since: float) -> List[float]:
     return [row[0] for row in db.conn.execute(f"SELECT at FROM staff_login_failures WHERE {where} AND at > ? ORDER BY at", [*params, since])]
 
 
@@ -264,7 +270,7 @@ def throttle_wait(
     now = time.time() if now is None else now
     since = now - FAILURE_WINDOW
     if device:
-        checks: List[Tuple[str, list, int]] = [("email = ? AND device = ?", [account, device], MAX_FAILURES_PER_DEVICE)]
+        checks: List[Tuple[str, List[object], int]] = [("email = ? AND device = ?", [account, device], MAX_FAILURES_PER_DEVICE)]
     else:
         checks = [
             ("email = ? AND device IS NULL", [account], MAX_FAILURES_PER_ACCOUNT),
@@ -305,6 +311,7 @@ def authenticate(
     if wait:
         return LoginResult(error="throttled", retry_after=wait)
     stored = rows[0]["password_hash"] if rows else _dummy()
+    ok: bool
     try:
         ok = _hasher.verify(stored, password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -70,7 +70,8 @@ def entries(
     limit: int = PAGE_SIZE,
 ) -> Tuple[List[Dict[str, Any]], Optional[int]]:
     """Newest first; returns ``(entries, next_before)`` for keyset paging."""
-    where, params = [], []
+    where: List[str] = []
+    params: List[object] = []
     if before:
         where.append("id < ?")
         params.append(int(before))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import getpass
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 import click
+import sqlite_utils
 
 from bot.cli_support import open_db
 
@@ -19,7 +20,7 @@ from bot.staff import accounts, audit, retention, search
 from bot.staff import db as staff_db
 
 
-def _db(ctx: click.Context):
+def _db(ctx: click.Context) -> sqlite_utils.Database:
     db = open_db(ctx)
     staff_db.ensure_schema(db)
     return db
@@ -39,7 +40,7 @@ def _read_password(password_stdin: bool) -> str:
     return click.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 
-def _user(db, email: str) -> accounts.User:
+def _user(db: sqlite_utils.Database, email: str) -> accounts.User:
     user = accounts.get_user_by_email(db, email)
     if user is None:
         raise click.ClickException(f"no user {email}")
@@ -77,7 +78,7 @@ def list_users(ctx: click.Context) -> None:
         click.echo(f"{user.email}\t{user.role}\t{state}\tlast login {user.last_login_at or 'never'}")
 
 
-def _change(ctx: click.Context, email: str, **changes) -> None:
+def _change(ctx: click.Context, email: str, **changes: Any) -> None:
     db = _db(ctx)
     user = _user(db, email)
     try:

@@ -159,7 +159,8 @@ class Filters:
         return out
 
     def without(self, name: str) -> "Filters":
-        return replace(self, **{name: None if name != "q" else ""})
+        cleared: Dict[str, Any] = {name: None if name != "q" else ""}
+        return replace(self, **cleared)
 
     def with_(self, **values: Any) -> "Filters":
         return replace(self, **values)
@@ -364,18 +365,24 @@ _CACHE_SIZE = 16
 _GROUP_COLUMNS = tuple(_FACET_COLUMNS.values())
 
 
-def _version(db: sqlite_utils.Database) -> tuple:
+#: ``(facet values, confirmed-booking count, other count)``.
+_Group = Tuple[Tuple[Any, ...], int, int]
+
+
+def _version(db: sqlite_utils.Database) -> Tuple[int, int]:
     return (db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
 
 
-def _groups(db: sqlite_utils.Database, filters: Filters, hits: _Hits) -> List[Tuple[tuple, int, int]]:
+def _groups(db: sqlite_utils.Database, filters: Filters, hits: _Hits) -> List[_Group]:
     """``(facet values, confirmed-booking count, other count)`` per combination of facet
     values, for the intakes in the date range and search results."""
     key = (filters.date_from, filters.date_to, hits.fts)
+    cache: Optional[OrderedDict[Tuple[object, ...], Tuple[Tuple[int, int], List[_Group]]]]
     cache = getattr(db, "_staff_facet_cache", None)
     if cache is None:
         cache = OrderedDict()
-        db._staff_facet_cache = cache  # lives and dies with this connection
+        # lives and dies with this connection: an attribute of our own on sqlite_utils' Database
+        db._staff_facet_cache = cache  # type: ignore[attr-defined]
     version = _version(db)
     if CACHE_COUNTS and key in cache and cache[key][0] == version:
         cache.move_to_end(key)
@@ -464,6 +471,7 @@ def counts(db: sqlite_utils.Database, filters: Filters, *, hits: Optional[_Hits]
         weight = yes if booked_filter is True else no if booked_filter is False else yes + no
         if failures == 1:
             # counts only for the facet it fails, at its own value
+            assert failed is not None  # set with the one failure
             if weight:
                 tallies[failed][_facet_value(failed, values[facet_names.index(failed)])] += weight
             continue

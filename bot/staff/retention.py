@@ -22,7 +22,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, List, Optional
+from typing import Any, Iterator, List, Optional
 
 import sqlite_utils
 
@@ -102,7 +102,7 @@ def _upcoming(booking_json: Optional[str], now: datetime) -> bool:
         return False
 
 
-def _chunks(items: List[Any], size: int = 500):
+def _chunks(items: List[Any], size: int = 500) -> Iterator[List[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 

@@ -71,10 +71,12 @@ def activity(db: sqlite_utils.Database, intake_id: int) -> List[Dict[str, Any]]:
 
 
 def _note(db: sqlite_utils.Database, intake_id: int, author: str, kind: str, body: str) -> int:
-    return db.conn.execute(
+    note_id = db.conn.execute(
         "INSERT INTO staff_notes (intake_id, author, created_at, kind, body) VALUES (?, ?, ?, ?, ?)",
         [intake_id, author, utcnow(), kind, body],
     ).lastrowid
+    assert note_id is not None  # set by the INSERT
+    return note_id
 
 
 def add_note(db: sqlite_utils.Database, intake_id: int, author: str, body: str) -> int:
@@ -97,7 +99,7 @@ def set_status(db: sqlite_utils.Database, intake: Dict[str, Any], status: str, a
         return intake
     with transaction(db):
         updated = store.save_intake(db, intake["conversation_id"], {"status": status})
-        _note(db, intake["id"], actor, "status", f"Status: {STATUSES.get(old, old)} → {STATUSES[status]}")
+        _note(db, intake["id"], actor, "status", f"Status: {STATUSES.get(old or '', old)} → {STATUSES[status]}")
         audit.record(db, actor, "change_status", f"intake:{intake['id']}", {"from": old, "to": status}, commit=False)
     return updated
 

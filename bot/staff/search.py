@@ -215,7 +215,7 @@ def sync(
         if max_event != int(state.get("tracker_event_id") or 0):
             _set_state(db, tracker_event_id=max_event)
     grown, changed = _stale_intakes(db, intake_mark, (batch + 1) if batch else None)
-    more = bool(batch) and (len(grown) > batch or len(changed) > batch)
+    more = bool(batch and (len(grown) > batch or len(changed) > batch))
     if batch:
         grown, changed = grown[:batch], changed[:batch]
     todo = list(dict.fromkeys(grown + changed))
@@ -257,7 +257,8 @@ def fts_query(text: str) -> Optional[str]:
 
 
 def count_hits(db: sqlite_utils.Database, query: str) -> int:
-    return db.conn.execute("SELECT count(*) FROM staff_search WHERE staff_search MATCH ?", [query]).fetchone()[0]
+    count: int = db.conn.execute("SELECT count(*) FROM staff_search WHERE staff_search MATCH ?", [query]).fetchone()[0]
+    return count
 
 
 def snippets(db: sqlite_utils.Database, query: str, intake_ids: Sequence[int]) -> Dict[int, List[Tuple[str, bool]]]:

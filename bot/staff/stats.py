@@ -45,7 +45,8 @@ class Week:
     booked: int = 0
 
     def stage(self, name: str) -> int:
-        return getattr(self, name)
+        count: int = getattr(self, name)
+        return count
 
 
 def _zone() -> ZoneInfo:

@@ -1,7 +1,11 @@
 """``intake updates ...``: import, list and search the posted updates (thin layer over ``bot.updates``)."""
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Optional, Tuple
+
 import click
+import sqlite_utils
 
 from bot.cli_support import open_db
 from bot.situations import CATEGORIES
@@ -10,7 +14,7 @@ from bot.updates import jurisdictions as jur
 from bot.updates.query import search as search_posts
 
 
-def _db(ctx: click.Context):
+def _db(ctx: click.Context) -> sqlite_utils.Database:
     db = open_db(ctx)
     library.ensure_schema(db)
     return db
@@ -53,7 +57,7 @@ def import_command(ctx: click.Context, source: str, dry_run: bool) -> None:
 @cli.command(name="remove")
 @click.argument("urls", nargs=-1, required=True)
 @click.pass_context
-def remove_command(ctx: click.Context, urls) -> None:
+def remove_command(ctx: click.Context, urls: Tuple[str, ...]) -> None:
     """Remove posts by URL (a post the firm took down). Importing never removes posts:
     a feed lists only the latest posts, so a post missing from it is not gone."""
     db = _db(ctx)
@@ -83,7 +87,7 @@ def list_command(ctx: click.Context) -> None:
     click.echo(f"{n} post(s)", err=True)
 
 
-def _state(ctx, param, value):
+def _state(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     code = value.strip().upper()
@@ -100,7 +104,8 @@ def _state(ctx, param, value):
 @click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 100))
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Rank as of this date (default: today).")
 @click.pass_context
-def search_command(ctx, situation, state, city, text, limit, today) -> None:
+def search_command(ctx: click.Context, situation: str, state: Optional[str], city: Optional[str], text: Optional[str],
+                   limit: int, today: Optional[datetime]) -> None:
     """Rank the posts for a visitor and show why each was chosen."""
     if city and not state:
         raise click.UsageError("--city needs --state (cities are matched as 'City, ST')")

@@ -16,8 +16,8 @@ optional plural ``s``.
 
 Jurisdictions: places
 ---------------------
-Places are found with the project's spaCy pipeline (``bot.place_pipeline``:
-entities labelled ``place``) and resolved with ``bot.places.resolve``.
+Places are found with the project's spaCy pipeline (``bot.places.pipeline``:
+entities labelled ``place``) and resolved with ``bot.places.resolver.resolve``.
 A US city adds ``"City, ST"`` and ``"ST"``; a US state adds ``"ST"``;
 places outside the US (a TPS country, "Remain in Mexico") and the country
 itself add nothing. A place counts when the title or summary names it, or
@@ -36,13 +36,17 @@ jurisdictions were set.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.situations import CATEGORIES
 from bot.updates import jurisdictions as jur
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: Bump when the lexicon or the rules change: posts whose categories or
 #: jurisdictions were inferred are then re-inferred on the next import.
@@ -116,7 +120,7 @@ LEXICON: Dict[str, Dict[str, float]] = {
 assert set(LEXICON) == set(CATEGORIES), "every situation category needs a lexicon"
 
 
-def _pattern(term: str) -> Tuple[re.Pattern, bool]:
+def _pattern(term: str) -> Tuple[re.Pattern[str], bool]:
     case_sensitive = term.upper() == term and any(ch.isalpha() for ch in term)
     body = re.escape(term).replace(r"\ ", r"[\s-]+")
     # Word boundaries that also work next to punctuation such as "287(g)".
@@ -124,7 +128,7 @@ def _pattern(term: str) -> Tuple[re.Pattern, bool]:
     return re.compile(regex, 0 if case_sensitive else re.IGNORECASE), case_sensitive
 
 
-_PATTERNS: Dict[str, List[Tuple[re.Pattern, float]]] = {
+_PATTERNS: Dict[str, List[Tuple[re.Pattern[str], float]]] = {
     category: [(_pattern(term)[0], weight) for term, weight in terms.items()]
     for category, terms in LEXICON.items()
 }
@@ -167,13 +171,13 @@ class PlacesUnavailable(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def _pipeline():
+def _pipeline() -> Language:
     try:
-        from bot import place_pipeline
+        from bot.places import pipeline
     except ImportError as exc:  # pragma: no cover - depends on the checkout
-        raise PlacesUnavailable(f"bot.place_pipeline is not available ({exc})") from exc
+        raise PlacesUnavailable(f"bot.places.pipeline is not available ({exc})") from exc
     try:
-        return place_pipeline.load()
+        return pipeline.load()
     except Exception as exc:  # noqa: BLE001 - any load failure is reported the same way
         raise PlacesUnavailable(f"the place pipeline could not be loaded ({exc}); run `make` to build it") from exc
 
@@ -181,32 +185,23 @@ def _pipeline():
 def spacy_places(text: str) -> List[object]:
     """Places the project's pipeline finds in ``text``, resolved (unresolved ones dropped)."""
     try:
-        from bot import places
+        from bot.places import resolver
     except ImportError as exc:  # pragma: no cover - depends on the checkout
-        raise PlacesUnavailable(f"bot.places is not available ({exc})") from exc
+        raise PlacesUnavailable(f"bot.places.resolver is not available ({exc})") from exc
     nlp = _pipeline()
-    found = []
+    found: List[object] = []
     for ent in nlp(text).ents:
         if ent.label_.lower() != "place":
             continue
-        place = places.resolve(ent.text)
+        place = resolver.resolve(ent.text)
         if place is None:
             continue
-        city = getattr(place, "city", None)
+        city = place.city
         if city and city.lower() in ent.text.lower() and city not in ent.text:
             # "a standard Illinois license": a common word, not the town of Standard.
-            place = _without_city(place)
+            place = dataclasses.replace(place, city=None)
         found.append(place)
     return found
-
-
-def _without_city(place):
-    import dataclasses
-
-    try:
-        return dataclasses.replace(place, city=None)
-    except TypeError:  # not a dataclass: a plain stand-in
-        return type("Place", (), {"country_code": place.country_code, "state": place.state, "city": None})()
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -234,8 +229,8 @@ def place_text(title: str, summary: str, body: str, skip_markers: Optional[Itera
     return "\n".join(sentences)
 
 
-def _count(found: Iterable[object]) -> Counter:
-    counts: Counter = Counter()
+def _count(found: Iterable[object]) -> Counter[str]:
+    counts: Counter[str] = Counter()
     for place in found:
         if (getattr(place, "country_code", None) or "").upper() != "US":
             continue

@@ -60,13 +60,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the posts tables, indexes and full-text index when missing (idempotent)."""
     names = set(db.table_names())
     if POSTS not in names:
-        db[POSTS].create(
+        db.table(POSTS).create(
             _POST_COLUMNS,
             pk="id",
             not_null={"url", "title", "published", "categories", "jurisdictions", "content_hash"},
         )
-        db[POSTS].create_index(["url"], unique=True)
-        db[POSTS].create_index(["published"])
+        db.table(POSTS).create_index(["url"], unique=True)
+        db.table(POSTS).create_index(["published"])
     if "post_match" not in names:
         # WITHOUT ROWID: the primary key b-tree holds the published date too,
         # so a search reads nothing else for its candidates.
@@ -81,9 +81,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db.execute("CREATE INDEX post_match_post ON post_match (post_id)")
     if f"{POSTS}_fts" not in names:
-        db[POSTS].enable_fts(list(FTS_COLUMNS), create_triggers=True, tokenize="porter")
+        db.table(POSTS).enable_fts(list(FTS_COLUMNS), create_triggers=True, tokenize="porter")
     if "posts_meta" not in names:
-        db["posts_meta"].create({"key": str, "value": str}, pk="key")
+        db.table("posts_meta").create({"key": str, "value": str}, pk="key")
     row = db.execute("SELECT value FROM posts_meta WHERE key = 'match_rule_version'").fetchone()
     if not row or row[0] != ranking.MATCH_RULE_VERSION:
         reindex(db)
@@ -132,10 +132,10 @@ def upsert_post(db: sqlite_utils.Database, post: Dict[str, Any], now: Optional[s
     with db.atomic():
         if row:
             post_id = row[0]
-            db[POSTS].update(post_id, dict(record, updated_at=now))
+            db.table(POSTS).update(post_id, dict(record, updated_at=now))
             outcome = "changed"
         else:
-            post_id = db[POSTS].insert(dict(record, imported_at=now, updated_at=now)).last_pk
+            post_id = db.table(POSTS).insert(dict(record, imported_at=now, updated_at=now)).last_pk
             outcome = "added"
         _index_lists(db, post_id, post["categories"], post["jurisdictions"], post["published"])
     return outcome
@@ -175,17 +175,17 @@ def decode(row: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def get_post(db: sqlite_utils.Database, url: str) -> Optional[Dict[str, Any]]:
-    rows = list(db[POSTS].rows_where("url = ?", [url], limit=1))
+    rows = list(db.table(POSTS).rows_where("url = ?", [url], limit=1))
     return decode(rows[0]) if rows else None
 
 
 def iter_posts(db: sqlite_utils.Database) -> Iterable[Dict[str, Any]]:
     """Every post, newest first."""
     ensure_schema(db)
-    for row in db[POSTS].rows_where(order_by="published DESC, id DESC"):
+    for row in db.table(POSTS).rows_where(order_by="published DESC, id DESC"):
         yield decode(row)
 
 
 def count(db: sqlite_utils.Database) -> int:
     ensure_schema(db)
-    return db[POSTS].count
+    return db.table(POSTS).count

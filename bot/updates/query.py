@@ -107,7 +107,8 @@ def _within_budget(db: sqlite_utils.Database, terms: List[str]) -> List[str]:
         term: db.execute(f"SELECT count(*) FROM {library.POSTS}_fts WHERE {library.POSTS}_fts MATCH ?", [term]).fetchone()[0]
         for term in terms
     }
-    kept, used = set(), 0
+    kept: set[str] = set()
+    used = 0
     for term in sorted(terms, key=docs.__getitem__):
         if docs[term] > total / 2 or (kept and used + docs[term] > MATCH_BUDGET):
             continue

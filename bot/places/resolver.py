@@ -1,7 +1,7 @@
 """Where is the visitor?  Free text -> a :class:`Place`.
 
 ``resolve("we live in san deigo ca")`` -> San Diego, CA.  The spaCy pipeline of
-:mod:`bot.place_pipeline` finds the exact candidate spans (names, nicknames,
+:mod:`bot.places.pipeline` finds the exact candidate spans (names, nicknames,
 counties, ZIP codes, "city, ST"); this module reads them, adds what needs
 context, and falls back to typo-tolerant matching.
 
@@ -27,7 +27,7 @@ Rules, in order:
    more, Mexican, Central American and Caribbean ones of 200,000), within one
    edit up to 7 letters and two beyond (Damerau-Levenshtein), with the same
    first letter, 6 letters at least, no ordinary word among them (spaCy's
-   English and Spanish stop words plus :data:`~bot.place_pipeline.COMMON_WORDS`)
+   English and Spanish stop words plus :data:`~bot.places.names.COMMON_WORDS`)
    and not a known name itself; and only in a short reply (four words or
    fewer), right after "in/en/near/from...", or before a state ("houstin tx").
 4. **Same-name places.**  A state beats a city or a country of the same name
@@ -51,24 +51,23 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
-from bot.place_pipeline import (
+from bot.places.gazetteer import Entry, Gazetteer, Town, ZipInfo, gazetteer
+from bot.places.names import (
     COMMON_WORD_CITIES,
     COMMON_WORDS,
     NEVER_ALONE_CODES,
     PLACE_PREFIXES,
     US,
     WORD_CODES,
-    Entry,
-    Gazetteer,
-    ZipInfo,
-    gazetteer,
-    load,
     norm,
 )
+from bot.places.pipeline import load
+from bot.places.place import UNITED_STATES, Place
 
-UNITED_STATES = "United States"
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 #: Words right before a place that say "this is where".
 CUES_EN = frozenset("in at near around outside to from by of nearby close".split())
@@ -93,41 +92,6 @@ LA_FOLLOWERS = frozenset(
 LONE_LOWER_OK = frozenset("al ar co de ga ma md mi mo ms ne pa va wa".split())
 
 _RANK = {"country": 0, "state": 1, "region": 2, "county": 2, "city": 3, "zip": 4}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A resolved place.  ``state`` is a USPS code (None outside the US or when ambiguous)."""
-
-    country: str
-    country_code: str
-    state: Optional[str] = None
-    state_name: Optional[str] = None
-    city: Optional[str] = None
-    county: Optional[str] = None
-    zip: Optional[str] = None
-    matched: str = ""
-    method: str = "exact"  # "exact" | "nickname" | "zip" | "fuzzy"
-    candidates: Tuple[str, ...] = ()
-
-    @property
-    def in_us(self) -> bool:
-        return self.country_code == US
-
-    @property
-    def ambiguous(self) -> bool:
-        return bool(self.candidates)
-
-    @property
-    def label(self) -> str:
-        """Short display form: "Chicago, IL", "Texas", "Toronto, Canada", "Portland"."""
-        if self.in_us:
-            if self.city and self.state:
-                return f"{self.city}, {self.state}"
-            if self.county and self.state:
-                return f"{self.county}, {self.state}"
-            return self.city or self.state_name or self.country
-        return f"{self.city}, {self.country}" if self.city else self.country
 
 
 # ---------------------------------------------------------------------------
@@ -161,7 +125,7 @@ def resolve_state(text: str) -> Optional[str]:
     place = resolve(text)
     if place is not None and place.state:
         return place.state
-    words = re.findall(r"[A-Za-z]+", text)
+    words: List[str] = re.findall(r"[A-Za-z]+", text)
     codes = [w.upper() for w in words if len(w) == 2 and w.upper() in g.states]
     plain = [c for c in codes if c.lower() not in WORD_CODES]
     if plain:
@@ -262,7 +226,7 @@ def mentions(text: str) -> List[Tuple[int, int, Place]]:
     read on its own; offsets are into ``text`` as given, and
     ``text[start:end]`` is the words that named the place (a city with its
     state and ZIP code is one mention).  What each place is to the visitor is
-    :mod:`bot.place_roles`' business.
+    :mod:`bot.places.roles`' business.
     """
     if not text or not text.strip():
         return []
@@ -346,13 +310,13 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _is_shouting(doc) -> bool:
+def _is_shouting(doc: Doc) -> bool:
     letters = [c for c in doc.text if c.isalpha()]
     words = [t for t in doc if t.is_alpha]
     return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _candidates(doc, g: Gazetteer) -> List[_Candidate]:
+def _candidates(doc: Doc, g: Gazetteer) -> List[_Candidate]:
     shouting = _is_shouting(doc)
     mentions = _from_entities(doc, g)
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -383,7 +347,7 @@ _LANDMARK_WORDS = {"square", "street", "st", "avenue", "ave", "boulevard", "blvd
                    "station", "bridge", "hospital", "university", "college", "school", "church", "stadium", "zoo"}
 
 
-def _landmark_follows(doc, m: "_Mention") -> bool:
+def _landmark_follows(doc: Doc, m: "_Mention") -> bool:
     end = getattr(m, "stop", m.end) or m.end
     return end < len(doc) and doc[end].lower_ in _LANDMARK_WORDS and not doc[m.start:end].text.isupper()
 
@@ -392,7 +356,7 @@ def _only_states(m: _Mention) -> bool:
     return all(e.kind == "state" for e in m.entries)
 
 
-def _from_entities(doc, g: Gazetteer) -> List[_Mention]:
+def _from_entities(doc: Doc, g: Gazetteer) -> List[_Mention]:
     out: List[_Mention] = []
     for ent in doc.ents:
         kind = ent.ent_id_
@@ -414,7 +378,7 @@ def _from_entities(doc, g: Gazetteer) -> List[_Mention]:
     return out
 
 
-def _name_mention(start: int, end: int, key: str, entries, method: Optional[str] = None,
+def _name_mention(start: int, end: int, key: str, entries: Tuple[Entry, ...], method: Optional[str] = None,
                   needs_state: bool = False) -> _Mention:
     state = next((e.state for e in entries if e.kind == "state" and e.state), None)
     if method is None:
@@ -423,7 +387,7 @@ def _name_mention(start: int, end: int, key: str, entries, method: Optional[str]
                     needs_state=needs_state)
 
 
-def _split_combo(doc, g: Gazetteer, start: int, end: int) -> List[_Mention]:
+def _split_combo(doc: Doc, g: Gazetteer, start: int, end: int) -> List[_Mention]:
     """ "San Antonio, tx" -> a name mention and a state mention."""
     comma = next((i for i in range(start, end) if doc[i].text == ","), None)
     split = None
@@ -464,7 +428,7 @@ def _split_combo(doc, g: Gazetteer, start: int, end: int) -> List[_Mention]:
     return out
 
 
-def _weak_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]:
+def _weak_mentions(doc: Doc, g: Gazetteer, covered: Set[int], shouting: bool) -> List[_Mention]:
     """Names that are places only in context: "in austin", "Tyler" alone, "mission tx"."""
     out: List[_Mention] = []
     n = len(doc)
@@ -517,11 +481,11 @@ def _weak_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]
 
 
 @functools.lru_cache(maxsize=1)
-def _weak_first_words() -> frozenset:
+def _weak_first_words() -> FrozenSet[str]:
     return frozenset(key.split()[0] for key in gazetteer().weak)
 
 
-def _prev_word(doc, i: int) -> Optional[str]:
+def _prev_word(doc: Doc, i: int) -> Optional[str]:
     """The lower-case word before token i, skipping "the"."""
     k = i - 1
     while k >= 0 and doc[k].lower_ in ("the", "el"):
@@ -529,7 +493,7 @@ def _prev_word(doc, i: int) -> Optional[str]:
     return doc[k].lower_ if k >= 0 else None
 
 
-def _state_follows(doc, g: Gazetteer, j: int, key: str = "") -> bool:
+def _state_follows(doc: Doc, g: Gazetteer, j: int, key: str = "") -> bool:
     """Does a state (name or code) follow at token j (after an optional comma)?
 
     A code that is also a word ("in", "ms") counts only in capitals or when
@@ -550,7 +514,7 @@ def _state_follows(doc, g: Gazetteer, j: int, key: str = "") -> bool:
     return False
 
 
-def _attach_qualifiers(doc, g: Gazetteer, mentions: List[_Mention], covered, shouting) -> None:
+def _attach_qualifiers(doc: Doc, g: Gazetteer, mentions: List[_Mention], covered: Set[int], shouting: bool) -> None:
     """Give each place name the state (and ZIP) written right after it."""
     by_start = {m.start: m for m in mentions}
     n = len(doc)
@@ -569,7 +533,7 @@ def _attach_qualifiers(doc, g: Gazetteer, mentions: List[_Mention], covered, sho
             m.qual_state, m.qual_end = nxt.state, nxt.end
             nxt.consumed = True
             j = nxt.end
-        elif abroad and not nxt.consumed and any(
+        elif abroad and nxt is not None and not nxt.consumed and any(
             e.kind == "city" and e.country == abroad for e in m.entries
         ):
             m.qual_country, m.qual_end = abroad, nxt.end
@@ -603,7 +567,7 @@ def _foreign_qualifier(m: _Mention) -> Optional[str]:
     return None
 
 
-def _code_after_place(doc, g: Gazetteer, j: int, m: _Mention, shouting: bool) -> bool:
+def _code_after_place(doc: Doc, g: Gazetteer, j: int, m: _Mention, shouting: bool) -> bool:
     """Is token j (right after place ``m``, maybe after a comma) its state code?"""
     tok = doc[j]
     low = tok.lower_
@@ -621,10 +585,10 @@ def _code_after_place(doc, g: Gazetteer, j: int, m: _Mention, shouting: bool) ->
     end_like = nxt is None or nxt.is_punct or nxt.text in g.zips
     if not known:  # "pittsburg pa": a state that is not also a common word alone
         return end_like and low in LONE_LOWER_OK and low not in ("de", "mi")
-    return end_like or (tok.text.isupper() and not shouting and not nxt.is_alpha)
+    return end_like or (tok.text.isupper() and not shouting and nxt is not None and not nxt.is_alpha)
 
 
-def _code_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]:
+def _code_mentions(doc: Doc, g: Gazetteer, covered: Set[int], shouting: bool) -> List[_Mention]:
     """Two-letter state codes the pipeline leaves to context (see rule 2)."""
     out: List[_Mention] = []
     alpha = [t for t in doc if t.is_alpha]
@@ -674,7 +638,7 @@ def _code_mentions(doc, g: Gazetteer, covered, shouting: bool) -> List[_Mention]
     return out
 
 
-def _town_before(doc, g: Gazetteer, j: int, code: str) -> Optional[Tuple[int, str]]:
+def _town_before(doc: Doc, g: Gazetteer, j: int, code: str) -> Optional[Tuple[int, str]]:
     """A town of state ``code`` written in the 1-3 words before token j."""
     for length in (3, 2, 1):
         s = j - length
@@ -710,7 +674,7 @@ def _state_index() -> Dict[Tuple[str, int], List[str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset:
+def _stop_words() -> FrozenSet[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as english
     from spacy.lang.es.stop_words import STOP_WORDS as spanish
 
@@ -721,8 +685,12 @@ def _budget(length: int) -> int:
     return 1 if length <= 7 else 2
 
 
+#: ``allowed(start, end)``: whether the n-gram ``words[start:end]`` may be a typo of a place.
+_Allowed = Callable[[int, int], bool]
+
+
 def _fuzzy_lookup(words: Sequence[str], g: Gazetteer, states_only: bool = False,
-                  allowed=None):
+                  allowed: Optional[_Allowed] = None) -> Optional[Tuple[int, int, str]]:
     """Best (start, end, key) for n-grams of ``words`` within the typo budget.
 
     ``allowed(start, end)`` may veto an n-gram (the caller's context rules).
@@ -732,7 +700,7 @@ def _fuzzy_lookup(words: Sequence[str], g: Gazetteer, states_only: bool = False,
 
     stop = _stop_words()
     index = _state_index() if states_only else _fuzzy_index()
-    best = None
+    best: Optional[Tuple[Tuple[int, int, int, int], Tuple[int, int, str]]] = None
     for n in (3, 2, 1):
         for s in range(0, len(words) - n + 1):
             gram = words[s:s + n]
@@ -787,14 +755,14 @@ def _weight(g: Gazetteer, key: str) -> int:
     return best
 
 
-def _fuzzy_mention(doc, g: Gazetteer, covered) -> Optional[_Mention]:
+def _fuzzy_mention(doc: Doc, g: Gazetteer, covered: Set[int]) -> Optional[_Mention]:
     tokens = [t for t in doc if t.i not in covered]
     if not tokens:
         return None
     # Runs of consecutive uncovered tokens, so n-grams never jump over a place.
-    best = None
-    run: List = []
-    runs = []
+    best: Optional[Tuple[int, int, str]] = None
+    run: List[Token] = []
+    runs: List[List[Token]] = []
     for t in tokens:
         if run and t.i != run[-1].i + 1:
             runs.append(run)
@@ -806,7 +774,7 @@ def _fuzzy_mention(doc, g: Gazetteer, covered) -> Optional[_Mention]:
     for run in runs:
         words = [norm(t.text) for t in run]
 
-        def allowed(s: int, e: int, run=run) -> bool:
+        def allowed(s: int, e: int, run: List[Token] = run) -> bool:
             # A typo counts in a short reply, after "in/en/near...", or before a state.
             prev = _prev_word(doc, run[s].i)
             return short or prev in CUES_EN | CUES_ES or _state_follows(doc, g, run[e - 1].i + 1)
@@ -832,7 +800,7 @@ def _entries_for(g: Gazetteer, key: str) -> Tuple[Entry, ...]:
     return g.names.get(key, ()) + g.weak.get(key, ())
 
 
-def _interpret(doc, g: Gazetteer, m: _Mention) -> Optional[Place]:
+def _interpret(doc: Doc, g: Gazetteer, m: _Mention) -> Optional[Place]:
     matched = doc[m.start:m.stop].text
     if not m.entries and not m.key:
         if m.zip is not None:
@@ -840,6 +808,7 @@ def _interpret(doc, g: Gazetteer, m: _Mention) -> Optional[Place]:
         if m.state:
             return _state_place(g, m.state, matched, m.method)
         return None
+    place: Optional[Place]
     if m.qual_country:
         there = [e for e in m.entries if e.kind == "city" and e.country == m.qual_country]
         place = _entry_place(g, max(there, key=lambda e: e.population), matched, m.method)
@@ -933,7 +902,7 @@ def _pick(g: Gazetteer, entries: Sequence[Entry], matched: str, method: str) -> 
         top = counties[0]
         if len(counties) == 1 or top.zips >= 2 * counties[1].zips:
             return _entry_place(g, top, matched, method)
-        close = tuple(e.state for e in counties if e.zips * 2 >= top.zips)
+        close = tuple(_us_state(e) for e in counties if e.zips * 2 >= top.zips)
         return Place(UNITED_STATES, US, county=top.county, matched=matched, method=method,
                      candidates=close)
     return None
@@ -942,10 +911,10 @@ def _pick(g: Gazetteer, entries: Sequence[Entry], matched: str, method: str) -> 
 def _pick_us(g: Gazetteer, cities: Sequence[Entry], matched: str, method: str) -> Place:
     best_by_state: Dict[str, Entry] = {}
     for e in cities:
-        prev = best_by_state.get(e.state)
+        prev = best_by_state.get(_us_state(e))
         if prev is None or (e.population, e.zips) > (prev.population, prev.zips):
-            best_by_state[e.state] = e
-    ranked = sorted(best_by_state.values(), key=lambda e: (-e.population, -e.zips, e.state))
+            best_by_state[_us_state(e)] = e
+    ranked = sorted(best_by_state.values(), key=lambda e: (-e.population, -e.zips, _us_state(e)))
     top = ranked[0]
     if top.zips:
         # A smaller name with no ZIP code of its own is a neighbourhood (Brownsville, Brooklyn),
@@ -959,7 +928,13 @@ def _pick_us(g: Gazetteer, cities: Sequence[Entry], matched: str, method: str) -
     if len(close) == 1:
         return _entry_place(g, close[0], matched, method)
     return Place(UNITED_STATES, US, city=top.city, matched=matched, method=method,
-                 candidates=tuple(e.state for e in close))
+                 candidates=tuple(_us_state(e) for e in close))
+
+
+def _us_state(e: Entry) -> str:
+    """The state of a US city or county: the gazetteer gives every one a state."""
+    assert e.state is not None, e
+    return e.state
 
 
 def _entry_place(g: Gazetteer, e: Entry, matched: str, method: str) -> Place:
@@ -970,7 +945,7 @@ def _entry_place(g: Gazetteer, e: Entry, matched: str, method: str) -> Place:
                  e.city, e.county, None, matched, method)
 
 
-def _town_place(g: Gazetteer, town, matched: str, method: str) -> Place:
+def _town_place(g: Gazetteer, town: Town, matched: str, method: str) -> Place:
     return Place(UNITED_STATES, US, town.state, g.states[town.state], town.name, town.county,
                  None, matched, method)
 
@@ -997,7 +972,7 @@ def _rank(place: Place) -> int:
     return _RANK["country"]
 
 
-def _cue_score(doc, start: int, place: Place) -> int:
+def _cue_score(doc: Doc, start: int, place: Place) -> int:
     prev = _prev_word(doc, start)
     window = {t.lower_ for t in doc[max(0, start - 5):start]}
     score = 0

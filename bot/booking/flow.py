@@ -8,13 +8,14 @@ the values they quote (times, attorney, how) are formatted here per language.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from datetime import datetime
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
-from bot import places
+from bot.places import resolver
 from bot.dates import plain
 from bot.language import both
 from bot.booking.attorneys import MODE_LABELS, MODE_LABELS_ES
-from bot.booking.availability import format_slot
+from bot.booking.availability import Slot, format_slot
 
 _MODE_WORDS = (
     ("in_person", ("in person", "in-person", "office", "person", "visit", "presencial")),
@@ -42,7 +43,8 @@ _ZONE_ES = re.compile(
     r"^(?:(?:la |en )?(?:hora|zona)(?: horaria)? )?(?:del? |el )?(" + "|".join(_ZONE_WORDS_ES) + r")[.!]?$"
 )
 
-_KNOWN = lambda v: v not in (None, "", "none", "unknown")  # noqa: E731
+def _known(value: Any) -> bool:
+    return value not in (None, "", "none", "unknown")
 
 
 def required_slots(slots: Mapping[str, Any], languages: Sequence[str]) -> List[str]:
@@ -53,9 +55,9 @@ def required_slots(slots: Mapping[str, Any], languages: Sequence[str]) -> List[s
     order.append("visitor_time_zone")
     order.append("booking_slot")
     order.append("booking_mode")
-    if not _KNOWN(slots.get("contact_name")):
+    if not _known(slots.get("contact_name")):
         order.append("booking_name")
-    if not _KNOWN(slots.get("contact_email")):
+    if not _known(slots.get("contact_email")):
         order.append("booking_email")
     order.append("booking_confirmed")
     return order
@@ -87,8 +89,8 @@ def parse_time_zone(text: str) -> Optional[str]:
     for word in re.findall(r"[a-z]+(?: rico)?", lowered):
         if word in _ZONE_WORDS:
             return _ZONE_WORDS[word]
-    place = places.resolve(t)
-    return places.timezone_for(place) if place else None
+    place = resolver.resolve(t)
+    return resolver.timezone_for(place) if place else None
 
 
 def mode_from_text(text: str, modes: Sequence[str]) -> Optional[str]:
@@ -130,7 +132,7 @@ def wants_other_times(text: str) -> bool:
     return bool(_MORE.search(text or ""))
 
 
-def booking_values(when, tz: str, attorney: str, mode: str, **more: str) -> Dict[str, str]:
+def booking_values(when: Union[Slot, datetime], tz: str, attorney: str, mode: str, **more: str) -> Dict[str, str]:
     """The values the booking responses quote, in both languages."""
     return {
         "attorney": attorney,
@@ -140,20 +142,7 @@ def booking_values(when, tz: str, attorney: str, mode: str, **more: str) -> Dict
     }
 
 
-def booking_card(reference: str, when: str, attorney: str, mode: str, ics_url: str, language: str = "en") -> Dict[str, Any]:
-    """The confirmation as a card the widget renders (with the calendar link)."""
-    return {
-        "type": "booking",
-        "reference": reference,
-        "when": when,
-        "attorney": attorney,
-        "mode": mode_label(mode, language),
-        "ics_url": ics_url,
-        "language": language,
-    }
-
-
-def when_label(start, tz: str, language: str = "en") -> str:
+def when_label(start: Union[Slot, datetime], tz: str, language: str = "en") -> str:
     """A booked time, long form, in the visitor's zone with the zone named."""
     return format_slot(start, tz, long=True, language=language)
 

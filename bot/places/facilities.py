@@ -4,7 +4,7 @@ Most of these names are not places the resolver knows, or they are towns that
 mean nothing else to a visitor (Lumpkin, Dilley). Recognising them answers
 "Where is the person being held?" before it is asked. Only names that are not
 also common places where people live are listed: "Aurora", "Tacoma" or
-"Elizabeth" are read by ``bot.place_roles`` from the words around them.
+"Elizabeth" are read by ``bot.places.roles`` from the words around them.
 
 The names are the ones in common use for facilities that held people in
 2025-2026. The list recognises what a visitor said; it is never shown as a

@@ -39,7 +39,7 @@ whether "my husband" is the object of "took", where the clause or the
 previous place ends), which is the same plain Python either way; and patterns
 added to the pipeline would change the built artefact that the resolver and
 its tests pin down.  So this module reads cue words around the mention spans
-that :func:`bot.places.mentions` already resolved (typos, nicknames, "city,
+that :func:`bot.places.resolver.mentions` already resolved (typos, nicknames, "city,
 ST", ZIP codes), on its own light tokenisation of the message (lower case,
 accents folded, "I'm"/"im" -> "i am", "he's" -> "he is").
 
@@ -67,7 +67,7 @@ For each place, in order:
 4. A ZIP code or a street address with no other role is the visitor's.
 
 :func:`visitor_location` then takes the self places (the most specific,
-through :func:`bot.places.choose`); failing those, the most specific US
+through :func:`bot.places.resolver.choose`); failing those, the most specific US
 place with an unclear role; failing those, none.
 
 Known limits: no real syntax, so long sentences where the cue and the place
@@ -85,7 +85,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from bot import places
+from bot.places import resolver
+from bot.places.place import Place
 
 ROLES = ("self", "detained", "origin", "relative", "trip", "court", "consulate", "unclear")
 
@@ -98,7 +99,7 @@ class PlaceMention:
 
     text: str
     role: str
-    place: places.Place
+    place: Place
     start: int = field(default=-1, compare=False)
     end: int = field(default=-1, compare=False)
 
@@ -110,14 +111,14 @@ class PlaceMention:
 
 def mentions(text: str) -> List[PlaceMention]:
     """Every place the message names, in order, each with its role (see the module docstring)."""
-    found = places.mentions(text)
+    found = resolver.mentions(text)
     if not found:
         return []
     toks = _tokens(text)
     out: List[PlaceMention] = []
     prev_end = 0  # token index where the previous place ended
     prev_role: Optional[str] = None
-    prev_place: Optional[places.Place] = None
+    prev_place: Optional[Place] = None
     for start, end, place in found:
         ts = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
         te = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
@@ -127,7 +128,7 @@ def mentions(text: str) -> List[PlaceMention]:
     return out
 
 
-def visitor_location(text: str) -> Tuple[Optional[places.Place], str]:
+def visitor_location(text: str) -> Tuple[Optional[Place], str]:
     """Where the visitor is, by what the message says.
 
     (place, "self") when the message says the visitor is there; (place,
@@ -147,14 +148,14 @@ _HOME_CUE = re.compile(
 _CUE_WORDS = re.compile(r"[a-záéíóúñü][\w'-]*(?:\s+[a-záéíóúñü][\w'-]*){0,2}", re.IGNORECASE)
 
 
-def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[places.Place]:
+def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[Place]:
     for cue in _HOME_CUE.finditer(text):
         if any(m.start >= cue.end() and m.start - cue.end() <= 1 for m in found):
             continue  # the name was read, with its own role
         words = _CUE_WORDS.match(text, cue.end())
         if words is None:
             continue
-        place = places.resolve(words.group(0))
+        place = resolver.resolve(words.group(0))
         if place is not None and place.method == "fuzzy":
             return place
     return None
@@ -186,11 +187,11 @@ def danger_abroad(text: str) -> bool:
     return bool(found) and all(not m.place.in_us and m.role in roles for m in found) and not here
 
 
-def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optional[places.Place], str]:
+def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optional[Place], str]:
     """``visitor_location`` for mentions already read from ``text`` (so a message is read once)."""
     own = [m.place for m in found if m.role == SELF]
     if own:
-        return places.choose(own), SELF
+        return resolver.choose(own), SELF
     home = _misspelt_home(text, found) if text else None
     if home is not None:
         return home, SELF
@@ -431,7 +432,7 @@ _MAX_BACK = 10
 
 
 def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Optional[str],
-          prev_place: Optional[places.Place], place: places.Place) -> str:
+          prev_place: Optional[Place], place: Place) -> str:
     words = [t.text for t in toks]
     right = _right_role(words, te)
     if right is not None:
@@ -593,7 +594,7 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
     return None
 
 
-def _detained_or_arrest(words, k: int, lo: int, gap) -> str:
+def _detained_or_arrest(words: Sequence[str], k: int, lo: int, gap: Sequence[str]) -> str:
     j = k - 1
     while j >= lo and words[j] in ADVERBS and words[j] not in STATE_AUX:
         j -= 1
@@ -610,7 +611,7 @@ def _detained_or_arrest(words, k: int, lo: int, gap) -> str:
     return DETAINED if preps and preps[-1] in ("at",) + tuple(TO) else UNCLEAR
 
 
-def _taken(words, k: int, lo: int, gap) -> str:
+def _taken(words: Sequence[str], k: int, lo: int, gap: Sequence[str]) -> str:
     preps = [g for g in gap if g in TO or g in ("in", "at", "en", "near")]
     to = bool(preps) and preps[-1] in TO
     if words[k].startswith("transfer") or words[k].startswith("trasladar"):
@@ -620,7 +621,7 @@ def _taken(words, k: int, lo: int, gap) -> str:
     return DETAINED if to else UNCLEAR
 
 
-def _relative_noun(words, k: int, lo: int) -> Optional[str]:
+def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
     if k + 2 < len(words) and words[k + 1] == "'s" and words[k + 2] not in LOC_PREPS | ADVERBS:
         return None  # "I'm at my sister's house in": the owner, not the place; read on
     if k + 1 < len(words) and words[k].endswith("s") and words[k + 1] in _DWELLINGS and k >= 2 and words[k - 2] == "at":
@@ -648,7 +649,7 @@ def _relative_noun(words, k: int, lo: int) -> Optional[str]:
 _DWELLINGS = frozenset("place house home apartment apt trailer crib".split())
 
 
-def _subject_index(words, k: int, lo: int) -> Optional[int]:
+def _subject_index(words: Sequence[str], k: int, lo: int) -> Optional[int]:
     """The word right before the verb at k that may be its subject."""
     j = k - 1
     skipped = 0
@@ -662,7 +663,7 @@ def _subject_index(words, k: int, lo: int) -> Optional[int]:
     return j
 
 
-def _subject_role(words, k: int, lo: int) -> Optional[str]:
+def _subject_role(words: Sequence[str], k: int, lo: int) -> Optional[str]:
     j = _subject_index(words, k, lo)
     if j is None:
         return None
@@ -691,7 +692,7 @@ def _subject_role(words, k: int, lo: int) -> Optional[str]:
     return UNCLEAR
 
 
-def _copula(words, k: int, lo: int, ts: int) -> Optional[str]:
+def _copula(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
     """ "is/are/am/estoy" + a place word ("in", "at", "here"...), else not a cue."""
     j = k + 1
     negated = False
@@ -719,7 +720,7 @@ def _copula(words, k: int, lo: int, ts: int) -> Optional[str]:
     return subject
 
 
-def _residence(words, k: int, lo: int, ts: int) -> Optional[str]:
+def _residence(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
     w = words[k]
     if _negated(words, max(lo, k - 3), ts):
         return UNCLEAR
@@ -744,7 +745,7 @@ def _residence(words, k: int, lo: int, ts: int) -> Optional[str]:
     return subject
 
 
-def _specificity(place: places.Place) -> int:
+def _specificity(place: Place) -> int:
     if place.zip:
         return 4
     if place.city:
