@@ -107,7 +107,7 @@ def main() -> int:
     bench_record.record(
         "safety", "make bench-safety",
         {**{s: {**row(s, ours_name), "flagged for staff": row(s, flag_name)["help"],
-                "false alarms flagged": row(s, flag_name)["false_alarms"]} for s in results},
+                "false alarms flagged": row(s, flag_name)["false alarms"]} for s in results},
          "ms per message": per_message},
         anchor={s: row(s, anchor_name) for s in results},
         ratio={f"{s}: help / patterns' help": results[s][ours_name]["help"] / results[s][anchor_name]["help"]
