@@ -4,13 +4,14 @@ Starts the action server and the Rasa server (trained model, SQL tracker store
 on SQLite in a temporary data directory), then drives complete intake
 conversations with 1 and with 20 concurrent visitors. Each visitor waits for
 the reply before sending the next message (no think time). Prints p50/p95
-latency per message and messages per second; writes results/bench_chat.json.
+latency per message and messages per second, and writes the run's record
+(``scripts/bench_record.py``; ``--record`` keeps it). Absolute figures move a lot
+on a shared machine: compare runs made side by side.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_record  # noqa: E402
 import servers  # noqa: E402
 
 CONVERSATIONS = [
@@ -71,9 +73,20 @@ async def run_level(url: str, concurrency: int, rounds: int) -> dict:
     }
 
 
+def figures_of(results: list) -> dict:
+    """The record's figures (``bench_record.make_record`` keywords) from the levels' results."""
+    label = lambda n: f"{n} visitor{'s' if n != 1 else ''}"  # noqa: E731
+    return {
+        "figures": {label(r["visitors"]): {"messages": r["messages"], "p50 ms": r["p50_ms"], "p95 ms": r["p95_ms"],
+                                           "messages/s": r["messages_per_s"]} for r in results},
+        "headline": [f"{label(r['visitors'])}/{k}" for r in results for k in (("p50 ms", "p95 ms") if r["visitors"] == 1 else ("messages/s",))],
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3, help="conversations per visitor")
+    bench_record.add_argument(parser)
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="intake-bench-"))
     action_port, rasa_port = servers.free_port(), servers.free_port()
@@ -88,8 +101,7 @@ def main() -> int:
     print(f"{'visitors':>8} {'messages':>8} {'p50 ms':>8} {'p95 ms':>8} {'msgs/s':>8}")
     for r in results:
         print(f"{r['visitors']:>8} {r['messages']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['messages_per_s']:>8}")
-    logs.mkdir(parents=True, exist_ok=True)
-    (logs / "bench_chat.json").write_text(json.dumps(results, indent=2))
+    bench_record.record("chat", "make bench-chat", keep=args.record, **figures_of(results))
     return 0
 
 
