@@ -25,7 +25,7 @@ SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_t
 PLACES_MODEL := build/places_nlp
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install deps-system build check-firm train run lint test test-unit test-stories test-integration test-browser fuzz validate bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts lock clean
+.PHONY: help install deps-system build check-firm train run lint test test-unit test-stories test-integration test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts profile-chat lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
@@ -34,6 +34,8 @@ help:
 	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium), when missing"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
 	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
+	@echo "           (RECORD=1 keeps the run in docs/benchmarks.jsonl; then make docs)"
+	@echo "make docs  docs/benchmarks.md and the README's figures, from docs/benchmarks.jsonl"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -135,8 +137,17 @@ fuzz: $(STAMPS)/venv
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/security/test_fuzz_channels.py
 
 # --- benchmarks ----------------------------------------------------------------
+# Every bench script writes its run's record to results/<bench>.json (scripts/bench_record.py).
+# `make bench-x RECORD=1` also appends it to docs/benchmarks.jsonl (make passes a
+# command-line variable to the recipes' environment); `make docs` then renders
+# docs/benchmarks.md and the README's figures from that file.
+# Ours beside the stock `rasa init` bot (built once into build/stock_bot/), same driver, same run.
 bench-chat: $(STAMPS)/model
 	$(PY) scripts/bench_chat.py
+
+# A py-spy profile of the Rasa server under 20 visitors: the share of each part of a turn, and a flame graph.
+profile-chat: $(STAMPS)/model
+	$(PY) scripts/profile_chat.py
 
 # Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
 bench-conversations: $(STAMPS)/model
@@ -167,6 +178,9 @@ bench-staff: $(STAMPS)/venv
 # An urgent intake saved -> its signed alert received by a webhook, through the real worker process.
 bench-alerts: $(STAMPS)/venv
 	$(PY) scripts/bench_alerts.py
+
+docs:
+	$(PY) scripts/benchmarks_doc.py
 
 clean:
 	rm -rf $(STAMPS) build models results .pytest_cache

@@ -7,7 +7,8 @@ from the save to the signed webhook POST arriving. The anchor is the worker's
 own poll interval, measured in the same run: the ratio says how much of the
 wait is the interval itself (a ratio near 0.5 means the sending adds little).
 
-Usage: .venv/bin/python scripts/bench_alerts.py [--intakes 40] [--interval 5]
+Writes the run's record (``scripts/bench_record.py``; --record keeps it).
+Usage: .venv/bin/python scripts/bench_alerts.py [--intakes 40] [--interval 5] [--record]
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import bench_record  # noqa: E402
 import servers  # noqa: E402
 
 from bot import store  # noqa: E402
@@ -36,6 +38,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--intakes", type=int, default=40)
     parser.add_argument("--interval", type=float, default=5.0, help="the worker's seconds between passes (its default)")
+    bench_record.add_argument(parser)
     args = parser.parse_args()
 
     arrived = {}
@@ -88,6 +91,14 @@ def main() -> int:
     print(f"urgent intake saved -> signed webhook received, {len(waits)} of {len(saved_at)} intakes, worker interval {args.interval:g} s")
     print(f"  median {median:.2f} s   p95 {p95:.2f} s   max {waits[-1]:.2f} s   missing {missing}   signatures valid {all(signed)}")
     print(f"  anchor: the poll interval, {args.interval:g} s; median / interval = {median / args.interval:.2f}x (0.5x = the wait for the next pass alone)")
+    bench_record.record(
+        "alerts", "make bench-alerts",
+        {"intakes": len(saved_at), "median s": median, "p95 s": p95, "max s": waits[-1], "missing": missing,
+         "signatures valid": all(signed)},
+        anchor={"worker poll interval s": args.interval},
+        ratio={"median / interval": median / args.interval},
+        headline=["median s", "p95 s", "missing"], keep=args.record,
+    )
     return 0 if not missing and all(signed) else 1
 
 

@@ -5,9 +5,10 @@ Two figures, each over --runs runs:
 - with db: the same plus reading the bookings from a SQLite intake database
   (what `find_slots` does for a visitor), on a temporary file.
 
-Prints p50/p95 in milliseconds and whether the compute p95 meets --target-ms;
+Prints p50/p95 in milliseconds and whether the compute p95 meets --target-ms, and
+writes the run's record (``scripts/bench_record.py``; --record keeps it);
 exits 0 (with --strict, 1 when the target is missed).
-Usage: .venv/bin/python scripts/bench_booking.py [--runs 200]
+Usage: .venv/bin/python scripts/bench_booking.py [--runs 200] [--record]
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import bench_record  # noqa: E402
 
 from bot.booking import store as booking_store  # noqa: E402
 from bot.booking.attorneys import BookingRules, parse_attorneys  # noqa: E402
@@ -86,6 +89,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--target-ms", type=float, default=20.0)
     parser.add_argument("--strict", action="store_true", help="exit 1 when the target is missed")
+    bench_record.add_argument(parser)
     args = parser.parse_args()
 
     rng = random.Random(7)
@@ -112,6 +116,14 @@ def main() -> int:
     print(f"compute:  p50 {statistics.median(compute):.2f} ms  p95 {percentile(compute, 0.95):.2f} ms")
     print(f"with db:  p50 {statistics.median(with_db):.2f} ms  p95 {percentile(with_db, 0.95):.2f} ms")
     p95 = percentile(compute, 0.95)
+    bench_record.record(
+        "booking", "make bench-booking",
+        {"attorneys": len(attorneys), "days": 14, "existing bookings": made, "open slots": slot_count, "runs": args.runs,
+         "compute p50 ms": statistics.median(compute), "compute p95 ms": p95,
+         "with db p50 ms": statistics.median(with_db), "with db p95 ms": percentile(with_db, 0.95)},
+        targets={"compute p95 ms": f"<= {args.target_ms:g}"},
+        headline=["compute p95 ms", "with db p95 ms"], keep=args.record,
+    )
     if p95 > args.target_ms:
         print(f"MISSED: compute p95 {p95:.2f} ms > target {args.target_ms} ms")
         return 1 if args.strict else 0

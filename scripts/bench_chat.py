@@ -12,13 +12,14 @@ same driver sends both the same intake conversations, each a new sender:
 * cold start (servers launched to the first reply) and resident memory of all
   the assistant's processes at the end.
 
-Prints a table and writes results/bench_chat/bench_chat.json.
+Prints a table and writes the run's record (``scripts/bench_record.py``; ``--record``
+keeps it). Absolute figures move a lot on a shared machine; the ratio to the stock
+bot is measured in the same run.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
@@ -30,6 +31,7 @@ from typing import Dict
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_record  # noqa: E402
 import servers  # noqa: E402
 import stock_bot  # noqa: E402
 
@@ -116,9 +118,42 @@ def resident_mb(*procs) -> float:
     return round(total_kb / 1024, 1)
 
 
+def _level(r: dict) -> dict:
+    return {"messages": r["messages"], "p50 ms": r["p50_ms"], "p95 ms": r["p95_ms"], "messages/s": r["messages_per_s"]}
+
+
+def figures_of(result: dict) -> dict:
+    """The record's figures (``bench_record.make_record`` keywords) from ``main``'s result."""
+    trials = result["twenty"]
+    mean = lambda values: round(statistics.mean(values), 1)  # noqa: E731
+    length = result["length"]
+    return {
+        "figures": {
+            "1 visitor": _level(result["ours_1"]),
+            "20 visitors": {"messages/s": mean([t["ours"]["messages_per_s"] for t in trials]),
+                            "p95 ms": mean([t["ours"]["p95_ms"] for t in trials])},
+            "10 visitors, 1 s think": {"p95 ms": result["think"]["p95_ms"]},
+            "long conversations": {"message 5 ms": length["message_5_ms"], "message 50 ms": length["message_50_ms"],
+                                   "50th / 5th": round(length["message_50_ms"] / length["message_5_ms"], 2)},
+            "cold start s": result["cold_start_s"],
+            "resident MB": result["resident_mb"],
+        },
+        "anchor": {"1 visitor": _level(result["stock_1"]),
+                   "20 visitors": {"messages/s": mean([t["stock"]["messages_per_s"] for t in trials])}},
+        "ratio": {"20 visitors": {"messages/s": mean([t["ratio"] for t in trials])},
+                  "20 visitors, each trial": {"messages/s": " and ".join(f"{t['ratio']:.2f}" for t in trials)}},
+        "targets": {"20 visitors/messages/s": ">= 2.0x the stock rasa init bot", "10 visitors, 1 s think/p95 ms": "<= 250",
+                    "long conversations/50th / 5th": "<= 1.2", "cold start s": "<= 20", "resident MB": "<= 1,500 (all processes)"},
+        "headline": ["20 visitors/messages/s", "10 visitors, 1 s think/p95 ms", "long conversations/50th / 5th",
+                     "cold start s", "resident MB"],
+        "note": "anchor: the stock `rasa init` bot (scripts/stock_bot.py), served the same way, run alternately with ours",
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3, help="conversations per visitor")
+    bench_record.add_argument(parser)
     args = parser.parse_args()
     home = stock_bot.build()
     data_dir = Path(tempfile.mkdtemp(prefix="intake-bench-"))
@@ -161,8 +196,7 @@ def main() -> int:
           f"{length['message_50_ms'] / length['message_5_ms']:.2f}x (target 1.2x)")
     print(f"cold start to the first reply: {result['cold_start_s']} s (target 20); "
           f"resident memory, Rasa + action server: {result['resident_mb']} MB")
-    logs.mkdir(parents=True, exist_ok=True)
-    (logs / "bench_chat.json").write_text(json.dumps(result, indent=2))
+    bench_record.record("chat", "make bench-chat", keep=args.record, **figures_of(result))
     return 0
 
 

@@ -13,7 +13,9 @@ Prints, per set: location state right, situation macro-F1, urgent accuracy,
 crisis recall at every position, repeated questions, median turns to a saved
 intake and, for cases held in Spanish (``expect.language``), the share of the
 assistant's replies that a language identifier (py3langid, English against
-Spanish) reads as that language; writes ``results/bench_conversations/<set>.json`` with every miss.
+Spanish) reads as that language; writes ``results/bench_conversations/<set>.json`` with every miss,
+and the run's record (``scripts/bench_record.py``; ``--record`` keeps it; a run with ``--only``
+plays part of a set, so it records nothing).
 
 The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev5``,
 ``heldout`` (from 2026-12-03, fifth session), ``spanish`` and ``spanish3`` are
@@ -39,6 +41,7 @@ import httpx
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_record  # noqa: E402
 import servers  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -461,12 +464,39 @@ def report(name: str, s: dict) -> None:
         print(f"  {label:<34} {fmt(value):>8}   target {target}")
 
 
+#: Sets only ever read as totals (the README's headline figures come from these).
+HELD_OUT = ("heldout2", "heldout3", "spanish2")
+#: Score key -> the record's label for it.
+RECORD_LABELS = {
+    "conversations": "conversations", "all_right": "fully right", "saved": "saved", "location_state": "location state",
+    "situation_macro_f1": "situation macro-F1", "urgent_accuracy": "urgent accuracy", "crisis_recall": "crisis recall",
+    "crisis_checks": "crisis checks", "probes_heard": "probes heard", "probe_replies": "probe replies",
+    "repeated_questions": "repeated questions", "median_turns_to_saved": "median turns to saved",
+    "replies_in_language": "replies in language", "replies_checked": "replies checked",
+}
+
+
+def figures_of(summary: Dict[str, dict]) -> Dict[str, Any]:
+    """The record's figures (``bench_record.make_record`` keywords), one row per set played."""
+    figures = {name: {"set": "held out" if name in HELD_OUT else "tuned on",
+                      **{label: s.get(key) for key, label in RECORD_LABELS.items()}} for name, s in summary.items()}
+    shown = [n for n in HELD_OUT if n in summary] or list(summary)[:1]
+    first = shown[0]
+    targets = {f"{first}/location state": ">= 0.98 (Spanish >= 0.97)", f"{first}/situation macro-F1": ">= 0.95 (Spanish >= 0.93)",
+               f"{first}/urgent accuracy": ">= 0.97 (Spanish >= 0.95)", f"{first}/crisis recall": "1.0",
+               f"{first}/repeated questions": "0", f"{first}/median turns to saved": "<= 7"}
+    headline = [f"{first}/{k}" for k in ("fully right", "location state", "situation macro-F1", "urgent accuracy",
+                                         "crisis recall", "repeated questions")] + [f"{n}/fully right" for n in shown[1:]]
+    return {"figures": figures, "targets": targets, "headline": headline}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sets", nargs="*", default=["dev", "dev2", "heldout"])
     parser.add_argument("--only", help="play only cases whose id contains one of these (comma-separated); results go to <set>-only.json")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--no-probes", action="store_true")
+    bench_record.add_argument(parser)
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="intake-eval-"))
     action_port, rasa_port = servers.free_port(), servers.free_port()
@@ -494,7 +524,7 @@ def main() -> int:
         # A partial play never overwrites the whole set's result.
         (logs / f"{name}{'-only' if args.only else ''}.json").write_text(json.dumps(s, indent=2, ensure_ascii=False))
     if not args.only:
-        (logs / "summary.json").write_text(json.dumps(summary, indent=2))
+        bench_record.record("conversations", "make bench-conversations", keep=args.record, **figures_of(summary))
     print(f"\nmisses: {logs}/<set>.json")
     return 0
 

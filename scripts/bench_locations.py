@@ -1,13 +1,15 @@
 """Accuracy and latency of the place resolver on the held-out replies.
 
-    python scripts/bench_locations.py [tests/data/location_replies.yml]
+    python scripts/bench_locations.py [tests/data/location_replies.yml] [--record]
 
 Prints the share of replies whose state (and country, and city when given) is
-right, every miss, and p50/p95 latency per call after warm-up.  Exits 0; the
+right, every miss, and p50/p95 latency per call after warm-up, and writes the
+run's record (``scripts/bench_record.py``; ``--record`` keeps it).  Exits 0; the
 tests hold the thresholds.
 """
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -17,6 +19,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_record  # noqa: E402
 
 from bot.places import resolver  # noqa: E402
 
@@ -56,9 +60,27 @@ def percentile(values, pct):
     return ordered[index]
 
 
+def figures_of(results, latencies) -> dict:
+    """The record's figures (``bench_record.make_record`` keywords)."""
+    n = len(results)
+    with_city = [r for r in results if r["city_ok"] is not None]
+    state_ok = sum(r["state_ok"] for r in results)
+    return {
+        "figures": {"replies": n, "state right": state_ok, "state right share": state_ok / n,
+                    "country right": sum(r["country_ok"] for r in results),
+                    "city right": sum(r["city_ok"] for r in with_city), "replies naming a city": len(with_city),
+                    "p50 ms": statistics.median(latencies), "p95 ms": percentile(latencies, 95)},
+        "targets": {"state right share": ">= 0.97"},
+        "headline": ["state right share", "state right", "p95 ms"],
+    }
+
+
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    path = Path(argv[0]) if argv else DEFAULT
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("replies", nargs="?", default=str(DEFAULT))
+    bench_record.add_argument(parser)
+    args = parser.parse_args(argv)
+    path = Path(args.replies)
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     warm = time.perf_counter()
     resolver.warm_up()
@@ -78,6 +100,7 @@ def main(argv=None) -> int:
               f"{100 * city_ok / len(with_city):.1f}% (of replies that name one)")
     print(f"latency: p50 {statistics.median(latencies):.2f} ms, "
           f"p95 {percentile(latencies, 95):.2f} ms, max {max(latencies):.2f} ms")
+    bench_record.record("locations", "make bench-nlu", keep=args.record, **figures_of(results, latencies))
     misses = [r for r in results if not r["state_ok"] or r["city_ok"] is False]
     if misses:
         print("\nmisses (want -> got as country/state/city):")

@@ -15,7 +15,12 @@ It runs ``rasa test nlu --nlu data/nlu --config config.yml --cross-validation
 ``intent_report.json`` (and ``SpacyEntityExtractor_report.json`` if present)
 and prints per-intent precision/recall/F1 for the eight situation intents,
 their macro-F1, the overall accuracy and macro-F1, and the most common
-confusions. The exit status is 0 whenever a report was produced, whether or
+confusions. A run that made its report writes its record
+(``scripts/bench_record.py``; ``--record`` keeps it): ``nlu`` for the
+cross-validation (with the held-out figures when ``--holdout`` ran), and for
+``--score`` one named after the file (``nlu_es_booking`` for the Spanish booking
+set). ``--no-run`` and ``--skip-cv`` read reports made earlier, so they record
+nothing. The exit status is 0 whenever a report was produced, whether or
 not the target is met; it is 1 if rasa failed or wrote no report.
 """
 from __future__ import annotations
@@ -29,6 +34,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_record  # noqa: E402
 
 # Quieter TensorFlow logs, here and in the rasa subprocesses.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -279,6 +286,31 @@ def summarise_place_coverage(nlu: str, config: str, show_missed: int = 25) -> No
               + "; ".join(missed[:show_missed]))
 
 
+#: Record names of the files ``--score`` is run on (``make bench-nlu``); another file gets ``nlu_<stem>``.
+SCORE_RECORDS = {"nlu_holdout_es_booking": "nlu_es_booking"}
+
+
+def figures_of(report: Dict, holdout: Optional[Dict] = None) -> Dict:
+    """The cross-validation record's figures (``bench_record.make_record`` keywords)."""
+    figures: Dict = {
+        "situation F1": {label.split("_", 1)[1]: report[label]["f1-score"] for label in SITUATION_INTENTS if label in report},
+        "situation macro-F1": macro_f1(report, SITUATION_INTENTS),
+        "intent accuracy": accuracy_of(report),
+    }
+    if holdout is not None:
+        figures["held-out situation macro-F1"] = macro_f1(holdout, SITUATION_INTENTS)
+    return {"figures": figures, "targets": {"situation macro-F1": f">= {TARGET_SITUATION_MACRO_F1:g}"},
+            "headline": ["situation macro-F1"]}
+
+
+def score_figures_of(report: Dict) -> Dict:
+    """A scored file's record figures: accuracy, and recall per intent."""
+    return {"figures": {"messages": int(sum(report[label]["support"] for label in labels_of(report))),
+                        "accuracy": accuracy_of(report),
+                        "recall": {label: report[label]["recall"] for label in labels_of(report)}},
+            "headline": ["accuracy"]}
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--nlu", default="data/nlu")
@@ -300,6 +332,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         help="only score this held-out file with the trained model (models/intake.tar.gz, the whole "
              "pipeline with the safety net); reports go to results/<file name>",
     )
+    bench_record.add_argument(parser)
     args = parser.parse_args(argv)
 
     if args.score:
@@ -312,6 +345,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             return 1
         print_table(report, labels_of(report))
         print(f"accuracy {accuracy_of(report):.3f}; confusions: {top_confusions(report)}")
+        if not args.no_run:
+            stem = Path(args.score).stem
+            bench_record.record(SCORE_RECORDS.get(stem, f"nlu_{stem}"), "make bench-nlu", keep=args.record,
+                                **score_figures_of(report))
         return 0
 
     out = ROOT / args.out
@@ -344,6 +381,11 @@ def main(argv: Optional[List[str]] = None) -> int:
             return 1
         summarise_intents(holdout_report, f"held-out set {args.holdout}")
         print(f"\nheld-out reports: {holdout_out}/")
+    if args.no_run or args.skip_cv:
+        print("no record: the cross-validation report was made by an earlier run")
+    else:
+        bench_record.record("nlu", "make bench-nlu", keep=args.record,
+                            **figures_of(report, holdout_report if args.holdout else None))
     return 0
 
 

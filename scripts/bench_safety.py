@@ -15,11 +15,12 @@ Help counts when the reply names the line the kind needs (every crisis reply
 names 911, 988 and the DV hotline, so any reading gets help); "kind right" is
 stricter. "flag for staff" counts the readings that also mark the intake for
 staff: the patterns', and the learned reader's from ``FLAG_THRESHOLD`` (below
-it, a guess gets the help only). Prints a table and writes ``results/bench_safety.json``.
+it, a guess gets the help only). Prints a table and writes the run's record
+(``scripts/bench_record.py``; ``--record`` keeps it).
 """
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -29,11 +30,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_record  # noqa: E402
 
 from bot import crisis_classifier, safety  # noqa: E402
 
 CASES = ROOT / "tests" / "conversations"
-OUT = ROOT / "results" / "bench_safety.json"
 
 
 def _probes(name: str) -> List[dict]:
@@ -62,6 +64,9 @@ def _score(read: Callable[[str], Optional[safety.Crisis]], crisis: List[dict], o
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    bench_record.add_argument(parser)
+    args = parser.parse_args()
     crisis_classifier.load()  # trained or loaded before timing anything
     sets = {}
     for name in ("crisis_check.yml", "crisis_check2.yml"):
@@ -92,8 +97,25 @@ def main() -> int:
         crisis_classifier.detect(text)
     per_message = (time.perf_counter() - started) / len(texts) * 1000
     print(f"cost: {per_message:.2f} ms per message (patterns + classifier, {len(texts)} messages)")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"sets": results, "ms_per_message": per_message}, indent=2))
+    ours_name, anchor_name, flag_name = "patterns + classifier", "patterns (anchor)", "flag for staff"
+
+    def row(set_name: str, reader: str) -> dict:
+        r = results[set_name][reader]
+        return {"crisis": r["crisis"], "help": r["help"], "kind right": r["kind_right"],
+                "ordinary": r["ordinary"], "false alarms": r["false_alarms"]}
+
+    bench_record.record(
+        "safety", "make bench-safety",
+        {**{s: {**row(s, ours_name), "flagged for staff": row(s, flag_name)["help"],
+                "false alarms flagged": row(s, flag_name)["false alarms"]} for s in results},
+         "ms per message": per_message},
+        anchor={s: row(s, anchor_name) for s in results},
+        ratio={f"{s}: help / patterns' help": results[s][ours_name]["help"] / results[s][anchor_name]["help"]
+               for s in ("crisis_check.yml", "crisis_check2.yml") if results[s][anchor_name]["help"]},
+        targets={"crisis_check2.yml/help": "1.0"},
+        headline=["crisis_check2.yml/help", "crisis_check.yml/help", "heldout2 ordinary messages/false alarms"],
+        keep=args.record,
+    )
     return 0
 
 

@@ -16,8 +16,9 @@ requests through the staff app (in-process ASGI, logged in, HTML rendered):
   (what a page costs right after the database changed).
 
 Prints p50/p95/max in milliseconds per kind and whether each p95 meets
---target-ms (150). Exits 0 (with --strict, 1 when a target is missed).
-Usage: .venv/bin/python scripts/bench_staff.py [--intakes 100000] [--runs 200]
+--target-ms (150), and writes the run's record (``scripts/bench_record.py``;
+--record keeps it). Exits 0 (with --strict, 1 when a target is missed).
+Usage: .venv/bin/python scripts/bench_staff.py [--intakes 100000] [--runs 200] [--record]
 """
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Dict, List
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import bench_record  # noqa: E402
 
 FIRST = ["Maria", "Jose", "Ana", "Luis", "Carmen", "Juan", "Rosa", "Miguel", "Lucia", "Pedro", "Thi", "Minh", "Ahmed", "Fatima",
          "Olga", "Ivan", "Wei", "Priya", "Raj", "Grace", "Samuel", "Esther", "Daniel", "Sofia", "Mateo", "Valentina", "Omar", "Amina"]
@@ -149,6 +152,7 @@ def main() -> int:
     parser.add_argument("--target-ms", type=float, default=150.0)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a p95 misses the target")
+    bench_record.add_argument(parser)
     args = parser.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="bench-staff-")
@@ -240,6 +244,15 @@ def main() -> int:
     tmp.cleanup()
     missed = [k for k, v in results.items() if v["p95"] > args.target_ms]
     print("all p95 within target" if not missed else f"p95 over target: {', '.join(missed)}")
+    labels = {"inbox": "inbox, first page", "filtered": "inbox, filtered", "deep": "inbox, deep pages", "search": "search",
+              "uncached": "first page, counts not cached", "filtered_uncached": "filtered, counts not cached"}
+    bench_record.record(
+        "staff", "make bench-staff",
+        {"intakes": args.intakes, "runs": args.runs,
+         **{labels[k]: {"p50 ms": v["p50"], "p95 ms": v["p95"], "max ms": v["max"]} for k, v in results.items()}},
+        targets={f"{labels[k]}/p95 ms": f"<= {args.target_ms:g}" for k in results},
+        headline=[f"{labels[k]}/p95 ms" for k in ("inbox", "filtered", "search", "uncached")], keep=args.record,
+    )
     return 1 if (missed and args.strict) else 0
 
 

@@ -18,7 +18,8 @@
     10,000 posts (deterministic: fixed seed) in a temporary database file,
     with queries mixing situations, locations and free text.
 
-Prints both and exits 0 (``--check`` exits 1 when a target is missed).
+Prints both, writes the run's record (``scripts/bench_record.py``; ``--record``
+keeps it) and exits 0 (``--check`` exits 1 when a target is missed).
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_record  # noqa: E402
 
 from bot import store  # noqa: E402
 from bot.situations import CATEGORIES  # noqa: E402
@@ -188,6 +191,17 @@ def latency(db, queries: int = 500, seed: int = 11) -> Dict[str, float]:
     }
 
 
+def figures_of(rel: Dict[str, Any], lat: Dict[str, float], posts: int) -> Dict[str, Any]:
+    """The record's figures (``bench_record.make_record`` keywords)."""
+    return {
+        "figures": {"queries": rel["queries"], "precision@3": rel["precision_at_3"], "recall@3": rel["recall_at_3"],
+                    "posts": posts, "latency queries": lat["queries"], "p50 ms": lat["p50_ms"], "p95 ms": lat["p95_ms"],
+                    "max ms": lat["max_ms"], "CPU p95 ms": lat["cpu_p95_ms"]},
+        "targets": {"precision@3": f">= {P_AT_3_TARGET:g}", "p95 ms": f"<= {P95_TARGET_MS:g}"},
+        "headline": ["precision@3", "p95 ms"],
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10_000, help="size of the generated library")
@@ -195,6 +209,7 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="latency rounds (the median round is reported)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list the queries that were not perfect")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    bench_record.add_argument(parser)
     args = parser.parse_args(argv)
 
     labels = load_labels()
@@ -232,6 +247,7 @@ def main(argv=None) -> int:
         f"{round_p95} ms; "
         f"library built in {built:.1f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
     )
+    bench_record.record("updates", "make bench-updates", keep=args.record, **figures_of(rel, lat, args.posts))
     missed = rel["precision_at_3"] < P_AT_3_TARGET or lat["p95_ms"] > P95_TARGET_MS
     return 1 if (args.check and missed) else 0
 

@@ -8,11 +8,11 @@ finds in the whole message (past for a detention, ahead for a hearing), which is
 plain date parser would take. Each fact is right, wrong (a value that is not the one said:
 worse than none, since the question is then skipped) or missed (asked again).
 
-Prints a table and writes ``results/bench_upfront.json``.
+Prints a table and writes the run's record (``scripts/bench_record.py``; ``--record`` keeps it).
 """
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 from collections import Counter
 from datetime import date, datetime, time
@@ -23,14 +23,18 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_record  # noqa: E402
 
 from bot import dates, flow  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "upfront_facts.yml"
-OUT = ROOT / "results" / "bench_upfront.json"
 #: The day every case was written for (a Friday).
 TODAY = date(2026, 12, 4)
 FIELDS = {"detention": ("detained_since", "detained_where"), "removal": ("hearing_date", "removal_stage")}
+#: How the record and the docs name each fact.
+LABELS = {"detained_since": "day of the detention", "hearing_date": "next hearing or check-in",
+          "removal_stage": "removal stage", "detained_where": "where held"}
 
 
 def _anchor(case: Dict[str, Any]) -> Dict[str, Any]:
@@ -55,6 +59,9 @@ def _outcome(field: str, expected: Any, got: Any) -> Optional[str]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    bench_record.add_argument(parser)
+    args = parser.parse_args()
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     ours: Dict[str, Counter] = {}
     anchor: Dict[str, Counter] = {}
@@ -75,10 +82,17 @@ def main() -> int:
             ratio = counts["right"] / a["right"] if a["right"] else float("inf")
             line += f"   {a['right']:>15} / {total:<3} {a['wrong']:>6}   {ratio:.2f}x"
         print(line)
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps({"cases": len(cases), "today": TODAY.isoformat(),
-                               "ours": {k: dict(v) for k, v in ours.items()},
-                               "parser_alone": {k: dict(v) for k, v in anchor.items()}}, indent=2))
+    def counts(c: Counter) -> dict:
+        return {"right": c["right"], "wrong": c["wrong"], "missed": c["missed"], "other": c["other"], "of": sum(c.values())}
+
+    bench_record.record(
+        "upfront", "make bench-upfront",
+        {"first messages": len(cases), **{LABELS[k]: counts(v) for k, v in ours.items()}},
+        anchor={f"plain date parser: {LABELS[k]}": counts(v) for k, v in anchor.items()},
+        ratio={f"{LABELS[k]}: right / plain parser right": (ours[k]["right"] / a["right"] if a["right"] else None)
+               for k, a in anchor.items()},
+        headline=[f"{LABELS[k]}/right" for k in ours], note=f"cases written for {TODAY}", keep=args.record,
+    )
     return 0
 
 
