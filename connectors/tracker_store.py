@@ -7,6 +7,11 @@ deleted instead of saved, so the transcript holds nothing; the refusal itself
 is counted in the intake database. Works with every SQL dialect Rasa
 supports (SQLite by default, PostgreSQL when a firm outgrows one machine).
 
+Where it keeps transcripts is :func:`bot.settings.transcripts_url`
+(``$TRANSCRIPTS_URL``, else the SQLite file ``$RASA_TRACKER_DB``), the same
+setting the staff app reads them from (``bot.transcripts``), unless
+``endpoints.yml`` names a database itself.
+
 Only a marker stays: ``consent_declined`` and the reply language, nothing the
 visitor wrote. If the same visitor writes again, the assistant knows they
 declined and does not greet them as a stranger (``utter_ask_consent``'s
@@ -15,12 +20,14 @@ variation for ``consent_declined``).
 from __future__ import annotations
 
 import logging
-from typing import List, Text
+from typing import Any, List, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import settings
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +52,12 @@ def marker_events(tracker: DialogueStateTracker) -> List[Event]:
 
 
 class ConsentAwareSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, domain: Any = None, host: Optional[Text] = None, **kwargs: Any) -> None:
+        if host is None and "db" not in kwargs:
+            # Rasa takes a host holding "://" as the whole SQLAlchemy URL.
+            host = settings.transcripts_url()
+        super().__init__(domain=domain, host=host, **kwargs)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         if tracker.get_slot(FORGET_SLOT):
             self.forget(tracker.sender_id)

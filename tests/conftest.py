@@ -15,6 +15,7 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "var"))
     monkeypatch.delenv("INTAKE_DB", raising=False)
     monkeypatch.delenv("RASA_TRACKER_DB", raising=False)  # `make` exports the real one
+    monkeypatch.delenv("TRANSCRIPTS_URL", raising=False)
     monkeypatch.setenv("INTAKE_TODAY", "2026-11-28")
     return tmp_path / "var"
 

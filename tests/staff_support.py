@@ -87,13 +87,15 @@ def domain():
 
 
 def tracker_store():
+    """Rasa's SQL tracker store where the setting says (SQLite here, or a test PostgreSQL)."""
     SQLTrackerStore, _, _ = _rasa()
-    path = str(settings.tracker_db_path())
-    if path not in _stores:
+    url = settings.transcripts_url()
+    if url not in _stores:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            _stores[path] = SQLTrackerStore(domain=domain(), dialect="sqlite", db=path)
-    return _stores[path]
+            # A host holding "://" is the whole SQLAlchemy URL to Rasa.
+            _stores[url] = SQLTrackerStore(domain=domain(), host=url)
+    return _stores[url]
 
 
 def save_conversation(sender: str, turns: Sequence[Tuple], start: float = T0) -> None:
