@@ -98,6 +98,13 @@ def tracker_store():
     return _stores[url]
 
 
+def close_tracker_stores() -> None:
+    """Close the connections of the tracker stores opened so far (before a test database is dropped)."""
+    for opened in _stores.values():
+        opened.engine.dispose()
+    _stores.clear()
+
+
 def save_conversation(sender: str, turns: Sequence[Tuple], start: float = T0) -> None:
     """Store a conversation as the Rasa server does: retrieve the tracker (its
     current session), append the turn's events, save (only new events are written)."""
