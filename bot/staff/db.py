@@ -224,13 +224,12 @@ def close_thread_connections() -> None:
     """Close this thread's cached connections and the transcript store's pool
     (tests, and after a purge replaced files)."""
     transcripts.close()
-    for attr in ("intake", "tracker"):
-        for conn in (getattr(_local, attr, None) or {}).values():
-            try:
-                (conn.conn if isinstance(conn, sqlite_utils.Database) else conn).close()
-            except Exception:  # pragma: no cover - closing is best effort
-                pass
-        setattr(_local, attr, {})
+    for db in (getattr(_local, "intake", None) or {}).values():
+        try:
+            db.conn.close()
+        except Exception:  # pragma: no cover - closing is best effort
+            pass
+    _local.intake = {}
 
 
 @contextmanager
