@@ -31,7 +31,7 @@ help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
 	@echo "make test   install, build, train if needed, lint, and run every test"
 	@echo "make lint   ruff, mypy (strict on bot/), the import-circle check and rasa data validate"
-	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium), when missing"
+	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium, postgresql), when missing"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
 	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
 	@echo "           (RECORD=1 keeps the run in docs/benchmarks.jsonl; then make docs)"
@@ -51,9 +51,10 @@ $(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
 	@touch $@
 
 # Debian packages, installed when missing: what running needs (tzdata), and what the
-# tests need besides (chromium). The only place that calls apt-get.
+# tests need besides (chromium; postgresql for the transcript tests on PostgreSQL).
+# The only place that calls apt-get.
 RUN_PACKAGES := tzdata
-TEST_PACKAGES := $(RUN_PACKAGES) chromium
+TEST_PACKAGES := $(RUN_PACKAGES) chromium postgresql
 deps-system:
 	@sh scripts/deps_system.sh $(TEST_PACKAGES)
 

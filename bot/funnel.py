@@ -20,6 +20,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 import sqlite_utils
 
+from bot.transcripts import Transcripts
+
 #: The stages, in order, with the label staff read.
 STAGES: Tuple[Tuple[str, str], ...] = (
     ("started", "Conversations started"),
@@ -116,28 +118,16 @@ def counts(db: sqlite_utils.Database, since: datetime) -> List[Tuple[str, Dict[s
     return [(row[0], dict(zip(STAGE_NAMES, (1, *row[1:])))) for row in rows]
 
 
-def backfill(db: sqlite_utils.Database, tracker_conn: Optional[sqlite3.Connection]) -> int:
+def backfill(db: sqlite_utils.Database, transcripts: Optional[Transcripts]) -> int:
     """Count the conversations stored before the funnel table existed (once, on
     the first dashboard load after an upgrade; a stage already recorded keeps
     its time); returns the conversations read."""
-    rows: List[Tuple[Any, ...]] = []
-    if tracker_conn is not None:
-        place_marks = ", ".join("?" for _ in _PLACE_SLOTS)
-        try:
-            rows = tracker_conn.execute(
-                f"""
-                SELECT sender_id, min(timestamp),
-                       max(type_name = 'user'),
-                       max(CASE WHEN type_name = 'slot' AND action_name IN ({place_marks})
-                                THEN coalesce(json_extract(data, '$.value'), 'unknown') != 'unknown' ELSE 0 END),
-                       max(CASE WHEN type_name = 'slot' AND action_name = 'situation'
-                                THEN json_extract(data, '$.value') IS NOT NULL ELSE 0 END)
-                FROM events GROUP BY sender_id
-                """,
-                list(_PLACE_SLOTS),
-            ).fetchall()
-        except sqlite3.OperationalError:  # no events table yet
-            rows = []
+    rows: List[Tuple[str, float, bool, bool, bool]] = []
+    if transcripts is not None:
+        for sender, first_at, spoke, slots in transcripts.conversation_starts(_PLACE_SLOTS + ("situation",)):
+            located = any(v is not None and v != "unknown" for name in _PLACE_SLOTS for v in slots.get(name, []))
+            situated = any(v is not None for v in slots.get("situation", []))
+            rows.append((sender, first_at, spoke, located, situated))
     intakes = {
         conv: (created, booking)
         for conv, created, booking in db.conn.execute("SELECT conversation_id, created_at, booking IS NOT NULL FROM intakes")

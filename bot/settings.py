@@ -39,9 +39,18 @@ def intake_db_path() -> Path:
 
 
 def tracker_db_path() -> Path:
-    """Rasa's SQL tracker store file: ``$RASA_TRACKER_DB`` (what ``endpoints.yml``
-    gives Rasa), else ``<data dir>/tracker.db``. The one setting for every reader."""
+    """The embedded tracker store's SQLite file: ``$RASA_TRACKER_DB``, else
+    ``<data dir>/tracker.db`` (used by :func:`transcripts_url` when that is unset)."""
     return Path(os.environ.get("RASA_TRACKER_DB") or data_dir() / "tracker.db")
+
+
+def transcripts_url() -> str:
+    """Where Rasa keeps transcripts, as an SQLAlchemy URL: ``$TRANSCRIPTS_URL``
+    (e.g. ``postgresql://intake:secret@db.internal/intake``), else the SQLite
+    file :func:`tracker_db_path`. The one setting for both sides: Rasa's
+    tracker store (``connectors.tracker_store``) and every reader (``bot.transcripts``)."""
+    url = (os.environ.get("TRANSCRIPTS_URL") or "").strip()
+    return url or f"sqlite:///{tracker_db_path()}"
 
 
 def firm_profile_path() -> Path:

@@ -8,6 +8,11 @@ deleted instead of saved, so the transcript holds nothing; the refusal itself
 is counted in the intake database. Works with every SQL dialect Rasa
 supports (SQLite by default, PostgreSQL when a firm outgrows one machine).
 
+Where it keeps transcripts is :func:`bot.settings.transcripts_url`
+(``$TRANSCRIPTS_URL``, else the SQLite file ``$RASA_TRACKER_DB``), the same
+setting the staff app reads them from (``bot.transcripts``), unless
+``endpoints.yml`` names a database itself.
+
 Only a marker stays: ``consent_declined`` and the reply language, nothing the
 visitor wrote. If the same visitor writes again, the assistant knows they
 declined and does not greet them as a stranger (``utter_ask_consent``'s
@@ -34,6 +39,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import settings
 
 logger = logging.getLogger(__name__)
 
@@ -90,13 +97,15 @@ class ConsentAwareSQLTrackerStore(SQLTrackerStore):
     #: Conversations kept in memory, the least recently used dropped first.
     KEPT = 256
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, domain: Any = None, host: Optional[Text] = None, **kwargs: Any) -> None:
+        if host is None and "db" not in kwargs:
+            # Rasa takes a host holding "://" as the whole SQLAlchemy URL.
+            host = settings.transcripts_url()
+        super().__init__(domain=domain, host=host, **kwargs)
         self._kept: "OrderedDict[Text, _Kept]" = OrderedDict()
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead)
             self.engine.dispose()  # connections opened before the listener get it too
-
 
     def _stamp(self, sender_id: Text) -> Stamp:
         with self.session_scope() as session:

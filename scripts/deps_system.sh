@@ -2,12 +2,15 @@
 # Install the Debian packages named, those that are missing (`make deps-system`).
 #   tzdata    Duckling (Spanish dates) reads the system's time zones
 #   chromium  the browser tests (Playwright cannot download its own browser here)
+#   postgresql  the transcript tests on PostgreSQL (tests/postgres_support.py starts
+#               a throwaway server with its initdb and pg_ctl)
 set -eu
 missing=""
 for package in "$@"; do
   case "$package" in
     tzdata) test -d /usr/share/zoneinfo || missing="$missing tzdata" ;;
     chromium) command -v chromium >/dev/null 2>&1 || missing="$missing chromium" ;;
+    postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql" ;;
     *) dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package" ;;
   esac
 done

@@ -61,6 +61,7 @@ def base_env(data_dir: Path, action_port: int) -> Dict[str, str]:
     """The environment for both servers: one data directory, one shared secret."""
     env = dict(os.environ)
     env.pop("ACTION_SERVER_HOST", None)  # loopback, whatever the caller's shell says
+    env.pop("TRANSCRIPTS_URL", None)  # transcripts in this data directory, not the caller's store
     env.update(
         INTAKE_DATA_DIR=str(data_dir),
         RASA_TRACKER_DB=str(data_dir / "tracker.db"),

@@ -15,6 +15,7 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "var"))
     monkeypatch.delenv("INTAKE_DB", raising=False)
     monkeypatch.delenv("RASA_TRACKER_DB", raising=False)  # `make` exports the real one
+    monkeypatch.delenv("TRANSCRIPTS_URL", raising=False)
     monkeypatch.setenv("INTAKE_TODAY", "2026-11-28")
     return tmp_path / "var"
 
@@ -62,3 +63,34 @@ def make_tracker(domain):
         )
 
     return build
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for the session (tests/postgres_support.py);
+    skips only when PostgreSQL is not installed."""
+    from postgres_support import PostgresServer, missing_reason
+
+    reason = missing_reason()
+    if reason:
+        pytest.skip(reason)
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server, monkeypatch):
+    """A new empty PostgreSQL database, made where transcripts live ($TRANSCRIPTS_URL)."""
+    from bot import transcripts
+    from staff_support import close_tracker_stores
+
+    url = postgres_server.create_database()
+    monkeypatch.setenv("TRANSCRIPTS_URL", url)
+    yield url
+    close_tracker_stores()
+    transcripts.close()
+    postgres_server.drop_database(url)

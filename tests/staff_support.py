@@ -87,13 +87,22 @@ def domain():
 
 
 def tracker_store():
+    """Rasa's SQL tracker store where the setting says (SQLite here, or a test PostgreSQL)."""
     SQLTrackerStore, _, _ = _rasa()
-    path = str(settings.tracker_db_path())
-    if path not in _stores:
+    url = settings.transcripts_url()
+    if url not in _stores:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            _stores[path] = SQLTrackerStore(domain=domain(), dialect="sqlite", db=path)
-    return _stores[path]
+            # A host holding "://" is the whole SQLAlchemy URL to Rasa.
+            _stores[url] = SQLTrackerStore(domain=domain(), host=url)
+    return _stores[url]
+
+
+def close_tracker_stores() -> None:
+    """Close the connections of the tracker stores opened so far (before a test database is dropped)."""
+    for opened in _stores.values():
+        opened.engine.dispose()
+    _stores.clear()
 
 
 def save_conversation(sender: str, turns: Sequence[Tuple], start: float = T0) -> None:

@@ -87,14 +87,11 @@ def test_the_dashboard_reads_the_transcripts_only_once(db):
         reads = 0
 
     class Empty:
-        def execute(self, *args):
+        def conversation_starts(self, *args):
             Tracker.reads += 1
             if Tracker.reads > 1:
                 raise AssertionError("the transcripts were read again")
-            return self
-
-        def fetchall(self):
-            return []
+            return iter(())
 
     funnel.record(db, "c1", ["started", "location"], datetime.now(timezone.utc))
     tracker = Empty()

@@ -5,8 +5,8 @@ import logging
 
 from click.testing import CliRunner
 
+from bot import transcripts
 from bot.staff import audit, retention
-from bot.staff import db as staff_db
 from bot.staff.cli import cli as staff_group
 from staff_support import PASSWORD, intake_conversation, intake_db, logged_in, make_intake, save_conversation
 from web.staff.app import _RedactStaffQueries
@@ -70,7 +70,7 @@ def test_no_visitor_details_in_application_logs(caplog):
     c, token = logged_in("boss@firm.example", "admin")
     _everything(c, token, intake["id"])
     c.post("/staff/admin/purge", data={"csrf_token": token, "confirm": "yes"})
-    retention.purge(intake_db(), staff_db.tracker_db(), 1, "cli:test")
+    retention.purge(intake_db(), transcripts.store(), 1, "cli:test")
     # (httpx's own records are the test client's, not the app's)
     app_records = [r for r in caplog.records if not r.name.startswith(("httpx", "httpcore"))]
     assert app_records, "expected the app to log something (its purge line)"

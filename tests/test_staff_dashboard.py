@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
+from bot import transcripts
 from bot.staff import stats
-from bot.staff import db as staff_db
 from staff_support import intake_db, intake_conversation, logged_in, make_intake, save_conversation
 from web.staff import charts
 
@@ -32,7 +32,7 @@ def conversations():
 
 
 def test_weekly_funnel_counts_each_stage(conversations):
-    weeks = stats.weekly_funnel(intake_db(), staff_db.tracker_db(), weeks=4, now=NOW)
+    weeks = stats.weekly_funnel(intake_db(), transcripts.store(), weeks=4, now=NOW)
     assert [w.start for w in weeks] == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
     this, last = weeks[-1], weeks[-2]
     assert (this.started, this.location, this.situation, this.saved, this.booked) == (2, 2, 1, 1, 1)

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from click.testing import CliRunner
 
+from bot import transcripts
 from bot.cli import main
 from bot.staff import audit, retention, review, search
-from bot.staff import db as staff_db
 from bot.staff.cli import cli as staff_group
 from bot.staff.cli import purge as purge_command
 from staff_support import intake_conversation, intake_db, logged_in, make_intake, save_conversation
@@ -23,8 +23,7 @@ def _iso(days_ago: float) -> str:
 
 
 def _senders():
-    tracker = staff_db.tracker_db()
-    return {r[0] for r in tracker.execute("SELECT DISTINCT sender_id FROM events")}
+    return transcripts.store().conversations()
 
 
 @pytest.fixture
@@ -42,7 +41,7 @@ def world():
     db = intake_db()
     review.add_note(db, old["id"], "sam@firm.example", "called")
     review.assign(db, review.get(db, old["id"]), "arivera", "sam@firm.example")
-    search.sync(db, staff_db.tracker_db())
+    search.sync(db, transcripts.store())
     return old, recent, booked
 
 
@@ -52,7 +51,7 @@ def _ids():
 
 def test_purge_deletes_old_intakes_and_their_transcripts(world):
     old, recent, booked = world
-    report = retention.purge(intake_db(), staff_db.tracker_db(), 365, "test")
+    report = retention.purge(intake_db(), transcripts.store(), 365, "test")
     assert (report.intakes, report.kept_for_booking) == (1, 1)
     assert _ids() == {"recent", "old-booked"}
     assert _senders() == {"recent", "old-booked", "orphan-new"}
@@ -66,7 +65,7 @@ def test_purge_deletes_old_intakes_and_their_transcripts(world):
 
 
 def test_dry_run_changes_nothing(world):
-    report = retention.purge(intake_db(), staff_db.tracker_db(), 365, "test", dry_run=True)
+    report = retention.purge(intake_db(), transcripts.store(), 365, "test", dry_run=True)
     assert (report.intakes, report.transcripts, report.dry_run) == (1, 2, True)
     assert len(_ids()) == 3 and len(_senders()) == 5
 

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot import store
-from bot.staff import db as staff_db
+from bot import store, transcripts
 from bot.staff import inbox, search
 from bot.staff.inbox import Filters
 from staff_support import T0, intake_conversation, intake_db, logged_in, make_intake, save_conversation
 
 
 def _ids(q, **filters):
-    search.sync(intake_db(), staff_db.tracker_db())
+    search.sync(intake_db(), transcripts.store())
     return [i["id"] for i in inbox.page(intake_db(), Filters(q=q, **filters)).intakes]
 
 
@@ -63,7 +62,7 @@ def test_any_typed_query_is_safe(two, q):
 
 def test_snippets_mark_hits_as_text(two):
     a, _ = two
-    search.sync(intake_db(), staff_db.tracker_db())
+    search.sync(intake_db(), transcripts.store())
     page = inbox.page(intake_db(), Filters(q="wash"))
     pieces = page.snippets[a["id"]]
     assert ("wash", True) in pieces
@@ -82,9 +81,9 @@ def test_index_follows_new_tracker_events_and_intake_changes(two, monkeypatch):
     assert _ids("Waukegan") == [a["id"]]
     # a second later, what changed in the same second as the last sync is looked at once more ...
     monkeypatch.setattr(search, "utcnow", lambda: "2999-01-01T00:00:00+00:00")
-    search.sync(intake_db(), staff_db.tracker_db())
+    search.sync(intake_db(), transcripts.store())
     # ... and then, nothing changed: nothing is re-indexed
-    assert search.sync(intake_db(), staff_db.tracker_db()).indexed == 0
+    assert search.sync(intake_db(), transcripts.store()).indexed == 0
 
 
 def test_a_change_within_the_second_of_indexing_is_not_missed():
@@ -107,10 +106,9 @@ def test_first_sync_runs_in_batches():
 
 def test_rebuild_after_the_tracker_store_is_replaced(two):
     a, _ = two
-    search.sync(intake_db(), staff_db.tracker_db())
-    tracker = staff_db.tracker_db()
-    with tracker:
-        tracker.execute("DELETE FROM events")
+    search.sync(intake_db(), transcripts.store())
+    tracker = transcripts.store()
+    tracker.delete_conversations(tracker.conversations())
     save_conversation("conv-a", [("session",), ("user", "zanzibar", "inform")])
     assert _ids("zanzibar") == [a["id"]]
     assert _ids("car wash") == []

@@ -8,7 +8,7 @@ import re
 import markupsafe
 import pytest
 
-from bot.staff import db as staff_db
+from bot import transcripts
 from bot.staff import transcript
 from staff_support import (
     T0,
@@ -20,7 +20,7 @@ from staff_support import (
 
 
 def _items(sender):
-    return transcript.read(staff_db.tracker_db(), sender)
+    return transcript.read(transcripts.store(), sender)
 
 
 def test_messages_with_times_and_clicked_button_titles():
@@ -56,7 +56,7 @@ def test_payload_without_a_matching_button_is_left_as_is():
 
 
 def test_no_tracker_store_means_no_transcript():
-    assert staff_db.tracker_db() is None
+    assert transcripts.store() is None
     assert _items("anyone") == []
 
 

@@ -14,6 +14,7 @@ from typing import Any, Optional
 import click
 import sqlite_utils
 
+from bot import transcripts
 from bot.cli_support import open_db
 
 from bot.staff import accounts, audit, retention, search
@@ -135,7 +136,7 @@ def set_password(ctx: click.Context, email: str, password_stdin: bool) -> None:
 def reindex(ctx: click.Context, full: bool) -> None:
     """Bring the full-text search index up to date (the app also does this before each search)."""
     db = _db(ctx)
-    tracker = staff_db.tracker_db()
+    tracker = transcripts.store()
     report = search.rebuild(db, tracker) if full else search.sync(db, tracker, batch=None)
     click.echo(f"{report.indexed} intake(s) indexed")
 
@@ -167,7 +168,7 @@ def purge(ctx: click.Context, days: Optional[int], dry_run: bool) -> None:
     """Delete intakes and their transcripts past the retention period."""
     db = _db(ctx)
     days = days if days is not None else retention.retention_days(db)
-    report = retention.purge(db, staff_db.tracker_db(), days, _actor(), dry_run=dry_run)
+    report = retention.purge(db, transcripts.store(), days, _actor(), dry_run=dry_run)
     verb = "would delete" if dry_run else "deleted"
     kept = f"; kept {report.kept_for_booking} with a consultation still ahead" if report.kept_for_booking else ""
     click.echo(f"{verb} {report.intakes} intake(s) and {report.transcripts} transcript(s) not updated since {report.cutoff}{kept}")

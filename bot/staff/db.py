@@ -1,9 +1,9 @@
 """Connections and the staff tables.
 
 The staff app shares the intake database with the action server (WAL mode,
-see :func:`bot.store.connect`) and reads Rasa's tracker store, a separate
-SQLite file. Each thread keeps one warm connection per file, so SQLite's page
-cache survives between requests. Inbox and search queries run under a time
+see :func:`bot.store.connect`); it reads Rasa's tracker store only through
+:mod:`bot.transcripts`. Each thread keeps one warm connection to the intake
+database, so SQLite's page cache survives between requests. Inbox and search queries run under a time
 limit (:func:`time_limit`, an SQLite progress handler), as Datasette's do.
 
 Everything the staff app adds lives in tables prefixed ``staff_`` (and in
@@ -17,11 +17,11 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Union
+from typing import Dict, Iterator, List, Union
 
 import sqlite_utils
 
-from bot import settings, store
+from bot import settings, store, transcripts
 
 #: Queries taking longer than this are interrupted (seconds).
 QUERY_TIME_LIMIT = 5.0
@@ -220,41 +220,16 @@ def intake_db(path: Union[str, Path, None] = None) -> sqlite_utils.Database:
     return cache[key]
 
 
-def tracker_path() -> Path:
-    return settings.tracker_db_path()
-
-
-def tracker_db(path: Union[str, Path, None] = None) -> Optional[sqlite3.Connection]:
-    """This thread's connection to Rasa's tracker store; None while it does not exist yet."""
-    key = str(path or tracker_path())
-    cache: Dict[str, sqlite3.Connection] = getattr(_local, "tracker", None) or {}
-    _local.tracker = cache
-    conn = cache.get(key)
-    if conn is None:
-        if not Path(key).exists():
-            return None
-        settings.private_database(key)  # Rasa creates it with the default umask
-        conn = sqlite3.connect(key, timeout=5.0)
-        conn.execute("PRAGMA busy_timeout = 5000")
-        cache[key] = conn
-    if not _has_events_table(conn):
-        return None
-    return conn
-
-
-def _has_events_table(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone() is not None
-
-
 def close_thread_connections() -> None:
-    """Close this thread's cached connections (tests, and after a purge replaced files)."""
-    for attr in ("intake", "tracker"):
-        for conn in (getattr(_local, attr, None) or {}).values():
-            try:
-                (conn.conn if isinstance(conn, sqlite_utils.Database) else conn).close()
-            except Exception:  # pragma: no cover - closing is best effort
-                pass
-        setattr(_local, attr, {})
+    """Close this thread's cached connections and the transcript store's pool
+    (tests, and after a purge replaced files)."""
+    transcripts.close()
+    for db in (getattr(_local, "intake", None) or {}).values():
+        try:
+            db.conn.close()
+        except Exception:  # pragma: no cover - closing is best effort
+            pass
+    _local.intake = {}
 
 
 @contextmanager

@@ -19,7 +19,6 @@ The audit log keeps one entry per purge (counts and the cutoff only).
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator, List, Optional
@@ -30,6 +29,7 @@ from bot import funnel
 from bot.staff import audit, search
 from bot.staff.db import transaction
 from bot.store import utcnow
+from bot.transcripts import Transcripts
 
 SETTING = "retention_days"
 MIN_DAYS = 1
@@ -109,7 +109,7 @@ def _chunks(items: List[Any], size: int = 500) -> Iterator[List[Any]]:
 
 def purge(
     db: sqlite_utils.Database,
-    tracker_conn: Optional[sqlite3.Connection],
+    transcripts: Optional[Transcripts],
     older_than_days: Any,
     actor: str,
     *,
@@ -128,28 +128,18 @@ def purge(
     kept = len(candidates) - len(doomed)
     ids = [i for i, _ in doomed]
     conversations = [c for _, c in doomed]
-    transcripts = 0
+    transcripts_count = 0
     senders: List[str] = []
-    if tracker_conn is not None:
-        cutoff_ts = cutoff_dt.timestamp()
-        stale = {
-            row[0]
-            for row in tracker_conn.execute(
-                "SELECT sender_id FROM events GROUP BY sender_id HAVING max(timestamp) < ?", [cutoff_ts]
-            )
-        }
+    if transcripts is not None:
+        stale = transcripts.conversations_idle_since(cutoff_dt.timestamp())
         kept_conversations = {
             row[0] for row in db.conn.execute("SELECT conversation_id FROM intakes WHERE updated_at >= ?", [cutoff])
         } | {conv for _, conv, booking in candidates if _upcoming(booking, now)}
         senders = sorted((set(conversations) | stale) - kept_conversations)
         if dry_run:
-            transcripts = len(
-                {r[0] for chunk in _chunks(senders) for r in tracker_conn.execute(
-                    f"SELECT DISTINCT sender_id FROM events WHERE sender_id IN ({', '.join('?' for _ in chunk)})", chunk
-                )}
-            )
+            transcripts_count = len(transcripts.conversations_stored(senders))
     if dry_run:
-        return PurgeReport(cutoff, len(ids), transcripts, kept, dry_run=True)
+        return PurgeReport(cutoff, len(ids), transcripts_count, kept, dry_run=True)
     has_bookings = "bookings" in db.table_names()
     funnel.ensure_schema(db)
     with transaction(db):
@@ -179,14 +169,8 @@ def purge(
         audit.record(
             db, actor, "purge", "retention", {"days": days, "cutoff": cutoff, "intakes": len(ids), "kept_for_booking": kept}, commit=False
         )
-    if tracker_conn is not None and senders:
-        with tracker_conn:
-            for chunk in _chunks(senders):
-                marks = ", ".join("?" for _ in chunk)
-                transcripts += tracker_conn.execute(
-                    f"SELECT count(DISTINCT sender_id) FROM events WHERE sender_id IN ({marks})", chunk
-                ).fetchone()[0]
-                tracker_conn.execute(f"DELETE FROM events WHERE sender_id IN ({marks})", chunk)
+    if transcripts is not None and senders:
+        transcripts_count = transcripts.delete_conversations(senders)
         with transaction(db):
-            audit.record(db, actor, "purge", "transcripts", {"days": days, "cutoff": cutoff, "transcripts": transcripts}, commit=False)
-    return PurgeReport(cutoff, len(ids), transcripts, kept)
+            audit.record(db, actor, "purge", "transcripts", {"days": days, "cutoff": cutoff, "transcripts": transcripts_count}, commit=False)
+    return PurgeReport(cutoff, len(ids), transcripts_count, kept)

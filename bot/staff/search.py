@@ -14,8 +14,9 @@ in full). It re-indexes only
 
 1. intakes created or changed since the last sync (``intakes.updated_at``,
    indexed), and
-2. intakes whose conversation has new tracker events (``events.id`` above
-   the last one read: a range scan on Rasa's primary key),
+2. intakes whose conversation has new tracker events (event ids above the
+   last one read: a range scan on Rasa's primary key, through
+   :mod:`bot.transcripts`, whichever database Rasa uses),
 
 so when nothing changed it costs two indexed queries, and the transcript of a
 conversation is parsed once per change, not on every search. A first sync
@@ -25,12 +26,13 @@ removes the documents with the intakes (:mod:`bot.staff.retention`).
 
 Indexing on demand without a kept index would mean reading every transcript
 on every search: seconds at 100,000 intakes. Triggers cannot do it either:
-the transcripts live in another database file, written by Rasa.
+the transcripts live in another database (a file, or PostgreSQL), written by
+Rasa. The index lives in the intake database, so search is the same FTS5
+index whichever database holds the transcripts.
 """
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -40,6 +42,7 @@ from bot import store
 from bot.situations import CATEGORIES
 from bot.staff import transcript
 from bot.store import utcnow
+from bot.transcripts import Transcripts
 from bot.urgency import REASONS
 
 #: Intakes (re)indexed per call of :func:`sync` from a web request.
@@ -97,7 +100,7 @@ def summary_text(intake: Dict[str, Any]) -> str:
 
 
 def index_intakes(
-    db: sqlite_utils.Database, tracker_conn: Optional[sqlite3.Connection], intake_ids: Sequence[int]
+    db: sqlite_utils.Database, transcripts: Optional[Transcripts], intake_ids: Sequence[int]
 ) -> int:
     """(Re)index these intakes from their current row and transcript; returns how many."""
     count = 0
@@ -110,7 +113,7 @@ def index_intakes(
         rows = [store.decode(dict(zip(names, r))) for r in cursor.fetchall()]
         docs = []
         for intake in rows:
-            items = transcript.read(tracker_conn, intake["conversation_id"])
+            items = transcript.read(transcripts, intake["conversation_id"])
             # ``updated_at`` has one-second precision: an intake changed in this
             # very second may change again within it, unseen, so it is recorded
             # as still to check ('') and looked at again by the next sync.
@@ -182,14 +185,14 @@ def pending(db: sqlite_utils.Database) -> int:
 
 
 def sync(
-    db: sqlite_utils.Database, tracker_conn: Optional[sqlite3.Connection], *, batch: Optional[int] = BATCH
+    db: sqlite_utils.Database, transcripts: Optional[Transcripts], *, batch: Optional[int] = BATCH
 ) -> SyncReport:
     """Bring the index up to date (at most ``batch`` intakes of each kind; None: all)."""
     state = _state(db)
     event_mark = int(state.get("tracker_event_id") or 0)
     intake_mark = state.get("intake_updated_at", "")
-    if tracker_conn is not None:
-        max_event = tracker_conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    if transcripts is not None:
+        max_event = transcripts.last_event_id()
         if max_event < event_mark:
             # The tracker store was replaced: every transcript must be read again.
             with db.conn:
@@ -197,12 +200,7 @@ def sync(
             event_mark = max_event
         has_docs = db.conn.execute("SELECT 1 FROM staff_search_docs LIMIT 1").fetchone() is not None
         if max_event > event_mark and has_docs:
-            senders = [
-                row[0]
-                for row in tracker_conn.execute(
-                    "SELECT DISTINCT sender_id FROM events WHERE id > ? AND id <= ?", [event_mark, max_event]
-                )
-            ]
+            senders = transcripts.conversations_with_events_between(event_mark, max_event)
             with db.conn:
                 for i in range(0, len(senders), 500):
                     chunk = senders[i : i + 500]
@@ -219,7 +217,7 @@ def sync(
     if batch:
         grown, changed = grown[:batch], changed[:batch]
     todo = list(dict.fromkeys(grown + changed))
-    indexed = index_intakes(db, tracker_conn, todo) if todo else 0
+    indexed = index_intakes(db, transcripts, todo) if todo else 0
     if changed:
         last = db.conn.execute("SELECT updated_at FROM intakes WHERE id = ?", [changed[-1]]).fetchone()
         if last:
@@ -227,13 +225,13 @@ def sync(
     return SyncReport(indexed=indexed, pending=pending(db) if more else 0)
 
 
-def rebuild(db: sqlite_utils.Database, tracker_conn: Optional[sqlite3.Connection]) -> SyncReport:
+def rebuild(db: sqlite_utils.Database, transcripts: Optional[Transcripts]) -> SyncReport:
     """Drop and rebuild the whole index."""
     with db.conn:
         db.conn.execute("DELETE FROM staff_search")
         db.conn.execute("DELETE FROM staff_search_docs")
         db.conn.execute("DELETE FROM staff_search_state")
-    return sync(db, tracker_conn, batch=None)
+    return sync(db, transcripts, batch=None)
 
 
 # --- querying ----------------------------------------------------------------------

@@ -20,7 +20,6 @@ Alert response times (:func:`alert_times`) follow urgent and safety alerts
 from __future__ import annotations
 
 import math
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -31,6 +30,7 @@ import sqlite_utils
 from bot import funnel
 from bot.alerts import oncall
 from bot.situations import BUTTON_LABELS
+from bot.transcripts import Transcripts
 
 STAGES = funnel.STAGES
 
@@ -71,19 +71,19 @@ def window(weeks: int, now: Optional[datetime] = None) -> Tuple[List[date], date
 
 def weekly_funnel(
     db: sqlite_utils.Database,
-    tracker_conn: Optional[sqlite3.Connection],
+    transcripts: Optional[Transcripts],
     weeks: int = 12,
     now: Optional[datetime] = None,
 ) -> List[Week]:
     """Each of the last ``weeks`` weeks' conversations, counted at every stage.
 
-    ``tracker_conn`` is read only once, to fill a new funnel table from the
+    ``transcripts`` are read only once, to fill a new funnel table from the
     transcripts already stored.
     """
     mondays, first = window(weeks, now)
     out = {m: Week(m) for m in mondays}
     if not funnel.backfilled(db):
-        funnel.backfill(db, tracker_conn)
+        funnel.backfill(db, transcripts)
     tz = _zone()
     for started_at, reached in funnel.counts(db, first):
         week = out.get(week_start(datetime.fromisoformat(started_at).astimezone(tz).date()))

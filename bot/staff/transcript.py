@@ -1,9 +1,8 @@
-"""Transcripts read from Rasa's SQL tracker store.
+"""Transcripts as staff read them.
 
-Rasa's ``SQLTrackerStore`` keeps one row per event in ``events``
-(``sender_id``, ``type_name``, ``timestamp``, ``intent_name``,
-``action_name``, ``data`` = the event as JSON). A transcript is the
-conversation's events turned into what a person reads:
+The events come from Rasa's tracker store through :mod:`bot.transcripts`
+(Rasa's event dicts, oldest first). A transcript is the conversation's
+events turned into what a person reads:
 
 - visitor messages (``user``), with a button click shown as the button's
   title (the payload ``/situation_detention`` matched against the buttons of
@@ -18,11 +17,11 @@ Everything here returns plain data; the web layer escapes it.
 """
 from __future__ import annotations
 
-import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Optional
+
+from bot.transcripts import Transcripts
 
 MARKERS = {
     "start_over": "Visitor started over",
@@ -49,19 +48,6 @@ class Item:
     @property
     def label(self) -> str:
         return MARKERS.get(self.marker or "", "")
-
-
-def read_events(conn: Optional[sqlite3.Connection], sender_id: str) -> List[Dict[str, Any]]:
-    """The stored events of one conversation, oldest first (``[]`` without a tracker store)."""
-    if conn is None:
-        return []
-    out = []
-    for (data,) in conn.execute("SELECT data FROM events WHERE sender_id = ? ORDER BY id", [sender_id]):
-        try:
-            out.append(json.loads(data))
-        except (TypeError, ValueError):
-            continue
-    return out
 
 
 def _when(event: Dict[str, Any]) -> Optional[datetime]:
@@ -145,5 +131,6 @@ def assistant_words(items: Iterable[Item]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def read(conn: Optional[sqlite3.Connection], sender_id: str) -> List[Item]:
-    return build(read_events(conn, sender_id))
+def read(transcripts: Optional[Transcripts], sender_id: str) -> List[Item]:
+    """The readable transcript of one conversation (``[]`` without a tracker store)."""
+    return build(transcripts.events_for(sender_id) if transcripts is not None else [])

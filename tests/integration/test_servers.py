@@ -5,6 +5,7 @@ Needs a trained model (``make train``); run by ``make test`` after training.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import sys
 import uuid
@@ -13,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
+
+from bot import transcripts
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -135,12 +138,12 @@ def test_refusal_forgets_the_transcript(stack):
     stack.say(sender, "ICE took my brother in dallas")
     replies = joined(stack.say(sender, "no"))
     assert FIRM_PHONE in replies and "won't save" in replies
-    with sqlite3.connect(stack.data_dir / "tracker.db") as db:
-        kept = db.execute("select type_name, action_name, data from events where sender_id = ?", (sender,)).fetchall()
+    kept = transcripts.store(stack.data_dir / "tracker.db").events_for(sender)
     # Only the marker is kept: nothing the visitor wrote, no place, no matter.
-    assert {a for t, a, _ in kept if t == "slot"} <= {"consent_declined", "reply_language"}
-    assert "consent_declined" in {a for t, a, _ in kept if t == "slot"} and "user" not in {t for t, _, _ in kept}
-    assert not any("dallas" in d.lower() or "brother" in d.lower() for _, _, d in kept)
+    slots = {e.get("name") for e in kept if e.get("event") == "slot"}
+    assert slots <= {"consent_declined", "reply_language"}
+    assert "consent_declined" in slots and "user" not in {e.get("event") for e in kept}
+    assert not any("dallas" in json.dumps(e).lower() or "brother" in json.dumps(e).lower() for e in kept)
     with sqlite3.connect(stack.data_dir / "intake.db") as db:
         assert db.execute("select count(*) from intakes where conversation_id = ?", (sender,)).fetchone() == (0,)
         assert db.execute("select count(*) from consent_refusals").fetchone()[0] >= 1

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from bot import settings, store
-from bot.staff import db as staff_db
+from bot import settings, store, transcripts
 from bot.staff.keys import secret_key
 from web.app import create_app
 
@@ -51,7 +50,7 @@ def test_rasas_tracker_store_is_made_private_when_the_staff_app_opens_it(data_di
     path = settings.tracker_db_path()
     path.write_bytes(b"")
     path.chmod(0o664)  # as Rasa (SQLAlchemy) creates it with a usual umask
-    staff_db.tracker_db(path)
+    transcripts.store(path)
     assert mode(path) == 0o600
 
 

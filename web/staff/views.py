@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 
 from bot import language as languages
+from bot import transcripts
 from bot.alerts import message as alert_message
 from bot.alerts import queue as alert_queue
 from bot.booking.attorneys import MODE_LABELS
@@ -224,7 +225,7 @@ def inbox_page(request: Request, form: Form) -> Response:
         error, filters, after = str(exc), Filters(), None
     catching_up = 0
     if filters.q:
-        report = search.sync(db, staff_db.tracker_db())
+        report = search.sync(db, transcripts.store())
         catching_up = report.pending
     try:
         page, counts = inbox.view(db, filters, after=after)
@@ -307,7 +308,7 @@ def export(request: Request, form: Form) -> Response:
     except FilterError as exc:
         return render(request, "error.html", {"title": "Bad filter", "message": str(exc)}, status_code=400)
     if filters.q:
-        search.sync(staff_db.intake_db(), staff_db.tracker_db(), batch=None)
+        search.sync(staff_db.intake_db(), transcripts.store(), batch=None)
     path, count = _write_export(filters, fmt)
     audit.record(staff_db.intake_db(), _actor(request), "export", "export", {"format": fmt, "rows": count, "filters": filters.describe()})
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
@@ -377,7 +378,7 @@ def _intake_page(request: Request, *, error: Optional[str] = None, status_code: 
     db, intake = _intake_or_404(request)
     if intake is None:
         return not_found(request)
-    tracker = staff_db.tracker_db()
+    tracker = transcripts.store()
     items = transcript.read(tracker, intake["conversation_id"])
     # Reading a transcript refreshes its search document.
     search.index_intakes(db, tracker, [intake["id"]])
@@ -577,7 +578,7 @@ def dashboard(request: Request, form: Form) -> Response:
         weeks = min(52, max(4, int(request.query_params.get("weeks", "12"))))
     except ValueError:
         weeks = 12
-    funnel = stats.weekly_funnel(db, staff_db.tracker_db(), weeks=weeks)
+    funnel = stats.weekly_funnel(db, transcripts.store(), weeks=weeks)
     _, since = stats.window(weeks)
     by_situation = stats.intakes_by(db, "situation", since)
     by_state = stats.intakes_by(db, "state", since)
@@ -661,7 +662,7 @@ def retention_page(request: Request, form: Form) -> Response:
 def _retention_page(request: Request, *, error: Optional[str] = None, status_code: int = 200) -> Response:
     db = staff_db.intake_db()
     days = retention.retention_days(db)
-    preview = retention.purge(db, staff_db.tracker_db(), days, _actor(request), dry_run=True)
+    preview = retention.purge(db, transcripts.store(), days, _actor(request), dry_run=True)
     context = {
         "days": days,
         "default_days": retention.default_days(),
@@ -691,7 +692,7 @@ def purge_now(request: Request, form: Form) -> Response:
     if form.get("confirm") != "yes":
         return _retention_page(request, error="Tick the box to confirm the purge.", status_code=400)
     days = retention.retention_days(db)
-    report = retention.purge(db, staff_db.tracker_db(), days, _actor(request))
+    report = retention.purge(db, transcripts.store(), days, _actor(request))
     log.info("purge by user %s: %d intakes, %d transcripts", current_session(request).user.id, report.intakes, report.transcripts)
     return redirect(request, "/admin/retention", "purged")
 
