@@ -60,12 +60,12 @@ class Transcripts:
 
     @property
     def dialect(self) -> str:
-        return self.engine.dialect.name
+        return str(self.engine.dialect.name)
 
     def exists(self) -> bool:
         """Whether Rasa has created its table yet."""
         with self.engine.connect() as conn:
-            return sa.inspect(conn).has_table(EVENTS.name)
+            return bool(sa.inspect(conn).has_table(EVENTS.name))
 
     # --- reading --------------------------------------------------------------------
 
