@@ -18,7 +18,7 @@ from actions.clock import now, today
 from actions.db import intake_db
 from actions.messages import (latest_intent, latest_text, said_again, said_in_session, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import after_hours, cards, contact, dates, flow, funnel, intake, interruptions, language, resources, situations, store, updates, urgency
+from bot import after_hours, cards, contact, dates, flow, follow_ups, funnel, intake, interruptions, language, situations, store, updates, urgency
 from bot.places import location, resolver
 from bot.firm import firm
 
@@ -220,52 +220,29 @@ class ValidateIntakeForm(FormValidationAction):
     # --- bookkeeping after each turn ---------------------------------------
 
     def _after_validation(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        """Urgent resources as soon as urgency is known; the callback once contact is known."""
+        """Carries out ``bot.follow_ups``: urgent help, the firm's posts, the callback."""
         slots = tracker.slots  # already updated with this turn's validated values
-        events: List[EventType] = []
-        reply = language.conversation_language(told_languages(tracker))
-        if reply != slots.get("reply_language"):
-            # One English answer in a Spanish conversation: the next question stays in Spanish.
-            events.append(SlotSet("reply_language", reply))
-        reasons = urgency.assess(slots, today(), extra=slots.get("urgency_reasons") or [])
-        notified = list(slots.get("urgency_notified") or [])
-        new = [r for r in reasons if r not in notified]
-        if new:
-            told_what_now = any(said_this_turn(tracker, r) for r in after_hours.CALL_RESPONSES)
-            for response, values in resources.messages_for(new, firm(), place=urgency.live_emergency(latest_text(tracker)), now=now()):
-                if told_what_now and (response in after_hours.CALL_RESPONSES or response == after_hours.WILL_BE_ALERTED):
-                    continue  # the interruption's help in this turn already said "call us now" (or what works after hours)
-                dispatcher.utter_message(response=response, **values)
-            events.append(SlotSet("urgency_notified", notified + new))
-        if reasons != (slots.get("urgency_reasons") or []):
-            events.append(SlotSet("urgency_reasons", reasons))
-        events += self._show_updates(dispatcher, tracker)
-        if (
-            slots.get("callback_requested")
-            and not slots.get("callback_recorded")
-            and slots.get("consent")
-            and slots.get("contact_name") is not None
-            and slots.get("contact_phone") is not None
-        ):
-            record = intake.record(slots, reasons)
+        plan = follow_ups.after_answers(
+            slots, tracker.slots_to_validate(),
+            reply_language=language.conversation_language(told_languages(tracker)),
+            said_this_turn=[r for r in follow_ups.WHAT_NOW if said_this_turn(tracker, r)],
+            latest_text=latest_text(tracker), firm=firm(), today=today(), now=now(),
+        )
+        for response, values in plan.messages:
+            dispatcher.utter_message(response=response, **values)
+        events: List[EventType] = [SlotSet(k, v) for k, v in plan.slots.items()]
+        if plan.updates_query is not None:
+            events += self._show_updates(dispatcher, tracker, plan.updates_query)
+        if plan.record_callback:
+            record = intake.record(slots, plan.reasons)
             record["callback_requested"] = True
             store.save_intake(intake_db(), tracker.sender_id, record)
             dispatcher.utter_message(response="utter_callback_noted")
             events.append(SlotSet("callback_recorded", True))
         return events
 
-    def _show_updates(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        """The firm's posts that fit, once situation and place are known and consent given (after any urgent help)."""
-        changed = set(tracker.slots_to_validate())
-        if not changed & {"consent", "situation", "location", "location_state", "details"}:
-            return []
-        if tracker.get_slot("consent") is not True:
-            # A first message can say everything ("ICE took my husband in Chicago"):
-            # the greeting and consent question come first, the cards after "yes".
-            return []
-        query = intake.updates_query(tracker.slots)
-        if query is None:
-            return []
+    def _show_updates(self, dispatcher: CollectingDispatcher, tracker: Tracker, query: Dict[Text, Any]) -> List[EventType]:
+        """The firm's posts that fit and were not shown yet (after any urgent help)."""
         shown = list(tracker.slots.get("updates_shown") or [])
         posts = [p for p in updates.for_visitor(intake_db(), **query, today=today()) if p["url"] not in shown]
         if not posts:

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import ast
 import json
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 import bench_record  # noqa: E402
 import benchmarks_doc  # noqa: E402
 

@@ -1,10 +1,5 @@
 """No import circles (scripts/check_imports.py), and the check finds one when there is one."""
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_imports  # noqa: E402
+import check_imports  # scripts/, on pytest's path (pyproject.toml)
 
 
 def test_the_project_has_no_import_circle():

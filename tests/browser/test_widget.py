@@ -21,7 +21,6 @@ import json
 import os
 import re
 import sqlite3
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,6 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
 import servers  # noqa: E402
 
 from playwright.sync_api import Page, expect  # noqa: E402

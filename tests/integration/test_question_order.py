@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-import sys
 import uuid
 from pathlib import Path
 from typing import Iterable, List, Mapping, Tuple
@@ -25,7 +24,6 @@ import pytest
 from bot import flow
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
 import servers  # noqa: E402
 
 pytestmark = pytest.mark.integration

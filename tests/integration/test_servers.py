@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import sys
 import uuid
 from pathlib import Path
 
@@ -18,7 +17,6 @@ import yaml
 from bot import transcripts
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
 import servers  # noqa: E402
 
 pytestmark = pytest.mark.integration

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import stat
-import sys
 import types
 import uuid
 import zlib
@@ -203,7 +202,6 @@ def test_rasa_sends_the_token_from_endpoints_yml(monkeypatch):
 
 
 def test_servers_start_both_with_the_same_secret(tmp_path):
-    sys.path.insert(0, str(ROOT / "scripts"))
     import servers
 
     env = servers.base_env(tmp_path, 5055)
@@ -218,7 +216,6 @@ def test_servers_start_both_with_the_same_secret(tmp_path):
 @pytest.mark.integration
 def test_real_action_server_refuses_a_fabricated_tracker(tmp_path):
     """The review's reproduction: a made-up /webhook call must not reach the actions."""
-    sys.path.insert(0, str(ROOT / "scripts"))
     import servers
 
     port = servers.free_port()
