@@ -41,8 +41,12 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotS
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import settings
+from connectors import action_response_check
 
 logger = logging.getLogger(__name__)
+
+# Only the Rasa server loads this module (endpoints.yml): its check of action responses, compiled once.
+action_response_check.install()
 
 FORGET_SLOT = "forget_conversation"
 DECLINED_SLOT = "consent_declined"

@@ -164,3 +164,28 @@ async def test_the_sqlite_transcripts_use_the_write_ahead_log(tmp_path):
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+# --- the Rasa server's check of action responses, compiled once -------------------------
+
+def test_action_responses_are_still_validated_by_the_compiled_check():
+    import jsonschema
+    import pytest
+    import rasa
+    from rasa.core.actions.action import RemoteAction
+
+    import connectors.tracker_store  # noqa: F401  (installs the check, as in the Rasa server)
+    from connectors import action_response_check
+
+    assert rasa.__version__.startswith("3.6."), "check connectors/action_response_check.py against this Rasa"
+    assert RemoteAction._validate_action_result is action_response_check._validate_action_result
+    action = RemoteAction("validate_intake_form", None)
+    good = {"events": [{"event": "slot", "name": "location", "value": "Houston, TX"}], "responses": [{"response": "utter_ask_situation"}]}
+    assert action._validate_action_result(good) is True
+    for bad in ({"events": [{"event": "slot", "value": 3}]}, {"events": "not a list"}, {"responses": [1]}):
+        with pytest.raises(jsonschema.ValidationError) as raised:
+            action._validate_action_result(bad)
+        assert "Failed to validate Action server response" in raised.value.message
+        # the same verdict as Rasa's own check
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, RemoteAction.action_response_format_spec())
