@@ -21,6 +21,7 @@ import argparse
 import hmac
 import logging
 import os
+import sys
 import types
 from typing import Optional, Union
 
@@ -78,7 +79,18 @@ def build_app(action_package: Union[str, types.ModuleType] = "actions", token: O
     return require_token(app, token if token is not None else action_token.action_server_token())
 
 
+def without_tensorflow() -> None:
+    """Keep TensorFlow out of this process, before the actions are imported.
+
+    No action needs it, but spaCy's thinc imports it when it is installed (Rasa
+    installs it): 360 MB and 2 s of start-up here for nothing. With the module's
+    entry None, thinc's import fails as if it were absent, and it does without.
+    Only the server's own process: tests import actions beside Rasa."""
+    sys.modules.setdefault("tensorflow", None)  # type: ignore[arg-type]
+
+
 def main(argv: Optional[list] = None) -> None:
+    without_tensorflow()
     parser = argparse.ArgumentParser(description="Start the action server (loopback, shared secret).")
     parser.add_argument("--port", type=int, default=DEFAULT_SERVER_PORT)
     parser.add_argument("--actions", default="actions", help="package with the custom actions")

@@ -241,3 +241,16 @@ def test_real_action_server_refuses_a_fabricated_tracker(tmp_path):
             tables = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
             if "intakes" in tables:
                 assert db.execute("select count(*) from intakes").fetchone() == (0,)
+
+
+def test_the_action_server_runs_its_actions_without_tensorflow():
+    # A fresh process as `python -m connectors.action_server` makes it: the actions import, TensorFlow does not.
+    import subprocess
+    import sys
+
+    code = ("import sys; from connectors import action_server; action_server.without_tensorflow(); "
+            "import actions, spacy; from bot.places import resolver; "
+            "print(sys.modules.get('tensorflow') is None, bool(resolver))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["True", "True"]
