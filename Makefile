@@ -27,15 +27,10 @@ CRISIS_MODEL := build/crisis_classifier.skops
 
 .PHONY: help install deps-system build check-firm train run lint test test-unit test-stories test-integration test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts profile-chat lock clean
 
-help:
-	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
-	@echo "make test   install, build, train if needed, lint, and run every test"
-	@echo "make lint   ruff, mypy (strict on bot/), the import-circle check and rasa data validate"
-	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium, postgresql), when missing"
-	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
-	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
-	@echo "           (RECORD=1 keeps the run in docs/benchmarks.jsonl; then make docs)"
-	@echo "make docs  docs/benchmarks.md and the README's figures, from docs/benchmarks.jsonl"
+help:  ## this list
+	@# Every target documents itself after "##" on its own line (tests/test_makefile.py checks that).
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(firstword $(MAKEFILE_LIST)) | sed -E 's/^([a-zA-Z_-]+):.*## /\1\t/' | awk -F '\t' '{printf "make %-20s %s\n", $$1, $$2}'
+	@echo "(bench-*: RECORD=1 keeps the run in docs/benchmarks.jsonl, then make docs)"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -55,13 +50,13 @@ $(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
 # The only place that calls apt-get.
 RUN_PACKAGES := tzdata
 TEST_PACKAGES := $(RUN_PACKAGES) chromium postgresql
-deps-system:
+deps-system:  ## the Debian packages run and the tests need, installed when missing (the only apt-get)
 	@sh scripts/deps_system.sh $(TEST_PACKAGES)
 
-install: $(STAMPS)/venv
+install: $(STAMPS)/venv  ## the venv from requirements.lock (pip check clean)
 
 # Re-resolve the lock file from requirements.in (needs uv: pip install uv).
-lock:
+lock:  ## re-resolve requirements.lock from requirements.in (needs uv)
 	uv pip compile --python-version 3.10 requirements.in -o requirements.lock
 
 # --- build -------------------------------------------------------------------
@@ -76,10 +71,10 @@ $(STAMPS)/crisis: $(STAMPS)/venv bot/crisis_classifier.py bot/safety.py $(SAFETY
 
 # firm.yml is read by the running servers, not trained into the model (connectors/firm_nlg.py):
 # checked here so that a mistake stops `make` before anything starts. Always runs ($FIRM_PROFILE may point elsewhere).
-check-firm: $(STAMPS)/venv
+check-firm: $(STAMPS)/venv  ## check firm.yml; stops with the reason when something is wrong
 	@$(PY) -m bot.firm check
 
-build: $(STAMPS)/places $(STAMPS)/crisis
+build: $(STAMPS)/places $(STAMPS)/crisis  ## the place pipeline and the crisis classifier under build/
 
 # --- train -------------------------------------------------------------------
 # Rasa's default domain (domain.yml); the data is data/nlu and data/rules only (data/safety is not Rasa data).
@@ -87,7 +82,7 @@ $(STAMPS)/model: $(STAMPS)/places $(STAMPS)/crisis config.yml domain.yml $(wildc
 	$(RASA) train --data data/nlu data/rules --config config.yml --out models --fixed-model-name intake
 	@touch $@
 
-train: $(STAMPS)/model
+train: $(STAMPS)/model  ## train the Rasa model into models/ (only when its inputs changed)
 
 # --- browser code for the widget (package.json / package-lock.json; Node 20 + npm) ---
 $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
@@ -96,7 +91,7 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 	@touch $@
 
 # --- run ---------------------------------------------------------------------
-run: check-firm $(STAMPS)/model $(STAMPS)/npm
+run: check-firm $(STAMPS)/model $(STAMPS)/npm  ## start the assistant: Rasa :5005, actions :5055, the site and staff app :8000, the worker
 	@sh scripts/deps_system.sh $(RUN_PACKAGES)
 	@mkdir -p -m 700 $(INTAKE_DATA_DIR)
 	@# The sample library of posted updates (idempotent: upsert by URL).
@@ -106,35 +101,35 @@ run: check-firm $(STAMPS)/model $(STAMPS)/npm
 		exec $(VENV)/bin/honcho start -f Procfile
 
 # --- test --------------------------------------------------------------------
-validate: $(STAMPS)/places
+validate: $(STAMPS)/places  ## rasa data validate on the domain, data and config
 	$(RASA) data validate --data data/nlu data/rules --config config.yml
 
-test-unit: $(STAMPS)/places $(STAMPS)/crisis $(STAMPS)/npm
+test-unit: $(STAMPS)/places $(STAMPS)/crisis $(STAMPS)/npm  ## pytest without the integration and browser tests
 	$(PY) -m pytest -q -m "not browser and not integration"
 
-test-stories: $(STAMPS)/model
+test-stories: $(STAMPS)/model  ## the test stories through the trained model
 	$(PY) scripts/run_test_stories.py
 
-test-integration: $(STAMPS)/model
+test-integration: $(STAMPS)/model  ## the real Rasa and action servers (needs a trained model)
 	$(PY) -m pytest -q -m integration
 
 # Browser tests use Debian's Chromium (make deps-system).
-test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system
+test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system  ## the widget and staff app in Debian's Chromium
 	$(PY) -m pytest -q -m browser tests/browser
 
 # ruff (rules in pyproject.toml), the type check of bot/ (mypy, strict: settings in
 # pyproject.toml), no import circles, Rasa's own check of the domain and data, and firm.yml.
-lint: validate check-firm
+lint: validate check-firm  ## ruff, mypy (strict on bot/), the import-circle check, rasa data validate and firm.yml
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy bot
 	$(PY) scripts/check_imports.py
 
-test: deps-system lint test-unit test-stories test-integration test-browser
+test: deps-system lint test-unit test-stories test-integration test-browser  ## install, build, train if needed, lint, and run every test
 
 # The chat channels' input edge under Hypothesis (no model needed). `make test`
 # runs the same test with 250 messages per channel.
 FUZZ_EXAMPLES ?= 10000
-fuzz: $(STAMPS)/venv
+fuzz: $(STAMPS)/venv  ## 10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/security/test_fuzz_channels.py
 
 # --- benchmarks ----------------------------------------------------------------
@@ -143,45 +138,45 @@ fuzz: $(STAMPS)/venv
 # command-line variable to the recipes' environment); `make docs` then renders
 # docs/benchmarks.md and the README's figures from that file.
 # Ours beside the stock `rasa init` bot (built once into build/stock_bot/), same driver, same run.
-bench-chat: $(STAMPS)/model
+bench-chat: $(STAMPS)/model  ## throughput and latency beside the stock rasa init bot, in the same run
 	$(PY) scripts/bench_chat.py
 
 # A py-spy profile of the Rasa server under 20 visitors: the share of each part of a turn, and a flame graph.
-profile-chat: $(STAMPS)/model
+profile-chat: $(STAMPS)/model  ## py-spy profile of the Rasa server under 20 visitors (share of each part of a turn)
 	$(PY) scripts/profile_chat.py
 
 # Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
-bench-conversations: $(STAMPS)/model
+bench-conversations: $(STAMPS)/model  ## whole simulated conversations, scored from intake export
 	$(PY) scripts/bench_conversations.py dev dev2 dev3 dev4 dev5 heldout heldout2 heldout3 spanish spanish2 spanish3
 
 # Crisis messages that get help and ordinary ones that do not: the patterns alone beside patterns + classifier.
-bench-safety: $(STAMPS)/crisis
+bench-safety: $(STAMPS)/crisis  ## crisis messages that get help, ordinary ones that do not
 	$(PY) scripts/bench_safety.py
 
 # Facts a first message already gives (dates, where someone is held, the stage), beside a plain date parser.
-bench-upfront: $(STAMPS)/places
+bench-upfront: $(STAMPS)/places  ## facts a first message already gives, beside a plain date parser
 	$(PY) scripts/bench_upfront.py
 
-bench-nlu: $(STAMPS)/places $(STAMPS)/model
+bench-nlu: $(STAMPS)/places $(STAMPS)/model  ## intent cross-validation and the place resolver
 	$(PY) scripts/bench_nlu.py
 	$(PY) scripts/bench_nlu.py --score tests/data/nlu_holdout_es_booking.yml
 	$(PY) scripts/bench_locations.py
 
-bench-updates: $(STAMPS)/places
+bench-updates: $(STAMPS)/places  ## the firm's posts that fit a case: precision, recall, latency
 	$(PY) scripts/bench_updates.py
 
-bench-booking: $(STAMPS)/venv
+bench-booking: $(STAMPS)/venv  ## booking computation and database latency
 	$(PY) scripts/bench_booking.py
 
-bench-staff: $(STAMPS)/venv
+bench-staff: $(STAMPS)/venv  ## staff inbox and search latency at 100,000 intakes
 	$(PY) scripts/bench_staff.py
 
 # An urgent intake saved -> its signed alert received by a webhook, through the real worker process.
-bench-alerts: $(STAMPS)/venv
+bench-alerts: $(STAMPS)/venv  ## an urgent intake saved to its webhook alert received
 	$(PY) scripts/bench_alerts.py
 
-docs:
+docs:  ## docs/benchmarks.md and the README's figures, from docs/benchmarks.jsonl
 	$(PY) scripts/benchmarks_doc.py
 
-clean:
+clean:  ## remove everything make built
 	rm -rf $(STAMPS) build models results .pytest_cache
