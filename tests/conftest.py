@@ -94,3 +94,25 @@ def postgres_url(postgres_server, monkeypatch):
     close_tracker_stores()
     transcripts.close()
     postgres_server.drop_database(url)
+
+
+@pytest.fixture
+def firm_profile(tmp_path, monkeypatch):
+    """Write firm.yml with changes (a value of None removes the key) to a temporary path, and use it."""
+    import yaml
+
+    from bot.firm import firm
+
+    def write(**changes):
+        profile = yaml.safe_load((ROOT / "firm.yml").read_text(encoding="utf-8"))
+        profile.update(changes)
+        for key in [k for k, v in changes.items() if v is None]:
+            profile.pop(key)
+        path = tmp_path / "firm.yml"
+        path.write_text(yaml.safe_dump(profile, sort_keys=False), encoding="utf-8")
+        monkeypatch.setenv("FIRM_PROFILE", str(path))
+        firm.cache_clear()
+        return path
+
+    yield write
+    firm.cache_clear()

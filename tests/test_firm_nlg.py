@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from bot.firm import load_firm, response_values
 from tests.conftest import ROOT
@@ -14,25 +13,6 @@ from tests.project_domain import rasa_domain
 PHONE = "(555) 010-0199"
 FIRM_PLACEHOLDERS = set(response_values(load_firm(ROOT / "firm.yml")))
 
-
-@pytest.fixture
-def firm_profile(tmp_path, monkeypatch):
-    """Write firm.yml with changes to a temporary path and point the settings at it."""
-    from bot.firm import firm
-
-    def write(**changes):
-        profile = yaml.safe_load((ROOT / "firm.yml").read_text(encoding="utf-8"))
-        profile.update(changes)
-        for key in [k for k, v in changes.items() if v is None]:
-            profile.pop(key)
-        path = tmp_path / "firm.yml"
-        path.write_text(yaml.safe_dump(profile, sort_keys=False), encoding="utf-8")
-        monkeypatch.setenv("FIRM_PROFILE", str(path))
-        firm.cache_clear()
-        return path
-
-    yield write
-    firm.cache_clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from starlette.testclient import TestClient
 
 from web import site
@@ -25,23 +24,6 @@ def client(data_dir):
 
     return TestClient(create_app(RASA))
 
-
-@pytest.fixture
-def firm_profile(tmp_path, monkeypatch):
-    """Write a firm profile (firm.yml plus changes) and use it."""
-    from bot.firm import firm
-
-    def write(**changes):
-        profile = yaml.safe_load((ROOT / "firm.yml").read_text(encoding="utf-8"))
-        profile.update(changes)
-        path = tmp_path / "firm.yml"
-        path.write_text(yaml.safe_dump(profile, sort_keys=False), encoding="utf-8")
-        monkeypatch.setenv("FIRM_PROFILE", str(path))
-        firm.cache_clear()
-        return path
-
-    yield write
-    firm.cache_clear()
 
 
 def widget_tags(html: str) -> list:
