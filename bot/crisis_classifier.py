@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, NamedTuple, Optional, Se
 
 import yaml
 
-from bot import safety
+from bot import safety, sparse_logistic
 from bot.safety import KINDS, Crisis, normalize
 
 if TYPE_CHECKING:  # scikit-learn and SciPy have no types: these name what is passed
@@ -163,6 +163,7 @@ class Model:
         self.vectorizers = list(vectorizers)
         self.clf = clf
         self._none = list(clf.classes_).index(NONE)
+        self._probabilities = sparse_logistic.Probabilities(clf)
 
     def _matrix(self, texts: Sequence[str]) -> csr_matrix:
         import scipy.sparse
@@ -174,7 +175,7 @@ class Model:
         """P(any danger) and the likeliest kind, per text."""
         if not texts:
             return []
-        rows = self.clf.predict_proba(self._matrix(texts))
+        rows = self._probabilities(self._matrix(texts))
         classes = list(self.clf.classes_)
         out = []
         for row in rows:

@@ -27,6 +27,8 @@ import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot import sparse_logistic
+
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -76,6 +78,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self._resource = resource
         self.vectorizers: List[TfidfVectorizer] = []
         self.clf: Optional[LogisticRegression] = None
+        self._scorer: Optional[sparse_logistic.Probabilities] = None
 
     @classmethod
     def create(
@@ -127,6 +130,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self.persist()
         return self._resource
 
+    def _probabilities(self, matrix: scipy.sparse.csr_matrix) -> Any:
+        """``self.clf.predict_proba(matrix)``, without copying the weights on every call."""
+        if self._scorer is None or self._scorer.classes_ is not self.clf.classes_:
+            self._scorer = sparse_logistic.Probabilities(self.clf)
+        return self._scorer(matrix)
+
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         self.process(training_data.training_examples)
         return training_data
@@ -141,7 +150,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if self.clf is None or not texts:
             return messages
         matrix = self._matrix([m.get(TEXT) for m in texts])
-        probabilities = self.clf.predict_proba(matrix)
+        probabilities = self._probabilities(matrix)
         evidence = matrix.getnnz(axis=1)
         names = [str(c) for c in self.clf.classes_]
         limit = self.config["ranking_length"]

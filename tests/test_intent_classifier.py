@@ -96,3 +96,11 @@ def test_message_with_nothing_known_predicts_nothing(storage, context):
         message = predict(component, text)
         assert message.get("intent") == {"name": None, "confidence": 0.0}
         assert message.get("intent_ranking") == []
+
+
+def test_the_confidences_are_scikit_learns_probabilities(storage, context):
+    component = trained(storage, context, ranking_length=0)
+    text = "my i-130 was approved, what about citizenship"
+    expected = component.clf.predict_proba(component._matrix([text]))[0]
+    ranking = {r["name"]: r["confidence"] for r in predict(component, text).get("intent_ranking")}
+    assert ranking == pytest.approx(dict(zip([str(c) for c in component.clf.classes_], expected)), abs=1e-9)
