@@ -30,7 +30,7 @@ PARTS = {
     "NLU (parse_message)": "processor.py:parse_message",
     "policies (predict_next_action)": "processor.py:predict_next_with_tracker_if_should",
     "remote action call": "action.py:run",
-    "action response validation (jsonschema)": "action.py:_validate_action_result",
+    "action response validation (jsonschema)": "action_response_check.py:_validate_action_result",
     "events from dicts (Event subclass lookup)": "events.py:from_parameters",
     "responses (NLG)": "generator.py:generate",
 }

@@ -189,3 +189,20 @@ def test_action_responses_are_still_validated_by_the_compiled_check():
         # the same verdict as Rasa's own check
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, RemoteAction.action_response_format_spec())
+
+
+async def test_the_sqlite_connections_are_kept_open_between_turns(tmp_path):
+    import sqlalchemy as sa
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store, domain = _store(tmp_path)
+    opened = []
+    sa.event.listen(store.engine, "connect", lambda *_: opened.append(1))
+    await store.save(DialogueStateTracker.from_events("p1", [ActionExecuted("action_listen")], slots=domain.slots))
+    for n in range(10):
+        tracker = await store.retrieve("p1")
+        _turn(tracker, f"message {n}")
+        await store.save(tracker)
+    assert len(opened) <= 1
+    assert len([e for e in (await _store(tmp_path)[0].retrieve("p1")).events if e.type_name == "user"]) == 10
