@@ -163,24 +163,25 @@ def main() -> int:
     ours_url = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
     stock_url = f"http://127.0.0.1:{stock_port}/webhooks/rest/webhook"
     result: Dict[str, object] = {}
+    # Both servers at once, as `make run` starts them: cold start is launch to the first reply.
     started = time.perf_counter()
-    with servers.action_server(env, action_port, logs / "actions.log") as actions:
-        with servers.rasa_server(env, rasa_port, logs / "rasa.log") as rasa:
-            asyncio.run(visitor(httpx.AsyncClient(timeout=60), ours_url, ["hi"], []))
-            result["cold_start_s"] = round(time.perf_counter() - started, 1)
-            with stock_bot.server(env, stock_port, logs / "stock.log", home):
-                result["ours_1"] = asyncio.run(run_level(ours_url, 1, args.rounds))
-                result["stock_1"] = asyncio.run(run_level(stock_url, 1, args.rounds, must_reply=False))
-                trials = []
-                for _ in range(2):  # alternately, so drift in the machine falls on both
-                    ours = asyncio.run(run_level(ours_url, 20, args.rounds))
-                    stock = asyncio.run(run_level(stock_url, 20, args.rounds, must_reply=False))
-                    trials.append({"ours": ours, "stock": stock,
-                                   "ratio": round(ours["messages_per_s"] / stock["messages_per_s"], 2)})
-                result["twenty"] = trials
-            result["think"] = asyncio.run(run_level(ours_url, 10, 1, think=1.0))
-            result["length"] = asyncio.run(by_position(ours_url, 10))
-            result["resident_mb"] = resident_mb(actions, rasa)
+    with servers.together(servers.action_server(env, action_port, logs / "actions.log"),
+                          servers.rasa_server(env, rasa_port, logs / "rasa.log")) as (actions, rasa):
+        asyncio.run(visitor(httpx.AsyncClient(timeout=60), ours_url, ["hi"], []))
+        result["cold_start_s"] = round(time.perf_counter() - started, 1)
+        with stock_bot.server(env, stock_port, logs / "stock.log", home):
+            result["ours_1"] = asyncio.run(run_level(ours_url, 1, args.rounds))
+            result["stock_1"] = asyncio.run(run_level(stock_url, 1, args.rounds, must_reply=False))
+            trials = []
+            for _ in range(2):  # alternately, so drift in the machine falls on both
+                ours = asyncio.run(run_level(ours_url, 20, args.rounds))
+                stock = asyncio.run(run_level(stock_url, 20, args.rounds, must_reply=False))
+                trials.append({"ours": ours, "stock": stock,
+                               "ratio": round(ours["messages_per_s"] / stock["messages_per_s"], 2)})
+            result["twenty"] = trials
+        result["think"] = asyncio.run(run_level(ours_url, 10, 1, think=1.0))
+        result["length"] = asyncio.run(by_position(ours_url, 10))
+        result["resident_mb"] = resident_mb(actions, rasa)
     print(f"{'bot':<8} {'visitors':>8} {'think s':>7} {'messages':>8} {'p50 ms':>8} {'p95 ms':>8} {'msgs/s':>8}")
     rows = [("ours", result["ours_1"]), ("stock", result["stock_1"])]
     for trial in trials:

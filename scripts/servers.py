@@ -1,6 +1,7 @@
 """Start and stop the assistant's servers for tests and benchmarks."""
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import signal
@@ -55,6 +56,19 @@ def process(args: List[str], env: Dict[str, str], log: Path) -> Iterator[subproc
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def together(*servers: contextlib.AbstractContextManager) -> Iterator[List[subprocess.Popen]]:
+    """Start several servers at once (as ``make run`` does), each waited for as its own manager does; stop them all."""
+    with contextlib.ExitStack() as stack:
+        with concurrent.futures.ThreadPoolExecutor(len(servers)) as pool:
+            futures = [pool.submit(server.__enter__) for server in servers]
+            concurrent.futures.wait(futures)
+        for server, future in zip(servers, futures):
+            if future.exception() is None:
+                stack.push(server)  # stopped on the way out, even when another failed to start
+        yield [future.result() for future in futures]
 
 
 def base_env(data_dir: Path, action_port: int) -> Dict[str, str]:
