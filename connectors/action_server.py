@@ -7,6 +7,9 @@ runs actions). This launcher builds the same Sanic app with rasa_sdk's public
 
 * binds to ``127.0.0.1`` unless ``$ACTION_SERVER_HOST`` says otherwise;
 * sends no CORS headers (only the Rasa server calls it, never a browser);
+* supplies the domain's slots and forms itself, read once from ``domain.yml``:
+  the Rasa server no longer sends the whole domain (95 KB of JSON) with every
+  call (``enable_selective_domain`` in ``endpoints.yml``);
 * refuses with 401 every request but ``GET /health`` that lacks the shared
   secret in the ``X-Action-Token`` header (``bot/action_token.py``; Rasa
   sends it through ``endpoints.yml``), and every POST whose body is not
@@ -19,11 +22,16 @@ from __future__ import annotations
 
 import argparse
 import hmac
+import json
 import logging
 import os
 import sys
 import types
-from typing import Optional, Union
+import zlib
+from pathlib import Path
+from typing import Any, Dict, Optional, Union
+
+import yaml
 
 from rasa_sdk import utils
 from rasa_sdk.constants import DEFAULT_SERVER_PORT
@@ -40,6 +48,10 @@ logger = logging.getLogger(__name__)
 DEFAULT_HOST = "127.0.0.1"
 HOST_ENV_VAR = "ACTION_SERVER_HOST"
 OPEN_PATHS = frozenset({"/health"})  # answers {"status": "ok"}, nothing more
+DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
+#: What the actions and Rasa SDK read of the domain: slot mappings (FormValidationAction,
+#: the "not an answer" check) and the forms' required slots and ignored intents.
+DOMAIN_SECTIONS = ("slots", "forms")
 
 
 def bind_host() -> str:
@@ -72,11 +84,40 @@ def require_token(app: Sanic, token: str) -> Sanic:
     return app
 
 
-def build_app(action_package: Union[str, types.ModuleType] = "actions", token: Optional[str] = None) -> Sanic:
-    """Rasa SDK's action server app with the token check and no CORS."""
+def domain_sections(path: Path = DOMAIN) -> Dict[str, Any]:
+    """The parts of the domain the actions read, as Rasa would send them (checked by a test)."""
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {section: loaded.get(section) or {} for section in DOMAIN_SECTIONS}
+
+
+def supply_domain(app: Sanic, sections: Dict[str, Any]) -> Sanic:
+    """Give every action call without a domain (selective domain) the project's own sections."""
+
+    async def add(request: Request) -> None:
+        if request.method != "POST" or request.path != "/webhook":
+            return
+        deflated = request.headers.get("Content-Encoding") == "deflate"
+        try:
+            call = json.loads(zlib.decompress(request.body)) if deflated else request.json
+        except (ValueError, zlib.error):
+            return  # rasa_sdk answers a body it cannot read
+        if not isinstance(call, dict) or call.get("domain"):
+            return
+        call["domain"] = sections
+        if deflated:  # rasa_sdk reads a deflated body itself
+            request.body = zlib.compress(json.dumps(call).encode("utf-8"))
+
+    app.register_middleware(add, "request")
+    return app
+
+
+def build_app(action_package: Union[str, types.ModuleType] = "actions", token: Optional[str] = None,
+              domain: Optional[Dict[str, Any]] = None) -> Sanic:
+    """Rasa SDK's action server app with the token check, no CORS, and the domain's sections supplied."""
     app = create_app(action_package, cors_origins=None)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)  # as rasa_sdk.endpoint.run does
-    return require_token(app, token if token is not None else action_token.action_server_token())
+    app = require_token(app, token if token is not None else action_token.action_server_token())
+    return supply_domain(app, domain if domain is not None else domain_sections())
 
 
 def without_tensorflow() -> None:

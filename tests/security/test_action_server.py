@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 from rasa_sdk import Action
 from sanic import Sanic
 
@@ -39,8 +40,20 @@ class ActionSecurityProbe(Action):
         return []
 
 
+class ActionDomainProbe(Action):
+    """Says which parts of the domain it was given."""
+
+    def name(self) -> str:
+        return "action_domain_probe"
+
+    async def run(self, dispatcher, tracker, domain):
+        dispatcher.utter_message(text=json.dumps({k: sorted(v)[:3] for k, v in sorted(domain.items())}))
+        return []
+
+
 PROBE_PACKAGE = types.ModuleType("security_probe_actions")
 PROBE_PACKAGE.ActionSecurityProbe = ActionSecurityProbe
+PROBE_PACKAGE.ActionDomainProbe = ActionDomainProbe
 
 
 def action_call(name: str = ACTION) -> dict:
@@ -254,3 +267,38 @@ def test_the_action_server_runs_its_actions_without_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["True", "True"]
+
+
+@pytest.mark.parametrize("deflated", [False, True])
+async def test_a_call_without_the_domain_gets_the_projects_slots_and_forms(client, deflated):
+    call = {k: v for k, v in action_call("action_domain_probe").items() if k != "domain"}
+    headers = {"X-Action-Token": TOKEN, "Content-Type": "application/json"}
+    body = json.dumps(call).encode()
+    if deflated:
+        headers["Content-Encoding"] = "deflate"
+        body = zlib.compress(body)
+    response = await client.post("/webhook", content=body, headers=headers)
+    assert response.status_code == 200
+    given = json.loads(response.json()["responses"][0]["text"])
+    assert set(given) == {"forms", "slots"}
+    assert "intake_form" in given["forms"] and given["slots"]
+
+
+async def test_a_domain_rasa_sends_is_used_as_sent(client):
+    call = dict(action_call("action_domain_probe"), domain={"slots": {"only_this": {}}})
+    response = await client.post("/webhook", json=call, headers={"X-Action-Token": TOKEN})
+    assert json.loads(response.json()["responses"][0]["text"]) == {"slots": ["only_this"]}
+
+
+def test_the_action_servers_domain_is_what_rasa_would_send():
+    # Rasa sends no domain (enable_selective_domain): the sections read from domain.yml
+    # must be exactly the ones Rasa's own Domain would have sent.
+    from rasa.shared.core.domain import Domain
+
+    sent = Domain.load(str(ROOT / "domain.yml")).as_dict()
+    ours = action_server.domain_sections()
+    assert ours["forms"] == sent["forms"]
+    assert {name: slot["mappings"] for name, slot in ours["slots"].items()} == \
+        {name: slot["mappings"] for name, slot in sent["slots"].items()}
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    assert endpoints["action_endpoint"]["enable_selective_domain"] is True
