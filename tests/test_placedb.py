@@ -155,3 +155,18 @@ def test_resolving_without_the_file_fails_with_the_make_message(tmp_path):
                          timeout=300)
     assert out.returncode != 0
     assert "PlacesDataMissing" in out.stderr and "run `make build`" in out.stderr
+
+
+def test_the_loaded_pipeline_keeps_no_pattern_docs_and_finds_the_same_places():
+    import spacy
+
+    from bot.places import pipeline
+
+    path = settings.places_model_path()
+    if not (path / "config.cfg").exists():
+        pytest.skip("the spaCy place pipeline is not built (make build)")
+    loaded, whole = pipeline.load(), spacy.load(path)
+    assert not any(loaded.get_pipe("entity_ruler").phrase_patterns.values())
+    for text in ("we live in San Antonio, TX 78207", "im in chi-town", "I moved to L.A.", "estoy en mexico",
+                 "cook county", "my son Austin", "Frankfurt am Main", "the bronx, ny 10451"):
+        assert [(e.text, e.ent_id_) for e in loaded(text).ents] == [(e.text, e.ent_id_) for e in whole(text).ents]
