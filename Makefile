@@ -23,6 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 NLU_DATA := $(shell find data/nlu data/rules -name '*.yml')
 SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_tune.yml
 PLACES_MODEL := build/places_nlp
+PLACES_DB := build/places.db
 CRISIS_MODEL := build/crisis_classifier.skops
 
 .PHONY: help install deps-system build check-firm train run lint test test-unit test-stories test-integration test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts profile-chat lock clean
@@ -60,8 +61,11 @@ lock:  ## re-resolve requirements.lock from requirements.in (needs uv)
 	uv pip compile --python-version 3.10 requirements.in -o requirements.lock
 
 # --- build -------------------------------------------------------------------
-$(STAMPS)/places: $(STAMPS)/venv bot/places/names.py bot/places/gazetteer.py bot/places/pipeline.py
+# The spaCy pipeline, and the gazetteer as a read-only SQLite file that every server process
+# reads per lookup (bot/places/placedb.py): neither server loads the place packages' data.
+$(STAMPS)/places: $(STAMPS)/venv bot/places/names.py bot/places/gazetteer.py bot/places/pipeline.py bot/places/placedb.py
 	$(PY) -m bot.places.pipeline $(PLACES_MODEL)
+	$(PY) -m bot.places.placedb $(PLACES_DB)
 	@touch $@
 
 # The crisis classifier beside the safety patterns (trained on data/safety/ and the NLU data).

@@ -63,6 +63,11 @@ def places_model_path() -> Path:
     return Path(os.environ.get("PLACES_MODEL") or PROJECT_ROOT / "build" / "places_nlp")
 
 
+def places_db_path() -> Path:
+    """The gazetteer as a read-only SQLite file, built by ``make`` (``build/places.db``)."""
+    return Path(os.environ.get("PLACES_DB") or PROJECT_ROOT / "build" / "places.db")
+
+
 # --- private files -----------------------------------------------------------------------
 
 

