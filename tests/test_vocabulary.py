@@ -42,6 +42,13 @@ def test_no_free_text_question_swallows_an_interruption(slot, mapping):
     assert missing <= NAME_LOOKS_LIKE if "name" in slot else not missing, f"{slot} takes {missing} as an answer"
 
 
+def test_every_name_question_ignores_the_same_intents():
+    # One list for the intake's and booking's name questions (they had drifted apart).
+    lists = {slot: sorted(m.get("not_intent") or []) for slot, m in _text_mappings() if "name" in slot}
+    assert set(lists) >= {"contact_name", "booking_name"}
+    assert all(found == sorted(DOMAIN["x-not-a-name"]) for found in lists.values()), lists
+
+
 def _interruption_rules():
     for file, doc in RULES.items():
         for rule in doc.get("rules") or []:
