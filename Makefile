@@ -25,15 +25,16 @@ SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_t
 PLACES_MODEL := build/places_nlp
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install deps-system build check-firm train run lint test test-unit test-stories test-integration test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts profile-chat lock clean
+.PHONY: help install deps-system build check-firm train run run-scaled lint test test-unit test-stories test-integration test-scaled test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts bench-scaled profile-chat lock clean
 
 help:
 	@echo "make run    start the assistant (Rasa :5005, actions :5055)"
+	@echo "make run-scaled   PostgreSQL, Redis, two Rasa servers behind HAProxy (settings: scaled.env)"
 	@echo "make test   install, build, train if needed, lint, and run every test"
 	@echo "make lint   ruff, mypy (strict on bot/), the import-circle check and rasa data validate"
 	@echo "make deps-system   the Debian packages run and the tests need (tzdata, chromium, postgresql), when missing"
 	@echo "make fuzz   10,000 generated messages per chat channel (FUZZ_EXAMPLES=n for more)"
-	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts"
+	@echo "make bench-conversations | bench-safety | bench-upfront | bench-chat | bench-nlu | bench-updates | bench-booking | bench-staff | bench-alerts | bench-scaled"
 	@echo "           (RECORD=1 keeps the run in docs/benchmarks.jsonl; then make docs)"
 	@echo "make docs  docs/benchmarks.md and the README's figures, from docs/benchmarks.jsonl"
 
@@ -50,11 +51,13 @@ $(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
 	$(PY) -m pip check
 	@touch $@
 
-# Debian packages, installed when missing: what running needs (tzdata), and what the
-# tests need besides (chromium; postgresql for the transcript tests on PostgreSQL).
-# The only place that calls apt-get.
+# Debian packages, installed when missing: what running needs (tzdata), what the
+# scaled profile needs (postgresql, redis-server, haproxy: `make run-scaled`), and what
+# the tests need besides (chromium; the scaled packages, also for the transcript tests
+# on PostgreSQL and `make test-scaled`). The only place that calls apt-get.
 RUN_PACKAGES := tzdata
-TEST_PACKAGES := $(RUN_PACKAGES) chromium postgresql
+SCALED_PACKAGES := $(RUN_PACKAGES) postgresql redis-server haproxy
+TEST_PACKAGES := $(SCALED_PACKAGES) chromium
 deps-system:
 	@sh scripts/deps_system.sh $(TEST_PACKAGES)
 
@@ -105,18 +108,31 @@ run: check-firm $(STAMPS)/model $(STAMPS)/npm
 	@ACTION_SERVER_TOKEN="$$($(PY) -m bot.action_token)" && export ACTION_SERVER_TOKEN && \
 		exec $(VENV)/bin/honcho start -f Procfile
 
+# The scaled profile (scripts/scaled.py): PostgreSQL and Redis, two Rasa servers behind
+# HAProxy, the action server, web and worker; every address and secret from scaled.env
+# (the environment overrides each line). Ctrl-C stops all.
+run-scaled: check-firm $(STAMPS)/model $(STAMPS)/npm
+	@sh scripts/deps_system.sh $(SCALED_PACKAGES)
+	@INTAKE_DATA_DIR="$(CURDIR)/$$(sed -n 's/^SCALED_VAR=//p' scaled.env)/data" && mkdir -p -m 700 "$$INTAKE_DATA_DIR" && \
+		INTAKE_DATA_DIR="$$INTAKE_DATA_DIR" $(VENV)/bin/intake updates import content/posts
+	exec $(PY) scripts/scaled.py run
+
 # --- test --------------------------------------------------------------------
 validate: $(STAMPS)/places
 	$(RASA) data validate --data data/nlu data/rules --config config.yml
 
 test-unit: $(STAMPS)/places $(STAMPS)/crisis $(STAMPS)/npm
-	$(PY) -m pytest -q -m "not browser and not integration"
+	$(PY) -m pytest -q -m "not browser and not integration and not scaled"
 
 test-stories: $(STAMPS)/model
 	$(PY) scripts/run_test_stories.py
 
 test-integration: $(STAMPS)/model
 	$(PY) -m pytest -q -m integration
+
+# The scaled profile under test: real PostgreSQL, Redis and HAProxy, two Rasa servers.
+test-scaled: $(STAMPS)/model deps-system
+	$(PY) -m pytest -q -m scaled tests/scaled
 
 # Browser tests use Debian's Chromium (make deps-system).
 test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system
@@ -129,7 +145,7 @@ lint: validate check-firm
 	$(VENV)/bin/mypy bot
 	$(PY) scripts/check_imports.py
 
-test: deps-system lint test-unit test-stories test-integration test-browser
+test: deps-system lint test-unit test-stories test-integration test-scaled test-browser
 
 # The chat channels' input edge under Hypothesis (no model needed). `make test`
 # runs the same test with 250 messages per channel.
@@ -179,6 +195,10 @@ bench-staff: $(STAMPS)/venv
 # An urgent intake saved -> its signed alert received by a webhook, through the real worker process.
 bench-alerts: $(STAMPS)/venv
 	$(PY) scripts/bench_alerts.py
+
+# Messages per second through HAProxy with 1 and with 2 Rasa servers, and CPU seconds per message per process.
+bench-scaled: $(STAMPS)/model deps-system
+	$(PY) scripts/bench_scaled.py
 
 docs:
 	$(PY) scripts/benchmarks_doc.py
