@@ -132,7 +132,7 @@ test-integration: $(STAMPS)/model
 
 # The scaled profile under test: real PostgreSQL, Redis and HAProxy, two Rasa servers.
 test-scaled: $(STAMPS)/model deps-system
-	$(PY) -m pytest -q -m scaled tests/scaled
+	$(PY) -m pytest -q -m scaled tests/integration
 
 # Browser tests use Debian's Chromium (make deps-system).
 test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system

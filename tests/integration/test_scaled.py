@@ -195,19 +195,24 @@ def test_two_visitors_alternating_between_processes_lose_and_reorder_nothing(top
 
     # Two messages of one conversation at the same moment, one to each process: the Redis
     # lock makes them take turns; both are kept, each answered once.
+    # (Rasa's own Redis lock store lost one of such a pair: connectors/lock_store.py.)
     sender = f"scaled-burst-{uuid.uuid4().hex[:8]}"
     post(top.rasa_url(a), sender, "hi")
-    barrier = threading.Barrier(2)
+    sent = []
+    for round_ in range(4):
+        pair = [f"what are your hours {round_}", f"how much is a consultation {round_}"]
+        barrier = threading.Barrier(2)
 
-    def send(port, text):
-        barrier.wait()
-        return post(top.rasa_url(port), sender, text).json()
+        def send(port, text, barrier=barrier):
+            barrier.wait()
+            return post(top.rasa_url(port), sender, text).json()
 
-    with ThreadPoolExecutor(2) as pool:
-        replies = list(pool.map(send, [a, b], ["what are your hours", "how much is a consultation"]))
-    assert all(replies)
+        with ThreadPoolExecutor(2) as pool:
+            replies = list(pool.map(send, [a, b], pair))
+        assert all(replies)
+        sent += pair
     events = stored(top, sender)
-    assert sorted(user_texts(events)[1:]) == ["how much is a consultation", "what are your hours"]
+    assert sorted(user_texts(events)[1:]) == sorted(sent)
     assert_each_turn_answered_once(events)
 
 
