@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import sys
@@ -89,16 +90,16 @@ def figures_of(result: Dict[str, List[dict]]) -> dict:
     return {
         "figures": {
             "2 Rasa processes": level(two),
-            "2 / 1 processes": {"messages/s": round(mean([t["messages_per_s"] for t in two])
+            "2 vs 1 processes": {"messages/s": round(mean([t["messages_per_s"] for t in two])
                                                     / mean([t["messages_per_s"] for t in one]), 2)},
             "CPU ms per message (2 processes)": cpu,
             "messages/s per core": {"Rasa alone": round(1000 / cpu["rasa"], 1),
                                     "whole server side": round(1000 / server_side, 1)},
         },
         "anchor": {"1 Rasa process": level(one)},
-        "ratio": {"2 / 1 processes": {"messages/s": round(mean([t["messages_per_s"] for t in two])
+        "ratio": {"2 vs 1 processes": {"messages/s": round(mean([t["messages_per_s"] for t in two])
                                                           / mean([t["messages_per_s"] for t in one]), 2)}},
-        "headline": ["2 Rasa processes/messages/s", "2 / 1 processes/messages/s", "messages/s per core/Rasa alone"],
+        "headline": ["2 Rasa processes/messages/s", "2 vs 1 processes/messages/s", "messages/s per core/Rasa alone"],
         "note": (f"{VISITORS} visitors without think time through HAProxy, each its own client and cookie; "
                  "anchor: the same with the second Rasa process stopped. On 2 cores shared by every process "
                  "(and the driver), a second Rasa process cannot double throughput: see the README's scaled section."),
@@ -136,8 +137,10 @@ def main() -> int:
         for r in result[n]:
             cpu = ", ".join(f"{k} {v}" for k, v in r["cpu_ms_per_message"].items())
             print(f"{n:<15} {r['messages']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['messages_per_s']:>8}  {cpu}")
+    raw = servers.ROOT / "results" / "bench_scaled" / "levels.json"
+    raw.write_text(json.dumps(result, indent=2))  # kept even if the record below fails
     figures = figures_of(result)
-    print(f"2 / 1 processes: {figures['ratio']['2 / 1 processes']['messages/s']}x messages/s; "
+    print(f"2 vs 1 processes: {figures['ratio']['2 vs 1 processes']['messages/s']}x messages/s; "
           f"per core: {figures['figures']['messages/s per core']}")
     bench_record.record("scaled", "make bench-scaled", keep=args.record, **figures)
     return 0
