@@ -93,13 +93,13 @@ def figures_of(result: Dict[str, List[dict]]) -> dict:
             "2 vs 1 processes": {"messages/s": round(mean([t["messages_per_s"] for t in two])
                                                     / mean([t["messages_per_s"] for t in one]), 2)},
             "CPU ms per message (2 processes)": cpu,
-            "messages/s per core": {"Rasa alone": round(1000 / cpu["rasa"], 1),
+            "messages per second per core": {"Rasa alone": round(1000 / cpu["rasa"], 1),
                                     "whole server side": round(1000 / server_side, 1)},
         },
         "anchor": {"1 Rasa process": level(one)},
         "ratio": {"2 vs 1 processes": {"messages/s": round(mean([t["messages_per_s"] for t in two])
                                                           / mean([t["messages_per_s"] for t in one]), 2)}},
-        "headline": ["2 Rasa processes/messages/s", "2 vs 1 processes/messages/s", "messages/s per core/Rasa alone"],
+        "headline": ["2 Rasa processes/messages/s", "2 vs 1 processes/messages/s", "messages per second per core/Rasa alone"],
         "note": (f"{VISITORS} visitors without think time through HAProxy, each its own client and cookie; "
                  "anchor: the same with the second Rasa process stopped. On 2 cores shared by every process "
                  "(and the driver), a second Rasa process cannot double throughput: see the README's scaled section."),
@@ -141,7 +141,7 @@ def main() -> int:
     raw.write_text(json.dumps(result, indent=2))  # kept even if the record below fails
     figures = figures_of(result)
     print(f"2 vs 1 processes: {figures['ratio']['2 vs 1 processes']['messages/s']}x messages/s; "
-          f"per core: {figures['figures']['messages/s per core']}")
+          f"per core: {figures['figures']['messages per second per core']}")
     bench_record.record("scaled", "make bench-scaled", keep=args.record, **figures)
     return 0
 
