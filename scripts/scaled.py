@@ -98,10 +98,11 @@ def _private_file(path: Path, text: str) -> Path:
     return path
 
 
-def haproxy_config(host: str, front_port: int, rasa_ports: List[int]) -> str:
-    """HAProxy in front of the Rasa servers (see the module docstring)."""
-    backends = "\n".join(f"  server rasa{i} {host}:{port} check inter 1s fall 2 rise 2 cookie r{i}"
-                         for i, port in enumerate(rasa_ports, 1))
+def haproxy_config(bind: str, rasa: List[str]) -> str:
+    """HAProxy listening on ``bind`` (host:port) in front of the Rasa servers ``rasa``
+    (host:port each; see the module docstring)."""
+    backends = "\n".join(f"  server rasa{i} {address} check inter 1s fall 2 rise 2 cookie r{i}"
+                         for i, address in enumerate(rasa, 1))
     return f"""# Written by scripts/scaled.py from scaled.env: edit that, not this.
 global
   maxconn 4000
@@ -121,7 +122,7 @@ defaults
   option http-buffer-request
 
 frontend chat
-  bind {host}:{front_port}
+  bind {bind}
   default_backend rasa
 
 backend rasa
@@ -236,7 +237,8 @@ class Topology:
         self.stop_rasa(port)
 
     def start_balancer(self) -> None:
-        config = _private_file(self.var / "haproxy.cfg", haproxy_config(self.host, self.balancer_port, self.rasa_ports))
+        config = _private_file(self.var / "haproxy.cfg", haproxy_config(
+            f"{self.host}:{self.balancer_port}", [f"{self.host}:{port}" for port in self.rasa_ports]))
         proc = self._stack.enter_context(servers.process([_which("haproxy") or "haproxy", "-db", "-f", str(config)],
                                                          dict(os.environ), self.logs / "haproxy.log"))
         servers.wait_for(f"http://{self.host}:{self.balancer_port}/", timeout=30, proc=proc)
@@ -287,9 +289,15 @@ def running(values: Mapping[str, str], logs: Optional[Path] = None, **parts: boo
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["run", "config"], help="run: start everything until Ctrl-C; "
-                        "config: print the settings in use (secrets hidden)")
+    parser.add_argument("command", choices=["run", "config", "haproxy"], help="run: start everything until Ctrl-C; "
+                        "config: print the settings in use (secrets hidden); haproxy: print the balancer's "
+                        "configuration for --bind and --rasa (docker-compose.yml's deploy/haproxy.cfg)")
+    parser.add_argument("--bind", default="*:5005")
+    parser.add_argument("--rasa", nargs="*", default=["rasa1:5005", "rasa2:5005"])
     args = parser.parse_args(argv)
+    if args.command == "haproxy":
+        print(haproxy_config(args.bind, args.rasa).replace("from scaled.env: edit that, not this", "haproxy --bind ... --rasa ...: rerun it, do not edit this"), end="")
+        return 0
     values = settings()
     if args.command == "config":
         for key, value in values.items():
