@@ -123,6 +123,10 @@ defaults
 
 frontend chat
   bind {bind}
+  # One id per request, kept when it is retried: Rasa answers a retry of a turn it
+  # already saved from the saved replies (connectors/retries.py).
+  unique-id-format %[uuid()]
+  http-request set-header X-Request-ID %[unique-id]
   default_backend rasa
 
 backend rasa
@@ -186,7 +190,7 @@ class Topology:
         env.update(
             ACTION_ENDPOINT_URL=f"http://{self.host}:{self.action_port}/webhook",
             ACTION_SERVER_TOKEN=self._secret("ACTION_SERVER_TOKEN"),
-            TRANSCRIPTS_URL=self.transcripts_url,
+            TRANSCRIPTS_URL=self.transcript_db_url,
             REDIS_HOST=self.host, REDIS_PORT=self.values["REDIS_PORT"], REDIS_DB=self.values["REDIS_DB"],
             REDIS_PASSWORD=self._secret("REDIS_PASSWORD"),
             TICKET_LOCK_LIFETIME=self.values["TICKET_LOCK_LIFETIME"],
@@ -200,7 +204,7 @@ class Topology:
         self.postgres = pg.PostgresServer(self.var / "postgres", int(self.values["PG_PORT"]), self._secret("PG_PASSWORD"))
         self.postgres.start()
         self._stack.callback(self.postgres.stop)
-        self.transcripts_url = self.postgres.ensure_database(self.values["PG_DATABASE"])
+        self.transcript_db_url = self.postgres.ensure_database(self.values["PG_DATABASE"])
 
     def start_redis(self) -> None:
         config = _private_file(self.var / "redis" / "redis.conf", "\n".join([
