@@ -169,15 +169,16 @@ class Topology:
         return f"http://{self.host}:{port}/webhooks/rest/webhook"
 
     def _folders(self) -> None:
-        self.var.mkdir(parents=True, exist_ok=True)
+        self.var.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.data_dir.mkdir(mode=0o700, exist_ok=True)
         (self.var / "redis").mkdir(mode=0o700, exist_ok=True)
-        self.logs.mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0:
-            # PostgreSQL runs as its own user: it must pass through the folders above its
-            # own (traverse only, no listing); the data folder stays 0700.
-            for folder in [self.var] + [p for p in self.var.parents if ROOT in p.parents]:
-                folder.chmod(folder.stat().st_mode & 0o777 | 0o711)
+        self.logs.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if self.var in self.logs.parents:
+            self.logs.chmod(0o700)
+        for folder in [self.var, *(f for f in self.var.parents if ROOT in f.parents)]:
+            # PostgreSQL runs as its own user under root: it must pass through the folders
+            # above its own (traverse only, no listing). Otherwise they are ours alone.
+            folder.chmod(0o711 if os.geteuid() == 0 else 0o700)
 
     def _secret(self, key: str) -> str:
         if self.values.get(key, "").strip():
@@ -262,7 +263,8 @@ class Topology:
                     self._env, self.logs / "web.log"))
                 servers.wait_for(f"http://{self.host}:{self.web_port}/", timeout=60, proc=self.procs["web"])
             if worker:
-                self.procs["worker"] = self._stack.enter_context(servers.worker(self._env, self.logs / "worker.log"))
+                self.procs["worker"] = self._stack.enter_context(servers.worker(
+                    self._env, self.logs / "worker.log", alert_seconds=float(self.values.get("ALERT_SECONDS", "5"))))
             if rasa:
                 for port in self.rasa_ports:
                     self.start_rasa(port)
@@ -312,21 +314,22 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(reason, file=sys.stderr)
         return 1
     stopping = []
-    signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+    # SIGINT too, explicitly: a shell that starts `make run-scaled` in the background
+    # makes it ignore SIGINT, and Python then raises no KeyboardInterrupt.
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stopping.append(1))
     with running(values) as topology:
         print(f"chat: http://{topology.host}:{topology.balancer_port} (HAProxy) -> Rasa on "
               f"{', '.join(map(str, topology.rasa_ports))}; site and staff app: http://localhost:{topology.web_port}; "
               f"logs in {topology.logs}. Ctrl-C stops everything.", flush=True)
-        try:
-            while not stopping:
-                time.sleep(1)
-                dead = [name for name, proc in {**topology.procs, **{f"rasa {p}": q for p, q in topology.rasa_procs.items()}}.items()
-                        if proc.poll() is not None]
-                if dead:
-                    print(f"stopped: {', '.join(dead)} exited (see {topology.logs})", file=sys.stderr)
-                    return 1
-        except KeyboardInterrupt:
-            pass
+        while not stopping:
+            time.sleep(1)
+            dead = [name for name, proc in {**topology.procs, **{f"rasa {p}": q for p, q in topology.rasa_procs.items()}}.items()
+                    if proc.poll() is not None]
+            if dead:
+                print(f"stopped: {', '.join(dead)} exited (see {topology.logs})", file=sys.stderr)
+                return 1
+        print("stopping everything", flush=True)
     return 0
 
 
