@@ -26,7 +26,7 @@ PLACES_MODEL := build/places_nlp
 PLACES_DB := build/places.db
 CRISIS_MODEL := build/crisis_classifier.skops
 
-.PHONY: help install deps-system build check-firm train run lint test test-unit test-stories test-integration test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts profile-chat lock clean
+.PHONY: help install deps-system build check-firm train run run-scaled lint test test-unit test-stories test-integration test-scaled test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts bench-scaled profile-chat lock clean
 
 help:  ## this list
 	@# Every target documents itself after "##" on its own line (tests/test_makefile.py checks that).
@@ -46,11 +46,13 @@ $(STAMPS)/venv: requirements.lock pyproject.toml | $(STAMPS)
 	$(PY) -m pip check
 	@touch $@
 
-# Debian packages, installed when missing: what running needs (tzdata), and what the
-# tests need besides (chromium; postgresql for the transcript tests on PostgreSQL).
-# The only place that calls apt-get.
+# Debian packages, installed when missing: what running needs (tzdata), what the
+# scaled profile needs (postgresql, redis-server, haproxy: `make run-scaled`), and what
+# the tests need besides (chromium; the scaled packages, also for the transcript tests
+# on PostgreSQL and `make test-scaled`). The only place that calls apt-get.
 RUN_PACKAGES := tzdata
-TEST_PACKAGES := $(RUN_PACKAGES) chromium postgresql
+SCALED_PACKAGES := $(RUN_PACKAGES) postgresql redis-server haproxy
+TEST_PACKAGES := $(SCALED_PACKAGES) chromium
 deps-system:  ## the Debian packages run and the tests need, installed when missing (the only apt-get)
 	@sh scripts/deps_system.sh $(TEST_PACKAGES)
 
@@ -104,18 +106,31 @@ run: check-firm $(STAMPS)/model $(STAMPS)/npm  ## start the assistant: Rasa :500
 	@ACTION_SERVER_TOKEN="$$($(PY) -m bot.action_token)" && export ACTION_SERVER_TOKEN && \
 		exec $(VENV)/bin/honcho start -f Procfile
 
+# The scaled profile (scripts/scaled.py): PostgreSQL and Redis, two Rasa servers behind
+# HAProxy, the action server, web and worker; every address and secret from scaled.env
+# (the environment overrides each line). Ctrl-C stops all.
+run-scaled: check-firm $(STAMPS)/model $(STAMPS)/npm  ## PostgreSQL, Redis, two Rasa servers behind HAProxy (settings: scaled.env)
+	@sh scripts/deps_system.sh $(SCALED_PACKAGES)
+	@INTAKE_DATA_DIR="$(CURDIR)/$$(sed -n 's/^SCALED_VAR=//p' scaled.env)/data" && mkdir -p -m 700 "$$INTAKE_DATA_DIR" && \
+		INTAKE_DATA_DIR="$$INTAKE_DATA_DIR" $(VENV)/bin/intake updates import content/posts
+	exec $(PY) scripts/scaled.py run
+
 # --- test --------------------------------------------------------------------
 validate: $(STAMPS)/places  ## rasa data validate on the domain, data and config
 	$(RASA) data validate --data data/nlu data/rules --config config.yml
 
-test-unit: $(STAMPS)/places $(STAMPS)/crisis $(STAMPS)/npm  ## pytest without the integration and browser tests
-	$(PY) -m pytest -q -m "not browser and not integration"
+test-unit: $(STAMPS)/places $(STAMPS)/crisis $(STAMPS)/npm  ## pytest without the integration, scaled and browser tests
+	$(PY) -m pytest -q -m "not browser and not integration and not scaled"
 
 test-stories: $(STAMPS)/model  ## the test stories through the trained model
 	$(PY) scripts/run_test_stories.py
 
 test-integration: $(STAMPS)/model  ## the real Rasa and action servers (needs a trained model)
 	$(PY) -m pytest -q -m integration
+
+# The scaled profile under test: real PostgreSQL, Redis and HAProxy, two Rasa servers.
+test-scaled: $(STAMPS)/model deps-system  ## the scaled profile under test: PostgreSQL, Redis, HAProxy, two Rasa servers
+	$(PY) -m pytest -q -m scaled tests/integration
 
 # Browser tests use Debian's Chromium (make deps-system).
 test-browser: $(STAMPS)/model $(STAMPS)/npm deps-system  ## the widget and staff app in Debian's Chromium
@@ -128,7 +143,7 @@ lint: validate check-firm  ## ruff, mypy (strict on bot/), the import-circle che
 	$(VENV)/bin/mypy bot
 	$(PY) scripts/check_imports.py
 
-test: deps-system lint test-unit test-stories test-integration test-browser  ## install, build, train if needed, lint, and run every test
+test: deps-system lint test-unit test-stories test-integration test-scaled test-browser  ## install, build, train if needed, lint, and run every test
 
 # The chat channels' input edge under Hypothesis (no model needed). `make test`
 # runs the same test with 250 messages per channel.
@@ -178,6 +193,10 @@ bench-staff: $(STAMPS)/venv  ## staff inbox and search latency at 100,000 intake
 # An urgent intake saved -> its signed alert received by a webhook, through the real worker process.
 bench-alerts: $(STAMPS)/venv  ## an urgent intake saved to its webhook alert received
 	$(PY) scripts/bench_alerts.py
+
+# Messages per second through HAProxy with 1 and with 2 Rasa servers, and CPU seconds per message per process.
+bench-scaled: $(STAMPS)/model deps-system  ## throughput with 1 and 2 Rasa servers behind HAProxy, CPU per message per process
+	$(PY) scripts/bench_scaled.py
 
 docs:  ## docs/benchmarks.md and the README's figures, from docs/benchmarks.jsonl
 	$(PY) scripts/benchmarks_doc.py

@@ -81,6 +81,7 @@ from socketio.exceptions import SocketIOError
 from bot import action_token
 from bot.firm import firm
 from bot.text_input import COMMAND, MAX_MESSAGE_CHARS, clean_message, too_long
+from connectors import retries
 
 logger = logging.getLogger(__name__)
 
@@ -236,13 +237,17 @@ def guarded(on_new_message: Handler, language_of: Optional[LanguageOf] = None) -
     return handle
 
 
+def _store_in(app_holder: Dict[str, Any]) -> Any:
+    """The Rasa app's tracker store, once the app is known."""
+    agent = getattr(getattr(app_holder.get("app"), "ctx", None), "agent", None)
+    return getattr(agent, "tracker_store", None)
+
+
 def _language_in(app_holder: Dict[str, Any]) -> LanguageOf:
     """``language_of`` reading the ``language`` slot through the Rasa app's agent, once the app is known."""
 
     async def language_of(sender_id: str) -> Optional[str]:
-        app = app_holder.get("app")
-        agent = getattr(getattr(app, "ctx", None), "agent", None)
-        store = getattr(agent, "tracker_store", None)
+        store = _store_in(app_holder)
         if store is None:
             return None
         tracker = await store.retrieve(sender_id)
@@ -440,9 +445,15 @@ class RestInput(rest.RestInput):
             elif sessions.reserved(sender):
                 logger.warning("REST request refused: a server-issued session id without a valid token")
                 return _error(403, "this conversation can only be continued with its session token")
-            collector = CollectingOutputChannel()
-            await handle(UserMessage(payload["message"], collector, sender, input_channel=self.name()))
             headers = {TOKEN_HEADER: issued, "Access-Control-Expose-Headers": TOKEN_HEADER} if issued else None
+            message_id = retries.request_id(request.headers)
+            if message_id and not issued:
+                again = await retries.earlier_replies(_store_in(app_holder), sender, message_id)
+                if again is not None:
+                    logger.info("a retried request was answered from its first handling")
+                    return response.json(again, headers=headers)
+            collector = CollectingOutputChannel()
+            await handle(UserMessage(payload["message"], collector, sender, input_channel=self.name(), message_id=message_id))
             return response.json(collector.messages, headers=headers)
 
         return bp

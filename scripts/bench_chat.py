@@ -61,7 +61,16 @@ async def visitor(client: httpx.AsyncClient, url: str, messages, latencies, thin
             await asyncio.sleep(think)
 
 
-async def run_level(url: str, concurrency: int, rounds: int, think: float = 0.0, must_reply: bool = True) -> dict:
+async def _own_client(url: str, messages, latencies, think: float, must_reply: bool) -> None:
+    # Plain HTTP on loopback: no certificate store to load for every visitor (it cost the driver ~20 ms each).
+    async with httpx.AsyncClient(timeout=60, verify=False) as client:
+        await visitor(client, url, messages, latencies, think, must_reply)
+
+
+async def run_level(url: str, concurrency: int, rounds: int, think: float = 0.0, must_reply: bool = True,
+                    client_per_visitor: bool = False) -> dict:
+    """``client_per_visitor``: each visitor its own connection and cookies, as browsers
+    behind a balancer with sticky sessions (scripts/bench_scaled.py)."""
     latencies: list = []
     limits = httpx.Limits(max_connections=concurrency + 5)
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
@@ -69,7 +78,8 @@ async def run_level(url: str, concurrency: int, rounds: int, think: float = 0.0,
         await visitor(client, url, CONVERSATIONS[0], [], must_reply=must_reply)
         start = time.perf_counter()
         tasks = [
-            visitor(client, url, CONVERSATIONS[i % len(CONVERSATIONS)], latencies, think, must_reply)
+            _own_client(url, CONVERSATIONS[i % len(CONVERSATIONS)], latencies, think, must_reply) if client_per_visitor
+            else visitor(client, url, CONVERSATIONS[i % len(CONVERSATIONS)], latencies, think, must_reply)
             for i in range(concurrency * rounds)
         ]
         semaphore = asyncio.Semaphore(concurrency)

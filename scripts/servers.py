@@ -98,10 +98,11 @@ def action_server(env: Dict[str, str], port: int, log: Path) -> Iterator[subproc
 
 
 @contextlib.contextmanager
-def rasa_server(env: Dict[str, str], port: int, log: Path, extra: List[str] = ()) -> Iterator[subprocess.Popen]:
+def rasa_server(env: Dict[str, str], port: int, log: Path, extra: List[str] = (),
+                endpoints: str = "endpoints.yml") -> Iterator[subprocess.Popen]:
     args = [
         str(BIN / "rasa"), "run", "--model", "models",
-        "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+        "--endpoints", endpoints, "--credentials", "credentials.yml",
         "--port", str(port), *extra,
     ]
     with process(args, env, log) as proc:

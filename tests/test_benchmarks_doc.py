@@ -21,7 +21,7 @@ SCRIPTS = {
     "bench_alerts.py": {"alerts"}, "bench_booking.py": {"booking"}, "bench_chat.py": {"chat"},
     "bench_conversations.py": {"conversations"}, "bench_locations.py": {"locations"},
     "bench_nlu.py": {"nlu", "nlu_es_booking"}, "bench_safety.py": {"safety"}, "bench_staff.py": {"staff"},
-    "bench_updates.py": {"updates"}, "bench_upfront.py": {"upfront"},
+    "bench_updates.py": {"updates"}, "bench_upfront.py": {"upfront"}, "bench_scaled.py": {"scaled"},
 }
 
 

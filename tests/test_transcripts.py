@@ -218,7 +218,8 @@ def test_the_check_finds_a_direct_read(tmp_path):
 
 
 def test_postgres_tests_skip_only_without_postgresql(monkeypatch):
+    import pg
     import postgres_support
 
-    monkeypatch.setattr(postgres_support, "glob", lambda pattern: [])
+    monkeypatch.setattr(pg, "glob", lambda pattern: [])
     assert "make deps-system" in postgres_support.missing_reason()
