@@ -1,7 +1,11 @@
 """The guarded channels: a turn without a reply still answers, with the firm's phone."""
+from pathlib import Path
+
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from connectors.channels import fallback_text, guarded
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def test_silent_turn_gets_the_fallback():
@@ -206,3 +210,11 @@ async def test_the_sqlite_connections_are_kept_open_between_turns(tmp_path):
         await store.save(tracker)
     assert len(opened) <= 1
     assert len([e for e in (await _store(tmp_path)[0].retrieve("p1")).events if e.type_name == "user"]) == 10
+
+
+def test_the_scaled_endpoints_differ_from_the_embedded_ones_only_in_the_lock_store():
+    import yaml
+
+    embedded, scaled = (yaml.safe_load((ROOT / name).read_text(encoding="utf-8")) for name in ("endpoints.yml", "endpoints.scaled.yml"))
+    assert embedded["lock_store"]["type"] == "in_memory" and scaled["lock_store"]["type"] != "in_memory"
+    assert {k: v for k, v in embedded.items() if k != "lock_store"} == {k: v for k, v in scaled.items() if k != "lock_store"}
