@@ -147,6 +147,47 @@ def test_the_staff_app_reads_the_transcript_from_postgresql(top):
     assert "I have had my green card for 7 years" in detail.text
 
 
+@pytest.mark.browser  # `make test-browser` collects tests/browser only, so this runs once, in `make test-scaled`
+def test_the_staff_app_shows_the_postgresql_transcript_in_chromium(top):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM} (make deps-system)")
+    sender = f"scaled-chromium-{uuid.uuid4().hex[:8]}"
+    # After a whole intake, so the wording cannot throw the questions off; markup, to be shown as text.
+    words = f"My file number is <b>RV-{uuid.uuid4().hex[:6]}</b> & my cousin's too"
+    for text in [*INTAKE, words]:
+        post(top.chat_url, sender, text)
+    assert user_texts(stored(top, sender))[-1] == words  # through the balancer into PostgreSQL
+    intake_id = exported(top)[sender]["id"]
+    email = f"staff-{uuid.uuid4().hex[:6]}@firm.example"
+    intake_cli(top, "staff", "add-user", email, "--role", "staff", "--password-stdin", stdin=PASSWORD + "\n")
+
+    base = f"http://{top.host}:{top.web_port}"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page()
+            page.goto(base + "/staff/")
+            assert page.url.endswith("/staff/login")
+            page.fill("#email", email)
+            page.fill("#password", PASSWORD)
+            page.click("button:has-text('Log in')")
+            page.wait_for_url(base + "/staff/")
+            response = page.goto(f"{base}/staff/intakes/{intake_id}")
+            assert response is not None and response.status == 200
+            visitor = page.locator("#transcript li.visitor", has_text=words)
+            assert visitor.count() == 1 and visitor.first.is_visible()
+            assert page.locator("#transcript li.visitor", has_text="617 555 0100").count() == 1
+            assert page.locator("#transcript b").count() == 0  # the markup was not parsed
+            body = page.locator("body").inner_text()
+            assert "No transcript is stored" not in body and "error" not in body.lower()
+        finally:
+            browser.close()
+
+
 def test_retention_purge_deletes_from_both_stores(top):
     old, recent = (f"scaled-{kind}-{uuid.uuid4().hex[:8]}" for kind in ("old", "recent"))
     for sender in (old, recent):
