@@ -117,3 +117,12 @@ def worker(env: Dict[str, str], log: Path, alert_seconds: float = 1.0) -> Iterat
     args = [str(BIN / "python"), "-m", "bot.worker", "--alert-seconds", str(alert_seconds)]
     with process(args, env, log) as proc:
         yield proc
+
+
+@contextlib.contextmanager
+def web(env: Dict[str, str], port: int, log: Path) -> Iterator[subprocess.Popen]:
+    """The web process (``python -m web``): the firm's site with the widget, and the staff app."""
+    args = [str(BIN / "python"), "-m", "web", "--host", "127.0.0.1", "--port", str(port)]
+    with process(args, env, log) as proc:
+        wait_for(f"http://127.0.0.1:{port}/", timeout=60, proc=proc)
+        yield proc

@@ -127,7 +127,8 @@ def test_slow_benchmarks_build_their_records_from_their_results():
     chat = bench_chat.figures_of({
         "ours_1": level(1, 41.6), "stock_1": level(1, 30.0), "think": level(10, 7.0),
         "twenty": [{"ours": level(20, 44.2), "stock": level(20, 22.1), "ratio": 2.0}] * 2,
-        "length": {"message_5_ms": 20.0, "message_50_ms": 22.0}, "cold_start_s": 14.0, "resident_mb": 1200.0})
+        "length": {"message_5_ms": 20.0, "message_50_ms": 22.0}, "cold_start_s": 14.0, "resident_mb": 1200.0,
+        "conversations": 1000})
     score = {"conversations": 2, "all_right": 1, "saved": 2, "location_state": 1.0, "situation_macro_f1": 0.5,
              "urgent_accuracy": 1.0, "crisis_recall": None, "crisis_checks": 0, "probes_heard": None, "probe_replies": 0,
              "repeated_questions": 1, "median_turns_to_saved": 7, "replies_in_language": None, "replies_checked": 0}
