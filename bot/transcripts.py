@@ -154,6 +154,8 @@ class Transcripts:
 # --- where they live ---------------------------------------------------------------
 
 _engines: Dict[str, Engine] = {}
+#: Stores whose events table exists: Rasa never drops it, so it is looked for only until found.
+_created: Set[str] = set()
 _lock = threading.Lock()
 
 
@@ -211,7 +213,11 @@ def store(where: Union[str, Path, None] = None) -> Optional[Transcripts]:
         if url not in _engines:
             settings.private_database(path)
     transcripts = Transcripts(_engine(url))
-    return transcripts if transcripts.exists() else None
+    if url not in _created:
+        if not transcripts.exists():
+            return None
+        _created.add(url)
+    return transcripts
 
 
 def close() -> None:
@@ -220,3 +226,4 @@ def close() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
+        _created.clear()

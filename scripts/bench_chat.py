@@ -116,15 +116,12 @@ async def by_position(url: str, conversations: int, positions=(5, 50)) -> dict:
 
 def resident_mb(*procs) -> float:
     """Resident memory of the process groups of ``procs`` (each server and its children), in MB."""
-    groups = {proc.pid for proc in procs}
     total_kb = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for pid, _ in servers.group_stats(proc.pid for proc in procs):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[2]) in groups:  # pgrp
-                status = (stat.parent / "status").read_text()
-                total_kb += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
-        except (OSError, StopIteration, IndexError, ValueError):
+            status = Path(f"/proc/{pid}/status").read_text()
+            total_kb += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+        except (OSError, StopIteration, ValueError):
             continue  # the process ended meanwhile
     return round(total_kb / 1024, 1)
 

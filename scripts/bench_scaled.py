@@ -36,23 +36,10 @@ TICK = os.sysconf("SC_CLK_TCK")
 VISITORS = 20
 
 
-def _stat(pid: int) -> List[str]:
-    return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
-
-
 def cpu_seconds(groups: Iterable[int] = (), parents: Iterable[int] = ()) -> float:
     """User + system CPU seconds of the processes in process groups ``groups``, and of
     ``parents`` and their children (PostgreSQL's backends are the postmaster's children)."""
-    groups, parents = set(groups), set(parents)
-    ticks = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            pid = int(stat.parent.name)
-            fields = _stat(pid)
-            if int(fields[2]) in groups or pid in parents or int(fields[1]) in parents:  # pgrp, ppid
-                ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        except (OSError, IndexError, ValueError):
-            continue  # the process ended meanwhile
+    ticks = sum(int(fields[11]) + int(fields[12]) for _, fields in servers.group_stats(groups, parents))  # utime, stime
     return ticks / TICK
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from glob import glob
 from pathlib import Path
 from typing import List, Optional
 from urllib.parse import quote
+
+from servers import free_port
 
 USER = "intake"
 SERVER_USER = "postgres"
@@ -36,11 +37,6 @@ def missing_reason() -> Optional[str]:
         return "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run `make deps-system` as root"
     return None
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class PostgresServer:

@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 from bot import action_token
 
@@ -69,6 +69,21 @@ def together(*servers: contextlib.AbstractContextManager) -> Iterator[List[subpr
             if future.exception() is None:
                 stack.push(server)  # stopped on the way out, even when another failed to start
         yield [future.result() for future in futures]
+
+
+def group_stats(groups: Iterable[int], parents: Iterable[int] = ()) -> Iterator[Tuple[int, List[str]]]:
+    """(pid, the fields of /proc/<pid>/stat after the name) of every process in the process
+    groups ``groups`` (a server started by :func:`process` and its children), and of
+    ``parents`` and their children."""
+    groups, parents = set(groups), set(parents)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid = int(stat.parent.name)
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) in groups or pid in parents or int(fields[1]) in parents:  # pgrp, ppid
+                yield pid, fields
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
 
 
 def base_env(data_dir: Path, action_port: int) -> Dict[str, str]:
