@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot import contact, dates, flow, safety, urgency
-from bot.places import roles
+from bot.places import facilities, roles
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -96,6 +96,10 @@ EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
 #: after two (or the same words twice) the situation is "other", in the visitor's words.
 SITUATION_TRIES = 2
 TRIES_AT_SITUATION = ("ask_legal_advice", "out_of_scope", "chitchat", "nlu_fallback", "non_english", "express_distress")
+#: At "What's happening?", questions that are the visitor's matter itself ("just want to know
+#: the price", "status of my case"): answered, and the situation is "other" in their words at
+#: once, unless the message also names a matter ("how much for a family petition?").
+MATTER_AT_SITUATION = ("ask_cost",)
 
 #: Situation intents, for the situation a message also gave when a net overrode its intent.
 SITUATION_PREFIX = "situation_"
@@ -309,9 +313,10 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
             # "he says if I leave he calls immigration": an abuser's leverage, not a detention or a
             # raid; "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]
-        if name == "detention" and not _IMMIGRATION_HOLD.search(text or ""):
+        if name == "detention" and not _IMMIGRATION_HOLD.search(text or "") and not facilities.facility_in(text or ""):
             # "the babysitter has him tied to a chair", "he is hiding here with me": held or
-            # hidden by someone, not by immigration; the crisis's own matter stands
+            # hidden by someone, not by immigration; the crisis's own matter stands ("held in
+            # dilley with her baby" names an immigration facility, so it is a detention)
             return SITUATION_OF_CRISIS.get(kind or "")
         if name != "other" and weight >= SITUATION_FLOOR_BESIDE_CRISIS and weight >= SITUATION_SHARE_BESIDE_CRISIS * total:
             return name
@@ -410,8 +415,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     answer.slots.update(declined(pending, text, slots))
     # Never let an interruption swallow an answer: a message that plainly answers the
     # pending question, or the same words sent twice, also fill it (the form validates them).
+    # A weak guess of the learned danger reader gets the help, but does not swallow the
+    # answer ("they said maybe the place in alvarado? i dont know" at "Where is he held?").
+    guess = intent == "crisis" and entity(entities, "crisis_reading") == safety.GUESS
     welcome = (pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT) or (
-        pending in WORDS_TAKEN and intent in WELCOME_SILENT and intent != "request_others_data")
+        pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess) and intent != "request_others_data")
     if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
         welcome or (repeated and (intent in SOFT or pending != "location"))
         or plainly_answers(pending, text, today or date.today())
@@ -480,15 +488,17 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         _agents_here(answer, entity(entities, "emergency_place") or urgency.live_emergency(text) or "home", slots, firm)
         answer.slots.update(agents_situation(text, ranking, slots))
         return answer
-    if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated):
-        answer.slots.update(_situation_at_question(text, ranking, slots, repeated))
+    own_case = intent == "request_others_data" and bool(OWN_CASE.search(text or ""))
+    their_matter = intent in MATTER_AT_SITUATION or own_case
+    if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated or their_matter):
+        answer.slots.update(_situation_at_question(text, ranking, slots, repeated or their_matter))
         if intent in SOFT and answer.slots.get("situation"):
             return answer  # placed (or "other"): the form goes on, no reply needed
     elif pending in EARLY_QUESTIONS:
         # "I lost my naturalization certificate, how do I replace it?" as a first message:
         # answered as a question, and the situation it describes is kept.
         answer.slots.update(_situation_said(text, ranking, slots))
-    if intent == "request_others_data" and OWN_CASE.search(text or ""):
+    if own_case:
         answer.responses.append("utter_case_status")  # a client asking about their own case
     else:
         answer.responses.append(REPLIES.get(intent) or "utter_default")

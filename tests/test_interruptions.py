@@ -541,3 +541,56 @@ def test_agents_arresting_people_at_work_read_as_danger_by_the_learned_reader_ge
     assert answer.responses == [] and answer.messages[0][0] == "utter_crisis_violence"
     assert any(name == "utter_rights_work" for name, _ in answer.messages)
     assert answer.slots["ice_present_now"] is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # an immigration facility named: held by immigration, though no word says so
+        ("my cousin is being held in texas, in dilley, with her baby. we are her only family", "detention"),
+        # held by someone, no facility: the crisis's own matter
+        ("the babysitter has my son tied to a chair and wont let him go", None),
+    ],
+)
+def test_a_detention_beside_a_crisis_needs_immigration_or_a_facility(text, expected):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.5}]
+    assert interruptions.situation_beside_crisis(ranking, "child", text) == expected
+
+
+@pytest.mark.parametrize(
+    "intent, text, reply",
+    [("ask_cost", "solo quiero saber el precio, despues les platico el caso", "utter_consultation_fee"),
+     ("request_others_data", "status of my case", "utter_case_status")],
+)
+def test_a_question_that_is_the_visitors_matter_is_answered_and_kept_as_other(intent, text, reply):
+    answer = _handle(intent, text, slots={"requested_slot": "situation"})
+    assert answer.responses == [reply]
+    assert answer.slots["situation"] == "other" and answer.slots["situation_text"] == text
+
+
+def test_a_fee_question_that_names_a_matter_keeps_that_matter():
+    ranking = [{"name": "ask_cost", "confidence": 0.6}, {"name": "situation_family", "confidence": 0.3}]
+    answer = _handle("ask_cost", "how much for a petition for my wife?", ranking=ranking,
+                     slots={"requested_slot": "situation"})
+    assert answer.slots["situation"] == "family" and answer.responses == ["utter_consultation_fee"]
+
+
+def test_a_fee_question_before_the_situation_question_is_not_a_matter():
+    answer = _handle("ask_cost", "how much do you charge", slots={"requested_slot": "location"})
+    assert "situation" not in answer.slots
+
+
+def test_a_weak_danger_guess_at_where_he_is_held_gets_the_help_and_keeps_the_answer():
+    text = "they said maybe the place in alvarado? i dont know"
+    entities = [{"entity": "crisis_kind", "value": "violence"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": "detained_where"}, firm(),
+                                  free_text=True)
+    assert answer.slots["detained_where"] == text
+    assert answer.responses[0] == "utter_crisis_violence" and "safety_flag" not in answer.slots
+
+
+def test_a_sure_danger_reading_at_where_he_is_held_is_not_taken_as_the_place():
+    text = "he says he will kill me if i tell anyone where he is"
+    entities = [{"entity": "crisis_kind", "value": "violence"}]
+    answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": "detained_where"}, firm(),
+                                  free_text=True)
+    assert "detained_where" not in answer.slots and answer.responses[0] == "utter_crisis_violence"

@@ -352,3 +352,17 @@ def test_a_relatives_place_typed_without_the_apostrophe(text, role):
 ])
 def test_danger_only_in_another_country(text, abroad):
     assert place_roles.danger_abroad(text) is abroad
+
+
+@pytest.mark.parametrize(
+    "text, state, city",
+    [("I have immigration court in Omaha on June 8 2027, I want a lawyer to go with me. I live in Schuyler", "NE", "Schuyler"),
+     ("my court is in omaha and i live in schuyler near the plant", "NE", "Schuyler")],
+)
+def test_a_small_town_is_settled_by_the_state_another_place_is_in(text, state, city):
+    place, role = visitor_location(text)
+    assert role == "self" and (place.state, place.city) == (state, city)
+
+
+def test_a_small_town_alone_is_not_guessed():
+    assert visitor_location("i live in schuyler") == (None, "none")

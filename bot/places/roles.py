@@ -86,6 +86,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.places import resolver
+from bot.places.names import norm
 from bot.places.place import Place
 
 ROLES = ("self", "detained", "origin", "relative", "trip", "court", "consulate", "unclear")
@@ -157,6 +158,25 @@ def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[Place]:
             continue
         place = resolver.resolve(words.group(0))
         if place is not None and place.method == "fuzzy":
+            return place
+        if place is None:
+            settled = _town_in_state_named(words.group(0).split(), found)
+            if settled is not None:
+                return settled
+    return None
+
+
+def _town_in_state_named(words: Sequence[str], found: Sequence[PlaceMention]) -> Optional[Place]:
+    """"court in omaha ... i live in schuyler": a town too small to know alone, in the one
+    state another place of the message is in (the town's name as said, nothing after it)."""
+    states = {m.place.state for m in found if m.place.in_us and m.place.state}
+    if len(states) != 1:
+        return None
+    state = states.pop()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        place = resolver.resolve(f"{name}, {state}")
+        if place is not None and place.city and norm(place.city) == norm(name):
             return place
     return None
 
