@@ -17,7 +17,7 @@ Spanish) reads as that language; writes ``results/bench_conversations/<set>.json
 and the run's record (``scripts/bench_record.py``; ``--record`` keeps it; a run with ``--only``
 plays part of a set, so it records nothing).
 
-The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev5``,
+The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev6``,
 ``heldout`` (from 2026-12-03, fifth session), ``spanish`` and ``spanish3`` are
 tuned on; ``heldout2``, ``heldout3`` and ``spanish2`` are only ever read as totals
 and aggregate counts.
