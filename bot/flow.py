@@ -604,7 +604,13 @@ _DETENTION_SAID = re.compile(
     # "they just took my husband, ICE van, 5 min ago": the agency said after
     r"|\b(?:(?:they|agents?|officers?|immigration|la migra|migra)\s+(?:just\s+|already\s+)?(?:took|grabbed|picked up|arrested|detained)"
     r"|se llevaron a|agarraron a|detuvieron a|(?:se )?acaban de (?:llevar|detener|agarrar) a)\s+(?:my|our|mi|nuestro|nuestra)\s+"
-    + _RELATIVE + r"\b[^.?!]{0,40}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b",
+    + _RELATIVE + r"\b[^.?!]{0,40}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b"
+    # kept at the check-in: "she didnt come out of her check in, its been 5 hours"
+    r"|\b(?:did ?n[o']?t|did not|never|has ?n[o']?t|has not|hasn'?t|still has ?n[o']?t)\s+(?:come|came|walked|gotten|got)\s+out\b"
+    r"[^.?!]{0,40}?\b(?:check[- ]?in|appointment|interview|ice office|ice building)\b"
+    r"|\b(?:check[- ]?in|appointment|ice office)\b[^.?!]{0,60}?\b(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t)\s+(?:come|came|walked)\s+out\b"
+    r"|\bno (?:ha salido|sali[oó]|lo dejaron salir|la dejaron salir) de (?:su|la|mi) (?:cita|entrevista)\b"
+    r"|\b(?:se qued[oó]|lo dejaron|la dejaron|lo detuvieron|la detuvieron)\s+(?:detenid[oa]\s+)?en (?:su|la) (?:cita|entrevista)\b",
     re.IGNORECASE,
 )
 
@@ -617,6 +623,7 @@ def detention_said(text: str) -> bool:
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 _RELEASED = re.compile(
     r"\b(?:(?:was|got|been) released|released (?:him|her|them|me)|let (?:him|her|them|me) out(?! tomorrow)|out on bond|bonded out"
+    r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
     r"|(?:lo|la|los|las|me) (?:soltaron|dejaron salir)|sali[oó] (?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.

@@ -208,7 +208,11 @@ _NOT_FILING_DUE = re.compile(
     r"\b(?:baby|pregnant|embarazada|wife|she|she's|shes|i'm|im|i am|girlfriend|rent|bill|bills|payment|homework)\b"
     r"(?:\W+\w+){0,3}\W+$"
 )
-_BY = re.compile(r"\b(?:by|before|no later than|until|antes del?|a mas tardar(?: el)?|hasta(?: el)?)\s*$")
+_BY_WORDS = r"\b(?:by|before|no later than|until|antes del?|a mas tardar(?: el)?|hasta(?: el)?)"
+#: "file it by friday", "back by next friday", "tengo hasta el viernes": "by" just before a time.
+_BY = re.compile(_BY_WORDS + r"\s*(?:(?:next|this|this coming|coming|el|este|el proximo|la proxima|proximo)\s+)?$")
+#: "tengo hasta el 14 de diciembre para mandar pruebas": "by" before a date, wherever it is.
+_BY_DATE = re.compile(_BY_WORDS + r"\s+")
 _EXPIRES = re.compile(r"\b(?:vence|vencen|se vence|expira|caduca)\b")
 #: Things that carry their own deadline within days, no time needed.
 _DEADLINE_BY_ITSELF = re.compile(
@@ -274,6 +278,8 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
             if len(gap) <= 60 and not _PAST_NEAR.search(gap):
                 return True
     if today is not None:
+        if _FILING.search(s):
+            cues += [m.span() for m in _BY_DATE.finditer(s)]
         for start, end in cues:
             day = parse_date(s[end : end + 40], today)
             if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
@@ -676,6 +682,7 @@ _IMMINENT = re.compile(
     r"\bbag and baggage\b|"
     r"\b(?:come|go|venir|ir)\b[^.]{0,30}\b(?:office|oficina|ice|immigration|inmigracion)\b[^.]{0,30}\b(?:with|con)\b[^.]{0,12}"
     r"\b(?:bags?|suitcases?|luggage|maletas?|equipaje)\b|"
+    r"\b(?:bring|take|llevar|lleve|traer|traiga)\b[^.]{0,20}\b(?:luggage|suitcases?|bags|maletas?|equipaje)\b[^.]{0,20}\b(?:to|a)\s+(?:ice|immigration|inmigracion|migracion|la oficina)\b|"
     r"\b(?:report|reporting|present|presentarme|presentarse|presentar|presente|reportarme|reportarse|show up)\b[^.]{0,60}"
     r"\b(?:bags?|suitcases?|luggage|maleta|maletas|equipaje|belongings|pertenencias)\b|"
     r"\b(?:report|reporting|surrender|present himself|present herself|present myself)\w* (?:to ice )?(?:for|to be) (?:removal|deportation|removed|deported)\b|"

@@ -621,3 +621,26 @@ async def test_more_to_tell_at_the_summary_is_kept_and_the_summary_shown_again(r
     assert "utter_detail_added" in responses(dispatcher)
     assert slots["details"] == "wife green card / oh and we have 2 kids born here"
     assert slots.get("correcting") is not True and slots["requested_slot"] == "intake_confirmed"
+
+
+@pytest.mark.parametrize("intent", ["affirm", "greet", "deny"])
+async def test_a_place_said_alone_is_the_answer_whatever_the_classifier_took_it_for(run_form, intent):
+    slots, _ = await run_form({"consent": True}, {}, text="okc", intent=intent, requested="location")
+    assert slots["state"] == "OK" and slots["city"] == "Oklahoma City"
+    assert slots["requested_slot"] == "situation"
+
+
+async def test_yes_at_the_location_question_is_not_a_place(run_form):
+    slots, _ = await run_form({"consent": True}, {}, text="ok", intent="affirm", requested="location")
+    assert slots.get("location") is None
+
+
+async def test_a_question_read_as_dont_know_at_the_location_question_is_asked_again(run_form):
+    slots, _ = await run_form({"consent": True}, {"location": "unknown"}, text="tengo que abrirles??", intent="dont_know",
+                              requested="location")
+    assert slots["location"] is None and slots["requested_slot"] == "location"
+
+
+async def test_i_dont_know_at_the_location_question_is_an_answer(run_form):
+    slots, _ = await run_form({"consent": True}, {"location": "unknown"}, text="no se", intent="dont_know", requested="location")
+    assert slots["location"] == "unknown" and slots["requested_slot"] != "location"

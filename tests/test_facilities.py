@@ -14,6 +14,7 @@ from bot.places.facilities import FACILITIES, facility_in
         ("they transferred her to pearsal i think", "Pearsall"),  # one typo in a long name
         ("lo tienen en el corralon de eloy", "Eloy"),
         ("she is in dilley with the baby", "Dilley"),
+        ("they said hes at 26 federal plaza", "26 Federal Plaza"),
     ],
 )
 def test_a_facility_is_recognised(text, name):

@@ -527,3 +527,26 @@ def test_a_stage_said_with_accents(text, stage):
 def test_more_to_tell_at_the_summary_is_added_to_the_details():
     assert flow.with_more_details("he has a visa", "oh and a DUI from 2015") == "he has a visa / oh and a DUI from 2015"
     assert flow.with_more_details(None, "  oh and  a DUI ") == "oh and a DUI"
+
+
+@pytest.mark.parametrize(
+    "text, matter",
+    [("my uncle was in ice detention but they let him go in september with an ankle monitor, his court is in may", "removal"),
+     ("they wont let him go and his court is in may", "detention"),
+     ("they didn't let him go, his hearing is next week", "detention")],
+)
+def test_a_detention_that_is_over_beside_a_court_date_is_the_court_case(text, matter):
+    assert flow.matter_told("detention", text) == matter
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [("my wife didnt come out of her check in, its been 5 hours", True),
+     ("my husband went in for his check in at 9 this morning and its almost 3 and he never came out", True),
+     ("mi esposo no ha salido de su cita de ICE", True),
+     # feared, not happened
+     ("im scared my husband wont come out of his check in next week", False),
+     ("i have a check in next week, will i come out?", False)],
+)
+def test_someone_kept_at_their_check_in_is_a_detention(text, said):
+    assert flow.detention_said(text) is said

@@ -366,3 +366,15 @@ def test_a_small_town_is_settled_by_the_state_another_place_is_in(text, state, c
 
 def test_a_small_town_alone_is_not_guessed():
     assert visitor_location("i live in schuyler") == (None, "none")
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [("im in lexington (the one by kearney not kentucky lol)", "NE"),
+     ("i live in lexington near omaha", "NE"),
+     # no "near": another place in another state does not move the visitor's town
+     ("i live in dallas, my court is in atlanta", "TX")],
+)
+def test_a_town_said_near_another_is_in_that_ones_state(text, state):
+    place, role = visitor_location(text)
+    assert role == "self" and place.state == state

@@ -607,3 +607,19 @@ def test_agents_named_or_a_raid_only_they_make(text, named):
 ])
 def test_agents_coming_to_the_door_now_are_at_hand(text, place):
     assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize(
+    "text, urgent",
+    [("we got an RFE for the I-130 and it has to be back by next friday", True),
+     ("me llegó una carta que tengo hasta el 14 de diciembre para mandar pruebas de mi TPS", True),
+     # a filing date past, or more than 14 days away
+     ("my green card application was sent before december 1", False),
+     ("i need to file my I-589 before december 20", False)],
+)
+def test_a_filing_due_by_a_day_or_a_date(text, urgent):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 4))) is urgent
+
+
+def test_a_letter_to_bring_luggage_to_ice_is_removal_imminent():
+    assert "removal_imminent" in urgency.text_signals("got a letter saying bring luggage to ICE on the 10th", date(2026, 12, 4))

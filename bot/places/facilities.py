@@ -73,6 +73,8 @@ FACILITIES = {
     "Caroline Detention Facility (Bowling Green, VA)": ("caroline detention", "detencion de caroline", "centro de caroline"),
     "Denver Contract Detention Facility (Aurora, CO)": ("aurora ice processing", "aurora detention", "geo aurora"),
     "Broadview Processing Center (IL)": ("broadview",),
+    # The New York field office, whose holding rooms held people for days in 2025.
+    "ICE field office, 26 Federal Plaza (New York, NY)": ("26 federal plaza", "federal plaza"),
 }
 
 _ALIASES = [(alias, name) for name, aliases in FACILITIES.items() for alias in aliases]

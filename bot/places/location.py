@@ -53,6 +53,19 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     return place
 
 
+#: Longest reply read as a place said alone ("okc", "houston tx", "san pedro sula honduras").
+PLACE_ALONE_MAX_WORDS = 4
+
+
+def place_said_alone(text: str) -> Optional[Place]:
+    """A short reply to "Where are you?" that is only a place, whatever the classifier took
+    it for ("okc" read as yes): the place. The resolver knows no yes, no or "ok" word."""
+    words = (text or "").split()
+    if not words or len(words) > PLACE_ALONE_MAX_WORDS or "?" in text:
+        return None
+    return resolver.resolve(text)
+
+
 def with_state(city: str, state_text: str) -> Optional[Place]:
     """Settle an ambiguous city once the visitor names the state."""
     state = resolver.resolve_state(state_text)

@@ -166,6 +166,23 @@ def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[Place]:
     return None
 
 
+#: "lexington (the one by kearney)", "aurora near chicago": a place said as near another.
+_NEAR = re.compile(r"^[\s,(]*(?:the one\s+)?(?:near|by|outside(?: of)?|close to|next to|right by|cerca de|junto a)\s+$", re.IGNORECASE)
+
+
+def _town_near(mention: PlaceMention, found: Sequence[PlaceMention], text: str) -> Place:
+    """The visitor's town, moved to the state of the place it is said to be near when the
+    name was read as its best-known namesake ("lexington by kearney" is Lexington, NE)."""
+    place = mention.place
+    if not text or not place.city or place.candidates or norm(mention.text) != norm(place.city):
+        return place
+    near = next((m for m in found if m.start >= mention.end and _NEAR.match(text[mention.end:m.start])), None)
+    if near is None or not near.place.in_us or not near.place.state or near.place.state == place.state:
+        return place
+    moved = resolver.resolve(f"{place.city}, {near.place.state}")
+    return moved if moved is not None and moved.city and norm(moved.city) == norm(place.city) else place
+
+
 def _town_in_state_named(words: Sequence[str], found: Sequence[PlaceMention]) -> Optional[Place]:
     """"court in omaha ... i live in schuyler": a town too small to know alone, in the one
     state another place of the message is in (the town's name as said, nothing after it)."""
@@ -211,7 +228,9 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     """``visitor_location`` for mentions already read from ``text`` (so a message is read once)."""
     own = [m.place for m in found if m.role == SELF]
     if own:
-        return resolver.choose(own), SELF
+        chosen = resolver.choose(own)
+        mention = next((m for m in found if m.role == SELF and m.place == chosen), None)
+        return (_town_near(mention, found, text) if mention else chosen), SELF
     home = _misspelt_home(text, found) if text else None
     if home is not None:
         return home, SELF
