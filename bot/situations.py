@@ -138,6 +138,9 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
         return None  # "pls help": whatever the classifier guessed, nothing was said yet
     if best != "other":
         return best
+    if text and _DETAIL_WORDS["humanitarian"].search(text):
+        # "una carta de USCIS ... pruebas de mi TPS": a program named is not "something else"
+        return "humanitarian"
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]

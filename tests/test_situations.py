@@ -90,3 +90,14 @@ def test_a_detention_asked_about_is_not_one(text, settled):
     ranking = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_other", "confidence": 0.3},
                {"name": "situation_enforcement", "confidence": 0.1}]
     assert situations.settle("detention", ranking, text) == settled
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("me llegó una carta de USCIS que tengo hasta el 14 de diciembre para mandar pruebas de mi TPS", "humanitarian"),
+     ("my daca renewal letter is confusing", "humanitarian"),
+     # no program named: "other" well above stays
+     ("going to mexico for a funeral, can i come back with my green card", "other")],
+)
+def test_a_program_named_is_not_something_else(text, expected):
+    assert situations.from_ranking(_ranking(other=0.63, humanitarian=0.107), text) == expected
