@@ -8,6 +8,7 @@ test kills a Rasa server.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import subprocess
@@ -17,6 +18,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 import httpx
 import pytest
@@ -99,6 +101,19 @@ def exported(top) -> dict:
     return {row["conversation_id"]: row for row in map(json.loads, intake_cli(top, "export").splitlines())}
 
 
+@contextlib.contextmanager
+def staff_client(top) -> Iterator[httpx.Client]:
+    """A new staff member, logged in to the web process."""
+    email = f"staff-{uuid.uuid4().hex[:6]}@firm.example"
+    intake_cli(top, "staff", "add-user", email, "--role", "staff", "--password-stdin", stdin=PASSWORD + "\n")
+    with httpx.Client(base_url=f"http://{top.host}:{top.web_port}", timeout=30) as client:
+        page = client.get("/staff/login")
+        token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        response = client.post("/staff/login", data={"email": email, "password": PASSWORD, "csrf_token": token})
+        assert response.status_code in (200, 303), response.status_code
+        yield client
+
+
 def test_an_intake_and_a_booking_through_the_balancer(top):
     sender = f"scaled-intake-{uuid.uuid4().hex[:8]}"
     served = [post(top.chat_url, sender, text).headers.get("X-Served-By") for text in INTAKE]
@@ -133,18 +148,44 @@ def test_the_staff_app_reads_the_transcript_from_postgresql(top):
     for text in intake:
         post(top.chat_url, sender, text)
     intake_id = exported(top)[sender]["id"]
-    email = f"staff-{uuid.uuid4().hex[:6]}@firm.example"
-    intake_cli(top, "staff", "add-user", email, "--role", "staff", "--password-stdin", stdin=PASSWORD + "\n")
-
-    with httpx.Client(base_url=f"http://{top.host}:{top.web_port}", timeout=30) as client:
-        page = client.get("/staff/login")
-        token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-        response = client.post("/staff/login", data={"email": email, "password": PASSWORD, "csrf_token": token})
-        assert response.status_code in (200, 303), response.status_code
+    with staff_client(top) as client:
         detail = client.get(f"/staff/intakes/{intake_id}", follow_redirects=False)
     assert detail.status_code == 200
     # The visitor's own words are only in the transcript (the summary keeps fields, not this sentence).
     assert "I have had my green card for 7 years" in detail.text
+
+
+def test_staff_search_finds_what_was_said_through_the_balancer(top):
+    """Staff search in the web app finds a word the visitor typed and words the assistant
+    said in a conversation held through HAProxy: PostgreSQL's full-text search answers for
+    the transcript (nothing of it is copied into the data node's FTS5 index), FTS5 for
+    the summary, one result list."""
+    tag = uuid.uuid4().hex[:6]
+    sender = f"scaled-search-{tag}"
+    # After a whole intake, so the wording cannot throw the questions off; an accent to fold.
+    words = f"My cousin Quiñonez{tag} drove me to the interview"
+    for text in [*INTAKE, words]:
+        post(top.chat_url, sender, text)
+    intake_id = exported(top)[sender]["id"]
+    link = f"/staff/intakes/{intake_id}\""
+
+    def found(client, q):
+        response = client.get("/staff/", params={"q": q})
+        assert response.status_code == 200 and "took too long" not in response.text
+        return response.text
+
+    with staff_client(top) as client:
+        page = found(client, f"quinonez{tag}")  # the visitor's word, accent folded
+        assert link in page and f"<mark>Quiñonez{tag}</mark>" in page
+        assert link in found(client, f'"may I save" Quiñonez{tag}')  # the assistant's phrase and the visitor's word
+        assert link in found(client, f"Li Wei quiñonez{tag}")  # the summary's name and the visitor's word
+        assert link not in found(client, f"quiñonez{tag} custody")  # every word must be found
+        assert link not in found(client, f"zanzibar{tag}")
+    # The data node's FTS5 index holds this intake's summary only: PostgreSQL answered for the transcript.
+    with sqlite3.connect(top.data_dir / "intake.db") as db:
+        summary, visitor, assistant = db.execute(
+            "SELECT summary, visitor, assistant FROM staff_search WHERE rowid = ?", (intake_id,)).fetchone()
+    assert "Li Wei" in summary and (visitor, assistant) == ("", "")
 
 
 @pytest.mark.browser  # `make test-browser` collects tests/browser only, so this runs once, in `make test-scaled`
