@@ -296,3 +296,27 @@ def test_a_slow_transcript_search_is_cut_off(dialect):
     with pytest.raises(transcripts.SearchTimeout):
         with tracker._limited(0.05) as conn:
             conn.execute(sa.text("SELECT pg_sleep(2)"))
+
+
+@pytest.mark.postgres
+def test_a_parallel_plan_does_not_break_the_search(dialect):
+    """The search function catches what is not JSON in a subtransaction, which a parallel
+    query may not open: PostgreSQL must never plan one around it."""
+    if dialect != "postgresql":
+        pytest.skip("PostgreSQL only")
+    import sqlalchemy as sa
+
+    save_conversation("conv-a", intake_conversation("agents took my brother at the car wash"))
+    a = make_intake("conv-a")
+    assert _ids("brother") == [a["id"]]  # the search objects exist
+    url = transcripts.store().engine.url
+    forced = "force_parallel_mode" if transcripts.store().engine.dialect.server_version_info < (16,) else "debug_parallel_query"
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args={"options": (
+        f"-c {forced}=on -c parallel_setup_cost=0 -c parallel_tuple_cost=0 -c min_parallel_table_scan_size=0")})
+    try:
+        tracker = transcripts.Transcripts(engine)
+        found = tracker.search([transcripts.Term(("brother",)), transcripts.Term(("car", "wash"))])
+        assert found == [{"conv-a"}, {"conv-a"}]
+        assert "brother" in tracker.headlines([transcripts.Term(("brother",))], ["conv-a"], "[", "]")["conv-a"]
+    finally:
+        engine.dispose()
