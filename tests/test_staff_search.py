@@ -234,16 +234,18 @@ def test_a_purge_removes_the_words_from_the_results():
 # --- PostgreSQL answers for the transcripts ---------------------------------------------------
 
 
+#: A test on PostgreSQL only (the autouse fixture's other parameter left out).
+ON_POSTGRESQL = pytest.mark.parametrize("dialect", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
+
+
 def _transcript_columns():
     return intake_db().conn.execute("SELECT visitor, assistant FROM staff_search ORDER BY rowid").fetchall()
 
 
 # Test names avoid the database's name: Rasa's SQLTrackerStore reads any URL holding "postgres"
 # (this test's SQLite file, in a folder named after the test) as PostgreSQL's.
-@pytest.mark.postgres
+@ON_POSTGRESQL
 def test_transcripts_searched_where_rasa_keeps_them_are_not_copied(two, dialect):
-    if dialect != "postgresql":
-        pytest.skip("PostgreSQL only")
     a, _ = two
     assert _ids("brother") == [a["id"]]
     tracker = transcripts.store()
@@ -256,9 +258,8 @@ def test_transcripts_searched_where_rasa_keeps_them_are_not_copied(two, dialect)
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("dialect", ["sqlite"], indirect=True)  # then PostgreSQL
 def test_moving_the_transcripts_remakes_the_documents(dialect, request, monkeypatch):
-    if dialect != "sqlite":
-        pytest.skip("moves from SQLite to PostgreSQL")
     save_conversation("conv-a", intake_conversation("agents took my brother at the car wash"))
     a = make_intake("conv-a")
     assert _ids("brother") == [a["id"]]
@@ -272,10 +273,8 @@ def test_moving_the_transcripts_remakes_the_documents(dialect, request, monkeypa
     assert _ids("brother") == [a["id"]] and _ids("cousin") == []
 
 
-@pytest.mark.postgres
+@ON_POSTGRESQL
 def test_an_event_the_index_cannot_read_as_json_is_still_saved(dialect):
-    if dialect != "postgresql":
-        pytest.skip("PostgreSQL only")
     # JSON's \u0000 is not text to PostgreSQL: the index leaves the message out, Rasa still saves it.
     save_conversation("conv-n", intake_conversation("a nul \x00 here, then the zanzibar ferry"))
     save_conversation("conv-n", [("user", "and the kilimanjaro bus", "inform")], start=T0 + 600)
@@ -285,10 +284,8 @@ def test_an_event_the_index_cannot_read_as_json_is_still_saved(dialect):
     assert _ids("zanzibar") == []
 
 
-@pytest.mark.postgres
+@ON_POSTGRESQL
 def test_a_slow_transcript_search_is_cut_off(dialect):
-    if dialect != "postgresql":
-        pytest.skip("PostgreSQL only")
     import sqlalchemy as sa
 
     save_conversation("conv-a", intake_conversation())
@@ -298,12 +295,10 @@ def test_a_slow_transcript_search_is_cut_off(dialect):
             conn.execute(sa.text("SELECT pg_sleep(2)"))
 
 
-@pytest.mark.postgres
+@ON_POSTGRESQL
 def test_a_parallel_plan_does_not_break_the_search(dialect):
     """The search function catches what is not JSON in a subtransaction, which a parallel
     query may not open: PostgreSQL must never plan one around it."""
-    if dialect != "postgresql":
-        pytest.skip("PostgreSQL only")
     import sqlalchemy as sa
 
     save_conversation("conv-a", intake_conversation("agents took my brother at the car wash"))
