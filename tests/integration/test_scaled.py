@@ -384,13 +384,15 @@ def test_many_visitors_racing_for_the_same_slots_through_the_balancer(top):
 
     Why 200, as in the unit test: the racers take 13 messages each (the intake, then
     the booking questions), 2,600 turns at about 35 ms of Rasa CPU each. On the 2-core
-    development machine, loaded by other jobs (load average 7 to 10), the test took
-    2 min 50 s: 146 s to bring the racers to the confirm step (18 turns a second), 19 s
-    for the race. That is over the 2 minutes one test should take, but adds about
-    3 minutes to `make test` (11 minutes before), far from its 90-minute bound, so the
-    count stays 200; the setup cannot be shortened without leaving the chat path
-    (button payloads instead of typed answers cost Rasa the same, measured).
-    SCALED_RACERS sets another count (40 take under a minute).
+    development machine, shared with other jobs (load average 7 to 14), the test took
+    2 min 50 s to 3 min 24 s: 146 to 188 s to bring the racers to the confirm step
+    (14 to 18 turns a second), 14 to 19 s for the race. On 2 cores of its own, at
+    bench-scaled's 28.6 messages a second, the setup takes about 90 s and the test
+    about 2 minutes. Either way it adds 2 to 4 minutes to `make test` (11 minutes
+    before), far from its 90-minute bound, so the count stays 200; the setup cannot
+    be shortened without leaving the chat path (button payloads instead of typed
+    answers cost Rasa the same, measured). SCALED_RACERS sets another count (40 take
+    under a minute).
     The slots raced for are the second to fifth offered: the first could pass the
     booking lead time while the racers are being prepared.
     """
