@@ -12,17 +12,51 @@ setting, :func:`bot.settings.transcripts_url`, which the Rasa side
 
 The table is declared here as Rasa declares it, not imported from Rasa:
 ``bot/`` does not depend on Rasa.
+
+**Full-text search on PostgreSQL.** Where Rasa keeps the events in
+PostgreSQL, staff search asks PostgreSQL itself what was said
+(:meth:`Transcripts.search`, :meth:`Transcripts.headlines`; how the staff
+app combines it with the intake summaries is in :mod:`bot.staff.search`).
+:meth:`Transcripts.ensure_search` creates, idempotently and once per
+process, three objects beside Rasa's table:
+
+* ``intake_search_text_v1(type_name, data)``: the searchable text of one
+  event, as the SQLite index reads it (``bot.staff.transcript``'s
+  ``visitor_words`` / ``assistant_words``): what the visitor typed (a button
+  payload such as ``/affirm`` is not text), what the assistant said with its
+  buttons' titles; NULL for any other event, and for data that is not JSON
+  (it never raises, so it can never stop Rasa from saving an event). Word
+  separators are made spaces, one character for one, so that PostgreSQL
+  splits words where SQLite's FTS5 does (``chen@example.com``, ``N-400``,
+  ``3.5`` are several words, not an e-mail, a signed number and a float);
+* the text search configuration ``intake_search``: ``simple`` (no stemming,
+  no stop words, as FTS5's ``unicode61``) with ``unaccent`` in front, so
+  ``quinceanera`` finds ``quinceañera`` as FTS5's ``remove_diacritics``
+  does (without the ``unaccent`` extension, which needs the right to create
+  extensions, accents are not folded and a warning is logged);
+* ``events_intake_search_v1``: a GIN index on
+  ``to_tsvector('intake_search', intake_search_text_v1(type_name, data))``
+  for the ``user`` and ``bot`` rows, built ``CONCURRENTLY`` so Rasa keeps
+  saving while it is built (on a large existing store, run ``intake staff
+  reindex`` once rather than leaving it to the first search).
+
+The names carry a version: a change to what is indexed gets new names, so a
+running Rasa never writes through an index whose definition changed.
 """
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from bot import settings
@@ -45,11 +79,98 @@ _e = EVENTS.c
 #: Conversations per ``IN (...)`` list (SQLite allows 999 parameters in older builds).
 CHUNK = 500
 
+logger = logging.getLogger(__name__)
+
 
 def _chunks(items: Sequence[str]) -> Iterator[List[str]]:
     items = list(items)
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
+
+
+# --- full-text search on PostgreSQL (see the module docstring) -----------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing staff searched for: a word, or words in quotes matched as a phrase;
+    ``prefix``: the last word also finds longer words (``brot`` finds ``brother``)."""
+
+    words: Tuple[str, ...]
+    prefix: bool = False
+
+
+class SearchTimeout(Exception):
+    """A transcript search ran past its time limit (PostgreSQL cancelled it)."""
+
+
+SEARCH_CONFIG = "intake_search"
+SEARCH_FUNCTION = "intake_search_text_v1"
+SEARCH_INDEX = "events_intake_search_v1"
+#: Word separators for FTS5's unicode61 that PostgreSQL's parser would keep inside
+#: a token (e-mails, URLs, paths, hyphenated words, signed numbers, tags), made
+#: spaces one for one; also the snippet hit marks (\x02, \x03), and the
+#: punctuation a database in the C locale would read as letters. (Inside a
+#: regular expression's brackets: no ``]``, no backslash, ``-`` first.)
+_SEPARATORS = "-+@/:_&~#%=|^*$<>`\x02\x03¿¡“”‘’«»…–—"
+#: pg_advisory_lock key: one process at a time creates the search objects.
+_LOCK_KEY = 7_243_301_460_201
+_SEARCHABLE = "type_name IN ('user', 'bot')"
+_DOCUMENT = f"{SEARCH_FUNCTION}(type_name, data)"
+_VECTOR = f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {_DOCUMENT})"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+# Executed without parameters (its text holds % and :), so not through sa.text.
+# PARALLEL UNSAFE: the exception block opens a subtransaction, which PostgreSQL refuses
+# in a parallel query. One regular expression makes the separators spaces (translate()
+# costs ten times more with multibyte characters: the function runs for every message
+# saved, and for every message a phrase search checks).
+_FUNCTION_SQL = f"""
+CREATE FUNCTION {SEARCH_FUNCTION}(kind text, data text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL UNSAFE AS $fn$
+DECLARE
+  event jsonb;
+  body text;
+BEGIN
+  IF kind IS NULL OR kind NOT IN ('user', 'bot') THEN
+    RETURN NULL;
+  END IF;
+  BEGIN
+    event := data::jsonb;
+    body := event->>'text';
+    IF kind = 'user' AND left(body, 1) = '/' THEN
+      -- a button's payload: the button's title is in the assistant's message
+      body := NULL;
+    ELSIF kind = 'bot' THEN
+      body := concat_ws(E'\\n', body, (
+        SELECT string_agg(button->>'title', E'\\n')
+        FROM jsonb_array_elements(
+          CASE WHEN jsonb_typeof(event->'data'->'buttons') = 'array' THEN event->'data'->'buttons' ELSE '[]' END
+          || CASE WHEN jsonb_typeof(event->'data'->'quick_replies') = 'array' THEN event->'data'->'quick_replies' ELSE '[]' END
+        ) AS button
+        WHERE jsonb_typeof(button) = 'object'));
+    END IF;
+  EXCEPTION WHEN OTHERS THEN
+    -- not JSON PostgreSQL reads (NaN, \\u0000): not searchable, never an error for Rasa
+    RETURN NULL;
+  END;
+  -- a full stop inside a word separates words too (3.5, example.com, U.S.), not one ending a sentence
+  RETURN regexp_replace(body, {_literal("[" + _SEPARATORS + "]|[.](?=[^[:space:]])")}, ' ', 'g');
+END
+$fn$
+"""
+
+
+def tsquery(term: Term) -> str:
+    """``to_tsquery`` text for a term: each word a quoted lexeme (nothing typed is
+    read as an operator), a phrase's words in order (``<->``), ``:*`` for a prefix."""
+    lexemes = ["'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in term.words]
+    text = " <-> ".join(lexemes)
+    return text + ":*" if term.prefix and text else text
 
 
 class Transcripts:
@@ -151,12 +272,161 @@ class Transcripts:
         return deleted
 
 
+    # --- full-text search (PostgreSQL) --------------------------------------------------
+
+    @property
+    def searches_itself(self) -> bool:
+        """Whether staff search asks this store what was said (PostgreSQL), rather
+        than indexing the transcripts in the intake database's FTS5 index."""
+        return self.dialect == "postgresql"
+
+    def ensure_search(self) -> None:
+        """Create the search function, configuration and index when missing (idempotent;
+        once per process and store; see the module docstring)."""
+        if not self.searches_itself or self.engine in _search_ready:
+            return
+        with _search_lock:
+            if self.engine in _search_ready:
+                return
+            with self.engine.begin() as conn:
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+                _create_config(conn)
+                if conn.execute(sa.text("SELECT to_regprocedure(:f)"), {"f": f"{SEARCH_FUNCTION}(text,text)"}).scalar() is None:
+                    conn.execution_options(no_parameters=True).exec_driver_sql(_FUNCTION_SQL)
+            with self.engine.connect() as pooled:
+                conn = pooled.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": _LOCK_KEY})
+                try:
+                    valid = conn.execute(
+                        sa.text("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(:name)"), {"name": SEARCH_INDEX}
+                    ).scalar()
+                    if valid is False:  # a build that was interrupted: PostgreSQL keeps it, unusable
+                        conn.exec_driver_sql(f"DROP INDEX CONCURRENTLY IF EXISTS {SEARCH_INDEX}")
+                    if not valid:
+                        conn.exec_driver_sql(
+                            f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {SEARCH_INDEX} ON events USING gin ({_VECTOR}) WHERE {_SEARCHABLE}"
+                        )
+                finally:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": _LOCK_KEY})
+            _search_ready.add(self.engine)
+
+    def search(self, terms: Sequence[Term], timeout: Optional[float] = None) -> List[Set[str]]:
+        """For each term, the conversations in which the visitor or the assistant
+        said it (one query, each term through the index)."""
+        if not terms:
+            return []
+        self.ensure_search()
+        params = {f"q{i}": tsquery(term) for i, term in enumerate(terms)}
+        sql = " UNION ".join(
+            f"SELECT {i} AS term, sender_id FROM events WHERE {_SEARCHABLE} "
+            f"AND {_VECTOR} @@ to_tsquery('{SEARCH_CONFIG}', :q{i})"
+            for i in range(len(terms))
+        )
+        found: List[Set[str]] = [set() for _ in terms]
+        with self._limited(timeout) as conn:
+            for term, sender in conn.execute(sa.text(sql), params):
+                found[term].add(sender)
+        return found
+
+    def headlines(
+        self, terms: Sequence[Term], sender_ids: Iterable[str], start: str, end: str,
+        words: int = 14, timeout: Optional[float] = None,
+    ) -> Dict[str, str]:
+        """For each of these conversations where any term was said: PostgreSQL's
+        ``ts_headline`` of its best matching message (``words`` words around the
+        hits, each hit between ``start`` and ``end``), with "…" where the message
+        was cut. Plain text, as stored: the caller escapes it."""
+        senders = sorted(set(sender_ids))
+        if not terms or not senders:
+            return {}
+        self.ensure_search()
+        options = f"StartSel={start}, StopSel={end}, MaxWords={words}, MinWords={max(1, words // 2)}, ShortWord=0"
+        query = sa.text(
+            f"WITH q AS (SELECT to_tsquery('{SEARCH_CONFIG}', :query) AS query), "
+            f"best AS (SELECT DISTINCT ON (sender_id) sender_id, {_DOCUMENT} AS document FROM events, q "
+            f"WHERE sender_id IN :senders AND {_SEARCHABLE} AND {_VECTOR} @@ q.query "
+            f"ORDER BY sender_id, ts_rank_cd({_VECTOR}, q.query) DESC, id) "
+            f"SELECT best.sender_id, best.document, ts_headline('{SEARCH_CONFIG}', best.document, q.query, :options) "
+            "FROM best, q"
+        ).bindparams(sa.bindparam("senders", expanding=True))
+        out: Dict[str, str] = {}
+        with self._limited(timeout) as conn:
+            for chunk in _chunks(senders):
+                params = {"query": " | ".join(f"({tsquery(t)})" for t in terms), "senders": chunk, "options": options}
+                for sender, document, headline in conn.execute(query, params):
+                    out[sender] = _with_ellipses(headline or "", document or "", start, end)
+        return out
+
+    @contextmanager
+    def _limited(self, timeout: Optional[float]) -> Iterator[Connection]:
+        """A transaction whose statements PostgreSQL cancels after ``timeout`` seconds
+        (:class:`SearchTimeout`)."""
+        try:
+            with self.engine.begin() as conn:
+                if timeout:
+                    conn.execute(sa.text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(max(1, int(timeout * 1000)))})
+                yield conn
+        except DBAPIError as exc:
+            if getattr(exc.orig, "pgcode", None) == "57014":  # query_canceled
+                raise SearchTimeout("the transcript search ran past its time limit") from exc
+            raise
+
+
+def _with_ellipses(headline: str, document: str, start: str, end: str) -> str:
+    plain = headline.replace(start, "").replace(end, "")
+    at = document.find(plain) if plain else -1
+    if at < 0:
+        return headline
+    before, after = document[:at], document[at + len(plain) :]
+    return ("…" if before.strip() else "") + headline + ("…" if after.strip() else "")
+
+
+def _create_config(conn: Connection) -> None:
+    """The ``intake_search`` text search configuration, with ``unaccent`` when it can be had."""
+    exists = conn.execute(
+        sa.text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name AND pg_ts_config_is_visible(oid)"), {"name": SEARCH_CONFIG}
+    ).first()
+    if exists:
+        return
+    unaccent = _unaccent(conn)
+    conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {SEARCH_CONFIG} (COPY = pg_catalog.simple)")
+    if unaccent:
+        conn.exec_driver_sql(
+            f"ALTER TEXT SEARCH CONFIGURATION {SEARCH_CONFIG} ALTER MAPPING FOR word, hword, hword_part, numword, "
+            f"numhword, hword_numpart WITH {unaccent}, pg_catalog.simple"
+        )
+    else:
+        logger.warning("PostgreSQL's unaccent extension is not available: transcript search will not fold accents "
+                       "(quinceanera will not find quinceañera); CREATE EXTENSION unaccent, then drop %s", SEARCH_CONFIG)
+
+
+def _unaccent(conn: Connection) -> Optional[str]:
+    """The ``unaccent`` dictionary's name (schema-qualified when not on the search path),
+    the extension created first when it is missing; None when it cannot be."""
+    find = sa.text(
+        "SELECT oid::regdictionary::text FROM pg_ts_dict WHERE dictname = 'unaccent' ORDER BY pg_ts_dict_is_visible(oid) DESC LIMIT 1"
+    )
+    name = conn.execute(find).scalar()
+    if name is None:
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+        except DBAPIError as exc:
+            logger.warning("could not create the unaccent extension: %s", str(exc.orig).strip().splitlines()[0])
+            return None
+        name = conn.execute(find).scalar()
+    return str(name) if name else None
+
+
 # --- where they live ---------------------------------------------------------------
 
 _engines: Dict[str, Engine] = {}
 #: Stores whose events table exists: Rasa never drops it, so it is looked for only until found.
 _created: Set[str] = set()
 _lock = threading.Lock()
+#: Stores whose search objects exist (PostgreSQL; see :meth:`Transcripts.ensure_search`).
+_search_ready: Set[Engine] = set()
+_search_lock = threading.Lock()
 
 
 def url_for(where: Union[str, Path, None] = None) -> str:
@@ -227,3 +497,4 @@ def close() -> None:
             engine.dispose()
         _engines.clear()
         _created.clear()
+        _search_ready.clear()

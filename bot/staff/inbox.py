@@ -248,18 +248,29 @@ class _Hits:
     and the snippets do not each run the full-text query again."""
 
     def __init__(self, db: sqlite_utils.Database, filters: Filters) -> None:
-        self.fts = search.fts_query(filters.q) if filters.q else None
+        self.query = search.parse(filters.q)
+        self.fts = self.query.fts
         self.count = 0
         if not self.fts:
             return
         conn = db.conn
         own = not conn.in_transaction
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS staff_hits (id INTEGER PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.staff_hits")
-        conn.execute("INSERT INTO temp.staff_hits SELECT rowid FROM staff_search WHERE staff_search MATCH ?", [self.fts])
-        self.count = conn.execute("SELECT count(*) FROM temp.staff_hits").fetchone()[0]
+        # Refilling the table also changes this connection's total_changes, so the facet
+        # counts cached for a search (``_groups``) are never reused for another run of it:
+        # the hits may change without the intake database changing (transcripts in PostgreSQL).
+        try:
+            conn.execute("DELETE FROM temp.staff_hits")
+            search.collect_hits(db, self.query)
+            self.count = conn.execute("SELECT count(*) FROM temp.staff_hits").fetchone()[0]
+        except BaseException:
+            # e.g. PostgreSQL's transcript search ran past its time limit
+            if own and conn.in_transaction:
+                conn.rollback()
+            raise
         if own and conn.in_transaction:
-            conn.commit()  # only the temporary table was written
+            conn.commit()  # only the temporary tables were written
+
 
 def _base_where(filters: Filters, hits: Optional[_Hits], walk: bool = False) -> _Where:
     """Date range and search: the filters the facet GROUP BY cannot apply afterwards."""
@@ -350,7 +361,7 @@ def page(
         more = len(keys) > limit
         keys = keys[:limit]
         intakes = _load(db, [k[0] for k in keys])
-        snips = search.snippets(db, hits.fts, [k[0] for k in keys]) if hits.fts and with_snippets else {}
+        snips = search.snippets(db, hits.query, [k[0] for k in keys]) if hits.fts and with_snippets else {}
     next_cursor = Cursor(int(keys[-1][1] or 0), keys[-1][2], keys[-1][0]).encode() if more and keys else None
     return Page(intakes=intakes, next_cursor=next_cursor, snippets=snips)
 

@@ -1,13 +1,24 @@
-"""Full-text search over intake summaries and transcripts (SQLite FTS5).
+"""Full-text search over intake summaries and transcripts.
 
-The choice: a **kept index, brought up to date on demand**. ``staff_search``
-holds one document per intake (rowid = intake id) with three columns:
-``summary`` (location, situation and the visitor's description, follow-up
-answers, contact, urgency reasons, booking reference), ``visitor`` (what
-the visitor typed, and the titles of the buttons they clicked) and
-``assistant`` (what the assistant said). ``staff_search_docs`` records which
-version of each intake (its ``updated_at``) is indexed, and
-``staff_search_state`` the last tracker event id read.
+What staff type is read the same way in both profiles (:func:`parse`): every
+word must be found (the last one also as a prefix: ``brot`` finds
+``brother``), ``"words in quotes"`` as a phrase, accents and case ignored,
+and nothing typed is ever an operator (``OR``, ``NEAR``, ``*``, quotes and
+markup are words or nothing). A word may be found in any of three places: the
+intake's **summary** (location, situation and the visitor's description,
+follow-up answers, contact, urgency reasons, booking reference), what the
+**visitor** typed (and the titles of the buttons they clicked), or what the
+**assistant** said (with its buttons' titles). Results are listed in the
+inbox's order (urgent first, then newest), under the inbox's filters, with a
+snippet around the hits (:func:`snippets`: plain text and hit flags, which
+the template escapes and marks).
+
+**Embedded profile (transcripts in SQLite): one FTS5 index.** The choice: a
+**kept index, brought up to date on demand**. ``staff_search`` holds one
+document per intake (rowid = intake id) with three columns: ``summary``,
+``visitor`` and ``assistant``. ``staff_search_docs`` records which version of
+each intake (its ``updated_at``) is indexed, and ``staff_search_state`` the
+last tracker event id read.
 
 :func:`sync` runs before every search (and ``intake staff reindex`` runs it
 in full). It re-indexes only
@@ -16,7 +27,7 @@ in full). It re-indexes only
    indexed), and
 2. intakes whose conversation has new tracker events (event ids above the
    last one read: a range scan on Rasa's primary key, through
-   :mod:`bot.transcripts`, whichever database Rasa uses),
+   :mod:`bot.transcripts`),
 
 so when nothing changed it costs two indexed queries, and the transcript of a
 conversation is parsed once per change, not on every search. A first sync
@@ -26,9 +37,27 @@ removes the documents with the intakes (:mod:`bot.staff.retention`).
 
 Indexing on demand without a kept index would mean reading every transcript
 on every search: seconds at 100,000 intakes. Triggers cannot do it either:
-the transcripts live in another database (a file, or PostgreSQL), written by
-Rasa. The index lives in the intake database, so search is the same FTS5
-index whichever database holds the transcripts.
+the transcripts live in another database, written by Rasa.
+
+**Scaled profile (transcripts in PostgreSQL): PostgreSQL answers for the
+transcripts, FTS5 for the summaries.** The intakes stay in SQLite on the
+data node, so the summary column is still indexed there by :func:`sync`; the
+visitor and assistant columns are left empty, and no transcript is copied
+out of PostgreSQL. What was said is searched where Rasa stores it:
+:meth:`bot.transcripts.Transcripts.search` asks PostgreSQL, through a GIN
+index on ``to_tsvector`` of each visitor and assistant message (created by
+:mod:`bot.transcripts`), which conversations said each term; the summary
+index says which intakes hold it; an intake is a hit when every term is
+found in one or the other (:func:`collect_hits`, in temporary tables of the
+intake database). The snippet is the better of FTS5's over the summary and
+PostgreSQL's ``ts_headline`` over the best matching message (more hits wins,
+the summary on a tie), marked with the same characters. So a new message is
+searchable as soon as Rasa has saved it, and a purged transcript is gone
+from the results with its rows. One difference: in PostgreSQL a phrase is
+found within one message, while FTS5 reads a conversation's messages as one
+text (a phrase could run from one message into the next). Which way the
+index was built is kept in ``staff_search_state``; when the transcripts move,
+the documents are made again.
 """
 from __future__ import annotations
 
@@ -39,10 +68,12 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 import sqlite_utils
 
 from bot import store
+from bot import transcripts as tracker_stores
 from bot.situations import CATEGORIES
 from bot.staff import transcript
+from bot.staff.db import QUERY_TIME_LIMIT
 from bot.store import utcnow
-from bot.transcripts import Transcripts
+from bot.transcripts import Term, Transcripts
 from bot.urgency import REASONS
 
 #: Intakes (re)indexed per call of :func:`sync` from a web request.
@@ -51,6 +82,8 @@ BATCH = 2000
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 _HIT_START, _HIT_END = "\x02", "\x03"
+#: ``staff_search_state`` key: where the transcript side was indexed (see the module docstring).
+_MODE_KEY = "transcripts"
 
 
 @dataclass(frozen=True)
@@ -105,6 +138,8 @@ def index_intakes(
     """(Re)index these intakes from their current row and transcript; returns how many."""
     count = 0
     now = utcnow()
+    # PostgreSQL answers for the transcripts itself: only the summary is indexed here.
+    elsewhere = _searches_itself(transcripts)
     for chunk_start in range(0, len(intake_ids), 200):
         chunk = list(intake_ids[chunk_start : chunk_start + 200])
         marks = ", ".join("?" for _ in chunk)
@@ -113,7 +148,7 @@ def index_intakes(
         rows = [store.decode(dict(zip(names, r))) for r in cursor.fetchall()]
         docs = []
         for intake in rows:
-            items = transcript.read(transcripts, intake["conversation_id"])
+            items = [] if elsewhere else transcript.read(transcripts, intake["conversation_id"])
             # ``updated_at`` has one-second precision: an intake changed in this
             # very second may change again within it, unseen, so it is recorded
             # as still to check ('') and looked at again by the next sync.
@@ -189,9 +224,17 @@ def sync(
 ) -> SyncReport:
     """Bring the index up to date (at most ``batch`` intakes of each kind; None: all)."""
     state = _state(db)
+    mode = _mode(transcripts)
+    if state.get(_MODE_KEY, "index") != mode:
+        # The transcripts moved (or were first found in PostgreSQL): every document is made again.
+        with db.conn:
+            db.conn.execute("UPDATE staff_search_docs SET updated_at = ''")
+        _set_state(db, **{_MODE_KEY: mode})
+    if transcripts is not None and mode == "postgresql":
+        transcripts.ensure_search()
     event_mark = int(state.get("tracker_event_id") or 0)
     intake_mark = state.get("intake_updated_at", "")
-    if transcripts is not None:
+    if transcripts is not None and mode == "index":
         max_event = transcripts.last_event_id()
         if max_event < event_mark:
             # The tracker store was replaced: every transcript must be read again.
@@ -234,24 +277,92 @@ def rebuild(db: sqlite_utils.Database, transcripts: Optional[Transcripts]) -> Sy
     return sync(db, transcripts, batch=None)
 
 
+def _mode(transcripts: Optional[Transcripts]) -> str:
+    return "postgresql" if _searches_itself(transcripts) else "index"
+
+
+def _searches_itself(transcripts: Optional[Transcripts]) -> bool:
+    return transcripts is not None and transcripts.searches_itself
+
+
 # --- querying ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """What staff typed, read once (:func:`parse`)."""
+
+    terms: Tuple[Term, ...]
+
+    @property
+    def fts(self) -> Optional[str]:
+        """The FTS5 query: every term (None if there are none)."""
+        return " ".join(_fts_term(t) for t in self.terms) or None
+
+
+def _fts_term(term: Term) -> str:
+    quoted = '"' + " ".join(term.words) + '"'
+    return quoted + "*" if term.prefix else quoted
+
+
+def parse(text: str) -> Query:
+    """The terms of what staff typed: ``"quoted words"`` are phrases, every other
+    word a term, the last of them a prefix. Only word characters are kept."""
+    text = text or ""
+    terms: List[Term] = []
+    for phrase in _PHRASE.findall(text):
+        words = _TOKEN.findall(phrase)
+        if words:
+            terms.append(Term(tuple(words)))
+    words = _TOKEN.findall(_PHRASE.sub(" ", text))
+    for i, word in enumerate(words):
+        terms.append(Term((word,), prefix=i == len(words) - 1))
+    return Query(tuple(terms))
 
 
 def fts_query(text: str) -> Optional[str]:
     """A safe FTS5 query for what staff typed: every word must match (the last
     one as a prefix); ``"quoted words"`` match as a phrase. None if no words."""
-    text = text or ""
-    terms: List[str] = []
-    for phrase in _PHRASE.findall(text):
-        words = _TOKEN.findall(phrase)
-        if words:
-            terms.append('"' + " ".join(words) + '"')
-    rest = _PHRASE.sub(" ", text)
-    words = _TOKEN.findall(rest)
-    for i, word in enumerate(words):
-        quoted = '"' + word + '"'
-        terms.append(quoted + "*" if i == len(words) - 1 else quoted)
-    return " ".join(terms) if terms else None
+    return parse(text).fts
+
+
+def searching_store() -> Optional[Transcripts]:
+    """The tracker store when it answers the transcript side of searches itself
+    (PostgreSQL), else None (the FTS5 index holds the transcripts)."""
+    found = tracker_stores.store()
+    return found if _searches_itself(found) else None
+
+
+def collect_hits(db: sqlite_utils.Database, query: Query, table: str = "temp.staff_hits") -> None:
+    """Insert the ids of the intakes matching ``query`` into ``table`` (an ``id`` column).
+
+    With the transcripts in PostgreSQL, each term is looked for in the summary
+    index and in PostgreSQL; an intake must have every term in one or the other.
+    Raises :class:`bot.transcripts.SearchTimeout` when PostgreSQL takes too long.
+    """
+    fts = query.fts
+    if not fts:
+        return
+    elsewhere = searching_store()
+    if elsewhere is None:
+        db.conn.execute(f"INSERT INTO {table} SELECT rowid FROM staff_search WHERE staff_search MATCH ?", [fts])
+        return
+    said = elsewhere.search(query.terms, timeout=QUERY_TIME_LIMIT)
+    conn = db.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS staff_hit_terms "
+                 "(term INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (term, id)) WITHOUT ROWID")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS staff_hit_senders (term INTEGER NOT NULL, sender TEXT NOT NULL)")
+    conn.execute("DELETE FROM temp.staff_hit_terms")
+    conn.execute("DELETE FROM temp.staff_hit_senders")
+    for i, term in enumerate(query.terms):
+        conn.execute("INSERT OR IGNORE INTO temp.staff_hit_terms SELECT ?, rowid FROM staff_search WHERE staff_search MATCH ?",
+                     [i, "summary : " + _fts_term(term)])
+        conn.executemany("INSERT INTO temp.staff_hit_senders (term, sender) VALUES (?, ?)", [(i, s) for s in said[i]])
+    conn.execute("INSERT OR IGNORE INTO temp.staff_hit_terms SELECT s.term, i.id FROM temp.staff_hit_senders s "
+                 "JOIN intakes i ON i.conversation_id = s.sender")
+    conn.execute(f"INSERT INTO {table} SELECT id FROM temp.staff_hit_terms GROUP BY id HAVING count(*) = ?",
+                 [len(query.terms)])
+    conn.execute("DELETE FROM temp.staff_hit_senders")
 
 
 def count_hits(db: sqlite_utils.Database, query: str) -> int:
@@ -259,21 +370,47 @@ def count_hits(db: sqlite_utils.Database, query: str) -> int:
     return count
 
 
-def snippets(db: sqlite_utils.Database, query: str, intake_ids: Sequence[int]) -> Dict[int, List[Tuple[str, bool]]]:
+def snippets(db: sqlite_utils.Database, query: Query, intake_ids: Sequence[int]) -> Dict[int, List[Tuple[str, bool]]]:
     """For each intake, a short passage around the best match, as ``(text, is_hit)`` pieces.
 
     The pieces are plain text: the template escapes them and marks the hits,
     so nothing a visitor typed is ever inserted as HTML.
     """
-    if not intake_ids:
+    fts = query.fts
+    if not intake_ids or not fts:
         return {}
     marks = ", ".join("?" for _ in intake_ids)
-    rows = db.conn.execute(
-        f"SELECT rowid, snippet(staff_search, -1, ?, ?, '…', 14) FROM staff_search "
+    elsewhere = searching_store()
+    if elsewhere is None:
+        rows = db.conn.execute(
+            f"SELECT rowid, snippet(staff_search, -1, ?, ?, '…', 14) FROM staff_search "
+            f"WHERE staff_search MATCH ? AND rowid IN ({marks})",
+            [_HIT_START, _HIT_END, fts, *intake_ids],
+        ).fetchall()
+        return {rowid: split_snippet(text) for rowid, text in rows}
+    # The summary's passage (any term found in it), and the best message's in PostgreSQL.
+    any_term = "summary : (" + " OR ".join(_fts_term(t) for t in query.terms) + ")"
+    summaries = dict(db.conn.execute(
+        f"SELECT rowid, snippet(staff_search, 0, ?, ?, '…', 14) FROM staff_search "
         f"WHERE staff_search MATCH ? AND rowid IN ({marks})",
-        [_HIT_START, _HIT_END, query, *intake_ids],
-    ).fetchall()
-    return {rowid: split_snippet(text) for rowid, text in rows}
+        [_HIT_START, _HIT_END, any_term, *intake_ids],
+    ).fetchall())
+    conversations = dict(db.conn.execute(f"SELECT id, conversation_id FROM intakes WHERE id IN ({marks})", list(intake_ids)))
+    said = elsewhere.headlines(query.terms, conversations.values(), _HIT_START, _HIT_END, words=14, timeout=QUERY_TIME_LIMIT)
+    out: Dict[int, List[Tuple[str, bool]]] = {}
+    for intake_id in intake_ids:
+        conversation = conversations.get(intake_id)
+        passages = [summaries.get(intake_id), _one_hit_per_phrase(said.get(conversation)) if conversation else None]
+        found = [p for p in passages if p]
+        if found:
+            # the passage with more hits; the summary's on a tie (FTS5's first column)
+            out[intake_id] = split_snippet(max(found, key=lambda p: p.count(_HIT_START)))
+    return out
+
+
+def _one_hit_per_phrase(headline: Optional[str]) -> Optional[str]:
+    """``ts_headline`` marks each word of a phrase; FTS5 marks the phrase once."""
+    return re.sub(f"{_HIT_END}(\\s+){_HIT_START}", r"\1", headline) if headline else headline
 
 
 def split_snippet(text: str) -> List[Tuple[str, bool]]:

@@ -229,10 +229,11 @@ def inbox_page(request: Request, form: Form) -> Response:
         catching_up = report.pending
     try:
         page, counts = inbox.view(db, filters, after=after)
-    except sqlite3.OperationalError as exc:
-        if "interrupt" not in str(exc):
+    except (sqlite3.OperationalError, transcripts.SearchTimeout) as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "interrupt" not in str(exc):
             raise
-        # the query ran past its time limit (bot.staff.db.time_limit)
+        # the query ran past its time limit (bot.staff.db.time_limit; for the transcripts
+        # in PostgreSQL, its statement timeout: bot.transcripts)
         error, filters, after = "That search took too long. Try more specific words or filters.", Filters(), None
         page, counts = inbox.view(db, filters)
     queue, queue_total = inbox.callback_queue(db)
