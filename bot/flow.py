@@ -337,7 +337,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
     days: set[date] = set()
     periods: List[str] = []
     for sentence in _SENTENCE.split(text):
-        held = _DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
+        held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
+                or detention_said(sentence))  # "went in for his check in at 9 this morning ... never came out"
         since = _SINCE_DAY.search(sentence) if held else None
         if since:
             # "been here since august 2, ... my court is on the 22nd": the day after "since"
@@ -629,7 +630,7 @@ _RELEASED = re.compile(
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
 _OTHERS_DETAINED = re.compile(
     r"\b(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?\b[^.?!]{0,25}?"
-    r"\b(?:detained|arrested|taken|picked up|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron))\b",
+    r"\b(?:detained|arrested|taken|picked up|kept|held|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron))\b",
     re.IGNORECASE)
 
 

@@ -550,3 +550,13 @@ def test_a_detention_that_is_over_beside_a_court_date_is_the_court_case(text, ma
 )
 def test_someone_kept_at_their_check_in_is_a_detention(text, said):
     assert flow.detention_said(text) is said
+
+
+def test_the_day_someone_was_kept_at_their_check_in_is_not_asked_again():
+    text = "my husband went in for his check in at 9 this morning and its almost 3 and he never came out"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_since"] == "2026-12-04"
+
+
+def test_a_friend_kept_at_a_check_in_beside_ones_own_check_in_is_the_removal_case():
+    text = "check in at the ice office is this coming wednesday and my friend got kept at hers last month so im freaking out"
+    assert flow.matter_told("detention", text) == "removal"
