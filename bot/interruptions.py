@@ -325,7 +325,10 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
 
 _IMMIGRATION_HOLD = re.compile(
     r"\b(?:ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla|deport\w*|detention|detenci[oó]n|"
-    r"detenid[oa]s?|detained|custody|custodia|corralon|hielera)\b",
+    r"detenid[oa]s?|detained|custody|custodia|corralon|hielera)\b"
+    # "they took my dad on sunday from his job", "se lo llevaron de la casa": unnamed men taking
+    # someone is how visitors tell an arrest (a person who holds someone is named: "the babysitter")
+    r"|\bthey (?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b",
     re.IGNORECASE,
 )
 

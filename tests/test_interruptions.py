@@ -594,3 +594,13 @@ def test_a_sure_danger_reading_at_where_he_is_held_is_not_taken_as_the_place():
     answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": "detained_where"}, firm(),
                                   free_text=True)
     assert "detained_where" not in answer.slots and answer.responses[0] == "utter_crisis_violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["they took my dad on sunday from his job at the dairy and we dont know anything my mom is crying nonstop",
+     "a mi hijo se lo llevaron de la casa hoy a las 5 de la mañana, eran unos hombres con chalecos"],
+)
+def test_someone_taken_by_unnamed_men_beside_a_crisis_is_a_detention(text):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.8}]
+    assert interruptions.situation_beside_crisis(ranking, "child", text) == "detention"
