@@ -297,6 +297,7 @@ _CLAUSE = re.compile(r",\s*|\s+(?:and|but|y|pero)\s+")
 #: "held since last month": no day, but the time is said, so it is kept in the visitor's words.
 _SINCE_PERIOD = re.compile(
     r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada"
+    r"|(?:his|her|their|my|su|mi) (?:appointment|check[- ]?in|interview|cita|entrevista)"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)(?! \d))\b"
     r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:has|have) been (?:there|in|held|detained|locked up)(?: for)?|for)"
@@ -399,7 +400,10 @@ _AIRPORT = re.compile(
 )
 #: The local county jail, unnamed: "detenido en el condado", "in the county jail".
 _LOCAL_JAIL = re.compile(
-    r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|condado(?= por| y|,|$)|local jail))", re.IGNORECASE)
+    r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|condado(?= por| y|,|$)|local jail)"
+    # "hes at the ICE office downtown since his appointment": the field office, as they said it
+    r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?)",
+    re.IGNORECASE)
 
 
 #: Where someone is held, said as not known: "we don't know where they took him", "en otro estado no sé cuál".

@@ -560,3 +560,8 @@ def test_the_day_someone_was_kept_at_their_check_in_is_not_asked_again():
 def test_a_friend_kept_at_a_check_in_beside_ones_own_check_in_is_the_removal_case():
     text = "check in at the ice office is this coming wednesday and my friend got kept at hers last month so im freaking out"
     assert flow.matter_told("detention", text) == "removal"
+
+
+def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
+    text = "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == "the ICE office downtown"
