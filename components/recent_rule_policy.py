@@ -18,6 +18,10 @@ else is Rasa's ``RulePolicy``: defaults, loops, unhappy paths, fallback.
 Predictions are the same; ``tests/test_recent_rule_policy.py`` checks it turn by
 turn on whole conversations, and pins the Rasa code this relies on.
 
+The recent turns are worked out once per state of the tracker: a prediction
+right after a message asks for them twice (from the message's text, then
+from its intent).
+
 It falls back to Rasa's full computation when the conversation is no longer
 than the window, when the window's first state would look like a conversation
 start (rules with ``conversation_start: true`` match only there), and during
@@ -31,6 +35,7 @@ saved events say which policy acted).
 """
 from __future__ import annotations
 
+import copy
 from typing import Any, Dict, Iterator, List, Optional, Text, Tuple
 
 from rasa.core.policies.policy import PolicyPrediction, SupportedData
@@ -51,6 +56,7 @@ class RecentTurns:
     """The last ``window`` turns of a tracker, seen as ``past_states`` sees a tracker."""
 
     def __init__(self, tracker: DialogueStateTracker, window: int) -> None:
+        self._states: Dict[Tuple[Any, ...], List[State]] = {}
         events = tracker.applied_events()
         actions = [i for i, event in enumerate(events) if isinstance(event, ActionExecuted)]
         #: One state before each action and one after the last event, as in Rasa.
@@ -73,12 +79,17 @@ class RecentTurns:
 
     def past_states(self, domain: Domain, omit_unset_slots: bool = False, ignore_rule_only_turns: bool = False,
                     rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
-        return domain.states_for_tracker_history(
-            self,  # type: ignore[arg-type]
-            omit_unset_slots=omit_unset_slots,
-            ignore_rule_only_turns=ignore_rule_only_turns,
-            rule_only_data=rule_only_data,
-        )
+        # Computed once per set of arguments (a prediction after a message asks twice: from the
+        # message's text, then from its intent), handed out as copies (the featurizer edits the last).
+        key = (id(domain), omit_unset_slots, ignore_rule_only_turns, repr(rule_only_data))
+        if key not in self._states:
+            self._states[key] = domain.states_for_tracker_history(
+                self,  # type: ignore[arg-type]
+                omit_unset_slots=omit_unset_slots,
+                ignore_rule_only_turns=ignore_rule_only_turns,
+                rule_only_data=rule_only_data,
+            )
+        return copy.deepcopy(self._states[key])
 
 
 def rule_length(policy: RulePolicy) -> int:
@@ -93,11 +104,13 @@ class RecentRulePolicy(RulePolicy):
 
     _window: Optional[int] = None
     _predicting = False
+    #: The last tracker predicted on, its number of events and last event, and its recent turns.
+    _recent: Optional[Tuple[DialogueStateTracker, int, Optional[Event], RecentTurns]] = None
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         # Rasa's validator runs this for RulePolicy itself only.
         RulePolicy.raise_if_incompatible_with_domain(self.config, domain)
-        self._window = None
+        self._window, self._recent = None, None
         return super().train(training_trackers, domain, **kwargs)
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
@@ -113,13 +126,21 @@ class RecentRulePolicy(RulePolicy):
         prediction.policy_name = POLICY_NAME
         return prediction
 
+    def _recent_turns(self, tracker: DialogueStateTracker) -> RecentTurns:
+        """The tracker's recent turns, made again only when the tracker changed since the last prediction."""
+        last = tracker.events[-1] if tracker.events else None
+        kept = self._recent
+        if kept is None or kept[0] is not tracker or kept[1] != len(tracker.events) or kept[2] is not last:
+            kept = self._recent = (tracker, len(tracker.events), last, RecentTurns(tracker, self._window or 1))
+        return kept[3]
+
     def _prediction_states(self, tracker: DialogueStateTracker, domain: Domain,
                            use_text_for_last_user_input: bool = False,
                            rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
         full = (not self._predicting or self._window is None or self.featurizer.max_history is not None
                 or self.supported_data() == SupportedData.ML_DATA)
         if not full:
-            recent = RecentTurns(tracker, self._window)  # type: ignore[arg-type]
+            recent = self._recent_turns(tracker)
             if recent.turns > self._window:
                 states = self.featurizer.prediction_states(
                     [recent],  # type: ignore[list-item]

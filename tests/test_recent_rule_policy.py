@@ -192,6 +192,30 @@ def test_training_and_short_conversations_use_rasas_own_states(trained, monkeypa
     assert made == []
 
 
+def test_the_recent_turns_are_worked_out_once_per_state_of_the_tracker(trained, monkeypatch):
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    from components import recent_rule_policy
+
+    policy, domain, _ = trained
+    tracker = None
+    for tracker, _, _ in _walk(policy, domain, 7, turns=12):
+        pass
+    made = []
+    real = recent_rule_policy.RecentTurns
+    monkeypatch.setattr(recent_rule_policy, "RecentTurns", lambda *a: made.append(a) or real(*a))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("hi", {"name": "greet", "confidence": 1.0}))
+    first = policy.predict_action_probabilities(tracker, domain)  # from the text, then from the intent
+    again = policy.predict_action_probabilities(tracker, domain)
+    assert len(made) == 1
+    _same(first, _full(policy, tracker, domain))
+    _same(again, first)
+    tracker.update(ActionExecuted("utter_greet"))
+    _same(policy.predict_action_probabilities(tracker, domain), _full(policy, tracker, domain))
+    assert len(made) == 2
+
+
 # Pins: the equivalence argued in components/recent_rule_policy.py rests on this Rasa code.
 # When Rasa is upgraded and one of these changes, re-read the change against the module's
 # docstring, re-run the tests above, and update the fingerprints.
