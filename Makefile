@@ -24,7 +24,7 @@ NLU_DATA := $(shell find data/nlu data/rules -name '*.yml')
 SAFETY_DATA := $(wildcard data/safety/*.yml) tests/conversations/probes/crisis_tune.yml
 PLACES_MODEL := build/places_nlp
 PLACES_DB := build/places.db
-CRISIS_MODEL := build/crisis_classifier.skops
+CRISIS_MODEL := build/crisis_classifier.npz
 
 .PHONY: help install deps-system build check-firm train run run-scaled lint test test-unit test-stories test-integration test-scaled test-browser fuzz validate docs bench-chat bench-conversations bench-safety bench-upfront bench-nlu bench-updates bench-booking bench-staff bench-alerts bench-scaled profile-chat lock clean
 
@@ -71,7 +71,7 @@ $(STAMPS)/places: $(STAMPS)/venv bot/places/names.py bot/places/gazetteer.py bot
 	@touch $@
 
 # The crisis classifier beside the safety patterns (trained on data/safety/ and the NLU data).
-$(STAMPS)/crisis: $(STAMPS)/venv bot/crisis_classifier.py bot/safety.py $(SAFETY_DATA) $(NLU_DATA)
+$(STAMPS)/crisis: $(STAMPS)/venv bot/crisis_classifier.py bot/safety.py bot/sklearn_state.py $(SAFETY_DATA) $(NLU_DATA)
 	$(PY) -m bot.crisis_classifier $(CRISIS_MODEL)
 	@touch $@
 
@@ -84,7 +84,7 @@ build: $(STAMPS)/places $(STAMPS)/crisis  ## the place pipeline and the crisis c
 
 # --- train -------------------------------------------------------------------
 # Rasa's default domain (domain.yml); the data is data/nlu and data/rules only (data/safety is not Rasa data).
-$(STAMPS)/model: $(STAMPS)/places $(STAMPS)/crisis config.yml domain.yml $(wildcard components/*.py) $(NLU_DATA)
+$(STAMPS)/model: $(STAMPS)/places $(STAMPS)/crisis config.yml domain.yml $(wildcard components/*.py) bot/sklearn_state.py $(NLU_DATA)
 	$(RASA) train --data data/nlu data/rules --config config.yml --out models --fixed-model-name intake
 	@touch $@
 

@@ -18,8 +18,8 @@ danger reaches ``THRESHOLD``, and the intake is flagged for staff from
 ``FLAG_THRESHOLD`` (see their comments; ``python -m bot.crisis_classifier --cv``
 prints recall and false alarms per threshold).
 
-Built by ``make`` into ``build/crisis_classifier.skops`` (scikit-learn state
-only, loaded with skops, no pickle); ``load`` trains in memory when the file
+Built by ``make`` into ``build/crisis_classifier.npz`` (arrays and JSON,
+``bot/sklearn_state.py``: no pickle); ``load`` trains in memory when the file
 is missing or older than its data.
 """
 from __future__ import annotations
@@ -29,14 +29,13 @@ import hashlib
 import logging
 import re
 import sys
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 import yaml
 
-from bot import safety, sparse_logistic
+from bot import safety, sklearn_state, sparse_logistic
 from bot.safety import KINDS, Crisis, normalize
 
 if TYPE_CHECKING:  # scikit-learn and SciPy have no types: these name what is passed
@@ -50,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "safety"
 NLU = ROOT / "data" / "nlu"
 TUNE = ROOT / "tests" / "conversations" / "probes" / "crisis_tune.yml"
-MODEL = ROOT / "build" / "crisis_classifier.skops"
+MODEL = ROOT / "build" / "crisis_classifier.npz"
 NONE = "none"
 
 #: Flag a message when P(some kind of danger) reaches this. Chosen on
@@ -142,7 +141,7 @@ def training_examples() -> List[Example]:
 
 
 def _sources() -> List[Path]:
-    return sorted(DATA.glob("*.yml")) + sorted(NLU.glob("*.yml")) + ([TUNE] if TUNE.exists() else []) + [Path(__file__), Path(safety.__file__)]
+    return sorted(DATA.glob("*.yml")) + sorted(NLU.glob("*.yml")) + ([TUNE] if TUNE.exists() else []) + [Path(__file__), Path(safety.__file__), Path(sklearn_state.__file__)]
 
 
 def data_fingerprint() -> str:
@@ -205,30 +204,22 @@ def train(examples: Iterable[Example]) -> Model:
 
 
 def save(model: Model, path: Path, fingerprint: str) -> None:
-    import skops.io as sio
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    sio.dump({"vectorizers": model.vectorizers, "clf": model.clf, "fingerprint": fingerprint}, tmp)
+    tmp = path.with_name(path.name + ".tmp")
+    sklearn_state.dump(tmp, model.vectorizers, model.clf, {"fingerprint": fingerprint})
     tmp.replace(path)
 
 
 def _load_file(path: Path, fingerprint: str) -> Optional[Model]:
-    import skops.io as sio
-
     try:
-        untrusted = sio.get_untrusted_types(file=path)
-        # Only scikit-learn, numpy and scipy types belong in the file.
-        if [t for t in untrusted if not t.startswith(("sklearn.", "numpy.", "scipy.sparse."))]:
-            logger.warning("crisis classifier file holds unexpected types; retraining in memory")
-            return None
-        state = sio.load(path, trusted=untrusted)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        # Only tf-idf vectorizers and a logistic regression, rebuilt from arrays and JSON.
+        state = sklearn_state.load(path)
+    except (OSError, ValueError) as error:
         logger.warning("crisis classifier file unreadable (%s); retraining in memory", type(error).__name__)
         return None
-    if state.get("fingerprint") != fingerprint:
+    if state.extra.get("fingerprint") != fingerprint:
         return None
-    return Model(state["vectorizers"], state["clf"])
+    return Model(state.vectorizers, state.clf)
 
 
 @lru_cache(maxsize=1)

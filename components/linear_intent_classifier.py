@@ -15,8 +15,9 @@ classifier above 0.95, while training in seconds instead of tens of minutes
 
 Features: tf-idf (sublinear term frequency) of words and word pairs, and of
 character n-grams within words (typos, Spanish word forms), each block
-l2-normalised on its own so both get an equal say. Persisted with ``skops``
-like Rasa's own ``LogisticRegressionClassifier`` (no pickle).
+l2-normalised on its own so both get an equal say. Persisted as plain arrays
+and JSON (``bot/sklearn_state.py``: no pickle; skops, which Rasa's own
+``LogisticRegressionClassifier`` uses, took half the Rasa server's start).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot import sparse_logistic
+from bot import sklearn_state, sparse_logistic
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -43,7 +44,7 @@ logger = logging.getLogger(__name__)
 #: Words keep inner hyphens and apostrophes: "i-130", "h-1b", "don't".
 WORD_PATTERN = r"(?u)\b\w[\w'-]*\w\b|\b\w\b"
 
-MODEL_FILE = "linear_intent_classifier.skops"
+MODEL_FILE = "linear_intent_classifier.npz"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -70,7 +71,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def required_packages() -> List[Text]:
-        return ["sklearn", "skops"]
+        return ["sklearn"]
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
         self.config = {**self.get_default_config(), **config}
@@ -168,10 +169,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return messages
 
     def persist(self) -> None:
-        import skops.io as sio
-
         with self._model_storage.write_to(self._resource) as model_dir:
-            sio.dump({"vectorizers": self.vectorizers, "clf": self.clf}, model_dir / MODEL_FILE)
+            sklearn_state.dump(model_dir / MODEL_FILE, self.vectorizers, self.clf)
 
     @classmethod
     def load(
@@ -182,23 +181,18 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "LinearIntentClassifier":
-        import skops.io as sio
-
         component = cls(config, model_storage, resource)
         try:
             with model_storage.read_from(resource) as model_dir:
-                path = model_dir / MODEL_FILE
-                untrusted = sio.get_untrusted_types(file=path)
-                # Only scikit-learn, numpy and scipy types belong in the file;
-                # anything else is refused rather than loaded.
-                unexpected = [t for t in untrusted if not t.startswith(("sklearn.", "numpy.", "scipy.sparse."))]
-                if unexpected:
-                    raise RuntimeError(f"unexpected types in {path.name}: {unexpected}")
-                state = sio.load(path, trusted=untrusted)
+                try:
+                    # Only tf-idf vectorizers and a logistic regression, rebuilt from arrays and JSON.
+                    state = sklearn_state.load(model_dir / MODEL_FILE)
+                except ValueError as error:
+                    raise RuntimeError(f"{MODEL_FILE} cannot be read ({error}): retrain the model") from error
         except ValueError:
             # No resource: the classifier was not trained (fewer than two intents).
             logger.debug("LinearIntentClassifier has no trained state; it predicts nothing.")
             return component
-        component.vectorizers = list(state["vectorizers"])
-        component.clf = state["clf"]
+        component.vectorizers = state.vectorizers
+        component.clf = state.clf
         return component

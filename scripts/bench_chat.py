@@ -8,7 +8,8 @@ same driver sends both the same intake conversations, each a new sender:
 * 1 visitor, and 20 concurrent visitors who wait for each reply (no think time),
   ours and the stock bot's alternately, twice; the ratio of messages per second;
 * 10 visitors with 1 s think time (p95 latency);
-* the 5th against the 50th message of long conversations (cost with length);
+* the 5th against the 50th message of long conversations, one at a time
+  (--long, 20 by default: with 10, runs of the same code ranged from 1.2x to 1.45x);
 * cold start (all four processes launched at once, to the first reply), and
   the resident memory of all of them after --conversations more conversations
   (1,000 by default; the target counts after 1,000).
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -102,16 +104,41 @@ async def run_level(url: str, concurrency: int, rounds: int, think: float = 0.0,
     }
 
 
-async def by_position(url: str, conversations: int, positions=(5, 50)) -> dict:
-    """Median latency of the message at each position (1-based) of long conversations, one at a time."""
+def cpu_ns(*procs) -> int:
+    """CPU time used so far by the process groups of ``procs`` (every thread), in ns (``/proc/<pid>/task/*/schedstat``)."""
+    total = 0
+    for pid, _ in servers.group_stats(proc.pid for proc in procs):
+        for task in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+            try:
+                total += int(task.read_text().split()[0])
+            except (OSError, IndexError, ValueError):
+                continue  # the thread ended meanwhile
+    return total
+
+
+async def by_position(url: str, conversations: int, positions=(5, 50), procs=()) -> dict:
+    """Median latency of the message at each position (1-based) of long conversations, one at a time,
+    and with ``procs`` (the servers), their mean CPU time per message at each position."""
     seen: Dict[int, list] = {p: [] for p in positions}
+    cpu: Dict[int, list] = {p: [] for p in positions}
     async with httpx.AsyncClient(timeout=60) as client:
         for _ in range(conversations):
-            latencies: list = []
-            await visitor(client, url, LONG[:max(positions)], latencies)
-            for p in positions:
-                seen[p].append(latencies[p - 1])
-    return {f"message_{p}_ms": round(statistics.median(v) * 1000, 1) for p, v in seen.items()}
+            sender = f"bench-{uuid.uuid4().hex[:12]}"
+            for p, text in enumerate(LONG[:max(positions)], 1):
+                before, start = cpu_ns(*procs) if procs else 0, time.perf_counter()
+                response = await client.post(url, json={"sender": sender, "message": text})
+                elapsed = time.perf_counter() - start
+                response.raise_for_status()
+                if not response.json():
+                    raise RuntimeError(f"no reply to {text!r}")
+                if p in seen:
+                    seen[p].append(elapsed)
+                    if procs:
+                        cpu[p].append(cpu_ns(*procs) - before)
+    out = {f"message_{p}_ms": round(statistics.median(v) * 1000, 1) for p, v in seen.items()}
+    if procs:
+        out.update({f"message_{p}_cpu_ms": round(statistics.mean(v) / 1e6, 1) for p, v in cpu.items()})
+    return out
 
 
 def resident_mb(*procs) -> float:
@@ -142,7 +169,10 @@ def figures_of(result: dict) -> dict:
                             "p95 ms": mean([t["ours"]["p95_ms"] for t in trials])},
             "10 visitors, 1 s think": {"p95 ms": result["think"]["p95_ms"]},
             "long conversations": {"message 5 ms": length["message_5_ms"], "message 50 ms": length["message_50_ms"],
-                                   "50th / 5th": round(length["message_50_ms"] / length["message_5_ms"], 2)},
+                                   "50th / 5th": round(length["message_50_ms"] / length["message_5_ms"], 2),
+                                   "conversations": length.get("conversations", 10),
+                                   **({"CPU 50th / 5th": round(length["message_50_cpu_ms"] / length["message_5_cpu_ms"], 2)}
+                                      if "message_5_cpu_ms" in length else {})},
             "cold start s": result["cold_start_s"],
             "resident MB, all four processes": result["resident_mb"],
             "conversations before memory was read": result["conversations"],
@@ -159,13 +189,37 @@ def figures_of(result: dict) -> dict:
     }
 
 
+def print_length(length: dict) -> None:
+    print(f"long conversations ({length['conversations']}): message 5 {length['message_5_ms']} ms, message 50 "
+          f"{length['message_50_ms']} ms, {length['message_50_ms'] / length['message_5_ms']:.2f}x (target 1.2x); "
+          f"CPU of the Rasa and action servers {length['message_5_cpu_ms']} and {length['message_50_cpu_ms']} ms, "
+          f"{length['message_50_cpu_ms'] / length['message_5_cpu_ms']:.2f}x")
+
+
+def only(args, result: dict, url: str, processes) -> int:
+    """``--only``: the cold start (with each process's CPU seconds to the first reply), then the long conversations."""
+    tick = os.sysconf("SC_CLK_TCK")
+    names = ("actions", "rasa", "web", "worker")
+    cpu = {name: round(sum(int(f[11]) + int(f[12]) for _, f in servers.group_stats([proc.pid])) / tick, 1)
+           for name, proc in zip(names, processes)}
+    print(f"cold start to the first reply: {result['cold_start_s']} s (target 20); CPU seconds by then: "
+          + ", ".join(f"{name} {seconds}" for name, seconds in cpu.items()))
+    if args.only == "length":
+        length = {**asyncio.run(by_position(url, args.long, procs=processes[:2])), "conversations": args.long}
+        print_length(length)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3, help="conversations per visitor")
     parser.add_argument("--conversations", type=int, default=1000, help="conversations before memory is read")
+    parser.add_argument("--long", type=int, default=20, help="long conversations for the 5th against the 50th message")
+    parser.add_argument("--only", choices=["cold-start", "length"],
+                        help="only the cold start, or the cold start and long conversations (printed, not recorded)")
     bench_record.add_argument(parser)
     args = parser.parse_args()
-    home = stock_bot.build()
+    home = None if args.only else stock_bot.build()
     data_dir = Path(tempfile.mkdtemp(prefix="intake-bench-"))
     action_port, rasa_port, stock_port, web_port = (servers.free_port() for _ in range(4))
     env = servers.base_env(data_dir, action_port)
@@ -181,6 +235,8 @@ def main() -> int:
                           servers.worker(env, logs / "worker.log", alert_seconds=5.0)) as processes:
         asyncio.run(visitor(httpx.AsyncClient(timeout=60), ours_url, ["hi"], []))
         result["cold_start_s"] = round(time.perf_counter() - started, 1)
+        if args.only:
+            return only(args, result, ours_url, processes)
         with stock_bot.server(env, stock_port, logs / "stock.log", home):
             result["ours_1"] = asyncio.run(run_level(ours_url, 1, args.rounds))
             result["stock_1"] = asyncio.run(run_level(stock_url, 1, args.rounds, must_reply=False))
@@ -192,7 +248,8 @@ def main() -> int:
                                "ratio": round(ours["messages_per_s"] / stock["messages_per_s"], 2)})
             result["twenty"] = trials
         result["think"] = asyncio.run(run_level(ours_url, 10, 1, think=1.0))
-        result["length"] = asyncio.run(by_position(ours_url, 10))
+        result["length"] = {**asyncio.run(by_position(ours_url, args.long, procs=processes[:2])),
+                            "conversations": args.long}
         rounds = max(1, -(-args.conversations // 20))  # 20 visitors, each conversation a new sender
         asyncio.run(run_level(ours_url, 20, rounds))
         result["conversations"] = 20 * rounds
@@ -207,9 +264,7 @@ def main() -> int:
     ratios = [t["ratio"] for t in trials]
     print(f"20 visitors, ours / stock rasa init: {' and '.join(f'{r:.2f}x' for r in ratios)} (target 2.0x)")
     print(f"10 visitors with 1 s think time: p95 {result['think']['p95_ms']} ms (target 250)")
-    length = result["length"]
-    print(f"long conversations: message 5 {length['message_5_ms']} ms, message 50 {length['message_50_ms']} ms, "
-          f"{length['message_50_ms'] / length['message_5_ms']:.2f}x (target 1.2x)")
+    print_length(result["length"])
     print(f"cold start to the first reply: {result['cold_start_s']} s (target 20); resident memory of all four "
           f"processes after {result['conversations']} more conversations: {result['resident_mb']} MB (target 1,500)")
     bench_record.record("chat", "make bench-chat", keep=args.record, **figures_of(result))

@@ -81,7 +81,7 @@ def test_a_model_file_for_other_data_is_not_used(tmp_path):
     model = crisis_classifier.train([
         crisis_classifier.Example("i want to die", "suicide"), crisis_classifier.Example("hello", "none"),
     ])
-    path = tmp_path / "m.skops"
+    path = tmp_path / "m.npz"
     crisis_classifier.save(model, path, "old-fingerprint")
     assert crisis_classifier._load_file(path, "new-fingerprint") is None
     loaded = crisis_classifier._load_file(path, "old-fingerprint")
@@ -89,6 +89,6 @@ def test_a_model_file_for_other_data_is_not_used(tmp_path):
 
 
 def test_a_damaged_model_file_is_retrained_not_fatal(tmp_path):
-    path = tmp_path / "m.skops"
+    path = tmp_path / "m.npz"
     path.write_bytes(b"not a model")
     assert crisis_classifier._load_file(path, "any") is None
