@@ -279,15 +279,13 @@ class ValidateIntakeForm(FormValidationAction):
     async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         """A place said alone that the classifier took for yes, no or a greeting ("okc"): the answer."""
         text = latest_text(tracker)
-        if (tracker.get_slot("requested_slot") != "location" or latest_intent(tracker) not in interruptions.HANDLED_ELSEWHERE
-                or interruptions.DONT_KNOW.search(text) or location.place_said_alone(text) is None):
+        if not interruptions.place_said_alone(tracker.get_slot("requested_slot"), latest_intent(tracker), text):
             return {}
         return {"location": text}
 
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         text = latest_text(tracker)
-        if (value == "unknown" and interruptions.is_question(text) and not interruptions.DONT_KNOW.search(text)
-                and not said_again(tracker)):
+        if value == "unknown" and interruptions.question_not_dont_know(text) and not said_again(tracker):
             # "tengo que abrirles??" read as "I don't know": a question, not an answer; asked again
             # (the same words twice are taken as the answer, so this never loops)
             return {"location": None}

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot import contact, dates, flow, safety, urgency
-from bot.places import facilities, roles
+from bot.places import facilities, location, roles
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
 REPLIES: Dict[str, str] = {
@@ -261,6 +261,18 @@ def asks_about_fees(text: str) -> bool:
 
 YES_NO = flow.YES_NO
 DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
+def place_said_alone(pending: Optional[str], intent: str, text: str) -> bool:
+    """At "Where are you?", a place said alone that the classifier took for yes, no or a
+    greeting ("okc" read as yes): the answer, since the resolver knows no such word."""
+    return (pending == "location" and intent in HANDLED_ELSEWHERE and not DONT_KNOW.search(text or "")
+            and location.place_said_alone(text) is not None)
+
+
+def question_not_dont_know(text: str) -> bool:
+    """A question the classifier read as "I don't know" ("tengo que abrirles??"): not an answer."""
+    return is_question(text) and not DONT_KNOW.search(text or "")
+
+
 #: "I will have to look for it", "my son keeps the papers": a number not at hand is an answer.
 NOT_AT_HAND = re.compile(
     r"\b(?:(?:have|need|got) to (?:look|check|find|search)|look(?:ing)? for it|let me (?:check|look|find)|i(?:'ll| will) (?:check|look)"

@@ -604,3 +604,20 @@ def test_a_sure_danger_reading_at_where_he_is_held_is_not_taken_as_the_place():
 def test_someone_taken_by_unnamed_men_beside_a_crisis_is_a_detention(text):
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.8}]
     assert interruptions.situation_beside_crisis(ranking, "child", text) == "detention"
+
+
+@pytest.mark.parametrize(
+    "pending, intent, text, alone",
+    [("location", "affirm", "okc", True),
+     ("location", "affirm", "ok", False),  # yes is yes
+     ("location", "dont_know", "i dont know", False),
+     ("situation", "affirm", "okc", False),  # only where the place is asked
+     ("location", "inform", "okc", False)],  # the form's own mapping takes it
+)
+def test_a_place_said_alone_at_the_location_question(pending, intent, text, alone):
+    assert interruptions.place_said_alone(pending, intent, text) is alone
+
+
+def test_a_question_is_not_i_dont_know():
+    assert interruptions.question_not_dont_know("tengo que abrirles??")
+    assert not interruptions.question_not_dont_know("no se?")
