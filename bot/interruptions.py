@@ -467,7 +467,6 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # Only the learned reader saw danger ("so scared, I haven't slept in days"): the help,
             # and the words the message was most likely written for.
             answer.responses.insert(0, REPLIES[beside])
-        guess = entity(entities, "crisis_reading") == safety.GUESS
         if not (guess or (text and (safety.past_and_safe(text) or roles.danger_abroad(text)))):
             # Help for all; the flag (first in the staff inbox) only where danger may be present
             # here: not a weak guess of the learned reader, not history, and not only in another

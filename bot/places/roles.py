@@ -179,8 +179,13 @@ def _town_near(mention: PlaceMention, found: Sequence[PlaceMention], text: str) 
     near = next((m for m in found if m.start >= mention.end and _NEAR.match(text[mention.end:m.start])), None)
     if near is None or not near.place.in_us or not near.place.state or near.place.state == place.state:
         return place
-    moved = resolver.resolve(f"{place.city}, {near.place.state}")
-    return moved if moved is not None and moved.city and norm(moved.city) == norm(place.city) else place
+    return _town_in_state(place.city, near.place.state) or place
+
+
+def _town_in_state(name: str, state: str) -> Optional[Place]:
+    """The town of that name in that state, or None (the state alone is not a town)."""
+    place = resolver.resolve(f"{name}, {state}")
+    return place if place is not None and place.city and norm(place.city) == norm(name) else None
 
 
 def _town_in_state_named(words: Sequence[str], found: Sequence[PlaceMention]) -> Optional[Place]:
@@ -190,12 +195,7 @@ def _town_in_state_named(words: Sequence[str], found: Sequence[PlaceMention]) ->
     if len(states) != 1:
         return None
     state = states.pop()
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        place = resolver.resolve(f"{name}, {state}")
-        if place is not None and place.city and norm(place.city) == norm(name):
-            return place
-    return None
+    return next((town for n in range(len(words), 0, -1) if (town := _town_in_state(" ".join(words[:n]), state))), None)
 
 
 #: Words that put a danger where the visitor is ("outside my house", "aquí").
