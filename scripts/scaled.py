@@ -28,7 +28,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, Iterator, List, Mapping, Optional
+import re
+from typing import Dict, Iterator, List, Mapping, Optional, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pg  # noqa: E402
@@ -39,6 +40,8 @@ from bot import action_token  # noqa: E402
 ROOT = servers.ROOT
 ENV_FILE = ROOT / "scaled.env"
 ENDPOINTS = "endpoints.scaled.yml"
+# HAProxy's line for a server changing state: "Server rasa/rasa1 is DOWN, reason: Layer7 timeout, ..."
+BALANCER_CHANGE = re.compile(r"Server rasa/(\w+) is (UP|DOWN), reason: ([^,\n]*)")
 #: Secrets generated into the data folder when scaled.env and the environment leave them empty.
 SECRETS = {"PG_PASSWORD": "postgres.password", "REDIS_PASSWORD": "redis.password",
            "ACTION_SERVER_TOKEN": action_token.FILE_NAME}
@@ -136,6 +139,11 @@ backend rasa
   cookie RASA insert indirect nocache httponly
   option httpchk GET /
   http-check expect status 200
+  # A Rasa server answers the check from the same event loop as the turns: under a burst
+  # (200 visitors at once) it answers late but answers, and must stay in rotation, or
+  # the balancer has "no server available" for everyone. A crashed server refuses the
+  # connection, which fails the check at once whatever this says.
+  timeout check 10s
   # Which process answered (no personal data): the tests check that turns were spread.
   http-response set-header X-Served-By %s
 {backends}
@@ -233,6 +241,26 @@ class Topology:
         self.rasa_procs.pop(port, None)
         if stack:
             stack.close()
+
+    def balancer_changes(self) -> List[Tuple[str, str, str]]:
+        """What the balancer has said of its servers so far, in order: (server, "UP" or
+        "DOWN", reason), read from its log (HAProxy reports every change of state)."""
+        log = self.logs / "haproxy.log"
+        text = log.read_text(errors="replace") if log.exists() else ""
+        return BALANCER_CHANGE.findall(text)
+
+    def wait_balanced(self, timeout: float = 60.0) -> None:
+        """Wait until every running Rasa server is in the balancer's rotation."""
+        names = {f"rasa{i}" for i, port in enumerate(self.rasa_ports, 1) if port in self.rasa_procs}
+        deadline = time.monotonic() + timeout
+        while True:
+            state = {server: status for server, status, _ in self.balancer_changes()}
+            down = sorted(name for name in names if state.get(name, "UP") != "UP")
+            if not down:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{', '.join(down)} still out of the balancer's rotation after {timeout:.0f}s")
+            time.sleep(0.2)
 
     def kill_rasa(self, port: int) -> None:
         """SIGKILL one Rasa server, as a crash would (no clean shutdown)."""

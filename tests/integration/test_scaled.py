@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import tempfile
@@ -373,6 +374,24 @@ def _to_the_confirm_step(top, sender: str, slot: str) -> None:
     assert "Shall I book it?" in asked, asked
 
 
+def test_a_busy_rasa_server_stays_in_the_balancers_rotation(top):
+    """A server whose event loop is held for a few seconds (a burst of turns) answers the
+    health check late; the balancer keeps it, and its visitor is answered once it frees."""
+    top.wait_balanced()
+    changes = len(top.balancer_changes())
+    busy = top.rasa_procs[top.rasa_ports[0]]
+    os.killpg(busy.pid, signal.SIGSTOP)
+    try:
+        time.sleep(4)  # four checks at 1 s; the old 1 s check timeout took it out after two
+    finally:
+        os.killpg(busy.pid, signal.SIGCONT)
+    time.sleep(1.5)
+    assert [c for c in top.balancer_changes()[changes:] if c[1] == "DOWN"] == []
+    served = {post(top.chat_url, f"scaled-busy-{uuid.uuid4().hex[:8]}", "hi").headers.get("X-Served-By")
+              for _ in range(4)}
+    assert served == {"rasa1", "rasa2"}
+
+
 def test_many_visitors_racing_for_the_same_slots_through_the_balancer(top):
     """The 200-racer booking test (tests/test_booking_concurrency.py) in the scaled profile:
     RACERS visitors, each in its own conversation, are brought through HAProxy (spread
@@ -396,6 +415,8 @@ def test_many_visitors_racing_for_the_same_slots_through_the_balancer(top):
     The slots raced for are the second to fifth offered: the first could pass the
     booking lead time while the racers are being prepared.
     """
+    top.wait_balanced()
+    changes = len(top.balancer_changes())
     run = uuid.uuid4().hex[:6]
     senders = [f"scaled-racer-{run}-{i:03d}" for i in range(RACERS)]
     offered = _booking_offer(top, senders[0])
@@ -431,6 +452,9 @@ def test_many_visitors_racing_for_the_same_slots_through_the_balancer(top):
     print(f"{RACERS} racers: brought to the confirm step in {prepared:.0f} s, raced in {raced:.1f} s")
 
     assert sorted(replies) == sorted(senders)
+    # Busy is not dead: both servers answered the balancer's checks late but stayed in
+    # rotation (a 1 s check timeout took both out mid-race, and the late racers got 503).
+    assert [c for c in top.balancer_changes()[changes:] if c[1] == "DOWN"] == []
     assert all(status == 200 for status, _ in replies.values()), [r for r in replies.values() if r[0] != 200][:3]
     cards = {s: next((r["custom"] for r in body if r.get("custom")), None) for s, (_, body) in replies.items()}
     winners = {s for s, card in cards.items() if card}
@@ -475,6 +499,7 @@ def test_many_visitors_racing_for_the_same_slots_through_the_balancer(top):
 
 def test_killing_a_rasa_process_mid_load_loses_no_conversation(top):
     """Visitors keep chatting through the balancer while one Rasa server is SIGKILLed."""
+    top.wait_balanced()
     victim = top.rasa_ports[0]
     senders = [f"scaled-kill-{i}-{uuid.uuid4().hex[:8]}" for i in range(6)]
     progress = {s: 0 for s in senders}
