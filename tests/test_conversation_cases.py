@@ -8,10 +8,10 @@ from bot.situations import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "conversations"
-SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout", "heldout2", "heldout3", "spanish", "spanish2", "spanish3")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout", "heldout2", "heldout3", "spanish", "spanish2", "spanish3")
 #: The fewest cases each set holds (the issue asks for 300 in all, 120 in Spanish).
 LEAST = {"dev": 150, "dev2": 150, "dev3": 150, "heldout": 150, "heldout2": 250, "spanish": 120, "spanish2": 120,
-         "dev4": 130, "spanish3": 90, "dev5": 120, "dev6": 140, "heldout3": 150}
+         "dev4": 130, "spanish3": 90, "dev5": 120, "dev6": 140, "dev7": 120, "heldout3": 150}
 ANSWER_KEYS = {"location", "situation", "detained_where", "detained_since", "a_number", "removal_stage", "hearing_date",
                "ice_present_now", "details", "name", "phone", "email", "consent",
                "summary"}  # a confirmation some authors wrote; the simulated visitor always confirms
