@@ -166,7 +166,7 @@ profile-chat: $(STAMPS)/model  ## py-spy profile of the Rasa server under 20 vis
 
 # Whole conversations: simulated visitors (tests/conversations/) over REST, scored from `intake export`.
 bench-conversations: $(STAMPS)/model  ## whole simulated conversations, scored from intake export
-	$(PY) scripts/bench_conversations.py dev dev2 dev3 dev4 dev5 dev6 heldout heldout2 heldout3 spanish spanish2 spanish3
+	$(PY) scripts/bench_conversations.py
 
 # Crisis messages that get help and ordinary ones that do not: the patterns alone beside patterns + classifier.
 bench-safety: $(STAMPS)/crisis  ## crisis messages that get help, ordinary ones that do not

@@ -17,7 +17,7 @@ Spanish) reads as that language; writes ``results/bench_conversations/<set>.json
 and the run's record (``scripts/bench_record.py``; ``--record`` keeps it; a run with ``--only``
 plays part of a set, so it records nothing).
 
-The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev6``,
+The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev7``,
 ``heldout`` (from 2026-12-03, fifth session), ``spanish`` and ``spanish3`` are
 tuned on; ``heldout2``, ``heldout3`` and ``spanish2`` are only ever read as totals
 and aggregate counts.
@@ -49,6 +49,8 @@ from bot import after_hours  # noqa: E402
 
 ROOT = servers.ROOT
 CASES = ROOT / "tests" / "conversations"
+#: Every set of cases: a folder of them (probes/ holds single messages, played with their sets).
+SETS = tuple(sorted(p.name for p in CASES.iterdir() if p.is_dir() and p.name != "probes"))
 SITUATIONS = ["detention", "removal", "enforcement", "humanitarian", "family", "employment", "citizenship", "other"]
 MAX_TURNS = 30
 
@@ -492,7 +494,7 @@ def figures_of(summary: Dict[str, dict]) -> Dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("sets", nargs="*", default=["dev", "dev2", "heldout"])
+    parser.add_argument("sets", nargs="*", default=list(SETS), help=f"default: all ({' '.join(SETS)})")
     parser.add_argument("--only", help="play only cases whose id contains one of these (comma-separated); results go to <set>-only.json")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--no-probes", action="store_true")

@@ -8,7 +8,8 @@ from bot.situations import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "conversations"
-SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout", "heldout2", "heldout3", "spanish", "spanish2", "spanish3")
+#: Every set: a folder of cases (the benchmark plays the same list, scripts/bench_conversations.py).
+SETS = tuple(sorted(p.name for p in CASES.iterdir() if p.is_dir() and p.name != "probes"))
 #: The fewest cases each set holds (the issue asks for 300 in all, 120 in Spanish).
 LEAST = {"dev": 150, "dev2": 150, "dev3": 150, "heldout": 150, "heldout2": 250, "spanish": 120, "spanish2": 120,
          "dev4": 130, "spanish3": 90, "dev5": 120, "dev6": 140, "dev7": 120, "heldout3": 150}
@@ -28,6 +29,14 @@ def _probes():
 
 def _norm(text):
     return " ".join(str(text).lower().split())
+
+
+def test_every_set_has_a_least_count_and_the_benchmark_plays_it():
+    import bench_conversations
+
+    assert set(LEAST) == set(SETS)
+    assert bench_conversations.SETS == SETS
+    assert set(bench_conversations.HELD_OUT) <= set(SETS)
 
 
 @pytest.mark.parametrize("name", SETS)
