@@ -295,6 +295,12 @@ class ValidateIntakeForm(FormValidationAction):
             # Filled earlier in the turn (a place said in passing, a button): keep it.
             place = location.resolve_reply(str(value), text) if value else None
             return location.slots_for(place) if place else {}
+        if location.someone_elses_place(text, tracker.get_slot("situation") == "detention") and not said_again(tracker):
+            # "they have him at otay mesa in san diego": kept for staff, and the question asked again
+            # (the same words twice are taken as the answer, so this never loops)
+            dispatcher.utter_message(response="utter_location_someone_elses")
+            kept = location.heard_in_passing(text, None, tracker.slots)
+            return {"location": None, **{k: v for k, v in kept.items() if k in ("places_mentioned", "detained_where")}}
         place = location.answer_place(str(value), text)
         if place is None:
             intent = latest_intent(tracker)

@@ -644,3 +644,30 @@ async def test_a_question_read_as_dont_know_at_the_location_question_is_asked_ag
 async def test_i_dont_know_at_the_location_question_is_an_answer(run_form):
     slots, _ = await run_form({"consent": True}, {"location": "unknown"}, text="no se", intent="dont_know", requested="location")
     assert slots["location"] == "unknown" and slots["requested_slot"] != "location"
+
+
+@pytest.mark.parametrize("text, value, situation", [
+    ("they have him in the otay mesa place in san diego", "san diego", "detention"),
+    ("esta en el krome en miami", "miami", "detention"),
+    ("he lives in new jersey", "new jersey", "family"),
+    ("the judge is in san francisco", "san francisco", "removal"),
+])
+async def test_someone_elses_place_at_the_location_question_is_kept_and_the_question_asked_again(run_form, text, value, situation):
+    slots, dispatcher = await run_form({"consent": True, "situation": situation}, {"location": value}, text=text,
+                                       requested="location")
+    assert slots["location"] is None and slots.get("state") is None and slots["requested_slot"] == "location"
+    assert responses(dispatcher)[0] == "utter_location_someone_elses"
+
+
+async def test_someone_elses_place_said_twice_is_taken_as_the_answer(run_form):
+    text = "he lives in new jersey"
+    slots, dispatcher = await run_form({"consent": True, "situation": "family"}, {"location": "new jersey"}, text=text,
+                                       requested="location", history=[{"event": "user", "text": text}])
+    assert slots["state"] == "NJ" and "utter_location_someone_elses" not in responses(dispatcher)
+
+
+async def test_the_visitors_own_place_beside_someone_elses_is_the_answer(run_form):
+    slots, dispatcher = await run_form({"consent": True, "situation": "detention"}, {"location": "yuma"},
+                                       text="they have him at otay mesa but im in yuma az", requested="location")
+    assert slots["state"] == "AZ" and slots["city"] == "Yuma"
+    assert "utter_location_someone_elses" not in responses(dispatcher)

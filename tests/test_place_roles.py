@@ -378,3 +378,27 @@ def test_a_small_town_alone_is_not_guessed():
 def test_a_town_said_near_another_is_in_that_ones_state(text, state):
     place, role = visitor_location(text)
     assert role == "self" and place.state == state
+
+
+@pytest.mark.parametrize("text, detention, theirs", [
+    ("he lives in new jersey", False, True),
+    ("the judge is in san francisco", False, True),
+    ("el esta en el centro de detencion de tacoma", True, True),
+    ("they got him at the one in conroe texas, the joe corley place", True, True),
+    ("hes in georgia in the stewart place, im his daughter", True, True),
+    ("i live near the stewart place in lumpkin", True, False),  # the visitor's own, said with a cue
+    ("stewart is my last name, we are in dallas", False, False),
+    ("conroe texas", True, False),
+    ("houston", False, False),
+])
+def test_a_reply_that_gives_only_someone_elses_place(text, detention, theirs):
+    from bot.places import location
+
+    assert location.someone_elses_place(text, detention) is theirs
+
+
+def test_the_visitors_town_said_bare_takes_the_state_it_was_said_with_before():
+    said = "police arrested him in gainesville georgia last night, ice hold at the county jail. we live in gainesville too"
+    assert visitor_location(said)[0].state == "GA"
+    assert visitor_location("we live in gainesville")[0].state == "FL"  # said alone: the best-known one
+    assert visitor_location("my brother is in austin texas and we live in austin")[0].state == "TX"

@@ -53,6 +53,30 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     return place
 
 
+#: The visitor placing themselves, even where no place is read ("i live near the stewart place").
+_MINE = re.compile(r"\b(?:(?:i|we) (?:live|stay)|i'?m (?:in|at|near)|we'?re (?:in|at|near)|i am (?:in|at|near)|we are (?:in|at|near)"
+                   r"|viv(?:o|imos)|est(?:oy|amos) (?:en|cerca))\b", re.IGNORECASE)
+
+
+def someone_elses_place(text: str, detention: bool) -> bool:
+    """A reply to "Where are you?" that gives only someone else's place: where a relative lives,
+    a court, where someone is held ("he lives in new jersey", "the judge is in san francisco",
+    "they have him at the otay mesa place in san diego"). Not the visitor's: asked again.
+    A facility counts only in a detention (``facilities.facility_in``: "Stewart" is a surname)."""
+    found = roles.mentions(text)
+    _, role = roles.location_among(found, text)
+    if role == roles.SELF or _MINE.search(text):
+        return False
+    if role == "other":
+        return True
+    # the facility by words other than the town's ("conroe texas" is a town, "joe corley" a facility)
+    rest, at = [], 0
+    for m in found:
+        rest.append(text[at : m.start])
+        at = m.end
+    return detention and facilities.facility_in(" ".join([*rest, text[at:]])) is not None
+
+
 #: Longest reply read as a place said alone ("okc", "houston tx", "san pedro sula honduras").
 PLACE_ALONE_MAX_WORDS = 4
 

@@ -182,6 +182,16 @@ def _town_near(mention: PlaceMention, found: Sequence[PlaceMention], text: str) 
     return _town_in_state(place.city, near.place.state) or place
 
 
+def _town_said_with_state(mention: PlaceMention, found: Sequence[PlaceMention]) -> Place:
+    """The visitor's town said bare, moved to the state the same town has where the message
+    names it with one ("arrested him in gainesville georgia ... we live in gainesville too")."""
+    place = mention.place
+    if not place.city or norm(mention.text) != norm(place.city):
+        return place
+    return next((m.place for m in found if m is not mention and m.place.city and norm(m.place.city) == norm(place.city)
+                 and m.place.state and m.place.state != place.state and norm(m.text) != norm(m.place.city)), place)
+
+
 def _town_in_state(name: str, state: str) -> Optional[Place]:
     """The town of that name in that state, or None (the state alone is not a town)."""
     place = resolver.resolve(f"{name}, {state}")
@@ -230,7 +240,10 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     if own:
         chosen = resolver.choose(own)
         mention = next((m for m in found if m.role == SELF and m.place == chosen), None)
-        return (_town_near(mention, found, text) if mention else chosen), SELF
+        if mention is None:
+            return chosen, SELF
+        same = _town_said_with_state(mention, found)
+        return (same if same != mention.place else _town_near(mention, found, text)), SELF
     home = _misspelt_home(text, found) if text else None
     if home is not None:
         return home, SELF
