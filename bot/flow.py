@@ -625,12 +625,6 @@ def detention_said(text: str) -> bool:
     return bool(_DETENTION_SAID.search(text or ""))
 
 
-#: "they let him out on bond last week", "lo soltaron": the detention is over.
-_RELEASED = re.compile(
-    r"\b(?:(?:was|got|been) released|released (?:him|her|them|me)|let (?:him|her|them|me) out(?! tomorrow)|out on bond|bonded out"
-    r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
-    r"|(?:lo|la|los|las|me) (?:soltaron|dejaron salir)|sali[oó] (?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
-    re.IGNORECASE)
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
 _OTHERS_DETAINED = re.compile(
     r"\b(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?\b[^.?!]{0,25}?"
@@ -645,7 +639,7 @@ def own_case_not_a_detention(text: str) -> bool:
     t = text or ""
     if removal_stage(t) not in ("hearing", "check_in"):
         return False
-    return bool(_RELEASED.search(t) or _OTHERS_DETAINED.search(t) or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
+    return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
 
 
 #: A detention feared at a coming check-in or court, not one that happened: "scared they keep me

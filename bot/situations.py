@@ -180,6 +180,25 @@ def back_after_deportation(text: str | None) -> bool:
     return not _SELF_DEPORTED.search(t) or bool(_PETITIONER.search(t))
 
 
+#: "they let him out on bond last week", "lo soltaron": the detention is over.
+RELEASED = re.compile(
+    r"\b(?:(?:was|got|been) released|(?:he|she|they|i) got out(?! tomorrow)|released (?:him|her|them|me)|let (?:him|her|them|me) out(?! tomorrow)|out on bond|bonded out"
+    r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
+    r"|(?:lo|la|los|las|me) (?:soltaron|dejaron salir)|sali[oó] (?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
+    re.IGNORECASE)
+#: Becoming a citizen is the aim ("now she wants to become a citizen"), not a petitioner's status.
+_CITIZENSHIP_AIM = re.compile(
+    r"\b(?:become|becoming|be|apply(?:ing)? (?:for|to be))\s+(?:a\s+)?(?:us\s+|u\.s\.\s+)?citizens?\b|\bcitizenship\b|\bnaturaliz\w*|\bn-?400\b"
+    r"|\b(?:hacerse|hacerme|ser) ciudadan[oa]\b|\bciudadan[ií]a\b|\bnaturaliza\w*", re.IGNORECASE)
+
+
+def over_detention(text: str | None) -> bool:
+    """A detention told as over, with no case open ("was held in 2017, she got released ... now she
+    wants to become a citizen", "lo detuvieron hace 5 años y lo soltaron"): nobody is held now."""
+    t = text or ""
+    return bool(RELEASED.search(t)) and not _OPEN_CASE.search(t)
+
+
 #: A detention asked about, of the visitor, as a risk: "o me pueden detener en el airport?",
 #: "can they arrest me at the interview?". Nobody was taken.
 _DETENTION_ASKED = re.compile(
@@ -201,5 +220,10 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return None
     value = read if value == "other" else value
     if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):
+        return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + "detention"], text) or value
+    if value == "detention" and over_detention(text):
+        # the matter is what the visitor asks about now
+        if _CITIZENSHIP_AIM.search(text or ""):
+            return "citizenship"
         return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + "detention"], text) or value
     return value

@@ -402,3 +402,8 @@ def test_the_visitors_town_said_bare_takes_the_state_it_was_said_with_before():
     assert visitor_location(said)[0].state == "GA"
     assert visitor_location("we live in gainesville")[0].state == "FL"  # said alone: the best-known one
     assert visitor_location("my brother is in austin texas and we live in austin")[0].state == "TX"
+
+
+@pytest.mark.parametrize("text", ["hes in georgia", "shes in texas now", "theyre in ohio"])
+def test_he_she_they_without_the_apostrophe_are_someone_else(text):
+    assert [m.role for m in mentions(text)] == ["relative"]

@@ -101,3 +101,17 @@ def test_a_detention_asked_about_is_not_one(text, settled):
 )
 def test_a_program_named_is_not_something_else(text, expected):
     assert situations.from_ranking(_ranking(other=0.63, humanitarian=0.107), text) == expected
+
+
+@pytest.mark.parametrize("text, ranking, settled", [
+    ("my husband was detained in 2019 for 2 months, he got out and the case was closed. we married last year, can i petition him",
+     dict(detention=0.47, family=0.46), "family"),
+    ("my mom was held at a detention center in 2017, she got released and kept her green card, now she wants to become a citizen",
+     dict(detention=0.94, family=0.02, citizenship=0.02), "citizenship"),
+    ("a mi tio lo detuvieron hace años y lo soltaron, ahora quiere pedir a sus hijos", dict(detention=0.5, family=0.4), "family"),
+    # still held, or released with a court case open: not this rule
+    ("they took my husband yesterday, he is still in the detention center", dict(detention=0.9, family=0.05), "detention"),
+    ("they let him out on bond, now he has court", dict(detention=0.6, removal=0.3), "detention"),
+])
+def test_a_detention_told_as_over_is_not_the_matter(text, ranking, settled):
+    assert situations.settle("detention", _ranking(**ranking), text) == settled

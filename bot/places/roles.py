@@ -421,7 +421,7 @@ UNIT = _words(", apt apartment unit suite ste # no")
 CONTRACTIONS: Dict[str, Tuple[str, ...]] = {
     "im": ("i", "am"), "iam": ("i", "am"), "ima": ("i", "am"), "ive": ("i", "have"),
     "its": ("it", "is"), "u": ("you",), "m": ("am",), "dont": ("do", "not"), "del": ("de", "el"),
-    "al": ("a", "el"),
+    "al": ("a", "el"), "hes": ("he", "is"), "shes": ("she", "is"), "theyre": ("they", "are"),
 }
 PRONOUN_IS = _words("he she it that there who what where here everyone")
 SUFFIXES = {"m": "am", "re": "are", "s": "is", "ve": "have", "d": "would", "ll": "will"}
