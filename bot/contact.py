@@ -109,6 +109,36 @@ def clean_name(text: str) -> Parsed:
     return name, None
 
 
+#: "my name is Dennis Ochoa, I live in...", "Me llamo Teresa Gómez, estoy en...", "Buenas, soy Marisol
+#: Paredes de Waukegan": a name introduced in a message, up to a word that is not part of it.
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es)\s+(.+)", re.IGNORECASE)
+#: "soy" and "this is" introduce a name only capitalised, first and last ("soy Marisol Paredes";
+#: not "soy mexicana", "this is urgent"; "I am" is too often "I am Mexican American").
+_INTRODUCED_CAPITALISED = re.compile(r"\b(?i:soy|this is)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+.*)")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'-]*$")
+_NOT_NAME_WORDS = frozenset("""
+and i im i'm from my me y de del and but pero with con in en at the la el here aqui aquí live vivo estoy tengo have
+who que calling llamando for para about sobre is es was soy am just solo
+""".split())
+
+
+def name_introduced(text: str) -> str | None:
+    """A name the visitor gives unasked ("my name is Dennis Ochoa, ..."), or None."""
+    found = _INTRODUCED.search(text or "") or _INTRODUCED_CAPITALISED.search(text or "")
+    if found is None:
+        return None
+    words = []
+    for word in re.split(r"\s+", found.group(1)):
+        bare = word.rstrip(".,;:!?")
+        if not _NAME_WORD.match(bare) or bare.lower() in _NOT_NAME_WORDS or len(words) == 4:
+            break
+        words.append(bare)
+        if bare != word:  # a comma or a full stop ends the name
+            break
+    name, _ = clean_name(" ".join(words))
+    return name
+
+
 def has_digits(text: str) -> bool:
     """Whether a reply holds any digit (an A-number or phone attempt) at all."""
     return any(c.isdigit() for c in text or "")

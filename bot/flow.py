@@ -212,7 +212,9 @@ _STAGE_WORDS = (
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
                   "ice office appointment", "cita de ice", "cita en ice", "cita de inmigracion", "cita con migracion",
                   "cita de migracion", "appointment con ice", "ir a firmar", "toca firmar", "firmar en ice", "firmar con ice",
-                  "go sign", "sign with ice", "sign in with ice", "sign at ice", "sign at the ice")),
+                  "go sign", "sign with ice", "sign in with ice", "sign at ice", "sign at the ice",
+                  # "chequeo con ice", "voy a ice a firmar", "firmo con ice", "me reporto con ice"
+                  "chequeo", "chequeos", "ice a firmar", "a firmar a ice", "a firmar con", "a firmar en", "firmo con", "firmo en", "reporto con", "reporte con", "reportar a ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",

@@ -464,7 +464,10 @@ _AGENT_LOOKS = re.compile(
 #: Where agents at hand are: at the door, in the office, outside.
 _AGENTS_AT = re.compile(
     rf"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
-    r"|\b(?:in|at|en) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|oficina|recepcion|cocina|estacionamiento|sala|entrada)\b"
+    r"|\b(?:in|at|en) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|back|oficina|recepcion|cocina|estacionamiento|sala|entrada)\b"
+    # "across from my apartment", "in the back with the manager"
+    rf"|\bacross (?:the street )?from (?:the|my|our) (?:{_HOME})\b"
+    r"|\b(?:with|con) (?:the|my|our|el|la|mi) (?:manager|boss|supervisor|owner|foreman|gerente|jefe|jefa|patron|encargad[oa]|mayordomo)\b"
     r"|\b(?:waiting|parked|sitting|standing|esperando|estacionad[oa]s?|parad[oa]s?) (?:outside|afuera|in front|enfrente)\b|\b(?:afuera|outside)\b"
     r"|\b(?:parked|waiting|standing|walking|esperando|caminando) (?:at|in|by|around|between|among|toward|towards|en|por|entre) (?:the|my|our|la|el|mi|los|las)\b"
 )

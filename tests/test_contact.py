@@ -96,3 +96,20 @@ def test_a_local_number_abroad_is_not_taken_for_a_us_one():
 ])
 def test_a_name_refused(text, declines):
     assert contact.declines_name(text) is declines
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hi, my name is Dennis Ochoa, I live in Pueblo Colorado. My brother was arrested", "Dennis Ochoa"),
+    ("Buenas, soy Marisol Paredes de Waukegan Illinois. A mi esposo lo detuvo ICE", "Marisol Paredes"),
+    ("Me llamo Teresa Gómez, estoy en Santa Ana California.", "Teresa Gómez"),
+    ("my name is juan carlos perez and i need help", "juan carlos perez"),
+    ("This is Maria Lopez calling about my son", "Maria Lopez"),
+    # not a name: a nationality, a plea, a relative's name, shouting
+    ("soy mexicana y tengo una pregunta", None),
+    ("I am Mexican American and my husband is not", None),
+    ("this is urgent", None),
+    ("THIS IS URGENT PLEASE HELP", None),
+    ("my son's name is Julio and ICE took him", None),
+])
+def test_a_name_introduced_unasked(text, name):
+    assert contact.name_introduced(text) == name

@@ -109,7 +109,10 @@ def test_reset_clears_the_whole_group():
     "text, stage",
     [("hearing", "hearing"), ("I have court with the judge", "hearing"), ("check in at the ICE office", "check_in"),
      ("i got a deportation order", "removal_order"), ("notice to appear but no date", "nta_no_date"),
-     ("not sure", "unknown"), ("pizza", None)],
+     ("not sure", "unknown"), ("pizza", None),
+     # Spanish check-ins: "chequeo", signing at ICE
+     ("chequeo con ice", "check_in"), ("voy a ice a firmar cada año", "check_in"), ("firmo con ice", "check_in"),
+     ("voy a firmar los papeles de la casa", None)],
 )
 def test_removal_stage_from_words(text, stage):
     assert flow.removal_stage(text) == stage

@@ -310,6 +310,8 @@ def test_agents_present_now(text, place):
         # a sighting told, with no sign they are still there
         "i saw ICE at the home depot parking lot this morning, can they ask me for papers?",
         "ppl on facebook saying ICE in the walmart parking lot this morning, should we stay home",
+        "ice talked with the manager last week",
+        "ICE agents were across from my house yesterday",
     ],
 )
 def test_not_agents_present_now(text):
@@ -623,3 +625,12 @@ def test_a_filing_due_by_a_day_or_a_date(text, urgent):
 
 def test_a_letter_to_bring_luggage_to_ice_is_removal_imminent():
     assert "removal_imminent" in urgency.text_signals("got a letter saying bring luggage to ICE on the 10th", date(2026, 12, 4))
+
+
+@pytest.mark.parametrize("text", [
+    "two men in ICE vests sitting in a car across from our house since 7am, my wife wont go out",
+    "ice is in the back with the supervisor rn, im in the bathroom",
+    "la migra esta con el encargado ahorita",
+])
+def test_agents_across_the_street_or_with_the_manager_now(text):
+    assert "ice_present_now" in urgency.text_signals(text)
