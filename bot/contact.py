@@ -127,7 +127,7 @@ def name_introduced(text: str) -> str | None:
     found = _INTRODUCED.search(text or "") or _INTRODUCED_CAPITALISED.search(text or "")
     if found is None:
         return None
-    words = []
+    words: list[str] = []
     for word in re.split(r"\s+", found.group(1)):
         bare = word.rstrip(".,;:!?")
         if not _NAME_WORD.match(bare) or bare.lower() in _NOT_NAME_WORDS or len(words) == 4:
