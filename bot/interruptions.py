@@ -198,6 +198,11 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
     elif slot == "detained_since":
         day = dates.day_detained(text, today)
         out[slot] = day.isoformat() if day else text[:1000]
+    elif slot == "a_number":
+        # as the form reads it: the number, or not at hand ("he didnt give it to me")
+        from bot import contact
+
+        out[slot] = contact.parse_a_number(text)[0] or "unknown"
     elif slot == "location":
         # resolved as the form would ("hazleton too, same house" is Hazleton, PA)
         from bot.places import location
@@ -280,7 +285,10 @@ NOT_AT_HAND = re.compile(
     r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi"
     r"|did ?n[o']?t (?:write|save|keep) it(?: down)?|forgot (?:it|the number)|no lo (?:anote|apunte|guarde)|se me olvido"
     r"|(?:do ?n[o']?t|dont) (?:think|know if) (?:he|she|they|i|we) (?:has|have|had) (?:one|it|any)|(?:he|she|they) (?:does|do) ?n[o']?t have (?:one|it|any)"
-    r"|no (?:creo que )?(?:tiene|tenemos|tengo) (?:uno|numero|ninguno))\b",
+    r"|no (?:creo que )?(?:tiene|tenemos|tengo) (?:uno|numero|ninguno)"
+    # "he didnt give it to me", "never told me", "no me lo dio"
+    r"|(?:he|she|they) (?:did ?n[o']?t|never) (?:give|gave|tell|told|send|sent) (?:it |me )?(?:to me|it|me)?"
+    r"|no me (?:lo )?(?:dio|dieron|dijo|dijeron|mand[oó]|mandaron))\b",
     re.IGNORECASE,
 )
 

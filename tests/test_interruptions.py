@@ -303,11 +303,17 @@ def test_a_crisis_mid_intake_does_not_change_the_matter_already_given():
 
 @pytest.mark.parametrize("text", [
     "I will have to look for it. My son keeps the papers.", "let me check, its at home", "no lo tengo aqui",
-    "i dont think he has one", "no creo que tiene numero",
+    "i dont think he has one", "no creo que tiene numero", "he didnt give it to me", "no me lo dieron",
 ])
 def test_a_number_not_at_hand_is_an_answer_not_a_question(text):
-    answer = interruptions.handle("ask_legal_advice", text, [], [], {"requested_slot": "a_number"}, firm(), free_text=True)
-    assert answer.slots["a_number"] == text
+    answer = interruptions.handle("request_others_data", text, [], [], {"requested_slot": "a_number"}, firm(), free_text=True)
+    assert answer.slots["a_number"] == "unknown"  # as the form reads a reply with no number
+
+
+def test_a_number_said_beside_an_interruption_is_read_as_the_form_reads_it():
+    answer = interruptions.handle("ask_legal_advice", "its A 208 551 903 but can they deport him?", [], [],
+                                  {"requested_slot": "a_number"}, firm(), free_text=True)
+    assert answer.slots["a_number"] == "208551903"
 
 
 def test_at_whats_happening_a_place_first_detention_second_is_detention():
