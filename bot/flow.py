@@ -404,7 +404,9 @@ _AIRPORT = re.compile(
 _LOCAL_JAIL = re.compile(
     r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|condado(?= por| y|,|$)|local jail)"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
-    r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?)",
+    r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
+    # held at the border crossing: "at the port of entry in san ysidro", "en la garita de tijuana"
+    r"|(?:the )?port of entry(?: (?:in|at|of) [A-Za-z]+(?: [A-Za-z]+)?)?|(?:la )?garita(?: de [A-Za-z]+(?: [A-Za-z]+)?)?)",
     re.IGNORECASE)
 
 

@@ -144,6 +144,10 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]
+    if runner_up and runner_up[1] == "removal" and _OPEN_CASE.search(text or ""):
+        # "my hearing is in 3 days and none of my documents are translated": the case comes
+        # first, whatever else is asked about it
+        return "removal"
     return "other"
 
 

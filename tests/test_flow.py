@@ -568,3 +568,12 @@ def test_a_friend_kept_at_a_check_in_beside_ones_own_check_in_is_the_removal_cas
 def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
     text = "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment"
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == "the ICE office downtown"
+
+
+@pytest.mark.parametrize("text, where", [
+    ("bond hearing for my nephew tomorrow at the tacoma center", "Northwest ICE Processing Center (Tacoma, WA)"),
+    ("they are holding my cousin at the port of entry in calexico", "the port of entry in calexico"),
+    ("lo tienen en la garita desde ayer", "la garita"),
+])
+def test_where_held_said_up_front(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == where

@@ -115,3 +115,10 @@ def test_a_program_named_is_not_something_else(text, expected):
 ])
 def test_a_detention_told_as_over_is_not_the_matter(text, ranking, settled):
     assert situations.settle("detention", _ranking(**ranking), text) == settled
+
+
+def test_a_court_case_beside_another_request_is_the_removal_case():
+    text = "my hearing is in 3 days and none of my documents are translated yet"
+    assert situations.from_ranking(_ranking(other=0.73, removal=0.21), text) == "removal"
+    # no case named: the request stands
+    assert situations.from_ranking(_ranking(other=0.73, removal=0.21), "i need my birth certificate translated") == "other"
