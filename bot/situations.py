@@ -186,7 +186,7 @@ def back_after_deportation(text: str | None) -> bool:
 
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 RELEASED = re.compile(
-    r"\b(?:(?:was|got|been) released|(?:he|she|they|i) got out(?! tomorrow)|released (?:him|her|them|me)|let (?:him|her|them|me) out(?! tomorrow)|out on bond|bonded out"
+    r"\b(?:(?:was|got|been) released|(?:he|she|they|i) got out(?! tomorrow)|released (?:him|her|them|me)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)|out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
     r"|(?:lo|la|los|las|me) (?:soltaron|dejaron salir)|sali[oó] (?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
@@ -196,11 +196,19 @@ _CITIZENSHIP_AIM = re.compile(
     r"|\b(?:hacerse|hacerme|ser) ciudadan[oa]\b|\bciudadan[ií]a\b|\bnaturaliza\w*", re.IGNORECASE)
 
 
+#: Someone still held beside someone released ("they let me go but they kept my husband"), or
+#: released into a case that goes on (an ankle monitor, ISAP check-ins).
+_STILL_HELD = re.compile(
+    r"\b(?:(?:kept|keeping|keep) (?:him|them|me|my \w+|her(?! \w* ?(?:card|papers|status|job|house|license)))|still (?:held|detained|in custody|there|locked up|inside)|(?:is|are|he'?s|she'?s|hes|shes) (?:still )?"
+    r"(?:held|detained|in custody|locked up)|sigue[n]? (?:detenid\w*|adentro|ah[ií])|(?:lo|la|los) tienen|(?:lo|la) dejaron adentro"
+    r"|ankle|monitor|grillete|isap)\b", re.IGNORECASE)
+
+
 def over_detention(text: str | None) -> bool:
     """A detention told as over, with no case open ("was held in 2017, she got released ... now she
     wants to become a citizen", "lo detuvieron hace 5 años y lo soltaron"): nobody is held now."""
     t = text or ""
-    return bool(RELEASED.search(t)) and not _OPEN_CASE.search(t)
+    return bool(RELEASED.search(t)) and not _OPEN_CASE.search(t) and not _STILL_HELD.search(t)
 
 
 #: A detention asked about, of the visitor, as a risk: "o me pueden detener en el airport?",

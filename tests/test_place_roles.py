@@ -389,6 +389,7 @@ def test_a_town_said_near_another_is_in_that_ones_state(text, state):
     ("i live near the stewart place in lumpkin", True, False),  # the visitor's own, said with a cue
     ("stewart is my last name, we are in dallas", False, False),
     ("conroe texas", True, False),
+    ("joe corley detention center in conroe texas", True, False),  # the visitor may be the one held
     ("houston", False, False),
 ])
 def test_a_reply_that_gives_only_someone_elses_place(text, detention, theirs):

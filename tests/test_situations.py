@@ -122,3 +122,12 @@ def test_a_court_case_beside_another_request_is_the_removal_case():
     assert situations.from_ranking(_ranking(other=0.73, removal=0.21), text) == "removal"
     # no case named: the request stands
     assert situations.from_ranking(_ranking(other=0.73, removal=0.21), "i need my birth certificate translated") == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "my son is held at the miami airport right now, they wont let him out",
+    "they let me go with my kids but they kept my husband",
+    "a mi esposo lo soltaron de detención en junio con grillete, qué sigue ahora?",
+])
+def test_someone_still_held_or_released_into_a_case_is_not_a_detention_over(text):
+    assert situations.over_detention(text) is False

@@ -58,6 +58,12 @@ _MINE = re.compile(r"\b(?:(?:i|we) (?:live|stay)|i'?m (?:in|at|near)|we'?re (?:i
                    r"|viv(?:o|imos)|est(?:oy|amos) (?:en|cerca))\b", re.IGNORECASE)
 
 
+#: Someone else said to be there: "they have him", "hes at", "la tienen", "está en el krome".
+_THEIRS = re.compile(r"\b(?:he|she|they|him|her|hes|shes|he's|she's|theyre|they're|them|[eé]l|ella|(?:lo|la|los) (?:tienen|llevaron|mandaron)"
+                     r"|est[aá] en|est[aá]n en|my (?:\w+ )?(?:husband|wife|son|daughter|brother|sister|mom|dad|father|mother|uncle|aunt|cousin)"
+                     r"|mi (?:esposo|esposa|hijo|hija|hermano|hermana|mam[aá]|pap[aá]|t[ií]o|t[ií]a|primo|prima))\b", re.IGNORECASE)
+
+
 def someone_elses_place(text: str, detention: bool) -> bool:
     """A reply to "Where are you?" that gives only someone else's place: where a relative lives,
     a court, where someone is held ("he lives in new jersey", "the judge is in san francisco",
@@ -67,14 +73,18 @@ def someone_elses_place(text: str, detention: bool) -> bool:
     _, role = roles.location_among(found, text)
     if role == roles.SELF or _MINE.search(text):
         return False
-    if role == "other":
+    # "joe corley detention center in conroe texas", said of nobody else, may be where the visitor is held
+    theirs = bool(_THEIRS.search(text))
+    if role == "other" and (theirs or any(m.role != roles.DETAINED for m in found)):
         return True
+    if not detention or not theirs:
+        return False
     # the facility by words other than the town's ("conroe texas" is a town, "joe corley" a facility)
     rest, at = [], 0
     for m in found:
         rest.append(text[at : m.start])
         at = m.end
-    return detention and facilities.facility_in(" ".join([*rest, text[at:]])) is not None
+    return facilities.facility_in(" ".join([*rest, text[at:]])) is not None
 
 
 #: Longest reply read as a place said alone ("okc", "houston tx", "san pedro sula honduras").
