@@ -655,6 +655,9 @@ _FEAR_OF_DETENTION = re.compile(
     re.IGNORECASE)
 
 
+_BOND_HEARING = re.compile(r"\b(?:bond hearing|bond court|audiencia de (?:fianza|bond)|corte de fianza)\b", re.IGNORECASE)
+
+
 def matter_told(situation: str | None, text: str) -> str | None:
     """The matter a message read as ``situation`` tells, with what the classifier reads
     wrongly corrected: someone deported in the past, to bring back, is a family matter;
@@ -663,6 +666,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "family"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
+    if situation == "removal" and _BOND_HEARING.search(text or "") and not situations.RELEASED.search(text or ""):
+        # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
+        return "detention"
     if situation == "enforcement" and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
         # "we got a notice of inspection, I have 22 employees": the employer's compliance
         # (a worker told "ICE is coming to audit" stays enforcement)

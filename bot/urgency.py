@@ -551,6 +551,9 @@ _NOT_AGENTS_HERE = re.compile(
     r"|" + _CALL_AGENTS +
     r"|\b(?:no|not|not the|no es (?:la )?) (?:ice|immigration|migra|inmigracion)\b"
     r"|\b(?:ice|immigration|inmigracion|migracion) check ?-?in\b"
+    # a paper from them: "a notice of inspection from ICE at my restaurant", "una carta de inmigracion"
+    r"|\b(?:notice|letter|paper|papers|form|forms|subpoena|carta|aviso|notificacion|papel|papeles)(?: of \w+)? (?:from|de) (?:la )?"
+    + _AGENT + r"\b"
 )
 _ICE_FRIEND = re.compile(
     r"\b(?:ice|immigration|cbp|border patrol|migra) (?:agent|officer)s? (?:friend|buddy|neighbou?r|relative|cousin|"

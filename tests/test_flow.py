@@ -577,3 +577,13 @@ def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
 ])
 def test_where_held_said_up_front(text, where):
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == where
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("la audiencia de fianza de mi papa es mañana a las 9 y nadie puede ir con el", "detention"),
+    ("my husbands bond hearing is on monday at the krome court", "detention"),
+    ("he got out on bond after his bond hearing, now he has court in may", "removal"),  # released
+    ("my court hearing is next week", "removal"),
+])
+def test_a_bond_hearing_is_for_someone_held(text, matter):
+    assert flow.matter_told("removal", text) == matter

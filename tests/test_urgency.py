@@ -634,3 +634,12 @@ def test_a_letter_to_bring_luggage_to_ice_is_removal_imminent():
 ])
 def test_agents_across_the_street_or_with_the_manager_now(text):
     assert "ice_present_now" in urgency.text_signals(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we got a notice of inspection from ICE at my restaurant, they want the I-9s by wednesday",
+    "got a letter from immigration at my house today",
+    "me llego una carta de inmigracion a la casa",
+])
+def test_a_paper_from_ice_is_not_agents_at_hand(text):
+    assert "ice_present_now" not in urgency.text_signals(text)
