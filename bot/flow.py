@@ -600,10 +600,12 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
 
 
 _RELATIVE = (r"(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner|kids?"
-             r"|esposo|esposa|marido|hij[oa]s?|pap[aá]|mam[aá]|padre|madre|herman[oa]|novi[oa])")
+             r"|nephew|niece|cousin|uncle|aunt|brother-in-law|sister-in-law|grandpa|grandma|grandfather|grandmother"
+             r"|esposo|esposa|marido|hij[oa]s?|pap[aá]|mam[aá]|padre|madre|herman[oa]|novi[oa]|cu[nñ]ad[oa]|sobrin[oa]|prim[oa]"
+             r"|t[ií][oa]|abuel[oa])")
 #: Someone taken by immigration, said plainly: "ICE took my husband", "me quitaron a mi esposo ayer".
 _DETENTION_SAID = re.compile(
-    r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b[^.?!]{0,30}?"
+    r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b[^.?!]{0,30}?"
     r"\b(?:took|taken|taking|detained|detaining|arrested|arresting|picked up|grabbed|grabbing|handcuff\w*|se llev[oó]|se llevaron"
     r"|se (?:lo|la|los|las) (?:est[aá]n )?llevando|detuv\w*|deteniendo|arrestando|agarr\w*)\b"
     r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
@@ -611,9 +613,15 @@ _DETENTION_SAID = re.compile(
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
     r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+by\s+(?:ice|immigration|la migra|cbp|border patrol)\b"
     # "they just took my husband, ICE van, 5 min ago": the agency said after
-    r"|\b(?:(?:they|agents?|officers?|immigration|la migra|migra)\s+(?:just\s+|already\s+)?(?:took|grabbed|picked up|arrested|detained)"
+    r"|\b(?:(?:they|agents?|officers?|immigration|la migra|migra)\s+(?:just\s+|already\s+)?(?:took|grabbed|picked up|arrested|detained|put)"
     r"|se llevaron a|agarraron a|detuvieron a|(?:se )?acaban de (?:llevar|detener|agarrar) a)\s+(?:my|our|mi|nuestro|nuestra)\s+"
-    + _RELATIVE + r"\b[^.?!]{0,40}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\b"
+    + _RELATIVE + r"\b[^.?!]{0,70}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b"
+    # handcuffed and taken: "a mi cuñado lo sacaron del trabajo esposado"
+    r"|\b(?:lo|la|los|las) (?:sacaron|llevaron|subieron)\b[^.?!]{0,30}?\besposad[oa]s?\b"
+    # went into the check-in hours ago and cannot be reached: "walked into her check in 3 hours ago and her phone is off"
+    r"|\b(?:walked|went|got) (?:in|into|to) (?:her|his|their|my|the) (?:check[- ]?in|ice appointment|appointment at ice|ice office)\b"
+    r"[^.?!]{0,20}?\b(?:\d+|two|three|four|five|six|several|a few|many) (?:hours?|hrs?)\b[^.?!]{0,15}?\bago\b"
+    r"(?=[^?]{0,60}\b(?:phone is off|phone(?:'s| is)? (?:dead|off)|not answering|no answer|doesn'?t answer|hasn'?t (?:called|come|answered)|still (?:there|inside|in there)|no contesta)\b)"
     # kept at the check-in: "she didnt come out of her check in, its been 5 hours"
     r"|\b(?:did ?n[o']?t|did not|never|has ?n[o']?t|has not|hasn'?t|still has ?n[o']?t)\s+(?:come|came|walked|gotten|got)\s+out\b"
     r"[^.?!]{0,40}?\b(?:check[- ]?in|appointment|interview|ice office|ice building)\b"

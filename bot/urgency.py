@@ -704,7 +704,15 @@ _IMMINENT = re.compile(
     r"\babout to (?:be )?(?:deport|deported|removed)\b|\ba punto de (?:ser )?(?:deportad[oa]|deportar\w*)\b|"
     r"\bya (?:lo |la |me |los |las |nos |te )?van a deportar\w*|"
     r"\b(?:put|puts|putting|load|loading|loaded)\b(?:\s+\w+){0,3}\s+on (?:a|the) (?:plane|flight|airplane)\b|"
-    r"\b(?:subir|subiendo|subieron|suben|montar|montaron|montando)\w*(?:\s+\w+){0,3}\s+(?:al|a un|en un|en el) (?:avion|vuelo)\b"
+    r"\b(?:subir|subiendo|subieron|suben|montar|montaron|montando)\w*(?:\s+\w+){0,3}\s+(?:al|a un|en un|en el) (?:avion|vuelo)\b|"
+    # "the officer said hes on the flight tomorrow at 5am", "hes getting flown out monday", "mañana lo mandan pa mexico"
+    r"\b(?:he'?s|hes|she'?s|shes|he is|she is|they'?re|theyre|they are|put (?:him|her|them) |puts (?:him|her|them) )(?: \w+)? ?(?:on|getting on|going on) (?:the|a) (?:flight|plane)\b[^.]{0,20}\b(?:tomorrow|tonight|today|this week|at \d|" + _WEEKDAYS + r")\b|"
+    r"\b(?:(?:getting|being|be|been) flown out|(?:flying|fly|ship|shipping|sending|send) (?:him|her|them|me|us) (?:out|back))\b[^.]{0,20}\b(?:tomorrow|tonight|today|this week|" + _WEEKDAYS + r")\b|"
+    r"\b(?:lo|la|los|las|me|nos) (?:mandan|van a mandar|regresan|van a regresar|sacan|avientan|deportan) (?:pa|para|a) (?:su |mi |nuestro )?"
+    r"(?:pais|tierra|mexico|guatemala|honduras|el salvador|nicaragua|colombia|venezuela|ecuador|peru|cuba|haiti|brasil|republica dominicana)\b"
+    r"[^.]{0,15}\b(?:manana|hoy|esta noche|" + _WEEKDAYS + r")\b|"
+    r"\b(?:manana|hoy|esta noche)\b[^.]{0,12}\b(?:lo|la|los|las|me|nos) (?:mandan|van a mandar|regresan|van a regresar|sacan|avientan|deportan)"
+    r" (?:pa|para|a) (?:su |mi |nuestro )?(?:pais|tierra|mexico|guatemala|honduras|el salvador|nicaragua|colombia|venezuela|ecuador|peru|cuba|haiti|brasil|republica dominicana)\b"
 )
 _DEPORT_WORD = re.compile(rf"\b{_DEPORT}\b")
 #: "afraid of being deported tomorrow", "can they deport me": a fear or a question, not a plan.

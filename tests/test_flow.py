@@ -587,3 +587,14 @@ def test_where_held_said_up_front(text, where):
 ])
 def test_a_bond_hearing_is_for_someone_held(text, matter):
     assert flow.matter_told("removal", text) == matter
+
+
+@pytest.mark.parametrize("text, said", [
+    ("they just put my brother in a van outside the store, the van said homeland security", True),
+    ("my husband walked into his check in four hours ago and his phone is off", True),
+    ("a mi sobrino lo sacaron de la casa esposado", True),
+    ("my wife went to her check in 3 hours ago and came out fine, what next", False),
+    ("they put my son in time out at school", False),
+])
+def test_a_detention_said_without_the_usual_words(text, said):
+    assert flow.detention_said(text) is said

@@ -643,3 +643,15 @@ def test_agents_across_the_street_or_with_the_manager_now(text):
 ])
 def test_a_paper_from_ice_is_not_agents_at_hand(text):
     assert "ice_present_now" not in urgency.text_signals(text)
+
+
+@pytest.mark.parametrize("text, imminent", [
+    ("the officer told me shes on the flight tomorrow morning", True),
+    ("they said hes getting flown out friday", True),
+    ("me dijeron que mañana lo mandan pa guatemala", True),
+    ("i am on the flight tomorrow to see my mom", False),
+    ("mañana lo mandan a la escuela", False),
+    ("we fly out back home next month", False),
+])
+def test_a_removal_flight_said_plainly(text, imminent):
+    assert ("removal_imminent" in urgency.text_signals(text)) is imminent
