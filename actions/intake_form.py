@@ -131,11 +131,11 @@ class ValidateIntakeForm(FormValidationAction):
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
             out.update(location.heard_in_passing(text, asked, slots))
-        if slots.get("name") is None and asked != "name":
+        if slots.get("contact_name") is None and asked != "contact_name":
             # "Hi, my name is Dennis Ochoa, I live in Pueblo...": not asked again
             name = contact.name_introduced(text)
             if name:
-                out["name"] = name
+                out["contact_name"] = name
         situation = slots.get("situation")
         unanswered = [f for f in flow.FOLLOW_UPS.get(situation or "", []) if slots.get(f) is None]
         # Only in the turns right after the matter became known (here, or by the interruption action

@@ -676,4 +676,4 @@ async def test_the_visitors_own_place_beside_someone_elses_is_the_answer(run_for
 async def test_a_name_given_in_the_first_message_is_not_asked_again(run_form):
     text = "Hi, my name is Dennis Ochoa, I live in Pueblo Colorado. My brother was arrested by ICE on Tuesday"
     slots, _ = await run_form({}, {"situation": "detention"}, text=text, intent="situation_detention")
-    assert slots["name"] == "Dennis Ochoa"
+    assert slots["contact_name"] == "Dennis Ochoa" and "name" not in slots
