@@ -389,6 +389,8 @@ def test_a_town_said_near_another_is_in_that_ones_state(text, state):
     ("i live near the stewart place in lumpkin", True, False),  # the visitor's own, said with a cue
     ("stewart is my last name, we are in dallas", False, False),
     ("conroe texas", True, False),
+    ("a friends house in tacoma", False, False),  # where the visitor is staying
+    ("en casa de mi suegra en west valley city utah", True, False),
     ("joe corley detention center in conroe texas", True, False),  # the visitor may be the one held
     ("houston", False, False),
 ])

@@ -64,6 +64,10 @@ _THEIRS = re.compile(r"\b(?:he|she|they|him|her|hes|shes|he's|she's|theyre|they'
                      r"|mi (?:esposo|esposa|hijo|hija|hermano|hermana|mam[aá]|pap[aá]|t[ií]o|t[ií]a|primo|prima))\b", re.IGNORECASE)
 
 
+#: A home the visitor is at: "a friends house in tacoma", "en casa de mi suegra en ...".
+_A_HOME = re.compile(r"\b(?:house|home|place|apartment|apt|casa|apartamento|depa|trailer)\b", re.IGNORECASE)
+
+
 def someone_elses_place(text: str, detention: bool) -> bool:
     """A reply to "Where are you?" that gives only someone else's place: where a relative lives,
     a court, where someone is held ("he lives in new jersey", "the judge is in san francisco",
@@ -75,6 +79,8 @@ def someone_elses_place(text: str, detention: bool) -> bool:
         return False
     # "joe corley detention center in conroe texas", said of nobody else, may be where the visitor is held
     theirs = bool(_THEIRS.search(text))
+    if not theirs and _A_HOME.search(text):
+        return False  # "a friends house in tacoma", "en casa de mi suegra en west valley": where the visitor is
     if role == "other" and (theirs or any(m.role != roles.DETAINED for m in found)):
         return True
     if not detention or not theirs:
