@@ -22,6 +22,15 @@ The recent turns are worked out once per state of the tracker: a prediction
 right after a message asks for them twice (from the message's text, then
 from its intent).
 
+Finding the rules that fit those states is Rasa's ``_get_possible_keys``, with
+one shortcut: at its first step (the last state) it no longer compares all 350
+rules with it, only those whose last state can fit, found by the previous
+action's name and the intent (``RuleIndex``); a rule that names another action
+or intent there fails Rasa's own check (``_does_rule_match_state``). Every
+candidate still goes through Rasa's check, in the order Rasa's own loop takes
+them, so the set of rules is the same and so is the one ``max`` picks among
+equally long rules.
+
 It falls back to Rasa's full computation when the conversation is no longer
 than the window, when the window's first state would look like a conversation
 start (rules with ``conversation_start: true`` match only there), and during
@@ -36,17 +45,18 @@ saved events say which policy acted).
 from __future__ import annotations
 
 import copy
-from typing import Any, Dict, Iterator, List, Optional, Text, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Set, Text, Tuple
 
 from rasa.core.policies.policy import PolicyPrediction, SupportedData
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.shared.core.constants import PREVIOUS_ACTION
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import ACTION_NAME, INTENT
 
 #: The policy name predictions carry, as Rasa's own RulePolicy's do.
 POLICY_NAME = RulePolicy.__name__
@@ -92,6 +102,41 @@ class RecentTurns:
         return copy.deepcopy(self._states[key])
 
 
+#: A rule's last state that does not require one previous action (or intent).
+ANY = None
+
+
+def _required(sub_state: Any, key: Text) -> Optional[Text]:
+    """The value a rule state's ``sub_state[key]`` requires of a conversation, if one exactly."""
+    value = sub_state.get(key) if isinstance(sub_state, dict) else None
+    return value if isinstance(value, str) and value and value != SHOULD_NOT_BE_SET else ANY
+
+
+class RuleIndex:
+    """The keys of one rule lookup, grouped by the previous action and intent their last state requires."""
+
+    def __init__(self, policy: RulePolicy, lookup: Dict[Text, Text]) -> None:
+        self.lookup = lookup
+        self.size = len(lookup)
+        #: Rasa's order: ``_get_possible_keys`` walks ``set(lookup.keys())``, made the same way each time.
+        order = list(set(lookup.keys()))
+        self._position = {key: i for i, key in enumerate(order)}
+        self._groups: Dict[Tuple[Optional[Text], Optional[Text]], List[Text]] = {}
+        for key in order:
+            last = policy._rule_key_to_state(key)[-1]
+            group = (_required(last.get(PREVIOUS_ACTION), ACTION_NAME), _required(last.get(USER), INTENT))
+            self._groups.setdefault(group, []).append(key)
+
+    def candidates(self, state: State) -> List[Text]:
+        """Every key whose last rule state may fit ``state`` (a superset of those that do), in Rasa's order."""
+        action = _required(state.get(PREVIOUS_ACTION), ACTION_NAME)
+        intent = _required(state.get(USER), INTENT)
+        out: List[Text] = []
+        for group in {(a, i) for a in {action, ANY} for i in {intent, ANY}}:
+            out += self._groups.get(group, ())
+        return sorted(out, key=self._position.__getitem__)
+
+
 def rule_length(policy: RulePolicy) -> int:
     """The most states any rule of ``policy`` compares (at least 1)."""
     keys = list(policy.lookup.get(RULES, {})) + list(policy.lookup.get(RULES_FOR_LOOP_UNHAPPY_PATH, {}))
@@ -104,13 +149,15 @@ class RecentRulePolicy(RulePolicy):
 
     _window: Optional[int] = None
     _predicting = False
+    #: Per rule lookup (by id): its index, made when first predicted with.
+    _indexes: Optional[Dict[int, RuleIndex]] = None
     #: The last tracker predicted on, its number of events and last event, and its recent turns.
     _recent: Optional[Tuple[DialogueStateTracker, int, Optional[Event], RecentTurns]] = None
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         # Rasa's validator runs this for RulePolicy itself only.
         RulePolicy.raise_if_incompatible_with_domain(self.config, domain)
-        self._window, self._recent = None, None
+        self._window, self._recent, self._indexes = None, None, None
         return super().train(training_trackers, domain, **kwargs)
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
@@ -125,6 +172,25 @@ class RecentRulePolicy(RulePolicy):
             self._predicting = False
         prediction.policy_name = POLICY_NAME
         return prediction
+
+    def _get_possible_keys(self, lookup: Dict[Text, Text], states: List[State]) -> Set[Text]:
+        """Rasa's ``_get_possible_keys``; at prediction, its first step checks only the indexed candidates."""
+        if not self._predicting or not states or not states[-1].get(PREVIOUS_ACTION):
+            # Training edits the lookups; a conversation start is left to Rasa entirely.
+            return super()._get_possible_keys(lookup, states)
+        if self._indexes is None:
+            self._indexes = {}
+        index = self._indexes.get(id(lookup))
+        if index is None or index.lookup is not lookup or index.size != len(lookup):
+            index = self._indexes[id(lookup)] = RuleIndex(self, lookup)
+        last = states[-1]
+        # Rasa's loop (rasa/core/policies/rule_policy.py), its first step over the candidates only.
+        possible_keys = set(filter(lambda _key: self._is_rule_applicable(_key, 0, last), index.candidates(last)))
+        for i, state in enumerate(reversed(states)):
+            if i == 0:
+                continue
+            possible_keys = set(filter(lambda _key: self._is_rule_applicable(_key, i, state), possible_keys))
+        return possible_keys
 
     def _recent_turns(self, tracker: DialogueStateTracker) -> RecentTurns:
         """The tracker's recent turns, made again only when the tracker changed since the last prediction."""

@@ -115,8 +115,9 @@ def action_server(env: Dict[str, str], port: int, log: Path) -> Iterator[subproc
 @contextlib.contextmanager
 def rasa_server(env: Dict[str, str], port: int, log: Path, extra: List[str] = (),
                 endpoints: str = "endpoints.yml") -> Iterator[subprocess.Popen]:
+    # connectors/rasa_server.py: `rasa run` as Rasa's own command line runs it, without JAX.
     args = [
-        str(BIN / "rasa"), "run", "--model", "models",
+        str(BIN / "python"), "-m", "connectors.rasa_server", "run", "--model", "models",
         "--endpoints", endpoints, "--credentials", "credentials.yml",
         "--port", str(port), *extra,
     ]

@@ -218,3 +218,57 @@ def test_the_scaled_endpoints_differ_from_the_embedded_ones_only_in_the_lock_sto
     embedded, scaled = (yaml.safe_load((ROOT / name).read_text(encoding="utf-8")) for name in ("endpoints.yml", "endpoints.scaled.yml"))
     assert embedded["lock_store"]["type"] == "in_memory" and scaled["lock_store"]["type"] != "in_memory"
     assert {k: v for k, v in embedded.items() if k != "lock_store"} == {k: v for k, v in scaled.items() if k != "lock_store"}
+
+
+def _rows(store, sender_id, rows):
+    """Stored events as (type_name, timestamp), written directly."""
+    with store.session_scope() as session:
+        for type_name, timestamp in rows:
+            session.add(store.SQLEvent(sender_id=sender_id, type_name=type_name, timestamp=timestamp, data="{}"))
+        session.commit()
+
+
+def test_the_count_before_saving_is_rasas_for_every_kind_of_history(tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store, domain = _store(tmp_path)
+    histories = {
+        "none": [],
+        "one session": [("action", 1.0), ("session_started", 2.0), ("user", 3.0), ("action", 4.0)],
+        "no session start": [("action", 1.0), ("user", 2.0)],
+        "two sessions": [("session_started", 1.0), ("user", 2.0), ("session_started", 5.0), ("user", 5.0),
+                         ("action", 4.0), ("user", 9.0)],
+        "same timestamps": [("session_started", 7.0), ("user", 7.0), ("session_started", 7.0), ("action", 7.0)],
+        "no timestamps": [("user", None), ("session_started", 3.0), ("action", None), ("user", 4.0)],
+        "no timestamp on the start": [("user", 1.0), ("session_started", None), ("action", 2.0)],
+    }
+    for sender_id, rows in histories.items():
+        _rows(store, sender_id, rows)
+    counted = {}
+    for sender_id in list(histories) + ["unknown"]:
+        tracker = DialogueStateTracker.from_events(sender_id, [ActionExecuted("action_listen")] * 12,
+                                                   slots=domain.slots)
+        with store.session_scope() as session:
+            ours = list(store._additional_events(session, tracker))
+            rasas = list(SQLTrackerStore._additional_events(store, session, tracker))
+            assert len(ours) == len(rasas), sender_id
+            counted[sender_id] = 12 - len(ours)
+        assert store._stamp(sender_id)[1] == len(histories.get(sender_id, []))
+    # The latest session's events (NULL timestamps count only when the session start has none).
+    assert counted == {"none": 0, "one session": 3, "no session start": 2, "two sessions": 3, "same timestamps": 4,
+                       "no timestamps": 2, "no timestamp on the start": 3, "unknown": 0}
+
+
+def test_the_rasa_queries_it_repeats_are_unchanged():
+    import hashlib
+    import inspect
+
+    import rasa
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    assert rasa.__version__ == "3.6.21", "check connectors/tracker_store.py's queries against this Rasa"
+    pinned = {name: hashlib.sha256(inspect.getsource(getattr(SQLTrackerStore, name)).encode()).hexdigest()[:16]
+              for name in ("_event_query", "_additional_events", "save")}
+    assert pinned == {"_event_query": "cd44f7901b860bfd", "_additional_events": "d22f99eb863acb07", "save": "57165e46eab3de08"}

@@ -216,6 +216,33 @@ def test_the_recent_turns_are_worked_out_once_per_state_of_the_tracker(trained, 
     assert len(made) == 2
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_the_indexed_rules_are_rasas_possible_keys_in_rasas_order(trained, seed, monkeypatch):
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+
+    from components.recent_rule_policy import RecentRulePolicy, RuleIndex
+
+    policy, domain, _ = trained
+    compared, narrowed = [], []
+    indexed = RecentRulePolicy._get_possible_keys
+
+    def both(self, lookup, states):
+        ours = indexed(self, lookup, states)
+        rasas = RulePolicy._get_possible_keys(self, lookup, states)
+        assert list(ours) == list(rasas)  # the same set, iterated in the same order (max() picks the same)
+        if states and states[-1].get("prev_action"):
+            narrowed.append(len(RuleIndex(self, lookup).candidates(states[-1])) / len(lookup))
+        compared.append(lookup is policy.lookup[RULES] or lookup is policy.lookup[RULES_FOR_LOOP_UNHAPPY_PATH])
+        return ours
+
+    monkeypatch.setattr(RecentRulePolicy, "_get_possible_keys", both)
+    for _, windowed, full in _walk(policy, domain, 100 + seed, turns=40):
+        _same(windowed, full)
+    assert len(compared) > 200 and all(compared)
+    # The first step looks at a small part of the rules.
+    assert sum(narrowed) / len(narrowed) < 0.25
+
+
 # Pins: the equivalence argued in components/recent_rule_policy.py rests on this Rasa code.
 # When Rasa is upgraded and one of these changes, re-read the change against the module's
 # docstring, re-run the tests above, and update the fingerprints.
@@ -228,6 +255,7 @@ RELIED_ON = {
     "rasa.core.policies.rule_policy:RulePolicy._find_action_from_rules": "be6da6ee0f5429bd",
     "rasa.core.policies.rule_policy:RulePolicy._get_possible_keys": "2915fd81711e194c",
     "rasa.core.policies.rule_policy:RulePolicy._is_rule_applicable": "64a108b016b46e57",
+    "rasa.core.policies.rule_policy:RulePolicy._does_rule_match_state": "d3109c1a97de319c",
     "rasa.core.policies.rule_policy:RulePolicy._create_feature_key": "641eda8d019918ce",
     "rasa.core.policies.rule_policy:RulePolicy._predict": "f5182d8a10639e14",
     "rasa.core.policies.rule_policy:RulePolicy._rule_prediction": "90316ddf7eb4b314",

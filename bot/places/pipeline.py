@@ -128,19 +128,23 @@ def load() -> Language:
         import spacy
 
         nlp = spacy.load(path)
-        _drop_pattern_docs(nlp)
+        drop_pattern_docs(nlp)
         return nlp
     return build()
 
 
-def _drop_pattern_docs(nlp: Language) -> None:
+def drop_pattern_docs(nlp: Language) -> None:
     """Free the Doc the entity ruler keeps per phrase pattern (~75 MB for 21,000 names).
 
     spaCy 3.4 keeps them only to list or save the patterns (``ruler.patterns``,
     ``to_disk``), which a loaded pipeline here never does: matching reads the
     ruler's PhraseMatcher.  Then the freed heap goes back to the OS (glibc's
-    ``malloc_trim``), else the process keeps it resident.
+    ``malloc_trim``), else the process keeps it resident.  Used by the action
+    server's :func:`load` and by the Rasa server's ``components.spacy_nlp``;
+    a pipeline without an entity ruler is left as it is.
     """
+    if "entity_ruler" not in nlp.pipe_names:
+        return
     ruler = nlp.get_pipe("entity_ruler")
     docs = getattr(ruler, "phrase_patterns", None)
     if isinstance(docs, dict):

@@ -49,7 +49,7 @@ class Stack:
 
     def start_rasa(self):
         self._rasa = contextlib.ExitStack()
-        self._rasa.enter_context(servers.rasa_server(self.env, self.rasa_port, self.logs / "rasa.log"))
+        self.rasa_proc = self._rasa.enter_context(servers.rasa_server(self.env, self.rasa_port, self.logs / "rasa.log"))
 
     def stop_rasa(self):
         if self._rasa:
@@ -85,6 +85,14 @@ def stack(tmp_path_factory):
     yield s
     s.stop_actions()
     s.stop_rasa()
+
+
+def test_the_rasa_server_runs_without_jax(stack):
+    # connectors/rasa_server.py: TensorFlow is loaded, JAX (only its TFLite converter's) is not.
+    assert stack.say("memory-check", "hi")
+    maps = Path(f"/proc/{stack.rasa_proc.pid}/maps").read_text()
+    assert "libtensorflow" in maps
+    assert "jaxlib" not in maps
 
 
 def test_faults_are_survived_without_losing_the_conversation(stack):
