@@ -565,3 +565,20 @@ def test_a_friend_kept_at_a_check_in_beside_ones_own_check_in_is_the_removal_cas
 def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
     text = "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment"
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == "the ICE office downtown"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("lo agarraron ayer saliendo del trabajo", True),  # "they grabbed him": an arrest, no agency named
+    ("la agarraron en la tienda, mi hermana no tiene papeles", True),
+    ("agarraron a mi esposo en la mañana", True),
+    ("se lo llevaron ayer en la mañana", True),
+    ("se lo llevaron al hospital", False),
+    ("a mi hijo lo agarraron unos hombres y piden rescate", False),  # a kidnapping: danger, not a detention
+    ("me agarraron la mano", False),
+])
+def test_an_arrest_told_in_spanish_without_the_agency_is_a_detention(text, said):
+    assert flow.detention_said(text) is said
+
+
+def test_news_of_an_arrest_in_spanish_mid_intake_is_a_detention():
+    assert flow.news_of_detention("detention", "family", "ayer lo agarraron saliendo del trabajo")

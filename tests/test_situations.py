@@ -101,3 +101,42 @@ def test_a_detention_asked_about_is_not_one(text, settled):
 )
 def test_a_program_named_is_not_something_else(text, expected):
     assert situations.from_ranking(_ranking(other=0.63, humanitarian=0.107), text) == expected
+
+
+@pytest.mark.parametrize("text, school", [
+    ("my son got detention at school today and the teacher said he might be suspended", True),
+    ("my daughter has detention after school tomorrow, can i ask about her green card", True),
+    ("mi hijo tiene detention en la escuela mañana", True),
+    ("he got detention for being late to class", True),
+    ("ICE took my husband, he is in detention in Eloy", False),
+    ("my son is in the detention center in Dilley", False),
+    ("ICE took my husband while my son was in detention at school", False),
+    ("my brother is in immigration detention since monday", False),
+])
+def test_a_detention_at_school_is_not_an_immigration_detention(text, school):
+    assert situations.school_detention(text) is school
+
+
+def test_a_school_detention_settles_on_the_next_category():
+    ranking = _ranking(detention=0.6, family=0.3, other=0.1)
+    assert situations.settle("detention", ranking, "my daughter has detention after school, question about her green card") == "family"
+    assert situations.settle("detention", ranking, "they took my husband to the detention center") == "detention"
+    assert situations.settle("detention", _ranking(detention=0.9), "my son got detention at school") == "other"
+
+
+@pytest.mark.parametrize("text, only", [
+    ("hola tengo cita de huellas el 15 de enero para mi residencia", True),
+    ("me llegó la cita de biométricos para el martes, es por mi permiso de trabajo del asilo", True),
+    ("my biometrics appointment is next week for my i-485", True),
+    ("tengo corte en marzo y ya me llegó la cita de huellas", False),  # a removal case told beside it
+    ("tengo cita con ice el martes", False),
+    ("my fingerprints appointment got moved and my hearing is next week", False),
+])
+def test_a_biometrics_appointment_is_not_a_hearing(text, only):
+    assert situations.biometrics_only(text) is only
+
+
+def test_a_biometrics_appointment_settles_on_the_next_category():
+    ranking = _ranking(removal=0.5, family=0.4, other=0.1)
+    assert situations.settle("removal", ranking, "tengo cita de huellas el 15 de enero para mi residencia") == "family"
+    assert situations.settle("removal", ranking, "tengo corte el 15 de enero") == "removal"
