@@ -198,7 +198,7 @@ _SCHOOL_WORDS = (r"(?:school|class(?:es)?|teacher|principal|lunch|recess|saturda
                  r"|maestr[oa]|director[a]?|prepa|secundaria|high school|middle school)")
 _SCHOOL_DETENTION = re.compile(
     r"\bdetention\b(?:\W+\w+){0,6}?\W+" + _SCHOOL_WORDS + r"\b|\b" + _SCHOOL_WORDS + r"\b(?:\W+\w+){0,6}?\W+detention\b"
-    r"|\b(?:got|get|gets|has|have|had|gave|give|giving|serving|serve|in|a|another|lunch|after-school) detentions?\b(?! (?:center|centre|facility))"
+    r"|\b(?:lunch|after-school|saturday|in-school) detentions?\b"
     r"|\bdetention (?:slip|hall|room)\b|\bcastigad[oa]s? (?:en|despu[eé]s de) (?:la escuela|clases?)\b",
     re.IGNORECASE)
 #: ... and no one held by immigration: "ICE took my husband while my son was in detention at school".

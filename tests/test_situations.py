@@ -112,6 +112,8 @@ def test_a_program_named_is_not_something_else(text, expected):
     ("my son is in the detention center in Dilley", False),
     ("ICE took my husband while my son was in detention at school", False),
     ("my brother is in immigration detention since monday", False),
+    ("my mom has been in detention for 2 months and she has diabetes", False),  # no school: held
+    ("he got detention", False),
 ])
 def test_a_detention_at_school_is_not_an_immigration_detention(text, school):
     assert situations.school_detention(text) is school
