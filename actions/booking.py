@@ -183,6 +183,8 @@ class ValidateBookingForm(BookingValidation, FormValidationAction):
     def commit(self, slot: booking.Slot, tracker: Tracker) -> booking.Booking:
         name = tracker.get_slot("contact_name") if _known(tracker.get_slot("contact_name")) else tracker.get_slot("booking_name")
         phone = tracker.get_slot("contact_phone") if _known(tracker.get_slot("contact_phone")) else None
+        if phone is not None and contact.parse_phone(str(phone))[0] is None:
+            phone = None  # kept as the visitor typed it (contact.unchecked_phone): with the intake, not the booking
         visitor = booking.Visitor(
             name=name,
             email=_visitor_email(tracker),

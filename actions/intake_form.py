@@ -108,8 +108,11 @@ class ValidateIntakeForm(FormValidationAction):
             return {}
         if not intent.startswith(interruptions.SITUATION_PREFIX) or not latest_text(tracker):
             return {}
-        dispatcher.utter_message(response=f"utter_ack_{intent[len(interruptions.SITUATION_PREFIX):]}")
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        read = situations.category_for_intent(intent)
+        # the category the words settle on ("detention after school" is not a detention)
+        settled = situations.settle(read, ranking, latest_text(tracker)) or read
+        dispatcher.utter_message(response=f"utter_ack_{settled or intent[len(interruptions.SITUATION_PREFIX):]}")
         if interruptions.asks_for_advice(latest_text(tracker), ranking):
             # "Can I get a green card if I married a citizen?": heard, and answered the only way the assistant may.
             dispatcher.utter_message(response="utter_no_legal_advice")
@@ -431,7 +434,12 @@ class ValidateIntakeForm(FormValidationAction):
         if value != "none" and interruptions.declined("contact_phone", latest_text(tracker), {}) and not contact.has_digits(str(value)):
             return {"contact_phone": "none"}  # "don't call this number, he checks my phone"
         country = resolver.country_code(tracker.get_slot("country"))
-        return parsed_answer("contact_phone", value, lambda v: contact.parse_phone_from(v, country), dispatcher)
+        if value == "none":
+            return {"contact_phone": value}
+        number, response = contact.phone_answer(str(value), country)
+        if response:
+            dispatcher.utter_message(response=response)
+        return {"contact_phone": number}
 
     def validate_contact_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return parsed_answer("contact_email", value, contact.parse_email, dispatcher)

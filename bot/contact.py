@@ -47,6 +47,44 @@ def parse_phone_from(text: str, country: Optional[str]) -> Parsed:
     return parse_phone(text)
 
 
+#: A number a person could dial somewhere: 7 digits (a local number, or a country's shortest
+#: national numbers) to 15 (E.164's longest). Fewer is a number cut short.
+PHONE_DIGITS_KEPT = (7, 15)
+#: Said when a number is kept as the visitor wrote it (not the question again).
+PHONE_KEPT = "utter_phone_kept_as_typed"
+
+
+def unchecked_phone(text: str) -> Optional[str]:
+    """A number that the phone library cannot confirm but that may well be right, as the
+    visitor wrote it: "2345678" from a country whose numbers the library reads with 8 digits,
+    "555-0134" without its area code. None when it has too few or too many digits, or other
+    words around it (a number inside a sentence is read by ``parse_phone``)."""
+    raw = " ".join((text or "").split()).strip(" .,;")
+    if not re.fullmatch(r"\+?[\d\s().-]+", raw):
+        return None
+    digits = re.sub(r"\D", "", raw)
+    low, high = PHONE_DIGITS_KEPT
+    return raw if low <= len(digits) <= high else None
+
+
+def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
+    """The phone number to keep from an answer, and the response to say with it.
+
+    ``(number, None)`` for a number the library confirms (E.164); ``(as typed,
+    PHONE_KEPT)`` for one it cannot confirm but that has a dialable length: asking again
+    would get the same digits back (a visitor knows their own number), so it is kept as
+    written, the visitor is told that our team will confirm it, and the question is not
+    asked again; ``(None, problem)`` for no number, or one cut short (asked again once,
+    with the reason, and then given up: ``flow.give_up``)."""
+    value, problem = parse_phone_from(text, country)
+    if value is not None:
+        return value, None
+    kept = unchecked_phone(text) if problem == "utter_phone_incomplete" else None
+    if kept is not None:
+        return kept, PHONE_KEPT
+    return None, problem
+
+
 def display_phone(e164: str) -> str:
     """A stored E.164 number formatted for people (national format for US numbers)."""
     number = phonenumbers.parse(e164, None)

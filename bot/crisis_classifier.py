@@ -246,13 +246,64 @@ def read(text: str) -> Optional[Reading]:
     return reading if reading.probability >= THRESHOLD else None
 
 
+# --- ordinary readings -------------------------------------------------------------------
+# A help line is given from THRESHOLD, where the classifier also guesses at ordinary messages that
+# share words with danger: children mentioned, fear of a hearing, a school "detention". Below
+# FLAG_THRESHOLD such a guess is set aside unless the message holds a word of harm. Recall comes
+# first: HARM_WORDS is wide on purpose, and the rule sets aside none of the crisis messages of
+# data/safety/, crisis_tune, crisis_check, crisis_check2 and the tuned conversation sets.
+
+#: Words of harm, a plan, a weapon, a body in trouble, abuse or a person missing or alone
+#: (English and Spanish, on ``safety.normalize``d text: accents dropped, contractions expanded).
+HARM_WORDS = re.compile(
+    r"\b(?:die|dying|died|dead|death|kill\w*|murder\w*|suicid\w*|end (?:it|my life|things|everything)|not (?:be )?around|much longer"
+    r"|disappear\w*|goodbye|good bye|give up|giving up|no way out|can not take|tired of (?:living|life)|gave (?:\w+ ){0,3}away|giv\w* (?:\w+ ){0,3}away"
+    r"|letters? to|pills?|meds|overdos\w*|poison\w*|bleach|drank|swallow\w*|hurt\w*|harm\w*|cut|cuts|cutting|blood\w*|bleed\w*|bruis\w*|burn\w*"
+    r"|hit|hits|hitting|beat\w*|punch\w*|slap\w*|chok\w*|strangl\w*|kick\w*|push\w*|shov\w*|threw|throw\w*|jump\w*"
+    r"|guns?|pistol\w*|knife|knives|weapons?|shoot\w*|shot|stab\w*|threat\w*|masks?|masked|broke in|break in|breaking in"
+    r"|rape\w*|sexual\w*|touch\w*|kiss\w*|molest\w*|pics|pictures|photos|naked|abus\w*|drunk|marry|locked|lock|trapped"
+    r"|missing|lost|alone|by (?:him|her|them)sel(?:f|ves)|left behind|kidnap\w*|ransom|sell|traffick\w*"
+    r"|breath\w*|unconscious|wake|waking|faint\w*|seizure|chest|vomit\w*|cough\w*|sugar|shaking|sweat\w*|confused|hospital|ambulance"
+    r"|911|988|starv\w*|not eating|stopped eating|hungry|no food|hiding from|(?:scared|afraid) of (?:him|her|my)|stalk\w*|follow\w*"
+    r"|controls?|lose it|(?:will not|wont|does not|doesnt) let"
+    r"|(?:has|have|kept|keeps|took|tiene|guard\w*|quit\w*) (?:my|mi|her|his|su) (?:passport|pasaporte|papers|documents|papeles|id|phone|keys)"
+    r"|morir\w*|muero|muera|muerte|muert[oa]s?|matar\w*|mata|mato|suicid\w*|pastillas?|cortar\w*|corta|sangre|golpe\w*|pega\w*|pego|lastim\w*"
+    r"|dano|herid[oa]s?|armas?|cuchillo|navaja|amenaz\w*|viol\w*|toca|tocar\w*|besa\w*|casar\w*|borrach[oa]s?|encerr\w*|perdi\w*"
+    r"|secuestr\w*|vender\w*|respira\w*|desmay\w*|inconsciente|convuls\w*|pecho|quem\w*|trag\w*|no contesta|desaparec\w*|despedida"
+    r"|cartas?|regal\w*|no aguanto|ya no puedo|vivir|salida|escondid[oa] de|miedo (?:de|a) (?:el|mi esposo|mi pareja|mi novio)"
+    r"|no (?:me|la|lo) deja|sigue\w*|ahorc\w*|asfixi\w*|solos?|solas?|solit[oa]s?|nadie esta con|mascaras?|encapuchad[oa]s?"
+    r"|avient\w*|tirar(?:se|me)|se metieron"
+    # force against a person or a door, sickness or a body in trouble
+    r"|drag\w*|slam\w*|tase\w*|taser|pepper|pointing|aim\w*|tackl\w*|broke|break\w*|smash\w*|forc\w*|injur\w*|pain|sick|fever|asthma|inhaler"
+    r"|contraction\w*|insulin|diabet\w*|heart|panic attack|attack\w*|arrastr\w*|romp\w*|rompi\w*|tumb\w*|empuj\w*|dolor|enferm\w*"
+    r"|fiebre|asma|contracciones|insulina|corazon|ataque"
+    # a child who will not, or is afraid to, go home
+    r"|(?:not|no|never|afraid to|scared to) (?:want (?:to )?|wants (?:to )?|quiere |quieren )?(?:go|going|ir|regresar|volver) (?:back )?(?:home|a (?:la|su) casa)"
+    r"|miedo (?:de|a) (?:ir|regresar|volver) a (?:la|su) casa)\b"
+)
+
+
+def ordinary_reading(text: str, reading: Reading) -> bool:
+    """Whether the classifier's reading of a message the patterns did not read as danger is set
+    aside: a weak guess (below ``FLAG_THRESHOLD``) in a message with no word of harm at all
+    (``HARM_WORDS``) is noise ("my son got detention at school", "she has a 2 year old",
+    "my wife is pregnant and very afraid they deport me before the baby is born").
+
+    Strong readings stand, even of messages that look ordinary: agents at the door or fear of a
+    hearing told with no word of harm were also set aside in a trial, and that lost a crisis
+    message of the held-out crisis_check2 set (recall first).
+    """
+    return reading.probability < FLAG_THRESHOLD and not HARM_WORDS.search(normalize(text))
+
+
 def detect(text: str) -> Optional[Crisis]:
-    """The patterns' reading of danger (``safety.detect_wide``), else this classifier's."""
+    """The patterns' reading of danger (``safety.detect_wide``), else this classifier's, unless
+    that is an ordinary message's (``ordinary_reading``)."""
     found = safety.detect_wide(text)
     if found is not None:
         return found
     reading = read(text)
-    if reading is None:
+    if reading is None or ordinary_reading(text, reading):
         return None
     return Crisis(reading.kind, safety.language(text), sure=reading.probability >= FLAG_THRESHOLD)
 

@@ -632,9 +632,24 @@ _DETENTION_SAID = re.compile(
 )
 
 
+#: Someone taken, said the way Spanish speakers tell an arrest with no agency named: "lo agarraron
+#: saliendo del trabajo", "agarraron a mi esposo", "se lo llevaron ayer" ("they grabbed him").
+_TAKEN_UNNAMED = re.compile(
+    r"\b(?:(?:ya |ayer |hoy )?(?:lo|la|los|las) agarraron|agarraron a (?:mi|mis|nuestr[oa]s?) \w+"
+    r"|se (?:lo|la|los|las) llevaron(?! (?:al|a la|a un|a una) (?:hospital|cl[ií]nica|doctor|escuela|iglesia|casa)))\b",
+    re.IGNORECASE)
+#: ... unless the takers are criminals: a kidnapping is danger (``bot.safety``), not a detention.
+_KIDNAPPERS = re.compile(
+    r"\b(?:rescate|ransom|secuestr\w*|kidnap\w*|pandill\w*|maras?|cartel|coyotes?|polleros?|narcos?|sicarios?|ladrones)\b",
+    re.IGNORECASE)
+
+
 def detention_said(text: str) -> bool:
-    """Whether a message says plainly that someone was taken by immigration (not "took pills")."""
-    return bool(_DETENTION_SAID.search(text or ""))
+    """Whether a message says plainly that someone was taken by immigration (not "took pills"):
+    with the agency named, or in the Spanish words of an arrest with none ("lo agarraron",
+    "se lo llevaron"), which this assistant hears in an immigration story."""
+    t = text or ""
+    return bool(_DETENTION_SAID.search(t) or (_TAKEN_UNNAMED.search(t) and not _KIDNAPPERS.search(t)))
 
 
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.

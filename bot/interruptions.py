@@ -348,7 +348,8 @@ _IMMIGRATION_HOLD = re.compile(
     r"detenid[oa]s?|detained|custody|custodia|corralon|hielera)\b"
     # "they took my dad on sunday from his job", "se lo llevaron de la casa": unnamed men taking
     # someone is how visitors tell an arrest (a person who holds someone is named: "the babysitter")
-    r"|\bthey (?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b",
+    r"|\bthey (?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b"
+    r"|\b(?:lo|la|los|las) agarraron\b|\bagarraron a (?:mi|mis|nuestr[oa]s?) \w+",
     re.IGNORECASE,
 )
 

@@ -223,10 +223,59 @@ _TAKEN = re.compile(
     re.IGNORECASE)
 
 
+#: A detention at school: a pupil kept after class ("got detention at school", "detention after
+#: school tomorrow", "castigado después de clases"), the word and the school within a few words.
+_SCHOOL_WORDS = (r"(?:school|class(?:es)?|teacher|principal|lunch|recess|saturday|in-school|escuela|colegio|clases?"
+                 r"|maestr[oa]|director[a]?|prepa|secundaria|high school|middle school)")
+_SCHOOL_DETENTION = re.compile(
+    r"\bdetention\b(?:\W+\w+){0,6}?\W+" + _SCHOOL_WORDS + r"\b|\b" + _SCHOOL_WORDS + r"\b(?:\W+\w+){0,6}?\W+detention\b"
+    r"|\b(?:lunch|after-school|saturday|in-school) detentions?\b"
+    r"|\bdetention (?:slip|hall|room)\b|\bcastigad[oa]s? (?:en|despu[eé]s de) (?:la escuela|clases?)\b",
+    re.IGNORECASE)
+#: ... and no one held by immigration: "ICE took my husband while my son was in detention at school".
+_HELD_BY_IMMIGRATION = re.compile(
+    r"\b(?:ice|migra|la migra|immigration (?:took|has|have|detained|arrested|picked)|cbp|border patrol|custody|custodia|detained|detenid[oa]s?"
+    r"|detention (?:center|centre|facility)|processing center|centro de detenci[oó]n|locked up|jail|c[aá]rcel|se (?:lo|la|los|las) llevaron"
+    r"|took (?:him|her|them|my)|picked up|arrested)\b",
+    re.IGNORECASE)
+
+
+def school_detention(text: str | None) -> bool:
+    """Whether a message's "detention" is a pupil kept after school, not someone held by immigration."""
+    t = text or ""
+    return bool(_SCHOOL_DETENTION.search(t)) and not _HELD_BY_IMMIGRATION.search(t)
+
+
+#: A biometrics appointment at USCIS ("cita de huellas", "cita de biométricos", "fingerprint
+#: appointment"): a step of an application, with a date, but not a court hearing or an ICE check-in.
+_BIOMETRICS = re.compile(
+    r"\b(?:biom[eé]tric\w*|huellas(?: digitales)?|fingerprint\w*|finger prints?|asc appointment|application support center)\b",
+    re.IGNORECASE)
+#: ... unless the message also tells a removal case.
+_REMOVAL_CASE = re.compile(
+    r"\b(?:court|hearing|judge|corte|audiencia|juez\w*|ice|migra|deport\w*|removal|nta|notice to appear|check[- ]?ins?"
+    r"|orden de deportaci[oó]n|grillete|ankle monitor|eoir)\b",
+    re.IGNORECASE)
+
+
+def biometrics_only(text: str | None) -> bool:
+    """Whether a message's appointment is a biometrics appointment, with no removal case told beside it."""
+    t = text or ""
+    return bool(_BIOMETRICS.search(t)) and not _REMOVAL_CASE.search(t)
+
+
+#: Categories that some words only seem to tell: the reading is replaced by the next one.
+_SEEMING = (
+    ("detention", school_detention),
+    ("removal", biometrics_only),
+)
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
-    the visitor's own question replaced by the next category; any other the nets chose stands."""
+    the visitor's own question, a detention at school, or a biometrics appointment read as a
+    hearing replaced by the next category; any other the nets chose stands."""
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None
@@ -238,4 +287,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         if _CITIZENSHIP_AIM.search(text or ""):
             return "citizenship"
         return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + "detention"], text) or value
+    for seeming, only_seems in _SEEMING:
+        if value == seeming and only_seems(text):
+            rest = [r for r in ranking or () if r.get("name") != INTENT_PREFIX + seeming]
+            return from_ranking(rest, text) or "other"
     return value

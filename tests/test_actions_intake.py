@@ -190,6 +190,13 @@ async def test_invalid_phone_is_asked_again(run_form):
     assert slots["contact_phone"] is None and "number" in texts(dispatcher)[0]
 
 
+async def test_a_short_foreign_number_is_kept_not_asked_again(run_form):
+    before = {"consent": True, "contact_name": "Juan", "country": "Guatemala"}
+    slots, dispatcher = await run_form(before, {"contact_phone": "2345678"}, text="2345678", requested="contact_phone")
+    assert slots["contact_phone"] == "2345678"
+    assert responses(dispatcher) == ["utter_phone_kept_as_typed"]
+
+
 async def test_saying_no_to_summary_asks_what_to_change(run_form):
     slots, _ = await run_form({"consent": True}, {"intake_confirmed": False}, text="no", intent="deny", requested="intake_confirmed")
     assert slots["intake_confirmed"] is None and slots["correcting"] is True

@@ -113,3 +113,36 @@ def test_a_name_refused(text, declines):
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name
+
+
+@pytest.mark.parametrize("text, country", [
+    ("2345678", "GT"),  # 7 digits from Guatemala, whose numbers the library reads with 8
+    ("765 4321", "HN"),
+    ("555-0134", "US"),  # a local number without its area code
+    ("555-0134", None),
+])
+def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, country):
+    # asked again, the visitor would type the same digits: kept, with a word that staff will confirm it
+    assert contact.phone_answer(text, country) == (text, contact.PHONE_KEPT)
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("312 555 0148", None, ("+13125550148", None)),
+    ("23456789", "GT", ("+50223456789", None)),
+    ("12345", None, (None, "utter_phone_incomplete")),  # cut short: asked again, with the reason
+    ("555", "US", (None, "utter_phone_incomplete")),
+    ("call me", None, (None, "utter_phone_not_found")),
+    ("my number is 2345678 i think", "GT", (None, "utter_phone_incomplete")),  # words around it: asked again
+])
+def test_phone_answer(text, country, expected):
+    assert contact.phone_answer(text, country) == expected
+
+
+@pytest.mark.parametrize("text", ["2345678", "+502 2345 678", "(555) 0134", "1234567890123"])
+def test_unchecked_phone_has_a_dialable_length(text):
+    assert contact.unchecked_phone(text) == text
+
+
+@pytest.mark.parametrize("text", ["123456", "12345678901234567", "call 2345678", ""])
+def test_unchecked_phone_needs_the_digits_alone(text):
+    assert contact.unchecked_phone(text) is None

@@ -45,6 +45,45 @@ def test_ordinary_messages_are_not_read_as_danger(text):
     assert crisis_classifier.detect(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    # children only mentioned; a school detention; fear of a deportation (weak guesses, no word of harm)
+    "my son got detention at school today and the teacher said he might be suspended. we are undocumented, will this affect his daca later?",
+    "mi esposa está embarazada y tiene mucho miedo de que me deporten antes que nazca el bebé. tengo corte en abril",
+    "she has a 2 year old",
+])
+def test_ordinary_messages_that_mention_children_or_fear_get_no_crisis_help(text):
+    assert safety.detect_wide(text) is None  # the patterns do not read these either
+    assert crisis_classifier.detect(text) is None
+
+
+@pytest.mark.parametrize("text, probability, ordinary", [
+    ("my son got detention at school", 0.3, True),  # a weak guess without one word of harm
+    ("my niece is staying with us", 0.39, True),
+    ("my niece does not want to go home", 0.3, False),  # a child afraid to go home: a word of harm
+    ("no papers no job no way out", 0.3, False),
+    ("my sugar is like 500 y me siento mareada", 0.3, False),
+    ("i have bruises all over but my court date is next month", 0.3, False),
+    ("tengo mucho miedo de el, me pego otra vez", 0.3, False),
+    ("my niece is staying with us", crisis_classifier.FLAG_THRESHOLD, False),  # a strong reading stands
+    ("ICE agents are at my door right now", 0.9, False),
+    ("im so scared i cant sleep, i keep thinking about my hearing", 0.87, False),
+])
+def test_ordinary_reading(text, probability, ordinary):
+    reading = crisis_classifier.Reading("child", probability)
+    assert crisis_classifier.ordinary_reading(text, reading) is ordinary
+
+
+def test_no_crisis_message_of_the_tuning_sets_is_set_aside():
+    # recall first: every crisis message the patterns or the reader read before is still read
+    texts = [item["text"] for name in ("crisis_check.yml", "crisis_tune.yml")
+             for item in yaml.safe_load((crisis_classifier.TUNE.parent / name).read_text(encoding="utf-8"))
+             if item.get("crisis")]
+    texts += [e.text for path in sorted(crisis_classifier.DATA.glob("*.yml"))
+              for e in crisis_classifier._labelled(path) if e.label != crisis_classifier.NONE]
+    lost = [t for t in texts if (safety.detect_wide(t) or crisis_classifier.read(t)) and crisis_classifier.detect(t) is None]
+    assert lost == []
+
+
 def test_the_patterns_come_first():
     found = crisis_classifier.detect("my husband hits me")
     assert found == safety.detect_wide("my husband hits me")
@@ -62,7 +101,7 @@ def test_a_weak_reading_gets_help_but_is_not_sure(monkeypatch, probability, sure
         def read(self, texts):
             return [crisis_classifier.Reading("child", probability) for _ in texts]
     monkeypatch.setattr(crisis_classifier, "load", lambda: Fixed())
-    found = crisis_classifier.detect("my niece does not want to go home")
+    found = crisis_classifier.detect("my niece does not want to go home")  # a word of harm: not set aside
     assert (found.sure if found else None) is sure
     assert crisis_classifier.THRESHOLD < crisis_classifier.FLAG_THRESHOLD
 

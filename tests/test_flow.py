@@ -598,3 +598,20 @@ def test_a_bond_hearing_is_for_someone_held(text, matter):
 ])
 def test_a_detention_said_without_the_usual_words(text, said):
     assert flow.detention_said(text) is said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("lo agarraron ayer saliendo del trabajo", True),  # "they grabbed him": an arrest, no agency named
+    ("la agarraron en la tienda, mi hermana no tiene papeles", True),
+    ("agarraron a mi esposo en la mañana", True),
+    ("se lo llevaron ayer en la mañana", True),
+    ("se lo llevaron al hospital", False),
+    ("a mi hijo lo agarraron unos hombres y piden rescate", False),  # a kidnapping: danger, not a detention
+    ("me agarraron la mano", False),
+])
+def test_an_arrest_told_in_spanish_without_the_agency_is_a_detention(text, said):
+    assert flow.detention_said(text) is said
+
+
+def test_news_of_an_arrest_in_spanish_mid_intake_is_a_detention():
+    assert flow.news_of_detention("detention", "family", "ayer lo agarraron saliendo del trabajo")

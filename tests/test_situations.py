@@ -131,3 +131,44 @@ def test_a_court_case_beside_another_request_is_the_removal_case():
 ])
 def test_someone_still_held_or_released_into_a_case_is_not_a_detention_over(text):
     assert situations.over_detention(text) is False
+
+
+@pytest.mark.parametrize("text, school", [
+    ("my son got detention at school today and the teacher said he might be suspended", True),
+    ("my daughter has detention after school tomorrow, can i ask about her green card", True),
+    ("mi hijo tiene detention en la escuela mañana", True),
+    ("he got detention for being late to class", True),
+    ("ICE took my husband, he is in detention in Eloy", False),
+    ("my son is in the detention center in Dilley", False),
+    ("ICE took my husband while my son was in detention at school", False),
+    ("my brother is in immigration detention since monday", False),
+    ("my mom has been in detention for 2 months and she has diabetes", False),  # no school: held
+    ("he got detention", False),
+])
+def test_a_detention_at_school_is_not_an_immigration_detention(text, school):
+    assert situations.school_detention(text) is school
+
+
+def test_a_school_detention_settles_on_the_next_category():
+    ranking = _ranking(detention=0.6, family=0.3, other=0.1)
+    assert situations.settle("detention", ranking, "my daughter has detention after school, question about her green card") == "family"
+    assert situations.settle("detention", ranking, "they took my husband to the detention center") == "detention"
+    assert situations.settle("detention", _ranking(detention=0.9), "my son got detention at school") == "other"
+
+
+@pytest.mark.parametrize("text, only", [
+    ("hola tengo cita de huellas el 15 de enero para mi residencia", True),
+    ("me llegó la cita de biométricos para el martes, es por mi permiso de trabajo del asilo", True),
+    ("my biometrics appointment is next week for my i-485", True),
+    ("tengo corte en marzo y ya me llegó la cita de huellas", False),  # a removal case told beside it
+    ("tengo cita con ice el martes", False),
+    ("my fingerprints appointment got moved and my hearing is next week", False),
+])
+def test_a_biometrics_appointment_is_not_a_hearing(text, only):
+    assert situations.biometrics_only(text) is only
+
+
+def test_a_biometrics_appointment_settles_on_the_next_category():
+    ranking = _ranking(removal=0.5, family=0.4, other=0.1)
+    assert situations.settle("removal", ranking, "tengo cita de huellas el 15 de enero para mi residencia") == "family"
+    assert situations.settle("removal", ranking, "tengo corte el 15 de enero") == "removal"
