@@ -58,10 +58,18 @@ _MINE = re.compile(r"\b(?:(?:i|we) (?:live|stay)|i'?m (?:in|at|near)|we'?re (?:i
                    r"|viv(?:o|imos)|est(?:oy|amos) (?:en|cerca))\b", re.IGNORECASE)
 
 
-#: Someone else said to be there: "they have him", "hes at", "la tienen", "está en el krome".
-_THEIRS = re.compile(r"\b(?:he|she|they|him|her|hes|shes|he's|she's|theyre|they're|them|[eé]l|ella|(?:lo|la|los) (?:tienen|llevaron|mandaron)"
-                     r"|est[aá] en|est[aá]n en|my (?:\w+ )?(?:husband|wife|son|daughter|brother|sister|mom|dad|father|mother|uncle|aunt|cousin)"
-                     r"|mi (?:esposo|esposa|hijo|hija|hermano|hermana|mam[aá]|pap[aá]|t[ií]o|t[ií]a|primo|prima))\b", re.IGNORECASE)
+#: Someone else said to be there: "they have him", "hes at", "la tienen", "está en el krome", "my uncle".
+_THEY = re.compile(r"\b(?:he|she|they|him|her|hes|shes|he's|she's|theyre|they're|them|él|ella)\b|\b(?:lo|la|los) (?:tienen|llevaron|mandaron)\b"
+                   r"|^\W*est[aá]n? en\b|\b(?:el|él|ella) est[aá]\b", re.IGNORECASE)
+_POSSESSIVE = frozenset("my mi our nuestro nuestra his her su".split())
+
+
+def _theirs(text: str) -> bool:
+    """Whether a reply speaks of someone else: a third person, or "my uncle" (``roles.RELATIVES``)."""
+    if _THEY.search(text):
+        return True
+    words = re.findall(r"[a-záéíóúñü']+", text.lower())
+    return any(w in _POSSESSIVE and any(r in roles.RELATIVES for r in words[i + 1 : i + 3]) for i, w in enumerate(words))
 
 
 #: A home the visitor is at: "a friends house in tacoma", "en casa de mi suegra en ...".
@@ -78,9 +86,9 @@ def someone_elses_place(text: str, detention: bool) -> bool:
     if role == roles.SELF or _MINE.search(text):
         return False
     # "joe corley detention center in conroe texas", said of nobody else, may be where the visitor is held
-    theirs = bool(_THEIRS.search(text))
-    if not theirs and _A_HOME.search(text):
+    if _A_HOME.search(text) and not _THEY.search(text):
         return False  # "a friends house in tacoma", "en casa de mi suegra en west valley": where the visitor is
+    theirs = _theirs(text)
     if role == "other" and (theirs or any(m.role != roles.DETAINED for m in found)):
         return True
     if not detention or not theirs:
