@@ -418,6 +418,10 @@ _WHERE_UNKNOWN = re.compile(
     re.IGNORECASE)
 
 
+_WHERE_DETAINED = " (where detained)"
+_LIVES = re.compile(r"\b(?:lives?|living|vive|viven|viviendo)\b", re.IGNORECASE)
+
+
 def held_place(text: str) -> str | None:
     """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
@@ -425,10 +429,11 @@ def held_place(text: str) -> str | None:
     for mention in roles.mentions(text):
         if mention.role == roles.DETAINED:
             return mention.place.label
-        if mention.role == roles.UNCLEAR:
+        if mention.role == roles.UNCLEAR or (mention.role == roles.RELATIVE and not _LIVES.search(text[:mention.start])):
+            # ("they arrested my brother and hes in tacoma now": where he is, unless where he lives)
             start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")
             if _DETENTION_WORDS.search(text[start + 1:mention.start]):
-                return f"{mention.place.label} (where detained)"
+                return f"{mention.place.label}{_WHERE_DETAINED}"
     return None
 
 
@@ -452,12 +457,12 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
             said["detained_where"] = where
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
-        if held:
-            said["detained_where"] = held
-    if situation == "detention" and "detained_where" not in said:
         named = _AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "")
-        if named:
-            # "CBP still has him at JFK", "detenido en el condado": where, as they said it
+        if held and not (named and held.endswith(_WHERE_DETAINED)):
+            said["detained_where"] = held
+        elif named:
+            # "CBP still has him at JFK", "detenido en el condado", "at the port of entry in calexico":
+            # where, as they said it (more than the town it is in)
             said["detained_where"] = " ".join(named.group(1).split())
     if situation == "detention" and "detained_where" not in said:
         unknown = _WHERE_UNKNOWN.search(text or "")

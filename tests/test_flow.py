@@ -615,3 +615,8 @@ def test_an_arrest_told_in_spanish_without_the_agency_is_a_detention(text, said)
 
 def test_news_of_an_arrest_in_spanish_mid_intake_is_a_detention():
     assert flow.news_of_detention("detention", "family", "ayer lo agarraron saliendo del trabajo")
+
+
+def test_where_held_said_of_him_after_an_arrest():
+    assert flow.held_place("they arrested my uncle two days ago and hes in aurora colorado now") == "Aurora, CO (where detained)"
+    assert flow.held_place("they arrested my uncle, he lives in aurora colorado") is None  # his home, not where held
