@@ -69,6 +69,7 @@ def test_it_is_the_spacy_nlp_rasa_wires_to_the_extractor():
     assert DefaultV1Recipe._from_registry("components.spacy_nlp.SpacyNLP").clazz is SpacyNLP
 
 
+@pytest.mark.integration  # run after `make train` (test-integration), so CI never skips it
 def test_the_trained_model_loads_the_pipeline_with_it():
     model = ROOT / "models" / "intake.tar.gz"
     if not model.exists():
