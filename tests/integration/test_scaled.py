@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -47,13 +48,17 @@ def top():
     if not (ROOT / "models").exists():
         pytest.skip("no trained model: run `make train`")
     free = servers.free_port
+    var = tempfile.mkdtemp(prefix="intake-scaled-")
     values = scaled.settings(dict(
-        SCALED_VAR=tempfile.mkdtemp(prefix="intake-scaled-"), BALANCER_PORT=str(free()),
+        SCALED_VAR=var, BALANCER_PORT=str(free()),
         RASA_PORTS=f"{free()} {free()}", ACTION_PORT=str(free()), WEB_PORT=str(free()),
         PG_PORT=str(free()), REDIS_PORT=str(free())))
-    with scaled.running(values, logs=ROOT / "results" / "scaled") as topology:
-        yield topology
-    transcripts.close()
+    try:
+        with scaled.running(values, logs=ROOT / "results" / "scaled") as topology:
+            yield topology
+    finally:
+        transcripts.close()
+        shutil.rmtree(var, ignore_errors=True)  # its PostgreSQL cluster and data directory
 
 
 def post(url: str, sender: str, text: str) -> httpx.Response:
