@@ -271,6 +271,11 @@ _SEEMING = (
 )
 
 
+def _next_reading(ranking: Optional[Ranking], category: str, text: str | None) -> str | None:
+    """The situation the ranking tells once ``category`` is set aside."""
+    return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + category], text)
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
@@ -281,14 +286,13 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return None
     value = read if value == "other" else value
     if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):
-        return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + "detention"], text) or value
+        return _next_reading(ranking, "detention", text) or value
     if value == "detention" and over_detention(text):
         # the matter is what the visitor asks about now
         if _CITIZENSHIP_AIM.search(text or ""):
             return "citizenship"
-        return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + "detention"], text) or value
+        return _next_reading(ranking, "detention", text) or value
     for seeming, only_seems in _SEEMING:
         if value == seeming and only_seems(text):
-            rest = [r for r in ranking or () if r.get("name") != INTENT_PREFIX + seeming]
-            return from_ranking(rest, text) or "other"
+            return _next_reading(ranking, seeming, text) or "other"
     return value
