@@ -326,12 +326,12 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     total = sum(w for w, _ in weights)
     if weights:
         weight, name = max(weights)
-        if kind in SITUATION_OF_CRISIS and (
-            (name in ("detention", "enforcement") and urgency.threat_to_call_agents(text))
-            or (name == "enforcement" and not urgency.agents_named(text))
-        ):
-            # "he says if I leave he calls immigration": an abuser's leverage, not a detention or a
-            # raid; "a man with a gun outside, he knows I have no papers": danger, no agents at all
+        if name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
+            # "he says if I leave he calls immigration", "dice q si lo denuncio me hace deportar": an
+            # abuser's leverage, not a detention, a raid or a case; the protections for victims fit
+            return SITUATION_OF_CRISIS.get(kind or "", "humanitarian")
+        if kind in SITUATION_OF_CRISIS and name == "enforcement" and not urgency.agents_named(text):
+            # "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]
         if name == "detention" and not _IMMIGRATION_HOLD.search(text or "") and not facilities.facility_in(text or ""):
             # "the babysitter has him tied to a chair", "he is hiding here with me": held or

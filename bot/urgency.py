@@ -524,8 +524,13 @@ _CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: Calling or reporting to them: a threat ("he will call ICE on us", "me va a reportar a la migra").
 _CALL_AGENTS = (
-    r"\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a)"
-    r" (?:the )?" + _AGENT + r"\b(?: (?:on (?:me|us|him|her|them)))?"
+    r"\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a"
+    r"|(?:me|nos|te|lo|la|los|las|les|le) (?:echa|echan|echo|echaria|va a echar|van a echar)(?: a)?)"
+    r" (?:the |la )?" + _AGENT + r"\b(?: (?:on (?:me|us|him|her|them)))?"
+    # a deportation threatened, not begun: "me hace deportar", "he'll get me deported", "threatens to deport us"
+    r"|\b(?:hace|hacer|hacerme|hacernos|hacerte|va a hacer|mandar|manda|mandarme|mandarnos)(?: (?:me|nos|te|lo|la))? deportar\w*"
+    r"|\b(?:get|have|gets|getting) (?:me|us|you|him|her|them) deported\b"
+    r"|\b(?:threat\w*|amenaz\w*) (?:\w+ ){0,2}(?:to|with|con|que) (?:\w+ ){0,2}(?:deport\w*|report\w*|denunciar\w*)"
 )
 _CALL_AGENTS_RX = re.compile(_CALL_AGENTS)
 

@@ -491,6 +491,12 @@ def test_a_real_interruption_at_where_he_is_held_still_gets_its_answer():
      ("a man with a gun is outside saying he will kill me, its my landlord, he knows i have no papers", "violence",
       "enforcement", "humanitarian"),
      ("the gang found our apartment in houston and sent a photo of our door", "violence", "enforcement", "humanitarian"),
+     # a deportation threatened by an abuser, whatever the danger's kind
+     ("mi pareja le pegó a la niña y dice que si voy a la policía me hace deportar", "child", "detention", "humanitarian"),
+     ("el patrón nos sacó con un cuchillo y dijo que nos echa a la migra si volvemos", "violence", "enforcement",
+      "humanitarian"),
+     ("my stepdad hit my little brother again and threatens to get mom deported if we tell", "child", "removal",
+      "humanitarian"),
      # agents named: the raid is the matter beside the danger
      ("ICE is raiding the plant and a guy pulled a knife on an agent", "violence", "enforcement", "enforcement")],
 )

@@ -300,6 +300,8 @@ def test_agents_present_now(text, place):
         # a threat to call them, a check-in, what happened and ended, a question about them
         "my ex is outside yelling that he will call ICE on me",
         "mi patron dice que me va a reportar a la migra, estoy escondida en el cuarto",
+        "estamos en la casa de mi prima, el señor dijo que si hablamos nos echa a la migra",
+        "my boyfriend is at the door screaming he will get me deported",
         "my ICE check in is this friday at the office downtown",
         "ICE stopped me last month at a gas station",
         "immigration stopped my truck, asked for id and let me go",
