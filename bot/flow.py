@@ -697,6 +697,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation == "removal" and _BOND_HEARING.search(text or "") and not situations.RELEASED.search(text or ""):
         # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
         return "detention"
+    if situation == "enforcement" and removal_stage(text) == "removal_order" and not urgency.agents_named(text):
+        # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
+        # removal case itself
+        return "removal"
     if situation == "enforcement" and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
         # "we got a notice of inspection, I have 22 employees": the employer's compliance
         # (a worker told "ICE is coming to audit" stays enforcement)
@@ -806,6 +810,10 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
         return False
     if _CORRECTION.search(text or "") and not text.strip().endswith("?"):
         return False
+    if before == "removal" and now == "enforcement":
+        # agents at the door of someone with a removal case are there for that case: it stays
+        # the matter, and the agents are an urgency reason beside it
+        return True
     if now in PRESSING_SITUATIONS and before not in PRESSING_SITUATIONS and not text.strip().endswith("?"):
         return False
     if now == "enforcement" and urgency.live_emergency(text or ""):

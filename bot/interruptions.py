@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from bot import contact, dates, flow, safety, urgency
+from bot import contact, dates, flow, safety, situations, urgency
 from bot.places import facilities, location, roles
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
@@ -357,7 +357,10 @@ _IMMIGRATION_HOLD = re.compile(
 def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
                     default: Optional[str] = None) -> Dict[str, Any]:
     """The situation a message also described, so that it is not asked again."""
-    situation = flow.matter_told(situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or default, text or "")
+    read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE)
+    # read as the opening reads a situation ("my i-589 is due ..." names a program, not "other")
+    read = (situations.settle(read, ranking, text) or read) if read else default
+    situation = flow.matter_told(read, text or "")
     if slots.get("situation") or not situation:
         return {}
     return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}

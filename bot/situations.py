@@ -77,6 +77,13 @@ DETAIL_WORDS: Dict[str, str] = {
     "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*",
     "other": r"\w+",
 }
+#: A family petition named ("my green card thru my wife", "mi esposo me pidió", an I-130): whatever
+#: step of it is asked about (biometrics, an interview), the matter is family.
+_FAMILY_PETITION = re.compile(
+    r"\b(?:green ?cards?|residen\w*|papers|papeles)\b[^.?!]{0,25}?\b(?:through|thru|via|by|por(?: medio de)?|from)\s+(?:my|mi|our|her|his)\s+"
+    r"(?:husband|wife|spouse|esposo|esposa|marido|mom|mother|mama|mamá|madre|dad|father|papa|papá|padre|parents|padres"
+    r"|son|daughter|hij[oa])\b|\bi-?130\b|\b(?:me|nos) (?:pidi[oó]|pidieron|est[aá]n? pidiendo)\b",
+    re.IGNORECASE)
 _DETAIL_WORDS = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.IGNORECASE) for k, v in DETAIL_WORDS.items()}
 #: "I don't know what kind of case I have": the matter is not told yet.
 _UNSURE = re.compile(r"\b(?:(?:do\s*n[o']?t|dont)\s+(?:really\s+)?know|idk|not sure|no s[eé]|no entiendo|what (?:kind|type) of case|qu[eé] (?:tipo|clase) de caso)\b", re.IGNORECASE)
@@ -141,6 +148,8 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     if text and _DETAIL_WORDS["humanitarian"].search(text):
         # "una carta de USCIS ... pruebas de mi TPS": a program named is not "something else"
         return "humanitarian"
+    if text and _FAMILY_PETITION.search(text):
+        return "family"
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]

@@ -261,6 +261,8 @@ def test_held_since_a_period_is_kept_in_words():
     ("employment", "family", "intake_confirmed", "cuanto nos cobrarian por ayudarnos con la inspeccion?"),
     ("family", "removal", "location", "si aplico me pueden deportar? me da miedo q sepan donde vivo"),
     ("citizenship", "detention", "contact_name", "can they detain me at the interview?"),
+    # agents come for someone with a removal case: the case stays the matter
+    ("removal", "enforcement", "intake_confirmed", "two ICE officers are banging on my door right now"),
 ])
 def test_a_question_later_does_not_change_the_matter(before, now, asked, text):
     assert flow.keeps_situation(before, now, asked, text)
@@ -467,6 +469,10 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
     # the employer's compliance; a worker told of an audit stays enforcement
     ("enforcement", "we got a notice of inspection, they want our I-9s in 3 days, we have 40 employees", "employment"),
     ("enforcement", "my boss says ICE is coming to do an audit, can they arrest me at work?", "enforcement"),
+    # an old order with no agents told is the removal case; with agents after them, enforcement
+    ("enforcement", "a judge ordered me removed back in 2012 and i stayed, nobody ever came", "removal"),
+    ("enforcement", "me dieron orden de deportacion hace años, hay algo que se pueda hacer?", "removal"),
+    ("enforcement", "he has a removal order and ICE agents keep showing up at his work", "enforcement"),
     (None, "hi", None),
 ])
 def test_the_matter_a_message_tells(read, text, matter):

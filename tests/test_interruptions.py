@@ -223,6 +223,15 @@ def test_a_legal_question_at_the_situation_question_keeps_the_situation_it_descr
     assert answer.responses == ["utter_no_legal_advice"]
 
 
+def test_a_legal_question_naming_a_program_is_not_something_else():
+    # the classifier's "other" is read as the opening reads it: a program named is that matter
+    ranking = [{"name": "ask_legal_advice", "confidence": 0.3}, {"name": "situation_other", "confidence": 0.25},
+               {"name": "situation_humanitarian", "confidence": 0.1}]
+    answer = _handle("ask_legal_advice", "the lady doing my i-589 vanished, is it too late to send it myself?",
+                     ranking=ranking, slots={"requested_slot": "situation"})
+    assert answer.slots["situation"] == "humanitarian"
+
+
 def test_the_situation_question_never_loops():
     text = "worried calling police will get neighbors deported"
     slots = {"requested_slot": "situation"}

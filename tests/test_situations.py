@@ -33,6 +33,15 @@ def test_other_well_above_stays_other():
     assert situations.from_ranking(ranking, "going to mexico for a funeral, can i come back with my green card") == "other"
 
 
+@pytest.mark.parametrize("text", [
+    "my fingerprint appointment for the green card through my husband is monday, can i bring my baby",
+    "la entrevista de la residencia por medio de mi esposa es en enero, que llevo",
+    "mi papa me pidio hace 5 años, ya tengo cita de huellas",
+])
+def test_a_step_of_a_family_petition_read_as_other_is_family(text):
+    assert situations.from_ranking(_ranking(other=0.9, family=0.05), text) == "family"
+
+
 def test_a_category_on_top_is_kept():
     assert situations.from_ranking(_ranking(detention=0.9, other=0.05), "they took my husband") == "detention"
 
