@@ -617,6 +617,9 @@ _DETENTION_SAID = re.compile(
     r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
     r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+by\s+(?:ice|immigration|la migra|cbp|border patrol)\b"
+    # the agency after the verb: "a mi esposo lo detuvo ICE el miércoles", "se lo llevó la migra"
+    r"|\b(?:(?:lo|la|los|las) (?:detuvo|detuvieron|arrest[oó]|arrestaron|agarr[oó]|agarraron)|se (?:lo|la|los|las) llev[oó])"
+    r"\s+(?:la\s+)?(?:ice|migra|inmigraci[oó]n|migraci[oó]n|cbp|patrulla fronteriza|border patrol)\b"
     # "they just took my husband, ICE van, 5 min ago": the agency said after
     r"|\b(?:(?:they|agents?|officers?|immigration|la migra|migra)\s+(?:just\s+|already\s+)?(?:took|grabbed|picked up|arrested|detained|put)"
     r"|se llevaron a|agarraron a|detuvieron a|(?:se )?acaban de (?:llevar|detener|agarrar) a)\s+(?:my|our|mi|nuestro|nuestra)\s+"

@@ -513,6 +513,7 @@ _WAS = re.compile(
     r"|esta manana|en la manana"
     # someone taken is the detention, not agents at hand ("se lo llevo la migra"); a plan is not now
     r"|took|taken|arrested|detained|deported|picked up|se (?:lo|la|los|las) llevo|se llevaron|llevaron|agarraron|detuvieron"
+    r"|detuvo|arresto|arrestaron|agarro"
     r"|deportaron|tomorrow|gonna|going to|will)\b"
 )
 _THIS_MORNING = re.compile(r"\b(?:this morning|earlier today|esta manana|hoy en la manana|en la manana)\b")

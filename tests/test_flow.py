@@ -391,6 +391,9 @@ def test_a_check_in_said_as_presentarse_con_ice_with_its_day():
         ("se acaban de llevar a mi esposo en la puerta de la casa, ice, hace 10 min", True),
         ("they took my husband to the hospital", False),
         ("my husband took my kids to the ICE office for his check in", False),
+        # the agency after the verb
+        ("a mi hijo lo detuvo la migra saliendo del trabajo el viernes", True),
+        ("a mi papá se lo llevó ICE de la obra", True),
     ],
 )
 def test_someone_taken_by_immigration_said_plainly(text, said):

@@ -259,6 +259,8 @@ def test_not_removal_imminent(text):
         # since this morning, and still there
         ("ICE is outside my house since this morning", "home"),
         ("la migra esta afuera de mi casa desde esta manana", "home"),
+        # an arrest beside agents still at hand
+        ("la migra esta afuera de la casa, ya agarro a mi vecino", "home"),
     ],
 )
 def test_agents_present_now(text, place):
@@ -314,6 +316,8 @@ def test_agents_present_now(text, place):
         "ppl on facebook saying ICE in the walmart parking lot this morning, should we stay home",
         "ice talked with the manager last week",
         "ICE agents were across from my house yesterday",
+        # where an arrest happened, told in the past
+        "a mi hermano lo detuvo ICE el lunes afuera de su casa, esta en el condado",
     ],
 )
 def test_not_agents_present_now(text):
