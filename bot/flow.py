@@ -700,6 +700,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation == "removal" and _BOND_HEARING.search(text or "") and not situations.RELEASED.search(text or ""):
         # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
         return "detention"
+    if situation == "enforcement" and situations.program_named(text) and not urgency.agents_named(text):
+        # "the teacher asked if she has papers, we want to see about daca": a program asked
+        # about, with no agents in the story
+        return "humanitarian"
     if situation == "enforcement" and removal_stage(text) == "removal_order" and not urgency.agents_named(text):
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself

@@ -323,6 +323,8 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         return "removal"
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
+    # "got detention at school for fighting": a category the words only seem to tell is not the matter
+    weights = [(w, name) for w, name in weights if not situations.only_seems(name, text)]
     total = sum(w for w, _ in weights)
     if weights:
         weight, name = max(weights)

@@ -91,6 +91,11 @@ _UNSURE = re.compile(r"\b(?:(?:do\s*n[o']?t|dont)\s+(?:really\s+)?know|idk|not s
 _DETAILS_MIN_WORDS = 6
 
 
+def program_named(text: str | None) -> bool:
+    """Whether a message names a humanitarian program or form (asylum, TPS, DACA, a U visa, an I-589)."""
+    return bool(_DETAIL_WORDS["humanitarian"].search(text or ""))
+
+
 def details_said(situation: str | None, text: str | None) -> bool:
     """Whether the words that told the matter already answer its details question."""
     words = re.findall(r"\w+", text or "")
@@ -145,7 +150,7 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
         return None  # "pls help": whatever the classifier guessed, nothing was said yet
     if best != "other":
         return best
-    if text and _DETAIL_WORDS["humanitarian"].search(text):
+    if program_named(text):
         # "una carta de USCIS ... pruebas de mi TPS": a program named is not "something else"
         return "humanitarian"
     if text and _FAMILY_PETITION.search(text):
@@ -280,6 +285,11 @@ _SEEMING = (
 )
 
 
+def only_seems(category: str | None, text: str | None) -> bool:
+    """Whether words only seem to tell ``category`` (a detention at school, a biometrics appointment)."""
+    return any(category == seeming and seems(text) for seeming, seems in _SEEMING)
+
+
 def _next_reading(ranking: Optional[Ranking], category: str, text: str | None) -> str | None:
     """The situation the ranking tells once ``category`` is set aside."""
     return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + category], text)
@@ -301,7 +311,6 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         if _CITIZENSHIP_AIM.search(text or ""):
             return "citizenship"
         return _next_reading(ranking, "detention", text) or value
-    for seeming, only_seems in _SEEMING:
-        if value == seeming and only_seems(text):
-            return _next_reading(ranking, seeming, text) or "other"
+    if only_seems(value, text):
+        return _next_reading(ranking, value, text) or "other"
     return value

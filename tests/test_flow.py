@@ -476,6 +476,9 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
     ("enforcement", "a judge ordered me removed back in 2012 and i stayed, nobody ever came", "removal"),
     ("enforcement", "me dieron orden de deportacion hace años, hay algo que se pueda hacer?", "removal"),
     ("enforcement", "he has a removal order and ICE agents keep showing up at his work", "enforcement"),
+    # a program asked about with no agents in the story; with agents, enforcement
+    ("enforcement", "the counselor asked my son if he is legal, can he still get daca?", "humanitarian"),
+    ("enforcement", "ICE came to my building asking for me, i have TPS, do i open?", "enforcement"),
     (None, "hi", None),
 ])
 def test_the_matter_a_message_tells(read, text, matter):

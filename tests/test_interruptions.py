@@ -494,6 +494,13 @@ def test_a_real_interruption_at_where_he_is_held_still_gets_its_answer():
     assert answer.responses == ["utter_consultation_fee"]
 
 
+def test_a_detention_at_school_beside_a_crisis_is_not_the_matter():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.5},
+               {"name": "situation_humanitarian", "confidence": 0.2}, {"name": "situation_other", "confidence": 0.1}]
+    text = "she got lunch detention for a fight and now the school wants her ssn, we were going to apply for daca"
+    assert interruptions.situation_beside_crisis(ranking, "suicide", text) == "humanitarian"
+
+
 @pytest.mark.parametrize(
     "text, kind, read, expected",
     [("my husband pushed me down the stairs, he says if i leave he calls immigration", "dv", "detention", "humanitarian"),
