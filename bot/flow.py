@@ -604,10 +604,8 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
     return {}
 
 
-_RELATIVE = (r"(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner|kids?"
-             r"|nephew|niece|cousin|uncle|aunt|brother-in-law|sister-in-law|grandpa|grandma|grandfather|grandmother"
-             r"|esposo|esposa|marido|hij[oa]s?|pap[aá]|mam[aá]|padre|madre|herman[oa]|novi[oa]|cu[nñ]ad[oa]|sobrin[oa]|prim[oa]"
-             r"|t[ií][oa]|abuel[oa])")
+_RELATIVE = situations.RELATIVE
+
 #: Someone taken by immigration, said plainly: "ICE took my husband", "me quitaron a mi esposo ayer".
 _DETENTION_SAID = re.compile(
     r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b[^.?!]{0,30}?"

@@ -77,6 +77,18 @@ DETAIL_WORDS: Dict[str, str] = {
     "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*",
     "other": r"\w+",
 }
+#: A relative, as visitors name one (English and Spanish), as a regular expression.
+RELATIVE = (r"(?:husband|wife|spouse|son|daughter|dad|father|mom|mother|parents?|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner|kids?"
+            r"|nephew|niece|cousin|uncle|aunt|brother-in-law|sister-in-law|grandpa|grandma|grandfather|grandmother|grandparents"
+            r"|esposo|esposa|marido|hij[oa]s?|pap[aá]s?|mam[aá]|padres?|madre|herman[oa]s?|novi[oa]|cu[nñ]ad[oa]|sobrin[oa]s?|prim[oa]s?"
+            r"|t[ií][oa]s?|abuel[oa]s?)")
+#: A relative's papers asked about ("my husband visa", "my wifes green card", "quiero traer a mis abuelos").
+_RELATIVES_PAPERS = re.compile(
+    r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
+    r"|\b(?:visa|green ?card|papers|papeles|residencia|petici[oó]n)\s+(?:for|para|de)\s+(?:my|mi|mis)\s+" + RELATIVE + r"\b"
+    r"|\b(?:bring|petition for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis)\s+" + RELATIVE + r"\b"
+    r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b",
+    re.IGNORECASE)
 #: A family petition named ("my green card thru my wife", "mi esposo me pidió", an I-130): whatever
 #: step of it is asked about (biometrics, an interview), the matter is family.
 _FAMILY_PETITION = re.compile(
@@ -148,12 +160,14 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     best_weight, best = max(named)
     if vague(text):
         return None  # "pls help": whatever the classifier guessed, nothing was said yet
+    if best == "humanitarian" and not program_named(text) and _RELATIVES_PAPERS.search(text or ""):
+        return "family"  # "my wifes visa": a relative's papers, no humanitarian program named
     if best != "other":
         return best
     if program_named(text):
         # "una carta de USCIS ... pruebas de mi TPS": a program named is not "something else"
         return "humanitarian"
-    if text and _FAMILY_PETITION.search(text):
+    if text and (_FAMILY_PETITION.search(text) or _RELATIVES_PAPERS.search(text)):
         return "family"
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:

@@ -42,6 +42,19 @@ def test_a_step_of_a_family_petition_read_as_other_is_family(text):
     assert situations.from_ranking(_ranking(other=0.9, family=0.05), text) == "family"
 
 
+@pytest.mark.parametrize("ranking, text", [
+    (_ranking(other=0.5, family=0.3), "got a question on my husbands green card"),
+    (_ranking(other=0.4, family=0.1), "mis papas estan en honduras y quiero traerlos"),
+    (_ranking(humanitarian=0.4, other=0.3, family=0.1), "need help with my wife's visa pls"),
+])
+def test_a_relatives_papers_are_family(ranking, text):
+    assert situations.from_ranking(ranking, text) == "family"
+
+
+def test_a_relatives_asylum_stays_humanitarian():
+    assert situations.from_ranking(_ranking(humanitarian=0.4, other=0.3), "my wife's asylum papers") == "humanitarian"
+
+
 def test_a_category_on_top_is_kept():
     assert situations.from_ranking(_ranking(detention=0.9, other=0.05), "they took my husband") == "detention"
 
