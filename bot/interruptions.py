@@ -329,10 +329,11 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     total = sum(w for w, _ in weights)
     if weights:
         weight, name = max(weights)
-        if name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
+        if kind in SITUATION_OF_CRISIS and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
             # "he says if I leave he calls immigration", "dice q si lo denuncio me hace deportar": an
             # abuser's leverage, not a detention, a raid or a case; the protections for victims fit
-            return SITUATION_OF_CRISIS.get(kind or "", "humanitarian")  # leverage over a victim
+            # (beside an illness, "can the hospital report her to ICE?" is the fear of enforcement)
+            return SITUATION_OF_CRISIS[kind]
         if kind in SITUATION_OF_CRISIS and name == "enforcement" and not urgency.agents_named(text):
             # "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]

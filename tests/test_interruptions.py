@@ -520,6 +520,9 @@ def test_a_detention_at_school_beside_a_crisis_is_not_the_matter():
       "humanitarian"),
      ("my stepdad hit my little brother again and threatens to get mom deported if we tell", "child", "removal",
       "humanitarian"),
+     # beside an illness, being reported is the fear of enforcement, not an abuser's leverage
+     ("my dad cant breathe but he wont go to the ER, scared they report him to immigration", "medical", "enforcement",
+      "enforcement"),
      # agents named: the raid is the matter beside the danger
      ("ICE is raiding the plant and a guy pulled a knife on an agent", "violence", "enforcement", "enforcement")],
 )
