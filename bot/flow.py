@@ -815,6 +815,10 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
         return False
     if _CORRECTION.search(text or "") and not text.strip().endswith("?"):
         return False
+    if before == "other" and not text.strip().endswith("?"):
+        # "something else" was all that was known: a matter told later is the matter
+        # ("need help with my moms case", then "her court is this thursday")
+        return False
     if before == "removal" and now == "enforcement":
         # agents at the door of someone with a removal case are there for that case: it stays
         # the matter, and the agents are an urgency reason beside it

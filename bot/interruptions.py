@@ -113,9 +113,11 @@ SITUATION_BESIDE_MIN_CONFIDENCE = 0.15
 SITUATION_SHARE_BESIDE_CRISIS = 0.5
 SITUATION_FLOOR_BESIDE_CRISIS = 0.02
 #: Abuse by a partner, with no other matter said, is what VAWA and U visas are for.
-#: So is a threat or an attack by anyone (a U visa, for victims of crimes who help the police),
-#: and a child abused (a U visa, or SIJS for a child without a parent's care).
-SITUATION_OF_CRISIS = {"dv": "humanitarian", "violence": "humanitarian", "child": "humanitarian"}
+#: So is a threat or an attack by anyone (a U visa, for victims of crimes who help the police).
+#: (A child in danger is not: that reading also covers a child held at the border or lost.)
+SITUATION_OF_CRISIS = {"dv": "humanitarian", "violence": "humanitarian"}
+#: ... and an abuser's leverage ("si lo denuncio me hace deportar") beside any of them, or beside a child abused.
+SITUATION_OF_LEVERAGE = {**SITUATION_OF_CRISIS, "child": "humanitarian"}
 
 
 @dataclass
@@ -329,11 +331,11 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     total = sum(w for w, _ in weights)
     if weights:
         weight, name = max(weights)
-        if kind in SITUATION_OF_CRISIS and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
+        if kind in SITUATION_OF_LEVERAGE and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
             # "he says if I leave he calls immigration", "dice q si lo denuncio me hace deportar": an
             # abuser's leverage, not a detention, a raid or a case; the protections for victims fit
             # (beside an illness, "can the hospital report her to ICE?" is the fear of enforcement)
-            return SITUATION_OF_CRISIS[kind]
+            return SITUATION_OF_LEVERAGE[kind]
         if kind in SITUATION_OF_CRISIS and name == "enforcement" and not urgency.agents_named(text):
             # "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]

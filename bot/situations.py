@@ -89,6 +89,12 @@ _RELATIVES_PAPERS = re.compile(
     r"|\b(?:bring|petition for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis)\s+" + RELATIVE + r"\b"
     r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b",
     re.IGNORECASE)
+#: A work visa or an employer's petition named (not "my employer", which may be any matter).
+_WORK_VISA = re.compile(
+    r"(?<![\w-])(?:h-?1-?b|h-?2-?[ab]|niw|national interest waiver|o-?1|eb-?[1-5]|perm|labor cert\w*|l-?1|i-?140"
+    r"|work visas?|visas? de trabajo|employment visas?|green card through (?:work|my job|my employer)"
+    r"|sponsor(?:s|ed|ing|ship)?(?: me)?)(?![\w-])",
+    re.IGNORECASE)
 #: A family petition named ("my green card thru my wife", "mi esposo me pidió", an I-130): whatever
 #: step of it is asked about (biometrics, an interview), the matter is family.
 _FAMILY_PETITION = re.compile(
@@ -167,8 +173,10 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     if program_named(text):
         # "una carta de USCIS ... pruebas de mi TPS": a program named is not "something else"
         return "humanitarian"
-    if text and (_FAMILY_PETITION.search(text) or _RELATIVES_PAPERS.search(text)):
-        return "family"
+    if text and (_FAMILY_PETITION.search(text) or _RELATIVES_PAPERS.search(text)) and not _UNSURE.search(text):
+        return "family"  # ("a traffic ticket, taxes, my cousins papers, i dont know" is not sure of anything)
+    if text and _WORK_VISA.search(text):
+        return "employment"  # "do you help with work visas": a work visa named
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]

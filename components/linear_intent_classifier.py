@@ -28,7 +28,7 @@ import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot import sklearn_state, sparse_logistic
+from bot import sklearn_state, sparse_logistic, texting
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -108,6 +108,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return [words, chars]
 
     def _matrix(self, texts: List[str]) -> scipy.sparse.csr_matrix:
+        texts = [texting.spelled_out(t) for t in texts]  # "do u help": "u" is "you", not the U visa
         return scipy.sparse.hstack([v.transform(texts) for v in self.vectorizers]).tocsr()
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -117,7 +118,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if len(set(labels)) < 2:
             logger.debug("LinearIntentClassifier needs at least two intents; not trained.")
             return self._resource
-        texts = [m.get(TEXT) for m in examples]
+        texts = [texting.spelled_out(m.get(TEXT)) for m in examples]
         self.vectorizers = self._new_vectorizers()
         for vectorizer in self.vectorizers:
             vectorizer.fit(texts)

@@ -261,6 +261,7 @@ def test_held_since_a_period_is_kept_in_words():
     ("employment", "family", "intake_confirmed", "cuanto nos cobrarian por ayudarnos con la inspeccion?"),
     ("family", "removal", "location", "si aplico me pueden deportar? me da miedo q sepan donde vivo"),
     ("citizenship", "detention", "contact_name", "can they detain me at the interview?"),
+    ("other", "removal", "contact_name", "if i call the police on him can they deport me?"),
     # agents come for someone with a removal case: the case stays the matter
     ("removal", "enforcement", "intake_confirmed", "two ICE officers are banging on my door right now"),
 ])
@@ -274,6 +275,7 @@ def test_a_question_later_does_not_change_the_matter(before, now, asked, text):
     ("family", "detention", "location", "they just took my husband at the store"),
     ("other", "family", "situation", "my wife's green card"),
     (None, "family", "location", "i want to petition my mom"),
+    ("other", "removal", "location", "his court date is next monday and he has no lawyer"),
 ])
 def test_a_correction_or_a_pressing_matter_changes_it(before, now, asked, text):
     assert not flow.keeps_situation(before, now, asked, text)

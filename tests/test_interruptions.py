@@ -141,10 +141,7 @@ def test_a_second_crisis_message_at_the_situation_question_is_its_answer():
     # The help was given for the first; the same danger told again answers "What's happening?".
     answer = interruptions.handle("crisis", "my stepdad hurting my brother", [{"entity": "crisis_kind", "value": "child"}], [],
                                   {"requested_slot": "situation", "safety_flag": "child"}, firm(), free_text=True)
-    assert answer.slots["situation"] == "humanitarian" and answer.responses[0] == "utter_crisis_child"
-    medical = interruptions.handle("crisis", "she is still not breathing right", [{"entity": "crisis_kind", "value": "medical"}],
-                                   [], {"requested_slot": "situation", "safety_flag": "medical"}, firm(), free_text=True)
-    assert medical.slots["situation"] == "other"
+    assert answer.slots["situation"] == "other" and answer.responses[0] == "utter_crisis_child"
     threatened = interruptions.handle("crisis", "someone threatening me", [{"entity": "crisis_kind", "value": "violence"}], [],
                                       {"requested_slot": "situation"}, firm(), free_text=True)
     assert threatened.slots["situation"] == "humanitarian"
@@ -272,10 +269,6 @@ def test_a_crisis_message_sent_again_at_a_question_does_not_loop():
     at_button = interruptions.handle("crisis", text, entities, [], {"requested_slot": "removal_stage"}, firm(), repeated=True)
     assert at_button.slots["removal_stage"] == "unknown" and at_button.responses[0] == "utter_crisis_child"
     at_situation = interruptions.handle("crisis", text, entities, [], {"requested_slot": "situation"}, firm(), repeated=True)
-    assert at_situation.slots["situation"] == "humanitarian"  # a child abused: the crisis's own matter
-    medical = [{"entity": "crisis_kind", "value": "medical"}]
-    at_situation = interruptions.handle("crisis", "he is still not moving", medical, [], {"requested_slot": "situation"},
-                                        firm(), repeated=True)
     assert at_situation.slots["situation"] == "other"
     first = interruptions.handle("crisis", text, entities, [], {"requested_slot": "removal_stage"}, firm())
     assert "removal_stage" not in first.slots
@@ -585,8 +578,8 @@ def test_agents_arresting_people_at_work_read_as_danger_by_the_learned_reader_ge
     "text, expected",
     [  # an immigration facility named: held by immigration, though no word says so
         ("my cousin is being held in texas, in dilley, with her baby. we are her only family", "detention"),
-        # held by someone, no facility: the crisis's own matter (a child abused: humanitarian)
-        ("the babysitter has my son tied to a chair and wont let him go", "humanitarian"),
+        # held by someone, no facility: the crisis's own matter
+        ("the babysitter has my son tied to a chair and wont let him go", None),
     ],
 )
 def test_a_detention_beside_a_crisis_needs_immigration_or_a_facility(text, expected):

@@ -51,6 +51,17 @@ def test_a_relatives_papers_are_family(ranking, text):
     assert situations.from_ranking(ranking, text) == "family"
 
 
+@pytest.mark.parametrize("text, matter", [
+    ("do you guys help with work visas", "employment"),
+    ("my company wants to sponsor me, is that something you do", "employment"),
+    ("quiero saber de la visa de trabajo", "employment"),
+    # a relative named among things the visitor is not sure of
+    ("idk, some stuff with taxes and my brothers papers", "other"),
+])
+def test_a_work_visa_or_a_relatives_papers_read_as_other(text, matter):
+    assert situations.from_ranking(_ranking(other=0.6, employment=0.1, family=0.1), text) == matter
+
+
 def test_a_relatives_asylum_stays_humanitarian():
     assert situations.from_ranking(_ranking(humanitarian=0.4, other=0.3), "my wife's asylum papers") == "humanitarian"
 
