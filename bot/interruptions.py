@@ -324,6 +324,9 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     if flow.at_check_in_now(text):
         # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today
         return "removal"
+    if urgency.agents_at_hand(text):
+        # "a raid at my job right now, im hiding in the bathroom": the danger is the agents
+        return "enforcement"
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
     # "got detention at school for fighting": a category the words only seem to tell is not the matter
@@ -339,6 +342,11 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         if kind in SITUATION_OF_CRISIS and name == "enforcement" and not urgency.agents_named(text):
             # "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]
+        if name in ("detention", "humanitarian") and flow.removal_stage(text) not in (None, "unknown") \
+                and not facilities.facility_in(text or ""):
+            # "he fell and wont wake up. he has immigration court next week", "el juez me negó el
+            # asilo": nobody is said to be held; the case before the court is the matter
+            return "removal"
         if name == "detention" and not _IMMIGRATION_HOLD.search(text or "") and not facilities.facility_in(text or ""):
             # "the babysitter has him tied to a chair", "he is hiding here with me": held or
             # hidden by someone, not by immigration; the crisis's own matter stands ("held in

@@ -660,6 +660,12 @@ _PLACE_KINDS = [
 _AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|ringing|tocando|golpeando|timbre)\b")
 
 
+def agents_at_hand(text: str) -> bool:
+    """Whether immigration agents, named or raiding, are at hand now (not "they" alone,
+    which may be anyone: "a man with a gun is outside")."""
+    return live_emergency(text) is not None and (agents_named(text) or bool(_RAID.search(normalise(text))))
+
+
 def agents_named(text: str) -> bool:
     """Whether a message names or describes immigration agents, or a raid only they make
     ("they are lining people up", "they came into the kitchen, i locked myself in"), not

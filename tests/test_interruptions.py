@@ -494,6 +494,15 @@ def test_a_real_interruption_at_where_he_is_held_still_gets_its_answer():
     assert answer.responses == ["utter_consultation_fee"]
 
 
+@pytest.mark.parametrize("text, read", [
+    ("my mom collapsed and isnt answering, she has her ICE check in on friday", "detention"),
+    ("the judge denied my asylum last week and i dont want to live anymore", "humanitarian"),
+])
+def test_a_case_in_court_beside_a_crisis_is_removal(text, read):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": f"situation_{read}", "confidence": 0.6}]
+    assert interruptions.situation_beside_crisis(ranking, "medical", text) == "removal"
+
+
 def test_a_detention_at_school_beside_a_crisis_is_not_the_matter():
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.5},
                {"name": "situation_humanitarian", "confidence": 0.2}, {"name": "situation_other", "confidence": 0.1}]
@@ -517,7 +526,11 @@ def test_a_detention_at_school_beside_a_crisis_is_not_the_matter():
      ("my dad cant breathe but he wont go to the ER, scared they report him to immigration", "medical", "enforcement",
       "enforcement"),
      # agents named: the raid is the matter beside the danger
-     ("ICE is raiding the plant and a guy pulled a knife on an agent", "violence", "enforcement", "enforcement")],
+     ("ICE is raiding the plant and a guy pulled a knife on an agent", "violence", "enforcement", "enforcement"),
+     # agents at hand now, whatever the classifier leant to
+     ("escondida en el baño, los de migracion estan adentro del restaurante ahorita", "dv", "humanitarian", "enforcement"),
+     ("there's a raid at the warehouse right now, we are hiding behind the boxes", "violence", "humanitarian",
+      "enforcement")],
 )
 def test_leverage_or_danger_without_agents_is_not_enforcement_beside_a_crisis(text, kind, read, expected):
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": f"situation_{read}", "confidence": 0.7}]
