@@ -324,14 +324,15 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     if flow.at_check_in_now(text):
         # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today
         return "removal"
-    if urgency.agents_at_hand(text):
-        # "a raid at my job right now, im hiding in the bathroom": the danger is the agents
-        return "enforcement"
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
     # "got detention at school for fighting": a category the words only seem to tell is not the matter
     weights = [(w, name) for w, name in weights if not situations.only_seems(name, text)]
     total = sum(w for w, _ in weights)
+    if urgency.agents_at_hand(text) and (not weights or max(weights)[1] != "detention"):
+        # "a raid at my job right now, im hiding in the bathroom": the danger is the agents
+        # ("CBP still has her in the back room" is someone held)
+        return "enforcement"
     if weights:
         weight, name = max(weights)
         if kind in SITUATION_OF_LEVERAGE and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
@@ -342,7 +343,7 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         if kind in SITUATION_OF_CRISIS and name == "enforcement" and not urgency.agents_named(text):
             # "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]
-        if name in ("detention", "humanitarian") and flow.removal_stage(text) not in (None, "unknown") \
+        if name in ("detention", "humanitarian") and _case_in_court(text) and not urgency.threat_to_call_agents(text) \
                 and not facilities.facility_in(text or ""):
             # "he fell and wont wake up. he has immigration court next week", "el juez me negó el
             # asilo": nobody is said to be held; the case before the court is the matter
@@ -355,6 +356,15 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         if name != "other" and weight >= SITUATION_FLOOR_BESIDE_CRISIS and weight >= SITUATION_SHARE_BESIDE_CRISIS * total:
             return name
     return SITUATION_OF_CRISIS.get(kind or "")
+
+
+def _case_in_court(text: str) -> bool:
+    """A hearing or check-in, or an order from a judge, told ("el juez me negó el asilo")."""
+    stage = flow.removal_stage(text)
+    return stage in ("hearing", "check_in") or (stage == "removal_order" and bool(_JUDGE.search(text or "")))
+
+
+_JUDGE = re.compile(r"\b(?:judge|juez|jueza|court|corte|tribunal)\b", re.IGNORECASE)
 
 
 _IMMIGRATION_HOLD = re.compile(

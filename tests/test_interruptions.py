@@ -503,6 +503,21 @@ def test_a_case_in_court_beside_a_crisis_is_removal(text, read):
     assert interruptions.situation_beside_crisis(ranking, "medical", text) == "removal"
 
 
+@pytest.mark.parametrize("text, kind, read, matter", [
+    # deported in the past, to bring back: not a case in court
+    ("my brother got deported in may and his girlfriend hits his kids, i want to bring my brother back", "child",
+     "family", "family"),
+    # an abuser's threat of deportation is not a case in court
+    ("he chokes me and says he will get me deported if i call anyone", "dv", "humanitarian", "humanitarian"),
+    # someone held by CBP in a room is a detention, not agents at hand
+    ("cbp still has my aunt in a little room at the airport and she is having a panic attack", "medical", "detention",
+     "detention"),
+])
+def test_what_is_not_a_case_in_court_or_agents_at_hand_beside_a_crisis(text, kind, read, matter):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": f"situation_{read}", "confidence": 0.6}]
+    assert interruptions.situation_beside_crisis(ranking, kind, text) == matter
+
+
 def test_a_detention_at_school_beside_a_crisis_is_not_the_matter():
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.5},
                {"name": "situation_humanitarian", "confidence": 0.2}, {"name": "situation_other", "confidence": 0.1}]
