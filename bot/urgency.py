@@ -516,6 +516,11 @@ _WAS = re.compile(
     r"|detuvo|arresto|arrestaron|agarro"
     r"|deportaron|tomorrow|gonna|going to|will)\b"
 )
+#: Agents holding someone: "CBP still has her", "la tienen en un cuarto".
+_HOLDING = re.compile(
+    rf"\b{_AGENT}\s+(?:still\s+|todavia\s+)?(?:has|have|is holding|are holding|(?:is|are) keeping|tiene|tienen)\s+"
+    r"(?:him|her|them|my|our|mi|mis|a mi|a mis|a)\b"
+    r"|\b(?:lo|la|los|las) (?:tienen|tiene) (?:en|adentro)\b")
 _THIS_MORNING = re.compile(r"\b(?:this morning|earlier today|esta manana|hoy en la manana|en la manana)\b")
 #: ... unless the sentence says they are there ("ICE is at my door since this morning").
 _IS_THERE = re.compile(
@@ -598,6 +603,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         # door asking for my husband"), or someone hiding from them now; not what they did
         # ("ice officers were outside my house this morning").
         doing = _AGENTS_AT.search(s) or _KNOCKING_NOW.search(s) or (_AGENTS_DOING.search(s) if _NOW_WORD.search(s) else None)
+        if doing is not None and _HOLDING.search(s):
+            doing = None  # "CBP still has her in the back room": where someone is held, a detention
         if doing is not None and _WAS.search(s) and not (_STRONG_NOW.search(s) or _HIDING_NOW.search(s)):
             doing = None
         match = doing or _HIDING_NOW.search(s)

@@ -316,6 +316,8 @@ def test_agents_present_now(text, place):
         "ppl on facebook saying ICE in the walmart parking lot this morning, should we stay home",
         "ice talked with the manager last week",
         "ICE agents were across from my house yesterday",
+        # someone held by agents, in a room or an office
+        "border patrol still has my uncle in the back office at the crossing, he sounds so scared",
         # where an arrest happened, told in the past
         "a mi hermano lo detuvo ICE el lunes afuera de su casa, esta en el condado",
     ],
