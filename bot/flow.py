@@ -684,6 +684,32 @@ _FEAR_OF_DETENTION = re.compile(
     re.IGNORECASE)
 
 
+#: Afraid that getting help (911, an ambulance, a hospital, the police) brings immigration: "no queremos
+#: llamar ambulance porque no tiene papeles, can they report him??", "can the hospital report her to ICE?".
+_SEEKING_HELP = (r"(?:911|ambulanc\w*|hospital|emergency room|clinic|cl[ií]nica|doctor|police|cops?|polic[ií]a"
+                 r"|emergencias|sala de emergencia)")
+_IMMIGRATION_WORDS = r"(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|la migra|migra|papers|papeles|status|undocumented|indocumentad[oa]s?)"
+_SEEKING_HELP_RX = re.compile(r"\b" + _SEEKING_HELP + r"\b", re.IGNORECASE)
+_IMMIGRATION_OR_REPORT_RX = re.compile(r"\b(?:" + _IMMIGRATION_WORDS + r"|report\w*|reportar\w*)\b", re.IGNORECASE)
+_AFRAID_OF_HELP = re.compile(
+    r"\b(?:afraid|scared|fear|miedo|no (?:queremos|quiere|quiero)|(?:do|does|did) ?n[o']?t want|won'?t|wont|doesnt want|dont want)\b"
+    r"[^.?!]{0,40}?\b(?:call\w*|llamar\w*|go(?:ing)? to|ir al?|take (?:him|her|them) to|llevarl[oa] al?)\s+(?:the |an |al? |la |el )?"
+    + _SEEKING_HELP + r"\b[^?!]{0,60}?\b(?:because|bc|cause|porque|por|of|since|ya que)\b[^.?!]{0,30}?\b" + _IMMIGRATION_WORDS + r"\b"
+    # "can the hospital report her to ICE?", "can they report him??"
+    r"|\b(?:can|could|will|would|pueden|puede|van a)\s+(?:they|the \w+|ellos|los del? \w+)\s+(?:report|call|reportar\w*|llamar\w*|avisar\w*)"
+    r"\s+(?:him|her|them|me|us|lo|la|los)\b",
+    re.IGNORECASE)
+
+
+def afraid_help_brings_immigration(text: str) -> bool:
+    """Whether a message is afraid that calling 911, an ambulance, a hospital or the police brings
+    immigration: a know-your-rights question (``enforcement``) beside the emergency."""
+    t = text or ""
+    if not _SEEKING_HELP_RX.search(t) or not _IMMIGRATION_OR_REPORT_RX.search(t):
+        return False
+    return bool(_AFRAID_OF_HELP.search(t))
+
+
 _BOND_HEARING = re.compile(r"\b(?:bond hearing|bond court|audiencia de (?:fianza|bond)|corte de fianza)\b", re.IGNORECASE)
 
 

@@ -632,3 +632,14 @@ def test_news_of_an_arrest_in_spanish_mid_intake_is_a_detention():
 def test_where_held_said_of_him_after_an_arrest():
     assert flow.held_place("they arrested my uncle two days ago and hes in aurora colorado now") == "Aurora, CO (where detained)"
     assert flow.held_place("they arrested my uncle, he lives in aurora colorado") is None  # his home, not where held
+
+
+@pytest.mark.parametrize("text, afraid", [
+    ("my tío se cayó y no se mueve. no queremos llamar ambulance porque no tiene papeles. can they report him??", True),
+    ("she doesnt want to go to the hospital because of immigration. can the hospital report her to ICE?", True),
+    ("tengo miedo de llamar 911 por inmigración", True),
+    ("my mom fell and is not moving, call 911?", False),
+    ("he has chest pain, we are going to the hospital", False),
+])
+def test_afraid_that_getting_help_brings_immigration(text, afraid):
+    assert flow.afraid_help_brings_immigration(text) is afraid

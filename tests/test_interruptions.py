@@ -668,3 +668,11 @@ def test_a_question_is_not_i_dont_know():
     assert interruptions.question_not_dont_know("tengo que abrirles??")
     assert not interruptions.question_not_dont_know("no se?")
 
+
+def test_a_medical_emergency_afraid_of_being_reported_is_a_know_your_rights_matter():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.27},
+               {"name": "situation_enforcement", "confidence": 0.14}]
+    text = "my tio se cayo at work y no se mueve. no queremos llamar ambulance porque no tiene papeles. can they report him??"
+    assert interruptions.situation_beside_crisis(ranking, "medical", text) == "enforcement"
+    # an abuser's threat to call immigration stays the abuse's own matter
+    assert interruptions.situation_beside_crisis(ranking, "dv", "he hits me and im afraid to call the police because of my papers") != "enforcement"
