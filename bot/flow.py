@@ -289,7 +289,10 @@ _DETENTION_WORDS = re.compile(
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
     r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
-    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon)\b",
+    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
+    # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
+    r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
+    r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó])\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
@@ -629,11 +632,11 @@ _DETENTION_SAID = re.compile(
     r"[^.?!]{0,20}?\b(?:\d+|two|three|four|five|six|several|a few|many) (?:hours?|hrs?)\b[^.?!]{0,15}?\bago\b"
     r"(?=[^?]{0,60}\b(?:phone is off|phone(?:'s| is)? (?:dead|off)|not answering|no answer|doesn'?t answer|hasn'?t (?:called|come|answered)|still (?:there|inside|in there)|no contesta)\b)"
     # kept at the check-in: "she didnt come out of her check in, its been 5 hours"
-    r"|\b(?:did ?n[o']?t|did not|never|has ?n[o']?t|has not|hasn'?t|still has ?n[o']?t)\s+(?:come|came|walked|gotten|got)\s+out\b"
+    r"|\b(?:did ?n[o']?t|did not|never|has ?n[o']?t|has not|hasn'?t|still has ?n[o']?t)\s+(?:come|came|walked|gotten|got)\s+(?:back\s+)?out\b"
     r"[^.?!]{0,40}?\b(?:check[- ]?in|appointment|interview|ice office|ice building)\b"
-    r"|\b(?:check[- ]?in|appointment|ice office)\b[^.?!]{0,60}?\b(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t)\s+(?:come|came|walked)\s+out\b"
+    r"|\b(?:check[- ]?in|appointment|ice office)\b[^.?!]{0,60}?\b(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t)\s+(?:come|came|walked)\s+(?:back\s+)?out\b"
     r"|\bno (?:ha salido|sali[oó]|lo dejaron salir|la dejaron salir) de (?:su|la|mi) (?:cita|entrevista)\b"
-    r"|\b(?:se qued[oó]|lo dejaron|la dejaron|lo detuvieron|la detuvieron)\s+(?:detenid[oa]\s+)?en (?:su|la) (?:cita|entrevista)\b",
+    r"|\b(?:se qued[oó]|lo dejaron|la dejaron|lo detuvieron|la detuvieron)\s+(?:detenid[oa]\s+|adentro\s+)?en (?:su|la) (?:cita|entrevista)\b",
     re.IGNORECASE,
 )
 

@@ -643,3 +643,12 @@ def test_where_held_said_of_him_after_an_arrest():
 ])
 def test_afraid_that_getting_help_brings_immigration(text, afraid):
     assert flow.afraid_help_brings_immigration(text) is afraid
+
+
+@pytest.mark.parametrize("text, since", [
+    ("my husband went in for his check in at the ice office this morning and he never came back out, its been like 6 hrs", "2026-12-04"),
+    ("my cousin has been at the port of entry in san ysidro since last night, they wont let him leave", "2026-12-03"),
+    ("a mi hermana la dejaron adentro en su cita de ice de hoy en san antonio, ya no salio", "2026-12-04"),
+])
+def test_kept_where_they_went_in_tells_since_when(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_since"] == since
