@@ -322,9 +322,10 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     if flow.at_check_in_now(text):
         # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today
         return "removal"
-    if kind not in SITUATION_OF_CRISIS and flow.afraid_help_brings_immigration(text):
+    if kind not in SITUATION_OF_CRISIS and flow.afraid_help_brings_immigration(text) and flow.removal_stage(text) in (None, "unknown"):
         # "no queremos llamar ambulance porque no tiene papeles, can they report him??": beside the
-        # emergency, a know-your-rights question (a threat of abuse or violence stays its own matter)
+        # emergency, a know-your-rights question (a threat of abuse or violence stays its own matter,
+        # and so does a removal case told beside it: "scared to call 911 ... and has court")
         return "enforcement"
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]

@@ -676,3 +676,5 @@ def test_a_medical_emergency_afraid_of_being_reported_is_a_know_your_rights_matt
     assert interruptions.situation_beside_crisis(ranking, "medical", text) == "enforcement"
     # an abuser's threat to call immigration stays the abuse's own matter
     assert interruptions.situation_beside_crisis(ranking, "dv", "he hits me and im afraid to call the police because of my papers") != "enforcement"
+    # a removal case told beside it is the matter
+    assert interruptions.situation_beside_crisis(ranking, "medical", "hes on the floor, scared to call 911 because he has no papers and has court") != "enforcement"
