@@ -141,7 +141,9 @@ _NOT_DANGER = re.compile(
 _WORK_PEOPLE = (r"(?:boss|manager|supervisor|foreman|employer|company|landlord|landlady|roommate|coworker|co-worker|workers"
                 r"|patron|patrona|jefe|jefa|supervisora?|encargad[oa]|mayordomo|casero|casera|duen[oa] de la casa|companer[oa] de cuarto|trabajadores)")
 _LEVERAGE = re.compile(
-    r"\b" + _WORK_PEOPLE + r"\b(?:(?!\band\b|\by\b)[^.?!]){0,50}?(?P<threat>\b(?:threat\w*|amenaz\w*|says?|said|dice|dijo|told me)\b[^.?!]{0,40}?"
+    r"\b" + _WORK_PEOPLE + r"\b(?:(?!\band\b|\by\b)[^.?!]){0,50}?(?P<threat>\b(?:threat\w*|amenaz\w*|says?|said|dice|dijo|told me)\b"
+    # (not across a threat of harm: "my landlord said hell break my legs if i report him" is violence)
+    r"(?:(?!\b(?:kill|break|hurt|beat|shoot|stab|burn|cut|rape|matar|romper|pegar|golpear|quemar|lastimar)\w*)[^.?!]){0,40}?"
     r"\b(?:call\w*|report\w*|llamar\w*|reportar\w*|deport\w*|check\w* (?:everybodys|our|my) papers)\b"
     r"(?: (?:ice|immigration|inmigracion|migracion|la migra|migra))?(?: on (?:me|us|him|her|them))?)"
     r"|(?P<general>\bthreat\w* (?:with|w) deportation\b|\bamenaz\w* con (?:la )?deportacion\b)"
