@@ -214,7 +214,9 @@ _STAGE_WORDS = (
                   "cita de migracion", "appointment con ice", "ir a firmar", "toca firmar", "firmar en ice", "firmar con ice",
                   "go sign", "sign with ice", "sign in with ice", "sign at ice", "sign at the ice",
                   # "chequeo con ice", "voy a ice a firmar", "firmo con ice", "me reporto con ice"
-                  "chequeo", "chequeos", "ice a firmar", "a firmar a ice", "a firmar con", "a firmar en", "firmo con", "firmo en", "reporto con", "reporte con", "reportar a ice")),
+                  "chequeo", "chequeos", "ice a firmar", "a firmar a ice", "a firmar con", "a firmar en", "firmo con", "firmo en", "reporto con", "reporte con", "reportar a ice",
+                  # "me tengo q presentar en la oficina de ice"
+                  "oficina de ice", "oficina de la migra", "oficina de inmigracion", "oficina de migracion", "presentar en ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
@@ -222,7 +224,10 @@ _STAGE_WORDS = (
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
-                       "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion")),
+                       "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion",
+                       # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
+                       "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
+                       "con maletas", "con equipaje", "con su maleta", "con mi maleta")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),

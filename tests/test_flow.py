@@ -652,3 +652,11 @@ def test_afraid_that_getting_help_brings_immigration(text, afraid):
 ])
 def test_kept_where_they_went_in_tells_since_when(text, since):
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_since"] == since
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("the letter says report with luggage", "removal_order"),  # a bag-and-baggage letter
+    ("este viernes me tengo q presentar en la oficina de ice", "check_in"),
+])
+def test_more_ways_of_saying_the_stage(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
