@@ -196,6 +196,13 @@ class ValidateIntakeForm(FormValidationAction):
             out.update(situation="detention", situation_text=_clip(text))
             said = flow.answers_in_text("detention", text, today())
             out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out})
+        elif asked not in (None, "situation", "change_field", "intake_confirmed", "removal_stage", "hearing_date") and (
+            situations.category_for_intent(intent) in (None, "removal", "other")
+        ):
+            court = flow.news_of_court(situation, text, today())
+            if court:
+                # "her court is this thursday is that bad??" at another question: the matter is the case
+                out.update(situation_text=_clip(text), **{k: v for k, v in court.items() if slots.get(k) is None or k == "situation"})
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
         elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(

@@ -771,6 +771,25 @@ def news_of_detention(read: str | None, situation: str | None, text: str) -> boo
             and not (text or "").strip().endswith("?"))
 
 
+def news_of_court(situation: str | None, text: str, today: date) -> Dict[str, Any]:
+    """The removal case a message tells when the matter is not known yet (or was read as "other"),
+    with a court hearing or ICE check-in within the urgent window: {} otherwise.
+
+    "her court is this thursday is that bad??" at "Where are you?", after "need help with my moms
+    case": the matter is the removal case and its date, which makes the intake urgent; it is not
+    asked again.
+    """
+    if situation not in (None, "other") or removal_stage(text) not in ("hearing", "check_in"):
+        return {}
+    said = answers_in_text("removal", text, today)
+    day = said.get("hearing_date")
+    try:
+        soon = day is not None and 0 <= dates.days_until(date.fromisoformat(day), today) <= urgency.URGENT_WITHIN_DAYS
+    except ValueError:
+        soon = False
+    return {"situation": "removal", **said} if soon else {}
+
+
 #: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").
 #: ("si" without the accent is also "if": "si vienen que hago" is a question, not a yes.)
 YES_NO = re.compile(

@@ -660,3 +660,12 @@ def test_kept_where_they_went_in_tells_since_when(text, since):
 ])
 def test_more_ways_of_saying_the_stage(text, stage):
     assert flow.removal_stage(text, answer=True) == stage
+
+
+def test_a_court_date_within_days_told_at_another_question_is_the_matter():
+    today = date(2026, 12, 4)  # a Friday
+    said = flow.news_of_court("other", "her court is this thursday is that bad?? she doesnt have a lawyer", today)
+    assert said == {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2026-12-10"}
+    assert flow.news_of_court(None, "tengo corte el 10 de diciembre", today)["situation"] == "removal"
+    assert flow.news_of_court("other", "my court is in march", today) == {}  # not soon: the form asks
+    assert flow.news_of_court("family", "her court is this thursday", today) == {}  # a matter known stands
