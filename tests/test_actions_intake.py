@@ -693,3 +693,11 @@ async def test_a_court_date_within_days_at_the_location_question_makes_the_case_
         text="her court is this thursday is that bad?? she doesnt have a lawyer", intent="inform", requested="location",
     )
     assert slots["situation"] == "removal" and slots["removal_stage"] == "hearing" and slots["hearing_date"] == "2026-12-03"
+
+
+async def test_an_a_number_not_at_hand_read_as_a_request_for_a_person_is_kept(run_form):
+    before = {"consent": True, "location": "Dayton, OH", "state": "OH", "situation": "detention",
+              "detained_where": "McAllen, TX", "detained_since": "2026-11-20"}
+    text = "they gave me a number but I wrote it on a paper at work"
+    slots, _ = await run_form(before, {}, text=text, intent="request_human", requested="a_number")
+    assert slots["a_number"] == "unknown"
