@@ -351,7 +351,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         if _CITIZENSHIP_AIM.search(text or ""):
             return "citizenship"
         return _next_reading(ranking, "detention", text) or value
-    if only_seems(value, text):
+    if value is not None and only_seems(value, text):
         following = _next_reading(ranking, value, text)
         if following == "other" and works_there(text):
             return None  # the job says nothing of the matter: "What's happening?" is asked
