@@ -170,6 +170,11 @@ class ValidateIntakeForm(FormValidationAction):
             # keep it (the form's mapping skips a message whose intent is not an answer).
             out.update({k: v for k, v in interruptions.answer_slots(asked, text, today()).items() if k not in out})
         out.update({k: v for k, v in interruptions.declined(asked, text, slots).items() if k not in out})
+        if (asked not in (None, "consent", "situation") and asked not in interruptions.WORDS_WELCOME and slots.get(asked) is None
+                and asked not in out and latest_intent(tracker) == "request_human" and interruptions.plainly_answers(asked, text, today())):
+            # "they gave me a number but I wrote it on a paper at work" at the A-number, read as a
+            # request for a person: the answer is kept (the form's mapping skips that intent), not asked again
+            out.update({k: v for k, v in interruptions.answer_slots(asked, text, today()).items() if k not in out})
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words
             out[asked] = _clip(text)
@@ -196,6 +201,13 @@ class ValidateIntakeForm(FormValidationAction):
             out.update(situation="detention", situation_text=_clip(text))
             said = flow.answers_in_text("detention", text, today())
             out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out})
+        elif asked not in (None, "situation", "change_field", "intake_confirmed", "removal_stage", "hearing_date") and (
+            situations.category_for_intent(intent) in (None, "removal", "other")
+        ):
+            court = flow.news_of_court(situation, text, today())
+            if court:
+                # "her court is this thursday is that bad??" at another question: the matter is the case
+                out.update(situation_text=_clip(text), **{k: v for k, v in court.items() if slots.get(k) is None or k == "situation"})
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
         elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(

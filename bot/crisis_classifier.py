@@ -76,6 +76,15 @@ THRESHOLD = 0.25
 #: From here a classifier-only reading also flags the intake (``Crisis.sure``): the former single
 #: threshold, so the staff inbox sees no more false alarms than before.
 FLAG_THRESHOLD = 0.4
+#: 2026-12-04: ... but only with a word of harm (``HARM_WORDS``), or from this probability without one.
+#: Classifier-only readings from 0.4 to 0.5 with no word of harm flagged 14 ordinary conversations
+#: of the tuned sets ("my son got detention at school today for fighting" 0.41, "got an NTA in the
+#: mail, the date says to be set" 0.41, agents at the door, which are urgent anyway) and no crisis
+#: conversation that nothing else flagged. A higher bar set aside more false flags on the tuned sets
+#: (55 at 0.9) but also flags of crisis_check2 (its "flagged for staff" total, make bench-safety:
+#: 1.000 at 0.5, 0.977 at 0.9), so recall first. The help is unchanged (``THRESHOLD``): such a
+#: reading is a guess, given every line, not a flag for staff.
+SURE_WITHOUT_HARM = 0.5
 #: No class weighting: "balanced" made every urgent immigration message look like danger.
 C = 20.0
 CLASS_WEIGHT = None
@@ -268,6 +277,8 @@ HARM_WORDS = re.compile(
     r"|controls?|lose it|(?:will not|wont|does not|doesnt) let"
     r"|(?:has|have|kept|keeps|took|tiene|guard\w*|quit\w*) (?:my|mi|her|his|su) (?:passport|pasaporte|papers|documents|papeles|id|phone|keys)"
     r"|morir\w*|muero|muera|muerte|muert[oa]s?|matar\w*|mata|mato|suicid\w*|pastillas?|cortar\w*|corta|sangre|golpe\w*|pega\w*|pego|lastim\w*"
+    # life itself: "i dont want to live anymore", "i rather not be alive"
+    r"|alive|live (?:anymore|any more)|(?:want|wanna|going) to live|be around"
     r"|dano|herid[oa]s?|armas?|cuchillo|navaja|amenaz\w*|viol\w*|toca|tocar\w*|besa\w*|casar\w*|borrach[oa]s?|encerr\w*|perdi\w*"
     r"|secuestr\w*|vender\w*|respira\w*|desmay\w*|inconsciente|convuls\w*|pecho|quem\w*|trag\w*|no contesta|desaparec\w*|despedida"
     r"|cartas?|regal\w*|no aguanto|ya no puedo|vivir|salida|escondid[oa] de|miedo (?:de|a) (?:el|mi esposo|mi pareja|mi novio)"
@@ -305,7 +316,15 @@ def detect(text: str) -> Optional[Crisis]:
     reading = read(text)
     if reading is None or ordinary_reading(text, reading):
         return None
-    return Crisis(reading.kind, safety.language(text), sure=reading.probability >= FLAG_THRESHOLD)
+    return Crisis(reading.kind, safety.language(text), sure=sure_reading(text, reading))
+
+
+def sure_reading(text: str, reading: Reading) -> bool:
+    """Whether a classifier-only reading also flags the intake for staff: from ``FLAG_THRESHOLD``
+    with a word of harm, from ``SURE_WITHOUT_HARM`` without one (below, a guess: help, no flag)."""
+    if reading.probability < FLAG_THRESHOLD:
+        return False
+    return reading.probability >= SURE_WITHOUT_HARM or bool(HARM_WORDS.search(normalize(text)))
 
 
 # --- command line ----------------------------------------------------------------------

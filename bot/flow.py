@@ -214,7 +214,9 @@ _STAGE_WORDS = (
                   "cita de migracion", "appointment con ice", "ir a firmar", "toca firmar", "firmar en ice", "firmar con ice",
                   "go sign", "sign with ice", "sign in with ice", "sign at ice", "sign at the ice",
                   # "chequeo con ice", "voy a ice a firmar", "firmo con ice", "me reporto con ice"
-                  "chequeo", "chequeos", "ice a firmar", "a firmar a ice", "a firmar con", "a firmar en", "firmo con", "firmo en", "reporto con", "reporte con", "reportar a ice")),
+                  "chequeo", "chequeos", "ice a firmar", "a firmar a ice", "a firmar con", "a firmar en", "firmo con", "firmo en", "reporto con", "reporte con", "reportar a ice",
+                  # "me tengo q presentar en la oficina de ice"
+                  "oficina de ice", "oficina de la migra", "oficina de inmigracion", "oficina de migracion", "presentar en ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
@@ -222,7 +224,10 @@ _STAGE_WORDS = (
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
-                       "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion")),
+                       "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion",
+                       # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
+                       "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
+                       "con maletas", "con equipaje", "con su maleta", "con mi maleta")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
@@ -289,7 +294,10 @@ _DETENTION_WORDS = re.compile(
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
     r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
-    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon)\b",
+    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
+    # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
+    r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
+    r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó])\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
@@ -629,11 +637,11 @@ _DETENTION_SAID = re.compile(
     r"[^.?!]{0,20}?\b(?:\d+|two|three|four|five|six|several|a few|many) (?:hours?|hrs?)\b[^.?!]{0,15}?\bago\b"
     r"(?=[^?]{0,60}\b(?:phone is off|phone(?:'s| is)? (?:dead|off)|not answering|no answer|doesn'?t answer|hasn'?t (?:called|come|answered)|still (?:there|inside|in there)|no contesta)\b)"
     # kept at the check-in: "she didnt come out of her check in, its been 5 hours"
-    r"|\b(?:did ?n[o']?t|did not|never|has ?n[o']?t|has not|hasn'?t|still has ?n[o']?t)\s+(?:come|came|walked|gotten|got)\s+out\b"
+    r"|\b(?:did ?n[o']?t|did not|never|has ?n[o']?t|has not|hasn'?t|still has ?n[o']?t)\s+(?:come|came|walked|gotten|got)\s+(?:back\s+)?out\b"
     r"[^.?!]{0,40}?\b(?:check[- ]?in|appointment|interview|ice office|ice building)\b"
-    r"|\b(?:check[- ]?in|appointment|ice office)\b[^.?!]{0,60}?\b(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t)\s+(?:come|came|walked)\s+out\b"
+    r"|\b(?:check[- ]?in|appointment|ice office)\b[^.?!]{0,60}?\b(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t)\s+(?:come|came|walked)\s+(?:back\s+)?out\b"
     r"|\bno (?:ha salido|sali[oó]|lo dejaron salir|la dejaron salir) de (?:su|la|mi) (?:cita|entrevista)\b"
-    r"|\b(?:se qued[oó]|lo dejaron|la dejaron|lo detuvieron|la detuvieron)\s+(?:detenid[oa]\s+)?en (?:su|la) (?:cita|entrevista)\b",
+    r"|\b(?:se qued[oó]|lo dejaron|la dejaron|lo detuvieron|la detuvieron)\s+(?:detenid[oa]\s+|adentro\s+)?en (?:su|la) (?:cita|entrevista)\b",
     re.IGNORECASE,
 )
 
@@ -682,6 +690,32 @@ _FEAR_OF_DETENTION = re.compile(
     r"[^.?!]{0,30}?\b(?:keep|detain|arrest|take|lock up|hold)\s+(?:me|him|her|us|them)\b"
     r"|\b(?:(?:me|lo|la|nos|los) (?:pueden|podrian|van a)|(?:pueden|podrian|van a)) (?:dejar detenid[oa]s?|detener(?:me|lo|la|nos)?|arrestar(?:me|lo|la)?|quedar(?:me|se)?)\b",
     re.IGNORECASE)
+
+
+#: Afraid that getting help (911, an ambulance, a hospital, the police) brings immigration: "no queremos
+#: llamar ambulance porque no tiene papeles, can they report him??", "can the hospital report her to ICE?".
+_SEEKING_HELP = (r"(?:911|ambulanc\w*|hospital|emergency room|clinic|cl[ií]nica|doctor|police|cops?|polic[ií]a"
+                 r"|emergencias|sala de emergencia)")
+_IMMIGRATION_WORDS = r"(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|la migra|migra|papers|papeles|status|undocumented|indocumentad[oa]s?)"
+_SEEKING_HELP_RX = re.compile(r"\b" + _SEEKING_HELP + r"\b", re.IGNORECASE)
+_IMMIGRATION_OR_REPORT_RX = re.compile(r"\b(?:" + _IMMIGRATION_WORDS + r"|report\w*|reportar\w*)\b", re.IGNORECASE)
+_AFRAID_OF_HELP = re.compile(
+    r"\b(?:afraid|scared|fear|miedo|no (?:queremos|quiere|quiero)|(?:do|does|did) ?n[o']?t want|won'?t|wont|doesnt want|dont want)\b"
+    r"[^.?!]{0,40}?\b(?:call\w*|llamar\w*|go(?:ing)? to|ir al?|take (?:him|her|them) to|llevarl[oa] al?)\s+(?:the |an |al? |la |el )?"
+    + _SEEKING_HELP + r"\b[^?!]{0,60}?\b(?:because|bc|cause|porque|por|of|since|ya que)\b[^.?!]{0,30}?\b" + _IMMIGRATION_WORDS + r"\b"
+    # "can the hospital report her to ICE?", "can they report him??"
+    r"|\b(?:can|could|will|would|pueden|puede|van a)\s+(?:they|the \w+|ellos|los del? \w+)\s+(?:report|call|reportar\w*|llamar\w*|avisar\w*)"
+    r"\s+(?:him|her|them|me|us|lo|la|los)\b",
+    re.IGNORECASE)
+
+
+def afraid_help_brings_immigration(text: str) -> bool:
+    """Whether a message is afraid that calling 911, an ambulance, a hospital or the police brings
+    immigration: a know-your-rights question (``enforcement``) beside the emergency."""
+    t = text or ""
+    if not _SEEKING_HELP_RX.search(t) or not _IMMIGRATION_OR_REPORT_RX.search(t):
+        return False
+    return bool(_AFRAID_OF_HELP.search(t))
 
 
 _BOND_HEARING = re.compile(r"\b(?:bond hearing|bond court|audiencia de (?:fianza|bond)|corte de fianza)\b", re.IGNORECASE)
@@ -735,6 +769,25 @@ def news_of_detention(read: str | None, situation: str | None, text: str) -> boo
     """
     return (read == "detention" and situation not in (None, "detention") and detention_said(text)
             and not (text or "").strip().endswith("?"))
+
+
+def news_of_court(situation: str | None, text: str, today: date) -> Dict[str, Any]:
+    """The removal case a message tells when the matter is not known yet (or was read as "other"),
+    with a court hearing or ICE check-in within the urgent window: {} otherwise.
+
+    "her court is this thursday is that bad??" at "Where are you?", after "need help with my moms
+    case": the matter is the removal case and its date, which makes the intake urgent; it is not
+    asked again.
+    """
+    if situation not in (None, "other") or removal_stage(text) not in ("hearing", "check_in"):
+        return {}
+    said = answers_in_text("removal", text, today)
+    day = said.get("hearing_date")
+    try:
+        soon = day is not None and 0 <= dates.days_until(date.fromisoformat(day), today) <= urgency.URGENT_WITHIN_DAYS
+    except ValueError:
+        soon = False
+    return {"situation": "removal", **said} if soon else {}
 
 
 #: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").

@@ -107,6 +107,10 @@ def normalize(text: str) -> str:
     return _NOT_DANGER.sub(" ", _mask_leverage(text)).strip()
 
 
+# Things that get "killed" or "hurt" in figures of speech: "ICE will kill her chances".
+_IDIOM = (r"(?:chances?|case|application|petition|dreams?|hopes?|plans?|career|credit|future|mood|vibe"
+          r"|time|battery|appetite|business|reputation|status|visa|score|papers|green card|daca|asylum|citizenship)")
+
 #: Words that look like danger and are not: the Diversity Visa ("DV lottery", "DV-2027"),
 #: "before I die" said of a wish ("I want to be a citizen before I die").
 _NOT_DANGER = re.compile(
@@ -123,6 +127,8 @@ _NOT_DANGER = re.compile(
     # figures of speech: "this wait is killing me", "my mom will kill me if i'm late lol", "me muero de los nervios"
     r"|\b(?:is|are|its|it's|esta|estan|me estan|me esta) (?:killing|matando)(?: me)?\b"
     r"|\b(?:kill|matar)\b[^.?!]{0,60}?\b(?:lol|lmao|haha\w*|jaja\w*|jeje\w*)\b"
+    # "does that DUI kill my chances for citizenship": a case's chances, no person (the wide net reads "kill my")
+    rf"|\b(?:kill|kills|killed|killing|hurt|hurts) (?:my|his|her|our|your|their|the|any) {_IDIOM}\b"
     # "does the I-130 she filed for my brother die too": a petition ends, no person (none named between)
     r"|\b(?:petition|application|i[ -]?130|i[ -]?485|peticion)\b(?: (?!i\b|we\b|yo\b|want|wanna|quiero|will\b|would\b|gonna|going\b|va\b|van\b|might\b|may\b|could\b)\w+){0,6}? (?:die|dies|died|muere|se muere)(?: too| also| with \w+| tambien)\b"
     r"|\bmurdered me with\b|\bkicking my (?:butt|ass)\b|\bdying of old age\b|\bme muero de (?:los nervios|la risa|la pena|verguenza|sueno)\b"
@@ -132,18 +138,30 @@ _NOT_DANGER = re.compile(
 #: An employer's, landlord's or roommate's threat to call immigration: leverage, a labour or
 #: housing matter (a partner's is abuse, and stays). Only the threat is masked, so a blow or a
 #: weapon told beside it is still read.
+_WORK_PEOPLE = (r"(?:boss|manager|supervisor|foreman|employer|company|landlord|landlady|roommate|coworker|co-worker|workers"
+                r"|patron|patrona|jefe|jefa|supervisora?|encargad[oa]|mayordomo|casero|casera|duen[oa] de la casa|companer[oa] de cuarto|trabajadores)")
 _LEVERAGE = re.compile(
-    r"\b(?:boss|manager|supervisor|foreman|employer|company|landlord|landlady|roommate|coworker|co-worker|workers"
-    r"|patron|patrona|jefe|jefa|supervisora?|encargad[oa]|mayordomo|casero|casera|duen[oa] de la casa|companer[oa] de cuarto|trabajadores)"
-    r"\b(?:(?!\band\b|\by\b)[^.?!]){0,50}?(?P<threat>\b(?:threat\w*|amenaz\w*|says?|said|dice|dijo|told me)\b[^.?!]{0,40}?"
+    r"\b" + _WORK_PEOPLE + r"\b(?:(?!\band\b|\by\b)[^.?!]){0,50}?(?P<threat>\b(?:threat\w*|amenaz\w*|says?|said|dice|dijo|told me)\b"
+    # (not across a threat of harm: "my landlord said hell break my legs if i report him" is violence)
+    r"(?:(?!\b(?:kill|break|hurt|beat|shoot|stab|burn|cut|rape|matar|romper|pegar|golpear|quemar|lastimar)\w*)[^.?!]){0,40}?"
     r"\b(?:call\w*|report\w*|llamar\w*|reportar\w*|deport\w*|check\w* (?:everybodys|our|my) papers)\b"
     r"(?: (?:ice|immigration|inmigracion|migracion|la migra|migra))?(?: on (?:me|us|him|her|them))?)"
     r"|(?P<general>\bthreat\w* (?:with|w) deportation\b|\bamenaz\w* con (?:la )?deportacion\b)"
 )
+#: ... and an employer keeping the worker's passport or papers ("my boss took my passport and
+#: doesnt pay me"): a labour-trafficking matter for a T visa, not one of the five kinds of danger.
+#: Only the keeping is masked: a blow or a threat told beside it is still read.
+_PAPERS_KEPT = re.compile(
+    r"\b" + _WORK_PEOPLE + r"\b[^.?!]{0,50}?(?P<threat>\b(?:took|takes|taken|has|have|had|keeps?|kept|holds?|held|tiene|tenia|quito"
+    r"|quitaron|se quedo con|guarda) (?:all )?(?:my|our|his|her|their|mi|mis|su|sus|nuestr[oa]s?|el|los)"
+    r" (?:passports?|papers|documents|id|ids|pasaportes?|papeles|documentos)\b)"
+)
 
 
 def _mask_leverage(text: str) -> str:
-    return _LEVERAGE.sub(lambda m: m.group(0)[: (m.start("threat") if m.group("threat") else m.start()) - m.start()] + " ", text)
+    def masked(m: "re.Match[str]") -> str:
+        return m.group(0)[: (m.start("threat") if m.group("threat") else m.start()) - m.start()] + " "
+    return _PAPERS_KEPT.sub(masked, _LEVERAGE.sub(masked, text))
 
 
 # --- shared fragments ------------------------------------------------------
@@ -176,9 +194,7 @@ _fragment("KIN", r"(?:family|familia|mom|mother|mama|mum|mommy|dad|father|papa|d
           r"|cousins?|uncle|aunt|grand(?:ma|mother|pa|father)|friends?|neighbou?rs?|abuel[oa]s?|herman[oa]s?"
           r"|prim[oa]s?|ti[oa]s?|padres|amig[oa]s?|<PARTNER>|<CHILD>)")
 _fragment("POSS", r"(?:my|our|his|her|their|your|the|mi|mis|su|sus|tu|tus|nuestr[oa]s?|el|la|los|las)")
-# Things that get "killed" or "hurt" in figures of speech: "ICE will kill her chances".
-_fragment("IDIOM", r"(?:chances?|case|application|petition|dreams?|hopes?|plans?|career|credit|future|mood|vibe"
-          r"|time|battery|appetite|business|reputation|status|visa|score|papers|green card|daca|asylum|citizenship)")
+_fragment("IDIOM", _IDIOM)
 _fragment("VICTIM", r"(?:<POSS> (?:\w+ )?<KIN>(?! <IDIOM>)|me|us|you|him|them|everyone|everybody|someone|somebody"
           r"|all of us|her(?! <IDIOM>))")
 _fragment("SELF", r"(?:my ?self|myslef|mysef|him ?self|her ?self|them ?sel(?:f|ves)|your ?self|our ?selves)")
@@ -769,10 +785,10 @@ def language(text: str) -> str:
 # staff see real danger first. Any sign that the danger may be present keeps the flag.
 
 _PAST_OR_SAFE = re.compile(
-    r"\b(?:years ago|hace (?:\w+ )?anos|hace tiempo|back in (?:19|20)\d\d|in (?:19|20)\d\d|en (?:19|20)\d\d|de (?:19|20)\d\d"
+    r"\b(?:years ago|hace (?:\w+ )?anos|hace tiempo|back in (?:19|20)\d\d|(?:in|from|since) (?:19|20)\d\d|en (?:19|20)\d\d|de (?:19|20)\d\d"
     r"|last (?:month|year)|el (?:mes|ano) pasado|(?:\w+ )?months? ago|hace (?:\w+ )?meses|when i was (?:a kid|little|\d+)|cuando era (?:nina|nino|chica|chico)"
     r"|(?:i am|im|i'm|estoy|ya estoy) (?:safe|a salvo|bien|doing well|out now|divorced|divorciad[oa]|fuera)"
-    r"|(?:left|escaped|got away from) (?:him|her|them)|lo deje|me escape|survivor|sobreviviente|recovering|ya esta bien"
+    r"|(?:left|escaped|got away from) (?:him|her|them)|(?:i|we) (?:got away|escaped)|lo deje|me escape|survivor|sobreviviente|recovering|ya esta bien"
     r"|is in (?:jail|prison) (?:now|for it)|esta (?:preso|en la carcel))\b"
 )
 _PRESENT = re.compile(
@@ -804,7 +820,7 @@ _CANT_GO_BACK = (r"(?:can'?t|cannot|can not) go back(?! home| to (?:my |the )?(?
 _CASE_OR_ORIGIN = re.compile(
     r"\b(?:asylum|asilo|(?:u|you) visa|visa (?:u|you)|t visa|visa t|refugee|refugiad[oa]|persecution|persecucion|fear of going back"
     r"|miedo (?:de|a) regresar|back home|my country|mi pais|i am from|soy de|somos de|left (?:my country|home)"
-    r"|in (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador)"
+    r"|(?:in|left|fled|escaped|from|salio de|salimos de|huyo de|huimos de) (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador)"
     r"|" + _CANT_GO_BACK + r"|salimos|huimos|we (?:left|fled)|police report|helped the police"
     r"|get a visa|visa for (?:that|it)|(?:for|para) (?:a|the|una|la) visa|detective|caught the (?:guy|man|men)|certif\w*)\b"
 )
@@ -843,5 +859,7 @@ def past_and_safe(text: str) -> bool:
     # "I am safe at my sister's house now", "I'm 30 now and doing well": that "now" is the safety
     without_safe = re.sub(r"\b(?:safe|a salvo|doing well|divorced|my own place|im \d+|i am \d+)\b(?:\W+\w+){0,5}?\W+now\b", " ", norm)
     without_safe = re.sub(r"\bnow\b(?:\W+\w+){0,3}?\W+(?:safe|doing well|a salvo)\b", " ", without_safe)
-    without_safe = re.sub(r"\b(?:is in (?:jail|prison) now)\b", " ", without_safe)
+    # "he is in jail now", "he lives in arizona now": the one who hurt them is away
+    without_safe = re.sub(r"\b(?:is in (?:jail|prison) now|(?:he|she|they) (?:lives?|is living|are living|moved|went back)"
+                          r" (?:in|to) (?:\w+ ){1,3}?now)\b", " ", without_safe)
     return not _PRESENT.search(without_safe)

@@ -300,15 +300,41 @@ def biometrics_only(text: str | None) -> bool:
     return bool(_BIOMETRICS.search(t)) and not _REMOVAL_CASE.search(t)
 
 
+#: The visitor's own job at ICE or a detention center ("I work with ICE as an interpreter at the
+#: detention center", "trabajo de guardia en el centro de detención"): the place of work, not
+#: someone held.
+_WORKS_THERE = re.compile(
+    r"\b(?:i|we)(?: also| just)? (?:work|worked|am working|have worked) (?:\w+ ){0,2}?(?:with|for|at|in) (?:the |a |an )?"
+    r"(?:ice|immigration and customs|cbp|border patrol|dhs|detention (?:center|centre|facility)|processing center|immigration detention)\b"
+    r"|\b(?:i am|im|i'm) an? (?:interpreter|translator|guard|officer|nurse|contractor|chaplain|cook|janitor|teacher)"
+    r" (?:\w+ ){0,2}?(?:at|for|with|in) (?:the |a |an )?(?:ice|cbp|detention (?:center|centre|facility)|processing center)\b"
+    r"|\btrabajo (?:\w+ ){0,3}?(?:con|para|en) (?:la |el )?(?:ice|migra|migraci[oó]n|inmigraci[oó]n|centro de detenci[oó]n)\b",
+    re.IGNORECASE)
+
+
+def works_there(text: str | None) -> bool:
+    """Whether a message's detention is the visitor's workplace ("I work with ICE as an interpreter
+    at the detention center"), with no one of theirs held by immigration."""
+    t = text or ""
+    if not _WORKS_THERE.search(t):
+        return False
+    # what is left once the job is set aside: "... and they took my husband" is still a detention
+    rest = _WORKS_THERE.sub(" ", t)
+    return not re.search(r"\b(?:took|taken|arrested|picked up|in custody|detenid[oa]|detuvieron|se (?:lo|la) llevaron|(?:my|mi) \w+ (?:is|was|esta) (?:held|detained))\b",
+                         rest, re.IGNORECASE)
+
+
 #: Categories that some words only seem to tell: the reading is replaced by the next one.
 _SEEMING = (
     ("detention", school_detention),
+    ("detention", works_there),
     ("removal", biometrics_only),
 )
 
 
 def only_seems(category: str | None, text: str | None) -> bool:
-    """Whether words only seem to tell ``category`` (a detention at school, a biometrics appointment)."""
+    """Whether a message only seems to tell ``category`` (``_SEEMING``: a detention at school or at
+    the visitor's job, a biometrics appointment read as a hearing)."""
     return any(category == seeming and seems(text) for seeming, seems in _SEEMING)
 
 
@@ -333,6 +359,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         if _CITIZENSHIP_AIM.search(text or ""):
             return "citizenship"
         return _next_reading(ranking, "detention", text) or value
-    if only_seems(value, text):
-        return _next_reading(ranking, value, text) or "other"
+    if value is not None and only_seems(value, text):
+        following = _next_reading(ranking, value, text)
+        if following == "other" and works_there(text):
+            return None  # the job says nothing of the matter: "What's happening?" is asked
+        return following or "other"
     return value

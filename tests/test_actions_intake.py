@@ -684,3 +684,20 @@ async def test_a_name_given_in_the_first_message_is_not_asked_again(run_form):
     text = "Hi, my name is Dennis Ochoa, I live in Pueblo Colorado. My brother was arrested by ICE on Tuesday"
     slots, _ = await run_form({}, {"situation": "detention"}, text=text, intent="situation_detention")
     assert slots["contact_name"] == "Dennis Ochoa" and "name" not in slots
+
+
+async def test_a_court_date_within_days_at_the_location_question_makes_the_case_the_matter(run_form):
+    # "need help with my moms case" was read as other; the court date at "Where are you?" tells the matter
+    slots, _ = await run_form(
+        {"consent": True, "situation": "other"}, {"location": "her court is this thursday is that bad??"},
+        text="her court is this thursday is that bad?? she doesnt have a lawyer", intent="inform", requested="location",
+    )
+    assert slots["situation"] == "removal" and slots["removal_stage"] == "hearing" and slots["hearing_date"] == "2026-12-03"
+
+
+async def test_an_a_number_not_at_hand_read_as_a_request_for_a_person_is_kept(run_form):
+    before = {"consent": True, "location": "Dayton, OH", "state": "OH", "situation": "detention",
+              "detained_where": "McAllen, TX", "detained_since": "2026-11-20"}
+    text = "they gave me a number but I wrote it on a paper at work"
+    slots, _ = await run_form(before, {}, text=text, intent="request_human", requested="a_number")
+    assert slots["a_number"] == "unknown"

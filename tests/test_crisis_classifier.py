@@ -131,3 +131,17 @@ def test_a_damaged_model_file_is_retrained_not_fatal(tmp_path):
     path = tmp_path / "m.npz"
     path.write_bytes(b"not a model")
     assert crisis_classifier._load_file(path, "any") is None
+
+
+@pytest.mark.parametrize("text, probability, sure", [
+    ("my son got detention at school today for fighting", 0.41, False),  # no word of harm: a guess
+    ("got an NTA in the mail, the date says to be set", 0.45, False),
+    ("im so scared i cant sleep, i keep thinking about my hearing", 0.87, True),  # likely enough: flagged (recall first)
+    ("my niece does not want to go home", crisis_classifier.FLAG_THRESHOLD, True),  # a word of harm: flagged
+    ("honestly i dont even want to live anymore", 0.5, True),  # life itself is a word of harm
+    ("i would rather not be alive if they send me back", 0.5, True),
+    ("im so scared i cant sleep", crisis_classifier.SURE_WITHOUT_HARM, True),  # very likely: flagged all the same
+    ("he hits me", crisis_classifier.FLAG_THRESHOLD - 0.01, False),  # below the flag: help only
+])
+def test_a_reading_without_a_word_of_harm_flags_only_when_very_likely(text, probability, sure):
+    assert crisis_classifier.sure_reading(text, crisis_classifier.Reading("suicide", probability)) is sure

@@ -634,3 +634,40 @@ def test_news_of_an_arrest_in_spanish_mid_intake_is_a_detention():
 def test_where_held_said_of_him_after_an_arrest():
     assert flow.held_place("they arrested my uncle two days ago and hes in aurora colorado now") == "Aurora, CO (where detained)"
     assert flow.held_place("they arrested my uncle, he lives in aurora colorado") is None  # his home, not where held
+
+
+@pytest.mark.parametrize("text, afraid", [
+    ("my tío se cayó y no se mueve. no queremos llamar ambulance porque no tiene papeles. can they report him??", True),
+    ("she doesnt want to go to the hospital because of immigration. can the hospital report her to ICE?", True),
+    ("tengo miedo de llamar 911 por inmigración", True),
+    ("my mom fell and is not moving, call 911?", False),
+    ("he has chest pain, we are going to the hospital", False),
+])
+def test_afraid_that_getting_help_brings_immigration(text, afraid):
+    assert flow.afraid_help_brings_immigration(text) is afraid
+
+
+@pytest.mark.parametrize("text, since", [
+    ("my husband went in for his check in at the ice office this morning and he never came back out, its been like 6 hrs", "2026-12-04"),
+    ("my cousin has been at the port of entry in san ysidro since last night, they wont let him leave", "2026-12-03"),
+    ("a mi hermana la dejaron adentro en su cita de ice de hoy en san antonio, ya no salio", "2026-12-04"),
+])
+def test_kept_where_they_went_in_tells_since_when(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_since"] == since
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("the letter says report with luggage", "removal_order"),  # a bag-and-baggage letter
+    ("este viernes me tengo q presentar en la oficina de ice", "check_in"),
+])
+def test_more_ways_of_saying_the_stage(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
+
+
+def test_a_court_date_within_days_told_at_another_question_is_the_matter():
+    today = date(2026, 12, 4)  # a Friday
+    said = flow.news_of_court("other", "her court is this thursday is that bad?? she doesnt have a lawyer", today)
+    assert said == {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2026-12-10"}
+    assert flow.news_of_court(None, "tengo corte el 10 de diciembre", today)["situation"] == "removal"
+    assert flow.news_of_court("other", "my court is in march", today) == {}  # not soon: the form asks
+    assert flow.news_of_court("family", "her court is this thursday", today) == {}  # a matter known stands

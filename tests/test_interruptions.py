@@ -24,11 +24,19 @@ def test_a_crisis_gets_the_help_for_its_kind_then_the_offer_to_continue(kind, re
     assert answer.slots["safety_flag"] == kind
 
 
-def test_a_crisis_the_nets_did_not_name_gets_every_line():
-    # The classifier alone said "crisis": recall first, so all the lines.
-    answer = _handle("crisis", text="please help me")
-    assert answer.responses[0] == "utter_crisis_general"
-    assert answer.slots["safety_flag"] == "unspecified"
+def test_a_crisis_the_nets_did_not_name_gets_every_line_but_no_flag_for_staff():
+    # The intent classifier alone said "crisis": recall first, so all the lines; but neither
+    # danger reader saw danger in the words, so it is a guess, not a flag ("kill devil hills nc").
+    for text in ("please help me", "kill devil hills nc"):
+        answer = _handle("crisis", text=text)
+        assert answer.responses[0] == "utter_crisis_general"
+        assert "safety_flag" not in answer.slots
+
+
+def test_a_crisis_the_patterns_read_without_a_kind_entity_is_still_flagged():
+    answer = _handle("crisis", text="my husband hits me")
+    assert answer.responses[0] == "utter_crisis_dv"
+    assert answer.slots["safety_flag"] == "dv"
 
 
 def test_a_guessed_crisis_gets_the_help_but_no_flag_for_staff():
@@ -680,3 +688,19 @@ def test_a_place_said_alone_at_the_location_question(pending, intent, text, alon
 def test_a_question_is_not_i_dont_know():
     assert interruptions.question_not_dont_know("tengo que abrirles??")
     assert not interruptions.question_not_dont_know("no se?")
+
+
+def test_a_medical_emergency_afraid_of_being_reported_is_a_know_your_rights_matter():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.27},
+               {"name": "situation_enforcement", "confidence": 0.14}]
+    text = "my tio se cayo at work y no se mueve. no queremos llamar ambulance porque no tiene papeles. can they report him??"
+    assert interruptions.situation_beside_crisis(ranking, "medical", text) == "enforcement"
+    # an abuser's threat to call immigration stays the abuse's own matter
+    assert interruptions.situation_beside_crisis(ranking, "dv", "he hits me and im afraid to call the police because of my papers") != "enforcement"
+    # a removal case told beside it is the matter
+    assert interruptions.situation_beside_crisis(ranking, "medical", "hes on the floor, scared to call 911 because he has no papers and has court") != "enforcement"
+
+
+@pytest.mark.parametrize("text", ["they gave me a number but I wrote it on a paper at work", "lo tengo en la casa"])
+def test_an_a_number_written_down_elsewhere_is_not_at_hand(text):
+    assert interruptions.NOT_AT_HAND.search(text)

@@ -214,6 +214,10 @@ LOCATIONS = [
     ("I'm an American living in Frankfurt", "DE", "self"),
     ("i was deported 3 years ago, now im back in honduras. my wife is a citizen in texas", "HN", "self"),
     ("we are still in tijuana waiting for our turn", "MX", "self"),
+    # a trip still to make starts where the visitor is; someone else's, or one made, does not
+    ("my wife is at the broward transitional center, im driving down from orlando to see her tomorrow", "FL", "self"),
+    ("my brother is flying from guatemala tomorrow", None, "other"),
+    ("i drove from houston yesterday", None, "other"),
     ("I am a software engineer in Bangalore and a company in Austin wants to hire me", "IN", "self"),
 ]
 

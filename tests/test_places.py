@@ -156,6 +156,8 @@ def test_pipeline_labels_are_all_place():
         ("portland or", ("US", "OR", "Portland")),
         ("portland maine", ("US", "ME", "Portland")),
         ("kansas city mo", ("US", "MO", "Kansas City")),
+        ("kansas city mo here. ice agents are at the door", ("US", "MO", "Kansas City")),  # "here" ends the place
+        ("springfield mo area", ("US", "MO", "Springfield")),
         ("springfield il", ("US", "IL", "Springfield")),
         ("mcallen tx", ("US", "TX", "McAllen")),
         ("immokalee fl", ("US", "FL", "Immokalee")),

@@ -666,3 +666,25 @@ def test_danger_now_beside_a_place_is_still_flagged():
 ])
 def test_a_weapon_pointed_or_held_near_agents_is_still_danger(text):
     assert safety.detect_wide(text).kind == "violence"
+
+
+@pytest.mark.parametrize("text, danger", [
+    ("my boss took my passport when i came and he doesnt pay me", False),  # labour trafficking, not one of the kinds
+    ("my old boss brought me here and took my passport, i got away in march", False),
+    ("my husband took my passport", True),  # a partner's: abuse
+    ("el patron nos quito los pasaportes y nos pega", True),  # a blow beside it is still read
+    ("my landlord said hell break my legs if i report him", True),  # a threat of harm is not masked as leverage
+    ("does that DUI kill my chances for citizenship", False),  # a figure of speech, for the wide net too
+    ("they will kill my family", True),
+])
+def test_an_employers_papers_and_figures_of_speech(text, danger):
+    assert (safety.detect_wide(text) is not None) is danger
+
+
+@pytest.mark.parametrize("text", [
+    "she left honduras with her baby because of threats",
+    "we were married 6 years, i have police reports and a restraining order from 2025. he lives in arizona now",
+    "he abused me for years. i got away last year",
+])
+def test_more_ways_of_telling_danger_as_past(text):
+    assert safety.past_and_safe(text)

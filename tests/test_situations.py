@@ -205,3 +205,22 @@ def test_a_biometrics_appointment_settles_on_the_next_category():
     ranking = _ranking(removal=0.5, family=0.4, other=0.1)
     assert situations.settle("removal", ranking, "tengo cita de huellas el 15 de enero para mi residencia") == "family"
     assert situations.settle("removal", ranking, "tengo corte el 15 de enero") == "removal"
+
+
+@pytest.mark.parametrize("text, works", [
+    ("i work with ICE as an interpreter at the detention center, my wife needs a green card", True),
+    ("I'm a nurse at the detention center in Eloy, I want to ask about my citizenship", True),
+    ("trabajo de cocinera en el centro de detención y mi hijo necesita papeles", True),
+    ("i work at the detention center and they took my husband yesterday", False),  # someone held beside the job
+    ("my husband is in the detention center in Eloy", False),
+])
+def test_a_job_at_ice_or_a_detention_center_is_not_a_detention(text, works):
+    assert situations.works_there(text) is works
+
+
+def test_a_job_at_a_detention_center_settles_on_the_matter_or_asks():
+    text = "i work with ICE as an interpreter at the detention center, my wife needs a green card"
+    assert situations.settle("detention", _ranking(detention=0.6, family=0.3, other=0.1), text) == "family"
+    # nothing but "other" beside it: the job says nothing of the matter, so it is asked
+    assert situations.settle("detention", _ranking(detention=0.8, other=0.1, family=0.03), text) is None
+    assert situations.only_seems("detention", text) and not situations.only_seems("family", text)

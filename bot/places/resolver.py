@@ -568,6 +568,10 @@ def _foreign_qualifier(m: _Mention) -> Optional[str]:
     return None
 
 
+#: Words that end a place said as where one is ("kansas city mo here", "dallas tx now"), like a full stop.
+AFTER_A_PLACE = frozenset("here now area rn aqui aca ahorita ahora".split())
+
+
 def _code_after_place(doc: Doc, g: PlaceIndex, j: int, m: _Mention, shouting: bool) -> bool:
     """Is token j (right after place ``m``, maybe after a comma) its state code?"""
     tok = doc[j]
@@ -583,7 +587,8 @@ def _code_after_place(doc: Doc, g: PlaceIndex, j: int, m: _Mention, shouting: bo
         e.state == code for e in m.entries if e.kind != "state"
     )
     nxt = doc[j + 1] if j + 1 < len(doc) else None
-    end_like = nxt is None or nxt.is_punct or nxt.text in g.zips
+    # ("or" and "in" join words too often: "portland or here?", "houston in here")
+    end_like = nxt is None or nxt.is_punct or nxt.text in g.zips or (nxt.lower_ in AFTER_A_PLACE and low not in ("in", "or"))
     if not known:  # "pittsburg pa": a state that is not also a common word alone
         return end_like and low in LONE_LOWER_OK and low not in ("de", "mi")
     return end_like or (tok.text.isupper() and not shouting and nxt is not None and not nxt.is_alpha)

@@ -282,6 +282,10 @@ DISTANCE = _words(
 )
 #: Doing something from a place is being there ("i work remote from austin").
 REMOTE = _words("remote remotely handling helping doing managing working writing")
+#: A trip still to make from a place starts where one is: "im driving down from orlando to see her tomorrow".
+SETTING_OUT = _words("driving drive flying fly heading coming leaving manejando viajando saliendo")
+NOT_YET = _words("tomorrow tonight later weekend manana mañana luego pronto")
+FIRST_PERSON = _words("i im we were voy vamos estoy estamos")
 CITIZEN = _words("citizen citizens ciudadano ciudadana ciudadanos")
 GREETINGS = _words("hi hello hey hola greetings saludos ok okay yes si buenas buenos good morning")
 CALLING = _words(
@@ -589,6 +593,9 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
             return SELF  # "I'm calling from Houston", "hello from Houston"
         if any(b in REMOTE for b in back):
             return SELF  # "i work remote from austin", "i'm handling it from seattle"
+        if (any(b in SETTING_OUT for b in back) and any(x in NOT_YET for x in words[lo:])
+                and any(b in FIRST_PERSON for b in words[max(lo, k - 4):k])):
+            return SELF  # "driving down from orlando to see her tomorrow": in Orlando now
         return ORIGIN
     if w == "de":
         return ORIGIN if prev in ORIGIN_DE else None
