@@ -49,14 +49,15 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotS
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import settings
-from connectors import action_call_json, action_response_check
+from connectors import action_call_json, action_response_check, slot_copy
 
 logger = logging.getLogger(__name__)
 
 # Only the Rasa server loads this module (endpoints.yml): its check of action responses, compiled once,
-# and the action calls' bodies written with ujson.
+# the action calls' bodies written with ujson, and slots copied directly.
 action_response_check.install()
 action_call_json.install()
+slot_copy.install()
 
 FORGET_SLOT = "forget_conversation"
 DECLINED_SLOT = "consent_declined"
