@@ -172,11 +172,17 @@ class Model:
         self.clf = clf
         self._none = list(clf.classes_).index(NONE)
         self._probabilities = sparse_logistic.Probabilities(clf)
+        from bot import sparse_tfidf
+
+        # The same rows without scikit-learn's checks (bot/sparse_tfidf.py), or None: its own path.
+        self._rows = sparse_tfidf.rows_or_none(self.vectorizers)
 
     def _matrix(self, texts: Sequence[str]) -> csr_matrix:
         import scipy.sparse
 
         norms = [normalize(t) for t in texts]
+        if self._rows is not None:
+            return self._rows(norms)
         return scipy.sparse.hstack([v.transform(norms) for v in self.vectorizers]).tocsr()
 
     def read(self, texts: Sequence[str]) -> List[Reading]:

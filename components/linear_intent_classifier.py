@@ -22,13 +22,13 @@ and JSON (``bot/sklearn_state.py``: no pickle; skops, which Rasa's own
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot import sklearn_state, sparse_logistic, texting
+from bot import sklearn_state, sparse_logistic, sparse_tfidf, texting
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -80,6 +80,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self.vectorizers: List[TfidfVectorizer] = []
         self.clf: Optional[LogisticRegression] = None
         self._scorer: Optional[sparse_logistic.Probabilities] = None
+        #: The vectorizers the fast rows were made for, and the rows (None: scikit-learn's path).
+        self._rows: Optional[Tuple[List[TfidfVectorizer], Optional[sparse_tfidf.Rows]]] = None
 
     @classmethod
     def create(
@@ -110,6 +112,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def _matrix(self, texts: List[str]) -> scipy.sparse.csr_matrix:
         texts = [texting.spelled_out(t) for t in texts]  # "do u help": "u" is "you", not the U visa
         return scipy.sparse.hstack([v.transform(texts) for v in self.vectorizers]).tocsr()
+
+    def _features(self, texts: List[str]) -> scipy.sparse.csr_matrix:
+        """``self._matrix(texts)``, the same matrix, without scikit-learn's checks (``bot/sparse_tfidf.py``)."""
+        texts = [texting.spelled_out(t) for t in texts]  # as _matrix reads them
+        if self._rows is None or self._rows[0] != self.vectorizers:
+            self._rows = (list(self.vectorizers), sparse_tfidf.rows_or_none(self.vectorizers))
+        rows = self._rows[1]
+        return rows(texts) if rows is not None else self._matrix(texts)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the vectorizers and the classifier on the intent examples."""
@@ -151,7 +161,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         texts = [m for m in messages if m.get(TEXT)]
         if self.clf is None or not texts:
             return messages
-        matrix = self._matrix([m.get(TEXT) for m in texts])
+        matrix = self._features([m.get(TEXT) for m in texts])
         probabilities = self._probabilities(matrix)
         evidence = matrix.getnnz(axis=1)
         names = [str(c) for c in self.clf.classes_]

@@ -32,10 +32,16 @@ The two counting queries of a turn (the stamp above, and Rasa's count of the
 events stored for the latest session, which ``save`` skips before writing the
 rest) are SQLAlchemy Core statements built once, the same SQL as Rasa's ORM
 query: building that query again at every save was 4% of the server's time.
+
+The new events of a turn are written as Rasa writes them (the same columns and
+values, in the same order, in one transaction committed before the reply), but
+with one multi-row ``INSERT`` instead of an ORM object per event, which the ORM
+then flushed one statement at a time: 7% of the server's time under load.
 """
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 from collections import OrderedDict
 from typing import Any, Iterator, List, NamedTuple, Optional, Text, Tuple
@@ -45,18 +51,22 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import settings
-from connectors import action_call_json, action_response_check
+from connectors import action_call_json, action_response_check, graph_runner, slot_copy
 
 logger = logging.getLogger(__name__)
 
 # Only the Rasa server loads this module (endpoints.yml): its check of action responses, compiled once,
-# and the action calls' bodies written with ujson.
+# the action calls' bodies written with ujson (in kept sessions), slots copied directly, and the model's
+# graphs run in Dask's order without its scheduler (this module is imported before the model loads).
 action_response_check.install()
 action_call_json.install()
+slot_copy.install()
+graph_runner.install()
 
 FORGET_SLOT = "forget_conversation"
 DECLINED_SLOT = "consent_declined"
@@ -137,6 +147,28 @@ class ConsentAwareSQLTrackerStore(SQLTrackerStore):
             events.sender_id == sender,
             sa.or_(events.timestamp >= session_start.c.session_start, session_start.c.session_start.is_(None)))
 
+        self._insert = sa.insert(events.__table__)
+
+    async def _save_events(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's ``SQLTrackerStore.save``: the same rows, in one statement."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            rows = []
+            for event in self._additional_events(session, tracker):
+                data = event.as_dict()
+                rows.append({
+                    "sender_id": tracker.sender_id,
+                    "type_name": event.type_name,
+                    "timestamp": data.get("timestamp"),
+                    "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                    "action_name": data.get("name"),
+                    "data": json.dumps(data),
+                })
+            if rows:
+                session.execute(self._insert, rows)
+            session.commit()
+        logger.debug(f"Tracker with sender_id '{tracker.sender_id}' stored to database")
+
     def _stamp(self, sender_id: Text) -> Stamp:
         with self.session_scope() as session:
             highest, count = session.execute(self._stamp_query, {"sender_id": sender_id}).one()
@@ -174,9 +206,9 @@ class ConsentAwareSQLTrackerStore(SQLTrackerStore):
             self.forget(sender_id)
             slots = self.domain.slots if self.domain else []
             marker = DialogueStateTracker.from_events(sender_id, marker_events(tracker), slots=slots)
-            await super().save(marker)
+            await self._save_events(marker)
             return
-        await super().save(tracker)
+        await self._save_events(tracker)
         if kept is None or kept.tracker is not tracker or _sessions(tracker) > 1:
             return  # reloaded at the next turn, as Rasa does (only the latest session)
         after = self._stamp(sender_id)

@@ -1,6 +1,7 @@
 """connectors/action_call_json.py: the action calls' bodies written by ujson are json's values."""
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import inspect
 import json
@@ -79,3 +80,48 @@ def test_the_rasa_code_it_replaces_is_unchanged():
     assert rasa.__version__ == "3.6.21", "check connectors/action_call_json.py against this Rasa"
     source = inspect.getsource(action_call_json.RASA_SESSION)
     assert hashlib.sha256(source.encode()).hexdigest()[:16] == "e55aa13d9d4fb4bc"
+
+
+async def test_action_calls_share_a_kept_session_and_its_connections():
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    from connectors import tracker_store  # noqa: F401  (installs it, as in the Rasa server)
+
+    seen = []
+
+    async def webhook(request):
+        seen.append({"peer": request.transport.get_extra_info("peername"), "token": request.headers.get("X-Action-Token"),
+                     "cookie": request.headers.get("Cookie"), "body": await request.json()})
+        response = web.json_response({"events": [], "responses": [], "n": len(seen)})
+        response.set_cookie("visitor", str(len(seen)))
+        return response
+
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", headers={"X-Action-Token": "t"})
+    try:
+        for n in range(5):
+            answer = await endpoint.request(json={"next_action": "validate_intake_form", "n": n}, method="post", timeout=300)
+            assert answer["n"] == n + 1
+        await asyncio.gather(*(endpoint.request(json={"n": n}, method="post") for n in range(5)))
+        assert [s["body"]["n"] for s in seen[:5]] == list(range(5))
+        assert all(s["token"] == "t" for s in seen)
+        assert all(s["cookie"] is None for s in seen)  # nothing carried from one call to the next
+        assert len({s["peer"] for s in seen[:5]}) == 1  # one connection for calls in turn
+        assert len({s["peer"] for s in seen}) <= 5
+        session = endpoint.session().session
+        assert session is endpoint.session().session and not session.closed
+        assert session.connector._keepalive_timeout == action_call_json.IDLE_SECONDS < 5  # Sanic's keep-alive
+        await session.close()  # closed: the next call opens another
+        await endpoint.request(json={"n": 9}, method="post")
+        assert seen[-1]["body"] == {"n": 9} and endpoint.session().session is not session
+    finally:
+        await endpoint.session().session.close()
+        await runner.cleanup()
+

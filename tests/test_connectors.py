@@ -272,3 +272,50 @@ def test_the_rasa_queries_it_repeats_are_unchanged():
     pinned = {name: hashlib.sha256(inspect.getsource(getattr(SQLTrackerStore, name)).encode()).hexdigest()[:16]
               for name in ("_event_query", "_additional_events", "save")}
     assert pinned == {"_event_query": "cd44f7901b860bfd", "_additional_events": "d22f99eb863acb07", "save": "57165e46eab3de08"}
+
+
+def _all_rows(store):
+    with store.session_scope() as session:
+        table = store.SQLEvent.__table__
+        return [tuple(row) for row in session.execute(table.select().order_by(table.c.id))]
+
+
+async def test_the_saved_rows_are_the_ones_rasa_writes(tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet,
+                                         UserUttered)
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    (tmp_path / "ours").mkdir()
+    (tmp_path / "rasas").mkdir()
+    ours, domain = _store(tmp_path / "ours")
+    rasas, _ = _store(tmp_path / "rasas")
+    turns = [
+        [ActionExecuted("action_session_start", timestamp=1.0), SessionStarted(timestamp=1.0), ActionExecuted("action_listen", timestamp=1.0)],
+        [UserUttered("mi esposo está detenido 😟", {"name": "situation_detained", "confidence": 0.8734512345678912},
+                     [{"entity": "place", "value": "San José", "start": 0, "end": 8}],
+                     parse_data={"intent": {"name": "situation_detained", "confidence": 0.87}, "text": "x"}, timestamp=2.0),
+         ActionExecuted("intake_form", policy="RulePolicy", confidence=1.0, timestamp=2.5), ActiveLoop("intake_form", timestamp=2.5),
+         SlotSet("places_mentioned", [{"text": "San José", "n": 2}], timestamp=2.6), SlotSet("details", "a\nb", timestamp=2.6),
+         BotUttered("¿Dónde?", {"buttons": [{"title": "No sé", "payload": "/inform"}]}, {"utter_action": "utter_ask_location"}, timestamp=2.7),
+         ActionExecuted("action_listen", timestamp=2.8)],
+        [],  # a turn without new events
+        [UserUttered("/affirm", {"name": "affirm", "confidence": 1.0}, timestamp=3.0), ActionExecuted("action_listen", timestamp=3.1)],
+        [ActionExecuted("action_session_start", timestamp=9.0), SessionStarted(timestamp=9.0), ActionExecuted("action_listen", timestamp=9.0),
+         UserUttered("hi", timestamp=9.5)],
+    ]
+    for sender in ("a", "b"):
+        tracker = DialogueStateTracker(sender, domain.slots)
+        for events in turns:
+            for event in events:
+                tracker.update(event)
+            await ours._save_events(tracker)
+            await SQLTrackerStore.save(rasas, tracker)
+            assert _all_rows(ours) == _all_rows(rasas)  # ids included: the same rows in the same order
+    assert len(_all_rows(ours)) == 2 * sum(map(len, turns))
+    # and through the store's own save (the kept tracker, a refusal's marker)
+    tracker = await ours.retrieve("a")
+    _turn(tracker, "hello again")
+    await ours.save(tracker)
+    await SQLTrackerStore.save(rasas, tracker)
+    assert _all_rows(ours) == _all_rows(rasas)
