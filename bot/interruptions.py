@@ -327,6 +327,8 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     if flow.at_check_in_now(text):
         # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today
         return "removal"
+    if situations.trafficking_signs(text):
+        return "humanitarian"  # "my boss took my passport and doesnt pay me, says he calls immigration": a T visa
     if kind not in SITUATION_OF_CRISIS and flow.afraid_help_brings_immigration(text) and flow.removal_stage(text) in (None, "unknown"):
         # "no queremos llamar ambulance porque no tiene papeles, can they report him??": beside the
         # emergency, a know-your-rights question (a threat of abuse or violence stays its own matter,

@@ -89,6 +89,25 @@ _RELATIVES_PAPERS = re.compile(
     r"|\b(?:bring|petition for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis)\s+" + RELATIVE + r"\b"
     r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b",
     re.IGNORECASE)
+#: Signs of trafficking (a T visa): papers taken, with work unpaid, no way out or a threat.
+_PAPERS_TAKEN = re.compile(
+    r"\b(?:took|takes|taken|has|kept|keeps|keeping|holds|holding|tiene|tienen|quit[oó]|quitaron|se qued[oó] con)\s+"
+    r"(?:my|our|mi|mis|nuestros?)\s+(?:passports?|pasaportes?|papers|papeles|documents|documentos|ids?)\b",
+    re.IGNORECASE)
+_NO_WAY_OUT = re.compile(
+    r"\b(?:(?:does ?n[o']?t|does not|dont|don'?t|won'?t|never|no me|no nos|no)\s+(?:pay|paid|paga|pagan|pagaba)|without pay|sin pag\w*"
+    r"|can'?t leave|cannot leave|(?:won'?t|will not|doesn'?t) let (?:me|us) (?:leave|go)|no (?:me|nos) deja[n]? (?:salir|ir)"
+    r"|calls? immigration|call ice|llama(?:r)? a (?:la )?migra|debt|deuda|locked|encerrad\w*)\b",
+    re.IGNORECASE)
+
+
+def trafficking_signs(text: str | None) -> bool:
+    """Whether a message tells of papers taken with work unpaid, no way out or a threat
+    ("my boss took my passport and doesnt pay me"): what a T visa is for."""
+    t = text or ""
+    return bool(_PAPERS_TAKEN.search(t) and _NO_WAY_OUT.search(t))
+
+
 #: A work visa or an employer's petition named (not "my employer", which may be any matter).
 _WORK_VISA = re.compile(
     r"(?<![\w-])(?:h-?1-?b|h-?2-?[ab]|niw|national interest waiver|o-?1|eb-?[1-5]|perm|labor cert\w*|l-?1|i-?140"
@@ -166,6 +185,8 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     best_weight, best = max(named)
     if vague(text):
         return None  # "pls help": whatever the classifier guessed, nothing was said yet
+    if trafficking_signs(text):
+        return "humanitarian"
     if best == "humanitarian" and not program_named(text) and _RELATIVES_PAPERS.search(text or ""):
         return "family"  # "my wifes visa": a relative's papers, no humanitarian program named
     if best != "other":

@@ -526,6 +526,12 @@ def test_what_is_not_a_case_in_court_or_agents_at_hand_beside_a_crisis(text, kin
     assert interruptions.situation_beside_crisis(ranking, kind, text) == matter
 
 
+def test_trafficking_beside_a_crisis_is_humanitarian():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_other", "confidence": 0.5}]
+    text = "the man who brought us took our passports, we clean all day with no pay and he says he calls ice if we go"
+    assert interruptions.situation_beside_crisis(ranking, "child", text) == "humanitarian"
+
+
 def test_a_detention_at_school_beside_a_crisis_is_not_the_matter():
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.5},
                {"name": "situation_humanitarian", "confidence": 0.2}, {"name": "situation_other", "confidence": 0.1}]

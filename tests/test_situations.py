@@ -62,6 +62,18 @@ def test_a_work_visa_or_a_relatives_papers_read_as_other(text, matter):
     assert situations.from_ranking(_ranking(other=0.6, employment=0.1, family=0.1), text) == matter
 
 
+@pytest.mark.parametrize("text, signs", [
+    ("the owner has our passports and we work for food only, no pay, he says we owe him", True),
+    ("la señora se quedó con mi pasaporte y no me deja salir de la casa", True),
+    ("my employer keeps my passport and dont pay me since march", True),
+    ("my employer has my passport for the visa stamping appointment", False),
+])
+def test_papers_taken_with_no_way_out_are_trafficking(text, signs):
+    assert situations.trafficking_signs(text) is signs
+    if signs:
+        assert situations.from_ranking(_ranking(employment=0.5, other=0.3), text) == "humanitarian"
+
+
 def test_a_relatives_asylum_stays_humanitarian():
     assert situations.from_ranking(_ranking(humanitarian=0.4, other=0.3), "my wife's asylum papers") == "humanitarian"
 
