@@ -56,17 +56,19 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotS
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import settings
-from connectors import action_call_json, action_response_check, graph_runner, slot_copy
+from connectors import action_call_json, action_response_check, applied_events_cache, graph_runner, slot_copy
 
 logger = logging.getLogger(__name__)
 
 # Only the Rasa server loads this module (endpoints.yml): its check of action responses, compiled once,
 # the action calls' bodies written with ujson (in kept sessions), slots copied directly, and the model's
-# graphs run in Dask's order without its scheduler (this module is imported before the model loads).
+# graphs run in Dask's order without its scheduler (this module is imported before the model loads), and
+# a tracker's applied events worked out once per state of its events.
 action_response_check.install()
 action_call_json.install()
 slot_copy.install()
 graph_runner.install()
+applied_events_cache.install()
 
 FORGET_SLOT = "forget_conversation"
 DECLINED_SLOT = "consent_declined"

@@ -129,3 +129,41 @@ def test_a_schema_of_another_shape_is_checked_whole():
 
     check = action_response_check._build({"type": "object", "properties": {"events": {"type": "array"}}})
     assert check.rest is None and not action_response_check.is_valid(check, {"events": []})
+
+
+@pytest.mark.parametrize("max_history", [None, 7])
+def test_applied_events_kept_between_calls_are_rasas(max_history):
+    """At every step of long random walks through events (forms started, run and ended, rewinds,
+    restarts, a history of maximum length that drops its oldest), the kept applied events are the
+    ones Rasa's own method computes, and each call gets its own list."""
+    import random
+
+    from rasa.shared.core.events import (
+        ActionExecuted, ActionReverted, ActiveLoop, Restarted, SessionStarted, SlotSet, UserUttered,
+        UserUtteranceReverted,
+    )
+    from rasa.shared.core.slots import TextSlot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    import connectors.tracker_store  # noqa: F401  (installs it, as in the Rasa server)
+    from connectors import applied_events_cache
+
+    assert DialogueStateTracker.applied_events is applied_events_cache._applied_events
+    palette = [
+        lambda: UserUttered("hi", {"name": "greet"}), lambda: ActionExecuted("action_listen"),
+        lambda: ActionExecuted("intake_form"), lambda: ActiveLoop("intake_form"), lambda: ActiveLoop(None),
+        lambda: ActionExecuted("booking_form"), lambda: ActiveLoop("booking_form"), lambda: SlotSet("s", "x"),
+        lambda: ActionExecuted("utter_greet"), lambda: UserUtteranceReverted(), lambda: ActionReverted(),
+        lambda: Restarted(), lambda: SessionStarted(),
+    ]
+    weights = [6, 6, 5, 2, 2, 2, 1, 4, 3, 1, 1, 0.3, 0.3]
+    rng = random.Random(13)
+    for _ in range(20):
+        tracker = DialogueStateTracker("walk", [TextSlot("s", mappings=[])], max_event_history=max_history)
+        for _ in range(120):
+            tracker.update(rng.choices(palette, weights)[0]())
+            first, again = tracker.applied_events(), tracker.applied_events()
+            rasas = applied_events_cache.RASA_APPLIED_EVENTS(tracker)
+            assert first == rasas and again == rasas and first is not again
+            first.append(None)  # the caller's own list
+            assert tracker.applied_events() == rasas
