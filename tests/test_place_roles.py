@@ -37,6 +37,10 @@ CASES = [
     ("hello from Newark", [("self", "NJ")]),
     ("I'm 30 minutes from San Antonio", [("self", "TX")]),
     ("I've been living in the US for 10 years", [("self", "US")]),
+    # a verb after "and" shares the clause's subject
+    ("my grandmother is 80 and still living in Leon, Nicaragua", [("relative", "NI")]),
+    ("mi papá ya está viejo y vive en Honduras", [("relative", "HN")]),
+    ("I came in 2015 and live in Tulsa now", [("self", "OK")]),
     ("I work in Seattle on H-1B but I'm stuck in Shanghai", [("unclear", "WA"), ("self", "CN")]),
     ("we're stranded in Tijuana", [("self", "MX")]),
     ("my wife is stuck in mexico with our baby", [("relative", "MX")]),

@@ -722,8 +722,27 @@ def _subject_index(words: Sequence[str], k: int, lo: int) -> Optional[int]:
     return j
 
 
+def _shared_subject(words: Sequence[str], k: int, lo: int) -> Optional[int]:
+    """The subject of the clause before "and" when the verb at k has none of its own ("my mother
+    is 71 and still living in Masaya": the mother lives there): the clause's first person or relative."""
+    j = k - 1
+    while j >= lo and words[j] in SUBJ_SKIP:
+        j -= 1
+    if j < lo or words[j] not in ("and", "y", "&"):
+        return None
+    start = j - 1
+    while start >= lo and words[start] not in BOUNDARY and words[start] not in GREETINGS:
+        start -= 1
+    for q in range(start + 1, j):
+        if words[q] in FIRST or words[q] in RELATIVES or words[q] in THIRD:
+            return q
+    return None
+
+
 def _subject_role(words: Sequence[str], k: int, lo: int) -> Optional[str]:
     j = _subject_index(words, k, lo)
+    if j is None:
+        j = _shared_subject(words, k, lo)
     if j is None:
         return None
     h = words[j]
