@@ -372,6 +372,13 @@ def test_a_small_town_is_settled_by_the_state_another_place_is_in(text, state, c
     assert role == "self" and (place.state, place.city) == (state, city)
 
 
+def test_a_bare_town_is_in_the_state_the_message_names():
+    place, role = visitor_location("my son is held in the butler county jail in ohio since monday. we are in hamilton")
+    assert role == "self" and (place.city, place.state) == ("Hamilton", "OH")
+    place, role = visitor_location("i live in dallas, my court is in atlanta")  # a US town stands
+    assert role == "self" and place.state == "TX"
+
+
 def test_a_small_town_alone_is_not_guessed():
     assert visitor_location("i live in schuyler") == (None, "none")
 

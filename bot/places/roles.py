@@ -192,6 +192,19 @@ def _town_said_with_state(mention: PlaceMention, found: Sequence[PlaceMention]) 
                  and m.place.state and m.place.state != place.state and norm(m.text) != norm(m.place.city)), place)
 
 
+def _town_in_the_state_said(mention: PlaceMention, found: Sequence[PlaceMention]) -> Place:
+    """The visitor's town said bare and read as a town abroad, in the one US state the message
+    names elsewhere when a town of that name is there ("the butler county jail in ohio ... we are
+    in hamilton": Hamilton, OH, not Hamilton, Canada)."""
+    place = mention.place
+    if not place.city or place.in_us or norm(mention.text) != norm(place.city):
+        return place  # a US town stands ("i live in dallas, my court is in atlanta")
+    states = {m.place.state for m in found if m is not mention and m.place.in_us and m.place.state}
+    if len(states) != 1:
+        return place
+    return _town_in_state(place.city, states.pop()) or place
+
+
 def _town_in_state(name: str, state: str) -> Optional[Place]:
     """The town of that name in that state, or None (the state alone is not a town)."""
     place = resolver.resolve(f"{name}, {state}")
@@ -242,8 +255,11 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
         mention = next((m for m in found if m.role == SELF and m.place == chosen), None)
         if mention is None:
             return chosen, SELF
-        same = _town_said_with_state(mention, found)
-        return (same if same != mention.place else _town_near(mention, found, text)), SELF
+        for settle in (_town_said_with_state, _town_in_the_state_said, lambda m, f: _town_near(m, f, text)):
+            settled = settle(mention, found)
+            if settled != mention.place:
+                return settled, SELF
+        return mention.place, SELF
     home = _misspelt_home(text, found) if text else None
     if home is not None:
         return home, SELF
