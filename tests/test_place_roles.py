@@ -37,6 +37,9 @@ CASES = [
     ("hello from Newark", [("self", "NJ")]),
     ("I'm 30 minutes from San Antonio", [("self", "TX")]),
     ("I've been living in the US for 10 years", [("self", "US")]),
+    # a stay told with how long it lasted, in the past
+    ("I spent like 5 months in Guatemala with my dad last year, does it break my residence", [("trip", "GT")]),
+    ("pasé 3 meses en El Salvador cuidando a mi abuela", [("trip", "SV")]),
     # a verb after "and" shares the clause's subject
     ("my grandmother is 80 and still living in Leon, Nicaragua", [("relative", "NI")]),
     ("mi papá ya está viejo y vive en Honduras", [("relative", "HN")]),

@@ -374,6 +374,9 @@ TRIP_VERBS = _words(
     volar visitar visito visitando salir"""
 )
 TRIP_NOUNS = _words("trip trips vacation vacations vacaciones honeymoon paseo")
+#: A stay told with how long it lasted, in the past: "I spent 7 months in Mexico", "pasé 6 meses en".
+PAST_STAY = _words("spent spend pase pasamos paso pasaron estuve estuvimos")
+DURATION = _words("days dias weeks semanas months meses years anos year ano month mes week semana")
 #: Words allowed between a trip verb and its place ("go back to", "travel outside the").
 TRIP_GAP = _words(
     """to a into back abroad out outside of the el la los las para hacia again temporarily
@@ -641,6 +644,8 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return CONSULATE
     if w in TRIP_NOUNS and all(g in TRIP_GAP or g in ("in", "en") for g in gap):
         return TRIP
+    if w in PAST_STAY and gap[-1:] in (["in"], ["en"]) and len(gap) <= 6 and any(g in DURATION for g in gap):
+        return TRIP  # a stay that ended, somewhere else: not where the visitor is now
     if w in TRIP_VERBS:
         if w == "leave" and gap[:1] == ["in"]:
             return _residence(words, k, lo, ts)  # "I leave in Houston": live
