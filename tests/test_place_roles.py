@@ -44,6 +44,8 @@ CASES = [
     ("my grandmother is 80 and still living in Leon, Nicaragua", [("relative", "NI")]),
     ("mi papá ya está viejo y vive en Honduras", [("relative", "HN")]),
     ("I came in 2015 and live in Tulsa now", [("self", "OK")]),
+    ("I visited my mom and live in Tulsa now", [("self", "OK")]),
+    ("i married her dad when she was 10, she's 17 now and lives in Toronto with her mom", [("relative", "CA")]),
     ("I work in Seattle on H-1B but I'm stuck in Shanghai", [("unclear", "WA"), ("self", "CN")]),
     ("we're stranded in Tijuana", [("self", "MX")]),
     ("my wife is stuck in mexico with our baby", [("relative", "MX")]),

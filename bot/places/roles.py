@@ -754,10 +754,21 @@ def _shared_subject(words: Sequence[str], k: int, lo: int) -> Optional[int]:
     start = j - 1
     while start >= lo and words[start] not in BOUNDARY and words[start] not in GREETINGS:
         start -= 1
-    for q in range(start + 1, j):
-        if words[q] in FIRST or words[q] in RELATIVES or words[q] in THIRD:
+    first = start + 1
+    while first < j and words[first] in _POSSESSIVES:
+        first += 1
+    for q in range(j - 1, start, -1):  # the nearest that is a subject: at the clause's start, or before its verb
+        if (words[q] in FIRST or words[q] in RELATIVES or words[q] in THIRD) and (
+                q == first or words[q + 1] in _SUBJECT_FOLLOWERS):
             return q
     return None
+
+
+_POSSESSIVES = frozenset("my our his her their mi mis su sus nuestro nuestra".split())
+#: Words that follow a subject ("she's 19", "I came", "mi papá ya está").
+_SUBJECT_FOLLOWERS = frozenset(
+    """is was s 's are were am m has have had got came come lives live works stays tiene tienen esta estan
+    es son fue ya vive viven trabaja still""".split())
 
 
 def _subject_role(words: Sequence[str], k: int, lo: int) -> Optional[str]:
