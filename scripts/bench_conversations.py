@@ -18,9 +18,9 @@ and the run's record (``scripts/bench_record.py``; ``--record`` keeps it; a run 
 plays part of a set, so it records nothing).
 
 The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev7``,
-``heldout`` (from 2026-12-03, fifth session), ``spanish`` and ``spanish3`` are
-tuned on; ``heldout2``, ``heldout3``, ``heldout4`` and ``spanish2`` are only ever read as totals
-and aggregate counts.
+``heldout`` (from 2026-12-03, fifth session), ``heldout2`` (from 2026-12-05), ``spanish`` and
+``spanish3`` are tuned on; ``heldout3``, ``heldout4``, ``heldout5`` and ``spanish2`` are only ever
+read as totals and aggregate counts.
 """
 from __future__ import annotations
 
@@ -467,7 +467,7 @@ def report(name: str, s: dict) -> None:
 
 
 #: Sets only ever read as totals (the README's headline figures come from these).
-HELD_OUT = ("heldout2", "heldout3", "heldout4", "spanish2")
+HELD_OUT = ("heldout3", "heldout4", "heldout5", "spanish2")
 #: Score key -> the record's label for it.
 RECORD_LABELS = {
     "conversations": "conversations", "all_right": "fully right", "saved": "saved", "location_state": "location state",
