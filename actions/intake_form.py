@@ -139,6 +139,12 @@ class ValidateIntakeForm(FormValidationAction):
             name = contact.name_introduced(text)
             if name:
                 out["contact_name"] = name
+        if slots.get("situation") is None and asked in (None, "consent") and not user_texts(tracker)[:-1]:
+            # "my dad has court in san antonio jan 13, he needs a lawyer that speaks spanish" (read as
+            # information first): the matter the first message tells is not asked again
+            ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+            out.update(interruptions.opening_situation(latest_intent(tracker), text, ranking, slots))
+            slots = {**slots, **out}
         situation = slots.get("situation")
         unanswered = [f for f in flow.FOLLOW_UPS.get(situation or "", []) if slots.get(f) is None]
         # Only in the turns right after the matter became known (here, or by the interruption action
@@ -182,6 +188,11 @@ class ValidateIntakeForm(FormValidationAction):
             text, latest_intent(tracker), bool(slot_before_turn(tracker, "callback_requested"))
         ):
             out["consent"] = True
+        elif (asked == "consent" and slots.get("consent") is None and latest_intent(tracker) not in ("deny", "crisis", "emergency_now")
+              and flow.refuses_consent(text)):
+            # "no, dont save anything, ill call the office tomorrow": a refusal, whatever the classifier read
+            self._refuse(dispatcher)
+            out["consent"] = False
         elif asked == "consent" and slots.get("consent") is None and latest_intent(tracker) == "dont_know":
             # "i don't know" to "may I save this?": what it means, then the question alone; a
             # second one is a no (nothing kept), never a loop of "Sorry, I didn't catch that".
@@ -287,6 +298,8 @@ class ValidateIntakeForm(FormValidationAction):
         dispatcher.utter_message(response="utter_consent_refused")
 
     def validate_callback_requested(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value and tracker.get_slot("requested_slot") == "consent" and flow.refuses_consent(latest_text(tracker)):
+            return {"callback_requested": slot_before_turn(tracker, "callback_requested")}  # a no to saving (_heard)
         if value and contact.declines_calls(latest_text(tracker)):
             # "no me llamen a este numero" read as a request for a person: the opposite
             return {"callback_requested": slot_before_turn(tracker, "callback_requested")}
@@ -309,6 +322,11 @@ class ValidateIntakeForm(FormValidationAction):
             # "tengo que abrirles??" read as "I don't know": a question, not an answer; asked again
             # (the same words twice are taken as the answer, so this never loops)
             return {"location": None}
+        if value == "unknown" and tracker.get_slot("requested_slot") == "location" and text:
+            # "el paso, i dont want to say where exactly": the town is given, only the address is not
+            place = location.answer_place(text, text)
+            if place is not None and not location.someone_elses_place(text, tracker.get_slot("situation") == "detention"):
+                return location.slots_for(place)
         if value == "unknown":
             return {**location.slots_for(None), "location": "unknown"}
         if tracker.get_slot("requested_slot") != "location" or not text:
@@ -476,6 +494,16 @@ class ValidateIntakeForm(FormValidationAction):
         if changed_now:
             # "No, I'm in Boston": the correction came with the "no"; show the summary again.
             return {"intake_confirmed": None}
+        fixed = flow.corrected_at_summary(latest_text(tracker), tracker.slots) if reply in ("change", "more") else {}
+        if "contact_phone" in fixed:
+            fixed["contact_phone"] = contact.phone_answer(fixed["contact_phone"], resolver.country_code(tracker.get_slot("country")))[0]
+        fixed = {k: v for k, v in fixed.items() if v}
+        if fixed:
+            # "sorry phone is wrong, it's 305-555-0187 not 0178": changed as said, and the summary shown
+            # again ("its Ximena with an X" where it already is: the summary again, nothing to change)
+            if any(tracker.get_slot(k) != v for k, v in fixed.items()):
+                dispatcher.utter_message(response="utter_summary_corrected")
+            return {**fixed, "intake_confirmed": None}
         if reply == "more":
             # "oh and he has a DUI from 2015": added to the details, and the summary shown again.
             dispatcher.utter_message(response="utter_detail_added")

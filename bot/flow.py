@@ -192,6 +192,52 @@ _SUMMARY_CORRECTION = re.compile(
 )
 
 
+#: A name corrected in so many words: "its Ximena with an X not Jimena", "my name is Ana, not Anna".
+_NAME_FIX = re.compile(
+    r"\b(?:it'?s|its|is|es|name is|me llamo|soy)\s+([^\W\d_][\w'-]*)(?:\s+with an? \w+|\s+con \w+)?,?\s+(?:not|no)\s+([^\W\d_][\w'-]*)",
+    re.IGNORECASE)
+#: Where someone is held, corrected: "hes in pine prairie not jena", "está en Krome, no en Broward".
+_HELD_FIX = re.compile(
+    r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|he is|she is|they are|est[aá]n?)\s+(?:really |actually |now )?(?:in|at|en)\s+"
+    r"((?:the |el |la )?[^\W\d_][\w' -]{2,40}?)(?=\s*(?:,|\.|;|!|\bnot\b|\bno\b|$))",
+    re.IGNORECASE)
+_PHONE_WORDS = re.compile(r"\b(?:phone|number|cell|tel[eé]fono|n[uú]mero|celular|cel)\b", re.IGNORECASE)
+
+
+def corrected_at_summary(text: str, slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """What a correction at the summary gives in its own words, so that it is not asked for:
+    a phone number ("phone is wrong, it's 305-555-0187"), an email, a name ("its Ximena with
+    an X not Jimena"), where someone is held ("hes in pine prairie not jena"). {} when the
+    correction names no value (then the visitor is asked what to change)."""
+    from bot import contact
+    from bot.places import facilities
+
+    t = text or ""
+    out: Dict[str, Any] = {}
+    if "@" in t:
+        email, _ = contact.parse_email(t)
+        if email:
+            out["contact_email"] = email
+    if _PHONE_WORDS.search(t) or slots.get("contact_phone") not in (None, "none"):
+        digits = re.sub(r"\D", "", t)
+        if len(digits) >= 10:
+            out["contact_phone"] = t  # read by the form's phone rule (a country's format)
+    name = str(slots.get("contact_name") or "")
+    fix = _NAME_FIX.search(t)
+    if fix and name and name != "none":
+        new, old = fix.group(1), fix.group(2)
+        words = name.split()
+        if old.lower() in (w.lower() for w in words):
+            out["contact_name"] = " ".join(new.capitalize() if w.lower() == old.lower() else w for w in words)
+        elif new.lower() in (w.lower() for w in words):
+            out["contact_name"] = name  # already as they say: nothing to change
+    held = _HELD_FIX.search(t) if slots.get("situation") == "detention" else None
+    if held:
+        where = held.group(1).strip()
+        out["detained_where"] = facilities.facility_in(where) or where
+    return out
+
+
 def with_more_details(details: Any, text: str) -> str:
     """The details with what the visitor added at the summary ("oh and he has a DUI from 2015")."""
     said = " ".join((text or "").split())
@@ -290,7 +336,8 @@ _STAGE_SAID = re.compile(
 _DETENTION_WORDS = re.compile(
     r"\b(detain\w*|arrest\w*|arest\w*|took|taken|picked up|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
     r"got (?:him|her|them|my \w+)|(?:gave|handed|turned) (?:him|her|them)(?: over)? to|"
-    r"(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
+    # (not "she has her hearing on the 12th": a person who has, not agents who hold)
+    r"(?<!\bshe )(?<!\bhe )(?<!\bi )(?<!\bwe )(?<!\byou )(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
     r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
@@ -310,7 +357,7 @@ _SINCE_PERIOD = re.compile(
     r"|(?:his|her|their|my|su|mi) (?:appointment|check[- ]?in|interview|cita|entrevista)"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)(?! \d))\b"
-    r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:has|have) been (?:there|in|held|detained|locked up)(?: for)?|for)"
+    r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:(?:has|have) )?been (?:there|in there|inside|in|held|detained|locked up)(?: for)?|for)"
     r" (?:como |casi |mas de |más de |about |almost |over |like |around )?(?:un|una|a|one|two|three|dos|tres|\d{1,2}) "
     r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b",
     re.IGNORECASE,
@@ -397,7 +444,7 @@ _LEADING = re.compile(
 )
 _HELD_FOR = re.compile(
     r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa]|"
-    r"been (?:there|in there|inside|locked up) since|(?:esta|está) ah[ií] desde|"
+    r"been (?:there|in there|inside|locked up) since|been (?:there|in there|inside|locked up|in detention|detained|held)(?: for)? (?:like |about |almost |over )?(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?|years?)|(?:esta|está) ah[ií] desde|"
     r"detenci[oó]n|centro de detenci[oó]n)\b",
     re.IGNORECASE,
 )
@@ -740,7 +787,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
         return "removal"
-    if situation == "enforcement" and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
+    if situation in ("enforcement", "removal") and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
         # "we got a notice of inspection, I have 22 employees": the employer's compliance
         # (a worker told "ICE is coming to audit" stays enforcement)
         return "employment"
@@ -755,7 +802,9 @@ _AN_EMPLOYER = re.compile(
     r"\b(?:(?:our|my|mis|nuestros) (?:employees|workers|staff|crew|empleados|trabajadores)|\d+ (?:employees|workers|empleados|trabajadores)"
     r"|(?:we'?re|we are|i run|i own|somos) (?:an? |una? )?(?:\w+ ){0,2}(?:company|business|restaurant|firm|employer|empresa|negocio)"
     r"|(?:our|my|mi|nuestra|nuestro) (?:company|business|restaurant|store|shop|farm|empresa|negocio|restaurante|tienda)"
-    r"|(?:we|i) (?:employ|hire|have \d+)|as an employer|como (?:patr[oó]n|empleador))\b",
+    r"|(?:we|i) (?:employ|hire|have \d+)|as an employer|como (?:patr[oó]n|empleador)"
+    # the forms asked of the business: "they want all our I-9s", "we turned in our I-9s"
+    r"|(?:our|all our|all of our|nuestr[oa]s) (?:employees'? )?i-?9s?)\b",
     re.IGNORECASE)
 
 
@@ -810,6 +859,19 @@ def yes_or_no(text: str) -> bool | None:
     """True or False for a reply that starts with yes or no, None otherwise."""
     found = YES_NO.match(text or "")
     return None if found is None else found.group(1) is not None
+
+
+#: The visitor will call the firm themself: "ill call the office tomorrow", "yo les llamo".
+_CALLS_THEMSELF = re.compile(
+    r"\b(?:i(?:'ll| will|ll)|i'?m (?:going to|gonna)) (?:just )?(?:call|phone|ring) (?:you|the office|the firm|y'?all|back|later)"
+    r"|\byo (?:les |le )?(?:llamo|llamar[eé])|\b(?:les |le )?llamo yo\b|\bvoy a llamar (?:a la oficina|yo)\b",
+    re.IGNORECASE)
+
+
+def refuses_consent(text: str) -> bool:
+    """At "May I save this?", a no however it is worded: "no, dont save anything, ill call the
+    office tomorrow" (read as a request for a person, it had offered a callback instead)."""
+    return wants_to_stop(text) or (yes_or_no(text) is False and bool(_CALLS_THEMSELF.search(text or "")))
 
 
 def consents(text: str, intent: str, callback_offered: bool) -> bool:

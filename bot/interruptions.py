@@ -294,7 +294,10 @@ NOT_AT_HAND = re.compile(
     r"|no (?:creo que )?(?:tiene|tenemos|tengo) (?:uno|numero|ninguno)"
     # "he didnt give it to me", "never told me", "no me lo dio"
     r"|(?:he|she|they) (?:did ?n[o']?t|never) (?:give|gave|tell|told|send|sent) (?:it |me )?(?:to me|it|me)?"
-    r"|no me (?:lo )?(?:dio|dieron|dijo|dijeron|mand[oó]|mandaron))\b",
+    r"|no me (?:lo )?(?:dio|dieron|dijo|dijeron|mand[oó]|mandaron)"
+    # to come later: "the family will send it", "i can get it tomorrow", "se lo mando luego"
+    r"|(?:will|'ll|can|could|gonna|going to) (?:send|get|give|bring|find|text) (?:it|them|you it|it to you)\b(?: (?:to you|later|tomorrow|soon))?"
+    r"|(?:se |te |le )?lo (?:mando|mandan|env[ií]o|env[ií]an|paso|pasan|consigo|busco) (?:luego|despu[eé]s|ma[nñ]ana|m[aá]s tarde|pronto))\b",
     re.IGNORECASE,
 )
 
@@ -329,6 +332,11 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         return "removal"
     if situations.trafficking_signs(text):
         return "humanitarian"  # "my boss took my passport and doesnt pay me, says he calls immigration": a T visa
+    if kind == "child" and _CHILD_HURT_BY_SOMEONE.search(text or "") and _IN_THE_FAMILY.search(text or "") \
+            and not _NEIGHBOUR.search(text or ""):
+        # "my stepdad touches my little sister and my mom says we cant call police because of
+        # papers": a child abused is what U visas (and SIJS) are for, whatever the fear of papers
+        return SITUATION_OF_LEVERAGE["child"]
     if kind not in SITUATION_OF_CRISIS and flow.afraid_help_brings_immigration(text) and flow.removal_stage(text) in (None, "unknown"):
         # "no queremos llamar ambulance porque no tiene papeles, can they report him??": beside the
         # emergency, a know-your-rights question (a threat of abuse or violence stays its own matter,
@@ -343,6 +351,10 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         # "a raid at my job right now, im hiding in the bathroom": the danger is the agents
         # ("CBP still has her in the back room" is someone held)
         return "enforcement"
+    if situations.program_named(text) and not _case_in_court(text):
+        # "shes going to jump off the bridge. her asylum got denied today at the interview": the
+        # program named is the matter, however little weight the classifier left beside the danger
+        return "humanitarian"
     if weights:
         weight, name = max(weights)
         if kind in SITUATION_OF_LEVERAGE and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
@@ -366,6 +378,22 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         if name != "other" and weight >= SITUATION_FLOOR_BESIDE_CRISIS and weight >= SITUATION_SHARE_BESIDE_CRISIS * total:
             return name
     return SITUATION_OF_CRISIS.get(kind or "")
+
+
+#: Someone hurting a child: abuse, not a child lost or held at the border.
+_CHILD_HURT_BY_SOMEONE = re.compile(
+    r"\b(?:touch(?:es|ed|ing)|abus(?:es|ed|ing)|molest\w*|rap(?:es|ed)|hits (?:her|him|them)|beats? (?:her|him|them)"
+    r"|la toca|lo toca|los toca|abusa\w*|la viola|lo viola|les? pega|los golpea|la golpea|lo golpea)\b",
+    re.IGNORECASE)
+
+
+#: The child or the one hurting them in the visitor's family ("my stepdad", "mi hermanita"); a
+#: neighbour's child is a witness's fear of the police, not the family's case.
+_IN_THE_FAMILY = re.compile(
+    r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+(?:little\s+|baby\s+|older\s+|younger\s+)?(?:step\w*|dad|father|mom|mother|husband|boyfriend|partner"
+    r"|uncle|aunt|grand\w*|cousin|sister|brother|daughter|son|kids?|child(?:ren)?|girl|boy|padrastro|madrastra|pap[aá]|mam[aá]|esposo"
+    r"|novio|pareja|t[ií][oa]|abuel[oa]|prim[oa]|herman\w*|hij[oa]s?|niñ[oa]s?|nin[oa]s?)\b", re.IGNORECASE)
+_NEIGHBOUR = re.compile(r"\b(?:neighbou?r'?s?|vecin[oa]s?)\b", re.IGNORECASE)
 
 
 def _case_in_court(text: str) -> bool:
@@ -398,6 +426,19 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
     if slots.get("situation") or not situation:
         return {}
     return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}
+
+
+def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any]],
+                      slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """The matter a first message tells when its intent is neither a matter nor an interruption
+    ("my dad has court in san antonio jan 13, he needs a lawyer that speaks spanish" read as
+    information): the classifier's situation when it is read plainly (``SITUATION_MIN_CONFIDENCE``)."""
+    if intent.startswith(SITUATION_PREFIX) or intent in INTENTS or intent in ("crisis", "emergency_now"):
+        return {}
+    read = situation_in_ranking(ranking, SITUATION_MIN_CONFIDENCE)
+    if read is None or read == "other":
+        return {}
+    return _situation_said(text, ranking, slots, default=read)
 
 
 def situation_beside_answer(intent: str, text: str, ranking: Sequence[Mapping[str, Any]],
@@ -500,6 +541,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
+        if intent == "ask_legal_advice" and not is_question(text) and plainly_answers(pending, text, today or date.today()):
+            return answer  # "The family will send it" at the A-number: an answer, not a question to refuse
     elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question
         answer.slots[pending] = yes_no.group(1) is not None
@@ -568,8 +611,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             return answer  # placed (or "other"): the form goes on, no reply needed
     elif pending in EARLY_QUESTIONS:
         # "I lost my naturalization certificate, how do I replace it?" as a first message:
-        # answered as a question, and the situation it describes is kept.
-        answer.slots.update(_situation_said(text, ranking, slots))
+        # answered as a question, and the situation it describes is kept ("can i go to
+        # colombia for 7 months with my green card?" is a travel question: "other").
+        answer.slots.update(_situation_said(text, ranking, slots, default="other" if situations.travel_question(text) else None))
     if own_case:
         answer.responses.append("utter_case_status")  # a client asking about their own case
     else:

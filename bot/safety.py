@@ -573,7 +573,8 @@ _DV_ES: List[Rule] = [
 # or housing matter, not a danger.
 _DV_THREAT_EN: List[Rule] = [
     (_LEVER_STEMS, r"(?:he|she) (?:\w+ ){0,3}(?:threaten\w*|says|said|keeps saying|told me|will|would) (?:\w+ ){0,3}<LEVER>"),
-    ("call report", r"(?:call|calls|calling|report me to) <MIGRA>(?: on (?:me|us))?(?: \w+){0,2} if i"),
+    # (not the visitor asking the assistant: "are you gonna report me to ICE if i give my name")
+    ("call report", r"(?<!you )(?<!you gonna )(?<!you going to )(?<!you will )(?:call|calls|calling|report me to) <MIGRA>(?: on (?:me|us))?(?: \w+){0,2} if i"),
     ("leave divorce report tell", r"if i (?:leave|divorce|report|tell on)(?: \w+){0,3} (?:he|she) (?:will|would|says|said|is going to|threaten\w*)"),
 ]
 _DV_THREAT_ES: List[Rule] = [

@@ -119,7 +119,10 @@ _WORK_VISA = re.compile(
 _FAMILY_PETITION = re.compile(
     r"\b(?:green ?cards?|residen\w*|papers|papeles)\b[^.?!]{0,25}?\b(?:through|thru|via|by|por(?: medio de)?|from)\s+(?:my|mi|our|her|his)\s+"
     r"(?:husband|wife|spouse|esposo|esposa|marido|mom|mother|mama|mamá|madre|dad|father|papa|papá|padre|parents|padres"
-    r"|son|daughter|hij[oa])\b|\bi-?130\b|\b(?:me|nos) (?:pidi[oó]|pidieron|est[aá]n? pidiendo)\b",
+    r"|son|daughter|hij[oa])\b|\bi-?130\b|\b(?:me|nos) (?:pidi[oó]|pidieron|est[aá]n? pidiendo)\b"
+    # conditional residence through marriage: "my 2 year green card expires and im divorced now"
+    r"|\b(?:2|two)[ -]year (?:green ?card|residen\w*)|\bconditional (?:green ?card|residen\w*)|\bi-?751\b"
+    r"|\bremov(?:e|ing) (?:the )?conditions\b|\bresidencia condicional\b|\bmica de (?:2|dos) a[nñ]os\b",
     re.IGNORECASE)
 _DETAIL_WORDS = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.IGNORECASE) for k, v in DETAIL_WORDS.items()}
 #: "I don't know what kind of case I have": the matter is not told yet.
@@ -243,7 +246,9 @@ def back_after_deportation(text: str | None) -> bool:
 
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 RELEASED = re.compile(
-    r"\b(?:(?:was|got|been) released|(?:he|she|they|i) got out(?! tomorrow)|released (?:him|her|them|me)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)|out on bond|bonded out"
+    r"\b(?:(?:was|got|been) released|(?:he|she|they|i) got out(?! tomorrow)|released (?:him|her|them|me)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
+    # ("can you get him out on bond?" is a wish, not a release)
+    r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
     r"|(?:lo|la|los|las|me) (?:soltaron|dejaron salir)|sali[oó] (?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
@@ -258,14 +263,25 @@ _CITIZENSHIP_AIM = re.compile(
 _STILL_HELD = re.compile(
     r"\b(?:(?:kept|keeping|keep) (?:him|them|me|my \w+|her(?! \w* ?(?:card|papers|status|job|house|license)))|still (?:held|detained|in custody|there|locked up|inside)|(?:is|are|he'?s|she'?s|hes|shes) (?:still )?"
     r"(?:held|detained|in custody|locked up)|sigue[n]? (?:detenid\w*|adentro|ah[ií])|(?:lo|la|los) tienen|(?:lo|la) dejaron adentro"
-    r"|ankle|monitor|grillete|isap)\b", re.IGNORECASE)
+    r"|ankle|monitor|grillete|isap)\b"
+    # "hes at the tacoma detention center now"
+    r"|\b(?:is|are|he'?s|she'?s|hes|shes|they'?re) (?:still )?(?:at|in) (?:the )?(?:[\w-]+ ){0,3}(?:detention|processing center|jail|custody)\b",
+    re.IGNORECASE)
+
+
+#: Someone detained and already sent away: "they deported him already", "ya lo deportaron".
+DEPORTED_ALREADY = re.compile(
+    r"\b(?:deported (?:him|her|them) (?:already|last \w+|yesterday|the next day)|(?:already|ya) (?:deported|(?:lo|la|los|las) deportaron)"
+    r"|(?:he|she|they) (?:was|were|got) (?:already )?deported)\b", re.IGNORECASE)
 
 
 def over_detention(text: str | None) -> bool:
     """A detention told as over, with no case open ("was held in 2017, she got released ... now she
-    wants to become a citizen", "lo detuvieron hace 5 años y lo soltaron"): nobody is held now."""
+    wants to become a citizen", "lo detuvieron hace 5 años y lo soltaron", "my neighbor got taken by
+    ice 3 weeks ago and they deported him already"): nobody is held now."""
     t = text or ""
-    return bool(RELEASED.search(t)) and not _OPEN_CASE.search(t) and not _STILL_HELD.search(t)
+    over = RELEASED.search(t) or DEPORTED_ALREADY.search(t)
+    return bool(over) and not _OPEN_CASE.search(t) and not _STILL_HELD.search(t)
 
 
 #: A detention asked about, of the visitor, as a risk: "o me pueden detener en el airport?",
@@ -345,11 +361,53 @@ def works_there(text: str | None) -> bool:
                          rest, re.IGNORECASE)
 
 
+#: Family said to be absent: "no family here", "no tengo familia aquí", "single, no kids".
+_NO_FAMILY = re.compile(
+    r"\b(?:no|without|don'?t have(?: any)?|do not have(?: any)?|dont have(?: any)?)\s+(?:family|relatives)\b(?!\s+(?:petition|visa|case))"
+    r"|\bno tengo (?:familia|familiares|parientes)\b|\bsin familia\b", re.IGNORECASE)
+
+
+def no_family(text: str | None) -> bool:
+    """Family named only as absent ("overstayed my visa 10 years ago. no family here"), with no
+    petition or relative's papers asked about."""
+    t = text or ""
+    return (bool(_NO_FAMILY.search(t)) and not _FAMILY_PETITION.search(t) and not _RELATIVES_PAPERS.search(t)
+            and not _A_RELATIVE.search(t))
+
+
+_A_RELATIVE = re.compile(
+    r"\b(?:my|mi|mis) (?:wife|husband|spouse|fianc[eé]e?|son|daughter|kids?|children|mom|mother|dad|father|parents|brother|sister"
+    r"|esposa|esposo|hij[oa]s?|mam[aá]|madre|pap[aá]|padre|padres|herman[oa]s?|novi[oa])\b", re.IGNORECASE)
+
+
+#: A question about travelling abroad: "can i go to colombia for 7 months?", "¿puedo viajar a México?".
+_TRAVEL_QUESTION = re.compile(
+    r"\b(?:can|could|may|should|am i allowed to|is it ok(?:ay)? to)\s+(?:i|we|he|she|my \w+)?\s*(?:\w+\s+)?"
+    r"(?:go|travel|leave the country|visit|fly|take a trip)\s+(?:back\s+)?(?:to|outside|abroad|out of)\b"
+    r"|\b(?:puedo|podemos|puede|pueden)\s+(?:viajar|salir del pa[ií]s|ir)\s+(?:a|al|fuera)\b", re.IGNORECASE)
+
+
+def travel_question(text: str | None) -> bool:
+    """Whether a message asks about a trip abroad (an "other" matter: a travel question)."""
+    if not _TRAVEL_QUESTION.search(text or ""):
+        return False
+    if _ABROAD.search(text or ""):
+        return True
+    from bot.places import roles  # late: the place reader loads its gazetteer
+
+    return any(m.place.country_code not in (None, "US") for m in roles.mentions(text or ""))
+
+
+_ABROAD = re.compile(r"\b(?:abroad|outside (?:the )?(?:us|u\.s\.|country|states)|out of (?:the )?(?:country|us)|fuera del pa[ií]s|al extranjero)\b",
+                     re.IGNORECASE)
+
+
 #: Categories that some words only seem to tell: the reading is replaced by the next one.
 _SEEMING = (
     ("detention", school_detention),
     ("detention", works_there),
     ("removal", biometrics_only),
+    ("family", no_family),
 )
 
 

@@ -213,7 +213,9 @@ _BY_WORDS = r"\b(?:by|before|no later than|until|antes del?|a mas tardar(?: el)?
 _BY = re.compile(_BY_WORDS + r"\s*(?:(?:next|this|this coming|coming|el|este|el proximo|la proxima|proximo)\s+)?$")
 #: "tengo hasta el 14 de diciembre para mandar pruebas": "by" before a date, wherever it is.
 _BY_DATE = re.compile(_BY_WORDS + r"\s+")
-_EXPIRES = re.compile(r"\b(?:vence|vencen|se vence|expira|caduca)\b")
+#: A status that expires: a green card, a work permit, TPS, DACA, parole, a visa, an I-94.
+_STATUS = re.compile(r"\b(?:green ?card|residen(?:ce|cy) card|mica|work permit|permiso de trabajo|ead|tps|daca|parole|parol|status|estatus|visa|i-94)\b")
+_EXPIRES = re.compile(r"\b(?:vence|vencen|se vence|expira|caduca|expires|expiring|will expire)\b")
 #: Things that carry their own deadline within days, no time needed.
 _DEADLINE_BY_ITSELF = re.compile(
     r"\bnotice of inspection\b|\baviso de inspeccion\b|"
@@ -247,8 +249,27 @@ def _gap(a: Tuple[int, int], b: Tuple[int, int], s: str) -> str:
     return s[lo:hi] if hi > lo else ""
 
 
+_VAGUE_SOON = re.compile(r"\b(?:soon|pronto|coming up|se acerca|ya casi)\b")
+
+
+def _expiring_soon(s: str, today: Optional[date]) -> bool:
+    """"my 2 year green card expires dec 15", "mi permiso se vence el 10": a status (or a paper to
+    file) that ends within 14 days needs its filing before then. "expires soon" says no day."""
+    for m in _EXPIRES.finditer(s):
+        if not (_FILING.search(s) or _STATUS.search(s[max(0, m.start() - 30):m.start()])):
+            continue
+        after = re.split(r"[.;!?]", s[m.end(): m.end() + 40])[0]
+        near = [n for n in _NEAR_WORDS.finditer(after[:25]) if not _VAGUE_SOON.match(n.group(0))]
+        if near or any(a < 25 for a, _ in _counted_near(after)):
+            return True
+        day = parse_date(after, today) if today is not None else None
+        if day is not None and today is not None and 0 < days_until(day, today) <= URGENT_WITHIN_DAYS:
+            return True
+    return False
+
+
 def _deadline_soon(s: str, today: Optional[date]) -> bool:
-    if _DEADLINE_BY_ITSELF.search(s):
+    if _DEADLINE_BY_ITSELF.search(s) or _expiring_soon(s, today):
         return True
     if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
         return True
@@ -262,7 +283,6 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
     cues += [m.span() for m in _DUE.finditer(s) if not _NOT_FILING_DUE.search(s[: m.start()])]
     near = _near_spans(s)
     if _FILING.search(s):
-        cues += [m.span() for m in _EXPIRES.finditer(s)]
         cues += [m.span() for m in _DAYS_TO.finditer(s)]  # "3 days to respond", "3 dias para apelar"
         # "file it by friday", "tengo hasta el viernes para apelar"
         for start, _ in near:
@@ -326,7 +346,13 @@ def _asylum_year_closing(t: str, today: Optional[date]) -> bool:
     return False
 
 
-def _window_closing(t: str) -> bool:
+#: The day a window began, said as a date: "the letter is dated november 10", "la carta llegó el 3 de noviembre".
+_DATED = re.compile(
+    r"\b(?:dated(?: on)?|received(?: it)?(?: on)?|came(?: on)?|arrived(?: on)?|issued(?: on)?|mailed(?: on)?"
+    r"|fechad[oa](?: el| del)?|con fecha(?: del?)?|lleg[oó](?: el)?|recib[ií](?: el)?)\s+")
+
+
+def _window_closing(t: str, today: Optional[date] = None) -> bool:
     """A filing or departure window said with how much of it has passed, closing within 14 days."""
     found = list(_WINDOW.finditer(t))
     if _FILING.search(t) or _DEADLINE_WORDS.search(t) or re.search(r"\b(?:leave|depart|salir)\b", t):
@@ -336,6 +362,10 @@ def _window_closing(t: str) -> bool:
     # "30 days to appeal and that was 3 weeks ago"
     passed += [7 * _number(next(g for g in m.groups() if g)) for m in _ELAPSED_WEEKS.finditer(t)
                if _number(next(g for g in m.groups() if g)) < 999]
+    if today is not None and windows:
+        # "30 days to file appeal N-336. the letter is dated november 10"
+        days = (past_date(re.split(r"[.,;!?]", t[m.end(): m.end() + 30])[0], today) for m in _DATED.finditer(t))
+        passed += [(today - day).days for day in days if day is not None and day <= today]
     return any(0 <= w - p <= URGENT_WITHIN_DAYS for w in windows for p in passed if w < 999 and p < 999 and w > p)
 
 
@@ -620,9 +650,17 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     return match
 
 
+#: Agents gone, told after they came: "ICE came to my building this morning knocking on doors. They left."
+_THEY_LEFT = re.compile(r"\b(?:they|agents?|ice|la migra|officers?)\s+(?:already |just |finally )?(?:left|are gone|went away|drove (?:off|away))\b"
+                        r"(?!\s+(?:the|a|an|his|her|my|our|their|him|me|us|them|it|with)\b)|\b(?:ya )?se fueron\b|\bya se fue\b")
+
+
 def _agents_sentence(text: str) -> Optional[str]:
-    for s in _sentences(normalise(text)):
+    sentences = list(_sentences(normalise(text)))
+    for i, s in enumerate(sentences):
         if _present_now(s):
+            if not _STRONG_NOW.search(s) and any(_THEY_LEFT.search(later) for later in sentences[i + 1:]):
+                return None  # they came, and the message goes on to say they left
             return _agents_only(s)
     return None
 
@@ -705,6 +743,12 @@ def live_emergency(text: str) -> Optional[str]:
 _DEPORT = r"(?:deport\w*|removal|removed|deportar\w*|deportad[oa]s?|deportacion|deportan|deporten|deportaron)"
 _IMMINENT = re.compile(
     r"\bbag and baggage\b|"
+    # "a paper to come with my bags to ice office jan 19"
+    r"\b(?:come|go|report|show up|venir|ir|presentarme|presentarse)\b[^.]{0,12}\b(?:with|con)\b[^.]{0,12}\b(?:bags?|suitcases?|luggage|maletas?|equipaje)\b"
+    r"[^.]{0,40}\b(?:office|oficina|ice|immigration|inmigracion|migracion)\b|"
+    # told to leave the country within days: "ice told him buy a plane ticket and leave by friday"
+    r"\b(?:told|ordered|gave|dijeron|ordenaron)\b[^.]{0,50}\b(?:leave|get out|depart|self[- ]deport|salir|salga|irse|se vaya)\b[^.]{0,25}"
+    r"\b(?:by|before|antes del?|para el)\s+(?:this |next |el |este )?(?:tomorrow|tonight|manana|the end of (?:the|this) week|fin de semana|" + _WEEKDAYS + r")\b|"
     r"\b(?:come|go|venir|ir)\b[^.]{0,30}\b(?:office|oficina|ice|immigration|inmigracion)\b[^.]{0,30}\b(?:with|con)\b[^.]{0,12}"
     r"\b(?:bags?|suitcases?|luggage|maletas?|equipaje)\b|"
     r"\b(?:bring|take|llevar|lleve|traer|traiga)\b[^.]{0,20}\b(?:luggage|suitcases?|bags|maletas?|equipaje)\b[^.]{0,20}\b(?:to|a)\s+(?:ice|immigration|inmigracion|migracion|la oficina)\b|"
@@ -768,11 +812,11 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
         return []
     found = set()
     t = normalise(text)
-    if _window_closing(t) or _decision_window_closing(t, today) or _asylum_year_closing(t, today):
+    if _window_closing(t, today) or _decision_window_closing(t, today) or _asylum_year_closing(t, today):
         found.add("deadline_soon")
+    if _agents_sentence(text) is not None:
+        found.add("ice_present_now")
     for s in _sentences(t):
-        if _present_now(s):
-            found.add("ice_present_now")
         if _removal_imminent(s):
             found.add("removal_imminent")
         if _deadline_soon(s, today):

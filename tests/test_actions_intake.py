@@ -701,3 +701,44 @@ async def test_an_a_number_not_at_hand_read_as_a_request_for_a_person_is_kept(ru
     text = "they gave me a number but I wrote it on a paper at work"
     slots, _ = await run_form(before, {}, text=text, intent="request_human", requested="a_number")
     assert slots["a_number"] == "unknown"
+
+
+_SUMMARY_READY = {"consent": True, "location": "Miami, FL", "state": "FL", "situation": "detention", "detained_where": "Lafayette (where detained)",
+                  "detained_since": "2026-11-27", "a_number": "unknown", "contact_name": "Jimena Torres", "contact_phone": "+13055550178"}
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("sorry phone is wrong, it's 305-555-0187 not 0178", "contact_phone", "+13055550187"),
+    ("its Ximena with an X not Jimena", "contact_name", "Ximena Torres"),
+    ("wait thats wrong, hes in pine prairie not jena, my sister just told me", "detained_where", "Pine Prairie ICE Processing Center (LA)"),
+])
+async def test_a_correction_that_gives_the_value_is_made_without_asking_what_to_change(run_form, text, slot, value):
+    slots, dispatcher = await run_form(_SUMMARY_READY, {"intake_confirmed": False}, text=text, requested="intake_confirmed")
+    assert slots[slot] == value
+    assert "utter_summary_corrected" in responses(dispatcher)
+    assert slots.get("correcting") is not True and slots["requested_slot"] == "intake_confirmed"
+
+
+async def test_a_correction_without_a_value_still_asks_what_to_change(run_form):
+    slots, dispatcher = await run_form(_SUMMARY_READY, {"intake_confirmed": False}, text="the date is wrong", requested="intake_confirmed")
+    assert slots["correcting"] is True and slots["requested_slot"] == "change_field"
+    assert "utter_summary_corrected" not in responses(dispatcher)
+
+
+async def test_no_dont_save_anything_is_a_refusal_not_a_request_for_a_callback(run_form):
+    text = "no, dont save anything, ill call the office tomorrow"
+    slots, dispatcher = await run_form({}, {"callback_requested": True}, text=text, intent="request_human", requested="consent")
+    assert slots["consent"] is False
+    assert "utter_consent_refused" in responses(dispatcher) and "utter_callback_offer" not in responses(dispatcher)
+    assert not slots.get("callback_requested")
+
+
+async def test_a_town_given_with_the_address_withheld_is_the_location(run_form):
+    text = "el paso, i dont want to say where exactly"
+    slots, _ = await run_form({"consent": True}, {"location": "unknown"}, text=text, intent="dont_know", requested="location")
+    assert slots["state"] == "TX" and slots["city"] == "El Paso"
+
+
+async def test_i_dont_know_at_the_location_question_is_still_unknown(run_form):
+    slots, _ = await run_form({"consent": True}, {"location": "unknown"}, text="i don't know", intent="dont_know", requested="location")
+    assert slots["location"] == "unknown" and slots.get("state") is None

@@ -671,3 +671,58 @@ def test_a_court_date_within_days_told_at_another_question_is_the_matter():
     assert flow.news_of_court(None, "tengo corte el 10 de diciembre", today)["situation"] == "removal"
     assert flow.news_of_court("other", "my court is in march", today) == {}  # not soon: the form asks
     assert flow.news_of_court("family", "her court is this thursday", today) == {}  # a matter known stands
+
+
+_SAT = date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("text, since", [
+    # "She has her master hearing on January 12" is a person who has, not agents who hold
+    ("My wife is in Elizabeth detention center since Nov 2. She has her master hearing on January 12. Can you take her case?", "2026-11-02"),
+    ("my sister is in farmville detention. she been there 3 months. her bond was denied.", "2026-09-06"),
+])
+def test_the_day_of_a_detention_said_with_since_or_a_stay(text, since):
+    assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since
+
+
+def test_ice_has_her_is_still_a_detention_day():
+    assert flow.answers_in_text("detention", "ICE has her since monday", _SAT)["detained_since"] == "2026-11-30"
+
+
+@pytest.mark.parametrize("text, slots, fixed", [
+    ("sorry phone is wrong, it's 305-555-0187 not 0178", {"contact_phone": "+13055550178"}, "contact_phone"),
+    ("my email is ana.r@example.com not the other one", {}, "contact_email"),
+    ("its Ximena with an X not Jimena", {"contact_name": "Jimena Torres"}, "contact_name"),
+    ("hes in pine prairie not jena", {"situation": "detention"}, "detained_where"),
+])
+def test_a_correction_at_the_summary_gives_its_value(text, slots, fixed):
+    assert fixed in flow.corrected_at_summary(text, slots)
+
+
+@pytest.mark.parametrize("text, slots", [
+    ("oh and he has a DUI from 2015", {"situation": "detention", "contact_name": "Ana"}),
+    ("the date is wrong", {"situation": "detention"}),
+    ("hes in pine prairie not jena", {"situation": "removal"}),  # no place of detention in a removal case
+])
+def test_a_correction_without_its_value_gives_nothing(text, slots):
+    assert flow.corrected_at_summary(text, slots) == {}
+
+
+@pytest.mark.parametrize("text, refuses", [
+    ("no, dont save anything, ill call the office tomorrow", True),
+    ("no i will just call you", True),
+    ("don't save anything", True),
+    ("no i want a person to call me", False),  # a callback needs the number kept: asked again
+    ("yes", False),
+])
+def test_a_refusal_at_consent_however_it_is_worded(text, refuses):
+    assert flow.refuses_consent(text) is refuses
+
+
+@pytest.mark.parametrize("situation, text, told", [
+    ("removal", "we turned in our I-9s in october after an inspection and now ICE sent us a letter with technical violations", "employment"),
+    ("enforcement", "ICE came to our warehouse this morning and gave us a paper saying they want all our I-9s by monday", "employment"),
+    ("enforcement", "my boss said ICE is coming to check everyone's I-9", "enforcement"),  # a worker told
+])
+def test_an_employers_i9_compliance_is_employment(situation, text, told):
+    assert flow.matter_told(situation, text) == told

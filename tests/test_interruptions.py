@@ -710,3 +710,53 @@ def test_a_medical_emergency_afraid_of_being_reported_is_a_know_your_rights_matt
 @pytest.mark.parametrize("text", ["they gave me a number but I wrote it on a paper at work", "lo tengo en la casa"])
 def test_an_a_number_written_down_elsewhere_is_not_at_hand(text):
     assert interruptions.NOT_AT_HAND.search(text)
+
+
+def test_a_program_named_beside_a_crisis_is_the_matter():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_humanitarian", "confidence": 0.22},
+               {"name": "situation_detention", "confidence": 0.15}, {"name": "situation_removal", "confidence": 0.12},
+               {"name": "situation_family", "confidence": 0.1}]
+    text = "my friend just texted me goodbye and said shes going to jump off the bridge. her asylum got denied today at the interview"
+    assert interruptions.situation_beside_crisis(ranking, "suicide", text) == "humanitarian"
+
+
+def test_a_child_abused_beside_a_fear_of_papers_is_humanitarian():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_enforcement", "confidence": 0.3}]
+    text = "my stepdad touches my little sister and my mom says we cant call police because of papers. shes 9"
+    assert interruptions.situation_beside_crisis(ranking, "child", text) == "humanitarian"
+
+
+@pytest.mark.parametrize("text", ["The family will send it", "i can get it tomorrow", "se lo mando luego"])
+def test_an_a_number_to_come_later_answers_the_question(text):
+    assert interruptions.plainly_answers("a_number", text, date(2026, 12, 5))
+    assert interruptions.answer_slots("a_number", text, date(2026, 12, 5)) == {"a_number": "unknown"}
+
+
+def test_an_answer_read_as_a_legal_question_is_kept_without_the_refusal():
+    answer = interruptions.handle("ask_legal_advice", "The family will send it", [], [], {"requested_slot": "a_number"}, firm(),
+                                  date(2026, 12, 5), free_text=True)
+    assert answer.slots["a_number"] == "unknown" and answer.responses == []
+
+
+@pytest.mark.parametrize("intent, ranking, told", [
+    ("inform", [{"name": "inform", "confidence": 0.4}, {"name": "situation_removal", "confidence": 0.37}], "removal"),
+    ("inform", [{"name": "inform", "confidence": 0.8}, {"name": "situation_removal", "confidence": 0.2}], None),  # not read plainly
+    ("ask_cost", [{"name": "ask_cost", "confidence": 0.5}, {"name": "situation_removal", "confidence": 0.4}], None),  # its own path
+])
+def test_the_matter_of_a_first_message_read_as_information(intent, ranking, told):
+    text = "my dad has court in san antonio jan 13, he needs a lawyer that speaks spanish"
+    assert interruptions.opening_situation(intent, text, ranking, {}).get("situation") == told
+
+
+def test_a_travel_question_as_a_first_message_is_kept_as_other():
+    text = "i have green card, can i go to colombia for 7 months to take care of my dad? will i lose it?"
+    answer = interruptions.handle("ask_legal_advice", text, [], [{"name": "ask_legal_advice", "confidence": 0.9}], {"requested_slot": None},
+                                  firm(), date(2026, 12, 5))
+    assert answer.slots["situation"] == "other"
+
+
+def test_a_neighbours_child_abused_beside_a_fear_of_the_police_is_enforcement():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_enforcement", "confidence": 0.3}]
+    text = ("my neighbor le pega bien feo a su niño, lo oigo gritar todas las noches. yo no tengo papeles, si llamo a la policia "
+            "me deportan?")
+    assert interruptions.situation_beside_crisis(ranking, "child", text) == "enforcement"

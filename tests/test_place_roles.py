@@ -430,3 +430,23 @@ def test_the_visitors_town_said_bare_takes_the_state_it_was_said_with_before():
 @pytest.mark.parametrize("text", ["hes in georgia", "shes in texas now", "theyre in ohio"])
 def test_he_she_they_without_the_apostrophe_are_someone_else(text):
     assert [m.role for m in mentions(text)] == ["relative"]
+
+
+def test_on_vacation_now_is_where_the_visitor_is():
+    place, role = visitor_location("I'm on vacation in cancun and I just noticed my green card expired last week")
+    assert role == "self" and place.country == "Mexico"
+    assert visitor_location("we went on vacation in cancun last year")[1] == "other"
+
+
+def test_a_visa_class_is_not_a_state():
+    assert visitor_location("Canadian here, can I just show up at the border with a TN letter?")[0] is None
+    assert visitor_location("i live in TN")[0].state == "TN"
+
+
+@pytest.mark.parametrize("text, city", [("bk", "Brooklyn"), ("we live in bk", "Brooklyn"), ("LA, south central", "Los Angeles")])
+def test_city_nicknames(text, city):
+    assert resolver.resolve(text).city == city
+
+
+def test_bk_for_back_is_not_a_place():
+    assert mentions("ill be bk soon") == []

@@ -554,3 +554,14 @@ def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
     assert (place.state, place.candidates) == ("TX", ())
     # two real cities of one name are still asked about
     assert resolver.resolve("portland").candidates == ("OR", "ME")
+
+
+@pytest.mark.parametrize("text, state", [
+    ("miami rn, visiting my sister this week. i live in chicago tho", "FL"),
+    ("im in dallas right now", "TX"),
+    ("my son is in chicago now, i'm in dallas", "TX"),
+])
+def test_the_place_said_as_now_answers_where_are_you_right_now(text, state):
+    from bot.places import location
+
+    assert location.answer_place(text, text).state == state

@@ -236,3 +236,45 @@ def test_a_job_at_a_detention_center_settles_on_the_matter_or_asks():
     # nothing but "other" beside it: the job says nothing of the matter, so it is asked
     assert situations.settle("detention", _ranking(detention=0.8, other=0.1, family=0.03), text) is None
     assert situations.only_seems("detention", text) and not situations.only_seems("family", text)
+
+
+_DETENTION_FIRST = [{"name": "situation_detention", "confidence": 0.8}, {"name": "situation_enforcement", "confidence": 0.15},
+                    {"name": "situation_removal", "confidence": 0.05}]
+
+
+def test_a_wish_to_get_someone_out_on_bond_is_not_a_release():
+    text = "my roommate got taken by ice, hes at the tacoma detention center now since saturday. can u get him out on bond??"
+    assert situations.settle("detention", _DETENTION_FIRST, text) == "detention"
+    assert situations.over_detention("he got out on bond last week, now he wants to become a citizen")
+
+
+def test_someone_detained_and_deported_already_is_not_held_now():
+    text = ("my neighbor got taken by ice like 3 weeks ago and they deported him already, now theres cars parked on our street "
+            "every morning. im scared they coming for me next")
+    assert situations.settle("detention", _DETENTION_FIRST, text) == "enforcement"
+
+
+@pytest.mark.parametrize("text, none", [
+    ("what are my options. overstayed my visa 10 years ago. no family here. no case. nothing", True),
+    ("no tengo familia aqui, vine solo", True),
+    ("i have no family here, my wife is a citizen", False),
+    ("we have no family petition yet", False),
+])
+def test_family_named_only_as_absent(text, none):
+    assert situations.no_family(text) is none
+
+
+@pytest.mark.parametrize("text, travel", [
+    ("i have green card, can i go to colombia for 7 months to take care of my dad? will i lose it?", True),
+    ("¿puedo viajar a México con mi permiso de trabajo?", True),
+    ("can i go to my check in with a lawyer?", False),
+    ("can they deport me if i go to the police?", False),
+])
+def test_a_question_about_a_trip_abroad(text, travel):
+    assert situations.travel_question(text) is travel
+
+
+def test_conditional_residence_through_marriage_is_family():
+    ranking = [{"name": "situation_other", "confidence": 0.6}, {"name": "situation_family", "confidence": 0.2}]
+    text = "my 2 year green card expires dec 15 and im divorced now. i didnt file anything. what do i do"
+    assert situations.from_ranking(ranking, text) == "family"

@@ -663,3 +663,37 @@ def test_a_paper_from_ice_is_not_agents_at_hand(text):
 ])
 def test_a_removal_flight_said_plainly(text, imminent):
     assert ("removal_imminent" in urgency.text_signals(text)) is imminent
+
+
+_SAT = date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("text, reasons", [
+    # agents who came and left are not at hand
+    ("ICE came to my building this morning knocking on doors. They knocked on mine too but I didn't open. They left. Will they come back??", []),
+    ("ice is outside. they left the car and are knocking", ["ice_present_now"]),
+    ("ICE is outside my house. they left with my husband", ["ice_present_now"]),
+    # a bag-and-baggage letter however it is said, and a departure ordered within days
+    ("they gave me paper to come with my bags to ice office jan 19, they will deport me?", ["removal_imminent"]),
+    ("my dad has a removal order and ice told him buy a plane ticket and leave by friday or they will come get him", ["removal_imminent"]),
+    ("can i go with my bags on the plane to mexico", []),
+    # a window counted from the date of the letter
+    ("my citizenship got denied. the letter says i have 30 days to file appeal N-336. the letter is dated november 10", ["deadline_soon"]),
+    ("my asylum was denied, i have 30 days to appeal, the decision came november 20", []),
+    # a status that expires within days
+    ("my 2 year green card expires dec 15 and im divorced now", ["deadline_soon"]),
+    ("mi permiso de trabajo se vence el 10 de diciembre", ["deadline_soon"]),
+    ("my passport expires next week, can i renew my green card", []),
+    ("my work permit expires in march, i already filed the renewal", []),
+])
+def test_urgency_read_in_the_words(text, reasons):
+    assert urgency.text_signals(text, _SAT) == reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Hello. I am from Ukraine, came with U4U program, my parole expires soon. I live in Spokane.",
+    "im a daca recipient, my renewal expires may 2027 and i want to file early this time",
+    "tengo TPS de venezuela, mi work permit expires pronto",
+])
+def test_a_status_that_expires_with_no_near_day_is_not_urgent(text):
+    assert "deadline_soon" not in urgency.text_signals(text, _SAT)

@@ -41,10 +41,23 @@ def resolve_reply(value: str, message_text: Optional[str]) -> Optional[Place]:
     return resolver.resolve(value) if value else None
 
 
+#: Right after a place in an answer: "miami rn", "en Houston ahorita".
+_NOW_AFTER = re.compile(r"[\s,]*(?:rn|right now|now|currently|at the moment|for now|this week|ahorita|ahora(?: mismo)?|por ahora|en este momento)\b",
+                        re.IGNORECASE)
+#: ... with the home elsewhere: "i live in chicago tho", "pero vivo en chicago".
+_NOT_NOW_HOME = re.compile(r"\b(?:visiting|on (?:a )?(?:trip|vacation)|(?:i|we) live in|(?:i|we) (?:normally|usually) live|(?:pero |but )?viv(?:o|imos) en|de visita)\b",
+                           re.IGNORECASE)
+
+
 def answer_place(value: str, message_text: str) -> Optional[Place]:
     """The place an answer to "Where are you?" gives: one said as the visitor's wins over
     others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved."""
-    place, role = roles.visitor_location(message_text)
+    found = roles.mentions(message_text)
+    place, role = roles.location_among(found, message_text)
+    now = next((m for m in found if m.role == roles.UNCLEAR and _NOW_AFTER.match(message_text, m.end)), None)
+    if now is not None and (role != roles.SELF or _NOT_NOW_HOME.search(message_text)):
+        # "miami rn, visiting my sister this week. i live in chicago tho": where they are right now
+        return now.place
     if role != roles.SELF:
         place = resolve_reply(value, message_text)
     if place is not None and place.candidates and not place.state:

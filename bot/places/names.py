@@ -61,6 +61,7 @@ ala ariz calif colo conn fla mich minn mont neb nev okla penn tenn tex wis wyo
 newton pierce georgetown mesa riverside homestead independence orange temple
 mission plantation carmel fishers saco
 escondido amarillo modesto merced
+bk bx bklyn
 """
 _WEAK_MULTI = [
     "el centro", "el campo", "la villa", "la feria", "la mesa", "la joya", "la plata",
@@ -94,6 +95,11 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "ciudad de nueva york": (US, "NY", "New York City"),
     "the big apple": (US, "NY", "New York City"),
     "la": (US, "CA", "Los Angeles"),
+    "south central": (US, "CA", "Los Angeles"),
+    "south central la": (US, "CA", "Los Angeles"),
+    "bk": (US, "NY", "Brooklyn"),
+    "bklyn": (US, "NY", "Brooklyn"),
+    "bx": (US, "NY", "Bronx"),
     "east la": (US, "CA", "Los Angeles"),
     "east los": (US, "CA", "Los Angeles"),
     "south la": (US, "CA", "Los Angeles"),

@@ -110,6 +110,10 @@ class PlaceMention:
 # ---------------------------------------------------------------------------
 
 
+#: A visa class's word right after a two-letter name: "TN letter", "TN visa", "TN status".
+_VISA_AFTER = re.compile(r"[\s-]*(?:letter|visa|status|category|worker|holder|professional|application)\b", re.IGNORECASE)
+
+
 def mentions(text: str) -> List[PlaceMention]:
     """Every place the message names, in order, each with its role (see the module docstring)."""
     found = resolver.mentions(text)
@@ -121,6 +125,8 @@ def mentions(text: str) -> List[PlaceMention]:
     prev_role: Optional[str] = None
     prev_place: Optional[Place] = None
     for start, end, place in found:
+        if _VISA_AFTER.match(text, end) and re.fullmatch(r"[A-Za-z]{1,2}", text[start:end]):
+            continue  # "a TN letter", "TN visa": a visa class, not Tennessee
         ts = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
         te = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
         role = _role(toks, ts, te, prev_end, prev_role, prev_place, place)
@@ -375,6 +381,8 @@ TRIP_VERBS = _words(
 )
 TRIP_NOUNS = _words("trip trips vacation vacations vacaciones honeymoon paseo")
 #: A stay told with how long it lasted, in the past: "I spent 7 months in Mexico", "pasé 6 meses en".
+#: Being on a trip now: "I'm on vacation in", "estamos de vacaciones en".
+ON_A_TRIP_NOW = _words("im i'm am are we're were currently now estoy estamos ando andamos")
 PAST_STAY = _words("spent spend pase pasamos paso pasaron estuve estuvimos")
 DURATION = _words("days dias weeks semanas months meses years anos year ano month mes week semana")
 #: Words allowed between a trip verb and its place ("go back to", "travel outside the").
@@ -642,6 +650,10 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return CONSULATE
     if w in ("interview", "entrevista") and prev in ("visa", "consular"):
         return CONSULATE
+    if w in TRIP_NOUNS and prev in ("on", "de") and gap[-1:] in (["in"], ["en"]) and any(
+        b in ON_A_TRIP_NOW for b in words[max(lo, k - 4):k - 1]
+    ):
+        return SELF  # "I'm on vacation in Cancun", "estoy de vacaciones en Cancún": there now
     if w in TRIP_NOUNS and all(g in TRIP_GAP or g in ("in", "en") for g in gap):
         return TRIP
     if w in PAST_STAY and gap[-1:] in (["in"], ["en"]) and len(gap) <= 6 and any(g in DURATION for g in gap):
