@@ -134,6 +134,11 @@ class ValidateIntakeForm(FormValidationAction):
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
             out.update(location.heard_in_passing(text, asked, slots))
+        if slots.get("contact_phone") is None and asked not in ("contact_phone", "intake_confirmed"):
+            # "ICE took my husband, please call me at 713 555 0100": not asked again
+            phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")))
+            if phone:
+                out["contact_phone"] = phone
         if slots.get("contact_name") is None and asked != "contact_name":
             # "Hi, my name is Dennis Ochoa, I live in Pueblo...": not asked again
             name = contact.name_introduced(text)

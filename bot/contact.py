@@ -177,6 +177,26 @@ def name_introduced(text: str) -> str | None:
     return name
 
 
+#: A phone number offered in passing: "call me at 713 555 0100", "mi cel es 956-555-0123", "text me 3125550148".
+_PHONE_CUE = re.compile(
+    r"\b(?:call|text|reach|contact|ring|phone|cell|cel|celular|mobile|number|n[uú]mero|tel[eé]fono|tel|whats ?app|ll[aá]m\w*|m[aá]rqu\w*)\b",
+    re.IGNORECASE)
+
+
+def phone_in_passing(text: str, country: Optional[str] = None) -> Optional[str]:
+    """A phone number a visitor gives unasked, with a word that says it is one ("call me at
+    713-555-0100"), as E.164; None otherwise (an A-number or a date is never taken for one)."""
+    if not text or not _PHONE_CUE.search(text):
+        return None
+    for found in phonenumbers.PhoneNumberMatcher(text, (country or "US").upper() if country and len(country) == 2 else "US"):
+        start = found.start
+        if re.search(r"\b[aA][\s#:-]*$", text[max(0, start - 3):start]):
+            continue  # "A 201 555 338": an A-number
+        if phonenumbers.is_valid_number(found.number):
+            return phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
 def has_digits(text: str) -> bool:
     """Whether a reply holds any digit (an A-number or phone attempt) at all."""
     return any(c.isdigit() for c in text or "")

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from bot import settings
+from bot import language, settings
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def response_values(f: Firm) -> Dict[str, str]:
     """Placeholder -> value for the firm facts the domain's responses mention
     (``{firm_phone}``, ...); the Rasa server fills them in (``connectors/firm_nlg.py``)."""
     english = _english_values(f)
-    return {**english, **_spanish(f, english)}
+    return {**english, **_spanish(f, english), "firm_languages_es": _languages(f, _NAMES_ES)}
 
 
 def _english_values(f: Firm) -> Dict[str, str]:
@@ -131,7 +131,23 @@ def _english_values(f: Firm) -> Dict[str, str]:
         "assistant_name": f.assistant_name,
         "firm_consultation_fee": " ".join(f.consultation_fee.split())
         or f"Our team can tell you about consultation fees: call us at {f.contact_line}.",
+        "firm_offices": "; ".join(f"{o.get('name')}, {o.get('address')}" if o.get("name") else str(o.get("address"))
+                                  for o in f.offices if o.get("address")) or f"call us at {f.phone_display} for the address",
+        "firm_languages": _languages(f, language.NAMES),
     }
+
+
+#: Languages' names in Spanish, for "Nuestro equipo habla ...".
+_NAMES_ES = {"en": "inglés", "es": "español", "ht": "criollo haitiano", "pt": "portugués", "vi": "vietnamita", "zh": "chino",
+             "ar": "árabe", "ru": "ruso", "fr": "francés"}
+
+
+def _languages(f: Firm, names: Dict[str, str]) -> str:
+    """The languages the firm's attorneys speak, by name ("English and Spanish")."""
+    codes = list(dict.fromkeys(c for a in f.attorneys for c in (a.get("languages") or ["en"])))
+    spoken = [names.get(c, c) for c in codes] or [names["en"]]
+    joiner = " y " if names is _NAMES_ES else " and "
+    return spoken[0] if len(spoken) == 1 else ", ".join(spoken[:-1]) + joiner + spoken[-1]
 
 
 if __name__ == "__main__":  # python -m bot.firm check: `make` stops here on a broken firm.yml

@@ -23,6 +23,7 @@ REPLIES: Dict[str, str] = {
     "emergency_now": "",  # know-your-rights from bot.resources, by where agents are
     "ask_legal_advice": "utter_no_legal_advice",
     "ask_cost": "utter_consultation_fee",
+    "ask_office": "utter_office_info",
     "ask_privacy": "utter_privacy",
     "request_deletion": "utter_deletion_noted",
     "request_others_data": "utter_others_data_refused",
@@ -613,7 +614,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # "I lost my naturalization certificate, how do I replace it?" as a first message:
         # answered as a question, and the situation it describes is kept ("can i go to
         # colombia for 7 months with my green card?" is a travel question: "other").
-        answer.slots.update(_situation_said(text, ranking, slots, default="other" if situations.travel_question(text) else None))
+        # An office question ("where is your office, do you speak spanish?") is the visitor's matter
+        # too: "other", and the details question asks what they need.
+        other = situations.travel_question(text) or (intent == "ask_office" and pending in (None, "consent"))
+        answer.slots.update(_situation_said(text, ranking, slots, default="other" if other else None))
     if own_case:
         answer.responses.append("utter_case_status")  # a client asking about their own case
     else:

@@ -223,8 +223,9 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
     transcript: List[Tuple[str, List[str]]] = []
 
     def check_crisis(replies: List[str], position: str) -> None:
-        # The crisis is in the opening or in an interjection: the reply to one of
-        # those messages must carry the help (answers to questions are not checked).
+        # The crisis is in the opening, in an interjection or in an answer: the reply to
+        # one of those messages must carry the help. (Until 2026-12-05 answers were not
+        # checked, so a crisis told in an answer always counted as missed.)
         if crisis_kind and has_crisis_help(replies, crisis_kind) and "crisis_at" not in outcome:
             outcome["crisis_at"] = position
 
@@ -270,6 +271,8 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
         replies = await say(client, url, sender, text)
         outcome["turns"] += 1
         transcript.append((text, replies))
+        if key is not None:
+            check_crisis(replies, key)
     outcome["transcript"] = transcript
     if crisis_kind:
         outcome["crisis_checks"].append({"position": outcome.get("crisis_at", "none"), "ok": "crisis_at" in outcome})

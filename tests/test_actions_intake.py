@@ -742,3 +742,10 @@ async def test_a_town_given_with_the_address_withheld_is_the_location(run_form):
 async def test_i_dont_know_at_the_location_question_is_still_unknown(run_form):
     slots, _ = await run_form({"consent": True}, {"location": "unknown"}, text="i don't know", intent="dont_know", requested="location")
     assert slots["location"] == "unknown" and slots.get("state") is None
+
+
+async def test_a_phone_number_said_unasked_is_not_asked_for_again(run_form):
+    text = "hes in the county jail since monday, please call me at 713 555 0100"
+    slots, _ = await run_form({"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention"}, {},
+                              text=text, requested="detained_where")
+    assert slots["contact_phone"] == "+17135550100"

@@ -146,3 +146,15 @@ def test_unchecked_phone_has_a_dialable_length(text):
 @pytest.mark.parametrize("text", ["123456", "12345678901234567", "call 2345678", ""])
 def test_unchecked_phone_needs_the_digits_alone(text):
     assert contact.unchecked_phone(text) is None
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("ICE took my husband, please call me at 713 555 0100", "+17135550100"),
+    ("mi cel es 956-555-0123, lo agarraron ayer", "+19565550123"),
+    ("text me 3125550148", "+13125550148"),
+    ("my A number is A 201 555 338", None),
+    ("court is on 12/15/2026 call me", None),
+    ("the hearing is at 713 555 0100 court room", None),  # no word that says it is a phone
+])
+def test_a_phone_number_given_unasked(text, phone):
+    assert contact.phone_in_passing(text) == phone

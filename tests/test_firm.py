@@ -51,3 +51,13 @@ def test_make_stops_on_a_broken_firm_profile_with_its_reason(tmp_path):
     result = _check(profile(tmp_path, phone_display=None))
     assert result.returncode != 0 and "missing phone_display" in result.stderr
     assert _check(profile(tmp_path)).returncode == 0
+
+
+def test_office_and_languages_for_the_office_answer(tmp_path):
+    raw = yaml.safe_load((ROOT / "firm.yml").read_text(encoding="utf-8"))
+    attorneys = [{**raw["attorneys"][0], "languages": ["en", "es"]}, {**raw["attorneys"][1], "languages": ["vi"]}]
+    firm = load_firm(profile(tmp_path, attorneys=attorneys, offices=[{"name": "Main office", "address": "1 Main St, Springfield, IL"}]))
+    values = response_values(firm)
+    assert values["firm_offices"] == "Main office, 1 Main St, Springfield, IL"
+    assert values["firm_languages"] == "English, Spanish and Vietnamese"
+    assert values["firm_languages_es"] == "inglés, español y vietnamita"

@@ -726,3 +726,9 @@ def test_a_refusal_at_consent_however_it_is_worded(text, refuses):
 ])
 def test_an_employers_i9_compliance_is_employment(situation, text, told):
     assert flow.matter_told(situation, text) == told
+
+
+def test_held_at_the_ice_office_since_an_appointment_is_not_asked_again():
+    said = flow.answers_in_text("detention", "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment",
+                                _SAT)
+    assert said["detained_since"] == "since his appointment" and said["detained_where"] == "the ICE office downtown"

@@ -760,3 +760,13 @@ def test_a_neighbours_child_abused_beside_a_fear_of_the_police_is_enforcement():
     text = ("my neighbor le pega bien feo a su niño, lo oigo gritar todas las noches. yo no tengo papeles, si llamo a la policia "
             "me deportan?")
     assert interruptions.situation_beside_crisis(ranking, "child", text) == "enforcement"
+
+
+def test_an_office_question_is_answered_and_as_a_first_message_is_the_matter():
+    text = "where is your office and do you speak spanish?"
+    first = interruptions.handle("ask_office", text, [], [{"name": "ask_office", "confidence": 0.9}], {"requested_slot": None},
+                                 firm(), date(2026, 12, 5))
+    assert first.responses == ["utter_office_info"] and first.slots["situation"] == "other"
+    later = interruptions.handle("ask_office", text, [], [{"name": "ask_office", "confidence": 0.9}],
+                                 {"requested_slot": "contact_phone", "situation": "family"}, firm(), date(2026, 12, 5))
+    assert later.responses == ["utter_office_info"] and "situation" not in later.slots

@@ -450,3 +450,10 @@ def test_city_nicknames(text, city):
 
 def test_bk_for_back_is_not_a_place():
     assert mentions("ill be bk soon") == []
+
+
+def test_visiting_someone_now_is_where_the_visitor_is():
+    text = "I'm visiting my fiancée in Da Nang right now, flying back to San Jose on Sunday."
+    place, role = visitor_location(text)
+    assert role == "self" and place.country == "Vietnam"
+    assert visitor_location("im visiting my mom in mexico next month")[1] == "other"

@@ -735,10 +735,16 @@ def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
         return None  # the object of "took", "arrested"...: the verb decides
     if before in ("with", "con"):
         return None  # "I live with my husband in": a companion
+    if before in ("visiting", "visitando") and q - 1 >= lo and words[q - 1] in ON_A_TRIP_NOW and not any(
+        w in _AHEAD for w in words[lo:]
+    ):
+        return SELF  # "I'm visiting my fiancée in Da Nang right now": there now, on a visit
     return RELATIVE
 
 
 _DWELLINGS = frozenset("place house home apartment apt trailer crib".split())
+#: A visit still to come: "I'm visiting my mom in Mexico next month".
+_AHEAD = frozenset("next tomorrow going gonna will plan planning planned soon month summer christmas proximo proxima manana voy vamos".split())
 
 
 def _subject_index(words: Sequence[str], k: int, lo: int) -> Optional[int]:
