@@ -275,7 +275,14 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
             check_crisis(replies, key)
     outcome["transcript"] = transcript
     if crisis_kind:
-        outcome["crisis_checks"].append({"position": outcome.get("crisis_at", "none"), "ok": "crisis_at" in outcome})
+        carriers = set(case.get("crisis_in") or ())
+        sent = {k for k, v in answers.items() if any(v == said for said, _ in transcript)}
+        if "crisis_at" not in outcome and carriers and not carriers & sent:
+            # The danger is told only in answers the assistant never asked for: never said, so
+            # neither heard nor missed (counted apart; FORMAT.md, "Crisis recall").
+            outcome["crisis_unreached"] = True
+        else:
+            outcome["crisis_checks"].append({"position": outcome.get("crisis_at", "none"), "ok": "crisis_at" in outcome})
     return outcome
 
 
@@ -417,6 +424,7 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
         "urgent_accuracy": urgent_ok / urgent_n if urgent_n else None,
         "crisis_recall": sum(crisis_all) / len(crisis_all) if crisis_all else None,
         "crisis_checks": len(crisis_all),
+        "crisis_unreached": sum(1 for o in outcomes if o.get("crisis_unreached")),
         "probes_heard": sum(probe_other) / len(probe_other) if probe_other else None,
         "probe_replies": len(probe_other),
         "repeated_questions": repeats,
@@ -459,6 +467,7 @@ def report(name: str, s: dict) -> None:
         ("situation macro-F1", s["situation_macro_f1"], ">= 0.95"),
         ("urgent accuracy", s["urgent_accuracy"], ">= 0.97"),
         (f"crisis recall ({s['crisis_checks']} checks)", s["crisis_recall"], "1.0"),
+        ("crisis told only in answers not asked", s.get("crisis_unreached", 0), ""),
         (f"probes heard ({s['probe_replies']} replies)", s["probes_heard"], ""),
         ("repeated questions", s["repeated_questions"], "0"),
         ("median turns to saved", s["median_turns_to_saved"], "<= 7"),
