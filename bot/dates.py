@@ -428,7 +428,11 @@ _FAR_OFF = re.compile(
 _NO_DATE_YET = re.compile(
     r"\b(?:to be (?:set|determined|scheduled|announced)|tbd|tba|no date(?: yet)?|not (?:set|scheduled) yet|without a date|"
     r"(?:doesn'?t|does not|dont|don't) (?:say|have|give) (?:a |the |any )?date|sin fecha|no (?:tiene|dice|trae|da) (?:la |una |ninguna )?fecha|"
-    r"por (?:definir|determinar|asignar)|todavia no (?:me )?(?:dan|dieron|ponen|pusieron) fecha)\b"
+    r"por (?:definir|determinar|asignar)|todavia no (?:me )?(?:dan|dieron|ponen|pusieron) fecha"
+    # nothing to come: "nothing coming up", "nothing scheduled", "ya no hay audiencia", "no more court"
+    r"|nothing (?:coming(?: up)?|scheduled|set|pending|yet)|no (?:more |other |next )?(?:hearings?|court(?: date)?|dates?|check-?ins?) (?:coming|scheduled|set|pending|now|anymore|any more)"
+    r"|no (?:more|other|next) (?:hearings?|court(?: dates?)?|check-?ins?)|(?:ya )?no (?:hay|tengo|tiene) (?:mas |otra |ninguna )?(?:audiencias?|corte|citas?|fechas?)"
+    r"|no hay nada (?:programado|pendiente)|nada programado)\b"
 )
 _PAST_YEAR = re.compile(r"\b(?:in|en|was|fue|back in|el ano|del)\s+((?:19|20)\d\d)\b")
 

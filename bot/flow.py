@@ -264,6 +264,7 @@ _STAGE_WORDS = (
                   # "me tengo q presentar en la oficina de ice"
                   "oficina de ice", "oficina de la migra", "oficina de inmigracion", "oficina de migracion", "presentar en ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
+                       "already removed", "was removed", "got removed", "been removed", "lo deportaron", "la deportaron",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
@@ -608,6 +609,8 @@ def _stage_day(text: str, today: date) -> Any:
 #: Told to report to ICE on a day: a check-in, or a "bag and baggage" letter.
 _TO_REPORT = re.compile(
     r"\b(?:report(?:ing)?|present (?:myself|himself|herself|ourselves)|come (?:in )?to (?:the|their|your) office"
+    # "ice sent me a letter to come in next week", "me mandaron una carta para presentarme"
+    r"|(?:letter|paper|notice|carta|papel) (?:\w+ ){0,3}(?:to|para) (?:come|go|ir|venir)(?: in| there| a la oficina)?"
     r"|go to (?:the|their|ice) office|with (?:my|his|her|one|1|a) (?:bags?|suitcase|luggage)"
     r"|presentar\w*|(?:me|se|nos) presente\w*|reportar\w*|con (?:mi |su |una |la )?maleta)\b",
     re.IGNORECASE,
@@ -783,6 +786,13 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "the teacher asked if she has papers, we want to see about daca": a program asked
         # about, with no agents in the story
         return "humanitarian"
+    if situation == "enforcement" and removal_stage(text) in ("check_in", "hearing") and not urgency.agents_at_hand(text) \
+            and not urgency.threat_to_call_agents(text):
+        # "my ICE appointment is tomorrow at 9 am, should i even go?": the removal case's own step
+        return "removal"
+    if situation in ("family", "other") and situations.RELEASED.search(text or "") and _ON_BOND.search(text or ""):
+        # "a mi hijo lo soltaron con fianza la semana pasada, ¿ahora qué sigue?": the case goes on in court
+        return "removal"
     if situation == "enforcement" and removal_stage(text) == "removal_order" and not urgency.agents_named(text):
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
@@ -794,6 +804,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+_ON_BOND = re.compile(r"\b(?:bond|bonded|bail|fianza)\b", re.IGNORECASE)
 #: I-9 forms, an inspection notice or E-Verify: workplace compliance.
 _EMPLOYER_COMPLIANCE = re.compile(
     r"\b(?:i-?9s?|notice of inspection|noi|e-?verify|inspecci[oó]n|auditor[ií]a|audit)\b", re.IGNORECASE)

@@ -104,11 +104,17 @@ def _ascii_words(text: str) -> str:
     return " ".join(re.findall(r"[a-z]+", folded))
 
 
+_STATE_CODE = re.compile(r"\b[A-Z]{2}\b")
+
+
 def detect(text: str) -> Optional[str]:
     """The language of one message ("en", "es", "ht", ...), or None when it says too little."""
     if not text or text.startswith("/"):
         return None
     clean = _NOT_WORDS.sub(" ", text)
+    if not clean.isupper():
+        # "Grand Rapids, MI": a state's code, not Spanish "mi" (an all-capitals message keeps its words)
+        clean = _STATE_CODE.sub(" ", clean)
     words = _LETTERS.findall(clean)
     if not words:
         return None

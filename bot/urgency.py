@@ -268,8 +268,12 @@ def _expiring_soon(s: str, today: Optional[date]) -> bool:
     return False
 
 
+#: A compliance check with no notice behind it: "an internal I-9 audit", "no notice from anyone".
+_NO_NOTICE = re.compile(r"\b(?:internal|self|voluntary|mock|practice|interna|no notice|not received|haven'?t (?:got|gotten|received)|sin aviso)\b")
+
+
 def _deadline_soon(s: str, today: Optional[date]) -> bool:
-    if _DEADLINE_BY_ITSELF.search(s) or _expiring_soon(s, today):
+    if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s)) or _expiring_soon(s, today):
         return True
     if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
         return True
@@ -419,7 +423,7 @@ _WORK = (
     r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
 )
-_STREET = r"street|road|highway|car|truck|bus stop|parking lot|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
+_STREET = r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
 _OTHER = r"school|church|hospital|escuela|iglesia"
 _PLACE = rf"(?:{_HOME}|{_WORK}|{_STREET}|{_OTHER})"
 _OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|una)"

@@ -177,3 +177,9 @@ def test_past_days_said_as_visitors_say_them(text, day):
 ])
 def test_coming_days_said_as_visitors_say_them(text, day):
     assert dates.coming_date(text, FRIDAY) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("text", ["nothing coming up", "nothing scheduled", "ya no hay audiencia, solo la fecha para apelar",
+                                  "no more court dates", "no tengo audiencia"])
+def test_no_coming_hearing_said_in_words(text):
+    assert dates.no_coming_date(text, date(2026, 12, 5))

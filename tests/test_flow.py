@@ -732,3 +732,24 @@ def test_held_at_the_ice_office_since_an_appointment_is_not_asked_again():
     said = flow.answers_in_text("detention", "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment",
                                 _SAT)
     assert said["detained_since"] == "since his appointment" and said["detained_where"] == "the ICE office downtown"
+
+
+@pytest.mark.parametrize("situation, text, told", [
+    ("enforcement", "my ICE appointment is tomorrow at 9 am, should i even go?", "removal"),
+    ("enforcement", "ICE is at my door and i have a check in next week", "enforcement"),  # agents at hand stay the matter
+    ("family", "a mi hijo lo soltaron con fianza la semana pasada, ¿ahora qué sigue?", "removal"),
+])
+def test_the_removal_case_told_beside_another_reading(situation, text, told):
+    assert flow.matter_told(situation, text) == told
+
+
+def test_a_letter_to_come_in_gives_the_next_date():
+    said = flow.answers_in_text("removal", "i have an old deportation order from like 8 years ago and yesterday ice sent me a letter to "
+                                "come in next week", _SAT)
+    assert said == {"removal_stage": "removal_order", "hearing_date": "2026-12-12"}
+
+
+@pytest.mark.parametrize("text", ["he was already removed", "ya lo deportaron"])
+def test_a_removal_already_carried_out_is_the_order_stage(text):
+    assert flow.removal_stage(text, answer=True) == "removal_order"
+    assert flow.removal_stage("my conditions were removed") is None

@@ -102,3 +102,9 @@ def test_spanish_place_and_person_names_leave_english_english(text):
 def test_a_booking_reference_or_a_code_says_nothing(text):
     # "RC-7K2Q9" was once read as Spanish ("q"), and the cancel form answered in Spanish.
     assert language.detect(text) is None
+
+
+@pytest.mark.parametrize("text, code", [("Grand Rapids, MI", None), ("Lansing MI", None), ("MI ESPOSO ESTA DETENIDO", "es"),
+                                        ("estoy en Portland, ME", "es")])
+def test_a_state_code_is_not_a_spanish_word(text, code):
+    assert language.detect(text) == code

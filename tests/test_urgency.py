@@ -697,3 +697,12 @@ def test_urgency_read_in_the_words(text, reasons):
 ])
 def test_a_status_that_expires_with_no_near_day_is_not_urgent(text):
     assert "deadline_soon" not in urgency.text_signals(text, _SAT)
+
+
+@pytest.mark.parametrize("text, reasons", [
+    ("hay unos agents de ICE en el parking del trabajo right now, no nos dejan salir", ["ice_present_now"]),
+    ("We're a staffing company and want an internal I-9 audit done sometime in the next few months. No notice from anyone.", []),
+    ("we got a notice of inspection for our I-9s", ["deadline_soon"]),
+])
+def test_agents_in_a_parking_lot_and_audits_with_no_notice(text, reasons):
+    assert urgency.text_signals(text, _SAT) == reasons
