@@ -411,7 +411,7 @@ _IMMIGRATION_HOLD = re.compile(
     r"detenid[oa]s?|detained|custody|custodia|corralon|hielera)\b"
     # "they took my dad on sunday from his job", "se lo llevaron de la casa": unnamed men taking
     # someone is how visitors tell an arrest (a person who holds someone is named: "the babysitter")
-    r"|\bthey (?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b"
+    r"|\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b"
     r"|\b(?:lo|la|los|las) agarraron\b|\bagarraron a (?:mi|mis|nuestr[oa]s?) \w+",
     re.IGNORECASE,
 )
@@ -481,6 +481,21 @@ def _agents_here(answer: "Answer", place: str, slots: Mapping[str, Any], firm: A
         urgency_reasons=[r for r in urgency.REASONS if r in reasons],
         urgency_notified=notified + ([] if "ice_present_now" in notified else ["ice_present_now"]),
     )
+
+
+def _someone_held(answer: "Answer", slots: Mapping[str, Any], firm: Any) -> None:
+    """Someone taken, told beside a danger: the detainee locator after the danger help, and the
+    intake marked urgent (as the form would mark it, so the help is not given twice)."""
+    from bot import resources  # late: resources reads the firm profile
+
+    if "detained_now" in (slots.get("urgency_notified") or []):
+        return
+    reasons = sorted(set(slots.get("urgency_reasons") or []) | {"detained_now"})
+    answer.messages = ([(answer.responses[0], {})] + resources.messages_for(["detained_now"], firm)
+                       + [(r, {}) for r in answer.responses[1:]])
+    answer.responses = []
+    answer.slots.update(urgency_reasons=[r for r in urgency.REASONS if r in reasons],
+                        urgency_notified=list(slots.get("urgency_notified") or []) + ["detained_now"])
 
 
 def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
@@ -593,6 +608,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             situation = "other"
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
+        if situation == "detention" and place is None and not slots.get("situation"):
+            # "they just grabbed my dad in front of the school and put him in a van": the danger
+            # help first, then where to find someone taken, then the way back
+            _someone_held(answer, slots, firm)
         if repeated and pending and slots.get(pending) is None and pending not in answer.slots:
             # The same words again at a question: the help again, but the question is not asked a third time.
             if pending == "situation":

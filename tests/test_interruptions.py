@@ -770,3 +770,17 @@ def test_an_office_question_is_answered_and_as_a_first_message_is_the_matter():
     later = interruptions.handle("ask_office", text, [], [{"name": "ask_office", "confidence": 0.9}],
                                  {"requested_slot": "contact_phone", "situation": "family"}, firm(), date(2026, 12, 5))
     assert later.responses == ["utter_office_info"] and "situation" not in later.slots
+
+
+def test_someone_taken_beside_a_danger_gets_the_locator_after_the_danger_help():
+    text = "they just grabbed my dad in front of the school and put him in a white van"
+    ranking = [{"name": "crisis", "confidence": 0.9}, {"name": "situation_detention", "confidence": 0.5}]
+    answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "violence"}], ranking, {"requested_slot": None},
+                                  firm(), date(2026, 12, 5))
+    said = [name for name, _ in answer.messages]
+    assert said[0] == "utter_crisis_violence" and said[1] == "utter_help_detained" and said[-1] == "utter_crisis_continue"
+    assert answer.slots["situation"] == "detention" and answer.slots["urgency_notified"] == ["detained_now"]
+    # told again later in the same conversation, the locator is not repeated
+    again = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "violence"}], ranking,
+                                 {"requested_slot": "location", "urgency_notified": ["detained_now"]}, firm(), date(2026, 12, 5))
+    assert "utter_help_detained" not in [name for name, _ in again.messages]
