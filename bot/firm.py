@@ -144,8 +144,8 @@ _NAMES_ES = {"en": "inglés", "es": "español", "ht": "criollo haitiano", "pt": 
 
 def _languages(f: Firm, names: Dict[str, str]) -> str:
     """The languages the firm's attorneys speak, by name ("English and Spanish")."""
-    codes = list(dict.fromkeys(c for a in f.attorneys for c in (a.get("languages") or ["en"])))
-    spoken = [names.get(c, c) for c in codes] or [names["en"]]
+    codes: List[str] = list(dict.fromkeys(str(c) for a in f.attorneys for c in (a.get("languages") or ["en"])))
+    spoken: List[str] = [names.get(c, c) for c in codes] or [names["en"]]
     joiner = " y " if names is _NAMES_ES else " and "
     return spoken[0] if len(spoken) == 1 else ", ".join(spoken[:-1]) + joiner + spoken[-1]
 
