@@ -786,11 +786,13 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "the teacher asked if she has papers, we want to see about daca": a program asked
         # about, with no agents in the story
         return "humanitarian"
-    if situation == "enforcement" and removal_stage(text) in ("check_in", "hearing") and not urgency.agents_at_hand(text) \
-            and not urgency.threat_to_call_agents(text):
+    stage = removal_stage(text)
+    if situation == "enforcement" and (stage == "check_in" or (stage == "hearing" and not _WARRANT.search(text or ""))) \
+            and not urgency.agents_at_hand(text) and not urgency.threat_to_call_agents(text):
         # "my ICE appointment is tomorrow at 9 am, should i even go?": the removal case's own step
         return "removal"
-    if situation in ("family", "other") and situations.RELEASED.search(text or "") and _ON_BOND.search(text or ""):
+    if situation in ("family", "other") and situations.RELEASED.search(text or "") and _ON_BOND.search(text or "") \
+            and not _CASE_OVER_OR_PETITION.search(text or ""):
         # "a mi hijo lo soltaron con fianza la semana pasada, ¿ahora qué sigue?": the case goes on in court
         return "removal"
     if situation == "enforcement" and removal_stage(text) == "removal_order" and not urgency.agents_named(text):
@@ -805,6 +807,12 @@ def matter_told(situation: str | None, text: str) -> str | None:
 
 
 _ON_BOND = re.compile(r"\b(?:bond|bonded|bail|fianza)\b", re.IGNORECASE)
+#: ... unless the case is over or a petition is the aim ("my case got closed later. now I married a US citizen").
+_CASE_OVER_OR_PETITION = re.compile(
+    r"\b(?:closed|dismissed|terminated|cerrad[oa]|cerraron|citizen|ciudadan[oa]|resident|residente|petition|petici[oó]n|married|cas[eé])\b",
+    re.IGNORECASE)
+#: A judge's warrant at the door is know-your-rights, not a court case: "do they need a warrant signed by a judge?"
+_WARRANT = re.compile(r"\b(?:warrant|orden (?:de un juez|firmada|judicial)|firmad[oa] por (?:un )?juez|signed by a judge)\b", re.IGNORECASE)
 #: I-9 forms, an inspection notice or E-Verify: workplace compliance.
 _EMPLOYER_COMPLIANCE = re.compile(
     r"\b(?:i-?9s?|notice of inspection|noi|e-?verify|inspecci[oó]n|auditor[ií]a|audit)\b", re.IGNORECASE)

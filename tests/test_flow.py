@@ -753,3 +753,12 @@ def test_a_letter_to_come_in_gives_the_next_date():
 def test_a_removal_already_carried_out_is_the_order_stage(text):
     assert flow.removal_stage(text, answer=True) == "removal_order"
     assert flow.removal_stage("my conditions were removed") is None
+
+
+@pytest.mark.parametrize("situation, text", [
+    ("enforcement", "ice was in my apartment complex last night. do i have to open the door if they dont have a warrant signed by a judge?"),
+    ("enforcement", "si la migra viene con un papel tengo q abrir la puerta? como se si es orden de un juez o no"),
+    ("family", "I was detained in 2019 and got out on bond. my case got closed later. now I married a US citizen, can I get my green card?"),
+])
+def test_a_judges_warrant_or_a_closed_case_keeps_the_matter(situation, text):
+    assert flow.matter_told(situation, text) == situation
