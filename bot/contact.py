@@ -205,7 +205,12 @@ def has_digits(text: str) -> bool:
 _NO_CALLS = re.compile(
     r"\b(?:do ?n[o']?t|do not|please don'?t|never|no) (?:call|phone|ring)\b|\bno (?:me|nos) (?:llamen|llames|llame|marquen)\b"
     r"|\b(?:better|rather|prefer|only|solo|mejor|prefiero)\b[^.?!]{0,15}\b(?:e-?mail|correo|text|texto|mensaje)\b"
-    r"|\b(?:e-?mail|text) (?:me )?instead\b|\b(?:can'?t|cannot|no puedo) (?:talk|answer|contestar|hablar)\b[^.?!]{0,20}\b(?:phone|tel[eé]fono|cel|llamadas?)\b",
+    r"|\b(?:e-?mail|text) (?:me )?instead\b"
+    # no phone to give: "i dont have a phone", "no tengo celular", "my phone is broken", "prefer not to say", "skip"
+    r"|\b(?:do ?n[o']?t|do not|dont) have (?:a |any )?(?:phone|cell|cellphone|number|celular)\b|\bno (?:phone|cell)\b"
+    r"|\bno tengo (?:tel[eé]fono|celular|cel|n[uú]mero|fono)\b|\b(?:my )?phone (?:is|got) (?:broken|lost|stolen|off|cut off|disconnected)\b"
+    r"|\b(?:prefer|rather|would rather|i'?d rather) not (?:to )?(?:say|give|share)\b|^\W*(?:skip|saltar|pasar|next)\W*$"
+    r"|\bprefiero no (?:darlo|decirlo|dar mi n[uú]mero)\b|\b(?:can'?t|cannot|no puedo) (?:talk|answer|contestar|hablar)\b[^.?!]{0,20}\b(?:phone|tel[eé]fono|cel|llamadas?)\b",
     re.IGNORECASE,
 )
 

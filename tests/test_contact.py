@@ -158,3 +158,13 @@ def test_unchecked_phone_needs_the_digits_alone(text):
 ])
 def test_a_phone_number_given_unasked(text, phone):
     assert contact.phone_in_passing(text) == phone
+
+
+@pytest.mark.parametrize("text", ["i dont have a phone", "no tengo telefono", "prefer not to say", "my phone is broken", "skip",
+                                  "ahorita no tengo celular"])
+def test_no_phone_to_give_is_a_decline_not_a_number_to_ask_for_again(text):
+    assert contact.declines_calls(text)
+
+
+def test_a_number_given_is_not_a_decline():
+    assert not contact.declines_calls("no, call me at 312 555 0148 after 5")
