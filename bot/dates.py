@@ -87,6 +87,9 @@ def parse_date(text: str, today: date) -> Optional[date]:
     result, context = _calendar().parseDT(_day_of_month(text), datetime.combine(today, time(12, 0)))
     if not context.hasDate:
         return None
+    if not context.accuracy & (context.ACU_DAY | context.ACU_WEEK):
+        # "in january", "next month": a month, not a day (parsedatetime would give the 1st)
+        return None
     day: date = result.date()
     return day
 
@@ -143,9 +146,20 @@ _ES_WEEKDAY_AHEAD = re.compile(
 _ES_WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
 
 
+_NEXT_MONTH = re.compile(r"\b(?:next month|(?:el |del )?(?:mes que viene|proximo mes|siguiente mes))\b")
+
+
 def _spoken_day(text: str, today: date) -> Optional[date]:
     """A day said as a part of a day, "hace N días", "el martes que viene" or an ordinal alone; None otherwise."""
     t = plain(text)
+    m = _ORDINAL_DAY.search(t)
+    if m and _NEXT_MONTH.search(t) and 1 <= int(m.group(1)) <= 31:
+        # "my check in is next month on the 12", "el 12 del mes que viene": that day of next month
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        try:
+            return date(year, month, int(m.group(1)))
+        except ValueError:
+            return None
     weekdays = {_WEEKDAY_NUMBER[w] for w in _WEEKDAY.findall(t)}
     if len(weekdays) == 1 and _NEXT_WEEK.search(t):
         # "next week on wednesday", "el miercoles de la otra semana": that weekday of next week

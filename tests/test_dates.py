@@ -183,3 +183,16 @@ def test_coming_days_said_as_visitors_say_them(text, day):
                                   "no more court dates", "no tengo audiencia"])
 def test_no_coming_hearing_said_in_words(text):
     assert dates.no_coming_date(text, date(2026, 12, 5))
+
+
+@pytest.mark.parametrize("text", ["my check in is next month on the 12", "tengo cita el 12 del mes que viene"])
+def test_a_day_of_next_month(text):
+    assert dates.parse_date(text, date(2026, 12, 5)) == date(2027, 1, 12)
+    assert dates.coming_date(text, date(2026, 12, 5)) == date(2027, 1, 12)
+
+
+@pytest.mark.parametrize("text", ["next month", "in january", "sometime in february", "next year"])
+def test_a_month_alone_is_not_a_day(text):
+    # parsedatetime gives the month's 1st; shown to staff as a date, that would be made up
+    assert dates.parse_date(text, date(2026, 12, 5)) is None
+    assert dates.far_off(text, date(2026, 12, 5))
