@@ -390,10 +390,7 @@ _CHILD_HURT_BY_SOMEONE = re.compile(
 
 #: The child or the one hurting them in the visitor's family ("my stepdad", "mi hermanita"); a
 #: neighbour's child is a witness's fear of the police, not the family's case.
-_IN_THE_FAMILY = re.compile(
-    r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+(?:little\s+|baby\s+|older\s+|younger\s+)?(?:step\w*|dad|father|mom|mother|husband|boyfriend|partner"
-    r"|uncle|aunt|grand\w*|cousin|sister|brother|daughter|son|kids?|child(?:ren)?|girl|boy|padrastro|madrastra|pap[aá]|mam[aá]|esposo"
-    r"|novio|pareja|t[ií][oa]|abuel[oa]|prim[oa]|herman\w*|hij[oa]s?|niñ[oa]s?|nin[oa]s?)\b", re.IGNORECASE)
+_IN_THE_FAMILY = situations.A_RELATIVE
 _NEIGHBOUR = re.compile(r"\b(?:neighbou?r'?s?|vecin[oa]s?)\b", re.IGNORECASE)
 
 

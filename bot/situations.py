@@ -81,7 +81,7 @@ DETAIL_WORDS: Dict[str, str] = {
 RELATIVE = (r"(?:husband|wife|spouse|son|daughter|dad|father|mom|mother|parents?|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner|kids?"
             r"|nephew|niece|cousin|uncle|aunt|brother-in-law|sister-in-law|grandpa|grandma|grandfather|grandmother|grandparents"
             r"|esposo|esposa|marido|hij[oa]s?|pap[aá]s?|mam[aá]|padres?|madre|herman[oa]s?|novi[oa]|cu[nñ]ad[oa]|sobrin[oa]s?|prim[oa]s?"
-            r"|t[ií][oa]s?|abuel[oa]s?)")
+            r"|t[ií][oa]s?|abuel[oa]s?|child|children|hermanit[oa]s?|niñ[oa]s?|nin[oa]s?)")
 #: A relative's papers asked about ("my husband visa", "my wifes green card", "quiero traer a mis abuelos").
 _RELATIVES_PAPERS = re.compile(
     r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
@@ -372,12 +372,12 @@ def no_family(text: str | None) -> bool:
     petition or relative's papers asked about."""
     t = text or ""
     return (bool(_NO_FAMILY.search(t)) and not _FAMILY_PETITION.search(t) and not _RELATIVES_PAPERS.search(t)
-            and not _A_RELATIVE.search(t))
+            and not A_RELATIVE.search(t))
 
 
-_A_RELATIVE = re.compile(
-    r"\b(?:my|mi|mis) (?:wife|husband|spouse|fianc[eé]e?|son|daughter|kids?|children|mom|mother|dad|father|parents|brother|sister"
-    r"|esposa|esposo|hij[oa]s?|mam[aá]|madre|pap[aá]|padre|padres|herman[oa]s?|novi[oa])\b", re.IGNORECASE)
+#: A relative of the visitor's ("my wife", "mis hijos"), from the one list of relative words.
+A_RELATIVE = re.compile(r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+(?:little\s+|baby\s+|older\s+|younger\s+|step)?" + RELATIVE + r"\b",
+                        re.IGNORECASE)
 
 
 #: A question about travelling abroad: "can i go to colombia for 7 months?", "¿puedo viajar a México?".
