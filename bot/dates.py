@@ -111,7 +111,7 @@ _IN_TIME = re.compile(
 _DAYS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|dos|tres|cuatro|cinco|seis|siete) dias?\b")
 _ES_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
 #: "on the 3rd", "the 15th", "el 3": a day of this month or the next.
-_ORDINAL_DAY = re.compile(r"\b(?:on the|the|el dia|el)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|days?|dias?|years?|of\b(?! this month)|de\b(?! este mes)))")
+_ORDINAL_DAY = re.compile(r"\b(?:on the|the|el dia|el|del)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|days?|dias?|years?|of\b(?! this month)|de\b(?! este mes)))")
 
 
 _DAY_OF_MONTH = re.compile(

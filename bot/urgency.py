@@ -200,7 +200,7 @@ _FILING = re.compile(
 _DEADLINE_WORDS = re.compile(
     r"\b(?:deadlines?|fecha (?:limite|de vencimiento)|last day (?:to|for)|ultimo dia (?:para|de)|"
     r"voluntary departure|salida voluntaria|grace period|periodo de gracia|"
-    r"(?:re-?registration|registration|renewal|filing|application) (?:period|window)|(?:periodo|plazo) de (?:re-?registro|registro|renovacion)|(?:have|has|must|need) to leave (?:by|before)|tengo que salir (?:antes|para)|"
+    r"(?:re-?registration|registration|renewal|filing|application) (?:period|window)|(?:periodo|plazo) de (?:re-?registro|registro|renovacion)|(?:have|has|must|need)(?: to)? leave(?: the (?:country|us|u\.s\.|united states))? (?:by|before)|tengo que salir (?:antes|para)|"
     r"(?<!\blargo )(?<!\bcorto )(?<!\bmediano )(?<!\ba )(?<!\ben )plazos?)\b"
 )
 _DUE = re.compile(r"\bdue\b(?! to\b| process\b| diligence\b)")
@@ -214,8 +214,11 @@ _BY = re.compile(_BY_WORDS + r"\s*(?:(?:next|this|this coming|coming|el|este|el 
 #: "tengo hasta el 14 de diciembre para mandar pruebas": "by" before a date, wherever it is.
 _BY_DATE = re.compile(_BY_WORDS + r"\s+")
 #: A status that expires: a green card, a work permit, TPS, DACA, parole, a visa, an I-94.
-_STATUS = re.compile(r"\b(?:green ?card|residen(?:ce|cy) card|mica|work permit|permiso de trabajo|ead|tps|daca|parole|parol|status|estatus|visa|i-94)\b")
+_STATUS = re.compile(r"\b(?:green ?card|residen(?:ce|cy) card|mica|work permit|permiso de trabajo|ead|tps|daca|parole|parol|status|estatus|visa|i-94"
+                     r"|(?:re-?)?registration|re-?registro|registro)\b")
 _EXPIRES = re.compile(r"\b(?:vence|vencen|se vence|expira|caduca|expires|expiring|will expire)\b")
+#: Ending said another way, only of a status: "my parole ends next week", "tps registration closes next friday".
+_ENDS = re.compile(r"\b(?:ends|closes|runs out|se termina|termina|se acaba|se cierra|cierra)\b")
 #: Things that carry their own deadline within days, no time needed.
 _DEADLINE_BY_ITSELF = re.compile(
     r"\bnotice of inspection\b|\baviso de inspeccion\b|"
@@ -249,14 +252,16 @@ def _gap(a: Tuple[int, int], b: Tuple[int, int], s: str) -> str:
     return s[lo:hi] if hi > lo else ""
 
 
+_AGO_AFTER = re.compile(r"\s*(?:ago|atras)\b")
 _VAGUE_SOON = re.compile(r"\b(?:soon|pronto|coming up|se acerca|ya casi)\b")
 
 
 def _expiring_soon(s: str, today: Optional[date]) -> bool:
     """"my 2 year green card expires dec 15", "mi permiso se vence el 10": a status (or a paper to
     file) that ends within 14 days needs its filing before then. "expires soon" says no day."""
-    for m in _EXPIRES.finditer(s):
-        if not (_FILING.search(s) or _STATUS.search(s[max(0, m.start() - 30):m.start()])):
+    ends = [(m, False) for m in _EXPIRES.finditer(s)] + [(m, True) for m in _ENDS.finditer(s)]
+    for m, status_only in ends:
+        if not ((_FILING.search(s) and not status_only) or _STATUS.search(s[max(0, m.start() - 30):m.start()])):
             continue
         after = re.split(r"[.;!?]", s[m.end(): m.end() + 40])[0]
         near = [n for n in _NEAR_WORDS.finditer(after[:25]) if not _VAGUE_SOON.match(n.group(0))]
@@ -277,6 +282,12 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
         return True
     if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
         return True
+    if _ASYLUM.search(s) and today is not None:
+        # "my one year in the us is on december 12 and i havent applied for asylum"
+        for year in _ONE_YEAR.finditer(s):
+            day = parse_date(s[year.end(): year.end() + 40], today)
+            if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS and not _AGO_AFTER.match(s, year.end()):
+                return True
     if _ASYLUM.search(s):
         # "my one year for asylum is in 10 days", "next week is 1 year exactly"
         for year in _ONE_YEAR.finditer(s):
@@ -305,7 +316,8 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
         if _FILING.search(s):
             cues += [m.span() for m in _BY_DATE.finditer(s)]
         for start, end in cues:
-            day = parse_date(s[end : end + 40], today)
+            # ("antes del 15": the "del" is part of the day)
+            day = parse_date(s[end : end + 40], today) or parse_date(s[max(start, end - 4) : end + 40], today)
             if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
                 return True
     return False

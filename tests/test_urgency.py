@@ -706,3 +706,18 @@ def test_a_status_that_expires_with_no_near_day_is_not_urgent(text):
 ])
 def test_agents_in_a_parking_lot_and_audits_with_no_notice(text, reasons):
     assert urgency.text_signals(text, _SAT) == reasons
+
+
+@pytest.mark.parametrize("text, reasons", [
+    ("my tps registration closes next friday", ["deadline_soon"]),
+    ("my parole ends next week", ["deadline_soon"]),
+    ("tps for my country ends in a week, what do i do", ["deadline_soon"]),
+    ("tengo que mandar la solicitud de asilo antes del 15", ["deadline_soon"]),
+    ("i must leave the country by the 14th or i will overstay", ["deadline_soon"]),
+    ("my one year in the us is on december 12 and i havent applied for asylum", ["deadline_soon"]),
+    ("the store closes tomorrow, i need to send papers", []),
+    ("my hearing ends at 5 tomorrow", []),
+    ("i came one year ago and want asylum", []),
+])
+def test_humanitarian_deadlines_said_other_ways(text, reasons):
+    assert urgency.text_signals(text, _SAT) == reasons
