@@ -700,8 +700,15 @@ _DETENTION_SAID = re.compile(
 #: saliendo del trabajo", "agarraron a mi esposo", "se lo llevaron ayer" ("they grabbed him").
 _TAKEN_UNNAMED = re.compile(
     r"\b(?:(?:ya |ayer |hoy )?(?:lo|la|los|las) agarraron|agarraron a (?:mi|mis|nuestr[oa]s?) \w+"
-    r"|se (?:lo|la|los|las) llevaron(?! (?:al|a la|a un|a una) (?:hospital|cl[ií]nica|doctor|escuela|iglesia|casa)))\b",
+    r"|se (?:lo|la|los|las) llevaron(?! (?:al|a la|a un|a una) (?:hospital|cl[ií]nica|doctor|escuela|iglesia|casa))"
+    # happening now: "se están llevando a mi papá ahorita"
+    r"|se (?:lo |la |los |las )?est[aá]n llevando a (?:mi|mis|nuestr[oa]s?) \w+)\b",
     re.IGNORECASE)
+#: An arrest happening now, with the agents named elsewhere in the message: "ICE is outside, they are
+#: putting my brother in the van right now".
+_TAKING_NOW = re.compile(
+    r"\b(?:they(?:'re| are)|theyre)\s+(?:\w+\s+)?(?:arresting|taking|handcuffing|putting|cuffing|grabbing|dragging)\s+(?:my|our)\s+"
+    + situations.RELATIVE + r"\b", re.IGNORECASE)
 #: ... unless the takers are criminals: a kidnapping is danger (``bot.safety``), not a detention.
 _KIDNAPPERS = re.compile(
     r"\b(?:rescate|ransom|secuestr\w*|kidnap\w*|pandill\w*|maras?|cartel|coyotes?|polleros?|narcos?|sicarios?|ladrones)\b",
@@ -713,7 +720,8 @@ def detention_said(text: str) -> bool:
     with the agency named, or in the Spanish words of an arrest with none ("lo agarraron",
     "se lo llevaron"), which this assistant hears in an immigration story."""
     t = text or ""
-    return bool(_DETENTION_SAID.search(t) or (_TAKEN_UNNAMED.search(t) and not _KIDNAPPERS.search(t)))
+    return bool(_DETENTION_SAID.search(t) or (_TAKEN_UNNAMED.search(t) and not _KIDNAPPERS.search(t))
+                or (_TAKING_NOW.search(t) and urgency.agents_named(t)))
 
 
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.

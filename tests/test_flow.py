@@ -762,3 +762,13 @@ def test_a_removal_already_carried_out_is_the_order_stage(text):
 ])
 def test_a_judges_warrant_or_a_closed_case_keeps_the_matter(situation, text):
     assert flow.matter_told(situation, text) == situation
+
+
+@pytest.mark.parametrize("text, said", [
+    ("ICE is outside, they are putting my brother in the van right now", True),
+    ("se estan llevando a mi papa ahorita", True),
+    ("they are arresting my dad right now outside the house", False),  # no agents named: may be the police
+    ("they are taking my kids to school", False),
+])
+def test_an_arrest_happening_now(text, said):
+    assert flow.detention_said(text) is said
