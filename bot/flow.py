@@ -327,6 +327,8 @@ _A_NUMBER_UNKNOWN = re.compile(
 #: A stage said in so many words ("deported" alone could be a past removal).
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
+    # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
+    r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n)|"

@@ -772,3 +772,9 @@ def test_a_judges_warrant_or_a_closed_case_keeps_the_matter(situation, text):
 ])
 def test_an_arrest_happening_now(text, said):
     assert flow.detention_said(text) is said
+
+
+def test_a_removal_carried_out_is_said_as_the_stage():
+    said = flow.answers_in_text("removal", "my husband was deported 2 months ago and i think his lawyer messed up. can his case be reopened?",
+                                _SAT)
+    assert said["removal_stage"] == "removal_order"
