@@ -188,7 +188,7 @@ def phone_in_passing(text: str, country: Optional[str] = None) -> Optional[str]:
     713-555-0100"), as E.164; None otherwise (an A-number or a date is never taken for one)."""
     if not text or not _PHONE_CUE.search(text):
         return None
-    for found in phonenumbers.PhoneNumberMatcher(text, (country or "US").upper() if country and len(country) == 2 else "US"):
+    for found in phonenumbers.PhoneNumberMatcher(text, country.upper() if country and len(country) == 2 else "US"):
         start = found.start
         if re.search(r"\b[aA][\s#:-]*$", text[max(0, start - 3):start]):
             continue  # "A 201 555 338": an A-number

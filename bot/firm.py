@@ -118,7 +118,7 @@ def response_values(f: Firm) -> Dict[str, str]:
     """Placeholder -> value for the firm facts the domain's responses mention
     (``{firm_phone}``, ...); the Rasa server fills them in (``connectors/firm_nlg.py``)."""
     english = _english_values(f)
-    return {**english, **_spanish(f, english), "firm_languages_es": _languages(f, _NAMES_ES)}
+    return {**english, **_spanish(f, english), "firm_languages_es": _languages(f, "es")}
 
 
 def _english_values(f: Firm) -> Dict[str, str]:
@@ -133,20 +133,15 @@ def _english_values(f: Firm) -> Dict[str, str]:
         or f"Our team can tell you about consultation fees: call us at {f.contact_line}.",
         "firm_offices": "; ".join(f"{o.get('name')}, {o.get('address')}" if o.get("name") else str(o.get("address"))
                                   for o in f.offices if o.get("address")) or f"call us at {f.phone_display} for the address",
-        "firm_languages": _languages(f, language.NAMES),
+        "firm_languages": _languages(f, "en"),
     }
 
 
-#: Languages' names in Spanish, for "Nuestro equipo habla ...".
-_NAMES_ES = {"en": "inglés", "es": "español", "ht": "criollo haitiano", "pt": "portugués", "vi": "vietnamita", "zh": "chino",
-             "ar": "árabe", "ru": "ruso", "fr": "francés"}
-
-
-def _languages(f: Firm, names: Dict[str, str]) -> str:
-    """The languages the firm's attorneys speak, by name ("English and Spanish")."""
+def _languages(f: Firm, lang: str) -> str:
+    """The languages the firm's attorneys speak, by name in ``lang`` ("English and Spanish", "inglés y español")."""
+    names, joiner = (language.NAMES_ES, " y ") if lang == "es" else (language.NAMES, " and ")
     codes: List[str] = list(dict.fromkeys(str(c) for a in f.attorneys for c in (a.get("languages") or ["en"])))
     spoken: List[str] = [names.get(c, c) for c in codes] or [names["en"]]
-    joiner = " y " if names is _NAMES_ES else " and "
     return spoken[0] if len(spoken) == 1 else ", ".join(spoken[:-1]) + joiner + spoken[-1]
 
 

@@ -204,11 +204,12 @@ _HELD_FIX = re.compile(
 _PHONE_WORDS = re.compile(r"\b(?:phone|number|cell|tel[eé]fono|n[uú]mero|celular|cel)\b", re.IGNORECASE)
 
 
-def corrected_at_summary(text: str, slots: Mapping[str, Any]) -> Dict[str, Any]:
+def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | None = None) -> Dict[str, Any]:
     """What a correction at the summary gives in its own words, so that it is not asked for:
-    a phone number ("phone is wrong, it's 305-555-0187"), an email, a name ("its Ximena with
-    an X not Jimena"), where someone is held ("hes in pine prairie not jena"). {} when the
-    correction names no value (then the visitor is asked what to change)."""
+    a phone number ("phone is wrong, it's 305-555-0187", read as a visitor in ``country``
+    writes it), an email, a name ("its Ximena with an X not Jimena"), where someone is held
+    ("hes in pine prairie not jena"). {} when the correction names no value (then the
+    visitor is asked what to change)."""
     from bot import contact
     from bot.places import facilities
 
@@ -219,9 +220,10 @@ def corrected_at_summary(text: str, slots: Mapping[str, Any]) -> Dict[str, Any]:
         if email:
             out["contact_email"] = email
     if _PHONE_WORDS.search(t) or slots.get("contact_phone") not in (None, "none"):
-        digits = re.sub(r"\D", "", t)
-        if len(digits) >= 10:
-            out["contact_phone"] = t  # read by the form's phone rule (a country's format)
+        if len(re.sub(r"\D", "", t)) >= 10:
+            phone, _ = contact.phone_answer(t, country)
+            if phone:
+                out["contact_phone"] = phone
     name = str(slots.get("contact_name") or "")
     fix = _NAME_FIX.search(t)
     if fix and name and name != "none":
@@ -805,7 +807,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not _CASE_OVER_OR_PETITION.search(text or ""):
         # "a mi hijo lo soltaron con fianza la semana pasada, ¿ahora qué sigue?": the case goes on in court
         return "removal"
-    if situation == "enforcement" and removal_stage(text) == "removal_order" and not urgency.agents_named(text):
+    if situation == "enforcement" and stage == "removal_order" and not urgency.agents_named(text):
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
         return "removal"
@@ -819,7 +821,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
 _ON_BOND = re.compile(r"\b(?:bond|bonded|bail|fianza)\b", re.IGNORECASE)
 #: ... unless the case is over or a petition is the aim ("my case got closed later. now I married a US citizen").
 _CASE_OVER_OR_PETITION = re.compile(
-    r"\b(?:closed|dismissed|terminated|cerrad[oa]|cerraron|citizen|ciudadan[oa]|resident|residente|petition|petici[oó]n|married|cas[eé])\b",
+    r"\b(?:closed|dismissed|terminated|cerrad[oa]|cerraron|citizen|ciudadan[oa]|resident|residente|petition|petici[oó]n|married|me cas[eé]|nos casamos)\b",
     re.IGNORECASE)
 #: A judge's warrant at the door is know-your-rights, not a court case: "do they need a warrant signed by a judge?"
 _WARRANT = re.compile(r"\b(?:warrant|orden (?:de un juez|firmada|judicial)|firmad[oa] por (?:un )?juez|signed by a judge)\b", re.IGNORECASE)

@@ -333,7 +333,7 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         return "removal"
     if situations.trafficking_signs(text):
         return "humanitarian"  # "my boss took my passport and doesnt pay me, says he calls immigration": a T visa
-    if kind == "child" and _CHILD_HURT_BY_SOMEONE.search(text or "") and _IN_THE_FAMILY.search(text or "") \
+    if kind == "child" and _CHILD_HURT_BY_SOMEONE.search(text or "") and situations.A_RELATIVE.search(text or "") \
             and not _NEIGHBOUR.search(text or ""):
         # "my stepdad touches my little sister and my mom says we cant call police because of
         # papers": a child abused is what U visas (and SIJS) are for, whatever the fear of papers
@@ -388,9 +388,8 @@ _CHILD_HURT_BY_SOMEONE = re.compile(
     re.IGNORECASE)
 
 
-#: The child or the one hurting them in the visitor's family ("my stepdad", "mi hermanita"); a
-#: neighbour's child is a witness's fear of the police, not the family's case.
-_IN_THE_FAMILY = situations.A_RELATIVE
+#: The child or the one hurting them is in the visitor's family (``situations.A_RELATIVE``: "my
+#: stepdad", "mi hermanita"); a neighbour's child is a witness's fear of the police, not the family's case.
 _NEIGHBOUR = re.compile(r"\b(?:neighbou?r'?s?|vecin[oa]s?)\b", re.IGNORECASE)
 
 
@@ -468,31 +467,30 @@ def _situation_at_question(text: str, ranking: Sequence[Mapping[str, Any]], slot
 
 def _agents_here(answer: "Answer", place: str, slots: Mapping[str, Any], firm: Any) -> None:
     """Agents at hand now: know-your-rights for where they are, and the intake marked urgent."""
+    answer.messages += _urgent_help(answer, "ice_present_now", slots, firm, place=place)
+    answer.slots["ice_present_now"] = True
+
+
+def _urgent_help(answer: "Answer", reason: str, slots: Mapping[str, Any], firm: Any, place: Optional[str] = None) -> List[Any]:
+    """The help for one urgency reason (``bot.resources``), with the intake marked urgent for it
+    and the reason noted as told, as the form would mark it (so the help is not given twice)."""
     from bot import resources  # late: resources reads the firm profile
 
-    reasons = sorted(set(slots.get("urgency_reasons") or []) | {"ice_present_now"})
+    reasons = set(slots.get("urgency_reasons") or []) | {reason}
     notified = list(slots.get("urgency_notified") or [])
-    answer.messages += resources.messages_for(["ice_present_now"], firm, place=place)
-    answer.slots.update(
-        ice_present_now=True,
-        urgency_reasons=[r for r in urgency.REASONS if r in reasons],
-        urgency_notified=notified + ([] if "ice_present_now" in notified else ["ice_present_now"]),
-    )
+    answer.slots.update(urgency_reasons=[r for r in urgency.REASONS if r in reasons],
+                        urgency_notified=notified + ([] if reason in notified else [reason]))
+    return resources.messages_for([reason], firm, place=place)
 
 
 def _someone_held(answer: "Answer", slots: Mapping[str, Any], firm: Any) -> None:
     """Someone taken, told beside a danger: the detainee locator after the danger help, and the
-    intake marked urgent (as the form would mark it, so the help is not given twice)."""
-    from bot import resources  # late: resources reads the firm profile
-
+    intake marked urgent."""
     if "detained_now" in (slots.get("urgency_notified") or []):
         return
-    reasons = sorted(set(slots.get("urgency_reasons") or []) | {"detained_now"})
-    answer.messages = ([(answer.responses[0], {})] + resources.messages_for(["detained_now"], firm)
-                       + [(r, {}) for r in answer.responses[1:]])
+    help_ = _urgent_help(answer, "detained_now", slots, firm)
+    answer.messages = [(answer.responses[0], {})] + help_ + [(r, {}) for r in answer.responses[1:]]
     answer.responses = []
-    answer.slots.update(urgency_reasons=[r for r in urgency.REASONS if r in reasons],
-                        urgency_notified=list(slots.get("urgency_notified") or []) + ["detained_now"])
 
 
 def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
@@ -547,14 +545,14 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     guess = intent == "crisis" and (entity(entities, "crisis_reading") == safety.GUESS or intent_classifier_only(entities, text))
     welcome = (pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT) or (
         pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess) and intent != "request_others_data")
+    plain = free_text and pending is not None and plainly_answers(pending, text, today or date.today())
     if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
-        welcome or (repeated and (intent in SOFT or pending != "location"))
-        or plainly_answers(pending, text, today or date.today())
+        welcome or (repeated and (intent in SOFT or pending != "location")) or plain
     ):
         answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
-        if intent == "ask_legal_advice" and not is_question(text) and plainly_answers(pending, text, today or date.today()):
+        if intent == "ask_legal_advice" and plain and not is_question(text):
             return answer  # "The family will send it" at the A-number: an answer, not a question to refuse
     elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question

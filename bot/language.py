@@ -43,6 +43,9 @@ KNOWN = CONVERSED + tuple(OTHERS)
 
 #: The language's name for staff and the export.
 NAMES: Dict[str, str] = {"en": "English", "es": "Spanish", **OTHERS}
+#: ... and as a Spanish-speaking visitor reads it ("Nuestro equipo habla inglés y español").
+NAMES_ES: Dict[str, str] = {"en": "inglés", "es": "español", "ht": "criollo haitiano", "pt": "portugués", "vi": "vietnamita",
+                            "zh": "chino", "ar": "árabe", "ru": "ruso", "fr": "francés"}
 
 # Words a Spanish speaker writes and English does not use (accents stripped,
 # texting forms included). Words shared with English ("no", "a", "me", "es" as

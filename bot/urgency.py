@@ -672,7 +672,11 @@ _THEY_LEFT = re.compile(r"\b(?:they|agents?|ice|la migra|officers?)\s+(?:already
 
 
 def _agents_sentence(text: str) -> Optional[str]:
-    sentences = list(_sentences(normalise(text)))
+    return _agents_in(list(_sentences(normalise(text))))
+
+
+def _agents_in(sentences: List[str]) -> Optional[str]:
+    """The sentence (of a normalised message) that says agents are at hand now, or None."""
     for i, s in enumerate(sentences):
         if _present_now(s):
             if not _STRONG_NOW.search(s) and any(_THEY_LEFT.search(later) for later in sentences[i + 1:]):
@@ -830,9 +834,10 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     t = normalise(text)
     if _window_closing(t, today) or _decision_window_closing(t, today) or _asylum_year_closing(t, today):
         found.add("deadline_soon")
-    if _agents_sentence(text) is not None:
+    sentences = list(_sentences(t))
+    if _agents_in(sentences) is not None:
         found.add("ice_present_now")
-    for s in _sentences(t):
+    for s in sentences:
         if _removal_imminent(s):
             found.add("removal_imminent")
         if _deadline_soon(s, today):

@@ -779,3 +779,7 @@ def test_a_removal_carried_out_is_said_as_the_stage():
     said = flow.answers_in_text("removal", "my husband was deported 2 months ago and i think his lawyer messed up. can his case be reopened?",
                                 _SAT)
     assert said["removal_stage"] == "removal_order"
+
+
+def test_a_release_on_bond_is_the_removal_case_whatever_else_says_case():
+    assert flow.matter_told("family", "my son got out on bond last week, what happens with his case now?") == "removal"

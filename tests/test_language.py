@@ -108,3 +108,7 @@ def test_a_booking_reference_or_a_code_says_nothing(text):
                                         ("estoy en Portland, ME", "es")])
 def test_a_state_code_is_not_a_spanish_word(text, code):
     assert language.detect(text) == code
+
+
+def test_every_language_has_a_spanish_name():
+    assert set(language.NAMES_ES) == set(language.NAMES)
