@@ -15,9 +15,32 @@ from email_validator import EmailNotValidError, validate_email
 Parsed = Tuple[Optional[str], Optional[str]]
 
 
+#: Digits spelled as words or typed as look-alike letters, in English and Spanish.
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "cero": "0", "one": "1", "uno": "1", "two": "2", "dos": "2", "three": "3", "tres": "3",
+    "four": "4", "cuatro": "4", "five": "5", "cinco": "5", "six": "6", "seis": "6", "seven": "7", "siete": "7",
+    "eight": "8", "ocho": "8", "nine": "9", "nueve": "9",
+}
+_SPELLED_RUN = re.compile(
+    r"\b(?:(?:%s|\d)[\s,.-]*){7,}" % "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)), re.IGNORECASE)
+#: A letter O or l typed among digits ("312 555 O148"): only between or beside digits.
+_LOOKALIKE = re.compile(r"(?<=\d)[oO](?=[\doO]|\b)|(?<=[\s-])[oO](?=\d)|(?<=\d)[lI](?=\d)")
+
+
+def spelled_digits(text: str) -> str:
+    """A message with a number spelled out in words ("three one two five five five...", "tres
+    uno dos...") or typed with the letter O for zero, as digits; other text unchanged."""
+    def digits(match: "re.Match[str]") -> str:
+        if not re.search(r"[a-z]", match.group(0), re.IGNORECASE):
+            return match.group(0)  # digits already, kept as written
+        words = re.findall(r"[a-z]+|\d", match.group(0).lower())
+        return "".join(_DIGIT_WORDS.get(w, w) for w in words) + " "
+    return _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", _SPELLED_RUN.sub(digits, text or ""))
+
+
 def parse_phone(text: str, region: str = "US") -> Parsed:
     """Normalise a phone number to E.164 (US by default; +country code for others)."""
-    raw = (text or "").strip()
+    raw = spelled_digits((text or "").strip()).strip()
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
@@ -210,6 +233,11 @@ _NO_CALLS = re.compile(
     r"|\b(?:do ?n[o']?t|do not|dont) have (?:a |any )?(?:phone|cell|cellphone|number|celular)\b|\bno (?:phone|cell)\b"
     r"|\bno tengo (?:tel[eé]fono|celular|cel|n[uú]mero|fono)\b|\b(?:my )?phone (?:is|got) (?:broken|lost|stolen|off|cut off|disconnected)\b"
     r"|\b(?:prefer|rather|would rather|i'?d rather) not (?:to )?(?:say|give|share)\b|^\W*(?:skip|saltar|pasar|next)\W*$"
+    # "none", "n/a", "no tengo", "i dont have one", "i dont want to give my number", "it's not safe to call me"
+    r"|^\W*(?:none|no ?ne|n/?a|nada|ninguno|no tengo(?: uno| ninguno)?|i (?:do ?n[o']?t|do not) have (?:one|any))\W*$"
+    r"|\b(?:do ?n[o']?t|do not|rather not|won'?t) (?:want to )?(?:give|share|say)(?: you)? (?:my|a|the) (?:phone|number|cell)"
+    r"|\bno (?:quiero|puedo|voy a) dar(?:le|te)? (?:mi |el )?(?:n[uú]mero|tel[eé]fono|cel\w*)"
+    r"|\b(?:not|isn'?t|no es) (?:safe|seguro) (?:to call|que me llamen|llamarme)"
     r"|\bprefiero no (?:darlo|decirlo|dar mi n[uú]mero)\b|\b(?:can'?t|cannot|no puedo) (?:talk|answer|contestar|hablar)\b[^.?!]{0,20}\b(?:phone|tel[eé]fono|cel|llamadas?)\b",
     re.IGNORECASE,
 )

@@ -168,3 +168,30 @@ def test_no_phone_to_give_is_a_decline_not_a_number_to_ask_for_again(text):
 
 def test_a_number_given_is_not_a_decline():
     assert not contact.declines_calls("no, call me at 312 555 0148 after 5")
+
+
+@pytest.mark.parametrize("text", ["none", "n/a", "ninguno", "no tengo", "i dont have one", "I dont want to give my number",
+                                  "no quiero dar mi numero", "its not safe to call me"])
+def test_more_ways_to_have_no_phone_to_give(text):
+    # asked twice before ("I couldn't find a phone number"): a decline, skipped at once
+    assert contact.declines_calls(text)
+
+
+@pytest.mark.parametrize("text", ["I have one brother", "no, call me at 312 555 0148", "no tengo miedo, llamen al 312 555 0148"])
+def test_a_sentence_with_those_words_is_not_a_decline(text):
+    assert not contact.declines_calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my number is three one two five five five zero one four eight",
+    "tres uno dos cinco cinco cinco cero uno cuatro ocho",
+    "312 555 O148",  # the letter O for a zero
+    "mi numero es 3 1 2 cinco cinco cinco 0148",
+])
+def test_a_number_spelled_or_typed_with_lookalike_letters_is_read(text):
+    assert contact.phone_answer(text, "US") == ("+13125550148", None)
+
+
+@pytest.mark.parametrize("text", ["I have one brother and two kids", "(312) 555-0148", "Oscar", "A 201 555 338"])
+def test_spelled_digits_leaves_other_text_alone(text):
+    assert contact.spelled_digits(text) == text
