@@ -84,7 +84,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
     spanish = spanish_date(text, today)
     if spanish is not None:
         return spanish
-    result, context = _calendar().parseDT(_day_of_month(text), datetime.combine(today, time(12, 0)))
+    result, context = _calendar().parseDT(_as_parsedatetime_reads(text), datetime.combine(today, time(12, 0)))
     if not context.hasDate:
         return None
     if not context.accuracy & (context.ACU_DAY | context.ACU_WEEK):
@@ -100,6 +100,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
 _DAY_WORDS = (
     (re.compile(r"\b(last night|last nite|lastnight|anoche|(?<!before )(?<!antes de )(?:yesterday|ayer)|yday|yesterdy|yesterday night)\b"), 1),
     (re.compile(r"\b(antier|anteayer|antes de ayer|antes de anoche|day before yesterday|the night before last)\b"), 2),
+    (re.compile(r"\b((?:the )?day after (?:tomorrow|tmrw|tmr)|pasado manana)\b"), -2),
     (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
@@ -122,21 +123,33 @@ _DAY_OF_MONTH = re.compile(
 
 
 #: "el 15 de december": Spanglish, an English month in a Spanish date.
+#: Weekdays typed short that parsedatetime does not read ("next thurs", "weds").
+_SHORT_WEEKDAY = re.compile(r"\b(thurs?|tues|weds)\b", re.IGNORECASE)
+_SHORT_WEEKDAY_NAMES = {"thur": "thursday", "thurs": "thursday", "tues": "tuesday", "weds": "wednesday"}
 _DE_ENGLISH_MONTH = re.compile(
     r"\b(\d{1,2}) de (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
 
 
-def _day_of_month(text: str) -> str:
+def _as_parsedatetime_reads(text: str) -> str:
     """"the 15th of december" (or "el 15 de december") as "december 15", which parsedatetime
-    reads (it took the first as Dec 1 next year)."""
+    reads (it took the first as Dec 1 next year), and weekdays typed short ("next thurs") in full."""
     text = _DE_ENGLISH_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
-    return _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    text = _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    return _SHORT_WEEKDAY.sub(lambda m: _SHORT_WEEKDAY_NAMES[m.group(1).lower()], text)
+
+
+#: Units as typed on a phone: "2 wks ago", "3 hrs", "6 mos", "a wk".
+_SHORT_UNITS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|un|una|dos|tres)\s*(wks?|hrs?|mos|mths?|yrs?)\b")
+_UNIT_WORDS = {"wk": "weeks", "wks": "weeks", "hr": "hours", "hrs": "hours", "mos": "months", "mth": "months",
+               "mths": "months", "yr": "years", "yrs": "years"}
 
 
 def plain(text: str) -> str:
-    """Lower case, without accents ("Miércoles" -> "miercoles"), as the date words are written."""
+    """Lower case, without accents ("Miércoles" -> "miercoles"), as the date words are written,
+    with units typed short spelled out ("2 wks ago" -> "2 weeks ago")."""
     text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SHORT_UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
 
 
 _ES_WEEKDAY_AHEAD = re.compile(
@@ -266,7 +279,7 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     spanish = spanish_date(text, today)
     if spanish is not None:
         return spanish
-    found = _calendar().nlp(_day_of_month(text), datetime.combine(today, time(12, 0))) or ()
+    found = _calendar().nlp(_as_parsedatetime_reads(text), datetime.combine(today, time(12, 0))) or ()
     found = [f for f in found if f[1].hasDate]
     if len(found) != 1:
         return None
@@ -298,7 +311,7 @@ def coming_date(text: str, today: date) -> Optional[date]:
         ahead.add(ordinal)
     if _SPANISH_DATE_WORDS.search(plain(text)):
         ahead.update(d for d in _duckling_days(text, today) if d > today)
-    found = _calendar().nlp(_day_of_month(text), datetime.combine(today, time(12, 0))) or ()
+    found = _calendar().nlp(_as_parsedatetime_reads(text), datetime.combine(today, time(12, 0))) or ()
     ahead.update(f[0].date() for f in found
                  if f[1].hasDate and f[1].accuracy & (f[1].ACU_DAY | f[1].ACU_WEEK) and f[0].date() > today)
     return ahead.pop() if len(ahead) == 1 else None

@@ -113,6 +113,8 @@ def test_the_one_day_ahead_when_a_day_behind_is_said_too():
     ("como un mes", date(2026, 11, 3)),
     ("yesterday", date(2026, 12, 2)),
     ("el lunes pasado", date(2026, 11, 30)),
+    ("2 wks ago", date(2026, 11, 19)),  # units typed short
+    ("a wk", date(2026, 11, 26)),
 ])
 def test_a_stretch_of_time_said_alone_counts_back(text, expected):
     assert dates.day_detained(text, TODAY) == expected
@@ -196,3 +198,18 @@ def test_a_month_alone_is_not_a_day(text):
     # parsedatetime gives the month's 1st; shown to staff as a date, that would be made up
     assert dates.parse_date(text, date(2026, 12, 5)) is None
     assert dates.far_off(text, date(2026, 12, 5))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("day after tomorrow", date(2026, 12, 5)),  # parsedatetime read only "tomorrow"
+    ("my court is the day after tomorrow", date(2026, 12, 5)),
+    ("pasado mañana", date(2026, 12, 5)),
+    ("next thurs", date(2026, 12, 10)),  # weekdays typed short
+    ("next weds", date(2026, 12, 9)),
+])
+def test_days_ahead_said_in_words_typed_on_a_phone(text, expected):
+    assert dates.coming_date(text, TODAY) == expected
+
+
+def test_the_day_after_tomorrow_is_not_a_past_day():
+    assert dates.past_date("day after tomorrow", TODAY) is None

@@ -160,6 +160,9 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("we crossed 3 days ago, they let me go with my kids but they kept my husband", {"detained_since": "2026-11-25"}),
         ("she has my papers since monday", {}),
         ("he is detained, his alien number is 215876044", {"a_number": "215876044"}),
+        ("ICE grabbed him 2 wks ago", {"detained_since": "2026-11-14"}),  # a unit typed short
+        ("they picked him up yesterday around 6am", {"detained_since": "2026-11-27"}),
+        ("ICE has had him for 3 weeks", {"detained_since": "2026-11-07"}),
     ],
 )
 def test_detention_facts_said_in_passing(text, expected):
