@@ -228,6 +228,10 @@ LOCATIONS = [
     ("my brother is flying from guatemala tomorrow", None, "other"),
     ("i drove from houston yesterday", None, "other"),
     ("I am a software engineer in Bangalore and a company in Austin wants to hire me", "IN", "self"),
+    # taken from a home: the visitor's home, asked about with a yes/no question; a home left behind is not
+    ("ICE just took my husband from our house in Pasadena, Texas", "TX", "unclear"),
+    ("we fled from our home in Honduras", None, "other"),
+    ("I came from my house in Guatemala", None, "other"),
 ]
 
 

@@ -623,6 +623,9 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         if (any(b in SETTING_OUT for b in back) and any(x in NOT_YET for x in words[lo:])
                 and any(b in FIRST_PERSON for b in words[max(lo, k - 4):k])):
             return SELF  # "driving down from orlando to see her tomorrow": in Orlando now
+        if gap[-1:] in (["in"], ["en"]) and any(g in _DWELLINGS for g in gap) and not any(
+                b in ORIGIN_WORDS or b in TRIP_VERBS or b in _CAME for b in words[lo:k]):
+            return UNCLEAR  # "ICE took my husband from our house in Pasadena": a home, asked whether theirs now
         return ORIGIN
     if w == "de":
         return ORIGIN if prev in ORIGIN_DE else None
@@ -743,6 +746,7 @@ def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
 
 
 _DWELLINGS = frozenset("place house home apartment apt trailer crib".split())
+_CAME = frozenset("came come comes coming arrived vine vino vinimos vinieron llegue llego llegamos".split())
 #: A visit still to come: "I'm visiting my mom in Mexico next month".
 _AHEAD = frozenset("next tomorrow going gonna will plan planning planned soon month summer christmas proximo proxima manana voy vamos".split())
 
