@@ -136,7 +136,8 @@ class ValidateIntakeForm(FormValidationAction):
             out.update(location.heard_in_passing(text, asked, slots))
         if slots.get("contact_phone") is None and asked not in ("contact_phone", "intake_confirmed"):
             # "ICE took my husband, please call me at 713 555 0100": not asked again
-            phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")))
+            # ("Genaro Rosales, 909 555 0149" at the name question: a number beside a name is a phone)
+            phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")), cued=asked != "contact_name")
             if phone:
                 out["contact_phone"] = phone
         if slots.get("contact_name") is None and asked != "contact_name":

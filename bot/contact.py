@@ -148,11 +148,23 @@ _NOT_A_NAME = re.compile(
 )
 
 
+#: Contact details after a name: a number, an email address, or a word that introduces them.
+_CONTACT_AFTER_NAME = re.compile(
+    r"(?:[\s,;:/-]+(?:(?:and|y|&)\s+)?(?:(?:my|mi|su|the|el)\s+)?"
+    r"(?:cel\w*|cell\w*|phone|number|n[uú]mero|tel[eé]fono|tel|whats ?app|ll[aá]m\w*|call|text|correo|e-?mail|mobile)\b"
+    r"|[\s,;:/-]+(?=\+?\(?\d)|[\s,;:/-]+(?=\S+@\S+)).*$",
+    re.IGNORECASE,
+)
+
+
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|me llamo|mi nombre es|soy)\s+", "", text or "", flags=re.IGNORECASE)
     # "Sofia (for my mom Carmen)", "Karen, para mi mamá": the name before the aside.
     name = re.sub(r"\s*[(\[].*$", "", name)
+    # "Daniela Rojas, llámeme al 786-555-0190", "Ramon 480.555.0155": the name before the contact
+    # details (the phone is kept by ``phone_in_passing``), not a name refused for its digits.
+    name = _CONTACT_AFTER_NAME.sub("", name)
     name = re.sub(r"[\s,]+(?:for|para|on behalf of|de parte de)\s+(?:my|mi)\b.*$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\s+", " ", name).strip(" .,!")
     # A question, a sentence or a number is not a name (chit-chat reaches this
@@ -206,10 +218,11 @@ _PHONE_CUE = re.compile(
     re.IGNORECASE)
 
 
-def phone_in_passing(text: str, country: Optional[str] = None) -> Optional[str]:
+def phone_in_passing(text: str, country: Optional[str] = None, cued: bool = True) -> Optional[str]:
     """A phone number a visitor gives unasked, with a word that says it is one ("call me at
-    713-555-0100"), as E.164; None otherwise (an A-number or a date is never taken for one)."""
-    if not text or not _PHONE_CUE.search(text):
+    713-555-0100"), as E.164; None otherwise (an A-number or a date is never taken for one).
+    With ``cued=False`` (the name question: "Genaro Rosales, 909 555 0149") no word is needed."""
+    if not text or (cued and not _PHONE_CUE.search(text)):
         return None
     for found in phonenumbers.PhoneNumberMatcher(text, country.upper() if country and len(country) == 2 else "US"):
         start = found.start

@@ -749,3 +749,12 @@ async def test_a_phone_number_said_unasked_is_not_asked_for_again(run_form):
     slots, _ = await run_form({"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention"}, {},
                               text=text, requested="detained_where")
     assert slots["contact_phone"] == "+17135550100"
+
+
+async def test_a_name_given_with_the_phone_keeps_both_and_asks_neither_again(run_form):
+    before = {"consent": True, "location": "Pomona, CA", "state": "CA", "country": "United States", "situation": "other",
+              "details": "fees"}
+    text = "Genaro Rosales, 909 555 0149"
+    slots, dispatcher = await run_form(before, {"contact_name": text}, text=text, requested="contact_name")
+    assert slots["contact_name"] == "Genaro Rosales" and slots["contact_phone"] == "+19095550149"
+    assert "utter_name_unclear" not in responses(dispatcher)

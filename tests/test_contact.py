@@ -195,3 +195,21 @@ def test_a_number_spelled_or_typed_with_lookalike_letters_is_read(text):
 @pytest.mark.parametrize("text", ["I have one brother and two kids", "(312) 555-0148", "Oscar", "A 201 555 338"])
 def test_spelled_digits_leaves_other_text_alone(text):
     assert contact.spelled_digits(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Daniela Rojas, llameme al 786-555-0190 mejor en la tarde", "Daniela Rojas"),
+    ("Karla Ibarra, mi numero es 619-555-0103 y mi correo karla.ibarra@gmail.com", "Karla Ibarra"),
+    ("Laura Camila Herrera, whatsapp +57 310 555 0136", "Laura Camila Herrera"),
+    ("Ramon 480.555.0155", "Ramon"),
+    ("Tom - call me at 312 555 0148", "Tom"),
+    ("Maria Tellez", "Maria Tellez"),  # "tel" inside a name is not a phone word
+])
+def test_a_name_given_with_contact_details_is_the_name_before_them(text, name):
+    # before, the digits made the whole answer "not a name" and it was asked twice, then lost
+    assert contact.clean_name(text) == (name, None)
+
+
+def test_a_number_beside_a_name_is_a_phone_without_a_cue_word():
+    assert contact.phone_in_passing("Genaro Rosales, 909 555 0149") is None
+    assert contact.phone_in_passing("Genaro Rosales, 909 555 0149", cued=False) == "+19095550149"
