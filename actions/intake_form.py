@@ -140,6 +140,10 @@ class ValidateIntakeForm(FormValidationAction):
             phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")), cued=asked != "contact_name")
             if phone:
                 out["contact_phone"] = phone
+        if slots.get("contact_email") is None and asked not in ("contact_email", "intake_confirmed"):
+            email = contact.email_in_passing(text)  # "-- Peter Novak, peter.novak@outlook.com"
+            if email:
+                out["contact_email"] = email
         if slots.get("contact_name") is None and asked != "contact_name":
             # "Hi, my name is Dennis Ochoa, I live in Pueblo...": not asked again
             name = contact.name_introduced(text)

@@ -108,6 +108,13 @@ def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Opti
     return None, problem
 
 
+def email_in_passing(text: str) -> Optional[str]:
+    """An email address written in any message ("Rafa, rafa.beats@gmail.com"), valid in form; else None."""
+    if "@" not in (text or ""):
+        return None
+    return parse_email(text)[0]
+
+
 def display_phone(e164: str) -> str:
     """A stored E.164 number formatted for people (national format for US numbers)."""
     number = phonenumbers.parse(e164, None)
@@ -195,9 +202,45 @@ who que calling llamando for para about sobre is es was soy am just solo
 """.split())
 
 
+#: "hi this is maria lopez, ...", "this is sam, my fiance...", "hey this is kevin, ...", "Hi, I'm Dr. Wei
+#: Zhang": an introduction at the start of a message, in any case, when a comma, a full stop or
+#: "from"/"here" closes it ("this is urgent" and "this is about my son" are not names).
+_INTRODUCED_AT_START = re.compile(
+    r"(?:^\W*(?i:(?:hi|hello|hey|hola|buenas|good (?:morning|afternoon|evening))\W+)?(?i:this is|i'?m(?=\s+(?:dr|mr|mrs|ms)\b))"
+    r"\s+((?i:(?:dr|mr|mrs|ms)\.?\s+)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
+    # later in the message, only a capitalised name: "omaha. this is Jill from HR" (not "this is bad")
+    r"|[.!?]\s+(?i:this is)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}?))\s*(?=[,.;!]|\s+(?i:from|here|de parte)\b)")
+#: A sign-off: "... thanks -- Tom", "we're in raleigh. - Jasmine", "-- Peter Novak, peter@x.com".
+_SIGNED = re.compile(
+    r"(?:^|[.!?]|\b(?:thanks|thank you|thx|ty|gracias|regards|saludos))\s*(?:--?|—|–|~)\s*([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})\s*(?:,\s*\S+@\S+)?\s*[.!]?\s*$")
+#: A name that signs off before an email address at the end: "... to O-1. Rafa, rafa.beats@gmail.com".
+_NAME_BEFORE_EMAIL = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}),?\s+\S+@\S+\s*$")
+#: First words of "this is ..." that are not a name.
+_NOT_A_FIRST_NAME = frozenset("""
+a an the my our his her their your about regarding re for urgent important serious crazy so very really not
+in from to with on at of what how why when where who which that this it just only me him her them us
+el la los las un una mi su sobre para urgente importante muy ice uscis daca
+monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo
+bad terrible horrible awful hard scary serious crazy insane unfair wrong sad difficult real true ok okay fine good great
+confusing frustrating urgente grave
+""".split())
+
+
 def name_introduced(text: str) -> str | None:
-    """A name the visitor gives unasked ("my name is Dennis Ochoa, ..."), or None."""
-    found = _INTRODUCED.search(text or "") or _INTRODUCED_CAPITALISED.search(text or "")
+    """A name the visitor gives unasked ("my name is Dennis Ochoa, ...", "hi this is maria lopez,
+    ...", "... thanks -- Tom"), or None."""
+    text = text or ""
+    for pattern in (_INTRODUCED_AT_START, _SIGNED, _NAME_BEFORE_EMAIL):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        words = (found.group(1) or found.group(found.lastindex or 1) or "").split()
+        if not words or words[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in words):
+            continue
+        name, _ = clean_name(" ".join(words))
+        if name:
+            return name
+    found = _INTRODUCED.search(text) or _INTRODUCED_CAPITALISED.search(text)
     if found is None:
         return None
     words: list[str] = []
@@ -214,7 +257,8 @@ def name_introduced(text: str) -> str | None:
 
 #: A phone number offered in passing: "call me at 713 555 0100", "mi cel es 956-555-0123", "text me 3125550148".
 _PHONE_CUE = re.compile(
-    r"\b(?:call|text|reach|contact|ring|phone|cell|cel|celular|mobile|number|n[uú]mero|tel[eé]fono|tel|whats ?app|ll[aá]m\w*|m[aá]rqu\w*)\b",
+    r"\b(?:call|text|reach|contact|ring|phone|cell|cel|celular|mobile|number|n[uú]mero|tel[eé]fono|tel|whats ?app|ll[aá]m\w*|m[aá]rqu\w*"
+    r"|(?:direct|office|work|home) line)\b",
     re.IGNORECASE)
 
 

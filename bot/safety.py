@@ -336,7 +336,7 @@ _SUICIDE_ES: List[Rule] = [
     (_PILL_STEMS + " medicament", r"(?:tomarme|me voy a tomar|quiero tomarme) (?:<LOTS> )?(?:las |mis )?<PILLS>"),
     # cortarse, lastimarse
     ("cort", r"me estoy cortando|se esta cortando(?! (?:la|el))|(?:me|se) (?:corto|corta|cortaba) (?:las venas|los brazos|las munecas|la piel)"
-     r"|(?:cortarme|cortarse) (?:las venas|los brazos|las munecas|la piel)|se (?:corta|cortaba)(?= \.|$| sola| a escondidas| con)"),
+     r"|(?:cortarme|cortarse) (?:las venas|los brazos|las munecas|la piel)|(?<!\bsi )se (?:corta|cortaba)(?= \.|$| sola| a escondidas| con)"),
     ("dano autolesi lastim", r"me hago dano|me estoy haciendo dano|se (?:hace|esta haciendo) dano|autolesion\w*|lastimarme a mi mism[oa]"
      r"|me lastimo a proposito"),
     # desesperanza

@@ -104,6 +104,20 @@ def test_a_name_refused(text, declines):
     ("Me llamo Teresa Gómez, estoy en Santa Ana California.", "Teresa Gómez"),
     ("my name is juan carlos perez and i need help", "juan carlos perez"),
     ("This is Maria Lopez calling about my son", "Maria Lopez"),
+    # an introduction at the start in any case, a capitalised one later, a sign-off, a name before an email
+    ("hi this is maria lopez, i want to arreglar papeles for my mom", "maria lopez"),
+    ("this is sam, my fiance came on a k1", "sam"),
+    ("Hi, I'm Dr. Wei Zhang, postdoc at a university in Ann Arbor.", "Dr. Wei Zhang"),
+    ("omaha. this is Jill from HR at a meat packing plant", "Jill"),
+    ("want to apply for citizenship (n-400). live in columbus ohio. thanks -- Tom", "Tom"),
+    ("we're in raleigh. - Jasmine", "Jasmine"),
+    ("spokane wa. -- Peter Novak, peter.novak@outlook.com", "Peter Novak"),
+    ("want to switch to O-1. Rafa, rafa.beats@gmail.com", "Rafa"),
+    ("this is bad, they took him", None),
+    ("ICE took him. this is bad.", None),
+    ("hi this is my first time", None),
+    ("i have court on 12-15 - Monday", None),
+    ("please help - ICE", None),
     # not a name: a nationality, a plea, a relative's name, shouting
     ("soy mexicana y tengo una pregunta", None),
     ("I am Mexican American and my husband is not", None),
@@ -213,3 +227,12 @@ def test_a_name_given_with_contact_details_is_the_name_before_them(text, name):
 def test_a_number_beside_a_name_is_a_phone_without_a_cue_word():
     assert contact.phone_in_passing("Genaro Rosales, 909 555 0149") is None
     assert contact.phone_in_passing("Genaro Rosales, 909 555 0149", cued=False) == "+19095550149"
+
+
+def test_an_email_written_in_passing_is_kept():
+    assert contact.email_in_passing("-- Peter Novak, peter.novak@outlook.com") == "peter.novak@outlook.com"
+    assert contact.email_in_passing("they said it at @ice") is None
+
+
+def test_a_direct_line_is_a_phone_given_in_passing():
+    assert contact.phone_in_passing("this is Jill from HR, 402 555 0115 is my direct line") == "+14025550115"

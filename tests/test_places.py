@@ -308,6 +308,13 @@ def test_resolve_nothing(text):
         ("MY HUSBAND IS IN HOUSTON", ("US", "TX", "Houston")),
         ("HI I LIVE IN TEXAS", ("US", "TX", None)),
         ("chicago, in my opinion", ("US", "IL", "Chicago")),
+        # a code that is also a word, after a comma, is the word when the sentence goes on
+        ("vivo en charlotte, mi numero es 704 555 0145", ("US", "NC", "Charlotte")),
+        ("im bilingual spanish english, in sacramento", ("US", "CA", "Sacramento")),
+        ("aurora, co please", ("US", "CO", "Aurora")),
+        ("charlotte, mi", ("US", "MI", "Charlotte")),
+        # spaCy keeps "co." (a company) as one token; here it is the state and a full stop
+        ("apt in aurora co. do i open??", ("US", "CO", "Aurora")),
     ],
 )
 def test_resolve_sentences(text, expected):

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 LABEL = "place"
 
+#: spaCy's English tokenizer exceptions that are a state code and a full stop.
+_STATE_ABBREVIATIONS = frozenset("co. ga. pa. va. mo. md. ky. la. ia. ak.".split())
+
 
 def patterns() -> List[Dict[str, Any]]:
     """The entity ruler's patterns, in a stable order."""
@@ -92,6 +95,9 @@ def build() -> Language:
     import spacy
 
     nlp = spacy.blank("en")
+    # "apt in aurora co. do i open": spaCy keeps "co." ("Co.", a company) and "pa.", "ga."... as one
+    # token, so the state code before a full stop was lost; here they are the code and the stop.
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.lower() not in _STATE_ABBREVIATIONS}
     # add_pipe is typed as returning any pipe; "entity_ruler" is always an EntityRuler
     ruler = cast("EntityRuler", nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False}

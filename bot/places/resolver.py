@@ -422,7 +422,7 @@ def _split_combo(doc: Doc, g: PlaceIndex, start: int, end: int) -> List[_Mention
             or any(e.state == state for e in head.entries if e.kind != "state")
         )
         nxt = doc[end] if end < len(doc) else None
-        if not known or (nxt is not None and nxt.is_alpha):
+        if not known or _sentence_goes_on(tail_key, nxt):
             state = None
     if state:
         out.append(_Mention(tail_start, end, tail_key, g.names.get(tail_key, ()), state=state))
@@ -571,6 +571,15 @@ def _foreign_qualifier(m: _Mention) -> Optional[str]:
 #: Words that end a place said as where one is ("kansas city mo here", "dallas tx now"), like a full stop.
 AFTER_A_PLACE = frozenset("here now area rn aqui aca ahorita ahora".split())
 
+#: Words after a state code that end what was said, as a full stop would ("aurora, co please").
+_CLOSING_WORDS = AFTER_A_PLACE | frozenset("please pls plz thanks thank thx gracias porfa".split())
+
+
+def _sentence_goes_on(code: str, nxt: Optional[Token]) -> bool:
+    """Whether a word after a lower-case code that is also a word ("mi", "in", "co") goes on with
+    the sentence ("charlotte, mi numero es...", "chicago, in my opinion"): then the code is a word."""
+    return nxt is not None and nxt.is_alpha and not (nxt.lower_ in _CLOSING_WORDS and code not in ("in", "or"))
+
 
 def _code_after_place(doc: Doc, g: PlaceIndex, j: int, m: _Mention, shouting: bool) -> bool:
     """Is token j (right after place ``m``, maybe after a comma) its state code?"""
@@ -624,6 +633,8 @@ def _code_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
         elif prev is not None and prev.text == "," and i >= 2 and doc[i - 2].is_alpha:
             city = _town_before(doc, g, i - 1, code)
             ok = (not word and low != "la") or city is not None
+            if word and not tok.text.isupper() and _sentence_goes_on(low, nxt):
+                ok = False  # "vivo en charlotte, mi numero...", "english, in sacramento": a word (as in _split_combo)
         elif prev is not None and prev.lower_ in CUES_EN:
             if not word:
                 ok = True
