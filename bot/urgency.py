@@ -476,8 +476,12 @@ _TAKING_NOW = re.compile(
 _AGENT_WORD = re.compile(rf"\b{_AGENT}\b")
 _THEY_HERE = re.compile(
     r"(?:^|\b(?:and|but|omg|help|ayuda|oh no|please|wait)\s+)(?:they are|they)\s+(?:still |already |right )?(?:here|outside|at the door|knocking)"
-    + _HERE_END + r"|\bthey are (?:at|outside|in front of) " + _OWNER + r"\s+(?:" + _HOME + r"|" + _WORK + r")\b"
+    + _HERE_END + r"|\bthey are (?:at|outside|in front of) " + _OWNER + r"\s+(?:neighbou?r'?s'?\s+)?(?:" + _HOME + r"|" + _WORK + r")\b"
+    # ("theyre at my neighbors door right now": next door, at hand)
     r"|(?:^|\b(?:y|ayuda|auxilio)\s+)(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera|tocando|en (?:la|mi) (?:puerta|casa|trabajo))"
+    # "ahorita estan afuera en una camioneta blanca" (not "ahora estan afuera jugando los niños")
+    r"|\b(?:ahorita|ahora mismo|ahora)\s+(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera)"
+    r"(?=\s*(?:$|,|en (?:una?|la|el|sus?) (?:camionetas?|trocas?|carros?|vans?|patrullas?)))"
     r"|^(?:ya )?(?:llegaron|aqui estan)\b"
     r"|\bya (?:llego|llegaron) (?:la |el |los )?" + _AGENT + r"\b"
     r"|\b(?:me|nos) (?:esta |estan )?siguiendo (?:la |el |los )?" + _AGENT + r"\b"
@@ -514,7 +518,9 @@ _AGENTS_AT = re.compile(
     # "across from my apartment", "in the back with the manager"
     rf"|\bacross (?:the street )?from (?:the|my|our) (?:{_HOME})\b"
     r"|\b(?:with|con) (?:the|my|our|el|la|mi) (?:manager|boss|supervisor|owner|foreman|gerente|jefe|jefa|patron|encargad[oa]|mayordomo)\b"
-    r"|\b(?:waiting|parked|sitting|standing|esperando|estacionad[oa]s?|parad[oa]s?) (?:outside|afuera|in front|enfrente)\b|\b(?:afuera|outside)\b"
+    r"|\b(?:waiting|parked|sitting|standing|esperando|estacionad[oa]s?|parad[oa]s?) (?:outside|afuera|in front|enfrente|across the street)\b|\b(?:afuera|outside)\b"
+    # "agents parked across the street since 6am watching our house"
+    rf"|\b(?:watching|staking out|vigilando|observando) (?:the|my|our|la|mi|nuestra|el) (?:{_HOME})\b"
     r"|\b(?:parked|waiting|standing|walking|esperando|caminando) (?:at|in|by|around|between|among|toward|towards|en|por|entre) (?:the|my|our|la|el|mi|los|las)\b"
 )
 #: What agents at hand do: only with a place above, or with "now" ("stopped me ... im standing with them now").

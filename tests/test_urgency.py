@@ -261,6 +261,10 @@ def test_not_removal_imminent(text):
         ("la migra esta afuera de mi casa desde esta manana", "home"),
         # an arrest beside agents still at hand
         ("la migra esta afuera de la casa, ya agarro a mi vecino", "home"),
+        # next door, watching, or "they" outside in a van, said now
+        ("theyre at my neighbors door right now, 2 agents in ICE jackets", "home"),
+        ("there are agents parked across the street since 6am watching our house", "street"),
+        ("ahorita estan afuera en una camioneta blanca", "home"),
     ],
 )
 def test_agents_present_now(text, place):
@@ -316,6 +320,8 @@ def test_agents_present_now(text, place):
         "ppl on facebook saying ICE in the walmart parking lot this morning, should we stay home",
         "ice talked with the manager last week",
         "ICE agents were across from my house yesterday",
+        "ICE was watching our house last week",
+        "ahora estan afuera jugando los niños",
         # someone held by agents, in a room or an office
         "border patrol still has my uncle in the back office at the crossing, he sounds so scared",
         # where an arrest happened, told in the past
