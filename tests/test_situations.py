@@ -278,3 +278,11 @@ def test_conditional_residence_through_marriage_is_family():
     ranking = [{"name": "situation_other", "confidence": 0.6}, {"name": "situation_family", "confidence": 0.2}]
     text = "my 2 year green card expires dec 15 and im divorced now. i didnt file anything. what do i do"
     assert situations.from_ranking(ranking, text) == "family"
+
+
+@pytest.mark.parametrize("situation, text", [
+    ("employment", "we got a notice of inspection from ICE for our I-9s yesterday, its my restaurant in charlotte"),
+    ("family", "me case con un ciudadano hace 3 meses pero entre sin visa, puedo arreglar?"),
+])
+def test_details_told_with_the_matter_are_not_asked_again(situation, text):
+    assert situations.details_said(situation, text)
