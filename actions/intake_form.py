@@ -111,8 +111,9 @@ class ValidateIntakeForm(FormValidationAction):
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         read = situations.category_for_intent(intent)
         # the category the words settle on ("detention after school" is not a detention)
-        settled = situations.settle(read, ranking, latest_text(tracker)) or read
-        dispatcher.utter_message(response=f"utter_ack_{settled or intent[len(interruptions.SITUATION_PREFIX):]}")
+        # (none, for a plea that does not say what is happening: the plain acknowledgement, the matter asked)
+        settled = situations.settle(read, ranking, latest_text(tracker)) or "other"
+        dispatcher.utter_message(response=f"utter_ack_{settled}")
         if interruptions.asks_for_advice(latest_text(tracker), ranking):
             # "Can I get a green card if I married a citizen?": heard, and answered the only way the assistant may.
             dispatcher.utter_message(response="utter_no_legal_advice")

@@ -108,6 +108,8 @@ def _ascii_words(text: str) -> str:
 
 
 _STATE_CODE = re.compile(r"\b[A-Z]{2}\b")
+#: "grand rapids mi", "detroit mi 48201": a state's code in lower case, closing what was said.
+_STATE_CODE_LAST = re.compile(r"(?<=[a-z]) (?:mi|me|la|de|al|pa|in|co)(?=\W*(?:\d{5}(?:-\d{4})?)?\W*$)", re.IGNORECASE)
 
 
 def detect(text: str) -> Optional[str]:
@@ -118,6 +120,7 @@ def detect(text: str) -> Optional[str]:
     if not clean.isupper():
         # "Grand Rapids, MI": a state's code, not Spanish "mi" (an all-capitals message keeps its words)
         clean = _STATE_CODE.sub(" ", clean)
+    clean = _STATE_CODE_LAST.sub(" ", clean)
     words = _LETTERS.findall(clean)
     if not words:
         return None

@@ -740,7 +740,10 @@ _WIDE: Dict[str, str] = {
         r"|parked outside since|showing up at my job"
     ),
     "child": (
-        r"(?:kids?|children|ninos|hijos|son|daughter|hija|hijo|nino|nina|boy|girl|cipote) (?:\w+ ){0,4}(?:solos?|solas?|alone|by (?:him|her)self|solito|solita)"
+        r"(?:kids?|children|ninos|hijos|son|daughter|hija|hijo|nino|nina|boy|girl|cipote) (?:\w+ ){0,4}"
+        # (not a journey made alone: "mi hijo tiene 17 y vino solo hace un año", an unaccompanied minor's case)
+        r"(?<!\bvino )(?<!\bvinieron )(?<!\bcame )(?<!\bcrossed )(?<!\bcruzo )(?<!\bllego )(?<!\barrived )(?<!\btraveled )(?<!\bviajo )"
+        r"(?:solos?|solas?|alone|by (?:him|her)self|solito|solita)"
         r"|abus(?:ing|ed|a de|o de|ando)|con (?:el|un) cinturon|with a belt|has marks|tiene marcas|sell (?:him|her)|venderl"
         r"|send pictures|mandar fotos|meet (?:him|her) online|conocio online|(?:into|a) (?:his|su) (?:room|cuarto)|cries after"
         r"|took (?:him|her) and (?:wont|will not)|(?:papa|padre|mama|madre|ex) de mi (?:\w+ )?(?:nino|nina|hijo|hija) se (?:lo|la) llevo|never see (?:him|her) again|no (?:lo|la) voy a volver a ver"

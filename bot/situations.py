@@ -298,6 +298,11 @@ _TAKEN = re.compile(
     re.IGNORECASE)
 
 
+#: Someone who "has a problem with immigration": said of a detention, of a court case, of papers.
+_A_PROBLEM = re.compile(
+    r"\b(?:has|have|got|tiene|tienen|tengo)\s+(?:a|an|un|una|some|algun|alg[uú]n)\s+(?:immigration\s+|legal\s+)?"
+    r"(?:problem|issue|case|question|situation|problema|caso|pregunta|situaci[oó]n)\b",
+    re.IGNORECASE)
 #: A detention at school: a pupil kept after class ("got detention at school", "detention after
 #: school tomorrow", "castigado después de clases"), the word and the school within a few words.
 _SCHOOL_WORDS = (r"(?:school|class(?:es)?|teacher|principal|lunch|recess|saturday|in-school|escuela|colegio|clases?"
@@ -435,6 +440,10 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     value = read if value == "other" else value
     if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):
         return _next_reading(ranking, "detention", text) or value
+    if value == "detention" and _A_PROBLEM.search(text or "") and not _TAKEN.search(text or ""):
+        # "my husband has an immigration problem": a problem, not yet a detention; what it is is asked
+        following = _next_reading(ranking, "detention", text)
+        return None if following in (None, "other") else following
     if value == "detention" and over_detention(text):
         # the matter is what the visitor asks about now
         if _CITIZENSHIP_AIM.search(text or ""):

@@ -379,8 +379,9 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
                 problems.append(f"situation {got} != {expect['situation']}")
         if fields and "urgent" in expect:
             urgent_n += 1
-            # A person in danger is urgent for staff (FORMAT.md), whatever the immigration matter.
-            want = bool(expect["urgent"]) or bool(expect.get("crisis"))
+            # A person in danger is urgent for staff (FORMAT.md), whatever the immigration matter,
+            # once the danger was told: one told only in answers never asked was never said.
+            want = bool(expect["urgent"]) or (bool(expect.get("crisis")) and not o.get("crisis_unreached"))
             got = bool(row.get("urgent")) if row else None
             urgent_ok += got == want
             if got != want:

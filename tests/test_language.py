@@ -105,7 +105,8 @@ def test_a_booking_reference_or_a_code_says_nothing(text):
 
 
 @pytest.mark.parametrize("text, code", [("Grand Rapids, MI", None), ("Lansing MI", None), ("MI ESPOSO ESTA DETENIDO", "es"),
-                                        ("estoy en Portland, ME", "es")])
+                                        ("estoy en Portland, ME", "es"), ("grand rapids mi", None), ("detroit mi 48201", None),
+                                        ("vivo en grand rapids mi casa", "es")])
 def test_a_state_code_is_not_a_spanish_word(text, code):
     assert language.detect(text) == code
 

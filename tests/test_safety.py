@@ -688,3 +688,13 @@ def test_an_employers_papers_and_figures_of_speech(text, danger):
 ])
 def test_more_ways_of_telling_danger_as_past(text):
     assert safety.past_and_safe(text)
+
+
+@pytest.mark.parametrize("text", ["mi hijo tiene 17 y vino solo hace un año, me dijeron de la visa juvenil",
+                                  "my son came alone at 15 and now has court"])
+def test_a_journey_made_alone_is_not_a_child_left_alone(text):
+    assert safety.detect_wide(text) is None
+
+
+def test_a_child_alone_now_is_still_heard():
+    assert safety.detect_wide("my kids are alone at home since ICE took their mom").kind == "child"

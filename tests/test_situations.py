@@ -286,3 +286,9 @@ def test_conditional_residence_through_marriage_is_family():
 ])
 def test_details_told_with_the_matter_are_not_asked_again(situation, text):
     assert situations.details_said(situation, text)
+
+
+def test_a_problem_with_immigration_is_asked_about_not_read_as_a_detention():
+    ranking = [{"name": "situation_detention", "confidence": 0.58}, {"name": "situation_other", "confidence": 0.29}]
+    assert situations.settle("detention", ranking, "my husband has an immigration problem, can someone look at it") is None
+    assert situations.settle("detention", ranking, "my husband has a problem, ICE took him yesterday") == "detention"

@@ -265,6 +265,7 @@ def test_not_removal_imminent(text):
         ("theyre at my neighbors door right now, 2 agents in ICE jackets", "home"),
         ("there are agents parked across the street since 6am watching our house", "street"),
         ("ahorita estan afuera en una camioneta blanca", "home"),
+        ("omg 3 trucks just pulled up outside right now and they are coming in", "home"),
     ],
 )
 def test_agents_present_now(text, place):
@@ -321,6 +322,7 @@ def test_agents_present_now(text, place):
         "ice talked with the manager last week",
         "ICE agents were across from my house yesterday",
         "ICE was watching our house last week",
+        "my cousins pulled up in 2 cars for the party",
         "ahora estan afuera jugando los niños",
         # someone held by agents, in a room or an office
         "border patrol still has my uncle in the back office at the crossing, he sounds so scared",
