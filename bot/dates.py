@@ -1,6 +1,7 @@
 """Dates as visitors type them ("next monday", "dec 3", "3 days ago"; "el lunes pasado"): parsedatetime, and Duckling for Spanish."""
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 import unicodedata
@@ -230,15 +231,30 @@ _DURATION = re.compile(
     r"|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
     r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
 )
+#: One stretch of time made of parts: "11 months and 3 weeks", "un año y dos meses".
+_PARTS_JOINED = re.compile(r"^\s*(?:,|and|y|,\s*and)\s*$")
+
+
 def time_ago(text: str, today: date) -> Optional[date]:
-    """The day a stretch of time said alone started ("in detention 3 weeks"): None unless exactly one."""
-    found = _DURATION.findall(plain(text or ""))
-    if len(found) != 1:
+    """The day a stretch of time said alone started ("in detention 3 weeks", "hace 11 meses y 3
+    semanas"): None unless exactly one stretch (its parts joined by "and"/"y" are one)."""
+    t = plain(text or "")
+    found = list(_DURATION.finditer(t))
+    if not found or any(not _PARTS_JOINED.match(t[a.end():b.start()]) for a, b in zip(found, found[1:])):
         return None
-    number, unit = found[0]
-    n = int(number) if number.isdigit() else _NUMBER_WORDS[number]
-    days = {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[unit[:3]]
-    return today - timedelta(days=n * days)
+    day = today
+    for m in found:
+        number, unit = m.group(1), m.group(2)
+        n = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        if unit[:3] in ("mon", "mes"):
+            # calendar months ("11 months ago" from December 5 is January 5)
+            month = day.month - n
+            year = day.year + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            day = date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        else:
+            day -= timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7}[unit[:3]])
+    return day
 
 
 def day_detained(text: str, today: date) -> Optional[date]:
@@ -393,7 +409,8 @@ def past_date(text: str, today: date) -> Optional[date]:
         return spoken if spoken <= today else None
     m = _WEEKS_AGO_ES.search(t)
     if m:
-        return time_ago(m.group(0), today)
+        # ("hace 11 meses y 3 semanas": the whole stretch, when it is one)
+        return time_ago(t[m.start():], today) or time_ago(m.group(0), today)
     if re.search(r"\b(?:ago|hace)\b", t):
         day = parse_date(text, today) or time_ago(text, today)
         return day if day is not None and day <= today else None

@@ -157,7 +157,8 @@ _WEEKDAYS = (
 _COUNTED = [
     # "in 3 days", "within 10 business days", "quedan 2 dias", "tengo 3 dias para", "plazo de 10 dias"
     re.compile(r"\b(?:in|within|en|dentro de|de|only|just|solo|quedan|faltan|me quedan|le quedan|have|has|got"
-               r"|tengo|tiene|tenemos|tienen|next)\s+(?:only |just |solo )?" + _NUM + r"\s+" + _DAYS + r"\b"),
+               r"|tengo|tiene|tenemos|tienen|next|gave (?:me|us|him|her|them)|(?:me|nos|le|les) dieron|(?:me|nos|le|les) dio)"
+               r"\s+(?:only |just |solo )?" + _NUM + r"\s+" + _DAYS + r"\b"),
     # "3 days left", "2 days away", "5 dias mas"
     re.compile(r"\b" + _NUM + r"\s+" + _DAYS + r"\s+(?:left|away|from now|to go|restantes|mas)\b"),
 ]
@@ -195,13 +196,17 @@ _FILING = re.compile(
     r"\b(?:file|filing|filed|submit|send|mail|respond|response|reply|answer|appeal|apply|application|petition|"
     r"form|paperwork|papers|documents|evidence|rfe|noid|i-\d{1,3}\w?|asylum|bia|"
     r"presentar|apelar|apelacion|enviar|mandar|entregar|responder|respuesta|aplicar|solicitud|solicitar|"
-    r"peticion|formulario|papeles|documentos|evidencia|asilo|llenar)\b"
+    r"peticion|formulario|papeles|documentos|evidencia|asilo|llenar|"
+    # an E-Verify mismatch or an SIJS filing to make in time: "8 days to fix it", "file SIJS before he turns 21"
+    r"fix|correct|contest|arreglar|corregir|sijs)\b"
 )
 _DEADLINE_WORDS = re.compile(
     r"\b(?:deadlines?|fecha (?:limite|de vencimiento)|last day (?:to|for)|ultimo dia (?:para|de)|"
     r"voluntary departure|salida voluntaria|grace period|periodo de gracia|"
     r"(?:re-?registration|registration|renewal|filing|application) (?:period|window)|(?:periodo|plazo) de (?:re-?registro|registro|renovacion)|(?:have|has|must|need)(?: to)? leave(?: the (?:country|us|u\.s\.|united states))? (?:by|before)|tengo que salir (?:antes|para)|"
-    r"(?<!\blargo )(?<!\bcorto )(?<!\bmediano )(?<!\ba )(?<!\ben )plazos?)\b"
+    r"(?<!\blargo )(?<!\bcorto )(?<!\bmediano )(?<!\ba )(?<!\ben )plazos?"
+    # a child who ages out of SIJS or a parent's petition: "my son turns 21 in 10 days"
+    r"|turns? 21|cumple (?:los )?21|ages? out|age-out)\b"
 )
 _DUE = re.compile(r"\bdue\b(?! to\b| process\b| diligence\b)")
 _NOT_FILING_DUE = re.compile(
@@ -355,7 +360,8 @@ def _asylum_year_closing(t: str, today: Optional[date]) -> bool:
         return False
     for m in _ARRIVED.finditer(t):
         # the clause after "came": "from venezuela last december the 9", not "...and a friend told me"
-        clause = re.split(r"[.,;!?]|\s(?:and|but|y|pero|so)\s", t[m.end(): m.end() + 60])[0]
+        clause = re.split(r"[.,;!?]|\s(?:and|but|y|pero|so)\s(?!" + _N + r"\s+(?:days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b)",
+                          t[m.end(): m.end() + 60])[0]  # ("hace 11 meses y 3 semanas" is one stretch)
         day = past_date(clause, today)
         if day is not None and 0 <= ASYLUM_YEAR_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
             return True

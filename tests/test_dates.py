@@ -213,3 +213,11 @@ def test_days_ahead_said_in_words_typed_on_a_phone(text, expected):
 
 def test_the_day_after_tomorrow_is_not_a_past_day():
     assert dates.past_date("day after tomorrow", TODAY) is None
+
+
+def test_a_stretch_of_time_in_parts_is_one_stretch_in_calendar_months():
+    today = date(2026, 12, 5)
+    assert dates.time_ago("hace 11 meses y 3 semanas", today) == date(2025, 12, 15)
+    assert dates.time_ago("11 months and 3 weeks ago", today) == date(2025, 12, 15)
+    assert dates.time_ago("2 months", today) == date(2026, 10, 5)
+    assert dates.time_ago("3 weeks ago, then 2 days in jail", today) is None  # two stretches, not one

@@ -683,7 +683,7 @@ _SAT = date(2026, 12, 5)
 @pytest.mark.parametrize("text, since", [
     # "She has her master hearing on January 12" is a person who has, not agents who hold
     ("My wife is in Elizabeth detention center since Nov 2. She has her master hearing on January 12. Can you take her case?", "2026-11-02"),
-    ("my sister is in farmville detention. she been there 3 months. her bond was denied.", "2026-09-06"),
+    ("my sister is in farmville detention. she been there 3 months. her bond was denied.", "2026-09-05"),  # calendar months
 ])
 def test_the_day_of_a_detention_said_with_since_or_a_stay(text, since):
     assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since

@@ -111,6 +111,9 @@ def test_text_signals(text, reasons):
         "tengo que mandar los papeles antes del viernes",
         "el lunes es el último día para apelar",
         "recibimos un aviso de inspeccion de ICE",
+        # an E-Verify mismatch to fix within days; a child aging out of SIJS
+        "E-Verify said no match, they gave me 8 days to fix it",
+        "my son turns 21 in 10 days and we need to file SIJS before that",
     ],
 )
 def test_deadline_soon(text):
@@ -142,6 +145,8 @@ def test_deadline_soon(text):
         "a largo plazo quiero la residencia",
         "¿cuál es el plazo para pedir asilo?",
         "mi audiencia es el viernes",
+        "they gave me 30 days to fix it",
+        "my daughter turns 21 in march",
     ],
 )
 def test_not_deadline_soon(text):
@@ -729,3 +734,10 @@ def test_agents_in_a_parking_lot_and_audits_with_no_notice(text, reasons):
 ])
 def test_humanitarian_deadlines_said_other_ways(text, reasons):
     assert urgency.text_signals(text, _SAT) == reasons
+
+
+def test_the_asylum_year_counted_from_an_arrival_said_in_months_and_weeks():
+    # 11 months and 3 weeks before Saturday, December 5, 2026 is December 15, 2025: ten days left
+    text = "llegue hace 11 meses y 3 semanas y quiero pedir asilo"
+    assert "deadline_soon" in urgency.text_signals(text, date(2026, 12, 5))
+    assert "deadline_soon" not in urgency.text_signals("llegue hace 11 meses y quiero pedir asilo", date(2026, 12, 5))
