@@ -98,9 +98,10 @@ EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
 SITUATION_TRIES = 2
 TRIES_AT_SITUATION = ("ask_legal_advice", "out_of_scope", "chitchat", "nlu_fallback", "non_english", "express_distress")
 #: At "What's happening?", questions that are the visitor's matter itself ("just want to know
-#: the price", "status of my case"): answered, and the situation is "other" in their words at
-#: once, unless the message also names a matter ("how much for a family petition?").
-MATTER_AT_SITUATION = ("ask_cost",)
+#: the price", "status of my case", "reschedule my consultation", "where is your office"): answered,
+#: and the situation is "other" in their words at once, unless the message also names a matter
+#: ("how much for a family petition?").
+MATTER_AT_SITUATION = ("ask_cost", "cancel_booking", "reschedule_booking", "ask_office")
 
 #: Situation intents, for the situation a message also gave when a net overrode its intent.
 SITUATION_PREFIX = "situation_"

@@ -632,7 +632,10 @@ def test_a_detention_beside_a_crisis_needs_immigration_or_a_facility(text, expec
 @pytest.mark.parametrize(
     "intent, text, reply",
     [("ask_cost", "solo quiero saber el precio, despues les platico el caso", "utter_consultation_fee"),
-     ("request_others_data", "status of my case", "utter_case_status")],
+     ("request_others_data", "status of my case", "utter_case_status"),
+     # a booking to change, after the reference could not be given: their matter, not asked twice
+     ("reschedule_booking", "reschedule my consultation", "utter_manage_booking_later"),
+     ("cancel_booking", "cancel my appointment", "utter_manage_booking_later")],
 )
 def test_a_question_that_is_the_visitors_matter_is_answered_and_kept_as_other(intent, text, reply):
     answer = _handle(intent, text, slots={"requested_slot": "situation"})
