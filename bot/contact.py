@@ -206,6 +206,8 @@ who que calling llamando for para about sobre is es was soy am just solo
 #: Zhang": an introduction at the start of a message, in any case, when a comma, a full stop or
 #: "from"/"here" closes it ("this is urgent" and "this is about my son" are not names).
 _INTRODUCED_AT_START = re.compile(
+    # ("Im Kwame Mensah 267-555-0144 need help...": "I'm" with a capitalised name and the phone after it)
+    r"^\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*[,-]?\s*(?=\+?\(?\d{3})|"
     r"(?:^\W*(?i:(?:hi|hello|hey|hola|buenas|good (?:morning|afternoon|evening))\W+)?(?i:this is|i'?m(?=\s+(?:dr|mr|mrs|ms)\b))"
     r"\s+((?i:(?:dr|mr|mrs|ms)\.?\s+)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
     # later in the message, only a capitalised name: "omaha. this is Jill from HR" (not "this is bad")
@@ -262,11 +264,17 @@ _PHONE_CUE = re.compile(
     re.IGNORECASE)
 
 
+#: A number written the way phone numbers are: "267-555-0144", "(312) 555 0148", "+1 312.555.0148".
+#: (Dashes, dots or brackets: three groups split by spaces alone may be a room or a case number.)
+_WRITTEN_AS_A_PHONE = re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?\d{3}[\s.-]|\d{3}([.-])\d{3}\1)\d{4}(?![\w-])")
+
+
 def phone_in_passing(text: str, country: Optional[str] = None, cued: bool = True) -> Optional[str]:
     """A phone number a visitor gives unasked, with a word that says it is one ("call me at
-    713-555-0100"), as E.164; None otherwise (an A-number or a date is never taken for one).
-    With ``cued=False`` (the name question: "Genaro Rosales, 909 555 0149") no word is needed."""
-    if not text or (cued and not _PHONE_CUE.search(text)):
+    713-555-0100") or written as one ("Im Kwame Mensah 267-555-0144"), as E.164; None otherwise
+    (an A-number or a date is never taken for one). With ``cued=False`` (the name question:
+    "Genaro Rosales, 9095550149") no word or form is needed."""
+    if not text or (cued and not _PHONE_CUE.search(text) and not _WRITTEN_AS_A_PHONE.search(text)):
         return None
     for found in phonenumbers.PhoneNumberMatcher(text, country.upper() if country and len(country) == 2 else "US"):
         start = found.start

@@ -106,6 +106,8 @@ MATTER_AT_SITUATION = ("ask_cost", "cancel_booking", "reschedule_booking", "ask_
 #: Situation intents, for the situation a message also gave when a net overrode its intent.
 SITUATION_PREFIX = "situation_"
 SITUATION_MIN_CONFIDENCE = 0.3
+#: ... or this, when the message also names the matter's own words (a form, a program, a relative).
+SITUATION_NAMED_MIN_CONFIDENCE = 0.15
 #: When the message's intent is not a situation (a crisis, a legal question, another
 #: language), a weaker reading of the situation is still better than asking again.
 SITUATION_BESIDE_MIN_CONFIDENCE = 0.15
@@ -434,6 +436,11 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     if intent.startswith(SITUATION_PREFIX) or intent in INTENTS or intent in ("crisis", "emergency_now"):
         return {}
     read = situation_in_ranking(ranking, SITUATION_MIN_CONFIDENCE)
+    if read is None:
+        # "Im Kwame Mensah 267-555-0144 need help with n400 ...": a name and a number pull the
+        # reading to "inform"; the matter stands when its own words are there (an N-400)
+        weak = situation_in_ranking(ranking, SITUATION_NAMED_MIN_CONFIDENCE)
+        read = weak if weak and weak != "other" and situations.details_said(weak, text) else None
     if read is None or read == "other":
         return {}
     return _situation_said(text, ranking, slots, default=read)

@@ -236,3 +236,10 @@ def test_an_email_written_in_passing_is_kept():
 
 def test_a_direct_line_is_a_phone_given_in_passing():
     assert contact.phone_in_passing("this is Jill from HR, 402 555 0115 is my direct line") == "+14025550115"
+
+
+def test_a_number_written_as_a_phone_is_one_without_a_cue_word():
+    text = "Im Kwame Mensah 267-555-0144 need help with n400"
+    assert contact.phone_in_passing(text) == "+12675550144"
+    assert contact.name_introduced(text) == "Kwame Mensah"
+    assert contact.phone_in_passing("court on 12-15-2026") is None

@@ -787,3 +787,11 @@ def test_someone_taken_beside_a_danger_gets_the_locator_after_the_danger_help():
     again = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "violence"}], ranking,
                                  {"requested_slot": "location", "urgency_notified": ["detained_now"]}, firm(), date(2026, 12, 5))
     assert "utter_help_detained" not in [name for name, _ in again.messages]
+
+
+def test_a_first_message_with_contact_details_keeps_the_matter_its_words_name():
+    # the name and number pull the reading to "inform" (0.66); the N-400 names citizenship (0.26)
+    ranking = [{"name": "inform", "confidence": 0.66}, {"name": "situation_citizenship", "confidence": 0.26}]
+    text = "Im Kwame Mensah 267-555-0144 need help with n400 i had an arrest years ago. philly"
+    assert interruptions.opening_situation("inform", text, ranking, {})["situation"] == "citizenship"
+    assert interruptions.opening_situation("inform", "Im Kwame 267-555-0144 thanks", ranking, {}) == {}
