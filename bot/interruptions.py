@@ -572,6 +572,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             return answer
         if intent in SOFT:
             return answer
+    if intent in ("crisis", "emergency_now") and text and slots.get("location") is None and pending is not None:
+        # "estoy en casa de una amiga en irving, me salí anoche porque mi esposo me golpeó" at
+        # "Where are you?": the help, and the place is kept (the form takes nothing from a crisis)
+        answer.slots.update(location.heard_in_passing(text, None, slots))
     if intent == "crisis":
         kind, language = entity(entities, "crisis_kind"), entity(entities, "message_language")
         found = safety.detect_wide(text) if text else None

@@ -795,3 +795,11 @@ def test_a_first_message_with_contact_details_keeps_the_matter_its_words_name():
     text = "Im Kwame Mensah 267-555-0144 need help with n400 i had an arrest years ago. philly"
     assert interruptions.opening_situation("inform", text, ranking, {})["situation"] == "citizenship"
     assert interruptions.opening_situation("inform", "Im Kwame 267-555-0144 thanks", ranking, {}) == {}
+
+
+def test_a_crisis_at_the_location_question_keeps_the_place_it_says():
+    text = "estoy en casa de una amiga en irving, me sali anoche porque mi esposo me golpeo y me amenazo"
+    entities = [{"entity": "crisis_kind", "value": "dv"}, {"entity": "message_language", "value": "es"}]
+    answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": "location"}, firm(), free_text=True)
+    assert answer.responses[0] == "utter_crisis_dv"
+    assert answer.slots["state"] == "TX" and answer.slots["city"] == "Irving"

@@ -461,3 +461,12 @@ def test_visiting_someone_now_is_where_the_visitor_is():
     place, role = visitor_location(text)
     assert role == "self" and place.country == "Vietnam"
     assert visitor_location("im visiting my mom in mexico next month")[1] == "other"
+
+
+@pytest.mark.parametrize("text, expected, status", [
+    ("estoy en casa de una amiga en irving, me sali anoche", "TX", "self"),  # a friend's house: the owner, read on
+    ("ICE is outside our house and im so scared somebody is going to get shot. modesto", "CA", "unclear"),  # signed off
+])
+def test_a_place_said_at_someone_elses_home_or_at_the_end(text, expected, status):
+    place, got = visitor_location(text)
+    assert got == status and where(place) == expected

@@ -472,7 +472,9 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
                 accept = needs_state = True
         else:
             cue = prev is not None and prev in CUES_EN | CUES_ES
-            accept = cue or (bare and len(others) <= 2) or state_next
+            # "... somebody is going to get shot. modesto": a sentence of its own, closing the message
+            signed_off = i > 0 and doc[i - 1].text in (".", "!", "?") and (nxt is None or (nxt.is_punct and j + 1 >= n))
+            accept = cue or (bare and len(others) <= 2) or state_next or signed_off
         if accept:
             out.append(_name_mention(i, j, key, entries, needs_state=needs_state))
             i = j

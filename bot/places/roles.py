@@ -738,6 +738,8 @@ def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
         return None  # the object of "took", "arrested"...: the verb decides
     if before in ("with", "con"):
         return None  # "I live with my husband in": a companion
+    if before == "de" and q - 1 >= lo and words[q - 1] in _DWELLINGS_ES:
+        return None  # "estoy en casa de una amiga en Irving": the owner, not the place; read on
     if before in ("visiting", "visitando") and q - 1 >= lo and words[q - 1] in ON_A_TRIP_NOW and not any(
         w in _AHEAD for w in words[lo:]
     ):
@@ -746,6 +748,7 @@ def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
 
 
 _DWELLINGS = frozenset("place house home apartment apt trailer crib".split())
+_DWELLINGS_ES = frozenset("casa depa departamento apartamento cuarto trailer traila".split())
 _CAME = frozenset("came come comes coming arrived vine vino vinimos vinieron llegue llego llegamos".split())
 #: A visit still to come: "I'm visiting my mom in Mexico next month".
 _AHEAD = frozenset("next tomorrow going gonna will plan planning planned soon month summer christmas proximo proxima manana voy vamos".split())
