@@ -115,6 +115,23 @@ def email_in_passing(text: str) -> Optional[str]:
     return parse_email(text)[0]
 
 
+def phone_state(e164: Optional[str]) -> Optional[str]:
+    """The US state a number's area code belongs to ("+15035550131" -> "OR"), or None (not a US
+    number, or an area code that is not one state's). Mobile numbers move with people, so this
+    only chooses between places the visitor named, never replaces one."""
+    if not e164 or not str(e164).startswith("+1"):
+        return None
+    import us
+    from phonenumbers import geocoder
+
+    try:
+        name = geocoder.description_for_number(phonenumbers.parse(str(e164), None), "en")
+    except phonenumbers.NumberParseException:
+        return None
+    state = us.states.lookup(re.sub(r"\s+State$", "", name)) if name else None
+    return state.abbr if state is not None else None
+
+
 def display_phone(e164: str) -> str:
     """A stored E.164 number formatted for people (national format for US numbers)."""
     number = phonenumbers.parse(e164, None)

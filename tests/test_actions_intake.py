@@ -758,3 +758,17 @@ async def test_a_name_given_with_the_phone_keeps_both_and_asks_neither_again(run
     slots, dispatcher = await run_form(before, {"contact_name": text}, text=text, requested="contact_name")
     assert slots["contact_name"] == "Genaro Rosales" and slots["contact_phone"] == "+19095550149"
     assert "utter_name_unclear" not in responses(dispatcher)
+
+
+async def test_a_town_in_two_states_is_settled_by_the_visitors_phone(run_form):
+    # Portland, Oregon or Maine? The visitor gave a 503 (Oregon) number in their first message.
+    before = {"consent": True, "contact_phone": "+15035550131"}
+    slots, dispatcher = await run_form(before, {"location": "portland"}, text="portland", requested="location")
+    assert slots["state"] == "OR" and slots["city"] == "Portland"
+    assert slots["requested_slot"] != "location_state"
+
+
+async def test_a_phone_from_neither_state_leaves_the_question(run_form):
+    before = {"consent": True, "contact_phone": "+13125550148"}
+    slots, _ = await run_form(before, {"location": "portland"}, text="portland", requested="location")
+    assert slots.get("state") is None and slots["requested_slot"] == "location_state"

@@ -243,3 +243,9 @@ def test_a_number_written_as_a_phone_is_one_without_a_cue_word():
     assert contact.phone_in_passing(text) == "+12675550144"
     assert contact.name_introduced(text) == "Kwame Mensah"
     assert contact.phone_in_passing("court on 12-15-2026") is None
+
+
+@pytest.mark.parametrize("number, state", [("+15035550131", "OR"), ("+13605550101", "WA"), ("+17045550145", "NC"),
+                                           ("+526645550102", None), ("none", None), (None, None)])
+def test_the_state_of_a_phones_area_code(number, state):
+    assert contact.phone_state(number) == state

@@ -165,6 +165,16 @@ def _settled_by_context(place: Place, found: Sequence[roles.PlaceMention], text:
     return place
 
 
+def settled_by_phone(slots: Mapping[str, Any], state: Optional[str]) -> Dict[str, Any]:
+    """"Portland" (Oregon or Maine?) from a visitor whose phone is an Oregon number: the town in
+    the one candidate state the phone's area code is in (``contact.phone_state``); {} otherwise."""
+    candidates = slots.get("location_candidates") or ()
+    if slots.get("state") or not state or state not in candidates or not slots.get("city"):
+        return {}
+    place = with_state(str(slots["city"]), state)
+    return slots_for(place) if place is not None else {}
+
+
 def _whole_us(place: Place) -> bool:
     return place.country_code == "US" and not place.state and not place.city
 
