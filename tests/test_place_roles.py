@@ -466,6 +466,10 @@ def test_visiting_someone_now_is_where_the_visitor_is():
 @pytest.mark.parametrize("text, expected, status", [
     ("estoy en casa de una amiga en irving, me sali anoche", "TX", "self"),  # a friend's house: the owner, read on
     ("ICE is outside our house and im so scared somebody is going to get shot. modesto", "CA", "unclear"),  # signed off
+    # with someone, and where: "con él", "with my kids"; a place and "here" at the end
+    ("my husband got deported last week y ahora estoy con el en tijuana with the kids", "MX", "self"),
+    ("im with my kids in tijuana", "MX", "self"),
+    ("Hello, Priyanka from a small software co in Austin here. we want to sponsor", "TX", "self"),
 ])
 def test_a_place_said_at_someone_elses_home_or_at_the_end(text, expected, status):
     place, got = visitor_location(text)

@@ -554,6 +554,8 @@ def _right_role(words: Sequence[str], te: int) -> Optional[str]:
         j += 1
     if j < n and words[j] in RIGHT_NOUNS:
         return RIGHT_NOUNS[words[j]]
+    if te < n and words[te] in ("here", "aqui") and (te + 1 >= n or words[te + 1] in BOUNDARY or words[te + 1] == ","):
+        return SELF  # "Priyanka from a small software co in Austin here.", "south florida here"
     j = te
     while j < n and words[j] in (",", "is", "es", "that", "which"):
         j += 1
@@ -836,6 +838,13 @@ def _copula(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
         j += 1
     if j >= ts:
         return None
+    if words[j] in ("with", "con"):
+        # "estoy con él en Tijuana", "im with my kids in Tijuana": a companion, then where
+        j += 1
+        while j < ts and (words[j] in NOUN_SKIP or words[j] in OBJ or words[j] in THIRD or words[j] in RELATIVES):
+            j += 1
+        if j >= ts or words[j] not in ("in", "en", "at"):
+            return None
     ok = words[j] in LOC_PREPS
     if not ok and (words[j].isdigit() or words[j] in DISTANCE or words[j] in ("an", "a", "about")):
         while j < ts and (words[j].isdigit() or words[j] in DISTANCE or words[j] in (
