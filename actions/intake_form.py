@@ -438,8 +438,8 @@ class ValidateIntakeForm(FormValidationAction):
             # "unknown", or a date validated earlier and re-checked on re-activation
             return {"hearing_date": value}
         day = dates.parse_date(str(value), today())
-        if day is None and dates.no_coming_date(str(value), today()):
-            # "it says to be set", "fue en 2016": no coming date to ask for again
+        if (day is None or day < today()) and dates.no_coming_date(str(value), today()):
+            # "it says to be set", "fue en 2016", "ya fue, hace 3 semanas": no coming date to ask for again
             return {"hearing_date": "unknown"}
         if day is None and dates.far_off(str(value), today()):
             # "In three months, on a Wednesday in the spring": not soon, and said as well as it can be.

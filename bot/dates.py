@@ -102,7 +102,7 @@ _DAY_WORDS = (
     (re.compile(r"\b(last night|last nite|lastnight|anoche|(?<!before )(?<!antes de )(?:yesterday|ayer)|yday|yesterdy|yesterday night)\b"), 1),
     (re.compile(r"\b(antier|anteayer|antes de ayer|antes de anoche|day before yesterday|the night before last)\b"), 2),
     (re.compile(r"\b((?:the )?day after (?:tomorrow|tmrw|tmr)|pasado manana)\b"), -2),
-    (re.compile(r"\b(this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
+    (re.compile(r"\b(hoy temprano|temprano hoy|early this morning|early today|(?<!manana )temprano(?= y\b| se\b| lo\b| la\b|,|$)|this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
 _IN_TIME = re.compile(
@@ -476,7 +476,9 @@ _NO_DATE_YET = re.compile(
     # nothing to come: "nothing coming up", "nothing scheduled", "ya no hay audiencia", "no more court"
     r"|nothing (?:coming(?: up)?|scheduled|set|pending|yet)|no (?:more |other |next )?(?:hearings?|court(?: date)?|dates?|check-?ins?) (?:coming|scheduled|set|pending|now|anymore|any more)"
     r"|no (?:more|other|next) (?:hearings?|court(?: dates?)?|check-?ins?)|(?:ya )?no (?:hay|tengo|tiene) (?:mas |otra |ninguna )?(?:audiencias?|corte|citas?|fechas?)"
-    r"|no hay nada (?:programado|pendiente)|nada programado)\b"
+    r"|no hay nada (?:programado|pendiente)|nada programado"
+    # the hearing already held, and none said to come: "ya fue, hace 3 semanas", "it already happened"
+    r"|ya (?:fue|paso|la tuve|lo tuve)|already (?:was|happened|passed|had it|went)|(?:it|that) was (?:last|on|a)\b)\b"
 )
 _PAST_YEAR = re.compile(r"\b(?:in|en|was|fue|back in|el ano|del)\s+((?:19|20)\d\d)\b")
 

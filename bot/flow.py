@@ -271,6 +271,9 @@ _STAGE_WORDS = (
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
+                       "nego el asylum", "negó el asylum", "nego mi asylum", "negaron el asylum",
+                       # "a mi me dieron deportacion hace 9 años": an order given
+                       "dieron deportacion", "dieron la deportacion", "dio deportacion", "dio la deportacion",
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
                        "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion",
@@ -317,7 +320,7 @@ _A_NUMBER_SAID = re.compile(
     r"\b(?:a[\s#:-]*|a[\s-]?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*"
     r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
     r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
-    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*)(\d(?:[\s-]?\d){7,8})\b",
+    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*|(?:su|mi|his|her|my) a\s+(?:es|is|:)\s*)(\d(?:[\s-]?\d){7,8})\b",
     re.IGNORECASE,
 )
 #: "we don't have her A number", "no sabemos su numero": the A-number is not known, so not asked.
@@ -333,7 +336,8 @@ _STAGE_SAID = re.compile(
     r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|denied my (?:asylum|case)|judge ordered|me deportaron|"
-    r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n)|"
+    r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
+    r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|"
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
     r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n)\b",
     re.IGNORECASE,
@@ -656,13 +660,21 @@ def _dated_stage(text: str) -> str | None:
     return None
 
 
+_NOW_WORD = re.compile(r"\b(?:right now|now|ahora|ahorita)\b", re.IGNORECASE)
+
+
 def _far_hearing(text: str, today: date) -> Dict[str, Any]:
     """"my next hearing is next September": the stage, and the time as said (weeks away, so not urgent)."""
     for sentence in _SENTENCE.split(text or ""):
-        stage = removal_stage(sentence)
-        stage = _dated_stage(sentence) if stage == "nta_no_date" else stage  # "the NTA says court in March"
-        if stage in ("hearing", "check_in") and dates.far_off(sentence, today) and dates.mentioned_date(sentence, today) is None:
-            return {"removal_stage": stage, "hearing_date": " ".join(sentence.split())[:200]}
+        # the sentence, else its clauses ("salió con bond la semana pasada, ahora tiene court pero dicen
+        # que hasta el próximo año": the week past is not the hearing's)
+        clauses = _CLAUSE.split(sentence)
+        for part in [sentence, *(" ".join(clauses[i:]) for i in range(1, len(clauses)))]:
+            stage = removal_stage(part)
+            stage = _dated_stage(part) if stage == "nta_no_date" else stage  # "the NTA says court in March"
+            dated = dates.mentioned_date(_NOW_WORD.sub(" ", part), today)  # ("ahora tiene court": now is not the date)
+            if stage in ("hearing", "check_in") and dates.far_off(part, today) and dated is None:
+                return {"removal_stage": stage, "hearing_date": " ".join(part.split())[:200]}
     return {}
 
 

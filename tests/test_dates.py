@@ -150,7 +150,9 @@ def test_past_dates_said_with_last_and_a_month_ahead_of_today():
 @pytest.mark.parametrize(
     "text, none_yet",
     [("it says to be set", True), ("the paper has no date yet", True), ("sin fecha todavia", True), ("fue en 2016", True),
-     ("dice por definir", True), ("next tuesday", False), ("in 2027 i think", False), ("dec 18", False)],
+     ("dice por definir", True), ("next tuesday", False), ("in 2027 i think", False), ("dec 18", False),
+     # the hearing already held ("ya fue, hace 3 semanas" had been asked again as a date not read)
+     ("ya fue, hace 3 semanas", True), ("it already happened last week", True), ("nope", False)],
 )
 def test_no_coming_hearing_date(text, none_yet):
     assert dates.no_coming_date(text, date(2026, 12, 3)) is none_yet

@@ -163,6 +163,8 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("ICE grabbed him 2 wks ago", {"detained_since": "2026-11-14"}),  # a unit typed short
         ("they picked him up yesterday around 6am", {"detained_since": "2026-11-27"}),
         ("ICE has had him for 3 weeks", {"detained_since": "2026-11-07"}),
+        ("vinieron los de inmigracion temprano y se llevaron a mi esposo", {"detained_since": "2026-11-28"}),
+        ("a mi esposo lo agarraron, su A es 241778903", {"a_number": "241778903"}),
     ],
 )
 def test_detention_facts_said_in_passing(text, expected):
@@ -786,3 +788,17 @@ def test_a_removal_carried_out_is_said_as_the_stage():
 
 def test_a_release_on_bond_is_the_removal_case_whatever_else_says_case():
     assert flow.matter_told("family", "my son got out on bond last week, what happens with his case now?") == "removal"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a mi me dieron deportacion como hace 9 años, nunca me fui", {"removal_stage": "removal_order"}),
+    ("el juez me nego el asylum hace 3 semanas, tengo 30 dias para la apelacion", {"removal_stage": "removal_order"}),
+])
+def test_an_order_said_in_spanish_words(text, expected):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == expected
+
+
+def test_a_far_hearing_said_after_another_time():
+    said = flow.answers_in_text("removal", "mi hermano salio con bond la semana pasada, ahora tiene court pero dicen que "
+                                "hasta el proximo año", date(2026, 12, 5))
+    assert said["removal_stage"] == "hearing" and "proximo" in said["hearing_date"]
