@@ -224,7 +224,7 @@ who que calling llamando for para about sobre is es was soy am just solo
 #: "from"/"here" closes it ("this is urgent" and "this is about my son" are not names).
 _INTRODUCED_AT_START = re.compile(
     # ("Im Kwame Mensah 267-555-0144 need help...": "I'm" with a capitalised name and the phone after it)
-    r"^\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*[,-]?\s*(?=\+?\(?\d{3})|"
+    r"(?:^|[.!?]\s)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|soy)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*[,-]?\s*(?=\+?\(?\d{3})|"
     r"(?:^\W*(?i:(?:hi|hello|hey|hola|buenas|good (?:morning|afternoon|evening))\W+)?(?i:this is|i'?m(?=\s+(?:dr|mr|mrs|ms)\b))"
     r"\s+((?i:(?:dr|mr|mrs|ms)\.?\s+)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
     # later in the message, only a capitalised name: "omaha. this is Jill from HR" (not "this is bad")

@@ -106,8 +106,11 @@ MATTER_AT_SITUATION = ("ask_cost", "cancel_booking", "reschedule_booking", "ask_
 #: Situation intents, for the situation a message also gave when a net overrode its intent.
 SITUATION_PREFIX = "situation_"
 SITUATION_MIN_CONFIDENCE = 0.3
-#: ... or this, when the message also names the matter's own words (a form, a program, a relative).
-SITUATION_NAMED_MIN_CONFIDENCE = 0.15
+#: ... or this, when the message also names the matter's own words: a program, a work visa or a
+#: form ("una pregunta sobre la visa U por favor" reads as a greeting, humanitarian at 0.07).
+SITUATION_NAMED_MIN_CONFIDENCE = 0.05
+#: Matters whose own words are specific enough for that (a relative's name is not: "mi hermano").
+NAMED_BY_THEIR_WORDS = ("humanitarian", "employment", "citizenship")
 #: When the message's intent is not a situation (a crisis, a legal question, another
 #: language), a weaker reading of the situation is still better than asking again.
 SITUATION_BESIDE_MIN_CONFIDENCE = 0.15
@@ -439,8 +442,10 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     if read is None:
         # "Im Kwame Mensah 267-555-0144 need help with n400 ...": a name and a number pull the
         # reading to "inform"; the matter stands when its own words are there (an N-400)
-        weak = situation_in_ranking(ranking, SITUATION_NAMED_MIN_CONFIDENCE)
-        read = weak if weak and weak != "other" and situations.details_said(weak, text) else None
+        read = next((name[len(SITUATION_PREFIX):] for item in ranking or ()
+                     if (name := item.get("name") or "")[len(SITUATION_PREFIX):] in NAMED_BY_THEIR_WORDS
+                     and name.startswith(SITUATION_PREFIX) and (item.get("confidence") or 0) >= SITUATION_NAMED_MIN_CONFIDENCE
+                     and situations.details_said(name[len(SITUATION_PREFIX):], text)), None)
     if read is None or read == "other":
         return {}
     return _situation_said(text, ranking, slots, default=read)
@@ -610,6 +615,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             if slots.get("situation"):
                 answer.slots.update(agents_situation(text or "", ranking, slots))
         situation = situation_beside_crisis(ranking, kind, text or "")
+        if not situation and place is not None:
+            # "están haciendo una redada en la empacadora ahorita, mi esposo está adentro y no contesta":
+            # beside the danger, the agents at hand are the matter
+            situation = "enforcement"
         if not situation and pending == "situation" and slots.get("safety_flag"):
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
             situation = "other"

@@ -696,7 +696,7 @@ _WIDE: Dict[str, str] = {
     "suicide": (
         r"(?:see|le veo) (?:the )?(?:point|sentido)|point (?:anymore|of (?:fighting|living|trying))|better off\b|without me\b"
         r"|sin mi\b|pills? (?:all )?(?:counted|ready|listas)|pastillas (?:aqui|listas)|las pills|(?:been|started|keep) cutting"
-        r"|me corte|\bcutting (?:again|myself)|(?:on|at|en) (?:the |el )?(?:bridge|puente)|\brope\b|\bsoga\b|goodbye (?:note|letter|message)"
+        r"|me corte|\bcutting (?:again|myself)|(?:on|at|en) (?:the |el )?(?:bridge|puente)\b|\brope\b|\bsoga\b|goodbye (?:note|letter|message)"
         r"|carta de despedida|letters? to my (?:kids|children|family)|last message|ultimo mensaje|not (?:plan|planning|going) to be around"
         r"|wont be around|not gonna make it|already decided|ya lo decidi|me despido|no voy a estar (?:aqui|aca)|ya no voy a estar"
         r"|se va a (?:colgar|matar|tirar)|me muero y ya|mejor si me muero|walking in front of|(?:jump|tirarme) (?:off|from|de)"

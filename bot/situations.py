@@ -66,7 +66,8 @@ def category_for_intent(intent: str | None) -> str | None:
 #: the question is not asked: the visitor has said it.
 DETAIL_WORDS: Dict[str, str] = {
     "humanitarian": r"asyl\w*|asilo|tps|daca|parole|parol|[ut][ -]?visa|visa [ut]|vawa|sijs?|special immigrant juvenile"
-                    r"|refugee|refugiad\w*|withholding|i-?589|i-?821d?|i-?918|i-?914|protecci[oó]n temporal",
+                    r"|refugee|refugiad\w*|withholding|i-?589|i-?821d?|i-?918|i-?914|protecci[oó]n temporal"
+                    r"|juvenile|juvenil|visa (?:especial )?para menores",
     "family": r"husband|wife|spouse|esposo|esposa|marido|fianc[eé]+|prometid[oa]|mom|mother|mama|mamá|madre|dad|father"
               r"|papa|papá|padre|parents|padres|son|daughter|hij[oa]s?|child(?:ren)?|kids?|brother|sister|herman[oa]s?"
               r"|siblings?|step ?(?:son|daughter|mom|dad|kids?)|grand(?:mother|father|ma|pa|son|daughter)|abuel[oa]"

@@ -249,3 +249,7 @@ def test_a_number_written_as_a_phone_is_one_without_a_cue_word():
                                            ("+526645550102", None), ("none", None), (None, None)])
 def test_the_state_of_a_phones_area_code(number, state):
     assert contact.phone_state(number) == state
+
+
+def test_soy_and_a_name_before_a_phone_later_in_the_message():
+    assert contact.name_introduced("Buenas. Quiero info para la ciudadania de mi esposa. Soy Ramon, 480.555.0155") == "Ramon"

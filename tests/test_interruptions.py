@@ -803,3 +803,19 @@ def test_a_crisis_at_the_location_question_keeps_the_place_it_says():
     answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": "location"}, firm(), free_text=True)
     assert answer.responses[0] == "utter_crisis_dv"
     assert answer.slots["state"] == "TX" and answer.slots["city"] == "Irving"
+
+
+def test_a_program_named_in_a_message_read_as_a_greeting_is_the_matter():
+    ranking = [{"name": "greet", "confidence": 0.54}, {"name": "situation_other", "confidence": 0.16},
+               {"name": "situation_humanitarian", "confidence": 0.07}, {"name": "situation_family", "confidence": 0.05}]
+    said = interruptions.opening_situation("greet", "una pregunta sobre la visa U por favor", ranking, {})
+    assert said["situation"] == "humanitarian"
+    # a relative is not specific enough: "what's happening?" is asked
+    assert interruptions.opening_situation("greet", "necesito hablar con alguien por mi hermano", ranking, {}) == {}
+
+
+def test_agents_at_hand_beside_a_danger_guess_are_the_matter():
+    text = "estan haciendo una redada en la empacadora ahorita, mi esposo esta adentro y no contesta"
+    entities = [{"entity": "crisis_kind", "value": "medical"}, {"entity": "crisis_reading", "value": "guess"}]
+    answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": None}, firm())
+    assert answer.slots["situation"] == "enforcement"

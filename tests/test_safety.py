@@ -698,3 +698,8 @@ def test_a_journey_made_alone_is_not_a_child_left_alone(text):
 
 def test_a_child_alone_now_is_still_heard():
     assert safety.detect_wide("my kids are alone at home since ICE took their mom").kind == "child"
+
+
+def test_a_town_that_begins_with_bridge_is_not_a_bridge():
+    assert safety.detect_wide("a el lo detuvieron hoy en la madrugada en bridgeport") is None
+    assert safety.detect_wide("estoy en el puente").kind == "suicide"
