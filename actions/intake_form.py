@@ -140,8 +140,10 @@ class ValidateIntakeForm(FormValidationAction):
             out.update(location.heard_in_passing(text, asked, slots))
         if slots.get("contact_phone") is None and asked not in ("contact_phone", "intake_confirmed"):
             # "ICE took my husband, please call me at 713 555 0100": not asked again
-            # ("Genaro Rosales, 909 555 0149" at the name question: a number beside a name is a phone)
-            phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")), cued=asked != "contact_name")
+            # ("Genaro Rosales, 909 555 0149" at the name question, or "soy Ramiro, el dueño, 626 555 0134":
+            # a number beside a name is a phone)
+            named = asked == "contact_name" or contact.name_introduced(text) is not None
+            phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")), cued=not named)
             if phone:
                 out["contact_phone"] = phone
         if slots.get("contact_email") is None and asked not in ("contact_email", "intake_confirmed"):

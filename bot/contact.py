@@ -224,6 +224,13 @@ who que calling llamando for para about sobre is es was soy am just solo
 #: "from"/"here" closes it ("this is urgent" and "this is about my son" are not names).
 _INTRODUCED_AT_START = re.compile(
     # ("Im Kwame Mensah 267-555-0144 need help...": "I'm" with a capitalised name and the phone after it)
+    # ("louisville ky, this is his daughter Keira": the one writing, named after who they are)
+    r"(?i:this is|i'?m|soy|habla) (?i:his|her|their|the|su|la|el) (?i:daughter|son|wife|husband|sister|brother|niece|nephew"
+    r"|cousin|mom|mother|dad|father|hija|hijo|esposa|esposo|hermana|hermano|sobrina|sobrino|prima|primo|mam[aá]|pap[aá])"
+    r",?\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*(?:$|[,.;!]))|"
+    # ("pasadena california, soy Ramiro, el dueño": a capitalised name, not a nationality)
+    r"(?:^|[,.!?]\s)\s*(?i:soy)\s+(?!(?i:mexican|guatemal|hondure|salvadore|venezolan|colombian|cuban|dominican|nicarag|ecuator"
+    r"|peruan|american|estadounidense|residente|ciudadan|indocumentad|latino|hispan))([A-ZÁÉÍÓÚÑ][\w'-]*)(?=\s*,)|"
     r"(?:^|[.!?]\s)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|soy)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*[,-]?\s*(?=\+?\(?\d{3})|"
     r"(?:^\W*(?i:(?:hi|hello|hey|hola|buenas|good (?:morning|afternoon|evening))\W+)?(?i:this is|i'?m(?=\s+(?:dr|mr|mrs|ms)\b))"
     r"\s+((?i:(?:dr|mr|mrs|ms)\.?\s+)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"

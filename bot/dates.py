@@ -353,7 +353,7 @@ _WEEKDAY_NUMBER = {
     "friday": 4, "fri": 4, "viernes": 4, "saturday": 5, "sat": 5, "sabado": 5, "sunday": 6, "sun": 6, "domingo": 6,
 }
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True)) + r")\b")
-_AHEAD = re.compile(r"\b(?:next|coming|this coming|proximo|proxima|que viene|entrante)\b")
+_AHEAD = re.compile(r"\b(?:next|coming(?! back| home| from| out)|this coming|proximo|proxima|que viene|entrante)\b")
 _LAST = re.compile(r"\b(?:last|past|pasado|pasada)\b")
 #: "next week on wednesday", "el miercoles de la otra semana": that weekday of the week after this one.
 _NEXT_WEEK = re.compile(r"\b(?:next week|the week after this|(?:la )?(?:proxima|otra|siguiente) semana|(?:la )?semana que viene|(?:la )?semana entrante)\b")

@@ -279,7 +279,8 @@ _STAGE_WORDS = (
                        "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion",
                        # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
                        "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
-                       "con maletas", "con equipaje", "con su maleta", "con mi maleta")),
+                       "con maletas", "con equipaje", "con su maleta", "con mi maleta",
+                       "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
@@ -326,7 +327,9 @@ _A_NUMBER_SAID = re.compile(
 #: "we don't have her A number", "no sabemos su numero": the A-number is not known, so not asked.
 _A_NUMBER_UNKNOWN = re.compile(
     r"\b(?:do ?n[o']?t|do not|don't|no|never)\s+(?:have|know|got|tenemos|tengo|sabemos|se|sé|tiene)\b[^.?!;]{0,20}?"
-    r"\b(?:a[\s-]?(?:number|#)|(?:his|her|their|su) (?:number|numero|número)|numero a|número a|numero de extranjero)\b",
+    r"\b(?:a[\s-]?(?:number|#)|(?:his|her|their|su) (?:number|numero|número)|numero a|número a|numero de extranjero)\b"
+    # "no a number with her", "doesn't have it with him"
+    r"|\bno (?:a|alien)[\s-]?(?:number|#)\b|\b(?:do ?n[o']?t|does ?n[o']?t|doesnt|dont) have (?:it|the a[\s-]?number|his|her) with (?:her|him|me|them)\b",
     re.IGNORECASE,
 )
 #: A stage said in so many words ("deported" alone could be a past removal).
@@ -338,6 +341,8 @@ _STAGE_SAID = re.compile(
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|"
+    # a "bag and baggage" letter: "show up at the federal building friday with one bag"
+    r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje)|"
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
     r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n)\b",
     re.IGNORECASE,
@@ -466,9 +471,11 @@ _AIRPORT = re.compile(
 )
 #: The local county jail, unnamed: "detenido en el condado", "in the county jail".
 _LOCAL_JAIL = re.compile(
-    r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|condado(?= por| y|,|$)|local jail)"
+    r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
     r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
+    # "he called from the ice office downtown, they kept him at his check in"
+    r"|(?<=\bfrom )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?(?=[^.]{0,40}\b(?:kept|held|detained|won'?t let))"
     # held at the border crossing: "at the port of entry in san ysidro", "en la garita de tijuana"
     r"|(?:the )?port of entry(?: (?:in|at|of) [A-Za-z]+(?: [A-Za-z]+)?)?|(?:la )?garita(?: de [A-Za-z]+(?: [A-Za-z]+)?)?)",
     re.IGNORECASE)

@@ -69,14 +69,15 @@ DETAIL_WORDS: Dict[str, str] = {
                     r"|refugee|refugiad\w*|withholding|i-?589|i-?821d?|i-?918|i-?914|protecci[oó]n temporal"
                     r"|juvenile|juvenil|visa (?:especial )?para menores",
     "family": r"husband|wife|spouse|esposo|esposa|marido|fianc[eé]+|prometid[oa]|mom|mother|mama|mamá|madre|dad|father"
-              r"|papa|papá|padre|parents|padres|son|daughter|hij[oa]s?|child(?:ren)?|kids?|brother|sister|herman[oa]s?"
+              r"|papa|papá|pap[aá]s|mam[aá]s|padre|parents|padres|son|daughter|hij[oa]s?|child(?:ren)?|kids?|brother|sister|herman[oa]s?"
               r"|siblings?|step ?(?:son|daughter|mom|dad|kids?)|grand(?:mother|father|ma|pa|son|daughter)|abuel[oa]"
               r"|nieto|nieta|i-?130|k-?1|novi[oa]|girlfriend|boyfriend|married|marriage|casad[oa]|matrimonio"
               r"|me cas[eé]|nos casamos|cas[eé] con",
     "employment": r"h-?1-?b|h-?2-?[ab]|niw|national interest|o-?1|eb-?[1-5]|perm|labor cert\w*|tn|l-?1|e-?[23]|i-?9s?"
                   r"|notice of inspection|(?:my|our|mi|nuestr[oa]) (?:restaurant|business|shop|store|farm|restaurante|negocio|empresa)"
                   r"|e[- ]?verify|employer|employees|empleador|empleados|my company|sponsor\w*|green card through (?:work|my job)"
-                  r"|work visa|visa de trabajo|i-?140|laid off|layoff",
+                  r"|work visa|visa de trabajo|i-?140|laid off|layoff|residencia por trabajo|green card por trabajo"
+                  r"|(?:mi|el) (?:patr[oó]n|jefe) me (?:quiere )?(?:pedir|patrocinar)",
     "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*",
     "other": r"\w+",
 }

@@ -253,3 +253,13 @@ def test_the_state_of_a_phones_area_code(number, state):
 
 def test_soy_and_a_name_before_a_phone_later_in_the_message():
     assert contact.name_introduced("Buenas. Quiero info para la ciudadania de mi esposa. Soy Ramon, 480.555.0155") == "Ramon"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("louisville ky, this is his daughter Keira", "Keira"),
+    ("pasadena california, soy Ramiro, el dueño, 626 555 0134", "Ramiro"),
+    ("vivo en dallas, soy Mexicana, tengo papeles", None),
+    ("habla la esposa de Ernesto Salgado, a el lo detuvieron", None),  # her husband's name, not hers
+])
+def test_a_name_said_after_who_they_are(text, name):
+    assert contact.name_introduced(text) == name

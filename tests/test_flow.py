@@ -165,6 +165,12 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("ICE has had him for 3 weeks", {"detained_since": "2026-11-07"}),
         ("vinieron los de inmigracion temprano y se llevaron a mi esposo", {"detained_since": "2026-11-28"}),
         ("a mi esposo lo agarraron, su A es 241778903", {"a_number": "241778903"}),
+        ("she was detained, she has a green card, no a number with her", {"a_number": "unknown"}),
+        ("lo detuvieron y ahora lo tiene ICE en el jail del condado", {"detained_where": "el jail del condado"}),
+        ("he called from the ice office downtown, they kept him at his check in", {"detained_where": "the ice office downtown"}),
+        # "coming back" is not a day ahead
+        ("she was detained at the airport last nite coming back from visiting her mom",
+         {"detained_since": "2026-11-27", "detained_where": "at the airport"}),
     ],
 )
 def test_detention_facts_said_in_passing(text, expected):
@@ -793,6 +799,8 @@ def test_a_release_on_bond_is_the_removal_case_whatever_else_says_case():
 @pytest.mark.parametrize("text, expected", [
     ("a mi me dieron deportacion como hace 9 años, nunca me fui", {"removal_stage": "removal_order"}),
     ("el juez me nego el asylum hace 3 semanas, tengo 30 dias para la apelacion", {"removal_stage": "removal_order"}),
+    ("my dad got a letter to show up at the federal building friday with one bag", {"removal_stage": "removal_order",
+                                                                                     "hearing_date": "2026-12-11"}),
 ])
 def test_an_order_said_in_spanish_words(text, expected):
     assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == expected

@@ -292,3 +292,12 @@ def test_a_problem_with_immigration_is_asked_about_not_read_as_a_detention():
     ranking = [{"name": "situation_detention", "confidence": 0.58}, {"name": "situation_other", "confidence": 0.29}]
     assert situations.settle("detention", ranking, "my husband has an immigration problem, can someone look at it") is None
     assert situations.settle("detention", ranking, "my husband has a problem, ICE took him yesterday") == "detention"
+
+
+@pytest.mark.parametrize("situation, text", [
+    ("family", "quiero pedir a mis papas que viven en oaxaca, soy ciudadano"),
+    ("employment", "mi patron me quiere pedir la residencia por trabajo, soy cocinero"),
+    ("humanitarian", "mi sobrino vino solo hace un año, me dijeron de la visa juvenil"),
+])
+def test_more_details_told_with_the_matter(situation, text):
+    assert situations.details_said(situation, text)
