@@ -106,7 +106,7 @@ _DAY_WORDS = (
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
 _IN_TIME = re.compile(
-    r"\b(?:in|en|dentro de) (?:about |around |like |roughly |unos |unas |como |aproximadamente )?(\d{1,2}|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
+    r"\b(?:in|en|dentro de) (?:about |around |like |roughly |unos |unas |como |aproximadamente )?(\d{1,2}|a couple of|a couple|couple of|un par de|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
     r" (days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
     r"|\b(\d{1,2}|a|an|one|two|three|four|five|six|seven) (days?|weeks?|months?) from (?:today|now)\b"
 )
@@ -135,7 +135,7 @@ def _as_parsedatetime_reads(text: str) -> str:
     """"the 15th of december" (or "el 15 de december") as "december 15", which parsedatetime
     reads (it took the first as Dec 1 next year), and weekdays typed short ("next thurs") in full."""
     text = _DE_ENGLISH_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
-    text = _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    text = _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", typed_out(text))
     return _SHORT_WEEKDAY.sub(lambda m: _SHORT_WEEKDAY_NAMES[m.group(1).lower()], text)
 
 
@@ -145,10 +145,37 @@ _UNIT_WORDS = {"wk": "weeks", "wks": "weeks", "hr": "hours", "hrs": "hours", "mo
                "mths": "months", "yr": "years", "yrs": "years"}
 
 
+#: Words typed short or spelled on a phone: "tmrw", "2morrow", "the fifteenth".
+_TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
+    (r"\b(?:tmrw|tmrrw|tmr|tmw|2morrow|2moro|tomorow|tommorow|tommorrow|tomorrw|tomoro)\b", "tomorrow"),
+    (r"\b(?:2day|tdy)\b", "today"),
+)]
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+#: (only a day said as one: "on the fifteenth", not "the first time")
+_ORDINAL_WORD = re.compile(r"(?:(?<=\bon the )|(?<=\bby the )|(?<=\bis the )|(?<=\bfor the ))(?:(twenty[- ]?)?(" + "|".join(_ORDINAL_WORDS) + r")|(thirtieth|thirty[- ]?first))\b"
+                           r"(?! (?:time|one|step|thing|person|hearing|court|check|appointment))", re.IGNORECASE)
+
+
+def _ordinal(m: "re.Match[str]") -> str:
+    if m.group(3):
+        return "30th" if m.group(3).lower() == "thirtieth" else "31st"
+    n = _ORDINAL_WORDS[m.group(2).lower()] + (20 if m.group(1) else 0)
+    return f"{n}th"
+
+
+def typed_out(text: str) -> str:
+    """A message's time words as dates are read: "tmrw" -> "tomorrow", "the fifteenth" -> "the 15th"."""
+    for pattern, word in _TYPED:
+        text = pattern.sub(word, text)
+    return _ORDINAL_WORD.sub(_ordinal, text)
+
+
 def plain(text: str) -> str:
     """Lower case, without accents ("Miércoles" -> "miercoles"), as the date words are written,
     with units typed short spelled out ("2 wks ago" -> "2 weeks ago")."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = unicodedata.normalize("NFKD", typed_out(text).lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SHORT_UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
 

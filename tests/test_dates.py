@@ -223,3 +223,19 @@ def test_a_stretch_of_time_in_parts_is_one_stretch_in_calendar_months():
     assert dates.time_ago("11 months and 3 weeks ago", today) == date(2025, 12, 15)
     assert dates.time_ago("2 months", today) == date(2026, 10, 5)
     assert dates.time_ago("3 weeks ago, then 2 days in jail", today) is None  # two stretches, not one
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my court is tmrw at 8", date(2026, 12, 4)),
+    ("hearing 2morrow morning", date(2026, 12, 4)),
+    ("court on the fifteenth", date(2026, 12, 15)),
+    ("my court is on the twenty-first", date(2026, 12, 21)),
+    ("court in a couple weeks", date(2026, 12, 17)),
+])
+def test_days_typed_short_or_spelled_out(text, expected):
+    assert dates.coming_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["the first time i went", "court is on the first hearing"])
+def test_an_ordinal_that_is_not_a_day_stays_a_word(text):
+    assert dates.typed_out(text) == text
