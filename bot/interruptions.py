@@ -442,13 +442,21 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     if read is None:
         # "Im Kwame Mensah 267-555-0144 need help with n400 ...": a name and a number pull the
         # reading to "inform"; the matter stands when its own words are there (an N-400)
-        read = next((name[len(SITUATION_PREFIX):] for item in ranking or ()
-                     if (name := item.get("name") or "")[len(SITUATION_PREFIX):] in NAMED_BY_THEIR_WORDS
-                     and name.startswith(SITUATION_PREFIX) and (item.get("confidence") or 0) >= SITUATION_NAMED_MIN_CONFIDENCE
-                     and situations.details_said(name[len(SITUATION_PREFIX):], text)), None)
+        read = next((category for item in ranking or ()
+                     if (name := item.get("name") or "").startswith(SITUATION_PREFIX)
+                     and (item.get("confidence") or 0) >= SITUATION_NAMED_MIN_CONFIDENCE
+                     and _named_by_its_words(category := name[len(SITUATION_PREFIX):], text)), None)
     if read is None or read == "other":
         return {}
     return _situation_said(text, ranking, slots, default=read)
+
+
+def _named_by_its_words(category: str, text: str) -> bool:
+    """Whether a message names the matter in words specific to it: a program, a work visa, a form,
+    or a relative's papers ("I need to schedule a consult for my fiancée's visa")."""
+    if category == "family":
+        return situations.relatives_papers(text)
+    return category in NAMED_BY_THEIR_WORDS and situations.details_said(category, text)
 
 
 def situation_beside_answer(intent: str, text: str, ranking: Sequence[Mapping[str, Any]],

@@ -135,6 +135,11 @@ _UNSURE = re.compile(r"\b(?:(?:do\s*n[o']?t|dont)\s+(?:really\s+)?know|idk|not s
 _DETAILS_MIN_WORDS = 6
 
 
+def relatives_papers(text: str | None) -> bool:
+    """Whether a message asks about a relative's papers ("my fiancée's visa", "papeles para mi esposo")."""
+    return bool(_RELATIVES_PAPERS.search(text or ""))
+
+
 def program_named(text: str | None) -> bool:
     """Whether a message names a humanitarian program or form (asylum, TPS, DACA, a U visa, an I-589)."""
     return bool(_DETAIL_WORDS["humanitarian"].search(text or ""))

@@ -819,3 +819,10 @@ def test_agents_at_hand_beside_a_danger_guess_are_the_matter():
     entities = [{"entity": "crisis_kind", "value": "medical"}, {"entity": "crisis_reading", "value": "guess"}]
     answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": None}, firm())
     assert answer.slots["situation"] == "enforcement"
+
+
+def test_a_relatives_papers_named_in_a_booking_request_is_the_matter():
+    ranking = [{"name": "book_consultation", "confidence": 0.5}, {"name": "situation_other", "confidence": 0.27},
+               {"name": "situation_family", "confidence": 0.12}]
+    said = interruptions.opening_situation("book_consultation", "I need to schedule a consult for my fiancée's visa", ranking, {})
+    assert said["situation"] == "family"
