@@ -355,6 +355,7 @@ _DETENTION_WORDS = re.compile(
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
     r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
+    r"|(?:lo|la|los|las) tiene (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n)|(?:lo|la|los|las) par[oó]"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
     # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
     r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"

@@ -165,6 +165,8 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("ICE has had him for 3 weeks", {"detained_since": "2026-11-07"}),
         ("vinieron los de inmigracion temprano y se llevaron a mi esposo", {"detained_since": "2026-11-28"}),
         ("a mi esposo lo agarraron, su A es 241778903", {"a_number": "241778903"}),
+        ("lo paro la policia el viernes y ahora lo tiene inmigracion", {"detained_since": "2026-11-27"}),
+        ("lo detuvieron esta madrugada", {"detained_since": "2026-11-28"}),
         ("she was detained, she has a green card, no a number with her", {"a_number": "unknown"}),
         ("lo detuvieron y ahora lo tiene ICE en el jail del condado", {"detained_where": "el jail del condado"}),
         ("he called from the ice office downtown, they kept him at his check in", {"detained_where": "the ice office downtown"}),
