@@ -474,3 +474,11 @@ def test_visiting_someone_now_is_where_the_visitor_is():
 def test_a_place_said_at_someone_elses_home_or_at_the_end(text, expected, status):
     place, got = visitor_location(text)
     assert got == status and where(place) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("ando en la pulga de houston y hay migra", "TX"),
+                                            ("me encuentro en los angeles", "CA"),
+                                            ("estoy por el area de la bahia", "CA")])
+def test_spanish_ways_of_saying_where_one_is(text, expected):
+    place, got = visitor_location(text)
+    assert got == "self" and where(place) == expected

@@ -119,6 +119,7 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "vegas": (US, "NV", "Las Vegas"),
     "sin city": (US, "NV", "Las Vegas"),
     "bay area": (US, "CA", None),
+    "area de la bahia": (US, "CA", None),
     "the bay": (US, "CA", None),
     "silicon valley": (US, "CA", None),
     "atl": (US, "GA", "Atlanta"),

@@ -296,7 +296,7 @@ ADVERBS = _words(
 NEGATION = _words("not no never nunca longer anymore dont")
 #: Words after "is/am/estoy" that make it a statement of place.
 LOC_PREPS = _words(
-    "in at near outside around inside by en cerca afuera here aqui aca there alla alli out down up"
+    "in at near outside around inside by en cerca afuera here aqui aca there alla alli out down up por"
 )
 #: "30 minutes from", "an hour away from"
 DISTANCE = _words(
@@ -406,10 +406,10 @@ EVENT_WORDS = _words(
     agents agent police policia officers office oficina interview entrevista appointment cita
     lawyer attorney abogado abogada checkpoint"""
 )
-COPULAS = _words("am are is 's r esta estan estoy estamos sigue siguen sigo seguimos remain remains")
+COPULAS = _words("am are is 's r esta estan estoy estamos sigue siguen sigo seguimos remain remains ando andamos encuentro encontramos")
 FIRST_FORMS = _words(
     """am estoy estamos sigo seguimos vivo vivimos resido residimos radico radicamos vivido quedo
-    quedamos"""
+    quedamos ando andamos encuentro encontramos"""
 )
 RESIDENCE = _words(
     """live lives living lived reside resides residing stay stays staying located based settled
