@@ -224,6 +224,8 @@ who que calling llamando for para about sobre is es was soy am just solo
 #: "from"/"here" closes it ("this is urgent" and "this is about my son" are not names).
 _INTRODUCED_AT_START = re.compile(
     # ("Im Kwame Mensah 267-555-0144 need help...": "I'm" with a capitalised name and the phone after it)
+    # ("Hello, Priyanka from a small software co in Austin here": a greeting, a name, where from)
+    r"^\W*(?i:hi|hello|hey|hola|buenas|good (?:morning|afternoon|evening))\W+([A-ZÁÉÍÓÚÑ][\w'-]*)\s+(?=(?i:from|here|de parte)\b)|"
     # ("louisville ky, this is his daughter Keira": the one writing, named after who they are)
     r"(?i:this is|i'?m|soy|habla) (?i:his|her|their|the|su|la|el) (?i:daughter|son|wife|husband|sister|brother|niece|nephew"
     r"|cousin|mom|mother|dad|father|hija|hijo|esposa|esposo|hermana|hermano|sobrina|sobrino|prima|primo|mam[aá]|pap[aá])"

@@ -453,9 +453,12 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
 
 def _named_by_its_words(category: str, text: str) -> bool:
     """Whether a message names the matter in words specific to it: a program, a work visa, a form,
-    or a relative's papers ("I need to schedule a consult for my fiancée's visa")."""
+    a relative's papers ("I need to schedule a consult for my fiancée's visa") or a removal case's step."""
     if category == "family":
         return situations.relatives_papers(text)
+    if category == "removal":
+        # "master hearing in 9 days, my a number is A-201 556 778": the case's own step, named
+        return flow.removal_stage(text) in ("hearing", "check_in", "removal_order", "nta_no_date")
     return category in NAMED_BY_THEIR_WORDS and situations.details_said(category, text)
 
 

@@ -263,3 +263,8 @@ def test_soy_and_a_name_before_a_phone_later_in_the_message():
 ])
 def test_a_name_said_after_who_they_are(text, name):
     assert contact.name_introduced(text) == name
+
+
+def test_a_greeting_a_name_and_where_from():
+    assert contact.name_introduced("Hello, Priyanka from a small software co in Austin here.") == "Priyanka"
+    assert contact.name_introduced("Hi, ICE from the news scares me") is None

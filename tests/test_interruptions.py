@@ -743,7 +743,9 @@ def test_an_answer_read_as_a_legal_question_is_kept_without_the_refusal():
 
 @pytest.mark.parametrize("intent, ranking, told", [
     ("inform", [{"name": "inform", "confidence": 0.4}, {"name": "situation_removal", "confidence": 0.37}], "removal"),
-    ("inform", [{"name": "inform", "confidence": 0.8}, {"name": "situation_removal", "confidence": 0.2}], None),  # not read plainly
+    # read weakly, but the words name the case's own step (court): the matter (None before 2026-12-05)
+    ("inform", [{"name": "inform", "confidence": 0.8}, {"name": "situation_removal", "confidence": 0.2}], "removal"),
+    ("inform", [{"name": "inform", "confidence": 0.8}, {"name": "situation_family", "confidence": 0.2}], None),  # not read plainly
     ("ask_cost", [{"name": "ask_cost", "confidence": 0.5}, {"name": "situation_removal", "confidence": 0.4}], None),  # its own path
 ])
 def test_the_matter_of_a_first_message_read_as_information(intent, ranking, told):
@@ -826,3 +828,10 @@ def test_a_relatives_papers_named_in_a_booking_request_is_the_matter():
                {"name": "situation_family", "confidence": 0.12}]
     said = interruptions.opening_situation("book_consultation", "I need to schedule a consult for my fiancée's visa", ranking, {})
     assert said["situation"] == "family"
+
+
+def test_a_removal_step_named_in_a_message_read_as_information_is_the_matter():
+    ranking = [{"name": "inform", "confidence": 0.7}, {"name": "situation_removal", "confidence": 0.1}]
+    said = interruptions.opening_situation("inform", "master hearing in 9 days, my a number is A-201 556 778. we're in nevada",
+                                           ranking, {})
+    assert said["situation"] == "removal"
