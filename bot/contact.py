@@ -262,10 +262,10 @@ def name_introduced(text: str) -> str | None:
         found = pattern.search(text)
         if found is None:
             continue
-        words = (found.group(1) or found.group(found.lastindex or 1) or "").split()
-        if not words or words[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in words):
+        said = (found.group(1) or found.group(found.lastindex or 1) or "").split()
+        if not said or said[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in said):
             continue
-        name, _ = clean_name(" ".join(words))
+        name, _ = clean_name(" ".join(said))
         if name:
             return name
     found = _INTRODUCED.search(text) or _INTRODUCED_CAPITALISED.search(text)

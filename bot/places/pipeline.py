@@ -97,7 +97,8 @@ def build() -> Language:
     nlp = spacy.blank("en")
     # "apt in aurora co. do i open": spaCy keeps "co." ("Co.", a company) and "pa.", "ga."... as one
     # token, so the state code before a full stop was lost; here they are the code and the stop.
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.lower() not in _STATE_ABBREVIATIONS}
+    tokenizer = cast(Any, nlp.tokenizer)  # a Tokenizer (spaCy types it as any callable)
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k.lower() not in _STATE_ABBREVIATIONS}
     # add_pipe is typed as returning any pipe; "entity_ruler" is always an EntityRuler
     ruler = cast("EntityRuler", nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False}
