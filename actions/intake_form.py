@@ -88,8 +88,9 @@ class ValidateIntakeForm(FormValidationAction):
         events = await super().get_validation_events(dispatcher, tracker, domain)
         heard = {**heard_first, **self._heard(dispatcher, tracker)}
         now_known = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}, **heard}
-        # "portland" said with a 503 number: Oregon, not "which state?"
-        heard.update(location.settled_by_phone(now_known, contact.phone_state(now_known.get("contact_phone"))))
+        if now_known.get("location_candidates") and not now_known.get("state"):
+            # "portland" said with a 503 number: Oregon, not "which state?"
+            heard.update(location.settled_by_phone(now_known, contact.phone_state(now_known.get("contact_phone"))))
         intent = latest_intent(tracker)
         misread = intent not in interruptions.INTENTS or intent in interruptions.SOFT
         if asked and tracker.slots.get(asked) is None and asked not in heard and misread and said_again(tracker):
