@@ -139,11 +139,12 @@ class ValidateIntakeForm(FormValidationAction):
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
             out.update(location.heard_in_passing(text, asked, slots))
+        introduced = contact.name_introduced(text) if asked != "contact_name" else None
         if slots.get("contact_phone") is None and asked not in ("contact_phone", "intake_confirmed"):
             # "ICE took my husband, please call me at 713 555 0100": not asked again
             # ("Genaro Rosales, 909 555 0149" at the name question, or "soy Ramiro, el dueño, 626 555 0134":
             # a number beside a name is a phone)
-            named = asked == "contact_name" or contact.name_introduced(text) is not None
+            named = asked == "contact_name" or introduced is not None
             phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")), cued=not named)
             if phone:
                 out["contact_phone"] = phone
@@ -151,11 +152,9 @@ class ValidateIntakeForm(FormValidationAction):
             email = contact.email_in_passing(text)  # "-- Peter Novak, peter.novak@outlook.com"
             if email:
                 out["contact_email"] = email
-        if slots.get("contact_name") is None and asked != "contact_name":
+        if slots.get("contact_name") is None and introduced:
             # "Hi, my name is Dennis Ochoa, I live in Pueblo...": not asked again
-            name = contact.name_introduced(text)
-            if name:
-                out["contact_name"] = name
+            out["contact_name"] = introduced
         if slots.get("situation") is None and asked in (None, "consent") and not user_texts(tracker)[:-1]:
             # "my dad has court in san antonio jan 13, he needs a lawyer that speaks spanish" (read as
             # information first): the matter the first message tells is not asked again

@@ -249,8 +249,8 @@ a an the my our his her their your about regarding re for urgent important serio
 in from to with on at of what how why when where who which that this it just only me him her them us
 el la los las un una mi su sobre para urgente importante muy ice uscis daca
 monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo
-bad terrible horrible awful hard scary serious crazy insane unfair wrong sad difficult real true ok okay fine good great
-confusing frustrating urgente grave
+bad terrible horrible awful hard scary insane unfair wrong sad difficult real true ok okay fine good great
+confusing frustrating grave
 """.split())
 
 

@@ -123,10 +123,10 @@ _DAY_OF_MONTH = re.compile(
 )
 
 
-#: "el 15 de december": Spanglish, an English month in a Spanish date.
 #: Weekdays typed short that parsedatetime does not read ("next thurs", "weds").
 _SHORT_WEEKDAY = re.compile(r"\b(thurs?|tues|weds)\b", re.IGNORECASE)
 _SHORT_WEEKDAY_NAMES = {"thur": "thursday", "thurs": "thursday", "tues": "tuesday", "weds": "wednesday"}
+#: "el 15 de december": Spanglish, an English month in a Spanish date.
 _DE_ENGLISH_MONTH = re.compile(
     r"\b(\d{1,2}) de (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
 

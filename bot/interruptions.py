@@ -458,7 +458,7 @@ def _named_by_its_words(category: str, text: str) -> bool:
         return situations.relatives_papers(text)
     if category == "removal":
         # "master hearing in 9 days, my a number is A-201 556 778": the case's own step, named
-        return flow.removal_stage(text) in ("hearing", "check_in", "removal_order", "nta_no_date")
+        return flow.removal_stage(text) in flow.STAGES - {"unknown"}
     return category in NAMED_BY_THEIR_WORDS and situations.details_said(category, text)
 
 
