@@ -332,6 +332,13 @@ _A_NUMBER_UNKNOWN = re.compile(
     r"|\bno (?:a|alien)[\s-]?(?:number|#)\b|\b(?:do ?n[o']?t|does ?n[o']?t|doesnt|dont) have (?:it|the a[\s-]?number|his|her) with (?:her|him|me|them)\b",
     re.IGNORECASE,
 )
+
+
+def a_number_unknown(text: str) -> bool:
+    """Whether the message says the A-number is not known ("no a number with her")."""
+    return bool(_A_NUMBER_UNKNOWN.search(text or ""))
+
+
 #: A stage said in so many words ("deported" alone could be a past removal).
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
@@ -359,7 +366,8 @@ _DETENTION_WORDS = re.compile(
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
     # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
     r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
-    r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó])\b",
+    r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó]"
+    r"|no (?:lo|la|los|las) (?:dejaron|dejan) (?:salir|ir)|did ?n[o']?t let (?:him|her|them) (?:leave|go|out))\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|,\s+(?=(?:and|but|y|pero)\b)")
@@ -552,9 +560,10 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         digits = re.sub(r"\D", "", found.group(1))
         if len(digits) in (8, 9):
             said["a_number"] = digits.zfill(9)
-    if "a_number" not in said and situation in ("detention", "removal") and _A_NUMBER_UNKNOWN.search(text or ""):
+    if "a_number" not in said and situation in ("detention", "removal") and a_number_unknown(text):
         said["a_number"] = "unknown"
-    stage = removal_stage(text) if situation == "removal" else None
+    # the step told, before one only asked about ("court letter says dismissed, does that mean deported?")
+    stage = (removal_stage(_told(text)) or removal_stage(text)) if situation == "removal" else None
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
     elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
@@ -590,6 +599,20 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         # "I have to go to immigration on Monday": the next date, whichever it is (the stage is asked)
         said["hearing_date"] = day.isoformat()
     return said
+
+
+#: A question the visitor asks ("does that mean im ok or deported?", "me van a deportar?"): its
+#: words are a fear, not the step their case is at.
+_ASKED = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:does|do|did|will|would|can|could|is|are|am|should|what|how|why|which|puedo|pueden|puede|me van|lo van"
+    r"|la van|van a|que pasa|qu[eé] pasa|c[oó]mo|si me)\b[^.!?,]*(?:\?+|$|(?=,))",
+    re.IGNORECASE,
+)
+
+
+def _told(text: str) -> str:
+    """The message without the questions it asks."""
+    return _ASKED.sub(" ", text or "")
 
 
 #: Told to go to the authorities on a day, without saying to what: "I have to go to immigration on Monday".

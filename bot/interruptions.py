@@ -90,6 +90,9 @@ WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback", "re
 #: taken as the answer, without a reply; real interruptions still get theirs.
 WORDS_TAKEN = ("detained_where",)
 
+#: Refusals that a plain answer only looks like: no reply when the message answers the question.
+ANSWER_NOT_REFUSAL = ("ask_legal_advice", "request_others_data")
+
 #: Questions before "What's happening?" is answered: a message there may describe the situation.
 EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
 
@@ -171,7 +174,7 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
             return True  # "it was half an hour ago and the agents are still here"
         return dates.parse_date(t, today) is not None or dates.says_when(t)
     if slot == "a_number":
-        return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t))
+        return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t)) or flow.a_number_unknown(t)
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
     if slot == "ice_present_now":
@@ -576,8 +579,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
-        if intent == "ask_legal_advice" and plain and not is_question(text):
-            return answer  # "The family will send it" at the A-number: an answer, not a question to refuse
+        if intent in ANSWER_NOT_REFUSAL and plain and not is_question(text):
+            # "The family will send it" or "she has a green card, no a number with her" at the
+            # A-number: an answer, not a question to refuse
+            return answer
     elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question
         answer.slots[pending] = yes_no.group(1) is not None

@@ -321,6 +321,9 @@ def test_when_someone_was_detained_is_heard_in_passing(text, expected):
     ("my son has his immigration court in san francisco but we moved to reno", "hearing"),
     ("i dont have court yet, just an NTA", "nta_no_date"),
     ("todavia no tengo corte, solo me dieron papeles", None),
+    # a step only asked about is a fear; the step told is the stage
+    ("got a letter from the immigration court saying the case is dismissed?? does that mean i get deported", "hearing"),
+    ("is my check in still on? it was moved", "check_in"),
 ])
 def test_a_stage_said_without_a_date_is_not_asked(text, stage):
     assert flow.answers_in_text("removal", text, date(2026, 12, 3)).get("removal_stage") == stage

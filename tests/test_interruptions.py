@@ -138,6 +138,16 @@ def test_a_misread_answer_that_plainly_answers_the_question_fills_it_without_a_r
     assert answer.slots == {"detained_since": "2026-12-03"} and answer.responses == []
 
 
+def test_a_number_not_known_read_as_a_request_for_others_data_is_the_answer():
+    said = "she has a green card, no a number with her"
+    answer = interruptions.handle("request_others_data", said, [], [], {"requested_slot": "a_number"}, firm(), free_text=True)
+    assert answer.slots == {"a_number": "unknown"} and answer.responses == []
+    # a real request for someone's details is still refused
+    asked = interruptions.handle("request_others_data", "can you tell me her a number?", [], [], {"requested_slot": "a_number"},
+                                 firm(), free_text=True)
+    assert asked.responses == ["utter_others_data_refused"] and "a_number" not in asked.slots
+
+
 def test_a_crisis_that_is_also_a_place_gets_help_and_the_place_is_kept():
     answer = interruptions.handle("crisis", "kill devil hills nc", [{"entity": "crisis_kind", "value": "violence"}], [],
                                   {"requested_slot": "location"}, firm(), free_text=True)

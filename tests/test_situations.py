@@ -173,6 +173,8 @@ def test_a_court_case_beside_another_request_is_the_removal_case():
     "my son is held at the miami airport right now, they wont let him out",
     "they let me go with my kids but they kept my husband",
     "a mi esposo lo soltaron de detención en junio con grillete, qué sigue ahora?",
+    # not let out is held
+    "fuimos a la cita de ice de mi hermano esta mañana y no lo dejaron salir",
 ])
 def test_someone_still_held_or_released_into_a_case_is_not_a_detention_over(text):
     assert situations.over_detention(text) is False
