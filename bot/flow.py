@@ -483,6 +483,7 @@ _LOCAL_JAIL = re.compile(
     r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
     r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
+    r"|(?<=\ben )la oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra)(?: del centro| en [A-Za-z]+(?: [A-Za-z]+)?)?"
     # "he called from the ice office downtown, they kept him at his check in"
     r"|(?<=\bfrom )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?(?=[^.]{0,40}\b(?:kept|held|detained|won'?t let))"
     # held at the border crossing: "at the port of entry in san ysidro", "en la garita de tijuana"
@@ -727,6 +728,9 @@ _DETENTION_SAID = re.compile(
     r"|\b(?:(?:they|agents?|officers?|immigration|la migra|migra)\s+(?:just\s+|already\s+)?(?:took|grabbed|picked up|arrested|detained|put)"
     r"|se llevaron a|agarraron a|detuvieron a|(?:se )?acaban de (?:llevar|detener|agarrar) a)\s+(?:my|our|mi|nuestro|nuestra)\s+"
     + _RELATIVE + r"\b[^.?!]{0,70}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b"
+    # held by them: "lo tiene la migra desde hace 5 dias", "ICE still has my son"
+    r"|\b(?:lo|la|los|las) tienen? (?:la )?(?:migra|ice|inmigraci[oó]n|migraci[oó]n|cbp)\b"
+    r"|\b(?:ice|immigration|cbp|border patrol) (?:still )?(?:has|have|tiene) (?:him|her|them|(?:my|mi|our) " + _RELATIVE + r")\b"
     # handcuffed and taken: "a mi cuñado lo sacaron del trabajo esposado"
     r"|\b(?:lo|la|los|las) (?:sacaron|llevaron|subieron)\b[^.?!]{0,30}?\besposad[oa]s?\b"
     # went into the check-in hours ago and cannot be reached: "walked into her check in 3 hours ago and her phone is off"

@@ -85,6 +85,9 @@ SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge
 WORDS_WELCOME = ("details",)
 WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice")
 WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback", "request_others_data")
+#: ... and a fee or office matter told, not asked ("I get paid at the end of the month, I could pay
+#: the consultation then"): its reply too, and the words are the answer.
+WELCOME_UNLESS_ASKED = ("ask_cost", "ask_office")
 #: Questions answered in free words that are not the visitor's story ("they didn't tell
 #: me, maybe florence" at "Where is he held?"): words the classifier could not place are
 #: taken as the answer, without a reply; real interruptions still get theirs.
@@ -570,7 +573,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # A weak guess of the learned danger reader gets the help, but does not swallow the
     # answer ("they said maybe the place in alvarado? i dont know" at "Where is he held?").
     guess = intent == "crisis" and (entity(entities, "crisis_reading") == safety.GUESS or intent_classifier_only(entities, text))
-    welcome = (pending in WORDS_WELCOME and intent in WELCOME_WITH_REPLY + WELCOME_SILENT) or (
+    welcome = (pending in WORDS_WELCOME and (intent in WELCOME_WITH_REPLY + WELCOME_SILENT
+                                             or (intent in WELCOME_UNLESS_ASKED and not is_question(text)))) or (
         pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess) and intent != "request_others_data")
     plain = free_text and pending is not None and plainly_answers(pending, text, today or date.today())
     if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
@@ -640,6 +644,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             situation = "other"
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
+            # "lo tiene la migra desde hace 5 dias en eloy y ... se va a matar": where and since are
+            # told too (the form takes nothing from a crisis, and would ask them)
+            said = flow.answers_in_text(situation, text or "", today or date.today())
+            answer.slots.update({k: v for k, v in said.items() if slots.get(k) is None})
         if situation == "detention" and place is None and not slots.get("situation"):
             # "they just grabbed my dad in front of the school and put him in a van": the danger
             # help first, then where to find someone taken, then the way back

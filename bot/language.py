@@ -207,3 +207,17 @@ def conversation_language(told: Sequence[Optional[str]]) -> str:
 def name(code: Optional[str]) -> str:
     """The language's name in English ("Spanish"), or the code itself."""
     return NAMES.get(code or "", code or "")
+
+
+#: A call or a conversation asked for in a language ("me pueden llamar en español?", "can someone
+#: call me in spanish"): a question about the office, whatever else the classifier heard in it.
+_IN_A_LANGUAGE = re.compile(
+    r"\b(?:call|speak|talk|talks|speaks|llam\w*|habl\w*|contest\w*|atiend\w*|comunic\w*)\b[^.?!]{0,30}?"
+    r"\b(?:in|en) (?:spanish|espa[nñ]ol|english|ingl[eé]s)\b",
+    re.IGNORECASE)
+
+
+def asks_for_a_language(text: str) -> bool:
+    """Whether a message asks to be called or spoken to in a language."""
+    return bool(_IN_A_LANGUAGE.search(text or ""))
+

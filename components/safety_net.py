@@ -21,7 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import crisis_classifier, safety, urgency
+from bot import crisis_classifier, language, safety, urgency
 from bot.booking import flow as booking_flow
 
 EXTRACTOR = "SafetyNet"
@@ -101,6 +101,11 @@ class SafetyNet(GraphComponent):
         # "can I reschedule my check-in?": the visitor's case, not a consultation to move.
         case_appointment = intent in ("reschedule_booking", "cancel_booking") and not text.startswith("/") \
             and booking_flow.about_a_case_appointment(text)
+        if intent == "greet" and language.asks_for_a_language(text):
+            # "oiga, me pueden llamar en español?" read as a greeting: a question about the office
+            # (its reply says which languages the team speaks)
+            message.set(INTENT, {"name": "ask_office", "confidence": confidence}, add_to_output=True)
+            return
         if not (weak_crisis or loose_restart or case_appointment):
             return
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (intent, "nlu_fallback")]

@@ -170,6 +170,8 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("she was detained, she has a green card, no a number with her", {"a_number": "unknown"}),
         ("lo detuvieron y ahora lo tiene ICE en el jail del condado", {"detained_where": "el jail del condado"}),
         ("he called from the ice office downtown, they kept him at his check in", {"detained_where": "the ice office downtown"}),
+        ("fue a firmar en la oficina de inmigracion en san antonio y no lo dejaron salir",
+         {"detained_where": "la oficina de inmigracion en san antonio"}),
         # "coming back" is not a day ahead
         ("she was detained at the airport last nite coming back from visiting her mom",
          {"detained_since": "2026-11-27", "detained_where": "at the airport"}),
@@ -413,6 +415,10 @@ def test_a_check_in_said_as_presentarse_con_ice_with_its_day():
         # the agency after the verb
         ("a mi hijo lo detuvo la migra saliendo del trabajo el viernes", True),
         ("a mi papá se lo llevó ICE de la obra", True),
+        # held by them
+        ("lo tiene la migra desde hace 5 dias", True),
+        ("ICE still has my son at the airport", True),
+        ("my son has ICE paperwork", False),
     ],
 )
 def test_someone_taken_by_immigration_said_plainly(text, said):

@@ -155,6 +155,16 @@ def test_a_crisis_that_is_also_a_place_gets_help_and_the_place_is_kept():
     assert answer.responses[0] == "utter_crisis_violence"
 
 
+def test_a_crisis_told_with_a_detention_keeps_where_and_since():
+    text = "lo tiene la migra desde hace 5 dias en eloy y me dijo que se va a matar si lo regresan"
+    answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "suicide"}], [],
+                                  {"requested_slot": "situation"}, firm(), today=date(2026, 12, 5), free_text=True)
+    # the danger's help first, then where to find someone held
+    assert [m[0] for m in answer.messages][:2] == ["utter_crisis_suicide", "utter_help_detained"]
+    assert answer.slots["situation"] == "detention"
+    assert answer.slots["detained_where"] == "Eloy Detention Center (AZ)" and answer.slots["detained_since"] == "2026-11-30"
+
+
 def test_a_second_crisis_message_at_the_situation_question_is_its_answer():
     # The help was given for the first; the same danger told again answers "What's happening?".
     answer = interruptions.handle("crisis", "my stepdad hurting my brother", [{"entity": "crisis_kind", "value": "child"}], [],
@@ -209,6 +219,10 @@ def _message(text, ranking):
         ("I have a consultation with Attorney Ruiz on Thursday, I need to change it",
          [{"name": "reschedule_booking", "confidence": 0.8}, {"name": "situation_other", "confidence": 0.1}], "reschedule_booking"),
         ("cancel my appointment", [{"name": "cancel_booking", "confidence": 0.9}, {"name": "deny", "confidence": 0.1}], "cancel_booking"),
+        # a call asked for in a language is a question about the office, not a greeting
+        ("oye una cosa, me pueden hablar en español cuando llamen?",
+         [{"name": "greet", "confidence": 0.9}, {"name": "request_human", "confidence": 0.05}], "ask_office"),
+        ("hola buenas tardes", [{"name": "greet", "confidence": 0.9}, {"name": "ask_office", "confidence": 0.05}], "greet"),
     ],
 )
 def test_the_safety_net_second_guesses_a_loose_restart_and_a_faint_crisis(text, ranking, expected):
@@ -231,6 +245,15 @@ def test_a_legal_question_at_the_details_question_is_answered_and_kept():
     text = "can i still apply if my one year passed?"
     answer = interruptions.handle("ask_legal_advice", text, [], [], slots, firm(), free_text=True)
     assert answer.slots["details"] == text and answer.responses == ["utter_no_legal_advice"]
+
+
+def test_a_fee_told_at_the_details_question_gets_its_reply_and_is_kept_but_a_fee_asked_is_not():
+    slots = {"requested_slot": "details", "situation": "other"}
+    told = "me pagan a fin de mes, ahi podria pagar la consulta"
+    answer = interruptions.handle("ask_cost", told, [], [], slots, firm(), free_text=True)
+    assert answer.slots["details"] == told and answer.responses == ["utter_consultation_fee"]
+    asked = interruptions.handle("ask_cost", "cuanto cuesta la consulta?", [], [], slots, firm(), free_text=True)
+    assert "details" not in asked.slots and asked.responses == ["utter_consultation_fee"]
 
 
 def test_a_legal_question_at_the_situation_question_keeps_the_situation_it_describes():
