@@ -482,3 +482,25 @@ def test_a_place_said_at_someone_elses_home_or_at_the_end(text, expected, status
 def test_spanish_ways_of_saying_where_one_is(text, expected):
     place, got = visitor_location(text)
     assert got == "self" and where(place) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # of the Portlands, only Oregon's is next to the Washington the message names
+    ("ICE is at my moms house in vancouver washington, im at work in portland", "Portland, OR"),
+    ("my mom lives in bangor maine and im in portland", "Portland, ME"),
+])
+def test_a_town_in_several_states_is_settled_by_the_state_named_or_the_one_next_door(text, expected):
+    from bot.places import location
+
+    assert location.heard_in_passing(text, None, {}).get("location") == expected
+
+
+def test_borders_are_read_both_ways_and_only_between_states():
+    from bot.places import neighbours
+    import us
+
+    codes = {s.abbr for s in us.states.STATES} | {"DC"}
+    assert set(neighbours.NEIGHBOURS) <= codes
+    assert all(a in neighbours.NEIGHBOURS[b] for a, near in neighbours.NEIGHBOURS.items() for b in near)
+    assert "AK" not in neighbours.NEIGHBOURS and "HI" not in neighbours.NEIGHBOURS
+    assert neighbours.next_to(["WA"]) == {"OR", "ID"}

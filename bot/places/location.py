@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Mapping, Optional, Sequence
 
-from bot.places import facilities, resolver, roles
+from bot.places import facilities, neighbours, resolver, roles
 from bot.places.place import Place
 
 #: Slots a resolved place fills.
@@ -152,12 +152,16 @@ def state_answer(city: str, value: str, message_text: str) -> Optional[Place]:
 
 
 def _settled_by_context(place: Place, found: Sequence[roles.PlaceMention], text: str) -> Place:
-    """"im in lafayette", "hes at pine prairie": the one candidate state the message also names."""
+    """"im in lafayette", "hes at pine prairie": the one candidate state the message also names,
+    or else the one next to a state it names."""
     states = {m.place.state for m in found if m.place.state}
     facility = facilities.facility_in(text)
     if facility:
         states.update(re.findall(r"\b([A-Z]{2})\)$", facility))
     common = states & set(place.candidates)
+    if not common:
+        # "mom's in vancouver washington, im at work in portland": the one candidate next door
+        common = neighbours.next_to(states) & set(place.candidates)
     if len(common) == 1:
         settled = with_state(place.city or "", common.pop())
         if settled is not None:
