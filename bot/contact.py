@@ -222,6 +222,9 @@ who que calling llamando for para about sobre is es was soy am just solo
 #: "hi this is maria lopez, ...", "this is sam, my fiance...", "hey this is kevin, ...", "Hi, I'm Dr. Wei
 #: Zhang": an introduction at the start of a message, in any case, when a comma, a full stop or
 #: "from"/"here" closes it ("this is urgent" and "this is about my son" are not names).
+#: Not a name after "soy" / "I'm": who the visitor is ("soy Mexicana", "I'm American,").
+_NOT_A_NATIONALITY = (r"(?!(?i:mexican|guatemal|hondure|salvadore|venezolan|colombian|cuban|dominican|nicarag|ecuator"
+                      r"|peruan|american|estadounidense|residente|ciudadan|indocumentad|latino|hispan|scared|worried|desperate))")
 _INTRODUCED_AT_START = re.compile(
     # ("Im Kwame Mensah 267-555-0144 need help...": "I'm" with a capitalised name and the phone after it)
     # ("Hello, Priyanka from a small software co in Austin here": a greeting, a name, where from)
@@ -231,16 +234,24 @@ _INTRODUCED_AT_START = re.compile(
     r"|cousin|mom|mother|dad|father|hija|hijo|esposa|esposo|hermana|hermano|sobrina|sobrino|prima|primo|mam[aá]|pap[aá])"
     r",?\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*(?:$|[,.;!]))|"
     # ("pasadena california, soy Ramiro, el dueño": a capitalised name, not a nationality)
-    r"(?:^|[,.!?]\s)\s*(?i:soy)\s+(?!(?i:mexican|guatemal|hondure|salvadore|venezolan|colombian|cuban|dominican|nicarag|ecuator"
-    r"|peruan|american|estadounidense|residente|ciudadan|indocumentad|latino|hispan))([A-ZÁÉÍÓÚÑ][\w'-]*)(?=\s*,)|"
+    r"(?:^|[,.!?]\s)\s*(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([A-ZÁÉÍÓÚÑ][\w'-]*)(?=\s*(?:,|[.!]?\s*$))|"
+    # ("hi im Keisha, my husband Omar is detained..."): a greeting, "I'm" and a capitalised name
+    r"^\W*(?i:hi|hello|hey|hola|buenas)\W+(?i:i'?m|soy)\s+" + _NOT_A_NATIONALITY + r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)(?=\s*,)|"
     r"(?:^|[.!?]\s)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|soy)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*[,-]?\s*(?=\+?\(?\d{3})|"
     r"(?:^\W*(?i:(?:hi|hello|hey|hola|buenas|good (?:morning|afternoon|evening))\W+)?(?i:this is|i'?m(?=\s+(?:dr|mr|mrs|ms)\b))"
     r"\s+((?i:(?:dr|mr|mrs|ms)\.?\s+)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
     # later in the message, only a capitalised name: "omaha. this is Jill from HR" (not "this is bad")
     r"|[.!?]\s+(?i:this is)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}?))\s*(?=[,.;!]|\s+(?i:from|here|de parte)\b)")
+#: A phone number at the end of a sign-off.
+_A_PHONE = r"\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"
 #: A sign-off: "... thanks -- Tom", "we're in raleigh. - Jasmine", "-- Peter Novak, peter@x.com".
 _SIGNED = re.compile(
-    r"(?:^|[.!?]|\b(?:thanks|thank you|thx|ty|gracias|regards|saludos))\s*(?:--?|—|–|~)\s*([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})\s*(?:,\s*\S+@\S+)?\s*[.!]?\s*$")
+    # (after a phone too: "txt only 615 555 0177 - Darnell"; a phone after: "- Tyler Brooks (480) 555-0122")
+    r"(?:^|[.!?\d]|\b(?:thanks|thank you|thx|ty|gracias|regards|saludos))\s*(?:--?|—|–|~)\s*([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
+    r"\s*(?:,\s*\S+@\S+|,?\s*" + _A_PHONE + r")?\s*[.!]?\s*$"
+    # a sign-off word and a capitalised name: "thanks, Arjun Nair", "Regards, Anh Nguyen, 714-555-0109"
+    r"|\b(?i:thanks|thank you|thx|gracias|regards|best regards|best|sincerely|saludos|atentamente|bendiciones)\s*[,.!]?\s+"
+    r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*(?:,?\s*" + _A_PHONE + r"|,\s*\S+@\S+)?\s*[.!]?\s*$")
 #: A name that signs off before an email address at the end: "... to O-1. Rafa, rafa.beats@gmail.com".
 _NAME_BEFORE_EMAIL = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}),?\s+\S+@\S+\s*$")
 #: First words of "this is ..." that are not a name.
@@ -285,7 +296,8 @@ def name_introduced(text: str) -> str | None:
 
 #: A phone number offered in passing: "call me at 713 555 0100", "mi cel es 956-555-0123", "text me 3125550148".
 _PHONE_CUE = re.compile(
-    r"\b(?:call|text|reach|contact|ring|phone|cell|cel|celular|mobile|number|n[uú]mero|tel[eé]fono|tel|whats ?app|ll[aá]m\w*|m[aá]rqu\w*"
+    r"\b(?:call|text|txt|reach|contact|ring|phone|cell|cel|celular|mobile|number|n[uú]mero|tel[eé]fono|tel|whats ?app|wsp|ll[aá]m\w*|m[aá]rqu\w*"
+    r"|mensajes?|msj|escr[ií]b\w*"
     r"|(?:direct|office|work|home) line)\b",
     re.IGNORECASE)
 

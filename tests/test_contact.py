@@ -124,6 +124,17 @@ def test_a_name_refused(text, declines):
     ("this is urgent", None),
     ("THIS IS URGENT PLEASE HELP", None),
     ("my son's name is Julio and ICE took him", None),
+    # sign-offs with a phone before or after, a sign-off word and a capitalised name
+    ("im in tennessee. txt only 615 555 0177 - Darnell", "Darnell"),
+    ("how long does it take. - Tyler Brooks (480) 555-0122", "Tyler Brooks"),
+    ("Please advise. Regards, Anh Nguyen, 714-555-0109", "Anh Nguyen"),
+    ("what documents should we bring? thanks, Arjun Nair", "Arjun Nair"),
+    ("thanks, I will wait", None),
+    ("call me 915 555 0101 - thanks", None),
+    # "I'm" with a capitalised name after a greeting; "soy" closing the message
+    ("hi im Keisha, my husband Omar is detained in PA", "Keisha"),
+    ("hi im Mexican, i need help", None),
+    ("me pueden llamar al 708 555 0138, soy Santos", "Santos"),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name
@@ -164,6 +175,8 @@ def test_unchecked_phone_needs_the_digits_alone(text):
 
 @pytest.mark.parametrize("text, phone", [
     ("ICE took my husband, please call me at 713 555 0100", "+17135550100"),
+    ("cousin held at stewart. txt only 615 555 0177 - Darnell", "+16155550177"),
+    ("solo mensajes al 915 555 0123 porfa", "+19155550123"),
     ("mi cel es 956-555-0123, lo agarraron ayer", "+19565550123"),
     ("text me 3125550148", "+13125550148"),
     ("my A number is A 201 555 338", None),
