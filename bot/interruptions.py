@@ -554,6 +554,15 @@ def intent_classifier_only(entities: Iterable[Mapping[str, Any]], text: str) -> 
     return bool(text) and not text.startswith("/") and not entity(entities, "crisis_kind") and safety.detect_wide(text) is None
 
 
+def _facts_told(answer: Answer, text: str, slots: Mapping[str, Any], today: Optional[date]) -> None:
+    """The matter's facts a message told beside the danger or the agents (the form takes nothing
+    from a message the interruption answers, and would ask them)."""
+    situation = answer.slots.get("situation")
+    if situation:
+        said = flow.answers_in_text(situation, text or "", today or date.today())
+        answer.slots.update({k: v for k, v in said.items() if slots.get(k) is None and k not in answer.slots})
+
+
 def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], ranking: Sequence[Mapping[str, Any]],
            slots: Mapping[str, Any], firm: Any, today: Optional[date] = None, repeated: bool = False,
            free_text: bool = False) -> Answer:
@@ -644,10 +653,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             situation = "other"
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
-            # "lo tiene la migra desde hace 5 dias en eloy y ... se va a matar": where and since are
-            # told too (the form takes nothing from a crisis, and would ask them)
-            said = flow.answers_in_text(situation, text or "", today or date.today())
-            answer.slots.update({k: v for k, v in said.items() if slots.get(k) is None})
+            # "lo tiene la migra desde hace 5 dias en eloy y ... se va a matar": where and since are told too
+            _facts_told(answer, text, slots, today)
         if situation == "detention" and place is None and not slots.get("situation"):
             # "they just grabbed my dad in front of the school and put him in a van": the danger
             # help first, then where to find someone taken, then the way back
@@ -662,6 +669,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     if intent == "emergency_now":
         _agents_here(answer, entity(entities, "emergency_place") or urgency.live_emergency(text) or "home", slots, firm)
         answer.slots.update(agents_situation(text, ranking, slots))
+        if not slots.get("situation"):
+            _facts_told(answer, text, slots, today)
         return answer
     own_case = intent == "request_others_data" and bool(OWN_CASE.search(text or ""))
     their_matter = intent in MATTER_AT_SITUATION or own_case

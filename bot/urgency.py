@@ -643,11 +643,20 @@ def _agents_only(s: str) -> str:
     return _NOT_AGENTS_HERE.sub(" something ", s)
 
 
+#: Agents named as the ones who did it: "arrested by", "detenido por".
+_DONE_BY = re.compile(
+    r"\b(?:arrested|detained|taken|picked up|stopped|grabbed|caught|held|deported|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?"
+    r"|llevad[oa]s?|deportad[oa]s?)\s+(?:by|por)\s+(?:la\s+|the\s+)?$")
+
+
 def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _agents_only(s)
     strong = bool(_STRONG_NOW.search(s))
-    match = _AGENTS_THERE.search(s) or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
+    match = _AGENTS_THERE.search(s)
+    if match is not None and _DONE_BY.search(s[: match.start()]):
+        match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
+    match = match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
     if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s):
         match = _KNOCKING.search(s)
     if match is None and not _HELD_WORDS.search(s):

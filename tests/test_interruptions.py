@@ -868,3 +868,11 @@ def test_a_removal_step_named_in_a_message_read_as_information_is_the_matter():
     said = interruptions.opening_situation("inform", "master hearing in 9 days, my a number is A-201 556 778. we're in nevada",
                                            ranking, {})
     assert said["situation"] == "removal"
+
+
+def test_agents_at_hand_with_someone_taken_keep_when():
+    ranking = [{"name": "situation_detention", "confidence": 0.8}]
+    answer = interruptions.handle("emergency_now", "ICE is still outside, they just took my husband 10 min ago", [], ranking,
+                                  {"requested_slot": "location"}, firm(), today=date(2026, 12, 5), free_text=True)
+    assert answer.slots["situation"] == "detention" and answer.slots["detained_since"] == "2026-12-05"
+    assert answer.slots["ice_present_now"] is True

@@ -478,6 +478,8 @@ def test_bags_without_ice_are_not_a_removal(text):
         ("our members are afraid immigration agents will come to the Sunday service", True),
         ("ayer unos agentes me pararon en la parada del bus", True),
         ("saw ice trucks by the school this morning, is it safe to pick up my kids", True),
+        # the agents as the ones who took someone, where they did it
+        ("my boyfriend got arrested by ice at his job on tuesday, they have him in the county jail", True),
         ("ICE is at my door right now", False),
         ("theres 2 ice cars parked outside our house for like an hour", False),
         ("i want to know my rights", False),  # no agents mentioned: ask
