@@ -362,7 +362,7 @@ _DETENTION_WORDS = re.compile(
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
     r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
-    r"|(?:lo|la|los|las) tiene (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n)|(?:lo|la|los|las) par[oó]"
+    r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
     # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
     r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
@@ -380,6 +380,10 @@ _SINCE_PERIOD = re.compile(
     r"|(?:his|her|their|my|su|mi) (?:appointment|check[- ]?in|interview|cita|entrevista)"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)(?! \d))\b"
+    # "desde la segunda semana de noviembre", "since the first week of november"
+    r"|\b(?:since|desde) (?:the |la |el )?(?:\w+ )?(?:week|semana|weekend|fin de semana|half|mitad|end|fin|beginning|principios?|start)"
+    r" (?:of|de) (?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
     r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:(?:has|have) )?been (?:there|in there|inside|in|held|detained|locked up)(?: for)?|for)"
     r" (?:como |casi |mas de |más de |about |almost |over |like |around )?(?:un|una|a|one|two|three|dos|tres|\d{1,2}) "
     r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b",
@@ -482,7 +486,7 @@ _AIRPORT = re.compile(
 _LOCAL_JAIL = re.compile(
     r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
-    r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
+    r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office|place|center|centre|facility)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
     r"|(?<=\ben )la oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra)(?: del centro| en [A-Za-z]+(?: [A-Za-z]+)?)?"
     # "he called from the ice office downtown, they kept him at his check in"
     r"|(?<=\bfrom )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?(?=[^.]{0,40}\b(?:kept|held|detained|won'?t let))"
@@ -493,8 +497,9 @@ _LOCAL_JAIL = re.compile(
 
 #: Where someone is held, said as not known: "we don't know where they took him", "en otro estado no sé cuál".
 _WHERE_UNKNOWN = re.compile(
-    r"\b(?:(?:we|i) (?:do ?n[o']?t|dont|do not) know where (?:they (?:took|have|are holding) (?:him|her|them)|(?:he|she|they) (?:is|are))"
-    r"|no (?:s[eé]|sabemos) (?:d[oó]nde|a d[oó]nde) (?:l[oa]s? )?(?:tienen|llevaron|est[aá]n?)"
+    r"\b(?:(?:(?:we|i) (?:do ?n[o']?t|dont|do not) know|idk|no ?one (?:will )?(?:tells?|told) (?:me|us)|nobody (?:will )?(?:tells?|told) (?:me|us)"
+    r"|can'?t find out) where (?:they (?:took|have|are holding) (?:him|her|them)|(?:he|she|they) (?:is|are)|(?:he|she|they)s)"
+    r"|(?:no (?:s[eé]|sabemos)|nadie (?:me|nos) (?:dice|dicen|quiere decir)) (?:d[oó]nde|a d[oó]nde) (?:l[oa]s? )?(?:tienen|llevaron|est[aá]n?)"
     r"|en otro estado(?:,? no (?:s[eé]|sabemos) (?:cu[aá]l|d[oó]nde))?)\b",
     re.IGNORECASE)
 
@@ -729,7 +734,7 @@ _DETENTION_SAID = re.compile(
     r"|se llevaron a|agarraron a|detuvieron a|(?:se )?acaban de (?:llevar|detener|agarrar) a)\s+(?:my|our|mi|nuestro|nuestra)\s+"
     + _RELATIVE + r"\b[^.?!]{0,70}?\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b"
     # held by them: "lo tiene la migra desde hace 5 dias", "ICE still has my son"
-    r"|\b(?:lo|la|los|las) tienen? (?:la )?(?:migra|ice|inmigraci[oó]n|migraci[oó]n|cbp)\b"
+    r"|\b(?:lo|la|los|las) tienen? (?:la )?(?:migra|ice|inmigraci[oó]n|migraci[oó]n|cbp|patrulla fronteriza|border patrol)\b"
     r"|\b(?:ice|immigration|cbp|border patrol) (?:still )?(?:has|have|tiene) (?:him|her|them|(?:my|mi|our) " + _RELATIVE + r")\b"
     # handcuffed and taken: "a mi cuñado lo sacaron del trabajo esposado"
     r"|\b(?:lo|la|los|las) (?:sacaron|llevaron|subieron)\b[^.?!]{0,30}?\besposad[oa]s?\b"

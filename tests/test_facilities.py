@@ -27,7 +27,20 @@ def test_places_people_live_are_not_facilities(text):
 
 
 def test_every_facility_has_a_way_to_say_it():
-    assert all(aliases for aliases in FACILITIES.values())
+    from bot.places.facilities import IN_A_COMMON_TOWN
+
+    assert all(aliases or name in IN_A_COMMON_TOWN for name, aliases in FACILITIES.items())
+    assert set(IN_A_COMMON_TOWN) <= set(FACILITIES)
+
+
+@pytest.mark.parametrize("text, held", [
+    ("q necesito pa sacar a mi prima del centro de aurora? la detuvieron", "Denver Contract Detention Facility (Aurora, CO)"),
+    ("hes at the tacoma detention center", "Northwest ICE Processing Center (Tacoma, WA)"),
+    ("we live in aurora", None),  # the town alone is where people live
+    ("she is at the place in aurora", None),
+])
+def test_a_facility_in_a_common_town_is_named_with_a_word_that_says_so(text, held):
+    assert facility_in(text) == held
 
 
 def test_a_facility_said_in_passing_is_where_the_person_is_held():

@@ -170,6 +170,9 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("she was detained, she has a green card, no a number with her", {"a_number": "unknown"}),
         ("lo detuvieron y ahora lo tiene ICE en el jail del condado", {"detained_where": "el jail del condado"}),
         ("he called from the ice office downtown, they kept him at his check in", {"detained_where": "the ice office downtown"}),
+        ("they are putting him on a plane, hes at the ice place in baltimore", {"detained_where": "the ice place in baltimore"}),
+        ("lo movieron dos veces y ahora nadie me dice dónde está", {"detained_where": "nadie me dice dónde está"}),
+        ("they took my husband from the job site, idk where he is", {"detained_where": "idk where he is"}),
         ("fue a firmar en la oficina de inmigracion en san antonio y no lo dejaron salir",
          {"detained_where": "la oficina de inmigracion en san antonio"}),
         # "coming back" is not a day ahead
@@ -313,6 +316,8 @@ def test_dates_ahead_and_behind_in_one_message():
     ("mi esposo esta en el centro de detencion de tacoma desde el viernes", "2026-11-27"),
     ("mi hermano esta en otay mesa desde hace 5 dias", "2026-11-28"),
     ("my husband is detained since january and still no court", "since january"),
+    ("mi hijo está detenido en luisiana desde la segunda semana de noviembre", "desde la segunda semana de noviembre"),
+    ("a mi hija la tiene la patrulla fronteriza en laredo desde ayer", "2026-12-02"),
 ])
 def test_when_someone_was_detained_is_heard_in_passing(text, expected):
     assert flow.answers_in_text("detention", text, date(2026, 12, 3)).get("detained_since") == expected

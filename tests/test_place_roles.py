@@ -504,3 +504,12 @@ def test_borders_are_read_both_ways_and_only_between_states():
     assert all(a in neighbours.NEIGHBOURS[b] for a, near in neighbours.NEIGHBOURS.items() for b in near)
     assert "AK" not in neighbours.NEIGHBOURS and "HI" not in neighbours.NEIGHBOURS
     assert neighbours.next_to(["WA"]) == {"OR", "ID"}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Mi esposo está detenido desde hace una semana en Georgia", "detained"),
+    ("mi esposo esta detenido desde el lunes en houston", "detained"),
+    ("mi hermano vino desde honduras", "origin"),
+])
+def test_desde_a_time_is_since_not_from(text, role):
+    assert [m.role for m in mentions(text)] == [role]

@@ -28,12 +28,10 @@ FACILITIES = {
     "Imperial Regional Detention Facility (Calexico, CA)": ("imperial regional",),
     "Eloy Detention Center (AZ)": ("eloy",),
     "La Palma Correctional Center (Eloy, AZ)": ("la palma",),
-    "Florence Service Processing Center (AZ)": ("florence service processing", "florence detention", "florence processing"),
+    "Florence Service Processing Center (AZ)": ("florence service processing",),
     "Nevada Southern Detention Center (Pahrump, NV)": ("nevada southern", "pahrump"),
     "California City Detention Facility (CA)": ("california city",),
-    "Northwest ICE Processing Center (Tacoma, WA)": ("northwest detention", "northwest ice processing", "nwdc",
-                                                    "tacoma center", "tacoma detention", "detencion de tacoma",
-                                                    "tacoma processing", "tacoma ice"),
+    "Northwest ICE Processing Center (Tacoma, WA)": ("northwest detention", "northwest ice processing", "nwdc"),
     "Stewart Detention Center (Lumpkin, GA)": ("stewart detention", "stewart processing", "stewart", "lumpkin"),
     "Folkston ICE Processing Center (GA)": ("folkston",),
     "Broward Transitional Center (FL)": ("broward transitional", "broward"),
@@ -48,7 +46,7 @@ FACILITIES = {
     "Rio Grande Processing Center (Laredo, TX)": ("rio grande processing", "rio grande detention"),
     "Coastal Bend Detention Center (Robstown, TX)": ("coastal bend", "robstown"),
     "Camp East Montana (Fort Bliss, El Paso, TX)": ("camp east montana", "east montana", "fort bliss"),
-    "Montgomery Processing Center (Conroe, TX)": ("montgomery processing", "detencion de montgomery", "montgomery detention", "conroe"),
+    "Montgomery Processing Center (Conroe, TX)": ("conroe",),
     "Joe Corley Processing Center (Conroe, TX)": ("joe corley",),
     "IAH Secure Adult Detention Facility (Livingston, TX)": ("iah polk", "iah secure", "polk county detention"),
     "Bluebonnet Detention Facility (Anson, TX)": ("bluebonnet",),
@@ -58,7 +56,7 @@ FACILITIES = {
     "Torrance County Detention Facility (NM)": ("torrance county",),
     "Cibola County Correctional Center (NM)": ("cibola",),
     "Central Louisiana ICE Processing Center (Jena, LA)": ("jena",),
-    "Winn Correctional Center (Winnfield, LA)": ("winnfield", "winn correctional", "centro de winn", "winn center", "winn detention"),
+    "Winn Correctional Center (Winnfield, LA)": ("winnfield", "winn correctional"),
     "Richwood Correctional Center (Monroe, LA)": ("richwood",),
     "River Correctional Center (Ferriday, LA)": ("river correctional",),
     "Jackson Parish Correctional Center (Jonesboro, LA)": ("jackson parish",),
@@ -69,17 +67,34 @@ FACILITIES = {
     "Delaney Hall (Newark, NJ)": ("delaney hall", "delaney"),
     "Moshannon Valley Processing Center (PA)": ("moshannon",),
     "Buffalo Federal Detention Facility (Batavia, NY)": ("buffalo federal detention", "batavia"),
-    "Elizabeth Detention Center (NJ)": ("elizabeth detention",),
+    "Elizabeth Detention Center (NJ)": (),
     "Plymouth County Correctional Facility (MA)": ("plymouth county",),
     "Farmville Detention Center (VA)": ("farmville",),
-    "Caroline Detention Facility (Bowling Green, VA)": ("caroline detention", "detencion de caroline", "centro de caroline"),
-    "Denver Contract Detention Facility (Aurora, CO)": ("aurora ice processing", "aurora detention", "geo aurora"),
+    "Caroline Detention Facility (Bowling Green, VA)": (),
+    "Denver Contract Detention Facility (Aurora, CO)": ("geo aurora",),
     "Broadview Processing Center (IL)": ("broadview",),
     # The New York field office, whose holding rooms held people for days in 2025.
     "ICE field office, 26 Federal Plaza (New York, NY)": ("26 federal plaza", "federal plaza"),
 }
 
-_ALIASES = [(alias, name) for name, aliases in FACILITIES.items() for alias in aliases]
+#: Facilities in towns whose name is a common place (or a name): named only with a word that says
+#: it is the facility ("the aurora center", "el centro de aurora", "tacoma detention").
+IN_A_COMMON_TOWN = {
+    "Northwest ICE Processing Center (Tacoma, WA)": "tacoma",
+    "Winn Correctional Center (Winnfield, LA)": "winn",
+    "Montgomery Processing Center (Conroe, TX)": "montgomery",
+    "Caroline Detention Facility (Bowling Green, VA)": "caroline",
+    "Denver Contract Detention Facility (Aurora, CO)": "aurora",
+    "Elizabeth Detention Center (NJ)": "elizabeth",
+    "Florence Service Processing Center (AZ)": "florence",
+}
+#: (Matched exactly: one letter off, "ice in aurora" would be "live in aurora".)
+_AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} facility", "centro de {}",
+                  "detencion de {}", "centro de detencion de {}", "ice place in {}", "ice center in {}")
+
+#: (alias, facility, whether one typo is allowed)
+_ALIASES = [(alias, name, True) for name, aliases in FACILITIES.items() for alias in aliases] + [
+    (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() for form in _AROUND_A_TOWN]
 
 
 def _plain(text: str) -> str:
@@ -94,10 +109,10 @@ def facility_in(text: str) -> Optional[str]:
     Call it only where someone is detained: "Stewart" is also a surname.
     """
     words = _plain(text).split()
-    for alias, name in _ALIASES:
+    for alias, name, typo in _ALIASES:
         size = len(alias.split())
         for i in range(len(words) - size + 1):
             said = " ".join(words[i : i + size])
-            if said == alias or (len(alias) >= 7 and fuzz.ratio(said, alias) >= 85):
+            if said == alias or (typo and len(alias) >= 7 and fuzz.ratio(said, alias) >= 85):
                 return name
     return None

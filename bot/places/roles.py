@@ -600,6 +600,13 @@ def _scan(words: Sequence[str], ts: int, lo: int, skip: range) -> Optional[str]:
     return None
 
 
+#: Words after "desde" that make it "since" (a time), not "from" (a place).
+_SINCE_WHEN = frozenset(
+    """hace ayer antier anteayer anoche hoy antes que esta este lunes martes miercoles jueves viernes sabado domingo
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre mes ano semana dia
+    fin""".split())
+
+
 def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
     w = words[k]
     prev = words[k - 1] if k - 1 >= lo else ""
@@ -614,6 +621,8 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return ORIGIN
     if w == "up":
         return {"grew": ORIGIN, "locked": DETAINED, "picked": UNCLEAR}.get(prev)
+    if w == "desde" and gap and (gap[0] in _SINCE_WHEN or (gap[0] in ("el", "la") and gap[1:2] and gap[1] in _SINCE_WHEN)):
+        return None  # "detenido desde hace una semana en Georgia": since when, not where from; read on
     if w in ("from", "desde"):
         back = words[max(lo, k - 3):k]
         if any(b in DISTANCE for b in back[-2:]):
