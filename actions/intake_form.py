@@ -193,9 +193,11 @@ class ValidateIntakeForm(FormValidationAction):
             out.update({k: v for k, v in interruptions.answer_slots(asked, text, today()).items() if k not in out})
         out.update({k: v for k, v in interruptions.declined(asked, text, slots).items() if k not in out})
         if (asked not in (None, "consent", "situation") and asked not in interruptions.WORDS_WELCOME and slots.get(asked) is None
-                and asked not in out and latest_intent(tracker) == "request_human" and interruptions.plainly_answers(asked, text, today())):
+                and asked not in out and latest_intent(tracker) in interruptions.ANSWER_BESIDE
+                and interruptions.plainly_answers(asked, text, today())):
             # "they gave me a number but I wrote it on a paper at work" at the A-number, read as a
-            # request for a person: the answer is kept (the form's mapping skips that intent), not asked again
+            # request for a person, or "sí lo tengo, 209 667 114" read as a yes: the answer is kept
+            # (the form's mapping skips those intents), not asked again
             out.update({k: v for k, v in interruptions.answer_slots(asked, text, today()).items() if k not in out})
         if asked in interruptions.WORDS_WELCOME and slots.get(asked) is None and latest_intent(tracker) == "request_human":
             # "i just want to talk to a lawyer" where their own words are asked: the callback, and the words

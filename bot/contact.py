@@ -151,7 +151,8 @@ def parse_email(text: str) -> Parsed:
     return info.normalized, None
 
 
-_A_NUMBER = re.compile(r"\b(?:a[\s#:-]*)?((?:\d[\s-]?){7,9})\b", re.IGNORECASE)
+#: (Dots only between groups of three, as the card prints it: "204.556.781", not a date "12.15.2026".)
+_A_NUMBER = re.compile(r"\b(?:a[\s#:.-]*)?(\d{3}\.\d{3}\.\d{3}|(?:\d[\s-]?){7,9})\b", re.IGNORECASE)
 
 
 def parse_a_number(text: str) -> Parsed:

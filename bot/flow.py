@@ -321,7 +321,7 @@ _A_NUMBER_SAID = re.compile(
     r"\b(?:a[\s#:-]*|a[\s-]?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*"
     r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
     r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
-    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*|(?:su|mi|his|her|my) a\s+(?:es|is|:)\s*)(\d(?:[\s-]?\d){7,8})\b",
+    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*|(?:su|mi|his|her|my) a\s+(?:es|is|:)\s*)(\d{3}\.\d{3}\.\d{3}|\d(?:[\s-]?\d){7,8})\b",
     re.IGNORECASE,
 )
 #: "we don't have her A number", "no sabemos su numero": the A-number is not known, so not asked.
@@ -329,7 +329,9 @@ _A_NUMBER_UNKNOWN = re.compile(
     r"\b(?:do ?n[o']?t|do not|don't|no|never)\s+(?:have|know|got|tenemos|tengo|sabemos|se|sé|tiene)\b[^.?!;]{0,20}?"
     r"\b(?:a[\s-]?(?:number|#)|(?:his|her|their|su) (?:number|numero|número)|numero a|número a|numero de extranjero)\b"
     # "no a number with her", "doesn't have it with him"
-    r"|\bno (?:a|alien)[\s-]?(?:number|#)\b|\b(?:do ?n[o']?t|does ?n[o']?t|doesnt|dont) have (?:it|the a[\s-]?number|his|her) with (?:her|him|me|them)\b",
+    r"|\bno (?:a|alien)[\s-]?(?:number|#)\b"
+    # "Su número A no lo tengo", "her a number we dont have"
+    r"|\b(?:su|mi|his|her|their|my) (?:n[uú]mero a|numero de extranjero|a[\s-]?(?:number|#))\s+(?:no lo (?:tengo|tenemos|s[eé]|sabemos)|(?:we|i) (?:do ?n[o']?t|dont) (?:have|know))\b|\b(?:do ?n[o']?t|does ?n[o']?t|doesnt|dont) have (?:it|the a[\s-]?number|his|her) with (?:her|him|me|them)\b",
     re.IGNORECASE,
 )
 

@@ -59,6 +59,10 @@ OUTSIDE_FORMS: List[str] = [i for i in INTENTS if i not in ("cancel_booking", "r
 #: by the intake form, "start over" by its own rule, greetings by the opening rules.
 HANDLED_ELSEWHERE: List[str] = ["greet", "goodbye", "thank", "affirm", "deny", "dont_know", "request_human", "start_over"]
 
+#: Of those, the ones a message that also plainly answers the pending question may be read as
+#: ("sí lo tengo, 209 667 114" at the A-number is a yes, and the answer).
+ANSWER_BESIDE: List[str] = ["affirm", "deny", "greet", "thank", "goodbye", "request_human"]
+
 #: The domain's shared "not an answer" list (``x-not-an-answer``), less the fallback,
 #: which Rasa never lets a mapping see.
 NOT_AN_ANSWER: List[str] = [i for i in INTENTS if i != "nlu_fallback"] + HANDLED_ELSEWHERE

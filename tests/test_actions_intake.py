@@ -703,6 +703,13 @@ async def test_an_a_number_not_at_hand_read_as_a_request_for_a_person_is_kept(ru
     assert slots["a_number"] == "unknown"
 
 
+async def test_an_a_number_given_with_a_yes_is_kept(run_form):
+    before = {"consent": True, "location": "Santa Ana, CA", "state": "CA", "situation": "removal",
+              "removal_stage": "check_in", "hearing_date": "2026-12-09"}
+    slots, _ = await run_form(before, {}, text="sí lo tengo, 209 667 114", intent="affirm", requested="a_number")
+    assert slots["a_number"] == "209667114"
+
+
 _SUMMARY_READY = {"consent": True, "location": "Miami, FL", "state": "FL", "situation": "detention", "detained_where": "Lafayette (where detained)",
                   "detained_since": "2026-11-27", "a_number": "unknown", "contact_name": "Jimena Torres", "contact_phone": "+13055550178"}
 

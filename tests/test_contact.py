@@ -32,13 +32,14 @@ def test_email():
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("A123456789", "123456789"), ("a 123-456-789", "123456789"), ("12345678", "012345678"), ("A# 098 765 432", "098765432")],
+    [("A123456789", "123456789"), ("a 123-456-789", "123456789"), ("12345678", "012345678"), ("A# 098 765 432", "098765432"),
+     ("204.556.781", "204556781"), ("mi A es 204.556.781", "204556781")],
 )
 def test_a_number_padded_to_nine_digits(text, expected):
     assert contact.parse_a_number(text) == (expected, None)
 
 
-@pytest.mark.parametrize("text", ["A12345", "1234567890", "no"])
+@pytest.mark.parametrize("text", ["A12345", "1234567890", "no", "court on 12.15.2026"])
 def test_bad_a_number(text):
     assert contact.parse_a_number(text)[0] is None
 

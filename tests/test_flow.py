@@ -168,6 +168,7 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("lo paro la policia el viernes y ahora lo tiene inmigracion", {"detained_since": "2026-11-27"}),
         ("lo detuvieron esta madrugada", {"detained_since": "2026-11-28"}),
         ("she was detained, she has a green card, no a number with her", {"a_number": "unknown"}),
+        ("lo detuvieron. Su número A no lo tengo.", {"a_number": "unknown"}),
         ("lo detuvieron y ahora lo tiene ICE en el jail del condado", {"detained_where": "el jail del condado"}),
         ("he called from the ice office downtown, they kept him at his check in", {"detained_where": "the ice office downtown"}),
         ("they are putting him on a plane, hes at the ice place in baltimore", {"detained_where": "the ice place in baltimore"}),

@@ -876,3 +876,7 @@ def test_agents_at_hand_with_someone_taken_keep_when():
                                   {"requested_slot": "location"}, firm(), today=date(2026, 12, 5), free_text=True)
     assert answer.slots["situation"] == "detention" and answer.slots["detained_since"] == "2026-12-05"
     assert answer.slots["ice_present_now"] is True
+
+
+def test_intents_read_beside_an_answer_are_ones_handled_elsewhere():
+    assert set(interruptions.ANSWER_BESIDE) <= set(interruptions.HANDLED_ELSEWHERE)
