@@ -43,6 +43,11 @@ def _duckling() -> Tuple[ModuleType, object, object]:
     return duckling, duckling.load_time_zones(_ZONEINFO), duckling.parse_dimensions(["time"])
 
 
+#: Words Duckling reads as "now" that are not a time in a visitor's Spanish: "ya" is "already"
+#: ("el juez ya me dio fecha").
+_NOT_A_TIME_ES = frozenset({"ya"})
+
+
 def _duckling_days(text: str, today: date) -> List[date]:
     """The days Duckling reads in Spanish ``text`` (intervals by their start), relative to ``today``."""
     try:
@@ -55,6 +60,8 @@ def _duckling_days(text: str, today: date) -> List[date]:
                                duckling.default_locale_lang(duckling.parse_lang("ES")))
     days: List[date] = []
     for found in duckling.parse(text, context, dimensions, False):
+        if plain(found.get("body") or "") in _NOT_A_TIME_ES:
+            continue
         value = found.get("value") or {}
         if value.get("type") == "interval":
             value = value.get("from") or {}
@@ -86,6 +93,8 @@ def parse_date(text: str, today: date) -> Optional[date]:
     if spanish is not None:
         return spanish
     result, context = _calendar().parseDT(_as_parsedatetime_reads(text), datetime.combine(today, time(12, 0)))
+    if not context.hasDate and _NEXT_WEEK_ES.search(plain(text)):
+        return today + timedelta(days=7)  # "la semana que viene", read as "next week" is in English
     if not context.hasDate:
         return None
     if not context.accuracy & (context.ACU_DAY | context.ACU_WEEK):
@@ -94,6 +103,9 @@ def parse_date(text: str, today: date) -> Optional[date]:
     day: date = result.date()
     return day
 
+
+#: Next week said in Spanish, with no day ("la semana que viene", "la otra semana").
+_NEXT_WEEK_ES = re.compile(r"\b(?:la )?(?:semana que viene|proxima semana|siguiente semana|otra semana|semana entrante)\b")
 
 #: Parts of a day that parsedatetime reads as a time of today, not as a date
 #: ("this morning", "last night"), and the Spanish words visitors use most.
@@ -324,6 +336,8 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
         return spanish
     found = _calendar().nlp(_as_parsedatetime_reads(text), datetime.combine(today, time(12, 0))) or ()
     found = [f for f in found if f[1].hasDate]
+    if not found and _NEXT_WEEK_ES.search(t):
+        return today + timedelta(days=7)  # "tengo que presentarme la semana que viene": as "next week" in English
     if len(found) != 1:
         return None
     when, context = found[0][0], found[0][1]
@@ -489,7 +503,7 @@ def _year_back(day: date) -> date:
 
 
 _FAR_OFF = re.compile(
-    r"\b(?:months?|meses|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano"
+    r"\b(?:months?|meses|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano|new years?"
     r"|spring|summer|fall|autumn|winter|primavera|verano|otono|invierno"
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|20[2-9]\d)\b"

@@ -239,3 +239,20 @@ def test_days_typed_short_or_spelled_out(text, expected):
 @pytest.mark.parametrize("text", ["the first time i went", "court is on the first hearing"])
 def test_an_ordinal_that_is_not_a_day_stays_a_word(text):
     assert dates.typed_out(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # next week said in Spanish with no day, as "next week" is read in English
+    ("la semana que viene", date(2026, 12, 12)),
+    ("tengo que presentarme con ICE la otra semana", date(2026, 12, 12)),
+    ("la semana que viene, el miércoles", date(2026, 12, 9)),
+    # "ya" is "already", not now
+    ("el juez ya me dio fecha", None),
+])
+def test_spanish_weeks_and_already(text, expected):
+    assert dates.mentioned_date(text, date(2026, 12, 5)) == expected
+
+
+def test_after_new_years_is_far_off():
+    assert dates.far_off("after new years, no exact date yet", date(2026, 12, 5))
+    assert dates.parse_date("after new years, no exact date yet", date(2026, 12, 5)) is None
