@@ -417,6 +417,8 @@ def test_a_town_said_near_another_is_in_that_ones_state(text, state):
     ("en casa de mi suegra en west valley city utah", True, False),
     ("joe corley detention center in conroe texas", True, False),  # the visitor may be the one held
     ("houston", False, False),
+    # the visitor's place first, then someone else's
+    ("en new orleans, y el esta en richwood desde hace 2 meses", True, False),
 ])
 def test_a_reply_that_gives_only_someone_elses_place(text, detention, theirs):
     from bot.places import location
@@ -513,3 +515,13 @@ def test_borders_are_read_both_ways_and_only_between_states():
 ])
 def test_desde_a_time_is_since_not_from(text, role):
     assert [m.role for m in mentions(text)] == [role]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Seattle WA. She lives in Cebu in the Philippines", "Seattle, WA"),
+    ("kansas city, missouri side. shes at the jail in chase county kansas since wednesday", "Kansas City, MO"),
+])
+def test_at_the_location_question_the_place_no_one_else_is_in_is_the_answer(text, label):
+    from bot.places import location
+
+    assert location.answer_place(text, text).label == label

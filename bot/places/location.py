@@ -58,7 +58,10 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     if now is not None and (role != roles.SELF or _NOT_NOW_HOME.search(message_text)):
         # "miami rn, visiting my sister this week. i live in chicago tho": where they are right now
         return now.place
-    if role != roles.SELF:
+    others = any(m.role not in (roles.SELF, roles.UNCLEAR) for m in found)
+    if role == roles.UNCLEAR and place is not None and others:
+        pass  # "Seattle WA. She lives in Cebu in the Philippines": the place no one else is said to be in
+    elif role != roles.SELF:
         place = resolve_reply(value, message_text)
     if place is not None and place.candidates and not place.state:
         # "we're in evans, right by greeley": the one state both places share
@@ -106,6 +109,9 @@ def someone_elses_place(text: str, detention: bool) -> bool:
         return True
     if not detention or not theirs:
         return False
+    they = _THEY.search(text)
+    if they is not None and any(m.role == roles.UNCLEAR and m.end <= they.start() for m in found):
+        return False  # "en new orleans, y el esta en richwood": a place said before anyone else is spoken of
     # the facility by words other than the town's ("conroe texas" is a town, "joe corley" a facility)
     rest, at = [], 0
     for m in found:
