@@ -220,8 +220,7 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "the south side": (US, "IL", "Chicago"),
     "little village": (US, "IL", "Chicago"),
     "pilsen": (US, "IL", "Chicago"),
-    "spanish harlem": (US, "NY", "New York City"),
-    "el barrio": (US, "NY", "New York City"),
+    "spanish harlem": (US, "NY", "New York City"),  # (not "el barrio": in Spanish, any neighbourhood)
     "the us": (US, None, None),
     "the usa": (US, None, None),
     "usa": (US, None, None),
