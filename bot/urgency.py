@@ -643,6 +643,14 @@ def _agents_only(s: str) -> str:
     return _NOT_AGENTS_HERE.sub(" something ", s)
 
 
+#: Stopped by agents and still held at the roadside: "we're still pulled over", "estamos en el carro".
+_STOPPED_NOW = re.compile(
+    r"\b(?:(?:we|i)(?:'re| are|re|'m| am|m) (?:still )?(?:pulled over|stopped|in the car|sitting in the car|waiting in the car)"
+    r"|(?:estamos|estoy|seguimos|sigo) (?:en el carro|en la troca|en la camioneta|parad[oa]s|esperando)"
+    r"|(?:the )?(?:agent|officer) (?:took|has) (?:our|my) (?:licen[cs]es?|ids?|papers|documents)"
+    r"|(?:el|la) (?:agente|oficial) se llev[oó] (?:las|los|mis|nuestr[oa]s) (?:licencias?|papeles|documentos|ids?))\b")
+
+
 #: Agents named as the ones who did it: "arrested by", "detenido por".
 _DONE_BY = re.compile(
     r"\b(?:arrested|detained|taken|picked up|stopped|grabbed|caught|held|deported|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?"
@@ -668,6 +676,9 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = _KNOCKED.search(s)
     if match is None and _RAID.search(s):
         match = _RAID_NOW.search(s)
+    if match is None and _AGENT_WORD.search(s):
+        # "nos pararon en el reten de la migra y estamos en el carro": stopped by them, and still there
+        match = _STOPPED_NOW.search(s)
     if match is None and (_AGENT_WORD.search(s) or _AGENT_LOOKS.search(s)):
         # Agents named or described, doing something at hand ("a man with a vest ... at my
         # door asking for my husband"), or someone hiding from them now; not what they did

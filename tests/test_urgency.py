@@ -271,6 +271,8 @@ def test_not_removal_imminent(text):
         ("there are agents parked across the street since 6am watching our house", "street"),
         ("ahorita estan afuera en una camioneta blanca", "home"),
         ("omg 3 trucks just pulled up outside right now and they are coming in", "home"),
+        # stopped by agents and still at the roadside
+        ("nos pararon en el reten de la migra y estamos en el carro, el agente se llevo las licencias", "street"),
     ],
 )
 def test_agents_present_now(text, place):
@@ -478,6 +480,7 @@ def test_bags_without_ice_are_not_a_removal(text):
         ("our members are afraid immigration agents will come to the Sunday service", True),
         ("ayer unos agentes me pararon en la parada del bus", True),
         ("saw ice trucks by the school this morning, is it safe to pick up my kids", True),
+        ("la migra nos paró ayer en el reten", True),
         # the agents as the ones who took someone, where they did it
         ("my boyfriend got arrested by ice at his job on tuesday, they have him in the county jail", True),
         ("ICE is at my door right now", False),
