@@ -654,7 +654,10 @@ _STOPPED_NOW = re.compile(
 #: Agents named as the ones who did it: "arrested by", "detenido por".
 _DONE_BY = re.compile(
     r"\b(?:arrested|detained|taken|picked up|stopped|grabbed|caught|held|deported|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?"
-    r"|llevad[oa]s?|deportad[oa]s?)\s+(?:by|por)\s+(?:la\s+|the\s+)?$")
+    r"|llevad[oa]s?|deportad[oa]s?)\s+(?:by|por)\s+(?:la\s+|the\s+)?$"
+    # "a mi hijo lo detuvo ICE en el trabajo": the agency after a verb in the past
+    r"|\b(?:lo|la|los|las|nos|me|le) (?:detuvo|detuvieron|agarr[oó]|agarraron|arrest[oó]|arrestaron|par[oó]|pararon"
+    r"|llev[oó]|llevaron|recogi[oó]|recogieron)\s+(?:la\s+|el\s+)?$")
 
 
 def _present_now(s: str) -> Optional[re.Match[str]]:

@@ -47,3 +47,12 @@ def test_a_facility_said_in_passing_is_where_the_person_is_held():
     said = flow.answers_in_text("detention", "ICE took my brother to otay mesa yesterday", date(2026, 12, 3))
     assert said["detained_where"].startswith("Otay Mesa") and said["detained_since"] == "2026-12-02"
     assert "detained_where" not in flow.answers_in_text("family", "my brother was at otay mesa", date(2026, 12, 3))
+
+
+def test_a_part_of_a_facilitys_name_is_where_someone_is_held_not_a_guess_at_the_visitors_place():
+    from bot.places import location
+
+    heard = location.heard_in_passing("a mi hijo lo detuvo ICE, esta en el south texas en pearsall", None, {})
+    assert "location_guess" not in heard and heard["places_mentioned"] == ["Texas (detained)"]
+    # a facility's town alone is a town people live in
+    assert location.heard_in_passing("ICE took my husband in conroe", None, {})["location_guess"] == "Conroe, TX"

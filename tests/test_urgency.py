@@ -746,3 +746,11 @@ def test_the_asylum_year_counted_from_an_arrival_said_in_months_and_weeks():
     text = "llegue hace 11 meses y 3 semanas y quiero pedir asilo"
     assert "deadline_soon" in urgency.text_signals(text, date(2026, 12, 5))
     assert "deadline_soon" not in urgency.text_signals("llegue hace 11 meses y quiero pedir asilo", date(2026, 12, 5))
+
+
+@pytest.mark.parametrize("text", [
+    "a mi hijo lo detuvo ICE en el trabajo, esta en pearsall",
+    "my boyfriend got arrested by ice at his job on tuesday",
+])
+def test_where_agents_took_someone_is_not_agents_there_now(text):
+    assert urgency.live_emergency(text) is None

@@ -116,3 +116,14 @@ def facility_in(text: str) -> Optional[str]:
             if said == alias or (typo and len(alias) >= 7 and fuzz.ratio(said, alias) >= 85):
                 return name
     return None
+
+
+def names_part_of(place_text: str, facility: str) -> bool:
+    """Whether a place said is a part of the facility's name ("south texas" of the South Texas ICE
+    Processing Center). The town alone ("conroe", "pearsall") is not: people live there too."""
+    said = " ".join(_plain(place_text).split())
+    if not said:
+        return False
+    names = [a for a, name, _ in _ALIASES if name == facility] + [_plain(facility.split("(")[0])]
+    return any(f" {said} " in f" {' '.join(n.split())} " and said != " ".join(n.split()) for n in names)
+

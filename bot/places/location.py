@@ -1,6 +1,7 @@
 """The visitor's location as intake slots: from a visitor's words to the slots a place fills."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Dict, Mapping, Optional, Sequence
 
@@ -199,6 +200,11 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
     that yes/no question, any place in the reply is where the visitor is.
     """
     found = roles.mentions(text)
+    facility = facilities.facility_in(text)
+    if facility:
+        # "está en el south texas en pearsall": the facility's own words are where someone is held
+        found = [dataclasses.replace(m, role=roles.DETAINED) if m.role == roles.UNCLEAR and facilities.names_part_of(m.text, facility)
+                 else m for m in found]
     if asked == "location_confirmed":
         place, _ = roles.location_among(found)
         place = place or resolve_reply(text, text)
@@ -211,7 +217,7 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
         out["places_mentioned"] = known + [p for p in dict.fromkeys(said) if p not in known]
         held = next((m for m in elsewhere if m.role == "detained"), None)
         if held and slots.get("detained_where") is None and slots.get("situation") == "detention":
-            out["detained_where"] = " ".join(held.text.split())[:1000]
+            out["detained_where"] = facility or " ".join(held.text.split())[:1000]
     place, role = roles.location_among(found, text)
     if place is not None and place.candidates and not place.state:
         place = _settled_by_context(place, found, text)
