@@ -651,6 +651,17 @@ _STOPPED_NOW = re.compile(
     r"|(?:el|la) (?:agente|oficial) se llev[oó] (?:las|los|mis|nuestr[oa]s) (?:licencias?|papeles|documentos|ids?))\b")
 
 
+#: Something of theirs, not they: "una tarjeta de ICE en la puerta", "a card from ICE on the door".
+_THEIR_THING = re.compile(
+    rf"\b(?:tarjeta|card|business card|papel|paper|notice|aviso|carta|letter|flyer|volante|note|nota)s? (?:de|from|of) (?:la |the )?{_AGENT}\b"
+    # ... and one to be called: "diciendo que llame a un agente"
+    rf"|\b(?:llame|llamar|llamen|llamarle|call|to call) (?:(?:a|an|un|al|the) ){{0,2}}{_AGENT}\b")
+#: A raid foretold, not happening: "ICE might do a raid at the farm next week", "dicen que va a haber redada".
+_RAID_FORESEEN = re.compile(
+    r"\b(?:might|may|could|will|would|going to|gonna|planning to|plan to|supposed to)\s+(?:\w+\s+){0,2}(?:raid|redada)s?\b"
+    r"|\b(?:va|van) a (?:haber|hacer) (?:una |unas )?redadas?\b|\b(?:rumou?r|rumor|rumores|dicen que)\b")
+
+
 #: Agents named as the ones who did it: "arrested by", "detenido por".
 _DONE_BY = re.compile(
     r"\b(?:arrested|detained|taken|picked up|stopped|grabbed|caught|held|deported|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?"
@@ -662,13 +673,15 @@ _DONE_BY = re.compile(
 
 def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
-    s = _agents_only(s)
+    s = _THEIR_THING.sub("a card", _agents_only(s))
     strong = bool(_STRONG_NOW.search(s))
     match = _AGENTS_THERE.search(s)
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
     match = match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
-    if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s):
+    if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s) and not (
+            _WAS.search(s[: _KNOCKING.search(s).start()]) and not strong):
+        # (not "ice was in my complex this week knocking on doors": they were, earlier)
         match = _KNOCKING.search(s)
     if match is None and not _HELD_WORDS.search(s):
         match = _STILL_THERE.search(s)
@@ -677,7 +690,7 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = _PEOPLE_AT_DOOR.search(s)
     if match is None and _KNOCKED.search(s) and _AGENT_WORD.search(s) and _JUST.search(s):
         match = _KNOCKED.search(s)
-    if match is None and _RAID.search(s):
+    if match is None and _RAID.search(s) and not _RAID_FORESEEN.search(s):
         match = _RAID_NOW.search(s)
     if match is None and _AGENT_WORD.search(s):
         # "nos pararon en el reten de la migra y estamos en el carro": stopped by them, and still there

@@ -273,6 +273,7 @@ def test_not_removal_imminent(text):
         ("omg 3 trucks just pulled up outside right now and they are coming in", "home"),
         # stopped by agents and still at the roadside
         ("nos pararon en el reten de la migra y estamos en el carro, el agente se llevo las licencias", "street"),
+        ("ICE left a card on the door and they are still outside", "home"),
     ],
 )
 def test_agents_present_now(text, place):
@@ -751,6 +752,10 @@ def test_the_asylum_year_counted_from_an_arrival_said_in_months_and_weeks():
 @pytest.mark.parametrize("text", [
     "a mi hijo lo detuvo ICE en el trabajo, esta en pearsall",
     "my boyfriend got arrested by ice at his job on tuesday",
+    # earlier this week, foretold, or only their card at the door
+    "ice was in my apartment complex this week knocking on doors, they didnt come to mine",
+    "my boss said ICE might do a raid at the farm next week, what do we do?",
+    "dejaron una tarjeta de ICE en la puerta diciendo q llame a un agente, tengo q llamar?",
 ])
 def test_where_agents_took_someone_is_not_agents_there_now(text):
     assert urgency.live_emergency(text) is None
