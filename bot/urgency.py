@@ -195,7 +195,8 @@ def _near_spans(s: str) -> List[Tuple[int, int]]:
 _FILING = re.compile(
     r"\b(?:file|filing|filed|submit|send|mail|respond|response|reply|answer|appeal|apply|application|petition|"
     r"form|paperwork|papers|documents|evidence|rfe|noid|i-\d{1,3}\w?|asylum|bia|"
-    r"presentar|apelar|apelacion|enviar|mandar|entregar|responder|respuesta|aplicar|solicitud|solicitar|"
+    # (with a pronoun: "hay que mandarla en 10 dias")
+    r"presentar\w{0,4}|apelar\w{0,4}|apelacion|enviar\w{0,4}|mandar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|respuesta|aplicar|solicitud|solicitar|"
     r"peticion|formulario|papeles|documentos|evidencia|asilo|llenar|"
     # an E-Verify mismatch or an SIJS filing to make in time: "8 days to fix it", "file SIJS before he turns 21"
     r"fix|correct|contest|arreglar|corregir|sijs)\b"
@@ -282,6 +283,12 @@ def _expiring_soon(s: str, today: Optional[date]) -> bool:
 _NO_NOTICE = re.compile(r"\b(?:internal|self|voluntary|mock|practice|interna|no notice|not received|haven'?t (?:got|gotten|received)|sin aviso)\b")
 
 
+#: A filing the visitor must make: "hay que mandarla", "I have to send the evidence".
+_MUST_FILE = re.compile(
+    r"\b(?:hay que|tengo que|tiene que|tenemos que|tienen que|debo|debemos|have to|has to|need to|needs to|must|got to|gotta)\s+"
+    r"(?:\w+\s+)?(?:mandar\w{0,4}|enviar\w{0,4}|presentar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|apelar|file|send|submit|respond|mail|turn in|appeal)\b")
+
+
 def _deadline_soon(s: str, today: Optional[date]) -> bool:
     if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s)) or _expiring_soon(s, today):
         return True
@@ -302,6 +309,10 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
     cues = [m.span() for m in _DEADLINE_WORDS.finditer(s) if not _QUESTION.search(s[: m.start()])]
     cues += [m.span() for m in _DUE.finditer(s) if not _NOT_FILING_DUE.search(s[: m.start()])]
     near = _near_spans(s)
+    for must in _MUST_FILE.finditer(s):
+        # "hay que mandarla en 10 dias": the filing, then its time (not "the store closes tomorrow, i need to send papers")
+        if any(0 <= start - must.end() <= 40 and not _PAST_NEAR.search(s[must.end():start]) for start, _ in near):
+            return True
     if _FILING.search(s):
         cues += [m.span() for m in _DAYS_TO.finditer(s)]  # "3 days to respond", "3 dias para apelar"
         # "file it by friday", "tengo hasta el viernes para apelar"

@@ -248,6 +248,8 @@ def test_an_ordinal_that_is_not_a_day_stays_a_word(text):
     ("la semana que viene, el miércoles", date(2026, 12, 9)),
     # "ya" is "already", not now
     ("el juez ya me dio fecha", None),
+    # "q" typed for "que"
+    ("tengo corte el 14 del mes q viene", date(2027, 1, 14)),
 ])
 def test_spanish_weeks_and_already(text, expected):
     assert dates.mentioned_date(text, date(2026, 12, 5)) == expected

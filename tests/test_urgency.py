@@ -734,6 +734,8 @@ def test_agents_in_a_parking_lot_and_audits_with_no_notice(text, reasons):
     ("tengo que mandar la solicitud de asilo antes del 15", ["deadline_soon"]),
     ("i must leave the country by the 14th or i will overstay", ["deadline_soon"]),
     ("my one year in the us is on december 12 and i havent applied for asylum", ["deadline_soon"]),
+    ("me llego una carta de USCIS pidiendo mas evidencia de mi caso de asilo y hay q mandarla en 10 dias", ["deadline_soon"]),
+    ("i have to send the evidence in 3 months", []),
     ("the store closes tomorrow, i need to send papers", []),
     ("my hearing ends at 5 tomorrow", []),
     ("i came one year ago and want asylum", []),
