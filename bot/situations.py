@@ -436,11 +436,35 @@ def _next_reading(ranking: Optional[Ranking], category: str, text: str | None) -
     return from_ranking([r for r in ranking or () if r.get("name") != INTENT_PREFIX + category], text)
 
 
+#: Money demanded: "send $2000 bail by western union today", "si no pago 800 dolares hoy".
+_PAYMENT_DEMANDED = re.compile(
+    r"(?:\$\s?\d|\b\d[\d,.]*\s?(?:dollars|dolares|dólares|bucks)\b|\bwestern union\b|\bgift ?cards?\b|\btarjetas? de regalo\b"
+    r"|\bzelle\b|\bbitcoin\b|\bmoneygram\b|\b(?:send|pay|wire|deposit) (?:the |them |him |her )?(?:money|bail|fee|fine)\b"
+    r"|\b(?:si no|if (?:i|we|she|he) (?:do ?n[o']?t|dont)) (?:pago|pagamos|paga|pay)\b)",
+    re.IGNORECASE)
+#: Someone who called or wrote claiming to be the authorities, or the visitor asking whether it is real.
+_CLAIMED = re.compile(
+    r"\b(?:scam|scammer|fraud|estafa|estafador\w*|fraude|is (?:this|it) (?:real|legit|true)|es (?:verdad|real|cierto)"
+    r"|(?:called|call|llamaron|llam[oó]|texted|message|mensaje)\b[^.?!]{0,60}\b(?:saying|diciendo|dijeron|que son|said|claiming|claim)"
+    r"|(?:dicen|dijeron|dice|said|claim\w*) (?:que )?(?:son|es|they are|they were|he is|she is|to be) (?:de|from) (?:immigration|inmigraci[oó]n|migraci[oó]n|ice|uscis|la migra))",
+    re.IGNORECASE)
+
+
+def scam_call(text: str | None) -> bool:
+    """A call or message demanding money in the authorities' name ("someone called my mom saying her
+    son was detained and she has to send $2000 bail by western union today. is this a scam"): a
+    scam to report, not a detention or a removal."""
+    t = text or ""
+    return bool(_PAYMENT_DEMANDED.search(t) and _CLAIMED.search(t))
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
     the visitor's own question, a detention at school, or a biometrics appointment read as a
     hearing replaced by the next category; any other the nets chose stands."""
+    if value is not None and scam_call(text):
+        return "other"
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None

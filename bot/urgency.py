@@ -20,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
+from bot import situations
 from bot.dates import days_until, parse_date, past_date
 
 URGENT_WITHIN_DAYS = 14
@@ -890,8 +891,8 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     ``today`` lets a deadline on a calendar date count ("due dec 3"); without
     it only relative times do ("due friday", "in 3 days"). In REASONS order.
     """
-    if not text or not text.strip():
-        return []
+    if not text or not text.strip() or situations.scam_call(text):
+        return []  # ("pay $800 today or they deport you": the threat is the scam's)
     found = set()
     t = normalise(text)
     if _window_closing(t, today) or _decision_window_closing(t, today) or _asylum_year_closing(t, today):

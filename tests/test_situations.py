@@ -303,3 +303,17 @@ def test_a_problem_with_immigration_is_asked_about_not_read_as_a_detention():
 ])
 def test_more_details_told_with_the_matter(situation, text):
     assert situations.details_said(situation, text)
+
+
+@pytest.mark.parametrize("text, scam", [
+    ("someone called my mom saying her son was detained and she has to send $2000 bail by western union today. is this a scam", True),
+    ("me llamaron diciendo q son de inmigracion y q si no pago 800 dolares hoy me deportan, es verdad??", True),
+    ("ICE took my husband, the bond is $5000, how do i pay it", False),  # a real bond
+    ("my husband was detained, is it true they can deport him tomorrow?", False),
+])
+def test_a_call_demanding_money_in_the_authorities_name_is_a_scam_not_the_matter_it_claims(text, scam):
+    from bot import urgency
+
+    assert situations.scam_call(text) is scam
+    if scam:
+        assert situations.settle("detention", None, text) == "other" and urgency.text_signals(text) == []
