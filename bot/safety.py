@@ -863,6 +863,9 @@ def past_and_safe(text: str) -> bool:
     # "I am safe at my sister's house now", "I'm 30 now and doing well": that "now" is the safety
     without_safe = re.sub(r"\b(?:safe|a salvo|doing well|divorced|my own place|im \d+|i am \d+)\b(?:\W+\w+){0,5}?\W+now\b", " ", norm)
     without_safe = re.sub(r"\bnow\b(?:\W+\w+){0,3}?\W+(?:safe|doing well|a salvo)\b", " ", without_safe)
+    # "can I still apply for VAWA?": still eligible, not still in danger
+    without_safe = re.sub(r"\b(?:(?:can|could|do|may) (?:i|we|she|he|they) still|(?:todavia|aun) (?:puedo|podemos|puede|califico)"
+                          r"|(?:puedo|podemos|puede|califico) (?:todavia|aun))\b", " ", without_safe)
     # "he is in jail now", "he lives in arizona now": the one who hurt them is away
     without_safe = re.sub(r"\b(?:is in (?:jail|prison) now|(?:he|she|they) (?:lives?|is living|are living|moved|went back)"
                           r" (?:in|to) (?:\w+ ){1,3}?now)\b", " ", without_safe)

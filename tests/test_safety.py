@@ -553,6 +553,9 @@ def test_names_that_contain_a_gang_word_are_not_a_crisis(text):
         # years in the story, a plan in the present
         ("he came alone 2 years ago, he says he has the rope ready if they send him back", False),
         ("llegue hace 3 anos y ya escribi las cartas para mis hijos", False),
+        # still eligible is not still in danger
+        ("my ex husband was abusive years ago, we're divorced now and I'm safe. can I still apply for VAWA?", True),
+        ("he still hits me, can i still apply for vawa?", False),
     ],
 )
 def test_past_and_safe(text, past):
