@@ -84,6 +84,8 @@ def test_a_category_on_top_is_kept():
 
 def test_a_vague_plea_is_asked_about_whatever_the_classifier_guessed():
     assert situations.from_ranking(_ranking(enforcement=0.6, other=0.2), "pls help") is None
+    # a relative named, and still nothing of the matter
+    assert situations.from_ranking(_ranking(other=0.6, removal=0.2), "my uncle needs help with his immigration case, can u help") is None
 
 
 def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
