@@ -368,7 +368,7 @@ _DETENTION_WORDS = re.compile(
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
     # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
     r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
-    r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó]"
+    r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]"
     r"|no (?:lo|la|los|las) (?:dejaron|dejan) (?:salir|ir)|did ?n[o']?t let (?:him|her|them) (?:leave|go|out))\b",
     re.IGNORECASE,
 )

@@ -453,6 +453,26 @@ _CLAIMED = re.compile(
     re.IGNORECASE)
 
 
+#: Someone who went in to an appointment and was kept: "fue a su appointment en la oficina de inmigración
+#: esta mañana y nunca salió", "went to his check in and they never let him out".
+_KEPT_AT_APPOINTMENT = re.compile(
+    r"\b(?:appointment|appt|cita|check[- ]?in|interview|entrevista|ice office|oficina de (?:inmigraci[oó]n|migraci[oó]n|ice))\b"
+    r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali[oó]"
+    r"|no (?:lo|la) (?:dejaron|dejan) salir|(?:never|did ?n[o']?t|wo ?n[o']?t) let (?:him|her|them) (?:out|go|leave)"
+    r"|kept (?:him|her|them)|se (?:lo|la) quedaron|(?:lo|la) dejaron adentro)\b",
+    re.IGNORECASE)
+
+
+def kept_at_appointment(text: str | None) -> bool:
+    """Whether a message tells of someone kept at an immigration appointment: a detention (not a
+    friend's, told as the reason to fear the visitor's own: "my friend went to hers and never came out")."""
+    found = _KEPT_AT_APPOINTMENT.search(text or "")
+    return found is not None and not _SOMEONE_ELSES.search(found.group(0))
+
+
+_SOMEONE_ELSES = re.compile(r"\b(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?\b", re.IGNORECASE)
+
+
 def scam_call(text: str | None) -> bool:
     """A call or message demanding money in the authorities' name ("someone called my mom saying her
     son was detained and she has to send $2000 bail by western union today. is this a scam"): a
@@ -468,6 +488,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     hearing replaced by the next category; any other the nets chose stands."""
     if value is not None and scam_call(text):
         return "other"
+    if value in ("other", "removal") and kept_at_appointment(text):
+        return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None
