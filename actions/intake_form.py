@@ -512,8 +512,8 @@ class ValidateIntakeForm(FormValidationAction):
         if changed_now:
             # "No, I'm in Boston": the correction came with the "no"; show the summary again.
             return {"intake_confirmed": None}
-        fixed = flow.corrected_at_summary(latest_text(tracker), tracker.slots, resolver.country_code(tracker.get_slot("country"))) \
-            if reply in ("change", "more") else {}
+        fixed = flow.corrected_at_summary(latest_text(tracker), tracker.slots, resolver.country_code(tracker.get_slot("country")),
+                                          today()) if reply in ("change", "more") else {}
         if fixed:
             # "sorry phone is wrong, it's 305-555-0187 not 0178": changed as said, and the summary shown
             # again ("its Ximena with an X" where it already is: the summary again, nothing to change)

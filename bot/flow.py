@@ -204,12 +204,14 @@ _HELD_FIX = re.compile(
 _PHONE_WORDS = re.compile(r"\b(?:phone|number|cell|tel[eé]fono|n[uú]mero|celular|cel)\b", re.IGNORECASE)
 
 
-def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | None = None) -> Dict[str, Any]:
+def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | None = None,
+                         today: date | None = None) -> Dict[str, Any]:
     """What a correction at the summary gives in its own words, so that it is not asked for:
     a phone number ("phone is wrong, it's 305-555-0187", read as a visitor in ``country``
     writes it), an email, a name ("its Ximena with an X not Jimena"), where someone is held
-    ("hes in pine prairie not jena"). {} when the correction names no value (then the
-    visitor is asked what to change)."""
+    ("hes in pine prairie not jena"), where the visitor is ("I'm in New Jersey not New York"),
+    the next date ("the court date is next wednesday"). {} when the correction names no value
+    (then the visitor is asked what to change)."""
     from bot import contact
     from bot.places import facilities
 
@@ -237,7 +239,18 @@ def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | Non
     if held:
         where = held.group(1).strip()
         out["detained_where"] = facilities.facility_in(where) or where
+    place, role = roles.visitor_location(t)
+    if place is not None and role == roles.SELF and place.label != slots.get("location"):
+        # "sorry I meant I'm in New Jersey not New York, I live in Jersey City"
+        out.update(location.slots_for(place))
+    day = dates.coming_date(t, today or date.today()) if slots.get("situation") == "removal" and _DATE_WORDS.search(t) else None
+    if day is not None and day.isoformat() != slots.get("hearing_date"):
+        out["hearing_date"] = day.isoformat()  # "wait the court date is next wednesday not next month"
     return out
+
+
+#: A correction about the next date: "the court date is", "la cita es".
+_DATE_WORDS = re.compile(r"\b(?:date|court|hearing|check[- ]?in|appointment|fecha|corte|audiencia|cita)\b", re.IGNORECASE)
 
 
 def with_more_details(details: Any, text: str) -> str:

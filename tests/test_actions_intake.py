@@ -718,12 +718,21 @@ _SUMMARY_READY = {"consent": True, "location": "Miami, FL", "state": "FL", "situ
     ("sorry phone is wrong, it's 305-555-0187 not 0178", "contact_phone", "+13055550187"),
     ("its Ximena with an X not Jimena", "contact_name", "Ximena Torres"),
     ("wait thats wrong, hes in pine prairie not jena, my sister just told me", "detained_where", "Pine Prairie ICE Processing Center (LA)"),
+    ("sorry I meant I'm in New Jersey not New York, I live in Jersey City", "location", "Jersey City, NJ"),
+    ("perdon, estoy en fort lauderdale no en miami, me confundi", "location", "Fort Lauderdale, FL"),
 ])
 async def test_a_correction_that_gives_the_value_is_made_without_asking_what_to_change(run_form, text, slot, value):
     slots, dispatcher = await run_form(_SUMMARY_READY, {"intake_confirmed": False}, text=text, requested="intake_confirmed")
     assert slots[slot] == value
     assert "utter_summary_corrected" in responses(dispatcher)
     assert slots.get("correcting") is not True and slots["requested_slot"] == "intake_confirmed"
+
+
+async def test_a_next_date_corrected_at_the_summary_is_changed(run_form):
+    ready = {**_SUMMARY_READY, "situation": "removal", "removal_stage": "hearing", "hearing_date": "next month i think"}
+    text = "wait the court date is next wednesday not next month, sorry i just checked the paper"
+    slots, dispatcher = await run_form(ready, {"intake_confirmed": False}, text=text, requested="intake_confirmed")
+    assert slots["hearing_date"] == "2026-12-02" and "utter_summary_corrected" in responses(dispatcher)  # (tests pin today to Saturday 2026-11-28)
 
 
 async def test_a_correction_without_a_value_still_asks_what_to_change(run_form):
