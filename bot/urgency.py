@@ -239,7 +239,12 @@ _ASYLUM = re.compile(r"\b(?:asylum|asilo)\b")
 _ASYLUM_YEAR_NEAR = re.compile(
     r"\b(?:almost|nearly|about to be|casi|ya casi|por cumplir) (?:a|one|un) (?:year|ano)\b|"
     r"\bone year (?:mark|anniversary|is up)\b|\b(?:cumplo|cumple|se cumple|cumplimos) (?:el |un )?(?:one year|ano)\b"
+    r"|\b(?:my|our|the|his|her|mi|su) (?:one )?(?:year|ano) (?:here |aqui )?(?:is|es) (?:almost |nearly |casi )?up\b"
 )
+#: Asylum already asked for: "my asylum case is pending", "ya aplique al asilo".
+_ASYLUM_FILED = re.compile(
+    r"\b(?:asylum|asilo) (?:case|caso|application|aplicacion|solicitud) (?:is )?(?:pending|pendiente|filed|en proceso)"
+    r"|\b(?:already|ya) (?:applied|filed|aplique|aplico|pedi|solicite)\b|\b(?:applied|filed) for asylum\b|\bpending asylum\b")
 _ONE_YEAR = re.compile(r"(?<!hace )\b(?:one year|un ano)\b(?! ago| atras)")
 _APPEAL_LIKE = re.compile(
     r"\b(?:appeal|apelacion|apelar|bia|petition for review|rfe|request for evidence|noid|"
@@ -349,10 +354,14 @@ _WINDOW = re.compile(
 _WINDOW_LOOSE = re.compile(
     r"\b(?:within|in|dentro de|tengo|have|has|had|only|solo|just)\s+" + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\b"
 )
-_ELAPSED_WEEKS = re.compile(r"\b" + _N + r"\s+(?:weeks?|semanas?)\s+ago\b|\bhace\s+" + _N + r"\s+semanas?\b")
+_ABOUT = r"(?:about |around |like |almost |nearly |over |casi |como |unas? |mas de |más de )?"
+#: "its been about 3 weeks already", "ya pasaron 3 semanas"
+_BEEN = r"\b(?:it'?s|its|it has|has|have|ya|that was|han|ya han)\s+(?:been|pasaron|pasado)\s+" + _ABOUT
+_ELAPSED_WEEKS = re.compile(r"\b" + _N + r"\s+(?:weeks?|semanas?)\s+ago\b|\bhace\s+" + _N + r"\s+semanas?\b"
+                            r"|" + _BEEN + _N + r"\s+(?:weeks?|semanas?)\b")
 _ELAPSED = re.compile(
     r"\b" + _N + r"\s+(?:days?|dias?)\s+ago\b|\bhace\s+" + _N + r"\s+dias?\b"
-    r"|\b(?:it'?s|its|it has|has|have|ya)\s+(?:been|pasaron|pasado)\s+" + _N + r"\b"
+    r"|" + _BEEN + _N + r"\b(?!\s+(?:weeks?|semanas?|months?|meses|years?|anos?))"
     r"|\bdated\s+" + _N + r"\s+days?\b"
 )
 
@@ -896,6 +905,9 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     found = set()
     t = normalise(text)
     if _window_closing(t, today) or _decision_window_closing(t, today) or _asylum_year_closing(t, today):
+        found.add("deadline_soon")
+    if _ASYLUM.search(t) and _ASYLUM_YEAR_NEAR.search(t) and not _ASYLUM_FILED.search(t):
+        # "almost a year ago, my year here is up the week after next. i want to apply for asylum": in another sentence
         found.add("deadline_soon")
     sentences = list(_sentences(t))
     if _agents_in(sentences) is not None:

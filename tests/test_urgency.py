@@ -736,6 +736,12 @@ def test_agents_in_a_parking_lot_and_audits_with_no_notice(text, reasons):
     ("my one year in the us is on december 12 and i havent applied for asylum", ["deadline_soon"]),
     ("me llego una carta de USCIS pidiendo mas evidencia de mi caso de asilo y hay q mandarla en 10 dias", ["deadline_soon"]),
     ("i have to send the evidence in 3 months", []),
+    # a window with the weeks gone said after it
+    ("the judge denied my case, the paper says i have 30 days to appeal and its been about 3 weeks already", ["deadline_soon"]),
+    ("tengo 30 dias para apelar y ya pasaron 3 semanas", ["deadline_soon"]),
+    # the asylum year closing, told in another sentence than the asylum
+    ("i came in on a tourist visa almost a year ago, my year here is up soon. i want to apply for asylum", ["deadline_soon"]),
+    ("i have been here almost a year. my asylum case is pending", []),
     ("the store closes tomorrow, i need to send papers", []),
     ("my hearing ends at 5 tomorrow", []),
     ("i came one year ago and want asylum", []),
