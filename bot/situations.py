@@ -91,7 +91,11 @@ _RELATIVES_PAPERS = re.compile(
     r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
     r"|\b(?:visa|green ?card|papers|papeles|residencia|petici[oó]n)\s+(?:for|para|de)\s+(?:my|mi|mis)\s+" + RELATIVE + r"\b"
     r"|\b(?:bring|petition for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis)\s+" + RELATIVE + r"\b"
-    r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b",
+    r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b"
+    # a citizen or resident relative who will petition: "mi esposo es ciudadano y me va a pedir"
+    r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:me|nos|la|lo) (?:va|van|puede|pueden|quiere|quieren) (?:a )?pedir\b(?! asilo)"
+    # "we want to fix her status", "arreglarle los papeles a mi esposa"
+    r"|\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|my \w+'?s?|sus|los|el)\s+(?:status|papers|papeles|estatus)\b",
     re.IGNORECASE)
 #: Signs of trafficking (a T visa): papers taken, with work unpaid, no way out or a threat.
 _PAPERS_TAKEN = re.compile(
@@ -456,11 +460,17 @@ _CLAIMED = re.compile(
 #: Someone who went in to an appointment and was kept: "fue a su appointment en la oficina de inmigración
 #: esta mañana y nunca salió", "went to his check in and they never let him out".
 _KEPT_AT_APPOINTMENT = re.compile(
-    r"\b(?:appointment|appt|cita|check[- ]?in|interview|entrevista|ice office|oficina de (?:inmigraci[oó]n|migraci[oó]n|ice))\b"
+    r"\b(?:appointment|appt|cita|check[- ]?in|interview|entrevista|ice office|oficina de (?:inmigraci[oó]n|migraci[oó]n|ice)"
+    r"|(?:a |to )?firmar|sign in|to sign)\b"
     r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali[oó]"
     r"|no (?:lo|la) (?:dejaron|dejan) salir|(?:never|did ?n[o']?t|wo ?n[o']?t) let (?:him|her|them) (?:out|go|leave)"
     r"|kept (?:him|her|them)|se (?:lo|la) quedaron|(?:lo|la) dejaron adentro)\b",
     re.IGNORECASE)
+
+
+#: The visitor's own check-in or court: "mi cita con migracion", "my court date".
+_OWN_APPOINTMENT = re.compile(
+    r"\b(?:my|mi)\s+(?:cita|appointment|appt|check[- ]?in|court|corte|audiencia|hearing|reporte)\b", re.IGNORECASE)
 
 
 def kept_at_appointment(text: str | None) -> bool:
@@ -488,8 +498,15 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     hearing replaced by the next category; any other the nets chose stands."""
     if value is not None and scam_call(text):
         return "other"
-    if value in ("other", "removal") and kept_at_appointment(text):
+    if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
+    if value in ("other", "humanitarian") and relatives_papers(text) and not program_named(text):
+        return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
+    if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(text or "") \
+            and not kept_at_appointment(text):
+        # "mi cita con migracion es despues de las fiestas": the visitor's own check-in, nobody held
+        following = _next_reading(ranking, "detention", text)
+        return following if following not in (None, "other") else "removal"
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None

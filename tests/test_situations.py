@@ -329,3 +329,18 @@ def test_a_call_demanding_money_in_the_authorities_name_is_a_scam_not_the_matter
 def test_someone_kept_at_an_appointment_is_a_detention(text, kept):
     assert situations.kept_at_appointment(text) is kept
     assert (situations.settle("other", None, text) == "detention") is kept
+
+
+@pytest.mark.parametrize("value, text, settled", [
+    # a relative who will petition, read as much humanitarian as family
+    ("humanitarian", "mi esposo es ciudadano y me va a pedir, pero tengo dudas", "family"),
+    ("humanitarian", "mi esposo es ciudadano y me va a pedir, pero tengo una visa U pendiente", "humanitarian"),
+    ("other", "I work at the ICE building as a contractor and my wife is undocumented, we want to fix her status", "family"),
+    # the visitor's own check-in read as a detention
+    ("detention", "mi cita con migracion es despues de las fiestas, en enero, tengo q llevar algo?", "removal"),
+    ("detention", "they took my husband at my court hearing", "detention"),
+    # kept where he went to sign
+    ("humanitarian", "mi esposo fue a firmar ayer como siempre y ya no salio", "detention"),
+])
+def test_settled_by_the_words(value, text, settled):
+    assert situations.settle(value, None, text) == settled
