@@ -216,7 +216,8 @@ _INTRODUCED_CAPITALISED = re.compile(r"\b(?i:soy|this is)\s+([A-ZÁÉÍÓÚÑ][a
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'-]*$")
 _NOT_NAME_WORDS = frozenset("""
 and i im i'm from my me y de del and but pero with con in en at the la el here aqui aquí live vivo estoy tengo have
-who que calling llamando for para about sobre is es was soy am just solo
+who que calling llamando for para about sobre is es was soy am just solo pa q
+ice uscis cbp migra inmigracion inmigración migracion migración immigration
 """.split())
 
 
@@ -283,6 +284,8 @@ def name_introduced(text: str) -> str | None:
     found = _INTRODUCED.search(text) or _INTRODUCED_CAPITALISED.search(text)
     if found is None:
         return None
+    if found.group(1).split()[0].lower().strip(".,;:!?") in _NOT_NAME_WORDS | _NOT_A_FIRST_NAME:
+        return None  # "me llamo ICE pa cambiar mi cita": ICE called me ("me llamó"), no name
     words: list[str] = []
     for word in re.split(r"\s+", found.group(1)):
         bare = word.rstrip(".,;:!?")

@@ -136,6 +136,9 @@ def test_a_name_refused(text, declines):
     ("hi im Keisha, my husband Omar is detained in PA", "Keisha"),
     ("hi im Mexican, i need help", None),
     ("me pueden llamar al 708 555 0138, soy Santos", "Santos"),
+    # "me llamó" typed without the accent: someone called, no name
+    ("me llamo ICE pa cambiar mi cita pa febrero, es normal?", None),
+    ("me llamo la abogada ayer", None),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name
