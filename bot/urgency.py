@@ -511,7 +511,7 @@ _THEY_HERE = re.compile(
     r"|(?:^|\b(?:y|ayuda|auxilio)\s+)(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera|tocando|en (?:la|mi) (?:puerta|casa|trabajo))"
     # "ahorita estan afuera en una camioneta blanca" (not "ahora estan afuera jugando los niños")
     r"|\b(?:ahorita|ahora mismo|ahora)\s+(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera)"
-    r"(?=\s*(?:$|,|en (?:una?|la|el|sus?) (?:camionetas?|trocas?|carros?|vans?|patrullas?)))"
+    r"(?=\s*(?:$|,|tocando|golpeando|esperando|en (?:una?|la|el|sus?) (?:camionetas?|trocas?|carros?|vans?|patrullas?)))"
     r"|^(?:ya )?(?:llegaron|aqui estan)\b"
     r"|\bya (?:llego|llegaron) (?:la |el |los )?" + _AGENT + r"\b"
     r"|\b(?:me|nos) (?:esta |estan )?siguiendo (?:la |el |los )?" + _AGENT + r"\b"

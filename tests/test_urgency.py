@@ -270,6 +270,7 @@ def test_not_removal_imminent(text):
         ("theyre at my neighbors door right now, 2 agents in ICE jackets", "home"),
         ("there are agents parked across the street since 6am watching our house", "street"),
         ("ahorita estan afuera en una camioneta blanca", "home"),
+        ("en san diego, y ahorita estan afuera tocando, no hemos abierto", "home"),
         ("omg 3 trucks just pulled up outside right now and they are coming in", "home"),
         # stopped by agents and still at the roadside
         ("nos pararon en el reten de la migra y estamos en el carro, el agente se llevo las licencias", "street"),
