@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import now, today
 from actions.db import intake_db
-from actions.messages import (latest_intent, latest_text, said_again, said_in_session, said_this_turn, set_lately, slot_before_turn, told_languages,
+from actions.messages import (ever_set, latest_intent, latest_text, said_again, said_in_session, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
 from bot import after_hours, cards, contact, dates, flow, follow_ups, funnel, intake, interruptions, language, situations, store, updates, urgency
 from bot.places import location, resolver
@@ -155,6 +155,13 @@ class ValidateIntakeForm(FormValidationAction):
         if slots.get("contact_name") is None and introduced:
             # "Hi, my name is Dennis Ochoa, I live in Pueblo...": not asked again
             out["contact_name"] = introduced
+        if slots.get("contact_name") is None and "contact_name" not in out and asked != "contact_name" \
+                and not ever_set(tracker, "contact_name"):
+            # "hi this is Amanda Greer, i had a consult booked...", said before the intake began (in the
+            # booking flow): not asked again either
+            earlier_name = next(filter(None, (contact.name_introduced(words) for words in user_texts(tracker)[:-1])), None)
+            if earlier_name:
+                out["contact_name"] = earlier_name
         if slots.get("situation") is None and asked in (None, "consent") and not user_texts(tracker)[:-1]:
             # "my dad has court in san antonio jan 13, he needs a lawyer that speaks spanish" (read as
             # information first): the matter the first message tells is not asked again

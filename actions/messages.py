@@ -65,16 +65,29 @@ def slot_before_turn(tracker: Tracker, name: str) -> object:
 
 
 def user_texts(tracker: Tracker) -> List[str]:
-    """The visitor's words in this session, oldest first (button payloads left out)."""
+    """The visitor's words in this session since they last started over, oldest first (button
+    payloads left out): what was said before "start over" is not read again."""
     texts: List[str] = []
     for event in tracker.events or []:
-        if event.get("event") == "session_started":
+        if event.get("event") in ("session_started", "reset_slots", "restart"):
             texts = []
         elif event.get("event") == "user":
             text = event.get("text") or ""
             if text and not text.startswith("/"):
                 texts.append(text)
     return texts
+
+
+def ever_set(tracker: Tracker, name: str) -> bool:
+    """Whether a slot has had a value since the visitor last started over (a value cleared to be
+    changed counts: the visitor is asked again, not given back what they are changing)."""
+    found = False
+    for event in tracker.events or []:
+        if event.get("event") in ("session_started", "reset_slots", "restart"):
+            found = False
+        elif event.get("event") == "slot" and event.get("name") == name and event.get("value") is not None:
+            found = True
+    return found
 
 
 def set_lately(tracker: Tracker, name: str, turns: int = 2) -> bool:

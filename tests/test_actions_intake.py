@@ -788,3 +788,30 @@ async def test_a_phone_from_neither_state_leaves_the_question(run_form):
     before = {"consent": True, "contact_phone": "+13125550148"}
     slots, _ = await run_form(before, {"location": "portland"}, text="portland", requested="location")
     assert slots.get("state") is None and slots["requested_slot"] == "location_state"
+
+
+async def test_a_name_given_before_the_intake_began_is_not_asked_for(run_form):
+    # "hi this is Amanda Greer, ..." in the booking flow; the intake begins later
+    history = [{"event": "user", "text": "hi this is Amanda Greer, i had a consult booked for thursday and need to move it"},
+               {"event": "user", "text": "i don't know"}]
+    slots, _ = await run_form({"consent": True}, {"location": "Seattle"}, text="seattle", requested="location", history=history)
+    assert slots["contact_name"] == "Amanda Greer"
+
+
+def test_a_slot_once_set_counts_as_set_until_the_visitor_starts_over():
+    from types import SimpleNamespace
+
+    from actions.messages import ever_set, user_texts
+
+    said = {"event": "user", "text": "hi this is Amanda Greer"}
+    named = {"event": "slot", "name": "contact_name", "value": "Amanda Greer"}
+    cleared = {"event": "slot", "name": "contact_name", "value": None}  # cleared to be changed
+    assert ever_set(SimpleNamespace(events=[said, named, cleared]), "contact_name")
+    assert not ever_set(SimpleNamespace(events=[said, named, {"event": "reset_slots"}]), "contact_name")
+    assert user_texts(SimpleNamespace(events=[said, {"event": "reset_slots"}, {"event": "user", "text": "hola"}])) == ["hola"]
+
+
+async def test_what_was_said_before_starting_over_is_not_read_again(run_form):
+    history = [{"event": "user", "text": "hi this is Amanda Greer, i need help"}, {"event": "reset_slots"}]
+    slots, _ = await run_form({"consent": True}, {"location": "Seattle"}, text="seattle", requested="location", history=history)
+    assert "contact_name" not in slots
