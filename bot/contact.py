@@ -267,6 +267,14 @@ confusing frustrating grave
 """.split())
 
 
+def _a_place(words: str) -> bool:
+    """Whether words are a place's name as said (not one a typo away)."""
+    from bot.places import resolver
+
+    place = resolver.resolve(words)
+    return place is not None and place.method != "fuzzy"
+
+
 def name_introduced(text: str) -> str | None:
     """A name the visitor gives unasked ("my name is Dennis Ochoa, ...", "hi this is maria lopez,
     ...", "... thanks -- Tom"), or None."""
@@ -278,6 +286,8 @@ def name_introduced(text: str) -> str | None:
         said = (found.group(1) or found.group(found.lastindex or 1) or "").split()
         if not said or said[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in said):
             continue
+        if found.group(1) and _a_place(" ".join(said)):
+            continue  # "Hello, Mexico here": where they write from, not who
         name, _ = clean_name(" ".join(said))
         if name:
             return name

@@ -139,6 +139,9 @@ def test_a_name_refused(text, declines):
     # "me llamó" typed without the accent: someone called, no name
     ("me llamo ICE pa cambiar mi cita pa febrero, es normal?", None),
     ("me llamo la abogada ayer", None),
+    # a greeting and a place: where they write from, not who
+    ("Hello, Mexico here", None),
+    ("Hello, Houston here, my husband was detained", None),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name
