@@ -91,11 +91,14 @@ _RELATIVES_PAPERS = re.compile(
     r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
     r"|\b(?:visa|green ?card|papers|papeles|residencia|petici[oó]n)\s+(?:for|para|de)\s+(?:my|mi|mis)\s+" + RELATIVE + r"\b"
     r"|\b(?:bring|petition for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis)\s+" + RELATIVE + r"\b"
-    r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b"
-    # a citizen or resident relative who will petition: "mi esposo es ciudadano y me va a pedir"
-    r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:me|nos|la|lo) (?:va|van|puede|pueden|quiere|quieren) (?:a )?pedir\b(?! asilo)"
-    # "we want to fix her status", "arreglarle los papeles a mi esposa"
-    r"|\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|my \w+'?s?|sus|los|el)\s+(?:status|papers|papeles|estatus)\b",
+    r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b",
+    re.IGNORECASE)
+#: A relative who will petition, or a relative's status to fix: "mi esposo es ciudadano y me va a pedir",
+#: "my wife is undocumented, we want to fix her status".
+_PETITION_FOR_RELATIVE = re.compile(
+    r"\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:me|nos|la|lo) (?:va|van|puede|pueden|quiere|quieren) (?:a )?pedir\b(?! asilo)"
+    r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
+    r"(?:status|papers|papeles|estatus)\b",
     re.IGNORECASE)
 #: Signs of trafficking (a T visa): papers taken, with work unpaid, no way out or a threat.
 _PAPERS_TAKEN = re.compile(
@@ -141,7 +144,12 @@ _DETAILS_MIN_WORDS = 6
 
 def relatives_papers(text: str | None) -> bool:
     """Whether a message asks about a relative's papers ("my fiancée's visa", "papeles para mi esposo")."""
-    return bool(_RELATIVES_PAPERS.search(text or ""))
+    return bool(_RELATIVES_PAPERS.search(text or "")) or petition_for_relative(text)
+
+
+def petition_for_relative(text: str | None) -> bool:
+    """Whether a message tells of a family petition to come or a relative's status to fix."""
+    return bool(_PETITION_FOR_RELATIVE.search(text or ""))
 
 
 def program_named(text: str | None) -> bool:
@@ -500,7 +508,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "other"
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
-    if value in ("other", "humanitarian") and relatives_papers(text) and not program_named(text):
+    if value in ("other", "humanitarian") and petition_for_relative(text) and not program_named(text):
         return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
     if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(text or "") \
             and not kept_at_appointment(text):
