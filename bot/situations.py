@@ -472,7 +472,7 @@ _KEPT_AT_APPOINTMENT = re.compile(
     r"|(?:a |to )?firmar|sign in|to sign)\b"
     r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali[oó]"
     r"|no (?:lo|la) (?:dejaron|dejan) salir|(?:never|did ?n[o']?t|wo ?n[o']?t) let (?:him|her|them) (?:out|go|leave)"
-    r"|kept (?:him|her|them)|se (?:lo|la) quedaron|(?:lo|la) dejaron adentro)\b",
+    r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron adentro)\b",
     re.IGNORECASE)
 
 
@@ -485,7 +485,11 @@ def kept_at_appointment(text: str | None) -> bool:
     """Whether a message tells of someone kept at an immigration appointment: a detention (not a
     friend's, told as the reason to fear the visitor's own: "my friend went to hers and never came out")."""
     found = _KEPT_AT_APPOINTMENT.search(text or "")
-    return found is not None and not _SOMEONE_ELSES.search(found.group(0))
+    # (a consulate abroad keeps passports, not people in ICE custody)
+    return found is not None and not _SOMEONE_ELSES.search(found.group(0)) and not _CONSULATE.search(found.group(0))
+
+
+_CONSULATE = re.compile(r"\b(?:consulate|embassy|consulado|embajada)\b", re.IGNORECASE)
 
 
 _SOMEONE_ELSES = re.compile(r"\b(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?\b", re.IGNORECASE)

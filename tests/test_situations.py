@@ -325,6 +325,7 @@ def test_a_call_demanding_money_in_the_authorities_name_is_a_scam_not_the_matter
     ("mi esposa fue a su appointment en la oficina de inmigración esta mañana y nunca salió", True),
     ("he went to his interview at uscis and they kept him", True),
     ("my check in is tomorrow, my friend went to hers and never came out", False),  # a friend's, the reason to fear
+    ("my wife went to her interview at the consulate in juarez and they kept her passport", False),
 ])
 def test_someone_kept_at_an_appointment_is_a_detention(text, kept):
     assert situations.kept_at_appointment(text) is kept
