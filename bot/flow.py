@@ -520,6 +520,8 @@ _WHERE_UNKNOWN = re.compile(
 
 
 _WHERE_DETAINED = " (where detained)"
+#: Held now, said without a verb of arrest: "has been in detention since september".
+_IN_DETENTION = re.compile(r"\b(?:in|en) (?:detention|custody|ice custody|detenci[oó]n|custodia)\b", re.IGNORECASE)
 _LIVES = re.compile(r"\b(?:lives?|living|vive|viven|viviendo)\b", re.IGNORECASE)
 
 
@@ -533,7 +535,10 @@ def held_place(text: str) -> str | None:
         if mention.role == roles.UNCLEAR or (mention.role == roles.RELATIVE and not _LIVES.search(text[:mention.start])):
             # ("they arrested my brother and hes in tacoma now": where he is, unless where he lives)
             start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")
-            if _DETENTION_WORDS.search(text[start + 1:mention.start]):
+            before = text[start + 1:mention.start]
+            if _IN_DETENTION.search(before):
+                return mention.place.label  # "has been in detention since september, hes in tacoma": held there
+            if _DETENTION_WORDS.search(before):
                 return f"{mention.place.label}{_WHERE_DETAINED}"
     return None
 

@@ -172,6 +172,7 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("lo detuvieron y ahora lo tiene ICE en el jail del condado", {"detained_where": "el jail del condado"}),
         ("he called from the ice office downtown, they kept him at his check in", {"detained_where": "the ice office downtown"}),
         ("they are putting him on a plane, hes at the ice place in baltimore", {"detained_where": "the ice place in baltimore"}),
+        ("my husband has been in detention since september, hes in tacoma", {"detained_where": "Tacoma, WA", "detained_since": "since september"}),
         ("lo movieron dos veces y ahora nadie me dice dónde está", {"detained_where": "nadie me dice dónde está"}),
         ("they took my husband from the job site, idk where he is", {"detained_where": "idk where he is"}),
         ("fue a firmar en la oficina de inmigracion en san antonio y no lo dejaron salir",
