@@ -195,7 +195,10 @@ def test_a_phone_number_given_unasked(text, phone):
 
 
 @pytest.mark.parametrize("text", ["i dont have a phone", "no tengo telefono", "prefer not to say", "my phone is broken", "skip",
-                                  "ahorita no tengo celular"])
+                                  "ahorita no tengo celular",
+                                  # from abroad, by email
+                                  "no US phone, please email me", "I dont have a US number", "please contact me by email",
+                                  "no tengo numero de estados unidos"])
 def test_no_phone_to_give_is_a_decline_not_a_number_to_ask_for_again(text):
     assert contact.declines_calls(text)
 
