@@ -182,9 +182,30 @@ _CONTACT_AFTER_NAME = re.compile(
 )
 
 
+#: The name a visitor asks us to use: "call me Annie", "you can call me Mike", "dígame Lupe".
+_CALL_ME = re.compile(r"\b(?:call me|ll[aá]mame|ll[aá]meme|d[ií]game|dime|me dicen)\s+"
+                      r"(?!(?:at|al|a|on|en|to|after|before|tomorrow|ma[nñ]ana|back|anytime|any|whenever|cuando|por|by|in|please|pls|asap"
+                      r"|this|that|the|el|la|un|una|after|o|or)\b)([^\W\d_][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)",
+                      re.IGNORECASE)
+#: A remark after a name: "thanks", "is fine", "please", ", but ...", " but ...".
+_AFTER_NAME_REMARK = re.compile(
+    r"(?:[\s,]+(?:thanks|thank you|thx|gracias|please|pls|por favor|is fine|is ok|is good|est[aá] bien|nom[aá]s|only|solamente)\b.*"
+    r"|\s*,?\s+(?:but|pero)\b.*)$", re.IGNORECASE)
+
+
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
-    name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|me llamo|mi nombre es|soy)\s+", "", text or "", flags=re.IGNORECASE)
+    text = text or ""
+    # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
+    called = _CALL_ME.search(text)
+    if called:
+        text = called.group(1)
+    name = re.sub(r"^\s*(?:(?:my )?first name only|just (?:my )?first name|(?:i'?d |i )?prefer (?:just )?(?:my )?first name|solo (?:mi )?(?:primer )?nombre)"
+                  r"\s*[:,-]?\s*", "", text, flags=re.IGNORECASE)
+    name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|it is|this is|me llamo|mi nombre es|soy|es)\s+", "", name,
+                  flags=re.IGNORECASE)
+    # "Ana Lopez thanks", "Kim is fine", "Ana, but i prefer not to give my last name": the name before the remark
+    name = _AFTER_NAME_REMARK.sub("", name)
     # "Sofia (for my mom Carmen)", "Karen, para mi mamá": the name before the aside.
     name = re.sub(r"\s*[(\[].*$", "", name)
     # "Daniela Rojas, llámeme al 786-555-0190", "Ramon 480.555.0155": the name before the contact

@@ -46,7 +46,12 @@ def test_bad_a_number(text):
 
 @pytest.mark.parametrize("text, expected", [("my name is Maria Lopez", "Maria Lopez"), ("Juan", "Juan"), ("I'm Ana.", "Ana"),
                                             ("Rosa Diaz (for my mom Carmen Diaz)", "Rosa Diaz"), ("Karen, para mi mama", "Karen"),
-                                            ("Wanjiru K", "Wanjiru K"), ("Altagracia Peña", "Altagracia Peña")])
+                                            ("Wanjiru K", "Wanjiru K"), ("Altagracia Peña", "Altagracia Peña"),
+                                            # the name they ask us to use, and the name before a remark
+                                            ("my name is Ana but call me Annie", "Annie"), ("You can call me Mike", "Mike"),
+                                            ("Ana, but i prefer not to give my last name", "Ana"), ("Kim is fine", "Kim"),
+                                            ("First name only: Sara", "Sara"), ("Ana Lopez thanks", "Ana Lopez"),
+                                            ("Tom, call me at 312 555 0148", "Tom")])
 def test_names(text, expected):
     assert contact.clean_name(text) == (expected, None)
 
