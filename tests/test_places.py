@@ -254,6 +254,8 @@ def test_resolve_typos(text, state, city):
         # "el barrio" is any neighbourhood in Spanish, not Spanish Harlem
         "estamos en el carro",
         "andan en el barrio",
+        "lo agarraron en la frontera",
+        "el norte",
     ],
 )
 def test_no_fuzzy_false_positives(text):

@@ -41,7 +41,9 @@ COMMON_WORD_CITIES = frozenset(
     """.split()
 ) | frozenset(
     # everyday Spanish after "en": "están en el campo donde trabajo" is the field, "en la casa" the house
-    ["el campo", "el centro", "la casa", "la mesa", "la villa", "la feria", "la union"]
+    ["el campo", "el centro", "la casa", "la mesa", "la villa", "la feria", "la union",
+     # "lo agarraron en la frontera": the border, not Frontera, Coahuila
+     "frontera", "la frontera"]
 )
 
 #: Place names that are also people's names or everyday Spanish: a place only
@@ -375,7 +377,7 @@ COMMON_WORDS = frozenset(
     warrant warrants rights right wrong lost lose losing legal illegal undocumented
     begin change changed changes recipe winning social machine medical company orden
     support prepare banging depot homeland pending americana residencia fiance fiancee
-    francais español frances aleman
+    francais español frances aleman frontera norte garita
     """.split()
 )
 
