@@ -527,22 +527,13 @@ def _someone_held(answer: "Answer", slots: Mapping[str, Any], firm: Any) -> None
     answer.responses = []
 
 
-#: Matters that agents at hand do not replace: a removal case (the agents may be there for it).
-KEPT_BESIDE_AGENTS = ("removal",)
-
-
 def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
-    """The matter once agents are at hand: theirs, unless someone is already held or a removal
-    case is the matter.
+    """The matter once agents are at hand: theirs, unless someone is already held.
 
     "question about daca" or "I have court in March" first, then "ICE is at my
     door right now": the matter is now the agents (the court case stays in its
     own slots for staff). A detention already told stays.
     """
-    if slots.get("situation") in KEPT_BESIDE_AGENTS:
-        # "I have a removal order from 2016" first, then "ICE just pulled up outside": the agents may be
-        # there for that case, which stays the matter (urgent for the agents all the same)
-        return {}
     if slots.get("situation") and slots.get("situation") not in flow.PRESSING_SITUATIONS:
         said = _situation_said(text, ranking, {**slots, "situation": None}, default="enforcement")
         if said.get("situation") not in flow.PRESSING_SITUATIONS:

@@ -607,16 +607,10 @@ async def test_a_person_asked_for_again_at_the_consent_question_is_consent_to_ca
 
 async def test_agents_at_hand_at_the_summary_become_the_matter(run_form):
     # The form, not the interruption, took the message at the summary.
-    before = {"consent": True, "situation": "family", "details": "spouse petition", "requested_slot": "intake_confirmed"}
-    slots, dispatcher = await run_form(before, {"intake_confirmed": "x"}, text="hold on someone is knocking saying immigration open up, what do i do?",
-                                       intent="emergency_now", requested="intake_confirmed")
-    assert slots["situation"] == "enforcement" and slots["ice_present_now"] is True
-    assert "utter_rights_home" in responses(dispatcher)
-    # a removal case stays the matter: the agents may be there for it
     before = {"consent": True, "situation": "removal", "removal_stage": "hearing", "requested_slot": "intake_confirmed"}
     slots, dispatcher = await run_form(before, {"intake_confirmed": "x"}, text="hold on someone is knocking saying immigration open up, what do i do?",
                                        intent="emergency_now", requested="intake_confirmed")
-    assert "situation" not in slots and slots["ice_present_now"] is True
+    assert slots["situation"] == "enforcement" and slots["ice_present_now"] is True
     assert "utter_rights_home" in responses(dispatcher)
 
 

@@ -79,9 +79,8 @@ def test_an_emergency_keeps_the_situation_the_classifier_read_and_a_known_one():
     ranking = [{"name": "emergency_now", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.6}]
     assert _handle("emergency_now", text="ICE is here taking my husband", ranking=ranking).slots["situation"] == "detention"
     assert "situation" not in _handle("emergency_now", text="ICE is here now", slots={"situation": "detention"}).slots
-    # a removal case told first stays the matter: the agents may be there for it (urgent all the same)
-    kept = _handle("emergency_now", text="ICE is here now", slots={"situation": "removal"})
-    assert "situation" not in kept.slots and kept.slots["ice_present_now"] is True
+    # a court case told first: the agents at hand are now the matter (the case stays in its own slots)
+    assert _handle("emergency_now", text="ICE is here now", slots={"situation": "removal"}).slots["situation"] == "enforcement"
 
 
 def test_agents_here_now_take_the_place_of_a_calm_matter():
