@@ -481,6 +481,11 @@ _OWN_APPOINTMENT = re.compile(
     r"\b(?:my|mi)\s+(?:cita|appointment|appt|check[- ]?in|court|corte|audiencia|hearing|reporte)\b", re.IGNORECASE)
 
 
+#: The authorities of a removal case: ICE, immigration court.
+_BEFORE_ICE_OR_COURT = re.compile(r"\b(?:ice|la migra|migra|immigration court|corte de inmigraci[oó]n|check[- ]?in|deportaci[oó]n|deportation)\b",
+                                  re.IGNORECASE)
+
+
 def kept_at_appointment(text: str | None) -> bool:
     """Whether a message tells of someone kept at an immigration appointment: a detention (not a
     friend's, told as the reason to fear the visitor's own: "my friend went to hers and never came out")."""
@@ -514,6 +519,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
     if value in ("other", "humanitarian") and petition_for_relative(text) and not program_named(text):
         return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
+    if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
+            and not biometrics_only(text) and not scam_call(text):
+        return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in
     if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(text or "") \
             and not kept_at_appointment(text):
         # "mi cita con migracion es despues de las fiestas": the visitor's own check-in, nobody held

@@ -345,3 +345,8 @@ def test_someone_kept_at_an_appointment_is_a_detention(text, kept):
 ])
 def test_settled_by_the_words(value, text, settled):
     assert situations.settle(value, None, text) == settled
+
+
+def test_the_visitors_own_ice_appointment_read_as_other_is_the_removal_case():
+    assert situations.settle("other", None, "me llamo ICE pa cambiar mi cita pa febrero, es normal o es una trampa?") == "removal"
+    assert situations.settle("other", None, "mi cita en el consulado es en enero") == "other"
