@@ -802,7 +802,7 @@ def detention_said(text: str) -> bool:
 
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
 _OTHERS_DETAINED = re.compile(
-    r"\b(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?\b[^.?!]{0,25}?"
+    r"\b" + situations.NOT_FAMILY + r"\b[^.?!]{0,25}?"
     r"\b(?:detained|arrested|taken|picked up|kept|held|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron))\b",
     re.IGNORECASE)
 

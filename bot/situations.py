@@ -497,7 +497,9 @@ def kept_at_appointment(text: str | None) -> bool:
 _CONSULATE = re.compile(r"\b(?:consulate|embassy|consulado|embajada)\b", re.IGNORECASE)
 
 
-_SOMEONE_ELSES = re.compile(r"\b(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?\b", re.IGNORECASE)
+#: People whose own case is not the visitor's: a friend, a coworker, a neighbour (as a regular expression).
+NOT_FAMILY = r"(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?"
+_SOMEONE_ELSES = re.compile(r"\b" + NOT_FAMILY + r"\b", re.IGNORECASE)
 
 
 def scam_call(text: str | None) -> bool:
