@@ -513,8 +513,6 @@ class ValidateIntakeForm(FormValidationAction):
             self._refuse(dispatcher)
             return {"consent": False, "intake_confirmed": None}
         changed_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
-        # ("wait the court date is next wednesday", read as the removal case again: nothing changed by that)
-        changed_now = {k for k in changed_now if tracker.get_slot(k) != slot_before_turn(tracker, k)}
         if flow.keeps_situation(slot_before_turn(tracker, "situation"), tracker.get_slot("situation"),
                                 "intake_confirmed", latest_text(tracker)):
             changed_now -= {"situation"}  # a question at the summary, not a new matter

@@ -731,10 +731,7 @@ async def test_a_correction_that_gives_the_value_is_made_without_asking_what_to_
 async def test_a_next_date_corrected_at_the_summary_is_changed(run_form):
     ready = {**_SUMMARY_READY, "situation": "removal", "removal_stage": "hearing", "hearing_date": "next month i think"}
     text = "wait the court date is next wednesday not next month, sorry i just checked the paper"
-    # (read as the removal case again: the situation slot is filled with the value it had)
-    history = [{"event": "slot", "name": "situation", "value": "removal"}, {"event": "user", "text": text}]
-    slots, dispatcher = await run_form(ready, {"intake_confirmed": False, "situation": "removal"}, text=text,
-                                       intent="situation_removal", requested="intake_confirmed", history=history)
+    slots, dispatcher = await run_form(ready, {"intake_confirmed": False}, text=text, requested="intake_confirmed")
     assert slots["hearing_date"] == "2026-12-02" and "utter_summary_corrected" in responses(dispatcher)  # (tests pin today to Saturday 2026-11-28)
 
 
