@@ -700,10 +700,10 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
     match = match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
-    if match is None and _KNOCKING.search(s) and _AGENT_WORD.search(s) and not (
-            _WAS.search(s[: _KNOCKING.search(s).start()]) and not strong):
+    knocking = _KNOCKING.search(s)
+    if match is None and knocking is not None and _AGENT_WORD.search(s) and not (_WAS.search(s[: knocking.start()]) and not strong):
         # (not "ice was in my complex this week knocking on doors": they were, earlier)
-        match = _KNOCKING.search(s)
+        match = knocking
     if match is None and not _HELD_WORDS.search(s):
         match = _STILL_THERE.search(s)
     if match is None and _AGENT_WORD.search(s):
