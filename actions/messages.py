@@ -64,12 +64,16 @@ def slot_before_turn(tracker: Tracker, name: str) -> object:
     return value
 
 
+#: Events after which what was said before is not read again: a new session, "start over", a restart.
+_STARTED_OVER = ("session_started", "reset_slots", "restart")
+
+
 def user_texts(tracker: Tracker) -> List[str]:
     """The visitor's words in this session since they last started over, oldest first (button
     payloads left out): what was said before "start over" is not read again."""
     texts: List[str] = []
     for event in tracker.events or []:
-        if event.get("event") in ("session_started", "reset_slots", "restart"):
+        if event.get("event") in _STARTED_OVER:
             texts = []
         elif event.get("event") == "user":
             text = event.get("text") or ""
@@ -83,7 +87,7 @@ def ever_set(tracker: Tracker, name: str) -> bool:
     changed counts: the visitor is asked again, not given back what they are changing)."""
     found = False
     for event in tracker.events or []:
-        if event.get("event") in ("session_started", "reset_slots", "restart"):
+        if event.get("event") in _STARTED_OVER:
             found = False
         elif event.get("event") == "slot" and event.get("name") == name and event.get("value") is not None:
             found = True

@@ -59,10 +59,9 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     if now is not None and (role != roles.SELF or _NOT_NOW_HOME.search(message_text)):
         # "miami rn, visiting my sister this week. i live in chicago tho": where they are right now
         return now.place
-    others = any(m.role not in (roles.SELF, roles.UNCLEAR) for m in found)
-    if role == roles.UNCLEAR and place is not None and others:
-        pass  # "Seattle WA. She lives in Cebu in the Philippines": the place no one else is said to be in
-    elif role != roles.SELF:
+    # ("Seattle WA. She lives in Cebu in the Philippines": the place no one else is said to be in stands)
+    no_ones_else = role == roles.UNCLEAR and place is not None and any(m.role not in (roles.SELF, roles.UNCLEAR) for m in found)
+    if role != roles.SELF and not no_ones_else:
         place = resolve_reply(value, message_text)
     if place is not None and place.candidates and not place.state:
         # "we're in evans, right by greeley": the one state both places share
