@@ -8,6 +8,10 @@ what the assistant runs), on:
   when the classifier's threshold was chosen);
 * ``crisis_check2.yml``: 130 crisis and 70 ordinary messages written blind on
   2026-12-03 and committed before any run; only its totals are ever read;
+* ``crisis_check3.yml``: 110 crisis and 150 ordinary messages written blind on
+  2026-12-05 (eighteenth session), the ordinary ones written to tempt a false
+  alarm (fear, and words of harm in ordinary immigration stories); committed
+  before any run; only its totals (and counts by kind) are read;
 * the ordinary visitor messages (openings, answers, interjections) of the
   conversations in ``dev``, ``dev2``, ``dev3``, ``heldout`` and ``heldout2`` whose case has no crisis.
 
@@ -36,6 +40,8 @@ import bench_record  # noqa: E402
 from bot import crisis_classifier, safety  # noqa: E402
 
 CASES = ROOT / "tests" / "conversations"
+#: The single-message check sets, each with crisis messages (and ordinary ones from crisis_check2).
+CHECK_SETS = ("crisis_check.yml", "crisis_check2.yml", "crisis_check3.yml")
 
 
 def _probes(name: str) -> List[dict]:
@@ -69,7 +75,7 @@ def main() -> int:
     args = parser.parse_args()
     crisis_classifier.load()  # trained or loaded before timing anything
     sets = {}
-    for name in ("crisis_check.yml", "crisis_check2.yml"):
+    for name in CHECK_SETS:
         items = _probes(name)
         sets[name] = ([p for p in items if p.get("crisis")], [p["text"] for p in items if not p.get("crisis")])
     for name in ("dev", "dev2", "dev3", "heldout", "heldout2"):
@@ -88,7 +94,7 @@ def main() -> int:
             fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
             print(f"{set_name:<28} {reader_name:<22} {len(crisis):>6} {fmt(score['help']):>6} {fmt(score['kind_right']):>6} "
                   f"{len(ordinary):>8} {fmt(score['false_alarms']):>12}")
-    for set_name in ("crisis_check.yml", "crisis_check2.yml"):
+    for set_name in CHECK_SETS:
         anchor, ours = (results[set_name][r]["help"] for r in list(readers)[:2])
         print(f"{set_name}: help with the classifier / patterns alone = {ours / anchor:.2f}x")
     started = time.perf_counter()
@@ -111,9 +117,9 @@ def main() -> int:
          "ms per message": per_message},
         anchor={s: row(s, anchor_name) for s in results},
         ratio={f"{s}: help / patterns' help": results[s][ours_name]["help"] / results[s][anchor_name]["help"]
-               for s in ("crisis_check.yml", "crisis_check2.yml") if results[s][anchor_name]["help"]},
-        targets={"crisis_check2.yml/help": "1.0"},
-        headline=["crisis_check2.yml/help", "crisis_check.yml/help", "heldout2 ordinary messages/false alarms"],
+               for s in CHECK_SETS if results[s][anchor_name]["help"]},
+        targets={"crisis_check2.yml/help": "1.0", "crisis_check3.yml/help": "1.0"},
+        headline=["crisis_check3.yml/help", "crisis_check3.yml/false alarms", "crisis_check2.yml/help", "crisis_check.yml/help", "heldout2 ordinary messages/false alarms"],
         keep=args.record,
     )
     return 0
