@@ -230,7 +230,8 @@ def clean_name(text: str) -> Parsed:
 
 #: "my name is Dennis Ochoa, I live in...", "Me llamo Teresa Gómez, estoy en...", "Buenas, soy Marisol
 #: Paredes de Waukegan": a name introduced in a message, up to a word that is not part of it.
-_INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es)\s+(.+)", re.IGNORECASE)
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es)\s+(.+)|(?:^|[.!?]\s+)(?:name|nombre)\s*:\s*(.+)",
+                         re.IGNORECASE)
 #: "soy" and "this is" introduce a name only capitalised, first and last ("soy Marisol Paredes";
 #: not "soy mexicana", "this is urgent"; "I am" is too often "I am Mexican American").
 _INTRODUCED_CAPITALISED = re.compile(r"\b(?i:soy|this is)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+.*)")
@@ -256,6 +257,13 @@ _INTRODUCED_AT_START = re.compile(
     r"(?i:this is|i'?m|soy|habla) (?i:his|her|their|the|su|la|el) (?i:daughter|son|wife|husband|sister|brother|niece|nephew"
     r"|cousin|mom|mother|dad|father|hija|hijo|esposa|esposo|hermana|hermano|sobrina|sobrino|prima|primo|mam[aá]|pap[aá])"
     r",?\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*(?:$|[,.;!]))|"
+    # ("Habla Rosa Elvira, mi cel es ...": on the phone, who is speaking)
+    r"^\W*(?i:(?:hola|buenas|buenos d[ií]as|buenas tardes|buenas noches)\W+)?(?i:le habla|les habla|habla)\s+"
+    r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*[,.])|"
+    # ("soy carmen, la esposa de rigoberto": a name in any case, then who the visitor is to the one in trouble)
+    r"^\W*(?i:(?:hola|buenas)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?),\s*"
+    r"(?=(?i:la|el|su) (?i:esposa|esposo|mam[aá]|madre|pap[aá]|padre|hija|hijo|hermana|hermano|prima|primo|t[ií]a|t[ií]o|novia|novio"
+    r"|pareja|sobrina|sobrino|abuela|abuelo|cu[nñ]ada|cu[nñ]ado|nuera|suegra|suegro)\b)|"
     # ("pasadena california, soy Ramiro, el dueño": a capitalised name, not a nationality)
     r"(?:^|[,.!?]\s)\s*(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([A-ZÁÉÍÓÚÑ][\w'-]*)(?=\s*(?:,|[.!]?\s*$))|"
     # ("hi im Keisha, my husband Omar is detained..."): a greeting, "I'm" and a capitalised name
@@ -281,7 +289,7 @@ _NAME_BEFORE_EMAIL = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[
 _NOT_A_FIRST_NAME = frozenset("""
 a an the my our his her their your about regarding re for urgent important serious crazy so very really not
 in from to with on at of what how why when where who which that this it just only me him her them us
-el la los las un una mi su sobre para urgente importante muy ice uscis daca
+el la los las un una mi su sobre para urgente importante muy ice uscis daca yo ella nosotros
 monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo
 bad terrible horrible awful hard scary insane unfair wrong sad difficult real true ok okay fine good great
 confusing frustrating grave
@@ -315,10 +323,11 @@ def name_introduced(text: str) -> str | None:
     found = _INTRODUCED.search(text) or _INTRODUCED_CAPITALISED.search(text)
     if found is None:
         return None
-    if found.group(1).split()[0].lower().strip(".,;:!?") in _NOT_NAME_WORDS | _NOT_A_FIRST_NAME:
+    said = next(g for g in found.groups() if g)
+    if said.split()[0].lower().strip(".,;:!?") in _NOT_NAME_WORDS | _NOT_A_FIRST_NAME:
         return None  # "me llamo ICE pa cambiar mi cita": ICE called me ("me llamó"), no name
     words: list[str] = []
-    for word in re.split(r"\s+", found.group(1)):
+    for word in re.split(r"\s+", said):
         bare = word.rstrip(".,;:!?")
         if not _NAME_WORD.match(bare) or bare.lower() in _NOT_NAME_WORDS or len(words) == 4:
             break

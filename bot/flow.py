@@ -305,6 +305,8 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
 
+#: Leaving on one's own ("self deported", "se autodeporto"): no removal order is said.
+_SELF_DEPORTED = re.compile(r"\bself[\s-]?deport\w*|\bauto[\s-]?deport\w*")
 #: Whole words only: "nta" is in "Atlanta" and "representation", "court" in "courtesy".
 _STAGE_PATTERNS = [
     (stage, re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(dates.plain(w)) for w in words})) + r")(?:s|es)?(?!\w)"))
@@ -321,6 +323,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     t = dates.plain((text or "").strip())
     if t in STAGES:
         return t
+    # "my husband self deported to mexico ... he has court next tuesday": he left; no order is said
+    t = _SELF_DEPORTED.sub(" ", t)
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
     rest = _NO_STAGE.sub(" ", t) if answer else t
@@ -464,11 +468,18 @@ def _detention_day(text: str, today: date) -> date | str | None:
         # "ICE detained my husband. It happened this morning at 6.": the sentence right after the
         # one that tells the detention, when it names one recent day and no arrival or hearing.
         sentences = _SENTENCE.split(text)
-        for before, after in zip(sentences, sentences[1:]):
-            if _DETENTION_WORDS.search(before) and not _another_day(after, today) and not _RECORD.search(after):
+        for i, before in enumerate(sentences):
+            # ("lo mandaron a pine prairie en louisiana, pero we live in birmingham. fue hace 5 dias":
+            # held at a facility named; the first of the next two sentences that names a day)
+            if not (_DETENTION_WORDS.search(before) or facilities.facility_in(before) or detention_said(before)):
+                continue
+            for after in sentences[i + 1:i + 3]:
                 day = dates.past_date(after, today)
-                if day is not None and (today - day).days <= 31:
+                if day is None:
+                    continue
+                if not _another_day(after, today) and not _RECORD.search(after) and (today - day).days <= 31:
                     days.add(day)
+                break
     if len(days) == 1:
         return days.pop()
     return periods[0] if not days and periods else None
@@ -756,6 +767,13 @@ _DETENTION_SAID = re.compile(
     # held by them: "lo tiene la migra desde hace 5 dias", "ICE still has my son"
     r"|\b(?:lo|la|los|las) tienen? (?:la )?(?:migra|ice|inmigraci[oó]n|migraci[oó]n|cbp|patrulla fronteriza|border patrol)\b"
     r"|\b(?:ice|immigration|cbp|border patrol) (?:still )?(?:has|have|tiene) (?:him|her|them|(?:my|mi|our) " + _RELATIVE + r")\b"
+    # the agency first in Spanish: "ICE lo tiene desde el lunes", "la migra todavia la tiene"
+    r"|\b(?:ice|la migra|migra|inmigraci[oó]n|migraci[oó]n|cbp|la patrulla(?: fronteriza)?|border patrol)"
+    r" (?:todav[ií]a |a[uú]n |ya )?(?:lo|la|los|las) tienen?\b"
+    # held at the airport: "shes still at the airport with CBP", "they havent let her out"
+    r"|\b(?:at|in) the (?:[a-z]+ )?airport with (?:cbp|customs|border patrol|immigration)\b"
+    r"|\b(?:cbp|customs|border patrol|immigration)\b[^.?!]{0,40}?\b(?:have ?n[o']?t|have not|has ?n[o']?t|has not|won'?t|will not|dont|don'?t)"
+    r" let (?:him|her|them) (?:out|go|leave)\b"
     # handcuffed and taken: "a mi cuñado lo sacaron del trabajo esposado"
     r"|\b(?:lo|la|los|las) (?:sacaron|llevaron|subieron)\b[^.?!]{0,30}?\besposad[oa]s?\b"
     # went into the check-in hours ago and cannot be reached: "walked into her check in 3 hours ago and her phone is off"

@@ -561,7 +561,7 @@ def intent_classifier_only(entities: Iterable[Mapping[str, Any]], text: str) -> 
 def _facts_told(answer: Answer, text: str, slots: Mapping[str, Any], today: Optional[date]) -> None:
     """The matter's facts a message told beside the danger or the agents (the form takes nothing
     from a message the interruption answers, and would ask them)."""
-    situation = answer.slots.get("situation")
+    situation = answer.slots.get("situation") or slots.get("situation")
     if situation:
         said = flow.answers_in_text(situation, text or "", today or date.today())
         answer.slots.update({k: v for k, v in said.items() if slots.get(k) is None and k not in answer.slots})
@@ -657,7 +657,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             situation = "other"
         if situation and not slots.get("situation"):
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
-            # "lo tiene la migra desde hace 5 dias en eloy y ... se va a matar": where and since are told too
+        if answer.slots.get("situation") or slots.get("situation"):
+            # "lo tiene la migra desde hace 5 dias en eloy y ... se va a matar": where and since are
+            # told too; and at "Where is he held?", "jena i think. he told me he'd rather kill himself"
+            # answers it beside the danger
             _facts_told(answer, text, slots, today)
         if situation == "detention" and place is None and not slots.get("situation"):
             # "they just grabbed my dad in front of the school and put him in a van": the danger

@@ -246,7 +246,7 @@ _MEDICAL_EN: List[Rule] = [
     ("wak", r"(?:will not|not|can not|does not) (?:wake|waking) (?:up|him up|her up)(?! (?:early|on time|in time|at))|can not wake (?:him|her|them)"),
     # heart, brain, seizures
     # happening now: "my mom had a heart attack two years ago", "he has seizures" are history
-    ("heart chest stroke", r"(?<!had a )heart attack|just had a heart attack|chest pains?|chest (?:hurts|is hurting)"
+    ("heart chest stroke", r"(?<!had a )(?<!gonna have a )(?<!going to have a )(?<!to give me a )heart attack|just had a heart attack|chest pains?|chest (?:hurts|is hurting)"
      r"|(?:having|is having|just had) a stroke"),
     ("seiz convuls", r"(?:having|is having|had|just had) a seizure|seizing(?! (?:my|our|the|his|her))|convulsing"),
     # bleeding, injury
@@ -274,7 +274,7 @@ _MEDICAL_ES: List[Rule] = [
      r"inconsciente|no (?:se )?despierta|no reacciona|perdio el (?:conocimiento|sentido)|se desmayo|desmayad[oa]"
      r"|se cayo y no (?:se )?(?:mueve|despierta|levanta)"),
     # corazon, cerebro, convulsiones
-    ("ataque infarto pecho", r"ataque (?:al corazon|cardiaco|de asma)|infarto|dolor (?:en el|de) pecho|(?:le|me) duele (?:mucho )?el pecho"),
+    ("ataque infarto pecho", r"ataque (?:al corazon|cardiaco|de asma)|(?<!me va a dar un )(?<!me va a dar )infarto|dolor (?:en el|de) pecho|(?:le|me) duele (?:mucho )?el pecho"),
     ("derrame embolia convuls epilep ataque", r"derrame(?! de (?:petroleo|aceite|agua))|embolia|convulsion\w*|ataque epileptico|le dio un ataque"),
     # sangre, heridas
     ("sangr desangr hemorrag", r"sangr(?:a|ando) mucho|mucha sangre|no (?:para|deja) de sangrar|esta sangrando|desangr\w+|hemorragia"),
@@ -301,7 +301,7 @@ _SUICIDE_EN: List[Rule] = [
      r"|(?:hurting|harming|cutting|cuts|burning|burns|harms) <SELF>|(?:hurt|cut) <SELF> (?:on purpose|again)"
      r"|cut <SELF>(?! (?:while|cooking|shaving|at work|by accident|on (?:a|the|some)))"),
     ("suicid sucid suicde suisid self unalive end", r"suicid\w*|sucid\w*|suicde|suiside|self ?harm\w*|self ?injur\w*|unalive"
-     r"|end(?:ing)? (?:it all|(?:my|his|her|their) (?:own )?li(?:fe|ves))|ending it"
+     r"|end(?:ing)? (?:it all|(?:my|his|her|their) (?:own )?li(?:fe|ves))|(?<!they are )(?<!theyre )(?<!they re )ending it"
      r"|(?:should|will|could|might|just|going to|want to|have to|need to) (?:just )?end (?:it|things|everything)(?! (?:with|between))"),
     # hopelessness the way people say it
     ("want", r"(?<!not )(?:do not|no longer|never) want to (?:live(?! (?:in|here|there|with|at|near|on))|be alive|exist|wake up|go on)"
@@ -713,7 +713,9 @@ _WIDE: Dict[str, str] = {
         r"|(?<!\d)(?<!\d )(?<!\d-)911(?! ?-?\d)|ambulance|ambulancia|hospital right now|emergency room|emergencias"
         # (added 2026-12-03 from the dev2 set, now tuned on) a seizure, a heart attack, not breathing
         r"|swallow(?:ed|ing)?\b|se trago|tomo cloro|bebio cloro|drank (?:bleach|poison|cleaner)|choking|se esta ahogando|stroke\b|derrame"
-        r"|seizure|convuls|foaming|espuma por la boca|shaking on the floor|temblando en el piso|heart attack|infarto"
+        r"|seizure|convuls|foaming|espuma por la boca|shaking on the floor|temblando en el piso"
+        # (not the figure of speech: "im gonna have a heart attack with this letter", "me va a dar un infarto")
+        r"|(?<!gonna have a )(?<!going to have a )(?<!to give me a )heart attack|(?<!me va a dar un )(?<!me va a dar )infarto"
         r"|chest (?:is |feels )?(?:so |really |very )?(?:tight|heavy)|pain in (?:my|his|her) chest|dolor en el pecho|pecho apretado"
         r"|(?:left )?arm (?:is |feels )?(?:numb|heavy|tingling)|brazo (?:dormido|entumido|pesado|adormecido)"
         r"|(?:can not|cant|cannot) breathe|no (?:puedo|puede) respirar|unconscious|inconsciente|passed out|se desmayo"
@@ -791,7 +793,7 @@ def language(text: str) -> str:
 _PAST_OR_SAFE = re.compile(
     r"\b(?:years ago|hace (?:\w+ )?anos|hace tiempo|back in (?:19|20)\d\d|(?:in|from|since) (?:19|20)\d\d|en (?:19|20)\d\d|de (?:19|20)\d\d"
     r"|last (?:month|year)|el (?:mes|ano) pasado|(?:\w+ )?months? ago|hace (?:\w+ )?meses|when i was (?:a kid|little|\d+)|cuando era (?:nina|nino|chica|chico)"
-    r"|(?:i am|im|i'm|estoy|ya estoy) (?:safe|a salvo|bien|doing well|out now|divorced|divorciad[oa]|fuera)"
+    r"|(?:i am|im|i'm|estoy|ya estoy) (?:safe|a salvo|bien|ok|okay|fine|doing well|out now|divorced|divorciad[oa]|fuera)"
     r"|(?:left|escaped|got away from) (?:him|her|them)|(?:i|we) (?:got away|escaped)|lo deje|me escape|survivor|sobreviviente|recovering|ya esta bien"
     r"|is in (?:jail|prison) (?:now|for it)|esta (?:preso|en la carcel))\b"
 )
@@ -826,7 +828,8 @@ _CASE_OR_ORIGIN = re.compile(
     r"|miedo (?:de|a) regresar|back home|my country|mi pais|i am from|soy de|somos de|left (?:my country|home)"
     r"|(?:in|left|fled|escaped|from|salio de|salimos de|huyo de|huimos de) (?:guatemala|honduras|el salvador|mexico|colombia|venezuela|haiti|nicaragua|uganda|cuba|peru|ecuador)"
     r"|" + _CANT_GO_BACK + r"|salimos|huimos|we (?:left|fled)|police report|helped the police"
-    r"|get a visa|visa for (?:that|it)|(?:for|para) (?:a|the|una|la) visa|detective|caught the (?:guy|man|men)|certif\w*)\b"
+    r"|get a visa|visa for (?:that|it)|(?:for|para) (?:a|the|una|la) visa|(?:pedir|sacar|solicitar) (?:una |la )?visa"
+    r"|detective|caught the (?:guy|man|men)|certif\w*|(?:puse|pusimos|hice|hicimos) (?:una |la )?denuncia)\b"
 )
 #: "now I'm in Nashville": where the visitor is now, not danger now; "they will kill me" said of going back.
 _NOW_HERE = re.compile(
@@ -861,7 +864,9 @@ def past_and_safe(text: str) -> bool:
     if not _PAST_OR_SAFE.search(norm):
         return False
     # "I am safe at my sister's house now", "I'm 30 now and doing well": that "now" is the safety
-    without_safe = re.sub(r"\b(?:safe|a salvo|doing well|divorced|my own place|im \d+|i am \d+)\b(?:\W+\w+){0,5}?\W+now\b", " ", norm)
+    # "I am ok now, I live with a friend", "im in immokalee now": where the visitor is, and safe
+    without_safe = re.sub(r"\b(?:safe|a salvo|doing well|ok|okay|fine|divorced|my own place|im \d+|i am \d+)\b(?:\W+\w+){0,5}?\W+now\b",
+                          " ", _NOW_HERE.sub(" ", norm))
     without_safe = re.sub(r"\bnow\b(?:\W+\w+){0,3}?\W+(?:safe|doing well|a salvo)\b", " ", without_safe)
     # "can I still apply for VAWA?": still eligible, not still in danger
     without_safe = re.sub(r"\b(?:(?:can|could|do|may) (?:i|we|she|he|they) still|(?:todavia|aun) (?:puedo|podemos|puede|califico)"

@@ -453,12 +453,13 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
 _AGENT = (
     r"(?:immigration (?:agents?|officers?|officials?|police)|agentes? de (?:inmigracion|migracion|ice|la migra)|"
     r"la migra|migra|ice(?: agents?| officers?)?|immigration|inmigracion|migracion|agentes?|agents?|officers?|"
-    r"oficiales|federales|feds|cbp|border patrol|patrulla fronteriza|hsi|homeland security)"
+    r"oficiales|federales|feds|cbp|border patrol|patrulla fronteriza|hsi|homeland security|homeland)"
 )
 _HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
-         r"|departamento|edificio|ventana|traila|entrada|cochera|patio|yarda")
+         r"|departamento|edificio|ventana|traila|entrada(?! de(?:l| la) (?:fabrica|empresa|planta|trabajo|bodega|obra|rancho|restaurante|taller))"
+         r"|cochera|patio|yarda")
 _WORK = (
-    r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|construction site|farm|hotel|orchard|field|fields|"
+    r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|loading dock|break room|construction site|farm|hotel|orchard|field|fields|"
     r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
 )
@@ -544,7 +545,8 @@ _AGENT_LOOKS = re.compile(
 #: Where agents at hand are: at the door, in the office, outside.
 _AGENTS_AT = re.compile(
     rf"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
-    r"|\b(?:in|at|en) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|back|oficina|recepcion|cocina|estacionamiento|sala|entrada)\b"
+    r"|\b(?:in|at|en|by|near) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|back|loading dock|dock|break room"
+    r"|front gate|gate|oficina|recepcion|cocina|estacionamiento|sala|entrada|porton)\b"
     # "across from my apartment", "in the back with the manager"
     rf"|\bacross (?:the street )?from (?:the|my|our) (?:{_HOME})\b"
     r"|\b(?:with|con) (?:the|my|our|el|la|mi) (?:manager|boss|supervisor|owner|foreman|gerente|jefe|jefa|patron|encargad[oa]|mayordomo)\b"
@@ -562,7 +564,9 @@ _AGENTS_DOING = re.compile(
 _KNOCKING_NOW = re.compile(r"\b(?:knocking|banging|pounding|ringing|tapping|tocando|golpeando)\b")
 _NOW_WORD = re.compile(
     r"\b(?:now|rn|ahora|ahorita|just|acaban? de|sigo|seguimos|still|todavia)\b"
-    r"|\b(?:is|are|'re|re|esta|estan) (?:\w+ )?(?:holding|grabbing|asking|checking|agarrando|pidiendo|revisando)\b"
+    r"|\b(?:is|are|'re|re|esta|estan) (?:\w+ ){0,6}?(?:holding|grabbing|asking|checking|agarrando|pidiendo|revisando)\b"
+    # "there r like 4 guys in green vests by the loading dock asking for ppl by name"
+    r"|\bthere (?:is|are|r|s) (?:\w+ ){1,10}?(?:asking|checking|holding|grabbing)\b"
 )
 #: The visitor or a relative hiding, or waiting beside the agents, now: the raid is happening.
 _HIDING_NOW = re.compile(

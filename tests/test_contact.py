@@ -141,6 +141,13 @@ def test_a_name_refused(text, declines):
     ("hi im Keisha, my husband Omar is detained in PA", "Keisha"),
     ("hi im Mexican, i need help", None),
     ("me pueden llamar al 708 555 0138, soy Santos", "Santos"),
+    # a label, who is speaking on the phone, "soy" and who they are to the one in trouble
+    ("Name: Anh Nguyen. Phone 714 555 0166. A# 027 551 943. I want to change the address", "Anh Nguyen"),
+    ("Habla Rosa Elvira, mi cel es 312 555 0177. A mi hermano lo agarró inmigración", "Rosa Elvira"),
+    ("Habla español?", None),
+    ("soy carmen, la esposa de rigoberto alvarado, a el lo detuvieron el miercoles", "carmen"),
+    ("soy mexicana, la esposa de un ciudadano", None),
+    ("soy yo, el hijo de la señora", None),
     # "me llamó" typed without the accent: someone called, no name
     ("me llamo ICE pa cambiar mi cita pa febrero, es normal?", None),
     ("me llamo la abogada ayer", None),

@@ -425,6 +425,11 @@ def test_a_check_in_said_as_presentarse_con_ice_with_its_day():
         # held by them
         ("lo tiene la migra desde hace 5 dias", True),
         ("ICE still has my son at the airport", True),
+        # the agency first in Spanish; held at the airport
+        ("necesito ayuda con mi brother, ICE lo tiene desde el lunes", True),
+        ("atlanta, we landed yesterday and shes still at the airport with CBP", True),
+        ("CBP at JFK havent let her out since this morning", True),
+        ("ICE tiene oficinas en el centro", False),
         ("my son has ICE paperwork", False),
     ],
 )
@@ -828,3 +833,25 @@ def test_a_far_hearing_said_after_another_time():
     said = flow.answers_in_text("removal", "mi hermano salio con bond la semana pasada, ahora tiene court pero dicen que "
                                 "hasta el proximo año", date(2026, 12, 5))
     assert said["removal_stage"] == "hearing" and "proximo" in said["hearing_date"]
+
+
+@pytest.mark.parametrize("situation, text, said", [
+    # since a weekday, the agency first
+    ("detention", "necesito ayuda con mi brother, ICE lo tiene desde el lunes", {"detained_since": "2026-11-30"}),
+    # the day in a sentence after the one that names the facility, one sentence between
+    ("detention", "my husband got transferred from the county jail to ICE, lo mandaron a pine prairie en louisiana, pero we live"
+                  " in birmingham alabama. fue hace 5 dias. nadie nos dice nada",
+     {"detained_where": "Pine Prairie ICE Processing Center (LA)", "detained_since": "2026-11-30"}),
+    ("detention", "atlanta, we landed yesterday and shes still at the airport with CBP",
+     {"detained_where": "at the airport", "detained_since": "2026-12-04"}),
+    # leaving on one's own is not a removal order: the hearing and its date are told
+    ("removal", "my husband self deported to mexico, we're in monterrey now but he has court in houston next tuesday",
+     {"removal_stage": "hearing", "hearing_date": "2026-12-08"}),
+])
+def test_facts_told_in_passing_eighteenth_session(situation, text, said):
+    assert flow.answers_in_text(situation, text, date(2026, 12, 5)) == said
+
+
+def test_self_deported_is_no_stage():
+    assert flow.removal_stage("he self-deported last year") is None
+    assert flow.removal_stage("he was deported last year") == "removal_order"

@@ -165,6 +165,15 @@ def test_a_crisis_told_with_a_detention_keeps_where_and_since():
     assert answer.slots["detained_where"] == "Eloy Detention Center (AZ)" and answer.slots["detained_since"] == "2026-11-30"
 
 
+def test_a_crisis_told_in_the_answer_to_where_someone_is_held_keeps_the_answer():
+    text = "some place in louisiana, jena i think. he told me last night hed rather kill himself than go back"
+    answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "suicide"}], [],
+                                  {"requested_slot": "detained_where", "situation": "detention"}, firm(),
+                                  today=date(2026, 12, 5), free_text=True)
+    assert answer.responses[0] == "utter_crisis_suicide"
+    assert answer.slots["detained_where"] == "Central Louisiana ICE Processing Center (Jena, LA)"
+
+
 def test_a_second_crisis_message_at_the_situation_question_is_its_answer():
     # The help was given for the first; the same danger told again answers "What's happening?".
     answer = interruptions.handle("crisis", "my stepdad hurting my brother", [{"entity": "crisis_kind", "value": "child"}], [],

@@ -605,9 +605,29 @@ def test_plain_danger_always_gets_help(text):
     "no sé dónde lo tienen",
     "i have daca and my grandma in mexico is dying, can i get advance parole fast?",
     "me pusieron un grillete y tengo cita con ICE mañana, tengo miedo que me dejen",
+    # a program ending, and the figure of speech of a heart attack
+    "tengo el TPS de venezuela y dicen que they're ending it, esa vaina me tiene loca",
+    "me va a dar un infarto con esta carta, uscis me nego el permiso de trabajo",
+    "i swear im gonna have a heart attack. ICE called my husbands phone",
 ])
 def test_detention_words_and_a_relatives_illness_are_not_danger(text):
     assert safety.detect_wide(text) is None
+
+
+@pytest.mark.parametrize("text", ["i think my dad is having a heart attack", "le dio un infarto a mi papa", "im thinking about ending it"])
+def test_a_heart_attack_and_ending_it_said_plainly_are_still_danger(text):
+    assert safety.detect_wide(text) is not None
+
+
+@pytest.mark.parametrize("text, past", [
+    ("the people who brought me here took my passport and made me work. I left in august. I am ok now I live with a friend", True),
+    ("they took my passport and didnt pay me. someone said T visa. im in immokalee now, i got away last year", True),
+    ("a mi me asaltaron hace 2 años y puse denuncia en la policia, me dijeron q por eso puedo pedir una visa", True),
+    ("he hit me years ago, im ok now but he is here again", False),
+    ("i escaped last year, now im in denver and he is still calling me every night", False),
+])
+def test_safe_now_said_as_ok_or_with_where_the_visitor_is(text, past):
+    assert safety.past_and_safe(text) is past
 
 
 @pytest.mark.parametrize("text, past", [

@@ -768,3 +768,16 @@ def test_the_asylum_year_counted_from_an_arrival_said_in_months_and_weeks():
 ])
 def test_where_agents_took_someone_is_not_agents_there_now(text):
     assert urgency.live_emergency(text) is None
+
+
+@pytest.mark.parametrize("text, place", [
+    # agents described (vests, ERO) at a loading dock, asking for people by name: at work now
+    ("there r like 4 guys in green vests by the loading dock asking for ppl by name, one has ERO on his back", "work"),
+    # "homeland" for the agency; the entrance of the factory is work, not home
+    ("están en la entrada de la fábrica revisando a todos los que salen, dicen que son de homeland. yo sigo adentro", "work"),
+    ("la migra esta en la entrada de la casa", "home"),
+    ("ICE was at the loading dock last week asking for people", None),
+    ("my cousin works for homeland security, can he help?", None),
+])
+def test_agents_at_a_workplace_entrance_or_dock_now(text, place):
+    assert urgency.live_emergency(text) == place
