@@ -448,23 +448,19 @@ class ValidateIntakeForm(FormValidationAction):
         if value == "unknown" or tracker.get_slot("requested_slot") != "hearing_date":
             # "unknown", or a date validated earlier and re-checked on re-activation
             return {"hearing_date": value}
-        day = dates.parse_date(str(value), today())
-        if (day is None or day < today()) and dates.no_coming_date(str(value), today()):
-            # "it says to be set", "fue en 2016", "ya fue, hace 3 semanas": no coming date to ask for again
-            return {"hearing_date": "unknown"}
-        if day is None and dates.far_off(str(value), today()):
+        answer, read = flow.next_date_answer(str(value), today())
+        if read == "far":
             # "In three months, on a Wednesday in the spring": not soon, and said as well as it can be.
-            return {"hearing_date": _clip(value)}
-        if day is None:
-            if not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
-                # a message about what is happening is heard as such (_heard), not as a wrong date
-                dispatcher.utter_message(response="utter_date_not_read")
-            return {"hearing_date": None}
-        if day < today():
+            return {"hearing_date": _clip(answer or "")}
+        if read == "unread" and not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
+            # a message about what is happening is heard as such (_heard), not as a wrong date
+            dispatcher.utter_message(response="utter_date_not_read")
+        day = dates.parse_date(str(value), today()) if read == "passed" else None
+        if day is not None:
             dispatcher.utter_message(response="utter_date_passed",
                                      **language.both("day", lambda lang: intake.readable_date(day.isoformat(), lang)))
-            return {"hearing_date": None}
-        return {"hearing_date": day.isoformat()}
+        # ("it says to be set", "fue en 2016", "ya fue, hace 3 semanas": no coming date to ask for again)
+        return {"hearing_date": answer}
 
     def validate_ice_present_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if isinstance(value, bool):

@@ -353,6 +353,23 @@ _A_NUMBER_UNKNOWN = re.compile(
 )
 
 
+def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
+    """The answer to "When is the next hearing / check-in?" and how it was read: ("2026-12-09",
+    "date"), ("unknown", "unknown") for a date not set or already past ("to be set", "fue en 2016"),
+    (the words, "far") for a time far off said as well as it can be ("in three months"), and
+    (None, "passed") or (None, "unread") when it must be asked again."""
+    day = dates.parse_date(text, today)
+    if (day is None or day < today) and dates.no_coming_date(text, today):
+        return "unknown", "unknown"
+    if day is None and dates.far_off(text, today):
+        return " ".join(text.split()), "far"
+    if day is None:
+        return None, "unread"
+    if day < today:
+        return None, "passed"
+    return day.isoformat(), "date"
+
+
 def a_number_unknown(text: str) -> bool:
     """Whether the message says the A-number is not known ("no a number with her")."""
     return bool(_A_NUMBER_UNKNOWN.search(text or ""))
@@ -770,6 +787,14 @@ _DETENTION_SAID = re.compile(
     # the agency first in Spanish: "ICE lo tiene desde el lunes", "la migra todavia la tiene"
     r"|\b(?:ice|la migra|migra|inmigraci[oó]n|migraci[oó]n|cbp|la patrulla(?: fronteriza)?|border patrol)"
     r" (?:todav[ií]a |a[uú]n |ya )?(?:lo|la|los|las) tienen?\b"
+    # taken at a border checkpoint (CBP, unnamed): "my dad got taken at the checkpoint yesterday",
+    # "la detuvieron en el checkpoint de falfurrias", "lo cogieron en la guagua en el reten"
+    r"|\b(?:got|was|were|been) (?:taken|detained|arrested|picked up|grabbed) at (?:the|a) (?:checkpoint|border|port of entry)\b"
+    r"|\b(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|pararon y (?:se )?(?:lo|la) llevaron)\b[^.?!]{0,30}?"
+    r"\b(?:checkpoint|ret[eé]n|garita|puesto de control)\b"
+    # moved from one detention centre to another: "they moved my husband AGAIN and the locator shows nothing"
+    r"|\b(?:moved|transferred) (?:my|our) " + _RELATIVE + r"\b(?: again\b|[^.?!]{0,40}?\b(?:locator|facility|detention|center|centre))"
+    r"|\b(?:lo|la|los|las) (?:movieron|trasladaron|cambiaron) (?:otra vez|de nuevo|dos veces|tres veces|de centro|a otro (?:centro|estado|lugar))"
     # held at the airport: "shes still at the airport with CBP", "they havent let her out"
     r"|\b(?:at|in) the (?:[a-z]+ )?airport with (?:cbp|customs|border patrol|immigration)\b"
     r"|\b(?:cbp|customs|border patrol|immigration)\b[^.?!]{0,40}?\b(?:have ?n[o']?t|have not|has ?n[o']?t|has not|won'?t|will not|dont|don'?t)"

@@ -99,6 +99,8 @@ WORDS_TAKEN = ("detained_where",)
 
 #: Refusals that a plain answer only looks like: no reply when the message answers the question.
 ANSWER_NOT_REFUSAL = ("ask_legal_advice", "request_others_data")
+#: Questions whose answer is a day: a short time said there is the answer, whatever it was read as.
+DATE_QUESTIONS = ("hearing_date", "detained_since")
 
 #: Questions before "What's happening?" is answered: a message there may describe the situation.
 EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
@@ -223,6 +225,13 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
         from bot import contact
 
         out[slot] = contact.parse_a_number(text)[0] or "unknown"
+    elif slot == "hearing_date":
+        # "next wednesday" read as a booking to move: the date, as the form reads it (kept only when read)
+        value = flow.next_date_answer(text, today)[0]
+        if value is None:
+            del out[slot]
+        else:
+            out[slot] = value[:1000]
     elif slot == "location":
         # resolved as the form would ("hazleton too, same house" is Hazleton, PA)
         from bot.places import location
@@ -599,6 +608,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if intent in ANSWER_NOT_REFUSAL and plain and not is_question(text):
             # "The family will send it" or "she has a green card, no a number with her" at the
             # A-number: an answer, not a question to refuse
+            return answer
+        if plain and pending in DATE_QUESTIONS and intent not in ("crisis", "emergency_now") and dates.says_when(text) \
+                and not is_question(text):
+            # "next wednesday" at "When is the next hearing?", read as a booking to move: only the date
             return answer
     elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question

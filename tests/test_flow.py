@@ -430,6 +430,13 @@ def test_a_check_in_said_as_presentarse_con_ice_with_its_day():
         ("atlanta, we landed yesterday and shes still at the airport with CBP", True),
         ("CBP at JFK havent let her out since this morning", True),
         ("ICE tiene oficinas en el centro", False),
+        # taken at a border checkpoint; moved from one centre to another
+        ("my dad got taken at the checkpoint yesterday coming back from work", True),
+        ("mi girlfriend la detuvieron en el checkpoint de falfurrias last night", True),
+        ("a mi hermano lo cogieron en la guagua en el reten de la 75 anteayer", True),
+        ("they moved my husband AGAIN and the locator shows nothing", True),
+        ("lo movieron dos veces y ahora nadie me dice donde esta", True),
+        ("we moved my mom to texas last year", False),
         ("my son has ICE paperwork", False),
     ],
 )

@@ -889,3 +889,10 @@ def test_agents_at_hand_with_someone_taken_keep_when():
 
 def test_intents_read_beside_an_answer_are_ones_handled_elsewhere():
     assert set(interruptions.ANSWER_BESIDE) <= set(interruptions.HANDLED_ELSEWHERE)
+
+
+def test_a_day_at_the_hearing_date_question_read_as_a_booking_to_move_is_only_the_answer():
+    answer = interruptions.handle("reschedule_booking", "next wednesday", [], [], {"requested_slot": "hearing_date"}, firm(),
+                                  today=date(2026, 12, 5), free_text=True)
+    assert answer.slots["hearing_date"] == "2026-12-09"
+    assert not answer.responses and not answer.messages
