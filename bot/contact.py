@@ -240,6 +240,7 @@ _NOT_NAME_WORDS = frozenset("""
 and i im i'm from my me y de del and but pero with con in en at the la el here aqui aquí live vivo estoy tengo have
 who que calling llamando for para about sobre is es was soy am just solo pa q
 ice uscis cbp migra inmigracion inmigración migracion migración immigration
+madre padre mama mamá papa papá esposa esposo hija hijo soltera soltero viuda viudo residente ciudadana ciudadano
 """.split())
 
 
@@ -261,8 +262,9 @@ _INTRODUCED_AT_START = re.compile(
     r"^\W*(?i:(?:hola|buenas|buenos d[ií]as|buenas tardes|buenas noches)\W+)?(?i:le habla|les habla|habla)\s+"
     r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*[,.])|"
     # ("soy carmen, la esposa de rigoberto": a name in any case, then who the visitor is to the one in trouble)
-    r"^\W*(?i:(?:hola|buenas)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?),\s*"
-    r"(?=(?i:la|el|su) (?i:esposa|esposo|mam[aá]|madre|pap[aá]|padre|hija|hijo|hermana|hermano|prima|primo|t[ií]a|t[ií]o|novia|novio"
+    r"^\W*(?i:(?:hola|buenas|buenas noches|buenas tardes|buenos d[ií]as)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY
+    + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?),\s*"
+    r"(?=(?i:la|el|su|mi|a mi) (?i:esposa|esposo|mam[aá]|madre|pap[aá]|padre|hija|hijo|hermana|hermano|prima|primo|t[ií]a|t[ií]o|novia|novio"
     r"|pareja|sobrina|sobrino|abuela|abuelo|cu[nñ]ada|cu[nñ]ado|nuera|suegra|suegro)\b)|"
     # ("pasadena california, soy Ramiro, el dueño": a capitalised name, not a nationality)
     r"(?:^|[,.!?]\s)\s*(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([A-ZÁÉÍÓÚÑ][\w'-]*)(?=\s*(?:,|[.!]?\s*$))|"

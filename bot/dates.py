@@ -271,7 +271,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _DURATION = re.compile(
     r"\b(?:for |since |por |desde hace |hace )?(\d{1,2}|a couple of|a couple|couple of|couple|un par de|par de"
     r"|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
-    r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
+    r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?|hours?|hrs?|horas?)\b"
 )
 #: One stretch of time made of parts: "11 months and 3 weeks", "un año y dos meses".
 _PARTS_JOINED = re.compile(r"^\s*(?:,|and|y|,\s*and)\s*$")
@@ -295,7 +295,8 @@ def time_ago(text: str, today: date) -> Optional[date]:
             month = (month - 1) % 12 + 1
             day = date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
         else:
-            day -= timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7}[unit[:3]])
+            # ("lleva 10 horas ahi adentro": hours are today)
+            day -= timedelta(days=0 if unit.startswith("h") else n * {"day": 1, "dia": 1, "wee": 7, "sem": 7}[unit[:3]])
     return day
 
 

@@ -305,6 +305,9 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
 
+#: A notice to appear with no date yet, whatever else it says (court, "me presente").
+_NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) comparec\w*)\b)"
+                          r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar))\b")
 #: Leaving on one's own ("self deported", "se autodeporto"): no removal order is said.
 _SELF_DEPORTED = re.compile(r"\bself[\s-]?deport\w*|\bauto[\s-]?deport\w*")
 #: Whole words only: "nta" is in "Atlanta" and "representation", "court" in "courtesy".
@@ -328,6 +331,9 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
     rest = _NO_STAGE.sub(" ", t) if answer else t
+    if _NTA_UNDATED.search(rest):
+        # "a paper that says notice to appear, to show up in court, but the date says TBD"
+        return "nta_no_date"
     for stage, pattern in _STAGE_PATTERNS:
         if pattern.search(rest):
             return stage
@@ -799,6 +805,7 @@ _DETENTION_SAID = re.compile(
     r"|\b(?:at|in) the (?:[a-z]+ )?airport with (?:cbp|customs|border patrol|immigration)\b"
     r"|\b(?:cbp|customs|border patrol|immigration)\b[^.?!]{0,40}?\b(?:have ?n[o']?t|have not|has ?n[o']?t|has not|won'?t|will not|dont|don'?t)"
     r" let (?:him|her|them) (?:out|go|leave)\b"
+    r"|\b(?:migraci[oó]n|inmigraci[oó]n|ice|cbp|la migra|aeropuerto|airport)\b[^.?!]{0,60}?\bno (?:lo|la|los|las) (?:dejan|quieren dejar) salir\b"
     # handcuffed and taken: "a mi cuñado lo sacaron del trabajo esposado"
     r"|\b(?:lo|la|los|las) (?:sacaron|llevaron|subieron)\b[^.?!]{0,30}?\besposad[oa]s?\b"
     # went into the check-in hours ago and cannot be reached: "walked into her check in 3 hours ago and her phone is off"

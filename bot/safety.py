@@ -738,7 +738,7 @@ _WIDE: Dict[str, str] = {
         r"hiding (?:in \w+ \w+ )?from (?:my|him|her)|(?:my|mi) ex (?:found|keeps|is|esta|me)|belong to him|doesnt let me leave|does not let me leave"
         r"|wont let me leave|no me deja|me mata|golpead[oa]|me pegue|me pego|rompiendo cosas|breaking things|leave with the (?:baby|kids)"
         r"|(?:esposo|marido|novio|boyfriend|husband|fiance) (?:\w+ ){0,3}(?:hit|me hit|pego|golpeo|gun|threat|amenaz|took my (?:passport|phone|papers))"
-        r"|took my (?:passport|phone and money|papers|documents)|me quito (?:el|mi) pasaporte|burn my documents|esperando afuera|waiting outside for me"
+        r"|took my (?:passport|phone and money|papers|documents)|me quito (?:el|mi) pasaporte|burn my documents|(?<!estoy )(?<!estamos )esperando afuera|waiting outside for me"
         r"|parked outside since|showing up at my job"
     ),
     "child": (

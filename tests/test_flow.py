@@ -854,6 +854,12 @@ def test_a_far_hearing_said_after_another_time():
     # leaving on one's own is not a removal order: the hearing and its date are told
     ("removal", "my husband self deported to mexico, we're in monterrey now but he has court in houston next tuesday",
      {"removal_stage": "hearing", "hearing_date": "2026-12-08"}),
+    # a notice to appear with no date, whatever else it says of court
+    ("removal", "me llego un papel q dice notice to appear, dice q me presente en la corte pero la fecha dice TBD",
+     {"removal_stage": "nta_no_date"}),
+    # kept at the airport for hours: since today
+    ("detention", "la dejaron en migracion del aeropuerto de miami, lleva 10 horas ahi adentro y no la dejan salir",
+     {"detained_where": "aeropuerto de miami", "detained_since": "2026-12-05"}),
 ])
 def test_facts_told_in_passing_eighteenth_session(situation, text, said):
     assert flow.answers_in_text(situation, text, date(2026, 12, 5)) == said

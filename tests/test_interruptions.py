@@ -896,3 +896,11 @@ def test_a_day_at_the_hearing_date_question_read_as_a_booking_to_move_is_only_th
                                   today=date(2026, 12, 5), free_text=True)
     assert answer.slots["hearing_date"] == "2026-12-09"
     assert not answer.responses and not answer.messages
+
+
+def test_a_crisis_reading_of_a_detention_keeps_the_name_and_phone_told():
+    text = "soy reyna castillo, a mi esposo lo detuvo ICE anoche afuera de la casa, mi cel es 615 555 0731"
+    answer = interruptions.handle("crisis", text, [{"entity": "crisis_kind", "value": "dv"}], [],
+                                  {"requested_slot": "situation"}, firm(), today=date(2026, 12, 5), free_text=True)
+    assert answer.slots["situation"] == "detention" and answer.slots["detained_since"] == "2026-12-04"
+    assert answer.slots["contact_name"] == "reyna castillo" and answer.slots["contact_phone"] == "+16155550731"

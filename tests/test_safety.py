@@ -609,6 +609,8 @@ def test_plain_danger_always_gets_help(text):
     "tengo el TPS de venezuela y dicen que they're ending it, esa vaina me tiene loca",
     "me va a dar un infarto con esta carta, uscis me nego el permiso de trabajo",
     "i swear im gonna have a heart attack. ICE called my husbands phone",
+    # the visitor waiting outside for someone held, not someone waiting for the visitor
+    "la dejaron en migracion del aeropuerto, no la dejan salir, yo la estoy esperando afuera",
 ])
 def test_detention_words_and_a_relatives_illness_are_not_danger(text):
     assert safety.detect_wide(text) is None
