@@ -179,7 +179,7 @@ class ValidateIntakeForm(FormValidationAction):
             # Monday, A 216 004 589") answers its questions too, so they are not asked.
             said = flow.answers_in_text(situation, words, today())
             out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out and k != asked})
-        said = flow.answers_in_text(situation, text, today())
+        said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         signals = urgency.text_signals(text, today())
         known = slots.get("urgency_reasons") or []

@@ -305,6 +305,9 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
 
+#: A coming day that is not the case's: a flight, a birthday, a move.
+_OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mudo|mudamos|mudanza|trip|viaje|wedding|boda|surgery|cirug\w*)\b",
+                          re.IGNORECASE)
 #: A notice to appear with no date yet, whatever else it says (court, "me presente").
 _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) comparec\w*)\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar))\b")
@@ -577,14 +580,15 @@ def held_place(text: str) -> str | None:
     return None
 
 
-def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, Any]:
+def answers_in_text(situation: str | None, text: str, today: date, stage_known: str | None = None) -> Dict[str, Any]:
     """Follow-up answers a visitor already gave in a message, whatever was asked.
 
     "ICE took my husband yesterday" answers "since when?"; "I have court next
     Tuesday" answers the stage and the date; "I have a removal order" the
     stage; "A123 456 789" the A-number. Only a past date said with a
     detention and a coming date with a hearing or check-in count: anything
-    less clear is asked.
+    less clear is asked. ``stage_known``, the hearing or check-in already told, dates a coming
+    day said alone.
     """
     said: Dict[str, Any] = {}
     facility = _FACILITY.search(text or "")
@@ -624,6 +628,9 @@ def answers_in_text(situation: str | None, text: str, today: date) -> Dict[str, 
         said["a_number"] = "unknown"
     # the step told, before one only asked about ("court letter says dismissed, does that mean deported?")
     stage = (removal_stage(_told(text)) or removal_stage(text)) if situation == "removal" else None
+    if stage is None and stage_known in ("hearing", "check_in") and situation == "removal" and not _OTHER_EVENT.search(text):
+        # "houston, y es el monday a las 8" after "a question about my ICE check-in": its date
+        stage = stage_known
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
     elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):

@@ -868,3 +868,11 @@ def test_facts_told_in_passing_eighteenth_session(situation, text, said):
 def test_self_deported_is_no_stage():
     assert flow.removal_stage("he self-deported last year") is None
     assert flow.removal_stage("he was deported last year") == "removal_order"
+
+
+def test_a_coming_day_said_alone_dates_the_check_in_already_told():
+    today = date(2026, 12, 5)
+    said = flow.answers_in_text("removal", "houston, y es el monday a las 8, can i bring my lawyer?", today, stage_known="check_in")
+    assert said["hearing_date"] == "2026-12-07"
+    assert "hearing_date" not in flow.answers_in_text("removal", "houston, y es el monday a las 8", today)
+    assert "hearing_date" not in flow.answers_in_text("removal", "houston, my flight is on monday", today, stage_known="check_in")
