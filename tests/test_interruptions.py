@@ -904,3 +904,15 @@ def test_a_crisis_reading_of_a_detention_keeps_the_name_and_phone_told():
                                   {"requested_slot": "situation"}, firm(), today=date(2026, 12, 5), free_text=True)
     assert answer.slots["situation"] == "detention" and answer.slots["detained_since"] == "2026-12-04"
     assert answer.slots["contact_name"] == "reyna castillo" and answer.slots["contact_phone"] == "+16155550731"
+
+
+def test_a_learned_guess_of_danger_reads_the_matter_as_any_message():
+    text = "el lunes me toca ir a firmar a la oficina de la migra y dicen q ahi mismo a veces te dejan, q hago"
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_removal", "confidence": 0.26},
+               {"name": "situation_other", "confidence": 0.2}]
+    entities = [{"entity": "crisis_kind", "value": "child"}, {"entity": "crisis_reading", "value": "guess"}]
+    answer = interruptions.handle("crisis", text, entities, ranking, {"requested_slot": None}, firm(),
+                                  today=date(2026, 12, 5), free_text=False)
+    assert answer.slots["situation"] == "removal"
+    assert answer.slots["removal_stage"] == "check_in" and answer.slots["hearing_date"] == "2026-12-07"
+    assert "safety_flag" not in answer.slots
