@@ -98,7 +98,10 @@ _RELATIVES_PAPERS = re.compile(
 _PETITION_FOR_RELATIVE = re.compile(
     r"\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:me|nos|la|lo) (?:va|van|puede|pueden|quiere|quieren) (?:a )?pedir\b(?! asilo)"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
-    r"(?:status|papers|papeles|estatus)\b",
+    r"(?:status|papers|papeles|estatus)\b"
+    # "my green card interview ... my husband is a citizen": a spouse's petition at its interview
+    r"|(?=.*\b(?:green card|residency|residencia|i-?485|adjustment)\b).*?\b(?:my|mi)\s+(?:husband|wife|spouse|esposo|esposa|marido)"
+    r"\s+(?:is|es)\s+(?:a\s+|an\s+)?(?:us\s+|u\.s\.\s+|american\s+)?(?:citizen|ciudadan[oa])\b",
     re.IGNORECASE)
 #: Signs of trafficking (a T visa): papers taken, with work unpaid, no way out or a threat.
 _PAPERS_TAKEN = re.compile(
@@ -312,7 +315,18 @@ def over_detention(text: str | None) -> bool:
 #: "can they arrest me at the interview?". Nobody was taken.
 _DETENTION_ASKED = re.compile(
     r"\b(?:can|could|will|would|might|may)\s+(?:they|ice|immigration|i|cbp)\s+(?:\w+\s+)?(?:detain|arrest|take|get (?:detained|arrested)|be (?:detained|arrested))\b"
-    r"|\b(?:me|nos)\s+(?:pueden|podrian|van a)\s+(?:detener|arrestar|agarrar|llevar)\b|\b(?:pueden|podrian)\s+(?:detenerme|arrestarme|agarrarme)\b",
+    r"|\b(?:me|nos)\s+(?:pueden|podrian|van a)\s+(?:detener|arrestar|agarrar|llevar)\b|\b(?:pueden|podrian)\s+(?:detenerme|arrestarme|agarrarme)\b"
+    # "he says if i go to my interview they can arrest me right there"
+    r"|\b(?:they|ice|immigration|cbp)\s+(?:can|could|will|would|might|may)\s+(?:\w+\s+)?(?:detain|arrest|take|grab)\s+(?:me|us)\b",
+    re.IGNORECASE)
+#: A hearing or check-in told: the case a detention only feared is about ("tiene corte en 5 meses y
+#: creen que se lo van a llevar mañana").
+_COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita con (?:ice|migraci[oó]n|inmigraci[oó]n|la migra))\b",
+                         re.IGNORECASE)
+#: A detention told as years past: "my old roommate got detained like 2 years ago".
+_YEARS_AGO = re.compile(
+    r"\b(?:(?:like |about |around |como |unos )?(?:\d{1,2}|two|three|four|five|six|several|many|a few|dos|tres|cuatro|cinco|varios|muchos)"
+    r" (?:years?|a[nñ]os) (?:ago|back|atras)|hace (?:como |unos )?(?:\d{1,2}|dos|tres|cuatro|cinco|varios|muchos) a[nñ]os)\b",
     re.IGNORECASE)
 #: ... unless someone was taken: "they took my husband, can they deport him?"
 _TAKEN = re.compile(
@@ -519,7 +533,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "other"
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
-    if value in ("other", "humanitarian") and petition_for_relative(text) and not program_named(text):
+    if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
         return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not biometrics_only(text) and not scam_call(text):
@@ -534,11 +548,23 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return None
     value = read if value == "other" else value
     if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):
-        return _next_reading(ranking, "detention", text) or value
+        following = _next_reading(ranking, "detention", text) or value
+        if following in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
+            return "family"  # "if i go to my green card interview they can arrest me? my husband is a citizen"
+        return following
     if value == "detention" and _A_PROBLEM.search(text or "") and not _TAKEN.search(text or ""):
         # "my husband has an immigration problem": a problem, not yet a detention; what it is is asked
         following = _next_reading(ranking, "detention", text)
         return None if following in (None, "other") else following
+    if value == "detention" and not _TAKEN.search(text or "") and _COURT_TOLD.search(text or "") and not RELEASED.search(text or ""):
+        # "su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana": a case, nobody held
+        following = _next_reading(ranking, "detention", text)
+        return following if following not in (None, "other") else "removal"
+    if value == "detention" and _YEARS_AGO.search(text or "") and not _STILL_HELD.search(text or ""):
+        # "my old roommate got detained like 2 years ago and ICE might have my address": over long ago;
+        # what is feared of ICE now, unless a case or another matter is read next
+        following = _next_reading(ranking, "detention", text)
+        return following if following not in (None, "other", "removal") or _COURT_TOLD.search(text or "") else "enforcement"
     if value == "detention" and over_detention(text):
         # the matter is what the visitor asks about now
         if _CITIZENSHIP_AIM.search(text or ""):

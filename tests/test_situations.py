@@ -350,3 +350,19 @@ def test_settled_by_the_words(value, text, settled):
 def test_the_visitors_own_ice_appointment_read_as_other_is_the_removal_case():
     assert situations.settle("other", None, "me llamo ICE pa cambiar mi cita pa febrero, es normal o es una trampa?") == "removal"
     assert situations.settle("other", None, "mi cita en el consulado es en enero") == "other"
+
+
+@pytest.mark.parametrize("text, ranking, settled", [
+    # a detention only feared, beside a hearing months away: the case
+    ("mis hijos no paran de llorar, su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana",
+     [("detention", 0.28), ("removal", 0.1)], "removal"),
+    # someone else's detention years ago: what is feared of ICE now
+    ("my old roommate got detained like 2 years ago and ICE might have my address from him. should i move?",
+     [("detention", 0.89), ("removal", 0.03), ("enforcement", 0.02)], "enforcement"),
+    # arrest asked about as a risk of a spouse's petition interview
+    ("if i go to my green card interview they can arrest me right there? my husband is a citizen",
+     [("detention", 0.26), ("citizenship", 0.16), ("enforcement", 0.13)], "family"),
+])
+def test_a_detention_feared_or_long_past_settles_on_the_matter_now(text, ranking, settled):
+    ranked = [{"name": f"situation_{name}", "confidence": c} for name, c in ranking]
+    assert situations.settle("detention", ranked, text) == settled
