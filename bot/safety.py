@@ -800,6 +800,8 @@ _PAST_OR_SAFE = re.compile(
 _PRESENT = re.compile(
     r"\b(?:now|right now|today|tonight|still|again|ahora|ahorita|hoy|esta noche|todavia|otra vez|de nuevo"
     r"|going to|gonna|will(?! not)|plan|voy a|va a|van a|outside|afuera|is here|are here|esta aqui|estan aqui"
+    # a threat with its condition: "theyll hurt him if we dont pay by sunday"
+    r"|theyll|they ll|if (?:we|i|you) (?:dont|do not|cant|can not) pay|si no (?:pagamos|pago|paga)"
     # the means made ready or goodbyes written: a plan now, whatever years the story names
     r"|ready|listos?|listas?|wrote (?:\w+ )?(?:letters?|goodbye)|escribi\w* (?:\w+ )?cartas?|despedida)\b"
     # "I want to ...", except "I want to know about the U visa", "quiero saber": a question about the case.

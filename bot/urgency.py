@@ -357,10 +357,10 @@ _WINDOW_LOOSE = re.compile(
 _ABOUT = r"(?:about |around |like |almost |nearly |over |casi |como |unas? |mas de |más de )?"
 #: "its been about 3 weeks already", "ya pasaron 3 semanas"
 _BEEN = r"\b(?:it'?s|its|it has|has|have|ya|that was|han|ya han)\s+(?:been|pasaron|pasado)\s+" + _ABOUT
-_ELAPSED_WEEKS = re.compile(r"\b" + _N + r"\s+(?:weeks?|semanas?)\s+ago\b|\bhace\s+" + _N + r"\s+semanas?\b"
+_ELAPSED_WEEKS = re.compile(r"\b" + _N + r"\s+(?:weeks?|semanas?)\s+(?:ago|back|atras)\b|\bhace\s+" + _N + r"\s+semanas?\b"
                             r"|" + _BEEN + _N + r"\s+(?:weeks?|semanas?)\b")
 _ELAPSED = re.compile(
-    r"\b" + _N + r"\s+(?:days?|dias?)\s+ago\b|\bhace\s+" + _N + r"\s+dias?\b"
+    r"\b" + _N + r"\s+(?:days?|dias?)\s+(?:ago|back|atras)\b|\bhace\s+" + _N + r"\s+dias?\b"
     r"|" + _BEEN + _N + r"\b(?!\s+(?:weeks?|semanas?|months?|meses|years?|anos?))"
     r"|\bdated\s+" + _N + r"\s+days?\b"
 )
@@ -420,7 +420,7 @@ _DECISION = re.compile(
     r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion)"
 )
 _DECISION_AGO = re.compile(
-    r"\b(?:almost |about |around |like |casi |como )?" + _N + r"\s+(days?|weeks?|dias?|semanas?)\s+ago\b"
+    r"\b(?:almost |about |around |like |casi |como )?" + _N + r"\s+(days?|weeks?|dias?|semanas?)\s+(?:ago|back|atras)\b"
     r"|\bhace\s+(?:casi |como )?" + _N + r"\s+(dias?|semanas?)\b"
 )
 #: Days to appeal an immigration judge's decision to the BIA, or to petition for review of the BIA's.

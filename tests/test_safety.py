@@ -728,3 +728,9 @@ def test_a_child_alone_now_is_still_heard():
 def test_a_town_that_begins_with_bridge_is_not_a_bridge():
     assert safety.detect_wide("a el lo detuvieron hoy en la madrugada en bridgeport") is None
     assert safety.detect_wide("estoy en el puente").kind == "suicide"
+
+
+def test_a_threat_with_its_condition_is_danger_now_whatever_months_the_story_names():
+    text = ("my son crossed 2 months ago and has his asylum case going, were in houston. but the coyote says we owe 6000 more"
+            " and sent me a picture of a gun and said theyll hurt him if we dont pay by sunday")
+    assert safety.detect_wide(text) is not None and not safety.past_and_safe(text)

@@ -781,3 +781,10 @@ def test_where_agents_took_someone_is_not_agents_there_now(text):
 ])
 def test_agents_at_a_workplace_entrance_or_dock_now(text, place):
     assert urgency.live_emergency(text) == place
+
+
+def test_an_appeal_window_with_its_decision_weeks_back_is_closing():
+    today = date(2026, 12, 5)
+    text = "BIA denied my appeal. the decision is dated like 3 weeks back. i read i only get 30 days to take it to the next court"
+    assert "deadline_soon" in urgency.text_signals(text, today)
+    assert urgency.text_signals("she gave us 30 days to appeal and that was like 10 days ago", today) == []
