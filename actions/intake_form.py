@@ -347,6 +347,10 @@ class ValidateIntakeForm(FormValidationAction):
             # "tengo que abrirles??" read as "I don't know": a question, not an answer; asked again
             # (the same words twice are taken as the answer, so this never loops)
             return {"location": None}
+        if value == "unknown" and text and not said_again(tracker) and flow.answers_in_text(tracker.get_slot("situation"), text, today()):
+            # "ah y se me olvido, su A es 215 667 120" read as "I don't know": another fact (kept by
+            # _heard), not where they are; asked again
+            return {"location": None}
         if value == "unknown" and tracker.get_slot("requested_slot") == "location" and text:
             # "el paso, i dont want to say where exactly": the town is given, only the address is not
             place = location.answer_place(text, text)

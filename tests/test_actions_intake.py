@@ -760,6 +760,14 @@ async def test_i_dont_know_at_the_location_question_is_still_unknown(run_form):
     assert slots["location"] == "unknown" and slots.get("state") is None
 
 
+async def test_another_fact_read_as_i_dont_know_at_the_location_question_is_kept_and_the_place_asked_again(run_form):
+    text = "ah y se me olvido, su A es 215 667 120, lo tengo aqui en un papel"
+    before = {"consent": True, "situation": "detention"}
+    slots, _ = await run_form(before, {"location": "unknown"}, text=text, intent="dont_know", requested="location")
+    assert slots.get("location") is None and slots["requested_slot"] == "location"
+    assert slots["a_number"] == "215667120"
+
+
 async def test_a_phone_number_said_unasked_is_not_asked_for_again(run_form):
     text = "hes in the county jail since monday, please call me at 713 555 0100"
     slots, _ = await run_form({"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention"}, {},

@@ -367,6 +367,11 @@ ORIGIN_WORDS = _words(
     citizenship nationality nacionalidad ciudadano ciudadana tps deported deport deportation
     deportaron deportado deportada deportados deporten deportar homeland"""
 )
+#: Harm done somewhere: "me amenazó en El Salvador", "they beat him in Honduras" (the place of a case).
+HARMED = _words(
+    """threatened attacked beaten beat persecuted kidnapped extorted raped tortured shot stabbed
+    amenazo amenazaron golpeo golpearon ataco atacaron persiguieron secuestraron extorsionaron violaron torturaron"""
+)
 #: Verbs after which Spanish "de" says where someone comes from ("soy de", "vengo de").
 ORIGIN_DE = _words(
     """soy somos es son eres vengo venimos vine vino vinieron viene vienen originario originaria
@@ -646,6 +651,8 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return None  # "a US citizen in Charlotte": whose place the words before say
     if w in ORIGIN_WORDS:
         return ORIGIN
+    if w in HARMED and gap in (["in"], ["en"]):
+        return ORIGIN  # "el hombre que me amenazó en El Salvador está aquí": where the harm was, not where they are
     if w in ("am", "soy", "somos") and gap and gap[-1] in ("in", "en") and 2 <= len(gap) <= 4 and (
         w != "am" or gap[0] in ("a", "an")
     ):
