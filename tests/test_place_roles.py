@@ -529,4 +529,4 @@ def test_at_the_location_question_the_place_no_one_else_is_in_is_the_answer(text
 
 def test_where_harm_was_done_is_not_where_the_visitor_is():
     text = "el hombre de la pandilla que me amenazó en El Salvador está aquí en el mismo barrio"
-    assert [(m.place.country, m.role) for m in roles.mentions(text)] == [("El Salvador", roles.ORIGIN)]
+    assert [(m.place.country, m.role) for m in mentions(text)] == [("El Salvador", place_roles.ORIGIN)]
