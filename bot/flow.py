@@ -920,6 +920,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "family"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
+    if situation == "removal" and _HELD_NOW.search(text or "") and not situations.RELEASED.search(text or ""):
+        # "my brother has been in detention 2 months and every hearing gets postponed": held, with hearings
+        return "detention"
     if situation == "removal" and _BOND_HEARING.search(text or "") and not situations.RELEASED.search(text or ""):
         # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
         return "detention"
@@ -947,6 +950,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: Someone held now, said without a verb of arrest: "has been in detention 2 months", "sigue en custodia".
+_HELD_NOW = re.compile(
+    r"\b(?:has been|have been|been|is|are|is still|he'?s|she'?s|hes|shes|sigue|siguen|est[aá]|lleva(?:n)? \w+(?: \w+)?)\s+"
+    r"(?:still\s+)?(?:in|en)\s+(?:ice\s+)?(?:detention|custody|detenci[oó]n|custodia)\b", re.IGNORECASE)
 _ON_BOND = re.compile(r"\b(?:bond|bonded|bail|fianza)\b", re.IGNORECASE)
 #: ... unless the case is over or a petition is the aim ("my case got closed later. now I married a US citizen").
 _CASE_OVER_OR_PETITION = re.compile(

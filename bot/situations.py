@@ -495,6 +495,11 @@ _OWN_APPOINTMENT = re.compile(
     r"\b(?:my|mi)\s+(?:cita|appointment|appt|check[- ]?in|court|corte|audiencia|hearing|reporte)\b", re.IGNORECASE)
 
 
+#: A letter or call telling someone to report to ICE: "una carta que dice report y ERO ... se tiene que presentar".
+_TOLD_TO_REPORT = re.compile(
+    r"\b(?:letter|carta|notice|aviso|papel)\b[^.?!]{0,80}?\b(?:report(?:ing)?|presentar\w*|presente|ero)\b"
+    r"[^.?!]{0,80}?\b(?:ice|ero|inmigraci[oó]n|immigration|migraci[oó]n|la migra|federal building|edificio federal)\b",
+    re.IGNORECASE)
 #: The authorities of a removal case: ICE, immigration court.
 _BEFORE_ICE_OR_COURT = re.compile(r"\b(?:ice|la migra|migra|immigration court|corte de inmigraci[oó]n|check[- ]?in|deportaci[oó]n|deportation)\b",
                                   re.IGNORECASE)
@@ -538,6 +543,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not biometrics_only(text) and not scam_call(text):
         return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in
+    if value == "other" and _TOLD_TO_REPORT.search(text or "") and not scam_call(text):
+        # "le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles": told to report to ICE
+        return "removal"
     if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(text or "") \
             and not kept_at_appointment(text):
         # "mi cita con migracion es despues de las fiestas": the visitor's own check-in, nobody held

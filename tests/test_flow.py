@@ -876,3 +876,8 @@ def test_a_coming_day_said_alone_dates_the_check_in_already_told():
     assert said["hearing_date"] == "2026-12-07"
     assert "hearing_date" not in flow.answers_in_text("removal", "houston, y es el monday a las 8", today)
     assert "hearing_date" not in flow.answers_in_text("removal", "houston, my flight is on monday", today, stage_known="check_in")
+
+
+def test_someone_held_now_with_hearings_postponed_is_a_detention():
+    assert flow.matter_told("removal", "my brother has been in detention 2 months and every hearing gets postponed") == "detention"
+    assert flow.matter_told("removal", "he was in detention 2 years ago, now he has court") == "removal"

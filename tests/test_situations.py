@@ -366,3 +366,8 @@ def test_the_visitors_own_ice_appointment_read_as_other_is_the_removal_case():
 def test_a_detention_feared_or_long_past_settles_on_the_matter_now(text, ranking, settled):
     ranked = [{"name": f"situation_{name}", "confidence": c} for name, c in ranking]
     assert situations.settle("detention", ranked, text) == settled
+
+
+def test_a_letter_to_report_to_ice_is_the_removal_case():
+    text = "a mi esposo le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles en la oficina de inmigración"
+    assert situations.settle("other", [{"name": "situation_other", "confidence": 0.5}], text) == "removal"
