@@ -786,7 +786,7 @@ _DETENTION_SAID = re.compile(
     r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
     r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
-    r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+by\s+(?:ice|immigration|la migra|cbp|border patrol)\b"
+    r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+(?:\w+\s+){0,3}?(?:by|por)\s+(?:ice|immigration|la migra|cbp|border patrol)\b"
     # the agency after the verb: "a mi esposo lo detuvo ICE el miércoles", "se lo llevó la migra"
     r"|\b(?:(?:lo|la|los|las) (?:detuvo|detuvieron|arrest[oó]|arrestaron|agarr[oó]|agarraron)|se (?:lo|la|los|las) llev[oó])"
     r"\s+(?:la\s+)?(?:ice|migra|inmigraci[oó]n|migraci[oó]n|cbp|patrulla fronteriza|border patrol)\b"
@@ -1038,7 +1038,15 @@ _CALLS_THEMSELF = re.compile(
 def refuses_consent(text: str) -> bool:
     """At "May I save this?", a no however it is worded: "no, dont save anything, ill call the
     office tomorrow" (read as a request for a person, it had offered a callback instead)."""
-    return wants_to_stop(text) or (yes_or_no(text) is False and bool(_CALLS_THEMSELF.search(text or "")))
+    return wants_to_stop(text) or bool(_KEEPS_DATA.search(text or "")) or (
+        yes_or_no(text) is False and bool(_CALLS_THEMSELF.search(text or "")))
+
+
+#: Details withheld, said as a choice: "nah prefiero no dar mis datos", "i'd rather not give my info".
+_KEEPS_DATA = re.compile(
+    r"(?:prefiero no|no quiero|mejor no|rather not|prefer not to|(?:do ?n[o']?t|dont) want to)\s+(?:dar|dejar|compartir|give|share|leave)"
+    r"\s+(?:mis|my|any|ningun|ningún)?\s*(?:datos|informaci[oó]n|info|information|details|data)",
+    re.IGNORECASE)
 
 
 def consents(text: str, intent: str, callback_offered: bool) -> bool:

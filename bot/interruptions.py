@@ -623,6 +623,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
                 and not is_question(text):
             # "next wednesday" at "When is the next hearing?", read as a booking to move: only the date
             return answer
+    elif pending == "consent" and intent not in ("crisis", "emergency_now") and flow.refuses_consent(text or ""):
+        # "nah prefiero no dar mis datos, sorry", read as a question about privacy: a no, told as one
+        answer.slots["consent"] = False
+        answer.responses.append("utter_consent_refused")
+        return answer
     elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question
         answer.slots[pending] = yes_no.group(1) is not None

@@ -823,3 +823,4 @@ async def test_what_was_said_before_starting_over_is_not_read_again(run_form):
     history = [{"event": "user", "text": "hi this is Amanda Greer, i need help"}, {"event": "reset_slots"}]
     slots, _ = await run_form({"consent": True}, {"location": "Seattle"}, text="seattle", requested="location", history=history)
     assert "contact_name" not in slots
+

@@ -437,6 +437,7 @@ def test_a_check_in_said_as_presentarse_con_ice_with_its_day():
         ("they moved my husband AGAIN and the locator shows nothing", True),
         ("lo movieron dos veces y ahora nadie me dice donde esta", True),
         ("we moved my mom to texas last year", False),
+        ("my dad got picked up this morning por ICE afuera del home depot", True),
         ("my son has ICE paperwork", False),
     ],
 )

@@ -916,3 +916,8 @@ def test_a_learned_guess_of_danger_reads_the_matter_as_any_message():
     assert answer.slots["situation"] == "removal"
     assert answer.slots["removal_stage"] == "check_in" and answer.slots["hearing_date"] == "2026-12-07"
     assert "safety_flag" not in answer.slots
+
+
+def test_details_withheld_at_the_consent_question_are_a_refusal():
+    answer = interruptions.handle("ask_privacy", "nah prefiero no dar mis datos, sorry", [], [], {"requested_slot": "consent"}, firm())
+    assert answer.slots["consent"] is False and answer.responses == ["utter_consent_refused"]
