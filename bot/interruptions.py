@@ -227,7 +227,7 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
         out[slot] = contact.parse_a_number(text)[0] or "unknown"
     elif slot == "hearing_date":
         # "next wednesday" read as a booking to move: the date, as the form reads it (kept only when read)
-        value = flow.next_date_answer(text, today)[0]
+        value = flow.next_date_answer(text, today)[0] or ("unknown" if DONT_KNOW.search(text) else None)
         if value is None:
             del out[slot]
         else:

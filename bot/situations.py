@@ -323,6 +323,10 @@ _DETENTION_ASKED = re.compile(
 #: creen que se lo van a llevar mañana").
 _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita con (?:ice|migraci[oó]n|inmigraci[oó]n|la migra))\b",
                          re.IGNORECASE)
+#: A taking feared, not told: "creen que se lo van a llevar mañana", "afraid they'll take him at court".
+_TAKING_FEARED = re.compile(
+    r"\b(?:van a|va a|gonna|going to|will|ll|might|could|may|afraid|scared|miedo|creen que|cree que|think they)\b[^.?!]{0,30}?"
+    r"\b(?:llevar|detener|agarrar|take|detain|arrest|deport\w*)\b", re.IGNORECASE)
 #: A detention told as years past: "my old roommate got detained like 2 years ago".
 _YEARS_AGO = re.compile(
     r"\b(?:(?:like |about |around |como |unos )?(?:\d{1,2}|two|three|four|five|six|several|many|a few|dos|tres|cuatro|cinco|varios|muchos)"
@@ -564,7 +568,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # "my husband has an immigration problem": a problem, not yet a detention; what it is is asked
         following = _next_reading(ranking, "detention", text)
         return None if following in (None, "other") else following
-    if value == "detention" and not _TAKEN.search(text or "") and _COURT_TOLD.search(text or "") and not RELEASED.search(text or ""):
+    if value == "detention" and _TAKING_FEARED.search(text or "") and not _TAKEN.search(text or "") and not _STILL_HELD.search(text or "") \
+            and _COURT_TOLD.search(text or "") and not RELEASED.search(text or ""):
         # "su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana": a case, nobody held
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other") else "removal"

@@ -921,3 +921,9 @@ def test_a_learned_guess_of_danger_reads_the_matter_as_any_message():
 def test_details_withheld_at_the_consent_question_are_a_refusal():
     answer = interruptions.handle("ask_privacy", "nah prefiero no dar mis datos, sorry", [], [], {"requested_slot": "consent"}, firm())
     assert answer.slots["consent"] is False and answer.responses == ["utter_consent_refused"]
+
+
+def test_i_dont_know_at_the_hearing_date_question_read_as_distress_is_the_answer():
+    answer = interruptions.handle("express_distress", "i dont know, thats why im asking", [], [], {"requested_slot": "hearing_date"},
+                                  firm(), today=date(2026, 12, 5), free_text=True)
+    assert answer.slots["hearing_date"] == "unknown"

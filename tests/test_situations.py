@@ -371,3 +371,14 @@ def test_a_detention_feared_or_long_past_settles_on_the_matter_now(text, ranking
 def test_a_letter_to_report_to_ice_is_the_removal_case():
     text = "a mi esposo le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles en la oficina de inmigración"
     assert situations.settle("other", [{"name": "situation_other", "confidence": 0.5}], text) == "removal"
+
+
+@pytest.mark.parametrize("text", [
+    "my bf went to his ice check in this morning and they kept him!!!! they wont let me see him",
+    "my father is in moshannon since october 28, he has court on dec 9 by video, we need a lawyer for bond",
+    "My wife is in Elizabeth detention center since Nov 2. She has her master hearing on January 12.",
+    "my boyfriend called from the ice office downtown, they kept him at his check in this morning",
+])
+def test_someone_held_with_a_hearing_stays_a_detention(text):
+    assert situations.settle("detention", [{"name": "situation_detention", "confidence": 0.6},
+                                            {"name": "situation_removal", "confidence": 0.3}], text) == "detention"
