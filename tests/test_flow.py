@@ -882,3 +882,7 @@ def test_a_coming_day_said_alone_dates_the_check_in_already_told():
 def test_someone_held_now_with_hearings_postponed_is_a_detention():
     assert flow.matter_told("removal", "my brother has been in detention 2 months and every hearing gets postponed") == "detention"
     assert flow.matter_told("removal", "he was in detention 2 years ago, now he has court") == "removal"
+
+
+def test_released_together_with_court_papers_is_the_case_not_a_detention():
+    assert flow.matter_told("detention", "a mi y a mi hijo nos soltaron de la hielera ayer con papeles pa la corte") == "removal"
