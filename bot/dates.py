@@ -510,6 +510,7 @@ _FAR_OFF = re.compile(
     r"\b(?:months?|meses|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano|new years?"
     r"|spring|summer|fall|autumn|winter|primavera|verano|otono|invierno"
     r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|20[2-9]\d)\b"
 )
 
@@ -538,6 +539,21 @@ def no_coming_date(text: str, today: Optional[date] = None) -> bool:
     return bool(years) and all(y < (today or date.today()).year for y in years)
 
 
+#: A coming day placed only as near: "in a few days", "en unos dias", "this week".
+_SOON_VAGUE = re.compile(
+    r"\b(?:in (?:a (?:few|couple(?: of)?)|some|like (?:a )?few) days|a few days from now|(?:later )?this week"
+    r"|en (?:unos|pocos|unos pocos|estos|un par de) dias|(?:en )?esta (?:misma )?semana|dentro de (?:unos|pocos) dias)\b"
+)
+
+
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def soon_vague(text: str) -> bool:
+    """Whether a reply places a coming date only as near ("in a few days", "esta semana"): within two weeks."""
+    return bool(_SOON_VAGUE.search(plain(text or "")))
+
+
 def far_off(text: str, today: Optional[date] = None) -> bool:
     """Whether a reply places a coming date only roughly and weeks away ("in about three months", "april next year",
     "in 2027"); "last month" and "two years ago" are the past, so do not count."""
@@ -549,5 +565,7 @@ def far_off(text: str, today: Optional[date] = None) -> bool:
             continue
         if {"last", "past", "ago", "hace", "since", "desde"} & set(before) or any(w in ("ago", "pasado", "pasada") for w in after):
             continue
+        if m.group() in _MONTH_ABBREVIATIONS and after[:1] and after[0].rstrip("thsndr.,").isdigit():
+            continue  # "dec 10": a day, read as one (not a time placed roughly)
         return True
     return False

@@ -308,6 +308,8 @@ STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 #: A coming day that is not the case's: a flight, a birthday, a move.
 _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mudo|mudamos|mudanza|trip|viaje|wedding|boda|surgery|cirug\w*)\b",
                           re.IGNORECASE)
+#: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
+_CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b")
 #: A notice to appear with no date yet, whatever else it says (court, "me presente").
 _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) comparec\w*)\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar))\b")
@@ -334,6 +336,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
     rest = _NO_STAGE.sub(" ", t) if answer else t
+    if _CITA_WITH_ICE.search(rest) and not any(p.search(rest) for st, p in _STAGE_PATTERNS if st == "hearing"):
+        return "check_in"  # "tengo cita pasado mañana con migracion": the words of the stage apart
     if _NTA_UNDATED.search(rest):
         # "a paper that says notice to appear, to show up in court, but the date says TBD"
         return "nta_no_date"
@@ -370,7 +374,8 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     day = dates.parse_date(text, today)
     if (day is None or day < today) and dates.no_coming_date(text, today):
         return "unknown", "unknown"
-    if day is None and dates.far_off(text, today):
+    if day is None and (dates.far_off(text, today) or dates.soon_vague(text)):
+        # ("in a few days": near, and said as well as it can be; urgent by its words, bot.urgency.assess)
         return " ".join(text.split()), "far"
     if day is None:
         return None, "unread"
@@ -771,7 +776,7 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
             stage = removal_stage(part)
             stage = _dated_stage(part) if stage == "nta_no_date" else stage  # "the NTA says court in March"
             dated = dates.mentioned_date(_NOW_WORD.sub(" ", part), today)  # ("ahora tiene court": now is not the date)
-            if stage in ("hearing", "check_in") and dates.far_off(part, today) and dated is None:
+            if stage in ("hearing", "check_in") and (dates.far_off(part, today) or dates.soon_vague(part)) and dated is None:
                 return {"removal_stage": stage, "hearing_date": " ".join(part.split())[:200]}
     return {}
 

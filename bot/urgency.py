@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
 from bot import situations
-from bot.dates import days_until, parse_date, past_date
+from bot.dates import days_until, parse_date, past_date, soon_vague
 
 URGENT_WITHIN_DAYS = 14
 
@@ -943,6 +943,7 @@ def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = N
             day = date.fromisoformat(hearing)
         except ValueError:
             day = None
-        if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
+        if (day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS) or (day is None and soon_vague(hearing)):
+            # ("in a few days", "esta semana": no day, but within two weeks)
             found.add("checkin_soon" if stage == "check_in" else "hearing_soon")
     return [code for code in REASONS if code in found]

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from bot import flow
+from bot import flow, urgency
 
 
 def test_consent_comes_first():
@@ -886,3 +886,20 @@ def test_someone_held_now_with_hearings_postponed_is_a_detention():
 
 def test_released_together_with_court_papers_is_the_case_not_a_detention():
     assert flow.matter_told("detention", "a mi y a mi hijo nos soltaron de la hielera ayer con papeles pa la corte") == "removal"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("hearing in a few days", {"removal_stage": "hearing", "hearing_date": "hearing in a few days"}),
+    ("tengo corte en unos dias", {"removal_stage": "hearing", "hearing_date": "tengo corte en unos dias"}),
+    ("court in feb", {"removal_stage": "hearing", "hearing_date": "court in feb"}),
+])
+def test_a_hearing_placed_only_roughly_is_kept_as_said(text, said):
+    today = date(2026, 12, 5)
+    assert flow.answers_in_text("removal", text, today) == said
+    # near is urgent by its words; months away is not
+    assert bool(urgency.assess(said, today)) is ("feb" not in text)
+
+
+def test_an_appointment_with_ice_with_its_day_between_the_words():
+    assert flow.answers_in_text("removal", "tengo cita pasado mañana con migracion", date(2026, 12, 5)) == {
+        "removal_stage": "check_in", "hearing_date": "2026-12-07"}
