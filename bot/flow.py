@@ -543,12 +543,14 @@ _AIRPORT = re.compile(
 _LOCAL_JAIL = re.compile(
     r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
-    r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office|place|center|centre|facility)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
+    r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office|place|center|centre|facility)(?: downtown| in the federal building| in [A-Za-z]+(?: [A-Za-z]+)?)?"
     r"|(?<=\ben )la oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra)(?: del centro| en [A-Za-z]+(?: [A-Za-z]+)?)?"
     # "he called from the ice office downtown, they kept him at his check in"
     r"|(?<=\bfrom )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?(?=[^.]{0,40}\b(?:kept|held|detained|won'?t let))"
     # held at the border crossing: "at the port of entry in san ysidro", "en la garita de tijuana"
-    r"|(?:the )?port of entry(?: (?:in|at|of) [A-Za-z]+(?: [A-Za-z]+)?)?|(?:la )?garita(?: de [A-Za-z]+(?: [A-Za-z]+)?)?)",
+    r"|(?:the )?port of entry(?: (?:in|at|of) [A-Za-z]+(?: [A-Za-z]+)?)?|(?:la )?garita(?: de [A-Za-z]+(?: [A-Za-z]+)?)?"
+    # the border patrol's holding cells ("la hielera", "la perrera"), or a hotel ICE holds people in
+    r"|(?:la |the )?hielera|(?:la )?perrera|(?<=\bat )(?:a|the) hotel(?= (?:ice|that ice|they|immigration)\b))",
     re.IGNORECASE)
 
 
@@ -562,6 +564,8 @@ _WHERE_UNKNOWN = re.compile(
 
 
 _WHERE_DETAINED = " (where detained)"
+#: Held somewhere in a place, not known where: "hes somewhere in texas".
+_SOMEWHERE = re.compile(r"\bsomewhere\b|\ben alg[uú]n (?:lugar|centro|sitio) (?:de|en)\b|\bpor all[aá]\b", re.IGNORECASE)
 #: Held now, said without a verb of arrest: "has been in detention since september".
 _IN_DETENTION = re.compile(r"\b(?:in|en) (?:detention|custody|ice custody|detenci[oó]n|custodia)\b", re.IGNORECASE)
 _LIVES = re.compile(r"\b(?:lives?|living|vive|viven|viviendo)\b", re.IGNORECASE)
@@ -580,6 +584,9 @@ def held_place(text: str) -> str | None:
             before = text[start + 1:mention.start]
             if _IN_DETENTION.search(before):
                 return mention.place.label  # "has been in detention since september, hes in tacoma": held there
+            end = min((i for i in (text.find(e, mention.start) for e in ".!?;\n") if i >= 0), default=len(text))
+            if _SOMEWHERE.search(text[start + 1:end]):
+                return mention.place.label  # "we think hes in louisiana somewhere", "esta en algun lugar de texas"
             if _DETENTION_WORDS.search(before):
                 return f"{mention.place.label}{_WHERE_DETAINED}"
     return None

@@ -903,3 +903,15 @@ def test_a_hearing_placed_only_roughly_is_kept_as_said(text, said):
 def test_an_appointment_with_ice_with_its_day_between_the_words():
     assert flow.answers_in_text("removal", "tengo cita pasado mañana con migracion", date(2026, 12, 5)) == {
         "removal_stage": "check_in", "hearing_date": "2026-12-07"}
+
+
+@pytest.mark.parametrize("text, where", [
+    ("esta en la hielera", "la hielera"),
+    ("he is at a hotel ICE uses", "a hotel"),
+    ("we think hes in louisiana somewhere", "Louisiana"),
+    ("hes somewhere in texas", "Texas"),
+    ("my husband is at the ice office in the federal building downtown", "the ice office in the federal building"),
+    ("my brother lives somewhere in texas, ICE took my dad", None),
+])
+def test_where_someone_is_held_said_loosely(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 5)).get("detained_where") == where
