@@ -530,3 +530,13 @@ def test_at_the_location_question_the_place_no_one_else_is_in_is_the_answer(text
 def test_where_harm_was_done_is_not_where_the_visitor_is():
     text = "el hombre de la pandilla que me amenazó en El Salvador está aquí en el mismo barrio"
     assert [(m.place.country, m.role) for m in mentions(text)] == [("El Salvador", place_roles.ORIGIN)]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("im staying w my cousin in reno", "Reno, NV"),
+    ("staying at my aunts in provo", "Provo, UT"),
+    ("im at my cousins in reno", "Reno, NV"),
+])
+def test_staying_with_or_at_a_relatives_is_where_the_visitor_is(text, label):
+    place, role = visitor_location(text)
+    assert place is not None and place.label == label and role == place_roles.SELF

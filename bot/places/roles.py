@@ -739,6 +739,8 @@ def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
         return None  # "I'm at my sister's house in": the owner, not the place; read on
     if k + 1 < len(words) and words[k].endswith("s") and words[k + 1] in _DWELLINGS and k >= 2 and words[k - 2] == "at":
         return None  # "im at my moms place in", typed without the apostrophe: the owner too
+    if k + 1 < len(words) and words[k].endswith("s") and words[k + 1] in ("in", "en") and k >= 2 and words[k - 2] in ("at", "staying"):
+        return None  # "staying at my aunts in provo": at her place, the owner; read on
     q = k - 1
     while q >= lo and words[q] in NOUN_SKIP:
         q -= 1
@@ -754,8 +756,8 @@ def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
         before in _words("deported deportaron moved")
     ):
         return None  # the object of "took", "arrested"...: the verb decides
-    if before in ("with", "con"):
-        return None  # "I live with my husband in": a companion
+    if before in ("with", "con", "w", "wit", "whit"):
+        return None  # "I live with my husband in", "staying w my cousin in": a companion
     if before == "de" and q - 1 >= lo and words[q - 1] in _DWELLINGS_ES:
         return None  # "estoy en casa de una amiga en Irving": the owner, not the place; read on
     if before in ("visiting", "visitando") and q - 1 >= lo and words[q - 1] in ON_A_TRIP_NOW and not any(
