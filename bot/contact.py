@@ -230,8 +230,8 @@ def clean_name(text: str) -> Parsed:
 
 #: "my name is Dennis Ochoa, I live in...", "Me llamo Teresa Gómez, estoy en...", "Buenas, soy Marisol
 #: Paredes de Waukegan": a name introduced in a message, up to a word that is not part of it.
-_INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es)\s+(.+)|(?:^|[.!?]\s+)(?:name|nombre)\s*:\s*(.+)",
-                         re.IGNORECASE)
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es)\s+(.+)|(?:^|[.!?]\s+)(?:name|nombre)\s*[:\-–]\s*(.+)"
+                         r"|^\W*names\s+(.+)", re.IGNORECASE)
 #: "soy" and "this is" introduce a name only capitalised, first and last ("soy Marisol Paredes";
 #: not "soy mexicana", "this is urgent"; "I am" is too often "I am Mexican American").
 _INTRODUCED_CAPITALISED = re.compile(r"\b(?i:soy|this is)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+.*)")
@@ -266,6 +266,13 @@ _INTRODUCED_AT_START = re.compile(
     + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?),\s*"
     r"(?=(?i:la|el|su|mi|a mi) (?i:esposa|esposo|mam[aá]|madre|pap[aá]|padre|hija|hijo|hermana|hermano|prima|primo|t[ií]a|t[ií]o|novia|novio"
     r"|pareja|sobrina|sobrino|abuela|abuelo|cu[nñ]ada|cu[nñ]ado|nuera|suegra|suegro)\b)|"
+    # ("Maria Lopez here", "Rosa aqui": a capitalised name first, then "here")
+    r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)\s+(?=(?i:here|aqui|aquí)\b)|"
+    # ("soy Lupita de Houston": a capitalised name and where from)
+    r"(?:^|[,.!?]\s)\W*(?i:(?:hola|buenas)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([A-ZÁÉÍÓÚÑ][\w'-]*)\s+(?=de [A-ZÁÉÍÓÚÑ])|"
+    # ("I am Ana, his sister", "I'm Rebecca, calling about my dad": a name, then who they are or why they write)
+    r"(?:^|[.!?]\s)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|i am|soy)\s+" + _NOT_A_NATIONALITY
+    + r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)\s*,\s*(?=(?i:his|her|their|the|su|la|el|calling|writing|llamando|escribiendo)\b)|"
     # ("pasadena california, soy Ramiro, el dueño": a capitalised name, not a nationality)
     r"(?:^|[,.!?]\s)\s*(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([A-ZÁÉÍÓÚÑ][\w'-]*)(?=\s*(?:,|[.!]?\s*$))|"
     # ("hi im Keisha, my husband Omar is detained..."): a greeting, "I'm" and a capitalised name
@@ -294,7 +301,7 @@ in from to with on at of what how why when where who which that this it just onl
 el la los las un una mi su sobre para urgente importante muy ice uscis daca yo ella nosotros
 monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo
 bad terrible horrible awful hard scary insane unfair wrong sad difficult real true ok okay fine good great
-confusing frustrating grave
+confusing frustrating grave help please ayuda porfavor hi hello hey hola everyone everybody somebody someone
 """.split())
 
 
@@ -317,8 +324,9 @@ def name_introduced(text: str) -> str | None:
         said = (found.group(1) or found.group(found.lastindex or 1) or "").split()
         if not said or said[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in said):
             continue
-        if found.group(1) and _a_place(" ".join(said)):
-            continue  # "Hello, Mexico here": where they write from, not who
+        here = re.match(r"\s*(?i:here|aqui|aquí|from|de parte)\b", text[found.end():])
+        if (found.group(1) or here) and _a_place(" ".join(said)):
+            continue  # "Hello, Mexico here", "Houston here": where they write from, not who
         name, _ = clean_name(" ".join(said))
         if name:
             return name

@@ -148,6 +148,18 @@ def test_a_name_refused(text, declines):
     ("soy carmen, la esposa de rigoberto alvarado, a el lo detuvieron el miercoles", "carmen"),
     ("soy mexicana, la esposa de un ciudadano", None),
     ("soy yo, el hijo de la señora", None),
+    # a name first, then "here"; "soy" and where from; "I am Ana, his sister"; "Name - ..."; "names ..."
+    ("Maria Lopez here", "Maria Lopez"),
+    ("Rosa aqui", "Rosa"),
+    ("Houston here, need help", None),
+    ("Help here please", None),
+    ("soy Lupita de Houston", "Lupita"),
+    ("Soy De Houston", None),
+    ("I am Ana, his sister", "Ana"),
+    ("I'm Rebecca, calling about my dad", "Rebecca"),
+    ("I'm Mexican, his wife", None),
+    ("Name - Sam Ortiz", "Sam Ortiz"),
+    ("names Carlos", "Carlos"),
     # "me llamó" typed without the accent: someone called, no name
     ("me llamo ICE pa cambiar mi cita pa febrero, es normal?", None),
     ("me llamo la abogada ayer", None),
