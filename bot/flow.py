@@ -351,7 +351,8 @@ _A_NUMBER_SAID = re.compile(
     r"\b(?:a[\s#:-]*|a[\s-]?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*"
     r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
     r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
-    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*|(?:su|mi|his|her|my) a\s+(?:es|is|:)\s*)(\d{3}\.\d{3}\.\d{3}|\d(?:[\s-]?\d){7,8})\b",
+    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*|(?:su|mi|his|her|my|el|the) a\s+(?:es|is|:)\s*"
+    r"|a[\s-]?n[uú]mero\s*(?:es|:)?\s*|uscis\s*(?:#|number|no\.?|n[uú]mero)\s*:?\s*)(\d{3}\.\d{3}\.\d{3}|\d(?:[\s-]?\d){7,8})\b",
     re.IGNORECASE,
 )
 #: "we don't have her A number", "no sabemos su numero": the A-number is not known, so not asked.

@@ -915,3 +915,8 @@ def test_an_appointment_with_ice_with_its_day_between_the_words():
 ])
 def test_where_someone_is_held_said_loosely(text, where):
     assert flow.answers_in_text("detention", text, date(2026, 12, 5)).get("detained_where") == where
+
+
+@pytest.mark.parametrize("text", ["el A es 203556781", "a-numero 203556781", "USCIS# 203556781"])
+def test_more_ways_to_give_the_a_number(text):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 5))["a_number"] == "203556781"
