@@ -268,6 +268,7 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "reportarse", "reportarnos", "firmar con", "grillete",
+                  "firmar cada", "que firmar", "sign every", "sign at ice",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
@@ -279,6 +280,9 @@ _STAGE_WORDS = (
                   # "me tengo q presentar en la oficina de ice"
                   "oficina de ice", "oficina de la migra", "oficina de inmigracion", "oficina de migracion", "presentar en ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
+                       "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
+                       "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
+                       "orden de supervision",
                        "already removed", "was removed", "got removed", "been removed", "lo deportaron", "la deportaron",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",

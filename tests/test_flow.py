@@ -920,3 +920,13 @@ def test_where_someone_is_held_said_loosely(text, where):
 @pytest.mark.parametrize("text", ["el A es 203556781", "a-numero 203556781", "USCIS# 203556781"])
 def test_more_ways_to_give_the_a_number(text):
     assert flow.answers_in_text("detention", text, date(2026, 12, 5))["a_number"] == "203556781"
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("the judge gave me deportation", "removal_order"),
+    ("i have an order of supervision", "removal_order"),
+    ("tengo que firmar cada mes", "check_in"),
+    ("tengo que firmar el contrato de renta", None),
+])
+def test_more_ways_to_tell_the_stage(text, stage):
+    assert flow.removal_stage(text) == stage
