@@ -268,7 +268,7 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "reportarse", "reportarnos", "firmar con", "grillete",
-                  "firmar cada", "que firmar", "sign every", "sign at ice",
+                  "firmar cada", "sign every", "sign at ice",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
