@@ -676,12 +676,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             if slots.get("situation"):
                 answer.slots.update(agents_situation(text or "", ranking, slots))
         situation = situation_beside_crisis(ranking, kind, text or "")
-        if learned_only and situation in (None, SITUATION_OF_CRISIS.get(kind or "")):
-            # Only the learned reader saw danger, so its kind says little of the matter: the message
-            # is read as any other ("el lunes me toca ir a firmar a la oficina de la migra ... q hago").
+        if learned_only and situation is None:
+            # Only the learned reader saw danger, and nothing beside it was read: the message's matter
+            # as any other message's ("el lunes me toca ir a firmar a la oficina de la migra ... q hago"),
+            # but not a detention or agents the words do not tell (_matter_beside_crisis reads those)
             beside = [r for r in ranking or () if r.get("name") != "crisis"]
             read = _situation_said(text or "", beside, slots).get("situation")
-            situation = read or ("removal" if _case_in_court(text or "") else situation)
+            situation = "removal" if _case_in_court(text or "") else (read if read not in ("detention", "enforcement") else None)
         if not situation and place is not None:
             # "están haciendo una redada en la empacadora ahorita, mi esposo está adentro y no contesta":
             # beside the danger, the agents at hand are the matter
