@@ -244,13 +244,18 @@ def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | Non
         # "sorry I meant I'm in New Jersey not New York, I live in Jersey City"
         out.update(location.slots_for(place))
     day = dates.coming_date(t, today or date.today()) if slots.get("situation") == "removal" and _DATE_WORDS.search(t) else None
+    if day is None and slots.get("situation") == "removal" and _DATE_WORDS.search(t):
+        # "its not next month anymore, they moved it to this monday": the day the correction ends on
+        day = next(filter(None, (dates.coming_date(c, today or date.today()) for c in reversed(_CLAUSE.split(t)))), None)
     if day is not None and day.isoformat() != slots.get("hearing_date"):
         out["hearing_date"] = day.isoformat()  # "wait the court date is next wednesday not next month"
     return out
 
 
 #: A correction about the next date: "the court date is", "la cita es".
-_DATE_WORDS = re.compile(r"\b(?:date|court|hearing|check[- ]?in|appointment|fecha|corte|audiencia|cita)\b", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"\b(?:date|court|hearing|check[- ]?in|appointment|fecha|corte|audiencia|cita"
+                         r"|moved (?:it|them)|rescheduled|changed (?:it|the date)|la cambiaron|la movieron|lo cambiaron|lo movieron)\b",
+                         re.IGNORECASE)
 
 
 def with_more_details(details: Any, text: str) -> str:

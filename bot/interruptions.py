@@ -651,6 +651,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             kind, language = found.kind, language or found.language
         language = language or "en"
         learned_only = bool(text) and found is None
+        if guess and pending == "intake_confirmed" and text:
+            # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
+            # and the correction is heard (the summary is shown again with it)
+            answer.slots.update(flow.corrected_at_summary(text, slots, None, today or date.today()))
         answer.responses += [CRISIS_REPLIES.get(kind or "", "utter_crisis_general"), "utter_crisis_continue"]
         beside = next((r.get("name") for r in ranking or () if r.get("name") != "crisis"), None)
         if learned_only and beside in HEARD_BESIDE_A_GUESS:

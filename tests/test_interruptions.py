@@ -927,3 +927,12 @@ def test_i_dont_know_at_the_hearing_date_question_read_as_distress_is_the_answer
     answer = interruptions.handle("express_distress", "i dont know, thats why im asking", [], [], {"requested_slot": "hearing_date"},
                                   firm(), today=date(2026, 12, 5), free_text=True)
     assert answer.slots["hearing_date"] == "unknown"
+
+
+def test_a_correction_at_the_summary_read_as_a_weak_sign_of_danger_is_still_heard():
+    entities = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "crisis_reading", "value": "guess"}]
+    slots = {"requested_slot": "intake_confirmed", "situation": "removal", "removal_stage": "check_in", "hearing_date": "next month"}
+    answer = interruptions.handle("crisis", "wait thats wrong, its not next month anymore, they just texted me and moved it to this monday",
+                                  entities, [], slots, firm(), today=date(2026, 12, 5))
+    assert answer.slots["hearing_date"] == "2026-12-07"
+    assert answer.responses[0] == "utter_crisis_suicide"
