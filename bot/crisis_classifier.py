@@ -310,7 +310,7 @@ def ordinary_reading(text: str, reading: Reading) -> bool:
     hearing told with no word of harm were also set aside in a trial, and that lost a crisis
     message of the held-out crisis_check2 set (recall first).
     """
-    return reading.probability < FLAG_THRESHOLD and not HARM_WORDS.search(normalize(text))
+    return reading.probability < FLAG_THRESHOLD and not _harm_said(text)
 
 
 def detect(text: str) -> Optional[Crisis]:
@@ -330,7 +330,16 @@ def sure_reading(text: str, reading: Reading) -> bool:
     with a word of harm, from ``SURE_WITHOUT_HARM`` without one (below, a guess: help, no flag)."""
     if reading.probability < FLAG_THRESHOLD:
         return False
-    return reading.probability >= SURE_WITHOUT_HARM or bool(HARM_WORDS.search(normalize(text)))
+    return reading.probability >= SURE_WITHOUT_HARM or _harm_said(text)
+
+
+#: Words of harm said as a figure of speech: "im gonna have a heart attack with this letter".
+_FIGURES = re.compile(r"\b(?:gonna|going to|about to) have a heart attack\b|\bme va a dar (?:un )?infarto\b")
+
+
+def _harm_said(text: str) -> bool:
+    """Whether a message has a word of harm (``HARM_WORDS``), figures of speech left out."""
+    return bool(HARM_WORDS.search(_FIGURES.sub(" ", normalize(text))))
 
 
 # --- command line ----------------------------------------------------------------------

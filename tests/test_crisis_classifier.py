@@ -145,3 +145,8 @@ def test_a_damaged_model_file_is_retrained_not_fatal(tmp_path):
 ])
 def test_a_reading_without_a_word_of_harm_flags_only_when_very_likely(text, probability, sure):
     assert crisis_classifier.sure_reading(text, crisis_classifier.Reading("suicide", probability)) is sure
+
+
+def test_a_heart_attack_as_a_figure_of_speech_is_no_word_of_harm():
+    assert not crisis_classifier._harm_said("i swear im gonna have a heart attack. ICE called my husbands phone")
+    assert crisis_classifier._harm_said("i think my dad is having a heart attack")
