@@ -930,3 +930,11 @@ def test_more_ways_to_give_the_a_number(text):
 ])
 def test_more_ways_to_tell_the_stage(text, stage):
     assert flow.removal_stage(text) == stage
+
+
+@pytest.mark.parametrize("text, where", [
+    ("police arrested him friday for DUI and now the jail says he has an ICE hold", "the jail"),
+    ("he's in jail since monday", "jail"),
+])
+def test_the_local_jail_unnamed_is_where_someone_is_held(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 5))["detained_where"] == where

@@ -788,3 +788,8 @@ def test_an_appeal_window_with_its_decision_weeks_back_is_closing():
     text = "BIA denied my appeal. the decision is dated like 3 weeks back. i read i only get 30 days to take it to the next court"
     assert "deadline_soon" in urgency.text_signals(text, today)
     assert urgency.text_signals("she gave us 30 days to appeal and that was like 10 days ago", today) == []
+
+
+def test_followed_by_an_immigration_truck_is_agents_at_hand_on_the_street():
+    text = "vamos en la troca con mi compadre y nos viene siguiendo una camioneta de migracion con las luces prendidas"
+    assert urgency.live_emergency(text) == "street"
