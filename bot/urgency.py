@@ -485,6 +485,7 @@ _PLACE_THEN_AGENTS = re.compile(
     rf"\b{_AT_PLACE}\s+(?:right now |now |ahora |ahorita )?(?:there (?:is|are)|hay|esta|estan|is|are)\s+(?:la |el |los |some |unos )?{_AGENT}\b"
 )
 _KNOCKING = re.compile(r"\b(?:knocking|banging|pounding|tocando|golpeando)\b")
+_KNOCKING_GOING_ON = re.compile(r"\b(?:are|is|re|estan|esta|keep|keeps|still|siguen|sigue)\s+(?:knocking|banging|pounding|tocando|golpeando)\b")
 #: "2 ice cars parked outside our house", "ICE agents just pulled into our yard", "una camioneta de la migra afuera"
 _VEHICLES_THERE = re.compile(
     rf"\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\b[^.]{{0,20}}"
@@ -701,7 +702,9 @@ _DONE_BY = re.compile(
 def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _THEIR_THING.sub("a card", _agents_only(s))
-    strong = bool(_STRONG_NOW.search(s))
+    # ("ice was in the building last night and they are knocking now": knocking told as going on is now)
+    going_on = _KNOCKING_GOING_ON.search(s) if _AGENT_WORD.search(s) else None
+    strong = bool(_STRONG_NOW.search(s)) or going_on is not None
     match = _AGENTS_THERE.search(s)
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
@@ -771,7 +774,8 @@ _NOT_NOW = re.compile(
     r"|\b(?:will|might|may|could|would|van a|puedan|pueden|podrian)\s+(?:\w+\s+)?(?:come|show up|raid|knock|venir|llegar|hacer redadas?)\b"
     r"|\b(?:vengan|llegue|lleguen)\b"
 )
-_CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|vinieron|llegaron|agarraron|pararon)\b")
+_CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|vinieron|llegaron|agarraron|pararon"
+                   r"|vino|llego|estuvo|estuvieron|(?:was|were) (?:at|in|outside|by))\b")
 
 
 def agents_not_here_now(text: str) -> bool:

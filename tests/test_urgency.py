@@ -793,3 +793,16 @@ def test_an_appeal_window_with_its_decision_weeks_back_is_closing():
 def test_followed_by_an_immigration_truck_is_agents_at_hand_on_the_street():
     text = "vamos en la troca con mi compadre y nos viene siguiendo una camioneta de migracion con las luces prendidas"
     assert urgency.live_emergency(text) == "street"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ICE was in the building last night and they are knocking now", "home"),
+    ("ice was in my complex this week knocking on doors", None),
+])
+def test_knocking_told_as_going_on_is_now_whatever_came_before(text, place):
+    assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text", ["la migra vino a la casa el martes", "agents were at my work on monday asking for papers"])
+def test_agents_told_as_come_and_gone_are_not_here_now(text):
+    assert urgency.agents_not_here_now(text) and urgency.live_emergency(text) is None
