@@ -273,7 +273,7 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "reportarse", "reportarnos", "firmar con", "grillete",
-                  "firmar cada", "sign every", "sign at ice",
+                  "firmar cada", "sign every", "sign at ice", "firmo", "report to them", "report to immigration",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
@@ -287,7 +287,7 @@ _STAGE_WORDS = (
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
-                       "orden de supervision",
+                       "orden de supervision", "orden del juez", "order from the judge", "judge's order",
                        "already removed", "was removed", "got removed", "been removed", "lo deportaron", "la deportaron",
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
@@ -305,7 +305,8 @@ _STAGE_WORDS = (
                        "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
-    ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza")),
+    ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza",
+                 "proceedings", "removal proceedings", "en proceso de deportacion")),
     ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur",
                  "none of these", "none of them", "none of those", "ninguna", "ninguno", "nada de eso", "neither")),
 )
@@ -319,6 +320,8 @@ _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mu
                           re.IGNORECASE)
 #: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b")
+#: At "Which of these fits best?", an appointment or a report, with no other stage named: the check-in.
+_APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita)\b")
 #: A notice to appear with no date yet, whatever else it says (court, "me presente").
 _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) comparec\w*)\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar))\b")
@@ -353,6 +356,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     for stage, pattern in _STAGE_PATTERNS:
         if pattern.search(rest):
             return stage
+    if answer and _APPOINTMENT_ANSWER.search(rest):
+        return "check_in"  # "i have an appointment with them", "i have to report": asked about a removal case
     return "unknown" if rest != t else None
 
 
@@ -750,7 +755,7 @@ _TO_REPORT = re.compile(
 #: "no court yet", "I don't have a hearing", "todavia no tengo corte": no stage said.
 _NO_STAGE = re.compile(
     r"\b(?:no|not|don'?t|dont|never|haven'?t|havent|without|sin|todavia no|aun no|nunca)\b(?:\W+\w+){0,3}?\W+"
-    r"(?:court|hearing|check[- ]?in|corte|audiencia|cita)\b|\b(?:court|hearing|corte|audiencia) (?:yet|todavia|aun)\b",
+    r"(?:court|hearing|check[- ]?in|corte|audiencia|cita|appointment|appt)\b|\b(?:court|hearing|corte|audiencia|appointment) (?:yet|todavia|aun)\b",
     re.IGNORECASE,
 )
 #: "I'm at my check-in right now", "estoy en mi cita de ICE": the hearing or check-in is today.

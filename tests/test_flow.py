@@ -938,3 +938,16 @@ def test_more_ways_to_tell_the_stage(text, stage):
 ])
 def test_the_local_jail_unnamed_is_where_someone_is_held(text, where):
     assert flow.answers_in_text("detention", text, date(2026, 12, 5))["detained_where"] == where
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("i have to report to them", "check_in"),
+    ("i have an appointment with them", "check_in"),
+    ("no appointment yet", "unknown"),
+    ("I'm in removal proceedings", "hearing"),
+    ("tengo orden del juez", "removal_order"),
+    ("firmo cada mes", "check_in"),
+    ("tengo cita en la corte", "hearing"),
+])
+def test_answers_at_the_stage_question_said_in_other_words(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
