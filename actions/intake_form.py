@@ -139,22 +139,8 @@ class ValidateIntakeForm(FormValidationAction):
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
             out.update(location.heard_in_passing(text, asked, slots))
-        introduced = contact.name_introduced(text) if asked != "contact_name" else None
-        if slots.get("contact_phone") is None and asked not in ("contact_phone", "intake_confirmed"):
-            # "ICE took my husband, please call me at 713 555 0100": not asked again
-            # ("Genaro Rosales, 909 555 0149" at the name question, or "soy Ramiro, el dueño, 626 555 0134":
-            # a number beside a name is a phone)
-            named = asked == "contact_name" or introduced is not None
-            phone = contact.phone_in_passing(text, resolver.country_code(slots.get("country")), cued=not named)
-            if phone:
-                out["contact_phone"] = phone
-        if slots.get("contact_email") is None and asked not in ("contact_email", "intake_confirmed"):
-            email = contact.email_in_passing(text)  # "-- Peter Novak, peter.novak@outlook.com"
-            if email:
-                out["contact_email"] = email
-        if slots.get("contact_name") is None and introduced:
-            # "Hi, my name is Dennis Ochoa, I live in Pueblo...": not asked again
-            out["contact_name"] = introduced
+        # a name, phone or email said unasked: not asked again
+        out.update(contact.said_in_passing(text, slots, asked, resolver.country_code(slots.get("country"))))
         if slots.get("contact_name") is None and "contact_name" not in out and asked != "contact_name" \
                 and not ever_set(tracker, "contact_name"):
             # "hi this is Amanda Greer, i had a consult booked...", said before the intake began (in the

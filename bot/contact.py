@@ -7,7 +7,7 @@ what to fix.
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -346,6 +346,29 @@ def name_introduced(text: str) -> str | None:
             break
     name, _ = clean_name(" ".join(words))
     return name
+
+
+def said_in_passing(text: str, slots: Mapping[str, Any], asked: Optional[str], country: Optional[str] = None) -> Dict[str, str]:
+    """The name, phone and email a message gives unasked ("ICE took my husband, please call me at 713
+    555 0100", "soy reyna castillo, ... mi cel es 615 555 0731"), for the slots not yet filled; not at
+    their own questions, and no phone or email at the summary (a correction there is read apart).
+    ``country``: the ISO code of where the visitor is, to read a phone as they write it."""
+    out: Dict[str, str] = {}
+    introduced = name_introduced(text) if asked != "contact_name" else None
+    if slots.get("contact_phone") is None and asked not in ("contact_phone", "intake_confirmed"):
+        # ("Genaro Rosales, 909 555 0149" at the name question, or "soy Ramiro, el dueño, 626 555 0134":
+        # a number beside a name is a phone)
+        named = asked == "contact_name" or introduced is not None
+        phone = phone_in_passing(text, country, cued=not named)
+        if phone:
+            out["contact_phone"] = phone
+    if slots.get("contact_email") is None and asked not in ("contact_email", "intake_confirmed"):
+        email = email_in_passing(text)  # "-- Peter Novak, peter.novak@outlook.com"
+        if email:
+            out["contact_email"] = email
+    if slots.get("contact_name") is None and introduced:
+        out["contact_name"] = introduced  # "Hi, my name is Dennis Ochoa, I live in Pueblo...": not asked again
+    return out
 
 
 #: A phone number offered in passing: "call me at 713 555 0100", "mi cel es 956-555-0123", "text me 3125550148".

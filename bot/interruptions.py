@@ -575,15 +575,10 @@ def _facts_told(answer: Answer, text: str, slots: Mapping[str, Any], today: Opti
         said = flow.answers_in_text(situation, text or "", today or date.today())
         answer.slots.update({k: v for k, v in said.items() if slots.get(k) is None and k not in answer.slots})
     # "soy reyna castillo, a mi esposo lo detuvo ICE anoche ... mi cel es 615 555 0731": who and how to call
-    name = contact.name_introduced(text or "") if slots.get("requested_slot") != "contact_name" else None
-    if name and slots.get("contact_name") is None:
-        answer.slots.setdefault("contact_name", name)
-    if slots.get("contact_phone") is None and slots.get("requested_slot") not in ("contact_phone", "intake_confirmed"):
-        from bot.places import resolver
+    from bot.places import resolver
 
-        phone = contact.phone_in_passing(text or "", resolver.country_code(slots.get("country")), cued=name is None)
-        if phone:
-            answer.slots.setdefault("contact_phone", phone)
+    told = contact.said_in_passing(text or "", slots, slots.get("requested_slot"), resolver.country_code(slots.get("country")))
+    answer.slots.update({k: v for k, v in told.items() if k not in answer.slots})
 
 
 def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], ranking: Sequence[Mapping[str, Any]],

@@ -315,3 +315,10 @@ def test_a_name_said_after_who_they_are(text, name):
 def test_a_greeting_a_name_and_where_from():
     assert contact.name_introduced("Hello, Priyanka from a small software co in Austin here.") == "Priyanka"
     assert contact.name_introduced("Hi, ICE from the news scares me") is None
+
+
+def test_details_said_in_passing_fill_only_what_is_missing_and_not_at_their_own_questions():
+    text = "soy reyna castillo, a mi esposo lo detuvo ICE anoche, mi cel es 615 555 0731"
+    assert contact.said_in_passing(text, {}, "situation") == {"contact_name": "reyna castillo", "contact_phone": "+16155550731"}
+    assert contact.said_in_passing(text, {"contact_name": "Reyna"}, "situation") == {"contact_phone": "+16155550731"}
+    assert contact.said_in_passing(text, {}, "intake_confirmed") == {"contact_name": "reyna castillo"}
