@@ -677,9 +677,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         situation = situation_beside_crisis(ranking, kind, text or "")
         if learned_only and (situation is None or (guess and situation == SITUATION_OF_CRISIS.get(kind or ""))):
             # Only the learned reader saw danger, and nothing beside it was read (or only the matter of
-            # its kind, from a weak reading): the message's matter
-            # as any other message's ("el lunes me toca ir a firmar a la oficina de la migra ... q hago"),
-            # but not a detention or agents the words do not tell (_matter_beside_crisis reads those)
+            # its kind, from a weak reading): the matter is read as any message's ("el lunes me toca ir
+            # a firmar a la oficina de la migra ... q hago"), but never a detention or agents the words
+            # do not tell (_matter_beside_crisis reads those)
             beside = [r for r in ranking or () if r.get("name") != "crisis"]
             read = _situation_said(text or "", beside, slots).get("situation")
             situation = "removal" if _case_in_court(text or "") else (read if read not in ("detention", "enforcement") else None)
