@@ -393,6 +393,8 @@ class ValidateIntakeForm(FormValidationAction):
         before = slot_before_turn(tracker, "situation")
         if flow.keeps_situation(before, value, tracker.get_slot("requested_slot"), text):
             return {"situation": before}
+        if tracker.get_slot("requested_slot") == "consent" and flow.consent_with_condition(text, intent):
+            return {"situation": before}  # "si pero no se lo manden a migracion": a yes, not a matter
         if intent == "dont_know" and text:
             # "I don't know" is an answer: saved as "other" with their words.
             return {**result, "situation_text": _clip(text)}

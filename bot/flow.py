@@ -1038,7 +1038,7 @@ def news_of_court(situation: str | None, text: str, today: date) -> Dict[str, An
 #: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").
 #: ("si" without the accent is also "if": "si vienen que hago" is a question, not a yes.)
 YES_NO = re.compile(
-    r"^\W*(?:(yes|yeah|yep|yup|sí|correct|si(?=\s*(?:$|[,.!]|ahora|ahorita|est[aá]n|aqu[ií]|afuera)))|(no|nope|nah))\b",
+    r"^\W*(?:(yes|yeah|yep|yup|sí|correct|si(?=\s*(?:$|[,.!]|ahora|ahorita|est[aá]n|aqu[ií]|afuera|pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or)))|(no|nope|nah))\b",
     re.IGNORECASE,
 )
 #: At "Are agents there right now?": "they are in the break room now", "siguen ahí".
@@ -1073,9 +1073,22 @@ def refuses_consent(text: str) -> bool:
 
 #: Details withheld, said as a choice: "nah prefiero no dar mis datos", "i'd rather not give my info".
 _KEEPS_DATA = re.compile(
-    r"(?:prefiero no|no quiero|mejor no|rather not|prefer not to|(?:do ?n[o']?t|dont) want to)\s+(?:dar|dejar|compartir|give|share|leave)"
-    r"\s+(?:mis|my|any|ningun|ningún)?\s*(?:datos|informaci[oó]n|info|information|details|data)",
+    r"\b(?:prefiero no|no quiero|mejor no|rather not|prefer not to|(?:do ?n[o']?t|dont) want to)\s+(?:dar|dejar|compartir|give|share|leave)"
+    r"\s+(?:mis|mi|my|any|ningun|ningún)?\s*(?:datos|informaci[oó]n|info|information|details|data)\b"
+    # "i dont want my info saved", "no quiero que guarden mis datos"
+    r"|\b(?:do ?n[o']?t|dont) want (?:you to (?:save|keep|store) )?(?:my|any) (?:info|information|data|details)(?: (?:saved|kept|stored))?\b"
+    r"|\bno quiero que (?:me )?(?:guarden|guardes|guarde) (?:nada|mis datos|mi informaci[oó]n)\b",
     re.IGNORECASE)
+
+#: A yes with a condition or a question beside it, at "May I save this?": "is this going to ice? if not
+#: then ok", "ok i guess, as long as its private", "está bien pero no se lo den a migración". The firm's
+#: privacy answer (given beside it when a question was read) meets every such condition.
+_QUALIFIED_YES = re.compile(
+    r"\b(?:then|entonces)\s+(?:it'?s\s+|its\s+|est[aá]\s+)?(?:ok|okay|fine|yes|s[ií]|bien|go ahead|adelante)\s*[.!]*$"
+    r"|^\W*(?:ok(?:ay)?|sure|fine|alright|all right|bueno|dale|va|est[aá] bien|de acuerdo)\b(?!\W*(?:no|not|nah)\b)",
+    re.IGNORECASE)
+#: ... unless it takes the yes back: "ok but no thanks", "bueno, mejor otro día".
+_YES_TAKEN_BACK = re.compile(r"\b(?:no thanks|no thank you|no gracias|not now|not today|ahora no|otro d[ií]a|another time|maybe later)\b", re.IGNORECASE)
 
 
 def consents(text: str, intent: str, callback_offered: bool) -> bool:
@@ -1087,7 +1100,22 @@ def consents(text: str, intent: str, callback_offered: bool) -> bool:
     """
     if intent == "affirm":
         return False  # the slot mapping takes a plain yes
-    return bool(yes_or_no(text)) or (intent == "request_human" and callback_offered)
+    if refuses_consent(text):
+        return False
+    return bool(yes_or_no(text)) or (bool(_QUALIFIED_YES.search(text or "")) and not _YES_TAKEN_BACK.search(text or "")) or (intent == "request_human" and callback_offered)
+
+
+#: Who gets what is kept, asked or made a condition at the consent question.
+_ABOUT_SHARING = re.compile(
+    r"\b(?:send|sends|share|shares|shared|give it|tell|sees?|see it|private|privad[oa]|safe|segur[oa]|manden|mande|mandan|env[ií]en"
+    r"|compartan|comparta|den|digan|vea|vean|reporten|report)\b", re.IGNORECASE)
+
+
+def consent_with_condition(text: str, intent: str) -> bool:
+    """A yes at "May I save this?" whose other words are about who sees it: "si pero no se lo manden
+    a migracion", "ok as long as ice doesnt see it". Read as a matter ("manden a migracion": a
+    detention), they had started a detention intake."""
+    return consents(text, intent, False) and bool(_ABOUT_SHARING.search(text or ""))
 
 
 def agents_here_answer(text: str, today: date) -> bool | None:

@@ -623,6 +623,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.slots["consent"] = False
         answer.responses.append("utter_consent_refused")
         return answer
+    elif pending == "consent" and intent not in ("crisis", "emergency_now") and repeated and not flow.consents(text or "", intent, False):
+        # "who sees this?" again after the firm's privacy answer: no yes was given, and asking a
+        # third time would be a loop. Nothing is kept, and the reply says how to reach the firm.
+        answer.slots["consent"] = False
+        answer.responses.append("utter_consent_refused")
+        return answer
     elif pending and not free_text and (yes_no := YES_NO.match(text or "")):
         # "no, just want to be ready" at a yes/no question
         answer.slots[pending] = yes_no.group(1) is not None

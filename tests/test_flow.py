@@ -487,6 +487,15 @@ def test_what_a_reply_at_the_summary_means(value, text, twice, reply):
         ("i just want a real person to call me", "request_human", True, True),
         ("can a real person call me", "request_human", False, False),
         ("no thanks", "deny", False, False),
+        # a yes with a condition or a question beside it (each had looped on the consent question)
+        ("is this going to ice? if not then ok", "ask_privacy", False, True),
+        ("ok i guess, as long as its private", "ask_privacy", False, True),
+        ("si pero no se lo manden a migracion", "ask_privacy", False, True),
+        ("esta bien pero no se lo manden a migracion", "ask_privacy", False, True),
+        ("ok but no thanks", "deny", False, False),
+        ("ok no", "deny", False, False),
+        ("who sees this?", "ask_privacy", False, False),
+        ("yes but i dont want my info saved", "ask_privacy", False, False),
     ],
 )
 def test_consent_in_a_reply_that_is_not_a_plain_yes(text, intent, offered, consents):
@@ -757,6 +766,13 @@ def test_a_correction_without_its_value_gives_nothing(text, slots):
     ("don't save anything", True),
     ("no i want a person to call me", False),  # a callback needs the number kept: asked again
     ("yes", False),
+    # details withheld (the pattern had a backspace character where "\\b" was meant, and never matched)
+    ("what do you do with it? i rather not give info", True),
+    ("prefiero no dar mis datos", True),
+    ("no quiero dar mi informacion", True),
+    ("i dont want my info saved, can i just talk to someone", True),
+    ("no quiero que guarden nada", True),
+    ("who will see my info?", False),
 ])
 def test_a_refusal_at_consent_however_it_is_worded(text, refuses):
     assert flow.refuses_consent(text) is refuses
@@ -951,3 +967,22 @@ def test_the_local_jail_unnamed_is_where_someone_is_held(text, where):
 ])
 def test_answers_at_the_stage_question_said_in_other_words(text, stage):
     assert flow.removal_stage(text, answer=True) == stage
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("si pero no se lo manden a migracion", True),
+    ("ok as long as ice doesnt see it", True),
+    ("yes", False),  # a plain yes: nothing beside it
+    ("yes my brother was taken by ice yesterday", False),  # a yes, and the matter told
+])
+def test_a_yes_with_a_condition_on_who_sees_it(text, condition):
+    assert flow.consent_with_condition(text, "ask_privacy") is condition
+
+
+@pytest.mark.parametrize("text, said", [
+    ("si pero no se lo manden a migracion", True),
+    ("si claro", True),
+    ("si vienen que hago", None),  # "if they come, what do I do": a question
+])
+def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
+    assert flow.yes_or_no(text) is said

@@ -936,3 +936,18 @@ def test_a_correction_at_the_summary_read_as_a_weak_sign_of_danger_is_still_hear
                                   entities, [], slots, firm(), today=date(2026, 12, 5))
     assert answer.slots["hearing_date"] == "2026-12-07"
     assert answer.responses[0] == "utter_crisis_suicide"
+
+
+def test_the_same_question_twice_at_the_consent_question_ends_without_a_loop():
+    # answered once (the privacy reply, then the question again); the same words again are no yes:
+    # nothing is kept, and the reply says how to reach the firm, instead of a third question
+    first = interruptions.handle("ask_privacy", "who sees this?", [], [], {"requested_slot": "consent"}, firm())
+    again = interruptions.handle("ask_privacy", "who sees this?", [], [], {"requested_slot": "consent"}, firm(), repeated=True)
+    assert "consent" not in first.slots and first.responses == ["utter_privacy"]
+    assert again.slots["consent"] is False and again.responses == ["utter_consent_refused"]
+
+
+def test_a_yes_with_a_condition_said_twice_at_the_consent_question_is_not_refused():
+    answer = interruptions.handle("ask_privacy", "is this going to ice? if not then ok", [], [], {"requested_slot": "consent"},
+                                  firm(), repeated=True)
+    assert answer.slots.get("consent") is not False
