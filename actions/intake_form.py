@@ -298,6 +298,10 @@ class ValidateIntakeForm(FormValidationAction):
     # --- consent -------------------------------------------------------------
 
     def validate_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        said = flow.consent_answer(latest_text(tracker)) if tracker.get_slot("requested_slot") == "consent" else None
+        if said is not None and value is not said:
+            # "mmm no se... bueno si, esta bien" read as a no, "ok... actually no" as a yes: the words decide
+            value = said
         if value is False:
             self._refuse(dispatcher)
         return {"consent": value}

@@ -1067,8 +1067,7 @@ _CALLS_THEMSELF = re.compile(
 def refuses_consent(text: str) -> bool:
     """At "May I save this?", a no however it is worded: "no, dont save anything, ill call the
     office tomorrow" (read as a request for a person, it had offered a callback instead)."""
-    return wants_to_stop(text) or bool(_KEEPS_DATA.search(text or "")) or (
-        yes_or_no(text) is False and bool(_CALLS_THEMSELF.search(text or "")))
+    return consent_answer(text) is False
 
 
 #: Details withheld, said as a choice: "nah prefiero no dar mis datos", "i'd rather not give my info".
@@ -1080,13 +1079,59 @@ _KEEPS_DATA = re.compile(
     r"|\bno quiero que (?:me )?(?:guarden|guardes|guarde) (?:nada|mis datos|mi informaci[oó]n)\b",
     re.IGNORECASE)
 
-#: A yes with a condition or a question beside it, at "May I save this?": "is this going to ice? if not
-#: then ok", "ok i guess, as long as its private", "está bien pero no se lo den a migración". The firm's
-#: privacy answer (given beside it when a question was read) meets every such condition.
-_QUALIFIED_YES = re.compile(
-    r"\b(?:then|entonces)\s+(?:it'?s\s+|its\s+|est[aá]\s+)?(?:ok|okay|fine|yes|s[ií]|bien|go ahead|adelante)\s*[.!]*$"
-    r"|^\W*(?:ok(?:ay)?|sure|fine|alright|all right|bueno|dale|va|est[aá] bien|de acuerdo)\b(?!\W*(?:no|not|nah)\b)",
+#: Clauses of a reply: "what do you do with my info? ok yes", "mmm no se... bueno si, esta bien".
+_CLAUSES = re.compile(r"[.,;!?¿¡]+|\s(?=(?:but|pero|so|asi q|asi que|entonces|then)\b)", re.IGNORECASE)
+#: A clause that says yes to saving: "ok yes", "i guess its ok", "pues si, q mas me queda", "asi q adelante".
+_YES_CLAUSE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|mmm+|i guess|i think|so|asi q(?:ue)?|entonces|then|and|y)\s+)*"
+    r"(?:yes|yeah|yep|yup|ya|ok(?:ay)?|sure|fine|alright|all right|go ahead|of course|i agree|agreed|its ok|it'?s ok|it'?s fine|its fine"
+    r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
+    r"|q mas|que mas|bueno)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki)\b"
+    r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$",
     re.IGNORECASE)
+#: A clause that says no: "no thank you", "nel, prefiero no", "i dont want it saved online".
+_NO_CLAUSE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|actually|mmm+|hmm+|sorry)\W+)*(?:actually\s+)?(?:no|nope|nah|nel|nop|nones)\b(?!\s+(?:le|lo|la|les|se|me|nos|digan|manden|mande|compartan|den|send|share|tell|give|one|nadie|a nadie|sea)\b)"
+    r"|\b(?:prefiero que no|prefiero no|mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
+    r"|no,? thanks)\b",
+    re.IGNORECASE)
+
+
+def consent_answer(text: str) -> bool | None:
+    """What a reply to "May I save this?" says: True (yes), False (no) or None (neither).
+
+    Read clause by clause, and the last clause that decides wins: "what do you do with my
+    info? ok yes" and "mmm no se... bueno si, esta bien" are a yes; "ok... actually no, i'd
+    rather call" is a no. Details withheld or a wish to stop are a no wherever they are said.
+    A no that is a condition ("si pero no le digan nada a mi trabajo") is not a no.
+    """
+    text = text or ""
+    if wants_to_stop(text) or _KEEPS_DATA.search(text) or (yes_or_no(text) is False and _CALLS_THEMSELF.search(text)):
+        return False
+    decided = None
+    for clause in _CLAUSES.split(text):
+        clause = clause.strip()
+        if not clause:
+            continue
+        if _NO_CLAUSE.search(clause):
+            decided = False
+        elif _YES_CLAUSE.search(clause) and not _YES_TAKEN_BACK.search(clause):
+            decided = True
+    if decided is None and not _NOT_SURE.match(text):
+        decided = yes_or_no(text)
+    if decided is False and _WANTS_A_CALL.search(text):
+        return None  # "no i want a person to call me": a call needs the number kept, so it is asked again
+    return decided
+
+
+_WANTS_A_CALL = re.compile(r"\b(?:call me|ll[aá]m(?:e|en)me|me llamen|me llame|contact me|(?:person|someone|somebody|lawyer) (?:to )?call)\b",
+                           re.IGNORECASE)
+
+
+#: "no sé", "i don't know": neither (the form says what saving means, and asks once more).
+_NOT_SURE = re.compile(r"^\W*(?:no s[eé]|i don'?t know|idk|not sure|no estoy segur[oa])\b", re.IGNORECASE)
+
+
 #: ... unless it takes the yes back: "ok but no thanks", "bueno, mejor otro día".
 _YES_TAKEN_BACK = re.compile(r"\b(?:no thanks|no thank you|no gracias|not now|not today|ahora no|otro d[ií]a|another time|maybe later)\b", re.IGNORECASE)
 
@@ -1100,9 +1145,7 @@ def consents(text: str, intent: str, callback_offered: bool) -> bool:
     """
     if intent == "affirm":
         return False  # the slot mapping takes a plain yes
-    if refuses_consent(text):
-        return False
-    return bool(yes_or_no(text)) or (bool(_QUALIFIED_YES.search(text or "")) and not _YES_TAKEN_BACK.search(text or "")) or (intent == "request_human" and callback_offered)
+    return consent_answer(text) is True or (intent == "request_human" and callback_offered and consent_answer(text) is None)
 
 
 #: Who gets what is kept, asked or made a condition at the consent question.

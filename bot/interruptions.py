@@ -657,6 +657,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # and the correction is heard (the summary is shown again with it)
             answer.slots.update(flow.corrected_at_summary(text, slots, None, today or date.today()))
         answer.responses += [CRISIS_REPLIES.get(kind or "", "utter_crisis_general"), "utter_crisis_continue"]
+        if pending == "consent" and text and (said := flow.consent_answer(text)) is not None:
+            # "no thank you, i will just call the office myself" read as danger: the help, and the
+            # answer to "May I save this?" is heard too (it had been asked again, and again)
+            answer.slots["consent"] = said
+            if said is False:
+                answer.responses.append("utter_consent_refused")
         beside = next((r.get("name") for r in ranking or () if r.get("name") != "crisis"), None)
         if learned_only and beside in HEARD_BESIDE_A_GUESS:
             # Only the learned reader saw danger ("so scared, I haven't slept in days"): the help,

@@ -986,3 +986,23 @@ def test_a_yes_with_a_condition_on_who_sees_it(text, condition):
 ])
 def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     assert flow.yes_or_no(text) is said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("what do you do with my info? ok yes", True),  # the last clause that decides
+    ("mmm no se... bueno si, esta bien", True),
+    ("pues si, q mas me queda, con tal q me ayuden", True),
+    ("pues mire la verdad me da desconfianza dar mis datos por internet pero ya estoy desesperado, asi q adelante", True),
+    ("i guess its ok, you are not the government right?", True),
+    ("si pero no le digan nada a mi trabajo", True),  # a no that is a condition
+    ("ok... actually no, i'd rather call", False),
+    ("ok no", False),
+    ("nel, prefiero no", False),
+    ("no thank you, i will just call the office myself, i dont want it saved online", False),
+    ("no i want a person to call me", None),  # a call needs the number kept
+    ("who sees this?", None),
+    ("no se", None),
+    ("si vienen que hago", None),  # "si" as "if"
+])
+def test_what_a_reply_to_the_consent_question_says(text, said):
+    assert flow.consent_answer(text) is said

@@ -951,3 +951,12 @@ def test_a_yes_with_a_condition_said_twice_at_the_consent_question_is_not_refuse
     answer = interruptions.handle("ask_privacy", "is this going to ice? if not then ok", [], [], {"requested_slot": "consent"},
                                   firm(), repeated=True)
     assert answer.slots.get("consent") is not False
+
+
+def test_a_consent_answer_read_as_danger_gets_the_help_and_is_heard():
+    # "myself" and "saved online" read by the learned danger reader: the help, and the no to saving
+    entities = [{"entity": "crisis_kind", "value": "suicide"}]
+    answer = interruptions.handle("crisis", "no thank you, i will just call the office myself, i dont want it saved online",
+                                  entities, [], {"requested_slot": "consent"}, firm())
+    assert answer.responses[0] == "utter_crisis_suicide"
+    assert answer.slots["consent"] is False and answer.responses[-1] == "utter_consent_refused"
