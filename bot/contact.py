@@ -35,7 +35,15 @@ def spelled_digits(text: str) -> str:
             return match.group(0)  # digits already, kept as written
         words = re.findall(r"[a-z]+|\d", match.group(0).lower())
         return "".join(_DIGIT_WORDS.get(w, w) for w in words) + " "
-    return _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", _SPELLED_RUN.sub(digits, text or ""))
+    text = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", _SPELLED_RUN.sub(digits, text or ""))
+    # "2 0 5 - 6 6 1 - 0 9 8": digits typed one by one, groups joined by a dash
+    text = _SPACED_DIGITS.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
+    return _SPACED_DASH.sub("-", text)
+
+
+#: Three or more single digits with one space between them, and a dash with spaces between digits.
+_SPACED_DIGITS = re.compile(r"(?<![\w])\d(?: \d){2,}(?![\w])")
+_SPACED_DASH = re.compile(r"(?<=\d)\s+-\s*(?=\d)|(?<=\d)\s*-\s+(?=\d)")
 
 
 def parse_phone(text: str, region: str = "US") -> Parsed:
@@ -157,7 +165,7 @@ _A_NUMBER = re.compile(r"\b(?:a[\s#:.-]*)?(\d{3}\.\d{3}\.\d{3}|(?:\d[\s-]?){7,9}
 
 def parse_a_number(text: str) -> Parsed:
     """An A-number (Alien Registration Number) as 9 digits; 8-digit numbers get a leading 0."""
-    match = _A_NUMBER.search(text or "")
+    match = _A_NUMBER.search(spelled_digits(text or ""))
     if match:
         digits = re.sub(r"\D", "", match.group(1))
         if len(digits) in (8, 9):

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping
 
-from bot import dates, situations, urgency
+from bot import contact, dates, situations, urgency
 from bot.places import facilities, location, roles
 
 #: Follow-up questions per situation.
@@ -365,7 +365,7 @@ _A_NUMBER_SAID = re.compile(
     r"\b(?:a[\s#:-]*|a[\s-]?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*"
     r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
     r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
-    r"|(?:numero|número) (?:a|de extranjero)\s*(?:es|:)?\s*|(?:su|mi|his|her|my|el|the) a\s+(?:es|is|:)\s*"
+    r"|(?:numero|número) (?:a|de a|de extranjero)\s*(?:es|:)?\s*(?:el\s+)?|(?:su|mi|his|her|my|el|the) a\s+(?:es|is|:)\s*"
     r"|a[\s-]?n[uú]mero\s*(?:es|:)?\s*|uscis\s*(?:#|number|no\.?|n[uú]mero)\s*:?\s*)(\d{3}\.\d{3}\.\d{3}|\d(?:[\s-]?\d){7,8})\b",
     re.IGNORECASE,
 )
@@ -648,7 +648,7 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
             said["detained_since"] = day if isinstance(day, str) else day.isoformat()
     if situation == "enforcement" and urgency.agents_not_here_now(text or ""):
         said["ice_present_now"] = False  # "ICE came to my job on Monday": not there now
-    found = _A_NUMBER_SAID.search(text or "")
+    found = _A_NUMBER_SAID.search(contact.spelled_digits(text or ""))
     if found and situation in ("detention", "removal"):
         digits = re.sub(r"\D", "", found.group(1))
         if len(digits) in (8, 9):

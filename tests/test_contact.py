@@ -33,13 +33,16 @@ def test_email():
 @pytest.mark.parametrize(
     "text, expected",
     [("A123456789", "123456789"), ("a 123-456-789", "123456789"), ("12345678", "012345678"), ("A# 098 765 432", "098765432"),
-     ("204.556.781", "204556781"), ("mi A es 204.556.781", "204556781")],
+     ("204.556.781", "204556781"), ("mi A es 204.556.781", "204556781"),
+     # typed digit by digit, spelled, or with the letter O (each had been asked again)
+     ("2 0 5 - 6 6 1 - 0 9 8", "205661098"), ("a number 0 7 9 - 4 4 2 - 1 1 8", "079442118"),
+     ("A-2O1-998-300 i think the O is a zero", "201998300"), ("dos cero nueve, ocho ocho siete, seis cinco cuatro", "209887654")],
 )
 def test_a_number_padded_to_nine_digits(text, expected):
     assert contact.parse_a_number(text) == (expected, None)
 
 
-@pytest.mark.parametrize("text", ["A12345", "1234567890", "no", "court on 12.15.2026"])
+@pytest.mark.parametrize("text", ["A12345", "1234567890", "no", "court on 12.15.2026", "713 555 0100", "7 1 3 5 5 5 0 1 0 0"])
 def test_bad_a_number(text):
     assert contact.parse_a_number(text)[0] is None
 

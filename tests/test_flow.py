@@ -1006,3 +1006,12 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
 ])
 def test_what_a_reply_to_the_consent_question_says(text, said):
     assert flow.consent_answer(text) is said
+
+
+@pytest.mark.parametrize("text, number", [
+    ("mi numero de A es el 2 0 8-4 4 7-1 3 9, me llego una carta q tengo q ir con el juez", "208447139"),
+    ("mi a number es a dos cero nueve, ocho ocho siete, seis cinco cuatro, quiero saber cuando es mi court", "209887654"),
+    ("wait i found her number on the paper she sent A 2 0 1 - 5 5 3 - 8 7 4 does that help?", "201553874"),
+])
+def test_an_a_number_said_in_passing_however_it_is_typed(text, number):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5))["a_number"] == number
