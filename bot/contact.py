@@ -273,7 +273,14 @@ _INTRODUCED_AT_START = re.compile(
     r"^\W*(?i:(?:hola|buenas|buenas noches|buenas tardes|buenos d[ií]as)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY
     + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?),\s*"
     r"(?=(?i:la|el|su|mi|a mi) (?i:esposa|esposo|mam[aá]|madre|pap[aá]|padre|hija|hijo|hermana|hermano|prima|primo|t[ií]a|t[ií]o|novia|novio"
-    r"|pareja|sobrina|sobrino|abuela|abuelo|cu[nñ]ada|cu[nñ]ado|nuera|suegra|suegro)\b)|"
+    r"|pareja|sobrina|sobrino|abuela|abuelo|cu[nñ]ada|cu[nñ]ado|nuera|suegra|suegro|dad|mom|father|mother|husband|wife|son|daughter"
+    r"|brother|sister)\b)|"
+    # ("this is maria gonzalez, my number is ...", "hola soy maria elena torres, mi cel es ..."): a name in
+    # any case, when the contact details follow it at once
+    r"(?:^|[.!?,]\s*)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:this is|soy|it'?s|its|i'?m)\s+" + _NOT_A_NATIONALITY
+    + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s*,\s*(?=(?i:my|mi)\s+(?:number|cel\w*|cell\w*|phone|n[uú]mero|tel[eé]fono|whats ?app)\b)|"
+    # ("hi its Leticia Barrón. they moved my husband..."): a greeting, "it's" and a capitalised name
+    r"^\W*(?i:hi|hello|hey|hola|buenas)\W+(?i:it'?s|its)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*[,.!])|"
     # ("Maria Lopez here", "Rosa aqui": a capitalised name first, then "here")
     r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)\s+(?=(?i:here|aqui|aquí)\b)|"
     # ("soy Lupita de Houston": a capitalised name and where from)

@@ -544,7 +544,7 @@ _LEADING = re.compile(
 _HELD_FOR = re.compile(
     r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa]|"
     r"been (?:there|in there|inside|locked up) since|(?:at|in) the (?:ice|immigration) (?:office|building|field office)|been (?:there|in there|inside|locked up|in detention|detained|held)(?: for)? (?:like |about |almost |over )?(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?|years?)|(?:esta|está) ah[ií] desde|"
-    r"detenci[oó]n|centro de detenci[oó]n)\b",
+    r"detenci[oó]n|centro de detenci[oó]n|pres[oa]s?|centro de migraci[oó]n|corral[oó]n|hielera)\b",
     re.IGNORECASE,
 )
 

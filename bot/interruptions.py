@@ -555,6 +555,12 @@ def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Map
     return said
 
 
+def learned_reading(intent: str, text: str) -> bool:
+    """A ``crisis`` the patterns did not read: only a learned reader saw danger ("they still have him
+    in the car i think" at "Where is he held?"). The help is given, and the answer is kept too."""
+    return intent == "crisis" and bool(text) and safety.detect_wide(text) is None
+
+
 def intent_classifier_only(entities: Iterable[Mapping[str, Any]], text: str) -> bool:
     """Whether a ``crisis`` intent is the intent classifier's alone: neither the patterns nor the
     learned danger reader (which name a kind, ``components.safety_net``) read danger in the words.
@@ -602,7 +608,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     guess = intent == "crisis" and (entity(entities, "crisis_reading") == safety.GUESS or intent_classifier_only(entities, text))
     welcome = (pending in WORDS_WELCOME and (intent in WELCOME_WITH_REPLY + WELCOME_SILENT
                                              or (intent in WELCOME_UNLESS_ASKED and not is_question(text)))) or (
-        pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess) and intent != "request_others_data")
+        pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess or learned_reading(intent, text)) and intent != "request_others_data")
     plain = free_text and pending is not None and plainly_answers(pending, text, today or date.today())
     if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
         welcome or (repeated and (intent in SOFT or pending != "location")) or plain

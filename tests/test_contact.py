@@ -169,6 +169,14 @@ def test_a_name_refused(text, declines):
     # a greeting and a place: where they write from, not who
     ("Hello, Mexico here", None),
     ("Hello, Houston here, my husband was detained", None),
+    # a name in any case when the contact details follow it; "hi its" and a capitalised name
+    ("my lawyer quit today!! this is maria gonzalez, my number is 214 555 0139, please call", "maria gonzalez"),
+    ("hola soy maria elena torres, mi cel es 956 555 0172 por si me pueden llamar", "maria elena torres"),
+    ("this is urgent, my number is 214 555 0139", None),
+    ("soy de mexico, mi numero es 214 555 0139", None),
+    ("hi its Leticia Barrón. they moved my husband to louisiana", "Leticia Barrón"),
+    ("hi its me again. my husband", None),
+    ("soy carlos, a mi dad se lo llevaron esta manana", "carlos"),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name

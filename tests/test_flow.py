@@ -1015,3 +1015,9 @@ def test_what_a_reply_to_the_consent_question_says(text, said):
 ])
 def test_an_a_number_said_in_passing_however_it_is_typed(text, number):
     assert flow.answers_in_text("removal", text, date(2026, 12, 5))["a_number"] == number
+
+
+def test_held_said_as_preso_gives_the_day_from_desde_hace():
+    said = flow.answers_in_text("detention", "estoy en bogota, mi hijo esta preso en un centro de migracion en luisiana desde hace un mes",
+                                date(2026, 12, 5))
+    assert said["detained_since"] == "2026-11-05"

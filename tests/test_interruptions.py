@@ -960,3 +960,12 @@ def test_a_consent_answer_read_as_danger_gets_the_help_and_is_heard():
                                   entities, [], {"requested_slot": "consent"}, firm())
     assert answer.responses[0] == "utter_crisis_suicide"
     assert answer.slots["consent"] is False and answer.responses[-1] == "utter_consent_refused"
+
+
+def test_a_learned_danger_reading_at_where_held_keeps_the_answer():
+    # a sure reading of the learned reader alone (no words of harm): the help, and the answer kept
+    entities = [{"entity": "crisis_kind", "value": "violence"}]
+    answer = interruptions.handle("crisis", "they still have him in the car i think", entities, [],
+                                  {"requested_slot": "detained_where", "situation": "detention"}, firm(), free_text=True)
+    assert answer.slots["detained_where"] == "they still have him in the car i think"
+    assert "utter_crisis_violence" in answer.responses
