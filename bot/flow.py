@@ -283,7 +283,9 @@ _STAGE_WORDS = (
                   # "chequeo con ice", "voy a ice a firmar", "firmo con ice", "me reporto con ice"
                   "chequeo", "chequeos", "ice a firmar", "a firmar a ice", "a firmar con", "a firmar en", "firmo con", "firmo en", "reporto con", "reporte con", "reportar a ice",
                   # "me tengo q presentar en la oficina de ice"
-                  "oficina de ice", "oficina de la migra", "oficina de inmigracion", "oficina de migracion", "presentar en ice")),
+                  "oficina de ice", "oficina de la migra", "oficina de inmigracion", "oficina de migracion", "presentar en ice",
+                  # "me tengo q presentar a ice el lunes", "tengo q ir a report con ice cada 3 months"
+                  "presentar a ice", "presentar ante ice", "report con ice", "reportar con", "a report con")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
@@ -299,6 +301,9 @@ _STAGE_WORDS = (
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
                        "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion",
+                       # "tengo deportacion de hace como 15 anos": an order that is had
+                       "tengo deportacion", "tengo una deportacion", "tiene deportacion", "tiene una deportacion",
+                       "have a deportation", "i have deportation", "has a deportation",
                        # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
                        "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
                        "con maletas", "con equipaje", "con su maleta", "con mi maleta",
@@ -412,7 +417,7 @@ _STAGE_SAID = re.compile(
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
-    r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|"
+    r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
     r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje)|"
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
@@ -657,7 +662,7 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         said["a_number"] = "unknown"
     # the step told, before one only asked about ("court letter says dismissed, does that mean deported?")
     stage = (removal_stage(_told(text)) or removal_stage(text)) if situation == "removal" else None
-    if stage is None and stage_known in ("hearing", "check_in") and situation == "removal" and not _OTHER_EVENT.search(text):
+    if stage in (None, "unknown") and stage_known in ("hearing", "check_in") and situation == "removal" and not _OTHER_EVENT.search(text):
         # "houston, y es el monday a las 8" after "a question about my ICE check-in": its date
         stage = stage_known
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
@@ -691,7 +696,7 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         # "a letter says come to the office with my bags on the 3rd": the date to report is the
         # next date; the stage is asked unless said ("I have a removal order")
         said["hearing_date"] = day.isoformat()
-    elif situation == "removal" and day > today and stage is None and _TO_GO.search(text or ""):
+    elif situation == "removal" and day > today and stage in (None, "unknown") and _TO_GO.search(text or ""):
         # "I have to go to immigration on Monday": the next date, whichever it is (the stage is asked)
         said["hearing_date"] = day.isoformat()
     return said
@@ -713,7 +718,8 @@ def _told(text: str) -> str:
 
 #: Told to go to the authorities on a day, without saying to what: "I have to go to immigration on Monday".
 _TO_GO = re.compile(
-    r"\b(?:have to|need to|got to|gotta|must|supposed to|tengo que|tiene que|debo|me toca|le toca)\s+(?:go|be|appear|ir|presentar\w*|estar)"
+    r"\b(?:have to|need to|got to|gotta|must|supposed to|tengo que|tiene que|tenemos que|tengo q|tiene q|tenemos q|debo|me toca|le toca)"
+    r"\s+(?:go|be|appear|ir|presentar\w*|estar)"
     r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|the office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b",
     re.IGNORECASE,
 )

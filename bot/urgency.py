@@ -210,6 +210,9 @@ _DEADLINE_WORDS = re.compile(
     # a child who ages out of SIJS or a parent's petition: "my son turns 21 in 10 days"
     r"|turns? 21|cumple (?:los )?21|ages? out|age-out)\b"
 )
+#: The age-out cues of _DEADLINE_WORDS, and the near words that place a time only loosely.
+_AGE_OUT = re.compile(r"turns? 21|cumple (?:los )?21|ages? out|age-out")
+_ONLY_SOON = re.compile(r"soon|coming up|approaching|pronto|se acerca|ya casi")
 _DUE = re.compile(r"\bdue\b(?! to\b| process\b| diligence\b)")
 _NOT_FILING_DUE = re.compile(
     r"\b(?:baby|pregnant|embarazada|wife|she|she's|shes|i'm|im|i am|girlfriend|rent|bill|bills|payment|homework)\b"
@@ -332,6 +335,8 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
     for c in cues:
         for n in near:
             gap = _gap(c, n, s)
+            if _AGE_OUT.fullmatch(s[c[0]:c[1]]) and _ONLY_SOON.fullmatch(s[n[0]:n[1]]):
+                continue  # "mi hijo cumple 21 pronto": a birthday ahead, not a deadline within days
             if len(gap) <= 60 and not _PAST_NEAR.search(gap):
                 return True
     if today is not None:

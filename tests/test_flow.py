@@ -1021,3 +1021,18 @@ def test_held_said_as_preso_gives_the_day_from_desde_hace():
     said = flow.answers_in_text("detention", "estoy en bogota, mi hijo esta preso en un centro de migracion en luisiana desde hace un mes",
                                 date(2026, 12, 5))
     assert said["detained_since"] == "2026-11-05"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("tengo deportacion de hace como 15 anos y nunca me fui, me dijeron q puedo reabrir el caso",
+     {"removal_stage": "removal_order"}),
+    ("tengo q ir a report con ice cada 3 months, el next es en 2 months, pero me quiero mudar a texas, puedo?",
+     {"removal_stage": "check_in", "hearing_date": "2027-02-03"}),
+    ("me dijeron q me tengo q presentar a ice el lunes que viene con mi pasaporte, q quieren?",
+     {"removal_stage": "check_in", "hearing_date": "2026-12-07"}),
+    # the day to go, whatever it is for ("no se pa q es"): the stage is asked, the day is not
+    ("me dijeron q tengo q ir a inmigracion pasado manana con mi hijo y no se pa q es, tengo miedo",
+     {"hearing_date": "2026-12-07"}),
+])
+def test_a_stage_and_its_day_told_in_spanish_and_spanglish(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said

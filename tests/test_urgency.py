@@ -806,3 +806,13 @@ def test_knocking_told_as_going_on_is_now_whatever_came_before(text, place):
 @pytest.mark.parametrize("text", ["la migra vino a la casa el martes", "agents were at my work on monday asking for papers"])
 def test_agents_told_as_come_and_gone_are_not_here_now(text):
     assert urgency.agents_not_here_now(text) and urgency.live_emergency(text) is None
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("tengo deportacion de hace como 12 anos, pero mi hijo cumple 21 pronto y quiero saber si me puede ayudar", False),
+    ("my son turns 21 soon", False),
+    ("my son turns 21 in 10 days", True),
+    ("mi hijo cumple 21 el viernes y no hemos mandado la peticion", True),
+])
+def test_an_age_out_is_a_deadline_only_with_a_time_within_days(text, urgent):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 5))) is urgent
