@@ -232,6 +232,13 @@ LOCATIONS = [
     ("ICE just took my husband from our house in Pasadena, Texas", "TX", "unclear"),
     ("we fled from our home in Honduras", None, "other"),
     ("I came from my house in Guatemala", None, "other"),
+    # the visitor's place said beside someone else's: "with me in", back home now, stuck where a trip went
+    ("my nephew is 17 and came alone, he lives with me in long island", "NY", "self"),
+    ("mi sobrino vive conmigo en houston", "TX", "self"),
+    ("he was with me in dallas when they took him", "TX", "unclear"),
+    ("i went to mexico for my interview, im back home in dallas now", "TX", "self"),
+    ("i went to mexico city for the visa stamping and they gave me 221g, now im stuck aqui", "MX", "self"),
+    ("i went to mexico city for the visa stamping last year", None, "other"),
 ]
 
 

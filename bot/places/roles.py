@@ -146,6 +146,13 @@ def visitor_location(text: str) -> Tuple[Optional[Place], str]:
     return location_among(mentions(text), text)
 
 
+#: After a trip's place, the visitor said to be there now: "now im stuck here", "y ahora estoy atorado aqui".
+_STUCK_THERE = re.compile(
+    r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos|me quede|me quedé|nos quedamos)\s+(?:still\s+|todav[ií]a\s+)?"
+    r"(?:stuck|stranded|atorad[oa]s?|atrapad[oa]s?|varad[oa]s?)\s+(?:here|there|aqu[ií]|all[aá]|ac[aá])\b",
+    re.IGNORECASE)
+
+
 #: "i live in san antnio": a residence cue followed by a name the running-text
 #: reader did not find (it matches names exactly); the words after the cue are
 #: resolved like an answer to "Where are you?", which forgives typos.
@@ -269,6 +276,10 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     home = _misspelt_home(text, found) if text else None
     if home is not None:
         return home, SELF
+    trips = [m for m in found if m.role == TRIP]
+    if len(trips) == 1 and _STUCK_THERE.search(text[trips[0].end:]):
+        # "i went to mexico city for the visa stamping ... now im stuck aqui": the trip's place is where they are
+        return trips[0].place, SELF
     if not found:
         return None, "none"
     unclear = [(i, m.place) for i, m in enumerate(found) if m.role == UNCLEAR]
@@ -531,6 +542,10 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
             lo = k + 1
             break
     address = _address(words, lo, ts)
+    if ts >= 2 and words[ts - 1] in ("in", "en") and (
+        (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
+    ) and any(w in RESIDENCE for w in words[lo:ts]):
+        return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
     role = _scan(words, ts, lo, address)
     if role is None and prev_place is not None and lo == prev_end:
         between = words[prev_end:ts]
@@ -619,6 +634,8 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
 
     # Phrases ending here.
     if w == "home" and prev == "back":
+        if k - 3 >= lo and words[k - 2] in ("am", "are") and words[k - 3] in FIRST:
+            return SELF  # "im back home in dallas now": back where they live
         return ORIGIN
     if w in ("country", "pais", "tierra", "patria") and prev in (
         "my", "our", "his", "her", "their", "home", "mi", "nuestro", "su", "native", "own"
