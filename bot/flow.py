@@ -1097,7 +1097,11 @@ _YES_CLAUSE = re.compile(
     re.IGNORECASE)
 #: A clause that says no: "no thank you", "nel, prefiero no", "i dont want it saved online".
 _NO_CLAUSE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|actually|mmm+|hmm+|sorry)\W+)*(?:actually\s+)?(?:no|nope|nah|nel|nop|nones)\b(?!\s+(?:le|lo|la|les|se|me|nos|digan|manden|mande|compartan|den|send|share|tell|give|one|nadie|a nadie|sea)\b)"
+    # the whole clause is a no ("no", "actually no", "nah im good", "no por ahora"), not a sentence that
+    # starts with one ("no tengo mucho dinero", "no quiero q le llegue a la migra": a condition)
+    r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|actually|mmm+|hmm+|sorry|umm*)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel|nop|nones)"
+    r"(?:\W+(?:thanks|thank you|gracias|por ahora|not now|not really|sorry|i'?m good|im good|estoy bien|mejor no|todav[ií]a no"
+    r"|a[uú]n no|para nada|way|se[nñ]or|se[nñ]ora|please|pls|porfa|thx|ty))*\W*$"
     r"|\b(?:prefiero que no|prefiero no|mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
     r"|no,? thanks)\b",
     re.IGNORECASE)

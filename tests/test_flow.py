@@ -1003,6 +1003,11 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("who sees this?", None),
     ("no se", None),
     ("si vienen que hago", None),  # "si" as "if"
+    # a sentence that starts with "no" is not a no to saving: a question with a worry beside it
+    ("antes de eso, cuanto cobran? no tenemos mucho dinero", None),
+    ("antes, lo q les cuente es confidencial? no quiero q le llegue a la migra", None),
+    ("nah im good", False),
+    ("no por ahora, gracias", False),
 ])
 def test_what_a_reply_to_the_consent_question_says(text, said):
     assert flow.consent_answer(text) is said
