@@ -168,6 +168,8 @@ class ValidateIntakeForm(FormValidationAction):
         said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         signals = urgency.text_signals(text, today())
+        if situation == "enforcement" and "ice_present_now" not in signals and urgency.agents_back_now(text):
+            signals = [r for r in urgency.REASONS if r in {*signals, "ice_present_now"}]  # "wait they are back, outside now"
         known = slots.get("urgency_reasons") or []
         if set(signals) - set(known):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]

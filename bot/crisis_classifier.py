@@ -84,7 +84,14 @@ FLAG_THRESHOLD = 0.4
 #: (55 at 0.9) but also flags of crisis_check2 (its "flagged for staff" total, make bench-safety:
 #: 1.000 at 0.5, 0.977 at 0.9), so recall first. The help is unchanged (``THRESHOLD``): such a
 #: reading is a guess, given every line, not a flag for staff.
-SURE_WITHOUT_HARM = 0.5
+#: 2026-12-05 (nineteenth session): raised from 0.5 to 0.9. On the tuned sets' 18,822 ordinary
+#: conversation messages the classifier alone flagged 136 (each an ordinary intake marked urgent and
+#: sorted to the top of the inbox: "im so scared i cant breathe", a raid foretold, a lost court
+#: paper), 44 at 0.9; of the 37 crisis messages of crisis_tune and crisis_check that only the
+#: classifier reads, 34 are flagged either way (their readings are 0.9 and over, or have a word
+#: of harm). The help is unchanged: every such reading still gets it (``THRESHOLD``). What it
+#: costs on the held-out crisis sets is their "flagged for staff" total (``make bench-safety``).
+SURE_WITHOUT_HARM = 0.9
 #: No class weighting: "balanced" made every urgent immigration message look like danger.
 C = 20.0
 CLASS_WEIGHT = None
@@ -277,7 +284,7 @@ HARM_WORDS = re.compile(
     r"|hit|hits|hitting|beat\w*|punch\w*|slap\w*|chok\w*|strangl\w*|kick\w*|push\w*|shov\w*|threw|throw\w*|jump\w*"
     r"|guns?|pistol\w*|knife|knives|weapons?|shoot\w*|shot|stab\w*|threat\w*|masks?|masked|broke in|break in|breaking in"
     r"|rape\w*|sexual\w*|touch\w*|kiss\w*|molest\w*|pics|pictures|photos|naked|abus\w*|drunk|marry|locked|lock|trapped"
-    r"|missing|lost|alone|by (?:him|her|them)sel(?:f|ves)|left behind|kidnap\w*|ransom|sell|traffick\w*"
+    r"|missing|lost|alone|no (?:lo|la|los|las) (?:encuentro|encontramos|encuentra|encuentran)|se (?:perdio|salio|escapo)|desaparec\w*|perdid[oa]s?|by (?:him|her|them)sel(?:f|ves)|left behind|kidnap\w*|ransom|sell|traffick\w*"
     r"|breath\w*|unconscious|wake|waking|faint\w*|seizure|chest|vomit\w*|cough\w*|sugar|shaking|sweat\w*|confused|hospital|ambulance"
     r"|911|988|starv\w*|not eating|stopped eating|hungry|no food|hiding from|(?:scared|afraid) of (?:him|her|my)|stalk\w*|follow\w*"
     r"|controls?|lose it|(?:will not|wont|does not|doesnt) let"

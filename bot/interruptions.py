@@ -684,6 +684,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # Beside a danger, "they are still outside" is the attackers unless agents are named.
         # Only the learned reader saw danger in "they are arresting people at the car wash": the agents.
         place = urgency.live_emergency(text or "") if (urgency.agents_named(text or "") or learned_only) else None
+        if place is None and learned_only and slots.get("situation") == "enforcement" and urgency.agents_back_now(text or ""):
+            place = "home"  # "wait they are back, 2 trucks outside my building right now", in a story of agents
         if place is not None:
             # "agents in the hallway knocking every door, they are close": the danger help
             # first, then know-your-rights for where the agents are, then the way back.

@@ -783,6 +783,20 @@ _CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|v
                    r"|vino|llego|estuvo|estuvieron|(?:was|were) (?:at|in|outside|by))\b")
 
 
+#: Agents back, said where they are already the matter: "wait they are back, 2 trucks outside my building
+#: right now", "ya volvieron, estan afuera ahorita" (no agent is named: the story names them).
+_BACK_NOW = re.compile(
+    r"\b(?:they(?:'re| are)?|theyre|they came|the agents|ellos)\s+(?:are\s+)?(?:back(?!\s+(?:from|home|to|at work|in school))|here again|outside|at the door|came back)\b"
+    r"[^.?!]{0,50}\b(?:now|right now|rn|again|ahorita|ahora)\b"
+    r"|\b(?:volvieron|regresaron|ya volvieron|estan aqui otra vez|est[aá]n afuera|est[aá]n en la puerta)\b[^.?!]{0,40}\b(?:ahorita|ahora|otra vez)\b"
+)
+
+
+def agents_back_now(text: str) -> bool:
+    """Whether a message in a story of agents says they are at hand again now (not naming them)."""
+    return bool(_BACK_NOW.search(normalise(text or "")))
+
+
 def agents_not_here_now(text: str) -> bool:
     """Whether a message speaks of agents without them being at hand now (yesterday, if they come, to be ready).
 

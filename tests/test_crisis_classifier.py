@@ -136,7 +136,8 @@ def test_a_damaged_model_file_is_retrained_not_fatal(tmp_path):
 @pytest.mark.parametrize("text, probability, sure", [
     ("my son got detention at school today for fighting", 0.41, False),  # no word of harm: a guess
     ("got an NTA in the mail, the date says to be set", 0.45, False),
-    ("im so scared i cant sleep, i keep thinking about my hearing", 0.87, True),  # likely enough: flagged (recall first)
+    ("im so scared i cant sleep, i keep thinking about my hearing", 0.87, False),  # fear, no harm: help, not a flag
+    ("someone set our porch on fire last night and left a msg that next time well be inside", 0.94, True),  # very likely
     ("my niece does not want to go home", crisis_classifier.FLAG_THRESHOLD, True),  # a word of harm: flagged
     ("honestly i dont even want to live anymore", 0.5, True),  # life itself is a word of harm
     ("i would rather not be alive if they send me back", 0.5, True),
@@ -150,3 +151,7 @@ def test_a_reading_without_a_word_of_harm_flags_only_when_very_likely(text, prob
 def test_a_heart_attack_as_a_figure_of_speech_is_no_word_of_harm():
     assert not crisis_classifier._harm_said("i swear im gonna have a heart attack. ICE called my husbands phone")
     assert crisis_classifier._harm_said("i think my dad is having a heart attack")
+
+
+def test_a_child_gone_missing_in_spanish_has_a_word_of_harm():
+    assert crisis_classifier._harm_said("mi nino de 3 anos se salio de la casa y no lo encuentro")

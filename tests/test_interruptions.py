@@ -969,3 +969,11 @@ def test_a_learned_danger_reading_at_where_held_keeps_the_answer():
                                   {"requested_slot": "detained_where", "situation": "detention"}, firm(), free_text=True)
     assert answer.slots["detained_where"] == "they still have him in the car i think"
     assert "utter_crisis_violence" in answer.responses
+
+
+def test_agents_back_now_read_as_danger_in_a_story_of_agents_get_know_your_rights():
+    entities = [{"entity": "crisis_kind", "value": "dv"}]
+    answer = interruptions.handle("crisis", "wait they are back, 2 trucks outside my building right now", entities, [],
+                                  {"requested_slot": "contact_name", "situation": "enforcement"}, firm())
+    assert answer.slots.get("ice_present_now") is True
+    assert any(name.startswith("utter_rights_") for name, _ in answer.messages)

@@ -816,3 +816,13 @@ def test_agents_told_as_come_and_gone_are_not_here_now(text):
 ])
 def test_an_age_out_is_a_deadline_only_with_a_time_within_days(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 5))) is urgent
+
+
+@pytest.mark.parametrize("text, back", [
+    ("wait they are back, 2 trucks outside my building right now", True),
+    ("ya volvieron, estan afuera ahorita", True),
+    ("they are back from vacation now", False),
+    ("they came back last week", False),
+])
+def test_agents_back_now_in_a_story_of_agents(text, back):
+    assert urgency.agents_back_now(text) is back
