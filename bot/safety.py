@@ -761,7 +761,8 @@ _WIDE: Dict[str, str] = {
         r"|(?:wont|will not|doesnt|does not) let me feed|(?:hasnt|has not|havent|have not) eaten in|no (?:ha|han) comido en|no (?:lo|la|los) deja comer|starving"
     ),
 }
-_WIDE_RX = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WIDE.items()}
+#: (each alternative starts at a word: "hola perdi mis papeles" is not "la perdi")
+_WIDE_RX = {kind: re.compile(rf"(?<![a-z0-9])(?:{pattern})") for kind, pattern in _WIDE.items()}
 
 
 def detect_wide(text: str) -> Optional[Crisis]:
@@ -791,12 +792,20 @@ def language(text: str) -> str:
 # staff see real danger first. Any sign that the danger may be present keeps the flag.
 
 _PAST_OR_SAFE = re.compile(
-    r"\b(?:years ago|hace (?:\w+ )?anos|hace tiempo|back in (?:19|20)\d\d|(?:in|from|since) (?:19|20)\d\d|en (?:19|20)\d\d|de (?:19|20)\d\d"
+    r"\b(?:years ago|hace (?:\w+ )?anos|hace (?:un|1|como un) ano|a year ago|hace tiempo|back in (?:19|20)\d\d|(?:in|from|since) (?:19|20)\d\d|en (?:19|20)\d\d|de (?:19|20)\d\d"
     r"|last (?:month|year)|el (?:mes|ano) pasado|(?:\w+ )?months? ago|hace (?:\w+ )?meses|when i was (?:a kid|little|\d+)|cuando era (?:nina|nino|chica|chico)"
     r"|(?:i am|im|i'm|estoy|ya estoy) (?:safe|a salvo|bien|ok|okay|fine|doing well|out now|divorced|divorciad[oa]|fuera)"
     r"|(?:left|escaped|got away from) (?:him|her|them)|(?:i|we) (?:got away|escaped)|lo deje|me escape|survivor|sobreviviente|recovering|ya esta bien"
     r"|is in (?:jail|prison) (?:now|for it)|esta (?:preso|en la carcel))\b"
 )
+#: Reported to the police, by strangers ("me quitaron el celular y me golpearon, tengo el reporte de la
+#: policia"): it happened, and the report is a U visa's evidence. Not when someone close did it, who
+#: may still be there ("i have a police report, he beat me").
+_REPORTED = re.compile(
+    r"\b(?:tengo|tenemos|have|got|hice|hicimos|made|filed|puse) (?:el |la |un |una |a |the )?(?:police )?(?:reporte|report|denuncia)\b")
+_SOMEONE_CLOSE = re.compile(
+    r"\b(?:he|she|him|his|ella|husband|wife|boyfriend|girlfriend|partner|ex|esposo|esposa|novio|novia|pareja|marido|mujer"
+    r"|dad|father|mom|mother|padre|madre|papa|mama|stepdad|padrastro|madrastra|uncle|tio|cousin|primo|brother|hermano)\b")
 _PRESENT = re.compile(
     r"\b(?:now|right now|today|tonight|still|again|ahora|ahorita|hoy|esta noche|todavia|otra vez|de nuevo"
     r"|going to|gonna|will(?! not)|plan|voy a|va a|van a|outside|afuera|is here|are here|esta aqui|estan aqui"
@@ -862,6 +871,8 @@ def past_and_safe(text: str) -> bool:
     if not norm:
         return False
     if _PAST_HARM.search(norm) and _CASE_OR_ORIGIN.search(norm) and not _PRESENT.search(_present_words(norm)):
+        return True
+    if _REPORTED.search(norm) and not _SOMEONE_CLOSE.search(norm) and not _PRESENT.search(_present_words(norm)):
         return True
     if not _PAST_OR_SAFE.search(norm):
         return False

@@ -734,3 +734,19 @@ def test_a_threat_with_its_condition_is_danger_now_whatever_months_the_story_nam
     text = ("my son crossed 2 months ago and has his asylum case going, were in houston. but the coyote says we owe 6000 more"
             " and sent me a picture of a gun and said theyll hurt him if we dont pay by sunday")
     assert safety.detect_wide(text) is not None and not safety.past_and_safe(text)
+
+
+@pytest.mark.parametrize("text, past", [
+    ("me quitaron el celular y me golpearon, tengo el reporte de la policia", True),  # strangers, reported
+    ("me asaltaron hace un ano y fui a la policia", True),
+    ("mi esposo me golpeo, tengo el reporte de la policia", False),  # someone close may still be there
+    ("he hit me again tonight, i have a police report from last time", False),
+])
+def test_harm_reported_to_the_police_by_strangers_is_past(text, past):
+    assert safety.past_and_safe(text) is past
+
+
+def test_the_wide_net_matches_at_the_start_of_a_word():
+    # "hola perdi mis papeles" had been read as "la perdi" (a lost girl)
+    assert safety.detect_wide("hola, perdi mis papeles de la corte y no se cuando me toca") is None
+    assert safety.detect_wide("la perdi en el parque, no la encuentro") is not None
