@@ -674,10 +674,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # Only the learned reader saw danger ("so scared, I haven't slept in days"): the help,
             # and the words the message was most likely written for.
             answer.responses.insert(0, REPLIES[beside])
-        if not (guess or (text and (safety.past_and_safe(text) or roles.danger_abroad(text)))):
+        if not (guess or (text and (safety.past_and_safe(text) or roles.danger_abroad(text) or safety.fear_figure(text)))):
             # Help for all; the flag (first in the staff inbox) only where danger may be present
-            # here: not a weak guess of the learned reader, not history, and not only in another
-            # country (no call staff can answer helps there).
+            # here: not a weak guess of the learned reader, not history, not only in another
+            # country (no call staff can answer helps there), and not fear said as "i cant breathe".
             answer.slots["safety_flag"] = kind or "unspecified"
         if language == "es":
             answer.slots.update(language="es", reply_language="es")

@@ -865,6 +865,21 @@ def _present_words(norm: str) -> str:
     return t
 
 
+#: Fear told in the body's words, with nothing else of danger: "im so scared i cant breathe", "tengo
+#: tanto miedo que no puedo respirar". The help is given (it may be a panic attack); not a flag.
+_FEAR_FIGURE = re.compile(
+    r"\b(?:so |too |really |very |tan |muy )?(?:scared|afraid|nervous|anxious|stressed|worried|asustad[oa]|nervios[oa]|miedo|estresad[oa])"
+    r"\b[^.!?]{0,20}\b(?:i )?(?:cant|can not|could not|couldnt|no puedo|no podia) (?:breathe|breath|respirar)\b")
+#: Signs of a body in real trouble beside it: "my chest hurts", "she fainted".
+_BODY_IN_TROUBLE = re.compile(r"\b(?:chest|pecho|faint\w*|desmay\w*|blue|morad[oa]|asthma|asma|inhaler|inhalador|pills?|pastillas|overdos\w*)\b")
+
+
+def fear_figure(text: str) -> bool:
+    """Whether the only danger a message tells is fear said as "I can't breathe"."""
+    norm = normalize(text)
+    return bool(norm) and bool(_FEAR_FIGURE.search(norm)) and not _BODY_IN_TROUBLE.search(norm)
+
+
 def past_and_safe(text: str) -> bool:
     """Whether a message speaks of danger only as past, or says the person is safe now, with no sign of the present."""
     norm = normalize(text)

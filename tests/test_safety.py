@@ -750,3 +750,13 @@ def test_the_wide_net_matches_at_the_start_of_a_word():
     # "hola perdi mis papeles" had been read as "la perdi" (a lost girl)
     assert safety.detect_wide("hola, perdi mis papeles de la corte y no se cuando me toca") is None
     assert safety.detect_wide("la perdi en el parque, no la encuentro") is not None
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("im in tulsa and i just got something in the mail from immigration court, im so scared i cant breathe", True),
+    ("tengo tanto miedo que no puedo respirar", True),
+    ("im so scared i cant breathe and my chest hurts", False),  # the body in trouble: a flag too
+    ("my son cant breathe", False),
+])
+def test_fear_said_as_i_cant_breathe_is_a_figure(text, figure):
+    assert safety.fear_figure(text) is figure
