@@ -899,6 +899,27 @@ _OTHERS_DETAINED = re.compile(
     re.IGNORECASE)
 
 
+#: "ICE took my neighbor this morning", "se llevaron a mi vecino": someone not of the family taken.
+_OTHERS_TAKEN = re.compile(
+    r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|deportaron)\s+(?:a\s+)?"
+    r"(?:my|mi|our|nuestr[oa]|the|el|la|a|some|unos|unas|two|three|dos|tres|all the|todos los)?\s*(?:\w+\s+)?" + situations.NOT_FAMILY + r"\b",
+    re.IGNORECASE)
+#: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
+_FAMILY_TAKEN = re.compile(
+    r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|(?:lo|la) (?:detuvieron|agarraron))\s+"
+    r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)\s+(?:\w+\s+)?(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|cousin|uncle"
+    r"|aunt|nephew|niece|boyfriend|girlfriend|partner|fianc\w*|kids?|child|children|grand\w+|esposo|esposa|marido|hij[oa]s?|pap[aá]|padre"
+    r"|mam[aá]|madre|herman[oa]|prim[oa]|t[ií][oa]|sobrin[oa]|novi[oa]|pareja|abuel[oa]|suegr[oa]|cu[nñ]ad[oa])\b",
+    re.IGNORECASE)
+
+
+def others_taken(text: str) -> bool:
+    """Whether the only people a message says were taken are not the visitor's family (a neighbour,
+    a coworker): ICE activity around the visitor, not a detention of theirs."""
+    t = text or ""
+    return bool(_OTHERS_TAKEN.search(t) or _OTHERS_DETAINED.search(t)) and not _FAMILY_TAKEN.search(t)
+
+
 def own_case_not_a_detention(text: str) -> bool:
     """Whether a message read as a detention is about the visitor's own coming court or
     check-in, the detention being over ("let him out on bond last week, now he has court")
@@ -955,6 +976,13 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "family"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
+    if situation == "detention" and others_taken(text) and not _HELD_NOW.search(text or ""):
+        # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
+        return "enforcement"
+    if situation == "enforcement" and _FAMILY_TAKEN.search(text or "") and detention_said(text) \
+            and not situations.RELEASED.search(text or ""):
+        # "se llevaron a mi esposo de la casa hace una hora y todavia hay una troca en la esquina": he is held
+        return "detention"
     if situation == "removal" and _HELD_NOW.search(text or "") and not situations.RELEASED.search(text or ""):
         # "my brother has been in detention 2 months and every hearing gets postponed": held, with hearings
         return "detention"

@@ -564,6 +564,10 @@ _AGENTS_AT = re.compile(
     r"|\b(?:parked|waiting|standing|walking|esperando|caminando) (?:at|in|by|around|between|among|toward|towards|en|por|entre) (?:the|my|our|la|el|mi|los|las)\b"
 )
 #: What agents at hand do: only with a place above, or with "now" ("stopped me ... im standing with them now").
+#: Agents doing something as the message is written: "and are asking everybody for id".
+_ARE_DOING = re.compile(
+    r"\b(?:is|are|'re|re|esta|estan) (?:still |now |ahorita |todavia )?(?:asking|checking|holding|grabbing|taking|arresting|questioning"
+    r"|lining|pidiendo|revisando|agarrando|preguntando|llevandose|arrestando|deteniendo)\b")
 _AGENTS_DOING = re.compile(
     r"\b(?:stopped|blocked|blocking|pull(?:ed|ing)? (?:\w+ )?over|surround\w*|rodearon|rodeando|pararon|parando|me (?:acaban de )?parar\w*|detuvieron el)\b"
     r"|\b(?:asking (?:for|about)|preguntando por|checking|revisando|pidiendo)\b"
@@ -737,19 +741,23 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         doing = _AGENTS_AT.search(s) or _KNOCKING_NOW.search(s) or (_AGENTS_DOING.search(s) if _NOW_WORD.search(s) else None)
         if doing is not None and _HOLDING.search(s):
             doing = None  # "CBP still has her in the back room": where someone is held, a detention
-        if doing is not None and _WAS.search(s) and not (_STRONG_NOW.search(s) or _HIDING_NOW.search(s)):
-            doing = None
+        if doing is not None and _WAS.search(s) and not (_STRONG_NOW.search(s) or _HIDING_NOW.search(s) or _ARE_DOING.search(s)):
+            doing = None  # (they came, and "are asking everybody for id": going on now)
         match = doing or _HIDING_NOW.search(s)
     if match is None:
         match = _THEY_RAIDING.search(s) or (_HIDING_NOW.search(s) if _CAME_IN.search(s) else None)
     if match is None:
         return None
-    if not strong and (_PAST_TIME.search(s) or _HYPOTHETICAL.search(s[: match.start()])):
-        return None
+    if not strong and (_PAST_TIME.search(_MINUTES_AGO.sub(" ", s)) or _HYPOTHETICAL.search(s[: match.start()])):
+        return None  # (minutes ago is now: "came into our restaurant 20 minutes ago and are asking everybody for id")
     if not strong and _THIS_MORNING.search(s) and not _IS_THERE.search(s):
         # "saw ICE at the Home Depot lot this morning": a sighting told, not agents at hand now
         return None
     return match
+
+
+_MINUTES_AGO = re.compile(r"\b(?:\d+|a few|few|a couple of|couple|five|ten|fifteen|twenty|thirty)\s+(?:minutes?|mins?)\s+ago\b"
+                          r"|\bhace\s+(?:\d+|unos|pocos|unos pocos|cinco|diez|quince|veinte|treinta)\s+minutos\b")
 
 
 #: Agents gone, told after they came: "ICE came to my building this morning knocking on doors. They left."

@@ -1041,3 +1041,15 @@ def test_held_said_as_preso_gives_the_day_from_desde_hace():
 ])
 def test_a_stage_and_its_day_told_in_spanish_and_spanglish(text, said):
     assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
+
+
+@pytest.mark.parametrize("read, text, told", [
+    # a neighbour taken is ICE around the visitor; a husband taken with agents still near is a detention
+    ("detention", "ICE took my neighbor this morning and now my cuñado says he is going to call them on me too", "enforcement"),
+    ("enforcement", "se llevaron a mi esposo de la casa hace como una hora y todavia hay una troca de ellos en la esquina", "detention"),
+    ("enforcement", "ICE raided my job and took two coworkers", "enforcement"),
+    ("detention", "ice took my husband and my neighbor", "detention"),
+    ("enforcement", "ICE took my husband yesterday but they let him go last night", "enforcement"),
+])
+def test_who_was_taken_decides_detention_or_enforcement(read, text, told):
+    assert flow.matter_told(read, text) == told

@@ -826,3 +826,9 @@ def test_an_age_out_is_a_deadline_only_with_a_time_within_days(text, urgent):
 ])
 def test_agents_back_now_in_a_story_of_agents(text, back):
     assert urgency.agents_back_now(text) is back
+
+
+def test_agents_who_came_minutes_ago_and_are_asking_for_id_are_at_hand():
+    text = "immigration agents came into our restaurant 20 minutes ago and are asking everybody for id, im in the kitchen"
+    assert urgency.live_emergency(text) == "work"
+    assert urgency.live_emergency("immigration agents came into our restaurant yesterday and were asking everybody for id") is None
