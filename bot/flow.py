@@ -976,6 +976,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "family"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
+    if situation == "detention" and urgency.threat_to_call_agents(text or "") and not detention_said(text or "") \
+            and not _HELD_NOW.search(text or "") and not facilities.facility_in(text or ""):
+        # "when i complained he said he will call immigration on me": a threat, nobody held
+        return "enforcement"
     if situation == "detention" and others_taken(text) and not _HELD_NOW.search(text or ""):
         # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
         return "enforcement"

@@ -750,6 +750,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.slots.update(_situation_said(text, ranking, slots, default="other" if other else None))
     if own_case:
         answer.responses.append("utter_case_status")  # a client asking about their own case
+    elif intent == "nlu_fallback" and answer.slots.get("situation") and pending in (None, "consent"):
+        pass  # a first message whose matter was read after all: the form acknowledges it ("didn't catch that" would not)
     else:
         answer.responses.append(REPLIES.get(intent) or "utter_default")
     if intent == "non_english" and attorney_speaks(entity(entities, "message_language") or slots.get("language"), firm):

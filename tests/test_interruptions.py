@@ -977,3 +977,12 @@ def test_agents_back_now_read_as_danger_in_a_story_of_agents_get_know_your_right
                                   {"requested_slot": "contact_name", "situation": "enforcement"}, firm())
     assert answer.slots.get("ice_present_now") is True
     assert any(name.startswith("utter_rights_") for name, _ in answer.messages)
+
+
+def test_a_first_message_not_caught_whose_matter_is_read_gets_no_didnt_catch_that():
+    text = "my boss didnt pay me for 3 weeks and when i complained he said he will call immigration on me. can he do that"
+    ranking = [{"name": "nlu_fallback", "confidence": 0.2}, {"name": "situation_detention", "confidence": 0.19},
+               {"name": "situation_enforcement", "confidence": 0.18}]
+    answer = interruptions.handle("nlu_fallback", text, [], ranking, {}, firm())
+    assert answer.slots["situation"] == "enforcement"  # a threat to call immigration: nobody is held
+    assert "utter_default" not in answer.responses
