@@ -913,6 +913,15 @@ _FAMILY_TAKEN = re.compile(
     re.IGNORECASE)
 
 
+#: A call to the agents still to come: "he said he will call immigration on me", "amenaza con llamar a la migra".
+_THREAT_AHEAD = re.compile(r"\b(?:will|would|gonna|going to|threaten\w*|amenaz\w*|va a|van a|if (?:i|we)|si (?:no|lo|la|me|le))\b",
+                           re.IGNORECASE)
+#: The visitor's own fear beside someone else's detention: "on me too", "they come for me next", "my rights".
+_FOR_THEMSELF = re.compile(
+    r"\b(?:on me|for me|on us|for us|me next|us next|to mine|my rights|our rights|por mi|por nosotros|a mi tambien|mis derechos"
+    r"|nuestros derechos|call them on|llamar(?:les)? a la migra)\b", re.IGNORECASE)
+
+
 def others_taken(text: str) -> bool:
     """Whether the only people a message says were taken are not the visitor's family (a neighbour,
     a coworker): ICE activity around the visitor, not a detention of theirs."""
@@ -976,11 +985,11 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "family"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
-    if situation == "detention" and urgency.threat_to_call_agents(text or "") and not detention_said(text or "") \
-            and not _HELD_NOW.search(text or "") and not facilities.facility_in(text or ""):
+    if situation == "detention" and urgency.threat_to_call_agents(text or "") and _THREAT_AHEAD.search(text or "") \
+            and not detention_said(text or "") and not _HELD_NOW.search(text or "") and not facilities.facility_in(text or ""):
         # "when i complained he said he will call immigration on me": a threat, nobody held
         return "enforcement"
-    if situation == "detention" and others_taken(text) and not _HELD_NOW.search(text or ""):
+    if situation == "detention" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or ""):
         # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
         return "enforcement"
     if situation == "enforcement" and _FAMILY_TAKEN.search(text or "") and detention_said(text) \

@@ -1053,3 +1053,12 @@ def test_a_stage_and_its_day_told_in_spanish_and_spanglish(text, said):
 ])
 def test_who_was_taken_decides_detention_or_enforcement(read, text, told):
     assert flow.matter_told(read, text) == told
+
+
+@pytest.mark.parametrize("text, told", [
+    ("my friend is detained and i only know his name, hes from honduras, how do i find him", "detention"),  # help for him
+    ("My husband got stopped by police in Georgia on the way to work and they called ICE", "detention"),  # called, not a threat
+    ("my boss didnt pay me for 3 weeks and when i complained he said he will call immigration on me", "enforcement"),
+])
+def test_someone_elses_detention_or_a_call_to_ice_read_as_a_detention(text, told):
+    assert flow.matter_told("detention", text) == told
