@@ -695,7 +695,7 @@ _THEIR_THING = re.compile(
     rf"|\b(?:llame|llamar|llamen|llamarle|call|to call) (?:(?:a|an|un|al|the) ){{0,2}}{_AGENT}\b")
 #: A raid foretold, not happening: "ICE might do a raid at the farm next week", "dicen que va a haber redada".
 _RAID_FORESEEN = re.compile(
-    r"\b(?:might|may|could|will|would|going to|gonna|planning to|plan to|supposed to)\s+(?:\w+\s+){0,2}(?:raid|redada)s?\b"
+    r"\b(?:might|may|could|will|would|going to|gonna|planning to|plan to|supposed to)\s+(?:\w+\s+){0,3}(?:raid|redada)s?\b"
     r"|\b(?:va|van) a (?:haber|hacer) (?:una |unas )?redadas?\b|\b(?:rumou?r|rumor|rumores|dicen que)\b")
 
 
@@ -750,12 +750,20 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         return None
     if not strong and (_PAST_TIME.search(_MINUTES_AGO.sub(" ", s)) or _HYPOTHETICAL.search(s[: match.start()])):
         return None  # (minutes ago is now: "came into our restaurant 20 minutes ago and are asking everybody for id")
+    if _HEARSAY.search(s[: match.start()]) and not _MY_PLACE.search(s):
+        # "i heard they detaining people at the office now": news of agents somewhere, not at hand
+        return None
     if not strong and _THIS_MORNING.search(s) and not _IS_THERE.search(s):
         # "saw ICE at the Home Depot lot this morning": a sighting told, not agents at hand now
         return None
     return match
 
 
+#: Agents told as news heard, and the visitor's own places (where news is at hand after all).
+_HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|they say|people say|everyone says|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
+                      r"|rumou?rs?|rumores)\b")
+_MY_PLACE = re.compile(r"\b(?:my|our|mi|nuestr[oa]) (?:house|home|door|building|apartment|apt|job|work|street|block|casa|puerta|edificio"
+                       r"|trabajo|calle|cuadra|depa)\b|\b(?:here|aqui|outside|afuera)\b")
 _MINUTES_AGO = re.compile(r"\b(?:\d+|a few|few|a couple of|couple|five|ten|fifteen|twenty|thirty)\s+(?:minutes?|mins?)\s+ago\b"
                           r"|\bhace\s+(?:\d+|unos|pocos|unos pocos|cinco|diez|quince|veinte|treinta)\s+minutos\b")
 
@@ -784,7 +792,7 @@ _NOT_NOW = re.compile(
     r"\bnothing (?:is )?(?:happening|going on)\b|\bno (?:agents?|one|body) (?:has |have )?(?:come|came|been here)\b"
     r"|\b(?:they|agents?|ice) (?:already )?(?:left|are gone|went away)\b|\bse fueron\b|\bya se fue\w*\b"
     r"|\b(?:prepared|prepare|be ready|get ready|preparad[oa]s?|prepararnos|prepararme)\b"
-    r"|\b(?:will|might|may|could|would|van a|puedan|pueden|podrian)\s+(?:\w+\s+)?(?:come|show up|raid|knock|venir|llegar|hacer redadas?)\b"
+    r"|\b(?:will|might|may|could|would|going to|gonna|van a|puedan|pueden|podrian)\s+(?:\w+\s+)?(?:come|show up|raid|knock|venir|llegar|hacer redadas?)\b"
     r"|\b(?:vengan|llegue|lleguen)\b"
 )
 _CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|vinieron|llegaron|agarraron|pararon"
@@ -794,9 +802,9 @@ _CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|v
 #: Agents back, said where they are already the matter: "wait they are back, 2 trucks outside my building
 #: right now", "ya volvieron, estan afuera ahorita" (no agent is named: the story names them).
 _BACK_NOW = re.compile(
-    r"\b(?:they(?:'re| are)?|theyre|they came|the agents|ellos)\s+(?:are\s+)?(?:back(?!\s+(?:from|home|to|at work|in school))|here again|outside|at the door|came back)\b"
-    r"[^.?!]{0,50}\b(?:now|right now|rn|again|ahorita|ahora)\b"
-    r"|\b(?:volvieron|regresaron|ya volvieron|estan aqui otra vez|est[aá]n afuera|est[aá]n en la puerta)\b[^.?!]{0,40}\b(?:ahorita|ahora|otra vez)\b"
+    r"\b(?:they(?:'re| are)?|theyre|they came|the agents|ellos)\s+(?:are\s+)?(?:back(?!\s+(?:from|home|to|at work|in school))|here again|outside|at the door|came back"
+    r"|(?:in|at) (?:the|my|our) \w+(?: \w+)?)\b[^.?!]{0,50}\b(?:now|right now|rn|again|ahorita|ahora)\b"
+    r"|\b(?:volvieron|regresaron|ya volvieron|estan aqui otra vez|est[aá]n afuera|est[aá]n en la puerta|est[aá]n en (?:la|el|mi) \w+)\b[^.?!]{0,40}\b(?:ahorita|ahora|otra vez)\b"
 )
 
 

@@ -832,3 +832,19 @@ def test_agents_who_came_minutes_ago_and_are_asking_for_id_are_at_hand():
     text = "immigration agents came into our restaurant 20 minutes ago and are asking everybody for id, im in the kitchen"
     assert urgency.live_emergency(text) == "work"
     assert urgency.live_emergency("immigration agents came into our restaurant yesterday and were asking everybody for id") is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("my boss said ice is going to come do a raid at our farm next week. what should we do?", None),  # foretold
+    ("i have to check in with ICE every 3 months, pero i heard they detaining people at the office now", None),  # news
+    ("dicen q la migra esta en el walmart ahorita", None),
+    ("i heard ice is outside my building right now", "home"),  # news of the visitor's own building: at hand
+])
+def test_a_raid_foretold_or_agents_heard_of_are_not_at_hand(text, place):
+    assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text", ["the restaurant in durham, theyre in the dining room right now talking to my boss",
+                                  "estan en la cocina ahorita"])
+def test_agents_said_to_be_in_a_room_now_in_a_story_of_agents(text):
+    assert urgency.agents_back_now(text)
