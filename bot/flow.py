@@ -1002,6 +1002,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation == "removal" and _BOND_HEARING.search(text or "") and not situations.RELEASED.search(text or ""):
         # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
         return "detention"
+    if situation == "removal" and situations.program_named(text) and removal_stage(text) in (None, "unknown") \
+            and not urgency.agents_named(text):
+        # "me llego un email q me terminaron el parole, dice q me tengo q ir del pais": the program's matter
+        return "humanitarian"
     if situation == "enforcement" and situations.program_named(text) and not urgency.agents_named(text):
         # "the teacher asked if she has papers, we want to see about daca": a program asked
         # about, with no agents in the story

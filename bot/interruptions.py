@@ -368,12 +368,14 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         # emergency, a know-your-rights question (a threat of abuse or violence stays its own matter,
         # and so does a removal case told beside it: "scared to call 911 ... and has court")
         return "enforcement"
+    if kind in SITUATION_OF_LEVERAGE and urgency.threat_to_call_agents(text) and _NOT_KIN_THREATENS.search(text or ""):
+        return "enforcement"  # "un vecino nos amenaza con llamar a la migra": the fear of enforcement
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
     # "got detention at school for fighting": a category the words only seem to tell is not the matter
     weights = [(w, name) for w, name in weights if not situations.only_seems(name, text)]
     total = sum(w for w, _ in weights)
-    if urgency.agents_at_hand(text) and (not weights or max(weights)[1] != "detention"):
+    if urgency.agents_at_hand(text) and (not weights or max(weights)[1] != "detention" or not flow.detention_said(text)):
         # "a raid at my job right now, im hiding in the bathroom": the danger is the agents
         # ("CBP still has her in the back room" is someone held)
         return "enforcement"
@@ -383,7 +385,8 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         return "humanitarian"
     if weights:
         weight, name = max(weights)
-        if kind in SITUATION_OF_LEVERAGE and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text):
+        if kind in SITUATION_OF_LEVERAGE and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text) \
+                and not _NOT_KIN_THREATENS.search(text or ""):
             # "he says if I leave he calls immigration", "dice q si lo denuncio me hace deportar": an
             # abuser's leverage, not a detention, a raid or a case; the protections for victims fit
             # (beside an illness, "can the hospital report her to ICE?" is the fear of enforcement)
@@ -404,6 +407,14 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         if name != "other" and weight >= SITUATION_FLOOR_BESIDE_CRISIS and weight >= SITUATION_SHARE_BESIDE_CRISIS * total:
             return name
     return SITUATION_OF_CRISIS.get(kind or "")
+
+
+#: Who threatens to call immigration, when it is no one of the family or work: a neighbour, a landlord
+#: ("un vecino nos amenaza con llamar a la migra"): the fear of enforcement, not an abuser's leverage
+#: (a boss's threat beside violence stays a crime's matter: "el patrón nos sacó con un cuchillo").
+_NOT_KIN_THREATENS = re.compile(
+    r"\b(?:" + situations.NOT_FAMILY + r"|landlord|casero|caser[oa]|dueñ[oa] de la casa|duen[oa] de la casa)\b",
+    re.IGNORECASE)
 
 
 #: Someone hurting a child: abuse, not a child lost or held at the border.

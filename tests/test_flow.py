@@ -1062,3 +1062,9 @@ def test_who_was_taken_decides_detention_or_enforcement(read, text, told):
 ])
 def test_someone_elses_detention_or_a_call_to_ice_read_as_a_detention(text, told):
     assert flow.matter_told("detention", text) == told
+
+
+def test_a_program_ended_with_an_order_to_leave_is_the_programs_matter():
+    text = "me llego un email q me terminaron el parole, dice q me tengo q ir del pais, estoy en shock, q hago?"
+    assert flow.matter_told("removal", text) == "humanitarian"
+    assert flow.matter_told("removal", "my tps ended and i got a notice to appear") == "removal"

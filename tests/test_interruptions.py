@@ -986,3 +986,18 @@ def test_a_first_message_not_caught_whose_matter_is_read_gets_no_didnt_catch_tha
     answer = interruptions.handle("nlu_fallback", text, [], ranking, {}, firm())
     assert answer.slots["situation"] == "enforcement"  # a threat to call immigration: nobody is held
     assert "utter_default" not in answer.responses
+
+
+@pytest.mark.parametrize("text, ranking, kind, situation", [
+    # agents at the door and nobody taken yet: the agents are the matter, whatever the weight on detention
+    ("ice is banging on the door trying to come in and my husband got his gun, he says he wont let them take him",
+     [("situation_detention", 0.42), ("situation_enforcement", 0.39)], "violence", "enforcement"),
+    # a neighbour's threat to call immigration is the fear of enforcement; a husband's is an abuser's leverage
+    ("un vecino nos amenaza con llamar a la migra porq no tenemos papeles, puede hacer eso?",
+     [("situation_enforcement", 0.3)], "dv", "enforcement"),
+    ("mi esposo me pega y me amenaza con llamar a inmigracion, ahorita estoy encerrada en el baño",
+     [("situation_humanitarian", 0.85)], "dv", "humanitarian"),
+])
+def test_the_matter_beside_a_danger_with_agents_or_a_threat_to_call_them(text, ranking, kind, situation):
+    ranking = [{"name": "crisis", "confidence": 1.0}] + [{"name": n, "confidence": c} for n, c in ranking]
+    assert interruptions.situation_beside_crisis(ranking, kind, text) == situation
