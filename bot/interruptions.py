@@ -368,7 +368,8 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         # emergency, a know-your-rights question (a threat of abuse or violence stays its own matter,
         # and so does a removal case told beside it: "scared to call 911 ... and has court")
         return "enforcement"
-    if kind in SITUATION_OF_LEVERAGE and urgency.threat_to_call_agents(text) and _NOT_KIN_THREATENS.search(text or ""):
+    if kind in SITUATION_OF_LEVERAGE and urgency.threat_to_call_agents(text) and _NOT_KIN_THREATENS.search(text or "") \
+            and not _KIN_OR_HARM.search(text or ""):
         return "enforcement"  # "un vecino nos amenaza con llamar a la migra": the fear of enforcement
     weights = [(item.get("confidence") or 0.0, (item.get("name") or "")[len(SITUATION_PREFIX):])
                for item in ranking or () if (item.get("name") or "").startswith(SITUATION_PREFIX)]
@@ -415,6 +416,12 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
 _NOT_KIN_THREATENS = re.compile(
     r"\b(?:" + situations.NOT_FAMILY + r"|landlord|casero|caser[oa]|dueñ[oa] de la casa|duen[oa] de la casa)\b",
     re.IGNORECASE)
+
+
+#: ... unless a partner or relative is in the story, or harm is done ("el dueño me sacó una pistola"): a crime's matter.
+_KIN_OR_HARM = re.compile(
+    r"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|esposo|esposa|marido|novio|novia|pareja|dad|father|stepdad|padrastro|suegr[oa]"
+    r"|gun|pistola|knife|cuchillo|machete|kill|mata\w*|hit\w*|hits|beat\w*|golpe\w*|peg[oó]|pega|cut|cort[oó]|stab\w*)\b", re.IGNORECASE)
 
 
 #: Someone hurting a child: abuse, not a child lost or held at the border.
