@@ -279,6 +279,14 @@ _INTRODUCED_AT_START = re.compile(
     # any case, when the contact details follow it at once
     r"(?:^|[.!?,]\s*)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:this is|soy|it'?s|its|i'?m)\s+" + _NOT_A_NATIONALITY
     + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s*,\s*(?=(?i:my|mi)\s+(?:number|cel\w*|cell\w*|phone|n[uú]mero|tel[eé]fono|whats ?app)\b)|"
+    # ("Hi, Carla Dominguez here, 404-555-0162", "Hello, Priya Shah here, HR manager"): a greeting, a name, "here"
+    r"^\W*(?i:hi|hello|hey|hola|buenas|good (?:morning|afternoon|evening))\W+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){1,2})\s+(?=(?i:here|aqui|aquí)\b)|"
+    # ("I'm Gabriel Rondon, in Doral FL", "I'm Kwame Mensah, A# 204337892"): a capitalised name, then where or a number
+    r"(?:^|[.!?]\s)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|i am|soy)\s+" + _NOT_A_NATIONALITY
+    + r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){1,2})\s*,\s*(?=(?i:in|from|de|en|ph|phone|cel|tel)\b|(?i:a#|a-?number|a number))|"
+    # ("Name is Ahmed Karimi, ph 832-555-0190", "name is Jean Pierre Louis"): a name said after "name is"
+    r"(?:^|[.!?,]\s*)(?i:name is|name's|names is|mi nombre es|nombre es)\s+([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}?)"
+    r"(?=\s*(?:[,.;!]|$|\s+(?i:and|y|ph|phone|cel|tel|my|mi)\b))|"
     # ("hi its Leticia Barrón. they moved my husband..."): a greeting, "it's" and a capitalised name
     r"^\W*(?i:hi|hello|hey|hola|buenas)\W+(?i:it'?s|its)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*[,.!])|"
     # ("Maria Lopez here", "Rosa aqui": a capitalised name first, then "here")

@@ -177,6 +177,13 @@ def test_a_name_refused(text, declines):
     ("hi its Leticia Barrón. they moved my husband to louisiana", "Leticia Barrón"),
     ("hi its me again. my husband", None),
     ("soy carlos, a mi dad se lo llevaron esta manana", "carlos"),
+    ("Hi, Carla Dominguez here, 404-555-0162. I have a final order", "Carla Dominguez"),
+    ("I naturalized last year. I'm in Sugar Land TX. Name is Ahmed Karimi, ph 832-555-0190", "Ahmed Karimi"),
+    ("it says 3 weeks from this monday. I'm in Orlando, name is Jean Pierre Louis", "Jean Pierre Louis"),
+    ("my old lawyer worked at your office. I'm Kwame Mensah, A# 204337892", "Kwame Mensah"),
+    ("it expires in 2 months. I'm Gabriel Rondon, in Doral FL. what can I do", "Gabriel Rondon"),
+    ("hi, I'm Scared, in houston", None),
+    ("the name is on the paper, i dont know", None),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name
