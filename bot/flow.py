@@ -307,7 +307,8 @@ _STAGE_WORDS = (
                        # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
                        "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
                        "con maletas", "con equipaje", "con su maleta", "con mi maleta",
-                       "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta")),
+                       "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta",
+                       "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza",
@@ -419,7 +420,9 @@ _STAGE_SAID = re.compile(
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
-    r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje)|"
+    r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje|suitcases?)|"
+    # proceedings with no date: "they put me in court proceedings but no date ever came"
+    r"no date (?:ever )?(?:came|was set|yet)|never (?:got|had|gave me) a date|sin fecha|no (?:me )?(?:han )?(?:dado|puesto) fecha|"
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
     r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n)\b",
     re.IGNORECASE,
@@ -718,8 +721,10 @@ def _told(text: str) -> str:
 
 #: Told to go to the authorities on a day, without saying to what: "I have to go to immigration on Monday".
 _TO_GO = re.compile(
-    r"\b(?:have to|need to|got to|gotta|must|supposed to|tengo que|tiene que|tenemos que|tengo q|tiene q|tenemos q|debo|me toca|le toca)"
-    r"\s+(?:go|be|appear|ir|presentar\w*|estar)"
+    r"\b(?:have to|need to|got to|gotta|must|supposed to|tengo que|tiene que|tenemos que|tengo q|tiene q|tenemos q|debo|me toca|le toca"
+    # "they told me to come back to the office next wednesday", "me dijeron q regrese a la oficina el miercoles"
+    r"|told (?:me|him|her|us|them) to|asked (?:me|him|her|us) to|me dijeron (?:que|q)|le dijeron (?:que|q)|nos dijeron (?:que|q))"
+    r"\s+(?:go|be|appear|come|come back|return|report|show up|ir|presentar\w*|estar|regres\w*|volver|vuelva|venir|venga)"
     r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|the office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b",
     re.IGNORECASE,
 )
@@ -1138,7 +1143,12 @@ _YES_CLAUSE = re.compile(
     r"(?:yes|yeah|yep|yup|ya|ok(?:ay)?|sure|fine|alright|all right|go ahead|of course|i agree|agreed|its ok|it'?s ok|it'?s fine|its fine"
     r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
     r"|q mas|que mas|bueno)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki)\b"
-    r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$",
+    r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$"
+    # a yes on the condition that it is not shared, which the firm's privacy answer meets: "only if you promise
+    # not to share it with the government", "mientras no le llegue a migracion", "con tal q no lo vea la migra"
+    r"|^\W*(?:only |but only |ok )?(?:if|as long as|so long as|provided) (?!you (?:do ?n[o']?t|dont) mind)(?:you|it|it'?s|its|they|this|nobody|no one|ice|the government)\b[^.]*"
+    r"\b(?:not|don'?t|dont|won'?t|wont|never|nobody|no one|private|confidential)\b"
+    r"|^\W*(?:mientras|siempre (?:y cuando|que|q)|con tal (?:de )?(?:que|q)|solo si) (?:no|nadie|sea privad|quede)\b",
     re.IGNORECASE)
 #: A clause that says no: "no thank you", "nel, prefiero no", "i dont want it saved online".
 _NO_CLAUSE = re.compile(

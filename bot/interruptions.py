@@ -424,6 +424,10 @@ _KIN_OR_HARM = re.compile(
     r"|gun|pistola|knife|cuchillo|machete|kill|mata\w*|hit\w*|hits|beat\w*|golpe\w*|peg[oó]|pega|cut|cort[oó]|stab\w*)\b", re.IGNORECASE)
 
 
+#: The first words of a message, up to its first comma or full stop: where an answer comes before the rest.
+_FIRST_CLAUSE = re.compile(r"^\W*([^,.;!?]{2,40}?)\s*(?:[,.;!?]|$)")
+
+
 #: Someone hurting a child: abuse, not a child lost or held at the border.
 _CHILD_HURT_BY_SOMEONE = re.compile(
     r"\b(?:touch(?:es|ed|ing)|abus(?:es|ed|ing)|molest\w*|rap(?:es|ed)|hits (?:her|him|them)|beats? (?:her|him|them)"
@@ -667,6 +671,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # "estoy en casa de una amiga en irving, me salí anoche porque mi esposo me golpeó" at
         # "Where are you?": the help, and the place is kept (the form takes nothing from a crisis)
         answer.slots.update(location.heard_in_passing(text, None, slots))
+        first = _FIRST_CLAUSE.match(text)
+        if pending == "location" and "location" not in answer.slots and first:
+            # "charlotte, at home. honestly if they send me back i'd rather kill myself": the answer comes
+            # first, then the danger; the place is read as an answer would be
+            place = location.answer_place(first.group(1), first.group(1))
+            if place is not None and not place.candidates:
+                answer.slots.update(location.slots_for(place))
     if intent == "crisis":
         kind, language = entity(entities, "crisis_kind"), entity(entities, "message_language")
         found = safety.detect_wide(text) if text else None

@@ -1068,3 +1068,25 @@ def test_a_program_ended_with_an_order_to_leave_is_the_programs_matter():
     text = "me llego un email q me terminaron el parole, dice q me tengo q ir del pais, estoy en shock, q hago?"
     assert flow.matter_told("removal", text) == "humanitarian"
     assert flow.matter_told("removal", "my tps ended and i got a notice to appear") == "removal"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("they told me to come back to the office next wednesday and to bring my passport. should i be scared",
+     {"hearing_date": "2026-12-09"}),
+    ("me dijeron q regrese a la oficina el miercoles", {"hearing_date": "2026-12-09"}),
+    ("my dad got a letter telling him to show up at ICE with one suitcase on monday to be deported",
+     {"removal_stage": "removal_order", "hearing_date": "2026-12-07"}),
+    ("they put me in court proceedings but it's been years and no date ever came", {"removal_stage": "nta_no_date"}),
+])
+def test_a_day_to_come_back_and_stages_said_in_other_words(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
+
+
+@pytest.mark.parametrize("text", ["only if you promise not to share it with the government", "as long as its private",
+                                  "mientras no le llegue a migracion"])
+def test_a_yes_on_the_condition_that_nothing_is_shared(text):
+    assert flow.consent_answer(text) is True
+
+
+def test_if_you_dont_mind_is_no_condition():
+    assert flow.consent_answer("if you dont mind me asking who sees it?") is None

@@ -1001,3 +1001,9 @@ def test_a_first_message_not_caught_whose_matter_is_read_gets_no_didnt_catch_tha
 def test_the_matter_beside_a_danger_with_agents_or_a_threat_to_call_them(text, ranking, kind, situation):
     ranking = [{"name": "crisis", "confidence": 1.0}] + [{"name": n, "confidence": c} for n, c in ranking]
     assert interruptions.situation_beside_crisis(ranking, kind, text) == situation
+
+
+def test_a_place_said_first_at_the_location_question_beside_a_danger_is_kept():
+    answer = interruptions.handle("crisis", "charlotte, at home. honestly if they send me back i'd rather kill myself",
+                                  [{"entity": "crisis_kind", "value": "suicide"}], [], {"requested_slot": "location"}, firm())
+    assert answer.slots["state"] == "NC" and answer.slots["safety_flag"] == "suicide"

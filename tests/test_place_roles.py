@@ -239,6 +239,8 @@ LOCATIONS = [
     ("i went to mexico for my interview, im back home in dallas now", "TX", "self"),
     ("i went to mexico city for the visa stamping and they gave me 221g, now im stuck aqui", "MX", "self"),
     ("i went to mexico city for the visa stamping last year", None, "other"),
+    ("I'm on Long Island, my number is 631-555-0144", "NY", "self"),
+    ("im on the way to houston", "TX", "unclear"),
 ]
 
 
