@@ -802,7 +802,8 @@ _PAST_OR_SAFE = re.compile(
 #: policia"): it happened, and the report is a U visa's evidence. Not when someone close did it, who
 #: may still be there ("i have a police report, he beat me").
 _REPORTED = re.compile(
-    r"\b(?:tengo|tenemos|have|got|hice|hicimos|made|filed|puse) (?:el |la |un |una |a |the )?(?:police )?(?:reporte|report|denuncia)\b")
+    r"\b(?:tengo|tenemos|have|got|hice|hicimos|made|filed|puse|(?:me|nos) dio|(?:me|nos) dieron|gave (?:me|us)) (?:el |la |un |una |a |the )?"
+    r"(?:police )?(?:reporte|report|denuncia|certification|certificaci[oó]n)\b")
 _SOMEONE_CLOSE = re.compile(
     r"\b(?:he|she|him|his|ella|husband|wife|boyfriend|girlfriend|partner|ex|esposo|esposa|novio|novia|pareja|marido|mujer"
     r"|dad|father|mom|mother|padre|madre|papa|mama|stepdad|padrastro|madrastra|uncle|tio|cousin|primo|brother|hermano)\b")
@@ -814,7 +815,8 @@ _PRESENT = re.compile(
     # the means made ready or goodbyes written: a plan now, whatever years the story names
     r"|ready|listos?|listas?|wrote (?:\w+ )?(?:letters?|goodbye)|escribi\w* (?:\w+ )?cartas?|despedida)\b"
     # "I want to ...", except "I want to know about the U visa", "quiero saber": a question about the case.
-    r"|\b(?:want to|wanna|quiero)\b(?!\s+(?:know|ask|apply|learn|saber|preguntar|aplicar|pedir|solicitar|informacion)\b)"
+    r"|\b(?:want to|wanna|quiero)\b(?!\s+(?:know|ask|apply|learn|saber|preguntar|aplicar|pedir|solicitar|informacion|do|file|get|start"
+    r"|hacer|sacar|tramitar|arreglar|la visa|una visa|the visa|a visa|the u visa|la u visa)\b)"
 )
 
 

@@ -243,6 +243,9 @@ _ASYLUM_YEAR_NEAR = re.compile(
     r"\b(?:almost|nearly|about to be|casi|ya casi|por cumplir) (?:a|one|un) (?:year|ano)\b|"
     r"\bone year (?:mark|anniversary|is up)\b|\b(?:cumplo|cumple|se cumple|cumplimos) (?:el |un )?(?:one year|ano)\b"
     r"|\b(?:my|our|the|his|her|mi|su) (?:one )?(?:year|ano) (?:here |aqui )?(?:is|es) (?:almost |nearly |casi )?up\b"
+    # "I entered the US one year ago next friday", "hace un ano el jueves que viene"
+    r"|\b(?:a|one|1) year ago (?:this|next|on|el|este)\s+(?:coming\s+)?" + _WEEKDAYS + r"\b"
+    r"|\bhace (?:un|1) ano (?:el|este) (?:proximo )?" + _WEEKDAYS + r"\b"
 )
 #: Asylum already asked for: "my asylum case is pending", "ya aplique al asilo".
 _ASYLUM_FILED = re.compile(
@@ -275,6 +278,8 @@ def _expiring_soon(s: str, today: Optional[date]) -> bool:
     """"my 2 year green card expires dec 15", "mi permiso se vence el 10": a status (or a paper to
     file) that ends within 14 days needs its filing before then. "expires soon" says no day."""
     ends = [(m, False) for m in _EXPIRES.finditer(s)] + [(m, True) for m in _ENDS.finditer(s)]
+    if _RENEWAL_FILED.search(s):
+        return False  # "she filed the renewal": the status goes on while it is decided
     for m, status_only in ends:
         if not ((_FILING.search(s) and not status_only) or _STATUS.search(s[max(0, m.start() - 30):m.start()])):
             continue
@@ -288,6 +293,10 @@ def _expiring_soon(s: str, today: Optional[date]) -> bool:
     return False
 
 
+#: The renewal already sent: "she filed the renewal", "ya mande la renovacion".
+_RENEWAL_FILED = re.compile(r"\b(?:filed|sent|submitted|mailed|applied for) (?:the |her |his |my |our |a )?(?:renewal|extension)\b"
+                            r"|\b(?:renewal|extension) (?:is |was )?(?:already )?(?:filed|pending|sent|submitted)\b"
+                            r"|\b(?:ya )?(?:mande|mandamos|envie|aplique|meti) (?:la |su |mi )?(?:renovacion|extension)\b")
 #: A compliance check with no notice behind it: "an internal I-9 audit", "no notice from anyone".
 _NO_NOTICE = re.compile(r"\b(?:internal|self|voluntary|mock|practice|interna|no notice|not received|haven'?t (?:got|gotten|received)|sin aviso)\b")
 
@@ -335,8 +344,8 @@ def _deadline_soon(s: str, today: Optional[date]) -> bool:
     for c in cues:
         for n in near:
             gap = _gap(c, n, s)
-            if _AGE_OUT.fullmatch(s[c[0]:c[1]]) and _ONLY_SOON.fullmatch(s[n[0]:n[1]]):
-                continue  # "mi hijo cumple 21 pronto": a birthday ahead, not a deadline within days
+            if _ONLY_SOON.fullmatch(s[n[0]:n[1]]) and (_AGE_OUT.fullmatch(s[c[0]:c[1]]) or _DUE.fullmatch(s[c[0]:c[1]])):
+                continue  # "mi hijo cumple 21 pronto", "my renewal is due soon": no day said, not within days
             if len(gap) <= 60 and not _PAST_NEAR.search(gap):
                 return True
     if today is not None:
@@ -957,10 +966,11 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     sentences = list(_sentences(t))
     if _agents_in(sentences) is not None:
         found.add("ice_present_now")
+    renewed = _RENEWAL_FILED.search(t)  # "...expires next week? ... she filed the renewal": said in another sentence
     for s in sentences:
         if _removal_imminent(s):
             found.add("removal_imminent")
-        if _deadline_soon(s, today):
+        if _deadline_soon(s, today) and not (renewed and _expiring_soon(s, today)):
             found.add("deadline_soon")
     return [code for code in REASONS if code in found]
 

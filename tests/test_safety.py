@@ -760,3 +760,11 @@ def test_the_wide_net_matches_at_the_start_of_a_word():
 ])
 def test_fear_said_as_i_cant_breathe_is_a_figure(text, figure):
     assert safety.fear_figure(text) is figure
+
+
+@pytest.mark.parametrize("text", [
+    "I was robbed at gunpoint and the police gave me a certification, I want to do the U visa",
+    "me asaltaron y la policía me dio un police report, quiero la visa U",
+])
+def test_a_crime_reported_told_for_a_u_visa_is_past(text):
+    assert safety.past_and_safe(text)

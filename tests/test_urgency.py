@@ -848,3 +848,14 @@ def test_a_raid_foretold_or_agents_heard_of_are_not_at_hand(text, place):
                                   "estan en la cocina ahorita"])
 def test_agents_said_to_be_in_a_room_now_in_a_story_of_agents(text):
     assert urgency.agents_back_now(text)
+
+
+@pytest.mark.parametrize("text, soon", [
+    ("I entered the US one year ago next friday and I haven't filed for asylum", True),
+    ("Can I keep employing someone whose work permit expires next week? Small business owner, she filed the renewal", False),
+    ("my work permit expires next week", True),
+    ("I have DACA and my renewal is due soon, I live in Dallas", False),  # no day said
+    ("my brief is due friday", True),
+])
+def test_deadlines_said_with_and_without_their_day(text, soon):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 5))) is soon
