@@ -549,3 +549,8 @@ def test_where_harm_was_done_is_not_where_the_visitor_is():
 def test_staying_with_or_at_a_relatives_is_where_the_visitor_is(text, label):
     place, role = visitor_location(text)
     assert place is not None and place.label == label and role == place_roles.SELF
+
+
+def test_on_a_visa_class_is_not_on_an_island():
+    # "im on TN": the visa, never the visitor's own place (at most a place to ask about)
+    assert visitor_location("hi my employer wants to sponsor me, im on TN from mexico, engineer")[1] != "self"

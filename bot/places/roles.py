@@ -880,7 +880,8 @@ def _copula(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
             j += 1
         if j >= ts or words[j] not in ("in", "en", "at"):
             return None
-    ok = words[j] in LOC_PREPS or (words[j] == "on" and j + 1 == ts)  # "I'm on Long Island" (not "on the way to")
+    # "I'm on Long Island" (not "on the way to", nor "im on TN": a visa)
+    ok = words[j] in LOC_PREPS or (words[j] == "on" and j + 1 == ts and len(words[ts]) > 2)
     if not ok and (words[j].isdigit() or words[j] in DISTANCE or words[j] in ("an", "a", "about")):
         while j < ts and (words[j].isdigit() or words[j] in DISTANCE or words[j] in (
             "an", "a", "about", "like", "half", "away", "around"
