@@ -267,7 +267,7 @@ _INTRODUCED_AT_START = re.compile(
     r"|cousin|mom|mother|dad|father|hija|hijo|esposa|esposo|hermana|hermano|sobrina|sobrino|prima|primo|mam[aá]|pap[aá])"
     r",?\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*(?:$|[,.;!]))|"
     # ("Habla Rosa Elvira, mi cel es ...": on the phone, who is speaking)
-    r"^\W*(?i:(?:hola|buenas|buenos d[ií]as|buenas tardes|buenas noches)\W+)?(?i:le habla|les habla|habla)\s+"
+    r"^\W*(?i:(?:hola|buenas|buenos d[ií]as|buenas tardes|buenas noches)\W+){0,2}(?i:le habla|les habla|habla)\s+"
     r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*[,.])|"
     # ("soy carmen, la esposa de rigoberto": a name in any case, then who the visitor is to the one in trouble)
     r"^\W*(?i:(?:hola|buenas|buenas noches|buenas tardes|buenos d[ií]as)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY

@@ -7,7 +7,7 @@ from what the visitor has said so far.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Dict, List, Mapping
 
 from bot import contact, dates, situations, urgency
@@ -285,7 +285,9 @@ _STAGE_WORDS = (
                   # "me tengo q presentar en la oficina de ice"
                   "oficina de ice", "oficina de la migra", "oficina de inmigracion", "oficina de migracion", "presentar en ice",
                   # "me tengo q presentar a ice el lunes", "tengo q ir a report con ice cada 3 months"
-                  "presentar a ice", "presentar ante ice", "report con ice", "reportar con", "a report con")),
+                  "presentar a ice", "presentar ante ice", "report con ice", "reportar con", "a report con",
+                  # "fui a firmar hoy", "q me reporte a ice en 60 dias"
+                  "fui a firmar", "fue a firmar", "fuimos a firmar", "me reporte a", "reportarme a", "reportarse a", "reporte a ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
@@ -372,7 +374,10 @@ _A_NUMBER_SAID = re.compile(
     r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
     r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
     r"|(?:numero|número) (?:a|de a|de extranjero)\s*(?:es|:)?\s*(?:el\s+)?|(?:su|mi|his|her|my|el|the) a\s+(?:es|is|:)\s*"
-    r"|a[\s-]?n[uú]mero\s*(?:es|:)?\s*|uscis\s*(?:#|number|no\.?|n[uú]mero)\s*:?\s*)(\d{3}\.\d{3}\.\d{3}|\d(?:[\s-]?\d){7,8})\b",
+    r"|a[\s-]?n[uú]mero\s*(?:es|:)?\s*|uscis\s*(?:#|number|no\.?|n[uú]mero)\s*:?\s*"
+    # "mi numero de extranjero empieza con A y luego 022417358"
+    r"|(?:n[uú]mero de extranjero|alien (?:registration )?number|a[\s-]?number|n[uú]mero a)\b[^.\d]{0,30}?)"
+    r"(\d{3}\.\d{3}\.\d{3}|\d(?:[\s-]?\d){7,8})\b",
     re.IGNORECASE,
 )
 #: "we don't have her A number", "no sabemos su numero": the A-number is not known, so not asked.
@@ -679,6 +684,15 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         day = dates.coming_date(text, today) or day  # "my check-in is this thursday", said on a Friday
     if day == today and situation == "removal" and dates.far_off(text, today):
         day = None  # "went to my check-in today, the next one is in january": today is not the next date
+    window = _WINDOW_PASSED.search(text or "") if situation == "removal" else None
+    if window is not None and int(window.group(1)) > int(window.group(2)):
+        # "q me reporte a ice en 60 dias, ya pasaron 20": the days left, not the whole window from today
+        day = today + timedelta(days=int(window.group(1)) - int(window.group(2)))
+    back = _TO_GO.search(text or "") if day == today and situation == "removal" else None
+    if back is not None:
+        later = dates.coming_date(text[back.start():], today)
+        if later is not None and later > today:
+            day = later  # "fui a firmar hoy y me dijeron q regrese a la oficina el miercoles": the day to come back
     if day is None and situation == "removal":
         day = dates.coming_date(text, today)
     if day is None and situation == "removal" and _THERE_NOW.search(text or ""):
@@ -703,6 +717,12 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         # "I have to go to immigration on Monday": the next date, whichever it is (the stage is asked)
         said["hearing_date"] = day.isoformat()
     return said
+
+
+#: A window to report in, part of it gone: "en 60 dias, ya pasaron 20", "within 60 days and it's been 20 days".
+_WINDOW_PASSED = re.compile(
+    r"\b(?:en|within|in)\s+(\d{1,3})\s+(?:d[ií]as|days)\b[^.?!]{0,20}?[.,;]?\s*(?:y\s+|and\s+)?"
+    r"(?:ya (?:pasaron|van|llevo|han pasado)|it'?s been|its been|(?:and )?already)\s+(\d{1,3})\b", re.IGNORECASE)
 
 
 #: A question the visitor asks ("does that mean im ok or deported?", "me van a deportar?"): its
@@ -909,6 +929,7 @@ _OTHERS_TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|deportaron)\s+(?:a\s+)?"
     r"(?:my|mi|our|nuestr[oa]|the|el|la|a|some|unos|unas|two|three|dos|tres|all the|todos los)?\s*(?:\w+\s+)?" + situations.NOT_FAMILY + r"\b",
     re.IGNORECASE)
+_NOT_FAMILY = re.compile(r"\b" + situations.NOT_FAMILY + r"\b", re.IGNORECASE)
 #: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
 _FAMILY_TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|(?:lo|la) (?:detuvieron|agarraron))\s+"
@@ -931,7 +952,12 @@ def others_taken(text: str) -> bool:
     """Whether the only people a message says were taken are not the visitor's family (a neighbour,
     a coworker): ICE activity around the visitor, not a detention of theirs."""
     t = text or ""
-    return bool(_OTHERS_TAKEN.search(t) or _OTHERS_DETAINED.search(t)) and not _FAMILY_TAKEN.search(t)
+    if _FAMILY_TAKEN.search(t):
+        return False
+    if _OTHERS_TAKEN.search(t) or _OTHERS_DETAINED.search(t):
+        return True
+    # "ICE fue a la casa del vecino esta mañana y se lo llevaron": the neighbour named, then taken, and no one of the family
+    return bool(_NOT_FAMILY.search(t)) and detention_said(t) and not situations.A_RELATIVE.search(t)
 
 
 def own_case_not_a_detention(text: str) -> bool:

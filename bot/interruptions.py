@@ -773,9 +773,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # "I lost my naturalization certificate, how do I replace it?" as a first message:
         # answered as a question, and the situation it describes is kept ("can i go to
         # colombia for 7 months with my green card?" is a travel question: "other").
-        # An office question ("where is your office, do you speak spanish?") is the visitor's matter
-        # too: "other", and the details question asks what they need.
-        other = situations.travel_question(text) or (intent == "ask_office" and pending in (None, "consent"))
+        # An office or fee question ("where is your office, do you speak spanish?", "cuanto cobran por una
+        # consulta?") told with no matter is the visitor's matter too: "other", and the details question
+        # asks what they need.
+        other = situations.travel_question(text) or (intent in ("ask_office", "ask_cost") and pending in (None, "consent"))
         answer.slots.update(_situation_said(text, ranking, slots, default="other" if other else None))
     if own_case:
         answer.responses.append("utter_case_status")  # a client asking about their own case

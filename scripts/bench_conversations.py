@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import httpx
+import us
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -196,6 +197,9 @@ def _confirm_answer(replies: List[str], case: dict) -> str:
     answer = str((case.get("answers") or {}).get("location", "")).lower()
     if state and re.search(rf",\s*{state.lower()}\b", guess):
         return "yes"
+    named = us.states.lookup(guess.strip()) if guess.strip() else None
+    if state and named is not None and named.abbr == state:
+        return "yes"  # "Are you in New York right now?" asked of a visitor in New York
     if country and country != "United States" and country.lower() in guess:
         return "yes"
     if guess and guess.split(",")[0].strip() and guess.split(",")[0].strip() in answer:

@@ -183,6 +183,7 @@ def test_a_name_refused(text, declines):
     ("my old lawyer worked at your office. I'm Kwame Mensah, A# 204337892", "Kwame Mensah"),
     ("it expires in 2 months. I'm Gabriel Rondon, in Doral FL. what can I do", "Gabriel Rondon"),
     ("hi, I'm Scared, in houston", None),
+    ("hola buenas, habla Teresa Guzman. tengo audiencia con el juez en 2 meses", "Teresa Guzman"),
     ("the name is on the paper, i dont know", None),
 ])
 def test_a_name_introduced_unasked(text, name):

@@ -1090,3 +1090,21 @@ def test_a_yes_on_the_condition_that_nothing_is_shared(text):
 
 def test_if_you_dont_mind_is_no_condition():
     assert flow.consent_answer("if you dont mind me asking who sees it?") is None
+
+
+@pytest.mark.parametrize("text, said", [
+    ("fui a firmar hoy y me dijeron q regrese a la oficina el miercoles con mi pasaporte. eso es malo?",
+     {"removal_stage": "check_in", "hearing_date": "2026-12-09"}),  # today was the last one: the day to come back
+    ("me dieron un papel en la frontera q dice q me reporte a ice en 60 dias, ya pasaron 20",
+     {"removal_stage": "check_in", "hearing_date": "2027-01-14"}),  # the days left
+    ("mi numero de extranjero empieza con A y luego 0 2 2 4 1 7 3 5 8. tengo corte en 6 semanas",
+     {"a_number": "022417358", "removal_stage": "hearing", "hearing_date": "2027-01-16"}),
+])
+def test_days_to_come_back_windows_part_gone_and_a_numbers_said_in_spanish(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
+
+
+def test_a_neighbour_named_then_taken_is_not_the_visitors_detention():
+    text = "ICE fue a la casa del vecino esta mañana y se lo llevaron, ya se fueron, pero y si vienen por nosotros?"
+    assert flow.others_taken(text) and flow.matter_told("detention", text) == "enforcement"
+    assert not flow.others_taken("se llevaron a mi esposo y a mi vecino")

@@ -1007,3 +1007,9 @@ def test_a_place_said_first_at_the_location_question_beside_a_danger_is_kept():
     answer = interruptions.handle("crisis", "charlotte, at home. honestly if they send me back i'd rather kill myself",
                                   [{"entity": "crisis_kind", "value": "suicide"}], [], {"requested_slot": "location"}, firm())
     assert answer.slots["state"] == "NC" and answer.slots["safety_flag"] == "suicide"
+
+
+def test_a_fee_question_as_a_first_message_with_no_matter_is_other():
+    answer = interruptions.handle("ask_cost", "cuanto cobran por una consulta? and do you take payments? estoy en philadelphia",
+                                  [], [{"name": "ask_cost", "confidence": 0.9}], {}, firm())
+    assert answer.slots["situation"] == "other" and answer.responses == ["utter_consultation_fee"]

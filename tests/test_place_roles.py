@@ -554,3 +554,8 @@ def test_staying_with_or_at_a_relatives_is_where_the_visitor_is(text, label):
 def test_on_a_visa_class_is_not_on_an_island():
     # "im on TN": the visa, never the visitor's own place (at most a place to ask about)
     assert visitor_location("hi my employer wants to sponsor me, im on TN from mexico, engineer")[1] != "self"
+
+
+def test_soy_de_a_us_city_is_asked_about_not_taken_as_the_home_country():
+    assert visitor_location("necesito ir a la oficina pero salgo muy tarde del trabajo. soy de indianapolis")[1] == "unclear"
+    assert visitor_location("soy de chihuahua")[1] == "other"

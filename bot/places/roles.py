@@ -542,6 +542,8 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
             lo = k + 1
             break
     address = _address(words, lo, ts)
+    if ts >= 2 and words[ts - 1] == "de" and words[ts - 2] in ("soy", "somos") and place.in_us and place.city:
+        return UNCLEAR  # "soy de indianapolis": a US city is more often where they live than where they were born; asked
     if ts >= 2 and words[ts - 1] in ("in", "en") and (
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
