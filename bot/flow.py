@@ -914,7 +914,15 @@ def detention_said(text: str) -> bool:
     "se lo llevaron"), which this assistant hears in an immigration story."""
     t = text or ""
     return bool(_DETENTION_SAID.search(t) or (_TAKEN_UNNAMED.search(t) and not _KIDNAPPERS.search(t))
-                or (_TAKING_NOW.search(t) and urgency.agents_named(t)))
+                or (_TAKING_NOW.search(t) and urgency.agents_named(t))
+                # "mi esposo fue a firmar ayer como siempre y ya no salio": kept at the ICE check-in
+                or (_KEPT_IN.search(t) is not None and removal_stage(t) == "check_in"))
+
+
+#: Kept where they went in: "ya no salio", "never came out", "lo dejaron adentro".
+_KEPT_IN = re.compile(
+    r"\b(?:(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]|never came (?:back )?out|did ?n[o']?t come (?:back )?out|has ?n[o']?t come out"
+    r"|(?:lo|la|los|las) dejaron adentro|no (?:lo|la|los|las) dejaron salir|(?:they )?kept (?:him|her|them)(?! waiting))\b", re.IGNORECASE)
 
 
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
@@ -1027,6 +1035,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not situations.RELEASED.search(text or ""):
         # "se llevaron a mi esposo de la casa hace una hora y todavia hay una troca en la esquina": he is held
         return "detention"
+    if situation == "removal" and _KEPT_IN.search(text or "") and removal_stage(text) == "check_in" \
+            and not situations.RELEASED.search(text or ""):
+        return "detention"  # "fue a firmar ayer como siempre y ya no salio": kept at the check-in
     if situation == "removal" and _HELD_NOW.search(text or "") and not situations.RELEASED.search(text or ""):
         # "my brother has been in detention 2 months and every hearing gets postponed": held, with hearings
         return "detention"

@@ -1108,3 +1108,9 @@ def test_a_neighbour_named_then_taken_is_not_the_visitors_detention():
     text = "ICE fue a la casa del vecino esta mañana y se lo llevaron, ya se fueron, pero y si vienen por nosotros?"
     assert flow.others_taken(text) and flow.matter_told("detention", text) == "enforcement"
     assert not flow.others_taken("se llevaron a mi esposo y a mi vecino")
+
+
+@pytest.mark.parametrize("text", ["mi esposo fue a firmar ayer como siempre y ya no salio, a mi me dijeron q me fuera pa la casa",
+                                  "my husband went to his check in this morning and never came out"])
+def test_kept_at_the_check_in_is_a_detention(text):
+    assert flow.detention_said(text) and flow.matter_told("removal", text) == "detention"
