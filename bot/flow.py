@@ -941,9 +941,7 @@ _NOT_FAMILY = re.compile(r"\b" + situations.NOT_FAMILY + r"\b", re.IGNORECASE)
 #: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
 _FAMILY_TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|(?:lo|la) (?:detuvieron|agarraron))\s+"
-    r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)\s+(?:\w+\s+)?(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|cousin|uncle"
-    r"|aunt|nephew|niece|boyfriend|girlfriend|partner|fianc\w*|kids?|child|children|grand\w+|esposo|esposa|marido|hij[oa]s?|pap[aá]|padre"
-    r"|mam[aá]|madre|herman[oa]|prim[oa]|t[ií][oa]|sobrin[oa]|novi[oa]|pareja|abuel[oa]|suegr[oa]|cu[nñ]ad[oa])\b",
+    r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b",
     re.IGNORECASE)
 
 

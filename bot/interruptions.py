@@ -675,9 +675,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if pending == "location" and "location" not in answer.slots and first:
             # "charlotte, at home. honestly if they send me back i'd rather kill myself": the answer comes
             # first, then the danger; the place is read as an answer would be
-            place = location.answer_place(first.group(1), first.group(1))
-            if place is not None and not place.candidates:
-                answer.slots.update(location.slots_for(place))
+            said_place = location.answer_place(first.group(1), first.group(1))
+            if said_place is not None and not said_place.candidates:
+                answer.slots.update(location.slots_for(said_place))
     if intent == "crisis":
         kind, language = entity(entities, "crisis_kind"), entity(entities, "message_language")
         found = safety.detect_wide(text) if text else None
