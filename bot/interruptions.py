@@ -776,7 +776,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # An office or fee question ("where is your office, do you speak spanish?", "cuanto cobran por una
         # consulta?") told with no matter is the visitor's matter too: "other", and the details question
         # asks what they need.
-        other = situations.travel_question(text) or (intent in ("ask_office", "ask_cost") and pending in (None, "consent"))
+        other = situations.travel_question(text) or (intent in ("ask_office", "ask_cost") and pending in (None, "consent")
+                                                     and not slots.get("intake_saved"))
         answer.slots.update(_situation_said(text, ranking, slots, default="other" if other else None))
     if own_case:
         answer.responses.append("utter_case_status")  # a client asking about their own case
