@@ -167,9 +167,7 @@ class ValidateIntakeForm(FormValidationAction):
             out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out and k != asked})
         said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
-        signals = urgency.text_signals(text, today())
-        if situation == "enforcement" and "ice_present_now" not in signals and urgency.agents_back_now(text):
-            signals = [r for r in urgency.REASONS if r in {*signals, "ice_present_now"}]  # "wait they are back, outside now"
+        signals = urgency.signals_in_story(text, today(), situation)
         known = slots.get("urgency_reasons") or []
         if set(signals) - set(known):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]

@@ -577,12 +577,6 @@ def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Map
     return said
 
 
-def learned_reading(intent: str, text: str) -> bool:
-    """A ``crisis`` the patterns did not read: only a learned reader saw danger ("they still have him
-    in the car i think" at "Where is he held?"). The help is given, and the answer is kept too."""
-    return intent == "crisis" and bool(text) and safety.detect_wide(text) is None
-
-
 def intent_classifier_only(entities: Iterable[Mapping[str, Any]], text: str) -> bool:
     """Whether a ``crisis`` intent is the intent classifier's alone: neither the patterns nor the
     learned danger reader (which name a kind, ``components.safety_net``) read danger in the words.
@@ -628,9 +622,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # A weak guess of the learned danger reader gets the help, but does not swallow the
     # answer ("they said maybe the place in alvarado? i dont know" at "Where is he held?").
     guess = intent == "crisis" and (entity(entities, "crisis_reading") == safety.GUESS or intent_classifier_only(entities, text))
+    found = safety.detect_wide(text) if intent == "crisis" and text else None
+    # Only a learned reader saw danger ("they still have him in the car i think" at "Where is he held?")
+    learned_only = intent == "crisis" and bool(text) and found is None
     welcome = (pending in WORDS_WELCOME and (intent in WELCOME_WITH_REPLY + WELCOME_SILENT
                                              or (intent in WELCOME_UNLESS_ASKED and not is_question(text)))) or (
-        pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess or learned_reading(intent, text)) and intent != "request_others_data")
+        pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess or learned_only) and intent != "request_others_data")
     plain = free_text and pending is not None and plainly_answers(pending, text, today or date.today())
     if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
         welcome or (repeated and (intent in SOFT or pending != "location")) or plain
@@ -680,13 +677,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
                 answer.slots.update(location.slots_for(said_place))
     if intent == "crisis":
         kind, language = entity(entities, "crisis_kind"), entity(entities, "message_language")
-        found = safety.detect_wide(text) if text else None
         if not kind and found:
             # The intent classifier alone said "crisis": the safety net, which runs both
             # readers in the Rasa server, read no kind; the patterns may still name one.
             kind, language = found.kind, language or found.language
         language = language or "en"
-        learned_only = bool(text) and found is None
         if guess and pending == "intake_confirmed" and text:
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)

@@ -274,12 +274,12 @@ _AGO_AFTER = re.compile(r"\s*(?:ago|atras)\b")
 _VAGUE_SOON = re.compile(r"\b(?:soon|pronto|coming up|se acerca|ya casi)\b")
 
 
-def _expiring_soon(s: str, today: Optional[date]) -> bool:
+def _expiring_soon(s: str, today: Optional[date], renewed: bool = False) -> bool:
     """"my 2 year green card expires dec 15", "mi permiso se vence el 10": a status (or a paper to
     file) that ends within 14 days needs its filing before then. "expires soon" says no day."""
+    if renewed:
+        return False  # "she filed the renewal" (in any sentence of the message): the status goes on while it is decided
     ends = [(m, False) for m in _EXPIRES.finditer(s)] + [(m, True) for m in _ENDS.finditer(s)]
-    if _RENEWAL_FILED.search(s):
-        return False  # "she filed the renewal": the status goes on while it is decided
     for m, status_only in ends:
         if not ((_FILING.search(s) and not status_only) or _STATUS.search(s[max(0, m.start() - 30):m.start()])):
             continue
@@ -307,8 +307,8 @@ _MUST_FILE = re.compile(
     r"(?:\w+\s+)?(?:mandar\w{0,4}|enviar\w{0,4}|presentar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|apelar|file|send|submit|respond|mail|turn in|appeal)\b")
 
 
-def _deadline_soon(s: str, today: Optional[date]) -> bool:
-    if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s)) or _expiring_soon(s, today):
+def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool:
+    if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s)) or _expiring_soon(s, today, renewed):
         return True
     if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
         return True
@@ -822,6 +822,15 @@ def agents_back_now(text: str) -> bool:
     return bool(_BACK_NOW.search(normalise(text or "")))
 
 
+def signals_in_story(text: str, today: Optional[date], situation: Optional[str]) -> List[str]:
+    """``text_signals``, and agents back now where agents are already the matter ("wait they are
+    back, outside now", in an enforcement story). In REASONS order."""
+    signals = text_signals(text, today)
+    if situation == "enforcement" and "ice_present_now" not in signals and agents_back_now(text):
+        signals = [r for r in REASONS if r in {*signals, "ice_present_now"}]
+    return signals
+
+
 def agents_not_here_now(text: str) -> bool:
     """Whether a message speaks of agents without them being at hand now (yesterday, if they come, to be ready).
 
@@ -966,11 +975,11 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     sentences = list(_sentences(t))
     if _agents_in(sentences) is not None:
         found.add("ice_present_now")
-    renewed = _RENEWAL_FILED.search(t)  # "...expires next week? ... she filed the renewal": said in another sentence
+    renewed = bool(_RENEWAL_FILED.search(t))  # "...expires next week? ... she filed the renewal": said in another sentence
     for s in sentences:
         if _removal_imminent(s):
             found.add("removal_imminent")
-        if _deadline_soon(s, today) and not (renewed and _expiring_soon(s, today)):
+        if _deadline_soon(s, today, renewed):
             found.add("deadline_soon")
     return [code for code in REASONS if code in found]
 

@@ -859,3 +859,9 @@ def test_agents_said_to_be_in_a_room_now_in_a_story_of_agents(text):
 ])
 def test_deadlines_said_with_and_without_their_day(text, soon):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 5))) is soon
+
+
+def test_agents_back_now_count_as_agents_here_only_in_a_story_of_agents():
+    text = "wait they are back, 2 trucks outside my building right now"
+    assert urgency.signals_in_story(text, date(2026, 12, 5), "enforcement") == ["ice_present_now"]
+    assert urgency.signals_in_story(text, date(2026, 12, 5), "family") == []
