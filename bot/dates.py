@@ -365,6 +365,13 @@ def coming_date(text: str, today: date) -> Optional[date]:
         day += timedelta(days=7)  # "my check-in is this thursday", said on a Friday: the coming one
     if day is not None and day > today:
         return day
+    t = plain(text)
+    if day is None and _WEEK_AFTER_NEXT.search(t) and not _WEEKDAY.search(t):
+        return today + timedelta(days=14)
+    holiday = _HOLIDAYS.search(t)
+    if day is None and holiday and not _LAST.search(t):
+        ahead_day = _holiday(holiday.group(1), today.year)
+        return ahead_day if ahead_day > today else _holiday(holiday.group(1), today.year + 1)
     # none named, or a past one ("ICE called yesterday, come in on monday"): the one ahead, if one
     ahead = set()
     ordinal = _ordinal_day(plain(text), today)
@@ -403,6 +410,8 @@ _LAST = re.compile(r"\b(?:last|past|pasado|pasada)\b")
 #: "next week on wednesday", "el miercoles de la otra semana": that weekday of the week after this one.
 _NEXT_WEEK = re.compile(r"\b(?:next week|the week after this|(?:la )?(?:proxima|otra|siguiente) semana|(?:la )?semana que viene|(?:la )?semana entrante)\b")
 #: "el jueves de la semana pasada", "last week thursday": that weekday of the week before this one.
+#: "the week after next", "la semana siguiente a la próxima": two weeks from now.
+_WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b|\bsemana despues de la (?:proxima|que viene)\b")
 _LAST_WEEK = re.compile(r"\b(?:last week|the week before|(?:la )?semana pasada)\b")
 #: Days a visitor names by the holiday, said about the past.
 _HOLIDAYS = re.compile(r"\b(thanksgiving|accion de gracias|dia de gracias|christmas|navidad|new year'?s?(?: day| eve)?|ano nuevo)\b")
@@ -507,7 +516,7 @@ def _year_back(day: date) -> date:
 
 
 _FAR_OFF = re.compile(
-    r"\b(?:months?|meses|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano|new years?"
+    r"\b(?:months?|meses|fin(?:ales)? del? mes|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano|new years?"
     r"|spring|summer|fall|autumn|winter|primavera|verano|otono|invierno"
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"

@@ -398,6 +398,9 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     (the words, "far") for a time far off said as well as it can be ("in three months"), and
     (None, "passed") or (None, "unread") when it must be asked again."""
     day = dates.parse_date(text, today)
+    if day is None or day < today:
+        # "this friday" said on a Saturday, "para navidad", "the week after next": the day still ahead
+        day = dates.coming_date(text, today) or day
     if (day is None or day < today) and dates.no_coming_date(text, today):
         return "unknown", "unknown"
     if day is None and (dates.far_off(text, today) or dates.soon_vague(text)):
@@ -1276,7 +1279,37 @@ def agents_here_answer(text: str, today: date) -> bool | None:
         return True
     if urgency.agents_not_here_now(text) or _GONE_NOW.search(text or "") or _NOT_HERE_REPLY.match(text or ""):
         return False
+    if _NOT_THERE_NOW.search(text or ""):
+        return False
+    if _THERE_NOW_SIGN.search(text or ""):
+        return True
+    if _UNSURE_REPLY.search(text or ""):
+        # "not sure", "no se": asked again, they would not know better; the story says the rest
+        return False
     return None
+
+
+#: At "Are agents there right now?": signs that they are, in other words ("the truck is across
+#: the street", "creo que si, hay una camioneta", "they went to the neighbors house").
+_THERE_NOW_SIGN = re.compile(
+    r"\b(?:trucks?|vans?|cars?|suvs?|camionetas?|trocas?|carros?|patrullas?)\b[^.]{0,30}"
+    r"\b(?:outside|across|afuera|enfrente|parked|estacionad\w*|down the (?:block|street)|esquina|corner|in front)\b"
+    r"|\b(?:in the building|at the door|knocking|tocando|banging|waiting (?:outside|for)|watching|esperando afuera|vigilando"
+    r"|went to the neighbou?rs?|con los vecinos|(?:en )?la casa de al lado|next door|creo que s[ií]|i think so|afirmativo"
+    r"|(?:police|policias?|polic[ií]as?|cops|sheriffs?) (?:is |are |est[aá]n? )?(?:here|outside|aqu[ií]|afuera))\b"
+    r"|^\W*a[uú]n (?:est[aá]n|siguen)\b",
+    re.IGNORECASE,
+)
+#: Agents there before and not now: "they were here this morning", "they drove off", "only the police".
+_NOT_THERE_NOW = re.compile(
+    r"\b(?:(?:they )?were here|was here|estuvieron|vinieron (?:ayer|en la ma[nñ]ana|hace)|drove off|already left|gone"
+    r"|i (?:do ?n[o']?t|dont|cant|can'?t) see (?:them|anyone|anybody|any)|no (?:los|las) veo|not now|ahorita no"
+    r"|not (?:ice|la migra|immigration)|no (?:es|son) (?:ice|la migra|migraci[oó]n)|only the police|solo (?:la )?polic[ií]a"
+    r"|nop|negativo|nel|creo que no|i (?:do ?n[o']?t|dont) think so)\b",
+    re.IGNORECASE,
+)
+_UNSURE_REPLY = re.compile(r"^\W*(?:not sure|i'?m not sure|maybe|idk|i (?:do ?n[o']?t|dont) know|no s[eé]|no estoy segur[oa]|quiz[aá]s?|tal vez)\b",
+                           re.IGNORECASE)
 
 
 #: "not at my house, they were by the school", "not here", "none": a no that does not start with "no".

@@ -385,7 +385,15 @@ def test_at_the_check_in_now_means_today():
         ("not at my house, they were by the school this morning", False),
         ("not here, just what people posted", False),
         ("si vienen que hago", None),  # "if they come": a question, not a yes
-        ("i think so", None),
+        ("i think so", True),  # recall first: a maybe-yes at a live question is a yes
+        ("the truck is across the street", True),
+        ("creo que si, hay una camioneta", True),
+        ("they went to the neighbors house", True),
+        ("they were here this morning", False),
+        ("the police is here not ice", False),
+        ("negativo", False),
+        ("not sure", False),  # asked again, they would not know better
+        ("banana", None),
     ],
 )
 def test_are_agents_there_answered_in_own_words(text, expected):
@@ -1114,3 +1122,21 @@ def test_a_neighbour_named_then_taken_is_not_the_visitors_detention():
                                   "my husband went to his check in this morning and never came out"])
 def test_kept_at_the_check_in_is_a_detention(text):
     assert flow.detention_said(text) and flow.matter_told("removal", text) == "detention"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("this friday", ("2026-12-11", "date")),  # said on a Saturday: the coming Friday
+        ("para navidad", ("2026-12-25", "date")),
+        ("the week after next", ("2026-12-19", "date")),
+        ("el martes que viene", ("2026-12-08", "date")),
+        ("a fin de mes", ("a fin de mes", "far")),
+        ("it was last monday", ("unknown", "unknown")),  # a hearing gone by: no coming date to ask for
+        ("monday", ("2026-12-07", "date")),
+        ("no idea honestly", (None, "unread")),
+        ("it says to be set", ("unknown", "unknown")),
+    ],
+)
+def test_the_next_date_is_read_as_a_day_still_ahead(text, expected):
+    assert flow.next_date_answer(text, date(2026, 12, 5)) == expected
