@@ -160,7 +160,7 @@ def parse_email(text: str) -> Parsed:
 
 
 #: (Dots only between groups of three, as the card prints it: "204.556.781", not a date "12.15.2026".)
-_A_NUMBER = re.compile(r"\b(?:a[\s#:.-]*)?(\d{3}\.\d{3}\.\d{3}|(?:\d[\s-]?){7,9})\b", re.IGNORECASE)
+_A_NUMBER = re.compile(r"\b(?:a[\s#:.-]*)?(\d{3}\.\d{3}\.\d{3}|0[\s-]?(?:\d[\s-]?){8}\d|(?:\d[\s-]?){7,9})\b", re.IGNORECASE)
 
 
 def parse_a_number(text: str) -> Parsed:
@@ -168,6 +168,8 @@ def parse_a_number(text: str) -> Parsed:
     match = _A_NUMBER.search(spelled_digits(text or ""))
     if match:
         digits = re.sub(r"\D", "", match.group(1))
+        if len(digits) == 10 and digits.startswith("0"):
+            digits = digits[1:]  # "A0212345678": a zero written before the nine digits
         if len(digits) in (8, 9):
             return digits.zfill(9), None
     return None, "utter_a_number_invalid"

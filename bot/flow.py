@@ -319,7 +319,10 @@ _STAGE_WORDS = (
                  "none of these", "none of them", "none of those", "ninguna", "ninguno", "nada de eso", "neither")),
 )
 #: A plain no at "Which of these fits best?": none of them, so not known (never "please pick").
-_NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav[ií]a no|a[uú]n no|not yet)\W*$")
+_NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav[ií]a no|a[uú]n no|not yet"
+                           # "no nothing like that", "nada de eso", "ninguna de esas"
+                           r"|(?:no+,? )?(?:nothing|nada)(?: (?:like that|of (?:that|those|these)|de (?:eso|esos|esas|esto)))?"
+                           r"|ningun[oa]? de (?:esos|esas|estos|estas)|none of (?:that|those|these|them))\W*$")
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
 
 

@@ -241,6 +241,9 @@ LOCATIONS = [
     ("i went to mexico city for the visa stamping last year", None, "other"),
     ("I'm on Long Island, my number is 631-555-0144", "NY", "self"),
     ("im on the way to houston", "TX", "unclear"),
+    # two places of their own: the one they are at right now
+    ("vivo en el paso pero ahorita estoy en juarez", "MX", "self"),
+    ("i live in okc but right now im in dallas", "TX", "self"),
 ]
 
 

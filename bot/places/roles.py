@@ -263,6 +263,10 @@ def danger_abroad(text: str) -> bool:
 def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optional[Place], str]:
     """``visitor_location`` for mentions already read from ``text`` (so a message is read once)."""
     own = [m.place for m in found if m.role == SELF]
+    now = [m for m in found if m.role == SELF and m.start >= 0 and _SAID_AS_NOW.search(text[max(0, m.start - 30):m.start])]
+    if len(set(own)) > 1 and len({m.place for m in now}) == 1:
+        # "vivo en el paso pero ahorita estoy en juarez": where they are right now
+        return now[0].place, SELF
     if own:
         chosen = resolver.choose(own)
         mention = next((m for m in found if m.role == SELF and m.place == chosen), None)
@@ -287,6 +291,11 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
         best = max(unclear, key=lambda ip: (ip[1].in_us, _specificity(ip[1]), -ip[0]))
         return best[1], UNCLEAR
     return None, "other"
+
+
+#: Words that place the visitor right now, just before the place ("right now i'm in", "ahorita estoy en").
+_SAID_AS_NOW = re.compile(r"\b(?:rn|right now|currently|at the moment|ahorita|ahora(?: mismo)?|en este momento|actualmente|por ahora)"
+                          r"\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------
