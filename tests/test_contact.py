@@ -202,6 +202,18 @@ def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, count
     assert contact.phone_answer(text, country) == (text, contact.PHONE_KEPT)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("55 1234 5678 mexico number", ("+525512345678", None)),  # the country said with it, not the visitor's
+    ("cel de guatemala 5555 1234", ("+50255551234", None)),
+    ("my cell in georgia 404 555 0100", ("+14045550100", None)),  # Georgia here is the state
+    ("whatsapp +52 1 664 123 4567", ("+52 1 664 123 4567", contact.PHONE_KEPT)),  # the old mobile prefix
+    ("mi numero es el 664 123 4567 de tijuana", ("664 123 4567", contact.PHONE_KEPT)),
+    ("no phone", (None, "utter_phone_not_found")),
+])
+def test_a_phone_answer_in_words_is_read_without_asking_again(text, expected):
+    assert contact.phone_answer(text, "US") == expected
+
+
 @pytest.mark.parametrize("text, country, expected", [
     ("312 555 0148", None, ("+13125550148", None)),
     ("23456789", "GT", ("+50223456789", None)),

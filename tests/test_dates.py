@@ -258,3 +258,10 @@ def test_spanish_weeks_and_already(text, expected):
 def test_after_new_years_is_far_off():
     assert dates.far_off("after new years, no exact date yet", date(2026, 12, 5))
     assert dates.parse_date("after new years, no exact date yet", date(2026, 12, 5)) is None
+
+
+@pytest.mark.parametrize("text", ["my hearing is the 2nd week of january", "la primera semana de enero", "the last week of the month"])
+def test_a_week_of_a_month_is_not_a_day(text):
+    today = date(2026, 12, 5)
+    assert dates.parse_date(text, today) is None
+    assert dates.coming_date(text, today) is None

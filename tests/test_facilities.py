@@ -36,7 +36,10 @@ def test_every_facility_has_a_way_to_say_it():
 @pytest.mark.parametrize("text, held", [
     ("q necesito pa sacar a mi prima del centro de aurora? la detuvieron", "Denver Contract Detention Facility (Aurora, CO)"),
     ("hes at the tacoma detention center", "Northwest ICE Processing Center (Tacoma, WA)"),
+    ("since tuesday at the processing center in tacoma", "Northwest ICE Processing Center (Tacoma, WA)"),
+    ("la tienen en la detencion en aurora", "Denver Contract Detention Facility (Aurora, CO)"),
     ("we live in aurora", None),  # the town alone is where people live
+    ("the health center in aurora", None),
     ("she is at the place in aurora", None),
 ])
 def test_a_facility_in_a_common_town_is_named_with_a_word_that_says_so(text, held):

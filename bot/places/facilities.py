@@ -90,7 +90,10 @@ IN_A_COMMON_TOWN = {
 }
 #: (Matched exactly: one letter off, "ice in aurora" would be "live in aurora".)
 _AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} facility", "centro de {}",
-                  "detencion de {}", "centro de detencion de {}", "ice place in {}", "ice center in {}")
+                  "detencion de {}", "centro de detencion de {}", "ice place in {}", "ice center in {}",
+                  # "the processing center in tacoma", "la detencion en aurora"
+                  "processing center in {}", "detention center in {}", "detention in {}", "detention facility in {}",
+                  "detencion en {}")
 
 #: (alias, facility, whether one typo is allowed)
 _ALIASES = [(alias, name, True) for name, aliases in FACILITIES.items() for alias in aliases] + [
