@@ -428,8 +428,7 @@ class ValidateIntakeForm(FormValidationAction):
         return {"detained_since": day.isoformat() if day else _clip(value)}
 
     def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if not contact.has_digits(str(value)):
-            # "my mom doesn't have it", "lo tengo en la casa": not at hand now, so not known.
+        if interruptions.a_number_not_at_hand(str(value)):
             return {"a_number": "unknown"}
         return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")
 

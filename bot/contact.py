@@ -40,12 +40,14 @@ def spelled_digits(text: str) -> str:
     text = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", _SPELLED_RUN.sub(digits, text or ""))
     # "2 0 5 - 6 6 1 - 0 9 8": digits typed one by one, groups joined by a dash
     text = _SPACED_DIGITS.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    return _SPACED_DASH.sub("-", text)
+    return _GROUPS_BY_COMMA.sub("-", _SPACED_DASH.sub("-", text))
 
 
 #: Three or more single digits with one space between them, and a dash with spaces between digits.
 _SPACED_DIGITS = re.compile(r"(?<![\w])\d(?: \d){2,}(?![\w])")
 _SPACED_DASH = re.compile(r"(?<=\d)\s+-\s*(?=\d)|(?<=\d)\s*-\s+(?=\d)")
+#: Groups of three digits joined by a comma or a spaced dot: "A 214, 330, 918", "223 . 410 . 886".
+_GROUPS_BY_COMMA = re.compile(r"(?<=\b\d{3})(?:\s*,\s*|\s+\.\s*|\s*\.\s+)(?=\d{3}\b)")
 
 
 def parse_phone(text: str, region: str = "US") -> Parsed:

@@ -390,6 +390,9 @@ def coming_date(text: str, today: date) -> Optional[date]:
     found = _calendar().nlp(_as_parsedatetime_reads(text), datetime.combine(today, time(12, 0))) or ()
     ahead.update(f[0].date() for f in found
                  if f[1].hasDate and f[1].accuracy & (f[1].ACU_DAY | f[1].ACU_WEEK) and f[0].date() > today)
+    if len(ahead) > 1 and ordinal in ahead:
+        # "en tres semanas más o menos, un martes, the 29th": the day of the month is said most exactly
+        return ordinal
     return ahead.pop() if len(ahead) == 1 else None
 
 
@@ -524,7 +527,7 @@ def _year_back(day: date) -> date:
 
 
 _FAR_OFF = re.compile(
-    r"\b(?:months?|meses|fin(?:ales)? del? mes|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano|new years?"
+    r"\b(?:months?|meses|mes|fin(?:ales)? del? mes|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano|new years?"
     r"|spring|summer|fall|autumn|winter|primavera|verano|otono|invierno"
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -536,6 +539,8 @@ _NO_DATE_YET = re.compile(
     r"\b(?:to be (?:set|determined|scheduled|announced)|tbd|tba|no date(?: yet)?|not (?:set|scheduled) yet|without a date|"
     r"(?:doesn'?t|does not|dont|don't) (?:say|have|give) (?:a |the |any )?date|sin fecha|no (?:tiene|dice|trae|da) (?:la |una |ninguna )?fecha|"
     r"por (?:definir|determinar|asignar)|todavia no (?:me )?(?:dan|dieron|ponen|pusieron) fecha"
+    # "nunca me llegó fecha", "never got a date", "no date ever came"
+    r"|nunca (?:me |nos |le )?(?:llego|llegaron|dieron|mandaron|pusieron) (?:la |una |ninguna )?fecha|never (?:got|received|came|had) (?:a |the |any )?date"
     # nothing to come: "nothing coming up", "nothing scheduled", "ya no hay audiencia", "no more court"
     r"|nothing (?:coming(?: up)?|scheduled|set|pending|yet)|no (?:more |other |next )?(?:hearings?|court(?: date)?|dates?|check-?ins?) (?:coming|scheduled|set|pending|now|anymore|any more)"
     r"|no (?:more|other|next) (?:hearings?|court(?: dates?)?|check-?ins?)|(?:ya )?no (?:hay|tengo|tiene) (?:mas |otra |ninguna )?(?:audiencias?|corte|citas?|fechas?)"

@@ -293,7 +293,8 @@ _STAGE_WORDS = (
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
                        "orden de supervision", "orden del juez", "order from the judge", "judge's order",
                        "already removed", "was removed", "got removed", "been removed", "lo deportaron", "la deportaron",
-                       "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "bia dismissed",
+                       "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "en absentia",
+                       "dieron deportation", "dio deportation", "dieron la deportation", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
@@ -427,7 +428,7 @@ _STAGE_SAID = re.compile(
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
     r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
-    r"dismissed my appeal|denied my appeal|judge denied|en ausencia|denied my (?:asylum|case)|judge ordered|me deportaron|"
+    r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"

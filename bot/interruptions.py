@@ -160,6 +160,16 @@ def attorney_speaks(code: Optional[str], firm: Any) -> bool:
         return False
 
 
+def a_number_not_at_hand(text: str) -> bool:
+    """Whether an answer at the A-number says it is not at hand: no digits ("my mom doesn't have it",
+    "lo tengo en la casa"), or only part of it, said so ("2 1 9 ... 5 5 ... i wrote it somewhere")."""
+    from bot import contact
+
+    if not contact.has_digits(text or ""):
+        return True
+    return contact.parse_a_number(text)[0] is None and bool(NOT_AT_HAND.search(text or ""))
+
+
 def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     """Whether a message is, on its face, an answer to the question pending for ``slot``.
 
@@ -186,6 +196,11 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
         return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t)) or flow.a_number_unknown(t)
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
+    if slot == "detained_where" and not is_question(t):
+        # "en Dilley, el de familias, eso dijo", "un lugar que se llama blue bonnet": a facility or a place named
+        from bot.places import facilities
+
+        return facilities.facility_in(t) is not None or resolver.resolve(t) is not None
     if slot == "ice_present_now":
         # "YES right now the same truck is back", "no they left"
         return flow.agents_here_answer(t, today) is not None
@@ -313,6 +328,9 @@ NOT_AT_HAND = re.compile(
     r"|keeps? (?:the|all the|my|his|her) (?:papers|documents|paperwork)|(?:do ?n[o']?t|dont) have (?:it|them|the papers) (?:with me|here|now|right now|on me)"
     r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi"
     r"|did ?n[o']?t (?:write|save|keep) it(?: down)?|forgot (?:it|the number)|no lo (?:anote|apunte|guarde)|se me olvido"
+    # only part of it remembered: "2 1 9 ... 5 5 ... i wrote it somewhere", "no me acuerdo del resto"
+    r"|(?:wrote|put|left) it (?:down )?somewhere|(?:lo|la) (?:anot[eé]|apunt[eé]|dej[eé]) (?:en )?(?:alg[uú]n lado|alguna parte|por ah[ií])"
+    r"|(?:do ?n[o']?t|dont|can'?t|cannot) remember (?:the rest|all of it|it all|the whole)|no me acuerdo (?:del resto|de todo|bien|de los dem[aá]s)"
     # written or left somewhere else: "I wrote it on a paper at work", "lo dejé en la casa"
     r"|(?:wrote|write|written|left|have|keep|kept|put) it (?:down )?(?:on|in|at) (?:a|the|my|his|her) (?:\w+ )?(?:paper|note|notebook|work|job|home|house|car|phone)\b(?: at (?:work|home))?"
     r"|(?:lo|la) (?:anot[eé]|apunt[eé]|dej[eé]|tengo) en (?:un|el|la|mi|su) (?:papel|cuaderno|casa|trabajo|carro|libreta)"

@@ -1132,6 +1132,8 @@ def test_kept_at_the_check_in_is_a_detention(text):
         ("the week after next", ("2026-12-19", "date")),
         ("el martes que viene", ("2026-12-08", "date")),
         ("a fin de mes", ("a fin de mes", "far")),
+        ("dentro de mes y medio, más o menos", ("dentro de mes y medio, más o menos", "far")),
+        ("en tres semanas más o menos, un martes, the 29th", ("2026-12-29", "date")),  # the day said most exactly
         ("it was last monday", ("unknown", "unknown")),  # a hearing gone by: no coming date to ask for
         ("monday", ("2026-12-07", "date")),
         ("no idea honestly", (None, "unread")),
@@ -1140,3 +1142,12 @@ def test_kept_at_the_check_in_is_a_detention(text):
 )
 def test_the_next_date_is_read_as_a_day_still_ahead(text, expected):
     assert flow.next_date_answer(text, date(2026, 12, 5)) == expected
+
+
+def test_an_order_in_absentia_said_in_spanglish_is_the_stage():
+    said = flow.answers_in_text("removal", "me dieron deportation en absentia hace como 2 years xq no fui a mi court", date(2026, 12, 5))
+    assert said == {"removal_stage": "removal_order"}
+
+
+def test_a_date_that_never_came_is_no_coming_date():
+    assert flow.next_date_answer("nunca me llego fecha, ya van como 2 años", date(2026, 12, 5)) == ("unknown", "unknown")

@@ -757,6 +757,24 @@ def test_an_a_number_written_down_elsewhere_is_not_at_hand(text):
     assert interruptions.NOT_AT_HAND.search(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("he told me, 2 1 9 ... 5 5 ... i wrote it somewhere", True),  # part of it, and said so
+    ("no me acuerdo bien, 209 44", True),
+    ("my mom doesn't have it", True),
+    ("A 209 441 007", False),
+    ("A12345", False),  # a number cut short: asked again, with the reason
+])
+def test_an_a_number_answer_not_at_hand(text, expected):
+    assert interruptions.a_number_not_at_hand(text) is expected
+
+
+@pytest.mark.parametrize("text", ["en Dilley, el de familias, eso dijo", "me llamo de un lugar que se llama blue bonnet o algo asi",
+                                  "in Stewart, in Georgia, far away"])
+def test_where_someone_is_held_is_plainly_an_answer(text):
+    assert interruptions.plainly_answers("detained_where", text, date(2026, 12, 5))
+    assert not interruptions.plainly_answers("detained_where", "can they move him to another state?", date(2026, 12, 5))
+
+
 def test_a_program_named_beside_a_crisis_is_the_matter():
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_humanitarian", "confidence": 0.22},
                {"name": "situation_detention", "confidence": 0.15}, {"name": "situation_removal", "confidence": 0.12},

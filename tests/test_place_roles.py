@@ -244,6 +244,9 @@ LOCATIONS = [
     # two places of their own: the one they are at right now
     ("vivo en el paso pero ahorita estoy en juarez", "MX", "self"),
     ("i live in okc but right now im in dallas", "TX", "self"),
+    ("i live in El Paso but right now im staying with my sister in Las Cruces", "NM", "self"),
+    ("vivo en Dallas pero ahorita estoy en casa de mi hermana en Oklahoma City", "OK", "self"),
+    ("my brother is staying with my aunt in houston", None, "other"),
 ]
 
 

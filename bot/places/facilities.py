@@ -49,7 +49,7 @@ FACILITIES = {
     "Montgomery Processing Center (Conroe, TX)": ("conroe",),
     "Joe Corley Processing Center (Conroe, TX)": ("joe corley",),
     "IAH Secure Adult Detention Facility (Livingston, TX)": ("iah polk", "iah secure", "polk county detention"),
-    "Bluebonnet Detention Facility (Anson, TX)": ("bluebonnet",),
+    "Bluebonnet Detention Facility (Anson, TX)": ("bluebonnet", "blue bonnet"),
     "Prairieland Detention Center (Alvarado, TX)": ("prairieland",),
     "T. Don Hutto Detention Center (Taylor, TX)": ("hutto",),
     "Otero County Processing Center (NM)": ("otero",),

@@ -61,6 +61,10 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
         return now.place
     # ("Seattle WA. She lives in Cebu in the Philippines": the place no one else is said to be in stands)
     no_ones_else = role == roles.UNCLEAR and place is not None and any(m.role not in (roles.SELF, roles.UNCLEAR) for m in found)
+    first = found[0] if found else None
+    if role == roles.UNCLEAR and first is not None and first.role == roles.UNCLEAR and 0 <= first.start <= 2 and first.place.city:
+        # "Anthony NM, right by the texas line": the answer is the town it starts with; what follows places it
+        return first.place
     if role != roles.SELF and not no_ones_else:
         place = resolve_reply(value, message_text)
     if place is not None and place.candidates and not place.state:

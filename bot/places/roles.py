@@ -263,7 +263,7 @@ def danger_abroad(text: str) -> bool:
 def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optional[Place], str]:
     """``visitor_location`` for mentions already read from ``text`` (so a message is read once)."""
     own = [m.place for m in found if m.role == SELF]
-    now = [m for m in found if m.role == SELF and m.start >= 0 and _SAID_AS_NOW.search(text[max(0, m.start - 30):m.start])]
+    now = [m for m in found if m.role == SELF and m.start >= 0 and _said_as_now(text, m.start)]
     if len(set(own)) > 1 and len({m.place for m in now}) == 1:
         # "vivo en el paso pero ahorita estoy en juarez": where they are right now
         return now[0].place, SELF
@@ -293,9 +293,15 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     return None, "other"
 
 
-#: Words that place the visitor right now, just before the place ("right now i'm in", "ahorita estoy en").
-_SAID_AS_NOW = re.compile(r"\b(?:rn|right now|currently|at the moment|ahorita|ahora(?: mismo)?|en este momento|actualmente|por ahora)"
-                          r"\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+#: Words that place the visitor right now, in the clause before the place ("right now im staying with
+#: my sister in", "pero ahorita estoy en casa de mi hermana en").
+_SAID_AS_NOW = re.compile(r"\b(?:rn|right now|currently|at the moment|ahorita|ahora(?: mismo)?|en este momento|actualmente|por ahora)\b",
+                          re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\b(?:but|pero|though|tho|aunque)\b|[.;!?]", re.IGNORECASE)
+
+
+def _said_as_now(text: str, start: int) -> bool:
+    return bool(_SAID_AS_NOW.search(_CLAUSE_BREAK.split(text[max(0, start - 70):start])[-1]))
 
 
 # ---------------------------------------------------------------------------
@@ -308,6 +314,10 @@ def _words(text: str) -> FrozenSet[str]:
 
 
 BOUNDARY = _words(". ! ? ; : but pero however although though aunque sino")
+#: Staying at someone's place: where the visitor is ("staying with my sister in", "en casa de mi tía en").
+STAYING = _words("staying stayin quedando quedo quedamos casa house place")
+FIRST_PERSON = _words("i im i'm we we're were estoy estamos me nos")
+LEFT_FROM = _words("from desde came left fled sali salimos vine vinimos")
 ADVERBS = _words(
     """still currently now right also all both already actually really just presently
     temporarily usually mostly over there ya todavia aun ahora ahorita actualmente tambien
@@ -557,6 +567,10 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
         return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
+    if ts >= 2 and words[ts - 1] in ("in", "en") and any(w in STAYING for w in words[lo:ts]) and any(
+            w in FIRST_PERSON for w in words[lo:ts]) and not any(w in LEFT_FROM for w in words[lo:ts]):
+        # "right now im staying with my sister in las cruces", "estoy en casa de mi hermana en oklahoma city"
+        return SELF
     role = _scan(words, ts, lo, address)
     if role is None and prev_place is not None and lo == prev_end:
         between = words[prev_end:ts]
