@@ -509,7 +509,8 @@ _NO_CALLS = re.compile(
 _NO_NAME = re.compile(
     r"\b(?:(?:do ?n[o']?t|do not|rather not|prefer not to|won'?t|will not) (?:want to )?(?:give|say|share|tell|put|use)(?: you)? (?:my|the) name"
     r"|no name|without (?:my|a) name|anonymous|an[oó]nim[oa]"
-    r"|no (?:le |te |les )?(?:doy|digo|quiero dar|quiero decir|voy a dar) (?:mi )?nombre|no (?:pongan|pongas|ponga|usen|use) mi nombre"
+    r"|(?:i )?(?:can'?t|cannot|cant) (?:give|say|share|tell)(?: you)? (?:my|the) name"
+    r"|no (?:le |te |les )?(?:doy|digo|quiero dar|quiero decir|voy a dar|puedo dar|puedo decir|debo dar) (?:mi |el )?nombre|no (?:pongan|pongas|ponga|usen|use) mi nombre"
     r"|sin (?:mi )?nombre|prefiero no dar (?:mi )?nombre)\b",
     re.IGNORECASE,
 )

@@ -1070,6 +1070,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
         return "removal"
+    if situation == "other" and stage in ("check_in", "removal_order") and not _TRAVEL_OR_OFFICE.search(text or ""):
+        # "Do I need a lawyer for my ICE appointment", read as a booking: a step only a removal case has
+        return "removal"
     if situation in ("enforcement", "removal") and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
         # "we got a notice of inspection, I have 22 employees": the employer's compliance
         # (a worker told "ICE is coming to audit" stays enforcement)
@@ -1077,6 +1080,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: A question about the firm or a trip, whatever step it names: "what are your hours, I have my ICE check-in after".
+_TRAVEL_OR_OFFICE = re.compile(r"\b(?:hours|horario|parking|estacionamiento|address|direcci[oó]n|travel|viajar|trip|viaje|job|trabajo en la firma)\b",
+                               re.IGNORECASE)
 #: Someone held now, said without a verb of arrest: "has been in detention 2 months", "sigue en custodia".
 _HELD_NOW = re.compile(
     r"\b(?:has been|have been|been|is|are|is still|he'?s|she'?s|hes|shes|sigue|siguen|est[aá]|lleva(?:n)? \w+(?: \w+)?)\s+"
@@ -1184,7 +1190,9 @@ _YES_CLAUSE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|mmm+|i guess|i think|so|asi q(?:ue)?|entonces|then|and|y)\s+)*"
     r"(?:yes|yeah|yep|yup|ya|ok(?:ay)?|sure|fine|alright|all right|go ahead|of course|i agree|agreed|its ok|it'?s ok|it'?s fine|its fine"
     r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
-    r"|q mas|que mas|bueno)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki)\b"
+    r"|q mas|que mas|bueno)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
+    # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
+    r"|(?:es)?ta bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno)\b"
     r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$"
     # a yes on the condition that it is not shared, which the firm's privacy answer meets: "only if you promise
     # not to share it with the government", "mientras no le llegue a migracion", "con tal q no lo vea la migra"
@@ -1349,6 +1357,10 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
     if before == "removal" and now == "enforcement":
         # agents at the door of someone with a removal case are there for that case: it stays
         # the matter, and the agents are an urgency reason beside it
+        return True
+    if now in PRESSING_SITUATIONS and not (_DETENTION_WORDS.search(text or "") or urgency.agents_named(text or "")):
+        # "en la costa de luisiana, en un pueblito q se llama Golden Meadow" read as a detention: no one
+        # held and no agents are named, so the matter told before stands
         return True
     if now in PRESSING_SITUATIONS and before not in PRESSING_SITUATIONS and not text.strip().endswith("?"):
         return False

@@ -285,6 +285,8 @@ def test_held_since_a_period_is_kept_in_words():
     ("other", "removal", "contact_name", "if i call the police on him can they deport me?"),
     # agents come for someone with a removal case: the case stays the matter
     ("removal", "enforcement", "intake_confirmed", "two ICE officers are banging on my door right now"),
+    # read as a pressing matter, with no one held and no agents named: a place, not a new matter
+    ("employment", "detention", "location", "en la costa de luisiana, en un pueblito q se llama Golden Meadow"),
 ])
 def test_a_question_later_does_not_change_the_matter(before, now, asked, text):
     assert flow.keeps_situation(before, now, asked, text)
@@ -541,6 +543,9 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
     # a program asked about with no agents in the story; with agents, enforcement
     ("enforcement", "the counselor asked my son if he is legal, can he still get daca?", "humanitarian"),
     ("enforcement", "ICE came to my building asking for me, i have TPS, do i open?", "enforcement"),
+    # a step only a removal case has, read as something else; a question about the office stays one
+    ("other", "Do I need a lawyer for my ICE appointment", "removal"),
+    ("other", "what are your hours? i have my ice check in monday", "other"),
     (None, "hi", None),
 ])
 def test_the_matter_a_message_tells(read, text, matter):
@@ -1016,6 +1021,7 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("antes, lo q les cuente es confidencial? no quiero q le llegue a la migra", None),
     ("nah im good", False),
     ("no por ahora, gracias", False),
+    ("ta bueno", True), ("órale", True), ("simón", True),  # yes, as it is said in Mexico and Central America
 ])
 def test_what_a_reply_to_the_consent_question_says(text, said):
     assert flow.consent_answer(text) is said
