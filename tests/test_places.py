@@ -573,6 +573,10 @@ def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
     ("im in dallas right now", "TX"),
     ("my son is in chicago now, i'm in dallas", "TX"),
     ("Anthony NM, right by the texas line", "NM"),  # the town the answer starts with; what follows places it
+    ("Kansas City, the missouri side", "MO"),
+    # a neighbourhood, then the city it is part of
+    ("Corona, queens", "NY"), ("en antioch, nashville", "TN"),
+    ("im at JFK terminal 4 waiting", "NY"),  # an airport
 ])
 def test_the_place_said_as_now_answers_where_are_you_right_now(text, state):
     from bot.places import location

@@ -50,6 +50,9 @@ _NOT_NOW_HOME = re.compile(r"\b(?:visiting|on (?:a )?(?:trip|vacation)|(?:i|we) 
                            re.IGNORECASE)
 
 
+_JUST_A_COMMA = re.compile(r"\s*,\s*(?:in\s+|en\s+)?")
+
+
 def answer_place(value: str, message_text: str) -> Optional[Place]:
     """The place an answer to "Where are you?" gives: one said as the visitor's wins over
     others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved."""
@@ -62,9 +65,16 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     # ("Seattle WA. She lives in Cebu in the Philippines": the place no one else is said to be in stands)
     no_ones_else = role == roles.UNCLEAR and place is not None and any(m.role not in (roles.SELF, roles.UNCLEAR) for m in found)
     first = found[0] if found else None
-    if role == roles.UNCLEAR and first is not None and first.role == roles.UNCLEAR and 0 <= first.start <= 2 and first.place.city:
-        # "Anthony NM, right by the texas line": the answer is the town it starts with; what follows places it
-        return first.place
+    if role == roles.UNCLEAR and first is not None and first.role == roles.UNCLEAR and 0 <= first.start <= 3 and first.place.city:
+        second = found[1] if len(found) > 1 else None
+        if (second is not None and second.role == roles.UNCLEAR and second.place.in_us and second.place.city and first.place.in_us
+                and second.place.state and first.place.state != second.place.state and _JUST_A_COMMA.fullmatch(
+                    message_text[first.end:second.start])):
+            # "en antioch, nashville", "Corona, queens": a neighbourhood, then the city it is part of
+            return with_state(first.place.city, second.place.state) or second.place
+        if first.place.state and not first.place.candidates:
+            # "Anthony NM, right by the texas line": the answer is the town it starts with; what follows places it
+            return first.place
     if role != roles.SELF and not no_ones_else:
         place = resolve_reply(value, message_text)
     if place is not None and place.candidates and not place.state:
