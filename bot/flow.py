@@ -849,8 +849,8 @@ _RELATIVE = situations.RELATIVE
 _DETENTION_SAID = re.compile(
     r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b[^.?!]{0,30}?"
     r"\b(?:took|taken|taking|detained|detaining|arrested|arresting|picked up|grabbed|grabbing|handcuff\w*|se llev[oó]|se llevaron"
-    r"|se (?:lo|la|los|las) (?:est[aá]n )?llevando|detuv\w*|deteniendo|arrestando|agarr\w*)\b"
-    r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
+    r"|se (?:lo|la|los|las) (?:est[aá]n )?llevando|detuv\w*|deteniendo|arrestando|agarr\w*|cogi[oó]|cogieron)\b"
+    r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|cogieron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
     r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
     r"|\b(?:taken|detained|arrested|picked up|grabbed)\s+(?:\w+\s+){0,3}?(?:by|por)\s+(?:ice|immigration|la migra|cbp|border patrol)\b"
@@ -899,7 +899,8 @@ _DETENTION_SAID = re.compile(
 #: Someone taken, said the way Spanish speakers tell an arrest with no agency named: "lo agarraron
 #: saliendo del trabajo", "agarraron a mi esposo", "se lo llevaron ayer" ("they grabbed him").
 _TAKEN_UNNAMED = re.compile(
-    r"\b(?:(?:ya |ayer |hoy )?(?:lo|la|los|las) agarraron|agarraron a (?:mi|mis|nuestr[oa]s?) \w+"
+    r"\b(?:(?:ya |ayer |hoy )?(?:lo|la|los|las) (?:agarraron|cogi[oó] (?:la migra|inmigraci[oó]n|migraci[oó]n|ice)|cogieron)"
+    r"|agarraron a (?:mi|mis|nuestr[oa]s?) \w+"
     r"|se (?:lo|la|los|las) llevaron(?! (?:al|a la|a un|a una) (?:hospital|cl[ií]nica|doctor|escuela|iglesia|casa))"
     # happening now: "se están llevando a mi papá ahorita"
     r"|se (?:lo |la |los |las )?est[aá]n llevando a (?:mi|mis|nuestr[oa]s?) \w+)\b",
@@ -921,6 +922,7 @@ def detention_said(text: str) -> bool:
     "se lo llevaron"), which this assistant hears in an immigration story."""
     t = text or ""
     return bool(_DETENTION_SAID.search(t) or (_TAKEN_UNNAMED.search(t) and not _KIDNAPPERS.search(t))
+                or urgency.ICE_HOLD.search(t)  # "he has an ICE hold at the county jail": held in a jail for ICE
                 or (_TAKING_NOW.search(t) and urgency.agents_named(t))
                 # "mi esposo fue a firmar ayer como siempre y ya no salio": kept at the ICE check-in
                 or (_KEPT_IN.search(t) is not None and removal_stage(t) == "check_in"))
@@ -946,6 +948,7 @@ _OTHERS_TAKEN = re.compile(
     re.IGNORECASE)
 _NOT_FAMILY = re.compile(r"\b" + situations.NOT_FAMILY + r"\b", re.IGNORECASE)
 #: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
+_A_RELATIVE = re.compile(r"\b(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b", re.IGNORECASE)
 _FAMILY_TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|(?:lo|la) (?:detuvieron|agarraron))\s+"
     r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b",
@@ -1039,6 +1042,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation == "enforcement" and _FAMILY_TAKEN.search(text or "") and detention_said(text) \
             and not situations.RELEASED.search(text or ""):
         # "se llevaron a mi esposo de la casa hace una hora y todavia hay una troca en la esquina": he is held
+        return "detention"
+    if situation == "enforcement" and (urgency.ICE_HOLD.search(text or "") or (
+            _TAKEN_UNNAMED.search(text or "") and _A_RELATIVE.search(text or ""))) and not urgency.agents_at_hand(text or ""):
+        # "he has an ICE hold at the county jail", "mi hijo q lo cogio inmigracion en el trabajo": held, agents gone
         return "detention"
     if situation == "removal" and _KEPT_IN.search(text or "") and removal_stage(text) == "check_in" \
             and not situations.RELEASED.search(text or ""):

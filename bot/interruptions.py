@@ -481,7 +481,8 @@ _IMMIGRATION_HOLD = re.compile(
 def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
                     default: Optional[str] = None) -> Dict[str, Any]:
     """The situation a message also described, so that it is not asked again."""
-    read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE)
+    # ("how much do you charge for a marriage green card case", read as a fee question: the matter it names)
+    read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or _named_in_ranking(ranking, text)
     # read as the opening reads a situation ("my i-589 is due ..." names a program, not "other")
     read = (situations.settle(read, ranking, text) or read) if read else default
     situation = flow.matter_told(read, text or "")
@@ -497,17 +498,20 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     information): the classifier's situation when it is read plainly (``SITUATION_MIN_CONFIDENCE``)."""
     if intent.startswith(SITUATION_PREFIX) or intent in INTENTS or intent in ("crisis", "emergency_now"):
         return {}
-    read = situation_in_ranking(ranking, SITUATION_MIN_CONFIDENCE)
-    if read is None:
-        # "Im Kwame Mensah 267-555-0144 need help with n400 ...": a name and a number pull the
-        # reading to "inform"; the matter stands when its own words are there (an N-400)
-        read = next((category for item in ranking or ()
-                     if (name := item.get("name") or "").startswith(SITUATION_PREFIX)
-                     and (item.get("confidence") or 0) >= SITUATION_NAMED_MIN_CONFIDENCE
-                     and _named_by_its_words(category := name[len(SITUATION_PREFIX):], text)), None)
+    # ("Im Kwame Mensah 267-555-0144 need help with n400 ...": a name and a number pull the
+    # reading to "inform"; the matter stands when its own words are there, an N-400)
+    read = situation_in_ranking(ranking, SITUATION_MIN_CONFIDENCE) or _named_in_ranking(ranking, text)
     if read is None or read == "other":
         return {}
     return _situation_said(text, ranking, slots, default=read)
+
+
+def _named_in_ranking(ranking: Sequence[Mapping[str, Any]], text: str) -> Optional[str]:
+    """A situation the classifier ranks low but the message names in its own words (``_named_by_its_words``)."""
+    return next((category for item in ranking or ()
+                 if (name := item.get("name") or "").startswith(SITUATION_PREFIX)
+                 and (item.get("confidence") or 0) >= SITUATION_NAMED_MIN_CONFIDENCE
+                 and _named_by_its_words(category := name[len(SITUATION_PREFIX):], text)), None)
 
 
 def _named_by_its_words(category: str, text: str) -> bool:
@@ -592,6 +596,10 @@ def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Map
     if said.get("situation") == "detention" and not flow.detention_said(text):
         # "a man with a warrant at the door asking for my husband": nobody is held yet
         said["situation"] = "enforcement"
+    if said.get("situation") == "other":
+        # "Estoy en el trabajo y llegó la migra, están en la oficina del frente" read as something else:
+        # agents at hand are the matter
+        said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
     return said
 
 

@@ -78,7 +78,7 @@ DETAIL_WORDS: Dict[str, str] = {
                   r"|e[- ]?verify|employer|employees|empleador|empleados|my company|sponsor\w*|green card through (?:work|my job)"
                   r"|work visa|visa de trabajo|i-?140|laid off|layoff|residencia por trabajo|green card por trabajo"
                   r"|(?:mi|el) (?:patr[oó]n|jefe) me (?:quiere )?(?:pedir|patrocinar)",
-    "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*",
+    "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*|juramento",
     "other": r"\w+",
 }
 #: A relative, as visitors name one (English and Spanish), as a regular expression.
@@ -91,7 +91,10 @@ _RELATIVES_PAPERS = re.compile(
     r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
     r"|\b(?:visa|green ?card|papers|papeles|residencia|petici[oó]n)\s+(?:for|para|de)\s+(?:my|mi|mis)\s+" + RELATIVE + r"\b"
     r"|\b(?:bring|petition for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis)\s+" + RELATIVE + r"\b"
-    r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b",
+    r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b"
+    # "a marriage green card case", "residencia por matrimonio", "spousal petition"
+    r"|\bmarriage[- ]based\b|\bmarriage (?:green ?card|visa|petition|case)\b|\b(?:green ?card|residency|visa) (?:through|by|from|thru) marriage\b"
+    r"|\b(?:residencia|green ?card|papeles) por matrimonio\b|\bspousal (?:petition|visa|green ?card)\b",
     re.IGNORECASE)
 #: A relative who will petition, or a relative's status to fix: "mi esposo es ciudadano y me va a pedir",
 #: "my wife is undocumented, we want to fix her status".
@@ -201,6 +204,10 @@ def vague(text: str | None) -> bool:
 OTHER_MARGIN = 0.75
 
 
+#: A runner-up to "other" that the message names in its own words (an oath, an N-400) is the matter from here.
+NAMED_RUNNER_UP = 0.1
+
+
 def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a message tells, from the classifier's ranking and the words.
 
@@ -231,6 +238,8 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]
+    if runner_up and runner_up[0] >= NAMED_RUNNER_UP and runner_up[1] == "citizenship" and details_said("citizenship", text):
+        return runner_up[1]  # "ya tengo mi cita de juramento pero perdi mi green card": the oath names it
     if runner_up and runner_up[1] == "removal" and _OPEN_CASE.search(text or ""):
         # "my hearing is in 3 days and none of my documents are translated": the case comes
         # first, whatever else is asked about it

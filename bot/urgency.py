@@ -709,17 +709,22 @@ _RAID_FORESEEN = re.compile(
 
 
 #: Agents named as the ones who did it: "arrested by", "detenido por".
+#: A hold ICE placed on someone in a jail: "he has an ICE hold", "le pusieron un hold de inmigracion".
+ICE_HOLD = re.compile(r"\b(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|migra) (?:hold|detainer)s?\b|\b(?:hold|detainer) (?:de|from|by) (?:la )?"
+                      r"(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|migra)\b", re.IGNORECASE)
 _DONE_BY = re.compile(
     r"\b(?:arrested|detained|taken|picked up|stopped|grabbed|caught|held|deported|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?"
     r"|llevad[oa]s?|deportad[oa]s?)\s+(?:by|por)\s+(?:la\s+|the\s+)?$"
     # "a mi hijo lo detuvo ICE en el trabajo": the agency after a verb in the past
-    r"|\b(?:lo|la|los|las|nos|me|le) (?:detuvo|detuvieron|agarr[oó]|agarraron|arrest[oó]|arrestaron|par[oó]|pararon"
+    r"|\b(?:lo|la|los|las|nos|me|le) (?:detuvo|detuvieron|agarr[oó]|agarraron|arrest[oó]|arrestaron|par[oó]|pararon|cogi[oó]|cogieron"
     r"|llev[oó]|llevaron|recogi[oó]|recogieron)\s+(?:la\s+|el\s+)?$")
 
 
 def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _THEIR_THING.sub("a card", _agents_only(s))
+    if ICE_HOLD.search(s):
+        return None  # "now he has an ICE hold at the county jail": held, not agents at hand
     # ("ice was in the building last night and they are knocking now": knocking told as going on is now)
     going_on = _KNOCKING_GOING_ON.search(s) if _AGENT_WORD.search(s) else None
     strong = bool(_STRONG_NOW.search(s)) or going_on is not None

@@ -1157,3 +1157,10 @@ def test_an_order_in_absentia_said_in_spanglish_is_the_stage():
 
 def test_a_date_that_never_came_is_no_coming_date():
     assert flow.next_date_answer("nunca me llego fecha, ya van como 2 años", date(2026, 12, 5)) == ("unknown", "unknown")
+
+
+@pytest.mark.parametrize("text", ["my husband got pulled over and now he has an ICE hold at the county jail",
+                                  "dimelo, necesito ayuda con mi hijo q lo cogio inmigracion en el trabajo"])
+def test_someone_held_read_as_agents_is_a_detention(text):
+    assert flow.matter_told("enforcement", text) == "detention"
+    assert urgency.live_emergency(text) is None  # the agents are not at hand

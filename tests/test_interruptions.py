@@ -83,6 +83,19 @@ def test_an_emergency_keeps_the_situation_the_classifier_read_and_a_known_one():
     assert _handle("emergency_now", text="ICE is here now", slots={"situation": "removal"}).slots["situation"] == "enforcement"
 
 
+def test_agents_at_hand_read_as_something_else_are_the_matter():
+    ranking = [{"name": "emergency_now", "confidence": 1.0}, {"name": "situation_other", "confidence": 0.59},
+               {"name": "situation_enforcement", "confidence": 0.25}]
+    answer = _handle("emergency_now", text="Estoy en el trabajo y llegó la migra, están en la oficina del frente", ranking=ranking)
+    assert answer.slots["situation"] == "enforcement"
+
+
+def test_a_fee_question_keeps_the_matter_it_names():
+    ranking = [{"name": "ask_cost", "confidence": 0.89}, {"name": "situation_family", "confidence": 0.11}]
+    assert _handle("ask_cost", text="how much do you charge for a marriage green card case", ranking=ranking).slots["situation"] == "family"
+    assert _handle("ask_cost", text="how much is a consultation", ranking=ranking).slots["situation"] == "other"
+
+
 def test_agents_here_now_take_the_place_of_a_calm_matter():
     # "question about daca" first, then "ICE is at my door right now"
     answer = _handle("emergency_now", text="ICE at my door right now", slots={"situation": "humanitarian"})

@@ -92,6 +92,9 @@ def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
     ranking = _ranking(other=0.51, removal=0.46)
     assert situations.settle("other", ranking, "my immigration case from 2016, the judge said something") == "removal"
     assert situations.settle("detention", _ranking(other=0.6, detention=0.3), "they took my husband") == "detention"
+    # a runner-up the message names in its own words: an oath ceremony
+    assert situations.settle("other", _ranking(other=0.31, citizenship=0.2),
+                             "ya tengo mi cita de juramento pero perdi mi green card, k hago?") == "citizenship"
     assert situations.settle("enforcement", _ranking(enforcement=0.6), "pls help") is None
 
 
