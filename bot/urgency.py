@@ -606,6 +606,8 @@ _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
     r"\b(?:there'?s|there is|hay|happening|esta pasando|going on|ongoing)\s+(?:an? |una? )?(?:ice |immigration )?(?:raid|redada|operativo)\b"
 )
+#: Asking whether they are still there: "todavia estaran ahi?", "will they still be there?" (not known to be).
+_ASKS_IF_STILL = re.compile(r"\b(?:todavia|aun)\s+(?:estaran|seguiran|andaran)\b|\bwill they (?:still )?be\b|\b(?:are|r) they still (?:there|around)\W*\?")
 _STRONG_NOW = re.compile(
     r"\b(?:right now|ahora mismo|ahorita|en este momento|at this moment|as we speak|still|todavia|siguen|again|"
     r"otra vez|de nuevo|currently)\b"
@@ -727,7 +729,7 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         return None  # "now he has an ICE hold at the county jail": held, not agents at hand
     # ("ice was in the building last night and they are knocking now": knocking told as going on is now)
     going_on = _KNOCKING_GOING_ON.search(s) if _AGENT_WORD.search(s) else None
-    strong = bool(_STRONG_NOW.search(s)) or going_on is not None
+    strong = (bool(_STRONG_NOW.search(s)) and not _ASKS_IF_STILL.search(s)) or going_on is not None
     match = _AGENTS_THERE.search(s)
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
@@ -909,6 +911,9 @@ _IMMINENT = re.compile(
     # told to leave the country within days: "ice told him buy a plane ticket and leave by friday"
     r"\b(?:told|ordered|gave|dijeron|ordenaron)\b[^.]{0,50}\b(?:leave|get out|depart|self[- ]deport|salir|salga|irse|se vaya)\b[^.]{0,25}"
     r"\b(?:by|before|antes del?|para el)\s+(?:this |next |el |este )?(?:tomorrow|tonight|manana|the end of (?:the|this) week|fin de semana|" + _WEEKDAYS + r")\b|"
+    # "a letter from ICE saying to come in with a suitcase"
+    r"\b(?:ice|immigration|inmigracion|migracion)\b[^.]{0,60}\b(?:come|go|report|show up|presentarme|presentarse|venir|ir)\b[^.]{0,20}"
+    r"\b(?:with|con)\b[^.]{0,12}\b(?:bags?|suitcases?|luggage|maletas?|equipaje)\b|"
     r"\b(?:come|go|venir|ir)\b[^.]{0,30}\b(?:office|oficina|ice|immigration|inmigracion)\b[^.]{0,30}\b(?:with|con)\b[^.]{0,12}"
     r"\b(?:bags?|suitcases?|luggage|maletas?|equipaje)\b|"
     r"\b(?:bring|take|llevar|lleve|traer|traiga)\b[^.]{0,20}\b(?:luggage|suitcases?|bags|maletas?|equipaje)\b[^.]{0,20}\b(?:to|a)\s+(?:ice|immigration|inmigracion|migracion|la oficina)\b|"

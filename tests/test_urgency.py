@@ -61,6 +61,11 @@ def test_every_reason_has_a_plain_label():
         ("ICE is at my door right now", ["ice_present_now"]),
         ("there are immigration agents outside my house", ["ice_present_now"]),
         ("they are deporting him tomorrow", ["removal_imminent"]),
+        ("I got a letter from ICE saying to come in with a suitcase, what does that mean", ["removal_imminent"]),
+        # asked whether they are still there, after a raid a while ago: not known to be at hand
+        ("hubo un raid en la warehouse hace rato, todavia estaran ahi?", []),
+        ("ICE is still outside my house", ["ice_present_now"]),
+        ("my husband got pulled over and now he has an ICE hold at the county jail", []),
         ("what are my rights if ICE comes", []),
         ("I want to apply for citizenship", []),
         ("", []),
