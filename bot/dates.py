@@ -425,7 +425,8 @@ _NEXT_WEEK = re.compile(r"\b(?:next week|the week after this|(?:la )?(?:proxima|
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b|\bsemana despues de la (?:proxima|que viene)\b")
 _LAST_WEEK = re.compile(r"\b(?:last week|the week before|(?:la )?semana pasada)\b")
 #: Days a visitor names by the holiday, said about the past.
-_HOLIDAYS = re.compile(r"\b(thanksgiving|accion de gracias|dia de gracias|christmas|navidad|new year'?s?(?: day| eve)?|ano nuevo)\b")
+_HOLIDAYS = re.compile(r"\b(thanksgiving|accion de gracias|dia de gracias|christmas|navidad|new year'?s?(?: day| eve)?|ano nuevo"
+                       r"|halloween|dia de (?:los )?muertos)\b")
 
 
 def _holiday(name: str, year: int) -> date:
@@ -434,6 +435,10 @@ def _holiday(name: str, year: int) -> date:
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday
     if name in ("christmas", "navidad"):
         return date(year, 12, 25)
+    if name == "halloween":
+        return date(year, 10, 31)
+    if name.startswith("dia de"):
+        return date(year, 11, 2)
     return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
 _MONTH_NAME = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"

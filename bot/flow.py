@@ -290,6 +290,7 @@ _STAGE_WORDS = (
                   "fui a firmar", "fue a firmar", "fuimos a firmar", "me reporte a", "reportarme a", "reportarse a", "reporte a ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
+                       "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
                        "orden de supervision", "orden del juez", "order from the judge", "judge's order",
                        "already removed", "was removed", "got removed", "been removed", "lo deportaron", "la deportaron",
@@ -334,9 +335,12 @@ _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mu
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b")
 #: At "Which of these fits best?", an appointment or a report, with no other stage named: the check-in.
 _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita)\b")
-#: A notice to appear with no date yet, whatever else it says (court, "me presente").
-_NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) comparec\w*)\b)"
-                          r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar))\b")
+#: A notice to appear with no date yet, whatever else it says (court, "me presente"); or a paper to go
+#: before a judge with no date ("un papel para presentarme ante un juez pero no tiene fecha").
+_NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) comparec\w*"
+                          r"|(?:paper|papel|letter|carta)\b[^.]{0,30}\b(?:judge|juez|jueza|court|corte))\b)"
+                          r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar)"
+                          r"|no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date)\b")
 #: Leaving on one's own ("self deported", "se autodeporto"): no removal order is said.
 _SELF_DEPORTED = re.compile(r"\bself[\s-]?deport\w*|\bauto[\s-]?deport\w*")
 #: Whole words only: "nta" is in "Atlanta" and "representation", "court" in "courtesy".
@@ -431,10 +435,12 @@ _STAGE_SAID = re.compile(
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
+    r"(?:gave|give) (?:me|him|her|us|them) (?:a )?deportation|got (?:a )?deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
     r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje|suitcases?)|"
     # proceedings with no date: "they put me in court proceedings but no date ever came"
     r"no date (?:ever )?(?:came|was set|yet)|never (?:got|had|gave me) a date|sin fecha|no (?:me )?(?:han )?(?:dado|puesto) fecha|"
+    r"no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date|"
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
     r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n)\b",
     re.IGNORECASE,
@@ -471,7 +477,9 @@ _SINCE_PERIOD = re.compile(
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
     r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:(?:has|have) )?been (?:there|in there|inside|in|held|detained|locked up)(?: for)?|for)"
     r" (?:como |casi |mas de |más de |about |almost |over |like |around )?(?:un|una|a|one|two|three|dos|tres|\d{1,2}) "
-    r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b",
+    r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b"
+    # a time said only roughly: "my son got taken a few days ago", "hace unos dias"
+    r"|\b(?:a few|few|some|a couple(?: of)?|couple(?: of)?) days ago\b|\bhace (?:unos|pocos|algunos|un par de) d[ií]as\b",
     re.IGNORECASE,
 )
 
@@ -752,7 +760,10 @@ _TO_GO = re.compile(
     # "they told me to come back to the office next wednesday", "me dijeron q regrese a la oficina el miercoles"
     r"|told (?:me|him|her|us|them) to|asked (?:me|him|her|us) to|me dijeron (?:que|q)|le dijeron (?:que|q)|nos dijeron (?:que|q))"
     r"\s+(?:go|be|appear|come|come back|return|report|show up|ir|presentar\w*|estar|regres\w*|volver|vuelva|venir|venga)"
-    r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|the office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b",
+    r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|the office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b"
+    # "ICE wants me at the office with my passport thursday"
+    r"|\b(?:ice|immigration|uscis|inmigraci[oó]n|migraci[oó]n) (?:wants?|needs?|quiere|quieren) (?:me|him|her|us|them|que (?:me|le|nos) \w+)"
+    r"\b[^.?!]{0,12}\b(?:at|in|to come|to go|en|a) (?:the|their|its|la|su) (?:office|oficina|building|edificio)\b",
     re.IGNORECASE,
 )
 

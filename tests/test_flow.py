@@ -1164,3 +1164,21 @@ def test_a_date_that_never_came_is_no_coming_date():
 def test_someone_held_read_as_agents_is_a_detention(text):
     assert flow.matter_told("enforcement", text) == "detention"
     assert urgency.live_emergency(text) is None  # the agents are not at hand
+
+
+@pytest.mark.parametrize("text, since", [
+    ("my uncle has been locked up since halloween", "2026-10-31"),
+    ("my son got taken a few days ago", "a few days ago"),  # said only roughly: kept in their words, not asked again
+    ("a mi hijo se lo llevaron hace unos dias", "hace unos dias"),
+])
+def test_when_someone_was_detained_said_in_passing(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 5))["detained_since"] == since
+
+
+@pytest.mark.parametrize("text, said", [
+    ("they gave me a deportation in 2017 and i never left", {"removal_stage": "removal_order"}),
+    ("me dieron un papel para presentarme ante un juez pero no tiene fecha", {"removal_stage": "nta_no_date"}),
+    ("ICE wants me at the office with my passport thursday", {"hearing_date": "2026-12-10"}),  # the stage is asked
+])
+def test_the_step_and_date_of_a_removal_case_said_in_passing(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
