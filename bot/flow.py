@@ -1088,7 +1088,8 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
         return "removal"
-    if situation == "other" and stage in ("check_in", "removal_order") and not _TRAVEL_OR_OFFICE.search(text or ""):
+    if situation == "other" and (stage == "check_in" or (stage == "removal_order" and _STAGE_SAID.search(text or ""))) \
+            and not _TRAVEL_OR_OFFICE.search(text or "") and not situations.scam_call(text):
         # "Do I need a lawyer for my ICE appointment", read as a booking: a step only a removal case has
         return "removal"
     if situation in ("enforcement", "removal") and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):

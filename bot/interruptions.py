@@ -482,7 +482,7 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
                     default: Optional[str] = None) -> Dict[str, Any]:
     """The situation a message also described, so that it is not asked again."""
     # ("how much do you charge for a marriage green card case", read as a fee question: the matter it names)
-    read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or _named_in_ranking(ranking, text)
+    read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or _named_in_ranking(ranking, text, NAMED_BESIDE)
     # read as the opening reads a situation ("my i-589 is due ..." names a program, not "other")
     read = (situations.settle(read, ranking, text) or read) if read else default
     situation = flow.matter_told(read, text or "")
@@ -506,11 +506,18 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     return _situation_said(text, ranking, slots, default=read)
 
 
-def _named_in_ranking(ranking: Sequence[Mapping[str, Any]], text: str) -> Optional[str]:
-    """A situation the classifier ranks low but the message names in its own words (``_named_by_its_words``)."""
+#: Beside a question (a fee, the office), a matter named by a program, a form or a relative's papers; a
+#: court date alone may be another court's ("my son got a DUI and has court next month").
+NAMED_BESIDE = ("family", "humanitarian", "employment", "citizenship")
+
+
+def _named_in_ranking(ranking: Sequence[Mapping[str, Any]], text: str, among: Optional[Sequence[str]] = None) -> Optional[str]:
+    """A situation the classifier ranks low but the message names in its own words (``_named_by_its_words``),
+    one of ``among`` if given."""
     return next((category for item in ranking or ()
                  if (name := item.get("name") or "").startswith(SITUATION_PREFIX)
                  and (item.get("confidence") or 0) >= SITUATION_NAMED_MIN_CONFIDENCE
+                 and (among is None or name[len(SITUATION_PREFIX):] in among)
                  and _named_by_its_words(category := name[len(SITUATION_PREFIX):], text)), None)
 
 

@@ -206,6 +206,8 @@ OTHER_MARGIN = 0.75
 
 #: A runner-up to "other" that the message names in its own words (an oath, an N-400) is the matter from here.
 NAMED_RUNNER_UP = 0.1
+#: Naturalisation named by its steps ("both of us are citizens" is not one).
+_NATURALISATION = re.compile(r"\b(?:oath|juramento|n-?400|n-?600|naturali[sz]\w*|naturaliza\w*|civics)\b", re.IGNORECASE)
 
 
 def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
@@ -238,7 +240,7 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]
-    if runner_up and runner_up[0] >= NAMED_RUNNER_UP and runner_up[1] == "citizenship" and details_said("citizenship", text):
+    if runner_up and runner_up[0] >= NAMED_RUNNER_UP and runner_up[1] == "citizenship" and _NATURALISATION.search(text or ""):
         return runner_up[1]  # "ya tengo mi cita de juramento pero perdi mi green card": the oath names it
     if runner_up and runner_up[1] == "removal" and _OPEN_CASE.search(text or ""):
         # "my hearing is in 3 days and none of my documents are translated": the case comes

@@ -546,6 +546,7 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
     # a step only a removal case has, read as something else; a question about the office stays one
     ("other", "Do I need a lawyer for my ICE appointment", "removal"),
     ("other", "what are your hours? i have my ice check in monday", "other"),
+    ("other", "someone called saying theyre from immigration and i owe 900 dollars or i get deported today", "other"),
     (None, "hi", None),
 ])
 def test_the_matter_a_message_tells(read, text, matter):

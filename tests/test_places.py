@@ -576,6 +576,7 @@ def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
     ("Kansas City, the missouri side", "MO"),
     # a neighbourhood, then the city it is part of
     ("Corona, queens", "NY"), ("en antioch, nashville", "TN"),
+    ("seattle, capitol hill", "WA"),  # a neighbourhood whose name is also elsewhere's: the city stands
     ("im at JFK terminal 4 waiting", "NY"),  # an airport
 ])
 def test_the_place_said_as_now_answers_where_are_you_right_now(text, state):

@@ -95,6 +95,7 @@ def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
     # a runner-up the message names in its own words: an oath ceremony
     assert situations.settle("other", _ranking(other=0.31, citizenship=0.2),
                              "ya tengo mi cita de juramento pero perdi mi green card, k hago?") == "citizenship"
+    assert situations.settle("other", _ranking(other=0.5, citizenship=0.2), "i need a lawyer for my divorce, both of us are citizens") == "other"
     assert situations.settle("enforcement", _ranking(enforcement=0.6), "pls help") is None
 
 

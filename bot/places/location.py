@@ -71,7 +71,9 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
                 and second.place.state and first.place.state != second.place.state and _JUST_A_COMMA.fullmatch(
                     message_text[first.end:second.start])):
             # "en antioch, nashville", "Corona, queens": a neighbourhood, then the city it is part of
-            return with_state(first.place.city, second.place.state) or second.place
+            there = with_state(first.place.city, second.place.state)
+            if there is not None and there.city == first.place.city:
+                return there
         if first.place.state and not first.place.candidates:
             # "Anthony NM, right by the texas line": the answer is the town it starts with; what follows places it
             return first.place

@@ -314,9 +314,10 @@ def _words(text: str) -> FrozenSet[str]:
 
 
 BOUNDARY = _words(". ! ? ; : but pero however although though aunque sino")
-#: Staying at someone's place: where the visitor is ("staying with my sister in", "en casa de mi tía en").
-STAYING = _words("staying stayin quedando quedo quedamos casa house place")
-FIRST_PERSON = _words("i im i'm we we're were estoy estamos me nos")
+#: The visitor staying at someone's place: where they are ("im staying with my sister in", "estoy en casa de mi tía en").
+_STAYING = re.compile(
+    r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos|me estoy|nos estamos|me quedo|nos quedamos)\s+(?:\w+\s+){0,2}?(?:staying|stayin|quedando)\b"
+    r"|\b(?:estoy|estamos)\s+(?:\w+\s+)?en (?:la )?casa de\b|\b(?:i'?m|im|i am|we'?re|we are)\s+(?:\w+\s+)?at (?:my|our) \w+(?:'s)? (?:house|place)\b")
 LEFT_FROM = _words("from desde came left fled sali salimos vine vinimos")
 ADVERBS = _words(
     """still currently now right also all both already actually really just presently
@@ -567,8 +568,8 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
         return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
-    if ts >= 2 and words[ts - 1] in ("in", "en") and any(w in STAYING for w in words[lo:ts]) and any(
-            w in FIRST_PERSON for w in words[lo:ts]) and not any(w in LEFT_FROM for w in words[lo:ts]):
+    if ts >= 2 and words[ts - 1] in ("in", "en") and _STAYING.search(" ".join(words[lo:ts])) and not any(
+            w in LEFT_FROM for w in words[lo:ts]):
         # "right now im staying with my sister in las cruces", "estoy en casa de mi hermana en oklahoma city"
         return SELF
     role = _scan(words, ts, lo, address)
