@@ -1211,7 +1211,11 @@ _YES_CLAUSE = re.compile(
     r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
     r"|q mas|que mas|bueno)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
     # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
-    r"|(?:es)?ta bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno)\b"
+    r"|(?:es)?ta bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
+    # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
+    r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
+    r"|(?:puede|pueden|puedes) guardar(?:lo|la|los)?|gu[aá]rd(?:e|en|a)(?:lo|la|los)|si acepto|sii+|s[ií] s[ií]"
+    r"|bueno(?: pues)?(?=\W*$))\b"
     r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$"
     # a yes on the condition that it is not shared, which the firm's privacy answer meets: "only if you promise
     # not to share it with the government", "mientras no le llegue a migracion", "con tal q no lo vea la migra"
@@ -1225,7 +1229,7 @@ _NO_CLAUSE = re.compile(
     # starts with one ("no tengo mucho dinero", "no quiero q le llegue a la migra": a condition)
     r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|actually|mmm+|hmm+|sorry|umm*)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel|nop|nones)"
     r"(?:\W+(?:thanks|thank you|gracias|por ahora|not now|not really|sorry|i'?m good|im good|estoy bien|mejor no|todav[ií]a no"
-    r"|a[uú]n no|para nada|way|se[nñ]or|se[nñ]ora|please|pls|porfa|thx|ty))*\W*$"
+    r"|a[uú]n no|para nada|way|se[nñ]or|se[nñ]ora|please|pls|porfa|thx|ty))*\W*$|^\W*not really\W*$"
     r"|\b(?:prefiero que no|prefiero no|mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
     r"|no,? thanks)\b",
     re.IGNORECASE)

@@ -1023,6 +1023,8 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("nah im good", False),
     ("no por ahora, gracias", False),
     ("ta bueno", True), ("órale", True), ("simón", True),  # yes, as it is said in Mexico and Central America
+    ("you can save it", True), ("go for it", True), ("puede guardarlo", True), ("siii", True), ("bueno", True),
+    ("not really", False), ("no, no guarde nada", False),
 ])
 def test_what_a_reply_to_the_consent_question_says(text, said):
     assert flow.consent_answer(text) is said
