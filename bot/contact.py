@@ -511,7 +511,8 @@ _NO_NAME = re.compile(
     r"|no name|without (?:my|a) name|anonymous|an[oó]nim[oa]"
     r"|(?:i )?(?:can'?t|cannot|cant) (?:give|say|share|tell)(?: you)? (?:my|the) name"
     r"|no (?:le |te |les )?(?:doy|digo|quiero dar|quiero decir|voy a dar|puedo dar|puedo decir|debo dar) (?:mi |el )?nombre|no (?:pongan|pongas|ponga|usen|use) mi nombre"
-    r"|sin (?:mi )?nombre|prefiero no dar (?:mi )?nombre)\b",
+    r"|sin (?:mi )?nombre|prefiero no dar (?:mi )?nombre)\b"
+    r"|^\W*(?:i'?d |id )?(?:prefer not to say|rather not say|prefiero no decir(?:lo)?|mejor no (?:lo )?digo)\W*$",
     re.IGNORECASE,
 )
 

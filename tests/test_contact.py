@@ -104,7 +104,7 @@ def test_a_local_number_abroad_is_not_taken_for_a_us_one():
 @pytest.mark.parametrize("text, declines", [
     ("no le doy mi nombre", True), ("no pongan mi nombre", True), ("I'd rather not give my name", True),
     ("prefer not to say my name", True), ("my name is Ana", False), ("Noname Smith", False),
-    ("no puedo dar mi nombre", True), ("i cant give my name", True),
+    ("no puedo dar mi nombre", True), ("i cant give my name", True), ("prefer not to say", True), ("prefiero no decirlo", True),
 ])
 def test_a_name_refused(text, declines):
     assert contact.declines_name(text) is declines
