@@ -130,6 +130,10 @@ def country_said(text: str) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
+#: A number given with a doubt: asked again, with the reason, so that it can be checked.
+_HEDGED = re.compile(r"\b(?:i think|i believe|not sure|maybe|creo|no estoy segur[oa]|como que|or something)\b", re.IGNORECASE)
+
+
 def _one_number_as_typed(text: str) -> Optional[str]:
     """The one run of digits in a reply, as typed, when it has a dialable length ("whatsapp +52 1 664 123 4567")."""
     runs = re.findall(r"\+?\d[\d\s().-]*\d", text or "")
@@ -158,8 +162,9 @@ def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Opti
     value, problem = parse_phone_from(text, country)
     if value is not None:
         return value, None
-    kept = (unchecked_phone(text) or (_one_number_as_typed(text) if named or "+" in text else None)
-            if problem == "utter_phone_incomplete" or named else None)
+    # ("my cell is 555-0134": asked again, they would type the same digits; "... i think" is worth checking)
+    kept = unchecked_phone(text) or (None if _HEDGED.search(text or "") else _one_number_as_typed(text)) \
+        if problem == "utter_phone_incomplete" or named else None
     if kept is None and problem == "utter_phone_not_found":
         # "mi numero es el 664 123 4567 de tijuana": ten digits or more in a sentence are a number to call
         run = _one_number_as_typed(text)

@@ -210,6 +210,7 @@ def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, count
     ("my cell in georgia 404 555 0100", ("+14045550100", None)),  # Georgia here is the state
     ("whatsapp +52 1 664 123 4567", ("+52 1 664 123 4567", contact.PHONE_KEPT)),  # the old mobile prefix
     ("mi numero es el 664 123 4567 de tijuana", ("664 123 4567", contact.PHONE_KEPT)),
+    ("my cell is 555-0134", ("555-0134", contact.PHONE_KEPT)),  # without its area code, in a sentence
     ("no phone", (None, "utter_phone_not_found")),
 ])
 def test_a_phone_answer_in_words_is_read_without_asking_again(text, expected):

@@ -209,6 +209,9 @@ def test_resolve_counties(text, expected):
         ("h-town", "TX", "Houston"),
         ("sf", "CA", "San Francisco"),
         ("dc", "DC", "Washington"),
+        ("west palm", "FL", "West Palm Beach"),
+        ("corpus", "TX", "Corpus Christi"),
+        ("jfk", "NY", "Queens"),
     ],
 )
 def test_resolve_nicknames(text, state, city):
@@ -583,3 +586,15 @@ def test_the_place_said_as_now_answers_where_are_you_right_now(text, state):
     from bot.places import location
 
     assert location.answer_place(text, text).state == state
+
+
+def test_no_nickname_is_written_twice():
+    # a dict literal keeps the last of two equal keys silently: a second entry would hide the first
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(__file__).resolve().parent.parent.joinpath("bot/places/names.py").read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
