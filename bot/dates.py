@@ -86,6 +86,31 @@ _WEEK_OF_MONTH = re.compile(
     r"|noviembre|diciembre|next month|this month|el mes|este mes|the month)")
 
 
+#: A date corrected in the same reply: "the 10th but they moved it to the 18th", "el 11, no perdon el 12 de enero".
+_CORRECTED = re.compile(r"\b(?:moved (?:it )?(?:to|for)|changed (?:it )?(?:to|for)|rescheduled (?:it )?(?:to|for)|now (?:it'?s|its|is)"
+                        r"|no,? (?:sorry|perd[oó]n|wait|espera)|no mejor|i mean|quiero decir|(?:la|lo) (?:cambiaron|movieron|pasaron) (?:para|al|a))\b",
+                        re.IGNORECASE)
+#: Spanish months typed short after "de": "el 16 de dic", "2 de ene".
+_SHORT_SPANISH_MONTH = re.compile(r"\b(de|del) (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b\.?", re.IGNORECASE)
+_SPANISH_MONTHS = {"ene": "enero", "feb": "febrero", "mar": "marzo", "abr": "abril", "may": "mayo", "jun": "junio", "jul": "julio",
+                   "ago": "agosto", "sep": "septiembre", "sept": "septiembre", "oct": "octubre", "nov": "noviembre", "dic": "diciembre"}
+#: A day written first ("15/12"): only when it cannot be a month.
+_DAY_FIRST = re.compile(r"\b(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])\b(?!/)")
+
+
+_WEEK_FROM_DAY = re.compile(r"\b(?:a|one|1) week (?:from|after) (?:this |next |el )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def as_said(text: str) -> str:
+    """A reply with what parsers miss made plain: only the corrected part of a date said twice, Spanish
+    months typed short, and a day written before its month ("15/12")."""
+    parts = _CORRECTED.split(text or "")
+    if len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]) or len(parts) > 1 and _WEEKDAY.search(plain(parts[-1])):
+        text = parts[-1]
+    text = _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text)
+    return _DAY_FIRST.sub(lambda m: f"{m.group(2)}/{m.group(1)}", text)
+
+
 def parse_date(text: str, today: date) -> Optional[date]:
     """The calendar date a visitor means, relative to ``today``; None if there is none.
 
@@ -94,6 +119,11 @@ def parse_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
+    week_from = _WEEK_FROM_DAY.search(plain(text))
+    if week_from is not None:
+        # "a week from monday": that weekday still to come, and a week after it
+        ahead = (_WEEKDAY_NUMBER[week_from.group(1)] - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead + 7)
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken
@@ -425,7 +455,7 @@ _NEXT_WEEK = re.compile(r"\b(?:next week|the week after this|(?:la )?(?:proxima|
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b|\bsemana despues de la (?:proxima|que viene)\b")
 _LAST_WEEK = re.compile(r"\b(?:last week|the week before|(?:la )?semana pasada)\b")
 #: Days a visitor names by the holiday, said about the past.
-_HOLIDAYS = re.compile(r"\b(thanksgiving|accion de gracias|dia de gracias|christmas|navidad|new year'?s?(?: day| eve)?|ano nuevo"
+_HOLIDAYS = re.compile(r"\b(thanksgiving|accion de gracias|dia de gracias|christmas eve|nochebuena|christmas|navidad|new year'?s?(?: day| eve)?|ano nuevo"
                        r"|halloween|dia de (?:los )?muertos)\b")
 
 
@@ -433,6 +463,8 @@ def _holiday(name: str, year: int) -> date:
     if name in ("thanksgiving", "accion de gracias", "dia de gracias"):
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday
+    if name in ("christmas eve", "nochebuena"):
+        return date(year, 12, 24)
     if name in ("christmas", "navidad"):
         return date(year, 12, 25)
     if name == "halloween":
@@ -544,6 +576,10 @@ _NO_DATE_YET = re.compile(
     r"\b(?:to be (?:set|determined|scheduled|announced)|tbd|tba|no date(?: yet)?|not (?:set|scheduled) yet|without a date|"
     r"(?:doesn'?t|does not|dont|don't) (?:say|have|give) (?:a |the |any )?date|sin fecha|no (?:tiene|dice|trae|da) (?:la |una |ninguna )?fecha|"
     r"por (?:definir|determinar|asignar)|todavia no (?:me )?(?:dan|dieron|ponen|pusieron) fecha"
+    # "they didnt give a new one", "ya no tengo otra", "me mandan la cita por correo": no date to give now
+    r"|did ?n[o']?t (?:give|set) (?:me |us |him |her )?(?:a )?new (?:one|date)|no (?:me |nos |le )?(?:dieron|dan|pusieron) otra"
+    r"|(?:ya )?no (?:tengo|tiene|hay) otra|(?:will |gonna |going to )?(?:send|mail) (?:me |us )?(?:the|a) (?:date|notice|letter)"
+    r"|(?:me |nos |le )?(?:mandan|mandaran|van a mandar|envian|enviaran) (?:la|una) (?:cita|fecha|carta) por correo"
     # "nunca me llegó fecha", "never got a date", "no date ever came"
     r"|nunca (?:me |nos |le )?(?:llego|llegaron|dieron|mandaron|pusieron) (?:la |una |ninguna )?fecha|never (?:got|received|came|had) (?:a |the |any )?date"
     # nothing to come: "nothing coming up", "nothing scheduled", "ya no hay audiencia", "no more court"

@@ -405,6 +405,9 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     "date"), ("unknown", "unknown") for a date not set or already past ("to be set", "fue en 2016"),
     (the words, "far") for a time far off said as well as it can be ("in three months"), and
     (None, "passed") or (None, "unread") when it must be asked again."""
+    if DONT_KNOW.search(text or "") and dates.parse_date(text, today) is None:
+        return "unknown", "unknown"  # "idk, my husband has the paper and hes detained"
+    text = dates.as_said(text)
     day = dates.parse_date(text, today)
     if day is None or day < today:
         # "this friday" said on a Saturday, "para navidad", "the week after next": the day still ahead
@@ -1172,6 +1175,10 @@ _HERE_NOW_REPLY = re.compile(
 )
 _GONE_NOW = re.compile(r"\b(?:ya no (?:est[aá]n|hay)|se fueron|they(?:'re| are) gone|(?:they )?left|no one|nobody|nadie)\b", re.IGNORECASE)
 _GONE = re.compile(r"\b(?:not|no|left|gone|se fueron|ya no|never)\b", re.IGNORECASE)
+
+
+#: A reply that starts with "I don't know".
+DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
 
 
 def yes_or_no(text: str) -> bool | None:

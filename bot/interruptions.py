@@ -309,7 +309,7 @@ def asks_about_fees(text: str) -> bool:
 
 
 YES_NO = flow.YES_NO
-DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
+DONT_KNOW = flow.DONT_KNOW
 def place_said_alone(pending: Optional[str], intent: str, text: str) -> bool:
     """At "Where are you?", a place said alone that the classifier took for yes, no or a
     greeting ("okc" read as yes): the answer, since the resolver knows no such word."""

@@ -1143,6 +1143,13 @@ def test_kept_at_the_check_in_is_a_detention(text):
         ("a fin de mes", ("a fin de mes", "far")),
         ("dentro de mes y medio, más o menos", ("dentro de mes y medio, más o menos", "far")),
         ("en tres semanas más o menos, un martes, the 29th", ("2026-12-29", "date")),  # the day said most exactly
+        ("it was supposed to be the 10th but they moved it to the 18th", ("2026-12-18", "date")),  # the corrected day
+        ("el 11, no perdon el 12 de enero", ("2027-01-12", "date")),
+        ("el 16 de dic a las 8", ("2026-12-16", "date")), ("15/12", ("2026-12-15", "date")),
+        ("a week from monday", ("2026-12-14", "date")), ("christmas eve, of all days", ("2026-12-24", "date")),
+        ("it was yesterday and they didnt give a new one", ("unknown", "unknown")),
+        ("me dijeron q me mandan la cita por correo", ("unknown", "unknown")),
+        ("idk, my husband has the paper and hes detained", ("unknown", "unknown")),
         ("it was last monday", ("unknown", "unknown")),  # a hearing gone by: no coming date to ask for
         ("monday", ("2026-12-07", "date")),
         ("no idea honestly", (None, "unread")),
