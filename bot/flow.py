@@ -317,7 +317,7 @@ _STAGE_WORDS = (
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza",
                  "proceedings", "removal proceedings", "en proceso de deportacion")),
-    ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur",
+    ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur", "ni idea", "no idea",
                  "none of these", "none of them", "none of those", "ninguna", "ninguno", "nada de eso", "neither")),
 )
 #: A plain no at "Which of these fits best?": none of them, so not known (never "please pick").
@@ -326,6 +326,15 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
                            r"|(?:no+,? )?(?:nothing|nada)(?: (?:like that|of (?:that|those|these)|de (?:eso|esos|esas|esto)))?"
                            r"|ningun[oa]? de (?:esos|esas|estos|estas)|none of (?:that|those|these|them))\W*$")
 STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
+#: The stages in the order of the buttons of "Which of these fits best?" (utter_ask_removal_stage; a test
+#: keeps the two in step), so that "the second one" or "3" picks one.
+STAGE_BUTTONS = ("hearing", "check_in", "removal_order", "nta_no_date", "unknown")
+_ORDINALS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4,
+             "primero": 0, "primera": 0, "primer": 0, "segundo": 1, "segunda": 1, "tercero": 2, "tercera": 2, "tercer": 2,
+             "cuarto": 3, "cuarta": 3, "quinto": 4, "quinta": 4, "last": -1, "ultimo": -1, "ultima": -1}
+_BUTTON_PICKED = re.compile(
+    r"^\W*(?:the |la |el |lo )?(?:#|number |numero |no\.? |option |opcion |la opcion )?(" + "|".join(_ORDINALS) + r")"
+    r"(?: one| option| opcion| de arriba)?\W*$")
 
 
 #: A coming day that is not the case's: a flight, a birthday, a move.
@@ -363,6 +372,12 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     t = _SELF_DEPORTED.sub(" ", t)
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
+    picked = _BUTTON_PICKED.match(t) if answer else None
+    if picked is not None:
+        # "the first one", "2", "la cuarta": a button named by its place in the list
+        word = picked.group(1)
+        index = -1 if word in ("last", "ultimo", "ultima") else _ORDINALS[word]
+        return STAGE_BUTTONS[index]
     rest = _NO_STAGE.sub(" ", t) if answer else t
     if _CITA_WITH_ICE.search(rest) and not any(p.search(rest) for st, p in _STAGE_PATTERNS if st == "hearing"):
         return "check_in"  # "tengo cita pasado mañana con migracion": the words of the stage apart
@@ -1169,8 +1184,11 @@ YES_NO = re.compile(
 )
 #: At "Are agents there right now?": "they are in the break room now", "siguen ahí".
 _HERE_NOW_REPLY = re.compile(
-    r"\b(?:they(?:'re| are)|theyre|est[aá]n|siguen|agents are|ice is)\b[^.]{0,40}\b(?:now|right now|still|ahora|ahorita|todav[ií]a)\b"
-    r"|^\W*(?:still|todav[ií]a|siguen)\b",
+    r"\b(?:they(?:'re| are| r)|theyre|theyr|est[aá]n|siguen|agents are|ice is)\b[^.]{0,40}\b(?:now|right now|still|ahora|ahorita|todav[ií]a|here|aqu[ií]|inside|adentro)\b"
+    r"|^\W*(?:still|todav[ií]a|siguen)\b"
+    # "omg yes", "simon, aqui estan", "en mi casa no, pero en mi trabajo si, ahorita"
+    r"|^\W*(?:omg|oh|ay|dios|yes+|sim[oó]n)\W+(?:yes|s[ií]|aqu[ií] est[aá]n)\b|\bpero (?:en (?:mi|el) \w+ )?s[ií],? (?:ahorita|ahora|right now)\b"
+    r"|\b(?:at my (?:job|work|house)|en mi (?:trabajo|casa)) right now\b|\bi'?m hiding\b|\bestoy escondid[oa]\b",
     re.IGNORECASE,
 )
 _GONE_NOW = re.compile(r"\b(?:ya no (?:est[aá]n|hay)|se fueron|they(?:'re| are) gone|(?:they )?left|no one|nobody|nadie)\b", re.IGNORECASE)

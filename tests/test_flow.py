@@ -395,6 +395,8 @@ def test_at_the_check_in_now_means_today():
         ("the police is here not ice", False),
         ("negativo", False),
         ("not sure", False),  # asked again, they would not know better
+        ("ya they r here", True), ("omg yes", True), ("simon, aqui estan", True),
+        ("they r inside the restaurant where i work, im hiding in the back", True),
         ("banana", None),
     ],
 )
@@ -1192,3 +1194,22 @@ def test_when_someone_was_detained_said_in_passing(text, since):
 ])
 def test_the_step_and_date_of_a_removal_case_said_in_passing(text, said):
     assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
+
+
+def test_the_stage_buttons_are_in_the_order_the_domain_shows_them():
+    # "the second one" picks by place in the list: the list must be the one the visitor sees
+    import re as _re
+
+    from tests.project_domain import document
+
+    for variant in document()["responses"]["utter_ask_removal_stage"]:
+        shown = [_re.search(r'"removal_stage":"(\w+)"', b["payload"]).group(1) if "removal_stage" in b["payload"] else "unknown"
+                 for b in variant["buttons"]]
+        assert tuple(shown) == flow.STAGE_BUTTONS
+
+
+@pytest.mark.parametrize("text, stage", [("the first one", "hearing"), ("2", "check_in"), ("#4", "nta_no_date"), ("la tercera", "removal_order"),
+                                         ("the last one", "unknown"), ("ni idea, solo tengo papeles en ingles", "unknown")])
+def test_a_stage_button_named_by_its_place(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
+    assert flow.removal_stage("2") is None  # only as the answer to the buttons
