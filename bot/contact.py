@@ -506,6 +506,9 @@ _NO_CALLS = re.compile(
     r"|\b(?:do ?n[o']?t|do not|rather not|won'?t) (?:want to )?(?:give|share|say)(?: you)? (?:my|a|the) (?:phone|number|cell)"
     r"|\bno (?:quiero|puedo|voy a) dar(?:le|te)? (?:mi |el )?(?:n[uú]mero|tel[eé]fono|cel\w*)"
     r"|\b(?:not|isn'?t|no es) (?:safe|seguro) (?:to call|que me llamen|llamarme)"
+    # "rather not, ICE might track it", "mejor no, me da miedo", "no doy mi numero x seguridad", "que me escriban x aqui"
+    r"|^\W*(?:rather not|i'?d rather not|mejor no|prefiero que no|prefiero q no)\b|\bno (?:doy|damos) (?:mi |el )?(?:n[uú]mero|tel[eé]fono|cel\w*)\b"
+    r"|\b(?:que|q) me escriban\b|\b(?:write|message|text) me (?:here|aqu[ií])\b"
     r"|\bprefiero no (?:darlo|decirlo|dar mi n[uú]mero)\b|\b(?:can'?t|cannot|no puedo) (?:talk|answer|contestar|hablar)\b[^.?!]{0,20}\b(?:phone|tel[eé]fono|cel|llamadas?)\b",
     re.IGNORECASE,
 )

@@ -1239,6 +1239,7 @@ _YES_CLAUSE = re.compile(
     r"|(?:es)?ta bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
+    r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no"
     r"|(?:puede|pueden|puedes) guardar(?:lo|la|los)?|gu[aá]rd(?:e|en|a)(?:lo|la|los)|si acepto|sii+|s[ií] s[ií]"
     r"|bueno(?: pues)?(?=\W*$))\b"
     r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$"
@@ -1255,7 +1256,8 @@ _NO_CLAUSE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|actually|mmm+|hmm+|sorry|umm*)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel|nop|nones)"
     r"(?:\W+(?:thanks|thank you|gracias|por ahora|not now|not really|sorry|i'?m good|im good|estoy bien|mejor no|todav[ií]a no"
     r"|a[uú]n no|para nada|way|se[nñ]or|se[nñ]ora|please|pls|porfa|thx|ty))*\W*$|^\W*not really\W*$"
-    r"|\b(?:prefiero que no|prefiero no|mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
+    r"|\b(?:prefiero que no|prefiero q no|prefiero no|mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
+    r"|claro que no|por supuesto que no|of course not|(?:i'?d|id) rather you did ?n[o']?t|not right now"
     r"|no,? thanks)\b",
     re.IGNORECASE)
 

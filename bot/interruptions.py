@@ -165,8 +165,8 @@ def a_number_not_at_hand(text: str) -> bool:
     "lo tengo en la casa"), or only part of it, said so ("2 1 9 ... 5 5 ... i wrote it somewhere")."""
     from bot import contact
 
-    if not contact.has_digits(text or ""):
-        return True
+    if not contact.has_digits(contact.spelled_digits(text or "")):
+        return True  # (digits spelled out are a number: "dos uno cero, cuatro cinco seis, ...")
     return contact.parse_a_number(text)[0] is None and bool(NOT_AT_HAND.search(text or ""))
 
 

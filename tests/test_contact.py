@@ -257,7 +257,10 @@ def test_a_phone_number_given_unasked(text, phone):
                                   "ahorita no tengo celular",
                                   # from abroad, by email
                                   "no US phone, please email me", "I dont have a US number", "please contact me by email",
-                                  "no tengo numero de estados unidos"])
+                                  "no tengo numero de estados unidos",
+                                  # a fear of being found through it
+                                  "rather not, ICE might track it", "mejor no, me da miedo", "no doy mi numero x seguridad",
+                                  "prefiero que me escriban x aqui"])
 def test_no_phone_to_give_is_a_decline_not_a_number_to_ask_for_again(text):
     assert contact.declines_calls(text)
 

@@ -1027,6 +1027,8 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("ta bueno", True), ("órale", True), ("simón", True),  # yes, as it is said in Mexico and Central America
     ("you can save it", True), ("go for it", True), ("puede guardarlo", True), ("siii", True), ("bueno", True),
     ("not really", False), ("no, no guarde nada", False),
+    ("no problem", True), ("no hay problema", True), ("why not", True),  # a yes that starts with "no"
+    ("claro que no", False), ("i'd rather you didnt", False), ("prefiero q no guarden nada", False),
 ])
 def test_what_a_reply_to_the_consent_question_says(text, said):
     assert flow.consent_answer(text) is said

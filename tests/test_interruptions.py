@@ -776,6 +776,7 @@ def test_an_a_number_written_down_elsewhere_is_not_at_hand(text):
     ("my mom doesn't have it", True),
     ("A 209 441 007", False),
     ("A12345", False),  # a number cut short: asked again, with the reason
+    ("dos uno cero, cuatro cinco seis, siete ocho nueve", False),  # spelled out: a number
 ])
 def test_an_a_number_answer_not_at_hand(text, expected):
     assert interruptions.a_number_not_at_hand(text) is expected
