@@ -253,7 +253,7 @@ _CONTACT_AFTER_NAME = re.compile(
 #: The name a visitor asks us to use: "call me Annie", "you can call me Mike", "dígame Lupe".
 _CALL_ME = re.compile(r"\b(?:call me|ll[aá]mame|ll[aá]meme|d[ií]game|dime|me dicen)\s+"
                       r"(?!(?:at|al|a|on|en|to|after|before|tomorrow|ma[nñ]ana|back|anytime|any|whenever|cuando|por|by|in|please|pls|asap"
-                      r"|this|that|the|el|la|un|una|after|o|or)\b)([^\W\d_][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)",
+                      r"|this|that|the|el|la|un|una|after|o|or|mejor|better|later|luego|despu[eé]s|tarde|temprano)\b)([^\W\d_][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)",
                       re.IGNORECASE)
 #: A remark after a name: "thanks", "is fine", "please", ", but ...", " but ...".
 _AFTER_NAME_REMARK = re.compile(
@@ -264,10 +264,14 @@ _AFTER_NAME_REMARK = re.compile(
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     text = text or ""
+    # "is it safe to give my name? ok its Xiomara", "soy rossa perdon Rosa": what is said last
+    text = _NAME_SAID_AGAIN.split(text)[-1] if _NAME_SAID_AGAIN.split(text)[-1].strip(" .,!") else text
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
-    called = _CALL_ME.search(text)
+    called = _CALL_ME.search(text) or _ASK_FOR.search(text)
     if called:
         text = called.group(1)
+    # "im his mom Ana", "soy la tia, Martha", "Silvia, la esposa de Ramon": the name, not who they are
+    text = _WHO_THEY_ARE.sub(" ", text)
     name = re.sub(r"^\s*(?:(?:my )?first name only|just (?:my )?first name|(?:i'?d |i )?prefer (?:just )?(?:my )?first name|solo (?:mi )?(?:primer )?nombre)"
                   r"\s*[:,-]?\s*", "", text, flags=re.IGNORECASE)
     name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|it is|this is|me llamo|mi nombre es|soy|es)\s+", "", name,
@@ -296,6 +300,20 @@ def clean_name(text: str) -> Parsed:
     return name, None
 
 
+#: A name said after a question or a correction: "is it safe to give my name? ok its Xiomara", "soy rossa perdon Rosa".
+_NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?:perd[oó]n|sorry|i mean|no just say|no,? just)\b\s*",
+                              re.IGNORECASE)
+#: The person to ask for, or the name everyone uses: "ask for Beto", "pregunten por mi hija Karla", "pero diganme Lupita",
+#: "everyone calls me Lupe", "pongale Maria nomas".
+_ASK_FOR = re.compile(r"\b(?:ask for|pregunten por|preguntar por|pregunte por|everyone calls me|everybody calls me|d[ií]ganme|p[oó]ngale|just put)\s+"
+                      r"(?:(?:my|mi|his|her|su)\s+\w+\s+)?(?!(?:my|mi|his|her|su)\b)([^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)",
+                      re.IGNORECASE)
+#: Who they are beside the name: "the mom", "la tia", "his mom", "la esposa de Ramon", "the sister".
+_WHO_THEY_ARE = re.compile(
+    r"(?:^|[\s,]+)(?:i'?m |im |soy )?(?:the|his|her|their|la|el|su|a)\s+(?:mom|mother|dad|father|sister|brother|wife|husband|aunt|uncle"
+    r"|cousin|daughter|son|tia|t[ií]o|mam[aá]|pap[aá]|hermana|hermano|esposa|esposo|hija|hijo|prima|primo|abuela|abuelo|novia|novio)"
+    r"(?:\s+(?:de|of)\s+[^\W\d_][\w'-]*)?\b[\s,]*",
+    re.IGNORECASE)
 #: "my name is Dennis Ochoa, I live in...", "Me llamo Teresa Gómez, estoy en...", "Buenas, soy Marisol
 #: Paredes de Waukegan": a name introduced in a message, up to a word that is not part of it.
 _INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es)\s+(.+)|(?:^|[.!?]\s+)(?:name|nombre)\s*[:\-–]\s*(.+)"
@@ -520,7 +538,8 @@ _NO_NAME = re.compile(
     r"|(?:i )?(?:can'?t|cannot|cant) (?:give|say|share|tell)(?: you)? (?:my|the) name"
     r"|no (?:le |te |les )?(?:doy|digo|quiero dar|quiero decir|voy a dar|puedo dar|puedo decir|debo dar) (?:mi |el )?nombre|no (?:pongan|pongas|ponga|usen|use) mi nombre"
     r"|sin (?:mi )?nombre|prefiero no dar (?:mi )?nombre)\b"
-    r"|^\W*(?:i'?d |id )?(?:prefer not to say|rather not say|prefiero no decir(?:lo)?|mejor no (?:lo )?digo)\W*$",
+    r"|^\W*(?:i'?d |id )?(?:prefer not to say|rather not say|prefiero no decir(?:lo)?|mejor no (?:lo )?digo|no quiero decir(?:lo)?"
+    r"|n/?a|whatever,? (?:it )?does ?n[o']?t matter|(?:it )?does ?n[o']?t matter|no importa(?: el nombre)?)\W*$",
     re.IGNORECASE,
 )
 

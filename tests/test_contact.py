@@ -360,3 +360,18 @@ def test_details_said_in_passing_fill_only_what_is_missing_and_not_at_their_own_
     assert contact.said_in_passing(text, {}, "situation") == {"contact_name": "reyna castillo", "contact_phone": "+16155550731"}
     assert contact.said_in_passing(text, {"contact_name": "Reyna"}, "situation") == {"contact_phone": "+16155550731"}
     assert contact.said_in_passing(text, {}, "intake_confirmed") == {"contact_name": "reyna castillo"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("soy la tia, Martha", "Martha"), ("Silvia, la esposa de Ramon", "Silvia"), ("im Dayana, the sister", "Dayana"),
+    ("ask for Beto, my husband, he speaks english better", "Beto"), ("pregunten por mi hija Karla, ella habla ingles", "Karla"),
+    ("Guadalupe, pero diganme Lupita", "Lupita"), ("is it safe to give my name? ok its Xiomara", "Xiomara"),
+    ("soy rossa perdon Rosa", "Rosa"), ("Daniela Rojas, llameme mejor en la tarde", "Daniela Rojas"),
+])
+def test_the_name_to_use_among_other_words(text, name):
+    assert contact.clean_name(text) == (name, None)
+
+
+@pytest.mark.parametrize("text", ["N/A", "no quiero decir", "no importa el nombre", "whatever, doesnt matter"])
+def test_a_name_not_given(text):
+    assert contact.declines_name(text)
