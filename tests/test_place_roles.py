@@ -247,6 +247,9 @@ LOCATIONS = [
     ("i live in El Paso but right now im staying with my sister in Las Cruces", "NM", "self"),
     ("vivo en Dallas pero ahorita estoy en casa de mi hermana en Oklahoma City", "OK", "self"),
     ("my brother is staying with my aunt in houston", None, "other"),
+    # where they no longer are
+    ("no estoy en houston, estoy en dallas", "TX", "self"),
+    ("en San Salvador, ya no estoy en usa", "SV", "unclear"),
     # someone else's house, and the visitor elsewhere
     ("estan los de ICE en la casa de mi mama ahorita, estoy hablando con ella, ella esta en houston y yo en monterrey", "MX", "unclear"),
 ]

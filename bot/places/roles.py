@@ -573,6 +573,9 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         # "right now im staying with my sister in las cruces", "estoy en casa de mi hermana en oklahoma city"
         return SELF
     role = _scan(words, ts, lo, address)
+    if role == SELF and ts >= 3 and words[ts - 1] in ("in", "en") and words[ts - 3] in ("no", "not", "nolonger") \
+            and words[ts - 2] in ("estoy", "estamos", "vivo", "vivimos", "in", "living", "live"):
+        return ORIGIN  # "ya no estoy en usa", "no estoy en houston, estoy en dallas": where they no longer are
     if role is None and prev_place is not None and lo == prev_end:
         between = words[prev_end:ts]
         listed = any(w in ("and", "y", "or", "o", "&", "/") for w in between) and not any(
