@@ -59,6 +59,8 @@ def _duckling_days(text: str, today: date) -> List[date]:
     context = duckling.Context(duckling.parse_ref_time(zones, "UTC", int(noon.timestamp())),
                                duckling.default_locale_lang(duckling.parse_lang("ES")))
     days: List[date] = []
+    # "me cambió la cita al 4 de enero": Duckling reads "al 4" as four o'clock
+    text = re.sub(r"\bal (\d{1,2}) de\b", r"el \1 de", text, flags=re.IGNORECASE)
     for found in duckling.parse(text, context, dimensions, False):
         if plain(found.get("body") or "") in _NOT_A_TIME_ES:
             continue

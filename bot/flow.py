@@ -272,6 +272,7 @@ def reset_events_for(group: str) -> Dict[str, Any]:
 
 _STAGE_WORDS = (
     ("check_in", ("check in", "check-in", "checkin", "report to ice", "reporting", "ice office", "isap", "ankle",
+                  "cita de firmar", "cita para firmar", "cita de firma", "atd", "alternatives to detention", "next report", "my report",
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "reportarse", "reportarnos", "firmar con", "grillete",
                   "firmar cada", "sign every", "sign at ice", "firmo", "report to them", "report to immigration",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
@@ -288,7 +289,7 @@ _STAGE_WORDS = (
                   "presentar a ice", "presentar ante ice", "report con ice", "reportar con", "a report con",
                   # "fui a firmar hoy", "q me reporte a ice en 60 dias"
                   "fui a firmar", "fue a firmar", "fuimos a firmar", "me reporte a", "reportarme a", "reportarse a", "reporte a ice")),
-    ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order",
+    ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
@@ -357,6 +358,8 @@ _STAGE_PATTERNS = [
     (stage, re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(dates.plain(w)) for w in words})) + r")(?:s|es)?(?!\w)"))
     for stage, words in _STAGE_WORDS
 ]
+#: An order said in so many words, beside a check-in ("tengo deportacion ... tengo q ir a firmar").
+_ORDER_SAID = next(p for st, p in _STAGE_PATTERNS if st == "removal_order")
 
 
 def removal_stage(text: str, answer: bool = False) -> str | None:
@@ -450,7 +453,7 @@ _STAGE_SAID = re.compile(
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
     r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
-    r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|denied my (?:asylum|case)|judge ordered|me deportaron|"
+    r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     r"(?:gave|give) (?:me|him|her|us|them) (?:a )?deportation|got (?:a )?deportation|"
@@ -706,6 +709,10 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     if stage in (None, "unknown") and stage_known in ("hearing", "check_in") and situation == "removal" and not _OTHER_EVENT.search(text):
         # "houston, y es el monday a las 8" after "a question about my ICE check-in": its date
         stage = stage_known
+    if stage == "check_in" and _STAGE_SAID.search(text) and _ORDER_SAID.search(dates.plain(text)):
+        # "tengo orden final y me tengo q presentar", "tiene orden de deportacion, le llego un papel para presentarse
+        # el 9": an order, with a date to report (asked, or read below)
+        stage = "removal_order"
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
     elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
@@ -814,7 +821,10 @@ _TO_REPORT = re.compile(
     # "ice sent me a letter to come in next week", "me mandaron una carta para presentarme"
     r"|(?:letter|paper|notice|carta|papel) (?:\w+ ){0,3}(?:to|para) (?:come|go|ir|venir)(?: in| there| a la oficina)?"
     r"|go to (?:the|their|ice) office|with (?:my|his|her|one|1|a) (?:bags?|suitcase|luggage)"
-    r"|presentar\w*|(?:me|se|nos) presente\w*|reportar\w*|con (?:mi |su |una |la )?maleta)\b",
+    r"|presentar\w*|(?:me|se|nos) presente\w*|reportar\w*|con (?:mi |su |una |la )?maleta"
+    # "me llamaron de ICE para una cita el 16", "they called me in for an appointment"
+    r"|(?:me|le|nos) (?:llamaron|citaron|mandaron) (?:de (?:ice|migraci[oó]n|inmigraci[oó]n) )?(?:para|a) (?:una )?cita"
+    r"|called (?:me|him|her|us) (?:in )?for an? (?:appointment|interview))\b",
     re.IGNORECASE,
 )
 

@@ -1215,3 +1215,17 @@ def test_the_stage_buttons_are_in_the_order_the_domain_shows_them():
 def test_a_stage_button_named_by_its_place(text, stage):
     assert flow.removal_stage(text, answer=True) == stage
     assert flow.removal_stage("2") is None  # only as the answer to the buttons
+
+
+@pytest.mark.parametrize("text, said", [
+    ("tengo una carta de ICE q dice q me tengo q presentar para salir del pais, tengo orden final", {"removal_stage": "removal_order"}),
+    ("mi esposo tiene orden de deportacion desde 2016, hoy le llego un papel para presentarse a ICE el 9 de diciembre",
+     {"removal_stage": "removal_order", "hearing_date": "2026-12-09"}),
+    ("disculpe, mi cita de firmar es el 22 de diciembre y ya me dijeron q lleve boleto de avion",
+     {"removal_stage": "check_in", "hearing_date": "2026-12-22"}),
+    ("tengo orden de deportacion y me llamaron de ICE para una cita el 16 de diciembre",
+     {"removal_stage": "removal_order", "hearing_date": "2026-12-16"}),
+    ("hola, mi ISAP me cambio la cita al 4 de enero, antes era cada mes", {"removal_stage": "check_in", "hearing_date": "2027-01-04"}),
+])
+def test_an_order_with_a_date_to_report_said_up_front(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
