@@ -48,6 +48,10 @@ def _duckling() -> Tuple[ModuleType, object, object]:
 _NOT_A_TIME_ES = frozenset({"ya"})
 
 
+#: Tomorrow in Spanish, not "la mañana" (the morning).
+_TOMORROW_ES = re.compile(r"(?<!la )(?<!las )\bmanana\b")
+
+
 def _duckling_days(text: str, today: date) -> List[date]:
     """The days Duckling reads in Spanish ``text`` (intervals by their start), relative to ``today``."""
     try:
@@ -59,8 +63,11 @@ def _duckling_days(text: str, today: date) -> List[date]:
     context = duckling.Context(duckling.parse_ref_time(zones, "UTC", int(noon.timestamp())),
                                duckling.default_locale_lang(duckling.parse_lang("ES")))
     days: List[date] = []
-    # "me cambió la cita al 4 de enero": Duckling reads "al 4" as four o'clock
+    # "me cambió la cita al 4 de enero": Duckling reads "al 4" as four o'clock; "a las 6 de la manana", typed
+    # without its ñ, as tomorrow; "el 28 de nov" not as a month
     text = re.sub(r"\bal (\d{1,2}) de\b", r"el \1 de", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(de|en|por) la manana\b", r"\1 la mañana", text, flags=re.IGNORECASE)
+    text = _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text)
     for found in duckling.parse(text, context, dimensions, False):
         if plain(found.get("body") or "") in _NOT_A_TIME_ES:
             continue
@@ -68,13 +75,18 @@ def _duckling_days(text: str, today: date) -> List[date]:
         if value.get("type") == "interval":
             value = value.get("from") or {}
         if value.get("grain") in _DAY_GRAINS and value.get("value"):
-            days.append(date.fromisoformat(value["value"][:10]))
+            day = date.fromisoformat(value["value"][:10])
+            if value.get("grain") in ("hour", "minute") and day == today + timedelta(days=1) \
+                    and not _TOMORROW_ES.search(plain(text)):
+                day = today  # "a las 6 de la mañana", a time of day only: Duckling takes the next one, tomorrow
+            days.append(day)
     return days
 
 
 def spanish_date(text: str, today: date) -> Optional[date]:
     """The one day a Spanish message names ("mañana a las 10", "el 15 de diciembre"); None otherwise."""
-    if not _SPANISH_DATE_WORDS.search(plain(text or "")):
+    text = _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text or "")
+    if not _SPANISH_DATE_WORDS.search(plain(text)):
         return None
     days = set(_duckling_days(text, today))
     return days.pop() if len(days) == 1 else None

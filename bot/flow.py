@@ -625,7 +625,11 @@ _WHERE_UNKNOWN = re.compile(
     r"\b(?:(?:(?:we|i) (?:do ?n[o']?t|dont|do not) know|idk|no ?one (?:will )?(?:tells?|told) (?:me|us)|nobody (?:will )?(?:tells?|told) (?:me|us)"
     r"|can'?t find out) where (?:they (?:took|have|are holding) (?:him|her|them)|(?:he|she|they) (?:is|are)|(?:he|she|they)s)"
     r"|(?:no (?:s[eé]|sabemos)|nadie (?:me|nos) (?:dice|dicen|quiere decir)) (?:d[oó]nde|a d[oó]nde) (?:l[oa]s? )?(?:tienen|llevaron|est[aá]n?)"
-    r"|en otro estado(?:,? no (?:s[eé]|sabemos) (?:cu[aá]l|d[oó]nde))?)\b",
+    r"|en otro estado(?:,? no (?:s[eé]|sabemos) (?:cu[aá]l|d[oó]nde))?"
+    # "we still dont know where he is", "no sabemos a donde se lo llevaron", "no lo encontramos", "no aparece"
+    r"|(?:we|i) (?:still )?(?:do ?n[o']?t|dont|do not) know where|no (?:s[eé]|sabe|sabemos|saben) (?:a )?d[oó]nde"
+    r"|(?:no|todav[ií]a no) (?:l[oa]s? )?(?:encontramos|encuentro|encuentran|hemos encontrado)|(?:ahora )?no aparece"
+    r"|(?:can'?t|cannot|could ?n[o']?t) find (?:him|her|them)|(?:not|isn'?t) (?:showing up|in the locator))\b",
     re.IGNORECASE)
 
 

@@ -265,3 +265,16 @@ def test_a_week_of_a_month_is_not_a_day(text):
     today = date(2026, 12, 5)
     assert dates.parse_date(text, today) is None
     assert dates.coming_date(text, today) is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("ICE estuvo en mi casa a las 6 de la manana, se llevaron a mi esposo", date(2026, 12, 5)),  # the morning, not tomorrow
+    ("a mi esposo se lo llevaron el 28 de nov", date(2026, 11, 28)),  # a Spanish month typed short
+])
+def test_a_day_of_detention_in_spanish(text, day):
+    assert dates.day_detained(text, date(2026, 12, 5)) == day
+
+
+def test_al_and_a_day_is_the_day_not_the_hour():
+    assert dates.coming_date("mi ISAP me cambio la cita al 4 de enero", date(2026, 12, 5)) == date(2027, 1, 4)
+    assert dates.parse_date("mañana a las 10", date(2026, 12, 5)) == date(2026, 12, 6)

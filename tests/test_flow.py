@@ -1229,3 +1229,10 @@ def test_a_stage_button_named_by_its_place(text, stage):
 ])
 def test_an_order_with_a_date_to_report_said_up_front(text, said):
     assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
+
+
+@pytest.mark.parametrize("text", ["a mi papa lo subieron a una van de ICE hace como 2 horas, no sabemos a donde",
+                                  "my husband got detained on our way to the courthouse, we still dont know where he is",
+                                  "la migra se llevo a mi esposa el viernes en la tarde, y todavia no la encontramos"])
+def test_where_someone_is_held_said_as_not_known(text):
+    assert "detained_where" in flow.answers_in_text("detention", text, date(2026, 12, 5))
