@@ -221,8 +221,15 @@ def parse_email(text: str) -> Parsed:
 _A_NUMBER = re.compile(r"\b(?:a[\s#:.-]*)?(\d{3}\.\d{3}\.\d{3}|0[\s-]?(?:\d[\s-]?){8}\d|(?:\d[\s-]?){7,9})\b", re.IGNORECASE)
 
 
+#: A number said again after a slip: "... wait 208 445 619", "no sorry 678 at the end", "perdón, es el ...".
+_NUMBER_CORRECTED = re.compile(r"\b(?:wait|no,? sorry|sorry|perd[oó]n|i mean|quiero decir|no espere|espere)\b[\s,.:]*", re.IGNORECASE)
+
+
 def parse_a_number(text: str) -> Parsed:
     """An A-number (Alien Registration Number) as 9 digits; 8-digit numbers get a leading 0."""
+    corrected = _NUMBER_CORRECTED.split(text or "")
+    if len(corrected) > 1 and has_digits(corrected[-1]):
+        text = corrected[-1]  # "A 208 445 61... wait 208 445 619": the number said again, in full
     match = _A_NUMBER.search(spelled_digits(text or ""))
     if match:
         digits = re.sub(r"\D", "", match.group(1))
