@@ -713,9 +713,10 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     if stage in (None, "unknown") and stage_known in ("hearing", "check_in") and situation == "removal" and not _OTHER_EVENT.search(text):
         # "houston, y es el monday a las 8" after "a question about my ICE check-in": its date
         stage = stage_known
-    if stage == "check_in" and _STAGE_SAID.search(text) and _ORDER_SAID.search(dates.plain(text)):
-        # "tengo orden final y me tengo q presentar", "tiene orden de deportacion, le llego un papel para presentarse
-        # el 9": an order, with a date to report (asked, or read below)
+    order_to_report = stage == "check_in" and bool(_STAGE_SAID.search(text)) and bool(_ORDER_SAID.search(dates.plain(text)))
+    if order_to_report:
+        # "tengo orden final y me tengo q presentar", "check in tomorrow at 9am, i have a deportation order": an
+        # order, and the check-in's day is the next date (read below)
         stage = "removal_order"
     if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
@@ -753,6 +754,8 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         stage = _dated_stage(text)
     if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
         said.update(removal_stage=stage, hearing_date=day.isoformat())
+    elif situation == "removal" and day >= today and order_to_report:
+        said["hearing_date"] = day.isoformat()
     elif situation == "removal" and day > today and stage in (None, "removal_order") and _TO_REPORT.search(text or ""):
         # "a letter says come to the office with my bags on the 3rd": the date to report is the
         # next date; the stage is asked unless said ("I have a removal order")

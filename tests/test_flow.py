@@ -1236,3 +1236,8 @@ def test_an_order_with_a_date_to_report_said_up_front(text, said):
                                   "la migra se llevo a mi esposa el viernes en la tarde, y todavia no la encontramos"])
 def test_where_someone_is_held_said_as_not_known(text):
     assert "detained_where" in flow.answers_in_text("detention", text, date(2026, 12, 5))
+
+
+def test_a_check_in_beside_an_order_keeps_its_day():
+    said = flow.answers_in_text("removal", "check in tomorrow at 9am at the ICE office, i have a deportation order", date(2026, 12, 5))
+    assert said == {"removal_stage": "removal_order", "hearing_date": "2026-12-06"}
