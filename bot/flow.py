@@ -498,9 +498,7 @@ _SINCE_PERIOD = re.compile(
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
     r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:(?:has|have) )?been (?:there|in there|inside|in|held|detained|locked up)(?: for)?|for)"
     r" (?:como |casi |mas de |más de |about |almost |over |like |around )?(?:un|una|a|one|two|three|dos|tres|\d{1,2}) "
-    r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b"
-    # a time said only roughly: "my son got taken a few days ago", "hace unos dias"
-    r"|\b(?:a few|few|some|a couple(?: of)?|couple(?: of)?) days ago\b|\bhace (?:unos|pocos|algunos|un par de) d[ií]as\b",
+    r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b",
     re.IGNORECASE,
 )
 
@@ -587,7 +585,8 @@ _FACILITY = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:(?:to|at|in|from|the|a|an|is|was|are|being|held|kept|taken|moved|now|still|currently|he|she|they|hes|shes|he's|she's|en|el|la|al|un|una)\s+)+",
+    r"^(?:(?:to|at|in|from|the|a|an|is|was|are|being|held|kept|taken|moved|now|still|currently|he|she|they|hes|shes|he's|she's|en|el|la|al|un|una"
+    r"|esta|est[aá]|estan|ahora|ahorita|y)\s+)+",
     re.IGNORECASE,
 )
 _HELD_FOR = re.compile(
@@ -647,7 +646,8 @@ def held_place(text: str) -> str | None:
     staff read it, with "(where detained)" when it is only where the arrest happened."""
     for mention in roles.mentions(text):
         if mention.role == roles.DETAINED:
-            return mention.place.label
+            # ("la cárcel del condado de Polk": a county of a name many states have, kept as said)
+            return mention.place.label if mention.place.state or not mention.place.in_us else mention.text
         if mention.role == roles.UNCLEAR or (mention.role == roles.RELATIVE and not _LIVES.search(text[:mention.start])):
             # ("they arrested my brother and hes in tacoma now": where he is, unless where he lives)
             start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")
