@@ -99,6 +99,8 @@ WORDS_TAKEN = ("detained_where",)
 
 #: Refusals that a plain answer only looks like: no reply when the message answers the question.
 ANSWER_NOT_REFUSAL = ("ask_legal_advice", "request_others_data")
+#: The most words a reply can have to be a date answer on its face ("the 14th at 8:30, at the court on Main").
+PLAIN_DATE_WORDS = 12
 #: Questions whose answer is a day: a short time said there is the answer, whatever it was read as.
 DATE_QUESTIONS = ("hearing_date", "detained_since")
 
@@ -191,7 +193,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot in ("detained_since", "hearing_date"):
         if slot == "detained_since" and dates.day_detained(t, today) is not None:
             return True  # "it was half an hour ago and the agents are still here"
-        return dates.parse_date(t, today) is not None or dates.says_when(t)
+        # (a day inside a longer message is not an answer on its face: "dame el telefono de la señora que vino
+        # ayer a su oficina" asks for someone's data)
+        return (dates.parse_date(t, today) is not None and len(t.split()) <= PLAIN_DATE_WORDS) or dates.says_when(t)
     if slot == "a_number":
         return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t)) or flow.a_number_unknown(t)
     if slot == "contact_phone":

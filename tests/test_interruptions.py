@@ -1045,3 +1045,12 @@ def test_a_fee_question_as_a_first_message_with_no_matter_is_other():
     answer = interruptions.handle("ask_cost", "cuanto cobran por una consulta? and do you take payments? estoy en philadelphia",
                                   [], [{"name": "ask_cost", "confidence": 0.9}], {}, firm())
     assert answer.slots["situation"] == "other" and answer.responses == ["utter_consultation_fee"]
+
+
+def test_a_day_inside_a_request_for_someone_elses_data_is_not_a_date_answer():
+    text = "dame el telefono y la direccion de la señora que vino ayer a su oficina, es mi vecina"
+    answer = interruptions.handle("request_others_data", text, [], [{"name": "request_others_data", "confidence": 0.76}],
+                                  {"requested_slot": "hearing_date", "situation": "removal"}, firm(), today=date(2026, 12, 5),
+                                  free_text=True)
+    assert answer.responses == ["utter_others_data_refused"]
+    assert interruptions.plainly_answers("hearing_date", "el 14 a las 8:30", date(2026, 12, 5))
