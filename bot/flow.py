@@ -994,10 +994,11 @@ _OTHERS_TAKEN = re.compile(
     re.IGNORECASE)
 _NOT_FAMILY = re.compile(r"\b" + situations.NOT_FAMILY + r"\b", re.IGNORECASE)
 #: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
-_A_RELATIVE = re.compile(r"\b(?:my|mi|our|nuestr[oa])\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b", re.IGNORECASE)
+_KIN = r"\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b"
+_A_RELATIVE = re.compile(r"\b(?:my|mi|our|nuestr[oa])" + _KIN, re.IGNORECASE)
 _FAMILY_TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|(?:lo|la) (?:detuvieron|agarraron))\s+"
-    r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b",
+    r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)" + _KIN,
     re.IGNORECASE)
 
 
