@@ -173,7 +173,7 @@ class ValidateBookingForm(BookingValidation, FormValidationAction):
         return {"booking_mode": mode}
 
     def validate_booking_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return parsed_answer("booking_name", value, contact.clean_name, dispatcher, skip=None)
+        return parsed_answer("booking_name", value, contact.name_answer, dispatcher, skip=None)
 
 
     def validate_booking_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

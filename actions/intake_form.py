@@ -318,6 +318,10 @@ class ValidateIntakeForm(FormValidationAction):
         if value and contact.declines_calls(latest_text(tracker)):
             # "no me llamen a este numero" read as a request for a person: the opposite
             return {"callback_requested": slot_before_turn(tracker, "callback_requested")}
+        if value and tracker.get_slot("requested_slot") == "contact_name" and interruptions.plainly_answers(
+                "contact_name", latest_text(tracker), today()):
+            # "Me llamo Efraín", "just call me Jairo" at the name question: a name, not a request for a person
+            return {"callback_requested": slot_before_turn(tracker, "callback_requested")}
         if value and not tracker.get_slot("callback_recorded"):
             dispatcher.utter_message(response="utter_callback_offer")
         return {"callback_requested": bool(value)}
@@ -474,7 +478,7 @@ class ValidateIntakeForm(FormValidationAction):
     # --- contact ---------------------------------------------------------------
 
     def validate_contact_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return parsed_answer("contact_name", value, contact.clean_name, dispatcher)
+        return parsed_answer("contact_name", value, contact.name_answer, dispatcher)
 
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value != "none" and interruptions.declined("contact_phone", latest_text(tracker), {}) and not contact.has_digits(str(value)):

@@ -304,6 +304,27 @@ def clean_name(text: str) -> Parsed:
     return name, None
 
 
+#: A capitalised name, then a remark about it: "Mohamed Abdi, with one m in Mohamed".
+_NAME_THEN_REMARK = re.compile(r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,3})\s*,\s*(?=[a-záéíóúñ])")
+#: Words that tell a name is being given: "my name is", "me llamo", "call me", "soy".
+NAME_CUE = re.compile(r"\b(?:my name|me llamo|mi nombre|call me|ll[aá]m[ea]me|d[ií]game|soy|i'?m|i am|it'?s|this is|names?)\b",
+                      re.IGNORECASE)
+
+
+def name_answer(text: str) -> Parsed:
+    """The name in a reply to "What name should we use?": as :func:`clean_name` reads it, else
+    a name introduced with a remark after it ("my name is Sophea Chhim, last name C H H I M",
+    "I'm Jasmine, the granddaughter, grandpa is Ernesto Agbayani", "Mohamed Abdi, with one m in
+    Mohamed"). Asking again would make the visitor repeat what they said."""
+    name, problem = clean_name(text)
+    if name is not None:
+        return name, problem
+    introduced = name_introduced(text or "")
+    if introduced is None and (found := _NAME_THEN_REMARK.match(text or "")) is not None:
+        introduced = clean_name(found.group(1))[0]
+    return (introduced, None) if introduced else (None, problem)
+
+
 #: A name said after a question or a correction: "is it safe to give my name? ok its Xiomara", "soy rossa perdon Rosa".
 _NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?:perd[oó]n|sorry|i mean|no just say|no,? just)\b\s*",
                               re.IGNORECASE)

@@ -156,8 +156,13 @@ def nothing_to_change(text: str) -> bool:
 
 
 def wants_to_stop(text: str) -> bool:
-    """At the summary, "no, I changed my mind, I don't want to do this now": nothing is saved."""
-    return bool(_STOP.search(text or ""))
+    """At the summary, "no, I changed my mind, I don't want to do this now": nothing is saved.
+    Not "o mejor no?" in a question ("tenemos que llamarles a ese numero o mejor no?"): an
+    alternative asked about, not a wish to stop."""
+    found = _STOP.search(text or "")
+    if found is not None and found.group(0).lower() == "mejor no" and re.search(r"\bo mejor no\b[^.!]*\?", text, re.IGNORECASE):
+        return False
+    return found is not None
 
 
 def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
@@ -343,6 +348,8 @@ _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mu
                           re.IGNORECASE)
 #: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b")
+#: ICE calling the visitor to its office: "ICE sent a letter, I have to appear at their office".
+_ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|show up|present)\b[^.?!]{0,20}\b(?:their|its|the ice) office\b")
 #: At "Which of these fits best?", an appointment or a report, with no other stage named: the check-in.
 _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita)\b")
 #: A notice to appear with no date yet, whatever else it says (court, "me presente"); or a paper to go
@@ -382,8 +389,11 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         index = -1 if word in ("last", "ultimo", "ultima") else _ORDINALS[word]
         return STAGE_BUTTONS[index]
     rest = _NO_STAGE.sub(" ", t) if answer else t
-    if _CITA_WITH_ICE.search(rest) and not any(p.search(rest) for st, p in _STAGE_PATTERNS if st == "hearing"):
-        return "check_in"  # "tengo cita pasado mañana con migracion": the words of the stage apart
+    if (_CITA_WITH_ICE.search(rest) or _ICE_OFFICE_CALLED.search(rest)) and not any(
+            p.search(rest) for st, p in _STAGE_PATTERNS if st == "hearing"):
+        # "tengo cita pasado mañana con migracion", "ICE mailed me a letter saying I have to appear at
+        # their office in two months": the words of the stage apart
+        return "check_in"
     if _NTA_UNDATED.search(rest):
         # "a paper that says notice to appear, to show up in court, but the date says TBD"
         return "nta_no_date"
@@ -792,7 +802,7 @@ _TO_GO = re.compile(
     # "they told me to come back to the office next wednesday", "me dijeron q regrese a la oficina el miercoles"
     r"|told (?:me|him|her|us|them) to|asked (?:me|him|her|us) to|me dijeron (?:que|q)|le dijeron (?:que|q)|nos dijeron (?:que|q))"
     r"\s+(?:go|be|appear|come|come back|return|report|show up|ir|presentar\w*|estar|regres\w*|volver|vuelva|venir|venga)"
-    r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|the office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b"
+    r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|(?:the|their|that|its) office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b"
     # "ICE wants me at the office with my passport thursday"
     r"|\b(?:ice|immigration|uscis|inmigraci[oó]n|migraci[oó]n) (?:wants?|needs?|quiere|quieren) (?:me|him|her|us|them|que (?:me|le|nos) \w+)"
     r"\b[^.?!]{0,12}\b(?:at|in|to come|to go|en|a) (?:the|their|its|la|su) (?:office|oficina|building|edificio)\b",
@@ -1077,6 +1087,14 @@ def matter_told(situation: str | None, text: str) -> str | None:
     a detention that is over, or someone else's, beside one's own court is removal."""
     if situation == "removal" and situations.back_after_deportation(text):
         return "family"
+    if situation in (None, "other", "enforcement", "family") and _SOMEONE_AT_A_FACILITY.search(text or "") \
+            and facilities.facility_in(text or "") and not situations.RELEASED.search(text or ""):
+        # "my son was at the Port Isabel place but today his name comes up somewhere else", "my friend
+        # called from a place called delaney hall": someone in a detention facility
+        return "detention"
+    if situation in (None, "other") and _TAKEN_AWAY.search(text or ""):
+        # "my girlfriend was taken at the airport coming back from her grandma's funeral"
+        return "detention"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
     if situation == "detention" and urgency.threat_to_call_agents(text or "") and _THREAT_AHEAD.search(text or "") \
@@ -1116,13 +1134,16 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not urgency.agents_at_hand(text) and not urgency.threat_to_call_agents(text):
         # "my ICE appointment is tomorrow at 9 am, should i even go?": the removal case's own step
         return "removal"
-    if situation in ("family", "other") and situations.RELEASED.search(text or "") and _ON_BOND.search(text or "") \
+    if situation in ("family", "other", "detention") and situations.RELEASED.search(text or "") and _ON_BOND.search(text or "") \
             and not _CASE_OVER_OR_PETITION.search(text or ""):
         # "a mi hijo lo soltaron con fianza la semana pasada, ¿ahora qué sigue?": the case goes on in court
         return "removal"
     if situation == "enforcement" and stage == "removal_order" and not urgency.agents_named(text):
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
+        return "removal"
+    if situation == "other" and _IMMIGRATION_COURT.search(text or "") and not situations.scam_call(text):
+        # "quiero cambiar de abogado ... y ya tengo la final en unos meses": a removal case, whatever the ask
         return "removal"
     if situation == "other" and (stage == "check_in" or (stage == "removal_order" and _STAGE_SAID.search(text or ""))) \
             and not _TRAVEL_OR_OFFICE.search(text or "") and not situations.scam_call(text):
@@ -1135,6 +1156,16 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: Someone close, in a facility: "my son was at the Port Isabel place", "my friend called from delaney hall".
+_SOMEONE_AT_A_FACILITY = re.compile(r"\b(?:my|mi|our|nuestr[oa])" + _KIN + r"|\bmy (?:friend|buddy|roommate|coworker|neighbou?r)\b"
+                                    r"|\bmi (?:amig[oa]|compa|vecin[oa]|compañer[oa])\b", re.IGNORECASE)
+#: Someone close taken (passive, with no agent named): "my girlfriend was taken at the airport".
+_TAKEN_AWAY = re.compile(r"\b(?:my|mi|our)" + _KIN + r"\s+(?:was|got|has been|had been) (?:taken|picked up|arrested|detained|grabbed)"
+                         r"\b(?! (?:to|into) (?:the )?(?:hospital|er|emergency|school|clinic))", re.IGNORECASE)
+#: The immigration court named: "tengo la final en unos meses", "my master calendar", "the immigration judge".
+_IMMIGRATION_COURT = re.compile(
+    r"\b(?:immigration court|corte de (?:inmigraci[oó]n|migraci[oó]n)|(?:tengo|tiene) (?:la|mi|su) (?:final|individual)\b|audiencia (?:final|individual)"
+    r"|master calendar|individual hearing|final hearing|immigration judge|juez(?:a)? de (?:inmigraci[oó]n|migraci[oó]n)|eoir)\b", re.IGNORECASE)
 #: A question about the firm or a trip, whatever step it names: "what are your hours, I have my ICE check-in after".
 _TRAVEL_OR_OFFICE = re.compile(r"\b(?:hours|horario|parking|estacionamiento|address|direcci[oó]n|travel|viajar|trip|viaje|job|trabajo en la firma)\b",
                                re.IGNORECASE)
@@ -1254,7 +1285,7 @@ _YES_CLAUSE = re.compile(
     r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
     r"|q mas|que mas|bueno)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
     # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
-    r"|(?:es)?ta bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
+    r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no"
@@ -1274,7 +1305,7 @@ _NO_CLAUSE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|actually|mmm+|hmm+|sorry|umm*)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel|nop|nones)"
     r"(?:\W+(?:thanks|thank you|gracias|por ahora|not now|not really|sorry|i'?m good|im good|estoy bien|mejor no|todav[ií]a no"
     r"|a[uú]n no|para nada|way|se[nñ]or|se[nñ]ora|please|pls|porfa|thx|ty))*\W*$|^\W*not really\W*$"
-    r"|\b(?:prefiero que no|prefiero q no|prefiero no|mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
+    r"|\b(?:prefiero que no|prefiero q no|prefiero no|(?<!\bo )mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
     r"|claro que no|por supuesto que no|of course not|(?:i'?d|id) rather you did ?n[o']?t|not right now"
     r"|no,? thanks)\b",
     re.IGNORECASE)
@@ -1416,6 +1447,10 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
     """
     if not before or not now or before == now or asked in ("situation", "change_field"):
         return False
+    if now == "other":
+        # "sorry before i forget, do u know a cheap tax preparer that takes itin" after a TPS story: an
+        # aside read as "something else" never replaces a matter told (the change button does that)
+        return True
     if _CORRECTION.search(text or "") and not text.strip().endswith("?"):
         return False
     if before == "other" and not text.strip().endswith("?"):

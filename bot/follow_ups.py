@@ -58,7 +58,8 @@ def after_answers(
     new = [r for r in reasons if r not in notified]
     if new:
         told_what_now = bool(WHAT_NOW & set(said_this_turn))
-        for response, values in resources.messages_for(new, firm, place=urgency.live_emergency(latest_text), now=now):
+        for response, values in resources.messages_for(
+                new, firm, place=urgency.agents_place(latest_text, slots.get("situation_text") or ""), now=now):
             if told_what_now and response in WHAT_NOW:
                 continue  # the interruption's help in this turn already said "call us now" (or what works after hours)
             out.messages.append((response, values))

@@ -169,7 +169,15 @@ def a_number_not_at_hand(text: str) -> bool:
 
     if not contact.has_digits(contact.spelled_digits(text or "")):
         return True  # (digits spelled out are a number: "dos uno cero, cuatro cinco seis, ...")
-    return contact.parse_a_number(text)[0] is None and bool(NOT_AT_HAND.search(text or ""))
+    if contact.parse_a_number(text)[0] is not None:
+        return False
+    few = len(re.findall(r"\d", contact.spelled_digits(text or ""))) < 7
+    return bool(NOT_AT_HAND.search(text or "")) or (few and bool(_PART_OF_IT.search(text or "")))
+
+
+#: Only the start of a number: "A 0 9 8 ... no sé el resto", "empieza con A 0 5...", "I wrote 24 something and then lost it".
+_PART_OF_IT = re.compile(r"\.\.|…|\b(?:something|algo|the rest|el resto|lo dem[aá]s|starts? with|empieza|comienza|lost it|lo perd\w*"
+                         r"|no s[eé]|i don'?t know|idk|dont know)\b", re.IGNORECASE)
 
 
 def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
@@ -197,7 +205,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
         # ayer a su oficina" asks for someone's data)
         return (dates.parse_date(t, today) is not None and len(t.split()) <= PLAIN_DATE_WORDS) or dates.says_when(t)
     if slot == "a_number":
-        return contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t)) or flow.a_number_unknown(t)
+        # a number, or not at hand: no digits at all ("ella me dio un numero pero se corto la llamada"), or only a part
+        return (contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t)) or flow.a_number_unknown(t)
+                or (a_number_not_at_hand(t) and not is_question(t)))
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
     if slot == "detained_where" and not is_question(t):
@@ -211,8 +221,12 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot == "contact_name":
         # "Graciela Soto": a name written as one, whatever the classifier made of it
         words = t.split()
-        return (1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not is_question(t)
-                and contact.clean_name(t)[0] is not None)
+        if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not is_question(t) and contact.clean_name(t)[0] is not None:
+            return True
+        # "Me llamo Efraín", "just call me J, Jairo", "my name is Sophea Chhim, last name C H H I M": a name
+        # given as one (not "call me" asking for a person)
+        return (bool(contact.NAME_CUE.search(t)) and not is_question(t) and not contact.has_digits(t) and not contact.declines_name(t)
+                and contact.name_answer(t)[0] is not None)
     return False
 
 
@@ -244,6 +258,11 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
         from bot import contact
 
         out[slot] = contact.parse_a_number(text)[0] or "unknown"
+    elif slot == "contact_name":
+        # "Me llamo Efraín", read as a request for a person: the name, as the form reads it
+        from bot import contact
+
+        out[slot] = contact.name_answer(text)[0] or text[:1000]
     elif slot == "hearing_date":
         # "next wednesday" read as a booking to move: the date, as the form reads it (kept only when read)
         value = flow.next_date_answer(text, today)[0] or ("unknown" if DONT_KNOW.search(text) else None)
@@ -672,7 +691,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
-        if intent in ANSWER_NOT_REFUSAL and plain and not is_question(text):
+        if (intent in ANSWER_NOT_REFUSAL or (pending == "contact_name" and intent not in ("crisis", "emergency_now"))) \
+                and plain and not is_question(text):
+            # ("Le Van Hung" read as a privacy question, "Me llamo Efraín" as a request for a person: a name)
             # "The family will send it" or "she has a green card, no a number with her" at the
             # A-number: an answer, not a question to refuse
             return answer

@@ -136,6 +136,8 @@ def detect(text: str) -> Optional[str]:
         spanish += len(_SPANISH_SMALL.findall(folded))
     if spanish >= 2 and spanish >= english / 2:
         return "es"
+    if not strong and not english and len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return None  # "Le Van Hung", "San Luis Obispo": a name or a place, in no language of its own
     if len(words) < 3:
         # A place, a name or one word: too little for the model; only clear words count.
         if spanish and not english:
@@ -212,8 +214,10 @@ def name(code: Optional[str]) -> str:
 #: A call or a conversation asked for in a language ("me pueden llamar en español?", "can someone
 #: call me in spanish"): a question about the office, whatever else the classifier heard in it.
 _IN_A_LANGUAGE = re.compile(
-    r"\b(?:call|speak|talk|talks|speaks|llam\w*|habl\w*|contest\w*|atiend\w*|comunic\w*)\b[^.?!]{0,30}?"
-    r"\b(?:in|en) (?:spanish|espa[nñ]ol|english|ingl[eé]s)\b",
+    r"\b(?:call|speak|talk|talks|speaks|done|do|llam\w*|habl\w*|contest\w*|atiend\w*|comunic\w*|hacer|hace|hacerse)\b[^.?!]{0,30}?"
+    r"\b(?:in|en) (?:spanish|espa[nñ]ol|english|ingl[eé]s)\b"
+    # "hablan español?", "do you speak spanish"
+    r"|\b(?:hablan|habla|speak|speaks)\s+(?:spanish|espa[nñ]ol|english|ingl[eé]s)\b",
     re.IGNORECASE)
 
 

@@ -773,8 +773,17 @@ def detect_wide(text: str) -> Optional[Crisis]:
     norm = normalize(text)
     if not norm:
         return None
-    kinds = [kind for kind in PRIORITY if _WIDE_RX[kind].search(norm)]
+    wide = _BRIDGE.sub("crossing", norm) if _BORDER_CROSSING.search(norm) else norm
+    kinds = [kind for kind in PRIORITY if _WIDE_RX[kind].search(wide)]
     return Crisis(kinds[0], _language_of(norm)) if kinds else None
+
+
+#: A bridge that is a border crossing ("la detuvieron en el puente de laredo", "CBP stopped him at the
+#: bridge in El Paso"): not a bridge to jump from, for the wide net (the precise rules still read the message).
+_BRIDGE = re.compile(r"\b(?:bridge|puente)\b")
+_BORDER_CROSSING = re.compile(
+    r"\b(?:border|frontera|laredo|juarez|el paso|brownsville|hidalgo|reynosa|nogales|tijuana|matamoros|mexicali|eagle pass|piedras negras"
+    r"|del rio|acuna|customs|aduana|cbp|internacional|international|detuvieron|detained|arrested|agarraron|cruzando|crossing|cruzar|cross)\b")
 
 
 def _language_of(norm: str) -> str:
@@ -796,7 +805,7 @@ _PAST_OR_SAFE = re.compile(
     r"|last (?:month|year)|el (?:mes|ano) pasado|(?:\w+ )?months? ago|hace (?:\w+ )?meses|when i was (?:a kid|little|\d+)|cuando era (?:nina|nino|chica|chico)"
     r"|(?:i am|im|i'm|estoy|ya estoy) (?:safe|a salvo|bien|ok|okay|fine|doing well|out now|divorced|divorciad[oa]|fuera)"
     r"|(?:left|escaped|got away from) (?:him|her|them)|(?:i|we) (?:got away|escaped)|lo deje|me escape|survivor|sobreviviente|recovering|ya esta bien"
-    r"|is in (?:jail|prison) (?:now|for it)|esta (?:preso|en la carcel))\b"
+    r"|is in (?:jail|prison) (?:now|for it)|esta (?:preso|en la carcel)|me divorcie|nos divorciamos|(?:we|i) (?:got )?divorced)\b"
 )
 #: Reported to the police, by strangers ("me quitaron el celular y me golpearon, tengo el reporte de la
 #: policia"): it happened, and the report is a U visa's evidence. Not when someone close did it, who

@@ -288,7 +288,7 @@ RELEASED = re.compile(
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
-    r"|(?<!\bno )(?<!\bnunca )(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
+    r"|(?<!\bno )(?<!\bnunca )(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
 #: Becoming a citizen is the aim ("now she wants to become a citizen"), not a petitioner's status.
 _CITIZENSHIP_AIM = re.compile(

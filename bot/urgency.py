@@ -584,7 +584,7 @@ _AGENTS_DOING = re.compile(
 #: Knocking at a door or window needs no "now": it is happening.
 _KNOCKING_NOW = re.compile(r"\b(?:knocking|banging|pounding|ringing|tapping|tocando|golpeando)\b")
 _NOW_WORD = re.compile(
-    r"\b(?:now|rn|ahora|ahorita|just|acaban? de|sigo|seguimos|still|todavia)\b"
+    r"\b(?:now|rn|ahora|ahorita|just(?! (?:kept|keep|walked|left|ran|went|wanted|want|need|got home))|acaban? de|sigo|seguimos|still|todavia)\b"
     r"|\b(?:is|are|'re|re|esta|estan) (?:\w+ ){0,6}?(?:holding|grabbing|asking|checking|agarrando|pidiendo|revisando)\b"
     # "there r like 4 guys in green vests by the loading dock asking for ppl by name"
     r"|\bthere (?:is|are|r|s) (?:\w+ ){1,10}?(?:asking|checking|holding|grabbing)\b"
@@ -722,6 +722,15 @@ _DONE_BY = re.compile(
     r"|llev[oó]|llevaron|recogi[oó]|recogieron)\s+(?:la\s+|el\s+)?$")
 
 
+#: Agents all around, going on: "theres agents everywhere lining people up", "some agents are walking in",
+#: "hay 2 trucks de ICE right at the entrance".
+_ALL_AROUND = re.compile(
+    r"\b(?:agents?|officers?|ice)\s+(?:are|r|is)\s+(?:walking|coming|going|running|getting) (?:in|inside)\b"
+    r"|\b(?:agents?|officers?|ice|migra)\b[^.?!]{0,30}\bjust (?:walked in|walked into|came in|came into|showed up|got here|pulled up|arrived)\b"
+    r"|\b(?:lining|line|lined) (?:people|everyone|everybody|us|them|workers) up\b(?![^.?!]{0,30}\b(?:yesterday|last|ayer|earlier)\b)"
+    r"|\bhay\s+(?:\w+\s+){0,3}(?:de (?:ice|la migra|migracion)|agentes|migras?)\b[^.?!]{0,30}\b(?:en la entrada|afuera|adentro|aqui|right at|at the)\b")
+
+
 def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _THEIR_THING.sub("a card", _agents_only(s))
@@ -733,7 +742,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     match = _AGENTS_THERE.search(s)
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
-    match = match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
+    match = (match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
+             or _ALL_AROUND.search(s))
     knocking = _KNOCKING.search(s)
     if match is None and knocking is not None and _AGENT_WORD.search(s) and not (_WAS.search(s[: knocking.start()]) and not strong):
         # (not "ice was in my complex this week knocking on doors": they were, earlier)
@@ -860,11 +870,26 @@ def agents_not_here_now(text: str) -> bool:
 
 _PLACE_KINDS = [
     ("home", re.compile(rf"\b(?:{_HOME})\b")),
-    ("work", re.compile(rf"\b(?:{_WORK}|where i work|donde trabajo)\b")),
+    ("work", re.compile(rf"\b(?:{_WORK}|where i work|donde trabajo|(?:my|the|our|mi|el|al) (?:owner|boss|manager|supervisor|jefe|patr[oó]n|encargado)|(?:im|i am|i.m|estoy|estamos|we are|were) (?:\w+ )?(?:working|trabajando))\b")),
     ("street", re.compile(rf"\b(?:{_STREET}|pull(?:ing|ed) (?:me|us|him|her) over|following (?:me|us)|siguiendo)\b")),
     ("other", re.compile(rf"\b(?:{_OTHER})\b")),
 ]
 _AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|ringing|tocando|golpeando|timbre)\b")
+
+
+def agents_place(text: str, story: str = "") -> Optional[str]:
+    """Where the agents are, for the know-your-rights text: as :func:`live_emergency` reads the
+    message, else the place it names ("they're in the dining room now talking to my owner": work),
+    else where the story told them to be ("yes" after "Agents just walked into our kitchen"); None
+    if nothing says."""
+    found = live_emergency(text or "")
+    if found is not None and found != "other":
+        return found
+    s = normalise(text or "")
+    named = sorted((m.start(), kind) for kind, pattern in _PLACE_KINDS for m in [pattern.search(s)] if m)
+    if named:
+        return named[0][1]
+    return found or live_emergency(story or "")
 
 
 def agents_at_hand(text: str) -> bool:

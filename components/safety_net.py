@@ -101,7 +101,7 @@ class SafetyNet(GraphComponent):
         # "can I reschedule my check-in?": the visitor's case, not a consultation to move.
         case_appointment = intent in ("reschedule_booking", "cancel_booking") and not text.startswith("/") \
             and booking_flow.about_a_case_appointment(text)
-        if intent == "greet" and language.asks_for_a_language(text):
+        if intent in ("greet", "nlu_fallback", "chitchat", "out_of_scope") and language.asks_for_a_language(text):
             # "oiga, me pueden llamar en español?" read as a greeting: a question about the office
             # (its reply says which languages the team speaks)
             message.set(INTENT, {"name": "ask_office", "confidence": confidence}, add_to_output=True)

@@ -376,3 +376,18 @@ def test_the_name_to_use_among_other_words(text, name):
 @pytest.mark.parametrize("text", ["N/A", "no quiero decir", "no importa el nombre", "whatever, doesnt matter"])
 def test_a_name_not_given(text):
     assert contact.declines_name(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("my name is Sophea Chhim, last name C H H I M", "Sophea Chhim"),
+    ("Mohamed Abdi, with one m in Mohamed", "Mohamed Abdi"),
+    ("I'm Jasmine, the granddaughter, grandpa is Ernesto Agbayani", "Jasmine"),
+    ("Me llamo Efraín", "Efraín"),
+])
+def test_a_name_answer_with_a_remark_after_it_is_the_name(text, name):
+    assert contact.name_answer(text) == (name, None)
+
+
+@pytest.mark.parametrize("text", ["yes", "what do you need my name for?", "ok thanks"])
+def test_a_reply_without_a_name_is_still_asked_again(text):
+    assert contact.name_answer(text) == (None, "utter_name_unclear")

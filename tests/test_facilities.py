@@ -59,3 +59,14 @@ def test_a_part_of_a_facilitys_name_is_where_someone_is_held_not_a_guess_at_the_
     assert "location_guess" not in heard and heard["places_mentioned"] == ["Texas (detained)"]
     # a facility's town alone is a town people live in
     assert location.heard_in_passing("ICE took my husband in conroe", None, {})["location_guess"] == "Conroe, TX"
+
+
+@pytest.mark.parametrize("text, town", [("my cousin is at crome in miami since last week", "Miami"),
+                                        ("they sent him down to mcfarland", "McFarland")])
+def test_facilities_by_their_spoken_names(text, town):
+    assert town in facility_in(text)
+
+
+def test_one_typo_is_in_one_word_not_another_word_in_its_place():
+    assert facility_in("vivo en santa ana california. mi esposa es ciudadana") is None
+    assert "Pine Prairie" in facility_in("they moved him to pine prarie")

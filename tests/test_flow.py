@@ -1244,3 +1244,39 @@ def test_where_someone_is_held_said_as_not_known(text):
 def test_a_check_in_beside_an_order_keeps_its_day():
     said = flow.answers_in_text("removal", "check in tomorrow at 9am at the ICE office, i have a deportation order", date(2026, 12, 5))
     assert said == {"removal_stage": "removal_order", "hearing_date": "2026-12-06"}
+
+
+def test_an_alternative_asked_about_at_the_summary_is_not_a_wish_to_stop():
+    assert not flow.wants_to_stop("tenemos que llamarles a ese numero o mejor no?")
+    assert flow.consent_answer("tenemos que llamarles a ese numero o mejor no?") is None
+    assert flow.wants_to_stop("mejor no, gracias") and flow.consent_answer("hmm mejor no") is False
+
+
+def test_an_aside_read_as_something_else_keeps_the_matter_told():
+    assert flow.keeps_situation("humanitarian", "other", "location", "sorry before i forget, do u know a cheap tax preparer that takes itin")
+    assert not flow.keeps_situation("other", "family", "location", "its about my wife's visa")
+
+
+@pytest.mark.parametrize("situation, text, read", [
+    (None, "My son was at the Port Isabel place but today his name comes up somewhere else", "detention"),
+    ("other", "my friend called from a place called delaney hall, he wants a lawyer", "detention"),
+    ("other", "my girlfriend was taken at the airport coming back from her grandma's funeral", "detention"),
+    ("other", "my son was taken to the hospital", "other"),
+    ("detention", "Ya salió mi hermano con fianza, ¿ahora qué sigue?", "removal"),
+    ("other", "quiero cambiar de abogado, el que tengo nunca me contesta y ya tengo la final en unos meses", "removal"),
+])
+def test_the_matter_a_message_tells(situation, text, read):
+    assert flow.matter_told(situation, text) == read
+
+
+def test_ice_calling_the_visitor_to_its_office_is_a_check_in():
+    today = date(2026, 12, 5)
+    text = "ICE mailed me a letter saying I have to appear at their office in two months, I don't have any case"
+    assert flow.removal_stage(text) == "check_in"
+    assert flow.answers_in_text("removal", text, today) == {"removal_stage": "check_in", "hearing_date": "2027-02-03"}
+
+
+@pytest.mark.parametrize("text", ["no le dieron fecha todavía, dicen que llega por correo", "they said the date comes in the mail",
+                                  "no me han dado fecha"])
+def test_no_date_given_yet_is_an_answer(text):
+    assert flow.next_date_answer(text, date(2026, 12, 5)) == ("unknown", "unknown")

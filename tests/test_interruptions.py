@@ -1054,3 +1054,35 @@ def test_a_day_inside_a_request_for_someone_elses_data_is_not_a_date_answer():
                                   free_text=True)
     assert answer.responses == ["utter_others_data_refused"]
     assert interruptions.plainly_answers("hearing_date", "el 14 a las 8:30", date(2026, 12, 5))
+
+
+@pytest.mark.parametrize("text", [
+    "Me llamo Efraín", "just call me J, Jairo", "my name is Sophea Chhim, last name C H H I M", "Le Van Hung",
+])
+def test_a_name_given_as_one_answers_the_name_question(text):
+    assert interruptions.plainly_answers("contact_name", text, date(2026, 12, 5))
+    assert interruptions.answer_slots("contact_name", text, date(2026, 12, 5))["contact_name"] not in (None, text) or text == "Le Van Hung"
+
+
+def test_a_name_read_as_a_request_for_a_person_gets_no_callback_reply():
+    answer = interruptions.handle("request_human", "Me llamo Efraín", [], [], {"requested_slot": "contact_name"}, firm(),
+                                  today=date(2026, 12, 5), free_text=True)
+    assert answer.slots.get("contact_name") == "Efraín"
+    assert answer.responses == []
+
+
+@pytest.mark.parametrize("text", [
+    "ella me dio un numero pero se corto la llamada",
+    "he said a number very fast on the phone, I wrote 24 something and then lost it",
+    "A 0 9 8 ... no sé el resto, está en la carta y él la tiene",
+    "está en su green card, empieza con A 0 5...",
+])
+def test_an_a_number_not_at_hand_or_only_begun_is_an_answer(text):
+    assert interruptions.a_number_not_at_hand(text)
+    assert interruptions.plainly_answers("a_number", text, date(2026, 12, 5))
+    assert interruptions.answer_slots("a_number", text, date(2026, 12, 5)) == {"a_number": "unknown"}
+
+
+def test_a_mistyped_a_number_is_checked_not_taken_as_unknown():
+    assert not interruptions.a_number_not_at_hand("A 2018 779")
+    assert not interruptions.plainly_answers("a_number", "what is an a number?", date(2026, 12, 5))

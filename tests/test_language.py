@@ -113,3 +113,9 @@ def test_a_state_code_is_not_a_spanish_word(text, code):
 
 def test_every_language_has_a_spanish_name():
     assert set(language.NAMES_ES) == set(language.NAMES)
+
+
+@pytest.mark.parametrize("text, code", [("Le Van Hung", None), ("San Luis Obispo", None), ("I NEED HELP NOW", "en"),
+                                        ("Hola Buenos Dias", "es")])
+def test_a_name_alone_does_not_turn_the_conversation(text, code):
+    assert language.detect(text) == code

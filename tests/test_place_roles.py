@@ -570,3 +570,18 @@ def test_on_a_visa_class_is_not_on_an_island():
 def test_soy_de_a_us_city_is_asked_about_not_taken_as_the_home_country():
     assert visitor_location("necesito ir a la oficina pero salgo muy tarde del trabajo. soy de indianapolis")[1] == "unclear"
     assert visitor_location("soy de chihuahua")[1] == "other"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("my son is US citizen 24 years old live in garden grove. can he apply for me and my wife? we in vietnam", "Vietnam"),
+    ("i in mexico now", "Mexico"),
+])
+def test_a_place_said_as_ours_without_a_verb(text, country):
+    place, role = visitor_location(text)
+    assert (place.country, role) == (country, "self")
+
+
+def test_someone_else_residing_somewhere():
+    text = ("We are a 40-person machining firm in Sheboygan, Wisconsin. We have extended an offer to a mechanical engineer "
+            "who is a Mexican national currently residing in Querétaro.")
+    assert [m.role for m in mentions(text)] == ["unclear", "relative"]

@@ -598,3 +598,33 @@ def test_no_nickname_is_written_twice():
         if isinstance(node, ast.Dict):
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
             assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+
+
+@pytest.mark.parametrize("text, country, city", [
+    ("Michoacán", "Mexico", None), ("en Zamora, Michoacán", "Mexico", None), ("Juárez", "Mexico", "Ciudad Juárez"),
+    ("Querétaro", "Mexico", "Querétaro"), ("Cañon City", "United States", "Cañon City"),
+])
+def test_accents_typed_on_a_phone_do_not_hide_a_place(text, country, city):
+    found = resolver.mentions(text)
+    assert found and found[-1][2].country == country and found[-1][2].city == city
+    start, end, _ = found[-1]
+    assert text[start:end].lower().replace("á", "a").replace("é", "e").replace("ñ", "n") in text.lower().replace(
+        "á", "a").replace("é", "e").replace("ñ", "n")
+
+
+@pytest.mark.parametrize("text, city, state", [
+    ("austin, en el east side", "Austin", "TX"), ("Austin, doing a guest spot at a studio", "Austin", "TX"),
+    ("Salinas, pero trabajo en el field allá por Greenfield", "Salinas", "CA"),
+    ("we're in pasadena, the texas one not california lol", "Pasadena", "TX"),
+    ("kck", "Kansas City", "KS"), ("Mpls, Lake street area", "Minneapolis", "MN"),
+])
+def test_a_reply_that_starts_with_its_town_is_that_town(text, city, state):
+    from bot.places import location
+
+    place = location.answer_place(text, text)
+    assert (place.city, place.state) == (city, state)
+
+
+def test_a_name_shared_with_a_person_is_not_a_place_in_running_text():
+    assert resolver.mentions("Austin is where i am") == []
+    assert resolver.mentions("tell Austin, my son, to call me") == []

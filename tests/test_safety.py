@@ -768,3 +768,15 @@ def test_fear_said_as_i_cant_breathe_is_a_figure(text, figure):
 ])
 def test_a_crime_reported_told_for_a_u_visa_is_past(text):
     assert safety.past_and_safe(text)
+
+
+def test_a_border_bridge_is_not_a_bridge_to_jump_from():
+    assert safety.detect_wide("mi esposa fue a ver a su mama a nuevo laredo y al regresar anoche la detuvieron en el puente") is None
+    assert safety.detect_wide("en el puente de laredo, customs, o ya la movieron no se") is None
+    assert safety.detect_wide("im on the bridge and i cant take it anymore").kind == "suicide"
+    assert safety.detect_wide("estoy en el puente, ya no aguanto mas").kind == "suicide"
+
+
+def test_abuse_ended_by_a_divorce_is_past():
+    assert safety.past_and_safe("Mi exesposo era ciudadano y me maltrataba, ya me divorcié, ¿todavía puedo pedir algo?")
+    assert not safety.past_and_safe("mi esposo me maltrata y no me deja salir")

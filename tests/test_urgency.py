@@ -870,3 +870,23 @@ def test_agents_back_now_count_as_agents_here_only_in_a_story_of_agents():
     text = "wait they are back, 2 trucks outside my building right now"
     assert urgency.signals_in_story(text, date(2026, 12, 5), "enforcement") == ["ice_present_now"]
     assert urgency.signals_in_story(text, date(2026, 12, 5), "family") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("they locked the doors at the warehouse and theres agents everywhere lining people up, im in the bathroom typing this", "work"),
+    ("estoy working inside the walmart y hay 2 trucks de ICE right at the entrance, some agents are walking in, que hago", "work"),
+    ("an ice officer stopped me walking to the 7 train and asked where im from, i just kept walking. was that ok?", None),
+    ("yesterday they were lining people up at the plant", None),
+    ("ice just stopped me on the street", "street"),
+])
+def test_agents_at_hand_now_and_where(text, place):
+    assert urgency.live_emergency(text) == place
+
+
+def test_where_the_agents_are_for_the_rights_text():
+    story = "Agents with ICE jackets just walked into our kitchen asking for the manager, that's me"
+    assert urgency.live_emergency(story) == "work"
+    assert urgency.agents_place("they're in the dining room now talking to my owner", story) == "work"
+    assert urgency.agents_place("yes", story) == "work"
+    assert urgency.agents_place("yes", "") is None
+    assert urgency.agents_place("they are knocking at my door", story) == "home"

@@ -20,10 +20,13 @@ from rapidfuzz import fuzz
 
 #: Canonical name -> words a visitor may type for it (lower case, no accents).
 FACILITIES = {
-    "Krome North Service Processing Center (Miami, FL)": ("krome",),
+    "Krome North Service Processing Center (Miami, FL)": ("krome", "crome"),
     "Adelanto ICE Processing Center (CA)": ("adelanto",),
     "Otay Mesa Detention Center (San Diego, CA)": ("otay mesa", "otay"),
     "Golden State Annex (McFarland, CA)": ("golden state annex",),
+    "Central Valley Annex (McFarland, CA)": ("central valley annex",),
+    # two facilities in one small town: staff see the town, and both names
+    "Golden State Annex or Central Valley Annex (McFarland, CA)": ("mcfarland", "mc farland"),
     "Mesa Verde ICE Processing Center (Bakersfield, CA)": ("mesa verde",),
     "Imperial Regional Detention Facility (Calexico, CA)": ("imperial regional",),
     "Eloy Detention Center (AZ)": ("eloy",),
@@ -116,9 +119,15 @@ def facility_in(text: str) -> Optional[str]:
         size = len(alias.split())
         for i in range(len(words) - size + 1):
             said = " ".join(words[i : i + size])
-            if said == alias or (typo and len(alias) >= 7 and fuzz.ratio(said, alias) >= 85):
+            if said == alias or (typo and len(alias) >= 7 and fuzz.ratio(said, alias) >= 85 and _word_by_word(said, alias)):
                 return name
     return None
+
+
+def _word_by_word(said: str, alias: str) -> bool:
+    """One typo in a name of several words is a typo in one of them ("pine prarie"), not another
+    word in its place ("santa ana california. mi" is not "california city")."""
+    return all(fuzz.ratio(a, b) >= 75 for a, b in zip(said.split(), alias.split()))
 
 
 def names_part_of(place_text: str, facility: str) -> bool:

@@ -55,7 +55,23 @@ _JUST_A_COMMA = re.compile(r"\s*,\s*(?:in\s+|en\s+)?")
 
 def answer_place(value: str, message_text: str) -> Optional[Place]:
     """The place an answer to "Where are you?" gives: one said as the visitor's wins over
-    others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved."""
+    others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved.
+    A town of several states, said with which one ("pasadena, the texas one not california"), is that one."""
+    place = _answer_place(value, message_text)
+    which = _WHICH_ONE.search(message_text or "")
+    if place is not None and place.city and which is not None:
+        there = with_state(place.city, which.group(1) or which.group(2))
+        if there is not None and there.city == place.city and there.state:
+            return there
+    return place
+
+
+#: "the texas one", "el de texas": which of several towns of one name.
+_WHICH_ONE = re.compile(r"\bthe ([a-z]+(?: [a-z]+)?) one\b|\b(?:el|la) de ([a-z]+(?: [a-z]+)?)\s*(?:$|[,.;!]|\bno\b|\bnot\b)",
+                        re.IGNORECASE)
+
+
+def _answer_place(value: str, message_text: str) -> Optional[Place]:
     found = roles.mentions(message_text)
     place, role = roles.location_among(found, message_text)
     now = next((m for m in found if m.role == roles.UNCLEAR and _NOW_AFTER.match(message_text, m.end)), None)

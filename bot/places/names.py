@@ -107,6 +107,10 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "gwinnett": (US, "GA", None),
     "corpus": (US, "TX", "Corpus Christi"),
     "the ie": (US, "CA", None),
+    "kck": (US, "KS", "Kansas City"),
+    "kcmo": (US, "MO", "Kansas City"),
+    "mpls": (US, "MN", "Minneapolis"),
+    "oahu": (US, "HI", None),
     # international airports: "im at JFK terminal 4 waiting", "estoy en el aeropuerto de LAX"
     "jfk": (US, "NY", "Queens"),
     "jfk airport": (US, "NY", "Queens"),

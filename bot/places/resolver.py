@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
@@ -306,9 +307,17 @@ class _Candidate:
     rank: int
 
 
+def _unaccented(c: str) -> str:
+    """One character without its accent ("á" -> "a"), or itself: the text keeps its length."""
+    base = unicodedata.normalize("NFD", c)
+    return base[0] if len(base) > 1 and all(unicodedata.combining(x) for x in base[1:]) else c
+
+
 def _clean(text: str) -> str:
+    # Accents dropped letter by letter ("Michoacán", "Juárez", "Yucatán" typed on a phone):
+    # the patterns hold the folded spellings, and offsets still map back one to one.
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    return " ".join(text.split())
+    return " ".join("".join(_unaccented(c) for c in text).split())
 
 
 def _is_shouting(doc: Doc) -> bool:
@@ -452,6 +461,8 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
             i += 1
             continue
         j, key, entries = found
+        while j - 1 > i and doc[j - 1].is_punct:
+            j -= 1  # "austin ," keys as "austin": the comma is not part of the name
         span = doc[i:j]
         prev = _prev_word(doc, i)
         nxt = doc[j] if j < n else None
@@ -474,7 +485,9 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
             cue = prev is not None and prev in CUES_EN | CUES_ES
             # "... somebody is going to get shot. modesto": a sentence of its own, closing the message
             signed_off = i > 0 and doc[i - 1].text in (".", "!", "?") and (nxt is None or (nxt.is_punct and j + 1 >= n))
-            accept = cue or (bare and len(others) <= 2) or state_next or signed_off
+            # "austin, en el east side", "Salinas, pero trabajo por Greenfield": a reply that starts with the town
+            leading = i == 0 and nxt is not None and nxt.text == ","
+            accept = cue or (bare and len(others) <= 2) or state_next or signed_off or leading
         if accept:
             out.append(_name_mention(i, j, key, entries, needs_state=needs_state))
             i = j

@@ -568,6 +568,8 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
         return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
+    if ts >= 2 and words[ts - 1] == "in" and words[ts - 2] in ("we", "i") and (ts == 2 or words[ts - 3] in BOUNDARY | {","}):
+        return SELF  # "we in vietnam", "i in mexico now": the verb left out
     if ts >= 2 and words[ts - 1] in ("in", "en") and _STAYING.search(" ".join(words[lo:ts])) and not any(
             w in LEFT_FROM for w in words[lo:ts]):
         # "right now im staying with my sister in las cruces", "estoy en casa de mi hermana en oklahoma city"
@@ -950,7 +952,8 @@ def _residence(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
     if subject is None:
         return SELF if w in SELF_DEFAULT else UNCLEAR
     if subject == UNCLEAR and w in PARTICIPLES:
-        return SELF
+        # ("an engineer who is a Mexican national currently residing in Querétaro": someone else)
+        return RELATIVE if "who" in words[max(lo, k - 8):k] else SELF
     return subject
 
 
