@@ -628,3 +628,14 @@ def test_a_reply_that_starts_with_its_town_is_that_town(text, city, state):
 def test_a_name_shared_with_a_person_is_not_a_place_in_running_text():
     assert resolver.mentions("Austin is where i am") == []
     assert resolver.mentions("tell Austin, my son, to call me") == []
+
+
+@pytest.mark.parametrize("text, where", [
+    ("im writing from the tablet inside otay mesa detention, I need a lawyer for me", "San Diego, CA"),
+    ("les escribo desde el centro de eloy, estoy detenido", "Eloy, AZ"),
+    ("my husband is writing from the tablet inside otay mesa", None),
+])
+def test_a_visitor_held_in_a_facility_is_there(text, where):
+    from bot.places import location
+
+    assert location.heard_in_passing(text, "consent", {}).get("location") == where

@@ -139,3 +139,11 @@ def names_part_of(place_text: str, facility: str) -> bool:
     names = [a for a, name, _ in _ALIASES if name == facility] + [_plain(facility.split("(")[0])]
     return any(f" {said} " in f" {' '.join(n.split())} " and said != " ".join(n.split()) for n in names)
 
+
+def town_of(facility: str) -> str:
+    """Where a facility is, as its name says it ("Otay Mesa Detention Center (San Diego, CA)" -> "San Diego, CA")."""
+    found: list[str] = re.findall(r"\(([^()]*)\)", facility)
+    if not found:
+        return ""
+    # ("Camp East Montana (Fort Bliss, El Paso, TX)": the town and state, not the base)
+    return (found[-1].split(",", 1)[-1] if found[-1].count(",") >= 2 else found[-1]).strip()

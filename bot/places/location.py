@@ -221,6 +221,14 @@ def _whole_us(place: Place) -> bool:
     return place.country_code == "US" and not place.state and not place.city
 
 
+#: The visitor inside a facility: "im writing from the tablet inside otay mesa", "estoy detenido en eloy".
+_INSIDE_MYSELF = re.compile(
+    r"(?:^\W*|\b(?:i'?m|im|i am|estoy)\s+)(?:writing|texting|calling|messaging|escribiendo|llamando)\s+(?:\w+\s+){0,4}?(?:from|desde)\b"
+    r"|\b(?:escribo|llamo|les escribo|le escribo|te escribo)\s+(?:\w+\s+){0,4}?desde\b"
+    r"|\b(?:i'?m|im|i am|estoy)\s+(?:(?:being\s+)?(?:detained|locked up|held)|detenid[oa]|encerrad[oa])\b"
+    r"|\b(?:i'?m|im|i am|estoy)\s+(?:\w+\s+){0,2}?(?:inside|dentro de)\b", re.IGNORECASE)
+
+
 def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """Location slots a message fills when the location question is not the one asked.
 
@@ -252,6 +260,11 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
     place, role = roles.location_among(found, text)
     if place is not None and place.candidates and not place.state:
         place = _settled_by_context(place, found, text)
+    if facility and role != roles.SELF and _INSIDE_MYSELF.search(text or ""):
+        # "im writing from the tablet inside otay mesa detention, I need a lawyer for me": the visitor is held there
+        inside = resolver.resolve(facilities.town_of(facility))
+        if inside is not None:
+            place, role = inside, roles.SELF
     if place is not None and role == roles.SELF:
         out.update(slots_for(place))
     elif place is not None and role == roles.UNCLEAR and not slots.get("location_guess") and not _whole_us(place):
