@@ -218,6 +218,8 @@ _UNIT_WORDS = {"wk": "weeks", "wks": "weeks", "hr": "hours", "hrs": "hours", "mo
 _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(?:tmrw|tmrrw|tmr|tmw|2morrow|2moro|tomorow|tommorow|tommorrow|tomorrw|tomoro)\b", "tomorrow"),
     (r"\b(?:2day|tdy)\b", "today"),
+    # "since last weekend": its Saturday (parsedatetime knows no weekend)
+    (r"\b(?:last|this past) weekend\b", "last saturday"),
     # Spanish typed short: "el 14 del mes q viene", "hay q mandarla en 10 dias"
     (r"(?<![\w'])q(?![\w'])", "que"),
     (r"\bpa\b(?= (?:el|la|los|las|marzo|enero|febrero|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b)", "para"),

@@ -293,7 +293,10 @@ _STAGE_WORDS = (
                   # "me tengo q presentar a ice el lunes", "tengo q ir a report con ice cada 3 months"
                   "presentar a ice", "presentar ante ice", "report con ice", "reportar con", "a report con",
                   # "fui a firmar hoy", "q me reporte a ice en 60 dias"
-                  "fui a firmar", "fue a firmar", "fuimos a firmar", "me reporte a", "reportarme a", "reportarse a", "reporte a ice")),
+                  "fui a firmar", "fue a firmar", "fuimos a firmar", "me reporte a", "reportarme a", "reportarse a", "reporte a ice",
+                  # "yo voy a firmar a inmigracion cada seis meses"
+                  "firmar a inmigracion", "firmar a migracion", "firmar a la migra", "firmar en inmigracion",
+                  "firmar en migracion", "firmar con inmigracion", "firmar con migracion", "firmo cada", "firma cada")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
@@ -464,7 +467,7 @@ _STAGE_SAID = re.compile(
     r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
-    r"(?:juez|jueza|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
+    r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     r"(?:gave|give) (?:me|him|her|us|them) (?:a )?deportation|got (?:a )?deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
@@ -1416,7 +1419,9 @@ _NOT_THERE_NOW = re.compile(
     r"\b(?:(?:they )?were here|was here|estuvieron|vinieron (?:ayer|en la ma[nñ]ana|hace)|drove off|already left|gone"
     r"|i (?:do ?n[o']?t|dont|cant|can'?t) see (?:them|anyone|anybody|any)|no (?:los|las) veo|not now|ahorita no"
     r"|not (?:ice|la migra|immigration)|no (?:es|son) (?:ice|la migra|migraci[oó]n)|only the police|solo (?:la )?polic[ií]a"
-    r"|nop|negativo|nel|creo que no|i (?:do ?n[o']?t|dont) think so)\b",
+    r"|nop|negativo|nel|creo que no|i (?:do ?n[o']?t|dont) think so"
+    # nearby, not at the home or work asked about: "estan en la laundromat, no en mi casa", "at the store across the street, not my house"
+    r"|no (?:en|aqui en) (?:mi|la|el) (?:casa|trabajo|chamba|apartamento|depa)|not (?:at|in) (?:my|our|the) (?:house|home|work|job|apartment|place))\b",
     re.IGNORECASE,
 )
 _UNSURE_REPLY = re.compile(r"^\W*(?:not sure|i'?m not sure|maybe|idk|i (?:do ?n[o']?t|dont) know|no s[eé]|no estoy segur[oa]|quiz[aá]s?|tal vez)\b",

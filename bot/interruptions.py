@@ -87,7 +87,7 @@ SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge
 #: they write there is also the answer (a crisis, distress or a legal question gets its
 #: reply too; words the classifier could not place are simply taken), so it is not asked again.
 WORDS_WELCOME = ("details",)
-WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice")
+WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice", "reschedule_booking", "cancel_booking")
 WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback", "request_others_data")
 #: ... and a fee or office matter told, not asked ("I get paid at the end of the month, I could pay
 #: the consultation then"): its reply too, and the words are the answer.
@@ -180,6 +180,10 @@ _PART_OF_IT = re.compile(r"\.\.|…|\b(?:something|algo|the rest|el resto|lo dem
                          r"|no s[eé]|i don'?t know|idk|dont know)\b", re.IGNORECASE)
 
 
+#: The small words inside a name: "de", "del", "de la", "van", "da", "dos", "y", "bin".
+_NAME_PARTICLES = frozenset("de del la las los y e da das do dos van von der den bin ben al el di du le st".split())
+
+
 def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     """Whether a message is, on its face, an answer to the question pending for ``slot``.
 
@@ -221,7 +225,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot == "contact_name":
         # "Graciela Soto": a name written as one, whatever the classifier made of it
         words = t.split()
-        if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not is_question(t) and contact.clean_name(t)[0] is not None:
+        # ("Marlene de Henriquez", "Ana de la Cruz": the small words of a name in lower case)
+        if 1 <= len(words) <= 6 and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) \
+                and not is_question(t) and contact.clean_name(t)[0] is not None:
             return True
         # "Me llamo Efraín", "just call me J, Jairo", "my name is Sophea Chhim, last name C H H I M": a name
         # given as one (not "call me" asking for a person)

@@ -750,7 +750,7 @@ _WIDE: Dict[str, str] = {
         r"|send pictures|mandar fotos|meet (?:him|her) online|conocio online|(?:into|a) (?:his|su) (?:room|cuarto)|cries after"
         r"|took (?:him|her) and (?:wont|will not)|(?:papa|padre|mama|madre|ex) de mi (?:\w+ )?(?:nino|nina|hijo|hija) se (?:lo|la) llevo|never see (?:him|her) again|no (?:lo|la) voy a volver a ver"
         r"|la toca|lo toca|touches (?:her|him)|is missing|esta perdid|la perdi|lo perdi|no llego de la escuela|no (?:llego|regreso) a (?:la )?casa"
-        r"|polleros|coyotes? (?:have|tienen)|holding (?:him|her)|walking by (?:the|a) (?:highway|road) by himself"
+        r"|polleros|coyotes? (?:have|tienen)|holding (?:him|her)(?! (?:at|in) (?:the )?(?:airport|border|detention|jail|ice|cbp|customs|station|office|port|processing|facility|county))|walking by (?:the|a) (?:highway|road) by himself"
         r"|(?:kids?|child|nino|nina|baby|bebe) (?:\w+ ){0,3}(?:screaming|gritando)"
         r"|encerrad[oa] en un carro|locked in|makes (?:her|him) work"
         # (added 2026-12-03 from the dev2 set, now tuned on) burns, taken by force, a drunk parent driving off

@@ -362,7 +362,7 @@ def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool
 #: "I have 30 days to appeal" ... "the letter is dated 25 days ago": a window that closes within days.
 _N = _NUM.replace("(?P<n>", "(")
 _WINDOW = re.compile(
-    r"\b" + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\s+(?:to|para|for|from|de plazo|in which to|window)\b"
+    r"\b" + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\s+(?:to|para|pa|for|from|de plazo|in which to|window)\b"
 )
 #: "only 30 days", "in 45 days": a window when the message is about a filing or a departure.
 _WINDOW_LOOSE = re.compile(
@@ -435,7 +435,7 @@ _DECISION = re.compile(
 )
 _DECISION_AGO = re.compile(
     r"\b(?:almost |about |around |like |casi |como )?" + _N + r"\s+(days?|weeks?|dias?|semanas?)\s+(?:ago|back|atras)\b"
-    r"|\bhace\s+(?:casi |como )?" + _N + r"\s+(dias?|semanas?)\b"
+    r"|\bhace\s+(?:casi |como |like |about )?" + _N + r"\s+(dias?|semanas?|days?|weeks?)\b"
 )
 #: Days to appeal an immigration judge's decision to the BIA, or to petition for review of the BIA's.
 APPEAL_WINDOW_DAYS = 30
@@ -484,7 +484,7 @@ _OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|u
 _HERE_END = r"(?=\s*(?:$|[,:]|right now|now|ahora|ahorita|ya|already|again|and|y|help|ayuda|please|por favor|what|que|omg|with|con|afuera|outside|adentro|inside))"
 _AT_PLACE = rf"(?:at|in|inside|on|outside(?: of)?|in front of|en|dentro de|afuera de|fuera de|enfrente de|frente a)\s+(?:{_OWNER}\s+)?(?:\w+\s+)?{_PLACE}\b"
 _PRESENCE = (
-    rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|there (?:right now|now|ahora)|"
+    rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|(?:right )?(?:here|aqui)\s+{_AT_PLACE}|there (?:right now|now|ahora)|"
     r"outside|afuera|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
     r"parked outside|just showed up|just arrived|acaban? de llegar|llegando|ya llegaron|ya llego|entering|entrando|inside|adentro|"
     r"pulling (?:me|us|him|her) over|pulled (?:me|us|him|her) over|surrounded|just (?:came|walked|got|went) (?:in|into|inside)|"

@@ -279,7 +279,7 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
             check_crisis(replies, key)
     outcome["transcript"] = transcript
     if crisis_kind:
-        carriers = set(case.get("crisis_in") or ())
+        carriers = crisis_carriers(case)
         sent = {k for k, v in answers.items() if any(v == said for said, _ in transcript)}
         if "crisis_at" not in outcome and carriers and not carriers & sent:
             # The danger is told only in answers the assistant never asked for: never said, so
@@ -288,6 +288,12 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
         else:
             outcome["crisis_checks"].append({"position": outcome.get("crisis_at", "none"), "ok": "crisis_at" in outcome})
     return outcome
+
+
+def crisis_carriers(case: dict) -> set:
+    """The answers a case's danger is told in only (FORMAT.md, "Crisis recall"): ``crisis_in`` beside
+    the answers or, as two authors of 2026-12-05 wrote it, inside ``expect``."""
+    return set(case.get("crisis_in") or (case.get("expect") or {}).get("crisis_in") or ())
 
 
 async def play_probe(client: httpx.AsyncClient, url: str, reader: Reader, probe: dict, position: str) -> dict:

@@ -278,3 +278,9 @@ def test_a_day_of_detention_in_spanish(text, day):
 def test_al_and_a_day_is_the_day_not_the_hour():
     assert dates.coming_date("mi ISAP me cambio la cita al 4 de enero", date(2026, 12, 5)) == date(2027, 1, 4)
     assert dates.parse_date("mañana a las 10", date(2026, 12, 5)) == date(2026, 12, 6)
+
+
+def test_last_weekend_is_its_saturday():
+    from datetime import date as _date
+
+    assert dates.day_detained("since last weekend", _date(2026, 12, 5)) == _date(2026, 11, 28)

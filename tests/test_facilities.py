@@ -70,3 +70,9 @@ def test_facilities_by_their_spoken_names(text, town):
 def test_one_typo_is_in_one_word_not_another_word_in_its_place():
     assert facility_in("vivo en santa ana california. mi esposa es ciudadana") is None
     assert "Pine Prairie" in facility_in("they moved him to pine prarie")
+
+
+@pytest.mark.parametrize("text, town", [("my son is at the GEO place in aurora since last weekend", "Aurora"),
+                                        ("mi hermano lleva 2 meses en tacoma en el centro de detencion", "Tacoma")])
+def test_a_facility_in_a_common_town_named_by_its_words(text, town):
+    assert town in facility_in(text)

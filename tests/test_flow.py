@@ -1280,3 +1280,18 @@ def test_ice_calling_the_visitor_to_its_office_is_a_check_in():
                                   "no me han dado fecha"])
 def test_no_date_given_yet_is_an_answer(text):
     assert flow.next_date_answer(text, date(2026, 12, 5)) == ("unknown", "unknown")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("buenas, yo voy a firmar a inmigracion cada seis meses y me toca otra vez en como tres meses",
+     {"removal_stage": "check_in", "hearing_date": "2027-03-05"}),
+    ("the judge me nego el asilo hace like 3 weeks, me dijeron q tengo 30 dias pa la appeal", {"removal_stage": "removal_order"}),
+])
+def test_the_stage_told_in_plain_words(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said
+
+
+@pytest.mark.parametrize("text, here", [("estan en la laundromat, no en mi casa", False),
+                                        ("at the store across the street, not at my house", False), ("yes at my house now", True)])
+def test_agents_nearby_but_not_at_home(text, here):
+    assert flow.agents_here_answer(text, date(2026, 12, 5)) is here

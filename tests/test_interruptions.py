@@ -1086,3 +1086,8 @@ def test_an_a_number_not_at_hand_or_only_begun_is_an_answer(text):
 def test_a_mistyped_a_number_is_checked_not_taken_as_unknown():
     assert not interruptions.a_number_not_at_hand("A 2018 779")
     assert not interruptions.plainly_answers("a_number", "what is an a number?", date(2026, 12, 5))
+
+
+def test_a_name_with_its_small_words_in_lower_case_is_a_name():
+    assert interruptions.plainly_answers("contact_name", "Marlene de Henriquez", date(2026, 12, 5))
+    assert not interruptions.plainly_answers("contact_name", "de nada", date(2026, 12, 5))

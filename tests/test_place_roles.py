@@ -585,3 +585,9 @@ def test_someone_else_residing_somewhere():
     text = ("We are a 40-person machining firm in Sheboygan, Wisconsin. We have extended an offer to a mechanical engineer "
             "who is a Mexican national currently residing in Querétaro.")
     assert [m.role for m in mentions(text)] == ["unclear", "relative"]
+
+
+def test_a_town_that_is_also_a_spanish_phrase_after_im_in():
+    assert visitor_location("can i take the citizenship test in spanish? im in el centro")[0].city == "El Centro"
+    assert mentions("estan en el campo donde trabajo") == []
+    assert visitor_location("I am in Gujarat")[0].country == "India"

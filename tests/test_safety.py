@@ -780,3 +780,8 @@ def test_a_border_bridge_is_not_a_bridge_to_jump_from():
 def test_abuse_ended_by_a_divorce_is_past():
     assert safety.past_and_safe("Mi exesposo era ciudadano y me maltrataba, ya me divorcié, ¿todavía puedo pedir algo?")
     assert not safety.past_and_safe("mi esposo me maltrata y no me deja salir")
+
+
+def test_someone_held_by_the_authorities_is_not_a_child_in_danger():
+    assert safety.detect_wide("they're holding her at the airport in newark, its been 6 hours") is None
+    assert safety.detect_wide("a man is holding her in his house and wont let her go") is not None

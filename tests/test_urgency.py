@@ -890,3 +890,16 @@ def test_where_the_agents_are_for_the_rights_text():
     assert urgency.agents_place("yes", story) == "work"
     assert urgency.agents_place("yes", "") is None
     assert urgency.agents_place("they are knocking at my door", story) == "home"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ICE is here at the restaurant", "work"), ("la migra esta aqui en el restaurante", "work"),
+    ("ICE is here in chicago arresting people everywhere this week", None),
+])
+def test_agents_here_at_a_place(text, place):
+    assert urgency.live_emergency(text) == place
+
+
+def test_an_appeal_window_said_in_spanglish():
+    text = "the judge me nego el asilo hace like 3 weeks, me dijeron q tengo 30 dias pa la appeal, todavia se puede?"
+    assert urgency.signals_in_story(text, date(2026, 12, 5), "removal") == ["deadline_soon"]

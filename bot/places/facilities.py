@@ -96,7 +96,11 @@ _AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} fa
                   "detencion de {}", "centro de detencion de {}", "ice place in {}", "ice center in {}",
                   # "the processing center in tacoma", "la detencion en aurora"
                   "processing center in {}", "detention center in {}", "detention in {}", "detention facility in {}",
-                  "detencion en {}")
+                  "detencion en {}",
+                  # "my son is at the GEO place in aurora": the company that runs it
+                  "geo place in {}", "geo in {}", "geo center in {}", "geo facility in {}", "geo detention in {}",
+                  # "lleva 2 meses en tacoma en el centro de detencion"
+                  "{} en el centro de detencion", "{} in the detention center", "{} en la detencion")
 
 #: (alias, facility, whether one typo is allowed)
 _ALIASES = [(alias, name, True) for name, aliases in FACILITIES.items() for alias in aliases] + [

@@ -358,6 +358,9 @@ for _cc, _names in {
     "SV": """usulutan;la union el salvador;sonsonate;ahuachapan;chalatenango;cuscatlan;
         morazan;la libertad el salvador;san miguel el salvador;soyapango;santa tecla;apopa""",
     "NI": """leon nicaragua;granada nicaragua;matagalpa;esteli;chinandega;masaya""",
+    "IN": """gujarat;punjab india;kerala;maharashtra;tamil nadu;andhra pradesh;telangana;karnataka;uttar pradesh;haryana;
+        goa;bihar;west bengal;rajasthan;ahmedabad;hyderabad india;bangalore;bengaluru;chennai;kolkata;mumbai;new delhi""",
+    "PH": """luzon;mindanao;visayas;pampanga;batangas;ilocos;cavite;laguna philippines;quezon city""",
     "CA": """ontario canada;quebec;british columbia;alberta;manitoba;saskatchewan;
         nova scotia;new brunswick canada;newfoundland""",
 }.items():

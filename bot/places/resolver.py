@@ -478,7 +478,11 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
         elif key in COMMON_WORD_CITIES:
             titled = span.text.istitle() and not shouting
             cue = prev in CUES_EN | CUES_ES
-            accept = not others or (cue and (bare or titled))
+            # "... can i take the test in spanish? im in el centro": the visitor in English, in the town
+            before = norm(texts[i - 2]) if i >= 2 else ""
+            mine = prev in ("in", "near") and (before in ("am", "were", "live", "living", "staying")
+                                               or (before in ("m", "im") and i >= 3 and norm(texts[i - 3]) == "i") or before == "im")
+            accept = not others or (cue and (bare or titled)) or mine
             if not accept and state_next:
                 accept = needs_state = True
         else:
