@@ -325,11 +325,14 @@ def _ordinal_day(t: str, today: date) -> Optional[date]:
 #: "this thursday", "este jueves": a weekday of this week, which a visitor may mean ahead.
 _THIS_WEEKDAY = re.compile(r"\b(?:this|este|esta)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+                 "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
                  "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "un par de": 2, "par de": 2}
 _DURATION = re.compile(
     r"\b(?:for |since |por |desde hace |hace )?(\d{1,2}|a couple of|a couple|couple of|couple|un par de|par de"
-    r"|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
+    r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|una|dos|tres|cuatro|cinco|seis|siete"
+    r"|ocho|nueve|diez|once|doce)"
     r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?|hours?|hrs?|horas?)\b"
 )
 #: One stretch of time made of parts: "11 months and 3 weeks", "un año y dos meses".

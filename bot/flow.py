@@ -296,7 +296,10 @@ _STAGE_WORDS = (
                   "fui a firmar", "fue a firmar", "fuimos a firmar", "me reporte a", "reportarme a", "reportarse a", "reporte a ice",
                   # "yo voy a firmar a inmigracion cada seis meses"
                   "firmar a inmigracion", "firmar a migracion", "firmar a la migra", "firmar en inmigracion",
-                  "firmar en migracion", "firmar con inmigracion", "firmar con migracion", "firmo cada", "firma cada")),
+                  "firmar en migracion", "firmar con inmigracion", "firmar con migracion", "firmo cada", "firma cada",
+                  # "I go see the ice officer downtown the day after tomorrow"
+                  "see the ice officer", "see my ice officer", "see the officer at ice", "see my officer at ice",
+                  "ver al oficial de ice", "ver a mi oficial", "ver al oficial de inmigracion")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
@@ -1090,8 +1093,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
     a detention that is over, or someone else's, beside one's own court is removal."""
     if situation == "removal" and situations.back_after_deportation(text):
         return "family"
-    if situation in (None, "other", "enforcement", "family") and _SOMEONE_AT_A_FACILITY.search(text or "") \
-            and facilities.facility_in(text or "") and not situations.RELEASED.search(text or ""):
+    if (situation in (None, "other", "enforcement", "family") or (situation == "removal" and _IN_THERE_NOW.search(text or ""))) \
+            and _SOMEONE_AT_A_FACILITY.search(text or "") and facilities.facility_in(text or "") \
+            and not situations.RELEASED.search(text or ""):
         # "my son was at the Port Isabel place but today his name comes up somewhere else", "my friend
         # called from a place called delaney hall": someone in a detention facility
         return "detention"
@@ -1162,6 +1166,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
 #: Someone close, in a facility: "my son was at the Port Isabel place", "my friend called from delaney hall".
 _SOMEONE_AT_A_FACILITY = re.compile(r"\b(?:my|mi|our|nuestr[oa])" + _KIN + r"|\bmy (?:friend|buddy|roommate|coworker|neighbou?r)\b"
                                     r"|\bmi (?:amig[oa]|compa|vecin[oa]|compañer[oa])\b", re.IGNORECASE)
+#: Still in a place now: "has been in the Moshannon place for 3 weeks", "lleva 2 meses en", "sigue en".
+_IN_THERE_NOW = re.compile(r"\b(?:has been|have been|is still|is|'s|still|sigue|siguen|lleva|llevan|est[aá]n?)\s+(?:\w+\s+){0,3}?(?:in|at|en)\b",
+                           re.IGNORECASE)
 #: Someone close taken (passive, with no agent named): "my girlfriend was taken at the airport".
 _TAKEN_AWAY = re.compile(r"\b(?:my|mi|our)" + _KIN + r"\s+(?:was|got|has been|had been) (?:taken|picked up|arrested|detained|grabbed)"
                          r"\b(?! (?:to|into) (?:the )?(?:hospital|er|emergency|school|clinic))", re.IGNORECASE)

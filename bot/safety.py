@@ -709,7 +709,10 @@ _WIDE: Dict[str, str] = {
         r"|fell (?:off|down|from)|blood everywhere|mucha sangre|sangrando|bleeding|chest (?:pain|is pounding|hurts)|dolor (?:fuerte )?(?:en el|de) pecho"
         r"|drooping|boca de lado|torcio la boca|can not (?:lift|move) (?:his|her|my) (?:arm|leg)|can not talk right|no puede hablar"
         r"|sweating and|sudando frio|talking nonsense|confused and|burned|quemad[oa]|quemadura|hueso de fuera|broken bone"
-        r"|by (?:mistake|accident)|por accidente|took (?:my|his|her) \w+ (?:meds|pills) twice|dizzy|mareado|overdose|sobredosis"
+        # (not "i registered to vote by accident": something taken, drunk or a fall by accident)
+        r"|(?:took|swallow\w*|drank|ate|eaten|drink|fell|burn\w*|tomo|trago|bebio|comio|se cayo|pills?|pastillas|medicin\w*|meds|bleach|cloro)"
+        r"\b[^.]{0,40}\b(?:by (?:mistake|accident)|por accidente)|(?:by (?:mistake|accident)|por accidente)\b[^.]{0,40}"
+        r"\b(?:took|swallow\w*|drank|ate|tomo|trago|bebio|comio|pills?|pastillas|medicin\w*|meds|bleach|cloro)|took (?:my|his|her) \w+ (?:meds|pills) twice|dizzy|mareado|overdose|sobredosis"
         r"|(?<!\d)(?<!\d )(?<!\d-)911(?! ?-?\d)|ambulance|ambulancia|hospital right now|emergency room|emergencias"
         # (added 2026-12-03 from the dev2 set, now tuned on) a seizure, a heart attack, not breathing
         r"|swallow(?:ed|ing)?\b|se trago|tomo cloro|bebio cloro|drank (?:bleach|poison|cleaner)|choking|se esta ahogando|stroke\b|derrame"

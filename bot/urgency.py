@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
 from bot import situations
-from bot.dates import days_until, parse_date, past_date, soon_vague
+from bot.dates import days_until, far_off, parse_date, past_date, soon_vague, time_ago
 
 URGENT_WITHIN_DAYS = 14
 
@@ -397,10 +397,22 @@ def _asylum_year_closing(t: str, today: Optional[date]) -> bool:
         # the clause after "came": "from venezuela last december the 9", not "...and a friend told me"
         clause = re.split(r"[.,;!?]|\s(?:and|but|y|pero|so)\s(?!" + _N + r"\s+(?:days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b)",
                           t[m.end(): m.end() + 60])[0]  # ("hace 11 meses y 3 semanas" is one stretch)
-        day = past_date(clause, today)
+        # ("hace once meses y tres semanas": the whole stretch, counted back)
+        day = time_ago(clause, today) or past_date(clause, today)
         if day is not None and 0 <= ASYLUM_YEAR_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
             return True
+    for m in _YEAR_MARK.finditer(t):
+        # "my one year since arriving is next week", "se me cumple el año el 15": the year's end, told as a day to come
+        rest = re.split(r"[.;!?]", t[m.end(): m.end() + 50])[0]
+        if _COMES.search(rest) and not re.match(r"\s*(?:ago|atras)\b", rest) and _ARRIVED.search(t):
+            day = parse_date(rest, today)
+            if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
+                return True
     return False
+
+
+_YEAR_MARK = re.compile(r"\b(?:one|1|un|mi|my|the|el) (?:year|ano)\b")
+_COMES = re.compile(r"\b(?:is|es|sera|will be|comes?|cumple|cumplo|se cumple|ends?|termina|se acaba)\b")
 
 
 #: The day a window began, said as a date: "the letter is dated november 10", "la carta llegó el 3 de noviembre".
@@ -1016,7 +1028,14 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
             found.add("removal_imminent")
         if _deadline_soon(s, today, renewed):
             found.add("deadline_soon")
+    if "removal_imminent" in found and today is not None and _NEXT_VISIT.search(t) and far_off(t, today):
+        # "the officer told me to bring my passport next time. next time is in 2 months": not days away
+        found.discard("removal_imminent")
     return [code for code in REASONS if code in found]
+
+
+#: A step put off to the next visit: "bring my passport next time", "la proxima vez".
+_NEXT_VISIT = re.compile(r"\b(?:next time|next visit|la proxima vez|la siguiente vez|la proxima cita)\b")
 
 
 def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = None) -> List[str]:

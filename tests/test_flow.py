@@ -1295,3 +1295,15 @@ def test_the_stage_told_in_plain_words(text, said):
                                         ("at the store across the street, not at my house", False), ("yes at my house now", True)])
 def test_agents_nearby_but_not_at_home(text, here):
     assert flow.agents_here_answer(text, date(2026, 12, 5)) is here
+
+
+def test_someone_still_in_a_facility_is_held_whatever_the_court_date():
+    text = "My dad (A 201-339-884) has been in the Moshannon place in PA for 3 weeks. His hearing is the 3rd of next month."
+    assert flow.matter_told("removal", text) == "detention"
+    assert flow.matter_told("removal", "my dad was at krome last year, now he has court next month") == "removal"
+
+
+def test_seeing_the_ice_officer_is_a_check_in():
+    text = "I go see the ice officer downtown the day after tomorrow and my friend said they are keeping people now"
+    assert flow.matter_told("enforcement", text) == "removal"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == {"removal_stage": "check_in", "hearing_date": "2026-12-07"}

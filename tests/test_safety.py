@@ -785,3 +785,9 @@ def test_abuse_ended_by_a_divorce_is_past():
 def test_someone_held_by_the_authorities_is_not_a_child_in_danger():
     assert safety.detect_wide("they're holding her at the airport in newark, its been 6 hours") is None
     assert safety.detect_wide("a man is holding her in his house and wont let her go") is not None
+
+
+def test_by_accident_is_a_medical_sign_only_beside_something_taken():
+    assert safety.detect_wide("I think I registered to vote by accident at the DMV and voted once. is that a problem?") is None
+    assert safety.detect_wide("my son drank bleach by accident").kind == "medical"
+    assert safety.detect_wide("mi hija se tomo mis pastillas por accidente").kind == "medical"

@@ -903,3 +903,18 @@ def test_agents_here_at_a_place(text, place):
 def test_an_appeal_window_said_in_spanglish():
     text = "the judge me nego el asilo hace like 3 weeks, me dijeron q tengo 30 dias pa la appeal, todavia se puede?"
     assert urgency.signals_in_story(text, date(2026, 12, 5), "removal") == ["deadline_soon"]
+
+
+@pytest.mark.parametrize("text", [
+    "hola buenas noches, yo llegué a este pais hace once meses y tres semanas y me dijeron que tengo un año para pedir asilo",
+    "I arrived on a student visa last year and I'm afraid to go back to Russia. my one year since arriving is next week. "
+    "do i still have time to ask for asylum?",
+])
+def test_the_asylum_year_closing_said_in_words(text):
+    assert urgency.text_signals(text, date(2026, 12, 5)) == ["deadline_soon"]
+
+
+def test_a_passport_asked_for_the_next_visit_months_away_is_not_imminent():
+    today = date(2026, 12, 5)
+    assert urgency.text_signals("the officer told me to bring my passport next time. next time is in 2 months", today) == []
+    assert urgency.text_signals("the officer told me to bring my passport next time, next time is monday", today) == ["removal_imminent"]
