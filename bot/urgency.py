@@ -739,6 +739,9 @@ _DONE_BY = re.compile(
 _ALL_AROUND = re.compile(
     r"\b(?:agents?|officers?|ice)\s+(?:are|r|is)\s+(?:walking|coming|going|running|getting) (?:in|inside)\b"
     r"|\b(?:agents?|officers?|ice|migra)\b[^.?!]{0,30}\bjust (?:walked in|walked into|came in|came into|showed up|got here|pulled up|arrived)\b"
+    # "ICE llego al job site ahorita, estan agarrando a todos"
+    r"|\b(?:ice|la migra|migra|agentes|inmigracion|migracion)\s+(?:llego|llegaron|acaba de llegar|acaban de llegar)\b[^.?!]{0,30}\b(?:ahorita|ahora mismo|right now)\b"
+    r"|\b(?:estan|andan|are)\s+(?:agarrando|llevandose|arrestando|grabbing|arresting)\s+(?:a\s+)?(?:todos|toda la gente|la gente|everyone|everybody|people)\b"
     r"|\b(?:lining|line|lined) (?:people|everyone|everybody|us|them|workers) up\b(?![^.?!]{0,30}\b(?:yesterday|last|ayer|earlier)\b)"
     r"|\bhay\s+(?:\w+\s+){0,3}(?:de (?:ice|la migra|migracion)|agentes|migras?)\b[^.?!]{0,30}\b(?:en la entrada|afuera|adentro|aqui|right at|at the)\b")
 

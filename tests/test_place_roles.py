@@ -591,3 +591,10 @@ def test_a_town_that_is_also_a_spanish_phrase_after_im_in():
     assert visitor_location("can i take the citizenship test in spanish? im in el centro")[0].city == "El Centro"
     assert mentions("estan en el campo donde trabajo") == []
     assert visitor_location("I am in Gujarat")[0].country == "India"
+
+
+def test_quito_the_verb_is_not_quito_the_city():
+    text = "anoche me golpeo y me quito el pasaporte, ahorita estoy encerrada en el baño y el sigue en la casa gritando"
+    assert mentions(text) == []
+    assert not place_roles.danger_abroad(text)
+    assert resolver.mentions("vivo en quito ecuador")[0][2].city == "Quito"

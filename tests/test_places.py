@@ -639,3 +639,12 @@ def test_a_visitor_held_in_a_facility_is_there(text, where):
     from bot.places import location
 
     assert location.heard_in_passing(text, "consent", {}).get("location") == where
+
+
+@pytest.mark.parametrize("text, city, state", [("vivo en south central, LA california", "Los Angeles", "CA"),
+                                               ("baton rouge, LA", "Baton Rouge", "LA")])
+def test_la_said_with_california_is_los_angeles(text, city, state):
+    from bot.places import location
+
+    place = location.answer_place(text, text)
+    assert (place.city, place.state) == (city, state)

@@ -918,3 +918,11 @@ def test_a_passport_asked_for_the_next_visit_months_away_is_not_imminent():
     today = date(2026, 12, 5)
     assert urgency.text_signals("the officer told me to bring my passport next time. next time is in 2 months", today) == []
     assert urgency.text_signals("the officer told me to bring my passport next time, next time is monday", today) == ["removal_imminent"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ICE llego al job site ahorita, estan agarrando a todos, yo me meti a la troca, q hago stay o me voy?", "work"),
+    ("ayer la migra llego a la obra y se llevo a 3", None),
+])
+def test_agents_just_arrived_said_in_spanish(text, place):
+    assert urgency.live_emergency(text) == place

@@ -58,6 +58,9 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved.
     A town of several states, said with which one ("pasadena, the texas one not california"), is that one."""
     place = _answer_place(value, message_text)
+    if place is not None and place.state == "LA" and _LA_CALIFORNIA.search(message_text or ""):
+        # "vivo en south central, LA california": Los Angeles, not Louisiana
+        place = resolver.resolve("Los Angeles, CA") or place
     which = _WHICH_ONE.search(message_text or "")
     if place is not None and place.city and which is not None:
         there = with_state(place.city, which.group(1) or which.group(2))
@@ -66,6 +69,8 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     return place
 
 
+#: "LA california", "L.A., CA": the city, said with its state.
+_LA_CALIFORNIA = re.compile(r"\b(?:la|l\.a\.?)\s*,?\s*(?:california|calif|ca)\b", re.IGNORECASE)
 #: "the texas one", "el de texas": which of several towns of one name.
 _WHICH_ONE = re.compile(r"\bthe ([a-z]+(?: [a-z]+)?) one\b|\b(?:el|la) de ([a-z]+(?: [a-z]+)?)\s*(?:$|[,.;!]|\bno\b|\bnot\b)",
                         re.IGNORECASE)

@@ -62,6 +62,7 @@ santiago rosario guadalupe trujillo cordoba sofia jordan chad israel kennedy soc
 ala ariz calif colo conn fla mich minn mont neb nev okla penn tenn tex wis wyo
 newton pierce georgetown mesa riverside homestead independence orange temple
 mission plantation carmel fishers saco
+quito
 escondido amarillo modesto merced
 bk bx bklyn
 """
