@@ -764,6 +764,10 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         if situation == "removal" and said.get("removal_stage") in (None, "hearing", "check_in", "nta_no_date"):
             # ("the notice to appear says court in March": a hearing, months away)
             said.update(_far_hearing(text, today))
+        if situation == "removal" and said.get("removal_stage") in ("hearing", "check_in") and "hearing_date" not in said \
+                and dates.no_coming_date(_told(text), today):
+            # "una carta de la corte ... lo van a volver a abrir. Todavía no hay fecha": no date to ask for
+            said["hearing_date"] = "unknown"
         return said
     if stage == "nta_no_date" and day > today:
         # "got an NTA, my court is in 10 days": the hearing has its date
@@ -987,9 +991,15 @@ def detention_said(text: str) -> bool:
                 or urgency.ICE_HOLD.search(t)  # "he has an ICE hold at the county jail": held in a jail for ICE
                 or (_TAKING_NOW.search(t) and urgency.agents_named(t))
                 # "mi esposo fue a firmar ayer como siempre y ya no salio": kept at the ICE check-in
-                or (_KEPT_IN.search(t) is not None and removal_stage(t) == "check_in"))
+                or (_KEPT_IN.search(t) is not None and removal_stage(t) == "check_in")
+                # "iba cruzando por san ysidro y lo pasaron a secundaria y no lo han soltado": held at the port of entry
+                or _HELD_AT_THE_PORT.search(t) is not None)
 
 
+#: Held at a port of entry: "lo pasaron a secundaria y no lo han soltado", "they sent her to secondary and won't let her out".
+_HELD_AT_THE_PORT = re.compile(
+    r"\b(?:secundaria|secondary(?: inspection)?)\b[^.?!]{0,40}\b(?:no (?:lo|la|los|las) (?:han )?(?:soltad[oa]s?|soltaron|sueltan|dejan salir|han dejado salir)"
+    r"|(?:won'?t|wont|will not|haven'?t|have not|did ?n[o']?t) (?:let|released?) (?:him|her|them)|still (?:there|holding|has))", re.IGNORECASE)
 #: Kept where they went in: "ya no salio", "never came out", "lo dejaron adentro".
 _KEPT_IN = re.compile(
     r"\b(?:(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]|never came (?:back )?out|did ?n[o']?t come (?:back )?out|has ?n[o']?t come out"

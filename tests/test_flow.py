@@ -1307,3 +1307,19 @@ def test_seeing_the_ice_officer_is_a_check_in():
     text = "I go see the ice officer downtown the day after tomorrow and my friend said they are keeping people now"
     assert flow.matter_told("enforcement", text) == "removal"
     assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == {"removal_stage": "check_in", "hearing_date": "2026-12-07"}
+
+
+def test_a_hearing_with_no_date_yet_told_up_front():
+    text = ("Recibí una carta de la corte que dice que mi caso que estaba cerrado administrativamente lo van a volver a abrir. "
+            "Todavía no hay fecha. Vivo en Lowell.")
+    assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == {"removal_stage": "hearing", "hearing_date": "unknown"}
+    assert flow.answers_in_text("removal", "i have court, when is it?", date(2026, 12, 5)) == {"removal_stage": "hearing"}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("mi hermano iba cruzando con su visa por san ysidro anoche y lo pasaron a secundaria y no lo han soltado", True),
+    ("they sent my wife to secondary at the airport and wont let her out", True),
+    ("i went through secondary last year, no problem", False),
+])
+def test_held_at_a_port_of_entry(text, held):
+    assert flow.detention_said(text) is held
