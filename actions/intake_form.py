@@ -438,6 +438,11 @@ class ValidateIntakeForm(FormValidationAction):
 
     def validate_removal_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         stage = flow.removal_stage(str(value), answer=True)
+        text = latest_text(tracker)
+        if stage is None and tracker.get_slot("situation") == "removal" and interruptions.told_not_picked(text, latest_intent(tracker)):
+            # A sentence about the case with no step in it: "not sure", and their words kept for staff,
+            # rather than the same buttons again (the next date is still asked)
+            return {"removal_stage": "unknown", "details": flow.with_more_details(tracker.get_slot("details"), text)}
         if stage is None and not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
             # A message about what is happening is heard as such (_heard), not as a wrong pick.
             dispatcher.utter_message(response="utter_please_pick")

@@ -30,9 +30,70 @@ _SPELLED_RUN = re.compile(
 _LOOKALIKE = re.compile(r"(?<=\d)[oO](?=[\doO]|\b)|(?<=[\s-])[oO](?=\d)|(?<=\d)[lI](?=\d)")
 
 
+#: Numbers said in groups ("novecientos cincuenta y seis, cinco cinco cinco..."), beside the digits above.
+_TEENS_AND_TENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+}
+_HUNDREDS = {"cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400, "quinientos": 500,
+             "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900}
+_NUMBER_WORD = "|".join(sorted([*_DIGIT_WORDS, *_TEENS_AND_TENS, *_HUNDREDS, "hundred"], key=len, reverse=True))
+_GROUPED_RUN = re.compile(r"\b(?:%s)(?:[\s,.-]+(?:(?:y|and)\s+)?(?:%s|\d+))+\b" % (_NUMBER_WORD, _NUMBER_WORD), re.IGNORECASE)
+
+
+def _grouped_number(words: list) -> str:
+    """ "novecientos cincuenta y seis" -> "956", "nine fifty six" -> "956"; digit words alone stay one digit each."""
+    out, current, joinable = "", None, False
+    for word in words:
+        if word.isdigit():
+            out, current, joinable = out + (str(current) if current is not None else "") + word, None, False
+        elif word in ("y", "and"):
+            continue
+        elif word == "hundred":
+            current, joinable = (current or 1) * 100, True
+        elif word in _HUNDREDS:
+            out, current, joinable = out + (str(current) if current is not None else ""), _HUNDREDS[word], True
+        elif word in _TEENS_AND_TENS:
+            value = _TEENS_AND_TENS[word]
+            if joinable and current is not None and current % 100 == 0:
+                current += value
+            else:
+                out, current = out + (str(current) if current is not None else ""), value
+            joinable = value % 10 == 0
+        else:  # a digit word
+            digit = int(_DIGIT_WORDS[word])
+            if joinable and current is not None and current % 10 == 0:
+                current, joinable = current + digit, False
+            elif current is not None and current >= 100 and current % 100 == 0 and joinable:
+                current, joinable = current + digit, False
+            else:
+                out, current, joinable = out + (str(current) if current is not None else ""), None, False
+                out += str(digit)
+    return out + (str(current) if current is not None else "")
+
+
+def _grouped_numbers(text: str) -> str:
+    """Groups said in words, where a ten or a hundred is among them, as digits (a comma between groups kept)."""
+    def group(match: "re.Match[str]") -> str:
+        said = match.group(0).lower()
+        if not re.search(r"\b(?:%s)\b" % "|".join([*_TEENS_AND_TENS, *_HUNDREDS, "hundred"]), said):
+            return match.group(0)
+        parts = re.split(r"(\s*,\s*)", said)
+        return "".join(p if p.strip() in ("", ",") else _grouped_number(re.findall(r"[a-z]+|\d+", p)) for p in parts)
+    return _GROUPED_RUN.sub(group, text)
+
+
 def spelled_digits(text: str) -> str:
     """A message with a number spelled out in words ("three one two five five five...", "tres
-    uno dos...") or typed with the letter O for zero, as digits; other text unchanged."""
+    uno dos...", "novecientos cincuenta y seis, 555, 0153") or typed with the letter O for zero,
+    as digits; other text unchanged."""
+    text = _grouped_numbers(text or "")
+
     def digits(match: "re.Match[str]") -> str:
         if not re.search(r"[a-z]", match.group(0), re.IGNORECASE):
             return match.group(0)  # digits already, kept as written
@@ -48,7 +109,7 @@ def spelled_digits(text: str) -> str:
 _SPACED_DIGITS = re.compile(r"(?<![\w])\d(?: \d){2,}(?![\w])")
 _SPACED_DASH = re.compile(r"(?<=\d)\s+-\s*(?=\d)|(?<=\d)\s*-\s+(?=\d)")
 #: Groups of three digits joined by a comma or a spaced dot: "A 214, 330, 918", "223 . 410 . 886".
-_GROUPS_BY_COMMA = re.compile(r"(?<=\b\d{3})(?:\s*,\s*|\s+\.\s*|\s*\.\s+)(?=\d{3}\b)")
+_GROUPS_BY_COMMA = re.compile(r"(?<=\b\d{3})(?:\s*,\s*|\s+\.\s*|\s*\.\s+)(?=\d{3,4}\b)")
 
 
 def parse_phone(text: str, region: str = "US") -> Parsed:

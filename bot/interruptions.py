@@ -293,6 +293,25 @@ _QUESTION = re.compile(
 )
 
 
+#: The fewest words of a reply that tells the case rather than picks a button.
+TOLD_MIN_WORDS = 5
+
+
+def told_not_picked(text: str, intent: str = "") -> bool:
+    """Whether a reply to a button question is a sentence about the case, not a pick or a question
+    ("my lawyer handles all that, I just go when they tell me"): taken as said, not asked again."""
+    # (news is heard as such: "they are raiding my job", "they just took my husband", read as another matter)
+    news = intent.startswith(SITUATION_PREFIX) and intent not in (SITUATION_PREFIX + "removal", SITUATION_PREFIX + "other")
+    return (len((text or "").split()) >= TOLD_MIN_WORDS and not is_question(text) and not news
+            and urgency.live_emergency(text) is None and not flow.detention_said(text)
+            and not _NEWS.search(text or ""))
+
+
+#: News at a button question, whoever the classifier says it is about: a raid, someone taken.
+_NEWS = re.compile(r"\b(?:raid\w*|redada\w*|took|taken|grabbed|arrested|detained|se llevaron|agarraron|detuvieron|knocking|tocando)\b",
+                   re.IGNORECASE)
+
+
 def is_question(text: str) -> bool:
     """Whether a message asks something ("can they deport me if...?")."""
     return bool(_QUESTION.search((text or "").strip()))

@@ -824,3 +824,11 @@ async def test_what_was_said_before_starting_over_is_not_read_again(run_form):
     slots, _ = await run_form({"consent": True}, {"location": "Seattle"}, text="seattle", requested="location", history=history)
     assert "contact_name" not in slots
 
+
+
+async def test_a_sentence_with_no_stage_is_kept_not_asked_again(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "removal"}
+    text = "my lawyer handles all that, I just go when they tell me"
+    slots, dispatcher = await run_form(before, {"removal_stage": text}, text=text, intent="inform", requested="removal_stage")
+    assert slots["removal_stage"] == "unknown" and text in slots["details"]
+    assert slots["requested_slot"] != "removal_stage"

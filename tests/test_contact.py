@@ -391,3 +391,18 @@ def test_a_name_answer_with_a_remark_after_it_is_the_name(text, name):
 @pytest.mark.parametrize("text", ["yes", "what do you need my name for?", "ok thanks"])
 def test_a_reply_without_a_name_is_still_asked_again(text):
     assert contact.name_answer(text) == (None, "utter_name_unclear")
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("novecientos cincuenta y seis, 555, 0153", "+19565550153"),
+    ("nine fifty six, five five five, zero one five three", "+19565550153"),
+    ("three twelve, five five five, zero one four eight", "+13125550148"),
+    ("seven one three five five five zero one two three", "+17135550123"),
+])
+def test_a_phone_number_said_in_groups_of_words(text, phone):
+    assert contact.parse_phone(text)[0] == phone
+
+
+def test_number_words_in_a_sentence_stay_words():
+    assert contact.spelled_digits("tengo once años aqui") == "tengo once años aqui"
+    assert contact.parse_a_number("A 214, 330, 918")[0] == "214330918"

@@ -1091,3 +1091,12 @@ def test_a_mistyped_a_number_is_checked_not_taken_as_unknown():
 def test_a_name_with_its_small_words_in_lower_case_is_a_name():
     assert interruptions.plainly_answers("contact_name", "Marlene de Henriquez", date(2026, 12, 5))
     assert not interruptions.plainly_answers("contact_name", "de nada", date(2026, 12, 5))
+
+
+@pytest.mark.parametrize("text, told", [
+    ("my lawyer handles all that, I just go when they tell me", True),
+    ("the second one", False), ("what is an NTA?", False), ("they are raiding my job", False),
+    ("they just took my husband outside the court", False),
+])
+def test_a_sentence_about_the_case_at_a_button_question(text, told):
+    assert interruptions.told_not_picked(text) is told
