@@ -598,3 +598,8 @@ def test_quito_the_verb_is_not_quito_the_city():
     assert mentions(text) == []
     assert not place_roles.danger_abroad(text)
     assert resolver.mentions("vivo en quito ecuador")[0][2].city == "Quito"
+
+
+def test_a_relatives_age_between_them_and_the_place():
+    assert [m.role for m in mentions("Soy residente y quiero pedir a mi hija de 17 que está en Guatemala")] == ["relative"]
+    assert [m.role for m in mentions("tengo 17 años y estoy en houston")] == ["self"]

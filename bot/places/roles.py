@@ -826,7 +826,7 @@ def _subject_index(words: Sequence[str], k: int, lo: int) -> Optional[int]:
     """The word right before the verb at k that may be its subject."""
     j = k - 1
     skipped = 0
-    while j >= lo and words[j] in SUBJ_SKIP and skipped < 6:
+    while j >= lo and (words[j] in SUBJ_SKIP or _age_said(words, j)) and skipped < 6:
         j -= 1
         skipped += 1
     if j < lo or words[j] in BOUNDARY or words[j] in GREETINGS or words[j] in (
@@ -834,6 +834,13 @@ def _subject_index(words: Sequence[str], k: int, lo: int) -> Optional[int]:
     ):
         return None  # no subject written: "and live in", "hi, living in"
     return j
+
+
+def _age_said(words: Sequence[str], j: int) -> bool:
+    """A person's age between the person and the verb: "mi hija de 17 que está en", "my son, 16 years old, who is in"."""
+    w = words[j]
+    return (w.isdigit() and len(w) <= 2) or w in ("years", "old", "anos", "años") or (
+        w == "de" and j + 1 < len(words) and words[j + 1].isdigit())
 
 
 def _shared_subject(words: Sequence[str], k: int, lo: int) -> Optional[int]:
