@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -46,7 +46,7 @@ _NUMBER_WORD = "|".join(sorted([*_DIGIT_WORDS, *_TEENS_AND_TENS, *_HUNDREDS, "hu
 _GROUPED_RUN = re.compile(r"\b(?:%s)(?:[\s,.-]+(?:(?:y|and)\s+)?(?:%s|\d+))+\b" % (_NUMBER_WORD, _NUMBER_WORD), re.IGNORECASE)
 
 
-def _grouped_number(words: list) -> str:
+def _grouped_number(words: List[str]) -> str:
     """ "novecientos cincuenta y seis" -> "956", "nine fifty six" -> "956"; digit words alone stay one digit each."""
     out, current, joinable = "", None, False
     for word in words:
