@@ -263,6 +263,9 @@ async def play(client: httpx.AsyncClient, url: str, reader: Reader, case: dict) 
         else:
             if key in already or (answered[key] and key not in ("summary", "location_confirmed")):
                 outcome["repeats"].append(key)
+                # why, for counts that show no visitor's words: a fact given before it was asked,
+                # or an answer not read the first time
+                outcome.setdefault("repeat_kinds", []).append((key, ALREADY_SAID if key in already and not answered[key] else ASKED_TWICE))
             answered[key] += 1
             if key == "consent":
                 text = answers.get("consent", says["yes"])
@@ -357,6 +360,7 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
     misses: List[dict] = []
     crisis_checks: List[bool] = []
     repeats = 0
+    repeat_kinds: Counter = Counter()
     turns: List[int] = []
     in_language = replies_checked = 0
     for o in outcomes:
@@ -403,6 +407,7 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
         if o["repeats"]:
             repeats += len(o["repeats"])
             problems.append(f"asked again: {', '.join(o['repeats'])}")
+            repeat_kinds.update(tuple(kind) for kind in o.get("repeat_kinds") or ())
         if expect.get("language"):
             wrong = []
             for _said, replies in o["transcript"]:
@@ -439,6 +444,8 @@ def score(cases: List[dict], outcomes: List[dict], rows: Dict[str, dict], probes
         "probes_heard": sum(probe_other) / len(probe_other) if probe_other else None,
         "probe_replies": len(probe_other),
         "repeated_questions": repeats,
+        "repeats_by_kind": {kind: dict(sorted((key, n) for (key, k), n in repeat_kinds.items() if k == kind))
+                            for kind in (ALREADY_SAID, ASKED_TWICE)},
         "median_turns_to_saved": statistics.median(turns) if turns else None,
         "replies_in_language": in_language / replies_checked if replies_checked else None,
         "replies_checked": replies_checked,
@@ -487,6 +494,13 @@ def report(name: str, s: dict) -> None:
         rows.append((f"replies in the case's language ({s['replies_checked']})", s["replies_in_language"], "1.0"))
     for label, value, target in rows:
         print(f"  {label:<34} {fmt(value):>8}   target {target}")
+    for kind, keys in (s.get("repeats_by_kind") or {}).items():
+        if keys:
+            print(f"    {kind}: " + ", ".join(f"{key} {n}" for key, n in keys.items()))
+
+
+#: Why a question was asked again (aggregate counts only, readable on held-out sets too).
+ALREADY_SAID, ASKED_TWICE = "given before it was asked", "answer not read the first time"
 
 
 #: Sets only ever read as totals (the README's headline figures come from these).

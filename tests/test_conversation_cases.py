@@ -87,3 +87,17 @@ def test_no_case_text_is_in_the_training_data():
     # Short answers ("yes", "hi") are everywhere by nature; sentences must not be copied.
     copied = sorted(t for t in said & training if len(t.split()) > 3)
     assert not copied, copied[:10]
+
+
+def test_repeated_questions_are_counted_by_why_they_were_asked_again():
+    import bench_conversations as bench
+
+    case = {"id": "t-1", "opening": "hi", "answers": {}, "expect": {"situation": "removal", "saved": True}}
+    outcome = {"id": "t-1", "sender": "s-1", "repeats": ["hearing_date", "phone"], "crisis_checks": [], "stuck": 0, "turns": 6,
+               "saved_turns": 6, "transcript": [],
+               "repeat_kinds": [("hearing_date", bench.ALREADY_SAID), ("phone", bench.ASKED_TWICE)]}
+    scored = bench.score([case], [outcome], {"s-1": {"situation": "removal"}}, [])
+    assert scored["repeated_questions"] == 2
+    assert scored["repeats_by_kind"] == {bench.ALREADY_SAID: {"hearing_date": 1}, bench.ASKED_TWICE: {"phone": 1}}
+    # the record keeps the totals only: no question's name reaches docs/benchmarks.jsonl
+    assert "repeats_by_kind" not in bench.RECORD_LABELS
