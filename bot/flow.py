@@ -1174,7 +1174,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
 
 
 #: Someone close, in a facility: "my son was at the Port Isabel place", "my friend called from delaney hall".
-_SOMEONE_AT_A_FACILITY = re.compile(r"\b(?:my|mi|our|nuestr[oa])" + _KIN + r"|\bmy (?:friend|buddy|roommate|coworker|neighbou?r)\b"
+_SOMEONE_AT_A_FACILITY = re.compile(_A_RELATIVE.pattern + r"|\bmy (?:friend|buddy|roommate|coworker|neighbou?r)\b"
                                     r"|\bmi (?:amig[oa]|compa|vecin[oa]|compañer[oa])\b", re.IGNORECASE)
 #: Still in a place now: "has been in the Moshannon place for 3 weeks", "lleva 2 meses en", "sigue en".
 _IN_THERE_NOW = re.compile(r"\b(?:has been|have been|is still|is|'s|still|sigue|siguen|lleva|llevan|est[aá]n?)\s+(?:\w+\s+){0,3}?(?:in|at|en)\b",

@@ -900,11 +900,7 @@ def agents_place(text: str, story: str = "") -> Optional[str]:
     found = live_emergency(text or "")
     if found is not None and found != "other":
         return found
-    s = normalise(text or "")
-    named = sorted((m.start(), kind) for kind, pattern in _PLACE_KINDS for m in [pattern.search(s)] if m)
-    if named:
-        return named[0][1]
-    return found or live_emergency(story or "")
+    return _place_named(normalise(text or "")) or found or live_emergency(story or "")
 
 
 def agents_at_hand(text: str) -> bool:
@@ -933,11 +929,14 @@ def live_emergency(text: str) -> Optional[str]:
     s = _agents_sentence(text)
     if s is None:
         return None
-    # The earliest, and of two at one place the longer ("car wash" is work, not "car").
+    return _place_named(s) or ("home" if _AT_THE_DOOR.search(s) else "other")
+
+
+def _place_named(s: str) -> Optional[str]:
+    """The kind of the earliest place a normalised sentence names, and of two at one place the
+    longer ("car wash" is work, not "car"); None if it names none."""
     found = sorted((m.start(), -len(m.group(0)), kind) for kind, pattern in _PLACE_KINDS for m in [pattern.search(s)] if m)
-    if found:
-        return found[0][2]
-    return "home" if _AT_THE_DOOR.search(s) else "other"
+    return found[0][2] if found else None
 
 
 # --- removal imminent ------------------------------------------------------------
