@@ -481,6 +481,11 @@ _SIGNED = re.compile(
     r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*(?:,?\s*" + _A_PHONE + r"|,\s*\S+@\S+)?\s*[.!]?\s*$")
 #: A name that signs off before an email address at the end: "... to O-1. Rafa, rafa.beats@gmail.com".
 _NAME_BEFORE_EMAIL = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}),?\s+\S+@\S+\s*$")
+#: A capitalised name alone as the message's last sentence: "... I'm in Jersey City. Maricel Santos po".
+_NAME_LAST = re.compile(r"[.!?]\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+){1,2})"
+                        r"(?:\s+(?i:po|here|aqui|aquí))?\s*[.!]?\s*$")
+#: Words of a closing sentence that make it not a name ("... at the NBC. Green Card").
+_NOT_IN_A_LAST_NAME = frozenset("green card visa asylum court status permit office center law firm attorney lawyer".split())
 #: First words of "this is ..." that are not a name.
 _NOT_A_FIRST_NAME = frozenset("""
 a an the my our his her their your about regarding re for urgent important serious crazy so very really not
@@ -489,6 +494,7 @@ el la los las un una mi su sobre para urgente importante muy ice uscis daca yo e
 monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo
 bad terrible horrible awful hard scary insane unfair wrong sad difficult real true ok okay fine good great
 confusing frustrating grave help please ayuda porfavor hi hello hey hola everyone everybody somebody someone
+thank thanks god dios bless happy merry muchas buenas buenos
 """.split())
 
 
@@ -500,11 +506,19 @@ def _a_place(words: str) -> bool:
     return place is not None and place.method != "fuzzy"
 
 
+def _a_whole_place(words: str) -> bool:
+    """Whether all of these words name one place ("Los Angeles"; not "Rosa Delgado" for Delgado, SV)."""
+    from bot.places import resolver
+
+    place = resolver.resolve(words)
+    return place is not None and place.method != "fuzzy" and (place.matched or "").lower() == words.lower()
+
+
 def name_introduced(text: str) -> str | None:
     """A name the visitor gives unasked ("my name is Dennis Ochoa, ...", "hi this is maria lopez,
     ...", "... thanks -- Tom"), or None."""
     text = text or ""
-    for pattern in (_INTRODUCED_AT_START, _SIGNED, _NAME_BEFORE_EMAIL):
+    for pattern in (_INTRODUCED_AT_START, _SIGNED, _NAME_BEFORE_EMAIL, _NAME_LAST):
         found = pattern.search(text)
         if found is None:
             continue
@@ -512,8 +526,10 @@ def name_introduced(text: str) -> str | None:
         if not said or said[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in said):
             continue
         here = re.match(r"\s*(?i:here|aqui|aquí|from|de parte)\b", text[found.end():])
-        if (found.group(1) or here) and _a_place(" ".join(said)):
+        if pattern is not _NAME_LAST and (found.group(1) or here) and _a_place(" ".join(said)):
             continue  # "Hello, Mexico here", "Houston here": where they write from, not who
+        if pattern is _NAME_LAST and (_a_whole_place(" ".join(said)) or any(w.lower() in _NOT_IN_A_LAST_NAME for w in said)):
+            continue  # "... I have court. Los Angeles": where, not who ("Rosa Delgado" is a name, not Delgado, SV)
         name, _ = clean_name(" ".join(said))
         if name:
             return name

@@ -17,10 +17,9 @@ Spanish) reads as that language; writes ``results/bench_conversations/<set>.json
 and the run's record (``scripts/bench_record.py``; ``--record`` keeps it; a run with ``--only``
 plays part of a set, so it records nothing).
 
-The case format is ``tests/conversations/FORMAT.md``. ``dev`` to ``dev7``,
-``heldout`` (from 2026-12-03, fifth session), ``heldout2`` (from 2026-12-05), ``spanish`` and
-``spanish3`` are tuned on; ``heldout3``, ``heldout4``, ``heldout5`` and ``spanish2`` are only ever
-read as totals and aggregate counts.
+The case format is ``tests/conversations/FORMAT.md``, which says which sets are tuned on
+(``dev*``, ``heldout``, ``heldout2``, ``spanish`` and ``spanish3`` onwards) and which are held
+out (``HELD_OUT``: only ever read as totals and aggregate counts).
 """
 from __future__ import annotations
 

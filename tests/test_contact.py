@@ -126,6 +126,13 @@ def test_a_name_refused(text, declines):
     ("we're in raleigh. - Jasmine", "Jasmine"),
     ("spokane wa. -- Peter Novak, peter.novak@outlook.com", "Peter Novak"),
     ("want to switch to O-1. Rafa, rafa.beats@gmail.com", "Rafa"),
+    # a capitalised name alone as the last sentence (not a place, a greeting or a plea)
+    ("I'm a nurse with an approved I-140. I'm in Jersey City. Maricel Santos po", "Maricel Santos"),
+    ("my husband was detained yesterday. Rosa Delgado", "Rosa Delgado"),
+    ("i have my hearing next week. Los Angeles", None),
+    ("my husband is detained. Please Help", None),
+    ("my case is at the NBC. Green Card", None),
+    ("ICE came this morning. Buenas Noches", None),
     ("this is bad, they took him", None),
     ("ICE took him. this is bad.", None),
     ("hi this is my first time", None),

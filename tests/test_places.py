@@ -641,6 +641,19 @@ def test_a_visitor_held_in_a_facility_is_there(text, where):
     assert location.heard_in_passing(text, "consent", {}).get("location") == where
 
 
+@pytest.mark.parametrize("text, where", [
+    ("my mom flew in and they're holding her at the airport in newark, its been 6 hours. im waiting at arrivals", "Newark, NJ"),
+    ("lo tienen en la oficina de inmigracion en san antonio, yo estoy afuera esperando", "San Antonio, TX"),
+    ("they have my husband at the ice office in baltimore, we're in the parking lot", "Baltimore, MD"),
+    ("they have my son in adelanto, im outside my house crying", None),
+    ("my brother is detained in houston and im waiting for news", None),
+])
+def test_a_visitor_waiting_where_someone_is_held_is_there(text, where):
+    from bot.places import location
+
+    assert location.heard_in_passing(text, "consent", {"situation": "detention"}).get("location") == where
+
+
 @pytest.mark.parametrize("text, city, state", [("vivo en south central, LA california", "Los Angeles", "CA"),
                                                ("baton rouge, LA", "Baton Rouge", "LA")])
 def test_la_said_with_california_is_los_angeles(text, city, state):

@@ -234,6 +234,17 @@ _INSIDE_MYSELF = re.compile(
     r"|\b(?:i'?m|im|i am|estoy)\s+(?:\w+\s+){0,2}?(?:inside|dentro de)\b", re.IGNORECASE)
 
 
+#: The visitor waiting where someone is held: "they're holding her at the airport in newark ... im
+#: waiting at arrivals", "lo tienen en la oficina de ICE de la calle 5, yo estoy afuera esperando".
+_WAITING_THERE = re.compile(
+    r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:(?:still|right|just|todavia|aqui|aca|here)\s+)?"
+    r"(?:waiting\s+(?:at|outside|in\s+the|out\s+front|here|downstairs)|esperando\s+(?:afuera|aqui|aca|en\s+(?:la|el))"
+    r"|outside\s*(?:$|[.,;!]|\band\b|\bthe\s+(?:building|center|centre|facility|jail|airport|office|gate|door))"
+    r"|afuera\s*(?:$|[.,;!]|\by\b|\besperando\b|del?\s+(?:centro|edificio|aeropuerto|la\s+(?:oficina|carcel|corte)))"
+    r"|in\s+the\s+(?:parking\s+lot|lobby|waiting\s+(?:room|area))|en\s+el\s+(?:estacionamiento|parqueo|lobby)"
+    r"|at\s+(?:arrivals|the\s+(?:arrivals|gate|front\s+desk))|en\s+(?:la\s+sala\s+de\s+espera|la\s+entrada))", re.IGNORECASE)
+
+
 def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """Location slots a message fills when the location question is not the one asked.
 
@@ -270,6 +281,11 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
         inside = resolver.resolve(facilities.town_of(facility))
         if inside is not None:
             place, role = inside, roles.SELF
+    # where someone is held, or the one place said with no role ("lo tienen en la oficina ... en san antonio")
+    unclear = [m for m in found if m.role == roles.UNCLEAR]
+    held = next((m for m in found if m.role == roles.DETAINED), unclear[0] if len(unclear) == 1 else None)
+    if held is not None and role != roles.SELF and _WAITING_THERE.search(text or ""):
+        place, role = held.place, roles.SELF
     if place is not None and role == roles.SELF:
         out.update(slots_for(place))
     elif place is not None and role == roles.UNCLEAR and not slots.get("location_guess") and not _whole_us(place):
