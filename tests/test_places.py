@@ -617,6 +617,7 @@ def test_accents_typed_on_a_phone_do_not_hide_a_place(text, country, city):
     ("Salinas, pero trabajo en el field allá por Greenfield", "Salinas", "CA"),
     ("we're in pasadena, the texas one not california lol", "Pasadena", "TX"),
     ("kck", "Kansas City", "KS"), ("Mpls, Lake street area", "Minneapolis", "MN"),
+    ("oak cliff, dallas", "Dallas", "TX"), ("vivo en oak cliff", "Dallas", "TX"), ("gulfton", "Houston", "TX"),
 ])
 def test_a_reply_that_starts_with_its_town_is_that_town(text, city, state):
     from bot.places import location
@@ -645,6 +646,7 @@ def test_a_visitor_held_in_a_facility_is_there(text, where):
     ("my mom flew in and they're holding her at the airport in newark, its been 6 hours. im waiting at arrivals", "Newark, NJ"),
     ("lo tienen en la oficina de inmigracion en san antonio, yo estoy afuera esperando", "San Antonio, TX"),
     ("they have my husband at the ice office in baltimore, we're in the parking lot", "Baltimore, MD"),
+    ("my wife landed at JFK from santo domingo and CBP took her to secondary. im at terminal 4 arrivals", "Queens, NY"),
     ("they have my son in adelanto, im outside my house crying", None),
     ("my brother is detained in houston and im waiting for news", None),
 ])

@@ -242,7 +242,7 @@ _WAITING_THERE = re.compile(
     r"|outside\s*(?:$|[.,;!]|\band\b|\bthe\s+(?:building|center|centre|facility|jail|airport|office|gate|door))"
     r"|afuera\s*(?:$|[.,;!]|\by\b|\besperando\b|del?\s+(?:centro|edificio|aeropuerto|la\s+(?:oficina|carcel|corte)))"
     r"|in\s+the\s+(?:parking\s+lot|lobby|waiting\s+(?:room|area))|en\s+el\s+(?:estacionamiento|parqueo|lobby)"
-    r"|at\s+(?:arrivals|the\s+(?:arrivals|gate|front\s+desk))|en\s+(?:la\s+sala\s+de\s+espera|la\s+entrada))", re.IGNORECASE)
+    r"|at\s+(?:(?:the\s+)?terminal\s+\w+|arrivals|the\s+(?:arrivals|gate|front\s+desk))|en\s+(?:la\s+sala\s+de\s+espera|la\s+entrada))", re.IGNORECASE)
 
 
 def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) -> Dict[str, Any]:
@@ -281,9 +281,10 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
         inside = resolver.resolve(facilities.town_of(facility))
         if inside is not None:
             place, role = inside, roles.SELF
-    # where someone is held, or the one place said with no role ("lo tienen en la oficina ... en san antonio")
-    unclear = [m for m in found if m.role == roles.UNCLEAR]
-    held = next((m for m in found if m.role == roles.DETAINED), unclear[0] if len(unclear) == 1 else None)
+    # where someone is held, else the one place where they are ("lo tienen en la oficina ... en san antonio",
+    # "my wife just landed at JFK ... im at terminal 4 arrivals")
+    near = [m for m in found if m.role in (roles.UNCLEAR, roles.RELATIVE)]
+    held = next((m for m in found if m.role == roles.DETAINED), near[0] if len(near) == 1 else None)
     if held is not None and role != roles.SELF and _WAITING_THERE.search(text or ""):
         place, role = held.place, roles.SELF
     if place is not None and role == roles.SELF:

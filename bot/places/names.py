@@ -247,6 +247,9 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "the south side": (US, "IL", "Chicago"),
     "little village": (US, "IL", "Chicago"),
     "pilsen": (US, "IL", "Chicago"),
+    "oak cliff": (US, "TX", "Dallas"),
+    "gulfton": (US, "TX", "Houston"),
+    "little haiti": (US, "FL", "Miami"),
     "spanish harlem": (US, "NY", "New York City"),  # (not "el barrio": in Spanish, any neighbourhood)
     "the us": (US, None, None),
     "the usa": (US, None, None),
