@@ -268,7 +268,10 @@ def test_a_phone_number_given_unasked(text, phone):
                                   "no tengo numero de estados unidos",
                                   # a fear of being found through it
                                   "rather not, ICE might track it", "mejor no, me da miedo", "no doy mi numero x seguridad",
-                                  "prefiero que me escriban x aqui"])
+                                  "prefiero que me escriban x aqui",
+                                  # a phone taken, lost or without credit
+                                  "ICE took my phone", "my phone got taken when they arrested me", "me quitaron el celular",
+                                  "se me perdio el cel", "no tengo saldo"])
 def test_no_phone_to_give_is_a_decline_not_a_number_to_ask_for_again(text):
     assert contact.declines_calls(text)
 
