@@ -594,6 +594,8 @@ def phone_in_passing(text: str, country: Optional[str] = None, cued: bool = True
     "Genaro Rosales, 9095550149") no word or form is needed."""
     if not text or (cued and not _PHONE_CUE.search(text) and not _WRITTEN_AS_A_PHONE.search(text)):
         return None
+    # ("mi numero es siete uno tres cinco cinco cinco...", "text me at 1 eight three two 555 0110")
+    text = spelled_digits(text)
     for found in phonenumbers.PhoneNumberMatcher(text, country.upper() if country and len(country) == 2 else "US"):
         start = found.start
         if re.search(r"\b[aA][\s#:-]*$", text[max(0, start - 3):start]):

@@ -256,6 +256,11 @@ def test_unchecked_phone_needs_the_digits_alone(text):
     ("my A number is A 201 555 338", None),
     ("court is on 12/15/2026 call me", None),
     ("the hearing is at 713 555 0100 court room", None),  # no word that says it is a phone
+    # in words: "You can call me at four zero four, five five five, ...", "mi numero es siete uno tres ..."
+    ("I live in Atlanta. You can call me at four zero four, five five five, zero one eight eight.", "+14045550188"),
+    ("mi numero es siete uno tres cinco cinco cinco cero uno nueve dos, me pueden llamar?", "+17135550192"),
+    ("text me at 1 eight three two 555 0110. My mom's I-130 was approved", "+18325550110"),
+    ("llamenme porfa, tengo corte el dos de enero y tengo tres hijos", None),
 ])
 def test_a_phone_number_given_unasked(text, phone):
     assert contact.phone_in_passing(text) == phone
