@@ -777,6 +777,8 @@ def detect_wide(text: str) -> Optional[Crisis]:
     if not norm:
         return None
     wide = _BRIDGE.sub("crossing", norm) if _BORDER_CROSSING.search(norm) else norm
+    if _HELD_BY_THE_STATE.search(wide):
+        wide = _HOLDING.sub(r"detaining \1", wide)
     kinds = [kind for kind in PRIORITY if _WIDE_RX[kind].search(wide)]
     return Crisis(kinds[0], _language_of(norm)) if kinds else None
 
@@ -787,6 +789,14 @@ _BRIDGE = re.compile(r"\b(?:bridge|puente)\b")
 _BORDER_CROSSING = re.compile(
     r"\b(?:border|frontera|laredo|juarez|el paso|brownsville|hidalgo|reynosa|nogales|tijuana|matamoros|mexicali|eagle pass|piedras negras"
     r"|del rio|acuna|customs|aduana|cbp|internacional|international|detuvieron|detained|arrested|agarraron|cruzando|crossing|cruzar|cross)\b")
+
+
+#: Someone held by immigration ("my brother was stopped at the Houston airport ... they are still
+#: holding him, they say they will send him back"): not a child held by smugglers, for the wide net.
+_HOLDING = re.compile(r"\bholding (him|her|them)\b")
+_HELD_BY_THE_STATE = re.compile(
+    r"\b(?:airport|aeropuerto|border|frontera|detention|detencion|ice|cbp|customs|aduana|immigration|inmigracion|migra"
+    r"|visa|deport\w*|send (?:him|her|them) back|port of entry)\b")
 
 
 def _language_of(norm: str) -> str:

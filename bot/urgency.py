@@ -553,7 +553,7 @@ _THEY_HERE = re.compile(
 #: not people still held ("siguen ahi en el centro de detencion").
 _STILL_THERE = re.compile(
     r"\b(?:(?:todavia|aun)\s+(?:estan|andan)|siguen|they are still|they're still|theyre still|agents are still)"
-    r"\s+(?:parked |waiting |sitting |standing |estacionad[oa]s |esperando )?(?:ahi|alli|aqui|afuera|there|here|outside)\b"
+    r"\s+(?:parked |waiting |sitting |standing |estacionad[oa]s |esperando )?(?:ahi|alli|aqui|afuera|there|here|outside|out (?:there|front|here))\b"
 )
 _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detencion|carcel|jail|detention|detained|custody|centro|center|prison|prision)\b")
 #: "ahorita tocaron la puerta", "they just knocked": a knock just now (a knock last week is not).
@@ -889,7 +889,7 @@ _PLACE_KINDS = [
     ("street", re.compile(rf"\b(?:{_STREET}|pull(?:ing|ed) (?:me|us|him|her) over|following (?:me|us)|siguiendo)\b")),
     ("other", re.compile(rf"\b(?:{_OTHER})\b")),
 ]
-_AT_THE_DOOR = re.compile(r"\b(?:outside|afuera|knocking|banging|pounding|ringing|tocando|golpeando|timbre)\b")
+_AT_THE_DOOR = re.compile(r"\b(?:outside|out front|afuera|knocking|banging|pounding|ringing|tocando|golpeando|timbre|peephole|mirilla)\b")
 
 
 def agents_place(text: str, story: str = "") -> Optional[str]:

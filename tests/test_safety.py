@@ -785,6 +785,10 @@ def test_abuse_ended_by_a_divorce_is_past():
 def test_someone_held_by_the_authorities_is_not_a_child_in_danger():
     assert safety.detect_wide("they're holding her at the airport in newark, its been 6 hours") is None
     assert safety.detect_wide("a man is holding her in his house and wont let her go") is not None
+    # held by immigration, said anywhere in the message
+    assert safety.detect_wide("my brother was stopped at the Houston airport 2 days ago coming in on his visa and they are "
+                              "still holding him, they say they will send him back") is None
+    assert safety.detect_wide("the coyotes are holding him and want 5000") is not None
 
 
 def test_by_accident_is_a_medical_sign_only_beside_something_taken():

@@ -280,6 +280,9 @@ def test_not_removal_imminent(text):
         # stopped by agents and still at the roadside
         ("nos pararon en el reten de la migra y estamos en el carro, el agente se llevo las licencias", "street"),
         ("ICE left a card on the door and they are still outside", "home"),
+        # still "out there", seen through the peephole
+        ("they have ICE on their jackets i can see thru the peephole, theyre still out there", "home"),
+        ("ICE came to the door and theyre still out front", "home"),
     ],
 )
 def test_agents_present_now(text, place):
