@@ -247,6 +247,8 @@ LOCATIONS = [
     ("i live in El Paso but right now im staying with my sister in Las Cruces", "NM", "self"),
     ("vivo en Dallas pero ahorita estoy en casa de mi hermana en Oklahoma City", "OK", "self"),
     ("my brother is staying with my aunt in houston", None, "other"),
+    ("he choked me and now im hiding at my sister's in fresno", "CA", "self"),
+    ("estoy escondida en casa de mi prima en fresno", "CA", "self"),
     # where they no longer are
     ("no estoy en houston, estoy en dallas", "TX", "self"),
     ("en San Salvador, ya no estoy en usa", "SV", "unclear"),

@@ -316,8 +316,10 @@ def _words(text: str) -> FrozenSet[str]:
 BOUNDARY = _words(". ! ? ; : but pero however although though aunque sino")
 #: The visitor staying at someone's place: where they are ("im staying with my sister in", "estoy en casa de mi tía en").
 _STAYING = re.compile(
-    r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos|me estoy|nos estamos|me quedo|nos quedamos)\s+(?:\w+\s+){0,2}?(?:staying|stayin|quedando)\b"
-    r"|\b(?:estoy|estamos)\s+(?:\w+\s+)?en (?:la )?casa de\b|\b(?:i'?m|im|i am|we'?re|we are)\s+(?:\w+\s+)?at (?:my|our) \w+(?:'s)? (?:house|place)\b")
+    r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos|me estoy|nos estamos|me quedo|nos quedamos)\s+(?:\w+\s+){0,2}?(?:staying|stayin|quedando|hiding|escondid[oa]s?)\b"
+    r"|\b(?:estoy|estamos)\s+(?:\w+\s+)?en (?:la )?casa de\b|\b(?:i'?m|im|i am|we'?re|we are)\s+(?:\w+\s+)?at (?:my|our) \w+(?:'s)? (?:house|place)\b"
+    # ("now im hiding at my sister's in fresno": her place, where the visitor is)
+    r"|\b(?:i'?m|im|i am|we'?re|we are)\s+(?:\w+\s+){0,2}?at (?:my|our) \w+ ?'s (?:in|en)$")
 LEFT_FROM = _words("from desde came left fled sali salimos vine vinimos")
 ADVERBS = _words(
     """still currently now right also all both already actually really just presently
