@@ -492,6 +492,8 @@ _DETENTION_WORDS = re.compile(
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
+    # ("my brother está en la cárcel de Marion County since friday": the place that holds them)
+    r"|c[aá]rcel|corral[oó]n|hielera"
     # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
     r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
     r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]"

@@ -322,6 +322,8 @@ def test_dates_ahead_and_behind_in_one_message():
     ("my husband is detained since january and still no court", "since january"),
     ("mi hijo está detenido en luisiana desde la segunda semana de noviembre", "desde la segunda semana de noviembre"),
     ("a mi hija la tiene la patrulla fronteriza en laredo desde ayer", "2026-12-02"),
+    ("estoy en Salem Oregon, my brother está en la cárcel de Marion County since friday", "2026-11-27"),
+    ("mi esposo esta en el corralon desde el lunes", "2026-11-30"),
 ])
 def test_when_someone_was_detained_is_heard_in_passing(text, expected):
     assert flow.answers_in_text("detention", text, date(2026, 12, 3)).get("detained_since") == expected
