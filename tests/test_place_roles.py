@@ -152,7 +152,8 @@ CASES = [
     ("la migra esta en Houston", [("unclear", "TX")]),
     ("hay redadas en Houston", [("unclear", "TX")]),
     ("ICE agents are in my neighborhood in houston", [("unclear", "TX")]),
-    ("we moved to Houston last year", [("unclear", "TX")]),
+    ("we moved to Houston last year", [("self", "TX")]),  # a move of their own: where they live now
+    ("we moved to Denver in 2019, then to Dallas", [("unclear", "CO"), ("unclear", "TX")]),
     ("I work in Houston", [("unclear", "TX")]),
     ("Do you have an office in Houston", [("unclear", "TX")]),
     ("I don't live in Houston anymore", [("unclear", "TX")]),
@@ -248,6 +249,7 @@ LOCATIONS = [
     ("vivo en Dallas pero ahorita estoy en casa de mi hermana en Oklahoma City", "OK", "self"),
     ("my brother is staying with my aunt in houston", None, "other"),
     ("he choked me and now im hiding at my sister's in fresno", "CA", "self"),
+    ("quiero cambiar el venue porque me mude a Boise", "ID", "self"),
     ("estoy escondida en casa de mi prima en fresno", "CA", "self"),
     # where they no longer are
     ("no estoy en houston, estoy en dallas", "TX", "self"),

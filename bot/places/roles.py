@@ -660,6 +660,10 @@ _SINCE_WHEN = frozenset(
     fin""".split())
 
 
+#: Words after a move that make it one of the past ("we moved to denver in 2019, then ...").
+_BEFORE_NOW = frozenset("then luego before antes but pero later despues after".split())
+
+
 def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
     w = words[k]
     prev = words[k - 1] if k - 1 >= lo else ""
@@ -737,9 +741,13 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return None
     if w in TAKE_VERBS:
         return _taken(words, k, lo, gap)
-    if w == "moved":
+    if w in ("moved", "mude", "mudamos"):
         obj = [g for g in gap if g not in TRIP_GAP]
-        return DETAINED if obj else UNCLEAR  # "moved him to" / "we moved to" (unclear)
+        if obj:
+            return DETAINED if w == "moved" else None  # "moved him to"
+        if (prev in FIRST or w != "moved") and not any(len(a) == 4 and a.isdigit() or a in _BEFORE_NOW for a in words[ts:ts + 8]):
+            return SELF  # "i moved to boise last month", "porque me mudé a Boise": where they live now
+        return UNCLEAR  # "we moved to denver in 2019, now ..."
     if w in HAVE and (gap[:1] and gap[0] in OBJ or prev in OBJ) and any(
         g in ("in", "at", "en") for g in gap
     ):
