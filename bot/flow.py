@@ -625,6 +625,8 @@ _LOCAL_JAIL = re.compile(
     r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
+    # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county
+    r"|(?:jail|c[aá]rcel) (?:en|de|in|of) (?:el |la |the )?(?:parish|county|condado|parroquia) (?:de |of )?[A-Za-z]+"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
     r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office|place|center|centre|facility)(?: downtown| in the federal building| in [A-Za-z]+(?: [A-Za-z]+)?)?"
     r"|(?<=\ben )la oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra)(?: del centro| en [A-Za-z]+(?: [A-Za-z]+)?)?"

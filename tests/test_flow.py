@@ -658,6 +658,7 @@ def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
     ("bond hearing for my nephew tomorrow at the tacoma center", "Northwest ICE Processing Center (Tacoma, WA)"),
     ("they are holding my cousin at the port of entry in calexico", "the port of entry in calexico"),
     ("lo tienen en la garita desde ayer", "la garita"),
+    ("My husband esta en jail en el parish de Jefferson, ICE le puso hold desde el viernes", "jail en el parish de Jefferson"),
 ])
 def test_where_held_said_up_front(text, where):
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == where
