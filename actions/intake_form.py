@@ -341,7 +341,8 @@ class ValidateIntakeForm(FormValidationAction):
             # "tengo que abrirles??" read as "I don't know": a question, not an answer; asked again
             # (the same words twice are taken as the answer, so this never loops)
             return {"location": None}
-        if value == "unknown" and text and not said_again(tracker) and flow.answers_in_text(tracker.get_slot("situation"), text, today()):
+        if value == "unknown" and text and not said_again(tracker) and flow.answers_in_text(
+                tracker.get_slot("situation"), text, today(), stage_known=tracker.get_slot("removal_stage")):
             # "ah y se me olvido, su A es 215 667 120" read as "I don't know": another fact (kept by
             # _heard), not where they are; asked again
             return {"location": None}
@@ -366,8 +367,9 @@ class ValidateIntakeForm(FormValidationAction):
         if place is None:
             intent = latest_intent(tracker)
             if not intent.startswith(interruptions.SITUATION_PREFIX) and not flow.answers_in_text(
-                tracker.get_slot("situation"), text, today()
+                tracker.get_slot("situation"), text, today(), stage_known=tracker.get_slot("removal_stage")
             ) and not urgency.text_signals(text, today()):
+                # ("es el viernes de esta semana" after "tengo que presentarme con inmigración": the date, kept)
                 # ("they're deporting my dad tomorrow" is heard, and its help given, not a place not found)
                 dispatcher.utter_message(response="utter_location_not_found")
             # Something else was said (what happened, a date): heard elsewhere, and the question is asked again.

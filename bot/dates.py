@@ -323,7 +323,10 @@ def _ordinal_day(t: str, today: date) -> Optional[date]:
 
 
 #: "this thursday", "este jueves": a weekday of this week, which a visitor may mean ahead.
-_THIS_WEEKDAY = re.compile(r"\b(?:this|este|esta)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b")
+_THIS_WEEKDAY = re.compile(r"\b(?:this|este|esta)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b"
+                           # "el viernes de esta semana", "friday this week", said on the weekend after it
+                           r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+                           r"\s+(?:de\s+)?(?:this|esta)\s+(?:week|semana)\b")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
