@@ -180,7 +180,7 @@ def test_past_days_said_as_visitors_say_them(text, day):
     ("tengo court el 15 de december", "2026-12-15"),
     # "this week's thursday" said on the Friday after it: the one ahead (a coming date is asked)
     ("tengo corte el jueves de esta semana", "2026-12-10"),
-    ("my check in is thursday this week", "2026-12-10"),
+    ("me toca firmar el martes de esta semana", "2026-12-08"),
 ])
 def test_coming_days_said_as_visitors_say_them(text, day):
     assert dates.coming_date(text, FRIDAY) == date.fromisoformat(day)
