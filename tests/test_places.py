@@ -230,6 +230,10 @@ def test_resolve_nicknames(text, state, city):
         ("califronia", "CA", None),
         ("im in tennesee", "TN", None),
         ("we live in san deigo ca", "CA", "San Diego"),
+        # a key held down; a misspelt town said with its state (even a name that is often not a place)
+        ("chicagoo", "IL", "Chicago"),
+        ("lincon ne", "NE", "Lincoln"),
+        ("lincon, nebraska", "NE", "Lincoln"),
     ],
 )
 def test_resolve_typos(text, state, city):

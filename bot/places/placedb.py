@@ -211,10 +211,11 @@ class PlaceIndex:
         rows = self._rows("SELECT zip, city, state, county, tz FROM zips WHERE zip = ?", (code,))
         return ZipInfo(*rows[0]) if rows else None
 
-    def cities_in(self, state: str) -> List[Tuple[str, Entry]]:
-        """(key, entry) of every city of a state among the names, in the gazetteer's order."""
-        rows = self._rows(f"SELECT key, {_ENTRY_COLUMNS} FROM entries WHERE weak = 0 AND state = ? "
-                          "AND kind = 'city' ORDER BY seq, pos", (state,))
+    def cities_in(self, state: str, weak: bool = False) -> List[Tuple[str, Entry]]:
+        """(key, entry) of every city of a state among the names, in the gazetteer's order; with
+        ``weak``, also those whose name is often not a place ("Lincoln", said with "NE")."""
+        rows = self._rows(f"SELECT key, {_ENTRY_COLUMNS} FROM entries WHERE weak <= ? AND state = ? "
+                          "AND kind = 'city' ORDER BY seq, pos", (int(weak), state))
         return [(row[0], _entry(row[1:])) for row in rows]
 
 

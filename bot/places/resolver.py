@@ -108,9 +108,27 @@ def resolve(text: str) -> Optional[Place]:
     g = places()
     doc = load()(_clean(text))
     cands = _candidates(doc, g)
-    if not cands:
+    chosen = _choose(cands) if cands else None
+    if chosen is None or (chosen.in_us and chosen.state and not chosen.city):
+        # "lincon ne", "chicagoo, il": a short reply whose town, misspelt, is one of the state said with it
+        return _misspelt_town_of_state(g, text) or chosen
+    return chosen
+
+
+def _misspelt_town_of_state(g: PlaceIndex, text: str) -> Optional[Place]:
+    """A town one typo or two from a town of the state that ends a short reply, else None."""
+    words = re.findall(r"[a-z]+", norm(text))
+    if not 2 <= len(words) <= 4:
         return None
-    return _choose(cands)
+    for n in (2, 1):
+        state, town = " ".join(words[-n:]), " ".join(words[:-n])
+        code = g.state_keys.get(state)
+        if code is None or not town or len(town.split()) > 2 or town in g.state_keys:
+            continue
+        near = _fuzzy_in_state(g, town, code, weak=True)
+        if near is not None:
+            return _entry_place(g, near, text.strip(), "fuzzy")
+    return None
 
 
 def resolve_state(text: str) -> Optional[str]:
@@ -766,8 +784,8 @@ def _fuzzy_lookup(words: Sequence[str], g: PlaceIndex, states_only: bool = False
                 if hit is None:
                     continue
                 choice, dist = hit[0], hit[1]
-                if query.startswith(choice):
-                    continue  # "venezuelans", "mexicans": a word made from the name
+                if query.startswith(choice) and query[len(choice):] != choice[-1]:
+                    continue  # "venezuelans", "mexicans": a word made from the name (not "chicagoo", a key held down)
                 if not states_only:  # same distance: the bigger place
                     tied = [c for c in choices if OSA.distance(query, c) == dist
                             and c.count(" ") >= query.count(" ")]
@@ -883,21 +901,21 @@ def _with_state(g: PlaceIndex, m: _Mention, code: str, matched: str) -> Place:
 
 
 @functools.lru_cache(maxsize=64)
-def _state_cities(code: str) -> Dict[str, Entry]:
+def _state_cities(code: str, weak: bool = False) -> Dict[str, Entry]:
     out: Dict[str, Entry] = {}
-    for key, e in places().cities_in(code):
+    for key, e in places().cities_in(code, weak):
         if e.country == US and (e.population or e.zips >= 3):
             out[key] = e
     return out
 
 
-def _fuzzy_in_state(g: PlaceIndex, key: str, code: str) -> Optional[Entry]:
+def _fuzzy_in_state(g: PlaceIndex, key: str, code: str, weak: bool = False) -> Optional[Entry]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     if not key or len(key) < 5 or key in COMMON_WORDS:
         return None
-    cities = _state_cities(code)
+    cities = _state_cities(code, weak)
     budget = _budget(len(key))
     choices = [k for k in cities if k[0] == key[0] and abs(len(k) - len(key)) <= budget]
     hit = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=budget)
