@@ -622,6 +622,7 @@ def test_accents_typed_on_a_phone_do_not_hide_a_place(text, country, city):
     ("we're in pasadena, the texas one not california lol", "Pasadena", "TX"),
     ("kck", "Kansas City", "KS"), ("Mpls, Lake street area", "Minneapolis", "MN"),
     ("oak cliff, dallas", "Dallas", "TX"), ("vivo en oak cliff", "Dallas", "TX"), ("gulfton", "Houston", "TX"),
+    ("bakersfeild, i'm married con un ciudadano y quiero la green card", "Bakersfield", "CA"),
 ])
 def test_a_reply_that_starts_with_its_town_is_that_town(text, city, state):
     from bot.places import location

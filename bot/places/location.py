@@ -103,7 +103,15 @@ def _answer_place(value: str, message_text: str) -> Optional[Place]:
     if place is not None and place.candidates and not place.state:
         # "we're in evans, right by greeley": the one state both places share
         place = _settled_by_context(place, roles.mentions(message_text), message_text)
+    head = _HEAD_BEFORE_COMMA.match(message_text or "")
+    if place is None and not found and head:
+        # "bakersfeild, i'm married con un ciudadano y quiero la green card": the town first, misspelt
+        place = resolver.resolve(head.group(1))
     return place
+
+
+#: The first words of a reply, before a comma: "bakersfeild, i'm married ...".
+_HEAD_BEFORE_COMMA = re.compile(r"^\W*((?:[^\W\d_][\w'.-]*\s*){1,3}),")
 
 
 #: The visitor placing themselves, even where no place is read ("i live near the stewart place").
