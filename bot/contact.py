@@ -332,7 +332,9 @@ def clean_name(text: str) -> Parsed:
     last = _NAME_SAID_AGAIN.split(text)[-1]
     text = last if last.strip(" .,!") else text
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
-    called = _CALL_ME.search(text) or _ASK_FOR.search(text)
+    # (not in an aside after the name: "Ramon Quintero (everybody calls me moncho)")
+    said = re.sub(r"\s*[(\[].*$", "", text) or text
+    called = _CALL_ME.search(said) or _ASK_FOR.search(said)
     if called:
         text = called.group(1)
     # "im his mom Ana", "soy la tia, Martha", "Silvia, la esposa de Ramon": the name, not who they are

@@ -57,7 +57,9 @@ def test_bad_a_number(text):
                                             ("my name is Ana but call me Annie", "Annie"), ("You can call me Mike", "Mike"),
                                             ("Ana, but i prefer not to give my last name", "Ana"), ("Kim is fine", "Kim"),
                                             ("First name only: Sara", "Sara"), ("Ana Lopez thanks", "Ana Lopez"),
-                                            ("Tom, call me at 312 555 0148", "Tom")])
+                                            ("Tom, call me at 312 555 0148", "Tom"),
+                                            # a nickname in an aside after the name
+                                            ("Ramon Quintero (everybody calls me moncho)", "Ramon Quintero")])
 def test_names(text, expected):
     assert contact.clean_name(text) == (expected, None)
 

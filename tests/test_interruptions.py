@@ -426,7 +426,8 @@ def test_a_number_not_written_down_is_an_answer():
 
 
 @pytest.mark.parametrize("text, plain", [("Graciela Soto", True), ("Jean Robert Pierre", True), ("no gracias", False),
-                                         ("How Much", False), ("Call Me Later 5pm", False)])
+                                         ("How Much", False), ("Call Me Later 5pm", False),
+                                         ("Ramon Quintero (everybody calls me moncho)", True)])
 def test_a_name_written_as_one_answers_the_name_question(text, plain):
     assert interruptions.plainly_answers("contact_name", text, date(2026, 12, 3)) is plain
 
