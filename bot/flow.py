@@ -1003,7 +1003,11 @@ def detention_said(text: str) -> bool:
 #: Held at a port of entry: "lo pasaron a secundaria y no lo han soltado", "they sent her to secondary and won't let her out".
 _HELD_AT_THE_PORT = re.compile(
     r"\b(?:secundaria|secondary(?: inspection)?)\b[^.?!]{0,40}\b(?:no (?:lo|la|los|las) (?:han )?(?:soltad[oa]s?|soltaron|sueltan|dejan salir|han dejado salir)"
-    r"|(?:won'?t|wont|will not|haven'?t|have not|did ?n[o']?t) (?:let|released?) (?:him|her|them)|still (?:there|holding|has))", re.IGNORECASE)
+    r"|(?:won'?t|wont|will not|haven'?t|have not|did ?n[o']?t) (?:let|released?) (?:him|her|them)|still (?:there|holding|has))"
+    # "stopped at the Houston airport 2 days ago ... they are still holding him", "lo tienen en el aeropuerto"
+    r"|\b(?:airport|aeropuerto)\b[^.?!]{0,80}\b(?:(?:still|are|is) (?:holding|keeping) (?:him|her|them)|(?:won'?t|wont|will not) let (?:him|her|them)"
+    r"|no (?:lo|la|los|las) (?:sueltan|dejan salir|han soltado))"
+    r"|\b(?:holding|keeping|tienen) (?:him|her|them|a mi \w+) (?:at|en) (?:the |el )?(?:\w+ )?(?:airport|aeropuerto)\b", re.IGNORECASE)
 #: Kept where they went in: "ya no salio", "never came out", "lo dejaron adentro".
 _KEPT_IN = re.compile(
     r"\b(?:(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]|never came (?:back )?out|did ?n[o']?t come (?:back )?out|has ?n[o']?t come out"

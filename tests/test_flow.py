@@ -1323,6 +1323,8 @@ def test_a_hearing_with_no_date_yet_told_up_front():
     ("mi hermano iba cruzando con su visa por san ysidro anoche y lo pasaron a secundaria y no lo han soltado", True),
     ("they sent my wife to secondary at the airport and wont let her out", True),
     ("i went through secondary last year, no problem", False),
+    ("my brother was stopped at the Houston airport 2 days ago and they are still holding him", True),
+    ("i will pick him up at the airport, they are holding a sign", False),
 ])
 def test_held_at_a_port_of_entry(text, held):
     assert flow.detention_said(text) is held
