@@ -173,8 +173,10 @@ class ValidateIntakeForm(FormValidationAction):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]
             if "ice_present_now" in signals and slots.get("ice_present_now") is None:
                 out["ice_present_now"] = True
-            if "ice_present_now" in signals and situation and urgency.agents_named(text):
-                # agents at hand said where the form took the message (at the summary): their matter now
+            if "ice_present_now" in signals and urgency.agents_named(text) and (
+                    situation or asked not in (None, "consent", "situation")):
+                # agents at hand said where the form took the message (at the summary, or "moreno valley, ice
+                # is outside my house right now" at "Where are you?"): their matter now, not asked
                 ranking = (tracker.latest_message or {}).get("intent_ranking") or []
                 out.update(interruptions.agents_situation(text, ranking, slots))
         if (asked not in (None, "consent", "situation") and slots.get(asked) is None and asked not in out

@@ -614,6 +614,14 @@ async def test_agents_at_hand_at_the_summary_become_the_matter(run_form):
     assert "utter_rights_home" in responses(dispatcher)
 
 
+async def test_agents_at_hand_told_at_the_location_question_are_the_matter(run_form):
+    text = "moreno valley, ice is outside my house right now"
+    slots, dispatcher = await run_form({"consent": True}, {"location": text}, text=text, intent="emergency_now", requested="location")
+    assert slots["city"] == "Moreno Valley" and slots["ice_present_now"] is True
+    assert slots["situation"] == "enforcement"  # "What's happening?" is not asked
+    assert slots["requested_slot"] != "situation"
+
+
 async def test_a_hearing_without_a_date_yet_is_not_asked_again(run_form):
     before = {"consent": True, "situation": "removal", "removal_stage": "hearing"}
     slots, dispatcher = await run_form(before, {"hearing_date": "it says to be set"}, text="it says to be set", requested="hearing_date")
