@@ -152,7 +152,8 @@ CASES = [
     ("la migra esta en Houston", [("unclear", "TX")]),
     ("hay redadas en Houston", [("unclear", "TX")]),
     ("ICE agents are in my neighborhood in houston", [("unclear", "TX")]),
-    ("we moved to Houston last year", [("self", "TX")]),  # a move of their own: where they live now
+    ("we moved to Houston last year", [("self", "TX")]),
+    ("they moved him from krome to broward", [("detained", "FL")]),  # a move of their own: where they live now
     ("we moved to Denver in 2019, then to Dallas", [("unclear", "CO"), ("unclear", "TX")]),
     ("I work in Houston", [("unclear", "TX")]),
     ("Do you have an office in Houston", [("unclear", "TX")]),
@@ -250,6 +251,8 @@ LOCATIONS = [
     ("my brother is staying with my aunt in houston", None, "other"),
     ("he choked me and now im hiding at my sister's in fresno", "CA", "self"),
     ("quiero cambiar el venue porque me mude a Boise", "ID", "self"),
+    ("me mude de new york a ohio y mi court sigue en new york", "OH", "self"),
+    ("we moved from texas to ohio last year", "OH", "self"),
     ("estoy escondida en casa de mi prima en fresno", "CA", "self"),
     # where they no longer are
     ("no estoy en houston, estoy en dallas", "TX", "self"),

@@ -580,6 +580,9 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
     if role == SELF and ts >= 3 and words[ts - 1] in ("in", "en") and words[ts - 3] in ("no", "not", "nolonger") \
             and words[ts - 2] in ("estoy", "estamos", "vivo", "vivimos", "in", "living", "live"):
         return ORIGIN  # "ya no estoy en usa", "no estoy en houston, estoy en dallas": where they no longer are
+    if role is None and prev_place is not None and words[prev_end:ts] in (["to"], ["a"]) and _moved_from(words, prev_end) \
+            and not any(len(a) == 4 and a.isdigit() or a in _BEFORE_NOW for a in words[ts:ts + 8]):
+        return SELF  # "we moved from texas to ohio", "me mudé de new york a ohio": where they moved to
     if role is None and prev_place is not None and lo == prev_end:
         between = words[prev_end:ts]
         listed = any(w in ("and", "y", "or", "o", "&", "/") for w in between) and not any(
@@ -593,6 +596,12 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         if address or place.zip:
             return SELF  # a street address or a ZIP code with no other role
     return role or UNCLEAR
+
+
+def _moved_from(words: Sequence[str], end: int) -> bool:
+    """Whether the visitor's own move comes just before a place ending at ``end`` ("we moved from texas")."""
+    back = words[max(0, end - 8):end]
+    return any(w in ("mude", "mudamos") or (w == "moved" and i and back[i - 1] in FIRST) for i, w in enumerate(back))
 
 
 def _negated(words: Sequence[str], lo: int, ts: int) -> bool:
@@ -682,6 +691,8 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return {"grew": ORIGIN, "locked": DETAINED, "picked": UNCLEAR}.get(prev)
     if w == "desde" and gap and (gap[0] in _SINCE_WHEN or (gap[0] in ("el", "la") and gap[1:2] and gap[1] in _SINCE_WHEN)):
         return None  # "detenido desde hace una semana en Georgia": since when, not where from; read on
+    if w in ("from", "desde") and gap[-1:] in (["to"], ["a"]) and len(gap) > 1:
+        return None  # "they moved him from krome to broward": where to, read on
     if w in ("from", "desde"):
         back = words[max(lo, k - 3):k]
         if any(b in DISTANCE for b in back[-2:]):
@@ -745,7 +756,7 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         obj = [g for g in gap if g not in TRIP_GAP]
         if obj:
             return DETAINED if w == "moved" else None  # "moved him to"
-        if (prev in FIRST or w != "moved") and not any(len(a) == 4 and a.isdigit() or a in _BEFORE_NOW for a in words[ts:ts + 8]):
+        if gap[-1:] in (["to"], ["a"], ["para"], ["hacia"]) and (prev in FIRST or w != "moved") and not any(len(a) == 4 and a.isdigit() or a in _BEFORE_NOW for a in words[ts:ts + 8]):
             return SELF  # "i moved to boise last month", "porque me mudé a Boise": where they live now
         return UNCLEAR  # "we moved to denver in 2019, now ..."
     if w in HAVE and (gap[:1] and gap[0] in OBJ or prev in OBJ) and any(
