@@ -647,6 +647,14 @@ def test_a_visitor_held_in_a_facility_is_there(text, where):
     assert location.heard_in_passing(text, "consent", {}).get("location") == where
 
 
+def test_a_town_of_two_states_is_the_one_in_the_state_of_the_county_named():
+    from bot.places import location
+
+    text = "dicen q tiene ICE hold, he's in jail en davidson county, yo estoy en antioch"
+    assert location.heard_in_passing(text, "consent", {"situation": "detention"})["location"] == "Antioch, TN"
+    assert location.heard_in_passing("yo estoy en antioch", "consent", {})["location"] == "Antioch, CA"
+
+
 @pytest.mark.parametrize("text, where", [
     ("my mom flew in and they're holding her at the airport in newark, its been 6 hours. im waiting at arrivals", "Newark, NJ"),
     ("lo tienen en la oficina de inmigracion en san antonio, yo estoy afuera esperando", "San Antonio, TX"),

@@ -253,6 +253,17 @@ _WAITING_THERE = re.compile(
     r"|at\s+(?:(?:the\s+)?terminal\s+\w+|arrivals|the\s+(?:arrivals|gate|front\s+desk))|en\s+(?:la\s+sala\s+de\s+espera|la\s+entrada))", re.IGNORECASE)
 
 
+def _in_the_county_named(place: Place, found: Sequence[roles.PlaceMention]) -> Place:
+    """The visitor's town in the state of a county the message names ("he's in jail en davidson county,
+    yo estoy en antioch": Antioch, TN, not the larger Antioch, CA); else the town as read."""
+    county = next((m.place for m in found if m.place.in_us and m.place.county and not m.place.city and m.place.state
+                   and m.place.state != place.state), None)
+    if county is None:
+        return place
+    there = with_state(place.city or "", county.state or "")
+    return there if there is not None and there.city == place.city and there.state == county.state else place
+
+
 def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """Location slots a message fills when the location question is not the one asked.
 
@@ -295,6 +306,8 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
     held = next((m for m in found if m.role == roles.DETAINED), near[0] if len(near) == 1 else None)
     if held is not None and role != roles.SELF and _WAITING_THERE.search(text or ""):
         place, role = held.place, roles.SELF
+    if place is not None and role == roles.SELF and place.city and place.in_us:
+        place = _in_the_county_named(place, found)
     if place is not None and role == roles.SELF:
         out.update(slots_for(place))
     elif place is not None and role == roles.UNCLEAR and not slots.get("location_guess") and not _whole_us(place):
