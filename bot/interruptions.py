@@ -540,6 +540,16 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
     return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}
 
 
+def matter_in_details(text: str, ranking: Sequence[Mapping[str, Any]]) -> Optional[str]:
+    """The matter a details answer names when the matter was "something else" ("mi esposo es
+    ciudadano, nos casamos hace dos años" after "me llegó una carta de USCIS"): a family,
+    humanitarian, work or citizenship matter read plainly, or named in its own words; else None
+    (a detention or a court case has questions of its own, asked only when told as the matter)."""
+    read = situation_in_ranking(ranking, SITUATION_MIN_CONFIDENCE) or _named_in_ranking(ranking, text, NAMED_BESIDE)
+    told = flow.matter_told(read, text or "") if read else None
+    return told if told in NAMED_BESIDE else None
+
+
 def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any]],
                       slots: Mapping[str, Any]) -> Dict[str, Any]:
     """The matter a first message tells when its intent is neither a matter nor an interruption

@@ -144,6 +144,11 @@ _FAMILY_PETITION = re.compile(
 _DETAIL_WORDS = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.IGNORECASE) for k, v in DETAIL_WORDS.items()}
 #: "I don't know what kind of case I have": the matter is not told yet.
 _UNSURE = re.compile(r"\b(?:(?:do\s*n[o']?t|dont)\s+(?:really\s+)?know|idk|not sure|no s[eé]|no entiendo|what (?:kind|type) of case|qu[eé] (?:tipo|clase) de caso)\b", re.IGNORECASE)
+#: A question about the firm itself: its fees, hours, office or languages.
+_OFFICE_OR_FEE = re.compile(
+    r"\b(?:how much|cu[aá]nto|cobran?|costs?|costo|price|precio|fees?|consultations?|consultas?|office|oficina|hours|horarios?"
+    r"|open|abren|abiertos?|saturdays?|s[aá]bados?|weekends?|fin de semana|speak (?:spanish|espa[nñ]ol)|hablan (?:espa[nñ]ol|ingl[eé]s))\b",
+    re.IGNORECASE)
 #: Fewer words than this tell too little for the attorney ("family", "asylum pls").
 _DETAILS_MIN_WORDS = 6
 
@@ -168,8 +173,8 @@ def details_said(situation: str | None, text: str | None) -> bool:
     words = re.findall(r"\w+", text or "")
     if situation not in _DETAIL_WORDS or len(words) < _DETAILS_MIN_WORDS or (text or "").lstrip().startswith("/"):
         return False
-    if situation == "other" and _UNSURE.search(text or ""):
-        return False
+    if situation == "other" and (_UNSURE.search(text or "") or _OFFICE_OR_FEE.search(text or "")):
+        return False  # ("do you guys do consultations on saturdays": a question to the office, not what they need)
     return bool(_DETAIL_WORDS[situation].search(text or ""))
 
 

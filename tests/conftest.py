@@ -41,6 +41,7 @@ def make_tracker(domain):
         events: Optional[List[Dict[str, Any]]] = None,
         active_loop: Optional[str] = "intake_form",
         sender_id: str = "visitor-1",
+        ranking: Optional[List[Dict[str, Any]]] = None,
     ) -> Tracker:
         all_slots = {name: spec.get("initial_value") for name, spec in domain["slots"].items()}
         all_slots["requested_slot"] = None
@@ -50,6 +51,8 @@ def make_tracker(domain):
             "intent": {"name": intent, "confidence": 0.99},
             "entities": entities or [],
         }
+        if ranking is not None:
+            latest["intent_ranking"] = ranking
         user_event = {"event": "user", "text": text, "parse_data": latest}
         return Tracker(
             sender_id=sender_id,

@@ -30,10 +30,10 @@ def run_form(make_tracker, domain):
     """Run validate_intake_form as Rasa's form does: new values appended as slot events."""
 
     async def run(before: Dict[str, Any], new: Dict[str, Any], text: str = "", intent: str = "inform", requested: str | None = None,
-                  history: List[Dict[str, Any]] = ()):
+                  history: List[Dict[str, Any]] = (), ranking: List[Dict[str, Any]] | None = None):
         slots = dict(before, **new, requested_slot=requested)
         events = list(history) + [{"event": "slot", "name": k, "value": v} for k, v in new.items()]
-        tracker = make_tracker(slots=slots, text=text, intent=intent, events=events)
+        tracker = make_tracker(slots=slots, text=text, intent=intent, events=events, ranking=ranking)
         dispatcher = CollectingDispatcher()
         result = await ValidateIntakeForm().run(dispatcher, tracker, domain)
         return slot_events(result), dispatcher
@@ -620,6 +620,16 @@ async def test_agents_at_hand_told_at_the_location_question_are_the_matter(run_f
     assert slots["city"] == "Moreno Valley" and slots["ice_present_now"] is True
     assert slots["situation"] == "enforcement"  # "What's happening?" is not asked
     assert slots["requested_slot"] != "situation"
+
+
+async def test_the_details_of_something_else_that_name_a_family_matter_make_it_the_matter(run_form):
+    text = "mi esposo es ciudadano, nos casamos hace dos años"
+    before = {"consent": True, "location": "Riverside, CA", "state": "CA", "situation": "other",
+              "situation_text": "me llegó una carta de USCIS y no entiendo qué dice"}
+    ranking = [{"name": "situation_family", "confidence": 0.7}, {"name": "inform", "confidence": 0.2}]
+    slots, _ = await run_form(before, {"details": text}, text=text, intent="situation_family", requested="details", ranking=ranking)
+    assert slots["situation"] == "family" and slots["details"] == text
+    assert slots["requested_slot"] == "contact_name"
 
 
 async def test_a_hearing_without_a_date_yet_is_not_asked_again(run_form):

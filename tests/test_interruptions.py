@@ -874,6 +874,18 @@ def test_a_first_message_with_contact_details_keeps_the_matter_its_words_name():
     assert interruptions.opening_situation("inform", "Im Kwame 267-555-0144 thanks", ranking, {}) == {}
 
 
+def test_the_details_of_something_else_can_name_the_matter():
+    family = [{"name": "situation_family", "confidence": 0.62}, {"name": "inform", "confidence": 0.2}]
+    assert interruptions.matter_in_details("mi esposo es ciudadano, nos casamos hace dos años", family) == "family"
+    # a matter named in its own words, read low
+    low = [{"name": "inform", "confidence": 0.8}, {"name": "situation_citizenship", "confidence": 0.1}]
+    assert interruptions.matter_in_details("i want to apply for my n-400 this year", low) == "citizenship"
+    # never a detention or a court case: those are asked about when told as the matter
+    detained = [{"name": "situation_detention", "confidence": 0.9}]
+    assert interruptions.matter_in_details("my brother was detained last year", detained) is None
+    assert interruptions.matter_in_details("just a question about an invoice", [{"name": "inform", "confidence": 0.9}]) is None
+
+
 def test_a_crisis_at_the_location_question_keeps_the_place_it_says():
     text = "estoy en casa de una amiga en irving, me sali anoche porque mi esposo me golpeo y me amenazo"
     entities = [{"entity": "crisis_kind", "value": "dv"}, {"entity": "message_language", "value": "es"}]

@@ -106,6 +106,9 @@ def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
     ("other", "I got an invoice from you guys with a charge I don't understand, who do I talk to", True),
     ("other", "i dont know what kind of case i have, i just need help", False),
     ("other", "no se que tipo de caso tengo la verdad", False),
+    # a question to the office is not what they need help with
+    ("other", "hi do you guys do consultations on saturdays", False),
+    ("other", "hi quick question, how much do you charge for una consulta?", False),
     ("humanitarian", "my husband hits me and he says he will withdraw my papers", False),  # no program named
     ("humanitarian", "i want to renew my daca, it expires in march", True),
 ])
