@@ -541,13 +541,17 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
 
 
 def matter_in_details(text: str, ranking: Sequence[Mapping[str, Any]]) -> Optional[str]:
-    """The matter a details answer names when the matter was "something else" ("mi esposo es
-    ciudadano, nos casamos hace dos años" after "me llegó una carta de USCIS"): a family,
-    humanitarian, work or citizenship matter read plainly, or named in its own words; else None
-    (a detention or a court case has questions of its own, asked only when told as the matter)."""
-    read = situation_in_ranking(ranking, SITUATION_MIN_CONFIDENCE) or _named_in_ranking(ranking, text, NAMED_BESIDE)
-    told = flow.matter_told(read, text or "") if read else None
-    return told if told in NAMED_BESIDE else None
+    """The matter a details answer names in its own words when the matter was "something else"
+    ("its about my wife's green card" after a question about fees): a relative's papers, a
+    program or a work visa (``_named_by_its_words``); else None. Not the classifier's reading
+    alone: short answers about the firm's services ("es para mi hijo, es de mexico", for a
+    translation) read as a family matter. A detention or a court case has questions of its
+    own, asked only when told as the matter."""
+    return _named_in_ranking(ranking, text, MATTERS_IN_DETAILS)
+
+
+#: The matters a details answer can name when the matter was "something else".
+MATTERS_IN_DETAILS = ("family", "humanitarian", "employment")
 
 
 def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any]],

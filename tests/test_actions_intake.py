@@ -623,9 +623,9 @@ async def test_agents_at_hand_told_at_the_location_question_are_the_matter(run_f
 
 
 async def test_the_details_of_something_else_that_name_a_family_matter_make_it_the_matter(run_form):
-    text = "mi esposo es ciudadano, nos casamos hace dos años"
-    before = {"consent": True, "location": "Riverside, CA", "state": "CA", "situation": "other",
-              "situation_text": "me llegó una carta de USCIS y no entiendo qué dice"}
+    text = "its about my wife's green card"
+    before = {"consent": True, "location": "Anchorage, AK", "state": "AK", "situation": "other",
+              "situation_text": "how much is a consultation and do you take payment plans?"}
     ranking = [{"name": "situation_family", "confidence": 0.7}, {"name": "inform", "confidence": 0.2}]
     slots, _ = await run_form(before, {"details": text}, text=text, intent="situation_family", requested="details", ranking=ranking)
     assert slots["situation"] == "family" and slots["details"] == text

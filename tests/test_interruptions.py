@@ -876,10 +876,11 @@ def test_a_first_message_with_contact_details_keeps_the_matter_its_words_name():
 
 def test_the_details_of_something_else_can_name_the_matter():
     family = [{"name": "situation_family", "confidence": 0.62}, {"name": "inform", "confidence": 0.2}]
-    assert interruptions.matter_in_details("mi esposo es ciudadano, nos casamos hace dos años", family) == "family"
-    # a matter named in its own words, read low
-    low = [{"name": "inform", "confidence": 0.8}, {"name": "situation_citizenship", "confidence": 0.1}]
-    assert interruptions.matter_in_details("i want to apply for my n-400 this year", low) == "citizenship"
+    assert interruptions.matter_in_details("its about my wife's green card", family) == "family"
+    assert interruptions.matter_in_details("quiero traer a mis padres", family) == "family"
+    # the classifier's reading alone is not enough: a translation for a son, going with a husband
+    assert interruptions.matter_in_details("es para mi hijo, es de mexico", family) is None
+    assert interruptions.matter_in_details("quiero ir con mi esposo", family) is None
     # never a detention or a court case: those are asked about when told as the matter
     detained = [{"name": "situation_detention", "confidence": 0.9}]
     assert interruptions.matter_in_details("my brother was detained last year", detained) is None
