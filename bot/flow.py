@@ -764,6 +764,12 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         day = today  # "im at my ICE check in and they told me to wait": it is today
     if day is not None and dates.days_until(day, today) > _YEAR_AHEAD and not re.search(r"\b20\d\d\b", text):
         day = None  # "denied on november 13", no year: that day has passed, it is not next year's
+    if day is not None and day < today and situation == "removal" and said.get("removal_stage") in (None, "hearing", "check_in"):
+        # "fui a mi check-in ayer, me dijeron que regrese en un año": the day named is the last one
+        far = _far_hearing(text, today)
+        if far.get("hearing_date"):
+            said.update(far)
+            return said
     if day is None:
         if situation == "removal" and said.get("removal_stage") in (None, "hearing", "check_in", "nta_no_date"):
             # ("the notice to appear says court in March": a hearing, months away)
@@ -910,7 +916,19 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
             dated = dates.mentioned_date(_NOW_WORD.sub(" ", part), today)  # ("ahora tiene court": now is not the date)
             if stage in ("hearing", "check_in") and (dates.far_off(part, today) or dates.soon_vague(part)) and dated is None:
                 return {"removal_stage": stage, "hearing_date": " ".join(part.split())[:200]}
+        stage = removal_stage(sentence)
+        back = next((c for c in clauses if _COME_BACK.search(c) and dates.far_off(c, today) and dates.mentioned_date(c, today) is None),
+                    None)
+        if stage in ("hearing", "check_in") and back:
+            # "fui a mi check-in ayer y todo bien, me dijeron que regrese en un año": the last one
+            # was yesterday; the next, as they were told
+            return {"removal_stage": stage, "hearing_date": " ".join(back.split()).strip(" .")[:200]}
     return {}
+
+
+#: Told to come back: "me dijeron que regrese en un año", "they said come back in 6 months".
+_COME_BACK = re.compile(
+    r"\b(?:regres\w*|vuelv\w*|volver|come back|return|check in again|report again|firmar otra vez|otra vez)\b", re.IGNORECASE)
 
 
 _RELATIVE = situations.RELATIVE

@@ -269,6 +269,12 @@ def test_a_far_hearing_is_kept_in_the_visitors_words(text):
     assert said["removal_stage"] == "hearing" and said["hearing_date"] == text
 
 
+def test_a_far_check_in_told_after_the_last_one_is_the_next():
+    said = flow.answers_in_text("removal", "Fui a mi ICE check-in ayer y todo bien, me dijeron que regrese en un año. "
+                                "Quiero saber si hay forma de cerrar mi caso", date(2026, 12, 5))
+    assert said == {"removal_stage": "check_in", "hearing_date": "me dijeron que regrese en un año"}
+
+
 def test_held_since_a_period_is_kept_in_words():
     said = flow.answers_in_text("detention", "my dad is being held at moshannon valley since last month",
                                 date(2026, 12, 3))
