@@ -498,7 +498,9 @@ _FIRST_CLAUSE = re.compile(r"^\W*([^,.;!?]{2,40}?)\s*(?:[,.;!?]|$)")
 #: Someone hurting a child: abuse, not a child lost or held at the border.
 _CHILD_HURT_BY_SOMEONE = re.compile(
     r"\b(?:touch(?:es|ed|ing)|abus(?:es|ed|ing)|molest\w*|rap(?:es|ed)|hits (?:her|him|them)|beats? (?:her|him|them)"
-    r"|la toca|lo toca|los toca|abusa\w*|la viola|lo viola|les? pega|los golpea|la golpea|lo golpea)\b",
+    r"|la toca|lo toca|los toca|abusa\w*|la viola|lo viola|les? pega|los golpea|la golpea|lo golpea"
+    # ("se llevó a mi niña y la está golpeando", "he is hitting her", "la maltrata")
+    r"|(?:la|lo|los|las|le|les) est[aá]n? (?:golpeando|pegando|maltratando)|(?:hitting|beating) (?:her|him|them)|maltrat\w*)\b",
     re.IGNORECASE)
 
 

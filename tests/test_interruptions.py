@@ -802,6 +802,9 @@ def test_a_child_abused_beside_a_fear_of_papers_is_humanitarian():
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_enforcement", "confidence": 0.3}]
     text = "my stepdad touches my little sister and my mom says we cant call police because of papers. shes 9"
     assert interruptions.situation_beside_crisis(ranking, "child", text) == "humanitarian"
+    text = ("mi expareja se llevó a mi niña y la está golpeando. yo no tengo papeles y me da miedo llamar a la policía "
+            "porque me pueden deportar")
+    assert interruptions.situation_beside_crisis(ranking, "child", text) == "humanitarian"
 
 
 @pytest.mark.parametrize("text", ["The family will send it", "i can get it tomorrow", "se lo mando luego"])
