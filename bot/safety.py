@@ -774,11 +774,11 @@ def detect_wide(text: str) -> Optional[Crisis]:
     if found is not None:
         return found
     norm = normalize(text)
-    if not norm:
-        return None
+    if not norm or (_A_NAME_ALONE.match(text) and not set(norm.split()) & _NOT_IN_A_NAME):
+        return None  # ("Eleazar Mata" at the name question: a surname, not "mata")
     wide = _BRIDGE.sub("crossing", norm) if _BORDER_CROSSING.search(norm) else norm
-    if _HELD_BY_THE_STATE.search(wide):
-        wide = _HOLDING.sub(r"detaining \1", wide)
+    if _HELD_BY_THE_STATE.search(wide) and not _CRIMINALS.search(wide):
+        wide = _TAKEN_BY_THEM.sub(r"detained \1", _HOLDING.sub(r"detaining \1", wide))
     kinds = [kind for kind in PRIORITY if _WIDE_RX[kind].search(wide)]
     return Crisis(kinds[0], _language_of(norm)) if kinds else None
 
@@ -794,6 +794,19 @@ _BORDER_CROSSING = re.compile(
 #: Someone held by immigration ("my brother was stopped at the Houston airport ... they are still
 #: holding him, they say they will send him back"): not a child held by smugglers, for the wide net.
 _HOLDING = re.compile(r"\bholding (him|her|them)\b")
+#: ... and a relative taken or held by them: "inmigración se llevó a mi hijo", "they have my dad en el
+#: Prairieland detention center" (not a baby or a small child: "they took my baby at the border" is a
+#: child in danger; nor one taken by a parent or a kidnapper), for the wide net.
+_TAKEN_BY_THEM = re.compile(
+    r"\b(?:se (?:lo |la )?llevo|se (?:lo |la )?llevaron|took|grabbed|agarro|agarraron|have|tienen) (?:a )?"
+    r"((?:my|mi|our|nuestr[oa]) (?:hij[oa]|son|daughter|dad|mom|papa|mama|brother|sister|cousin))\b")
+#: Takers who are not the state: a child held by them is in danger whatever else the message says.
+_CRIMINALS = re.compile(r"\b(?:coyotes?|polleros?|cartel|secuestr\w*|rescate|ransom|kidnap\w*|pandill\w*|maras?|narcos?|smugglers?|traffick\w*)\b")
+#: Words of a sentence, not of a name, in a message written in capitals ("Mi Esposo Me Mata").
+_NOT_IN_A_NAME = frozenset("me mi te se my i is he she him her el la lo le no ya va me".split())
+#: A message that is only a person's name ("Eleazar Mata", "Rosa de la Cruz"): the wide net's words
+#: in it are a surname.
+_A_NAME_ALONE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+(?:(?:de|del|de la|de los)\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3}\s*$")
 _HELD_BY_THE_STATE = re.compile(
     r"\b(?:airport|aeropuerto|border|frontera|detention|detencion|ice|cbp|customs|aduana|immigration|inmigracion|migra"
     r"|visa|deport\w*|send (?:him|her|them) back|port of entry)\b")

@@ -789,6 +789,16 @@ def test_someone_held_by_the_authorities_is_not_a_child_in_danger():
     assert safety.detect_wide("my brother was stopped at the Houston airport 2 days ago coming in on his visa and they are "
                               "still holding him, they say they will send him back") is None
     assert safety.detect_wide("the coyotes are holding him and want 5000") is not None
+    # a relative taken or held by immigration, not by a parent or kidnappers; a baby taken stays a danger
+    assert safety.detect_wide("ayúdenme por favor, inmigración se llevó a mi hijo") is None
+    assert safety.detect_wide("desde el domingo they have my dad en el Prairieland detention center en Alvarado") is None
+    assert safety.detect_wide("ICE took my son and the coyotes have my daughter") is not None
+    assert safety.detect_wide("they took my baby at the border and nobody tells me where she is, she is 2") is not None
+
+
+def test_a_name_alone_is_not_danger_in_its_surname():
+    assert safety.detect_wide("Eleazar Mata") is None
+    assert safety.detect_wide("Mi Esposo Me Mata") is not None
 
 
 def test_by_accident_is_a_medical_sign_only_beside_something_taken():
