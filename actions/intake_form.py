@@ -482,14 +482,7 @@ class ValidateIntakeForm(FormValidationAction):
         return {"ice_present_now": said}
 
     def validate_details(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        out: Dict[Text, Any] = {"details": _clip(value)}
-        if tracker.get_slot("situation") == "other" and tracker.get_slot("requested_slot") == "details":
-            # "mi esposo es ciudadano, nos casamos hace dos años" after a letter not understood: the matter
-            ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-            matter = interruptions.matter_in_details(latest_text(tracker), ranking)
-            if matter:
-                out["situation"] = matter
-        return out
+        return {"details": _clip(value)}
 
     # --- contact ---------------------------------------------------------------
 

@@ -89,9 +89,9 @@ SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge
 WORDS_WELCOME = ("details",)
 WELCOME_WITH_REPLY = ("crisis", "emergency_now", "express_distress", "ask_legal_advice", "reschedule_booking", "cancel_booking")
 WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback", "request_others_data")
-#: ... and a fee or office matter told, not asked ("I get paid at the end of the month, I could pay
-#: the consultation then"): its reply too, and the words are the answer.
-WELCOME_UNLESS_ASKED = ("ask_cost", "ask_office")
+#: ... and a fee, office or privacy matter told, not asked ("I get paid at the end of the month, I could pay
+#: the consultation then", "es para ver mis opciones" read as privacy): its reply too, and the words are the answer.
+WELCOME_UNLESS_ASKED = ("ask_cost", "ask_office", "ask_privacy")
 #: Questions answered in free words that are not the visitor's story ("they didn't tell
 #: me, maybe florence" at "Where is he held?"): words the classifier could not place are
 #: taken as the answer, without a reply; real interruptions still get theirs.
@@ -540,20 +540,6 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
     if slots.get("situation") or not situation:
         return {}
     return {"situation": situation, "situation_text": text[:1000]} if text else {"situation": situation}
-
-
-def matter_in_details(text: str, ranking: Sequence[Mapping[str, Any]]) -> Optional[str]:
-    """The matter a details answer names in its own words when the matter was "something else"
-    ("its about my wife's green card" after a question about fees): a relative's papers, a
-    program or a work visa (``_named_by_its_words``); else None. Not the classifier's reading
-    alone: short answers about the firm's services ("es para mi hijo, es de mexico", for a
-    translation) read as a family matter. A detention or a court case has questions of its
-    own, asked only when told as the matter."""
-    return _named_in_ranking(ranking, text, MATTERS_IN_DETAILS)
-
-
-#: The matters a details answer can name when the matter was "something else".
-MATTERS_IN_DETAILS = ("family", "humanitarian", "employment")
 
 
 def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any]],

@@ -144,10 +144,12 @@ _FAMILY_PETITION = re.compile(
 _DETAIL_WORDS = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.IGNORECASE) for k, v in DETAIL_WORDS.items()}
 #: "I don't know what kind of case I have": the matter is not told yet.
 _UNSURE = re.compile(r"\b(?:(?:do\s*n[o']?t|dont)\s+(?:really\s+)?know|idk|not sure|no s[eé]|no entiendo|what (?:kind|type) of case|qu[eé] (?:tipo|clase) de caso)\b", re.IGNORECASE)
-#: A question about the firm itself: its fees, hours, office or languages.
+#: A question about the firm itself, asked of it: its fees, hours, office or languages ("do you guys do
+#: consultations on saturdays", "cuanto cobran por una consulta"; not "her office is closed").
 _OFFICE_OR_FEE = re.compile(
-    r"\b(?:how much|cu[aá]nto|cobran?|costs?|costo|price|precio|fees?|consultations?|consultas?|office|oficina|hours|horarios?"
-    r"|open|abren|abiertos?|saturdays?|s[aá]bados?|weekends?|fin de semana|speak (?:spanish|espa[nñ]ol)|hablan (?:espa[nñ]ol|ingl[eé]s))\b",
+    r"\b(?:do|are|can) (?:you|u|y'?all)(?: guys)?\b[^.!?]{0,40}\b(?:consultations?|consultas?|office|open|saturdays?|weekends?|speak|charge|zoom)\b"
+    r"|\bhow much (?:do|does|is|are|for)\b[^.!?]{0,30}\b(?:you|consult\w*|consulta)\b|\bcu[aá]nto cobran\b|\b(?:abren|dan consultas?|hablan espa[nñ]ol)\b"
+    r"|\b(?:what are|cu[aá]les son) (?:your|sus) (?:office )?(?:hours|horarios?)\b|\bustedes (?:dan|tienen|hacen|abren|cobran|traducen)\b",
     re.IGNORECASE)
 #: Fewer words than this tell too little for the attorney ("family", "asylum pls").
 _DETAILS_MIN_WORDS = 6

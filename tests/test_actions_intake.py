@@ -622,16 +622,6 @@ async def test_agents_at_hand_told_at_the_location_question_are_the_matter(run_f
     assert slots["requested_slot"] != "situation"
 
 
-async def test_the_details_of_something_else_that_name_a_family_matter_make_it_the_matter(run_form):
-    text = "its about my wife's green card"
-    before = {"consent": True, "location": "Anchorage, AK", "state": "AK", "situation": "other",
-              "situation_text": "how much is a consultation and do you take payment plans?"}
-    ranking = [{"name": "situation_family", "confidence": 0.7}, {"name": "inform", "confidence": 0.2}]
-    slots, _ = await run_form(before, {"details": text}, text=text, intent="situation_family", requested="details", ranking=ranking)
-    assert slots["situation"] == "family" and slots["details"] == text
-    assert slots["requested_slot"] == "contact_name"
-
-
 async def test_a_hearing_without_a_date_yet_is_not_asked_again(run_form):
     before = {"consent": True, "situation": "removal", "removal_stage": "hearing"}
     slots, dispatcher = await run_form(before, {"hearing_date": "it says to be set"}, text="it says to be set", requested="hearing_date")

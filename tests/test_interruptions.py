@@ -278,6 +278,14 @@ def test_a_fee_told_at_the_details_question_gets_its_reply_and_is_kept_but_a_fee
     assert "details" not in asked.slots and asked.responses == ["utter_consultation_fee"]
 
 
+def test_words_read_as_a_privacy_question_at_the_details_question_are_kept_when_not_a_question():
+    slots = {"requested_slot": "details", "situation": "other"}
+    answer = interruptions.handle("ask_privacy", "es para ver mis opciones", [], [], slots, firm(), free_text=True)
+    assert answer.slots["details"] == "es para ver mis opciones"
+    asked = interruptions.handle("ask_privacy", "who sees what i write here?", [], [], slots, firm(), free_text=True)
+    assert "details" not in asked.slots
+
+
 def test_a_legal_question_at_the_situation_question_keeps_the_situation_it_describes():
     ranking = [{"name": "ask_legal_advice", "confidence": 0.6}, {"name": "situation_removal", "confidence": 0.2}]
     answer = _handle("ask_legal_advice", "can they deport me if i miss court?", ranking=ranking,
@@ -875,19 +883,6 @@ def test_a_first_message_with_contact_details_keeps_the_matter_its_words_name():
     text = "Im Kwame Mensah 267-555-0144 need help with n400 i had an arrest years ago. philly"
     assert interruptions.opening_situation("inform", text, ranking, {})["situation"] == "citizenship"
     assert interruptions.opening_situation("inform", "Im Kwame 267-555-0144 thanks", ranking, {}) == {}
-
-
-def test_the_details_of_something_else_can_name_the_matter():
-    family = [{"name": "situation_family", "confidence": 0.62}, {"name": "inform", "confidence": 0.2}]
-    assert interruptions.matter_in_details("its about my wife's green card", family) == "family"
-    assert interruptions.matter_in_details("quiero traer a mis padres", family) == "family"
-    # the classifier's reading alone is not enough: a translation for a son, going with a husband
-    assert interruptions.matter_in_details("es para mi hijo, es de mexico", family) is None
-    assert interruptions.matter_in_details("quiero ir con mi esposo", family) is None
-    # never a detention or a court case: those are asked about when told as the matter
-    detained = [{"name": "situation_detention", "confidence": 0.9}]
-    assert interruptions.matter_in_details("my brother was detained last year", detained) is None
-    assert interruptions.matter_in_details("just a question about an invoice", [{"name": "inform", "confidence": 0.9}]) is None
 
 
 def test_a_crisis_at_the_location_question_keeps_the_place_it_says():

@@ -109,6 +109,7 @@ def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
     # a question to the office is not what they need help with
     ("other", "hi do you guys do consultations on saturdays", False),
     ("other", "hi quick question, how much do you charge for una consulta?", False),
+    ("other", "un notario me cobro 2500 dolares y ahora su oficina esta cerrada y no contesta. puedo recuperar mi dinero?", True),
     ("humanitarian", "my husband hits me and he says he will withdraw my papers", False),  # no program named
     ("humanitarian", "i want to renew my daca, it expires in march", True),
 ])
