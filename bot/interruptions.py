@@ -289,7 +289,7 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
 
 _QUESTION = re.compile(
     r"\?\s*$|^\W*(can|could|do|does|did|should|will|would|is|are|am|how|what|why|when|where|who|"
-    r"puedo|puede|pueden|debo|tengo que|hay|es|como|que|cuando|donde|por que|porque)\b",
+    r"puedo|puede|pueden|debo|tengo que|hay|como|que|cuando|donde|por que|porque)\b",
     re.IGNORECASE,
 )
 
