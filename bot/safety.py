@@ -803,7 +803,7 @@ _TAKEN_BY_THEM = re.compile(
 #: Takers who are not the state: a child held by them is in danger whatever else the message says.
 _CRIMINALS = re.compile(r"\b(?:coyotes?|polleros?|cartel|secuestr\w*|rescate|ransom|kidnap\w*|pandill\w*|maras?|narcos?|smugglers?|traffick\w*)\b")
 #: Words of a sentence, not of a name, in a message written in capitals ("Mi Esposo Me Mata").
-_NOT_IN_A_NAME = frozenset("me mi te se my i is he she him her el la lo le no ya va me".split())
+_NOT_IN_A_NAME = frozenset("me mi te se my i is he she him her el la lo le no ya va".split())
 #: A message that is only a person's name ("Eleazar Mata", "Rosa de la Cruz"): the wide net's words
 #: in it are a surname.
 _A_NAME_ALONE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+(?:(?:de|del|de la|de los)\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3}\s*$")
