@@ -46,6 +46,12 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_ANSWER_CHARS else text[: MAX_ANSWER_CHARS - 1] + "…"
 
 
+def _another_fact(tracker: Tracker, text: str) -> Dict[str, Any]:
+    """Facts of the case a reply gives instead of the answer asked ("su A es 215 667 120", "es el viernes
+    de esta semana" once the check-in is known), as ``flow.answers_in_text`` reads them."""
+    return flow.answers_in_text(tracker.get_slot("situation"), text, today(), stage_known=tracker.get_slot("removal_stage"))
+
+
 class ValidateIntakeForm(FormValidationAction):
     """validate_intake_form: one ``validate_<slot>`` per question, plus bookkeeping."""
 
@@ -343,8 +349,7 @@ class ValidateIntakeForm(FormValidationAction):
             # "tengo que abrirles??" read as "I don't know": a question, not an answer; asked again
             # (the same words twice are taken as the answer, so this never loops)
             return {"location": None}
-        if value == "unknown" and text and not said_again(tracker) and flow.answers_in_text(
-                tracker.get_slot("situation"), text, today(), stage_known=tracker.get_slot("removal_stage")):
+        if value == "unknown" and text and not said_again(tracker) and _another_fact(tracker, text):
             # "ah y se me olvido, su A es 215 667 120" read as "I don't know": another fact (kept by
             # _heard), not where they are; asked again
             return {"location": None}
@@ -368,9 +373,7 @@ class ValidateIntakeForm(FormValidationAction):
         place = location.answer_place(str(value), text)
         if place is None:
             intent = latest_intent(tracker)
-            if not intent.startswith(interruptions.SITUATION_PREFIX) and not flow.answers_in_text(
-                tracker.get_slot("situation"), text, today(), stage_known=tracker.get_slot("removal_stage")
-            ) and not urgency.text_signals(text, today()):
+            if not intent.startswith(interruptions.SITUATION_PREFIX) and not _another_fact(tracker, text) and not urgency.text_signals(text, today()):
                 # ("es el viernes de esta semana" after "tengo que presentarme con inmigración": the date, kept)
                 # ("they're deporting my dad tomorrow" is heard, and its help given, not a place not found)
                 dispatcher.utter_message(response="utter_location_not_found")

@@ -325,6 +325,15 @@ _AFTER_NAME_REMARK = re.compile(
     r"|\s*,?\s+(?:but|pero)\b.*)$", re.IGNORECASE)
 
 
+#: An aside in brackets and all after it: "Sofia (for my mom Carmen)", "Ramon (everybody calls me moncho)".
+_ASIDE = re.compile(r"\s*[(\[].*$")
+
+
+def without_aside(text: str) -> str:
+    """A reply less an aside in brackets at its end; the reply itself when it is all aside."""
+    return _ASIDE.sub("", text or "") or (text or "")
+
+
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     text = text or ""
@@ -333,7 +342,7 @@ def clean_name(text: str) -> Parsed:
     text = last if last.strip(" .,!") else text
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
     # (not in an aside after the name: "Ramon Quintero (everybody calls me moncho)")
-    said = re.sub(r"\s*[(\[].*$", "", text) or text
+    said = without_aside(text)
     called = _CALL_ME.search(said) or _ASK_FOR.search(said)
     if called:
         text = called.group(1)
@@ -346,7 +355,7 @@ def clean_name(text: str) -> Parsed:
     # "Ana Lopez thanks", "Kim is fine", "Ana, but i prefer not to give my last name": the name before the remark
     name = _AFTER_NAME_REMARK.sub("", name)
     # "Sofia (for my mom Carmen)", "Karen, para mi mamá": the name before the aside.
-    name = re.sub(r"\s*[(\[].*$", "", name)
+    name = re.sub(_ASIDE, "", name)
     # "Daniela Rojas, llámeme al 786-555-0190", "Ramon 480.555.0155": the name before the contact
     # details (the phone is kept by ``phone_in_passing``), not a name refused for its digits.
     name = _CONTACT_AFTER_NAME.sub("", name)
@@ -500,20 +509,13 @@ thank thanks god dios bless happy merry muchas buenas buenos
 """.split())
 
 
-def _a_place(words: str) -> bool:
-    """Whether words are a place's name as said (not one a typo away)."""
+def _a_place(words: str, whole: bool = False) -> bool:
+    """Whether words are a place's name as said (not one a typo away); with ``whole``, all of the
+    words ("Los Angeles"; not "Rosa Delgado" for Delgado, SV)."""
     from bot.places import resolver
 
     place = resolver.resolve(words)
-    return place is not None and place.method != "fuzzy"
-
-
-def _a_whole_place(words: str) -> bool:
-    """Whether all of these words name one place ("Los Angeles"; not "Rosa Delgado" for Delgado, SV)."""
-    from bot.places import resolver
-
-    place = resolver.resolve(words)
-    return place is not None and place.method != "fuzzy" and (place.matched or "").lower() == words.lower()
+    return place is not None and place.method != "fuzzy" and (not whole or (place.matched or "").lower() == words.lower())
 
 
 def name_introduced(text: str) -> str | None:
@@ -530,7 +532,7 @@ def name_introduced(text: str) -> str | None:
         here = re.match(r"\s*(?i:here|aqui|aquí|from|de parte)\b", text[found.end():])
         if pattern is not _NAME_LAST and (found.group(1) or here) and _a_place(" ".join(said)):
             continue  # "Hello, Mexico here", "Houston here": where they write from, not who
-        if pattern is _NAME_LAST and (_a_whole_place(" ".join(said)) or any(w.lower() in _NOT_IN_A_LAST_NAME for w in said)):
+        if pattern is _NAME_LAST and (_a_place(" ".join(said), whole=True) or any(w.lower() in _NOT_IN_A_LAST_NAME for w in said)):
             continue  # "... I have court. Los Angeles": where, not who ("Rosa Delgado" is a name, not Delgado, SV)
         name, _ = clean_name(" ".join(said))
         if name:

@@ -225,7 +225,7 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot == "contact_name":
         # "Graciela Soto": a name written as one, whatever the classifier made of it
         # ("Ramon Quintero (everybody calls me moncho)": the name before an aside)
-        words = (re.sub(r"\s*[(\[].*$", "", t) or t).split()
+        words = contact.without_aside(t).split()
         # ("Marlene de Henriquez", "Ana de la Cruz": the small words of a name in lower case)
         if 1 <= len(words) <= 6 and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) \
                 and not is_question(t) and contact.clean_name(t)[0] is not None:

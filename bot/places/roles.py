@@ -581,7 +581,7 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
             and words[ts - 2] in ("estoy", "estamos", "vivo", "vivimos", "in", "living", "live"):
         return ORIGIN  # "ya no estoy en usa", "no estoy en houston, estoy en dallas": where they no longer are
     if role is None and prev_place is not None and words[prev_end:ts] in (["to"], ["a"]) and _moved_from(words, prev_end) \
-            and not any(len(a) == 4 and a.isdigit() or a in _BEFORE_NOW for a in words[ts:ts + 8]):
+            and not _a_move_of_the_past(words, ts):
         return SELF  # "we moved from texas to ohio", "me mudé de new york a ohio": where they moved to
     if role is None and prev_place is not None and lo == prev_end:
         between = words[prev_end:ts]
@@ -601,7 +601,12 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
 def _moved_from(words: Sequence[str], end: int) -> bool:
     """Whether the visitor's own move comes just before a place ending at ``end`` ("we moved from texas")."""
     back = words[max(0, end - 8):end]
-    return any(w in ("mude", "mudamos") or (w == "moved" and i and back[i - 1] in FIRST) for i, w in enumerate(back))
+    return any((w in MOVED and w != "moved") or (w == "moved" and i and back[i - 1] in FIRST) for i, w in enumerate(back))
+
+
+def _a_move_of_the_past(words: Sequence[str], ts: int) -> bool:
+    """Whether the words after a place moved to make the move one of the past ("we moved to denver in 2019, then ...")."""
+    return any(len(a) == 4 and a.isdigit() or a in _BEFORE_NOW for a in words[ts:ts + 8])
 
 
 def _negated(words: Sequence[str], lo: int, ts: int) -> bool:
@@ -671,6 +676,8 @@ _SINCE_WHEN = frozenset(
 
 #: Words after a move that make it one of the past ("we moved to denver in 2019, then ...").
 _BEFORE_NOW = frozenset("then luego before antes but pero later despues after".split())
+#: A move ("moved", Spanish "me mudé", "nos mudamos"; accents folded).
+MOVED = ("moved", "mude", "mudamos")
 
 
 def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
@@ -752,11 +759,11 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return None
     if w in TAKE_VERBS:
         return _taken(words, k, lo, gap)
-    if w in ("moved", "mude", "mudamos"):
+    if w in MOVED:
         obj = [g for g in gap if g not in TRIP_GAP]
         if obj:
             return DETAINED if w == "moved" else None  # "moved him to"
-        if gap[-1:] in (["to"], ["a"], ["para"], ["hacia"]) and (prev in FIRST or w != "moved") and not any(len(a) == 4 and a.isdigit() or a in _BEFORE_NOW for a in words[ts:ts + 8]):
+        if gap[-1:] in (["to"], ["a"], ["para"], ["hacia"]) and (prev in FIRST or w != "moved") and not _a_move_of_the_past(words, ts):
             return SELF  # "i moved to boise last month", "porque me mudé a Boise": where they live now
         return UNCLEAR  # "we moved to denver in 2019, now ..."
     if w in HAVE and (gap[:1] and gap[0] in OBJ or prev in OBJ) and any(
