@@ -220,6 +220,8 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(?:2day|tdy)\b", "today"),
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
+    # "thursday this week": parsedatetime moved it a day on ("this thursday" it reads right)
+    (r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) this week\b", r"this \1"),
     # Spanish typed short: "el 14 del mes q viene", "hay q mandarla en 10 dias"
     (r"(?<![\w'])q(?![\w'])", "que"),
     (r"\bpa\b(?= (?:el|la|los|las|marzo|enero|febrero|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b)", "para"),

@@ -181,9 +181,16 @@ def test_past_days_said_as_visitors_say_them(text, day):
     # "this week's thursday" said on the Friday after it: the one ahead (a coming date is asked)
     ("tengo corte el jueves de esta semana", "2026-12-10"),
     ("me toca firmar el martes de esta semana", "2026-12-08"),
+    ("my court is thursday this week", "2026-12-10"),
 ])
 def test_coming_days_said_as_visitors_say_them(text, day):
     assert dates.coming_date(text, FRIDAY) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("text", ["my court is thursday this week", "court is this thursday", "el jueves de esta semana"])
+def test_a_weekday_of_this_week_said_early_in_the_week(text):
+    # parsedatetime read "thursday this week" as the Friday
+    assert dates.coming_date(text, date(2026, 12, 1)) == date(2026, 12, 3)
 
 
 @pytest.mark.parametrize("text", ["nothing coming up", "nothing scheduled", "ya no hay audiencia, solo la fecha para apelar",
