@@ -102,13 +102,16 @@ def spelled_digits(text: str) -> str:
     text = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", _SPELLED_RUN.sub(digits, text or ""))
     # "2 0 5 - 6 6 1 - 0 9 8": digits typed one by one, groups joined by a dash
     text = _SPACED_DIGITS.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    return _GROUPS_BY_COMMA.sub("-", _SPACED_DASH.sub("-", text))
+    return _GROUPS_BY_COMMA.sub("-", _SPACED_DASH.sub("-", _GROUPS_BY_WORD.sub("-", text)))
 
 
 #: Three or more single digits with one space between them, and a dash with spaces between digits.
 _SPACED_DIGITS = re.compile(r"(?<![\w])\d(?: \d){2,}(?![\w])")
 _SPACED_DASH = re.compile(r"(?<=\d)\s+-\s*(?=\d)|(?<=\d)\s*-\s+(?=\d)")
 #: Groups of three digits joined by a comma or a spaced dot: "A 214, 330, 918", "223 . 410 . 886".
+#: Groups joined by an underscore or a word: "214_555_0134", "956 555 and then 0142", "956 555 y luego 0142".
+_GROUPS_BY_WORD = re.compile(r"(?<=(?<!\d)\d{3})(?:_|[\s,]*\b(?:and then|then|y luego|luego|y despues|y después)\b[\s,]*)(?=\d{3,4}(?!\d))",
+                             re.IGNORECASE)
 _GROUPS_BY_COMMA = re.compile(r"(?<=\b\d{3})(?:\s*,\s*|\s+\.\s*|\s*\.\s+)(?=\d{3,4}\b)")
 
 

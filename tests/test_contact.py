@@ -222,6 +222,11 @@ def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, count
     ("mi numero es el 664 123 4567 de tijuana", ("664 123 4567", contact.PHONE_KEPT)),
     ("my cell is 555-0134", ("555-0134", contact.PHONE_KEPT)),  # without its area code, in a sentence
     ("no phone", (None, "utter_phone_not_found")),
+    # groups joined by an underscore or a word
+    ("214_555_0134", ("+12145550134", None)),
+    ("956 555 and then 0142", ("+19565550142", None)),
+    ("956 555 y luego 0142", ("+19565550142", None)),
+    ("i have court at 9 then 3pm", (None, "utter_phone_not_found")),
 ])
 def test_a_phone_answer_in_words_is_read_without_asking_again(text, expected):
     assert contact.phone_answer(text, "US") == expected
