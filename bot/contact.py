@@ -204,6 +204,15 @@ def _one_number_as_typed(text: str) -> Optional[str]:
     return " ".join(runs[0].split()) if low <= len(re.sub(r"\D", "", runs[0])) <= high else None
 
 
+#: "the same number I'm texting from": a web chat shows us no number, so the visitor is told so.
+_THIS_CHATS_NUMBER = re.compile(
+    r"\b(?:same|this|the)\s+(?:number|phone|cell|one)\s+(?:that\s+)?(?:i'?m|im|i am|i'?m using to|i use to)?\s*"
+    r"(?:texting|writing|chatting|messaging|typing)\b"
+    r"|\b(?:el mismo|este|el)\s+(?:numero|número|cel|celular|telefono|teléfono)\s+(?:de|del|desde el|con el)?\s*(?:que|q)\s+"
+    r"(?:les?\s+|te\s+)?(?:escribo|estoy escribiendo|mando|hablo)\b", re.IGNORECASE)
+PHONE_NOT_SEEN = "utter_phone_not_seen_in_chat"
+
+
 def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
     """The phone number to keep from an answer, and the response to say with it.
 
@@ -231,6 +240,8 @@ def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Opti
         kept = run if run and len(re.sub(r"\D", "", run)) >= 10 else None
     if kept is not None:
         return kept, PHONE_KEPT
+    if problem == "utter_phone_not_found" and _THIS_CHATS_NUMBER.search(text or ""):
+        return None, PHONE_NOT_SEEN
     return None, problem
 
 

@@ -197,6 +197,13 @@ async def test_a_short_foreign_number_is_kept_not_asked_again(run_form):
     assert responses(dispatcher) == ["utter_phone_kept_as_typed"]
 
 
+async def test_the_number_of_this_chat_is_asked_for_with_the_reason(run_form):
+    text = "same number im texting from"
+    slots, dispatcher = await run_form({"consent": True, "contact_name": "Ana"}, {"contact_phone": text}, text=text, requested="contact_phone")
+    assert slots["contact_phone"] is None
+    assert responses(dispatcher) == ["utter_phone_not_seen_in_chat"]
+
+
 async def test_saying_no_to_summary_asks_what_to_change(run_form):
     slots, _ = await run_form({"consent": True}, {"intake_confirmed": False}, text="no", intent="deny", requested="intake_confirmed")
     assert slots["intake_confirmed"] is None and slots["correcting"] is True

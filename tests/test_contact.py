@@ -227,6 +227,10 @@ def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, count
     ("956 555 and then 0142", ("+19565550142", None)),
     ("956 555 y luego 0142", ("+19565550142", None)),
     ("i have court at 9 then 3pm", (None, "utter_phone_not_found")),
+    # the number of this chat, which a web chat does not show: told so, not "no number found"
+    ("same number im texting from", (None, contact.PHONE_NOT_SEEN)),
+    ("el mismo numero del que les escribo", (None, contact.PHONE_NOT_SEEN)),
+    ("call me at the same number", (None, "utter_phone_not_found")),
 ])
 def test_a_phone_answer_in_words_is_read_without_asking_again(text, expected):
     assert contact.phone_answer(text, "US") == expected
