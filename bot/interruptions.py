@@ -580,6 +580,9 @@ def _named_by_its_words(category: str, text: str) -> bool:
     if category == "removal":
         # "master hearing in 9 days, my a number is A-201 556 778": the case's own step, named
         return flow.removal_stage(text) in flow.STAGES - {"unknown"}
+    if category == "detention":
+        # "im calling from Yakima, my brother was taken to Tacoma": someone held at a place named
+        return any(m.role == roles.DETAINED for m in roles.mentions(text)) and not situations.RELEASED.search(text)
     return category in NAMED_BY_THEIR_WORDS and situations.details_said(category, text)
 
 

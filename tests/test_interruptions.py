@@ -885,6 +885,16 @@ def test_a_first_message_with_contact_details_keeps_the_matter_its_words_name():
     assert interruptions.opening_situation("inform", "Im Kwame 267-555-0144 thanks", ranking, {}) == {}
 
 
+def test_a_relative_taken_to_a_place_named_is_a_detention_told():
+    # read as a location (0.45), detention 0.24: the place he was taken to names the matter
+    ranking = [{"name": "inform_location", "confidence": 0.45}, {"name": "situation_detention", "confidence": 0.24}]
+    text = "im calling from Yakima, my brother was taken to Tacoma"
+    assert interruptions.opening_situation("inform_location", text, ranking, {})["situation"] == "detention"
+    released = "im calling from Yakima, my brother was taken to Tacoma but they released him"
+    assert interruptions.opening_situation("inform_location", released, ranking, {}).get("situation") != "detention"
+    assert interruptions.opening_situation("inform_location", "im calling from Yakima, my brother lives in Tacoma", ranking, {}) == {}
+
+
 def test_a_crisis_at_the_location_question_keeps_the_place_it_says():
     text = "estoy en casa de una amiga en irving, me sali anoche porque mi esposo me golpeo y me amenazo"
     entities = [{"entity": "crisis_kind", "value": "dv"}, {"entity": "message_language", "value": "es"}]
