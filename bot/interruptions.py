@@ -79,6 +79,9 @@ CRISIS_REPLIES: Dict[str, str] = {
     "dv": "utter_crisis_dv",
 }
 
+#: Help for a danger only guessed at by the learned reader (``safety.GUESS``).
+CRISIS_UNSURE = "utter_crisis_unsure"
+
 #: Interruptions that may be a misread answer ("today, about 5 hours" read as out of scope):
 #: at a question they plainly answer, they are taken as the answer without a reply.
 SOFT = ("chitchat", "out_of_scope", "express_distress", "insult", "bot_challenge", "non_english", "nlu_fallback")
@@ -775,7 +778,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)
             answer.slots.update(flow.corrected_at_summary(text, slots, None, today or date.today()))
-        answer.responses += [CRISIS_REPLIES.get(kind or "", "utter_crisis_general"), "utter_crisis_continue"]
+        # a weak guess of the learned reader gets every line, without presuming which danger
+        help_line = CRISIS_UNSURE if guess and found is None else CRISIS_REPLIES.get(kind or "", "utter_crisis_general")
+        answer.responses += [help_line, "utter_crisis_continue"]
         if pending == "consent" and text and (said := flow.consent_answer(text)) is not None:
             # "no thank you, i will just call the office myself" read as danger: the help, and the
             # answer to "May I save this?" is heard too (it had been asked again, and again)

@@ -29,8 +29,20 @@ def test_a_crisis_the_nets_did_not_name_gets_every_line_but_no_flag_for_staff():
     # danger reader saw danger in the words, so it is a guess, not a flag ("kill devil hills nc").
     for text in ("please help me", "kill devil hills nc"):
         answer = _handle("crisis", text=text)
-        assert answer.responses[0] == "utter_crisis_general"
+        assert answer.responses[0] == interruptions.CRISIS_UNSURE
         assert "safety_flag" not in answer.slots
+
+
+def test_a_weak_guess_of_the_learned_reader_gets_every_line_without_presuming_the_danger():
+    # "CBP ... took her to a room" read as suicide (0.84, no word of harm): all the lines, no "you matter"
+    text = "CBP at the bridge has my cousin since last night, they took her to a room and now they say she cant come in"
+    entities = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    answer = _handle("crisis", text=text, entities=entities)
+    assert answer.responses[:2] == [interruptions.CRISIS_UNSURE, "utter_crisis_continue"]
+    assert "safety_flag" not in answer.slots
+    # a sure reading keeps its kind's own help
+    sure = _handle("crisis", text="i want to end my life", entities=[{"entity": "crisis_kind", "value": "suicide"}])
+    assert sure.responses[0] == "utter_crisis_suicide"
 
 
 def test_a_crisis_the_patterns_read_without_a_kind_entity_is_still_flagged():
@@ -42,7 +54,7 @@ def test_a_crisis_the_patterns_read_without_a_kind_entity_is_still_flagged():
 def test_a_guessed_crisis_gets_the_help_but_no_flag_for_staff():
     entities = [{"entity": "crisis_kind", "value": "child"}, {"entity": "crisis_reading", "value": safety.GUESS}]
     answer = _handle("crisis", text="she doesnt want to go home", entities=entities)
-    assert answer.responses == ["utter_crisis_child", "utter_crisis_continue"]
+    assert answer.responses == [interruptions.CRISIS_UNSURE, "utter_crisis_continue"]
     assert "safety_flag" not in answer.slots
 
 
@@ -725,7 +737,7 @@ def test_a_weak_danger_guess_at_where_he_is_held_gets_the_help_and_keeps_the_ans
     answer = interruptions.handle("crisis", text, entities, [], {"requested_slot": "detained_where"}, firm(),
                                   free_text=True)
     assert answer.slots["detained_where"] == text
-    assert answer.responses[0] == "utter_crisis_violence" and "safety_flag" not in answer.slots
+    assert answer.responses[0] == interruptions.CRISIS_UNSURE and "safety_flag" not in answer.slots
 
 
 def test_a_sure_danger_reading_at_where_he_is_held_is_not_taken_as_the_place():
@@ -989,7 +1001,7 @@ def test_a_correction_at_the_summary_read_as_a_weak_sign_of_danger_is_still_hear
     answer = interruptions.handle("crisis", "wait thats wrong, its not next month anymore, they just texted me and moved it to this monday",
                                   entities, [], slots, firm(), today=date(2026, 12, 5))
     assert answer.slots["hearing_date"] == "2026-12-07"
-    assert answer.responses[0] == "utter_crisis_suicide"
+    assert answer.responses[0] == interruptions.CRISIS_UNSURE
 
 
 def test_the_same_question_twice_at_the_consent_question_ends_without_a_loop():

@@ -112,7 +112,7 @@ def test_every_crisis_reply_names_911_988_and_the_dv_hotline_in_every_language()
     # violence), so every crisis reply leads with its kind's help and still names the others.
     lines = load_firm(ROOT / "firm.yml").crisis_lines
     responses = {n: v for n, v in DOMAIN["responses"].items() if n.startswith("utter_crisis_")}
-    for name in set(interruptions.CRISIS_REPLIES.values()) | {"utter_crisis_general"}:
+    for name in set(interruptions.CRISIS_REPLIES.values()) | {"utter_crisis_general", interruptions.CRISIS_UNSURE}:
         for variant in responses[name]:
             for line in ("emergency", "suicide_crisis_lifeline", "domestic_violence_hotline"):
                 assert lines[line] in variant["text"], (name, line, variant.get("condition"))
