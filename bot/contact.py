@@ -482,6 +482,9 @@ _INTRODUCED_AT_START = re.compile(
     r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)\s+(?=(?i:here|aqui|aquí)\b)|"
     # ("soy Lupita de Houston": a capitalised name and where from)
     r"(?:^|[,.!?]\s)\W*(?i:(?:hola|buenas)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY + r"([A-ZÁÉÍÓÚÑ][\w'-]*)\s+(?=de [A-ZÁÉÍÓÚÑ])|"
+    # ("... right here in town. im Erika btw, 661 555 0113": a capitalised name said by the way)
+    r"(?:^|[.!?]\s)\W*(?i:i'?m|i am|soy)\s+" + _NOT_A_NATIONALITY
+    + r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)\s*,?\s+(?=(?i:btw|by the way|por cierto)\b)|"
     # ("I am Ana, his sister", "I'm Rebecca, calling about my dad": a name, then who they are or why they write)
     r"(?:^|[.!?]\s)\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|i am|soy)\s+" + _NOT_A_NATIONALITY
     + r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)\s*,\s*(?=(?i:his|her|their|the|su|la|el|calling|writing|llamando|escribiendo)\b)|"
@@ -532,6 +535,9 @@ def _a_place(words: str, whole: bool = False) -> bool:
     return place is not None and place.method != "fuzzy" and (not whole or (place.matched or "").lower() == words.lower())
 
 
+_BY_THE_WAY = re.compile(r"\s+(?i:btw|by the way|por cierto)\b")
+
+
 def name_introduced(text: str) -> str | None:
     """A name the visitor gives unasked ("my name is Dennis Ochoa, ...", "hi this is maria lopez,
     ...", "... thanks -- Tom"), or None."""
@@ -540,7 +546,8 @@ def name_introduced(text: str) -> str | None:
         found = pattern.search(text)
         if found is None:
             continue
-        said = (found.group(1) or found.group(found.lastindex or 1) or "").split()
+        said = (found.group(1) or found.group(found.lastindex or 1) or "")
+        said = _BY_THE_WAY.split(said)[0].split()  # "soy Lupe por cierto, mi cel ..."
         if not said or said[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in said):
             continue
         here = re.match(r"\s*(?i:here|aqui|aquí|from|de parte)\b", text[found.end():])

@@ -198,6 +198,10 @@ def test_a_name_refused(text, declines):
     ("hi, I'm Scared, in houston", None),
     ("hola buenas, habla Teresa Guzman. tengo audiencia con el juez en 2 meses", "Teresa Guzman"),
     ("the name is on the paper, i dont know", None),
+    # said by the way
+    ("im in bakersfield, hes at mesa verde right here in town. im Erika btw, 661 555 0113", "Erika"),
+    ("soy Lupe por cierto, mi cel 661 555 0113", "Lupe"),
+    ("im Mexican btw", None),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name
