@@ -193,6 +193,7 @@ papeles paperwork documents documentos something algo some info information info
 with con for para por from de del la el las los en in on to a al of legal advice consejo consult consultation consulta
 talk speak hablar someone somebody alguien urgent urgente asap now ahora just solo una un uno
 ask asking tell know saber preguntar quick quickly private privado privada real anyone anybody there yo
+dont don't do who whom talk talking its it's quien quién con hablo es
 his her their him them he she they el él ella ellos le les
 uncle aunt husband wife son daughter mom mother dad father brother sister cousin nephew niece friend family
 tio tío tia tía esposo esposa hijo hija mama mamá papa papá hermano hermana primo prima sobrino sobrina amigo amiga familia
@@ -354,6 +355,15 @@ _YEARS_AGO = re.compile(
 _TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|detuvieron|agarraron|detenid[oa]|lo tienen|la tienen)\b",
     re.IGNORECASE)
+
+
+#: A relative among the people a raid took: "my dad was one of them", "se llevaron a varios, entre ellos mi hermano".
+_AMONG_THE_TAKEN = re.compile(
+    r"\b(?:took|taken|left with|arrested|detained|grabbed|picked up|se llevaron|detuvieron|agarraron)\b[^.?!]{0,80}?"
+    r"(?:\b(?:my|mi) \w+ (?:was|were|is|fue|era|iba) (?:one of them|among them|with them|uno de ellos|una de ellas|entre ellos)"
+    r"|\b(?:including|incluyendo a|incluido|entre ellos(?: a)?|entre ellas(?: a)?) (?:my|mi) \w+)"
+    r"|\b(?:my|mi) \w+ (?:was|fue) (?:one of|among|uno de|una de) (?:the )?(?:ones|people|workers|guys|men|those|los que|las que)"
+    r"[^.?!]{0,40}\b(?:took|taken|arrested|detained|grabbed|se llevaron|detuvieron|agarraron)\b", re.IGNORECASE)
 
 
 #: Someone who "has a problem with immigration": said of a detention, of a court case, of papers.
@@ -576,6 +586,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None
+    if read == "enforcement" and _AMONG_THE_TAKEN.search(text or "") and not RELEASED.search(text or ""):
+        return "detention"  # "they left with like 12 people and my dad was one of them": he is held
     value = read if value == "other" else value
     if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):
         following = _next_reading(ranking, "detention", text) or value

@@ -11,7 +11,8 @@ def _ranking(**weights):
 @pytest.mark.parametrize(
     "text",
     ["I have an immigration case and need a lawyer", "i got a letter from immigration, need help",
-     "need a lawyer for immigration", "hola necesito ayuda con un caso de inmigración"],
+     "need a lawyer for immigration", "hola necesito ayuda con un caso de inmigración",
+     "i dont know who to talk to, its about my sister"],
 )
 def test_a_plea_for_help_that_says_no_matter_is_asked_about(text):
     assert situations.vague(text)
@@ -390,3 +391,20 @@ def test_a_letter_to_report_to_ice_is_the_removal_case():
 def test_someone_held_with_a_hearing_stays_a_detention(text):
     assert situations.settle("detention", [{"name": "situation_detention", "confidence": 0.6},
                                             {"name": "situation_removal", "confidence": 0.3}], text) == "detention"
+
+
+@pytest.mark.parametrize("text", [
+    "they raided the farm this morning, its over now they left with like 12 people and my dad was one of them",
+    "hubo redada en la planta y se llevaron a como 20, entre ellos mi hermano",
+    "my brother was one of the guys they arrested at the car wash",
+])
+def test_a_relative_among_those_a_raid_took_is_a_detention(text):
+    assert situations.settle("enforcement", _ranking(enforcement=0.44, humanitarian=0.23, detention=0.11), text) == "detention"
+
+
+@pytest.mark.parametrize("text", [
+    "they raided the farm this morning and arrested a lot of people, my dad got away",
+    "ICE took 5 people at the job, my cousin was with them but they let him go",
+])
+def test_a_raid_that_took_others_stays_enforcement(text):
+    assert situations.settle("enforcement", _ranking(enforcement=0.44, humanitarian=0.23, detention=0.11), text) == "enforcement"
