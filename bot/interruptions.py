@@ -527,7 +527,9 @@ _IMMIGRATION_HOLD = re.compile(
     # "they took my dad on sunday from his job", "se lo llevaron de la casa": unnamed men taking
     # someone is how visitors tell an arrest (a person who holds someone is named: "the babysitter")
     r"|\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b"
-    r"|\b(?:lo|la|los|las) agarraron\b|\bagarraron a (?:mi|mis|nuestr[oa]s?) \w+",
+    r"|\b(?:lo|la|los|las) agarraron\b|\bagarraron a (?:mi|mis|nuestr[oa]s?) \w+"
+    # "my brother and 4 guys from the kitchen got taken last night ... theyre at the madison county jail"
+    r"|\b(?:got|were|was) (?:taken|picked up|grabbed)\b[^.?!]*[.?!]?[^.?!]*\b(?:county jail|jail|c[aá]rcel)\b",
     re.IGNORECASE,
 )
 

@@ -467,6 +467,10 @@ def test_a_crisis_message_that_says_someone_was_taken_keeps_the_detention():
 
     assert interruptions.situation_beside_crisis([], "suicide", "ya no quiero vivir. me quitaron a mi esposo ayer") == "detention"
     assert interruptions.situation_beside_crisis([], "medical", "my son took a bunch of pills") is None
+    # taken, and held in a jail: an arrest, whatever danger the reader also saw
+    text = "my brother and 4 guys from the kitchen got taken last night. a friend says theyre at the madison county jail"
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.58}]
+    assert interruptions.situation_beside_crisis(ranking, "violence", text) == "detention"
 
 
 def test_a_crisis_sent_from_the_visitors_own_check_in_keeps_the_removal_case():
