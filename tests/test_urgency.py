@@ -505,6 +505,10 @@ def test_agents_not_here_now(text, not_now):
 def test_agents_vehicles_outside_are_a_live_emergency():
     assert urgency.live_emergency("theres 2 ice cars parked outside our house, my parents are hiding") == "home"
     assert urgency.live_emergency("hay una camioneta de la migra afuera de mi casa") == "home"
+    # still on the visitor's street
+    assert urgency.live_emergency("the ICE trucks are still at the end of our street, they grabbed the guy next door") == "street"
+    assert urgency.live_emergency("las trocas de la migra siguen en la esquina") == "street"
+    assert urgency.live_emergency("the ICE trucks were on our street last week") is None
 
 
 @pytest.mark.parametrize(
