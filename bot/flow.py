@@ -591,6 +591,12 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 if not _another_day(after, today) and not _RECORD.search(after) and (today - day).days <= 31:
                     days.add(day)
                 break
+            if not days and i > 0 and urgency.agents_named(sentences[i - 1]):
+                # "ya se fueron los de migración, como hace una hora, pero se llevaron a mi esposo": the
+                # agents' visit told just before is when they took him
+                day = dates.past_date(sentences[i - 1], today)
+                if day is not None and not _another_day(sentences[i - 1], today) and (today - day).days <= 31:
+                    days.add(day)
     if len(days) == 1:
         return days.pop()
     return periods[0] if not days and periods else None

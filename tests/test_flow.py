@@ -766,6 +766,13 @@ def test_ice_has_her_is_still_a_detention_day():
     assert flow.answers_in_text("detention", "ICE has her since monday", _SAT)["detained_since"] == "2026-11-30"
 
 
+def test_the_agents_visit_told_just_before_the_taking_is_its_day():
+    text = "ya se fueron los de migración, como hace una hora, pero se llevaron a mi esposo de la obra. estoy en Charlotte"
+    assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == "2026-12-05"
+    # a day of something else, not the agents', is not
+    assert "detained_since" not in flow.answers_in_text("detention", "my husband came in 2019. ICE took him", _SAT)
+
+
 @pytest.mark.parametrize("text, slots, fixed", [
     ("sorry phone is wrong, it's 305-555-0187 not 0178", {"contact_phone": "+13055550178"}, "contact_phone"),
     ("my email is ana.r@example.com not the other one", {}, "contact_email"),
