@@ -519,7 +519,7 @@ _VEHICLES_THERE = re.compile(
     rf"|\b(?:camionetas?|carros?|trocas?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?)\b"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:just )?(?:pulled|pulling) (?:up|in|into)\b"
     # "the ICE trucks are still at the end of our street", "las trocas de la migra siguen en la esquina"
-    rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\s+(?:are|is|siguen|sigue)\s+(?:still\s+)?"
+    rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\s+)?(?:are|is|siguen|sigue)\s+(?:still\s+)?"
     r"(?:parked\s+|estacionad[oa]s?\s+)?(?:at the end of|on|down|around|up|in front of|across from|near|en|al final de|a la vuelta de|enfrente de)"
     r" (?:the|our|my|la|mi|nuestra) (?:street|block|corner|road|calle|cuadra|esquina)\b"
     # "omg 3 trucks just pulled up outside right now and they are coming in": several at once, now
