@@ -524,7 +524,10 @@ _KEPT_AT_APPOINTMENT = re.compile(
 
 #: The visitor's own check-in or court: "mi cita con migracion", "my court date".
 _OWN_APPOINTMENT = re.compile(
-    r"\b(?:my|mi)\s+(?:cita|appointment|appt|check[- ]?in|court|corte|audiencia|hearing|reporte)\b", re.IGNORECASE)
+    r"\b(?:my|mi)\s+(?:cita|appointment|appt|check[- ]?in|court|corte|audiencia|hearing|reporte)\b"
+    # or a relative's, named with it: "my husbands ICE check in is the day after tomorrow"
+    r"|\bmy\s+(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|partner|boyfriend|girlfriend|fianc[eé]e?)'?s\s+"
+    r"(?:ice\s+|immigration\s+)?(?:appointment|appt|check[- ]?in|court|hearing)\b", re.IGNORECASE)
 
 
 #: A letter or call telling someone to report to ICE: "una carta que dice report y ERO ... se tiene que presentar".

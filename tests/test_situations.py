@@ -408,3 +408,12 @@ def test_a_relative_among_those_a_raid_took_is_a_detention(text):
 ])
 def test_a_raid_that_took_others_stays_enforcement(text):
     assert situations.settle("enforcement", _ranking(enforcement=0.44, humanitarian=0.23, detention=0.11), text) == "enforcement"
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("my husbands ICE check in is the day after tomorrow in milwaukee and we just got married, does that help him?", "removal"),
+    ("my husbands check in was yesterday and they detained him", "detention"),
+    ("my wifes hearing is monday and she is detained in otay mesa", "detention"),
+])
+def test_a_relatives_coming_check_in_read_as_a_detention_is_the_case(text, settled):
+    assert situations.settle("detention", _ranking(detention=0.5, removal=0.3, family=0.1), text) == settled
