@@ -586,8 +586,10 @@ def _named_by_its_words(category: str, text: str) -> bool:
         # "master hearing in 9 days, my a number is A-201 556 778": the case's own step, named
         return flow.removal_stage(text) in flow.STAGES - {"unknown"}
     if category == "detention":
-        # "im calling from Yakima, my brother was taken to Tacoma": someone held at a place named
-        return any(m.role == roles.DETAINED for m in roles.mentions(text)) and not situations.RELEASED.search(text)
+        # "im calling from Yakima, my brother was taken to Tacoma", "está en el centro de Folkston": someone
+        # held at a place named, or in a detention centre named
+        held = facilities.facility_in(text) is not None or any(m.role == roles.DETAINED for m in roles.mentions(text))
+        return held and not situations.RELEASED.search(text)
     return category in NAMED_BY_THEIR_WORDS and situations.details_said(category, text)
 
 

@@ -909,6 +909,8 @@ def test_a_relative_taken_to_a_place_named_is_a_detention_told():
     released = "im calling from Yakima, my brother was taken to Tacoma but they released him"
     assert interruptions.opening_situation("inform_location", released, ranking, {}).get("situation") != "detention"
     assert interruptions.opening_situation("inform_location", "im calling from Yakima, my brother lives in Tacoma", ranking, {}) == {}
+    folkston = "mañana tiene audiencia mi hijo, está en el centro de Folkston en Georgia. yo vivo en Jacksonville, Florida"
+    assert interruptions.opening_situation("inform_location", folkston, ranking, {})["situation"] == "detention"
 
 
 def test_a_crisis_at_the_location_question_keeps_the_place_it_says():
