@@ -640,6 +640,11 @@ _LOCAL_JAIL = re.compile(
     r"|(?<=\bfrom )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?(?=[^.]{0,40}\b(?:kept|held|detained|won'?t let))"
     # held at the border crossing: "at the port of entry in san ysidro", "en la garita de tijuana"
     r"|(?:the )?port of entry(?: (?:in|at|of) [A-Za-z]+(?: [A-Za-z]+)?)?|(?:la )?garita(?: de [A-Za-z]+(?: [A-Za-z]+)?)?"
+    # a Border Patrol checkpoint: "en el retén de Falfurrias", "at the checkpoint in sarita"
+    r"|(?:el )?ret[eé]n(?: de [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?)|(?:the )?(?:border patrol )?checkpoint (?:in|at|near|of|by) [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?"
+    r"|(?:the )?(?-i:[A-Z])[A-Za-z]+ checkpoint"
+    # "está en el centro de El Paso": the detention centre of a town, as they said it
+    r"|(?<=\best[aá] en )el centro de (?-i:[A-Z])[A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?"
     # the border patrol's holding cells ("la hielera", "la perrera"), or a hotel ICE holds people in
     r"|(?:la |the )?hielera|(?:la )?perrera|(?<=\bat )(?:a|the) hotel(?= (?:ice|that ice|they|immigration)\b))",
     re.IGNORECASE)

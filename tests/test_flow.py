@@ -1341,3 +1341,16 @@ def test_a_hearing_with_no_date_yet_told_up_front():
 ])
 def test_held_at_a_port_of_entry(text, held):
     assert flow.detention_said(text) is held
+
+
+@pytest.mark.parametrize("text, where", [
+    ("a mi hija la paró la patrulla fronteriza en el retén de Falfurrias hoy en la tarde y no la sueltan", "el retén de Falfurrias"),
+    ("CBP has him at the Sarita checkpoint since this morning", "the Sarita checkpoint"),
+    ("a mi esposo ya le dijeron que lo deportan el lunes, está en el centro de El Paso", "el centro de El Paso"),
+])
+def test_a_checkpoint_or_a_towns_centre_is_where_someone_is_held(text, where):
+    assert flow.answers_in_text("detention", text, _SAT)["detained_where"] == where
+
+
+def test_the_centre_of_town_is_not_a_detention_centre():
+    assert "detained_where" not in flow.answers_in_text("detention", "mi esposo está en el centro de la ciudad trabajando", _SAT)
