@@ -220,6 +220,8 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(?:2day|tdy)\b", "today"),
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
+    # "been there since the weekend", "they took him over the weekend": the last one
+    (r"\b(since|over|during) the weekend\b", r"\1 last saturday"),
     # "thursday this week": parsedatetime moved it a day on ("this thursday" it reads right)
     (r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) this week\b", r"this \1"),
     # Spanish typed short: "el 14 del mes q viene", "hay q mandarla en 10 dias"

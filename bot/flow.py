@@ -494,6 +494,9 @@ _DETENTION_WORDS = re.compile(
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
     # ("my brother está en la cárcel de Marion County since friday": the place that holds them)
     r"|c[aá]rcel|corral[oó]n|hielera"
+    # "has been at the northeast ohio correctional center since the weekend": a place that holds people
+    r"|correctional (?:center|centre|facility|institution)|detention (?:center|centre|facility)|processing (?:center|centre)"
+    r"|centro de (?:detenci[oó]n|procesamiento)"
     # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
     r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
     r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]"

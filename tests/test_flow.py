@@ -1354,3 +1354,9 @@ def test_a_checkpoint_or_a_towns_centre_is_where_someone_is_held(text, where):
 
 def test_the_centre_of_town_is_not_a_detention_centre():
     assert "detained_where" not in flow.answers_in_text("detention", "mi esposo está en el centro de la ciudad trabajando", _SAT)
+
+
+def test_held_at_a_correctional_center_since_the_weekend():
+    text = "my cousin has been at the northeast ohio correctional center in youngstown since the weekend. im in cleveland"
+    said = flow.answers_in_text("detention", text, _SAT)
+    assert said["detained_since"] == "2026-11-28" and said["detained_where"] == "northeast ohio correctional center"
