@@ -488,7 +488,7 @@ _DETENTION_WORDS = re.compile(
     # (not "she has her hearing on the 12th": a person who has, not agents who hold)
     r"(?<!\bshe )(?<!\bhe )(?<!\bi )(?<!\bwe )(?<!\byou )(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
-    r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?"
+    r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:left|drove off) with (?:him|her|them|my \w+)"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"

@@ -363,7 +363,9 @@ _AMONG_THE_TAKEN = re.compile(
     r"(?:\b(?:my|mi) \w+ (?:was|were|is|fue|era|iba) (?:one of them|among them|with them|uno de ellos|una de ellas|entre ellos)"
     r"|\b(?:including|incluyendo a|incluido|entre ellos(?: a)?|entre ellas(?: a)?) (?:my|mi) \w+)"
     r"|\b(?:my|mi) \w+ (?:was|fue) (?:one of|among|uno de|una de) (?:the )?(?:ones|people|workers|guys|men|those|los que|las que)"
-    r"[^.?!]{0,40}\b(?:took|taken|arrested|detained|grabbed|se llevaron|detuvieron|agarraron)\b", re.IGNORECASE)
+    r"[^.?!]{0,40}\b(?:took|taken|arrested|detained|grabbed|se llevaron|detuvieron|agarraron)\b"
+    # "they came around 5 this morning and left with my husband"
+    r"|\b(?:left|drove off|drove away|took off|went away|se fueron|se marcharon) (?:with|con) (?:my|mi|our|nuestr[oa]) \w+", re.IGNORECASE)
 
 
 #: Someone who "has a problem with immigration": said of a detention, of a court case, of papers.

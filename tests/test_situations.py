@@ -397,6 +397,7 @@ def test_someone_held_with_a_hearing_stays_a_detention(text):
     "they raided the farm this morning, its over now they left with like 12 people and my dad was one of them",
     "hubo redada en la planta y se llevaron a como 20, entre ellos mi hermano",
     "my brother was one of the guys they arrested at the car wash",
+    "they came around 5 this morning and left with my husband, nobodys here now",
 ])
 def test_a_relative_among_those_a_raid_took_is_a_detention(text):
     assert situations.settle("enforcement", _ranking(enforcement=0.44, humanitarian=0.23, detention=0.11), text) == "detention"
