@@ -1039,7 +1039,10 @@ _HELD_AT_THE_PORT = re.compile(
     # "stopped at the Houston airport 2 days ago ... they are still holding him", "lo tienen en el aeropuerto"
     r"|\b(?:airport|aeropuerto)\b[^.?!]{0,80}\b(?:(?:still|are|is) (?:holding|keeping) (?:him|her|them)|(?:won'?t|wont|will not) let (?:him|her|them)"
     r"|no (?:lo|la|los|las) (?:sueltan|dejan salir|han soltado))"
-    r"|\b(?:holding|keeping|tienen) (?:him|her|them|a mi \w+) (?:at|en) (?:the |el )?(?:\w+ )?(?:airport|aeropuerto)\b", re.IGNORECASE)
+    r"|\b(?:holding|keeping|tienen) (?:him|her|them|a mi \w+) (?:at|en) (?:the |el )?(?:\w+ )?(?:airport|aeropuerto)\b"
+    # "stopped my wife at the peace arch crossing ... theyre still holding her inside", "en el puente no la dejan pasar ni salir"
+    r"|\b(?:crossing|port of entry|bridge|border|puente|garita|frontera)\b[^.?!]{0,80}\b(?:(?:still|are|is) (?:holding|keeping) (?:him|her|them)"
+    r"|(?:won'?t|wont|will not) let (?:him|her|them) (?:go|out|leave)|no (?:lo|la|los|las) (?:sueltan|dejan salir|han soltado))", re.IGNORECASE)
 #: Kept where they went in: "ya no salio", "never came out", "lo dejaron adentro".
 _KEPT_IN = re.compile(
     r"\b(?:(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]|never came (?:back )?out|did ?n[o']?t come (?:back )?out|has ?n[o']?t come out"

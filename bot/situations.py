@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Mapping, Optional, Sequence
 
+from bot.places import facilities
+
 #: Rasa's ``intent_ranking``: ``{"name": ..., "confidence": ...}`` per intent, best first.
 Ranking = Sequence[Mapping[str, Any]]
 
@@ -342,6 +344,10 @@ _DETENTION_ASKED = re.compile(
 #: creen que se lo van a llevar mañana").
 _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita con (?:ice|migraci[oó]n|inmigraci[oó]n|la migra))\b",
                          re.IGNORECASE)
+#: A place that holds people, or someone in it: "in jail", "en el centro de detención", "locked up".
+_HELD_SOMEWHERE = re.compile(
+    r"\b(?:jail|c[aá]rcel|detention|detenci[oó]n|detenid[oa]s?|custody|custodia|locked up|encerrad[oa]s?|held|corral[oó]n|hielera"
+    r"|centers?|centres?|centros?|prison|prisi[oó]n|bond|fianza|ice|migra|cbp|deport\w*)\b", re.IGNORECASE)
 #: A taking feared, not told: "creen que se lo van a llevar mañana", "afraid they'll take him at court".
 _TAKING_FEARED = re.compile(
     r"\b(?:van a|va a|gonna|going to|will|ll|might|could|may|afraid|scared|miedo|creen que|cree que|think they)\b[^.?!]{0,30}?"
@@ -606,6 +612,11 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "detention" and _TAKING_FEARED.search(text or "") and not _TAKEN.search(text or "") and not _STILL_HELD.search(text or "") \
             and _COURT_TOLD.search(text or "") and not RELEASED.search(text or ""):
         # "su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana": a case, nobody held
+        following = _next_reading(ranking, "detention", text)
+        return following if following not in (None, "other") else "removal"
+    if value == "detention" and _COURT_TOLD.search(text or "") and not (_TAKEN.search(text or "") or _STILL_HELD.search(text or "")
+                                                                       or _HELD_SOMEWHERE.search(text or "") or facilities.facility_in(text or "")):
+        # "my son is 17 and lives with his uncle in Houston. his court is in 10 days": a case, nobody held
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other") else "removal"
     if value == "detention" and _YEARS_AGO.search(text or "") and not _STILL_HELD.search(text or ""):

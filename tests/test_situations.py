@@ -418,3 +418,13 @@ def test_a_raid_that_took_others_stays_enforcement(text):
 ])
 def test_a_relatives_coming_check_in_read_as_a_detention_is_the_case(text, settled):
     assert situations.settle("detention", _ranking(detention=0.5, removal=0.3, family=0.1), text) == settled
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("Im in San Salvador, my son is 17 and lives with his uncle in Houston. his court is in 10 days and he has no lawyer", "removal"),
+    ("my husband has court next week, he is in Otay Mesa", "detention"),  # a detention centre named
+    ("mi hijo esta en Adelanto, su corte es el lunes", "detention"),
+    ("my brother court is tomorrow and ICE has him", "detention"),
+])
+def test_a_court_date_with_nobody_held_is_the_case_not_a_detention(text, settled):
+    assert situations.settle("detention", _ranking(detention=0.5, removal=0.3, family=0.1), text) == settled
