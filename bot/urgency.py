@@ -524,7 +524,7 @@ _VEHICLES_THERE = re.compile(
     r" (?:the|our|my|la|mi|nuestra) (?:street|block|corner|road|calle|cuadra|esquina)\b"
     # "omg 3 trucks just pulled up outside right now and they are coming in": several at once, now
     r"|\b(?:\d|two|three|four|five|some|several|a few|like \d) (?:\w+ )?(?:trucks|vans|suvs|cars|vehicles|trocas|camionetas)"
-    r" (?:just )?(?:pulled|pulling) (?:up|in)\b(?=[^.]{0,40}\b(?:right now|now|coming in|outside|ahorita))"
+    r" (?:just )?(?:pulled|pulling) (?:up|in)\b(?=[^.]{0,40}\b(?:right now|now|coming in|outside|ahorita|in front of|getting out|get out))"
     # "3 unmarked cars outside my house since 6am": agents not named, but waiting at the home
     rf"|\bunmarked (?:cars?|vans?|suvs?|trucks?|vehicles?)\b[^.]{{0,20}}\b(?:parked |waiting |sitting )?(?:outside|in front of)"
     rf" (?:{_OWNER}\s+)?(?:{_HOME}|{_WORK})\b"

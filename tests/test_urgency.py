@@ -509,6 +509,7 @@ def test_agents_vehicles_outside_are_a_live_emergency():
     assert urgency.live_emergency("the ICE trucks are still at the end of our street, they grabbed the guy next door") == "street"
     assert urgency.live_emergency("las trocas de la migra siguen en la esquina") == "street"
     assert urgency.live_emergency("los de ICE siguen estacionados en la esquina, ya van dos horas") == "street"
+    assert urgency.live_emergency("two vans just pulled up in front of the laundromat where i work, guys in vests getting out") == "work"
     assert urgency.live_emergency("the ICE trucks were on our street last week") is None
 
 
