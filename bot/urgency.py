@@ -448,6 +448,10 @@ _DECISION = re.compile(
 _DECISION_AGO = re.compile(
     r"\b(?:almost |about |around |like |casi |como )?" + _N + r"\s+(days?|weeks?|dias?|semanas?)\s+(?:ago|back|atras)\b"
     r"|\bhace\s+(?:casi |como |like |about )?" + _N + r"\s+(dias?|semanas?|days?|weeks?)\b"
+    # "its been almost a month", "ya van 3 semanas": the time since, said as time gone by
+    r"|\b(?:it'?s been|its been|it has been|been|ya van|ya pasaron|ya paso|han pasado|van)\s+(?:almost |about |around |like |casi |como |nearly )?"
+    + _N + r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
+    r"|\b(?:almost|nearly|casi) (a|one|un) (month|mes) (?:ago|back|atras)\b"
 )
 #: Days to appeal an immigration judge's decision to the BIA, or to petition for review of the BIA's.
 APPEAL_WINDOW_DAYS = 30
@@ -468,7 +472,10 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
         for m in _DECISION_AGO.finditer(s):
             groups = [g for g in m.groups() if g]
             count, unit = _number(groups[0]), groups[1]
-            elapsed = count * (7 if unit.startswith(("week", "seman")) else 1)
+            # ("almost a month": a month less a few days, the window's last days)
+            elapsed = count * (7 if unit.startswith(("week", "seman")) else 30 if unit.startswith(("month", "mes")) else 1)
+            if unit.startswith(("month", "mes")) and re.search(r"\b(?:almost|nearly|casi)\b", m.group(0)):
+                elapsed -= 3
             if count < 999 and 0 <= APPEAL_WINDOW_DAYS - elapsed <= URGENT_WITHIN_DAYS:
                 return True
     return False

@@ -554,6 +554,10 @@ def test_agents_at_hand_now_and_where(text, place):
     ("the judge denied my asylum 2 days ago", False),  # 28 days left: not within 14
     ("the judge denied my case 2 months ago", False),  # the window has passed
     ("i got a removal order 3 years ago", False),
+    # the time since, said as time gone by
+    ("the BIA letter came saying they dismissed my appeal and its been almost a month", True),
+    ("la BIA nego la apelacion, ya van 3 semanas", True),
+    ("the judge denied my asylum, its been 2 months", False),
 ])
 def test_a_judges_or_the_bias_decision_opens_a_30_day_window(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 3))) is urgent
