@@ -745,6 +745,8 @@ _WIDE: Dict[str, str] = {
         r"|parked outside since|showing up at my job"
     ),
     "child": (
+        # (not the parent alone with them: "yo estoy en Pompano con los niños solo")
+        r"(?<!\bcon los )(?<!\bcon mis )(?<!\bwith my )(?<!\bwith the )(?<!\bwith our )"
         r"(?:kids?|children|ninos|hijos|son|daughter|hija|hijo|nino|nina|boy|girl|cipote) (?:\w+ ){0,4}"
         # (not a journey made alone: "mi hijo tiene 17 y vino solo hace un año", an unaccompanied minor's case)
         r"(?<!\bvino )(?<!\bvinieron )(?<!\bcame )(?<!\bcrossed )(?<!\bcruzo )(?<!\bllego )(?<!\barrived )(?<!\btraveled )(?<!\bviajo )"
