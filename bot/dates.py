@@ -169,7 +169,7 @@ _NEXT_WEEK_ES = re.compile(r"\b(?:la )?(?:semana que viene|proxima semana|siguie
 #: Days back from today.
 _DAY_WORDS = (
     (re.compile(r"\b(last night|last nite|lastnight|anoche|(?<!before )(?<!antes de )(?:yesterday|ayer)|yday|yesterdy|yesterday night)\b"), 1),
-    (re.compile(r"\b(antier|anteayer|antes de ayer|antes de anoche|day before yesterday|the night before last)\b"), 2),
+    (re.compile(r"\b(antier|anteayer|antes de ayer|antes de anoche|antenoche|anteanoche|day before yesterday|the night before last)\b"), 2),
     (re.compile(r"\b((?:the )?day after (?:tomorrow|tmrw|tmr)|pasado manana)\b"), -2),
     (re.compile(r"\b(esta madrugada|hoy (?:en la|de) madrugada|hoy temprano|temprano hoy|early this morning|early today|(?<!manana )temprano(?= y\b| se\b| lo\b| la\b|,|$)|this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
@@ -378,7 +378,7 @@ def day_detained(text: str, today: date) -> Optional[date]:
 #: Words that place an answer in time, however roughly ("last month", "desde octubre", "como un mes").
 _TIME_WORDS = re.compile(
     r"\b(?:today|yesterday|tonight|tomorrow|morning|night|ago|last|past|since|next|this|days?|weeks?|months?|years?"
-    r"|hoy|ayer|anoche|antier|manana|noche|hace|pasad[oa]|desde|proxim[oa]|dias?|semanas?|mes(?:es)?|anos?)\b"
+    r"|hoy|ayer|anoche|antenoche|anteanoche|antier|anteayer|manana|noche|hace|pasad[oa]|desde|proxim[oa]|dias?|semanas?|mes(?:es)?|anos?)\b"
     r"|" + _SPANISH_DATE_WORDS.pattern + r"|" + r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
 )
 

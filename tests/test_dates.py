@@ -169,6 +169,7 @@ FRIDAY = date(2026, 12, 4)
     # a holiday, the latest one
     ("on thanksgiving", "2026-11-26"), ("el dia de accion de gracias", "2026-11-26"),
     ("a couple days ago", "2026-12-02"), ("hace un par de dias", "2026-12-02"),
+    ("desde antenoche", "2026-12-02"), ("since the weekend", "2026-11-28"),
 ])
 def test_past_days_said_as_visitors_say_them(text, day):
     assert dates.past_date(text, FRIDAY) == date.fromisoformat(day)
