@@ -383,6 +383,11 @@ _TIME_WORDS = re.compile(
 )
 
 
+def names_a_time(text: str) -> bool:
+    """Whether a message has any word that places it in time ("last month", "ayer", "desde octubre")."""
+    return bool(_TIME_WORDS.search(plain(text or "")))
+
+
 def says_when(text: str) -> bool:
     """Whether a short reply is about a time ("como un mes", "since october", "last week"),
     so that at a date question it is taken as the answer, not as something else."""

@@ -549,6 +549,11 @@ def _another_day(clause: str, today: date) -> bool:
 _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
 
 
+#: The agents have just gone, or just took someone: "acaban de irse", "they just left".
+_JUST_GONE = re.compile(r"\b(?:acaban? de (?:irse|salir|llevarse\w*|agarrar\w*)|se acaban de ir|(?:they|ice|agents) just (?:left|took|drove off))\b",
+                        re.IGNORECASE)
+
+
 def _detention_day(text: str, today: date) -> date | str | None:
     """The one day a message says someone was detained ("ICE took him on Tuesday"), the period
     in the visitor's words when only that is said ("since last month"), or None."""
@@ -594,6 +599,10 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 if not _another_day(after, today) and not _RECORD.search(after) and (today - day).days <= 31:
                     days.add(day)
                 break
+            if not days and any(_JUST_GONE.search(s) for s in sentences[max(i - 1, 0):i + 1]) \
+                    and not dates.names_a_time(_JUST_GONE.sub(" ", " ".join(sentences[max(i - 1, 0):i + 1]))):
+                # "acaban de irse, estuvieron tocando..., pero a mi hijo lo agarraron": it happened just now
+                days.add(today)
             if not days and i > 0 and urgency.agents_named(sentences[i - 1]):
                 # "ya se fueron los de migración, como hace una hora, pero se llevaron a mi esposo": the
                 # agents' visit told just before is when they took him

@@ -1360,3 +1360,12 @@ def test_held_at_a_correctional_center_since_the_weekend():
     text = "my cousin has been at the northeast ohio correctional center in youngstown since the weekend. im in cleveland"
     said = flow.answers_in_text("detention", text, _SAT)
     assert said["detained_since"] == "2026-11-28" and said["detained_where"] == "northeast ohio correctional center"
+
+
+@pytest.mark.parametrize("text, since", [
+    ("acaban de irse, estuvieron como media hora tocando y no abrimos, pero a mi hijo lo agarraron cuando iba saliendo", "2026-12-05"),
+    ("they just left and they took my husband", "2026-12-05"),
+    ("ICE took my husband last month and they just left my house now", None),  # another time said: asked
+])
+def test_agents_just_gone_date_the_taking_today(text, since):
+    assert flow.answers_in_text("detention", text, _SAT).get("detained_since") == since
