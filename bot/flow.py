@@ -414,6 +414,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
 _A_NUMBER_SAID = re.compile(
     r"\b(?:a[\s#:-]*|a[\s-]?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*"
     r"|(?:his|her|my|their|our|su|mi) (?:number|numero|número|#)\s*(?:is|es|:)?\s*"
+    # "el número de mi esposo es 098-334-127" (nine digits: a phone has ten)
+    r"|(?:el )?(?:numero|número) de (?:mi|su) \w+ (?:es|:)\s*(?=\d{3}[\s-]?\d{3}[\s-]?\d{3}\b)"
     r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
     r"|(?:numero|número) (?:a|de a|de extranjero)\s*(?:es|:)?\s*(?:el\s+)?|(?:su|mi|his|her|my|el|the) a\s+(?:es|is|:)\s*"
     r"|a[\s-]?n[uú]mero\s*(?:es|:)?\s*|uscis\s*(?:#|number|no\.?|n[uú]mero)\s*:?\s*"

@@ -1369,3 +1369,9 @@ def test_held_at_a_correctional_center_since_the_weekend():
 ])
 def test_agents_just_gone_date_the_taking_today(text, since):
     assert flow.answers_in_text("detention", text, _SAT).get("detained_since") == since
+
+
+def test_a_relatives_nine_digit_number_is_the_a_number_and_ten_digits_are_not():
+    said = flow.answers_in_text("detention", "el número de mi esposo es 098-334-127. lo agarraron ayer", _SAT)
+    assert said["a_number"] == "098334127"
+    assert "a_number" not in flow.answers_in_text("detention", "el numero de mi esposo es 915-555-0134, lo agarraron ayer", _SAT)
