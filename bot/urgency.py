@@ -793,6 +793,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         doing = _AGENTS_AT.search(s) or _KNOCKING_NOW.search(s) or (_AGENTS_DOING.search(s) if _NOW_WORD.search(s) else None)
         if doing is not None and _HOLDING.search(s):
             doing = None  # "CBP still has her in the back room": where someone is held, a detention
+        if doing is not None and _APPOINTMENT_THERE.search(s) and not strong:
+            doing = None  # "tiene cita con ICE este viernes en la oficina de Chicago": an appointment there
         if doing is not None and _WAS.search(s) and not (_STRONG_NOW.search(s) or _HIDING_NOW.search(s) or _ARE_DOING.search(s)):
             doing = None  # (they came, and "are asking everybody for id": going on now)
         match = doing or _HIDING_NOW.search(s)
@@ -811,6 +813,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     return match
 
 
+#: An appointment at an office or a court: where agents are met later, not at hand now.
+_APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview)\b")
 #: Agents told as news heard, and the visitor's own places (where news is at hand after all).
 _HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|they say|people say|everyone says|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
                       r"|rumou?rs?|rumores)\b")

@@ -510,6 +510,9 @@ def test_agents_vehicles_outside_are_a_live_emergency():
     assert urgency.live_emergency("las trocas de la migra siguen en la esquina") == "street"
     assert urgency.live_emergency("los de ICE siguen estacionados en la esquina, ya van dos horas") == "street"
     assert urgency.live_emergency("two vans just pulled up in front of the laundromat where i work, guys in vests getting out") == "work"
+    # an appointment at their office is not agents at hand
+    assert urgency.live_emergency("mi esposo tiene cita con ICE este viernes en la oficina de Chicago y dicen que lo pueden detener") is None
+    assert urgency.live_emergency("im at my check in and ICE agents are in the lobby now taking people") == "other"
     assert urgency.live_emergency("the ICE trucks were on our street last week") is None
 
 
