@@ -565,6 +565,8 @@ _THEY_HERE = re.compile(
 _STILL_THERE = re.compile(
     r"\b(?:(?:todavia|aun)\s+(?:estan|andan)|siguen|they are still|they're still|theyre still|agents are still)"
     r"\s+(?:parked |waiting |sitting |standing |estacionad[oa]s |esperando )?(?:ahi|alli|aqui|afuera|there|here|outside|out (?:there|front|here))\b"
+    # "theyre parked outside still"
+    r"|\b(?:they are|they're|theyre|agents are)\s+(?:parked |waiting |sitting |standing )?(?:outside|out front|out there|there) still\b"
 )
 _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detencion|carcel|jail|detention|detained|custody|centro|center|prison|prision)\b")
 #: "ahorita tocaron la puerta", "they just knocked": a knock just now (a knock last week is not).

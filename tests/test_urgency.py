@@ -510,6 +510,7 @@ def test_agents_vehicles_outside_are_a_live_emergency():
     assert urgency.live_emergency("las trocas de la migra siguen en la esquina") == "street"
     assert urgency.live_emergency("los de ICE siguen estacionados en la esquina, ya van dos horas") == "street"
     assert urgency.live_emergency("two vans just pulled up in front of the laundromat where i work, guys in vests getting out") == "work"
+    assert urgency.live_emergency("theyre parked outside still, 2 black suvs. they knocked at 6 and we didnt open") == "home"
     # an appointment at their office is not agents at hand
     assert urgency.live_emergency("mi esposo tiene cita con ICE este viernes en la oficina de Chicago y dicen que lo pueden detener") is None
     assert urgency.live_emergency("im at my check in and ICE agents are in the lobby now taking people") == "other"
