@@ -551,6 +551,8 @@ def _another_day(clause: str, today: date) -> bool:
 _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
 
 
+#: A raid, in a detention story the day someone was taken in it.
+_RAIDED = re.compile(r"\b(?:raided|raid|redada)\b", re.IGNORECASE)
 #: The agents have just gone, or just took someone: "acaban de irse", "they just left".
 _JUST_GONE = re.compile(r"\b(?:acaban? de (?:irse|salir|llevarse\w*|agarrar\w*)|se acaban de ir|(?:they|ice|agents) just (?:left|took|drove off))\b",
                         re.IGNORECASE)
@@ -563,7 +565,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
     periods: List[str] = []
     for sentence in _SENTENCE.split(text):
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
-                or detention_said(sentence))  # "went in for his check in at 9 this morning ... never came out"
+                or detention_said(sentence)  # "went in for his check in at 9 this morning ... never came out"
+                or _RAIDED.search(sentence))  # "they raided the farm this morning ... my dad was one of them"
         since = _SINCE_DAY.search(sentence) if held else None
         if since:
             # "been here since august 2, ... my court is on the 22nd": the day after "since"

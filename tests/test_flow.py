@@ -1375,3 +1375,11 @@ def test_a_relatives_nine_digit_number_is_the_a_number_and_ten_digits_are_not():
     said = flow.answers_in_text("detention", "el número de mi esposo es 098-334-127. lo agarraron ayer", _SAT)
     assert said["a_number"] == "098334127"
     assert "a_number" not in flow.answers_in_text("detention", "el numero de mi esposo es 915-555-0134, lo agarraron ayer", _SAT)
+
+
+@pytest.mark.parametrize("text, since", [
+    ("they raided the farm this morning, its over now they left with like 12 people and my dad was one of them", "2026-12-05"),
+    ("hubo una redada el martes en la planta y se llevaron a mi hermano", "2026-12-01"),
+])
+def test_the_day_of_the_raid_dates_a_detention_in_it(text, since):
+    assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since
