@@ -490,7 +490,7 @@ _DETENTION_WORDS = re.compile(
     # (not "she has her hearing on the 12th": a person who has, not agents who hold)
     r"(?<!\bshe )(?<!\bhe )(?<!\bi )(?<!\bwe )(?<!\byou )(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
-    r"|apprehend\w*|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:left|drove off) with (?:him|her|them|my \w+)"
+    r"|apprehend\w*|handcuff\w*|cuffed|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:left|drove off) with (?:him|her|them|my \w+)"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
@@ -662,6 +662,9 @@ _LOCAL_JAIL = re.compile(
     r"|(?:the )?(?-i:[A-Z])[A-Za-z]+ checkpoint"
     # "está en el centro de El Paso": the detention centre of a town, as they said it
     r"|(?<=\best[aá] en )el centro de (?-i:[A-Z])[A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?"
+    # still in the agents' car: "ICE just handcuffed my husband and hes in their car outside still"
+    r"|(?:" + "|".join(rf"(?<=\b{who} {still}in )" for who in ("hes", "he's", "shes", "she's", "he is", "she is") for still in ("", "still "))
+    + r")(?:their|the|an?) (?:\w+ )?(?:car|van|truck|suv)(?: outside)?"
     # the border patrol's holding cells ("la hielera", "la perrera"), or a hotel ICE holds people in
     r"|(?:la |the )?hielera|(?:la )?perrera|(?<=\bat )(?:a|the) hotel(?= (?:ice|that ice|they|immigration)\b))",
     re.IGNORECASE)

@@ -1383,3 +1383,10 @@ def test_a_relatives_nine_digit_number_is_the_a_number_and_ten_digits_are_not():
 ])
 def test_the_day_of_the_raid_dates_a_detention_in_it(text, since):
     assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since
+
+
+def test_handcuffed_just_now_and_still_in_their_car():
+    said = flow.answers_in_text("detention", "ICE just handcuffed my husband and hes in their car outside still", _SAT)
+    assert said == {"detained_where": "their car outside", "detained_since": "2026-12-05"}
+    # the visitor in a car is not where anyone is held
+    assert "detained_where" not in flow.answers_in_text("detention", "im sitting in the car in blaine, CBP has my wife inside", _SAT)
