@@ -26,6 +26,8 @@ _DIGIT_WORDS = {
 }
 _SPELLED_RUN = re.compile(
     r"\b(?:(?:%s|\d)[\s,.-]*){7,}" % "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)), re.IGNORECASE)
+_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_O_AMONG_WORDS = re.compile(r"((?:\d|\b(?:%s))[\s,.-]+)[oO](?=[\s,.-]+(?:%s)\b)" % (_DIGIT_WORD, _DIGIT_WORD), re.IGNORECASE)
 #: A letter O or l typed among digits ("312 555 O148"): only between or beside digits.
 _LOOKALIKE = re.compile(r"(?<=\d)[oO](?=[\doO]|\b)|(?<=[\s-])[oO](?=\d)|(?<=\d)[lI](?=\d)")
 
@@ -93,6 +95,8 @@ def spelled_digits(text: str) -> str:
     uno dos...", "novecientos cincuenta y seis, 555, 0153") or typed with the letter O for zero,
     as digits; other text unchanged."""
     text = _grouped_numbers(text or "")
+    # "cinco cero tres, 555, O uno uno seis": the letter O among digit words is a zero
+    text = _O_AMONG_WORDS.sub(lambda m: m.group(1) + "cero", text)
 
     def digits(match: "re.Match[str]") -> str:
         if not re.search(r"[a-z]", match.group(0), re.IGNORECASE):
