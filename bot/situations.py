@@ -344,6 +344,11 @@ _DETENTION_ASKED = re.compile(
 #: creen que se lo van a llevar mañana").
 _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita con (?:ice|migraci[oó]n|inmigraci[oó]n|la migra))\b",
                          re.IGNORECASE)
+#: Someone held now: "my dad is detained", "sigue detenido", "lo tienen en el corralón".
+_HELD_NOW = re.compile(
+    r"\b(?:(?:is|are|he'?s|she'?s|hes|shes) (?:still )?(?:detained|in detention|in custody|locked up|in (?:ice|immigration) custody)"
+    r"|(?:est[aá]|sigue|siguen|est[aá]n) (?:detenid[oa]s?|en (?:el )?centro de detenci[oó]n|encerrad[oa]s?)|(?:lo|la|los|las) tienen (?:detenid|encerrad|en el corral))",
+    re.IGNORECASE)
 #: A place that holds people, or someone in it: "in jail", "en el centro de detención", "locked up".
 _HELD_SOMEWHERE = re.compile(
     r"\b(?:jail|c[aá]rcel|detention|detenci[oó]n|detenid[oa]s?|custody|custodia|locked up|encerrad[oa]s?|held|corral[oó]n|hielera"
@@ -614,6 +619,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # "su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana": a case, nobody held
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other") else "removal"
+    if value == "removal" and _HELD_NOW.search(text or "") and not RELEASED.search(text or ""):
+        return "detention"  # "my dad is detained in louisiana and has a hearing next week": held now, with a case
     if value == "detention" and _COURT_TOLD.search(text or "") and not (_TAKEN.search(text or "") or _STILL_HELD.search(text or "")
                                                                        or _HELD_SOMEWHERE.search(text or "") or facilities.facility_in(text or "")):
         # "my son is 17 and lives with his uncle in Houston. his court is in 10 days": a case, nobody held

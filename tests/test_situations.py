@@ -428,3 +428,14 @@ def test_a_relatives_coming_check_in_read_as_a_detention_is_the_case(text, settl
 ])
 def test_a_court_date_with_nobody_held_is_the_case_not_a_detention(text, settled):
     assert situations.settle("detention", _ranking(detention=0.5, removal=0.3, family=0.1), text) == settled
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("my dad is detained in louisiana and has a hearing next week with the judge", "detention"),
+    ("mi hijo esta detenido y tiene corte el lunes", "detention"),
+    ("I was detained last year and now I have court", "removal"),
+    ("he is not detained, he has court", "removal"),
+    ("my husband was detained but they released him and now he has court", "removal"),
+])
+def test_someone_held_now_with_a_hearing_is_a_detention(text, settled):
+    assert situations.settle("removal", _ranking(removal=0.6, detention=0.3), text) == settled
