@@ -539,6 +539,9 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
     """The situation a message also described, so that it is not asked again."""
     # ("how much do you charge for a marriage green card case", read as a fee question: the matter it names)
     read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or _named_in_ranking(ranking, text, NAMED_BESIDE)
+    if read is None and flow.removal_stage(text or "") == "check_in":
+        # "i have to go to ice tomorrow for my check in, should i go?": an ICE check-in is no other court's
+        read = _named_in_ranking(ranking, text, ("removal",))
     # read as the opening reads a situation ("my i-589 is due ..." names a program, not "other")
     read = (situations.settle(read, ranking, text) or read) if read else default
     situation = flow.matter_told(read, text or "")

@@ -1140,3 +1140,11 @@ def test_a_name_with_its_small_words_in_lower_case_is_a_name():
 ])
 def test_a_sentence_about_the_case_at_a_button_question(text, told):
     assert interruptions.told_not_picked(text) is told
+
+
+def test_an_ice_check_in_beside_a_question_for_advice_is_the_removal_case():
+    ranking = [{"name": "ask_legal_advice", "confidence": 0.84}, {"name": "situation_enforcement", "confidence": 0.08},
+               {"name": "situation_removal", "confidence": 0.06}]
+    text = "i have to go to ice tomorrow for my check in, should i go? people are getting arrested there"
+    answer = interruptions.handle("ask_legal_advice", text, [], ranking, {"requested_slot": "consent"}, firm())
+    assert answer.slots["situation"] == "removal" and "utter_no_legal_advice" in answer.responses
