@@ -162,7 +162,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
 
 
 #: Next week said in Spanish, with no day ("la semana que viene", "la otra semana").
-_NEXT_WEEK_ES = re.compile(r"\b(?:la )?(?:semana que viene|proxima semana|siguiente semana|otra semana|semana entrante)\b")
+_NEXT_WEEK_ES = re.compile(r"\b(?:la )?(?:semana que viene|proxima semana|siguiente semana|otra semana|semana entrante|semana que entra)\b")
 
 #: Parts of a day that parsedatetime reads as a time of today, not as a date
 #: ("this morning", "last night"), and the Spanish words visitors use most.
@@ -220,6 +220,8 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(?:2day|tdy)\b", "today"),
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
+    # "since the week before last" (with no weekday: "the week before last, on thursday" reads as it is)
+    (r"\bthe week before last\b(?!,? on)", "2 weeks ago"),
     # "been there since the weekend", "they took him over the weekend": the last one
     (r"\b(since|over|during) the weekend\b", r"\1 last saturday"),
     # "thursday this week": parsedatetime moved it a day on ("this thursday" it reads right)

@@ -790,7 +790,9 @@ def detect_wide(text: str) -> Optional[Crisis]:
 _BRIDGE = re.compile(r"\b(?:bridge|puente)\b")
 _BORDER_CROSSING = re.compile(
     r"\b(?:border|frontera|laredo|juarez|el paso|brownsville|hidalgo|reynosa|nogales|tijuana|matamoros|mexicali|eagle pass|piedras negras"
-    r"|del rio|acuna|customs|aduana|cbp|internacional|international|detuvieron|detained|arrested|agarraron|cruzando|crossing|cruzar|cross)\b")
+    r"|del rio|acuna|customs|aduana|cbp|internacional|international|detuvieron|detained|arrested|agarraron|cruzando|crossing|cruzar|cross"
+    # "still at the bridge i think or they moved her": moved on, from where she is held
+    r"|moved (?:him|her|them)|transferred|(?:lo|la|los|las) (?:movieron|cambiaron|trasladaron))\b")
 
 
 #: Someone held by immigration ("my brother was stopped at the Houston airport ... they are still

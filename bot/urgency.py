@@ -816,7 +816,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
 
 
 #: An appointment at an office or a court: where agents are met later, not at hand now.
-_APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview)\b")
+_APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview"
+                                r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report))\b")
 #: Agents told as news heard, and the visitor's own places (where news is at hand after all).
 _HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|they say|people say|everyone says|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
                       r"|rumou?rs?|rumores)\b")

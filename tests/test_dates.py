@@ -170,6 +170,7 @@ FRIDAY = date(2026, 12, 4)
     ("on thanksgiving", "2026-11-26"), ("el dia de accion de gracias", "2026-11-26"),
     ("a couple days ago", "2026-12-02"), ("hace un par de dias", "2026-12-02"),
     ("desde antenoche", "2026-12-02"), ("since the weekend", "2026-11-28"),
+    ("since the week before last", "2026-11-20"), ("the week before last, on thursday", "2026-11-26"),
 ])
 def test_past_days_said_as_visitors_say_them(text, day):
     assert dates.past_date(text, FRIDAY) == date.fromisoformat(day)
@@ -183,6 +184,7 @@ def test_past_days_said_as_visitors_say_them(text, day):
     ("tengo corte el jueves de esta semana", "2026-12-10"),
     ("me toca firmar el martes de esta semana", "2026-12-08"),
     ("my court is thursday this week", "2026-12-10"),
+    ("tengo audiencia la semana que entra", "2026-12-11"),
 ])
 def test_coming_days_said_as_visitors_say_them(text, day):
     assert dates.coming_date(text, FRIDAY) == date.fromisoformat(day)

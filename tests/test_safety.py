@@ -773,6 +773,7 @@ def test_a_crime_reported_told_for_a_u_visa_is_past(text):
 def test_a_border_bridge_is_not_a_bridge_to_jump_from():
     assert safety.detect_wide("mi esposa fue a ver a su mama a nuevo laredo y al regresar anoche la detuvieron en el puente") is None
     assert safety.detect_wide("en el puente de laredo, customs, o ya la movieron no se") is None
+    assert safety.detect_wide("still at the bridge i think or they moved her") is None  # where she is held
     assert safety.detect_wide("im on the bridge and i cant take it anymore").kind == "suicide"
     assert safety.detect_wide("estoy en el puente, ya no aguanto mas").kind == "suicide"
 

@@ -514,6 +514,7 @@ def test_agents_vehicles_outside_are_a_live_emergency():
     # an appointment at their office is not agents at hand
     assert urgency.live_emergency("mi esposo tiene cita con ICE este viernes en la oficina de Chicago y dicen que lo pueden detener") is None
     assert urgency.live_emergency("im at my check in and ICE agents are in the lobby now taking people") == "other"
+    assert urgency.live_emergency("tengo que ir a firmar a ICE pasado mañana y tengo miedo, en la oficina de Santa Ana") is None
     assert urgency.live_emergency("the ICE trucks were on our street last week") is None
 
 
