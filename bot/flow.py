@@ -653,6 +653,9 @@ _LOCAL_JAIL = re.compile(
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
     r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office|place|center|centre|facility)(?: downtown| in the federal building| in [A-Za-z]+(?: [A-Za-z]+)?)?"
     r"|(?<=\ben )la oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra)(?: del centro| en [A-Za-z]+(?: [A-Za-z]+)?)?"
+    # "im in my car outside the ice office in san antonio, they have my wife inside"
+    r"|(?<=\boutside )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
+    r"(?=[^.]{0,60}\b(?:inside|adentro|kept|holding|won'?t let))"
     # "he called from the ice office downtown, they kept him at his check in"
     r"|(?<=\bfrom )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?(?=[^.]{0,40}\b(?:kept|held|detained|won'?t let))"
     # held at the border crossing: "at the port of entry in san ysidro", "en la garita de tijuana"

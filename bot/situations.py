@@ -375,6 +375,9 @@ _AMONG_THE_TAKEN = re.compile(
     r"|\b(?:including|incluyendo a|incluido|entre ellos(?: a)?|entre ellas(?: a)?) (?:my|mi) \w+)"
     r"|\b(?:my|mi) \w+ (?:was|fue) (?:one of|among|uno de|una de) (?:the )?(?:ones|people|workers|guys|men|those|los que|las que)"
     r"[^.?!]{0,40}\b(?:took|taken|arrested|detained|grabbed|se llevaron|detuvieron|agarraron)\b"
+    # "agents took my roommate this morning and left": someone taken by the agents
+    r"|\b(?:agents?|ice|immigration|la migra|migra|cbp|border patrol|officers|federales)\s+(?:just\s+)?(?:took|arrested|detained|grabbed|picked up|se llevaron a|se llevo a|detuvieron a|agarraron a)"
+    r"\s+(?:my|mi|our|nuestr[oa])\s+(?!car|truck|phone|papers|passport|keys|money|id\b|license|carro|troca|celular|papeles|pasaporte|llaves|dinero)\w+"
     # "they came around 5 this morning and left with my husband"
     r"|\b(?:left|drove off|drove away|took off|went away|se fueron|se marcharon) (?:with|con) (?:my|mi|our|nuestr[oa]) \w+", re.IGNORECASE)
 

@@ -1390,3 +1390,8 @@ def test_handcuffed_just_now_and_still_in_their_car():
     assert said == {"detained_where": "their car outside", "detained_since": "2026-12-05"}
     # the visitor in a car is not where anyone is held
     assert "detained_where" not in flow.answers_in_text("detention", "im sitting in the car in blaine, CBP has my wife inside", _SAT)
+
+
+def test_waiting_outside_the_ice_office_where_she_is_kept():
+    text = "right now im in my car outside the ice office in san antonio, they have my wife inside since this morning"
+    assert flow.answers_in_text("detention", text, _SAT)["detained_where"] == "the ice office in san antonio"
