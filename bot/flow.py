@@ -1072,7 +1072,7 @@ _KEPT_IN = re.compile(
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
 _OTHERS_DETAINED = re.compile(
     r"\b" + situations.NOT_FAMILY + r"\b[^.?!]{0,25}?"
-    r"\b(?:detained|arrested|taken|picked up|kept|held|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron))\b",
+    r"\b(?:detained|arrested|taken|picked up|kept|held|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron|dejaron adentro))\b",
     re.IGNORECASE)
 
 

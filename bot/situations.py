@@ -87,7 +87,9 @@ DETAIL_WORDS: Dict[str, str] = {
 RELATIVE = (r"(?:husband|wife|spouse|son|daughter|dad|father|mom|mother|parents?|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner|kids?"
             r"|nephew|niece|cousin|uncle|aunt|brother-in-law|sister-in-law|grandpa|grandma|grandfather|grandmother|grandparents"
             r"|esposo|esposa|marido|hij[oa]s?|pap[aá]s?|mam[aá]|padres?|madre|herman[oa]s?|novi[oa]|cu[nñ]ad[oa]|sobrin[oa]s?|prim[oa]s?"
-            r"|t[ií][oa]s?|abuel[oa]s?|child|children|hermanit[oa]s?|niñ[oa]s?|nin[oa]s?)")
+            r"|t[ií][oa]s?|abuel[oa]s?|child|children|hermanit[oa]s?|niñ[oa]s?|nin[oa]s?"
+            # said as people say them: "se llevaron a mi viejo", "mi jeva se fue a su cita"
+            r"|viej[oa]|jev[oa])")
 #: A relative's papers asked about ("my husband visa", "my wifes green card", "quiero traer a mis abuelos").
 _RELATIVES_PAPERS = re.compile(
     r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
@@ -376,8 +378,10 @@ _AMONG_THE_TAKEN = re.compile(
     r"|\b(?:my|mi) \w+ (?:was|fue) (?:one of|among|uno de|una de) (?:the )?(?:ones|people|workers|guys|men|those|los que|las que)"
     r"[^.?!]{0,40}\b(?:took|taken|arrested|detained|grabbed|se llevaron|detuvieron|agarraron)\b"
     # "agents took my roommate this morning and left": someone taken by the agents
-    r"|\b(?:agents?|ice|immigration|la migra|migra|cbp|border patrol|officers|federales)\s+(?:just\s+)?(?:took|arrested|detained|grabbed|picked up|se llevaron a|se llevo a|detuvieron a|agarraron a)"
-    r"\s+(?:my|mi|our|nuestr[oa])\s+(?!car|truck|phone|papers|passport|keys|money|id\b|license|carro|troca|celular|papeles|pasaporte|llaves|dinero)\w+"
+    r"|\b(?:(?:agents?|ice|immigration|la migra|migra|cbp|border patrol|officers|federales|they)\s+(?:just\s+)?(?:took|arrested|detained|grabbed|picked up)"
+    r"|se (?:lo |la )?(?:llevaron|llevo|llevó) a|(?:lo|la) (?:detuvieron|agarraron) a|detuvieron a|agarraron a)"
+    r"\s+(?:my|mi|our|nuestr[oa])\s+(?!car|truck|phone|papers|passport|keys|money|id\b|license|carro|troca|celular|papeles|pasaporte|llaves|dinero"
+    r"|neighbou?r|vecin)\w+"
     # "they came around 5 this morning and left with my husband"
     r"|\b(?:left|drove off|drove away|took off|went away|se fueron|se marcharon) (?:with|con) (?:my|mi|our|nuestr[oa]) \w+", re.IGNORECASE)
 

@@ -1395,3 +1395,8 @@ def test_handcuffed_just_now_and_still_in_their_car():
 def test_waiting_outside_the_ice_office_where_she_is_kept():
     text = "right now im in my car outside the ice office in san antonio, they have my wife inside since this morning"
     assert flow.answers_in_text("detention", text, _SAT)["detained_where"] == "the ice office in san antonio"
+
+
+def test_a_friend_kept_at_her_check_in_is_the_reason_for_fear_not_a_detention():
+    text = "me toca reportarme con ICE el lunes q viene y tengo miedo porque a una amiga la dejaron adentro. vivo en queens"
+    assert flow.own_case_not_a_detention(text)

@@ -399,6 +399,8 @@ def test_someone_held_with_a_hearing_stays_a_detention(text):
     "my brother was one of the guys they arrested at the car wash",
     "they came around 5 this morning and left with my husband, nobodys here now",
     "agents took my roommate this morning and left. what should i do",
+    "vinieron los de ICE hoy en la mañana a la casa y se llevaron a mi viejo, ya se fueron pero dejaron un papel",
+    "la migra vino pero ya se fueron hace rato, se llevaron a mi roomie y yo me escondi en el closet",
 ])
 def test_a_relative_among_those_a_raid_took_is_a_detention(text):
     assert situations.settle("enforcement", _ranking(enforcement=0.44, humanitarian=0.23, detention=0.11), text) == "detention"
@@ -408,6 +410,7 @@ def test_a_relative_among_those_a_raid_took_is_a_detention(text):
     "they raided the farm this morning and arrested a lot of people, my dad got away",
     "ICE took 5 people at the job, my cousin was with them but they let him go",
     "ICE took my phone and my papers at the raid",
+    "se llevaron a mi vecino y yo me escondi",  # a neighbour: the raid around the visitor
 ])
 def test_a_raid_that_took_others_stays_enforcement(text):
     assert situations.settle("enforcement", _ranking(enforcement=0.44, humanitarian=0.23, detention=0.11), text) == "enforcement"
