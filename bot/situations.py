@@ -545,6 +545,9 @@ _KEPT_AT_APPOINTMENT = re.compile(
 #: The visitor's own check-in or court: "mi cita con migracion", "my court date".
 _OWN_APPOINTMENT = re.compile(
     r"\b(?:my|mi)\s+(?:cita|appointment|appt|check[- ]?in|court|corte|audiencia|hearing|reporte)\b"
+    # "tomorrow i have cita en migracion at 8am", "tengo cita con ICE el lunes"
+    r"|\b(?:i have|i got|tengo|tenemos)\s+(?:a |an |una |my |mi )?(?:cita|appointment|appt|check[- ]?in)\s+(?:en|con|with|at|a)\s+"
+    r"(?:la\s+)?(?:migraci[oó]n|inmigraci[oó]n|ice|immigration|la migra|migra)\b"
     # or a relative's, named with it: "my husbands ICE check in is the day after tomorrow"
     r"|\bmy\s+(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|partner|boyfriend|girlfriend|fianc[eé]e?)'?s\s+"
     r"(?:ice\s+|immigration\s+)?(?:appointment|appt|check[- ]?in|court|hearing)\b", re.IGNORECASE)
@@ -604,8 +607,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(text or "") \
             and not kept_at_appointment(text):
         # "mi cita con migracion es despues de las fiestas": the visitor's own check-in, nobody held
+        # (people detained at check-ins, feared: still the visitor's case, not agents around)
         following = _next_reading(ranking, "detention", text)
-        return following if following not in (None, "other") else "removal"
+        return following if following not in (None, "other", "enforcement") else "removal"
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None

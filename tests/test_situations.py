@@ -444,3 +444,8 @@ def test_a_court_date_with_nobody_held_is_the_case_not_a_detention(text, settled
 ])
 def test_someone_held_now_with_a_hearing_is_a_detention(text, settled):
     assert situations.settle("removal", _ranking(removal=0.6, detention=0.3), text) == settled
+
+
+def test_the_visitors_own_ice_appointment_feared_is_the_removal_case():
+    text = "tomorrow i have cita en migracion at 8am in San Francisco and my friend says they are detaining people at check ins. should i go??"
+    assert situations.settle("detention", _ranking(detention=0.46, enforcement=0.25, removal=0.2), text) == "removal"
