@@ -220,6 +220,7 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(?:2day|tdy)\b", "today"),
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
+    (r"\bel fin de semana pasado\b", "el sabado pasado"),
     # "since the week before last" (with no weekday: "the week before last, on thursday" reads as it is)
     (r"\bthe week before last\b(?!,? on)", "2 weeks ago"),
     # "been there since the weekend", "they took him over the weekend": the last one

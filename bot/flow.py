@@ -551,6 +551,8 @@ def _another_day(clause: str, today: date) -> bool:
 _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
 
 
+#: Where someone is now: "ahorita esta en la carcel", "right now he is at the county jail".
+_NOW_HELD = re.compile(r"\b(?:ahorita|ahora|right now|now|currently)\b[^.?!,]{0,15}\b(?:est[aá]|is|he'?s|she'?s|hes|shes)\b", re.IGNORECASE)
 #: A raid, in a detention story the day someone was taken in it.
 _RAIDED = re.compile(r"\b(?:raided|raid|redada)\b", re.IGNORECASE)
 #: The agents have just gone, or just took someone: "acaban de irse", "they just left".
@@ -580,6 +582,9 @@ def _detention_day(text: str, today: date) -> date | str | None:
             clauses = _CLAUSE.split(sentence)
             told = [c for c in clauses if _DETENTION_WORDS.search(c)]
             found = {d for d in (dates.day_detained(c, today) for c in told) if d is not None}
+            if len(found) > 1:
+                # ("lo agarraron el fin de semana pasado ..., ahorita esta en la carcel": where he is now, not when)
+                found -= {dates.day_detained(c, today) for c in told if _NOW_HELD.search(c)}
             # Else the sentence, less the clauses about another day: "detenido en Winn, le pusieron
             # fecha de corte para el 13 de enero" has no day of detention.
             rest = ", ".join(c for c in clauses if c in told or not _another_day(c, today))
@@ -614,6 +619,11 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 day = dates.past_date(sentences[i - 1], today)
                 if day is not None and not _another_day(sentences[i - 1], today) and (today - day).days <= 31:
                     days.add(day)
+    if not days and not periods and situations.kept_at_appointment(text):
+        # "se fue a su cita de migracion el martes and she never came out": the appointment's day
+        day = dates.past_date(text, today)
+        if day is not None and (today - day).days <= 31:
+            days.add(day)
     if len(days) == 1:
         return days.pop()
     return periods[0] if not days and periods else None

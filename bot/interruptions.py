@@ -466,7 +466,7 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
             # "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]
         if name in ("detention", "humanitarian") and _case_in_court(text) and not urgency.threat_to_call_agents(text) \
-                and not facilities.facility_in(text or ""):
+                and not facilities.facility_in(text or "") and not situations.kept_at_appointment(text):
             # "he fell and wont wake up. he has immigration court next week", "el juez me negó el
             # asilo": nobody is said to be held; the case before the court is the matter
             return "removal"
@@ -528,6 +528,8 @@ _IMMIGRATION_HOLD = re.compile(
     # someone is how visitors tell an arrest (a person who holds someone is named: "the babysitter")
     r"|\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b"
     r"|\b(?:lo|la|los|las) agarraron\b|\bagarraron a (?:mi|mis|nuestr[oa]s?) \w+"
+    # "a mi esposa la dejaron en la frontera ... la tienen en la estacion de Yuma"
+    r"|\b(?:lo|la|los|las) tienen en (?:la |el )?(?:estaci[oó]n|frontera|garita|puente|centro)\b|\b(?:frontera|border patrol station)\b"
     # "my brother and 4 guys from the kitchen got taken last night ... theyre at the madison county jail"
     r"|\b(?:got|were|was) (?:taken|picked up|grabbed)\b[^.?!]*[.?!]?[^.?!]*\b(?:county jail|jail|c[aá]rcel)\b",
     re.IGNORECASE,

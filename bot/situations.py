@@ -268,7 +268,7 @@ _DEPORTED = re.compile(
     r"|me deportaron|fue deportad[oa]|deportad[oa])\b", re.IGNORECASE)
 _BACK = re.compile(
     r"\b(?:(?:come|coming|go|get|bring|brings|bringing) (?:him |her |them |me |us )?back|want (?:him|her|them|my \w+) back|(?:come|go|return) (?:back )?(?:legal(?:ly)?|here)"
-    r"|petition (?:for )?(?:him|her|them|my \w+)|pedir(?:lo|la|le)|pedirlo|arreglar(?:le)?|(?:pueda|puede|pueden|podemos) (?:volver|regresar)"
+    r"|petition (?:for )?(?:him|her|them|my \w+)|pedir(?:lo|la|le)|pedirlo|(?:lo|la|los|las) (?:puedo|podemos|puede|quiero|queremos) pedir|arreglar(?:le)?|(?:pueda|puede|pueden|podemos) (?:volver|regresar)"
     r"|(?:volver|regresar|traer(?:lo|la)?)(?: a (?:los estados unidos|estados unidos|usa|eeuu))?(?: legal(?:mente)?)?)\b",
     re.IGNORECASE)
 #: A case still open in court, or a stay asked: the removal case stands.
@@ -538,7 +538,7 @@ _KEPT_AT_APPOINTMENT = re.compile(
     r"|(?:a |to )?firmar|sign in|to sign)\b"
     r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali[oó]"
     r"|no (?:lo|la) (?:dejaron|dejan) salir|(?:never|did ?n[o']?t|wo ?n[o']?t) let (?:him|her|them) (?:out|go|leave)"
-    r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron adentro)\b",
+    r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron (?:adentro|detenid[oa]))\b",
     re.IGNORECASE)
 
 

@@ -1400,3 +1400,11 @@ def test_waiting_outside_the_ice_office_where_she_is_kept():
 def test_a_friend_kept_at_her_check_in_is_the_reason_for_fear_not_a_detention():
     text = "me toca reportarme con ICE el lunes q viene y tengo miedo porque a una amiga la dejaron adentro. vivo en queens"
     assert flow.own_case_not_a_detention(text)
+
+
+@pytest.mark.parametrize("text, since", [
+    ("buenas, a mi hijo lo agarraron el fin de semana pasado en una fiesta, ahorita esta en la carcel del condado de Harris", "2026-11-28"),
+    ("mi jeva se fue a su cita de migracion el martes and she never came out, nadie me dice nada", "2026-12-01"),
+])
+def test_the_day_taken_not_the_day_held_now(text, since):
+    assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since

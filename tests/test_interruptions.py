@@ -1148,3 +1148,12 @@ def test_an_ice_check_in_beside_a_question_for_advice_is_the_removal_case():
     text = "i have to go to ice tomorrow for my check in, should i go? people are getting arrested there"
     answer = interruptions.handle("ask_legal_advice", text, [], ranking, {"requested_slot": "consent"}, firm())
     assert answer.slots["situation"] == "removal" and "utter_no_legal_advice" in answer.responses
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("mi esposo fue a firmar hoy en la mañana a Miramar y me acaba de llamar q lo dejaron detenido alli", "violence"),
+    ("a mi esposa la dejaron en la frontera y yo pase con los niños, la tienen en la estacion de Yuma desde ayer", "child"),
+])
+def test_someone_kept_or_held_at_the_border_beside_a_danger_is_a_detention(text, kind):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.8}]
+    assert interruptions.situation_beside_crisis(ranking, kind, text) == "detention"

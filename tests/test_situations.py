@@ -449,3 +449,7 @@ def test_someone_held_now_with_a_hearing_is_a_detention(text, settled):
 def test_the_visitors_own_ice_appointment_feared_is_the_removal_case():
     text = "tomorrow i have cita en migracion at 8am in San Francisco and my friend says they are detaining people at check ins. should i go??"
     assert situations.settle("detention", _ranking(detention=0.46, enforcement=0.25, removal=0.2), text) == "removal"
+
+
+def test_a_deported_husband_a_citizen_wants_to_petition_for_is_a_family_matter():
+    assert situations.back_after_deportation("a mi esposo lo deportaron en 2020 y yo ya soy ciudadana, lo puedo pedir? el esta en La Ceiba")
