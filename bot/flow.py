@@ -493,7 +493,7 @@ _DETENTION_WORDS = re.compile(
     r"|apprehend\w*|handcuff\w*|cuffed|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:left|drove off) with (?:him|her|them|my \w+)"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
-    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon"
+    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon|(?:lo|la|los|las) cogieron"
     # ("my brother está en la cárcel de Marion County since friday": the place that holds them)
     r"|c[aá]rcel|corral[oó]n|hielera"
     # "has been at the northeast ohio correctional center since the weekend": a place that holds people

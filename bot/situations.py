@@ -351,6 +351,9 @@ _HELD_NOW = re.compile(
     r"\b(?:(?:is|are|he'?s|she'?s|hes|shes) (?:still )?(?:detained|in detention|in custody|locked up|in (?:ice|immigration) custody)"
     r"|(?:est[aá]|sigue|siguen|est[aá]n) (?:detenid[oa]s?|en (?:el )?centro de detenci[oó]n|encerrad[oa]s?)|(?:lo|la|los|las) tienen (?:detenid|encerrad|en el corral))",
     re.IGNORECASE)
+#: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
+_LATELY = re.compile(r"\b(?:hace (?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|horas?|semanas?)|ayer|anoche|antier|hoy|esta mañana|esta manana"
+                     r"|yesterday|last night|today|this morning|tonight|\d+ (?:days?|hours?) ago)\b", re.IGNORECASE)
 #: A place that holds people, or someone in it: "in jail", "en el centro de detención", "locked up".
 _HELD_SOMEWHERE = re.compile(
     r"\b(?:jail|c[aá]rcel|detention|detenci[oó]n|detenid[oa]s?|custody|custodia|locked up|encerrad[oa]s?|held|corral[oó]n|hielera"
@@ -366,7 +369,7 @@ _YEARS_AGO = re.compile(
     re.IGNORECASE)
 #: ... unless someone was taken: "they took my husband, can they deport him?"
 _TAKEN = re.compile(
-    r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|detuvieron|agarraron|detenid[oa]|lo tienen|la tienen)\b",
+    r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|detuvieron|agarraron|(?:lo|la|los) cogieron|detenid[oa]|lo tienen|la tienen)\b",
     re.IGNORECASE)
 
 
@@ -630,7 +633,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # "su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana": a case, nobody held
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other") else "removal"
-    if value == "removal" and _HELD_NOW.search(text or "") and not RELEASED.search(text or ""):
+    if value == "removal" and (_HELD_NOW.search(text or "") or (_TAKEN.search(text or "") and (
+            _LATELY.search(text or "") or facilities.facility_in(text or "")))) and not RELEASED.search(text or ""):
         return "detention"  # "my dad is detained in louisiana and has a hearing next week": held now, with a case
     if value == "detention" and _COURT_TOLD.search(text or "") and not (_TAKEN.search(text or "") or _STILL_HELD.search(text or "")
                                                                        or _HELD_SOMEWHERE.search(text or "") or facilities.facility_in(text or "")):

@@ -453,3 +453,12 @@ def test_the_visitors_own_ice_appointment_feared_is_the_removal_case():
 
 def test_a_deported_husband_a_citizen_wants_to_petition_for_is_a_family_matter():
     assert situations.back_after_deportation("a mi esposo lo deportaron en 2020 y yo ya soy ciudadana, lo puedo pedir? el esta en La Ceiba")
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("a mi suegro el juez le dio deportacion en 2019 y ahora lo cogieron hace 3 dias en el trabajo, esta en Glades", "detention"),
+    ("the judge ordered him deported in 2015, ICE took him yesterday", "detention"),
+    ("I was detained in 2019 and now I have court next week", "removal"),
+])
+def test_an_old_order_and_a_taking_lately_is_a_detention(text, settled):
+    assert situations.settle("removal", _ranking(removal=0.58, detention=0.34), text) == settled
