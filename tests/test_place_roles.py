@@ -611,14 +611,3 @@ def test_a_relatives_age_between_them_and_the_place():
     assert [m.role for m in mentions("Soy residente y quiero pedir a mi hija de 17 que está en Guatemala")] == ["relative"]
     assert [m.role for m in mentions("tengo 17 años y estoy en houston")] == ["self"]
 
-
-@pytest.mark.parametrize("text, label", [
-    # the larger Chesterfield is in Missouri; the message names Virginia's Farmville
-    ("ICE picked up my husband from the job site, they say lo llevaron a Farmville. im in chesterfield", "Chesterfield, VA"),
-    ("im in Columbus Ohio, my husband is at stewart", "Columbus, OH"),  # the state said stands
-    ("i live in houston, my son is at the krome center in miami", "Houston, TX"),  # no Houston in Florida
-])
-def test_a_town_is_its_namesake_in_the_one_other_state_the_message_names(text, label):
-    from bot.places import location
-
-    assert location.heard_in_passing(text, None, {})["location"] == label

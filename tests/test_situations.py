@@ -462,3 +462,11 @@ def test_a_deported_husband_a_citizen_wants_to_petition_for_is_a_family_matter()
 ])
 def test_an_old_order_and_a_taking_lately_is_a_detention(text, settled):
     assert situations.settle("removal", _ranking(removal=0.58, detention=0.34), text) == settled
+
+
+@pytest.mark.parametrize("value, text, settled", [
+    ("removal", "the judge ordered me deported yesterday. what can i do? i am not detained", "removal"),
+    ("detention", "they got my sister at her check in today and didnt let her leave", "detention"),
+])
+def test_a_denied_detention_and_a_keeping_at_a_check_in(value, text, settled):
+    assert situations.settle(value, _ranking(**{value: 0.6}, other=0.1), text) == settled

@@ -6,7 +6,6 @@ import re
 from typing import Any, Dict, Mapping, Optional, Sequence
 
 from bot.places import facilities, neighbours, resolver, roles
-from bot.places.names import norm
 from bot.places.place import Place
 
 #: Slots a resolved place fills.
@@ -221,23 +220,6 @@ def _settled_by_context(place: Place, found: Sequence[roles.PlaceMention], text:
     return place
 
 
-def _namesake_in_the_state_named(place: Place, found: Sequence[roles.PlaceMention], text: str) -> Place:
-    """"lo llevaron a Farmville. im in chesterfield": the town of the same name in the one other
-    state the message names (Chesterfield, VA, not the larger one in Missouri), when the visitor
-    named no state."""
-    if not place.city or not place.state or norm(place.matched or "") != norm(place.city):
-        return place
-    states = {m.place.state for m in found if m.place.state and m.place.city != place.city}
-    facility = facilities.facility_in(text)
-    if facility:
-        states.update(re.findall(r"\b([A-Z]{2})\)$", facility))
-    states.discard(place.state)
-    if len(states) != 1:
-        return place
-    namesake = with_state(place.city, states.pop())
-    return namesake if namesake is not None and namesake.city == place.city else place
-
-
 def settled_by_phone(slots: Mapping[str, Any], state: Optional[str]) -> Dict[str, Any]:
     """"Portland" (Oregon or Maine?) from a visitor whose phone is an Oregon number: the town in
     the one candidate state the phone's area code is in (``contact.phone_state``); {} otherwise."""
@@ -313,8 +295,6 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
     place, role = roles.location_among(found, text)
     if place is not None and place.candidates and not place.state:
         place = _settled_by_context(place, found, text)
-    elif place is not None and role == roles.SELF:
-        place = _namesake_in_the_state_named(place, found, text)
     if facility and role != roles.SELF and _INSIDE_MYSELF.search(text or ""):
         # "im writing from the tablet inside otay mesa detention, I need a lawyer for me": the visitor is held there
         inside = resolver.resolve(facilities.town_of(facility))
