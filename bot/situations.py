@@ -396,7 +396,10 @@ _AMONG_THE_TAKEN = re.compile(
 #: Someone who "has a problem with immigration": said of a detention, of a court case, of papers.
 _A_PROBLEM = re.compile(
     r"\b(?:has|have|got|tiene|tienen|tengo)\s+(?:a|an|un|una|some|algun|alg[uú]n)\s+(?:immigration\s+|legal\s+)?"
-    r"(?:problem|issue|case|question|situation|problema|caso|pregunta|situaci[oó]n)\b",
+    r"(?:problem|issue|case|question|situation|problema|caso|pregunta|situaci[oó]n)\b"
+    # "my daughter is in trouble with immigration", "tiene problemas con migración"
+    r"|\b(?:is|are|got|get|gotten|esta|está|anda|tiene)\s+(?:in\s+)?(?:trouble|problemas?|l[ií]os?)\s+(?:with|con)\s+(?:la\s+)?"
+    r"(?:immigration|ice|migraci[oó]n|inmigraci[oó]n|la migra|migra)\b",
     re.IGNORECASE)
 #: A detention at school: a pupil kept after class ("got detention at school", "detention after
 #: school tomorrow", "castigado después de clases"), the word and the school within a few words.

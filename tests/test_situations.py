@@ -470,3 +470,9 @@ def test_an_old_order_and_a_taking_lately_is_a_detention(text, settled):
 ])
 def test_a_denied_detention_and_a_keeping_at_a_check_in(value, text, settled):
     assert situations.settle(value, _ranking(**{value: 0.6}, other=0.1), text) == settled
+
+
+def test_in_trouble_with_immigration_is_a_problem_not_yet_a_detention():
+    ranking = _ranking(detention=0.6, removal=0.2, other=0.1)
+    assert situations.settle("detention", ranking, "hello my daughter is in trouble with immigration") != "detention"
+    assert situations.settle("detention", ranking, "ICE took my daughter, she is in trouble with immigration") == "detention"
