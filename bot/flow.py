@@ -1205,8 +1205,11 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation == "removal" and _KEPT_IN.search(text or "") and removal_stage(text) == "check_in" \
             and not situations.RELEASED.search(text or ""):
         return "detention"  # "fue a firmar ayer como siempre y ya no salio": kept at the check-in
-    if situation == "removal" and _HELD_NOW.search(text or "") and not situations.RELEASED.search(text or ""):
-        # "my brother has been in detention 2 months and every hearing gets postponed": held, with hearings
+    if situation == "removal" and (_HELD_NOW.search(text or "") or situations.taken_lately(text)) \
+            and not situations.RELEASED.search(text or ""):
+        # "my brother has been in detention 2 months and every hearing gets postponed", "my dad is detained in
+        # louisiana and has a hearing next week", "el juez le dio deportacion en 2019 y lo cogieron hace 3 dias":
+        # held, with hearings
         return "detention"
     if situation == "removal" and _BOND_HEARING.search(text or "") and not situations.RELEASED.search(text or ""):
         # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
@@ -1265,7 +1268,10 @@ _TRAVEL_OR_OFFICE = re.compile(r"\b(?:hours|horario|parking|estacionamiento|addr
 #: Someone held now, said without a verb of arrest: "has been in detention 2 months", "sigue en custodia".
 _HELD_NOW = re.compile(
     r"\b(?:has been|have been|been|is|are|is still|he'?s|she'?s|hes|shes|sigue|siguen|est[aá]|lleva(?:n)? \w+(?: \w+)?)\s+"
-    r"(?:still\s+)?(?:in|en)\s+(?:ice\s+)?(?:detention|custody|detenci[oó]n|custodia)\b", re.IGNORECASE)
+    r"(?:still\s+)?(?:in|en)\s+(?:ice\s+)?(?:detention|custody|detenci[oó]n|custodia)\b"
+    # "my dad is detained in louisiana", "mi hijo esta detenido", "lo tienen detenido"
+    r"|\b(?:is|are|he'?s|she'?s|hes|shes|est[aá]|est[aá]n|sigue|siguen) (?:still )?(?:detained|detenid[oa]s?|locked up|encerrad[oa]s?)\b"
+    r"|\b(?:lo|la|los|las) tienen (?:detenid|encerrad)", re.IGNORECASE)
 _ON_BOND = re.compile(r"\b(?:bond|bonded|bail|fianza)\b", re.IGNORECASE)
 #: ... unless the case is over or a petition is the aim ("my case got closed later. now I married a US citizen").
 _CASE_OVER_OR_PETITION = re.compile(

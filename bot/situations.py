@@ -346,15 +346,17 @@ _DETENTION_ASKED = re.compile(
 #: creen que se lo van a llevar mañana").
 _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita con (?:ice|migraci[oó]n|inmigraci[oó]n|la migra))\b",
                          re.IGNORECASE)
-#: Someone held now: "my dad is detained", "sigue detenido", "lo tienen en el corralón".
-_HELD_NOW = re.compile(
-    r"\b(?:(?:is|are|he'?s|she'?s|hes|shes) (?:still )?(?:detained|in detention|in custody|locked up|in (?:ice|immigration) custody)"
-    r"|(?:est[aá]|sigue|siguen|est[aá]n) (?:detenid[oa]s?|en (?:el )?centro de detenci[oó]n|encerrad[oa]s?)|(?:lo|la|los|las) tienen (?:detenid|encerrad|en el corral))",
-    re.IGNORECASE)
 #: A taking told (not a state denied: "i am not detained"): "they got my sister", "lo cogieron", "ICE took him".
 _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|grabbed|got (?:him|her|them|my \w+)|se (?:lo|la|los) llevaron"
     r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a)\b", re.IGNORECASE)
+def taken_lately(text: str | None) -> bool:
+    """Whether a message tells of someone taken lately, or taken and in a detention centre named
+    ("lo cogieron hace 3 dias", "ICE took him yesterday"): held now, whatever old order it also tells."""
+    t = text or ""
+    return bool(_TAKEN_LATELY.search(t) and (_LATELY.search(t) or facilities.facility_in(t)))
+
+
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
 _LATELY = re.compile(r"\b(?:hace (?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|horas?|semanas?)|ayer|anoche|antier|hoy|esta mañana|esta manana"
                      r"|yesterday|last night|today|this morning|tonight|\d+ (?:days?|hours?) ago)\b", re.IGNORECASE)
@@ -640,9 +642,6 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # "su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana": a case, nobody held
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other") else "removal"
-    if value == "removal" and (_HELD_NOW.search(text or "") or (_TAKEN_LATELY.search(text or "") and (
-            _LATELY.search(text or "") or facilities.facility_in(text or "")))) and not RELEASED.search(text or ""):
-        return "detention"  # "my dad is detained in louisiana and has a hearing next week": held now, with a case
     if value == "detention" and _COURT_TOLD.search(text or "") and not (
             _TAKEN.search(text or "") or _TAKEN_LATELY.search(text or "") or _STILL_HELD.search(text or "")
             or _HELD_SOMEWHERE.search(text or "") or facilities.facility_in(text or "") or kept_at_appointment(text)):

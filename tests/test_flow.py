@@ -1408,3 +1408,18 @@ def test_a_friend_kept_at_her_check_in_is_the_reason_for_fear_not_a_detention():
 ])
 def test_the_day_taken_not_the_day_held_now(text, since):
     assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since
+
+
+@pytest.mark.parametrize("text, told", [
+    # held now, or taken lately, with a case: a detention
+    ("my dad is detained in louisiana and has a hearing next week with the judge", "detention"),
+    ("mi hijo esta detenido y tiene corte el lunes", "detention"),
+    ("a mi suegro el juez le dio deportacion en 2019 y ahora lo cogieron hace 3 dias en el trabajo, esta en Glades", "detention"),
+    ("the judge ordered him deported in 2015, ICE took him yesterday", "detention"),
+    ("I was detained last year and now I have court", "removal"),
+    ("he is not detained, he has court", "removal"),
+    ("my husband was detained but they released him and now he has court", "removal"),
+    ("the judge ordered me deported yesterday. what can i do? i am not detained", "removal"),
+])
+def test_a_removal_case_of_someone_held_now_is_a_detention(text, told):
+    assert flow.matter_told("removal", text) == told

@@ -430,17 +430,6 @@ def test_a_court_date_with_nobody_held_is_the_case_not_a_detention(text, settled
     assert situations.settle("detention", _ranking(detention=0.5, removal=0.3, family=0.1), text) == settled
 
 
-@pytest.mark.parametrize("text, settled", [
-    ("my dad is detained in louisiana and has a hearing next week with the judge", "detention"),
-    ("mi hijo esta detenido y tiene corte el lunes", "detention"),
-    ("I was detained last year and now I have court", "removal"),
-    ("he is not detained, he has court", "removal"),
-    ("my husband was detained but they released him and now he has court", "removal"),
-])
-def test_someone_held_now_with_a_hearing_is_a_detention(text, settled):
-    assert situations.settle("removal", _ranking(removal=0.6, detention=0.3), text) == settled
-
-
 def test_the_visitors_own_ice_appointment_feared_is_the_removal_case():
     text = "tomorrow i have cita en migracion at 8am in San Francisco and my friend says they are detaining people at check ins. should i go??"
     assert situations.settle("detention", _ranking(detention=0.46, enforcement=0.25, removal=0.2), text) == "removal"
@@ -450,21 +439,9 @@ def test_a_deported_husband_a_citizen_wants_to_petition_for_is_a_family_matter()
     assert situations.back_after_deportation("a mi esposo lo deportaron en 2020 y yo ya soy ciudadana, lo puedo pedir? el esta en La Ceiba")
 
 
-@pytest.mark.parametrize("text, settled", [
-    ("a mi suegro el juez le dio deportacion en 2019 y ahora lo cogieron hace 3 dias en el trabajo, esta en Glades", "detention"),
-    ("the judge ordered him deported in 2015, ICE took him yesterday", "detention"),
-    ("I was detained in 2019 and now I have court next week", "removal"),
-])
-def test_an_old_order_and_a_taking_lately_is_a_detention(text, settled):
-    assert situations.settle("removal", _ranking(removal=0.58, detention=0.34), text) == settled
-
-
-@pytest.mark.parametrize("value, text, settled", [
-    ("removal", "the judge ordered me deported yesterday. what can i do? i am not detained", "removal"),
-    ("detention", "they got my sister at her check in today and didnt let her leave", "detention"),
-])
-def test_a_denied_detention_and_a_keeping_at_a_check_in(value, text, settled):
-    assert situations.settle(value, _ranking(**{value: 0.6}, other=0.1), text) == settled
+def test_someone_kept_at_her_check_in_is_no_court_case_alone():
+    text = "they got my sister at her check in today and didnt let her leave"
+    assert situations.settle("detention", _ranking(detention=0.6, other=0.1), text) == "detention"
 
 
 def test_in_trouble_with_immigration_is_a_problem_not_yet_a_detention():
