@@ -24,9 +24,9 @@ _DIGIT_WORDS = {
     "four": "4", "cuatro": "4", "five": "5", "cinco": "5", "six": "6", "seis": "6", "seven": "7", "siete": "7",
     "eight": "8", "ocho": "8", "nine": "9", "nueve": "9",
 }
-_SPELLED_RUN = re.compile(
-    r"\b(?:(?:%s|\d)[\s,.-]*){7,}" % "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)), re.IGNORECASE)
 _DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_SPELLED_RUN = re.compile(r"\b(?:(?:%s|\d)[\s,.-]*){7,}" % _DIGIT_WORD, re.IGNORECASE)
+#: The letter O among digit words: "cinco cero tres, 555, O uno uno seis".
 _O_AMONG_WORDS = re.compile(r"((?:\d|\b(?:%s))[\s,.-]+)[oO](?=[\s,.-]+(?:%s)\b)" % (_DIGIT_WORD, _DIGIT_WORD), re.IGNORECASE)
 #: A letter O or l typed among digits ("312 555 O148"): only between or beside digits.
 _LOOKALIKE = re.compile(r"(?<=\d)[oO](?=[\doO]|\b)|(?<=[\s-])[oO](?=\d)|(?<=\d)[lI](?=\d)")
@@ -112,10 +112,10 @@ def spelled_digits(text: str) -> str:
 #: Three or more single digits with one space between them, and a dash with spaces between digits.
 _SPACED_DIGITS = re.compile(r"(?<![\w])\d(?: \d){2,}(?![\w])")
 _SPACED_DASH = re.compile(r"(?<=\d)\s+-\s*(?=\d)|(?<=\d)\s*-\s+(?=\d)")
-#: Groups of three digits joined by a comma or a spaced dot: "A 214, 330, 918", "223 . 410 . 886".
 #: Groups joined by an underscore or a word: "214_555_0134", "956 555 and then 0142", "956 555 y luego 0142".
 _GROUPS_BY_WORD = re.compile(r"(?<=(?<!\d)\d{3})(?:_|[\s,]*\b(?:and then|then|y luego|luego|y despues|y después)\b[\s,]*)(?=\d{3,4}(?!\d))",
                              re.IGNORECASE)
+#: Groups of three digits joined by a comma or a spaced dot: "A 214, 330, 918", "223 . 410 . 886".
 _GROUPS_BY_COMMA = re.compile(r"(?<=\b\d{3})(?:\s*,\s*|\s+\.\s*|\s*\.\s+)(?=\d{3,4}\b)")
 
 

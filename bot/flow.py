@@ -609,8 +609,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 if not _another_day(after, today) and not _RECORD.search(after) and (today - day).days <= 31:
                     days.add(day)
                 break
-            if not days and any(_JUST_GONE.search(s) for s in sentences[max(i - 1, 0):i + 1]) \
-                    and not dates.names_a_time(_JUST_GONE.sub(" ", " ".join(sentences[max(i - 1, 0):i + 1]))):
+            around = " ".join(sentences[max(i - 1, 0):i + 1])  # this sentence and the one before it
+            if not days and _JUST_GONE.search(around) and not dates.names_a_time(_JUST_GONE.sub(" ", around)):
                 # "acaban de irse, estuvieron tocando..., pero a mi hijo lo agarraron": it happened just now
                 days.add(today)
             if not days and i > 0 and urgency.agents_named(sentences[i - 1]):

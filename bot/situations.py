@@ -350,6 +350,11 @@ _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita 
 _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|grabbed|got (?:him|her|them|my \w+)|se (?:lo|la|los) llevaron"
     r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a)\b", re.IGNORECASE)
+#: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
+_LATELY = re.compile(r"\b(?:hace (?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|horas?|semanas?)|ayer|anoche|antier|hoy|esta mañana|esta manana"
+                     r"|yesterday|last night|today|this morning|tonight|\d+ (?:days?|hours?) ago)\b", re.IGNORECASE)
+
+
 def taken_lately(text: str | None) -> bool:
     """Whether a message tells of someone taken lately, or taken and in a detention centre named
     ("lo cogieron hace 3 dias", "ICE took him yesterday"): held now, whatever old order it also tells."""
@@ -357,9 +362,6 @@ def taken_lately(text: str | None) -> bool:
     return bool(_TAKEN_LATELY.search(t) and (_LATELY.search(t) or facilities.facility_in(t)))
 
 
-#: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
-_LATELY = re.compile(r"\b(?:hace (?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|horas?|semanas?)|ayer|anoche|antier|hoy|esta mañana|esta manana"
-                     r"|yesterday|last night|today|this morning|tonight|\d+ (?:days?|hours?) ago)\b", re.IGNORECASE)
 #: A place that holds people, or someone in it: "in jail", "en el centro de detención", "locked up".
 _HELD_SOMEWHERE = re.compile(
     r"\b(?:jail|c[aá]rcel|detention|detenci[oó]n|detenid[oa]s?|custody|custodia|locked up|encerrad[oa]s?|held|corral[oó]n|hielera"
