@@ -512,7 +512,9 @@ _SIGNED = re.compile(
     r"|\b(?i:thanks|thank you|thx|gracias|regards|best regards|best|sincerely|saludos|atentamente|bendiciones)\s*[,.!]?\s+"
     r"([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})\s*(?:,?\s*" + _A_PHONE + r"|,\s*\S+@\S+)?\s*[.!]?\s*$")
 #: A name that signs off before an email address at the end: "... to O-1. Rafa, rafa.beats@gmail.com".
-_NAME_BEFORE_EMAIL = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}),?\s+\S+@\S+\s*$")
+_NAME_BEFORE_EMAIL = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}),?\s+(?:\S+@\S+\s*$"
+                                # "Sofia Haddad, sofia.h@example.com. my husbands ICE check in is ...": at the start
+                                r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.,;]?\s)")
 #: A capitalised name alone as the message's last sentence: "... I'm in Jersey City. Maricel Santos po".
 _NAME_LAST = re.compile(r"[.!?]\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+){1,2})"
                         r"(?:\s+(?i:po|here|aqui|aquí))?\s*[.!]?\s*$")

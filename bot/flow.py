@@ -100,8 +100,6 @@ def required_slots(slots: Mapping[str, Any]) -> List[str]:
         # (listed once answered too, so that the answer is validated)
         order.append("location_confirmed")
     order.append("location")
-    if slots.get("location_candidates") and not slots.get("state"):
-        order.append("location_state")
     order.append("situation")
     order += follow_ups(slots)
     order.append("contact_name")
@@ -109,6 +107,11 @@ def required_slots(slots: Mapping[str, Any]) -> List[str]:
     if slots.get("contact_phone") in (None, "none"):
         # Email only matters when there is no phone to call back on.
         order.append("contact_email")
+    if slots.get("location_candidates") and not slots.get("state"):
+        # "Jacksonville": Florida or North Carolina?  Asked last, because the phone's area
+        # code usually settles it (``location.settled_by_phone``) and the visitor is not
+        # stopped at their first answer for what they did say.
+        order.append("location_state")
     if slots.get("correcting"):
         order.append("change_field")
     order.append("intake_confirmed")
@@ -322,7 +325,7 @@ _STAGE_WORDS = (
                        "have a deportation", "i have deportation", "has a deportation",
                        # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
                        "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
-                       "con maletas", "con equipaje", "con su maleta", "con mi maleta",
+                       "con maletas", "con maleta", "con equipaje", "con su maleta", "con mi maleta", "con la maleta",
                        "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta",
                        "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
@@ -697,6 +700,19 @@ _WHERE_UNKNOWN = re.compile(
 
 
 _WHERE_DETAINED = " (where detained)"
+#: Held by CBP at a border bridge: "CBP at the bridge has my cousin ..., the hidalgo bridge".
+_BORDER_HOLDS = re.compile(r"\b(?:cbp|customs|border patrol|aduana|migraci[oó]n|la migra)\b.{0,60}\b(?:has|have|holding|kept|keeping|tienen?|detuvieron|agarraron|pararon)\b",
+                           re.IGNORECASE | re.DOTALL)
+_BRIDGE = re.compile(r"\b(?:the )?[A-Za-z]+ (?:international )?bridge\b|\b(?:el )?puente (?:internacional )?(?:de )?[A-Za-z]+(?: [A-Z][a-z]+)?", re.IGNORECASE)
+
+
+def _held_at_a_bridge(text: str) -> str | None:
+    """The bridge CBP holds someone at, named as said (the longest naming), or None."""
+    if not _BORDER_HOLDS.search(text):
+        return None
+    named = [" ".join(m.group(0).split()) for m in _BRIDGE.finditer(text)]
+    named = [n for n in named if n.lower() not in ("the bridge", "a bridge", "that bridge")]
+    return max(named, key=len) if named else None
 #: Held somewhere in a place, not known where: "hes somewhere in texas".
 _SOMEWHERE = re.compile(r"\bsomewhere\b|\ben alg[uú]n (?:lugar|centro|sitio) (?:de|en)\b|\bpor all[aá]\b", re.IGNORECASE)
 #: Held now, said without a verb of arrest: "has been in detention since september".
@@ -754,6 +770,16 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
             # "CBP still has him at JFK", "detenido en el condado", "at the port of entry in calexico":
             # where, as they said it (more than the town it is in)
             said["detained_where"] = " ".join(named.group(1).split())
+    if situation == "detention" and "detained_where" not in said:
+        bridge = _held_at_a_bridge(text or "")
+        kept = situations.kept_at_appointment(text)
+        office = next((m for m in roles.mentions(text or "") if m.role != roles.SELF), None) if kept else None
+        if bridge:
+            # "CBP at the bridge has my cousin since last night, the hidalgo bridge"
+            said["detained_where"] = bridge
+        elif office is not None:
+            # "fue a firmar a Miramar y lo dejaron detenido": taken where the appointment was
+            said["detained_where"] = f"{office.place.label}{_WHERE_DETAINED}"
     if situation == "detention" and "detained_where" not in said:
         unknown = _WHERE_UNKNOWN.search(text or "")
         if unknown:

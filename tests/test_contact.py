@@ -128,6 +128,7 @@ def test_a_name_refused(text, declines):
     ("we're in raleigh. - Jasmine", "Jasmine"),
     ("spokane wa. -- Peter Novak, peter.novak@outlook.com", "Peter Novak"),
     ("want to switch to O-1. Rafa, rafa.beats@gmail.com", "Rafa"),
+    ("Sofia Haddad, sofia.h@example.com. my husbands ICE check in is the day after tomorrow", "Sofia Haddad"),
     # a capitalised name alone as the last sentence (not a place, a greeting or a plea)
     ("I'm a nurse with an approved I-140. I'm in Jersey City. Maricel Santos po", "Maricel Santos"),
     ("my husband was detained yesterday. Rosa Delgado", "Rosa Delgado"),

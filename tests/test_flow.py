@@ -65,9 +65,11 @@ def test_removal_order_has_no_date_to_ask():
     assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "removal_order"})
 
 
-def test_ambiguous_city_asks_for_the_state():
+def test_ambiguous_city_asks_for_the_state_after_the_phone():
     slots = {"consent": True, "location": "Springfield", "location_candidates": ["IL", "MO", "MA"]}
-    assert flow.missing_slots(slots)[0] == "location_state"
+    order = flow.missing_slots(slots)
+    assert order[0] == "situation"
+    assert order.index("contact_phone") < order.index("location_state") < order.index("intake_confirmed")
     settled = dict(slots, state="IL")
     assert "location_state" not in flow.required_slots(settled)
 
@@ -1423,3 +1425,27 @@ def test_the_day_taken_not_the_day_held_now(text, since):
 ])
 def test_a_removal_case_of_someone_held_now_is_a_detention(text, told):
     assert flow.matter_told("removal", text) == told
+
+
+@pytest.mark.parametrize("text, where", [
+    ("CBP at the bridge has my cousin since last night, the hidalgo bridge. im waiting in mcallen", "the hidalgo bridge"),
+    ("mi esposo fue a firmar hoy a Miramar y me acaba de llamar q lo dejaron detenido alli. yo estoy en Pembroke Pines",
+     "Miramar, FL (where detained)"),
+    ("lo cogieron hace 3 dias en el trabajo, esta en Glades", "Glades County Detention Center (FL)"),
+])
+def test_where_someone_is_held_said_in_passing(text, where):
+    assert flow.answers_in_text("detention", text, _SAT)["detained_where"] == where
+
+
+def test_a_bridge_crossed_long_ago_is_not_where_someone_is_held():
+    assert "detained_where" not in flow.answers_in_text("detention", "my husband crossed the bridge in 2010 and ICE took him yesterday", _SAT)
+
+
+def test_taken_just_now_in_spanish():
+    said = flow.answers_in_text("detention", "se acaban de llevar a mi hermano los de ICE", _SAT)
+    assert said["detained_since"] == _SAT.isoformat()
+
+
+def test_a_letter_to_report_with_a_suitcase_is_a_removal_order():
+    said = flow.answers_in_text("removal", "me llego una carta de ICE q me tengo q presentar el lunes con maleta", _SAT)
+    assert said["removal_stage"] == "removal_order"

@@ -446,6 +446,9 @@ def test_a_town_said_near_another_is_in_that_ones_state(text, state):
     ("houston", False, False),
     # the visitor's place first, then someone else's
     ("en new orleans, y el esta en richwood desde hace 2 meses", True, False),
+    ("en Los Angeles, pero mi esposo esta detenido en Texas, en Dilley, desde hace una semana", True, False),
+    ("fort worth texas. mi hijo esta en el Prairieland en Alvarado", True, False),
+    ("mi hijo esta en el Prairieland en Alvarado", True, True),
 ])
 def test_a_reply_that_gives_only_someone_elses_place(text, detention, theirs):
     from bot.places import location
@@ -611,3 +614,19 @@ def test_a_relatives_age_between_them_and_the_place():
     assert [m.role for m in mentions("Soy residente y quiero pedir a mi hija de 17 que está en Guatemala")] == ["relative"]
     assert [m.role for m in mentions("tengo 17 años y estoy en houston")] == ["self"]
 
+
+
+@pytest.mark.parametrize("text, state, city", [
+    ("tienen la casa rodeada, estamos escondidos en el cuarto. estoy en Postville", "IA", "Postville"),
+    ("Im in Cactus with the kids, ICE is at the plant", "TX", "Cactus"),
+])
+def test_a_small_town_of_one_state_said_as_where_i_am(text, state, city):
+    place, role = visitor_location(text)
+    assert role == "self" and (place.state, place.city) == (state, city)
+
+
+@pytest.mark.parametrize("text", ["im in Shock, they took him", "estoy en Casa con los niños", "i live in schuyler",
+                                  "estoy en postville"])
+def test_a_small_town_is_not_read_from_a_word_or_a_name_of_several_states(text):
+    # an ordinary word, a town of three states, and a town not written as a name
+    assert visitor_location(text)[0] is None

@@ -40,7 +40,7 @@ FACILITIES = {
     "Broward Transitional Center (FL)": ("broward transitional", "broward"),
     "Baker County Detention Center (Macclenny, FL)": ("baker county",),
     "South Florida Detention Facility, \"Alligator Alcatraz\" (FL)": ("alligator alcatraz",),
-    "Glades County Detention Center (FL)": ("glades county",),
+    "Glades County Detention Center (FL)": ("glades county", "glades"),
     "South Texas ICE Processing Center (Pearsall, TX)": ("pearsall", "south texas ice processing", "south texas detention"),
     "South Texas Family Residential Center (Dilley, TX)": ("dilley",),
     "Karnes County Immigration Processing Center (TX)": ("karnes",),

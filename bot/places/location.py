@@ -127,10 +127,21 @@ _POSSESSIVE = frozenset("my mi our nuestro nuestra his her su".split())
 
 def _theirs(text: str) -> bool:
     """Whether a reply speaks of someone else: a third person, or "my uncle" (``roles.RELATIVES``)."""
-    if _THEY.search(text):
-        return True
-    words = re.findall(r"[a-záéíóúñü']+", text.lower())
-    return any(w in _POSSESSIVE and any(r in roles.RELATIVES for r in words[i + 1 : i + 3]) for i, w in enumerate(words))
+    return _someone_else_at(text) is not None
+
+
+def _someone_else_at(text: str) -> Optional[int]:
+    """Where a reply first speaks of someone else ("they have him", "mi esposo"), or None."""
+    they = _THEY.search(text)
+    at = they.start() if they else None
+    for m in re.finditer(r"[a-záéíóúñü']+", text.lower()):
+        if at is not None and m.start() >= at:
+            break
+        if m.group() in _POSSESSIVE:
+            following = re.findall(r"[a-záéíóúñü']+", text.lower()[m.end():])[:2]
+            if any(r in roles.RELATIVES for r in following):
+                return m.start()
+    return at
 
 
 #: A home the visitor is at: "a friends house in tacoma", "en casa de mi suegra en ...".
@@ -154,9 +165,11 @@ def someone_elses_place(text: str, detention: bool) -> bool:
         return True
     if not detention or not theirs:
         return False
-    they = _THEY.search(text)
-    if they is not None and any(m.role == roles.UNCLEAR and m.end <= they.start() for m in found):
-        return False  # "en new orleans, y el esta en richwood": a place said before anyone else is spoken of
+    they = _someone_else_at(text)
+    if they is not None and any(m.role == roles.UNCLEAR and m.end <= they for m in found):
+        # "en new orleans, y el esta en richwood", "en Los Angeles, pero mi esposo esta detenido en
+        # Texas": a place said before anyone else is spoken of
+        return False
     # the facility by words other than the town's ("conroe texas" is a town, "joe corley" a facility)
     rest, at = [], 0
     for m in found:

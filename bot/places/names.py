@@ -104,6 +104,7 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "bklyn": (US, "NY", "Brooklyn"),
     "bx": (US, "NY", "Bronx"),
     "west palm": (US, "FL", "West Palm Beach"),
+    "pompano": (US, "FL", "Pompano Beach"),
     "broward": (US, "FL", None),
     "gwinnett": (US, "GA", None),
     "corpus": (US, "TX", "Corpus Christi"),
@@ -408,7 +409,7 @@ COMMON_WORDS = frozenset(
     warrant warrants rights right wrong lost lose losing legal illegal undocumented
     begin change changed changes recipe winning social machine medical company orden
     support prepare banging depot homeland pending americana residencia fiance fiancee
-    francais español frances aleman frontera norte garita
+    francais español frances aleman frontera norte garita shock luck check casa trabajo
     """.split()
 )
 

@@ -86,7 +86,8 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.places import resolver
-from bot.places.names import norm
+from bot.places.placedb import places
+from bot.places.names import COMMON_WORDS, norm
 from bot.places.place import Place
 
 ROLES = ("self", "detained", "origin", "relative", "trip", "court", "consulate", "unclear")
@@ -176,6 +177,39 @@ def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[Place]:
             settled = _town_in_state_named(words.group(0).split(), found)
             if settled is not None:
                 return settled
+    for cue in _HERE_CUE.finditer(text):
+        if any(m.start >= cue.end() and m.start - cue.end() <= 1 for m in found):
+            continue
+        town = _town_of_one_state(text[cue.end():])
+        if town is not None:
+            return town
+    return None
+
+
+#: "yo estoy aqui en Postville", "I'm in Cactus": the visitor's own place said with a cue.
+_HERE_CUE = re.compile(
+    r"\b(?:i\s*'?m|i am|we\s*'?re|we are|(?:i|we)\s+(?:live|stay|are staying|'?m staying|'?re staying)|estoy|estamos|vivo|vivimos)"
+    r"(?:\s+(?:here|right now|now|aqu[ií]|ac[aá]|ahorita|ahora))?\s+(?:in|en)\s+",
+    re.IGNORECASE)
+#: A capitalised name of up to three words right after the cue.
+_CAPITALISED = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}")
+
+
+def _town_of_one_state(after: str) -> Optional[Place]:
+    """A town too small for the resolver alone, said capitalised right after "I'm in" or "estoy
+    en", when towns of that name are in one state only ("estoy en Postville": Postville, IA)."""
+    said = _CAPITALISED.match(after)
+    if said is None:
+        return None
+    words = said.group(0).split()
+    towns = places().towns
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if norm(name) in COMMON_WORDS:
+            continue  # "I'm in Shock"
+        states = towns.get(norm(name), {})
+        if len(states) == 1:
+            return _town_in_state(name, next(iter(states)))
     return None
 
 
