@@ -361,7 +361,7 @@ def clean_name(text: str) -> Parsed:
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
     # (not in an aside after the name: "Ramon Quintero (everybody calls me moncho)")
     said = without_aside(text)
-    called = _CALL_ME.search(said) or _ASK_FOR.search(said)
+    called = _CALL_ME.search(said) or _ASK_FOR.search(said) or _USE_NAME.search(said)
     if called:
         text = called.group(1)
     # "im his mom Ana", "soy la tia, Martha", "Silvia, la esposa de Ramon": the name, not who they are
@@ -423,6 +423,9 @@ _NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?
 _ASK_FOR = re.compile(r"\b(?:ask for|pregunten por|preguntar por|pregunte por|everyone calls me|everybody calls me|d[ií]ganme|p[oó]ngale|just put)\s+"
                       r"(?:(?:my|mi|his|her|su)\s+\w+\s+)?(?!(?:my|mi|his|her|su)\b)([^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)",
                       re.IGNORECASE)
+#: A name or an initial to use instead of the real one, said last: "please dont write my real name, use L", "pongan solo R".
+_USE_NAME = re.compile(r"\b(?:just |only |solo )?(?:use|write|put|pon|ponga|pongan|escriba|escriban|usa|use|usen)\s+(?:just |only |solo )?"
+                       r"(?!(?:my|mi|his|her|su|the|el|la|it|that|this|eso|esto|a|an|un|una)\b)([^\W\d_][\w'-]*)\s*[.!]?\s*$", re.IGNORECASE)
 #: Who they are beside the name: "the mom", "la tia", "his mom", "la esposa de Ramon", "the sister".
 _WHO_THEY_ARE = re.compile(
     r"(?:^|[\s,]+)(?:i'?m |im |soy )?(?:the|his|her|their|la|el|su|a)\s+(?:mom|mother|dad|father|sister|brother|wife|husband|aunt|uncle"
@@ -482,6 +485,11 @@ _INTRODUCED_AT_START = re.compile(
     r"(?=\s*(?:[,.;!]|$|\s+(?i:and|y|ph|phone|cel|tel|my|mi)\b))|"
     # ("hi its Leticia Barrón. they moved my husband..."): a greeting, "it's" and a capitalised name
     r"^\W*(?i:hi|hello|hey|hola|buenas)\W+(?i:it'?s|its)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*[,.!])|"
+    # ("hello, sanjana here. i have a quick question": a greeting, one name in any case, "here" and a stop)
+    r"^\W*(?i:hi|hello|hey|hola|buenas)\W+([^\W\d_][\w'-]*)\s+(?=(?i:here|aqui|aquí)\s*(?:[,.!]|$))|"
+    # ("soy ramon, 626 555 0132. a mi hermano ...": a name in any case, then the phone at once)
+    r"^\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|soy|this is)\s+" + _NOT_A_NATIONALITY
+    + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)\s*,\s*(?=\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b)|"
     # ("Maria Lopez here", "Rosa aqui": a capitalised name first, then "here")
     r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)?)\s+(?=(?i:here|aqui|aquí)\b)|"
     # ("soy Lupita de Houston": a capitalised name and where from)
@@ -529,6 +537,7 @@ monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles 
 bad terrible horrible awful hard scary insane unfair wrong sad difficult real true ok okay fine good great
 confusing frustrating grave help please ayuda porfavor hi hello hey hola everyone everybody somebody someone
 thank thanks god dios bless happy merry muchas buenas buenos
+mom mum dad mama mamá papa papá mother father wife husband son daughter sister brother esposa esposo hija hijo
 """.split())
 
 

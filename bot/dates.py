@@ -221,6 +221,8 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
     (r"\bel fin de semana pasado\b", "el sabado pasado"),
+    # "lo arrestaron el weekend", "el fin de semana": its Saturday (the last one, or the next, as the reading asks)
+    (r"\bel (?:weekend|fin de semana)\b(?! (?:que viene|pasado|proximo|entrante|antepasado))", "el sabado"),
     # "since the week before last" (with no weekday: "the week before last, on thursday" reads as it is)
     (r"\bthe week before last\b(?!,? on)", "2 weeks ago"),
     # "been there since the weekend", "they took him over the weekend": the last one
@@ -283,6 +285,9 @@ def _spoken_day(text: str, today: date) -> Optional[date]:
         except ValueError:
             return None
     weekdays = {_WEEKDAY_NUMBER[w] for w in _WEEKDAY.findall(t)}
+    if len(weekdays) == 1 and _AFTER_NEXT.search(t):
+        # "monday after next": the Monday a week after the coming one
+        return today + timedelta(days=((weekdays.pop() - today.weekday()) % 7 or 7) + 7)
     if len(weekdays) == 1 and _NEXT_WEEK.search(t):
         # "next week on wednesday", "el miercoles de la otra semana": that weekday of next week
         return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekdays.pop())
@@ -382,7 +387,7 @@ def day_detained(text: str, today: date) -> Optional[date]:
 _TIME_WORDS = re.compile(
     r"\b(?:today|yesterday|tonight|tomorrow|morning|night|ago|last|past|since|next|this|days?|weeks?|months?|years?"
     r"|hoy|ayer|anoche|antenoche|anteanoche|antier|anteayer|manana|noche|hace|pasad[oa]|desde|proxim[oa]|dias?|semanas?|mes(?:es)?|anos?)\b"
-    r"|" + _SPANISH_DATE_WORDS.pattern + r"|" + r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|" + _SPANISH_DATE_WORDS.pattern + r"|" + r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"  # (whole words: not "mayor", "marido", "novia")
 )
 
 
@@ -491,6 +496,8 @@ _LAST = re.compile(r"\b(?:last|past|pasado|pasada)\b")
 _NEXT_WEEK = re.compile(r"\b(?:next week|the week after this|(?:la )?(?:proxima|otra|siguiente) semana|(?:la )?semana que viene|(?:la )?semana entrante)\b")
 #: "el jueves de la semana pasada", "last week thursday": that weekday of the week before this one.
 #: "the week after next", "la semana siguiente a la próxima": two weeks from now.
+#: "monday after next", "the friday after next one": a weekday a week after the coming one.
+_AFTER_NEXT = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day after (?:next|the next one|this coming one)\b")
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b|\bsemana despues de la (?:proxima|que viene)\b")
 _LAST_WEEK = re.compile(r"\b(?:last week|the week before|(?:la )?semana pasada)\b")
 #: Days a visitor names by the holiday, said about the past.
@@ -512,8 +519,8 @@ def _holiday(name: str, year: int) -> date:
         return date(year, 11, 2)
     return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
 _MONTH_NAME = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre)[a-z]*\b"
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)\b"
 )
 _WEEKS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete) (semanas?|mes(?:es)?)\b")
 

@@ -51,7 +51,7 @@ def give_up(slot: str | None, text: str) -> Dict[str, Any]:
 
 
 #: Removal stages that have no upcoming date to ask for.
-STAGES_WITHOUT_DATE = {"removal_order", "nta_no_date"}
+STAGES_WITHOUT_DATE = {"removal_order", "appeal", "nta_no_date"}
 
 CALLBACK_SLOTS = ["contact_name", "contact_phone"]
 CONTACT_SLOTS = ["contact_name", "contact_phone", "contact_email"]
@@ -328,6 +328,11 @@ _STAGE_WORDS = (
                        "con maletas", "con maleta", "con equipaje", "con su maleta", "con mi maleta", "con la maleta",
                        "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta",
                        "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases")),
+    # an appeal waiting at the Board (the judge's order is not final): "mi caso está en apelación", "my lawyer appealed"
+    ("appeal", ("appealed", "appeal pending", "pending appeal", "in appeal", "on appeal", "appeal is pending", "waiting on the bia",
+                "waiting for the bia", "at the bia", "appeal at the bia", "appeal with the bia", "bia appeal",
+                "en apelacion", "apelo", "apelamos", "apele", "apelaron", "apelacion pendiente", "esperando a la junta",
+                "esperando la apelacion", "apelo a la junta", "apelamos a la junta", "esta en la junta", "con la junta de apelaciones")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza",
@@ -340,7 +345,7 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
                            # "no nothing like that", "nada de eso", "ninguna de esas"
                            r"|(?:no+,? )?(?:nothing|nada)(?: (?:like that|of (?:that|those|these)|de (?:eso|esos|esas|esto)))?"
                            r"|ningun[oa]? de (?:esos|esas|estos|estas)|none of (?:that|those|these|them))\W*$")
-STAGES = {"hearing", "check_in", "removal_order", "nta_no_date", "unknown"}
+STAGES = {"hearing", "check_in", "removal_order", "appeal", "nta_no_date", "unknown"}
 #: The stages in the order of the buttons of "Which of these fits best?" (utter_ask_removal_stage; a test
 #: keeps the two in step), so that "the second one" or "3" picks one.
 STAGE_BUTTONS = ("hearing", "check_in", "removal_order", "nta_no_date", "unknown")
@@ -484,7 +489,9 @@ _STAGE_SAID = re.compile(
     r"no date (?:ever )?(?:came|was set|yet)|never (?:got|had|gave me) a date|sin fecha|no (?:me )?(?:han )?(?:dado|puesto) fecha|"
     r"no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date|"
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
-    r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n)\b",
+    r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n"
+    # an appeal pending: "mi caso está en apelación", "my lawyer appealed to the BIA"
+    r"|appealed|(?:appeal|apelaci[oó]n) (?:is )?pend\w*|pending appeal|(?:in|on) appeal|en apelaci[oó]n|apel[oó]|apelamos|apel[eé]|apelaron)\b",
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(
@@ -559,7 +566,7 @@ _NOW_HELD = re.compile(r"\b(?:ahorita|ahora|right now|now|currently)\b[^.?!,]{0,
 #: A raid, in a detention story the day someone was taken in it.
 _RAIDED = re.compile(r"\b(?:raided|raid|redada)\b", re.IGNORECASE)
 #: The agents have just gone, or just took someone: "acaban de irse", "they just left".
-_JUST_GONE = re.compile(r"\b(?:acaban? de (?:irse|salir|llevarse\w*|agarrar\w*)|se acaban de ir|(?:they|ice|agents) just (?:left|took|drove off))\b",
+_JUST_GONE = re.compile(r"\b(?:acaban? de (?:irse|salir|llevarse\w*|agarrar\w*|venir|estar aqu[ií]|pasar)|se acaban de ir|(?:they|ice|agents) just (?:left|took|drove off))\b",
                         re.IGNORECASE)
 
 
@@ -640,7 +647,7 @@ _FACILITY = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:to|at|in|from|the|a|an|is|was|are|being|held|kept|taken|moved|now|still|currently|he|she|they|hes|shes|he's|she's|en|el|la|al|un|una"
-    r"|esta|est[aá]|estan|ahora|ahorita|y)\s+)+",
+    r"|esta|est[aá]|estan|ahora|ahorita|y|tienen|tiene|lo|los|las|have|has|him|her|them)\s+)+",
     re.IGNORECASE,
 )
 _HELD_FOR = re.compile(
@@ -658,7 +665,8 @@ _AIRPORT = re.compile(
 )
 #: The local county jail, unnamed: "detenido en el condado", "in the county jail".
 _LOCAL_JAIL = re.compile(
-    r"\b((?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
+    r"\b((?:the |el )?county jail (?:de|del condado de|of|in|en) (?-i:[A-Z])[A-Za-z]+"  # "el county jail de Harris"
+    r"|(?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
     # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county
@@ -808,7 +816,7 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         # "tengo orden final y me tengo q presentar", "check in tomorrow at 9am, i have a deportation order": an
         # order, and the check-in's day is the next date (read below)
         stage = "removal_order"
-    if stage in ("removal_order", "nta_no_date") and _STAGE_SAID.search(text):
+    if stage in ("removal_order", "appeal", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
     elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
         # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
@@ -945,7 +953,11 @@ _NO_STAGE = re.compile(
 #: "I'm at my check-in right now", "estoy en mi cita de ICE": the hearing or check-in is today.
 _THERE_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:(?:at|in|inside|en|dentro de)\s+)(?:my|the|our|mi|la|el)\s+"
-    r"(?:(?:ice|immigration|inmigraci[oó]n)\s+)?(?:check[- ]?in|appointment|cita|court(?:room)?|hearing|corte|audiencia)\b",
+    r"(?:(?:ice|immigration|inmigraci[oó]n)\s+)?(?:check[- ]?in|appointment|cita|court(?:room)?|hearing|corte|audiencia)\b"
+    # "im at the ICE office right now for my check in", "estoy en la oficina de migración para mi cita"
+    r"|\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:at|in|inside|en|dentro de)\s+(?:the|la)\s+"
+    r"(?:(?:ice|immigration)\s+(?:office|building)|oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra))\b"
+    r"(?=[^.]{0,30}\b(?:check[- ]?in|appointment|cita|firmar|firma)\b)",
     re.IGNORECASE,
 )
 def at_check_in_now(text: str) -> bool:

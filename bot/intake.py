@@ -34,6 +34,7 @@ STAGE_LABELS = {
     "hearing": "Immigration court hearing",
     "check_in": "ICE check-in",
     "removal_order": "Has a removal order",
+    "appeal": "Appeal pending",
     "nta_no_date": "Notice to Appear, no date yet",
     "unknown": "Not sure",
 }
@@ -63,6 +64,7 @@ SUMMARY_WORDS: Dict[str, Dict[str, Any]] = {
             "hearing": "Audiencia en la corte de inmigración",
             "check_in": "Cita de reporte con ICE",
             "removal_order": "Tiene orden de deportación",
+            "appeal": "Apelación pendiente",
             "nta_no_date": "Aviso de comparecencia, sin fecha",
             "unknown": "No está seguro",
         },

@@ -381,7 +381,7 @@ NOT_AT_HAND = re.compile(
     r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi"
     r"|did ?n[o']?t (?:write|save|keep) it(?: down)?|forgot (?:it|the number)|no lo (?:anote|apunte|guarde)|se me olvido"
     # only part of it remembered: "2 1 9 ... 5 5 ... i wrote it somewhere", "no me acuerdo del resto"
-    r"|(?:wrote|put|left) it (?:down )?somewhere|(?:lo|la) (?:anot[eé]|apunt[eé]|dej[eé]) (?:en )?(?:alg[uú]n lado|alguna parte|por ah[ií])"
+    r"|(?:wrote|put|left) it (?:down )?somewhere|(?:we|i|they) (?:have|got|keep) it somewhere|(?:lo|la) (?:tenemos|tengo|tienen) por ah[ií]|(?:lo|la) (?:anot[eé]|apunt[eé]|dej[eé]) (?:en )?(?:alg[uú]n lado|alguna parte|por ah[ií])"
     r"|(?:do ?n[o']?t|dont|can'?t|cannot) remember (?:the rest|all of it|it all|the whole)|no me acuerdo (?:del resto|de todo|bien|de los dem[aá]s)"
     # written or left somewhere else: "I wrote it on a paper at work", "lo dejé en la casa"
     r"|(?:wrote|write|written|left|have|keep|kept|put) it (?:down )?(?:on|in|at) (?:a|the|my|his|her) (?:\w+ )?(?:paper|note|notebook|work|job|home|house|car|phone)\b(?: at (?:work|home))?"
@@ -693,7 +693,8 @@ def _facts_told(answer: Answer, text: str, slots: Mapping[str, Any], today: Opti
     from a message the interruption answers, and would ask them)."""
     situation = answer.slots.get("situation") or slots.get("situation")
     if situation:
-        said = flow.answers_in_text(situation, text or "", today or date.today())
+        # ("en cuatro días, y si me deportan prefiero matarme" at "When is the next hearing?": its date)
+        said = flow.answers_in_text(situation, text or "", today or date.today(), stage_known=slots.get("removal_stage"))
         answer.slots.update({k: v for k, v in said.items() if slots.get(k) is None and k not in answer.slots})
     # "soy reyna castillo, a mi esposo lo detuvo ICE anoche ... mi cel es 615 555 0731": who and how to call
     from bot.places import resolver

@@ -523,7 +523,9 @@ _KNOCKING_GOING_ON = re.compile(r"\b(?:are|is|re|estan|esta|keep|keeps|still|sig
 _VEHICLES_THERE = re.compile(
     rf"\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\b[^.]{{0,20}}"
     rf"\b(?:parked|outside|waiting|here|afuera|aqui|estacionad[oa]s?)\b"
-    rf"|\b(?:camionetas?|carros?|trocas?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?)\b"
+    rf"|\b(?:camionetas?|carros?|trocas?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?|dando vueltas|rondando)\b"
+    # "ICE trucks circling the block", "hay carros de la migra dando vueltas en la cuadra"
+    rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?)\b[^.]{{0,10}}\b(?:circling|driving around|going around)\b"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:just )?(?:pulled|pulling) (?:up|in|into)\b"
     # "the ICE trucks are still at the end of our street", "las trocas de la migra siguen en la esquina"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\s+)?(?:are|is|siguen|sigue)\s+(?:still\s+)?"
@@ -623,8 +625,10 @@ _HIDING_NOW = re.compile(
 #: Agents only "they", doing what only agents do now: "they are here at the farm taking people",
 #: "they just stopped the bus and are checking everyone's papers".
 _THEY_RAIDING = re.compile(
-    r"\b(?:they|ellos)\b[^.]{0,40}\b(?:taking people|checking (?:every ?(?:one|body)'?s?|our|my|the) (?:papers|ids?|documents)|"
+    r"\b(?:they|theyre|they're|ellos)\b[^.]{0,40}\b(?:taking people|(?:going|went|knocking) door to door|knocking on every door|(?:de )?puerta (?:en|por) puerta|checking (?:every ?(?:one|body)'?s?|our|my|the) (?:papers|ids?|documents)|"
     r"just (?:rolled|pulled|showed) up|lining (?:people|everyone|everybody|us|them|workers) up|stopped the bus|came inside the|surround(?:ed|ing)? (?:my|our|the|his|her)|llevandose a la gente|revisando (?:los )?papeles)"
+    # ("andan tocando puerta por puerta en los apartamentos": the sweep, said without a subject)
+    r"|\b(?:andan|estan|van) (?:tocando |yendo )?(?:de )?puerta (?:en|por) puerta"
 )
 _RAID = re.compile(r"\b(?:raid|raids|redada|operativo)\b")
 _RAID_NOW = re.compile(
@@ -766,8 +770,13 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         return None  # "now he has an ICE hold at the county jail": held, not agents at hand
     # ("ice was in the building last night and they are knocking now": knocking told as going on is now)
     going_on = _KNOCKING_GOING_ON.search(s) if _AGENT_WORD.search(s) else None
-    strong = (bool(_STRONG_NOW.search(s)) and not _ASKS_IF_STILL.search(s)) or going_on is not None
-    match = _AGENTS_THERE.search(s)
+    # ("a black car with 2 guys in vests sitting at the end of our block since 7 this morning": there since, so still there)
+    been = _THERE_SINCE.search(s) if (_AGENT_WORD.search(s) or _AGENT_LOOKS.search(s)) else None
+    strong = (bool(_STRONG_NOW.search(s)) and not _ASKS_IF_STILL.search(s)) or going_on is not None or been is not None
+    match = _AGENTS_THERE.search(s) or been
+    if match is None and _AGENT_LOOKS.search(s):
+        # "theres a black SUV with 3 guys in vests at the end of our driveway": there, now
+        match = _THERE_IS_NOW.search(s)
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
     match = (match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
@@ -815,6 +824,17 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     return match
 
 
+#: Something there now, at the visitor's place: "theres a black SUV ... at the end of our driveway", "hay 2 hombres con chalecos afuera".
+_THERE_IS_NOW = re.compile(
+    r"\b(?:there'?s|theres|there is|there are|hay)\b[^.]{0,60}?\b(?:outside|at the end of (?:my|our|the)|in front of (?:my|our|the)|across (?:from )?the street"
+    r"|parked (?:outside|in front|across|at|on)|at (?:my|our) (?:door|driveway|house|building|gate|job|work)|afuera|enfrente de (?:mi|la|nuestra)"
+    r"|estacionad[oa]s? (?:afuera|enfrente)|en la esquina|en mi puerta)\b")
+#: Waiting or parked somewhere since a time, said as going on: "there's been a car ... sitting at the end of
+#: our block since 7", "llevan desde las 6 estacionados afuera".
+_THERE_SINCE = re.compile(
+    r"\b(?:there'?s been|there has been|has been|have been|(?:they'?ve|theyve) been|han estado|ha estado|llevan?)\b[^.]{0,80}?"
+    r"\b(?:sitting|parked|waiting|outside|watching|estacionad[oa]s?|afuera|esperando|vigilando)\b[^.]{0,60}?\b(?:since|desde)\b"
+    r"|\b(?:llevan?|han estado|ha estado)\b[^.]{0,20}\bdesde\b[^.]{0,40}\b(?:estacionad[oa]s?|afuera|esperando|vigilando)\b")
 #: An appointment at an office or a court: where agents are met later, not at hand now.
 _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview"
                                 r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report))\b")

@@ -203,6 +203,12 @@ def test_a_name_refused(text, declines):
     ("im in bakersfield, hes at mesa verde right here in town. im Erika btw, 661 555 0113", "Erika"),
     ("soy Lupe por cierto, mi cel 661 555 0113", "Lupe"),
     ("im Mexican btw", None),
+    # one name in any case, said with "here" after a greeting, or with the phone right after it
+    ("hello, sanjana here. i have a quick question if someone is around", "sanjana"),
+    ("hello, mom here.", None),
+    ("hey, anyone here?", None),
+    ("soy ramon, 626 555 0132. a mi hermano lo tienen en adelanto", "ramon"),
+    ("im scared, 626 555 0132", None),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name
@@ -399,7 +405,7 @@ def test_details_said_in_passing_fill_only_what_is_missing_and_not_at_their_own_
 @pytest.mark.parametrize("text, name", [
     ("soy la tia, Martha", "Martha"), ("Silvia, la esposa de Ramon", "Silvia"), ("im Dayana, the sister", "Dayana"),
     ("ask for Beto, my husband, he speaks english better", "Beto"), ("pregunten por mi hija Karla, ella habla ingles", "Karla"),
-    ("Guadalupe, pero diganme Lupita", "Lupita"), ("is it safe to give my name? ok its Xiomara", "Xiomara"),
+    ("Guadalupe, pero diganme Lupita", "Lupita"), ("please dont write my real name, use L", "L"), ("pongan solo R", "R"), ("is it safe to give my name? ok its Xiomara", "Xiomara"),
     ("soy rossa perdon Rosa", "Rosa"), ("Daniela Rojas, llameme mejor en la tarde", "Daniela Rojas"),
 ])
 def test_the_name_to_use_among_other_words(text, name):

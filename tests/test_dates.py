@@ -185,6 +185,8 @@ def test_past_days_said_as_visitors_say_them(text, day):
     ("me toca firmar el martes de esta semana", "2026-12-08"),
     ("my court is thursday this week", "2026-12-10"),
     ("tengo audiencia la semana que entra", "2026-12-11"),
+    # the coming Monday is the 7th; the one after it
+    ("her final hearing is monday after next", "2026-12-14"),
 ])
 def test_coming_days_said_as_visitors_say_them(text, day):
     assert dates.coming_date(text, FRIDAY) == date.fromisoformat(day)
@@ -297,3 +299,10 @@ def test_last_weekend_is_its_saturday():
     from datetime import date as _date
 
     assert dates.day_detained("since last weekend", _date(2026, 12, 5)) == _date(2026, 11, 28)
+
+
+@pytest.mark.parametrize("text, timed", [("se llevaron a mi hijo el mayor", False), ("mi marido y mi novia", False),
+                                         ("my court is in march", True), ("sept 3rd", True)])
+def test_a_month_is_a_whole_word(text, timed):
+    # "mayor" (the eldest) is not May, "marido" not March, "novia" not November
+    assert dates.names_a_time(text) is timed

@@ -41,6 +41,8 @@ def test_every_facility_has_a_way_to_say_it():
     ("we live in aurora", None),  # the town alone is where people live
     ("the health center in aurora", None),
     ("she is at the place in aurora", None),
+    ("he's in the elizabeth one by the airport", "Elizabeth Detention Center (NJ)"),
+    ("lo tienen en el de aurora", "Denver Contract Detention Facility (Aurora, CO)"),
 ])
 def test_a_facility_in_a_common_town_is_named_with_a_word_that_says_so(text, held):
     assert facility_in(text) == held

@@ -114,7 +114,10 @@ def test_reset_clears_the_whole_group():
      ("not sure", "unknown"), ("pizza", None),
      # Spanish check-ins: "chequeo", signing at ICE
      ("chequeo con ice", "check_in"), ("voy a ice a firmar cada año", "check_in"), ("firmo con ice", "check_in"),
-     ("voy a firmar los papeles de la casa", None)],
+     ("voy a firmar los papeles de la casa", None),
+     # an appeal waiting at the Board; one decided is an order
+     ("el juez me negó y mi abogado apeló a la junta", "appeal"), ("my lawyer appealed to the BIA last year", "appeal"),
+     ("the bia denied my appeal", "removal_order")],
 )
 def test_removal_stage_from_words(text, stage):
     assert flow.removal_stage(text) == stage
@@ -1449,3 +1452,25 @@ def test_taken_just_now_in_spanish():
 def test_a_letter_to_report_with_a_suitcase_is_a_removal_order():
     said = flow.answers_in_text("removal", "me llego una carta de ICE q me tengo q presentar el lunes con maleta", _SAT)
     assert said["removal_stage"] == "removal_order"
+
+
+def test_at_the_ice_office_for_the_check_in_now_dates_it_today():
+    said = flow.answers_in_text("removal", "im at the ICE office right now for my check in and they told me to wait", _SAT)
+    assert said == {"removal_stage": "check_in", "hearing_date": _SAT.isoformat()}
+    assert "hearing_date" not in flow.answers_in_text("removal", "im at the ICE office to ask about my husband", _SAT)
+
+
+def test_taken_over_the_weekend_in_spanglish_and_held_in_a_county_jail_named_after():
+    said = flow.answers_in_text("detention", "A mi hijo lo tienen en el county jail de Harris con un ICE hold, lo arrestaron el weekend", _SAT)
+    assert said == {"detained_where": "el county jail de Harris", "detained_since": "2026-12-05"}
+
+
+def test_an_appeal_pending_is_told_and_has_no_date_to_ask():
+    said = flow.answers_in_text("removal", "Mi caso está en apelación desde hace un año, ¿cuánto se tarda eso?", _SAT)
+    assert said == {"removal_stage": "appeal"}
+    assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "appeal"})
+
+
+def test_agents_just_came_and_took_someone_dates_it_today():
+    text = "acaban de venir a mi casa unos de ICE y se llevaron a mi hijo el mayor ya se fueron no se que hacer"
+    assert flow.answers_in_text("detention", text, _SAT) == {"detained_since": _SAT.isoformat()}

@@ -630,3 +630,10 @@ def test_a_small_town_of_one_state_said_as_where_i_am(text, state, city):
 def test_a_small_town_is_not_read_from_a_word_or_a_name_of_several_states(text):
     # an ordinary word, a town of three states, and a town not written as a name
     assert visitor_location(text)[0] is None
+
+
+def test_waiting_on_one_side_of_the_border_is_where_the_visitor_is():
+    place, role = visitor_location("my cousin got pulled into secondary at san ysidro and they still have him. "
+                                   "we're waiting on the tijuana side")
+    assert role == "self" and place.country == "Mexico"
+    assert visitor_location("he is on the mexican side in tijuana")[1] != "self"

@@ -646,7 +646,9 @@ def test_asylum_year_closing_said_with_the_day_of_arrival_in_a_long_message():
     "text, named",
     [("ICE is outside", True), ("two men in vests with a warrant", True),
      ("they are lining people up at the farm", True), ("they came in the kitchen and i locked myself in the bathroom", True),
-     ("they are still outside with a bat", False), ("someone is knocking", False)],
+     ("they are still outside with a bat", False), ("someone is knocking", False),
+     ("they grabbed my neighbor and theyre still going door to door in our building", True),
+     ("andan tocando puerta por puerta en los apartamentos", True), ("the jehovah witnesses came to my door", False)],
 )
 def test_agents_named_or_a_raid_only_they_make(text, named):
     assert urgency.agents_named(text) is named
@@ -659,6 +661,24 @@ def test_agents_named_or_a_raid_only_they_make(text, named):
     ("what if they are coming to my door", None),
 ])
 def test_agents_coming_to_the_door_now_are_at_hand(text, place):
+    assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("there's been a black car with 2 guys in vests sitting at the end of our block since 7 this morning", "street"),
+    ("ICE has been outside since 6am", "home"),
+    ("la migra lleva desde las 6 estacionada afuera", "home"),
+    # someone else waiting, and someone held since a day: no agents at hand
+    ("my husband has been waiting outside the ice office since 8", None),
+    ("he has been detained since monday", None),
+    ("theres a black SUV with 3 guys in vests at the end of our driveway, they just asked my son his name", "home"),
+    ("hay 2 hombres con chalecos afuera de la casa", "home"),
+    ("there were 2 guys in vests outside yesterday", None),
+    ("there is a man with a gun outside", None),
+    ("desde temprano hay carros de la migra dando vueltas en la cuadra y ya tocaron en dos casas", "other"),
+    ("ayer habia carros de la migra dando vueltas", None),
+])
+def test_agents_there_since_a_time_are_still_there(text, place):
     assert urgency.live_emergency(text) == place
 
 

@@ -100,7 +100,9 @@ _AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} fa
                   # "my son is at the GEO place in aurora": the company that runs it
                   "geo place in {}", "geo in {}", "geo center in {}", "geo facility in {}", "geo detention in {}",
                   # "lleva 2 meses en tacoma en el centro de detencion"
-                  "{} en el centro de detencion", "{} in the detention center", "{} en la detencion")
+                  "{} en el centro de detencion", "{} in the detention center", "{} en la detencion",
+                  # "he's in the elizabeth one by the airport": the facility of that town
+                  "the {} one", "el de {}", "la de {}")
 
 #: (alias, facility, whether one typo is allowed)
 _ALIASES = [(alias, name, True) for name, aliases in FACILITIES.items() for alias in aliases] + [

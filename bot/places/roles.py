@@ -655,6 +655,9 @@ def _right_role(words: Sequence[str], te: int) -> Optional[str]:
         j += 1
     if j < n and words[j] in RIGHT_NOUNS:
         return RIGHT_NOUNS[words[j]]
+    if te < n and words[te] in ("side", "lado") and any(
+            w in FIRST or w in ("im", "estoy", "estamos") for w in words[max(0, te - 6):te]):
+        return SELF  # "we're waiting on the tijuana side": where the visitor is
     if te < n and words[te] in ("here", "aqui") and (te + 1 >= n or words[te + 1] in BOUNDARY or words[te + 1] == ","):
         return SELF  # "Priyanka from a small software co in Austin here.", "south florida here"
     j = te
