@@ -30,6 +30,8 @@ _SPELLED_RUN = re.compile(r"\b(?:(?:%s|\d)[\s,.-]*){7,}" % _DIGIT_WORD, re.IGNOR
 _O_AMONG_WORDS = re.compile(r"((?:\d|\b(?:%s))[\s,.-]+)[oO](?=[\s,.-]+(?:%s)\b)" % (_DIGIT_WORD, _DIGIT_WORD), re.IGNORECASE)
 #: A letter O or l typed among digits ("312 555 O148"): only between or beside digits.
 _LOOKALIKE = re.compile(r"(?<=\d)[oO](?=[\doO]|\b)|(?<=[\s-])[oO](?=\d)|(?<=\d)[lI](?=\d)")
+#: A run of digits with the letter O among them, however many ("71355501OO"): each O a zero.
+_DIGITS_WITH_O = re.compile(r"(?<![A-Za-z])(?=[\doO]*\d)[\doO]{2,}(?![A-Za-z])")
 
 
 #: Numbers said in groups ("novecientos cincuenta y seis, cinco cinco cinco..."), beside the digits above.
@@ -103,7 +105,8 @@ def spelled_digits(text: str) -> str:
             return match.group(0)  # digits already, kept as written
         words = re.findall(r"[a-z]+|\d", match.group(0).lower())
         return "".join(_DIGIT_WORDS.get(w, w) for w in words) + " "
-    text = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", _SPELLED_RUN.sub(digits, text or ""))
+    text = _DIGITS_WITH_O.sub(lambda m: m.group(0).replace("o", "0").replace("O", "0"), _SPELLED_RUN.sub(digits, text or ""))
+    text = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", text)
     # "2 0 5 - 6 6 1 - 0 9 8": digits typed one by one, groups joined by a dash
     text = _SPACED_DIGITS.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
     return _GROUPS_BY_COMMA.sub("-", _SPACED_DASH.sub("-", _GROUPS_BY_WORD.sub("-", text)))

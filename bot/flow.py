@@ -283,6 +283,8 @@ _STAGE_WORDS = (
                   "cita de firmar", "cita para firmar", "cita de firma", "atd", "alternatives to detention", "next report", "my report",
                   "cita con ice", "cita con la migra", "cita con inmigracion", "reportarme", "reportarse", "reportarnos", "firmar con", "grillete",
                   "firmar cada", "sign every", "sign at ice", "firmo", "report to them", "report to immigration",
+                  # "en mi última firma con ICE", "mi próxima firma es en marzo"
+                  "firma con ice", "firma con la migra", "firma con migracion", "firma con inmigracion", "ultima firma", "proxima firma",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
@@ -681,6 +683,8 @@ _LOCAL_JAIL = re.compile(
     r"|(?<=\bfrom )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?(?=[^.]{0,40}\b(?:kept|held|detained|won'?t let))"
     # held at the border crossing: "at the port of entry in san ysidro", "en la garita de tijuana"
     r"|(?:the )?port of entry(?: (?:in|at|of) [A-Za-z]+(?: [A-Za-z]+)?)?|(?:la )?garita(?: de [A-Za-z]+(?: [A-Za-z]+)?)?"
+    # "pulled into secondary at san ysidro", "lo pasaron a secundaria en la garita": inspection at the port
+    r"|secondary(?: inspection)? (?:at|in) (?:the )?[A-Za-z]+(?: (?!and\b|this\b|esta\b|today\b|yesterday\b)[A-Za-z]+)?|secundaria (?:en|de) (?:la )?[A-Za-z]+(?: [A-Za-z]+)?"
     # a Border Patrol checkpoint: "en el retén de Falfurrias", "at the checkpoint in sarita"
     r"|(?:el )?ret[eé]n(?: de [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?)|(?:the )?(?:border patrol )?checkpoint (?:in|at|near|of|by) [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?"
     r"|(?:the )?(?-i:[A-Z])[A-Za-z]+ checkpoint"

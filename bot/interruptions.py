@@ -217,11 +217,13 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
                 or (a_number_not_at_hand(t) and not is_question(t)))
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
-    if slot == "detained_where" and not is_question(t):
+    if slot == "detained_where":
         # "en Dilley, el de familias, eso dijo", "un lugar que se llama blue bonnet": a facility or a place named
+        # ("can i just talk to a lawyer today? he's in the elizabeth one": the statement after the question)
         from bot.places import facilities
 
-        return facilities.facility_in(t) is not None or resolver.resolve(t) is not None
+        t = _after_a_question(t)
+        return bool(t) and not is_question(t) and (facilities.facility_in(t) is not None or resolver.resolve(t) is not None)
     if slot == "ice_present_now":
         # "YES right now the same truck is back", "no they left"
         return flow.agents_here_answer(t, today) is not None
@@ -280,6 +282,15 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
             del out[slot]
         else:
             out[slot] = value[:1000]
+    elif slot == "detained_where":
+        from bot.places import facilities
+
+        from bot.places import resolver
+
+        said = _after_a_question(text)
+        if facilities.facility_in(said) is None and resolver.resolve(said) is None:
+            said = text  # "they said maybe the place in alvarado? i dont know": the whole answer
+        out[slot] = (facilities.facility_in(said) or said)[:1000]
     elif slot == "location":
         # resolved as the form would ("hazleton too, same house" is Hazleton, PA)
         from bot.places import location
@@ -288,6 +299,12 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
         if place is not None:
             out.update(location.slots_for(place))
     return out
+
+
+def _after_a_question(text: str) -> str:
+    """What a message says after its last question mark (the whole message when none ends a part)."""
+    head, mark, tail = (text or "").rpartition("?")
+    return tail.strip() if mark and tail.strip() else (text or "").strip()
 
 
 _QUESTION = re.compile(
@@ -862,6 +879,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if not slots.get("situation"):
             _facts_told(answer, text, slots, today)
         return answer
+    if slots.get("situation") and text and pending in flow.MATTER_SLOTS:
+        # "can i just talk to a lawyer today? he's in the elizabeth one by the airport" at "Where is he
+        # held?": the question's own answer, and any other fact of the matter, is kept beside the reply
+        _facts_told(answer, text, slots, today)
     own_case = intent == "request_others_data" and bool(OWN_CASE.search(text or ""))
     their_matter = intent in MATTER_AT_SITUATION or own_case
     if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated or their_matter):

@@ -1474,3 +1474,8 @@ def test_an_appeal_pending_is_told_and_has_no_date_to_ask():
 def test_agents_just_came_and_took_someone_dates_it_today():
     text = "acaban de venir a mi casa unos de ICE y se llevaron a mi hijo el mayor ya se fueron no se que hacer"
     assert flow.answers_in_text("detention", text, _SAT) == {"detained_since": _SAT.isoformat()}
+
+
+def test_the_last_signing_with_ice_and_the_next_appointment_in_a_month():
+    text = "En mi última firma con ICE me dijeron que saque mi pasaporte de Guatemala, mi próxima cita es en un mes."
+    assert flow.answers_in_text("removal", text, _SAT) == {"removal_stage": "check_in", "hearing_date": "2027-01-04"}

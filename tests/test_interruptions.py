@@ -1158,3 +1158,19 @@ def test_an_ice_check_in_beside_a_question_for_advice_is_the_removal_case():
 def test_someone_kept_or_held_at_the_border_beside_a_danger_is_a_detention(text, kind):
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.8}]
     assert interruptions.situation_beside_crisis(ranking, kind, text) == "detention"
+
+
+def test_a_fact_told_beside_a_question_at_a_matter_question_is_kept():
+    slots = {"situation": "detention", "requested_slot": "detained_where"}
+    answer = _handle("ask_legal_advice", "can they move him? he's in the elizabeth one by the airport", slots=slots)
+    assert answer.slots["detained_where"] == "Elizabeth Detention Center (NJ)"
+    assert "utter_no_legal_advice" in answer.responses
+
+
+def test_where_someone_is_held_said_after_a_request_for_a_person_is_the_answer():
+    from datetime import date
+
+    text = "can i just talk to a lawyer today? he's in the elizabeth one by the airport"
+    assert interruptions.plainly_answers("detained_where", text, date(2026, 12, 6))
+    assert interruptions.answer_slots("detained_where", text, date(2026, 12, 6)) == {"detained_where": "Elizabeth Detention Center (NJ)"}
+    assert not interruptions.plainly_answers("detained_where", "can they move him?", date(2026, 12, 6))
