@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions.clock import now
 from actions.db import intake_db
 from actions.intake_form import parsed_answer
-from actions.messages import latest_intent, latest_text, said_again, said_this_turn
+from actions.messages import latest_intent, latest_text, latest_text_of, said_again, said_this_turn
 from bot import after_hours, booking, cards, contact, language
 from bot.booking import flow as booking_flow
 from bot.booking import mail
@@ -361,7 +361,9 @@ class ManageValidation:
         if code is None and (value == "unknown" or said_again(tracker)):
             # "I don't know it", or the same words twice: no loop; the way to change it without the reference
             dispatcher.utter_message(response=booking_flow.error_response("no_reference"))
-            return {**FORGET_BOOKING, REQUESTED_SLOT: None}
+            # (an intake begun next does not ask again what the request said: the matter, a name, a phone)
+            request = latest_text_of(tracker, ("cancel_booking", "reschedule_booking"))
+            return {**FORGET_BOOKING, REQUESTED_SLOT: None, **booking_flow.change_without_reference(request, tracker.slots)}
         if code is None:
             dispatcher.utter_message(response=booking_flow.error_response("reference_format"))
             return {"manage_reference": None}

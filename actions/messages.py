@@ -121,3 +121,14 @@ def said_this_turn(tracker: Tracker, response: str) -> bool:
         e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response
         for e in events[last_user + 1:]
     )
+
+
+def latest_text_of(tracker: Tracker, intents: "tuple[str, ...]") -> str:
+    """The visitor's latest words classified as one of ``intents`` in this session ("" if none)."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") in _STARTED_OVER:
+            return ""
+        if event.get("event") == "user" and ((event.get("parse_data") or {}).get("intent") or {}).get("name") in intents:
+            text = event.get("text") or ""
+            return "" if text.startswith("/") else text
+    return ""

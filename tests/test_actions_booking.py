@@ -407,3 +407,14 @@ async def test_a_full_calendar_offers_a_callback_instead_of_a_dead_end(run, make
     alone = CollectingDispatcher()
     await ActionSubmitBookingForm().run(alone, make_tracker(slots=VISITOR, active_loop=None), domain)
     assert [m["response"] for m in alone.messages] == ["utter_nothing_booked"]
+
+
+async def test_no_reference_keeps_the_request_for_an_intake_begun_next(make_tracker, domain):
+    request = {"event": "user", "text": "i had a consult booked for thursday and need to move it, this is Amanda Greer, 206 555 0122",
+               "parse_data": {"intent": {"name": "reschedule_booking"}}}
+    tracker = make_tracker(slots={"manage_reference": "unknown", "requested_slot": "manage_reference"}, text="i don't know",
+                           intent="dont_know", events=[request, {"event": "slot", "name": "manage_reference", "value": "unknown"}],
+                           active_loop="reschedule_booking_form")
+    slots = slots_of(await ValidateRescheduleBookingForm().run(CollectingDispatcher(), tracker, domain))
+    assert slots["situation"] == "other" and slots["situation_text"].startswith("i had a consult booked")
+    assert slots["contact_phone"] == "+12065550122"

@@ -143,3 +143,16 @@ def test_stories_for_yes_no_and_an_interruption_at_the_cancel_button():
 )
 def test_spanish_zone_names_as_the_whole_answer(text, zone):
     assert booking_flow.parse_time_zone(text) == zone
+
+
+def test_a_change_without_its_reference_keeps_the_request_and_who_asked():
+    from bot.booking import flow as booking_flow
+
+    request = "Hi i need to cancel my appointment for thursday. My name is Rosa Delgado, 617 555 0142"
+    kept = booking_flow.change_without_reference(request, {})
+    assert kept["situation"] == "other" and kept["situation_text"] == request
+    assert kept["contact_name"] == "Rosa Delgado" and kept["contact_phone"] == "+16175550142"
+    # a matter or a contact already known stays as it is
+    assert booking_flow.change_without_reference(request, {"situation": "family", "contact_phone": "+13125550100"}) == {
+        "contact_name": "Rosa Delgado"}
+    assert booking_flow.change_without_reference("", {}) == {}

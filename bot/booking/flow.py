@@ -195,3 +195,18 @@ def about_a_case_appointment(text: str) -> bool:
     case, not a consultation with the firm: "my check in is this thursday but i have covid,
     can i reschedule" is a removal matter to take in, not a booking to look up."""
     return bool(_CASE_APPOINTMENT.search(text or "")) and not _OUR_BOOKING.search(text or "")
+
+
+def change_without_reference(request: str, slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """What to keep when a visitor asks to move or cancel a booking but has no reference: the
+    request as their matter ("other", in their words) and any name or phone they gave with it,
+    so that an intake begun next asks neither again; nothing already known is replaced."""
+    from bot import contact
+
+    out: Dict[str, Any] = {}
+    text = " ".join((request or "").split())
+    if text and not slots.get("situation"):
+        out.update(situation="other", situation_text=text[:1000])
+    told = contact.said_in_passing(text, slots, None) if text else {}
+    out.update({k: v for k, v in told.items() if not slots.get(k)})
+    return out
