@@ -97,6 +97,10 @@ class ValidateIntakeForm(FormValidationAction):
         if now_known.get("location_candidates") and not now_known.get("state"):
             # "portland" said with a 503 number: Oregon, not "which state?"
             heard.update(location.settled_by_phone(now_known, contact.phone_state(now_known.get("contact_phone"))))
+        elif now_known.get("contact_phone") and now_known.get("city") and now_known.get("state"):
+            # "gainesville" read as Florida's, and a Georgia number given: Georgia's, unless the state was said
+            heard.update(location.namesake_by_phone(now_known, contact.phone_state(now_known.get("contact_phone")),
+                                                    user_texts(tracker)))
         intent = latest_intent(tracker)
         misread = intent not in interruptions.INTENTS or intent in interruptions.SOFT
         if asked and tracker.slots.get(asked) is None and asked not in heard and misread and said_again(tracker):

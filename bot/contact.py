@@ -216,7 +216,9 @@ _THIS_CHATS_NUMBER = re.compile(
     r"\b(?:same|this|the)\s+(?:number|phone|cell|one)\s+(?:that\s+)?(?:i'?m|im|i am|i'?m using to|i use to)?\s*"
     r"(?:texting|writing|chatting|messaging|typing)\b"
     r"|\b(?:el mismo|este|el)\s+(?:numero|número|cel|celular|telefono|teléfono)\s+(?:de|del|desde el|con el)?\s*(?:que|q)\s+"
-    r"(?:les?\s+|te\s+)?(?:escribo|estoy escribiendo|mando|hablo)\b", re.IGNORECASE)
+    r"(?:les?\s+|te\s+)?(?:escribo|estoy escribiendo|mando|hablo)\b"
+    # "el de whatsapp q le di", "my whatsapp one": the number of a chat the assistant does not see
+    r"|\b(?:el|mi) (?:de |del )?(?:whats ?app|wsp|wasap)\b(?:\s+(?:que|q)\s+(?:le|les|te)\s+di)?|\bmy whats ?app(?: one| number)?\s*$", re.IGNORECASE)
 PHONE_NOT_SEEN = "utter_phone_not_seen_in_chat"
 
 

@@ -427,6 +427,8 @@ _A_NUMBER_SAID = re.compile(
     # "el número de mi esposo es 098-334-127" (nine digits: a phone has ten)
     r"|(?:el )?(?:numero|número) de (?:mi|su) \w+ (?:es|:)\s*(?=\d{3}[\s-]?\d{3}[\s-]?\d{3}\b)"
     r"|alien (?:registration )?(?:number|num|no\.?|#)\s*(?:is|es|:)?\s*|(?:uscis|case) (?:number|#) (?:is )?a\s*"
+    # the court case number is the A-number: "mi numero de caso es 2 1 3 5 5 8 0 4 7", "my case number is 213558047"
+    r"|(?:mi |su |my |his |her )?(?:n[uú]mero de (?:caso|corte)|case (?:number|#|no\.?))\s*(?:es|is|:)?\s*(?:a\s*)?"
     r"|(?:numero|número) (?:a|de a|de extranjero)\s*(?:es|:)?\s*(?:el\s+)?|(?:su|mi|his|her|my|el|the) a\s+(?:es|is|:)\s*"
     r"|a[\s-]?n[uú]mero\s*(?:es|:)?\s*|uscis\s*(?:#|number|no\.?|n[uú]mero)\s*:?\s*"
     # "mi numero de extranjero empieza con A y luego 022417358"
@@ -440,6 +442,8 @@ _A_NUMBER_UNKNOWN = re.compile(
     r"\b(?:a[\s-]?(?:number|#)|(?:his|her|their|su) (?:number|numero|número)|numero a|número a|numero de extranjero)\b"
     # "no a number with her", "doesn't have it with him"
     r"|\bno (?:a|alien)[\s-]?(?:number|#)\b"
+    # "tiene un papel ... el I-220A, pero el numero no lo se", "the number i dont know"
+    r"|\b(?:el|the) (?:n[uú]mero|number) (?:no (?:lo|me lo) (?:s[eé]|sabemos|tengo|tenemos)|(?:i|we) (?:do ?n[o']?t|dont) (?:know|have))\b"
     # "Su número A no lo tengo", "her a number we dont have"
     r"|\b(?:su|mi|his|her|their|my) (?:n[uú]mero a|numero de extranjero|a[\s-]?(?:number|#))\s+(?:no lo (?:tengo|tenemos|s[eé]|sabemos)|(?:we|i) (?:do ?n[o']?t|dont) (?:have|know))\b|\b(?:do ?n[o']?t|does ?n[o']?t|doesnt|dont) have (?:it|the a[\s-]?number|his|her) with (?:her|him|me|them)\b",
     re.IGNORECASE,

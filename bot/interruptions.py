@@ -396,6 +396,8 @@ NOT_AT_HAND = re.compile(
     r"\b(?:(?:have|need|got) to (?:look|check|find|search)|look(?:ing)? for it|let me (?:check|look|find)|i(?:'ll| will) (?:check|look)"
     r"|keeps? (?:the|all the|my|his|her) (?:papers|documents|paperwork)|(?:do ?n[o']?t|dont) have (?:it|them|the papers) (?:with me|here|now|right now|on me)"
     r"|not with me|no lo tengo (?:aqui|aca|conmigo|a la mano)|tengo que buscar|(?:lo|los) tiene mi"
+    # "no me lo se de memoria, esta en el papel de la corte", "i dont know it by heart"
+    r"|(?:no )?(?:me )?lo s[eé] de memoria|by heart|(?:est[aá]|is) en (?:el|un|los) papel(?:es)?|(?:it'?s|its|is) (?:on|in) (?:the|my|a) (?:paper|papers|letter)"
     r"|did ?n[o']?t (?:write|save|keep) it(?: down)?|forgot (?:it|the number)|no lo (?:anote|apunte|guarde)|se me olvido"
     # only part of it remembered: "2 1 9 ... 5 5 ... i wrote it somewhere", "no me acuerdo del resto"
     r"|(?:wrote|put|left) it (?:down )?somewhere|(?:we|i|they) (?:have|got|keep) it somewhere|(?:lo|la) (?:tenemos|tengo|tienen) por ah[ií]|(?:lo|la) (?:anot[eé]|apunt[eé]|dej[eé]) (?:en )?(?:alg[uú]n lado|alguna parte|por ah[ií])"

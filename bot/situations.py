@@ -552,7 +552,10 @@ _KEPT_AT_APPOINTMENT = re.compile(
     r"|(?:a |to )?firmar|sign in|to sign)\b"
     r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali[oó]"
     r"|no (?:lo|la) (?:dejaron|dejan) salir|(?:never|did ?n[o']?t|wo ?n[o']?t) let (?:him|her|them) (?:out|go|leave)"
-    r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron (?:adentro|detenid[oa]))\b",
+    r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron (?:adentro|detenid[oa]))\b"
+    # the keeping told first: "a mi hijo lo dejaron en el krome cuando fue a la cita de ICE el martes"
+    r"|\b(?:(?:lo|la) (?:dejaron|detuvieron|agarraron)|(?:kept|detained|took|arrested) (?:him|her))\b[^.?!]{0,60}?\b(?:cuando|when)\s+"
+    r"(?:fue|iba|went|was going|se present[oó]|showed up)\s+(?:a|to|for)\s+(?:la |su |his |her |the )?(?:ice )?(?:cita|firma|firmar|check[- ]?in|appointment)\b",
     re.IGNORECASE)
 
 

@@ -523,7 +523,7 @@ _KNOCKING_GOING_ON = re.compile(r"\b(?:are|is|re|estan|esta|keep|keeps|still|sig
 _VEHICLES_THERE = re.compile(
     rf"\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\b[^.]{{0,20}}"
     rf"\b(?:parked|outside|waiting|here|afuera|aqui|estacionad[oa]s?)\b"
-    rf"|\b(?:camionetas?|carros?|trocas?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?|dando vueltas|rondando)\b"
+    rf"|\b(?:camionetas?|carros?|trocas?|patrullas?|vans?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?|parad[oa]s?|dando vueltas|rondando)\b"
     # "ICE trucks circling the block", "hay carros de la migra dando vueltas en la cuadra"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?)\b[^.]{{0,10}}\b(?:circling|driving around|going around)\b"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:just )?(?:pulled|pulling) (?:up|in|into)\b"
@@ -780,7 +780,7 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
     match = (match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
-             or _ALL_AROUND.search(s))
+             or _ALL_AROUND.search(s) or ((_SWEEP_NOW.search(s) or (_SWEEP.search(s) if strong else None)) if _AGENT_WORD.search(s) else None))
     knocking = _KNOCKING.search(s)
     if match is None and knocking is not None and _AGENT_WORD.search(s) and not (_WAS.search(s[: knocking.start()]) and not strong):
         # (not "ice was in my complex this week knocking on doors": they were, earlier)
@@ -824,6 +824,12 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     return match
 
 
+#: A sweep, told of agents: "ICE agents going door to door in our trailer park", "tocando puerta por puerta".
+_SWEEP = re.compile(r"\b(?:going|knocking|tocando|yendo|van|andan)\s+(?:de\s+)?(?:door to door|on every door|puerta (?:en|por) puerta|todas las puertas)\b")
+#: ... said as going on (not "ICE is gonna start going door to door next month"):
+_SWEEP_NOW = re.compile(r"\b(?:are|is|re|estan|andan|siguen)\s+(?:(?!gonna\b|going to\b|about\b|planning\b|supposed\b|start\w*\b|empezar\b|a\b)\w+\s+){0,2}?"
+                        r"(?:going|knocking|tocando|yendo)\s+(?:de\s+)?(?:door to door|on every door|puerta (?:en|por) puerta|todas las puertas)\b"
+                        r"|\b(?:andan|van) (?:de )?puerta (?:en|por) puerta\b")
 #: Something there now, at the visitor's place: "theres a black SUV ... at the end of our driveway", "hay 2 hombres con chalecos afuera".
 _THERE_IS_NOW = re.compile(
     r"\b(?:there'?s|theres|there is|there are|hay)\b[^.]{0,60}?\b(?:outside|at the end of (?:my|our|the)|in front of (?:my|our|the)|across (?:from )?the street"
@@ -869,7 +875,7 @@ def _agents_in(sentences: List[str]) -> Optional[str]:
 
 _NOT_NOW = re.compile(
     r"\bnothing (?:is )?(?:happening|going on)\b|\bno (?:agents?|one|body) (?:has |have )?(?:come|came|been here)\b"
-    r"|\b(?:they|agents?|ice) (?:already )?(?:left|are gone|went away)\b|\bse fueron\b|\bya se fue\w*\b"
+    r"|\b(?:they|agents?|ice|la migra) (?:already |just |finally )?(?:left|are gone|went away|drove off)\b|\bse fueron\b|\bya se fue\w*\b"
     r"|\b(?:prepared|prepare|be ready|get ready|preparad[oa]s?|prepararnos|prepararme)\b"
     r"|\b(?:will|might|may|could|would|going to|gonna|van a|puedan|pueden|podrian)\s+(?:\w+\s+)?(?:come|show up|raid|knock|venir|llegar|hacer redadas?)\b"
     r"|\b(?:vengan|llegue|lleguen)\b"

@@ -854,3 +854,15 @@ async def test_a_sentence_with_no_stage_is_kept_not_asked_again(run_form):
     slots, dispatcher = await run_form(before, {"removal_stage": text}, text=text, intent="inform", requested="removal_stage")
     assert slots["removal_stage"] == "unknown" and text in slots["details"]
     assert slots["requested_slot"] != "removal_stage"
+
+
+async def test_a_town_read_as_its_bigger_namesake_moves_to_the_phones_state(run_form):
+    # "gainesville" alone is Florida's; a Georgia number puts the visitor in Gainesville, GA
+    before = {"consent": True, "location": "Gainesville, FL", "state": "FL", "city": "Gainesville", "country": "United States",
+              "state_name": "Florida", "situation": "other", "details": "fees", "contact_name": "Mynor Ajanel"}
+    slots, _ = await run_form(before, {"contact_phone": "678 555 0103"}, text="678 555 0103", requested="contact_phone")
+    assert slots["state"] == "GA" and slots["city"] == "Gainesville"
+    # Houston, whatever the phone: the namesake is far smaller
+    before = dict(before, location="Houston, TX", state="TX", city="Houston", state_name="Texas")
+    slots, _ = await run_form(before, {"contact_phone": "314 555 0100"}, text="314 555 0100", requested="contact_phone")
+    assert "state" not in slots and slots["contact_phone"] == "+13145550100"

@@ -244,6 +244,7 @@ def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, count
     # the number of this chat, which a web chat does not show: told so, not "no number found"
     ("same number im texting from", (None, contact.PHONE_NOT_SEEN)),
     ("el mismo numero del que les escribo", (None, contact.PHONE_NOT_SEEN)),
+    ("el de whatsapp q le di", (None, contact.PHONE_NOT_SEEN)),
     ("call me at the same number", (None, "utter_phone_not_found")),
 ])
 def test_a_phone_answer_in_words_is_read_without_asking_again(text, expected):

@@ -1479,3 +1479,18 @@ def test_agents_just_came_and_took_someone_dates_it_today():
 def test_the_last_signing_with_ice_and_the_next_appointment_in_a_month():
     text = "En mi última firma con ICE me dijeron que saque mi pasaporte de Guatemala, mi próxima cita es en un mes."
     assert flow.answers_in_text("removal", text, _SAT) == {"removal_stage": "check_in", "hearing_date": "2027-01-04"}
+
+
+def test_the_court_case_number_is_the_a_number():
+    said = flow.answers_in_text("removal", "tengo corte en tres dias, mi numero de caso es 2 1 3 5 5 8 0 4 7", _SAT)
+    assert said["a_number"] == "213558047"
+
+
+def test_the_number_said_not_known_beside_a_form_name():
+    assert flow.a_number_unknown("tiene un papel q le dieron en la frontera, el I-220A, pero el numero no lo se")
+
+
+@pytest.mark.parametrize("text", ["asere a mi hijo lo dejaron en el krome cuando fue a la cita de ICE el martes",
+                                  "they detained him when he went to his check in on tuesday"])
+def test_kept_at_the_appointment_told_first_dates_the_detention(text):
+    assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == "2026-12-01"

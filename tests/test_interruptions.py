@@ -791,7 +791,8 @@ def test_a_medical_emergency_afraid_of_being_reported_is_a_know_your_rights_matt
 
 
 @pytest.mark.parametrize("text", ["they gave me a number but I wrote it on a paper at work", "lo tengo en la casa",
-                                  "we have it somewhere, its 9 digits", "lo tenemos por ahi guardado"])
+                                  "we have it somewhere, its 9 digits", "lo tenemos por ahi guardado",
+                                  "no me lo se de memoria, esta en el papel de la corte, lo busco?"])
 def test_an_a_number_written_down_elsewhere_is_not_at_hand(text):
     assert interruptions.NOT_AT_HAND.search(text)
 

@@ -637,3 +637,22 @@ def test_waiting_on_one_side_of_the_border_is_where_the_visitor_is():
                                    "we're waiting on the tijuana side")
     assert role == "self" and place.country == "Mexico"
     assert visitor_location("he is on the mexican side in tijuana")[1] != "self"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("kensington, philly", "Philadelphia, PA"),  # a neighbourhood, then its city
+    ("sunnyside, en el condado de yakima", "Sunnyside, WA"),  # a town of that name in the county's state
+    ("i live in kensington, philly", "Philadelphia, PA"),
+    ("dallas, houston", "Dallas, TX"),  # two cities of one state: the first
+])
+def test_a_town_then_its_city_or_county(text, label):
+    assert visitor_location(text)[0].label == label
+
+
+def test_a_town_abroad_stays_abroad_when_its_country_is_named():
+    text = "my husband was detained at JFK when he flew back from jamaica yesterday. im still in kingston"
+    assert visitor_location(text)[0].country == "Jamaica"
+
+
+def test_a_city_then_its_neighbourhood_stays_the_city():
+    assert visitor_location("seattle, capitol hill")[0].label == "Seattle, WA"

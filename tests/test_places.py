@@ -584,6 +584,10 @@ def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
     # a neighbourhood, then the city it is part of
     ("Corona, queens", "NY"), ("en antioch, nashville", "TN"),
     ("seattle, capitol hill", "WA"),  # a neighbourhood whose name is also elsewhere's: the city stands
+    ("pleasant grove, dallas", "TX"), ("kensington, philly", "PA"),  # no town of that name in the city's state
+    ("sunnyside, en el condado de yakima", "WA"),  # a town, then its county
+    ("vivo en columbus, georgia, no el de ohio", "GA"),  # the one it is not
+    ("pacoima, en el valle", "CA"), ("doraville, por la buford highway", "GA"),  # small towns of one state
     ("im at JFK terminal 4 waiting", "NY"),  # an airport
 ])
 def test_the_place_said_as_now_answers_where_are_you_right_now(text, state):
@@ -676,3 +680,10 @@ def test_la_said_with_california_is_los_angeles(text, city, state):
 
     place = location.answer_place(text, text)
     assert (place.city, place.state) == (city, state)
+
+
+def test_a_word_that_is_a_small_town_is_not_a_place_in_a_question():
+    from bot.places import location
+
+    text = "quick q first, can i vote in local elections with a green card?"
+    assert location.answer_place(text, text) is None

@@ -677,6 +677,10 @@ def test_agents_coming_to_the_door_now_are_at_hand(text, place):
     ("there is a man with a gun outside", None),
     ("desde temprano hay carros de la migra dando vueltas en la cuadra y ya tocaron en dos casas", "other"),
     ("ayer habia carros de la migra dando vueltas", None),
+    ("there are ICE agents going door to door in our trailer park right now", "home"),
+    ("hay una patrulla de ICE parada en la calle de mi casa desde hace una hora y no se van", "street"),
+    ("ayer hubo una patrulla de ICE parada en la esquina", None),
+    ("saw on tiktok that ICE is gonna start going door to door in our city next month?? is that real", None),
 ])
 def test_agents_there_since_a_time_are_still_there(text, place):
     assert urgency.live_emergency(text) == place
@@ -964,3 +968,8 @@ def test_a_passport_asked_for_the_next_visit_months_away_is_not_imminent():
 ])
 def test_agents_just_arrived_said_in_spanish(text, place):
     assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text", ["ICE just left my apartment, they asked for my roommate", "la migra ya se fue"])
+def test_agents_just_gone_are_not_there_now(text):
+    assert urgency.agents_not_here_now(text)

@@ -50,7 +50,7 @@ _NOT_NOW_HOME = re.compile(r"\b(?:visiting|on (?:a )?(?:trip|vacation)|(?:i|we) 
                            re.IGNORECASE)
 
 
-_JUST_A_COMMA = re.compile(r"\s*,\s*(?:in\s+|en\s+)?")
+_JUST_A_COMMA = re.compile(r"\s*,\s*(?:in\s+|en\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?")
 
 
 def answer_place(value: str, message_text: str) -> Optional[Place]:
@@ -72,7 +72,9 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
 #: "LA california", "L.A., CA": the city, said with its state.
 _LA_CALIFORNIA = re.compile(r"\b(?:la|l\.a\.?)\s*,?\s*(?:california|calif|ca)\b", re.IGNORECASE)
 #: "the texas one", "el de texas": which of several towns of one name.
-_WHICH_ONE = re.compile(r"\bthe ([a-z]+(?: [a-z]+)?) one\b|\b(?:el|la) de ([a-z]+(?: [a-z]+)?)\s*(?:$|[,.;!]|\bno\b|\bnot\b)",
+_WHICH_ONE = re.compile(r"(?<!\bnot )(?<!\bno )\bthe ([a-z]+(?: [a-z]+)?) one\b"
+                        # (not "columbus, georgia, no el de ohio": the one it is not)
+                        r"|(?<!\bnot )(?<!\bno )(?<!\bni )\b(?:el|la) de ([a-z]+(?: [a-z]+)?)\s*(?:$|[,.;!]|\bno\b|\bnot\b)",
                         re.IGNORECASE)
 
 
@@ -88,13 +90,18 @@ def _answer_place(value: str, message_text: str) -> Optional[Place]:
     first = found[0] if found else None
     if role == roles.UNCLEAR and first is not None and first.role == roles.UNCLEAR and 0 <= first.start <= 3 and first.place.city:
         second = found[1] if len(found) > 1 else None
-        if (second is not None and second.role == roles.UNCLEAR and second.place.in_us and second.place.city and first.place.in_us
-                and second.place.state and first.place.state != second.place.state and _JUST_A_COMMA.fullmatch(
+        if (second is not None and second.role == roles.UNCLEAR and second.place.in_us and (second.place.city or second.place.county)
+                and first.place.in_us and second.place.state and first.place.state != second.place.state and _JUST_A_COMMA.fullmatch(
                     message_text[first.end:second.start])):
-            # "en antioch, nashville", "Corona, queens": a neighbourhood, then the city it is part of
+            # "en antioch, nashville", "Corona, queens", "sunnyside, en el condado de yakima": a town or a
+            # neighbourhood, then the city or county it is in
             there = with_state(first.place.city, second.place.state)
             if there is not None and there.city == first.place.city:
                 return there
+            if second.place.city and _zips(second.place) > _zips(first.place):
+                # "pleasant grove, dallas": a neighbourhood of the bigger city, no town of its own
+                # (not "seattle, capitol hill": the city first, then its neighbourhood)
+                return second.place
         if first.place.state and not first.place.candidates:
             # "Anthony NM, right by the texas line": the answer is the town it starts with; what follows places it
             return first.place
@@ -107,7 +114,23 @@ def _answer_place(value: str, message_text: str) -> Optional[Place]:
     if place is None and not found and head:
         # "bakersfeild, i'm married con un ciudadano y quiero la green card": the town first, misspelt
         place = resolver.resolve(head.group(1))
+    if place is None and not found and "?" not in (message_text or ""):
+        # "pacoima, en el valle", "doraville": a town too small to name alone, whose name only one state
+        # has, said as the whole answer or before its first comma (not "quick q first, can i vote...")
+        said = (head.group(1) if head else (message_text or "")).strip(" .!")
+        town = roles.town_of_one_state(said, capitalised=False) if len(said.split()) <= 3 else None
+        if town is not None and town.city and town.city.lower() == " ".join(said.lower().split()):
+            place = town
     return place
+
+
+def _zips(place: Place) -> int:
+    """How many ZIP codes the town has (0 if unknown): a town's size, to tell a city from a neighbourhood."""
+    from bot.places.names import norm
+    from bot.places.placedb import places
+
+    town = places().towns.get(norm(place.city or ""), {}).get(place.state or "")
+    return town.zips if town else 0
 
 
 #: The first words of a reply, before a comma: "bakersfeild, i'm married ...".
@@ -241,6 +264,31 @@ def settled_by_phone(slots: Mapping[str, Any], state: Optional[str]) -> Dict[str
         return {}
     place = with_state(str(slots["city"]), state)
     return slots_for(place) if place is not None else {}
+
+
+def namesake_by_phone(slots: Mapping[str, Any], state: Optional[str], said: Sequence[str]) -> Dict[str, Any]:
+    """"Gainesville" read as the bigger one (Florida) from a visitor whose phone is a Georgia number:
+    the town of that name in the phone's state, when the visitor never named a state for it
+    (``said``: their messages) and that state has a town of the name; {} otherwise."""
+    city, current = slots.get("city"), slots.get("state")
+    if not city or not current or not state or state == current or slots.get("county") and not city:
+        return {}
+    names = {current.lower(), (slots.get("state_name") or "").lower()}
+    if any(re.search(rf"\b{re.escape(n)}\b", (text or "").lower()) for text in said for n in names if n):
+        return {}  # "gainesville florida", "gainesville, fl": the state was said
+    from bot.places.names import norm
+    from bot.places.placedb import places
+
+    towns = places().towns.get(norm(str(city)), {})
+    here, there = towns.get(current), towns.get(state)
+    if there is None or (here is not None and there.zips * _NAMESAKE_SHARE < here.zips):
+        return {}  # no such town in the phone's state, or one far smaller ("houston" is Texas, whatever the phone)
+    place = with_state(str(city), state)
+    return slots_for(place) if place is not None and place.city and place.city.lower() == str(city).lower() else {}
+
+
+#: A namesake in the phone's state counts when it has at least this share of the other's ZIP codes (as 1/N).
+_NAMESAKE_SHARE = 8
 
 
 def _whole_us(place: Place) -> bool:

@@ -177,10 +177,14 @@ def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[Place]:
             settled = _town_in_state_named(words.group(0).split(), found)
             if settled is not None:
                 return settled
+            # "we live in doraville": a small town of one state, after a cue that says it is home
+            town = town_of_one_state(words.group(0), capitalised=False)
+            if town is not None:
+                return town
     for cue in _HERE_CUE.finditer(text):
         if any(m.start >= cue.end() and m.start - cue.end() <= 1 for m in found):
             continue
-        town = _town_of_one_state(text[cue.end():])
+        town = town_of_one_state(text[cue.end():])
         if town is not None:
             return town
     return None
@@ -191,14 +195,16 @@ _HERE_CUE = re.compile(
     r"\b(?:i\s*'?m|i am|we\s*'?re|we are|(?:i|we)\s+(?:live|stay|are staying|'?m staying|'?re staying)|estoy|estamos|vivo|vivimos)"
     r"(?:\s+(?:here|right now|now|aqu[ií]|ac[aá]|ahorita|ahora))?\s+(?:in|en)\s+",
     re.IGNORECASE)
+_ANY_WORDS = re.compile(r"[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}")
 #: A capitalised name of up to three words right after the cue.
 _CAPITALISED = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2}")
 
 
-def _town_of_one_state(after: str) -> Optional[Place]:
-    """A town too small for the resolver alone, said capitalised right after "I'm in" or "estoy
-    en", when towns of that name are in one state only ("estoy en Postville": Postville, IA)."""
-    said = _CAPITALISED.match(after)
+def town_of_one_state(after: str, capitalised: bool = True) -> Optional[Place]:
+    """A town too small for the resolver alone, said (capitalised, unless ``capitalised`` is False:
+    an answer to "Where are you?") right after "I'm in" or "estoy en", when towns of that name are in
+    one state only ("estoy en Postville": Postville, IA)."""
+    said = (_CAPITALISED if capitalised else _ANY_WORDS).match(after)
     if said is None:
         return None
     words = said.group(0).split()
@@ -247,7 +253,8 @@ def _town_in_the_state_said(mention: PlaceMention, found: Sequence[PlaceMention]
     if not place.city or place.in_us or norm(mention.text) != norm(place.city):
         return place  # a US town stands ("i live in dallas, my court is in atlanta")
     states = {m.place.state for m in found if m is not mention and m.place.in_us and m.place.state}
-    if len(states) != 1:
+    if len(states) != 1 or any(m.place.country_code == place.country_code and not m.place.city for m in found if m is not mention):
+        # ("detained at JFK when he flew back from jamaica ... im still in kingston": the town's own country is named)
         return place
     return _town_in_state(place.city, states.pop()) or place
 
@@ -306,7 +313,8 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
         mention = next((m for m in found if m.role == SELF and m.place == chosen), None)
         if mention is None:
             return chosen, SELF
-        for settle in (_town_said_with_state, _town_in_the_state_said, lambda m, f: _town_near(m, f, text)):
+        for settle in (_town_said_with_state, _town_in_the_state_said, lambda m, f: _town_near(m, f, text),
+                       lambda m, f: _place_then_its_city(m, f, text)):
             settled = settle(mention, found)
             if settled != mention.place:
                 return settled, SELF
@@ -323,8 +331,31 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     unclear = [(i, m.place) for i, m in enumerate(found) if m.role == UNCLEAR]
     if unclear:
         best = max(unclear, key=lambda ip: (ip[1].in_us, _specificity(ip[1]), -ip[0]))
-        return best[1], UNCLEAR
+        return _place_then_its_city(found[best[0]], found, text), UNCLEAR
     return None, "other"
+
+
+#: Between a neighbourhood and its city: "kensington, philly", "sunnyside, en el condado de yakima".
+_THEN_ITS_CITY = re.compile(r"^\s*(?:,\s*|\s)(?:(?:in|en|near|cerca de)\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?$", re.IGNORECASE)
+
+
+def _place_then_its_city(mention: PlaceMention, found: Sequence[PlaceMention], text: str) -> Place:
+    """A town said first, then right after it a city or county of another state ("kensington,
+    philly"): the town of that name in that state, else the city it names (a neighbourhood's)."""
+    place = mention.place
+    if not text or not place.city or not place.in_us:
+        return place
+    after = next((m for m in found if m.start >= mention.end and _THEN_ITS_CITY.match(text[mention.end:m.start])), None)
+    if after is None or not after.place.in_us or not after.place.state or after.place.state == place.state \
+            or not (after.place.city or after.place.county):
+        return place
+    town = _town_in_state(place.city, after.place.state)
+    if town is not None:
+        return town
+    # a neighbourhood of the bigger city after it ("kensington, philly"), not "seattle, capitol hill"
+    towns = places().towns
+    size = lambda p: getattr(towns.get(norm(p.city or ""), {}).get(p.state or ""), "zips", 0)  # noqa: E731
+    return after.place if after.place.city and size(after.place) > size(place) else place
 
 
 #: Words that place the visitor right now, in the clause before the place ("right now im staying with
