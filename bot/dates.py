@@ -221,6 +221,14 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
     (r"\bel fin de semana pasado\b", "el sabado pasado"),
+    # "two nights ago", "at dawn", "en la madrugada", "el finde", "lo detuvieron la semana pasada"
+    (r"\b(two|2|three|3|four|4) nights ago\b", r"\1 days ago"),
+    (r"\b(?:this morning at dawn|esta madrugada|hoy en la madrugada)\b", "this morning"),
+    # ("antier en la madrugada": the hour of a day said beside it)
+    (r"\b(?:at dawn|at daybreak|en la madrugada)\b", " "),
+    (r"\b(?:around|at|about) midnight\b", "last night"),
+    (r"\bel finde\b", "el fin de semana"),
+    (r"(?<!\bde )\bla semana pasada\b", "last week"),
     # "lo arrestaron el weekend", "el fin de semana": its Saturday (the last one, or the next, as the reading asks)
     (r"\bel (?:weekend|fin de semana)\b(?! (?:que viene|pasado|proximo|entrante|antepasado))", "el sabado"),
     # "since the week before last" (with no weekday: "the week before last, on thursday" reads as it is)

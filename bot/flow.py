@@ -580,6 +580,7 @@ def _detention_day(text: str, today: date) -> date | str | None:
     """The one day a message says someone was detained ("ICE took him on Tuesday"), the period
     in the visitor's words when only that is said ("since last month"), or None."""
     days: set[date] = set()
+    since_days: set[date] = set()
     periods: List[str] = []
     for sentence in _SENTENCE.split(text):
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
@@ -591,6 +592,7 @@ def _detention_day(text: str, today: date) -> date | str | None:
             day = dates.past_date(since.group(1), today)
             if day is not None:
                 days.add(day)
+                since_days.add(day)
                 continue
         if held:
             # The clause that tells the detention first: "detained last tuesday in houston, his
@@ -642,6 +644,10 @@ def _detention_day(text: str, today: date) -> date | str | None:
             days.add(day)
     if len(days) == 1:
         return days.pop()
+    if len(since_days) == 1:
+        # "detenida por ICE desde la semana pasada ... hoy mi sobrina me dijo que la deja encerrada": the day
+        # said with "since" is the detention's; another sentence's day is something else
+        return since_days.pop()
     return periods[0] if not days and periods else None
 
 

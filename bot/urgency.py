@@ -876,6 +876,8 @@ def _agents_in(sentences: List[str]) -> Optional[str]:
 _NOT_NOW = re.compile(
     r"\bnothing (?:is )?(?:happening|going on)\b|\bno (?:agents?|one|body) (?:has |have )?(?:come|came|been here)\b"
     r"|\b(?:they|agents?|ice|la migra) (?:already |just |finally )?(?:left|are gone|went away|drove off)\b|\bse fueron\b|\bya se fue\w*\b"
+    # "they took my husband and left"
+    r"|\b(?:took|grabbed|arrested|picked up|se llevaron|agarraron)\b[^.]{0,40}\b(?:and|y) (?:then |luego )?(?:left|drove (?:off|away)|took off)\b"
     r"|\b(?:prepared|prepare|be ready|get ready|preparad[oa]s?|prepararnos|prepararme)\b"
     r"|\b(?:will|might|may|could|would|going to|gonna|van a|puedan|pueden|podrian)\s+(?:\w+\s+)?(?:come|show up|raid|knock|venir|llegar|hacer redadas?)\b"
     r"|\b(?:vengan|llegue|lleguen)\b"

@@ -240,6 +240,7 @@ def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, count
     ("cinco cero tres, 555, O uno uno seis", ("+15035550116", None)),  # the letter O among digit words
     ("214 555 0134 o 214 555 0199", ("+12145550134", None)),  # "o" between two numbers is "or"
     ("71355501OO", ("+17135550100", None)), ("713-555-01OO", ("+17135550100", None)),  # two O's for zeros
+    ("seven one three 555 zero one hundred", ("+17135550100", None)),  # "one hundred" for 1-0-0
     ("i have court at 9 then 3pm", (None, "utter_phone_not_found")),
     # the number of this chat, which a web chat does not show: told so, not "no number found"
     ("same number im texting from", (None, contact.PHONE_NOT_SEEN)),

@@ -1494,3 +1494,30 @@ def test_the_number_said_not_known_beside_a_form_name():
                                   "they detained him when he went to his check in on tuesday"])
 def test_kept_at_the_appointment_told_first_dates_the_detention(text):
     assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == "2026-12-01"
+
+
+@pytest.mark.parametrize("text, since", [
+    ("ICE detained my husband two nights ago", "2026-12-03"),
+    ("ICE detained my husband this morning at dawn", "2026-12-05"),
+    ("ICE detuvo a mi esposo esta madrugada", "2026-12-05"),
+    ("a mi esposo lo agarro la migra antier en la madrugada", "2026-12-03"),  # the hour of the day said
+    ("ICE detuvo a mi esposo el finde", "2026-12-05"),  # said on the Saturday: this one
+])
+def test_when_someone_was_taken_said_loosely(text, since):
+    assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since
+
+
+def test_last_week_in_spanish_reads_as_in_english():
+    said = flow.answers_in_text("detention", "ICE detuvo a mi esposo la semana pasada", _SAT)["detained_since"]
+    assert said == flow.answers_in_text("detention", "ICE detained my husband last week", _SAT)["detained_since"]
+
+
+def test_last_week_in_spanish_is_not_a_town():
+    # "la semana" was read, one letter or two off, as La Romana
+    assert flow.answers_in_text("detention", "lo agarraron el jueves de la semana pasada", _SAT) == {"detained_since": "2026-11-26"}
+
+
+def test_the_day_said_with_since_wins_over_another_sentences_day():
+    text = ("mi hermana esta detenida por ICE desde el martes y sus hijos se quedaron con el novio. "
+            "hoy mi sobrina me dijo que la deja encerrada")
+    assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == "2026-12-01"

@@ -970,6 +970,7 @@ def test_agents_just_arrived_said_in_spanish(text, place):
     assert urgency.live_emergency(text) == place
 
 
-@pytest.mark.parametrize("text", ["ICE just left my apartment, they asked for my roommate", "la migra ya se fue"])
+@pytest.mark.parametrize("text", ["ICE just left my apartment, they asked for my roommate", "la migra ya se fue",
+                                  "they took my husband and left"])
 def test_agents_just_gone_are_not_there_now(text):
     assert urgency.agents_not_here_now(text)

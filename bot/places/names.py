@@ -410,6 +410,7 @@ COMMON_WORDS = frozenset(
     begin change changed changes recipe winning social machine medical company orden
     support prepare banging depot homeland pending americana residencia fiance fiancee
     francais español frances aleman frontera norte garita shock luck check casa trabajo
+    semana semanas pasada pasado proxima proximo dias meses
     """.split()
 )
 
