@@ -659,12 +659,7 @@ def test_agents_named_or_a_raid_only_they_make(text, named):
     ("vienen a mi casa ahorita", "home"),
     ("im worried they come here", None),
     ("what if they are coming to my door", None),
-])
-def test_agents_coming_to_the_door_now_are_at_hand(text, place):
-    assert urgency.live_emergency(text) == place
-
-
-@pytest.mark.parametrize("text, place", [
+    # there since a time, seen there now, sweeping: still at hand
     ("there's been a black car with 2 guys in vests sitting at the end of our block since 7 this morning", "street"),
     ("ICE has been outside since 6am", "home"),
     ("la migra lleva desde las 6 estacionada afuera", "home"),
@@ -682,7 +677,7 @@ def test_agents_coming_to_the_door_now_are_at_hand(text, place):
     ("ayer hubo una patrulla de ICE parada en la esquina", None),
     ("saw on tiktok that ICE is gonna start going door to door in our city next month?? is that real", None),
 ])
-def test_agents_there_since_a_time_are_still_there(text, place):
+def test_agents_coming_to_the_door_now_are_at_hand(text, place):
     assert urgency.live_emergency(text) == place
 
 
