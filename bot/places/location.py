@@ -98,7 +98,7 @@ def _answer_place(value: str, message_text: str) -> Optional[Place]:
             there = with_state(first.place.city, second.place.state)
             if there is not None and there.city == first.place.city:
                 return there
-            if second.place.city and _zips(second.place) > _zips(first.place):
+            if second.place.city and roles.town_zips(second.place) > roles.town_zips(first.place):
                 # "pleasant grove, dallas": a neighbourhood of the bigger city, no town of its own
                 # (not "seattle, capitol hill": the city first, then its neighbourhood)
                 return second.place
@@ -122,15 +122,6 @@ def _answer_place(value: str, message_text: str) -> Optional[Place]:
         if town is not None and town.city and town.city.lower() == " ".join(said.lower().split()):
             place = town
     return place
-
-
-def _zips(place: Place) -> int:
-    """How many ZIP codes the town has (0 if unknown): a town's size, to tell a city from a neighbourhood."""
-    from bot.places.names import norm
-    from bot.places.placedb import places
-
-    town = places().towns.get(norm(place.city or ""), {}).get(place.state or "")
-    return town.zips if town else 0
 
 
 #: The first words of a reply, before a comma: "bakersfeild, i'm married ...".

@@ -353,9 +353,13 @@ def _place_then_its_city(mention: PlaceMention, found: Sequence[PlaceMention], t
     if town is not None:
         return town
     # a neighbourhood of the bigger city after it ("kensington, philly"), not "seattle, capitol hill"
-    towns = places().towns
-    size = lambda p: getattr(towns.get(norm(p.city or ""), {}).get(p.state or ""), "zips", 0)  # noqa: E731
-    return after.place if after.place.city and size(after.place) > size(place) else place
+    return after.place if after.place.city and town_zips(after.place) > town_zips(place) else place
+
+
+def town_zips(place: Place) -> int:
+    """How many ZIP codes a US town has (0 if unknown): its size, to tell a city from a neighbourhood."""
+    town = places().towns.get(norm(place.city or ""), {}).get(place.state or "")
+    return town.zips if town else 0
 
 
 #: Words that place the visitor right now, in the clause before the place ("right now im staying with
