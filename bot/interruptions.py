@@ -283,14 +283,14 @@ def answer_slots(slot: str, text: str, today: date) -> Dict[str, Any]:
         else:
             out[slot] = value[:1000]
     elif slot == "detained_where":
-        from bot.places import facilities
-
-        from bot.places import resolver
+        from bot.places import facilities, resolver
 
         said = _after_a_question(text)
-        if facilities.facility_in(said) is None and resolver.resolve(said) is None:
+        facility = facilities.facility_in(said)
+        if facility is None and resolver.resolve(said) is None:
             said = text  # "they said maybe the place in alvarado? i dont know": the whole answer
-        out[slot] = (facilities.facility_in(said) or said)[:1000]
+            facility = facilities.facility_in(said)
+        out[slot] = (facility or said)[:1000]
     elif slot == "location":
         # resolved as the form would ("hazleton too, same house" is Hazleton, PA)
         from bot.places import location

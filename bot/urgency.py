@@ -825,10 +825,11 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
 
 
 #: A sweep, told of agents: "ICE agents going door to door in our trailer park", "tocando puerta por puerta".
-_SWEEP = re.compile(r"\b(?:going|knocking|tocando|yendo|van|andan)\s+(?:de\s+)?(?:door to door|on every door|puerta (?:en|por) puerta|todas las puertas)\b")
+_DOOR_TO_DOOR = r"(?:door to door|on every door|puerta (?:en|por) puerta|todas las puertas)"
+_SWEEP = re.compile(rf"\b(?:going|knocking|tocando|yendo|van|andan)\s+(?:de\s+)?{_DOOR_TO_DOOR}\b")
 #: ... said as going on (not "ICE is gonna start going door to door next month"):
 _SWEEP_NOW = re.compile(r"\b(?:are|is|re|estan|andan|siguen)\s+(?:(?!gonna\b|going to\b|about\b|planning\b|supposed\b|start\w*\b|empezar\b|a\b)\w+\s+){0,2}?"
-                        r"(?:going|knocking|tocando|yendo)\s+(?:de\s+)?(?:door to door|on every door|puerta (?:en|por) puerta|todas las puertas)\b"
+                        rf"(?:going|knocking|tocando|yendo)\s+(?:de\s+)?{_DOOR_TO_DOOR}\b"
                         r"|\b(?:andan|van) (?:de )?puerta (?:en|por) puerta\b")
 #: Something there now, at the visitor's place: "theres a black SUV ... at the end of our driveway", "hay 2 hombres con chalecos afuera".
 _THERE_IS_NOW = re.compile(

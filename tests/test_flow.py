@@ -1517,3 +1517,15 @@ def test_the_day_said_with_since_wins_over_another_sentences_day():
     text = ("mi hermana esta detenida por ICE desde el martes y sus hijos se quedaron con el novio. "
             "hoy mi sobrina me dijo que la deja encerrada")
     assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == "2026-12-01"
+
+
+def test_the_removal_stages_are_one_list_in_flow_domain_and_summary():
+    import yaml
+
+    from bot import intake
+
+    domain = yaml.safe_load(open("domain.yml", encoding="utf-8"))
+    assert set(domain["slots"]["removal_stage"]["values"]) == flow.STAGES
+    assert set(intake.STAGE_LABELS) == flow.STAGES
+    assert set(intake.SUMMARY_WORDS["es"]["stages"]) == flow.STAGES
+    assert set(flow.STAGE_BUTTONS) <= flow.STAGES and flow.STAGES_WITHOUT_DATE <= flow.STAGES

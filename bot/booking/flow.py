@@ -11,6 +11,7 @@ import re
 from datetime import datetime
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
+from bot import contact
 from bot.places import resolver
 from bot.dates import plain
 from bot.language import both
@@ -201,8 +202,6 @@ def change_without_reference(request: str, slots: Mapping[str, Any]) -> Dict[str
     """What to keep when a visitor asks to move or cancel a booking but has no reference: the
     request as their matter ("other", in their words) and any name or phone they gave with it,
     so that an intake begun next asks neither again; nothing already known is replaced."""
-    from bot import contact
-
     out: Dict[str, Any] = {}
     text = " ".join((request or "").split())
     if text and not slots.get("situation"):

@@ -6,6 +6,8 @@ import re
 from typing import Any, Dict, Mapping, Optional, Sequence
 
 from bot.places import facilities, neighbours, resolver, roles
+from bot.places.names import norm
+from bot.places.placedb import places
 from bot.places.place import Place
 
 #: Slots a resolved place fills.
@@ -262,14 +264,11 @@ def namesake_by_phone(slots: Mapping[str, Any], state: Optional[str], said: Sequ
     the town of that name in the phone's state, when the visitor never named a state for it
     (``said``: their messages) and that state has a town of the name; {} otherwise."""
     city, current = slots.get("city"), slots.get("state")
-    if not city or not current or not state or state == current or slots.get("county") and not city:
+    if not city or not current or not state or state == current:
         return {}
     names = {current.lower(), (slots.get("state_name") or "").lower()}
     if any(re.search(rf"\b{re.escape(n)}\b", (text or "").lower()) for text in said for n in names if n):
         return {}  # "gainesville florida", "gainesville, fl": the state was said
-    from bot.places.names import norm
-    from bot.places.placedb import places
-
     towns = places().towns.get(norm(str(city)), {})
     here, there = towns.get(current), towns.get(state)
     if there is None or (here is not None and there.zips * _NAMESAKE_SHARE < here.zips):
