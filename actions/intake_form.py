@@ -177,11 +177,13 @@ class ValidateIntakeForm(FormValidationAction):
             out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out and k != asked})
         said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
+        out.update(flow.corrected(said, slots, text))  # "wait no i read it wrong, its next friday"
         signals = urgency.signals_in_story(text, today(), situation)
         known = slots.get("urgency_reasons") or []
         if set(signals) - set(known):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]
-            if "ice_present_now" in signals and slots.get("ice_present_now") is None:
+            if "ice_present_now" in signals and slots.get("ice_present_now") is not True:
+                # (also after a "no": "they came asking for my son" read as gone, then "they are still outside")
                 out["ice_present_now"] = True
             if "ice_present_now" in signals and urgency.agents_named(text) and (
                     situation or asked not in (None, "consent", "situation")):
@@ -443,6 +445,10 @@ class ValidateIntakeForm(FormValidationAction):
         return {"detained_since": day.isoformat() if day else _clip(value)}
 
     def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        text = latest_text(tracker)
+        if value == "unknown" and latest_intent(tracker) == "deny" and flow.corrected(_another_fact(tracker, text), tracker.slots, text):
+            # "wait no, i read it wrong, its next friday": a date set right, not "no" to the A-number (asked again)
+            return {"a_number": None}
         if interruptions.a_number_not_at_hand(str(value)):
             return {"a_number": "unknown"}
         return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")

@@ -431,9 +431,11 @@ _NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?
 _ASK_FOR = re.compile(r"\b(?:ask for|pregunten por|preguntar por|pregunte por|everyone calls me|everybody calls me|d[ií]ganme|p[oó]ngale|just put)\s+"
                       r"(?:(?:my|mi|his|her|su)\s+\w+\s+)?(?!(?:my|mi|his|her|su)\b)([^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)",
                       re.IGNORECASE)
-#: A name or an initial to use instead of the real one, said last: "please dont write my real name, use L", "pongan solo R".
+#: A name or an initial to use instead of the real one, said last: "please dont write my real name, use L", "pongan solo R",
+#: "Kevin y mi mama, ponga Kevin Sanchez".
 _USE_NAME = re.compile(r"\b(?:just |only |solo )?(?:use|write|put|pon|ponga|pongan|escriba|escriban|usa|use|usen)\s+(?:just |only |solo )?"
-                       r"(?!(?:my|mi|his|her|su|the|el|la|it|that|this|eso|esto|a|an|un|una)\b)([^\W\d_][\w'-]*)\s*[.!]?\s*$", re.IGNORECASE)
+                       r"(?!(?:my|mi|his|her|su|the|el|la|it|that|this|eso|esto|a|an|un|una)\b)([^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)\s*[.!]?\s*$",
+                       re.IGNORECASE)
 #: Who they are beside the name: "the mom", "la tia", "his mom", "la esposa de Ramon", "the sister".
 _WHO_THEY_ARE = re.compile(
     r"(?:^|[\s,]+)(?:i'?m |im |soy )?(?:the|his|her|their|la|el|su|a)\s+(?:mom|mother|dad|father|sister|brother|wife|husband|aunt|uncle"

@@ -191,6 +191,25 @@ def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
     return "change" if _SUMMARY_CORRECTION.search(text or "") else "more"
 
 
+#: A fact said again to put it right, at any question ("wait no i read it wrong its next friday",
+#: "perdón, me equivoqué, es el jueves"): the new reading replaces the one kept.
+_SETS_RIGHT = re.compile(
+    r"\b(?:wait,? no|no,? wait|read it wrong|got it wrong|i was wrong|my bad|correction|i meant|i mean"
+    r"|not (?:in )?(?:\w+ ){0,3}(?:it'?s|its|it is)|actually"
+    r"|me equivoqu[eé]|nos equivocamos|le[ií] mal|le[ií]mos mal|estaba mal|en realidad|no es (?:el|en|para))\b",
+    re.IGNORECASE,
+)
+#: The facts a correction may replace: days, which a visitor misreads on a letter.
+CORRECTABLE = ("hearing_date", "detained_since")
+
+
+def corrected(said: Dict[str, Any], known: Dict[str, Any], text: str | None) -> Dict[str, Any]:
+    """The facts of ``said`` that set right a different one already kept, when the message says it corrects."""
+    if not _SETS_RIGHT.search(text or ""):
+        return {}
+    return {k: v for k, v in said.items() if k in CORRECTABLE and known.get(k) not in (None, v)}
+
+
 #: Words that correct the summary ("actually we moved", "the name is wrong", "me mudé").
 _SUMMARY_CORRECTION = re.compile(
     r"\b(?:actually|wrong|incorrect|not right|mistake|typo|change|fix|correct\w*|instead|moved|isn'?t|is not|not in|not at"
@@ -370,8 +389,8 @@ _ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|
 _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita)\b")
 #: A notice to appear with no date yet, whatever else it says (court, "me presente"); or a paper to go
 #: before a judge with no date ("un papel para presentarme ante un juez pero no tiene fecha").
-_NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) comparec\w*"
-                          r"|(?:paper|papel|letter|carta)\b[^.]{0,30}\b(?:judge|juez|jueza|court|corte))\b)"
+_NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) (?:comparec\w*|presentarse)"
+                          r"|(?:paper|papel|letter|carta)\b[^.]{0,50}\b(?:judge|juez|jueza|court|corte))\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar)"
                           r"|no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date)\b")
 #: Leaving on one's own ("self deported", "se autodeporto"): no removal order is said.
@@ -490,6 +509,7 @@ _STAGE_SAID = re.compile(
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     r"(?:gave|give) (?:me|him|her|us|them) (?:a )?deportation|got (?:a )?deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
+    r"bag\s*(?:and|&|n|-)\s*baggage|"
     r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje|suitcases?)|"
     # proceedings with no date: "they put me in court proceedings but no date ever came"
     r"no date (?:ever )?(?:came|was set|yet)|never (?:got|had|gave me) a date|sin fecha|no (?:me )?(?:han )?(?:dado|puesto) fecha|"
@@ -584,6 +604,7 @@ def _detention_day(text: str, today: date) -> date | str | None:
     periods: List[str] = []
     for sentence in _SENTENCE.split(text):
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
+                or _AT_A_STATION.search(sentence)  # "esta en la estacion de la patrulla fronteriza desde antier"
                 or detention_said(sentence)  # "went in for his check in at 9 this morning ... never came out"
                 or _RAIDED.search(sentence))  # "they raided the farm this morning ... my dad was one of them"
         since = _SINCE_DAY.search(sentence) if held else None
@@ -675,10 +696,15 @@ _AIRPORT = re.compile(
     r"\b((?:JFK|LAX|SFO|MIA|ORD|IAH|ATL|EWR|DFW|IAD|BOS|SEA|DEN|PHX|LAS|MCO|FLL|DTW|MSP|PHL|CLT|SLC|BWI|DCA|AUS|SJC|OAK)"
     r"(?: (?:airport|terminal \w+))?|(?:[A-Za-z.]+ ){0,2}(?:international )?airport|aeropuerto(?: de [A-Za-z.]+(?: [A-Za-z.]+)?)?)\b"
 )
+#: A Border Patrol station, as said: "la estacion de la patrulla fronteriza en McAllen", "the border patrol
+#: station in yuma" (where someone is held, and a sentence about someone held there).
+_STATION = (r"(?:the |la |una )?(?:(?:border patrol|cbp|patrulla fronteriza|migra(?:ci[oó]n)?) (?:station|estaci[oó]n)"
+            r"|estaci[oó]n de (?:la )?(?:border patrol|patrulla fronteriza|migraci[oó]n|migra|cbp))(?: (?:in|en|de|of) [A-Za-z]+)?")
+_AT_A_STATION = re.compile(r"\b" + _STATION, re.IGNORECASE)
 #: The local county jail, unnamed: "detenido en el condado", "in the county jail".
 _LOCAL_JAIL = re.compile(
-    r"\b((?:the |el )?county jail (?:de|del condado de|of|in|en) (?-i:[A-Z])[A-Za-z]+"  # "el county jail de Harris"
-    r"|(?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del condado|condado(?= por| y|,|\.|$)|local jail)"
+    r"\b(" + _STATION + r"|(?:the |el )?county jail (?:de|del condado de|of|in|en) (?-i:[A-Z])[A-Za-z]+"  # "el county jail de Harris"
+    r"|(?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del (?:condado|county)|condado(?= por| y|,|\.|$)|local jail)"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
     # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county

@@ -849,7 +849,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # do not tell (_matter_beside_crisis reads those)
             beside = [r for r in ranking or () if r.get("name") != "crisis"]
             read = _situation_said(text or "", beside, slots).get("situation")
-            situation = "removal" if _case_in_court(text or "") else (read if read not in ("detention", "enforcement") else None)
+            # (raids said are agents told: "dicen que va a haber redadas esta semana ... que hago si llegan")
+            told = read != "detention" and (read != "enforcement" or urgency.raid_said(text or ""))
+            situation = "removal" if _case_in_court(text or "") else (read if told else None)
         if not situation and place is not None:
             # "están haciendo una redada en la empacadora ahorita, mi esposo está adentro y no contesta":
             # beside the danger, the agents at hand are the matter

@@ -761,7 +761,7 @@ _WIDE: Dict[str, str] = {
         # (added 2026-12-03 from the dev2 set, now tuned on) burns, taken by force, a drunk parent driving off
         r"|cigar(?:ette|ro)s?|(?:lo|la|los|las) quema|burns (?:him|her|them)|a la fuerza|by force"
         r"|(?:llevarse|se llevo|se llevaron|agarro|grabbed|took) (?:a )?(?:mi|my|our|nuestr[oa]) (?:hij[oa]|daughter|son|kid|child|nin[oa]|bebe|baby)"
-        r"|(?:grabbed|took) (?:him|her) from|(?:drunk|borracho) (?:\w+ ){0,6}(?:son|daughter|kid|child|hijo|hija|nino|nina)"
+        r"|(?:grabbed|(?<!they )(?<!they just )took) (?:him|her) from|(?:drunk|borracho) (?:\w+ ){0,6}(?:son|daughter|kid|child|hijo|hija|nino|nina)"
         r"|(?:son|daughter|kid|child|hijo|hija|nino|nina) (?:\w+ ){0,8}(?:drunk|borracho)"
         r"|(?:wont|will not|doesnt|does not) let me feed|(?:hasnt|has not|havent|have not) eaten in|no (?:ha|han) comido en|no (?:lo|la|los) deja comer|starving"
     ),

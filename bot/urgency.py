@@ -501,7 +501,7 @@ _OTHER = r"school|church|hospital|escuela|iglesia"
 _PLACE = rf"(?:{_HOME}|{_WORK}|{_STREET}|{_OTHER})"
 _OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|una)"
 _HERE_END = r"(?=\s*(?:$|[,:]|right now|now|ahora|ahorita|ya|already|again|and|y|help|ayuda|please|por favor|what|que|omg|with|con|afuera|outside|adentro|inside))"
-_AT_PLACE = rf"(?:at|in|inside|on|outside(?: of)?|in front of|en|dentro de|afuera de|fuera de|enfrente de|frente a)\s+(?:{_OWNER}\s+)?(?:\w+\s+)?{_PLACE}\b"
+_AT_PLACE = rf"(?:at|in|inside|on|outside(?: of)?|in front of|en|dentro de|afuera de|fuera de|enfrente de|frente a)\s+(?:{_OWNER}\s+)?(?:\w+(?:'s)?\s+)?{_PLACE}\b"
 _PRESENCE = (
     rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|(?:right )?(?:here|aqui)\s+{_AT_PLACE}|there (?:right now|now|ahora)|"
     r"outside|afuera|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
@@ -630,7 +630,7 @@ _THEY_RAIDING = re.compile(
     # ("andan tocando puerta por puerta en los apartamentos": the sweep, said without a subject)
     r"|\b(?:andan|estan|van) (?:tocando |yendo )?(?:de )?puerta (?:en|por) puerta"
 )
-_RAID = re.compile(r"\b(?:raid|raids|redada|operativo)\b")
+_RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
     r"\b(?:there'?s|there is|hay|happening|esta pasando|going on|ongoing)\s+(?:an? |una? )?(?:ice |immigration )?(?:raid|redada|operativo)\b"
@@ -954,6 +954,11 @@ def agents_at_hand(text: str) -> bool:
     """Whether immigration agents, named or raiding, are at hand now (not "they" alone,
     which may be anyone: "a man with a gun is outside")."""
     return live_emergency(text) is not None and (agents_named(text) or bool(_RAID.search(normalise(text))))
+
+
+def raid_said(text: str) -> bool:
+    """Whether a message speaks of raids ("dicen que va a haber redadas esta semana"), now or to come."""
+    return bool(_RAID.search(normalise(text or "")))
 
 
 def agents_named(text: str) -> bool:

@@ -866,3 +866,29 @@ async def test_a_town_read_as_its_bigger_namesake_moves_to_the_phones_state(run_
     before = dict(before, location="Houston, TX", state="TX", city="Houston", state_name="Texas")
     slots, _ = await run_form(before, {"contact_phone": "314 555 0100"}, text="314 555 0100", requested="contact_phone")
     assert "state" not in slots and slots["contact_phone"] == "+13145550100"
+
+
+async def test_a_hearing_date_set_right_at_another_question_replaces_the_one_kept(run_form):
+    # 2026-11-28 is a Saturday: "next friday" is 2026-12-04, within two weeks
+    before = {"consent": True, "location": "Raleigh, NC", "state": "NC", "situation": "removal",
+              "removal_stage": "hearing", "hearing_date": "in like 2 months"}
+    text = "wait no i read it wrong its not 2 months its next friday omg"
+    slots, _ = await run_form(before, {"a_number": "unknown"}, text=text, intent="deny", requested="a_number")
+    assert slots["hearing_date"] == "2026-12-04" and "hearing_soon" in slots["urgency_reasons"]
+    assert slots["a_number"] is None and slots["requested_slot"] == "a_number"  # not a "no" to the A-number
+
+
+async def test_a_plain_no_to_the_a_number_keeps_the_hearing_date(run_form):
+    before = {"consent": True, "location": "Raleigh, NC", "state": "NC", "situation": "removal",
+              "removal_stage": "hearing", "hearing_date": "2027-02-01"}
+    slots, _ = await run_form(before, {"a_number": "unknown"}, text="no i dont have it", intent="deny", requested="a_number")
+    assert slots["a_number"] == "unknown" and slots.get("hearing_date", "2027-02-01") == "2027-02-01"
+
+
+async def test_agents_still_outside_after_a_no_turn_it_to_yes_and_the_place_said_is_kept(run_form):
+    # "ice came to my house asking for my son" was read as gone; then, at "Where are you?":
+    before = {"consent": True, "situation": "enforcement", "ice_present_now": False}
+    text = "they are still outside parked in a black suv. sorry im in fort worth"
+    slots, _ = await run_form(before, {}, text=text, intent="emergency_now", requested="location")
+    assert slots["ice_present_now"] is True and "ice_present_now" in slots["urgency_reasons"]
+    assert slots["state"] == "TX" and slots["requested_slot"] != "location"

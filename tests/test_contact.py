@@ -408,7 +408,7 @@ def test_details_said_in_passing_fill_only_what_is_missing_and_not_at_their_own_
 @pytest.mark.parametrize("text, name", [
     ("soy la tia, Martha", "Martha"), ("Silvia, la esposa de Ramon", "Silvia"), ("im Dayana, the sister", "Dayana"),
     ("ask for Beto, my husband, he speaks english better", "Beto"), ("pregunten por mi hija Karla, ella habla ingles", "Karla"),
-    ("Guadalupe, pero diganme Lupita", "Lupita"), ("please dont write my real name, use L", "L"), ("pongan solo R", "R"), ("is it safe to give my name? ok its Xiomara", "Xiomara"),
+    ("Guadalupe, pero diganme Lupita", "Lupita"), ("please dont write my real name, use L", "L"), ("pongan solo R", "R"), ("Kevin y mi mama, ponga Kevin Sanchez", "Kevin Sanchez"), ("is it safe to give my name? ok its Xiomara", "Xiomara"),
     ("soy rossa perdon Rosa", "Rosa"), ("Daniela Rojas, llameme mejor en la tarde", "Daniela Rojas"),
 ])
 def test_the_name_to_use_among_other_words(text, name):

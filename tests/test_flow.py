@@ -1529,3 +1529,47 @@ def test_the_removal_stages_are_one_list_in_flow_domain_and_summary():
     assert set(intake.STAGE_LABELS) == flow.STAGES
     assert set(intake.SUMMARY_WORDS["es"]["stages"]) == flow.STAGES
     assert set(flow.STAGE_BUTTONS) <= flow.STAGES and flow.STAGES_WITHOUT_DATE <= flow.STAGES
+
+
+@pytest.mark.parametrize("text, set_right", [
+    ("wait no i read it wrong its not 2 months its next friday", True),
+    ("perdón, me equivoqué, mi hija leyó la carta y es el jueves de esta semana", True),
+    ("actually it's on the 12th", True),
+    ("the hearing is next friday", False),  # said again, not set right: the first reading stays
+    ("no", False),
+])
+def test_a_date_is_replaced_only_when_the_visitor_sets_it_right(text, set_right):
+    said = {"hearing_date": "2026-12-04", "removal_stage": "hearing"}
+    known = {"hearing_date": "2027-01-30", "removal_stage": "hearing"}
+    assert flow.corrected(said, known, text) == ({"hearing_date": "2026-12-04"} if set_right else {})
+
+
+def test_a_correction_replaces_only_dates_and_only_when_they_differ():
+    text = "wait no, its friday"
+    assert flow.corrected({"hearing_date": "2026-12-04"}, {"hearing_date": "2026-12-04"}, text) == {}
+    assert flow.corrected({"a_number": "123456789"}, {"a_number": "987654321"}, text) == {}
+    assert flow.corrected({"detained_since": "2026-12-01"}, {"detained_since": "2026-11-20"}, text) == {"detained_since": "2026-12-01"}
+
+
+@pytest.mark.parametrize("text, where, since", [
+    ("mi esposo esta en la estacion de la patrulla fronteriza en McAllen desde antier, nos separaron al cruzar",
+     "la estacion de la patrulla fronteriza en McAllen", "2026-12-03"),
+    ("he's at the border patrol station in yuma since the day before yesterday", "the border patrol station in yuma", "2026-12-03"),
+    ("a mi esposo lo detuvieron, está en el jail del county desde el jueves", "el jail del county", "2026-12-03"),
+])
+def test_a_station_or_the_county_jail_said_with_the_day_answers_both(text, where, since):
+    assert flow.answers_in_text("detention", text, _SAT) == {"detained_where": where, "detained_since": since}
+
+
+def test_a_police_station_is_not_a_border_patrol_station():
+    assert "detained_where" not in flow.answers_in_text("detention", "fui a la estación de policía a preguntar", _SAT)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("a mi esposo le dieron un papel que dice que tiene que presentarse en la corte pero no tiene fecha, que significa?",
+     {"removal_stage": "nta_no_date"}),
+    ("mi esposo got a bag and baggage letter, he has to report el martes, is there anything we can do??",
+     {"removal_stage": "removal_order", "hearing_date": "2026-12-08"}),
+])
+def test_a_court_paper_without_a_date_and_a_bag_and_baggage_letter_are_their_stages(text, told):
+    assert flow.answers_in_text("removal", text, _SAT) == told

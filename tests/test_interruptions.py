@@ -992,6 +992,19 @@ def test_a_learned_guess_of_danger_reads_the_matter_as_any_message():
     assert "safety_flag" not in answer.slots
 
 
+@pytest.mark.parametrize("text, situation", [
+    ("dicen que va a haber redadas esta semana en Houston, que hago si llegan a mi trabajo o a mi casa", "enforcement"),
+    ("tengo miedo de que me pase algo, que hago si llegan a mi casa", None),  # no agents or raids told: asked
+])
+def test_a_learned_guess_of_danger_keeps_raids_told_as_the_matter(text, situation):
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_enforcement", "confidence": 0.6},
+               {"name": "situation_other", "confidence": 0.2}]
+    entities = [{"entity": "crisis_kind", "value": "violence"}, {"entity": "crisis_reading", "value": "guess"}]
+    answer = interruptions.handle("crisis", text, entities, ranking, {"requested_slot": None}, firm(),
+                                  today=date(2026, 12, 5), free_text=False)
+    assert answer.slots.get("situation") == situation
+
+
 def test_details_withheld_at_the_consent_question_are_a_refusal():
     answer = interruptions.handle("ask_privacy", "nah prefiero no dar mis datos, sorry", [], [], {"requested_slot": "consent"}, firm())
     assert answer.slots["consent"] is False and answer.responses == ["utter_consent_refused"]

@@ -468,6 +468,8 @@ def test_trigger_shortcut_changes_no_answer():
         ("los de la pandilla me mandaron foto de mi casa", "violence"),
         ("im hiding in the closet from my boyfriend", "dv"),
         ("mis hijos estan solos en la casa, me agarro la migra", "child"),
+        ("my ex took her from school and wont answer", "child"),
+        ("someone took him from the park", "child"),
     ],
 )
 def test_the_wide_net_catches_what_the_rules_miss(text, kind):
@@ -487,7 +489,9 @@ def test_the_wide_net_catches_what_the_rules_miss(text, kind):
      "the landlord threatened to call ice if we complain about the heat",
      "el patron amenaza con reportarnos a la migra si nos quejamos del pago",
      "this wait is killing me, its been 14 months", "mi jefa me va a matar si llego tarde jaja",
-     "does the i-130 my father filed for me die too now that he passed"],
+     "does the i-130 my father filed for me die too now that he passed",
+     # an arrest told at "where is he held?": they (the agents) took him, no child and no taker named
+     "they took him from the bus station, idk where now"],
 )
 def test_the_wide_net_leaves_ordinary_intake_messages_alone(text):
     assert safety.detect_wide(text) is None

@@ -969,3 +969,8 @@ def test_agents_just_arrived_said_in_spanish(text, place):
                                   "they took my husband and left"])
 def test_agents_just_gone_are_not_there_now(text):
     assert urgency.agents_not_here_now(text)
+
+
+def test_agents_at_a_relatives_house_written_with_an_apostrophe_are_at_a_home():
+    text = "la migra is at my cousin's house right now, she's calling me crying, i'm driving there. do they need a warrant??"
+    assert urgency.live_emergency(text) == "home"
