@@ -178,7 +178,9 @@ class ValidateIntakeForm(FormValidationAction):
         said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         out.update(flow.corrected(said, slots, text))  # "wait no i read it wrong, its next friday"
-        signals = urgency.signals_in_story(text, today(), situation)
+        if asked not in ("location", "location_state", "location_confirmed", "intake_confirmed", "change_field"):
+            out.update(flow.place_set_right(text, slots))  # "sorry i put X but im actually staying in Y"
+        signals = urgency.signals_in_story(text, today(), situation, slots.get("situation_text"))
         known = slots.get("urgency_reasons") or []
         if set(signals) - set(known):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]
@@ -379,7 +381,8 @@ class ValidateIntakeForm(FormValidationAction):
         place = location.answer_place(str(value), text)
         if place is None:
             intent = latest_intent(tracker)
-            if not intent.startswith(interruptions.SITUATION_PREFIX) and not _another_fact(tracker, text) and not urgency.text_signals(text, today()):
+            if not intent.startswith(interruptions.SITUATION_PREFIX) and not _another_fact(tracker, text) and not urgency.signals_in_story(
+                    text, today(), tracker.get_slot("situation"), tracker.get_slot("situation_text")):
                 # ("es el viernes de esta semana" after "tengo que presentarme con inmigración": the date, kept)
                 # ("they're deporting my dad tomorrow" is heard, and its help given, not a place not found)
                 dispatcher.utter_message(response="utter_location_not_found")
@@ -509,6 +512,8 @@ class ValidateIntakeForm(FormValidationAction):
         if value == "none":
             return {"contact_phone": value}
         number, response = contact.phone_answer(str(value), country)
+        if response and not contact.has_digits(str(value)) and flow.place_set_right(latest_text(tracker), tracker.slots):
+            return {"contact_phone": None}  # "sorry i put X but im actually in Y": the place set right (_heard), and asked again
         if response:
             dispatcher.utter_message(response=response)
         return {"contact_phone": number}

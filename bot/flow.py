@@ -210,6 +210,17 @@ def corrected(said: Dict[str, Any], known: Dict[str, Any], text: str | None) -> 
     return {k: v for k, v in said.items() if k in CORRECTABLE and known.get(k) not in (None, v)}
 
 
+def place_set_right(text: str | None, slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """Where the visitor is, set right at any question ("sorry i put san bernardino but im actually staying
+    in las vegas with my sister now"): the new place's slots, or {}."""
+    if not slots.get("location") or not _SETS_RIGHT.search(text or ""):
+        return {}
+    place, role = roles.visitor_location(text or "")
+    if place is None or role != roles.SELF or place.candidates or place.label == slots.get("location"):
+        return {}
+    return location.slots_for(place)
+
+
 #: Words that correct the summary ("actually we moved", "the name is wrong", "me mudé").
 _SUMMARY_CORRECTION = re.compile(
     r"\b(?:actually|wrong|incorrect|not right|mistake|typo|change|fix|correct\w*|instead|moved|isn'?t|is not|not in|not at"
@@ -694,7 +705,10 @@ _HELD_FOR = re.compile(
 #: Held at an airport by CBP: "at SFO", "the atlanta airport".
 _AIRPORT = re.compile(
     r"\b((?:JFK|LAX|SFO|MIA|ORD|IAH|ATL|EWR|DFW|IAD|BOS|SEA|DEN|PHX|LAS|MCO|FLL|DTW|MSP|PHL|CLT|SLC|BWI|DCA|AUS|SJC|OAK)"
-    r"(?: (?:airport|terminal \w+))?|(?:[A-Za-z.]+ ){0,2}(?:international )?airport|aeropuerto(?: de [A-Za-z.]+(?: [A-Za-z.]+)?)?)\b"
+    r"(?: (?:airport|terminal \w+))?|(?:[A-Za-z.]+ ){0,2}(?:international )?airport|aeropuerto(?: de [A-Za-z.]+(?: [A-Za-z.]+)?)?"
+    # typed in lower case after "at"/"en": "stopped at jfk last night" (only codes that are not words: "mia", "sea", "las")
+    r"|(?<=\bat )(?:jfk|lax|sfo|ord|iah|atl|ewr|dfw|iad|phx|mco|fll|dtw|msp|clt|slc|bwi|dca|sjc)(?: (?:airport|terminal \w+))?"
+    r"|(?<=\ben )(?:jfk|lax|sfo|ord|iah|atl|ewr|dfw|iad|phx|mco|fll|dtw|msp|clt|slc|bwi|dca|sjc)(?: (?:airport|terminal \w+))?)\b"
 )
 #: A Border Patrol station, as said: "la estacion de la patrulla fronteriza en McAllen", "the border patrol
 #: station in yuma" (where someone is held, and a sentence about someone held there).

@@ -666,6 +666,9 @@ _IS_THERE = re.compile(
     r"|(?:is|are|re) (?:\w+ )?(?:at|outside|in|inside|by|near|parked|here|there|sitting|standing|in front))\b")
 _CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
+#: "que derechos tengo si me para la migra": "si" as "if" (not "si, estan afuera", a yes), before agents
+#: said as at hand. (Not a sign that they are away: "q hago si vienen" is still asked.)
+_SI_IF = re.compile(r"\bsi (?=(?:me|nos|te|le|les|lo|la|los|llega|llegan|vienen|viene|tocan|toca|ice|inmigracion|migracion)\b)")
 #: Calling or reporting to them: a threat ("he will call ICE on us", "me va a reportar a la migra").
 _CALL_AGENTS = (
     r"\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a"
@@ -813,7 +816,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = _THEY_RAIDING.search(s) or (_HIDING_NOW.search(s) if _CAME_IN.search(s) else None)
     if match is None:
         return None
-    if not strong and (_PAST_TIME.search(_MINUTES_AGO.sub(" ", s)) or _HYPOTHETICAL.search(s[: match.start()])):
+    if not strong and (_PAST_TIME.search(_MINUTES_AGO.sub(" ", s)) or _HYPOTHETICAL.search(s[: match.start()])
+                       or _SI_IF.search(s[: match.start()])):
         return None  # (minutes ago is now: "came into our restaurant 20 minutes ago and are asking everybody for id")
     if _HEARSAY.search(s[: match.start()]) and not _MY_PLACE.search(s):
         # "i heard they detaining people at the office now": news of agents somewhere, not at hand
@@ -841,7 +845,10 @@ _THERE_IS_NOW = re.compile(
 _THERE_SINCE = re.compile(
     r"\b(?:there'?s been|there has been|has been|have been|(?:they'?ve|theyve) been|han estado|ha estado|llevan?)\b[^.]{0,80}?"
     r"\b(?:sitting|parked|waiting|outside|watching|estacionad[oa]s?|afuera|esperando|vigilando)\b[^.]{0,60}?\b(?:since|desde)\b"
-    r"|\b(?:llevan?|han estado|ha estado)\b[^.]{0,20}\bdesde\b[^.]{0,40}\b(?:estacionad[oa]s?|afuera|esperando|vigilando)\b")
+    r"|\b(?:llevan?|han estado|ha estado)\b[^.]{0,20}\bdesde\b[^.]{0,40}\b(?:estacionad[oa]s?|afuera|esperando|vigilando)\b"
+    # "ICE agents estan parked outside my job since like an hour ago": there (now) since
+    r"|\b(?:are|is|re|estan?|still|siguen)\s+(?:\w+\s+)?(?:sitting|parked|waiting|watching|estacionad[oa]s?|esperando|vigilando)\b[^.]{0,40}?"
+    r"\b(?:since|desde|for (?:like |about |almost )?(?:an?|\d+|two|three|half an?) (?:hours?|minutes?|mins?))\b")
 #: An appointment at an office or a court: where agents are met later, not at hand now.
 _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview"
                                 r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report))\b")
@@ -901,12 +908,18 @@ def agents_back_now(text: str) -> bool:
     return bool(_BACK_NOW.search(normalise(text or "")))
 
 
-def signals_in_story(text: str, today: Optional[date], situation: Optional[str]) -> List[str]:
+def signals_in_story(text: str, today: Optional[date], situation: Optional[str], story: Optional[str] = None) -> List[str]:
     """``text_signals``, and agents back now where agents are already the matter ("wait they are
-    back, outside now", in an enforcement story). In REASONS order."""
+    back, outside now", in an enforcement story), and the asylum year's end where asylum is the
+    matter (``story``, the words that told it: "my one year is in 10 days"). In REASONS order."""
     signals = text_signals(text, today)
     if situation == "enforcement" and "ice_present_now" not in signals and agents_back_now(text):
         signals = [r for r in REASONS if r in {*signals, "ice_present_now"}]
+    t = normalise(text)
+    if (situation == "humanitarian" and "deadline_soon" not in signals and _ASYLUM.search(normalise(story or ""))
+            and not _ASYLUM.search(t) and _ONE_YEAR.search(t)
+            and any(_deadline_soon(f"asylum {s}", today) for s in _sentences(t))):
+        signals = [r for r in REASONS if r in {*signals, "deadline_soon"}]
     return signals
 
 

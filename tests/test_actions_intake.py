@@ -892,3 +892,22 @@ async def test_agents_still_outside_after_a_no_turn_it_to_yes_and_the_place_said
     slots, _ = await run_form(before, {}, text=text, intent="emergency_now", requested="location")
     assert slots["ice_present_now"] is True and "ice_present_now" in slots["urgency_reasons"]
     assert slots["state"] == "TX" and slots["requested_slot"] != "location"
+
+
+async def test_the_asylum_year_ending_soon_told_at_the_place_question_is_urgent_not_a_place_not_found(run_form):
+    before = {"consent": True, "situation": "humanitarian",
+              "situation_text": "i need to file asylum before my one year deadline, can you do it fast?"}
+    slots, dispatcher = await run_form(before, {"location": "my one year is in 10 days"},
+                                       text="my one year is in 10 days, is that enough time??", requested="location")
+    assert "deadline_soon" in slots["urgency_reasons"] and slots["requested_slot"] == "location"
+    assert "utter_location_not_found" not in [m.get("response") for m in dispatcher.messages]
+
+
+async def test_the_visitors_place_set_right_at_the_phone_question_replaces_the_one_kept(run_form):
+    before = {"consent": True, "location": "San Bernardino, CA", "city": "San Bernardino", "state": "CA", "country": "United States",
+              "situation": "detention", "detained_where": "adelanto", "detained_since": "2026-11-23", "a_number": "226019384",
+              "contact_name": "Stephanie Lara", "urgency_notified": ["detained_now"], "urgency_reasons": ["detained_now"]}
+    text = "sorry i put san bernardino but im actually staying in las vegas with my sister now, he got picked up in san bernardino"
+    slots, dispatcher = await run_form(before, {"contact_phone": text}, text=text, requested="contact_phone")
+    assert slots["state"] == "NV" and slots["location"] == "Las Vegas, NV"
+    assert slots["contact_phone"] is None and slots["requested_slot"] == "contact_phone" and dispatcher.messages == []

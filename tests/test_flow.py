@@ -1573,3 +1573,19 @@ def test_a_police_station_is_not_a_border_patrol_station():
 ])
 def test_a_court_paper_without_a_date_and_a_bag_and_baggage_letter_are_their_stages(text, told):
     assert flow.answers_in_text("removal", text, _SAT) == told
+
+
+@pytest.mark.parametrize("text, state", [
+    ("sorry i put san bernardino but im actually staying in las vegas with my sister now, he got picked up in san bernardino", "NV"),
+    ("im staying in las vegas with my sister now", None),  # no correction said: the place told first stays
+    ("actually he is held in las vegas", None),  # someone else's place
+])
+def test_the_visitors_place_is_set_right_only_in_so_many_words(text, state):
+    out = flow.place_set_right(text, {"location": "San Bernardino, CA", "state": "CA"})
+    assert out.get("state") == state
+
+
+def test_an_airport_code_typed_in_lower_case_after_at_is_where_held():
+    text = "my mom was stopped at jfk last night and they still have her, she came from ecuador with tourist visa"
+    assert flow.answers_in_text("detention", text, _SAT) == {"detained_where": "jfk", "detained_since": "2026-12-04"}
+    assert "detained_where" not in flow.answers_in_text("detention", "they took him, we were at sea world", _SAT)

@@ -974,3 +974,30 @@ def test_agents_just_gone_are_not_there_now(text):
 def test_agents_at_a_relatives_house_written_with_an_apostrophe_are_at_a_home():
     text = "la migra is at my cousin's house right now, she's calling me crying, i'm driving there. do they need a warrant??"
     assert urgency.live_emergency(text) == "home"
+
+
+@pytest.mark.parametrize("story, urgent", [
+    ("i need to file asylum before my one year deadline, can you do it fast?", True),
+    ("my TPS renewal", False),  # not asylum: no one-year deadline to read
+])
+def test_the_asylum_year_said_apart_from_the_asylum_counts_where_asylum_is_the_matter(story, urgent):
+    signals = urgency.signals_in_story("my one year is in 10 days, is that enough time??", date(2026, 12, 6), "humanitarian", story)
+    assert ("deadline_soon" in signals) is urgent
+    assert "deadline_soon" not in urgency.signals_in_story("my one year is in 6 months", date(2026, 12, 6), "humanitarian", story)
+
+
+@pytest.mark.parametrize("text", [
+    "oye so ICE agents estan parked outside my job since like an hour ago, que hago, do i leave or stay inside??",
+    "two ICE trucks are parked outside our building for about an hour",
+])
+def test_agents_parked_there_since_a_while_are_there_now(text):
+    assert urgency.live_emergency(text) is not None and not urgency.agents_not_here_now(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("¿qué derechos tengo si me para la migra en la calle?", None),  # "si", if: a question of rights
+    ("si, la migra esta afuera ahorita", "home"),  # "si", yes
+    ("me para la migra en la calle ahorita", "street"),
+])
+def test_si_as_if_is_not_agents_at_hand(text, place):
+    assert urgency.live_emergency(text) == place

@@ -577,6 +577,12 @@ def _attach_qualifiers(doc: Doc, g: PlaceIndex, mentions: List[_Mention], covere
             m.qual_country, m.qual_end = abroad, nxt.end
             nxt.consumed = True
             j = nxt.end
+        elif nxt is not None and nxt is not m and not nxt.consumed and m.entries and (abroad or nxt.key in PROVINCES_NAMED_LIKE_TOWNS):
+            # "windsor, ontario", "red deer alberta": a town of that country the gazetteer does not hold,
+            # not a US town of the same name (nor Ontario, California)
+            m.qual_country, m.qual_end = abroad or "CA", nxt.end
+            nxt.consumed = True
+            j = nxt.end
         elif j < n and doc[j].lower_ in CANADIAN_CODES and any(
             e.kind == "city" and e.country == "CA" for e in m.entries
         ):
@@ -593,6 +599,8 @@ def _attach_qualifiers(doc: Doc, g: PlaceIndex, mentions: List[_Mention], covere
             z.consumed = True
 
 
+#: Canadian provinces that are also US towns (Ontario, California): after another town, the province.
+PROVINCES_NAMED_LIKE_TOWNS = frozenset({"ontario"})
 #: Canadian province codes that follow a city ("vancouver bc"); not "on"/"ab" (words).
 CANADIAN_CODES = frozenset("bc qc ns nb mb sk nl pei".split())
 
@@ -865,7 +873,11 @@ def _interpret(doc: Doc, g: PlaceIndex, m: _Mention) -> Optional[Place]:
     place: Optional[Place]
     if m.qual_country:
         there = [e for e in m.entries if e.kind == "city" and e.country == m.qual_country]
-        place = _entry_place(g, max(there, key=lambda e: e.population), matched, m.method)
+        if there:
+            place = _entry_place(g, max(there, key=lambda e: e.population), matched, m.method)
+        else:  # a town the gazetteer holds only in the US, said with its province: the town as said, abroad
+            town = next((e.city for e in m.entries if e.city), None) or doc[m.start:m.end].text.title()
+            place = Place(g.countries.get(m.qual_country, m.qual_country), m.qual_country, city=town, matched=matched, method=m.method)
     elif m.qual_state:
         place = _with_state(g, m, m.qual_state, matched)
     elif m.needs_state:
