@@ -369,7 +369,7 @@ def clean_name(text: str) -> Parsed:
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
     # (not in an aside after the name: "Ramon Quintero (everybody calls me moncho)")
     said = without_aside(text)
-    called = _CALL_ME.search(said) or _ASK_FOR.search(said) or _USE_NAME.search(said)
+    called = _CALL_ME.search(said) or _ASK_FOR.search(said) or _USE_NAME.search(said) or _UNDER_NAME.search(said)
     if called:
         text = called.group(1)
     # "im his mom Ana", "soy la tia, Martha", "Silvia, la esposa de Ramon": the name, not who they are
@@ -427,6 +427,10 @@ def name_answer(text: str) -> Parsed:
 _NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?:perd[oó]n|sorry|i mean|no just say|no,? just)\b\s*",
                               re.IGNORECASE)
 #: The person to ask for, or the name everyone uses: "ask for Beto", "pregunten por mi hija Karla", "pero diganme Lupita",
+#: The name to put the intake under, someone else's: "put it under my husband's name, Ramon Ortiz",
+#: "póngalo a nombre de mi esposo: Julio Paz".
+_UNDER_NAME = re.compile(r"\b(?:put (?:it |this )?under|under|(?:p[oó]ngal[oa]|ponl[oa]|ponga)? ?a nombre de)\s+(?:my|his|her|mi|su)\s+\w+(?:'s)?"
+                         r"(?:\s+name)?\s*[,:-]?\s+([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})\s*[.!]?\s*$", re.IGNORECASE)
 #: "everyone calls me Lupe", "pongale Maria nomas".
 _ASK_FOR = re.compile(r"\b(?:ask for|pregunten por|preguntar por|pregunte por|everyone calls me|everybody calls me|d[ií]ganme|p[oó]ngale|just put)\s+"
                       r"(?:(?:my|mi|his|her|su)\s+\w+\s+)?(?!(?:my|mi|his|her|su)\b)([^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)",
@@ -455,6 +459,7 @@ and i im i'm from my me y de del and but pero with con in en at the la el here a
 who que calling llamando for para about sobre is es was soy am just solo pa q
 ice uscis cbp migra inmigracion inmigración migracion migración immigration
 madre padre mama mamá papa papá esposa esposo hija hijo soltera soltero viuda viudo residente ciudadana ciudadano
+asilado asilada refugiado refugiada indocumentado indocumentada estudiante cliente dreamer menor mayor nuevo nueva
 """.split())
 
 
@@ -497,6 +502,10 @@ _INTRODUCED_AT_START = re.compile(
     r"^\W*(?i:hi|hello|hey|hola|buenas)\W+(?i:it'?s|its)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,2})(?=\s*[,.!])|"
     # ("hello, sanjana here. i have a quick question": a greeting, one name in any case, "here" and a stop)
     r"^\W*(?i:hi|hello|hey|hola|buenas)\W+([^\W\d_][\w'-]*)\s+(?=(?i:here|aqui|aquí)\s*(?:[,.!]|$))|"
+    # ("soy rosa medina, mi audiencia final es dentro de 12 dias": a first and last name in any case, first,
+    # then the matter)
+    r"^\W*(?i:(?:hola|buenas|buenas noches|buenas tardes|buenos d[ií]as)\W+)?(?i:soy)\s+" + _NOT_A_NATIONALITY
+    + r"([^\W\d_][\w'-]*\s+[^\W\d_][\w'-]*),\s*(?=(?i:mi|mis|a mi|tengo|me|my|i)\s)|"
     # ("soy ramon, 626 555 0132. a mi hermano ...": a name in any case, then the phone at once)
     r"^\W*(?i:(?:hi|hello|hey|hola|buenas)\W+)?(?i:i'?m|soy|this is)\s+" + _NOT_A_NATIONALITY
     + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)\s*,\s*(?=\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b)|"
@@ -561,6 +570,16 @@ def _a_place(words: str, whole: bool = False) -> bool:
 
 
 _BY_THE_WAY = re.compile(r"\s+(?i:btw|by the way|por cierto)\b")
+
+
+def without_name(text: str) -> str:
+    """A message with the name the visitor introduced themself by blanked out, letter for letter ("soy rosa
+    medina, mi audiencia ...": Medina is her name, not a town), so that places are read from the rest."""
+    name = name_introduced(text or "")
+    if not name:
+        return text or ""
+    said = re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.IGNORECASE)
+    return said.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def name_introduced(text: str) -> str | None:

@@ -616,6 +616,7 @@ def _detention_day(text: str, today: date) -> date | str | None:
     for sentence in _SENTENCE.split(text):
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
                 or _AT_A_STATION.search(sentence)  # "esta en la estacion de la patrulla fronteriza desde antier"
+                or _IT_HAPPENED.search(sentence)  # "it happened tuesday night, they came to his job" (a detention told)
                 or detention_said(sentence)  # "went in for his check in at 9 this morning ... never came out"
                 or _RAIDED.search(sentence))  # "they raided the farm this morning ... my dad was one of them"
         since = _SINCE_DAY.search(sentence) if held else None
@@ -710,11 +711,20 @@ _AIRPORT = re.compile(
     r"|(?<=\bat )(?:jfk|lax|sfo|ord|iah|atl|ewr|dfw|iad|phx|mco|fll|dtw|msp|clt|slc|bwi|dca|sjc)(?: (?:airport|terminal \w+))?"
     r"|(?<=\ben )(?:jfk|lax|sfo|ord|iah|atl|ewr|dfw|iad|phx|mco|fll|dtw|msp|clt|slc|bwi|dca|sjc)(?: (?:airport|terminal \w+))?)\b"
 )
+#: When it happened, said of the detention already told: "it happened tuesday night", "fue el martes en la noche".
+_IT_HAPPENED = re.compile(r"^\W*(?:it|that|this|all this)?\s*(?:happened|occurred)\b|^\W*(?:eso |esto )?(?:pas[oó]|sucedi[oó]|ocurri[oó])\b"
+                          r"|^\W*fue (?=(?:el|ayer|anoche|antier|anteayer|hoy|esta|este|la semana|hace)\b)", re.IGNORECASE)
 #: A Border Patrol station, as said: "la estacion de la patrulla fronteriza en McAllen", "the border patrol
 #: station in yuma" (where someone is held, and a sentence about someone held there).
 _STATION = (r"(?:the |la |una )?(?:(?:border patrol|cbp|patrulla fronteriza|migra(?:ci[oó]n)?) (?:station|estaci[oó]n)"
             r"|estaci[oó]n de (?:la )?(?:border patrol|patrulla fronteriza|migraci[oó]n|migra|cbp))(?: (?:in|en|de|of) [A-Za-z]+)?")
 _AT_A_STATION = re.compile(r"\b" + _STATION, re.IGNORECASE)
+#: A Border Patrol checkpoint, named: "la agarraron en el checkpoint de falfurrias", "the sarita checkpoint".
+_CHECKPOINT = re.compile(r"\b((?:the |el )?checkpoint (?:de|of|in|en|at|near|cerca de) (?!(?:the|el|la|a|una?)\b)[A-Za-z]+"
+                         r"|(?:the )?(?!(?:a|the|border|patrol|cbp|immigration|ice|el|la|un|una)\b)[A-Za-z]+ checkpoint)\b", re.IGNORECASE)
+#: ... or a station not named, said with Border Patrol: "border patrol has him at some station cerca de lordsburg".
+_SOME_STATION = re.compile(r"\b(?:border patrol|cbp|patrulla fronteriza)\b[^.?!]{0,40}?\b((?:some|a|the|una|alguna|la) (?:station|estaci[oó]n)"
+                           r"(?: (?:near|cerca de|in|en|by|outside|afuera de|of|de) [A-Za-z]+)?)", re.IGNORECASE)
 #: The local county jail, unnamed: "detenido en el condado", "in the county jail".
 _LOCAL_JAIL = re.compile(
     r"\b(" + _STATION + r"|(?:the |el )?county jail (?:de|del condado de|of|in|en) (?-i:[A-Z])[A-Za-z]+"  # "el county jail de Harris"
@@ -825,7 +835,8 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
             said["detained_where"] = where
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
-        named = _AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "")
+        named = (_AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "") or _SOME_STATION.search(text or "")
+                 or _CHECKPOINT.search(text or ""))
         if held and not (named and held.endswith(_WHERE_DETAINED)):
             said["detained_where"] = held
         elif named:

@@ -496,7 +496,7 @@ _WORK = (
     r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
 )
-_STREET = r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|esquina|tienda"
+_STREET = r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|parqueadero|parqueo|esquina|tienda"
 _OTHER = r"school|church|hospital|escuela|iglesia"
 _PLACE = rf"(?:{_HOME}|{_WORK}|{_STREET}|{_OTHER})"
 _OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|una)"

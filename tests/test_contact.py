@@ -448,3 +448,28 @@ def test_a_phone_number_said_in_groups_of_words(text, phone):
 def test_number_words_in_a_sentence_stay_words():
     assert contact.spelled_digits("tengo once años aqui") == "tengo once años aqui"
     assert contact.parse_a_number("A 214, 330, 918")[0] == "214330918"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("soy rosa medina, mi audiencia final es dentro de 12 dias y mi abogado no me contesta", "rosa medina"),
+    ("soy asilado politico, mi caso esta en houston", None),
+    ("soy mexicana, tengo corte", None),
+])
+def test_a_first_and_last_name_said_first_in_lower_case(text, name):
+    assert contact.name_introduced(text) == name
+
+
+def test_the_name_introduced_is_not_read_as_a_place():
+    from bot.places import location
+
+    text = "soy rosa medina, mi audiencia final es dentro de 12 dias"
+    assert contact.without_name(text).startswith("soy            ,")
+    assert location.heard_in_passing(text, None, {}) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("put it under my husband's name, Ramon Ortiz", "Ramon Ortiz"),
+    ("póngalo a nombre de mi esposo: Julio Paz", "Julio Paz"),
+])
+def test_the_intake_put_under_someone_elses_name(text, name):
+    assert contact.clean_name(text)[0] == name

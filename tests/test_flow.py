@@ -1589,3 +1589,23 @@ def test_an_airport_code_typed_in_lower_case_after_at_is_where_held():
     text = "my mom was stopped at jfk last night and they still have her, she came from ecuador with tourist visa"
     assert flow.answers_in_text("detention", text, _SAT) == {"detained_where": "jfk", "detained_since": "2026-12-04"}
     assert "detained_where" not in flow.answers_in_text("detention", "they took him, we were at sea world", _SAT)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("it happened tuesday night, they came to his job at the dairy", {"detained_since": "2026-12-01"}),
+    ("fue el martes en la noche", {"detained_since": "2026-12-01"}),
+    ("fue muy feo", {}),
+    ("they took my brother on the i-10, border patrol has him at some station cerca de lordsburg",
+     {"detained_where": "some station cerca de lordsburg"}),
+])
+def test_when_it_happened_and_a_station_not_named_are_heard_in_a_detention(text, told):
+    assert flow.answers_in_text("detention", text, _SAT) == told
+
+
+@pytest.mark.parametrize("text, where", [
+    ("a mi mom la agarraron en el checkpoint de falfurrias hoy en la mañana y la tienen ahi en la estacion", "el checkpoint de falfurrias"),
+    ("they stopped him at the sarita checkpoint yesterday", "the sarita checkpoint"),
+    ("a border patrol checkpoint took him", None),
+])
+def test_a_checkpoint_named_is_where_held(text, where):
+    assert flow.answers_in_text("detention", text, _SAT).get("detained_where") == where

@@ -157,6 +157,11 @@ CASES = [
     ("we moved to Denver in 2019, then to Dallas", [("unclear", "CO"), ("unclear", "TX")]),
     ("I work in Houston", [("unclear", "TX")]),
     ("Do you have an office in Houston", [("unclear", "TX")]),
+    # the ICE office of a check-in: the case's place, not the visitor's
+    ("en diez dias me toca presentarme en la oficina de ICE en memphis", [("court", "TN")]),
+    ("my check in is at the ICE office in san antonio", [("court", "TX")]),
+    ("tengo que ir a firmar a memphis", [("court", "TN")]),
+    ("im at the office in houston right now", [("unclear", "TX")]),
     ("I don't live in Houston anymore", [("unclear", "TX")]),
     ("we were in Mexico for 5 years", [("unclear", "MX")]),
     ("ICE raided my brother's house in Atlanta", [("unclear", "GA")]),

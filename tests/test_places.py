@@ -689,3 +689,15 @@ def test_a_word_that_is_a_small_town_is_not_a_place_in_a_question():
 
     text = "quick q first, can i vote in local elections with a green card?"
     assert location.answer_place(text, text) is None
+
+
+@pytest.mark.parametrize("text, label", [
+    # a floor is not El Segundo, and a neighbourhood said before its city is the city's
+    ("la migra esta en el edificio ahorita tocando puertas, yo vivo en el segundo piso, estamos en antioch nashville", "Antioch, TN"),
+    # a town whose name is a common word, after "vivo en" in a longer message
+    ("vine con el parole humanitario y se me vence en 2 meses, puedo pedir asilo? vivo en sweetwater", "Sweetwater, FL"),
+])
+def test_where_the_visitor_says_they_are_in_a_longer_message(text, label):
+    from bot.places import location
+
+    assert location.heard_in_passing(text, None, {})["location"] == label

@@ -1001,3 +1001,7 @@ def test_agents_parked_there_since_a_while_are_there_now(text):
 ])
 def test_si_as_if_is_not_agents_at_hand(text, place):
     assert urgency.live_emergency(text) == place
+
+
+def test_agents_in_the_parking_lot_in_colombian_spanish_are_at_hand():
+    assert urgency.live_emergency("estan los de inmigracion en el parqueadero de mi trabajo ahorita, yo estoy adentro") is not None

@@ -5,6 +5,7 @@ import dataclasses
 import re
 from typing import Any, Dict, Mapping, Optional, Sequence
 
+from bot import contact
 from bot.places import facilities, neighbours, resolver, roles
 from bot.places.names import norm
 from bot.places.placedb import places
@@ -324,6 +325,7 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
     clear role becomes ``location_guess``, asked about with yes or no. At
     that yes/no question, any place in the reply is where the visitor is.
     """
+    text = contact.without_name(text)  # ("soy rosa medina, ...": her name, not Medina, OH)
     found = roles.mentions(text)
     facility = facilities.facility_in(text)
     if facility:
@@ -353,7 +355,7 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
             place, role = inside, roles.SELF
     # where someone is held, else the one place where they are ("lo tienen en la oficina ... en san antonio",
     # "my wife just landed at JFK ... im at terminal 4 arrivals")
-    near = [m for m in found if m.role in (roles.UNCLEAR, roles.RELATIVE)]
+    near = [m for m in found if m.role in (roles.UNCLEAR, roles.RELATIVE, roles.COURT)]  # (COURT: "at the ice office in baltimore")
     held = next((m for m in found if m.role == roles.DETAINED), near[0] if len(near) == 1 else None)
     if held is not None and role != roles.SELF and _WAITING_THERE.search(text or ""):
         place, role = held.place, roles.SELF

@@ -372,7 +372,8 @@ def _candidates(doc: Doc, g: PlaceIndex) -> List[_Candidate]:
 #: "Kendall Square", "Washington Street", "Lincoln Park Zoo": a place name that is part of a
 #: landmark's name is not the town (the whole name, when it is a place, matched as one).
 _LANDMARK_WORDS = {"square", "street", "st", "avenue", "ave", "boulevard", "blvd", "road", "rd", "plaza", "mall",
-                   "station", "bridge", "hospital", "university", "college", "school", "church", "stadium", "zoo"}
+                   "station", "bridge", "hospital", "university", "college", "school", "church", "stadium", "zoo",
+                   "floor", "piso"}  # ("vivo en el segundo piso": the second floor, not El Segundo, CA)
 
 
 def _landmark_follows(doc: Doc, m: "_Mention") -> bool:
@@ -500,6 +501,8 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
             before = norm(texts[i - 2]) if i >= 2 else ""
             mine = prev in ("in", "near") and (before in ("am", "were", "live", "living", "staying")
                                                or (before in ("m", "im") and i >= 3 and norm(texts[i - 3]) == "i") or before == "im")
+            # "... puedo pedir asilo? vivo en sweetwater": the visitor in Spanish, in the town
+            mine = mine or (prev == "en" and before in ("vivo", "vivimos", "estoy", "estamos", "resido", "radico", "radicamos"))
             accept = not others or (cue and (bare or titled)) or mine
             if not accept and state_next:
                 accept = needs_state = True

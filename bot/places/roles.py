@@ -305,14 +305,14 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     """``visitor_location`` for mentions already read from ``text`` (so a message is read once)."""
     own = [m.place for m in found if m.role == SELF]
     now = [m for m in found if m.role == SELF and m.start >= 0 and _said_as_now(text, m.start)]
-    if len(set(own)) > 1 and len({m.place for m in now}) == 1:
-        # "vivo en el paso pero ahorita estoy en juarez": where they are right now
-        return now[0].place, SELF
     if own:
-        chosen = resolver.choose(own)
-        mention = next((m for m in found if m.role == SELF and m.place == chosen), None)
-        if mention is None:
-            return chosen, SELF
+        if len(set(own)) > 1 and len({m.place for m in now}) == 1:
+            mention = now[0]  # "vivo en el paso pero ahorita estoy en juarez": where they are right now
+        else:
+            chosen = resolver.choose(own)
+            mention = next((m for m in found if m.role == SELF and m.place == chosen), None)
+            if mention is None:
+                return chosen, SELF
         for settle in (_town_said_with_state, _town_in_the_state_said, lambda m, f: _town_near(m, f, text),
                        lambda m, f: _place_then_its_city(m, f, text)):
             settled = settle(mention, found)
@@ -443,9 +443,11 @@ NOUN_SKIP = _words(
     las a an un una older younger little big oldest youngest mayor menor baby two three four
     2 3 4 own"""
 )
+#: ... and the ICE office the case's check-in is at ("presentarme en la oficina de ICE en memphis", "ir a
+#: firmar a memphis"): the case's place, not where the visitor is (asked).
 COURT_WORDS = _words(
     """court courts cort courthouse hearing hearings hearng judge judges corte cortes audiencia
-    audiencias juez jueza tribunal juzgado venue eoir"""
+    audiencias juez jueza tribunal juzgado venue eoir firmar"""
 )
 CONSULATE_WORDS = _words(
     """consulate consulates consolate consulat consulado consulados embassy embassies embasy
@@ -739,6 +741,9 @@ def _scan(words: Sequence[str], ts: int, lo: int, skip: range) -> Optional[str]:
     return None
 
 
+#: An immigration agency's office, where a check-in is: "the ICE office", "la oficina de inmigración".
+_AGENCY = frozenset("ice inmigracion migracion immigration uscis migra".split())
+_OFFICE = frozenset("office offices oficina oficinas".split())
 #: Words after "desde" that make it "since" (a time), not "from" (a place).
 _SINCE_WHEN = frozenset(
     """hace ayer antier anteayer anoche hoy antes que esta este lunes martes miercoles jueves viernes sabado domingo
@@ -811,6 +816,10 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         return DETAINED
     if w in COURT_WORDS:
         return COURT
+    if w in _AGENCY and k - 2 >= lo and words[k - 1] in ("de", "of") and words[k - 2] in _OFFICE:
+        return COURT  # "presentarme en la oficina de ICE en memphis": the case's office, not where they are
+    if w in _OFFICE and prev in _AGENCY:
+        return COURT  # "my check in is at the ICE office in san antonio"
     if w in CONSULATE_WORDS:
         return CONSULATE
     if w in ("interview", "entrevista") and prev in ("visa", "consular"):
