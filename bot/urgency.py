@@ -246,6 +246,8 @@ _ASYLUM_YEAR_NEAR = re.compile(
     # "I entered the US one year ago next friday", "hace un ano el jueves que viene"
     r"|\b(?:a|one|1) year ago (?:this|next|on|el|este)\s+(?:coming\s+)?" + _WEEKDAYS + r"\b"
     r"|\bhace (?:un|1) ano (?:el|este) (?:proximo )?" + _WEEKDAYS + r"\b"
+    # "today is like day 360 since i came here", "llevo 355 dias aqui": days from the year's end
+    r"|\b(?:day|dia) (?:35[1-9]|36[0-5])\b|\b(?:35[1-9]|36[0-5]) (?:days|dias) (?:since|desde|here|aqui|in the us|en (?:el pais|usa|estados unidos))"
 )
 #: Asylum already asked for: "my asylum case is pending", "ya aplique al asilo".
 _ASYLUM_FILED = re.compile(
@@ -1055,9 +1057,16 @@ _FEAR_OR_IF = re.compile(
 _NOT_BETWEEN = re.compile(r"\b(?:hearing|court|audiencia|corte|cita|appointment|interview|entrevista|check-?in|deadline|plazo)\b")
 
 
+#: Told to buy a ticket and leave: "ICE le dijo que compre su boleto para irse en 10 dias".
+_TICKET_TO_LEAVE = re.compile(r"\b(?:boletos?|tickets?|pasajes?|vuelo|flight)\b[^.]{0,40}?\b(?:irse|salir|se vaya|leave|depart|regresar\w*|volver)\b")
+
+
 def _removal_imminent(s: str) -> bool:
     if _IMMINENT.search(s):
         return True
+    for told in _TICKET_TO_LEAVE.finditer(s):
+        if any(0 <= start - told.end() <= 25 for start, _ in _near_spans(s)):
+            return True  # (the days after the leaving: "para irse en 10 dias")
     for d in _DEPORT_WORD.finditer(s):
         if _FEAR_OR_IF.search(s[: d.start()]):
             continue

@@ -701,3 +701,11 @@ def test_where_the_visitor_says_they_are_in_a_longer_message(text, label):
     from bot.places import location
 
     assert location.heard_in_passing(text, None, {})["location"] == label
+
+
+def test_the_visitor_at_their_check_in_now_is_in_the_offices_town():
+    from bot.places import location
+
+    text = "im at my check in at the ice office in san francisco right now and they told me to wait in a separate room"
+    assert location.heard_in_passing(text, None, {})["location"] == "San Francisco, CA"
+    assert "location" not in location.heard_in_passing("en diez dias me toca presentarme en la oficina de ICE en memphis", None, {})

@@ -1005,3 +1005,22 @@ def test_si_as_if_is_not_agents_at_hand(text, place):
 
 def test_agents_in_the_parking_lot_in_colombian_spanish_are_at_hand():
     assert urgency.live_emergency("estan los de inmigracion en el parqueadero de mi trabajo ahorita, yo estoy adentro") is not None
+
+
+@pytest.mark.parametrize("text, imminent", [
+    ("Mi papa tiene deportation order y ICE le dijo que compre su boleto para irse en 10 dias. Estamos en Tampa", True),
+    ("they told him buy a plane ticket to leave in 5 days", True),
+    ("compramos boletos para ir de vacaciones en 10 dias", False),
+    ("he has to buy a ticket to leave in 3 months", False),
+])
+def test_told_to_buy_a_ticket_and_leave_within_days_is_removal_imminent(text, imminent):
+    assert ("removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))) is imminent
+
+
+@pytest.mark.parametrize("text, soon", [
+    ("today is like day 360 since i came here, is it too late to file for asylum?", True),
+    ("llevo 355 dias aqui y quiero pedir asilo", True),
+    ("day 200 since i came, asylum?", False),
+])
+def test_days_since_arriving_close_to_a_year_are_the_asylum_deadline(text, soon):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))) is soon

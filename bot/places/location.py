@@ -296,6 +296,11 @@ _INSIDE_MYSELF = re.compile(
 
 #: The visitor waiting where someone is held: "they're holding her at the airport in newark ... im
 #: waiting at arrivals", "lo tienen en la oficina de ICE de la calle 5, yo estoy afuera esperando".
+#: The visitor at their check-in or hearing now: "im at my check in at the ice office in san francisco right now",
+#: "estoy en la corte de dallas ahorita".
+_AT_THE_CASE_NOW = re.compile(
+    r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:(?:still|right|just|todavia|aqui|here)\s+)?(?:at|in|en)\s+(?:my|mi|the|la|el)\s+"
+    r"(?:check ?-?in|cita|court|corte|hearing|audiencia|(?:ice |immigration |inmigracion |migracion )?(?:office|oficina))\b", re.IGNORECASE)
 _WAITING_THERE = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:(?:still|right|just|todavia|aqui|aca|here)\s+)?"
     r"(?:waiting\s+(?:at|outside|in\s+the|out\s+front|here|downstairs)|esperando\s+(?:afuera|aqui|aca|en\s+(?:la|el))"
@@ -359,6 +364,9 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
     held = next((m for m in found if m.role == roles.DETAINED), near[0] if len(near) == 1 else None)
     if held is not None and role != roles.SELF and _WAITING_THERE.search(text or ""):
         place, role = held.place, roles.SELF
+    court = next((m for m in found if m.role == roles.COURT), None)
+    if court is not None and role != roles.SELF and _AT_THE_CASE_NOW.search(text or ""):
+        place, role = court.place, roles.SELF  # "im at my check in at the ice office in san francisco right now"
     if place is not None and role == roles.SELF and place.city and place.in_us:
         place = _in_the_county_named(place, found)
     if place is not None and role == roles.SELF:
