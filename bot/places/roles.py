@@ -306,6 +306,7 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     own = [m.place for m in found if m.role == SELF]
     now = [m for m in found if m.role == SELF and m.start >= 0 and _said_as_now(text, m.start)]
     if own:
+        mention: Optional[PlaceMention]
         if len(set(own)) > 1 and len({m.place for m in now}) == 1:
             mention = now[0]  # "vivo en el paso pero ahorita estoy en juarez": where they are right now
         else:
