@@ -460,6 +460,9 @@ who que calling llamando for para about sobre is es was soy am just solo pa q
 ice uscis cbp migra inmigracion inmigración migracion migración immigration
 madre padre mama mamá papa papá esposa esposo hija hijo soltera soltero viuda viudo residente ciudadana ciudadano
 asilado asilada refugiado refugiada indocumentado indocumentada estudiante cliente dreamer menor mayor nuevo nueva
+trabajador trabajadora enfermera enfermero doctor doctora maestra maestro profesora profesor victima víctima agricola
+agrícola campesino campesina jornalero jornalera cocinero cocinera mesera mesero obrero obrera chofer ingeniero ingeniera
+abogado abogada pastor pastora paciente una uno
 """.split())
 
 

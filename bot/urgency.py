@@ -849,7 +849,7 @@ _THERE_SINCE = re.compile(
     r"\b(?:sitting|parked|waiting|outside|watching|estacionad[oa]s?|afuera|esperando|vigilando)\b[^.]{0,60}?\b(?:since|desde)\b"
     r"|\b(?:llevan?|han estado|ha estado)\b[^.]{0,20}\bdesde\b[^.]{0,40}\b(?:estacionad[oa]s?|afuera|esperando|vigilando)\b"
     # "ICE agents estan parked outside my job since like an hour ago": there (now) since
-    r"|\b(?:are|is|re|estan?|still|siguen)\s+(?:\w+\s+)?(?:sitting|parked|waiting|watching|estacionad[oa]s?|esperando|vigilando)\b[^.]{0,40}?"
+    r"|\b(?:are|is|re|estan?|still|siguen)\s+(?:\w+\s+)?(?:sitting|parked|watching|estacionad[oa]s?|vigilando)\b[^.]{0,40}?"
     r"\b(?:since|desde|for (?:like |about |almost )?(?:an?|\d+|two|three|half an?) (?:hours?|minutes?|mins?))\b")
 #: An appointment at an office or a court: where agents are met later, not at hand now.
 _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview"

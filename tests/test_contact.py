@@ -454,6 +454,7 @@ def test_number_words_in_a_sentence_stay_words():
     ("soy rosa medina, mi audiencia final es dentro de 12 dias y mi abogado no me contesta", "rosa medina"),
     ("soy asilado politico, mi caso esta en houston", None),
     ("soy mexicana, tengo corte", None),
+    ("soy enfermera registrada, mi visa vence pronto", None),
 ])
 def test_a_first_and_last_name_said_first_in_lower_case(text, name):
     assert contact.name_introduced(text) == name

@@ -363,6 +363,8 @@ def test_big_cities_are_not_ambiguous(text):
         ("vancouver bc", ("CA", None)),
         # a town the gazetteer holds only in the US, said with a Canadian province that is also a US town
         ("i actually live in windsor, ontario, i commute every day", ("CA", None)), ("ontario, ca", ("US", "CA")),
+        # ... but a country after a US town is another place
+        ("houston, mexico is where my parents are", ("US", "TX")),
         ("vancouver wa", ("US", "WA")),
         ("im in mass", ("US", "MA")),
         ("boston mass", ("US", "MA")),

@@ -580,9 +580,11 @@ def _attach_qualifiers(doc: Doc, g: PlaceIndex, mentions: List[_Mention], covere
             m.qual_country, m.qual_end = abroad, nxt.end
             nxt.consumed = True
             j = nxt.end
-        elif nxt is not None and nxt is not m and not nxt.consumed and m.entries and (abroad or nxt.key in PROVINCES_NAMED_LIKE_TOWNS):
-            # "windsor, ontario", "red deer alberta": a town of that country the gazetteer does not hold,
-            # not a US town of the same name (nor Ontario, California)
+        elif nxt is not None and nxt is not m and not nxt.consumed and m.entries and (
+                (abroad and all(e.kind == "region" for e in nxt.entries)) or nxt.key in PROVINCES_NAMED_LIKE_TOWNS):
+            # "windsor, ontario", "red deer alberta": a town of that province the gazetteer does not hold,
+            # not a US town of the same name (nor Ontario, California); a country after a US town is
+            # another place ("houston, mexico is where my parents are")
             m.qual_country, m.qual_end = abroad or "CA", nxt.end
             nxt.consumed = True
             j = nxt.end
