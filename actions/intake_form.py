@@ -178,8 +178,7 @@ class ValidateIntakeForm(FormValidationAction):
         said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         out.update(flow.corrected(said, slots, text))  # "wait no i read it wrong, its next friday"
-        if asked not in ("location", "location_state", "location_confirmed", "intake_confirmed", "change_field"):
-            out.update(flow.place_set_right(text, slots))  # "sorry i put X but im actually staying in Y"
+        out.update(flow.place_set_right(text, slots, asked))  # "sorry i put X but im actually staying in Y"
         signals = urgency.signals_in_story(text, today(), situation, slots.get("situation_text"))
         known = slots.get("urgency_reasons") or []
         if set(signals) - set(known):
@@ -512,7 +511,7 @@ class ValidateIntakeForm(FormValidationAction):
         if value == "none":
             return {"contact_phone": value}
         number, response = contact.phone_answer(str(value), country)
-        if response and not contact.has_digits(str(value)) and flow.place_set_right(latest_text(tracker), tracker.slots):
+        if response and not contact.has_digits(str(value)) and flow.place_set_right(latest_text(tracker), tracker.slots, "contact_phone"):
             return {"contact_phone": None}  # "sorry i put X but im actually in Y": the place set right (_heard), and asked again
         if response:
             dispatcher.utter_message(response=response)

@@ -210,10 +210,14 @@ def corrected(said: Dict[str, Any], known: Dict[str, Any], text: str | None) -> 
     return {k: v for k, v in said.items() if k in CORRECTABLE and known.get(k) not in (None, v)}
 
 
-def place_set_right(text: str | None, slots: Mapping[str, Any]) -> Dict[str, Any]:
-    """Where the visitor is, set right at any question ("sorry i put san bernardino but im actually staying
-    in las vegas with my sister now"): the new place's slots, or {}."""
-    if not slots.get("location") or not _SETS_RIGHT.search(text or ""):
+#: Where a place set right is read apart: the place's own questions, and the summary's correction.
+_PLACE_READ_ELSEWHERE = (*CHANGE_GROUPS["location"], "intake_confirmed", "change_field")
+
+
+def place_set_right(text: str | None, slots: Mapping[str, Any], asked: str | None = None) -> Dict[str, Any]:
+    """Where the visitor is, set right at another question (``asked``: "sorry i put san bernardino but im
+    actually staying in las vegas with my sister now"): the new place's slots, or {}."""
+    if asked in _PLACE_READ_ELSEWHERE or not slots.get("location") or not _SETS_RIGHT.search(text or ""):
         return {}
     place, role = roles.visitor_location(text or "")
     if place is None or role != roles.SELF or place.candidates or place.label == slots.get("location"):
