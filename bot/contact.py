@@ -125,9 +125,33 @@ _GROUPS_BY_WORD = re.compile(r"(?<=(?<!\d)\d{3})(?:_|[\s,]*\b(?:and then|then|y 
 _GROUPS_BY_COMMA = re.compile(r"(?<=\b\d{3})(?:\s*,\s*|\s+\.\s*|\s*\.\s+)(?=\d{3,4}\b)")
 
 
+_AREA_CODE_WORDS = r"(?:area code|area|lada|clave lada|c[oó]digo de [aá]rea|codigo|c[oó]digo)"
+_LOCAL = r"\d{3}[\s.-]?\d{4}"
+#: The area code said after the number: "555-0188 area code 213", "555 0188 y la lada es 664".
+_AREA_CODE_AFTER = re.compile(
+    r"(?<![\d.-])(?<!\d[\s.-])(?P<local>%s)\b(?P<mid>[^\d]{0,40}?)\b%s\s*(?:is|es|:|=|de)?\s*\(?(?P<area>\d{3})\)?(?![\d])"
+    % (_LOCAL, _AREA_CODE_WORDS), re.IGNORECASE)
+#: The area code said first and named: "213 area code, 555 0188", "area code 213 number 555 0188".
+_AREA_CODE_BEFORE = re.compile(
+    r"(?:\b(?P<area1>\d{3})\s*(?:is the |es la |es el )?%s|\b%s\s*(?:is|es|:|=)?\s*\(?(?P<area2>\d{3})\)?)"
+    r"[\s,;:.-]*(?:(?:and|y)\s+)?(?:(?:the|el|mi)\s+)?(?:(?:number|numero|número|rest|resto)\s+(?:is\s+|es\s+)?)?"
+    r"(?P<local>%s)(?![\d])" % (_AREA_CODE_WORDS, _AREA_CODE_WORDS, _LOCAL), re.IGNORECASE)
+#: The international prefix dialled from Mexico and most of the world ("001 213 555 0188", "00 52 ..."): a "+".
+_DIALLED_ABROAD = re.compile(r"(?<![\d+])00[\s.-]*(?=[1-9](?:[\s().-]*\d){9,13}(?![\s().-]*\d))")
+
+
+def _phone_written_out(text: str) -> str:
+    """A phone answer with its digits spelled or split (``spelled_digits``), its area code said
+    apart put in front, and a leading international 00 written as "+"."""
+    text = spelled_digits(text)
+    text = _AREA_CODE_AFTER.sub(lambda m: f"({m.group('area')}) {m.group('local')}{m.group('mid')}", text)
+    text = _AREA_CODE_BEFORE.sub(lambda m: f"({m.group('area1') or m.group('area2')}) {m.group('local')}", text)
+    return _DIALLED_ABROAD.sub("+", text)
+
+
 def parse_phone(text: str, region: str = "US") -> Parsed:
     """Normalise a phone number to E.164 (US by default; +country code for others)."""
-    raw = spelled_digits((text or "").strip()).strip()
+    raw = _phone_written_out((text or "").strip()).strip()
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
@@ -667,7 +691,7 @@ def phone_in_passing(text: str, country: Optional[str] = None, cued: bool = True
     if not text or (cued and not _PHONE_CUE.search(text) and not _WRITTEN_AS_A_PHONE.search(text)):
         return None
     # ("mi numero es siete uno tres cinco cinco cinco...", "text me at 1 eight three two 555 0110")
-    text = spelled_digits(text)
+    text = _phone_written_out(text)
     for found in phonenumbers.PhoneNumberMatcher(text, country.upper() if country and len(country) == 2 else "US"):
         start = found.start
         if re.search(r"\b[aA][\s#:-]*$", text[max(0, start - 3):start]):

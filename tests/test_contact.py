@@ -264,6 +264,24 @@ def test_phone_answer(text, country, expected):
     assert contact.phone_answer(text, country) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "555-0188 area code 213", "its 555-0188 and the area code is 213", "213 area code 555 0188",
+    "area code 213 and the number is 555 0188", "555 0188 lada 213", "codigo de area 213 numero 555 0188",
+    "001 213 555 0188", "00 1 213-555-0188",  # dialled the way it is from Mexico
+])
+def test_a_phone_with_its_area_code_said_apart_or_dialled_from_abroad(text):
+    assert contact.phone_answer(text, None) == ("+12135550188", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("00 52 664 123 4567", "+526641234567"),
+    ("mi cel es 555 0188 area code 213", "+12135550188"),
+    ("A 213 555 018", None),  # an A-number's nine digits are no phone
+])
+def test_area_codes_and_prefixes_in_passing(text, expected):
+    assert contact.phone_in_passing(text, cued=False) == expected
+
+
 @pytest.mark.parametrize("text", ["2345678", "+502 2345 678", "(555) 0134", "1234567890123"])
 def test_unchecked_phone_has_a_dialable_length(text):
     assert contact.unchecked_phone(text) == text
