@@ -671,7 +671,7 @@ def said_in_passing(text: str, slots: Mapping[str, Any], asked: Optional[str], c
 
 
 #: A phone number offered in passing: "call me at 713 555 0100", "mi cel es 956-555-0123", "text me 3125550148".
-_PHONE_CUE = re.compile(
+PHONE_CUE = re.compile(
     r"\b(?:call|text|txt|reach|contact|ring|phone|cell|cel|celular|mobile|number|n[uú]mero|tel[eé]fono|tel|whats ?app|wsp|ll[aá]m\w*|m[aá]rqu\w*"
     r"|mensajes?|msj|escr[ií]b\w*"
     r"|(?:direct|office|work|home) line)\b",
@@ -688,7 +688,7 @@ def phone_in_passing(text: str, country: Optional[str] = None, cued: bool = True
     713-555-0100") or written as one ("Im Kwame Mensah 267-555-0144"), as E.164; None otherwise
     (an A-number or a date is never taken for one). With ``cued=False`` (the name question:
     "Genaro Rosales, 9095550149") no word or form is needed."""
-    if not text or (cued and not _PHONE_CUE.search(text) and not _WRITTEN_AS_A_PHONE.search(text)):
+    if not text or (cued and not PHONE_CUE.search(text) and not _WRITTEN_AS_A_PHONE.search(text)):
         return None
     # ("mi numero es siete uno tres cinco cinco cinco...", "text me at 1 eight three two 555 0110")
     text = _phone_written_out(text)

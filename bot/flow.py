@@ -243,7 +243,6 @@ _HELD_FIX = re.compile(
     r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|he is|she is|they are|est[aá]n?)\s+(?:really |actually |now )?(?:in|at|en)\s+"
     r"((?:the |el |la )?[^\W\d_][\w' -]{2,40}?)(?=\s*(?:,|\.|;|!|\bnot\b|\bno\b|$))",
     re.IGNORECASE)
-_PHONE_WORDS = re.compile(r"\b(?:phone|number|cell|tel[eé]fono|n[uú]mero|celular|cel)\b", re.IGNORECASE)
 
 
 def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | None = None,
@@ -263,7 +262,8 @@ def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | Non
         email, _ = contact.parse_email(t)
         if email:
             out["contact_email"] = email
-    if _PHONE_WORDS.search(t) or slots.get("contact_phone") not in (None, "none"):
+    # ("escribame mejor por whatsapp al +57 310 555 0140": a number given where none was)
+    if contact.PHONE_CUE.search(t) or slots.get("contact_phone") not in (None, "none"):
         if len(re.sub(r"\D", "", t)) >= 10:
             phone, _ = contact.phone_answer(t, country)
             if phone:

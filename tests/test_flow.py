@@ -783,6 +783,8 @@ def test_the_agents_visit_told_just_before_the_taking_is_its_day():
     ("my email is ana.r@example.com not the other one", {}, "contact_email"),
     ("its Ximena with an X not Jimena", {"contact_name": "Jimena Torres"}, "contact_name"),
     ("hes in pine prairie not jena", {"situation": "detention"}, "detained_where"),
+    # a number given where the phone was skipped, with a word that says it is one to write to
+    ("escribame mejor por whatsapp al +57 310 555 0140 xq aqui la señal es malisima", {"contact_phone": "none"}, "contact_phone"),
 ])
 def test_a_correction_at_the_summary_gives_its_value(text, slots, fixed):
     assert fixed in flow.corrected_at_summary(text, slots)
