@@ -702,7 +702,9 @@ _LEADING = re.compile(
 _HELD_FOR = re.compile(
     r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa]|"
     r"been (?:there|in there|inside|locked up) since|(?:at|in) the (?:ice|immigration) (?:office|building|field office)|been (?:there|in there|inside|locked up|in detention|detained|held)(?: for)? (?:like |about |almost |over )?(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?|years?)|(?:esta|está) ah[ií] desde|"
-    r"detenci[oó]n|centro de detenci[oó]n|pres[oa]s?|centro de migraci[oó]n|corral[oó]n|hielera)\b",
+    r"detenci[oó]n|centro de detenci[oó]n|pres[oa]s?|centro de migraci[oó]n|corral[oó]n|hielera"
+    # "ice has had my wife for 2 weeks now"
+    r"|(?:has|have|'ve) had (?:him|her|them|my \w+)(?: \w+)? for)\b",
     re.IGNORECASE,
 )
 
@@ -796,6 +798,13 @@ _IN_DETENTION = re.compile(r"\b(?:in|en) (?:detention|custody|ice custody|detenc
 _LIVES = re.compile(r"\b(?:lives?|living|vive|viven|viviendo)\b", re.IGNORECASE)
 
 
+#: An ICE office named as the place: "the ice office downtown", "la oficina de migracion de".
+_ICE_OFFICE = re.compile(r"\b(?:ice|immigration|migraci[oó]n|inmigraci[oó]n)(?: field)? office\b"
+                         r"|\boficina (?:de |del )?(?:ice|la migra|migraci[oó]n|inmigraci[oó]n)\b", re.IGNORECASE)
+#: Someone there now: "he is at", "esta en", "lo tienen en".
+_HELD_THERE = re.compile(r"\b(?:is|he'?s|she'?s|hes|shes|they'?re|are|still|est[aá]n?|sigue|tienen|llevaron)\b", re.IGNORECASE)
+
+
 def held_place(text: str) -> str | None:
     """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
@@ -804,6 +813,13 @@ def held_place(text: str) -> str | None:
         if mention.role == roles.DETAINED:
             # ("la cárcel del condado de Polk": a county of a name many states have, kept as said)
             return mention.place.label if mention.place.state or not mention.place.in_us else mention.text
+        if mention.role == roles.COURT and not situations.kept_at_appointment(text):
+            # "they took my son to the ice office downtown chicago", "esta en la oficina de migracion de dallas":
+            # held at the ICE office of that town (a check-in there that kept him is read apart)
+            start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")
+            before = text[start + 1:mention.start]
+            if _ICE_OFFICE.search(before) and (_DETENTION_WORDS.search(before) or _HELD_THERE.search(before)):
+                return f"ICE office ({mention.place.label})"
         if mention.role == roles.UNCLEAR or (mention.role == roles.RELATIVE and not _LIVES.search(text[:mention.start])):
             # ("they arrested my brother and hes in tacoma now": where he is, unless where he lives)
             start = max(text.rfind(end, 0, mention.start) for end in ".!?;\n")

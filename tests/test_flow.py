@@ -670,6 +670,9 @@ def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
     ("they are holding my cousin at the port of entry in calexico", "the port of entry in calexico"),
     ("lo tienen en la garita desde ayer", "la garita"),
     ("My husband esta en jail en el parish de Jefferson, ICE le puso hold desde el viernes", "jail en el parish de Jefferson"),
+    # the ICE office of a town, where someone is held now
+    ("they took my son to the ice office downtown chicago", "ICE office (Chicago, IL)"),
+    ("se llevaron a mi esposo, esta en la oficina de migracion de dallas", "ICE office (Dallas, TX)"),
 ])
 def test_where_held_said_up_front(text, where):
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == where
@@ -762,6 +765,7 @@ _SAT = date(2026, 12, 5)
     # "She has her master hearing on January 12" is a person who has, not agents who hold
     ("My wife is in Elizabeth detention center since Nov 2. She has her master hearing on January 12. Can you take her case?", "2026-11-02"),
     ("my sister is in farmville detention. she been there 3 months. her bond was denied.", "2026-09-05"),  # calendar months
+    ("ice has had my wife for 2 weeks now", "2026-11-21"),  # held, said of the agents who hold her
 ])
 def test_the_day_of_a_detention_said_with_since_or_a_stay(text, since):
     assert flow.answers_in_text("detention", text, _SAT)["detained_since"] == since
