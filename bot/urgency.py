@@ -506,7 +506,7 @@ _HERE_END = r"(?=\s*(?:$|[,:]|right now|now|ahora|ahorita|ya|already|again|and|y
 _AT_PLACE = rf"(?:at|in|inside|on|outside(?: of)?|in front of|en|dentro de|afuera de|fuera de|enfrente de|frente a)\s+(?:{_OWNER}\s+)?(?:\w+(?:'s)?\s+)?{_PLACE}\b"
 _PRESENCE = (
     rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|(?:right )?(?:here|aqui)\s+{_AT_PLACE}|there (?:right now|now|ahora)|"
-    r"outside|afuera|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
+    r"outside|afuera|enfrente(?! de)|out front|in front(?! of)|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
     r"parked outside|just showed up|just arrived|acaban? de llegar|llegando|ya llegaron|ya llego|entering|entrando|inside|adentro|"
     r"pulling (?:me|us|him|her) over|pulled (?:me|us|him|her) over|surrounded|just (?:came|walked|got|went) (?:in|into|inside)|"
     r"in the (?:lobby|hallway|parking lot|driveway)|following (?:me|us)|asking (?:me|us|for) (?:for )?(?:papers|documents|id)|"
@@ -524,8 +524,8 @@ _KNOCKING_GOING_ON = re.compile(r"\b(?:are|is|re|estan|esta|keep|keeps|still|sig
 #: "2 ice cars parked outside our house", "ICE agents just pulled into our yard", "una camioneta de la migra afuera"
 _VEHICLES_THERE = re.compile(
     rf"\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?|trocas?|camionetas?)\b[^.]{{0,20}}"
-    rf"\b(?:parked|outside|waiting|here|afuera|aqui|estacionad[oa]s?)\b"
-    rf"|\b(?:camionetas?|carros?|trocas?|patrullas?|vans?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|aqui|estacionad[oa]s?|parad[oa]s?|dando vueltas|rondando)\b"
+    rf"\b(?:parked|outside|waiting|here|afuera|enfrente|out front|in front|aqui|estacionad[oa]s?)\b"
+    rf"|\b(?:camionetas?|carros?|trocas?|patrullas?|vans?) de (?:la )?{_AGENT}\b[^.]{{0,20}}\b(?:afuera|enfrente|aqui|estacionad[oa]s?|parad[oa]s?|dando vueltas|rondando)\b"
     # "ICE trucks circling the block", "hay carros de la migra dando vueltas en la cuadra"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:cars?|trucks?|vans?|suvs?|vehicles?)\b[^.]{{0,10}}\b(?:circling|driving around|going around)\b"
     rf"|\b{_AGENT}\s+(?:\w+\s+)?(?:just )?(?:pulled|pulling) (?:up|in|into)\b"
@@ -840,7 +840,7 @@ _SWEEP_NOW = re.compile(r"\b(?:are|is|re|estan|andan|siguen)\s+(?:(?!gonna\b|goi
 #: Something there now, at the visitor's place: "theres a black SUV ... at the end of our driveway", "hay 2 hombres con chalecos afuera".
 _THERE_IS_NOW = re.compile(
     r"\b(?:there'?s|theres|there is|there are|hay)\b[^.]{0,60}?\b(?:outside|at the end of (?:my|our|the)|in front of (?:my|our|the)|across (?:from )?the street"
-    r"|parked (?:outside|in front|across|at|on)|at (?:my|our) (?:door|driveway|house|building|gate|job|work)|afuera|enfrente de (?:mi|la|nuestra)"
+    r"|parked (?:outside|in front|across|at|on)|at (?:my|our) (?:door|driveway|house|building|gate|job|work)|afuera|enfrente de (?:mi|la|nuestra)|enfrente(?! de)|out front"
     r"|estacionad[oa]s? (?:afuera|enfrente)|en la esquina|en mi puerta)\b")
 #: Waiting or parked somewhere since a time, said as going on: "there's been a car ... sitting at the end of
 #: our block since 7", "llevan desde las 6 estacionados afuera".

@@ -1024,3 +1024,15 @@ def test_told_to_buy_a_ticket_and_leave_within_days_is_removal_imminent(text, im
 ])
 def test_days_since_arriving_close_to_a_year_are_the_asylum_deadline(text, soon):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))) is soon
+
+
+@pytest.mark.parametrize("text, at_hand", [
+    ("hay dos camionetas de inmigracion enfrente", True),
+    ("las camionetas de la migra estan enfrente", True),
+    ("there are two ice trucks in front", True),
+    ("ice trucks out front", True),
+    ("ice was out front yesterday", False),  # there, told as past
+    ("hay una oficina de migracion enfrente de mi trabajo", False),  # an office across the street, no agents
+])
+def test_agents_in_front_said_without_whose_house(text, at_hand):
+    assert urgency.agents_at_hand(text) is at_hand
