@@ -107,6 +107,7 @@ def _ascii_words(text: str) -> str:
     return " ".join(re.findall(r"[a-z]+", folded))
 
 
+_SI_ACCENTED = re.compile(r"\W*s[íÍ]\W*", re.IGNORECASE)
 _STATE_CODE = re.compile(r"\b[A-Z]{2}\b")
 #: "grand rapids mi", "detroit mi 48201": a state's code in lower case, closing what was said.
 _STATE_CODE_LAST = re.compile(r"(?<=[a-z]) (?:mi|me|la|de|al|pa|in|co)(?=\W*(?:\d{5}(?:-\d{4})?)?\W*$)", re.IGNORECASE)
@@ -128,6 +129,8 @@ def detect(text: str) -> Optional[str]:
                     in ("CJK", "ARABIC", "CYRILLIC", "HIRAGANA", "KATAKANA", "HANGUL"))
     if non_latin >= 2:
         return _identifier().classify(clean)[0]
+    if _SI_ACCENTED.fullmatch(clean.strip()):
+        return "es"  # "sí" typed with its accent: a yes only a Spanish keyboard writes
     folded = _ascii_words(clean)
     spanish = len(_SPANISH.findall(folded))
     english = len(_ENGLISH.findall(folded))

@@ -119,3 +119,9 @@ def test_every_language_has_a_spanish_name():
                                         ("Hola Buenos Dias", "es")])
 def test_a_name_alone_does_not_turn_the_conversation(text, code):
     assert language.detect(text) == code
+
+
+@pytest.mark.parametrize("text", ["sí", "Sí.", "SÍ!!"])
+def test_a_yes_typed_with_its_accent_is_spanish(text):
+    # ("si" without it says nothing: a yes in either language)
+    assert language.detect(text) == "es"
