@@ -137,16 +137,18 @@ _AREA_CODE_BEFORE = re.compile(
     r"[\s,;:.-]*(?:(?:and|y)\s+)?(?:(?:the|el|mi)\s+)?(?:(?:number|numero|número|rest|resto)\s+(?:is\s+|es\s+)?)?"
     r"(?P<local>%s)(?![\d])" % (_AREA_CODE_WORDS, _AREA_CODE_WORDS, _LOCAL), re.IGNORECASE)
 #: The international prefix dialled from Mexico and most of the world ("001 213 555 0188", "00 52 ..."): a "+".
-_DIALLED_ABROAD = re.compile(r"(?<![\d+])00[\s.-]*(?=[1-9](?:[\s().-]*\d){9,13}(?![\s().-]*\d))")
+_DIALLED_ABROAD = re.compile(r"(?<![\d+])(?:00|011)[\s.-]*(?=[1-9](?:[\s().-]*\d){9,13}(?![\s().-]*\d))")
+#: The "1" once dialled before a Mexican mobile number ("+52 1 664 555 0147"), dropped in 2019.
+_MEXICAN_MOBILE_ONE = re.compile(r"\+\s*52[\s.-]*1[\s.-]*(?=(?:\d[\s.-]*){9}\d(?![\s.-]*\d))")
 
 
 def _phone_written_out(text: str) -> str:
     """A phone answer with its digits spelled or split (``spelled_digits``), its area code said
-    apart put in front, and a leading international 00 written as "+"."""
+    apart put in front, a leading international 00 or 011 written as "+", and a Mexican mobile's old "1" left out."""
     text = spelled_digits(text)
     text = _AREA_CODE_AFTER.sub(lambda m: f"({m.group('area')}) {m.group('local')}{m.group('mid')}", text)
     text = _AREA_CODE_BEFORE.sub(lambda m: f"({m.group('area1') or m.group('area2')}) {m.group('local')}", text)
-    return _DIALLED_ABROAD.sub("+", text)
+    return _MEXICAN_MOBILE_ONE.sub("+52 ", _DIALLED_ABROAD.sub("+", text))
 
 
 def parse_phone(text: str, region: str = "US") -> Parsed:

@@ -275,6 +275,8 @@ def test_a_phone_with_its_area_code_said_apart_or_dialled_from_abroad(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("00 52 664 123 4567", "+526641234567"),
+    ("whatsapp +52 1 664 123 4567", "+526641234567"),  # a Mexican mobile's old "1", dropped in 2019
+    ("011 52 1 664 123 4567", "+526641234567"),
     ("mi cel es 555 0188 area code 213", "+12135550188"),
     ("A 213 555 018", None),  # an A-number's nine digits are no phone
 ])
