@@ -229,7 +229,7 @@ def test_a_number_the_library_cannot_confirm_is_kept_as_written_once(text, count
     ("55 1234 5678 mexico number", ("+525512345678", None)),  # the country said with it, not the visitor's
     ("cel de guatemala 5555 1234", ("+50255551234", None)),
     ("my cell in georgia 404 555 0100", ("+14045550100", None)),  # Georgia here is the state
-    ("whatsapp +52 1 664 123 4567", ("+52 1 664 123 4567", contact.PHONE_KEPT)),  # the old mobile prefix
+    ("whatsapp +52 1 664 123 4567", ("+526641234567", None)),  # the old mobile prefix, left out
     ("mi numero es el 664 123 4567 de tijuana", ("664 123 4567", contact.PHONE_KEPT)),
     ("my cell is 555-0134", ("555-0134", contact.PHONE_KEPT)),  # without its area code, in a sentence
     ("no phone", (None, "utter_phone_not_found")),
