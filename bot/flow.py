@@ -1638,7 +1638,7 @@ _NOT_THERE_NOW = re.compile(
     r"\b(?:(?:they )?were here|was here|estuvieron|vinieron (?:ayer|en la ma[nñ]ana|hace)|drove off|already left|gone"
     r"|i (?:do ?n[o']?t|dont|cant|can'?t) see (?:them|anyone|anybody|any)|no (?:los|las) veo|not now|ahorita no"
     r"|not (?:ice|la migra|immigration)|no (?:es|son) (?:ice|la migra|migraci[oó]n)|only the police|solo (?:la )?polic[ií]a"
-    r"|nop|negativo|nel|creo que no|i (?:do ?n[o']?t|dont) think so"
+    r"|nop|negativo|nel|creo que no|i (?:do ?n[o']?t|dont) think so|never came|never showed up|nunca (?:vinieron|llegaron)"
     # nearby, not at the home or work asked about: "estan en la laundromat, no en mi casa", "at the store across the street, not my house"
     r"|no (?:en|aqui en) (?:mi|la|el) (?:casa|trabajo|chamba|apartamento|depa)|not (?:at|in) (?:my|our|the) (?:house|home|work|job|apartment|place))\b",
     re.IGNORECASE,
@@ -1648,7 +1648,8 @@ _UNSURE_REPLY = re.compile(r"^\W*(?:not sure|i'?m not sure|maybe|idk|i (?:do ?n[
 
 
 #: "not at my house, they were by the school", "not here", "none": a no that does not start with "no".
-_NOT_HERE_REPLY = re.compile(r"^\W*(?:not (?:at|here|now|right now|anymore|home|in|by|near|today)|none|nobody|no one|nadie|aqui no|aquí no)\b",
+_NOT_HERE_REPLY = re.compile(r"^\W*(?:not (?:at|here|now|right now|anymore|home|in|by|near|today)|none|nobody|no one|nadie|aqui no|aquí no"
+                             r"|ya no(?! s[eé]\b)|(?:hell|heck) no|ya se (?:lo|la|los|las) llevaron)\b",
                              re.IGNORECASE)
 
 

@@ -1615,3 +1615,11 @@ def test_when_it_happened_and_a_station_not_named_are_heard_in_a_detention(text,
 ])
 def test_a_checkpoint_named_is_where_held(text, where):
     assert flow.answers_in_text("detention", text, _SAT).get("detained_where") == where
+
+
+@pytest.mark.parametrize("text, here", [
+    ("ya no", False), ("ya se los llevaron", False), ("hell no", False), ("they never came to my house", False),
+    ("ya no se que hacer, siguen afuera", True),  # "ya no sé": not a no
+])
+def test_short_and_blunt_answers_to_agents_there_now(text, here):
+    assert flow.agents_here_answer(text, date(2026, 12, 6)) is here
