@@ -105,7 +105,9 @@ _CORRECTED = re.compile(r"\b(?:moved (?:it )?(?:to|for)|changed (?:it )?(?:to|fo
                         r"|no,? (?:sorry|perd[oó]n|wait|espera)|no mejor|i mean|quiero decir|(?:la|lo) (?:cambiaron|movieron|pasaron) (?:para|al|a))\b",
                         re.IGNORECASE)
 #: Spanish months typed short after "de": "el 16 de dic", "2 de ene".
-_SHORT_SPANISH_MONTH = re.compile(r"\b(de|del) (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b\.?", re.IGNORECASE)
+_SHORT_SPANISH_MONTH = re.compile(r"\b(de|del) (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b\.?"
+                                  # ... or right after the day, where only the Spanish ones differ from English: "18 dic"
+                                  r"|\b(\d{1,2}) (ene|abr|dic)\b\.?", re.IGNORECASE)
 _SPANISH_MONTHS = {"ene": "enero", "feb": "febrero", "mar": "marzo", "abr": "abril", "may": "mayo", "jun": "junio", "jul": "julio",
                    "ago": "agosto", "sep": "septiembre", "sept": "septiembre", "oct": "octubre", "nov": "noviembre", "dic": "diciembre"}
 #: A day written first ("15/12"): only when it cannot be a month.
@@ -116,8 +118,9 @@ _WEEK_FROM_DAY = re.compile(r"\b(?:a|one|1) week (?:from|after) (?:this |next |e
 
 
 def _months_in_full(text: str) -> str:
-    """Spanish months typed short after "de" written in full ("el 16 de dic" -> "el 16 de diciembre")."""
-    return _SHORT_SPANISH_MONTH.sub(lambda m: f"{m.group(1)} {_SPANISH_MONTHS[m.group(2).lower()]}", text)
+    """Spanish months typed short written in full ("el 16 de dic", "18 dic" -> "... de diciembre")."""
+    return _SHORT_SPANISH_MONTH.sub(
+        lambda m: f"{m.group(1) or m.group(3)} {'de ' if m.group(3) else ''}{_SPANISH_MONTHS[(m.group(2) or m.group(4)).lower()]}", text)
 
 
 def as_said(text: str) -> str:
@@ -639,6 +642,8 @@ _NO_DATE_YET = re.compile(
     r"|(?:llega|llegara|viene|vendra) por correo|(?:comes|will come|arrives|will arrive) (?:in|by) (?:the )?mail"
     # "nunca me llegó fecha", "never got a date", "no date ever came"
     r"|nunca (?:me |nos |le )?(?:llego|llegaron|dieron|mandaron|pusieron) (?:la |una |ninguna )?fecha|never (?:got|received|came|had) (?:a |the |any )?date"
+    # "they havent given me one", "they didnt give us a date"
+    r"|(?:have ?n[o']?t|havent|has ?n[o']?t|hasnt|did ?n[o']?t|didnt|never) (?:given|give|gave|sent|send) (?:me |us |him |her |them )?(?:one|a date|any date|the date|a new date|it)"
     # nothing to come: "nothing coming up", "nothing scheduled", "ya no hay audiencia", "no more court"
     r"|nothing (?:coming(?: up)?|scheduled|set|pending|yet)|no (?:more |other |next )?(?:hearings?|court(?: date)?|dates?|check-?ins?) (?:coming|scheduled|set|pending|now|anymore|any more)"
     r"|no (?:more|other|next) (?:hearings?|court(?: dates?)?|check-?ins?)|(?:ya )?no (?:hay|tengo|tiene) (?:mas |otra |ninguna )?(?:audiencias?|corte|citas?|fechas?)"

@@ -1623,3 +1623,13 @@ def test_a_checkpoint_named_is_where_held(text, where):
 ])
 def test_short_and_blunt_answers_to_agents_there_now(text, here):
     assert flow.agents_here_answer(text, date(2026, 12, 6)) is here
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("they havent given me one", ("unknown", "unknown")),  # no date to give: not asked again
+    ("they didnt give us a date", ("unknown", "unknown")),
+    ("18 dic", ("2026-12-18", "date")),  # a Spanish month typed short right after the day
+    ("2 ene", ("2027-01-02", "date")),
+])
+def test_next_date_answers_typed_short_or_without_a_date(text, expected):
+    assert flow.next_date_answer(text, date(2026, 12, 6)) == expected
