@@ -508,6 +508,12 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     return day.isoformat(), "date"
 
 
+def a_number_said(text: str) -> bool:
+    """Whether a message gives an A-number ("A number 203-556-781", "A# 098 334 127")."""
+    found = _A_NUMBER_SAID.search(contact.spelled_digits(text or ""))
+    return found is not None and len(re.sub(r"\D", "", found.group(1))) in (8, 9)
+
+
 def a_number_unknown(text: str) -> bool:
     """Whether the message says the A-number is not known ("no a number with her")."""
     return bool(_A_NUMBER_UNKNOWN.search(text or ""))

@@ -1188,3 +1188,15 @@ def test_where_someone_is_held_said_after_a_request_for_a_person_is_the_answer()
     assert interruptions.plainly_answers("detained_where", text, date(2026, 12, 6))
     assert interruptions.answer_slots("detained_where", text, date(2026, 12, 6)) == {"detained_where": "Elizabeth Detention Center (NJ)"}
     assert not interruptions.plainly_answers("detained_where", "can they move him?", date(2026, 12, 6))
+
+
+def test_court_beside_an_a_number_in_an_unread_first_message_is_the_removal_case():
+    text = "A number 203-556-781 court this thursday harlingen no tengo lawyer porfavor"
+    ranking = [{"name": "nlu_fallback", "confidence": 0.2}, {"name": "inform", "confidence": 0.19},
+               {"name": "situation_removal", "confidence": 0.14}]
+    answer = interruptions.handle("nlu_fallback", text, [], ranking, {"requested_slot": "consent"}, firm(), date(2026, 12, 6))
+    assert answer.slots["situation"] == "removal" and "utter_default" not in answer.responses
+    # a court with no A-number may be another court's: not read from so little
+    other = interruptions.handle("nlu_fallback", "court this thursday no tengo lawyer", [], ranking, {"requested_slot": "consent"},
+                                 firm(), date(2026, 12, 6))
+    assert "situation" not in other.slots
