@@ -878,9 +878,15 @@ def _agents_in(sentences: List[str]) -> Optional[str]:
         if _present_now(s):
             if not _STRONG_NOW.search(s) and any(_THEY_LEFT.search(later) for later in sentences[i + 1:]):
                 return None  # they came, and the message goes on to say they left
+            if _CAME.search(s) and any(_NOBODY_NOW.search(later) for later in sentences[i:]):
+                return None  # "vinieron ... preguntando por papeles, ya no hay nadie aqui ahorita": came, and gone now
             return _agents_only(s)
     return None
 
+
+#: Nobody there any more, said after the agents' visit: "ya no hay nadie aqui ahorita", "nobody here now".
+_NOBODY_NOW = re.compile(r"\bya no (?:hay nadie|est[aá]n|los veo)\b|\bno hay nadie ya\b"
+                         r"|\b(?:nobody|no one|noone)(?: is|'?s)? (?:here|there|around|outside) (?:now|anymore|any more|rn)\b")
 
 
 _NOT_NOW = re.compile(

@@ -1036,3 +1036,12 @@ def test_days_since_arriving_close_to_a_year_are_the_asylum_deadline(text, soon)
 ])
 def test_agents_in_front_said_without_whose_house(text, at_hand):
     assert urgency.agents_at_hand(text) is at_hand
+
+
+@pytest.mark.parametrize("text, at_hand", [
+    ("vinieron los de ice al rancho donde trabajo preguntando por papeles, ya no hay nadie aqui ahorita", False),
+    ("ice came to my job asking for papers, nobody here now", False),
+    ("la migra sigue afuera ahorita, ya no hay nadie en la calle", True),  # still there: the street is empty of others
+])
+def test_agents_who_came_and_nobody_there_now_are_not_at_hand(text, at_hand):
+    assert urgency.agents_at_hand(text) is at_hand
