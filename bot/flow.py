@@ -367,6 +367,9 @@ _STAGE_WORDS = (
     # an appeal waiting at the Board (the judge's order is not final): "mi caso está en apelación", "my lawyer appealed"
     ("appeal", ("appealed", "appeal pending", "pending appeal", "in appeal", "on appeal", "appeal is pending", "waiting on the bia",
                 "waiting for the bia", "at the bia", "appeal at the bia", "appeal with the bia", "bia appeal",
+                "appeal at the board", "appeal to the board", "appeal with the board", "board of immigration appeals", "appeal is at the board",
+                "my appeal", "the appeal", "mi apelacion", "la apelacion", "junta de apelaciones",
+                "apelacion en la junta",
                 "en apelacion", "apelo", "apelamos", "apele", "apelaron", "apelacion pendiente", "esperando a la junta",
                 "esperando la apelacion", "apelo a la junta", "apelamos a la junta", "esta en la junta", "con la junta de apelaciones")),
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
@@ -491,6 +494,8 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     (None, "passed") or (None, "unread") when it must be asked again."""
     if DONT_KNOW.search(text or "") and dates.parse_date(text, today) is None:
         return "unknown", "unknown"  # "idk, my husband has the paper and hes detained"
+    if _NO_DATE_SAID.match(dates.plain(text or "")):
+        return "unknown", "unknown"  # "none", "n/a", "ninguna": no coming date
     text = dates.as_said(text)
     day = dates.parse_date(text, today)
     if day is None or day < today:
@@ -506,6 +511,10 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     if day < today:
         return None, "passed"
     return day.isoformat(), "date"
+
+
+#: No next date, said in a word: "none", "n/a", "nothing", "ninguna", "no hay".
+_NO_DATE_SAID = re.compile(r"^\W*(?:none|nothing|no ?one|n/?a|nada|ningun[oa]?|no hay|no tengo|there is none|theres none|no more)\W*$")
 
 
 def a_number_said(text: str) -> bool:
@@ -538,7 +547,10 @@ _STAGE_SAID = re.compile(
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
     r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n"
     # an appeal pending: "mi caso está en apelación", "my lawyer appealed to the BIA"
-    r"|appealed|(?:appeal|apelaci[oó]n) (?:is )?pend\w*|pending appeal|(?:in|on) appeal|en apelaci[oó]n|apel[oó]|apelamos|apel[eé]|apelaron)\b",
+    r"|appealed|(?:appeal|apelaci[oó]n) (?:is )?pend\w*|pending appeal|(?:in|on) appeal|en apelaci[oó]n|apel[oó]|apelamos|apel[eé]|apelaron"
+    # "my appeal has been at the BIA for over a year", "la apelacion sigue en la junta"
+    r"|(?:my|his|her|our|the|mi|su|la) (?:appeal|apelaci[oó]n)\b[^.?!]{0,30}\b(?:bia|board|junta)"
+    r"|(?:appeal|apelaci[oó]n) (?:at|with|to|en|con|a) (?:the |la )?(?:bia|board|junta))\b",
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(
@@ -1038,7 +1050,8 @@ _TO_REPORT = re.compile(
 #: "no court yet", "I don't have a hearing", "todavia no tengo corte": no stage said.
 _NO_STAGE = re.compile(
     r"\b(?:no|not|don'?t|dont|never|haven'?t|havent|without|sin|todavia no|aun no|nunca)\b(?:\W+\w+){0,3}?\W+"
-    r"(?:court|hearing|check[- ]?in|corte|audiencia|cita|appointment|appt)\b|\b(?:court|hearing|corte|audiencia|appointment) (?:yet|todavia|aun)\b",
+    r"(?:court|hearing|check[- ]?in|corte|audiencia|cita|appointment|appt|appeal|apelaci[oó]n)\b"
+    r"|\b(?:court|hearing|corte|audiencia|appointment) (?:yet|todavia|aun)\b",
     re.IGNORECASE,
 )
 #: "I'm at my check-in right now", "estoy en mi cita de ICE": the hearing or check-in is today.

@@ -1633,3 +1633,21 @@ def test_short_and_blunt_answers_to_agents_there_now(text, here):
 ])
 def test_next_date_answers_typed_short_or_without_a_date(text, expected):
     assert flow.next_date_answer(text, date(2026, 12, 6)) == expected
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("appeal at the board", "appeal"), ("the board of immigration appeals", "appeal"), ("apelacion en la junta", "appeal"),
+    ("no appeal, i have court next week", "hearing"),  # an appeal said not to be
+])
+def test_an_appeal_at_the_board_is_the_appeal_stage(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
+
+
+@pytest.mark.parametrize("text", ["none", "n/a", "nothing", "ninguna", "no hay"])
+def test_none_is_no_next_date(text):
+    assert flow.next_date_answer(text, date(2026, 12, 6)) == ("unknown", "unknown")
+
+
+def test_an_appeal_at_the_bia_told_up_front_is_the_stage():
+    text = "my appeal has been at the BIA for over a year, is there any way to check on it"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6))["removal_stage"] == "appeal"
