@@ -164,6 +164,14 @@ class ValidateIntakeForm(FormValidationAction):
             ranking = (tracker.latest_message or {}).get("intent_ranking") or []
             out.update(interruptions.opening_situation(latest_intent(tracker), text, ranking, slots))
             slots = {**slots, **out}
+        if asked in ("detained_where", "detained_since") and slots.get("situation") == "detention" and flow.nobody_held(text):
+            # "not detained" where the detention read in the story is asked about: the matter is read
+            # again without it ("tiene su cita con ICE en 3 semanas": the removal case), or asked
+            dispatcher.utter_message(response="utter_not_a_detention")
+            out.update(situation=flow.matter_without_detention(str(slots.get("situation_text") or "")),
+                       detained_where=None, detained_since=None,
+                       urgency_reasons=[r for r in slots.get("urgency_reasons") or [] if r != "detained_now"])
+            slots = {**slots, **out}
         situation = slots.get("situation")
         unanswered = [f for f in flow.FOLLOW_UPS.get(situation or "", []) if slots.get(f) is None]
         # Only in the turns right after the matter became known (here, or by the interruption action

@@ -513,6 +513,35 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     return day.isoformat(), "date"
 
 
+#: Nobody held, said at a question about a detention: "not detained", "he's not in custody", "nadie está detenido".
+_NOBODY_HELD = re.compile(
+    r"^\W*(?:no+\W+)?(?:(?:he|she|they|my \w+|mi \w+|[eé]l|ella)\s*(?:is|are|'s|s|was|were)?\s+)?"
+    r"(?:not|isn'?t|isnt|aren'?t|arent|wasn'?t|wasnt|no (?:est[aá]n?|fue|lo tienen|la tienen))\s+(?:\w+\s+)?"
+    r"(?:detained|in custody|arrested|held|locked up|in detention|in jail|detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?)\b"
+    r"|\b(?:nobody|no one|no ?body|nadie)\s+(?:is|was|got|has been|est[aá]|fue)\s+(?:\w+\s+)?"
+    r"(?:detained|arrested|taken|held|detenid[oa]|arrestad[oa])\b", re.IGNORECASE)
+#: A case's steps named, for a matter read again once a detention is said not to be one.
+_REMOVAL_STEPS = ("hearing", "check_in", "removal_order", "nta_no_date", "appeal")
+
+
+def nobody_held(text: str) -> bool:
+    """Whether an answer at a detention question says nobody is detained ("not detained", "no está detenido")."""
+    return bool(_NOBODY_HELD.search(text or ""))
+
+
+def matter_without_detention(story: str) -> str | None:
+    """The matter a story tells once the detention read in it is said not to be one: a case's step
+    named is the removal case ("tiene su cita con ICE en 3 semanas"), someone deported to bring back a
+    family matter, agents named their activity; None when the story says no more (the matter is asked)."""
+    if situations.back_after_deportation(story):
+        return "family"
+    if removal_stage(story) in _REMOVAL_STEPS:
+        return "removal"
+    if urgency.agents_named(story):
+        return "enforcement"
+    return None
+
+
 #: No next date, said in a word: "none", "n/a", "nothing", "ninguna", "no hay".
 _NO_DATE_SAID = re.compile(r"^\W*(?:none|nothing|no ?one|n/?a|nada|ningun[oa]?|no hay|no tengo|there is none|theres none|no more)\W*$")
 
@@ -1317,6 +1346,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     wrongly corrected: someone deported in the past, to bring back, is a family matter;
     a detention that is over, or someone else's, beside one's own court is removal."""
     if situation == "removal" and situations.back_after_deportation(text):
+        return "family"
+    if situation == "detention" and situations.back_after_deportation(text) and not _HELD_NOW.search(text or "") \
+            and not situations.STILL_HELD.search(text or ""):
+        # "a mi novio lo deportaron hace 3 meses ... quiero saber si lo puedo pedir": nobody held now
         return "family"
     if (situation in (None, "other", "enforcement", "family") or (situation == "removal" and _IN_THERE_NOW.search(text or ""))) \
             and _SOMEONE_AT_A_FACILITY.search(text or "") and facilities.facility_in(text or "") \

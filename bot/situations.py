@@ -69,7 +69,9 @@ def category_for_intent(intent: str | None) -> str | None:
 DETAIL_WORDS: Dict[str, str] = {
     "humanitarian": r"asyl\w*|asilo|tps|daca|parole|parol|[ut][ -]?visa|visa [ut]|vawa|sijs?|special immigrant juvenile"
                     r"|refugee|refugiad\w*|withholding|i-?589|i-?821d?|i-?918|i-?914|protecci[oó]n temporal"
-                    r"|juvenile|juvenil|visa (?:especial )?para menores",
+                    r"|juvenile|juvenil|visa (?:especial )?para menores"
+                    # parole programs by name: Uniting for Ukraine, CHNV
+                    r"|u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario",
     "family": r"husband|wife|spouse|esposo|esposa|marido|fianc[eé]+|prometid[oa]|mom|mother|mama|mamá|madre|dad|father"
               r"|papa|papá|pap[aá]s|mam[aá]s|padre|parents|padres|son|daughter|hij[oa]s?|child(?:ren)?|kids?|brother|sister|herman[oa]s?"
               r"|siblings?|step ?(?:son|daughter|mom|dad|kids?)|grand(?:mother|father|ma|pa|son|daughter)|abuel[oa]"
@@ -222,6 +224,10 @@ NAMED_RUNNER_UP = 0.1
 _NATURALISATION = re.compile(r"\b(?:oath|juramento|n-?400|n-?600|naturali[sz]\w*|naturaliza\w*|civics)\b", re.IGNORECASE)
 
 
+#: Parole programs with a sponsor, named: a relative sponsored through one is humanitarian parole, not a petition.
+_PAROLE_PROGRAM = re.compile(r"\b(?:u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario|(?:the )?parole program)\b", re.IGNORECASE)
+
+
 def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a message tells, from the classifier's ranking and the words.
 
@@ -310,7 +316,7 @@ _CITIZENSHIP_AIM = re.compile(
 
 #: Someone still held beside someone released ("they let me go but they kept my husband"), or
 #: released into a case that goes on (an ankle monitor, ISAP check-ins).
-_STILL_HELD = re.compile(
+STILL_HELD = re.compile(
     r"\b(?:(?:kept|keeping|keep) (?:him|them|me|my \w+|her(?! \w* ?(?:card|papers|status|job|house|license)))|still (?:held|detained|in custody|there|locked up|inside)|(?:is|are|he'?s|she'?s|hes|shes) (?:still )?"
     r"(?:held|detained|in custody|locked up)|sigue[n]? (?:detenid\w*|adentro|ah[ií])|(?:lo|la|los) tienen|(?:lo|la) dejaron adentro"
     r"|ankle|monitor|grillete|isap)\b"
@@ -331,7 +337,7 @@ def over_detention(text: str | None) -> bool:
     ice 3 weeks ago and they deported him already"): nobody is held now."""
     t = text or ""
     over = RELEASED.search(t) or DEPORTED_ALREADY.search(t)
-    return bool(over) and not _OPEN_CASE.search(t) and not _STILL_HELD.search(t)
+    return bool(over) and not _OPEN_CASE.search(t) and not STILL_HELD.search(t)
 
 
 #: A detention asked about, of the visitor, as a risk: "o me pueden detener en el airport?",
@@ -567,7 +573,12 @@ _OWN_APPOINTMENT = re.compile(
     r"(?:la\s+)?(?:migraci[oó]n|inmigraci[oó]n|ice|immigration|la migra|migra)\b"
     # or a relative's, named with it: "my husbands ICE check in is the day after tomorrow"
     r"|\bmy\s+(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|partner|boyfriend|girlfriend|fianc[eé]e?)'?s\s+"
-    r"(?:ice\s+|immigration\s+)?(?:appointment|appt|check[- ]?in|court|hearing)\b", re.IGNORECASE)
+    r"(?:ice\s+|immigration\s+)?(?:appointment|appt|check[- ]?in|court|hearing)\b"
+    # "my husband tiene su cita con ICE en 3 semanas", "he has his appointment with immigration"
+    r"|\b(?:tiene|tienen|has|have)\s+(?:su|sus|his|her|their|a|an|una)\s+(?:cita|appointment|appt|check[- ]?in)\s+(?:en|con|with|at|a)\s+"
+    r"(?:la\s+)?(?:migraci[oó]n|inmigraci[oó]n|ice|immigration|la migra|migra)\b"
+    # "my son has his ice check in next tuesday"
+    r"|\b(?:has|have)\s+(?:his|her|their|an?)\s+(?:ice|immigration)\s+(?:check[- ]?in|appointment|appt)\b", re.IGNORECASE)
 
 
 #: A letter or call telling someone to report to ICE: "una carta que dice report y ERO ... se tiene que presentar".
@@ -611,6 +622,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     hearing replaced by the next category; any other the nets chose stands."""
     if value is not None and scam_call(text):
         return "other"
+    if value == "family" and _PAROLE_PROGRAM.search(text or ""):
+        return "humanitarian"  # "my brother in ukraine wants to come through u4u, can i sponsor him?": a parole program
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
     if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
@@ -642,18 +655,18 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # "my husband has an immigration problem": a problem, not yet a detention; what it is is asked
         following = _next_reading(ranking, "detention", text)
         return None if following in (None, "other") else following
-    if value == "detention" and _TAKING_FEARED.search(text or "") and not _TAKEN.search(text or "") and not _STILL_HELD.search(text or "") \
+    if value == "detention" and _TAKING_FEARED.search(text or "") and not _TAKEN.search(text or "") and not STILL_HELD.search(text or "") \
             and _COURT_TOLD.search(text or "") and not RELEASED.search(text or ""):
         # "su papá tiene corte en 5 meses y ellos creen que se lo van a llevar mañana": a case, nobody held
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other") else "removal"
     if value == "detention" and _COURT_TOLD.search(text or "") and not (
-            _TAKEN.search(text or "") or _TAKEN_LATELY.search(text or "") or _STILL_HELD.search(text or "")
+            _TAKEN.search(text or "") or _TAKEN_LATELY.search(text or "") or STILL_HELD.search(text or "")
             or _HELD_SOMEWHERE.search(text or "") or facilities.facility_in(text or "") or kept_at_appointment(text)):
         # "my son is 17 and lives with his uncle in Houston. his court is in 10 days": a case, nobody held
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other") else "removal"
-    if value == "detention" and _YEARS_AGO.search(text or "") and not _STILL_HELD.search(text or ""):
+    if value == "detention" and _YEARS_AGO.search(text or "") and not STILL_HELD.search(text or ""):
         # "my old roommate got detained like 2 years ago and ICE might have my address": over long ago;
         # what is feared of ICE now, unless a case or another matter is read next
         following = _next_reading(ranking, "detention", text)

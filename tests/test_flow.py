@@ -1651,3 +1651,22 @@ def test_none_is_no_next_date(text):
 def test_an_appeal_at_the_bia_told_up_front_is_the_stage():
     text = "my appeal has been at the BIA for over a year, is there any way to check on it"
     assert flow.answers_in_text("removal", text, date(2026, 12, 6))["removal_stage"] == "appeal"
+
+
+@pytest.mark.parametrize("text, nobody", [
+    ("not detained", True), ("no, he is not detained", True), ("no esta detenido", True), ("nadie esta detenido", True),
+    ("he isnt in custody", True), ("no one got taken", True),
+    ("i dont know where", False), ("at the county jail", False), ("not sure", False),
+])
+def test_nobody_held_said_at_a_detention_question(text, nobody):
+    assert flow.nobody_held(text) is nobody
+
+
+@pytest.mark.parametrize("story, matter", [
+    ("my husband tiene su cita con ICE en 3 semanas, at the san francisco office. we live in stockton", "removal"),
+    ("a mi novio lo deportaron hace 3 meses, quiero saber si lo puedo pedir", "family"),
+    ("ICE was knocking on doors in our building", "enforcement"),
+    ("my husband needs help", None),  # nothing more said: the matter is asked
+])
+def test_the_matter_read_again_without_a_detention(story, matter):
+    assert flow.matter_without_detention(story) == matter

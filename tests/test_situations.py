@@ -448,3 +448,17 @@ def test_in_trouble_with_immigration_is_a_problem_not_yet_a_detention():
     ranking = _ranking(detention=0.6, removal=0.2, other=0.1)
     assert situations.settle("detention", ranking, "hello my daughter is in trouble with immigration") != "detention"
     assert situations.settle("detention", ranking, "ICE took my daughter, she is in trouble with immigration") == "detention"
+
+
+def test_a_parole_program_named_is_humanitarian_though_a_relative_is_sponsored():
+    text = "my brother in ukraine wants to come through u4u, can i sponsor him? im a green card holder in sacramento"
+    assert situations.settle("family", _ranking(family=0.53, humanitarian=0.26), text) == "humanitarian"
+    assert situations.settle("family", _ranking(family=0.53, humanitarian=0.26), "can i sponsor my brother for a green card") == "family"
+
+
+@pytest.mark.parametrize("text", [
+    "my son has his ice check in next tuesday in tucson and im in sierra vista, can someone go with him",
+    "my husband tiene su cita con ICE en 3 semanas, at the san francisco office",
+])
+def test_a_relatives_own_check_in_read_as_detention_is_the_removal_case(text):
+    assert situations.settle("detention", _ranking(detention=0.6, removal=0.2), text) == "removal"
