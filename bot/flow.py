@@ -751,7 +751,9 @@ _HELD_FOR = re.compile(
     r"been (?:there|in there|inside|locked up) since|(?:at|in) the (?:ice|immigration) (?:office|building|field office)|been (?:there|in there|inside|locked up|in detention|detained|held)(?: for)? (?:like |about |almost |over )?(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?|years?)|(?:esta|está) ah[ií] desde|"
     r"detenci[oó]n|centro de detenci[oó]n|pres[oa]s?|centro de migraci[oó]n|corral[oó]n|hielera"
     # "ice has had my wife for 2 weeks now"
-    r"|(?:has|have|'ve) had (?:him|her|them|my \w+)(?: \w+)? for)\b",
+    r"|(?:has|have|'ve) had (?:him|her|them|my \w+)(?: \w+)? for"
+    # told where the detention is asked about: "its been since last friday and they wont even let us talk to him"
+    r"|(?:it'?s|its|it has) been since|(?:won'?t|wont|don'?t|dont) (?:even )?let (?:us|me) (?:talk|see|speak|visit))\b",
     re.IGNORECASE,
 )
 

@@ -556,7 +556,7 @@ _CLAIMED = re.compile(
 _KEPT_AT_APPOINTMENT = re.compile(
     r"\b(?:appointment|appt|cita|check[- ]?in|interview|entrevista|ice office|oficina de (?:inmigraci[oó]n|migraci[oó]n|ice)"
     r"|(?:a |to )?firmar|sign in|to sign)\b"
-    r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali[oó]"
+    r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali(?:[oó]|do)"
     r"|no (?:lo|la) (?:dejaron|dejan) salir|(?:never|did ?n[o']?t|wo ?n[o']?t) let (?:him|her|them) (?:out|go|leave)"
     r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron (?:adentro|detenid[oa]))\b"
     # the keeping told first: "a mi hijo lo dejaron en el krome cuando fue a la cita de ICE el martes"

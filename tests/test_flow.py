@@ -1670,3 +1670,11 @@ def test_nobody_held_said_at_a_detention_question(text, nobody):
 ])
 def test_the_matter_read_again_without_a_detention(story, matter):
     assert flow.matter_without_detention(story) == matter
+
+
+@pytest.mark.parametrize("text, since", [
+    ("mi hermano fue a su cita en la oficina de migracion esta manana y no ha salido, ya son las 4 de la tarde", "2026-12-06"),
+    ("its been since last friday and they wont even let us talk to him", "2026-12-04"),
+])
+def test_the_day_of_a_detention_told_as_kept_or_as_since(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == since
