@@ -661,3 +661,17 @@ def test_a_town_abroad_stays_abroad_when_its_country_is_named():
 
 def test_a_city_then_its_neighbourhood_stays_the_city():
     assert visitor_location("seattle, capitol hill")[0].label == "Seattle, WA"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("my uncle got a letter telling him to report next friday. hes staying in our house in yakima", "Yakima, WA"),
+    ("mi tio esta en nuestra casa en yakima", "Yakima, WA"),
+    ("i have a house in mexico but i live in chicago", "Chicago, IL"),  # where they live, said after
+])
+def test_the_visitors_own_home_in_a_town_is_their_place(text, place):
+    found, role = visitor_location(text)
+    assert (found.label, role) == (place, place_roles.SELF)
+
+
+def test_a_relatives_home_in_a_town_is_not_the_visitors_place():
+    assert visitor_location("my moms house in tijuana")[0] is None

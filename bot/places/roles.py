@@ -624,6 +624,11 @@ def _tokens(text: str) -> List[_Tok]:
 _MAX_BACK = 10
 
 
+#: The visitor's own home, named before its town: "our house in", "mi casa en".
+_HOME_WORDS = frozenset({"house", "home", "apartment", "apt", "trailer", "building", "casa", "apartamento", "depa",
+                         "departamento", "traila", "edificio"})
+
+
 def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Optional[str],
           prev_place: Optional[Place], place: Place) -> str:
     words = [t.text for t in toks]
@@ -642,6 +647,11 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
         return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
+    if ts >= 4 and words[ts - 1] in ("in", "en") and words[ts - 2] in _HOME_WORDS and words[ts - 3] in ("my", "our", "mi", "nuestra", "nuestro") \
+            and words[ts - 4] not in ("from", "de", "desde"):
+        # "hes staying in our house in yakima", "vinieron a mi casa en dallas": the visitor's home
+        # (not one left: "we fled from our home in Honduras")
+        return SELF
     if ts >= 2 and words[ts - 1] == "in" and words[ts - 2] in ("we", "i") and (ts == 2 or words[ts - 3] in BOUNDARY | {","}):
         return SELF  # "we in vietnam", "i in mexico now": the verb left out
     if ts >= 2 and words[ts - 1] in ("in", "en") and _STAYING.search(" ".join(words[lo:ts])) and not any(
