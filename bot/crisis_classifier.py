@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, NamedTuple, Optional, Se
 
 import yaml
 
-from bot import safety, sklearn_state, sparse_logistic
+from bot import safety, situations, sklearn_state, sparse_logistic
 from bot.safety import KINDS, Crisis, normalize
 
 if TYPE_CHECKING:  # scikit-learn and SciPy have no types: these name what is passed
@@ -317,6 +317,10 @@ def ordinary_reading(text: str, reading: Reading) -> bool:
     hearing told with no word of harm were also set aside in a trial, and that lost a crisis
     message of the held-out crisis_check2 set (recall first).
     """
+    if reading.kind == "dv" and situations.missing(text) and not _harm_said(situations.UNREACHABLE.sub(" ", text)):
+        # "tengo miedo, my husband didnt come home anoche y no contesta": afraid for him, not of him
+        # (his phone not answered is no harm word here)
+        return True
     return reading.probability < FLAG_THRESHOLD and not _harm_said(text)
 
 

@@ -361,6 +361,23 @@ _LATELY = re.compile(r"\b(?:hace (?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|h
                      r"|yesterday|last night|today|this morning|tonight|\d+ (?:days?|hours?) ago)\b", re.IGNORECASE)
 
 
+#: Someone close who did not come home and cannot be reached: "my husband didnt come home anoche y no contesta",
+#: "mi hijo no llegó del trabajo y no contesta el celular". Feared taken: a detention, until it is said otherwise.
+MISSING = re.compile(
+    r"\b(?:did ?n[o']?t|didnt|never|has ?n[o']?t|hasnt|have ?n[o']?t|havent) (?:come|came) (?:back )?home\b"
+    r"|\bno (?:ha )?(?:lleg[oó]|llegado|regres[oó]|regresado|volvi[oó]|vuelto)\b(?! a (?:tiempo|la cita))", re.IGNORECASE)
+#: ... and cannot be reached.
+UNREACHABLE = re.compile(
+    r"\b(?:no (?:me )?contesta\w*|not (?:answering|picking up)|(?:does ?n[o']?t|doesnt|wo ?n[o']?t|wont) (?:answer|pick up)"
+    r"|(?:can'?t|cant|cannot) (?:reach|get a hold of|contact)|no (?:lo|la|los) (?:puedo|podemos) (?:localizar|encontrar|contactar)"
+    r"|phone (?:is )?(?:off|dead|goes to voicemail)|(?:el )?(?:cel|celular|tel[eé]fono) (?:est[aá] )?apagado)\b", re.IGNORECASE)
+
+
+def missing(text: str | None) -> bool:
+    """Whether a message tells of someone who did not come home and cannot be reached."""
+    return bool(MISSING.search(text or "") and UNREACHABLE.search(text or ""))
+
+
 def taken_lately(text: str | None) -> bool:
     """Whether a message tells of someone taken lately, or taken and in a detention centre named
     ("lo cogieron hace 3 dias", "ICE took him yesterday"): held now, whatever old order it also tells."""
@@ -622,6 +639,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     hearing replaced by the next category; any other the nets chose stands."""
     if value is not None and scam_call(text):
         return "other"
+    if value not in (None, "detention") and missing(text) and not program_named(text) and not _COURT_TOLD.search(text or ""):
+        # "tengo miedo, my husband didnt come home anoche y no contesta": feared taken by ICE; held until said otherwise
+        return "detention"
     if value == "family" and _PAROLE_PROGRAM.search(text or ""):
         return "humanitarian"  # "my brother in ukraine wants to come through u4u, can i sponsor him?": a parole program
     if value not in (None, "detention") and kept_at_appointment(text):

@@ -155,3 +155,16 @@ def test_a_heart_attack_as_a_figure_of_speech_is_no_word_of_harm():
 
 def test_a_child_gone_missing_in_spanish_has_a_word_of_harm():
     assert crisis_classifier._harm_said("mi nino de 3 anos se salio de la casa y no lo encuentro")
+
+
+@pytest.mark.parametrize("text, kind", [
+    # afraid for a partner who did not come home, not of him
+    ("tengo miedo, my husband didnt come home anoche y no contesta", None),
+    ("mi esposo no llego anoche y no contesta el telefono, tengo miedo", None),
+    # ... unless harm is said of him
+    ("mi esposo no llego anoche y no contesta, tengo miedo de que me pegue cuando llegue", "dv"),
+    ("tengo miedo de mi esposo", "dv"),
+])
+def test_a_partner_who_did_not_come_home_is_no_violence_of_his(text, kind):
+    found = crisis_classifier.detect(text)
+    assert (found.kind if found else None) == kind

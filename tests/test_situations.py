@@ -462,3 +462,10 @@ def test_a_parole_program_named_is_humanitarian_though_a_relative_is_sponsored()
 ])
 def test_a_relatives_own_check_in_read_as_detention_is_the_removal_case(text):
     assert situations.settle("detention", _ranking(detention=0.6, removal=0.2), text) == "removal"
+
+
+def test_someone_who_did_not_come_home_and_cannot_be_reached_is_feared_detained():
+    text = "tengo miedo, my husband didnt come home anoche y no contesta"
+    assert situations.settle("humanitarian", _ranking(humanitarian=0.24, enforcement=0.18), text) == "detention"
+    # home late, and reached: nothing feared
+    assert not situations.missing("my husband didnt come home last night, he stayed at his brothers, he texted me")
