@@ -574,6 +574,11 @@ _NAME_BEFORE_EMAIL = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[
 #: A capitalised name alone as the message's last sentence: "... I'm in Jersey City. Maricel Santos po".
 _NAME_LAST = re.compile(r"[.!?]\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+){1,2})"
                         r"(?:\s+(?i:po|here|aqui|aquí))?\s*[.!]?\s*$")
+#: A name that signs off before a phone number at the end: "... what do i do. Carlos (312) 555-0154".
+_NAME_BEFORE_PHONE = re.compile(r"(?:^|[.!?]\s+)([A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü'-]+){0,2})\s*[,:-]?\s*"
+                                + _A_PHONE + r"\s*[.!]?\s*$")
+#: Words that say whose or which line a number is.
+_WHOSE_LINE = frozenset("work home office mobile movil móvil landline casa trabajo oficina fijo personal".split())
 #: Words of a closing sentence that make it not a name ("... at the NBC. Green Card").
 _NOT_IN_A_LAST_NAME = frozenset("green card visa asylum court status permit office center law firm attorney lawyer".split())
 #: First words of "this is ..." that are not a name.
@@ -615,7 +620,7 @@ def name_introduced(text: str) -> str | None:
     """A name the visitor gives unasked ("my name is Dennis Ochoa, ...", "hi this is maria lopez,
     ...", "... thanks -- Tom"), or None."""
     text = text or ""
-    for pattern in (_INTRODUCED_AT_START, _SIGNED, _NAME_BEFORE_EMAIL, _NAME_LAST):
+    for pattern in (_INTRODUCED_AT_START, _SIGNED, _NAME_BEFORE_EMAIL, _NAME_LAST, _NAME_BEFORE_PHONE):
         found = pattern.search(text)
         if found is None:
             continue
@@ -624,9 +629,12 @@ def name_introduced(text: str) -> str | None:
         if not said or said[0].lower().rstrip(".") in _NOT_A_FIRST_NAME or any(w.lower() in _NOT_NAME_WORDS for w in said):
             continue
         here = re.match(r"\s*(?i:here|aqui|aquí|from|de parte)\b", text[found.end():])
-        if pattern is not _NAME_LAST and (found.group(1) or here) and _a_place(" ".join(said)):
+        if pattern not in (_NAME_LAST, _NAME_BEFORE_PHONE) and (found.group(1) or here) and _a_place(" ".join(said)):
             continue  # "Hello, Mexico here", "Houston here": where they write from, not who
-        if pattern is _NAME_LAST and (_a_place(" ".join(said), whole=True) or any(w.lower() in _NOT_IN_A_LAST_NAME for w in said)):
+        if pattern is _NAME_BEFORE_PHONE and (PHONE_CUE.search(" ".join(said)) or {w.lower() for w in said} & _WHOSE_LINE):
+            continue  # "Whatsapp 713 555 0100", "Work 713 555 0100": which number, not who
+        if pattern in (_NAME_LAST, _NAME_BEFORE_PHONE) and (_a_place(" ".join(said), whole=True)
+                                                           or any(w.lower() in _NOT_IN_A_LAST_NAME for w in said)):
             continue  # "... I have court. Los Angeles": where, not who ("Rosa Delgado" is a name, not Delgado, SV)
         name, _ = clean_name(" ".join(said))
         if name:

@@ -519,7 +519,10 @@ _NOBODY_HELD = re.compile(
     r"(?:not|isn'?t|isnt|aren'?t|arent|wasn'?t|wasnt|no (?:est[aá]n?|fue|lo tienen|la tienen))\s+(?:\w+\s+)?"
     r"(?:detained|in custody|arrested|held|locked up|in detention|in jail|detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?)\b"
     r"|\b(?:nobody|no one|no ?body|nadie)\s+(?:is|was|got|has been|est[aá]|fue)\s+(?:\w+\s+)?"
-    r"(?:detained|arrested|taken|held|detenid[oa]|arrestad[oa])\b", re.IGNORECASE)
+    r"(?:detained|arrested|taken|held|detenid[oa]|arrestad[oa])\b"
+    # "no hes home", "está en la casa conmigo": home, not held
+    r"|^\W*(?:no\W+)?(?:he'?s|hes|she'?s|shes|he is|she is|they'?re|theyre|they are|est[aá]n?)\s+(?:at |en )?"
+    r"(?:home|la casa|casa|with me|conmigo|here with me|aqu[ií] conmigo)\W*$", re.IGNORECASE)
 #: A case's steps named, for a matter read again once a detention is said not to be one.
 _REMOVAL_STEPS = ("hearing", "check_in", "removal_order", "nta_no_date", "appeal")
 

@@ -494,3 +494,13 @@ def test_the_name_introduced_is_not_read_as_a_place():
 ])
 def test_the_intake_put_under_someone_elses_name(text, name):
     assert contact.clean_name(text)[0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ice in my building right now going door to door on the 3rd floor, im on the 5th. what do i do. Carlos (312) 555-0154", "Carlos"),
+    ("they took my husband. Rosa Lopez 713-555-0100", "Rosa Lopez"),
+    ("court is next week. Houston 713-555-0100", None),  # where, not who
+    ("Whatsapp 713 555 0100", None), ("Work 713 555 0100", None), ("Urgent 713 555 0100", None),
+])
+def test_a_name_that_signs_off_before_a_phone(text, name):
+    assert contact.name_introduced(text) == name

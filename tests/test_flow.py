@@ -1655,7 +1655,7 @@ def test_an_appeal_at_the_bia_told_up_front_is_the_stage():
 
 @pytest.mark.parametrize("text, nobody", [
     ("not detained", True), ("no, he is not detained", True), ("no esta detenido", True), ("nadie esta detenido", True),
-    ("he isnt in custody", True), ("no one got taken", True),
+    ("he isnt in custody", True), ("no one got taken", True), ("no hes home", True), ("esta en la casa", True),
     ("i dont know where", False), ("at the county jail", False), ("not sure", False),
 ])
 def test_nobody_held_said_at_a_detention_question(text, nobody):
