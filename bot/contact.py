@@ -151,6 +151,20 @@ def _phone_written_out(text: str) -> str:
     return _MEXICAN_MOBILE_ONE.sub("+52 ", _DIALLED_ABROAD.sub("+", text))
 
 
+def _with_its_plus(text: str) -> Optional["phonenumbers.PhoneNumber"]:
+    """The one number in a text that is valid abroad once a "+" is put before it ("502 5555 0134",
+    "52 664 123 4567"): a calling code typed without its plus. Not a North American one (those
+    read without it)."""
+    runs = [r for r in re.findall(r"(?<![\d+])\d[\d\s.-]*\d", text or "") if 10 <= len(re.sub(r"\D", "", r)) <= 13]
+    if len(runs) != 1:
+        return None
+    try:
+        number = phonenumbers.parse("+" + re.sub(r"\D", "", runs[0]), None)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if number.country_code != 1 and phonenumbers.is_valid_number(number) else None
+
+
 def parse_phone(text: str, region: str = "US") -> Parsed:
     """Normalise a phone number to E.164 (US by default; +country code for others)."""
     raw = _phone_written_out((text or "").strip()).strip()
@@ -163,6 +177,9 @@ def parse_phone(text: str, region: str = "US") -> Parsed:
         found = next(iter(phonenumbers.PhoneNumberMatcher(raw, region)), None)
         if found is not None:
             number = found.number
+    if number is None or not phonenumbers.is_valid_number(number):
+        # "502 5555 0134": a country's calling code typed without its "+"
+        number = _with_its_plus(raw) or number
     if number is None:
         return None, "utter_phone_not_found"
     # Outside North America, a number written with its + country code and of a possible
@@ -708,7 +725,8 @@ def phone_in_passing(text: str, country: Optional[str] = None, cued: bool = True
             continue  # "A 201 555 338": an A-number
         if phonenumbers.is_valid_number(found.number):
             return phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)
-    return None
+    abroad = _with_its_plus(text)  # "mi numero es 502 5555 0134": Guatemala's code, without its "+"
+    return phonenumbers.format_number(abroad, phonenumbers.PhoneNumberFormat.E164) if abroad is not None else None
 
 
 def has_digits(text: str) -> bool:

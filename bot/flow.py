@@ -1687,7 +1687,9 @@ _THERE_NOW_SIGN = re.compile(
     r"|\b(?:in the building|at the door|knocking|tocando|banging|waiting (?:outside|for)|watching|esperando afuera|vigilando"
     r"|went to the neighbou?rs?|con los vecinos|(?:en )?la casa de al lado|next door|creo que s[ií]|i think so|afirmativo"
     r"|(?:police|policias?|polic[ií]as?|cops|sheriffs?) (?:is |are |est[aá]n? )?(?:here|outside|aqu[ií]|afuera))\b"
-    r"|^\W*a[uú]n (?:est[aá]n|siguen)\b",
+    r"|^\W*a[uú]n (?:est[aá]n|siguen)\b"
+    # "si todavia andan, acabo de ver la camioneta pasar", "they're still driving around"
+    r"|\b(?:todav[ií]a|a[uú]n) andan\b|\bsiguen (?:ah[ií]|aqu[ií]|por aqu[ií]|dando vueltas|rondando)\b|\bstill (?:driving )?around\b",
     re.IGNORECASE,
 )
 #: Agents there before and not now: "they were here this morning", "they drove off", "only the police".

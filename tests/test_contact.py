@@ -504,3 +504,12 @@ def test_the_intake_put_under_someone_elses_name(text, name):
 ])
 def test_a_name_that_signs_off_before_a_phone(text, name):
     assert contact.name_introduced(text) == name
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("mi numero es 502 5555 0134", "+50255550134"),  # Guatemala's code typed without its "+"
+    ("my number is 502 555 0134", "+15025550134"),  # a US number (Louisville) stays one
+])
+def test_a_calling_code_typed_without_its_plus(text, phone):
+    assert contact.phone_in_passing(text) == phone
+    assert contact.phone_answer(text, None) == (phone, None)

@@ -1678,3 +1678,8 @@ def test_the_matter_read_again_without_a_detention(story, matter):
 ])
 def test_the_day_of_a_detention_told_as_kept_or_as_since(text, since):
     assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == since
+
+
+@pytest.mark.parametrize("text", ["si todavia andan, acabo de ver la camioneta pasar", "they are still driving around", "siguen dando vueltas"])
+def test_agents_still_around_is_a_yes(text):
+    assert flow.agents_here_answer(text, date(2026, 12, 6)) is True
