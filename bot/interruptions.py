@@ -615,7 +615,9 @@ def _named_by_its_words(category: str, text: str) -> bool:
     if category == "detention":
         # "im calling from Yakima, my brother was taken to Tacoma", "está en el centro de Folkston": someone
         # held at a place named, or in a detention centre named
-        held = facilities.facility_in(text) is not None or any(m.role == roles.DETAINED for m in roles.mentions(text))
+        # ("detuvieron a mi novio ayer y nadie me dice nada, me puede llamar alguien": taken lately, so held now)
+        held = facilities.facility_in(text) is not None or any(m.role == roles.DETAINED for m in roles.mentions(text)) \
+            or situations.taken_lately(text)
         return held and not situations.RELEASED.search(text)
     return category in NAMED_BY_THEIR_WORDS and situations.details_said(category, text)
 

@@ -1200,3 +1200,9 @@ def test_court_beside_an_a_number_in_an_unread_first_message_is_the_removal_case
     other = interruptions.handle("nlu_fallback", "court this thursday no tengo lawyer", [], ranking, {"requested_slot": "consent"},
                                  firm(), date(2026, 12, 6))
     assert "situation" not in other.slots
+
+
+def test_someone_taken_lately_beside_a_request_for_a_call_is_the_matter():
+    text = "detuvieron a mi novio ayer y nadie me dice nada, me puede llamar alguien al nueve uno cinco, cinco cinco cinco, cero uno ocho ocho"
+    ranking = [{"name": "request_human", "confidence": 0.45}, {"name": "situation_detention", "confidence": 0.26}]
+    assert interruptions.opening_situation("request_human", text, ranking, {})["situation"] == "detention"
