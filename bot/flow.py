@@ -1211,7 +1211,9 @@ _TAKEN_UNNAMED = re.compile(
     r"|agarraron a (?:mi|mis|nuestr[oa]s?) \w+"
     r"|se (?:lo|la|los|las) llevaron(?! (?:al|a la|a un|a una) (?:hospital|cl[ií]nica|doctor|escuela|iglesia|casa))"
     # happening now: "se están llevando a mi papá ahorita"
-    r"|se (?:lo |la |los |las )?est[aá]n llevando a (?:mi|mis|nuestr[oa]s?) \w+)\b",
+    r"|se (?:lo |la |los |las )?est[aá]n llevando a (?:mi|mis|nuestr[oa]s?) \w+"
+    # just now: "se acaban de llevar a mi papa!!"
+    r"|se (?:lo |la |los |las )?acaban? de llevar a (?:mi|mis|nuestr[oa]s?) \w+|acaban? de llevarse a (?:mi|mis|nuestr[oa]s?) \w+)\b",
     re.IGNORECASE)
 #: An arrest happening now, with the agents named elsewhere in the message: "ICE is outside, they are
 #: putting my brother in the van right now".
@@ -1451,7 +1453,10 @@ _HELD_NOW = re.compile(
     r"(?:still\s+)?(?:in|en)\s+(?:ice\s+)?(?:detention|custody|detenci[oó]n|custodia)\b"
     # "my dad is detained in louisiana", "mi hijo esta detenido", "lo tienen detenido"
     r"|\b(?:is|are|he'?s|she'?s|hes|shes|est[aá]|est[aá]n|sigue|siguen) (?:still )?(?:detained|detenid[oa]s?|locked up|encerrad[oa]s?)\b"
-    r"|\b(?:lo|la|los|las) tienen (?:detenid|encerrad)", re.IGNORECASE)
+    r"|\b(?:lo|la|los|las) tienen (?:detenid|encerrad)"
+    # "a mi hermano lo tienen en el corralon de laredo", "they have him at the county jail"
+    r"|\b(?:(?:lo|la|los|las) tienen|they have (?:him|her|them)|they got (?:him|her|them)) (?:en|in|at) (?:el |la |the )?"
+    r"(?:corral[oó]n|hielera|c[aá]rcel|jail|centro de detenci[oó]n|detention|processing center|county)", re.IGNORECASE)
 _ON_BOND = re.compile(r"\b(?:bond|bonded|bail|fianza)\b", re.IGNORECASE)
 #: ... unless the case is over or a petition is the aim ("my case got closed later. now I married a US citizen").
 _CASE_OVER_OR_PETITION = re.compile(

@@ -1683,3 +1683,12 @@ def test_the_day_of_a_detention_told_as_kept_or_as_since(text, since):
 @pytest.mark.parametrize("text", ["si todavia andan, acabo de ver la camioneta pasar", "they are still driving around", "siguen dando vueltas"])
 def test_agents_still_around_is_a_yes(text):
     assert flow.agents_here_answer(text, date(2026, 12, 6)) is True
+
+
+@pytest.mark.parametrize("situation, text", [
+    ("enforcement", "se acaban de llevar a mi papa!! todavia hay dos carros de ellos afuera de la casa aqui en riverside"),
+    ("removal", "a mi hermano lo tienen en el corralon de laredo desde hace 2 semanas, la siguiente corte es en 20 dias"),
+    ("removal", "they have him at the county jail and his court is next week"),
+])
+def test_someone_just_taken_or_held_now_is_a_detention(situation, text):
+    assert flow.matter_told(situation, text) == "detention"
