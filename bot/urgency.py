@@ -492,13 +492,14 @@ _AGENT = (
 )
 _HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
          r"|departamento|edificio|ventana|traila|entrada(?! de(?:l| la) (?:fabrica|empresa|planta|trabajo|bodega|obra|rancho|restaurante|taller))"
-         r"|cochera|patio|yarda")
+         r"|cochera|patio|yarda|parque de trailas|parque de trailers|parque de casas moviles|trailer park|mobile home park")
 _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|loading dock|break room|construction site|farm|hotel|orchard|field|fields|"
     r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
 )
-_STREET = r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento|parqueadero|parqueo|esquina|tienda"
+_STREET = (r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento"
+           r"|parqueadero|parqueo|esquina|tienda")
 _OTHER = r"school|church|hospital|escuela|iglesia"
 _PLACE = rf"(?:{_HOME}|{_WORK}|{_STREET}|{_OTHER})"
 _OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|una)"
@@ -506,7 +507,7 @@ _HERE_END = r"(?=\s*(?:$|[,:]|right now|now|ahora|ahorita|ya|already|again|and|y
 _AT_PLACE = rf"(?:at|in|inside|on|outside(?: of)?|in front of|en|dentro de|afuera de|fuera de|enfrente de|frente a)\s+(?:{_OWNER}\s+)?(?:\w+(?:'s)?\s+)?{_PLACE}\b"
 _PRESENCE = (
     rf"(?:{_AT_PLACE}|(?:right )?(?:here|aqui|alli|ahi){_HERE_END}|(?:right )?(?:here|aqui)\s+{_AT_PLACE}|there (?:right now|now|ahora)|"
-    r"outside|afuera|enfrente(?! de)|out front|in front(?! of)|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
+    r"outside|afuera|enfrente(?! de)|out front|in front(?! of)|dando vueltas|rondando|knocking|banging|pounding|tocando|golpeando|raiding|surrounding|waiting outside|"
     r"parked outside|just showed up|just arrived|acaban? de llegar|llegando|ya llegaron|ya llego|entering|entrando|inside|adentro|"
     r"pulling (?:me|us|him|her) over|pulled (?:me|us|him|her) over|surrounded|just (?:came|walked|got|went) (?:in|into|inside)|"
     r"in the (?:lobby|hallway|parking lot|driveway)|following (?:me|us)|asking (?:me|us|for) (?:for )?(?:papers|documents|id)|"
@@ -855,7 +856,7 @@ _THERE_SINCE = re.compile(
 _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview"
                                 r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report))\b")
 #: Agents told as news heard, and the visitor's own places (where news is at hand after all).
-_HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|they say|people say|everyone says|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
+_HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say|everyone says|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
                       r"|rumou?rs?|rumores)\b")
 _MY_PLACE = re.compile(r"\b(?:my|our|mi|nuestr[oa]) (?:house|home|door|building|apartment|apt|job|work|street|block|casa|puerta|edificio"
                        r"|trabajo|calle|cuadra|depa)\b|\b(?:here|aqui|outside|afuera)\b")

@@ -1045,3 +1045,13 @@ def test_agents_in_front_said_without_whose_house(text, at_hand):
 ])
 def test_agents_who_came_and_nobody_there_now_are_not_at_hand(text, at_hand):
     assert urgency.agents_at_hand(text) is at_hand
+
+
+@pytest.mark.parametrize("text, at_hand", [
+    ("la migra anda en el parque de trailas, se llevaron al vecino y creo que todavia andan dando vueltas", True),
+    ("la migra anda dando vueltas por la colonia", True),
+    ("la migra anduvo en la colonia el sabado", False),  # there, last Saturday
+    ("heard ice is in the neighborhood", False),  # news heard, not at hand
+])
+def test_agents_going_around_the_neighbourhood(text, at_hand):
+    assert urgency.agents_at_hand(text) is at_hand
