@@ -540,9 +540,14 @@ def matter_without_detention(story: str) -> str | None:
         return "family"
     if removal_stage(story) in _REMOVAL_STEPS:
         return "removal"
-    if urgency.agents_named(story):
+    if urgency.agents_named(_NOT_AGENTS.sub(" ", story)):
         return "enforcement"
     return None
+
+
+#: "Immigration" that names no agents: "is this the immigration lawyer?", "my immigration case".
+_NOT_AGENTS = re.compile(r"\b(?:immigration|inmigraci[oó]n|migraci[oó]n) (?:lawyer|attorney|law|firm|case|court|judge|papers?|status)\b"
+                         r"|\b(?:abogad[oa]|caso|corte|juez|papeles) de (?:inmigraci[oó]n|migraci[oó]n)\b", re.IGNORECASE)
 
 
 #: No next date, said in a word: "none", "n/a", "nothing", "ninguna", "no hay".

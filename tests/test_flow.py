@@ -1667,6 +1667,7 @@ def test_nobody_held_said_at_a_detention_question(text, nobody):
     ("a mi novio lo deportaron hace 3 meses, quiero saber si lo puedo pedir", "family"),
     ("ICE was knocking on doors in our building", "enforcement"),
     ("my husband needs help", None),  # nothing more said: the matter is asked
+    ("is this the immigration lawyer? its my son", None),  # a lawyer, not agents
 ])
 def test_the_matter_read_again_without_a_detention(story, matter):
     assert flow.matter_without_detention(story) == matter
