@@ -675,3 +675,10 @@ def test_the_visitors_own_home_in_a_town_is_their_place(text, place):
 
 def test_a_relatives_home_in_a_town_is_not_the_visitors_place():
     assert visitor_location("my moms house in tijuana")[0] is None
+
+
+def test_a_town_that_is_a_word_after_the_visitors_home_is_their_place():
+    text = "immigration was knocking on all the doors in our building in reading this morning, they left an hour ago"
+    found, role = visitor_location(text)
+    assert (found.label, role) == ("Reading, PA", place_roles.SELF)
+    assert visitor_location("i like reading in our house")[0] is None

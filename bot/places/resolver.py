@@ -101,6 +101,10 @@ _RANK = {"country": 0, "state": 1, "region": 2, "county": 2, "city": 3, "zip": 4
 # ---------------------------------------------------------------------------
 
 
+#: The visitor's home named before a town that is also a word: "our building in reading".
+_HOME_BEFORE_TOWN = frozenset({"house", "home", "apartment", "apt", "building", "trailer", "casa", "apartamento", "edificio", "depa"})
+
+
 def resolve(text: str) -> Optional[Place]:
     """The place a message names, or None.  See the module docstring for the rules."""
     if not text or not text.strip():
@@ -503,6 +507,9 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
                                                or (before in ("m", "im") and i >= 3 and norm(texts[i - 3]) == "i") or before == "im")
             # "... puedo pedir asilo? vivo en sweetwater": the visitor in Spanish, in the town
             mine = mine or (prev == "en" and before in ("vivo", "vivimos", "estoy", "estamos", "resido", "radico", "radicamos"))
+            # "knocking on all the doors in our building in reading": the visitor's home, in the town
+            mine = mine or (prev in ("in", "en") and before in _HOME_BEFORE_TOWN and i >= 3
+                            and norm(texts[i - 3]) in ("our", "my", "mi", "nuestra", "nuestro"))
             accept = not others or (cue and (bare or titled)) or mine
             if not accept and state_next:
                 accept = needs_state = True

@@ -647,8 +647,8 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
         return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
-    if ts >= 4 and words[ts - 1] in ("in", "en") and words[ts - 2] in _HOME_WORDS and words[ts - 3] in ("my", "our", "mi", "nuestra", "nuestro") \
-            and words[ts - 4] not in ("from", "de", "desde"):
+    if ts >= 3 and words[ts - 1] in ("in", "en") and words[ts - 2] in _HOME_WORDS and words[ts - 3] in ("my", "our", "mi", "nuestra", "nuestro") \
+            and (ts == 3 or words[ts - 4] not in ("from", "de", "desde")):
         # "hes staying in our house in yakima", "vinieron a mi casa en dallas": the visitor's home
         # (not one left: "we fled from our home in Honduras")
         return SELF
