@@ -459,7 +459,9 @@ class ValidateIntakeForm(FormValidationAction):
         if value == "unknown" and latest_intent(tracker) == "deny" and flow.corrected(_another_fact(tracker, text), tracker.slots, text):
             # "wait no, i read it wrong, its next friday": a date set right, not "no" to the A-number (asked again)
             return {"a_number": None}
-        if interruptions.a_number_not_at_hand(str(value)):
+        if interruptions.a_number_not_at_hand(str(value)) or (
+                flow.a_number_unknown(str(value)) and contact.parse_a_number(str(value))[0] is None):
+            # ("tiene un papel ... el I-220A, pero el numero no lo se": a form's number is no A-number)
             return {"a_number": "unknown"}
         return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")
 

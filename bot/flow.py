@@ -479,6 +479,8 @@ _A_NUMBER_UNKNOWN = re.compile(
     r"\b(?:a[\s-]?(?:number|#)|(?:his|her|their|su) (?:number|numero|número)|numero a|número a|numero de extranjero)\b"
     # "no a number with her", "doesn't have it with him"
     r"|\bno (?:a|alien)[\s-]?(?:number|#)\b"
+    # only its first digits known: "empieza con 2 0 9, lo demás no me lo sé", "starts with 208 i dont know the rest"
+    r"|\b(?:lo dem[aá]s|el resto|los dem[aá]s|the rest)\s+no (?:me )?lo (?:s[eé]|sabemos|tengo)\b|\b(?:do ?n[o']?t|dont) (?:know|have) the rest\b"
     # "tiene un papel ... el I-220A, pero el numero no lo se", "the number i dont know"
     r"|\b(?:el|the) (?:n[uú]mero|number) (?:no (?:lo|me lo) (?:s[eé]|sabemos|tengo|tenemos)|(?:i|we) (?:do ?n[o']?t|dont) (?:know|have))\b"
     # "Su número A no lo tengo", "her a number we dont have"

@@ -1693,3 +1693,12 @@ def test_agents_still_around_is_a_yes(text):
 ])
 def test_someone_just_taken_or_held_now_is_a_detention(situation, text):
     assert flow.matter_told(situation, text) == "detention"
+
+
+@pytest.mark.parametrize("text", [
+    "A mi esposo lo tienen en Eloy, su número A empieza con 2 0 9, lo demás no me lo sé",
+    "tiene un papel q le dieron en la frontera, el I-220A, pero el numero no lo se",
+    "it starts with 208, i dont know the rest",
+])
+def test_an_a_number_known_only_in_part_or_not_at_all(text):
+    assert flow.a_number_unknown(text)
