@@ -682,3 +682,9 @@ def test_a_town_that_is_a_word_after_the_visitors_home_is_their_place():
     found, role = visitor_location(text)
     assert (found.label, role) == ("Reading, PA", place_roles.SELF)
     assert visitor_location("i like reading in our house")[0] is None
+
+
+def test_here_between_the_cue_and_a_town_that_is_a_word():
+    found, role = visitor_location("im here in reading")
+    assert (found.label, role) == ("Reading, PA", place_roles.SELF)
+    assert visitor_location("we walked here in the forest")[0] is None

@@ -507,6 +507,10 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
                                                or (before in ("m", "im") and i >= 3 and norm(texts[i - 3]) == "i") or before == "im")
             # "... puedo pedir asilo? vivo en sweetwater": the visitor in Spanish, in the town
             mine = mine or (prev == "en" and before in ("vivo", "vivimos", "estoy", "estamos", "resido", "radico", "radicamos"))
+            # "yo estoy aqui en Forest", "im here in reading": the same, with "here" between
+            if not mine and prev in ("in", "en") and before in ("aqui", "aca", "here") and i >= 3:
+                further = norm(texts[i - 3])
+                mine = further in ("estoy", "estamos", "vivo", "vivimos", "im", "am", "were", "live", "living", "staying")
             # "knocking on all the doors in our building in reading": the visitor's home, in the town
             mine = mine or (prev in ("in", "en") and before in _HOME_BEFORE_TOWN and i >= 3
                             and norm(texts[i - 3]) in ("our", "my", "mi", "nuestra", "nuestro"))
