@@ -882,7 +882,16 @@ def _agents_in(sentences: List[str]) -> Optional[str]:
             if _CAME.search(s) and any(_NOBODY_NOW.search(later) for later in sentences[i:]):
                 return None  # "vinieron ... preguntando por papeles, ya no hay nadie aqui ahorita": came, and gone now
             return _agents_only(s)
+    # "theres been a black suv outside my building since 6am, two guys just watching. my neighbor says its ICE":
+    # people waiting at the visitor's place since a time, whom another sentence says are the agents
+    for i, s in enumerate(sentences):
+        if _THERE_SINCE.search(s) and not _WAS.search(s) and any(_SAID_TO_BE_AGENTS.search(o) for o in sentences if o is not s):
+            return s
     return None
+
+
+#: The people there said to be the agents: "its ICE", "creo que son de la migra", "i think theyre immigration".
+_SAID_TO_BE_AGENTS = re.compile(r"\b(?:it'?s|its|they'?re|theyre|they are|es|son|es de|son de)\s+(?:the\s+|la\s+)?(?:ice|migra|immigration|inmigracion|migracion)\b")
 
 
 #: Nobody there any more, said after the agents' visit: "ya no hay nadie aqui ahorita", "nobody here now".

@@ -1055,3 +1055,12 @@ def test_agents_who_came_and_nobody_there_now_are_not_at_hand(text, at_hand):
 ])
 def test_agents_going_around_the_neighbourhood(text, at_hand):
     assert urgency.agents_at_hand(text) is at_hand
+
+
+@pytest.mark.parametrize("text, at_hand", [
+    ("theres been a black suv outside my building since 6am, two guys just watching. my neighbor says its ICE looking for someone", True),
+    ("theres been a black suv outside my building since 6am. i dont know who they are", False),  # no agents named
+    ("there was a car outside since 6am yesterday. my neighbor says its ICE", False),  # there yesterday
+])
+def test_people_waiting_outside_said_in_another_sentence_to_be_agents(text, at_hand):
+    assert urgency.agents_at_hand(text) is at_hand
