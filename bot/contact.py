@@ -369,7 +369,8 @@ def parse_a_number(text: str) -> Parsed:
 #: Replies at the name question that are not a name ("yes", "ok thanks", "hola").
 _NOT_A_NAME = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|sure|si|sí|claro|thanks?|thank you|thx|gracias|hi|hello|hey|hola|buenas|good morning"
-    r"|bye|adios|adiós|no|nope|ok thanks|okay thanks|yes please|si por favor|sí por favor)(?:[\s,.!]+(?:thanks?|thank you|gracias|please|por favor))*$",
+    r"|bye|adios|adiós|no|nope|ok thanks|okay thanks|yes please|si por favor|sí por favor"
+    r"|idk|i (?:do ?n[o']?t|dont) know|no s[eé]|dunno|none)(?:[\s,.!]+(?:thanks?|thank you|gracias|please|por favor))*$",
     re.IGNORECASE,
 )
 
@@ -419,7 +420,7 @@ def clean_name(text: str) -> Parsed:
     text = _WHO_THEY_ARE.sub(" ", text)
     name = re.sub(r"^\s*(?:(?:my )?first name only|just (?:my )?first name|(?:i'?d |i )?prefer (?:just )?(?:my )?first name|solo (?:mi )?(?:primer )?nombre)"
                   r"\s*[:,-]?\s*", "", text, flags=re.IGNORECASE)
-    name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|it is|this is|me llamo|mi nombre es|soy|es)\s+", "", name,
+    name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|it is|this is|me llamo|mi nombre es|yo soy|yo me llamo|soy|es)\s+", "", name,
                   flags=re.IGNORECASE)
     # "Ana Lopez thanks", "Kim is fine", "Ana, but i prefer not to give my last name": the name before the remark
     name = _AFTER_NAME_REMARK.sub("", name)
@@ -770,8 +771,8 @@ _NO_NAME = re.compile(
     r"|(?:i )?(?:can'?t|cannot|cant) (?:give|say|share|tell)(?: you)? (?:my|the) name"
     r"|no (?:le |te |les )?(?:doy|digo|quiero dar|quiero decir|voy a dar|puedo dar|puedo decir|debo dar) (?:mi |el )?nombre|no (?:pongan|pongas|ponga|usen|use) mi nombre"
     r"|sin (?:mi )?nombre|prefiero no dar (?:mi )?nombre)\b"
-    r"|^\W*(?:i'?d |id )?(?:prefer not to say|rather not say|prefiero no decir(?:lo)?|mejor no (?:lo )?digo|no quiero decir(?:lo)?"
-    r"|n/?a|whatever,? (?:it )?does ?n[o']?t matter|(?:it )?does ?n[o']?t matter|no importa(?: el nombre)?)\W*$",
+    r"|^\W*(?:i'?d |id |i )?(?:prefer not to say|rather not say|prefiero no decir(?:lo)?|mejor no (?:lo )?digo|no quiero decir(?:lo)?"
+    r"|n/?a|none|whatever,? (?:it )?does ?n[o']?t matter|(?:it )?does ?n[o']?t matter|no importa(?: el nombre)?)\W*$",
     re.IGNORECASE,
 )
 

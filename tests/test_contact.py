@@ -513,3 +513,13 @@ def test_a_name_that_signs_off_before_a_phone(text, name):
 def test_a_calling_code_typed_without_its_plus(text, phone):
     assert contact.phone_in_passing(text) == phone
     assert contact.phone_answer(text, None) == (phone, None)
+
+
+@pytest.mark.parametrize("text, name", [("yo soy Marta", "Marta"), ("idk", None), ("no se", None)])
+def test_name_answers_with_yo_soy_or_no_name_in_them(text, name):
+    assert contact.name_answer(text)[0] == name
+
+
+@pytest.mark.parametrize("text", ["i prefer not to say", "none", "prefiero no decir"])
+def test_a_name_declined_in_a_few_words(text):
+    assert contact.declines_name(text)
