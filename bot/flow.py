@@ -368,7 +368,8 @@ _STAGE_WORDS = (
     ("appeal", ("appealed", "appeal pending", "pending appeal", "in appeal", "on appeal", "appeal is pending", "waiting on the bia",
                 "waiting for the bia", "at the bia", "appeal at the bia", "appeal with the bia", "bia appeal",
                 "appeal at the board", "appeal to the board", "appeal with the board", "board of immigration appeals", "appeal is at the board",
-                "my appeal", "the appeal", "mi apelacion", "la apelacion", "junta de apelaciones",
+                "my appeal", "the appeal", "mi apelacion", "la apelacion", "junta de apelaciones", "its an appeal", "it's an appeal",
+                "es una apelacion",
                 "apelacion en la junta",
                 "en apelacion", "apelo", "apelamos", "apele", "apelaron", "apelacion pendiente", "esperando a la junta",
                 "esperando la apelacion", "apelo a la junta", "apelamos a la junta", "esta en la junta", "con la junta de apelaciones")),
@@ -388,7 +389,8 @@ STAGES = {"hearing", "check_in", "removal_order", "appeal", "nta_no_date", "unkn
 #: The stages in the order of the buttons of "Which of these fits best?" (utter_ask_removal_stage; a test
 #: keeps the two in step), so that "the second one" or "3" picks one.
 STAGE_BUTTONS = ("hearing", "check_in", "removal_order", "nta_no_date", "unknown")
-_ORDINALS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4,
+_ORDINALS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4,
+             "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4,
              "primero": 0, "primera": 0, "primer": 0, "segundo": 1, "segunda": 1, "tercero": 2, "tercera": 2, "tercer": 2,
              "cuarto": 3, "cuarta": 3, "quinto": 4, "quinta": 4, "last": -1, "ultimo": -1, "ultima": -1}
 _BUTTON_PICKED = re.compile(
@@ -404,7 +406,9 @@ _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?
 #: ICE calling the visitor to its office: "ICE sent a letter, I have to appear at their office".
 _ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|show up|present)\b[^.?!]{0,20}\b(?:their|its|the ice) office\b")
 #: At "Which of these fits best?", an appointment or a report, with no other stage named: the check-in.
-_APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita)\b")
+_APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita"
+                                 # "they gave me a paper to come back in 2 months": told to come back to ICE
+                                 r"|(?:come back|return|regresar|volver) (?:in|on|en|el|dentro de)\b)")
 #: A notice to appear with no date yet, whatever else it says (court, "me presente"); or a paper to go
 #: before a judge with no date ("un papel para presentarme ante un juez pero no tiene fecha").
 _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) (?:comparec\w*|presentarse)"

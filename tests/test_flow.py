@@ -1702,3 +1702,11 @@ def test_someone_just_taken_or_held_now_is_a_detention(situation, text):
 ])
 def test_an_a_number_known_only_in_part_or_not_at_all(text):
     assert flow.a_number_unknown(text)
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("i think its an appeal", "appeal"), ("the 2nd one", "check_in"), ("the 3rd option", "removal_order"),
+    ("they gave me a paper to come back in 2 months", "check_in"),
+])
+def test_stage_answers_by_ordinal_or_in_a_few_words(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
