@@ -123,6 +123,11 @@ def _months_in_full(text: str) -> str:
         lambda m: f"{m.group(1) or m.group(3)} {'de ' if m.group(3) else ''}{_SPANISH_MONTHS[(m.group(2) or m.group(4)).lower()]}", text)
 
 
+#: Spanish weekdays typed short: "el miérc", "juev a las 8".
+_SHORT_WEEKDAY_ES = re.compile(r"\b(mi[eé]rc|mi[eé]r|juev|vier)\b\.?", re.IGNORECASE)
+_SHORT_WEEKDAY_ES_NAMES = {"mier": "miercoles", "juev": "jueves", "vier": "viernes"}
+
+
 def as_said(text: str) -> str:
     """A reply with what parsers miss made plain: only the corrected part of a date said twice, Spanish
     months typed short, and a day written before its month ("15/12")."""
@@ -130,6 +135,7 @@ def as_said(text: str) -> str:
     if len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]) or len(parts) > 1 and _WEEKDAY.search(plain(parts[-1])):
         text = parts[-1]
     text = _months_in_full(text)
+    text = _SHORT_WEEKDAY_ES.sub(lambda m: _SHORT_WEEKDAY_ES_NAMES[plain(m.group(1))[:4]], text)
     return _DAY_FIRST.sub(lambda m: f"{m.group(2)}/{m.group(1)}", text)
 
 
@@ -146,6 +152,9 @@ def parse_date(text: str, today: date) -> Optional[date]:
         # "a week from monday": that weekday still to come, and a week after it
         ahead = (_WEEKDAY_NUMBER[week_from.group(1)] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead + 7)
+    counted = _day_of_a_month_said(plain(text), today)
+    if counted is not None:
+        return counted
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken
@@ -162,6 +171,40 @@ def parse_date(text: str, today: date) -> Optional[date]:
         return None
     day: date = result.date()
     return day
+
+
+_NTH = {"1st": 1, "first": 1, "primer": 1, "primero": 1, "2nd": 2, "second": 2, "segundo": 2, "3rd": 3, "third": 3,
+        "tercer": 3, "tercero": 3, "4th": 4, "fourth": 4, "cuarto": 4, "last": -1, "ultimo": -1}
+_WHICH_MONTH = r"(next month|this month|el (?:proximo|siguiente) mes|el mes que viene|este mes|del mes que viene|del proximo mes)"
+#: "the 2nd tuesday of next month", "el segundo martes del mes que viene": a weekday counted in a month.
+_NTH_WEEKDAY = re.compile(r"\b(" + "|".join(_NTH) + r")\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes"
+                          r"|miercoles|jueves|viernes|sabado|domingo)\s+(?:of|de|del)\s+" + _WHICH_MONTH.replace("del ", ""))
+#: "on the 3rd of next month", "el 5 del mes que viene": a day of next month.
+_DAY_OF_NEXT_MONTH = re.compile(r"\b(?:the\s+|el\s+(?:dia\s+)?)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of|de|del)\s+"
+                                r"(next month|(?:el )?(?:proximo|siguiente) mes|(?:el )?mes que viene)\b")
+
+
+def _day_of_a_month_said(t: str, today: date) -> Optional[date]:
+    """A day said by its place in this or next month ("the 2nd tuesday of next month", "the 3rd of next
+    month"), which parsedatetime misreads; None if the words are not there or name no real day."""
+    nth = _NTH_WEEKDAY.search(t)
+    day_of = _DAY_OF_NEXT_MONTH.search(t) if nth is None else None
+    if nth is None and day_of is None:
+        return None
+    this_month = bool(nth) and nth.group(3) in ("this month", "este mes")
+    year, month = (today.year, today.month) if this_month else (
+        (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1))
+    if day_of is not None:
+        try:
+            return date(year, month, int(day_of.group(1)))
+        except ValueError:
+            return None
+    weekday = _WEEKDAY_NUMBER[nth.group(2)]
+    first = date(year, month, 1)
+    days = [first + timedelta(days=i) for i in range(31) if (first + timedelta(days=i)).month == month
+            and (first + timedelta(days=i)).weekday() == weekday]
+    n = _NTH[nth.group(1)]
+    return days[n if n < 0 else n - 1] if (n < 0 or n <= len(days)) else None
 
 
 #: Next week said in Spanish, with no day ("la semana que viene", "la otra semana").
@@ -497,7 +540,7 @@ _JUST_NOW = re.compile(
 )
 _WEEKDAY_NUMBER = {
     "monday": 0, "mon": 0, "lunes": 0, "tuesday": 1, "tues": 1, "tue": 1, "martes": 1,
-    "wednesday": 2, "wed": 2, "miercoles": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "jueves": 3,
+    "wednesday": 2, "wed": 2, "miercoles": 2, "mierc": 2, "mier": 2, "juev": 3, "vier": 4, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "jueves": 3,
     "friday": 4, "fri": 4, "viernes": 4, "saturday": 5, "sat": 5, "sabado": 5, "sunday": 6, "sun": 6, "domingo": 6,
 }
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True)) + r")\b")
@@ -642,6 +685,9 @@ _NO_DATE_YET = re.compile(
     r"|(?:llega|llegara|viene|vendra) por correo|(?:comes|will come|arrives|will arrive) (?:in|by) (?:the )?mail"
     # "nunca me llegó fecha", "never got a date", "no date ever came"
     r"|nunca (?:me |nos |le )?(?:llego|llegaron|dieron|mandaron|pusieron) (?:la |una |ninguna )?fecha|never (?:got|received|came|had) (?:a |the |any )?date"
+    # a hearing missed: "i missed it", "no fui", "no me presenté" (no coming date to give)
+    r"|i missed (?:it|my (?:court|hearing|check ?-?in|appointment|date))|(?:he|she|they) missed (?:it|the|his|her)"
+    r"|no (?:fui|fue|fuimos|pude ir|me present[eé]|se present[oó])\b"
     # "they havent given me one", "they didnt give us a date"
     r"|(?:have ?n[o']?t|havent|has ?n[o']?t|hasnt|did ?n[o']?t|didnt|never) (?:given|give|gave|sent|send) (?:me |us |him |her |them )?(?:one|a date|any date|the date|a new date|it)"
     # nothing to come: "nothing coming up", "nothing scheduled", "ya no hay audiencia", "no more court"

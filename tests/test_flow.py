@@ -1710,3 +1710,15 @@ def test_an_a_number_known_only_in_part_or_not_at_all(text):
 ])
 def test_stage_answers_by_ordinal_or_in_a_few_words(text, stage):
     assert flow.removal_stage(text, answer=True) == stage
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the 2nd tuesday of next month", ("2027-01-12", "date")),
+    ("el segundo martes del mes que viene", ("2027-01-12", "date")),
+    ("on the 3rd of next month", ("2027-01-03", "date")),
+    ("the last friday of this month", ("2026-12-25", "date")),
+    ("el miérc", ("2026-12-09", "date")), ("el juev a las 8", ("2026-12-10", "date")),
+    ("i missed it", ("unknown", "unknown")), ("no fui, tenia miedo", ("unknown", "unknown")),
+])
+def test_next_dates_counted_in_a_month_typed_short_or_missed(text, expected):
+    assert flow.next_date_answer(text, date(2026, 12, 6)) == expected
