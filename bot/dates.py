@@ -187,24 +187,21 @@ _DAY_OF_NEXT_MONTH = re.compile(r"\b(?:the\s+|el\s+(?:dia\s+)?)?(\d{1,2})(?:st|n
 def _day_of_a_month_said(t: str, today: date) -> Optional[date]:
     """A day said by its place in this or next month ("the 2nd tuesday of next month", "the 3rd of next
     month"), which parsedatetime misreads; None if the words are not there or name no real day."""
+    next_month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
     nth = _NTH_WEEKDAY.search(t)
-    day_of = _DAY_OF_NEXT_MONTH.search(t) if nth is None else None
-    if nth is None and day_of is None:
-        return None
-    this_month = bool(nth) and nth.group(3) in ("this month", "este mes")
-    year, month = (today.year, today.month) if this_month else (
-        (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1))
-    if day_of is not None:
-        try:
-            return date(year, month, int(day_of.group(1)))
-        except ValueError:
+    if nth is None:
+        day_of = _DAY_OF_NEXT_MONTH.search(t)
+        if day_of is None:
             return None
-    weekday = _WEEKDAY_NUMBER[nth.group(2)]
+        try:
+            return date(*next_month, int(day_of.group(1)))
+        except ValueError:
+            return None  # "the 31st of next month" in a month of 30 days
+    year, month = (today.year, today.month) if nth.group(3) in ("this month", "este mes") else next_month
     first = date(year, month, 1)
-    days = [first + timedelta(days=i) for i in range(31) if (first + timedelta(days=i)).month == month
-            and (first + timedelta(days=i)).weekday() == weekday]
+    days = [d for d in (first + timedelta(days=i) for i in range(31)) if d.month == month and d.weekday() == _WEEKDAY_NUMBER[nth.group(2)]]
     n = _NTH[nth.group(1)]
-    return days[n if n < 0 else n - 1] if (n < 0 or n <= len(days)) else None
+    return days[-1] if n < 0 else (days[n - 1] if n <= len(days) else None)
 
 
 #: Next week said in Spanish, with no day ("la semana que viene", "la otra semana").
