@@ -385,7 +385,8 @@ class ValidateIntakeForm(FormValidationAction):
             dispatcher.utter_message(response="utter_location_someone_elses")
             kept = location.heard_in_passing(text, None, tracker.slots)
             return {"location": None, **{k: v for k, v in kept.items() if k in ("places_mentioned", "detained_where")}}
-        place = location.answer_place(str(value), text)
+        # ("same city as the court": the court's town, named earlier)
+        place = location.answer_place(str(value), text) or location.same_place_as(text, tracker.get_slot("places_mentioned") or [])
         if place is None:
             intent = latest_intent(tracker)
             if not intent.startswith(interruptions.SITUATION_PREFIX) and not _another_fact(tracker, text) and not urgency.signals_in_story(

@@ -711,3 +711,17 @@ def test_the_visitor_at_their_check_in_now_is_in_the_offices_town():
     text = "im at my check in at the ice office in san francisco right now and they told me to wait in a separate room"
     assert location.heard_in_passing(text, None, {})["location"] == "San Francisco, CA"
     assert "location" not in location.heard_in_passing("en diez dias me toca presentarme en la oficina de ICE en memphis", None, {})
+
+
+def test_the_same_city_as_a_place_already_named():
+    from bot.places import location
+    assert location.same_place_as("same city as the court", ["Charlotte, NC (court)"]).label == "Charlotte, NC"
+    assert location.same_place_as("en la misma ciudad que la corte", ["Houston, TX (relative)", "San Antonio, TX (court)"]).label \
+        == "San Antonio, TX"
+    assert location.same_place_as("same city as the court", ["Houston, TX (relative)"]) is None  # no court named
+
+
+def test_a_county_named_in_spanish_without_de():
+    from bot.places import location
+    assert location.answer_place("condado whitfield", "condado whitfield").label == "Whitfield County, GA"
+    assert location.answer_place("south park seattle", "south park seattle").label == "Seattle, WA"  # a neighbourhood, then its city

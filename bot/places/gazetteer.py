@@ -256,6 +256,7 @@ def gazetteer() -> Gazetteer:
         base = re.sub(r"\s+(?:county|parish|borough)$", "", c["name"], flags=re.IGNORECASE)
         if base != c["name"]:
             add(f"condado de {base}", entry)
+            add(f"condado {base}", entry)  # "condado whitfield", typed without "de"
 
     # US cities: geonames (with population) for single-word names; every
     # multi-word name of the ZIP data too.

@@ -53,7 +53,8 @@ _NOT_NOW_HOME = re.compile(r"\b(?:visiting|on (?:a )?(?:trip|vacation)|(?:i|we) 
                            re.IGNORECASE)
 
 
-_JUST_A_COMMA = re.compile(r"\s*,\s*(?:in\s+|en\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?")
+#: ... or a space alone: "south park seattle", a neighbourhood typed before its city.
+_JUST_A_COMMA = re.compile(r"\s*,\s*(?:in\s+|en\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?|\s+")
 
 
 def answer_place(value: str, message_text: str) -> Optional[Place]:
@@ -319,6 +320,28 @@ def _in_the_county_named(place: Place, found: Sequence[roles.PlaceMention]) -> P
         return place
     there = with_state(place.city or "", county.state or "")
     return there if there is not None and there.city == place.city and there.state == county.state else place
+
+
+#: "same city as the court", "en la misma ciudad que la corte": the visitor's place is one already named.
+_SAME_PLACE_AS = re.compile(
+    r"\b(?:the )?same (?:city|town|place|area|county) (?:as|where) (?:the |my |his |her )?(court|ice office|office|detention|jail|him|her|them)\b"
+    r"|\b(?:la )?misma ciudad (?:que|de|donde est[aá]) (?:la |el |mi )?(corte|oficina|detenci[oó]n|c[aá]rcel|[eé]l|ella)\b",
+    re.IGNORECASE)
+#: The role of the place each of those words points to.
+_SAME_AS_ROLE = {**dict.fromkeys(("court", "corte", "ice office", "office", "oficina"), roles.COURT),
+                 **dict.fromkeys(("detention", "jail", "him", "her", "them", "detencion", "detención", "carcel", "cárcel",
+                                  "el", "él", "ella"), roles.DETAINED)}
+
+
+def same_place_as(text: str, mentioned: Sequence[str]) -> Optional[Place]:
+    """The place a reply points to as one already named ("same city as the court"): the place kept in
+    ``mentioned`` (``places_mentioned``, "Charlotte, NC (court)") with that role, or None."""
+    said = _SAME_PLACE_AS.search(text or "")
+    if said is None:
+        return None
+    role = _SAME_AS_ROLE.get((said.group(1) or said.group(2) or "").lower())
+    label = next((m[: -len(f" ({role})")] for m in mentioned if role and m.endswith(f" ({role})")), None)
+    return resolver.resolve(label) if label else None
 
 
 def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) -> Dict[str, Any]:
