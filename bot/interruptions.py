@@ -745,7 +745,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # pending question, or the same words sent twice, also fill it (the form validates them).
     # A weak guess of the learned danger reader gets the help, but does not swallow the
     # answer ("they said maybe the place in alvarado? i dont know" at "Where is he held?").
-    guess = intent == "crisis" and (entity(entities, "crisis_reading") == safety.GUESS or intent_classifier_only(entities, text))
+    guess = intent == "crisis" and (entity(entities, "crisis_reading") == safety.GUESS or intent_classifier_only(entities, text)
+                                    # "no sabemos, creo que en el puente" where someone held is asked about: a border bridge
+                                    or (pending in ("detained_where", "detained_since") and safety.bridge_only(text or "")))
     found = safety.detect_wide(text) if intent == "crisis" and text else None
     # Only a learned reader saw danger ("they still have him in the car i think" at "Where is he held?")
     learned_only = intent == "crisis" and bool(text) and found is None
@@ -813,7 +815,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # and the correction is heard (the summary is shown again with it)
             answer.slots.update(flow.corrected_at_summary(text, slots, None, today or date.today()))
         # a weak guess of the learned reader gets every line, without presuming which danger
-        help_line = CRISIS_UNSURE if guess and found is None else CRISIS_REPLIES.get(kind or "", "utter_crisis_general")
+        help_line = CRISIS_UNSURE if guess and (found is None or safety.bridge_only(text or "")) else CRISIS_REPLIES.get(kind or "", "utter_crisis_general")
         answer.responses += [help_line, "utter_crisis_continue"]
         if pending == "consent" and text and (said := flow.consent_answer(text)) is not None:
             # "no thank you, i will just call the office myself" read as danger: the help, and the

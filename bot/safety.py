@@ -785,6 +785,14 @@ def detect_wide(text: str) -> Optional[Crisis]:
     return Crisis(kinds[0], _language_of(norm)) if kinds else None
 
 
+def bridge_only(text: str) -> bool:
+    """Whether the wide net reads danger in a message only for a bridge in it ("creo que en el puente",
+    "he is at the bridge i think"): where someone held is asked about, a border bridge."""
+    wide = normalize(text)
+    return bool(_BRIDGE.search(wide)) and detect(text) is None and not any(
+        _WIDE_RX[k].search(_BRIDGE.sub("crossing", wide)) for k in PRIORITY)
+
+
 #: A bridge that is a border crossing ("la detuvieron en el puente de laredo", "CBP stopped him at the
 #: bridge in El Paso"): not a bridge to jump from, for the wide net (the precise rules still read the message).
 _BRIDGE = re.compile(r"\b(?:bridge|puente)\b")

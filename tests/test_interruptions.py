@@ -1206,3 +1206,16 @@ def test_someone_taken_lately_beside_a_request_for_a_call_is_the_matter():
     text = "detuvieron a mi novio ayer y nadie me dice nada, me puede llamar alguien al nueve uno cinco, cinco cinco cinco, cero uno ocho ocho"
     ranking = [{"name": "request_human", "confidence": 0.45}, {"name": "situation_detention", "confidence": 0.26}]
     assert interruptions.opening_situation("request_human", text, ranking, {})["situation"] == "detention"
+
+
+def test_a_bridge_where_someone_held_is_asked_about_gets_every_line_and_keeps_the_answer():
+    entities = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "message_language", "value": "es"}]
+    slots = {"requested_slot": "detained_where", "situation": "detention", "consent": True}
+    answer = interruptions.handle("crisis", "no sabemos, creo que en el puente", entities, [], slots, firm(), date(2026, 12, 6),
+                                  free_text=True)
+    assert answer.slots["detained_where"] == "no sabemos, creo que en el puente"
+    assert answer.responses[0] == interruptions.CRISIS_UNSURE  # the help for every danger, 988 among it
+    # the same words at another question are read as danger, as before
+    other = interruptions.handle("crisis", "creo que en el puente", entities, [], {"requested_slot": "contact_email"}, firm(),
+                                 date(2026, 12, 6), free_text=True)
+    assert other.responses[0] == interruptions.CRISIS_REPLIES["suicide"]
