@@ -798,6 +798,8 @@ _SOME_STATION = re.compile(r"\b(?:border patrol|cbp|patrulla fronteriza)\b[^.?!]
 _LOCAL_JAIL = re.compile(
     r"\b(" + _STATION + r"|(?:the |el )?county jail (?:de|del condado de|of|in|en) (?-i:[A-Z])[A-Za-z]+"  # "el county jail de Harris"
     r"|(?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del (?:condado|county)|condado(?= por| y|,|\.|$)|local jail)"
+    # Spanglish: "lo tienen en el county, dicen que ICE lo va a recoger"
+    r"|el county(?=\s*(?:,|\.|$|y\b|por\b))"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
     # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county

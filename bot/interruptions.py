@@ -222,8 +222,11 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
         # ("can i just talk to a lawyer today? he's in the elizabeth one": the statement after the question)
         from bot.places import facilities
 
+        # ("the place in houston on export drive? the private one": a place said unsure, with a question mark)
+        unsure = next((part for part in t.split("?")[:-1] if part.strip() and not _QUESTION.search(part.strip())), "")
         t = _after_a_question(t)
-        return bool(t) and not is_question(t) and (facilities.facility_in(t) is not None or resolver.resolve(t) is not None)
+        return any(bool(words) and not is_question(words) and (facilities.facility_in(words) is not None or resolver.resolve(words) is not None)
+                   for words in (t, unsure))
     if slot == "ice_present_now":
         # "YES right now the same truck is back", "no they left"
         return flow.agents_here_answer(t, today) is not None

@@ -1722,3 +1722,8 @@ def test_stage_answers_by_ordinal_or_in_a_few_words(text, stage):
 ])
 def test_next_dates_counted_in_a_month_typed_short_or_missed(text, expected):
     assert flow.next_date_answer(text, date(2026, 12, 6)) == expected
+
+
+def test_the_county_jail_said_in_spanglish_is_where_held():
+    text = "a mi novio lo agarraron en un traffic stop y lo tienen en el county, dicen que ICE lo va a recoger mañana"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_where"] == "el county"

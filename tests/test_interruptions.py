@@ -1219,3 +1219,8 @@ def test_a_bridge_where_someone_held_is_asked_about_gets_every_line_and_keeps_th
     other = interruptions.handle("crisis", "creo que en el puente", entities, [], {"requested_slot": "contact_email"}, firm(),
                                  date(2026, 12, 6), free_text=True)
     assert other.responses[0] == interruptions.CRISIS_REPLIES["suicide"]
+
+
+def test_a_place_said_unsure_with_a_question_mark_answers_where_held():
+    assert interruptions.plainly_answers("detained_where", "the place in houston on export drive? the private one", date(2026, 12, 6))
+    assert not interruptions.plainly_answers("detained_where", "can they move him to texas?", date(2026, 12, 6))
