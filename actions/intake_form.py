@@ -446,6 +446,8 @@ class ValidateIntakeForm(FormValidationAction):
     # --- follow-ups ------------------------------------------------------------
 
     def validate_detained_where(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if flow.place_set_right(latest_text(tracker), tracker.slots, "detained_where"):
+            return {"detained_where": None}  # "wait i said round rock but we moved": the visitor's place set right (_heard), asked again
         return {"detained_where": _clip(value)}
 
     def validate_detained_since(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -460,9 +462,9 @@ class ValidateIntakeForm(FormValidationAction):
         if value == "unknown" and latest_intent(tracker) == "deny" and flow.corrected(_another_fact(tracker, text), tracker.slots, text):
             # "wait no, i read it wrong, its next friday": a date set right, not "no" to the A-number (asked again)
             return {"a_number": None}
-        if interruptions.a_number_not_at_hand(str(value)) or (
-                flow.a_number_unknown(str(value)) and contact.parse_a_number(str(value))[0] is None):
-            # ("tiene un papel ... el I-220A, pero el numero no lo se": a form's number is no A-number)
+        if interruptions.a_number_not_at_hand(str(value)) or flow.a_number_unknown(str(value)):
+            # ("tiene un papel ... el I-220A, pero el numero no lo se": a form's number is no A-number; "A 230 771 49
+            # ... i dont have the last one": a digit missing, so staff get it from the papers)
             return {"a_number": "unknown"}
         return parsed_answer("a_number", value, contact.parse_a_number, dispatcher, skip="unknown")
 

@@ -194,7 +194,7 @@ def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
 #: A fact said again to put it right, at any question ("wait no i read it wrong its next friday",
 #: "perdón, me equivoqué, es el jueves"): the new reading replaces the one kept.
 _SETS_RIGHT = re.compile(
-    r"\b(?:wait,? no|no,? wait|read it wrong|got it wrong|i was wrong|my bad|correction|i meant|i mean"
+    r"\b(?:wait,? no|no,? wait|read it wrong|got it wrong|i was wrong|my bad|correction|i meant|i mean|i said \w+(?: \w+)? but"
     r"|not (?:in )?(?:\w+ ){0,3}(?:it'?s|its|it is)|actually"
     r"|me equivoqu[eé]|nos equivocamos|le[ií] mal|le[ií]mos mal|estaba mal|en realidad|no es (?:el|en|para))\b",
     re.IGNORECASE,
@@ -339,7 +339,7 @@ _STAGE_WORDS = (
                   # "I go see the ice officer downtown the day after tomorrow"
                   "see the ice officer", "see my ice officer", "see the officer at ice", "see my officer at ice",
                   "ver al oficial de ice", "ver a mi oficial", "ver al oficial de inmigracion")),
-    ("removal_order", ("removal order", "deportation order", "order of removal", "ordered removed", "deported", "final order", "orden final",
+    ("removal_order", ("removal order", "deportation order", "order of removal", "order of deportation", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
@@ -483,6 +483,9 @@ _A_NUMBER_UNKNOWN = re.compile(
     r"\b(?:a[\s-]?(?:number|#)|(?:his|her|their|su) (?:number|numero|número)|numero a|número a|numero de extranjero)\b"
     # "no a number with her", "doesn't have it with him"
     r"|\bno (?:a|alien)[\s-]?(?:number|#)\b"
+    # a digit missing: "A 2 3 0 . 7 7 1 . 4 9 ... i dont have the last one", "a 215 330 89 something, missing one number"
+    r"|\b(?:do ?n[o']?t|dont) (?:have|know) the last (?:one|digit|number)|\bmissing (?:one|a|the last|some|a few|two) (?:numbers?|digits?)\b"
+    r"|\bme falta(?:n)? (?:un|uno|el [uú]ltimo|dos) (?:n[uú]meros?|d[ií]gitos?)\b"
     # only its first digits known: "empieza con 2 0 9, lo demás no me lo sé", "starts with 208 i dont know the rest"
     r"|\b(?:lo dem[aá]s|el resto|los dem[aá]s|the rest)\s+no (?:me )?lo (?:s[eé]|sabemos|tengo)\b|\b(?:do ?n[o']?t|dont) (?:know|have) the rest\b"
     # "tiene un papel ... el I-220A, pero el numero no lo se", "the number i dont know"
@@ -573,7 +576,7 @@ def a_number_unknown(text: str) -> bool:
 
 #: A stage said in so many words ("deported" alone could be a past removal).
 _STAGE_SAID = re.compile(
-    r"\b(removal order|deportation order|order of removal|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
+    r"\b(removal order|deportation order|order of removal|order of deportation|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
     r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
@@ -782,6 +785,7 @@ _AIRPORT = re.compile(
 )
 #: When it happened, said of the detention already told: "it happened tuesday night", "fue el martes en la noche".
 _IT_HAPPENED = re.compile(r"^\W*(?:it|that|this|all this)?\s*(?:happened|occurred)\b|^\W*(?:eso |esto )?(?:pas[oó]|sucedi[oó]|ocurri[oó])\b"
+                          r"|^\W*(?:it|that) was (?=(?:the night before|the day before|last|yesterday|this|on|early|like)\b)"
                           r"|^\W*fue (?=(?:el|ayer|anoche|antier|anteayer|hoy|esta|este|la semana|hace)\b)", re.IGNORECASE)
 #: A Border Patrol station, as said: "la estacion de la patrulla fronteriza en McAllen", "the border patrol
 #: station in yuma" (where someone is held, and a sentence about someone held there).

@@ -1727,3 +1727,14 @@ def test_next_dates_counted_in_a_month_typed_short_or_missed(text, expected):
 def test_the_county_jail_said_in_spanglish_is_where_held():
     text = "a mi novio lo agarraron en un traffic stop y lo tienen en el county, dicen que ICE lo va a recoger mañana"
     assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_where"] == "el county"
+
+
+def test_more_facts_said_in_passing():
+    today = date(2026, 12, 6)
+    assert flow.answers_in_text("detention", "it was the night before last sorry im all over the place", today)["detained_since"] == "2026-12-04"
+    text = "i have an old order of deportation from 2009, i never left, nothing happened since. can i fix it"
+    assert flow.answers_in_text("removal", text, today)["removal_stage"] == "removal_order"
+    assert flow.a_number_unknown("A 2 3 0 . 7 7 1 . 4 9 ... i dont have the last one")
+    assert flow.a_number_unknown("a 215 330 89 something, missing one number")
+    fixed = flow.place_set_right("wait i said round rock but we moved, we're in pflugerville now", {"location": "Round Rock, TX"}, "detained_where")
+    assert fixed["location"] == "Pflugerville, TX"
