@@ -607,6 +607,11 @@ def _named_in_ranking(ranking: Sequence[Mapping[str, Any]], text: str, among: Op
                  and _named_by_its_words(category := name[len(SITUATION_PREFIX):], text)), None)
 
 
+#: Someone held since a time: "they have my wife since friday", "la migra tiene a mi hijo desde el lunes".
+_HELD_SINCE = re.compile(r"\b(?:they|ice|immigration|la migra|migra|migracion)\s+(?:still\s+)?(?:have|has|got|tienen|tiene)\s+"
+                         r"(?:a\s+)?(?:my|mi)\s+\w+\s+(?:since|desde|for)\b", re.IGNORECASE)
+
+
 def _named_by_its_words(category: str, text: str) -> bool:
     """Whether a message names the matter in words specific to it: a program, a work visa, a form,
     a relative's papers ("I need to schedule a consult for my fiancée's visa") or a removal case's step."""
@@ -620,7 +625,7 @@ def _named_by_its_words(category: str, text: str) -> bool:
         # held at a place named, or in a detention centre named
         # ("detuvieron a mi novio ayer y nadie me dice nada, me puede llamar alguien": taken lately, so held now)
         held = facilities.facility_in(text) is not None or any(m.role == roles.DETAINED for m in roles.mentions(text)) \
-            or situations.taken_lately(text)
+            or situations.taken_lately(text) or _HELD_SINCE.search(text) is not None
         return held and not situations.RELEASED.search(text)
     return category in NAMED_BY_THEIR_WORDS and situations.details_said(category, text)
 

@@ -1224,3 +1224,9 @@ def test_a_bridge_where_someone_held_is_asked_about_gets_every_line_and_keeps_th
 def test_a_place_said_unsure_with_a_question_mark_answers_where_held():
     assert interruptions.plainly_answers("detained_where", "the place in houston on export drive? the private one", date(2026, 12, 6))
     assert not interruptions.plainly_answers("detained_where", "can they move him to texas?", date(2026, 12, 6))
+
+
+def test_someone_held_since_a_day_read_as_information_is_the_detention():
+    ranking = [{"name": "inform", "confidence": 0.47}, {"name": "situation_detention", "confidence": 0.28}]
+    told = interruptions.opening_situation("inform", "they have my wife since friday, i am in the 85009", ranking, {})
+    assert told["situation"] == "detention"
