@@ -600,7 +600,7 @@ _STAGE_SAID = re.compile(
     re.IGNORECASE,
 )
 _DETENTION_WORDS = re.compile(
-    r"\b(detain\w*|arrest\w*|arest\w*|took|taken|picked up|picked (?:him|her|them|my \w+) up|has had (?:him|her|them)|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
+    r"\b(detain\w*|arrest\w*|arest\w*|took|taken|picked up|se entregaron|se entreg[oó]|turned (?:themselves|himself|herself) in|surrendered|picked (?:him|her|them|my \w+) up|has had (?:him|her|them)|grabbed|caught|jail\w*|custody|locked up|held|holding|hold|"
     r"got (?:him|her|them|my \w+)|(?:gave|handed|turned) (?:him|her|them)(?: over)? to|"
     # (not "she has her hearing on the 12th": a person who has, not agents who hold)
     r"(?<!\bshe )(?<!\bhe )(?<!\bi )(?<!\bwe )(?<!\byou )(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"

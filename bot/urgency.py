@@ -496,7 +496,7 @@ _HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway
 _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|loading dock|break room|construction site|farm|hotel|orchard|field|fields|"
     r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
-    r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela"
+    r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela|planta"
 )
 _STREET = (r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento"
            r"|parqueadero|parqueo|esquina|tienda")
@@ -637,6 +637,8 @@ _RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
     r"\b(?:there'?s|there is|hay|happening|esta pasando|going on|ongoing)\s+(?:an? |una? )?(?:ice |immigration )?(?:raid|redada|operativo)\b"
+    # "estan haciendo redada en la planta", "they are doing a raid"
+    r"|\b(?:estan|esta|are|is)\s+(?:haciendo|doing)\s+(?:an? |una )?(?:raid|redada|operativo)\b"
 )
 #: Asking whether they are still there: "todavia estaran ahi?", "will they still be there?" (not known to be).
 _ASKS_IF_STILL = re.compile(r"\b(?:todavia|aun)\s+(?:estaran|seguiran|andaran)\b|\bwill they (?:still )?be\b|\b(?:are|r) they still (?:there|around)\W*\?")

@@ -1738,3 +1738,8 @@ def test_more_facts_said_in_passing():
     assert flow.a_number_unknown("a 215 330 89 something, missing one number")
     fixed = flow.place_set_right("wait i said round rock but we moved, we're in pflugerville now", {"location": "Round Rock, TX"}, "detained_where")
     assert fixed["location"] == "Pflugerville, TX"
+
+
+def test_turning_themselves_in_at_the_border_dates_the_detention():
+    text = "mi esposa y mis hijos se entregaron en la frontera hace 4 dias y no se nada de ellos, yo estoy en denver"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == "2026-12-02"

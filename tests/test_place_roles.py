@@ -688,3 +688,9 @@ def test_here_between_the_cue_and_a_town_that_is_a_word():
     found, role = visitor_location("im here in reading")
     assert (found.label, role) == ("Reading, PA", place_roles.SELF)
     assert visitor_location("we walked here in the forest")[0] is None
+
+
+def test_moved_to_a_town_is_where_the_visitor_lives_now():
+    text = "mi court es en Arlington Virginia pero ya me mude a Charlotte, como cambio la corte? es en like 2 months"
+    found, role = visitor_location(text)
+    assert (found.label, role) == ("Charlotte, NC", place_roles.SELF)

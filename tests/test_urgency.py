@@ -1064,3 +1064,11 @@ def test_agents_going_around_the_neighbourhood(text, at_hand):
 ])
 def test_people_waiting_outside_said_in_another_sentence_to_be_agents(text, at_hand):
     assert urgency.agents_at_hand(text) is at_hand
+
+
+@pytest.mark.parametrize("text, place", [
+    ("estan haciendo redada en la planta de pollo donde trabajo, estoy escondida en el baño, que hago", "work"),
+    ("hubo redada en la planta de pollo ayer", None),
+])
+def test_a_raid_going_on_at_the_plant(text, place):
+    assert urgency.live_emergency(text) == place

@@ -519,6 +519,9 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
                 accept = needs_state = True
         else:
             cue = prev is not None and prev in CUES_EN | CUES_ES
+            # "ya me mude a Charlotte", "we moved to Charlotte": a move to the town
+            before = norm(texts[i - 2]) if i >= 2 else ""
+            cue = cue or (prev in ("a", "to") and before in ("mude", "mudamos", "moved", "move", "mudo", "mudaron"))
             # "... somebody is going to get shot. modesto": a sentence of its own, closing the message
             signed_off = i > 0 and doc[i - 1].text in (".", "!", "?") and (nxt is None or (nxt.is_punct and j + 1 >= n))
             # "austin, en el east side", "Salinas, pero trabajo por Greenfield": a reply that starts with the town

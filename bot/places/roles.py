@@ -632,6 +632,10 @@ _HOME_WORDS = frozenset({"house", "home", "apartment", "apt", "trailer", "buildi
 def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Optional[str],
           prev_place: Optional[Place], place: Place) -> str:
     words = [t.text for t in toks]
+    if ts >= 3 and words[ts - 1] in ("to", "a") and words[ts - 2] in MOVED and words[ts - 3] in FIRST | {"ya", "already"} \
+            and not _a_move_of_the_past(words, ts):
+        # "pero ya me mude a Charlotte, como cambio la corte?": where the visitor lives now, whatever follows
+        return SELF
     right = _right_role(words, te)
     if right is not None:
         return right
