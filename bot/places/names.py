@@ -483,3 +483,11 @@ def case_variants(forms: Iterable[str]) -> Set[str]:
             out.add(form.title())
             out.add(form.upper())
     return out
+
+
+#: The visitor's own home, named before its town ("our house in yakima", "mi casa en dallas"); read by
+#: the place roles and, for towns that are also words ("our building in reading"), by the resolver.
+HOME_WORDS = frozenset({"house", "home", "apartment", "apt", "trailer", "building", "casa", "apartamento", "depa",
+                        "departamento", "traila", "edificio"})
+#: The words that say the home is the visitor's own.
+OWN_HOME = frozenset({"my", "our", "mi", "nuestra", "nuestro"})

@@ -58,7 +58,9 @@ from bot.places.gazetteer import Entry, Town, ZipInfo
 from bot.places.names import (
     COMMON_WORD_CITIES,
     COMMON_WORDS,
+    HOME_WORDS,
     NEVER_ALONE_CODES,
+    OWN_HOME,
     PLACE_PREFIXES,
     US,
     WORD_CODES,
@@ -99,10 +101,6 @@ _RANK = {"country": 0, "state": 1, "region": 2, "county": 2, "city": 3, "zip": 4
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
-
-
-#: The visitor's home named before a town that is also a word: "our building in reading".
-_HOME_BEFORE_TOWN = frozenset({"house", "home", "apartment", "apt", "building", "trailer", "casa", "apartamento", "edificio", "depa"})
 
 
 def resolve(text: str) -> Optional[Place]:
@@ -512,8 +510,8 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
                 further = norm(texts[i - 3])
                 mine = further in ("estoy", "estamos", "vivo", "vivimos", "im", "am", "were", "live", "living", "staying")
             # "knocking on all the doors in our building in reading": the visitor's home, in the town
-            mine = mine or (prev in ("in", "en") and before in _HOME_BEFORE_TOWN and i >= 3
-                            and norm(texts[i - 3]) in ("our", "my", "mi", "nuestra", "nuestro"))
+            mine = mine or (prev in ("in", "en") and before in HOME_WORDS and i >= 3
+                            and norm(texts[i - 3]) in OWN_HOME)
             accept = not others or (cue and (bare or titled)) or mine
             if not accept and state_next:
                 accept = needs_state = True

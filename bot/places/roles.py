@@ -87,7 +87,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.places import resolver
 from bot.places.placedb import places
-from bot.places.names import COMMON_WORDS, norm
+from bot.places.names import COMMON_WORDS, HOME_WORDS, OWN_HOME, norm
 from bot.places.place import Place
 
 ROLES = ("self", "detained", "origin", "relative", "trip", "court", "consulate", "unclear")
@@ -624,11 +624,6 @@ def _tokens(text: str) -> List[_Tok]:
 _MAX_BACK = 10
 
 
-#: The visitor's own home, named before its town: "our house in", "mi casa en".
-_HOME_WORDS = frozenset({"house", "home", "apartment", "apt", "trailer", "building", "casa", "apartamento", "depa",
-                         "departamento", "traila", "edificio"})
-
-
 def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Optional[str],
           prev_place: Optional[Place], place: Place) -> str:
     words = [t.text for t in toks]
@@ -651,7 +646,7 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
         return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
-    if ts >= 3 and words[ts - 1] in ("in", "en") and words[ts - 2] in _HOME_WORDS and words[ts - 3] in ("my", "our", "mi", "nuestra", "nuestro") \
+    if ts >= 3 and words[ts - 1] in ("in", "en") and words[ts - 2] in HOME_WORDS and words[ts - 3] in OWN_HOME \
             and (ts == 3 or words[ts - 4] not in ("from", "de", "desde")):
         # "hes staying in our house in yakima", "vinieron a mi casa en dallas": the visitor's home
         # (not one left: "we fled from our home in Honduras")
