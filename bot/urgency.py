@@ -634,6 +634,8 @@ _THEY_RAIDING = re.compile(
     r"|\b(?:andan|estan|van) (?:tocando |yendo )?(?:de )?puerta (?:en|por) puerta"
 )
 _RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b")
+#: A raid told as over: "hicieron una redada en la planta y yo corrí", "there was a raid at my job".
+_RAID_TOLD_PAST = re.compile(r"\b(?:hicieron|hubo|there was|they did|they had) (?:una |an? )?(?:ice |immigration )?(?:raid|redada|operativo)\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
     r"\b(?:there'?s|there is|hay|happening|esta pasando|going on|ongoing)\s+(?:an? |una? )?(?:ice |immigration )?(?:raid|redada|operativo)\b"
@@ -800,7 +802,7 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = _PEOPLE_AT_DOOR.search(s)
     if match is None and _KNOCKED.search(s) and _AGENT_WORD.search(s) and _JUST.search(s):
         match = _KNOCKED.search(s)
-    if match is None and _RAID.search(s) and not _RAID_FORESEEN.search(s):
+    if match is None and _RAID.search(s) and not _RAID_FORESEEN.search(s) and not _RAID_TOLD_PAST.search(s):
         match = _RAID_NOW.search(s)
     if match is None and _AGENT_WORD.search(s):
         # "nos pararon en el reten de la migra y estamos en el carro": stopped by them, and still there

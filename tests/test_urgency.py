@@ -1069,6 +1069,7 @@ def test_people_waiting_outside_said_in_another_sentence_to_be_agents(text, at_h
 @pytest.mark.parametrize("text, place", [
     ("estan haciendo redada en la planta de pollo donde trabajo, estoy escondida en el baño, que hago", "work"),
     ("hubo redada en la planta de pollo ayer", None),
+    ("Hicieron una redada en la planta y yo corrí, ahora me da miedo volver", None),  # a raid told as over
 ])
 def test_a_raid_going_on_at_the_plant(text, place):
     assert urgency.live_emergency(text) == place
