@@ -155,7 +155,8 @@ def _with_its_plus(text: str) -> Optional["phonenumbers.PhoneNumber"]:
     """The one number in a text that is valid abroad once a "+" is put before it ("502 5555 0134",
     "52 664 123 4567"): a calling code typed without its plus. Not a North American one (those
     read without it)."""
-    runs = [r for r in re.findall(r"(?<![\d+])\d[\d\s.-]*\d", text or "") if 10 <= len(re.sub(r"\D", "", r)) <= 13]
+    # (eleven digits or more: ten are a US number mistyped, kept as typed rather than read as another country's)
+    runs = [r for r in re.findall(r"(?<![\d+])\d[\d\s.-]*\d", text or "") if 11 <= len(re.sub(r"\D", "", r)) <= 13]
     if len(runs) != 1:
         return None
     try:

@@ -523,3 +523,8 @@ def test_name_answers_with_yo_soy_or_no_name_in_them(text, name):
 @pytest.mark.parametrize("text", ["i prefer not to say", "none", "prefiero no decir"])
 def test_a_name_declined_in_a_few_words(text):
     assert contact.declines_name(text)
+
+
+@pytest.mark.parametrize("text", ["514 171 9536", "690 736 6258"])
+def test_ten_digits_that_are_no_us_number_are_kept_as_typed_not_read_abroad(text):
+    assert contact.phone_answer(text, None) == (text, contact.PHONE_KEPT)
