@@ -386,6 +386,8 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
                            r"|(?:no+,? )?(?:nothing|nada)(?: (?:like that|of (?:that|those|these)|de (?:eso|esos|esas|esto)))?"
                            r"|ningun[oa]? de (?:esos|esas|estos|estas)|none of (?:that|those|these|them))\W*$")
 STAGES = {"hearing", "check_in", "removal_order", "appeal", "nta_no_date", "unknown"}
+#: The stages that name a step of the case (not "unknown").
+STEPS = STAGES - {"unknown"}
 #: The stages in the order of the buttons of "Which of these fits best?" (utter_ask_removal_stage; a test
 #: keeps the two in step), so that "the second one" or "3" picks one.
 STAGE_BUTTONS = ("hearing", "check_in", "removal_order", "nta_no_date", "unknown")
@@ -532,8 +534,6 @@ _NOBODY_HELD = re.compile(
     # "no hes home", "está en la casa conmigo": home, not held
     r"|^\W*(?:no\W+)?(?:he'?s|hes|she'?s|shes|he is|she is|they'?re|theyre|they are|est[aá]n?)\s+(?:at |en )?"
     r"(?:home|la casa|casa|with me|conmigo|here with me|aqu[ií] conmigo)\W*$", re.IGNORECASE)
-#: A case's steps named, for a matter read again once a detention is said not to be one.
-_REMOVAL_STEPS = ("hearing", "check_in", "removal_order", "nta_no_date", "appeal")
 
 
 def nobody_held(text: str) -> bool:
@@ -547,7 +547,7 @@ def matter_without_detention(story: str) -> str | None:
     family matter, agents named their activity; None when the story says no more (the matter is asked)."""
     if situations.back_after_deportation(story):
         return "family"
-    if removal_stage(story) in _REMOVAL_STEPS:
+    if removal_stage(story) in STEPS:
         return "removal"
     if urgency.agents_named(_NOT_AGENTS.sub(" ", story)):
         return "enforcement"

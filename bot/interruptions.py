@@ -619,7 +619,7 @@ def _named_by_its_words(category: str, text: str) -> bool:
         return situations.relatives_papers(text)
     if category == "removal":
         # "master hearing in 9 days, my a number is A-201 556 778": the case's own step, named
-        return flow.removal_stage(text) in flow.STAGES - {"unknown"}
+        return flow.removal_stage(text) in flow.STEPS
     if category == "detention":
         # "im calling from Yakima, my brother was taken to Tacoma", "está en el centro de Folkston": someone
         # held at a place named, or in a detention centre named
