@@ -498,6 +498,14 @@ _A_NUMBER_UNKNOWN = re.compile(
 )
 
 
+#: A hearing missed, said as the answer to "When is the next one?": no coming date to give. Read only
+#: there: up front, "I missed my hearing on nov 2" tells the stage and a past day, not "no date".
+_MISSED = re.compile(
+    r"\b(?:i missed (?:it|my (?:court|hearing|check ?-?in|appointment|date))|(?:he|she|they) missed (?:it|the|his|her)"
+    r"|no (?:fui|fue|fuimos|pude ir|me present[eé]|se present[oó]))\b"
+)
+
+
 def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     """The answer to "When is the next hearing / check-in?" and how it was read: ("2026-12-09",
     "date"), ("unknown", "unknown") for a date not set or already past ("to be set", "fue en 2016"),
@@ -512,7 +520,7 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     if day is None or day < today:
         # "this friday" said on a Saturday, "para navidad", "the week after next": the day still ahead
         day = dates.coming_date(text, today) or day
-    if (day is None or day < today) and dates.no_coming_date(text, today):
+    if (day is None or day < today) and (dates.no_coming_date(text, today) or _MISSED.search(dates.plain(text))):
         return "unknown", "unknown"
     if day is None and (dates.far_off(text, today) or dates.soon_vague(text)):
         # ("in a few days": near, and said as well as it can be; urgent by its words, bot.urgency.assess)
@@ -970,9 +978,13 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         # "tengo orden final y me tengo q presentar", "check in tomorrow at 9am, i have a deportation order": an
         # order, and the check-in's day is the next date (read below)
         stage = "removal_order"
+    doubted = stage not in (None, "unknown", "nta_no_date") and bool(_STAGE_DOUBT.search(dates.plain(text or "")))
+    if doubted:
+        stage = None  # "i think i have an order of deportation but i'm not sure": the stage is asked
     if stage in ("removal_order", "appeal", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
-    elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
+    elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text) and not _MISSED.search(dates.plain(text)):
+        # ("I missed my hearing on nov 2": that one has passed; where the case is now is asked)
         # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
         said["removal_stage"] = stage
     day = _stage_day(text, today) if situation == "removal" else None
@@ -1022,8 +1034,9 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         # "a letter says come to the office with my bags on the 3rd": the date to report is the
         # next date; the stage is asked unless said ("I have a removal order")
         said["hearing_date"] = day.isoformat()
-    elif situation == "removal" and day > today and stage in (None, "unknown") and _TO_GO.search(text or ""):
-        # "I have to go to immigration on Monday": the next date, whichever it is (the stage is asked)
+    elif situation == "removal" and day > today and stage in (None, "unknown") and (doubted or _TO_GO.search(text or "")):
+        # "I have to go to immigration on Monday", "cita el 10, no se si es corte o ICE": the next date,
+        # whichever it is (the stage is asked)
         said["hearing_date"] = day.isoformat()
     return said
 
@@ -1122,6 +1135,19 @@ def at_check_in_now(text: str) -> bool:
 
 #: A day and month further ahead than this, said without a year, is the one just past.
 _YEAR_AHEAD = 300
+
+
+#: The stage said in doubt: "i think i have an order of deportation but i'm not sure", "no se si es corte
+#: o ICE", "i dont know if its court or ice". Up front the stage is then asked, not taken.
+_STAGE_DOUBT = re.compile(
+    r"\b(?:i think|i believe|creo que|creo q|pienso que|parece que)\b[^.?!]{0,80}\b(?:but|pero)\b[^.?!]{0,12}?"
+    r"(?:i'?m |im |i am )?(?:not (?:sure|certain)|no (?:estoy |toy |stoy )?segur[oa]|no se|no sé|idk|i (?:do ?n[o']?t|dont) know)\b"
+    r"|\b(?:no se|no sé|no sabemos|ni se|idk|i (?:do ?n[o']?t|dont) know|(?:i'?m |im |i am )?not sure|no estoy segur[oa])"
+    r" (?:if|whether|si) (?:it'?s|its|it is|es|era|it was|was|this is|esto es) (?:a |an |una? |el |la |the )?\w+(?: \w+)? (?:or|o)\b"
+    r"|\b(?:(?:i'?m |im |i am )?not sure|no (?:estoy |toy )?segur[oa]|no se|no sé|i (?:do ?n[o']?t|dont) know) (?:if|whether|si) "
+    r"(?:i|we|he|she|they|yo|tengo|tiene|tenemos|hay)\b[^.?!]{0,20}\b(?:order|orden|appeal|apelaci[oó]n)\b",
+    re.IGNORECASE,
+)
 
 
 def _both_stages(text: str) -> bool:

@@ -62,6 +62,8 @@ def test_far_off(text, far):
 @pytest.mark.parametrize("text, far", [
     ("next September", True), ("in 2027", True), ("march 2027", True),
     ("two years ago in september", False), ("in 2019", False), ("last month", False), ("since last year", False),
+    # a comma after the word that places it in the past
+    ("no fui a mi corte el mes pasado, tenia miedo", False), ("it was last month, i was scared", False),
 ])
 def test_far_off_is_only_the_future(text, far):
     assert dates.far_off(text, date(2026, 12, 3)) is far

@@ -379,7 +379,7 @@ def test_a_check_in_today_is_not_the_next_one():
          {"detained_where": "the county jail", "detained_since": "2026-11-27"}),
     ],
 )
-def test_the_day_of_a_detention_said_up_front(text, expected):
+def test_the_day_of_a_detention_in_the_clause_of_who_was_taken(text, expected):
     assert flow.answers_in_text("detention", text, date(2026, 12, 3)) == expected
 
 
@@ -564,7 +564,7 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
     ("other", "someone called saying theyre from immigration and i owe 900 dollars or i get deported today", "other"),
     (None, "hi", None),
 ])
-def test_the_matter_a_message_tells(read, text, matter):
+def test_the_matter_a_message_tells_from_what_was_read(read, text, matter):
     assert flow.matter_told(read, text) == matter
 
 
@@ -608,6 +608,13 @@ def test_the_day_of_a_detention_said_up_front(text, since):
     ("I have to go to immigration on Monday, what do I bring", None, "2026-12-07"),
     # a notice to appear that gives a month: a hearing months away, in the visitor's words
     ("the notice to appear says court in march", "hearing", "the notice to appear says court in march"),
+    # the stage said in doubt is asked; the day is still the next date
+    ("i got a paper from immigration for an appointment on the 9th, i dont know if its court or ice", None, "2026-12-09"),
+    ("tengo cita con inmigracion el 10 no se si es corte o ICE", None, "2026-12-10"),
+    ("i think i have an order of deportation but i'm not sure", None, None),
+    # a hearing missed: not the next date, and where the case is now is asked
+    ("I missed my hearing on nov 2 because I was sick, now what", None, None),
+    ("no fui a mi corte el mes pasado, tenia miedo", None, None),
 ])
 def test_the_next_hearing_or_check_in_said_up_front(text, stage, day):
     said = flow.answers_in_text("removal", text, FRIDAY)

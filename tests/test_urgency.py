@@ -548,7 +548,7 @@ def test_a_threat_to_deport_unless_paid_is_not_a_scheduled_removal(text):
         ("ice came into my job last week", None),
     ],
 )
-def test_agents_at_hand_now_and_where(text, place):
+def test_agents_at_hand_now_and_where_they_are(text, place):
     assert urgency.live_emergency(text) == place
 
 
