@@ -278,7 +278,9 @@ _BACK = re.compile(
     r"|(?:volver|regresar|traer(?:lo|la)?)(?: a (?:los estados unidos|estados unidos|usa|eeuu))?(?: legal(?:mente)?)?)\b",
     re.IGNORECASE)
 #: A case still open in court, or a stay asked: the removal case stands.
-_OPEN_CASE = re.compile(r"\b(?:court|hearing|check ?-?in|nta|corte|audiencia|cita con ice|reopen|reabrir|appeal|apelaci[oó]n|stay)\b",
+_OPEN_CASE = re.compile(r"\b(?:court|hearing|check ?-?in|nta|corte|audiencia|cita con ice|reopen|reabrir|appeal|apelaci[oó]n"
+                        # a stay of removal, not "I might stay 8 months"
+                        r"|stay of (?:removal|deportation)|(?:a|the) stay)\b",
                         re.IGNORECASE)
 
 

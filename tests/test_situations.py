@@ -34,6 +34,15 @@ def test_other_well_above_stays_other():
     assert situations.from_ranking(ranking, "going to mexico for a funeral, can i come back with my green card") == "other"
 
 
+@pytest.mark.parametrize("text, read", [
+    # "stay" as in staying abroad is no open case; a stay of removal is
+    ("I'm flying to Nigeria next week for my mom's funeral and I might stay like 8 months. I have a green card. Is that a problem?", "other"),
+    ("can I ask for a stay of removal, my husband has a final order", "removal"),
+])
+def test_a_stay_of_removal_is_an_open_case_and_staying_abroad_is_not(text, read):
+    assert situations.from_ranking(_ranking(other=0.86, removal=0.03), text) == read
+
+
 @pytest.mark.parametrize("text", [
     "my fingerprint appointment for the green card through my husband is monday, can i bring my baby",
     "la entrevista de la residencia por medio de mi esposa es en enero, que llevo",
