@@ -299,8 +299,36 @@ def _ordinal(m: "re.Match[str]") -> str:
     return f"{n}th"
 
 
+_UNIT_DAYS = {"day": 1, "dia": 1, "week": 7, "semana": 7, "month": 30, "mes": 30}
+_HALF_COUNT = (r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|una|dos|tres|cuatro|cinco|seis|siete"
+               r"|ocho|nueve|diez)")
+#: A stretch and a half, which the parsers do not read: "two and a half weeks", "a week and a half",
+#: "dos semanas y media", "mes y medio" (in whole days: "17 days", "45 dias").
+_HALF = re.compile(
+    r"\b" + _HALF_COUNT + r"\s+and a half\s+(day|week|month)s?\b"
+    r"|\b(?:" + _HALF_COUNT + r"\s+)?(day|week|month)s?\s+and a half\b"
+    r"|\b(?:" + _HALF_COUNT + r"\s+)?(d[ií]a|semana|mes)(?:s|es)?\s+y medi[oa]\b", re.IGNORECASE)
+
+
+_AGO_AFTER = re.compile(r"\s*(?:ago|back|atr[aá]s)\b", re.IGNORECASE)
+_HACE_BEFORE = re.compile(r"\bhace\s+(?:como\s+|unos?\s+|unas\s+|casi\s+|ya\s+|m[aá]s de\s+)?$", re.IGNORECASE)
+
+
+def _in_days(found: "re.Match[str]") -> str:
+    """Only a time past is made exact: "dentro de mes y medio, más o menos" is a time to come said roughly."""
+    if not (_AGO_AFTER.match(found.string, found.end()) or _HACE_BEFORE.search(found.string[:found.start()])):
+        return found.group(0)
+    count, unit = next((found.group(i), found.group(i + 1)) for i in (1, 3, 5) if found.group(i + 1))
+    count = (count or "a").lower()
+    n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    unit = unicodedata.normalize("NFKD", unit.lower())[:6].replace("\u0301", "")
+    days = _UNIT_DAYS[unit] * n + _UNIT_DAYS[unit] // 2
+    return f"{days} {'dias' if found.group(6) else 'days'}"
+
+
 def typed_out(text: str) -> str:
     """A message's time words as dates are read: "tmrw" -> "tomorrow", "the fifteenth" -> "the 15th"."""
+    text = _HALF.sub(_in_days, text)
     for pattern, word in _TYPED:
         text = pattern.sub(word, text)
     return _ORDINAL_WORD.sub(_ordinal, text)

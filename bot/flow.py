@@ -812,6 +812,8 @@ _LOCAL_JAIL = re.compile(
     r"|(?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del (?:condado|county)|condado(?= por| y|,|\.|$)|local jail)"
     # Spanglish: "lo tienen en el county, dicen que ICE lo va a recoger"
     r"|el county(?=\s*(?:,|\.|$|y\b|por\b))"
+    # "detenido en el county de Harris desde el jueves": "the county" is its jail, in Spanglish
+    r"|el county (?:de|del) (?-i:[A-Z])[A-Za-z]+"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
     # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county
@@ -1604,18 +1606,24 @@ _KEEPS_DATA = re.compile(
     re.IGNORECASE)
 
 #: Clauses of a reply: "what do you do with my info? ok yes", "mmm no se... bueno si, esta bien".
-_CLAUSES = re.compile(r"[.,;!?¿¡]+|\s(?=(?:but|pero|so|asi q|asi que|entonces|then)\b)", re.IGNORECASE)
+_CLAUSES = re.compile(r"[.,;!?¿¡]+|\s(?=(?:but|pero|so(?!\W*$)|asi q|asi que|entonces|then)\b)", re.IGNORECASE)
 #: A clause that says yes to saving: "ok yes", "i guess its ok", "pues si, q mas me queda", "asi q adelante".
 _YES_CLAUSE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|mmm+|i guess|i think|so|asi q(?:ue)?|entonces|then|and|y)\s+)*"
     r"(?:yes|yeah|yep|yup|ya|ok(?:ay)?|sure|fine|alright|all right|go ahead|of course|i agree|agreed|its ok|it'?s ok|it'?s fine|its fine"
     r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
-    r"|q mas|que mas|bueno)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
+    r"|q mas|que mas|bueno|mi amor|mij[oa]|amig[oa]|lo q(?:ue)?|se[nñ]orita)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
     # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
     r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no"
+    # whatever it takes, said as a yes: "whatever you need", "i guess", "lo que necesiten", "lo q ocupen"
+    # (not "i guess not", "lo que sea menos guardar mis datos")
+    r"|(?:whatever(?: (?:you|u) (?:need|want|have to)| it takes| helps| is needed)?|(?:do )?what(?:ever)? you (?:need|have) to(?: do)?"
+    r"|anything (?:you need|that helps|to help)|i (?:guess|suppose)(?: so)?|guess so|i think so"
+    r"|lo (?:que|q) (?:sea|necesit\w*|ocup\w*|haga falta|pidan|quieran|tengan que|tenga que)|haga(?:n)? lo (?:que|q) (?:tengan|tenga))"
+    r"(?!\W+(?:not|no|menos|excepto|except|but not|pero no|nada)\b)"
     r"|(?:puede|pueden|puedes) guardar(?:lo|la|los)?|gu[aá]rd(?:e|en|a)(?:lo|la|los)|si acepto|sii+|s[ií] s[ií]"
     r"|bueno(?: pues)?(?=\W*$))\b"
     r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$"

@@ -359,8 +359,10 @@ _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|grabbed|got (?:him|her|them|my \w+)|se (?:lo|la|los) llevaron"
     r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a)\b", re.IGNORECASE)
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
-_LATELY = re.compile(r"\b(?:hace (?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|horas?|semanas?)|ayer|anoche|antier|hoy|esta mañana|esta manana"
-                     r"|yesterday|last night|today|this morning|tonight|\d+ (?:days?|hours?) ago)\b", re.IGNORECASE)
+_LATELY = re.compile(r"\b(?:hace (?:como |unos |unas |casi |ya |mas de |más de )?(?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|días?|horas?|semanas?)"
+                     r"|ayer|anoche|antier|hoy|esta mañana|esta manana|la semana pasada|el fin de semana|este fin"
+                     r"|yesterday|last night|today|this morning|tonight|last week(?:end)?|this (?:past )?weekend|over the weekend"
+                     r"|(?:\d+|a|one|two|three|four|five|a couple(?: of)?|a few|couple) (?:days?|hours?|weeks?) ago)\b", re.IGNORECASE)
 
 
 #: Someone close who did not come home and cannot be reached: "my husband didnt come home anoche y no contesta",

@@ -885,6 +885,8 @@ def _agents_in(sentences: List[str]) -> Optional[str]:
                 return None  # they came, and the message goes on to say they left
             if _CAME.search(s) and any(_NOBODY_NOW.search(later) for later in sentences[i:]):
                 return None  # "vinieron ... preguntando por papeles, ya no hay nadie aqui ahorita": came, and gone now
+            if any(_NOT_THERE_NOW.search(later) for later in sentences[i + 1:]):
+                return None  # "ICE is parked across from my job every morning this week. not there right now"
             return _agents_only(s)
     # "theres been a black suv outside my building since 6am, two guys just watching. my neighbor says its ICE":
     # people waiting at the visitor's place since a time, whom another sentence says are the agents
@@ -901,6 +903,15 @@ _SAID_TO_BE_AGENTS = re.compile(r"\b(?:it'?s|its|they'?re|theyre|they are|es|son
 #: Nobody there any more, said after the agents' visit: "ya no hay nadie aqui ahorita", "nobody here now".
 _NOBODY_NOW = re.compile(r"\bya no (?:hay nadie|est[aá]n|los veo)\b|\bno hay nadie ya\b"
                          r"|\b(?:nobody|no one|noone)(?: is|'?s)? (?:here|there|around|outside) (?:now|anymore|any more|rn)\b")
+
+
+#: The agents said not to be there now, in a sentence of its own: "not there right now", "they're not
+#: outside rn", "ahorita no estan", "no estan ahorita".
+_NOT_THERE_NOW = re.compile(
+    r"^\W*(?:(?:but |pero )?(?:they(?:'re| are)? not|theyre not|they aren'?t|ice (?:is not|isn'?t)|not)\s+(?:there|here|outside|around)"
+    r"\s+(?:right now|now|rn|at the moment|today)"
+    r"|(?:pero )?(?:ahorita|ahora|hoy) no (?:est[aá]n|hay nadie)|(?:pero )?no (?:est[aá]n|hay nadie) (?:ahorita|ahora|hoy))\b"
+)
 
 
 _NOT_NOW = re.compile(
@@ -956,6 +967,8 @@ def agents_not_here_now(text: str) -> bool:
         return False
     if _NOT_NOW.search(t):
         return True
+    if (_AGENT_WORD.search(t) or _RAID.search(t)) and any(_NOT_THERE_NOW.search(s) for s in _sentences(t)):
+        return True  # "ICE is parked across from my job every morning. not there right now"
     for s in _sentences(t):
         s = _agents_only(s)
         if (_AGENT_WORD.search(s) or _RAID.search(s)) and (

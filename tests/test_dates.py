@@ -308,3 +308,18 @@ def test_last_weekend_is_its_saturday():
 def test_a_month_is_a_whole_word(text, timed):
     # "mayor" (the eldest) is not May, "marido" not March, "novia" not November
     assert dates.names_a_time(text) is timed
+
+
+@pytest.mark.parametrize("text, day", [
+    # a stretch and a half, in whole days
+    ("the judge denied it like two and a half weeks ago", date(2026, 11, 19)),
+    ("a week and a half ago", date(2026, 11, 26)),
+    ("hace mes y medio", date(2026, 10, 22)),
+    ("hace una semana y media", date(2026, 11, 26)),
+])
+def test_a_stretch_and_a_half_ago(text, day):
+    assert dates.parse_date(text, date(2026, 12, 6)) == day
+
+
+def test_a_stretch_and_a_half_to_come_is_left_as_said():
+    assert dates.typed_out("dentro de mes y medio, más o menos") == "dentro de mes y medio, más o menos"

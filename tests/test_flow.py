@@ -1063,6 +1063,9 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("not really", False), ("no, no guarde nada", False),
     ("no problem", True), ("no hay problema", True), ("why not", True),  # a yes that starts with "no"
     ("claro que no", False), ("i'd rather you didnt", False), ("prefiero q no guarden nada", False),
+    # whatever it takes, said as a yes; not when it is taken back
+    ("whatever u need", True), ("i guess", True), ("i think so", True), ("lo q ocupen", True), ("si mija, lo que sea", True),
+    ("i guess not", None), ("lo que sea menos guardar mis datos", None), ("si no me llaman", None),
 ])
 def test_what_a_reply_to_the_consent_question_says(text, said):
     assert flow.consent_answer(text) is said
@@ -1298,6 +1301,9 @@ def test_an_aside_read_as_something_else_keeps_the_matter_told():
     ("other", "my son was taken to the hospital", "other"),
     ("detention", "Ya salió mi hermano con fianza, ¿ahora qué sigue?", "removal"),
     ("other", "quiero cambiar de abogado, el que tengo nunca me contesta y ya tengo la final en unos meses", "removal"),
+    # taken at court weeks ago, said as about a week: held now
+    ("removal", "Hace como una semana detuvieron a mi novio en la corte de San Antonio cuando fue a su audiencia", "detention"),
+    ("removal", "they arrested my dad at his hearing a couple weeks ago", "detention"),
 ])
 def test_the_matter_a_message_tells(situation, text, read):
     assert flow.matter_told(situation, text) == read
@@ -1472,6 +1478,8 @@ def test_at_the_ice_office_for_the_check_in_now_dates_it_today():
 def test_taken_over_the_weekend_in_spanglish_and_held_in_a_county_jail_named_after():
     said = flow.answers_in_text("detention", "A mi hijo lo tienen en el county jail de Harris con un ICE hold, lo arrestaron el weekend", _SAT)
     assert said == {"detained_where": "el county jail de Harris", "detained_since": "2026-12-05"}
+    said = flow.answers_in_text("detention", "mi papá está detenido en el county de Harris desde el jueves, and they said ICE is gonna pick him up", _SAT)
+    assert said == {"detained_where": "el county de Harris", "detained_since": "2026-12-03"}
 
 
 def test_an_appeal_pending_is_told_and_has_no_date_to_ask():

@@ -1073,3 +1073,21 @@ def test_people_waiting_outside_said_in_another_sentence_to_be_agents(text, at_h
 ])
 def test_a_raid_going_on_at_the_plant(text, place):
     assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text, now", [
+    # agents seen there often, and said not to be there now in a sentence of their own
+    ("ICE is parked across the street from my job every morning this week. not there right now. what are my rights?", False),
+    ("la migra se para enfrente de mi trabajo todas las mañanas. ahorita no estan", False),
+    # someone else not there is no word on the agents
+    ("ICE is outside my house right now. my husband is not there right now", True),
+])
+def test_agents_said_not_to_be_there_now(text, now):
+    assert ("ice_present_now" in urgency.text_signals(text, TODAY)) is now
+    assert urgency.agents_not_here_now(text) is not now
+
+
+def test_a_decision_two_and_a_half_weeks_ago_leaves_days_to_appeal():
+    text = "the judge denied my asylum like two and a half weeks ago and i want to appeal, how long do i have"
+    assert "deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))
+    assert "deadline_soon" not in urgency.text_signals("the judge denied my asylum like two and a half months ago", date(2026, 12, 6))
