@@ -310,13 +310,12 @@ _HALF = re.compile(
     r"|\b(?:" + _HALF_COUNT + r"\s+)?(d[ií]a|semana|mes)(?:s|es)?\s+y medi[oa]\b", re.IGNORECASE)
 
 
-_AGO_AFTER = re.compile(r"\s*(?:ago|back|atr[aá]s)\b", re.IGNORECASE)
-_HACE_BEFORE = re.compile(r"\bhace\s+(?:como\s+|unos?\s+|unas\s+|casi\s+|ya\s+|m[aá]s de\s+)?$", re.IGNORECASE)
+_ROUGHLY = re.compile(r"\W*(?:m[aá]s o menos|more or less|or so|o algo as[ií]|aprox\w*|roughly)\b", re.IGNORECASE)
 
 
 def _in_days(found: "re.Match[str]") -> str:
-    """Only a time past is made exact: "dentro de mes y medio, más o menos" is a time to come said roughly."""
-    if not (_AGO_AFTER.match(found.string, found.end()) or _HACE_BEFORE.search(found.string[:found.start()])):
+    """Said roughly, it is left as said: "dentro de mes y medio, más o menos"."""
+    if _ROUGHLY.match(found.string, found.end()):
         return found.group(0)
     count, unit = next((found.group(i), found.group(i + 1)) for i in (1, 3, 5) if found.group(i + 1))
     count = (count or "a").lower()

@@ -316,10 +316,11 @@ def test_a_month_is_a_whole_word(text, timed):
     ("a week and a half ago", date(2026, 11, 26)),
     ("hace mes y medio", date(2026, 10, 22)),
     ("hace una semana y media", date(2026, 11, 26)),
+    ("my hearing is en dos semanas y media", date(2026, 12, 23)),
 ])
-def test_a_stretch_and_a_half_ago(text, day):
+def test_a_stretch_and_a_half(text, day):
     assert dates.parse_date(text, date(2026, 12, 6)) == day
 
 
-def test_a_stretch_and_a_half_to_come_is_left_as_said():
+def test_a_stretch_and_a_half_said_roughly_is_left_as_said():
     assert dates.typed_out("dentro de mes y medio, más o menos") == "dentro de mes y medio, más o menos"

@@ -1304,6 +1304,8 @@ def test_an_aside_read_as_something_else_keeps_the_matter_told():
     # taken at court weeks ago, said as about a week: held now
     ("removal", "Hace como una semana detuvieron a mi novio en la corte de San Antonio cuando fue a su audiencia", "detention"),
     ("removal", "they arrested my dad at his hearing a couple weeks ago", "detention"),
+    ("removal", "hes been locked up in the Adams county facility in natchez since the weekend and has court there dec 17", "detention"),
+    ("removal", "my son has been held back in school and has court for truancy", "removal"),
 ])
 def test_the_matter_a_message_tells(situation, text, read):
     assert flow.matter_told(situation, text) == read
