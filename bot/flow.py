@@ -766,6 +766,13 @@ _FACILITY = re.compile(
     r"\b((?:[\w.'-]+\s+){1,3}(?:(?:detention|processing|correctional|service)\s+(?:center|centre|facility)|county jail))",
     re.IGNORECASE,
 )
+#: A place named as the visitor heard it: "la movieron a un lugar q se llama estuar en georgia", "a place
+#: called otero or something" (the words kept as said, up to the end of the clause).
+_PLACE_CALLED = re.compile(
+    r"\b(?:a|an|un|una|some|algun)\s+((?:place|lugar|centro|sitio|facility|detention|jail|c[aá]rcel)\s+"
+    r"(?:called|named|(?:que|q) se llama|llamad[oa]|(?:que|q) le dicen|they call)\s+[\w'-]+(?:\s+(?!y\b|and\b|la\b|lo\b|desde\b|since\b)[\w'-]+){0,4})",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(
     r"^(?:(?:to|at|in|from|the|a|an|is|was|are|being|held|kept|taken|moved|now|still|currently|he|she|they|hes|shes|he's|she's|en|el|la|al|un|una"
     r"|esta|est[aá]|estan|ahora|ahorita|y|tienen|tiene|lo|los|las|have|has|him|her|them)\s+)+",
@@ -820,7 +827,7 @@ _LOCAL_JAIL = re.compile(
     r"|(?:jail|c[aá]rcel) (?:en|de|in|of) (?:el |la |the )?(?:parish|county|condado|parroquia) (?:de |of )?[A-Za-z]+"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
     r"|(?<=\bat )the (?:ice|immigration) (?:office|building|field office|place|center|centre|facility)(?: downtown| in the federal building| in [A-Za-z]+(?: [A-Za-z]+)?)?"
-    r"|(?<=\ben )la oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra)(?: del centro| en [A-Za-z]+(?: [A-Za-z]+)?)?"
+    r"|(?<=\ben )la oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra|migra)(?: del centro| en [A-Za-z]+(?: [A-Za-z]+)?)?"
     # "im in my car outside the ice office in san antonio, they have my wife inside"
     r"|(?<=\boutside )the (?:ice|immigration) (?:office|building|field office)(?: downtown| in [A-Za-z]+(?: [A-Za-z]+)?)?"
     r"(?=[^.]{0,60}\b(?:inside|adentro|kept|holding|won'?t let))"
@@ -935,8 +942,12 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
         named = (_AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "") or _SOME_STATION.search(text or "")
-                 or _CHECKPOINT.search(text or ""))
-        if held and not (named and held.endswith(_WHERE_DETAINED)):
+                 or _CHECKPOINT.search(text or "") or _PLACE_CALLED.search(text or ""))
+        called = _PLACE_CALLED.search(text or "")
+        if called:
+            # "a place called pine something in louisiana": its name as heard says more than the state
+            said["detained_where"] = " ".join(called.group(1).split())
+        elif held and not (named and held.endswith(_WHERE_DETAINED)):
             said["detained_where"] = held
         elif named:
             # "CBP still has him at JFK", "detenido en el condado", "at the port of entry in calexico":

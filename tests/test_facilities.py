@@ -21,7 +21,8 @@ def test_a_facility_is_recognised(text, name):
     assert name in facility_in(text)
 
 
-@pytest.mark.parametrize("text", ["I live in Elizabeth NJ", "we are on basil street", "my dad works at a bakery", ""])
+@pytest.mark.parametrize("text", ["I live in Elizabeth NJ", "we are on basil street", "my dad works at a bakery", "",
+                                  "mi esposo trabajaba en la planta de carnes", "my son wyatt is 5"])
 def test_places_people_live_are_not_facilities(text):
     assert facility_in(text) is None
 

@@ -680,6 +680,12 @@ def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
     # the ICE office of a town, where someone is held now
     ("they took my son to the ice office downtown chicago", "ICE office (Chicago, IL)"),
     ("se llevaron a mi esposo, esta en la oficina de migracion de dallas", "ICE office (Dallas, TX)"),
+    ("dicen q la tienen en la oficina de migra del centro", "la oficina de migra del centro"),
+    # facilities named as they sound, and a place named as it was heard
+    ("mi esposo lo tienen en el carnes desde hace 5 dias", "Karnes County Immigration Processing Center (TX)"),
+    ("mi hijo lo tiene inmigracion en el wyatt desde anoche", "Donald W. Wyatt Detention Facility (Central Falls, RI)"),
+    ("ya la movieron a un lugar q se llama estuar en georgia", "Stewart Detention Center (Lumpkin, GA)"),
+    ("they moved him to a place called pine something in louisiana, since tuesday", "place called pine something in louisiana"),
 ])
 def test_where_held_said_up_front(text, where):
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == where

@@ -35,7 +35,8 @@ FACILITIES = {
     "Nevada Southern Detention Center (Pahrump, NV)": ("nevada southern", "pahrump"),
     "California City Detention Facility (CA)": ("california city",),
     "Northwest ICE Processing Center (Tacoma, WA)": ("northwest detention", "northwest ice processing", "nwdc"),
-    "Stewart Detention Center (Lumpkin, GA)": ("stewart detention", "stewart processing", "stewart", "lumpkin"),
+    # ("estuar", "estuart": Stewart as it sounds in Spanish)
+    "Stewart Detention Center (Lumpkin, GA)": ("stewart detention", "stewart processing", "stewart", "lumpkin", "estuar", "estuart"),
     "Folkston ICE Processing Center (GA)": ("folkston",),
     "Broward Transitional Center (FL)": ("broward transitional", "broward"),
     "Baker County Detention Center (Macclenny, FL)": ("baker county",),
@@ -43,7 +44,8 @@ FACILITIES = {
     "Glades County Detention Center (FL)": ("glades county", "glades"),
     "South Texas ICE Processing Center (Pearsall, TX)": ("pearsall", "south texas ice processing", "south texas detention"),
     "South Texas Family Residential Center (Dilley, TX)": ("dilley",),
-    "Karnes County Immigration Processing Center (TX)": ("karnes",),
+    # ("el carnes": Karnes as it sounds; "carnes" alone is meat)
+    "Karnes County Immigration Processing Center (TX)": ("karnes", "el carnes", "en carnes"),
     "Port Isabel Service Processing Center (TX)": ("port isabel",),
     "El Valle Detention Facility (Raymondville, TX)": ("el valle detention", "raymondville"),
     "Rio Grande Processing Center (Laredo, TX)": ("rio grande processing", "rio grande detention"),
@@ -69,6 +71,7 @@ FACILITIES = {
     "Adams County Correctional Center (Natchez, MS)": ("adams county correctional",),
     "Delaney Hall (Newark, NJ)": ("delaney hall", "delaney"),
     "Moshannon Valley Processing Center (PA)": ("moshannon",),
+    "Donald W. Wyatt Detention Facility (Central Falls, RI)": ("wyatt detention", "el wyatt", "the wyatt", "at wyatt", "en wyatt", "in wyatt"),
     "Buffalo Federal Detention Facility (Batavia, NY)": ("buffalo federal detention", "batavia"),
     "Elizabeth Detention Center (NJ)": (),
     "Plymouth County Correctional Facility (MA)": ("plymouth county",),
