@@ -1002,6 +1002,8 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         said["removal_stage"] = stage
     day = _stage_day(text, today) if situation == "removal" else None
     day = day or dates.mentioned_date(text, today)
+    if situation == "removal" and day is not None and day <= today and _MISSED.search(dates.plain(text or "")):
+        day = None  # "no fui a mi corte el mes pasado ... q pasa ahora?": the one missed is no next date
     if situation == "removal" and (day is None or day < today):
         day = dates.coming_date(text, today) or day  # "my check-in is this thursday", said on a Friday
     if day == today and situation == "removal" and dates.far_off(text, today):
@@ -1064,7 +1066,7 @@ _WINDOW_PASSED = re.compile(
 #: words are a fear, not the step their case is at.
 _ASKED = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?:does|do|did|will|would|can|could|is|are|am|should|what|how|why|which|puedo|pueden|puede|me van|lo van"
-    r"|la van|van a|que pasa|qu[eé] pasa|c[oó]mo|si me)\b[^.!?,]*(?:\?+|$|(?=,))",
+    r"|la van|van a|que pasa|qu[eé] pasa|q pasa|c[oó]mo|si me)\b[^.!?,]*(?:\?+|$|(?=,))",
     re.IGNORECASE,
 )
 

@@ -770,7 +770,7 @@ _ALL_AROUND = re.compile(
     r"|\b(?:ice|la migra|migra|agentes|inmigracion|migracion)\s+(?:llego|llegaron|acaba de llegar|acaban de llegar)\b[^.?!]{0,30}\b(?:ahorita|ahora mismo|right now)\b"
     r"|\b(?:estan|andan|are)\s+(?:agarrando|llevandose|arrestando|grabbing|arresting)\s+(?:a\s+)?(?:todos|toda la gente|la gente|everyone|everybody|people)\b"
     r"|\b(?:lining|line|lined) (?:people|everyone|everybody|us|them|workers) up\b(?![^.?!]{0,30}\b(?:yesterday|last|ayer|earlier)\b)"
-    r"|\bhay\s+(?:\w+\s+){0,3}(?:de (?:ice|la migra|migracion)|agentes|migras?)\b[^.?!]{0,30}\b(?:en la entrada|afuera|adentro|aqui|right at|at the)\b")
+    r"|\bhay\s+(?:\w+\s+){0,3}(?:de (?:ice|la migra|migracion)|agentes|migras?)\b[^.?!]{0,30}\b(?:en la entrada|afuera|adentro|(?<!por )aqui|right at|at the)\b")
 
 
 def _present_now(s: str) -> Optional[re.Match[str]]:

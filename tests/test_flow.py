@@ -615,6 +615,7 @@ def test_the_day_of_a_detention_said_up_front(text, since):
     # a hearing missed: not the next date, and where the case is now is asked
     ("I missed my hearing on nov 2 because I was sick, now what", None, None),
     ("no fui a mi corte el mes pasado, tenia miedo", None, None),
+    ("no fui a mi corte el mes pasado porq me confundi de dia, q pasa ahora?", None, None),
 ])
 def test_the_next_hearing_or_check_in_said_up_front(text, stage, day):
     said = flow.answers_in_text("removal", text, FRIDAY)

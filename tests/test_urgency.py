@@ -1091,3 +1091,12 @@ def test_a_decision_two_and_a_half_weeks_ago_leaves_days_to_appeal():
     text = "the judge denied my asylum like two and a half weeks ago and i want to appeal, how long do i have"
     assert "deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))
     assert "deadline_soon" not in urgency.text_signals("the judge denied my asylum like two and a half months ago", date(2026, 12, 6))
+
+
+@pytest.mark.parametrize("text, now", [
+    # checkpoints around the area are news of agents, not agents at hand
+    ("hay retenes de migra en la carretera por aqui, puedo manejar a mi trabajo o q hago?", False),
+    ("hay agentes de la migra aqui en la entrada del trabajo", True),
+])
+def test_agents_around_here_are_not_at_hand(text, now):
+    assert ("ice_present_now" in urgency.text_signals(text, TODAY)) is now
