@@ -67,7 +67,7 @@ def _duckling_days(text: str, today: date) -> List[date]:
     # without its ñ, as tomorrow; "el 28 de nov" not as a month
     text = re.sub(r"\bal (\d{1,2}) de\b", r"el \1 de", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(de|en|por) la manana\b", r"\1 la mañana", text, flags=re.IGNORECASE)
-    text = _months_in_full(text)
+    text = halves(_months_in_full(text))  # ("en dos semanas y media": 17 days, not two weeks)
     for found in duckling.parse(text, context, dimensions, False):
         if plain(found.get("body") or "") in _NOT_A_TIME_ES:
             continue
@@ -325,9 +325,15 @@ def _in_days(found: "re.Match[str]") -> str:
     return f"{days} {'dias' if found.group(6) else 'days'}"
 
 
+def halves(text: str) -> str:
+    """A stretch and a half in whole days ("dos semanas y media" -> "17 dias"), so that splitting a
+    message at "y" / "and" does not cut it in two."""
+    return _HALF.sub(_in_days, text or "")
+
+
 def typed_out(text: str) -> str:
     """A message's time words as dates are read: "tmrw" -> "tomorrow", "the fifteenth" -> "the 15th"."""
-    text = _HALF.sub(_in_days, text)
+    text = halves(text)
     for pattern, word in _TYPED:
         text = pattern.sub(word, text)
     return _ORDINAL_WORD.sub(_ordinal, text)

@@ -996,8 +996,9 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         stage = None  # "i think i have an order of deportation but i'm not sure": the stage is asked
     if stage in ("removal_order", "appeal", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
-    elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text) and not _MISSED.search(dates.plain(text)):
-        # ("I missed my hearing on nov 2": that one has passed; where the case is now is asked)
+    elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
+        # ("I missed my hearing on nov 2": the case is in court, and the next date is asked; asked which
+        # step it is at, visitors said again that they missed court)
         # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
         said["removal_stage"] = stage
     day = _stage_day(text, today) if situation == "removal" else None
@@ -1103,7 +1104,7 @@ def _stage_day(text: str, today: date) -> Any:
     """The coming day of the clause that names the hearing or check-in ("i have my ice appointment
     on wednesday, last one was november 4"), when exactly one such day is named; None otherwise."""
     days = set()
-    for sentence in _SENTENCE.split(text or ""):
+    for sentence in _SENTENCE.split(dates.halves(text)):
         for clause in _CLAUSE.split(sentence):
             if removal_stage(clause) in ("hearing", "check_in") and not _EARLIER.search(clause):
                 day = dates.coming_date(clause, today)
@@ -1128,7 +1129,10 @@ _TO_REPORT = re.compile(
 
 #: "no court yet", "I don't have a hearing", "todavia no tengo corte": no stage said.
 _NO_STAGE = re.compile(
-    r"\b(?:no|not|don'?t|dont|never|haven'?t|havent|without|sin|todavia no|aun no|nunca)\b(?:\W+\w+){0,3}?\W+"
+    # (not a court missed: "no fui a mi corte", "i didnt go to my hearing")
+    r"\b(?:no|not|don'?t|dont|never|haven'?t|havent|without|sin|todavia no|aun no|nunca)\b"
+    r"(?!\W+(?:(?:me |se )?(?:fui|fue|fuimos|pude|pudo|present\w*|asist\w*|llegu\w*)|go|went|show|showed|make|made|attend\w*)\b)"
+    r"(?:\W+\w+){0,3}?\W+"
     r"(?:court|hearing|check[- ]?in|corte|audiencia|cita|appointment|appt|appeal|apelaci[oó]n)\b"
     r"|\b(?:court|hearing|corte|audiencia|appointment) (?:yet|todavia|aun)\b",
     re.IGNORECASE,

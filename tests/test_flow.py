@@ -608,14 +608,16 @@ def test_the_day_of_a_detention_said_up_front(text, since):
     ("I have to go to immigration on Monday, what do I bring", None, "2026-12-07"),
     # a notice to appear that gives a month: a hearing months away, in the visitor's words
     ("the notice to appear says court in march", "hearing", "the notice to appear says court in march"),
+    # two weeks and a half is 17 days, whatever "y" splits
+    ("my hearing is en dos semanas y media, in the Dallas court", "hearing", "2026-12-21"),
     # the stage said in doubt is asked; the day is still the next date
     ("i got a paper from immigration for an appointment on the 9th, i dont know if its court or ice", None, "2026-12-09"),
     ("tengo cita con inmigracion el 10 no se si es corte o ICE", None, "2026-12-10"),
     ("i think i have an order of deportation but i'm not sure", None, None),
-    # a hearing missed: not the next date, and where the case is now is asked
-    ("I missed my hearing on nov 2 because I was sick, now what", None, None),
-    ("no fui a mi corte el mes pasado, tenia miedo", None, None),
-    ("no fui a mi corte el mes pasado porq me confundi de dia, q pasa ahora?", None, None),
+    # a hearing missed: the case is in court, and that day is not the next date
+    ("I missed my hearing on nov 2 because I was sick, now what", "hearing", None),
+    ("no fui a mi corte el mes pasado, tenia miedo", "hearing", None),
+    ("no fui a mi corte el mes pasado porq me confundi de dia, q pasa ahora?", "hearing", None),
 ])
 def test_the_next_hearing_or_check_in_said_up_front(text, stage, day):
     said = flow.answers_in_text("removal", text, FRIDAY)
