@@ -587,6 +587,10 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     # ("Im Kwame Mensah 267-555-0144 need help with n400 ...": a name and a number pull the
     # reading to "inform"; the matter stands when its own words are there, an N-400)
     read = situation_in_ranking(ranking, SITUATION_MIN_CONFIDENCE) or _named_in_ranking(ranking, text)
+    if read is None and facilities.facility_in(text) and not situations.RELEASED.search(text) and not situations.works_there(text):
+        # "call me at eight one eight 555 0199 my sister is at adlanto since this past weekend": the
+        # number pulls the reading to "inform" whatever the rest says; a detention centre named tells it
+        read = "detention"
     if read is None or read == "other":
         return {}
     return _situation_said(text, ranking, slots, default=read)

@@ -1230,3 +1230,13 @@ def test_someone_held_since_a_day_read_as_information_is_the_detention():
     ranking = [{"name": "inform", "confidence": 0.47}, {"name": "situation_detention", "confidence": 0.28}]
     told = interruptions.opening_situation("inform", "they have my wife since friday, i am in the 85009", ranking, {})
     assert told["situation"] == "detention"
+
+
+def test_a_detention_centre_named_beside_a_phone_number_is_the_matter():
+    # a number said first pulls the reading to "inform" (0.99), the detention barely ranked
+    ranking = [{"name": "inform", "confidence": 0.99}, {"name": "situation_detention", "confidence": 0.001}]
+    text = "call me at eight one eight 555 0199 my sister is at adlanto since this past weekend"
+    assert interruptions.opening_situation("inform", text, ranking, {})["situation"] == "detention"
+    released = "call me at 818 555 0199, my sister was at adelanto but they released her"
+    assert interruptions.opening_situation("inform", released, ranking, {}).get("situation") != "detention"
+    assert interruptions.opening_situation("inform", "call me at 818 555 0199 thanks", ranking, {}) == {}
