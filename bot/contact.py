@@ -269,6 +269,25 @@ _THIS_CHATS_NUMBER = re.compile(
 PHONE_NOT_SEEN = "utter_phone_not_seen_in_chat"
 
 
+#: A number put right in the same message: "713 555 0100 no wait 0101", "312-555-0143 wait no its 312-555-0134".
+_PHONE_PUT_RIGHT = re.compile(
+    r"(\d[\d\s().-]{5,}\d)\W*(?:\b(?:no wait|wait no|wait|sorry|i mean|actually|perd[oó]n|digo|no es|mejor dicho|correction|oops)\b[\s,:.-]*)+"
+    r"(?:no[\s,]+)?(?:it'?s |its |es |el |is )?(\d[\d\s().-]*\d|\d)\b", re.IGNORECASE)
+
+
+def _put_right(text: str) -> str:
+    """The number as the visitor put it right: the last digits replaced, or the whole number again."""
+    found = _PHONE_PUT_RIGHT.search(text or "")
+    if found is None:
+        return text
+    first, second = re.sub(r"\D", "", found.group(1)), re.sub(r"\D", "", found.group(2))
+    if len(second) >= 7:
+        return found.group(2)
+    if len(second) < len(first):
+        return first[: len(first) - len(second)] + second
+    return text
+
+
 def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
     """The phone number to keep from an answer, and the response to say with it.
 
@@ -278,6 +297,7 @@ def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Opti
     written, the visitor is told that our team will confirm it, and the question is not
     asked again; ``(None, problem)`` for no number, or one cut short (asked again once,
     with the reason, and then given up: ``flow.give_up``)."""
+    text = _put_right(text)
     named = country_said(text)
     if named and named != "US":
         # "55 1234 5678 mexico number": the country said with it, wherever the visitor is

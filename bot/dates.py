@@ -107,7 +107,9 @@ _CORRECTED = re.compile(r"\b(?:moved (?:it )?(?:to|for)|changed (?:it )?(?:to|fo
 #: Spanish months typed short after "de": "el 16 de dic", "2 de ene".
 _SHORT_SPANISH_MONTH = re.compile(r"\b(de|del) (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b\.?"
                                   # ... or right after the day, where only the Spanish ones differ from English: "18 dic"
-                                  r"|\b(\d{1,2}) (ene|abr|dic)\b\.?", re.IGNORECASE)
+                                  r"|\b(\d{1,2}) (ene|abr|dic)\b\.?"
+                                  # ... or before it: "dic 18", "ene 5"
+                                  r"|\b(ene|abr|dic)\.? (\d{1,2})\b(?!:)", re.IGNORECASE)
 _SPANISH_MONTHS = {"ene": "enero", "feb": "febrero", "mar": "marzo", "abr": "abril", "may": "mayo", "jun": "junio", "jul": "julio",
                    "ago": "agosto", "sep": "septiembre", "sept": "septiembre", "oct": "octubre", "nov": "noviembre", "dic": "diciembre"}
 #: A day written first ("15/12"): only when it cannot be a month.
@@ -119,8 +121,12 @@ _WEEK_FROM_DAY = re.compile(r"\b(?:a|one|1) week (?:from|after) (?:this |next |e
 
 def _months_in_full(text: str) -> str:
     """Spanish months typed short written in full ("el 16 de dic", "18 dic" -> "... de diciembre")."""
-    return _SHORT_SPANISH_MONTH.sub(
-        lambda m: f"{m.group(1) or m.group(3)} {'de ' if m.group(3) else ''}{_SPANISH_MONTHS[(m.group(2) or m.group(4)).lower()]}", text)
+    def full(m: "re.Match[str]") -> str:
+        if m.group(5):
+            return f"{m.group(6)} de {_SPANISH_MONTHS[m.group(5).lower()]}"
+        return f"{m.group(1) or m.group(3)} {'de ' if m.group(3) else ''}{_SPANISH_MONTHS[(m.group(2) or m.group(4)).lower()]}"
+
+    return _SHORT_SPANISH_MONTH.sub(full, text)
 
 
 #: Spanish weekdays typed short: "el miérc", "juev a las 8".
@@ -147,6 +153,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
+    text = _months_in_full(text)  # ("el 3 dic": the month said, not the next 3rd)
     week_from = _WEEK_FROM_DAY.search(plain(text))
     if week_from is not None:
         # "a week from monday": that weekday still to come, and a week after it
@@ -280,6 +287,15 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(since|over|during) the weekend\b", r"\1 last saturday"),
     # "thursday this week": parsedatetime moved it a day on ("this thursday" it reads right)
     (r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) this week\b", r"this \1"),
+    # weekdays as they are mistyped, or spelt as they sound: "since tusday", "el biernes", "desde el mierkoles"
+    (r"\b(?:tusday|teusday|tuseday|tuesdsy|tuesay|tuedsay)\b", "tuesday"),
+    (r"\b(?:wensday|wendsday|wedensday|wednsday|wedsday|wednesay|wendesday)\b", "wednesday"),
+    (r"\b(?:thrusday|thursay|thurday|thursdsy|thurdsay)\b", "thursday"),
+    (r"\b(?:firday|fryday|fridy)\b", "friday"), (r"\b(?:satuday|saturay|saterday|satruday)\b", "saturday"),
+    (r"\b(?:sunady|sundy)\b", "sunday"), (r"\b(?:monady|mondy|monay)\b", "monday"),
+    (r"\b(?:jeuves|juebes)\b", "jueves"), (r"\bbiernes\b", "viernes"),
+    (r"\b(?:mierkoles|miercules|mircoles|mierocles|miercoeles)\b", "miercoles"),
+    (r"\b(?:sabdo|savado)\b", "sabado"), (r"\bdomigo\b", "domingo"),
     # Spanish typed short: "el 14 del mes q viene", "hay q mandarla en 10 dias"
     (r"(?<![\w'])q(?![\w'])", "que"),
     (r"\bpa\b(?= (?:el|la|los|las|marzo|enero|febrero|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b)", "para"),
@@ -495,6 +511,7 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
+    text = _months_in_full(text)
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken
@@ -670,7 +687,8 @@ def past_date(text: str, today: date) -> Optional[date]:
             day = _in_year(day, today.year)
             day = day if day <= today else _year_back(day)
         else:
-            day = _year_back(day) if day.month != today.month or day.day > today.day else day
+            # ("12/1" said on December 6: the parser's next December 1, a year back)
+            day = _year_back(day) if day.month != today.month or day.day > today.day or day.year > today.year else day
             if day > today:
                 try:
                     day = day.replace(month=day.month - 1) if day.month > 1 else day.replace(year=day.year - 1, month=12)

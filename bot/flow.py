@@ -1628,15 +1628,15 @@ _KEEPS_DATA = re.compile(
 _CLAUSES = re.compile(r"[.,;!?¿¡]+|\s(?=(?:but|pero|so(?!\W*$)|asi q|asi que|entonces|then)\b)", re.IGNORECASE)
 #: A clause that says yes to saving: "ok yes", "i guess its ok", "pues si, q mas me queda", "asi q adelante".
 _YES_CLAUSE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|mmm+|i guess|i think|so|asi q(?:ue)?|entonces|then|and|y)\s+)*"
+    r"^\W*(?:(?:ok(?:ay)?|well|pues|ps|bueno|mmm+|i guess|i think|so|asi q(?:ue)?|entonces|then|and|y)\s+)*"
     r"(?:yes|yeah|yep|yup|ya|ok(?:ay)?|sure|fine|alright|all right|go ahead|of course|i agree|agreed|its ok|it'?s ok|it'?s fine|its fine"
     r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
-    r"|q mas|que mas|bueno|mi amor|mij[oa]|amig[oa]|lo q(?:ue)?|se[nñ]orita)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
+    r"|q mas|que mas|bueno|mi amor|mij[oa]|amig[oa]|lo q(?:ue)?|se[nñ]orita|nom[aá]s|solo)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
     # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
     r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
-    r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no"
+    r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no|por ?supuesto|idc|i (?:do ?n[o']?t|dont) care|no me importa"
     # whatever it takes, said as a yes: "whatever you need", "i guess", "lo que necesiten", "lo q ocupen"
     # (not "i guess not", "lo que sea menos guardar mis datos")
     r"|(?:whatever(?: (?:you|u) (?:need|want|have to)| it takes| helps| is needed)?|(?:do )?what(?:ever)? you (?:need|have) to(?: do)?"
@@ -1645,7 +1645,7 @@ _YES_CLAUSE = re.compile(
     r"(?!\W+(?:not|no|menos|excepto|except|but not|pero no|nada)\b)"
     r"|(?:puede|pueden|puedes) guardar(?:lo|la|los)?|gu[aá]rd(?:e|en|a)(?:lo|la|los)|si acepto|sii+|s[ií] s[ií]"
     r"|bueno(?: pues)?(?=\W*$))\b"
-    r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$"
+    r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$|^[\W_]*\U0001F44D[\W_]*$"
     # a yes on the condition that it is not shared, which the firm's privacy answer meets: "only if you promise
     # not to share it with the government", "mientras no le llegue a migracion", "con tal q no lo vea la migra"
     r"|^\W*(?:only |but only |ok )?(?:if|as long as|so long as|provided) (?!you (?:do ?n[o']?t|dont) mind)(?:you|it|it'?s|its|they|this|nobody|no one|ice|the government)\b[^.]*"
@@ -1656,9 +1656,12 @@ _YES_CLAUSE = re.compile(
 _NO_CLAUSE = re.compile(
     # the whole clause is a no ("no", "actually no", "nah im good", "no por ahora"), not a sentence that
     # starts with one ("no tengo mucho dinero", "no quiero q le llegue a la migra": a condition)
-    r"^\W*(?:(?:ok(?:ay)?|well|pues|bueno|actually|mmm+|hmm+|sorry|umm*)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel|nop|nones)"
+    r"^\W*(?:(?:ok(?:ay)?|well|pues|ps|bueno|actually|mmm+|hmm+|sorry|umm*|la neta|honestly|sinceramente)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel(?: pastel)?|nop|nones)"
     r"(?:\W+(?:thanks|thank you|gracias|por ahora|not now|not really|sorry|i'?m good|im good|estoy bien|mejor no|todav[ií]a no"
     r"|a[uú]n no|para nada|way|se[nñ]or|se[nñ]ora|please|pls|porfa|thx|ty))*\W*$|^\W*not really\W*$"
+    # a later time is a no now: "not now", "maybe later", "mejor despues", "ahorita no"
+    r"|^\W*(?:not (?:right )?now|not today|maybe later|later|(?:mejor )?(?:despu[eé]s|luego|otro d[ií]a)|ahorita no|ahora no|hoy no)\W*$"
+    r"|^\W*\U0001F44E+\W*$"
     r"|\b(?:prefiero que no|prefiero q no|prefiero no|(?<!\bo )mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
     r"|claro que no|por supuesto que no|of course not|(?:i'?d|id) rather you did ?n[o']?t|not right now"
     r"|no,? thanks)\b",
@@ -1697,7 +1700,9 @@ _WANTS_A_CALL = re.compile(r"\b(?:call me|ll[aá]m(?:e|en)me|me llamen|me llame|
 
 
 #: "no sé", "i don't know": neither (the form says what saving means, and asks once more).
-_NOT_SURE = re.compile(r"^\W*(?:no s[eé]|i don'?t know|idk|not sure|no estoy segur[oa])\b", re.IGNORECASE)
+_NOT_SURE = re.compile(r"^\W*(?:no s[eé]|i don'?t know|idk|not sure|no estoy segur[oa]"
+                       # "no entiendo": a question about the question, not a no
+                       r"|no (?:entiendo|entend[ií]|comprendo|le entiendo)|i (?:do ?n[o']?t|dont) (?:understand|get it))\b", re.IGNORECASE)
 
 
 #: ... unless it takes the yes back: "ok but no thanks", "bueno, mejor otro día".

@@ -528,3 +528,16 @@ def test_a_name_declined_in_a_few_words(text):
 @pytest.mark.parametrize("text", ["514 171 9536", "690 736 6258"])
 def test_ten_digits_that_are_no_us_number_are_kept_as_typed_not_read_abroad(text):
     assert contact.phone_answer(text, None) == (text, contact.PHONE_KEPT)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number put right in the same message: its last digits, or all of it again
+    ("713 555 0100 no wait 0101", "+17135550101"),
+    ("312-555-0143 wait no its 312-555-0134", "+13125550134"),
+    ("call me at 713 555 0100 sorry i mean 832 555 0199", "+18325550199"),
+    ("mi cel 956 555 0104 perdon 0140", "+19565550140"),
+    # a second number for someone else is not a correction
+    ("713-555-0100 or my wife 832-555-0101", "+17135550100"),
+])
+def test_a_phone_put_right_in_the_same_message(text, expected):
+    assert contact.phone_answer(text, None) == (expected, None)

@@ -324,3 +324,18 @@ def test_a_stretch_and_a_half(text, day):
 
 def test_a_stretch_and_a_half_said_roughly_is_left_as_said():
     assert dates.typed_out("dentro de mes y medio, más o menos") == "dentro de mes y medio, más o menos"
+
+
+@pytest.mark.parametrize("text, day", [
+    # weekdays mistyped or spelt as they sound
+    ("since tusday", date(2026, 12, 1)), ("wensday", date(2026, 12, 2)), ("el jeuves", date(2026, 12, 3)),
+    ("el biernes", date(2026, 12, 4)), ("desde el mierkoles", date(2026, 12, 2)), ("sabdo en la noche", date(2026, 12, 5)),
+    # a day of this month written with numbers, and a Spanish month typed short before the day
+    ("12/1", date(2026, 12, 1)), ("dic 3", date(2026, 12, 3)), ("el 3 dic", date(2026, 12, 3)),
+])
+def test_the_day_detained_as_it_is_typed(text, day):
+    assert dates.day_detained(text, date(2026, 12, 6)) == day
+
+
+def test_a_spanish_month_typed_short_before_the_day_is_ahead_for_a_hearing():
+    assert dates.mentioned_date("dic 18", date(2026, 12, 6)) == date(2026, 12, 18)

@@ -1075,6 +1075,9 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     # whatever it takes, said as a yes; not when it is taken back
     ("whatever u need", True), ("i guess", True), ("i think so", True), ("lo q ocupen", True), ("si mija, lo que sea", True),
     ("i guess not", None), ("lo que sea menos guardar mis datos", None), ("si no me llaman", None),
+    ("👍", True), ("👎", False), ("porsupuesto", True), ("ps si que mas", True), ("si nomas ustedes lo ven verdad", True),
+    ("la neta no", False), ("nel pastel", False), ("not now", False), ("mejor despues", False), ("ahorita no", False),
+    ("no entiendo", None), ("i dont understand", None),  # a question about the question
 ])
 def test_what_a_reply_to_the_consent_question_says(text, said):
     assert flow.consent_answer(text) is said
