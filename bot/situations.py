@@ -304,7 +304,8 @@ def back_after_deportation(text: str | None) -> bool:
 
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 RELEASED = re.compile(
-    r"\b(?:(?:was|got|been) released|(?:he|she|they|i) got out(?! tomorrow)|released (?:him|her|them|me)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
+    r"\b(?:(?:was|got|been) released|(?:he|she|they|i|(?:my|our) \w+) got out(?! tomorrow)|got out of (?:detention|jail|custody|the detention)"
+    r"|sali[oó] de (?:la )?(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n)|released (?:him|her|them|me)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"

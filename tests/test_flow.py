@@ -531,6 +531,8 @@ def test_consent_in_a_reply_that_is_not_a_plain_yes(text, intent, offered, conse
     ("i have my ICE check in next wednesday, my friend got detained at his last week. should i go??", True),
     ("my brother was detained for 2 months but they let him out on bond last week. now he has court in 4 months", True),
     ("lo soltaron con fianza y ahora tiene corte en marzo", True),
+    ("my dad got out of detention last week with an ankle monitor and now he has to report to ice this friday", True),
+    ("mi hermano salio de la detencion y tiene que presentarse con ice el lunes", True),
     ("ICE has my cousin since friday, they will let him out tomorrow with an ankle monitor", False),  # still held
     ("my husband was detained yesterday and he has court next month", False),  # held now
     ("my friend got detained at the store", False),  # no case of their own said
