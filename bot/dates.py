@@ -626,6 +626,10 @@ _MONTH_NAME = re.compile(
 _WEEKS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete) (semanas?|mes(?:es)?)\b")
 
 
+#: A part of a day, no day named: "in the morning", "en la tarde" (said of the past, today's).
+_PART_OF_THE_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|(?:en|por) la (?:manana|tarde|madrugada))\b")
+
+
 def past_date(text: str, today: date) -> Optional[date]:
     """The day something already happened ("2 hours ago", "on Tuesday", "el viernes", "nov 28").
 
@@ -678,7 +682,8 @@ def past_date(text: str, today: date) -> Optional[date]:
         return today - timedelta(days=back)
     day = mentioned_date(text, today)
     if day is None:
-        return None
+        # "my dad got picked up by immigration in the morning": said of the past, a part of today
+        return today if _PART_OF_THE_DAY.search(t) else None
     if day > today and not (_MONTH_NAME.search(t) or _ORDINAL_DAY.search(t) or re.search(r"\d", t)):
         return None  # "tomorrow": ahead, not a past day
     if day > today and not re.search(r"\b(?:19|20)\d\d\b", t):

@@ -820,7 +820,7 @@ _LOCAL_JAIL = re.compile(
     # Spanglish: "lo tienen en el county, dicen que ICE lo va a recoger"
     r"|el county(?=\s*(?:,|\.|$|y\b|por\b))"
     # "detenido en el county de Harris desde el jueves": "the county" is its jail, in Spanglish
-    r"|el county (?:de|del) (?-i:[A-Z])[A-Za-z]+"
+    r"|el county (?:de|del) [A-Za-z]+"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
     # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county
@@ -878,7 +878,7 @@ def _held_at_a_bridge(text: str) -> str | None:
     named = [n for n in named if n.lower() not in ("the bridge", "a bridge", "that bridge")]
     return max(named, key=len) if named else None
 #: Held somewhere in a place, not known where: "hes somewhere in texas".
-_SOMEWHERE = re.compile(r"\bsomewhere\b|\ben alg[uú]n (?:lugar|centro|sitio) (?:de|en)\b|\bpor all[aá]\b", re.IGNORECASE)
+_SOMEWHERE = re.compile(r"\b(?:somewhere|someplace|some place)\b|\ben alg[uú]n (?:lugar|centro|sitio) (?:de|en)\b|\bpor all[aá]\b", re.IGNORECASE)
 #: Held now, said without a verb of arrest: "has been in detention since september".
 _IN_DETENTION = re.compile(r"\b(?:in|en) (?:detention|custody|ice custody|detenci[oó]n|custodia)\b", re.IGNORECASE)
 _LIVES = re.compile(r"\b(?:lives?|living|vive|viven|viviendo)\b", re.IGNORECASE)

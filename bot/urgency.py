@@ -797,6 +797,9 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = knocking
     if match is None and not _HELD_WORDS.search(s):
         match = _STILL_THERE.search(s)
+    if match is None and _RAID_OR_AGENTS.search(s):
+        # "they raided my job ... im at home now and they're still at the plant i think": at hand at work
+        match = _STILL_AT_WORK.search(s)
     if match is None and _AGENT_WORD.search(s):
         # "men in vests that say POLICE at the door but i think they are ice"
         match = _PEOPLE_AT_DOOR.search(s)
@@ -977,6 +980,12 @@ def agents_not_here_now(text: str) -> bool:
         ):
             return True
     return False
+
+#: Agents said to be still at the workplace: "they're still at the plant", "siguen en la fabrica".
+_STILL_AT_WORK = re.compile(
+    rf"\b(?:they are|they're|theyre|agents are|ice is|(?:todavia|aun) (?:estan|andan)|siguen)\s+(?:still\s+)?(?:at|in|en)\s+"
+    rf"(?:the|my|our|la|el|mi)\s+(?:{_WORK})\b")
+_RAID_OR_AGENTS = re.compile(r"\b(?:raid\w*|redada\w*|ice|migra|agents?|agentes)\b")
 
 _PLACE_KINDS = [
     ("home", re.compile(rf"\b(?:{_HOME})\b")),

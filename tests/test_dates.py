@@ -339,3 +339,13 @@ def test_the_day_detained_as_it_is_typed(text, day):
 
 def test_a_spanish_month_typed_short_before_the_day_is_ahead_for_a_hearing():
     assert dates.mentioned_date("dic 18", date(2026, 12, 6)) == date(2026, 12, 18)
+
+
+@pytest.mark.parametrize("text, day", [
+    # a part of a day, no day named, said of the past: today's
+    ("my dad got picked up by immigration in the morning", date(2026, 12, 6)),
+    ("lo agarraron en la mañana", date(2026, 12, 6)),
+    ("yesterday in the morning", date(2026, 12, 5)),
+])
+def test_a_part_of_the_day_said_of_the_past(text, day):
+    assert dates.past_date(text, date(2026, 12, 6)) == day

@@ -1100,3 +1100,9 @@ def test_a_decision_two_and_a_half_weeks_ago_leaves_days_to_appeal():
 ])
 def test_agents_around_here_are_not_at_hand(text, now):
     assert ("ice_present_now" in urgency.text_signals(text, TODAY)) is now
+
+
+def test_agents_still_at_the_workplace_are_at_hand_whoever_went_home():
+    text = "they raided my job, took some coworkers, i ran out, im at home now and they're still at the plant i think"
+    assert "ice_present_now" in urgency.text_signals(text, TODAY)
+    assert "ice_present_now" not in urgency.text_signals("my coworkers are still at the plant working", TODAY)
