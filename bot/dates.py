@@ -627,7 +627,9 @@ _WEEKS_AGO_ES = re.compile(r"\bhace (\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|s
 
 
 #: A part of a day, no day named: "in the morning", "en la tarde" (said of the past, today's).
-_PART_OF_THE_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|(?:en|por) la (?:manana|tarde|madrugada))\b")
+_PART_OF_THE_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|(?:en|por) la (?:manana|tarde|madrugada)"
+                              # an hour of the day: "como a las 6am", "at 5:30 am", "a las 7 de la manana"
+                              r"|\d{1,2}(?::\d\d)?\s*(?:am|a\.m|pm|p\.m)|(?:a las|at) \d{1,2}(?::\d\d)? de la (?:manana|tarde|noche))\b")
 
 
 def past_date(text: str, today: date) -> Optional[date]:

@@ -972,7 +972,7 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         day = _detention_day(text or "", today)
         if day is not None:
             said["detained_since"] = day if isinstance(day, str) else day.isoformat()
-    if situation == "enforcement" and urgency.agents_not_here_now(text or ""):
+    if situation == "enforcement" and (urgency.agents_not_here_now(text or "") or urgency.came_before(text or "")):
         said["ice_present_now"] = False  # "ICE came to my job on Monday": not there now
     found = _A_NUMBER_SAID.search(contact.spelled_digits(text or ""))
     if found and situation in ("detention", "removal"):
@@ -1271,6 +1271,8 @@ _DETENTION_SAID = re.compile(
 _TAKEN_UNNAMED = re.compile(
     r"\b(?:(?:ya |ayer |hoy )?(?:lo|la|los|las) (?:agarraron|cogi[oó] (?:la migra|inmigraci[oó]n|migraci[oó]n|ice)|cogieron)"
     r"|agarraron a (?:mi|mis|nuestr[oa]s?) \w+"
+    # "a mi hermano lo detuvieron en el aeropuerto", "detuvieron a mi papa"
+    r"|(?:ya |ayer |hoy )?(?:lo|la|los|las) (?:detuvieron|arrestaron)|(?:detuvieron|arrestaron) a (?:mi|mis|nuestr[oa]s?) \w+"
     r"|se (?:lo|la|los|las) llevaron(?! (?:al|a la|a un|a una) (?:hospital|cl[ií]nica|doctor|escuela|iglesia|casa))"
     # happening now: "se están llevando a mi papá ahorita"
     r"|se (?:lo |la |los |las )?est[aá]n llevando a (?:mi|mis|nuestr[oa]s?) \w+"

@@ -959,6 +959,20 @@ def signals_in_story(text: str, today: Optional[date], situation: Optional[str],
     return signals
 
 
+def came_before(text: str) -> bool:
+    """Whether a message in a story of agents says, without naming them, that they came on an
+    earlier day and are not said to be there now: "ayer vinieron a la casa buscando a mi esposo,
+    dejaron una tarjeta" (the question "Are agents there right now?" is answered: no)."""
+    t = normalise(text)
+    if not t or _agents_sentence(text) is not None or agents_back_now(text) or _CAME_AGAIN.search(t):
+        return False
+    return any(_CAME.search(s) and _PAST_TIME.search(s) and not _THIS_MORNING.search(s) for s in _sentences(t))
+
+
+#: ... unless they came back: "they came yesterday and now they are back outside", "volvieron".
+_CAME_AGAIN = re.compile(r"\b(?:back|again|volvieron|regresaron|otra vez|de nuevo)\b")
+
+
 def agents_not_here_now(text: str) -> bool:
     """Whether a message speaks of agents without them being at hand now (yesterday, if they come, to be ready).
 

@@ -346,6 +346,8 @@ def test_a_spanish_month_typed_short_before_the_day_is_ahead_for_a_hearing():
     ("my dad got picked up by immigration in the morning", date(2026, 12, 6)),
     ("lo agarraron en la mañana", date(2026, 12, 6)),
     ("yesterday in the morning", date(2026, 12, 5)),
+    ("vinieron a la casa como a las 6am y se llevaron a mi husband", date(2026, 12, 6)),
+    ("a las 7 de la mañana", date(2026, 12, 6)),
 ])
 def test_a_part_of_the_day_said_of_the_past(text, day):
     assert dates.past_date(text, date(2026, 12, 6)) == day

@@ -714,6 +714,8 @@ def test_a_bond_hearing_is_for_someone_held(text, matter):
     ("a mi sobrino lo sacaron de la casa esposado", True),
     ("my wife went to her check in 3 hours ago and came out fine, what next", False),
     ("they put my son in time out at school", False),
+    ("a mi hermano lo detuvieron en el aeropuerto de Miami, esta ahi desde anoche", True),
+    ("arrestaron a mi papa en el trabajo", True),
 ])
 def test_a_detention_said_without_the_usual_words(text, said):
     assert flow.detention_said(text) is said

@@ -1106,3 +1106,13 @@ def test_agents_still_at_the_workplace_are_at_hand_whoever_went_home():
     text = "they raided my job, took some coworkers, i ran out, im at home now and they're still at the plant i think"
     assert "ice_present_now" in urgency.text_signals(text, TODAY)
     assert "ice_present_now" not in urgency.text_signals("my coworkers are still at the plant working", TODAY)
+
+
+@pytest.mark.parametrize("text, before", [
+    ("ayer vinieron a la casa buscando a mi esposo, el no estaba, dejaron una tarjeta para que los llame", True),
+    ("they came to my door last week asking for my son", True),
+    ("they came yesterday and now they are back outside", False),
+    ("they are at my door right now, they came yesterday too", False),
+])
+def test_agents_unnamed_who_came_on_an_earlier_day(text, before):
+    assert urgency.came_before(text) is before
