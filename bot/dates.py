@@ -116,7 +116,8 @@ _SPANISH_MONTHS = {"ene": "enero", "feb": "febrero", "mar": "marzo", "abr": "abr
 _DAY_FIRST = re.compile(r"\b(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])\b(?!/)")
 
 
-_WEEK_FROM_DAY = re.compile(r"\b(?:a|one|1) week (?:from|after) (?:this |next |el )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEK_FROM_DAY = re.compile(r"\b(a|one|1|two|2|three|3) weeks? (?:from|after) (?:this |next |el )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKS_COUNT = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
 
 def _months_in_full(text: str) -> str:
@@ -156,9 +157,9 @@ def parse_date(text: str, today: date) -> Optional[date]:
     text = _months_in_full(text)  # ("el 3 dic": the month said, not the next 3rd)
     week_from = _WEEK_FROM_DAY.search(plain(text))
     if week_from is not None:
-        # "a week from monday": that weekday still to come, and a week after it
-        ahead = (_WEEKDAY_NUMBER[week_from.group(1)] - today.weekday()) % 7 or 7
-        return today + timedelta(days=ahead + 7)
+        # "a week from monday", "two weeks from tuesday": that weekday still to come, and the weeks after it
+        ahead = (_WEEKDAY_NUMBER[week_from.group(2)] - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead + 7 * _WEEKS_COUNT[week_from.group(1)])
     counted = _day_of_a_month_said(plain(text), today)
     if counted is not None:
         return counted
@@ -512,6 +513,8 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
     text = _months_in_full(text)
+    if _WEEK_FROM_DAY.search(plain(text)):
+        return parse_date(text, today)  # "two weeks from tuesday": not that tuesday
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken

@@ -1003,6 +1003,11 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         said["removal_stage"] = stage
     day = _stage_day(text, today) if situation == "removal" else None
     day = day or dates.mentioned_date(text, today)
+    moved = _MOVED_TO.search(text or "") if situation == "removal" else None
+    if moved is not None:
+        # "was supposed to be december 14 but ... it got moved to april 20": the day it was moved to
+        to = re.split(r"[.?!;]", text[moved.end():], maxsplit=1)[0]
+        day = dates.coming_date(to, today) or dates.mentioned_date(to, today) or day
     if situation == "removal" and day is not None and day <= today and _MISSED.search(dates.plain(text or "")):
         day = None  # "no fui a mi corte el mes pasado ... q pasa ahora?": the one missed is no next date
     if situation == "removal" and (day is None or day < today):
@@ -1093,6 +1098,13 @@ _TO_GO = re.compile(
 
 #: A clause about an earlier day than the next one: "the last one was november 4", "la anterior
 #: fue el 3 de junio", "la carta me llegó el 20".
+#: A hearing or check-in moved to another day: "it got moved to april 20", "la cambiaron para el 3 de marzo".
+_MOVED_TO = re.compile(
+    r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:to|for|until|till|til)\b"
+    r"|\b(?:la|lo) (?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:para|al|a|hasta)\b"
+    r"|\b(?:se )?(?:cambi[oó]|movi[oó]|pas[oó]|pospuso)\s+(?:para|al|hasta)\b",
+    re.IGNORECASE,
+)
 _EARLIER = re.compile(
     r"\b(?:last (?:one|time)|the one before|previous|anterior|pasad[oa]|llego|lleg[oó]|came|got (?:it|the letter|the paper)"
     r"|received|recib\w*|missed|perd[ií]|falt[eé]|entered|entr[oó]|arrived)\b",

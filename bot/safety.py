@@ -104,7 +104,19 @@ def normalize(text: str) -> str:
     text = _STRETCHED.sub(r"\1", _NOT_WORD.sub(" ", _SENTENCE_END.sub(" . ", text)))
     text = f" {text} ".replace(" i m ", " i am ")
     text = " ".join([_TEXTING.get(word, word) for word in text.split()])
-    return _NOT_DANGER.sub(" ", _mask_leverage(text)).strip()
+    text = _NOT_DANGER.sub(" ", _mask_leverage(text))
+    if _IMMIGRATION_RISK.search(text):
+        # "he has an old deportation order ... is he in danger?": the danger asked about is the case's
+        text = _DANGER_ASKED.sub(" . ", text)
+    return text.strip()
+
+
+#: A case that can put someone "in danger" of removal, and that danger asked about (as normalised:
+#: a question mark is " . ").
+_IMMIGRATION_RISK = re.compile(r"\b(?:deport\w*|removal|removed|orders?|orden|ice|immigration|inmigracion|migra|migracion)\b")
+_DANGER_ASKED = re.compile(
+    r"\b(?:is|are|am) (?:he|she|i|we|they|my \w+) (?:still )?in danger(?: of (?:being )?\w+)? \."
+    r"|\b(?:esta|estoy|estamos|estan) (?:el |ella |mi \w+ )?en peligro(?: de (?:ser )?\w+)? \.")
 
 
 # Things that get "killed" or "hurt" in figures of speech: "ICE will kill her chances".

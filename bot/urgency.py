@@ -455,6 +455,9 @@ _DECISION_AGO = re.compile(
     + _N + r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
     r"|\b(?:almost|nearly|casi) (a|one|un) (month|mes) (?:ago|back|atras)\b"
 )
+#: The day of a decision said apart: "decision is dated november 16", "la decision es del 16 de noviembre".
+_DECISION_DATED = re.compile(
+    r"\b(?:decision|letter|order|decision letter|decision|carta|orden)\b[^.]{0,20}?\b(?:dated|is from|was on|came out on|is on|fechad[ao]|es del|del dia|con fecha(?: del)?)\b")
 #: Days to appeal an immigration judge's decision to the BIA, or to petition for review of the BIA's.
 APPEAL_WINDOW_DAYS = 30
 
@@ -462,7 +465,15 @@ APPEAL_WINDOW_DAYS = 30
 def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
     """"The judge denied my asylum 3 weeks ago", "la BIA nego la apelacion el 12 de noviembre":
     a 30-day appeal window closing within 14 days."""
-    for s in _sentences(t):
+    sentences = list(_sentences(t))
+    if today is not None and any(_DECISION.search(s) for s in sentences):
+        # the decision's date said in a sentence of its own: "they dismissed my appeal. decision is dated november 16"
+        for s in sentences:
+            dated = _DECISION_DATED.search(s)
+            day = past_date(s[dated.end(): dated.end() + 40], today) if dated else None
+            if day is not None and day < today and 0 <= APPEAL_WINDOW_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
+                return True
+    for s in sentences:
         decision = _DECISION.search(s)
         if not decision:
             continue
@@ -1117,8 +1128,22 @@ _NOT_BETWEEN = re.compile(r"\b(?:hearing|court|audiencia|corte|cita|appointment|
 _TICKET_TO_LEAVE = re.compile(r"\b(?:boletos?|tickets?|pasajes?|vuelo|flight)\b[^.]{0,40}?\b(?:irse|salir|se vaya|leave|depart|regresar\w*|volver)\b")
 
 
+#: Relief named after removal, not a removal: "denied my cancellation of removal on friday".
+_RELIEF_NAMED = re.compile(r"\b(?:cancellation|withholding|cancelacion|suspension) (?:of|de) (?:removal|deportation|deportacion|remocion)\b")
+#: Signs that a removal is days away, beside the words above: travel documents come in, a report
+#: with a passport, a flight home with an officer or ICE in the story.
+_REMOVAL_SIGNS = re.compile(
+    r"\btravel (?:documents?|docs?|papers?|document)\b[^.]{0,50}\b(?:came|come in|arrived|are ready|ready|issued|llegaron)\b"
+    r"|\bdocumentos? de viaje\b[^.]{0,40}\b(?:llegaron|llego|estan listos|ya estan)\b"
+    r"|\b(?:report|come in|show up|presentarse|presentarme|reportarse)\b[^.]{0,30}\b(?:with|con) (?:(?:his|her|my|your|the|a|su|mi|el) )?(?:passport|pasaporte)\b"
+    r"|\b(?:deport\w*|removal|ice|officer|oficial)\b[^.]{0,80}\b(?:he'?s|hes|she'?s|shes|he is|she is|they'?re|theyre|they are)\s+"
+    r"(?:flying|being flown|getting flown|being sent|going|leaving)\s+(?:back\s+)?to\s+\w+(?:\s+\w+)?\s+(?:tomorrow|tonight|today|this week|" + _WEEKDAYS + r")\b"
+)
+
+
 def _removal_imminent(s: str) -> bool:
-    if _IMMINENT.search(s):
+    s = _RELIEF_NAMED.sub("relief", s)
+    if _IMMINENT.search(s) or _REMOVAL_SIGNS.search(s):
         return True
     for told in _TICKET_TO_LEAVE.finditer(s):
         if any(0 <= start - told.end() <= 25 for start, _ in _near_spans(s)):

@@ -351,3 +351,11 @@ def test_a_spanish_month_typed_short_before_the_day_is_ahead_for_a_hearing():
 ])
 def test_a_part_of_the_day_said_of_the_past(text, day):
     assert dates.past_date(text, date(2026, 12, 6)) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("court is a week from monday", date(2026, 12, 14)),
+    ("my wife has an ICE check in two weeks from tuesday", date(2026, 12, 22)),
+])
+def test_weeks_from_a_weekday(text, day):
+    assert dates.mentioned_date(text, date(2026, 12, 6)) == day

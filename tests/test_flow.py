@@ -610,6 +610,10 @@ def test_the_day_of_a_detention_said_up_front(text, since):
     ("I have to go to immigration on Monday, what do I bring", None, "2026-12-07"),
     # a notice to appear that gives a month: a hearing months away, in the visitor's words
     ("the notice to appear says court in march", "hearing", "the notice to appear says court in march"),
+    # a hearing moved: the day it was moved to
+    ("my hearing was supposed to be december 14 but the court website says it got moved to april 20. do I still go on the 14th?",
+     "hearing", "2027-04-20"),
+    ("mi corte era el 10 pero la cambiaron para el 3 de marzo", "hearing", "2027-03-03"),
     # two weeks and a half is 17 days, whatever "y" splits
     ("my hearing is en dos semanas y media, in the Dallas court", "hearing", "2026-12-21"),
     # the stage said in doubt is asked; the day is still the next date

@@ -810,3 +810,16 @@ def test_by_accident_is_a_medical_sign_only_beside_something_taken():
     assert safety.detect_wide("I think I registered to vote by accident at the DMV and voted once. is that a problem?") is None
     assert safety.detect_wide("my son drank bleach by accident").kind == "medical"
     assert safety.detect_wide("mi hija se tomo mis pastillas por accidente").kind == "medical"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the danger of removal asked about beside a case: not a person in danger
+    ("my husband has had a deportation order since 2014 but ICE has never come for him. is he in danger?", None),
+    ("mi hijo tiene orden de deportacion, esta en peligro?", None),
+    # danger asked about beside harm, or with no case told, is still read
+    ("my sister husband hits her, is she in danger? she has no papers and fears ICE", "dv"),
+    ("is he in danger?", "violence"),
+])
+def test_the_danger_of_removal_asked_about_is_not_a_crisis(text, kind):
+    found = safety.detect(text)
+    assert (found.kind if found else None) == kind

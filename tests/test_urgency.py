@@ -1116,3 +1116,24 @@ def test_agents_still_at_the_workplace_are_at_hand_whoever_went_home():
 ])
 def test_agents_unnamed_who_came_on_an_earlier_day(text, before):
     assert urgency.came_before(text) is before
+
+
+@pytest.mark.parametrize("text, soon", [
+    # signs that a removal is days away
+    ("my brothers deportation officer called and said hes flying to guatemala tomorrow", True),
+    ("handed him a paper saying report monday with passport. he got deported order years ago", True),
+    ("his travel documents from the embassy came in and he needs to come in tuesday. final order from 2019", True),
+    ("my son is flying to mexico tomorrow for vacation", False),
+    # relief named after removal is no removal
+    ("the immigration judge denied my cancellation of removal on friday. we have 30 days to appeal", False),
+])
+def test_signs_that_a_removal_is_days_away(text, soon):
+    assert ("removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))) is soon
+
+
+@pytest.mark.parametrize("text, soon", [
+    ("got a letter from the BIA, they dismissed my appeal. decision is dated november 16. what now?", True),
+    ("got a letter from the BIA, they dismissed my appeal. decision is dated october 16.", False),
+])
+def test_a_decision_dated_in_a_sentence_of_its_own(text, soon):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))) is soon
