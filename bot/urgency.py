@@ -808,6 +808,9 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = knocking
     if match is None and not _HELD_WORDS.search(s):
         match = _STILL_THERE.search(s)
+    if match is None and _AGENT_WORD.search(s):
+        # "guys w/ ICE on their backs walking thru our kitchen rn", "trucks at the farm gate checking everybody's id"
+        match = _AGENTS_ACTING_NOW.search(s)
     if match is None and _RAID_OR_AGENTS.search(s):
         # "they raided my job ... im at home now and they're still at the plant i think": at hand at work
         match = _STILL_AT_WORK.search(s)
@@ -1010,6 +1013,11 @@ def agents_not_here_now(text: str) -> bool:
 _STILL_AT_WORK = re.compile(
     rf"\b(?:they are|they're|theyre|agents are|ice is|(?:todavia|aun) (?:estan|andan)|siguen)\s+(?:still\s+)?(?:at|in|en)\s+"
     rf"(?:the|my|our|la|el|mi)\s+(?:{_WORK})\b")
+#: Agents going through a place now, or checking everyone's papers (present tense, said of the scene).
+_AGENTS_ACTING_NOW = re.compile(
+    r"\b(?:walking|going|coming|moving) (?:thru|through|into|around|in)\b[^.]{0,40}\b(?:right now|now|ahorita|ahora mismo)\b"
+    r"|\b(?:checking|asking for|asking everybody for|pidiendo|revisando|checando) (?:everybody'?s|everyone'?s|everyones|everybodys"
+    r"|people'?s|peoples|our|all the|todos los|los|las) (?:ids?|papers|documents|papeles|documentos|identificaciones)\b")
 _RAID_OR_AGENTS = re.compile(r"\b(?:raid\w*|redada\w*|ice|migra|agents?|agentes)\b")
 
 _PLACE_KINDS = [
@@ -1136,6 +1144,7 @@ _REMOVAL_SIGNS = re.compile(
     r"\btravel (?:documents?|docs?|papers?|document)\b[^.]{0,50}\b(?:came|come in|arrived|are ready|ready|issued|llegaron)\b"
     r"|\bdocumentos? de viaje\b[^.]{0,40}\b(?:llegaron|llego|estan listos|ya estan)\b"
     r"|\b(?:report|come in|show up|presentarse|presentarme|reportarse)\b[^.]{0,30}\b(?:with|con) (?:(?:his|her|my|your|the|a|su|mi|el) )?(?:passport|pasaporte)\b"
+    r"|\b(?:putting|put|loading|taking) (?:him|her|them) on a bus (?:to the border|back|to mexico|to the airport)\b[^.]{0,20}\b(?:tonight|today|tomorrow|now|" + _WEEKDAYS + r")\b"
     r"|\b(?:deport\w*|removal|ice|officer|oficial)\b[^.]{0,80}\b(?:he'?s|hes|she'?s|shes|he is|she is|they'?re|theyre|they are)\s+"
     r"(?:flying|being flown|getting flown|being sent|going|leaving)\s+(?:back\s+)?to\s+\w+(?:\s+\w+)?\s+(?:tomorrow|tonight|today|this week|" + _WEEKDAYS + r")\b"
 )

@@ -1137,3 +1137,18 @@ def test_signs_that_a_removal_is_days_away(text, soon):
 ])
 def test_a_decision_dated_in_a_sentence_of_its_own(text, soon):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))) is soon
+
+
+@pytest.mark.parametrize("text, now", [
+    ("theres guys w/ ICE on their backs walking thru our kitchen rn, manager told everyone stay where you are", True),
+    ("theres like 10 trucks at the farm gate checking everybody's id, green uniforms and some say ICE. my husband is inside", True),
+    ("ICE was checking everybody's papers at the plant last week", False),
+    ("what should i do if ICE is checking everybody's id at work?", False),
+])
+def test_agents_going_through_a_place_or_checking_papers_now(text, now):
+    assert ("ice_present_now" in urgency.text_signals(text, TODAY)) is now
+
+
+def test_put_on_a_bus_to_the_border_tonight_is_a_removal_days_away():
+    text = "my nephew said they're putting him on a bus to the border tonight. he's been locked up since october"
+    assert "removal_imminent" in urgency.text_signals(text, TODAY)
