@@ -1535,6 +1535,11 @@ _HELD_NOW = re.compile(
     # "a mi hermano lo tienen en el corralon de laredo", "they have him at the county jail"
     r"|\b(?:(?:lo|la|los|las) tienen|they have (?:him|her|them)|they got (?:him|her|them)) (?:en|in|at) (?:el |la |the )?"
     r"(?:corral[oó]n|hielera|c[aá]rcel|jail|centro de detenci[oó]n|detention|processing center|county)", re.IGNORECASE)
+def held_now(text: str) -> bool:
+    """Whether a message says someone is held now ("hes been locked up since october", "lo tienen detenido")."""
+    return bool(_HELD_NOW.search(text or ""))
+
+
 _ON_BOND = re.compile(r"\b(?:bond|bonded|bail|fianza)\b", re.IGNORECASE)
 #: ... unless the case is over or a petition is the aim ("my case got closed later. now I married a US citizen").
 _CASE_OVER_OR_PETITION = re.compile(

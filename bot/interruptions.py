@@ -436,14 +436,20 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SI
     return None
 
 
+#: Words that place someone held in an immigration story (not a room an abuser locked).
+_IMMIGRATION_WORDS = re.compile(r"\b(?:deport\w*|ice|immigration|inmigraci[oó]n|migra\w*|border|frontera|removal|judge|juez|court|corte|cbp)\b",
+                                re.IGNORECASE)
+
+
 def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str = "") -> Optional[str]:
     """The matter a message about danger also described ("they deported my husband... i want to end it")."""
     return flow.matter_told(_matter_beside_crisis(ranking, kind, text), text)
 
 
 def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str) -> Optional[str]:
-    if flow.detention_said(text):
+    if flow.detention_said(text) or (flow.held_now(text) and _IMMIGRATION_WORDS.search(text or "")):
         # "ya no quiero vivir. me quitaron a mi esposo ayer": the classifier's weight is on the danger
+        # ("he's been locked up since october ... a bus to the border tonight": held, in an immigration story)
         return "detention"
     if flow.at_check_in_now(text):
         # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today

@@ -1240,3 +1240,11 @@ def test_a_detention_centre_named_beside_a_phone_number_is_the_matter():
     released = "call me at 818 555 0199, my sister was at adelanto but they released her"
     assert interruptions.opening_situation("inform", released, ranking, {}).get("situation") != "detention"
     assert interruptions.opening_situation("inform", "call me at 818 555 0199 thanks", ranking, {}) == {}
+
+
+def test_someone_held_in_an_immigration_story_is_the_matter_beside_a_reading_of_danger():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.85}]
+    text = "they're putting him on a bus to the border tonight. he's been locked up since october"
+    assert interruptions.situation_beside_crisis(ranking, "child", text) == "detention"
+    # a room an abuser locked is no detention
+    assert interruptions.situation_beside_crisis(ranking, "child", "my daughter is locked up in her room by her stepdad") != "detention"
