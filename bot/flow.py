@@ -811,7 +811,9 @@ _AT_A_STATION = re.compile(r"\b" + _STATION, re.IGNORECASE)
 _CHECKPOINT = re.compile(r"\b((?:the |el )?checkpoint (?:de|of|in|en|at|near|cerca de) (?!(?:the|el|la|a|una?)\b)[A-Za-z]+"
                          r"|(?:the )?(?!(?:a|the|border|patrol|cbp|immigration|ice|el|la|un|una)\b)[A-Za-z]+ checkpoint)\b", re.IGNORECASE)
 #: ... or a station not named, said with Border Patrol: "border patrol has him at some station cerca de lordsburg".
-_SOME_STATION = re.compile(r"\b(?:border patrol|cbp|patrulla fronteriza)\b[^.?!]{0,40}?\b((?:some|a|the|una|alguna|la) (?:station|estaci[oó]n)"
+_SOME_STATION = re.compile(r"\b(?:border patrol|cbp|patrulla fronteriza)\b[^.?!]{0,40}?\b((?:some|a|the|una|alguna|la)"
+                           # "border patrol has him at the yuma station": the station, with its town if said
+                           r" (?:(?!(?:border|patrol|cbp|police|gas|bus|train|fire)\b)[A-Za-z]+ )?(?:station|estaci[oó]n)"
                            r"(?: (?:near|cerca de|in|en|by|outside|afuera de|of|de) [A-Za-z]+)?)", re.IGNORECASE)
 #: The local county jail, unnamed: "detenido en el condado", "in the county jail".
 _LOCAL_JAIL = re.compile(

@@ -691,6 +691,7 @@ def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
     ("se llevaron a mi esposo, esta en la oficina de migracion de dallas", "ICE office (Dallas, TX)"),
     ("dicen q la tienen en la oficina de migra del centro", "la oficina de migra del centro"),
     ("they moved him twice, now i think hes in georgia someplace", "Georgia"),
+    ("cousin got caught crossing on the 1st, border patrol has him at the yuma station", "the yuma station"),
     ("lo agarraron el viernes pasado, sorry, y esta en el county de cobb", "el county de cobb"),
     # facilities named as they sound, and a place named as it was heard
     ("mi esposo lo tienen en el carnes desde hace 5 dias", "Karnes County Immigration Processing Center (TX)"),
