@@ -337,7 +337,7 @@ def _in_days(found: "re.Match[str]") -> str:
     count, unit = next((found.group(i), found.group(i + 1)) for i in (1, 3, 5) if found.group(i + 1))
     count = (count or "a").lower()
     n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-    unit = unicodedata.normalize("NFKD", unit.lower())[:6].replace("\u0301", "")
+    unit = "".join(c for c in unicodedata.normalize("NFKD", unit.lower()) if not unicodedata.combining(c))
     days = _UNIT_DAYS[unit] * n + _UNIT_DAYS[unit] // 2
     return f"{days} {'dias' if found.group(6) else 'days'}"
 
