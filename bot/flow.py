@@ -944,7 +944,7 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
         named = (_AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "") or _SOME_STATION.search(text or "")
-                 or _CHECKPOINT.search(text or "") or _PLACE_CALLED.search(text or ""))
+                 or _CHECKPOINT.search(text or ""))
         called = _PLACE_CALLED.search(text or "")
         if called:
             # "a place called pine something in louisiana": its name as heard says more than the state
@@ -1537,6 +1537,8 @@ _HELD_NOW = re.compile(
     # "a mi hermano lo tienen en el corralon de laredo", "they have him at the county jail"
     r"|\b(?:(?:lo|la|los|las) tienen|they have (?:him|her|them)|they got (?:him|her|them)) (?:en|in|at) (?:el |la |the )?"
     r"(?:corral[oó]n|hielera|c[aá]rcel|jail|centro de detenci[oó]n|detention|processing center|county)", re.IGNORECASE)
+
+
 def held_now(text: str) -> bool:
     """Whether a message says someone is held now ("hes been locked up since october", "lo tienen detenido")."""
     return bool(_HELD_NOW.search(text or ""))
