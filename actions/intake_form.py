@@ -111,6 +111,10 @@ class ValidateIntakeForm(FormValidationAction):
         if not events:
             # Nothing was filled: let the form reject so interruption rules apply.
             return events
+        if intent in interruptions.ANSWERED_BESIDE_FACTS:
+            # "do you do payment plans? my court date is january 12": the date is taken, so no
+            # interruption rule runs; the question is answered here.
+            dispatcher.utter_message(response=interruptions.REPLIES[intent])
         return events + self._after_validation(dispatcher, tracker)
 
     # --- what the message said, whatever was asked ------------------------------
@@ -249,7 +253,7 @@ class ValidateIntakeForm(FormValidationAction):
         elif asked not in (None, "situation", "change_field", "intake_confirmed", "removal_stage", "hearing_date") and (
             situations.category_for_intent(intent) in (None, "removal", "other")
         ):
-            court = flow.news_of_court(situation, text, today())
+            court = flow.news_of_court(situation, text, today(), slots.get("situation_text"))
             if court:
                 # "her court is this thursday is that bad??" at another question: the matter is the case
                 out.update(situation_text=_clip(text), **{k: v for k, v in court.items() if slots.get(k) is None or k == "situation"})

@@ -1447,6 +1447,12 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "detention"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
+    if situation == "detention" and removal_stage(text) == "removal_order" and _NEVER_PURSUED.search(text or "") \
+            and not detention_said(text or "") and not _HELD_NOW.search(text or "") and not situations.taken_lately(text) \
+            and not facilities.facility_in(text or ""):
+        # "my abuelo has a deportation from the 90s, he never left and nobody ever came for him": an
+        # old order nobody enforced, nobody held
+        return "removal"
     if situation == "detention" and urgency.threat_to_call_agents(text or "") and _THREAT_AHEAD.search(text or "") \
             and not detention_said(text or "") and not _HELD_NOW.search(text or "") and not facilities.facility_in(text or ""):
         # "when i complained he said he will call immigration on me": a threat, nobody held
@@ -1509,6 +1515,13 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: Nobody ever came to enforce it: "nobody ever came for him", "they never came looking", "nunca lo buscaron".
+_NEVER_PURSUED = re.compile(
+    r"\b(?:(?:nobody|no one|noone|no-one) (?:ever )?(?:came|come|showed up|bothered|looked|contacted)"
+    r"|(?:they|ice|immigration) (?:have |has )?never (?:came|come|showed up|bothered|looked|contacted|did anything)"
+    r"|never (?:came|come) (?:for|looking|after)"
+    r"|nunca (?:(?:lo|la|los|las|nos|me) )?(?:vinieron|buscaron|han buscado|han venido|molestaron|hicieron nada)"
+    r"|nadie (?:(?:lo|la|los|las|nos|me) )?(?:vino|ha venido|buscó|busco|ha buscado|molestó|molesto))\b", re.IGNORECASE)
 #: Someone close, in a facility: "my son was at the Port Isabel place", "my friend called from delaney hall".
 _SOMEONE_AT_A_FACILITY = re.compile(_A_RELATIVE.pattern + r"|\bmy (?:friend|buddy|roommate|coworker|neighbou?r)\b"
                                     r"|\bmi (?:amig[oa]|compa|vecin[oa]|compañer[oa])\b", re.IGNORECASE)
@@ -1577,9 +1590,10 @@ def news_of_detention(read: str | None, situation: str | None, text: str) -> boo
             and not (text or "").strip().endswith("?"))
 
 
-def news_of_court(situation: str | None, text: str, today: date) -> Dict[str, Any]:
+def news_of_court(situation: str | None, text: str, today: date, story: str | None = None) -> Dict[str, Any]:
     """The removal case a message tells when the matter is not known yet (or was read as "other"),
-    with a court hearing or ICE check-in within the urgent window: {} otherwise.
+    with a court hearing or ICE check-in within the urgent window, or any court date in a story
+    of an immigration case ("other" is never asked again): {} otherwise.
 
     "her court is this thursday is that bad??" at "Where are you?", after "need help with my moms
     case": the matter is the removal case and its date, which makes the intake urgent; it is not
@@ -1593,7 +1607,31 @@ def news_of_court(situation: str | None, text: str, today: date) -> Dict[str, An
         soon = day is not None and 0 <= dates.days_until(date.fromisoformat(day), today) <= urgency.URGENT_WITHIN_DAYS
     except ValueError:
         soon = False
-    return {"situation": "removal", **said} if soon else {}
+    # "I need a lawyer for my immigration case" (read as "other"), then "my court date is january 12":
+    # the case is the removal case, however far off its day
+    immigration_case = situation == "other" and any(
+        _IMMIGRATION_CASE.search(t or "") or _IMMIGRATION_COURT.search(t or "") for t in (text, story))
+    if soon:
+        return {"situation": "removal", **said}
+    if immigration_case:
+        # a day not read as a date ("in march") is asked as the hearing's, not kept as the sentence
+        return {"situation": "removal", **{k: v for k, v in said.items() if k != "hearing_date" or _iso(v)}}
+    return {}
+
+
+def _iso(value: Any) -> bool:
+    """Whether a value is a day written as an ISO date."""
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+#: The visitor's immigration case, named as such: "my immigration case", "mi caso de migración".
+_IMMIGRATION_CASE = re.compile(
+    r"\b(?:(?:my|his|her|our|their|the) (?:immigration|deportation|removal) case|(?:mi|su|el|nuestro) caso (?:de (?:inmigraci[oó]n|migraci[oó]n|deportaci[oó]n)|migratorio))\b",
+    re.IGNORECASE)
 
 
 #: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").

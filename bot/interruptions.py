@@ -95,6 +95,9 @@ WELCOME_SILENT = ("out_of_scope", "chitchat", "non_english", "nlu_fallback", "re
 #: ... and a fee, office or privacy matter told, not asked ("I get paid at the end of the month, I could pay
 #: the consultation then", "es para ver mis opciones" read as privacy): its reply too, and the words are the answer.
 WELCOME_UNLESS_ASKED = ("ask_cost", "ask_office", "ask_privacy")
+#: The same questions about the firm keep their one reply when the message also told facts the
+#: form took ("do you do payment plans? my court date is january 12").
+ANSWERED_BESIDE_FACTS = WELCOME_UNLESS_ASKED
 #: Questions answered in free words that are not the visitor's story ("they didn't tell
 #: me, maybe florence" at "Where is he held?"): words the classifier could not place are
 #: taken as the answer, without a reply; real interruptions still get theirs.

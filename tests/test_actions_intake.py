@@ -465,6 +465,14 @@ async def test_a_fee_asked_beside_the_matter_is_answered_and_the_matter_kept(run
     assert "utter_consultation_fee" not in responses(dispatcher)
 
 
+async def test_a_fee_asked_beside_a_court_date_is_answered_and_the_date_kept(run_form):
+    before = {"consent": True, "situation": "other", "situation_text": "I need a lawyer for my immigration case"}
+    text = "do you guys do payment plans? my court date is january 12"
+    slots, dispatcher = await run_form(before, {}, text=text, intent="ask_cost", requested="location")
+    assert slots["situation"] == "removal" and slots["removal_stage"] == "hearing" and slots["hearing_date"]
+    assert "utter_consultation_fee" in responses(dispatcher)
+
+
 async def test_a_deadline_said_in_passing_makes_the_intake_urgent(run_form):
     before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "humanitarian"}
     slots, _ = await run_form(before, {"details": "asylum, my one year deadline is next week"},

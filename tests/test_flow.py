@@ -676,6 +676,18 @@ def test_a_friend_kept_at_a_check_in_beside_ones_own_check_in_is_the_removal_cas
     assert flow.matter_told("detention", text) == "removal"
 
 
+@pytest.mark.parametrize(
+    "text, matter",
+    [("my grandpa has a deportation from the 90s, he never left and nobody ever came for him", "removal"),
+     ("mi tio tiene orden de deportacion de hace años pero nunca lo buscaron", "removal"),
+     # enforced now: held
+     ("my dad has a deportation order, nobody came for years but ICE picked him up yesterday", "detention"),
+     ("he has a deportation order and hes at the krome detention center, they never came before", "detention")],
+)
+def test_an_old_order_nobody_enforced_is_the_removal_case(text, matter):
+    assert flow.matter_told("detention", text) == matter
+
+
 def test_the_ice_office_someone_is_held_at_is_kept_in_their_words():
     text = "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment"
     assert flow.answers_in_text("detention", text, date(2026, 12, 4))["detained_where"] == "the ICE office downtown"
@@ -783,6 +795,13 @@ def test_a_court_date_within_days_told_at_another_question_is_the_matter():
     assert flow.news_of_court(None, "tengo corte el 10 de diciembre", today)["situation"] == "removal"
     assert flow.news_of_court("other", "my court is in march", today) == {}  # not soon: the form asks
     assert flow.news_of_court("family", "her court is this thursday", today) == {}  # a matter known stands
+    # an immigration case told before: its court date, however far off, makes it the removal case
+    story = "hi, I need a lawyer for my immigration case. the one I had retired"
+    later = "do you guys do payment plans? my court date is january 12"
+    assert flow.news_of_court("other", later, today, story)["situation"] == "removal"
+    assert flow.news_of_court("other", later, today, "do you do divorces") == {}
+    vague = flow.news_of_court("other", "my court date is in march and i need to know if i can afford it", today, story)
+    assert vague["situation"] == "removal" and "hearing_date" not in vague  # asked, not kept as the sentence
 
 
 _SAT = date(2026, 12, 5)
