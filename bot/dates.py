@@ -97,7 +97,9 @@ def spanish_date(text: str, today: date) -> Optional[date]:
 _WEEK_OF_MONTH = re.compile(
     r"\b(?:1st|2nd|3rd|4th|first|second|third|fourth|last|primera|segunda|tercera|cuarta|ultima) (?:week|semana) (?:of|de|del) "
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
-    r"|noviembre|diciembre|next month|this month|el mes|este mes|the month)")
+    r"|noviembre|diciembre|next month|this month|el mes|este mes|the month)"
+    # "in may, the 2nd week i think": a week, the month said apart (not the 2nd of a month)
+    r"|\b(?:1st|2nd|3rd|4th|first|second|third|fourth|primera|segunda|tercera|cuarta) (?:week|semana)\b(?! (?:of|de|del) )")
 
 
 #: A date corrected in the same reply: "the 10th but they moved it to the 18th", "el 11, no perdon el 12 de enero".
@@ -722,7 +724,9 @@ def _year_back(day: date) -> date:
 
 
 _FAR_OFF = re.compile(
-    r"\b(?:months?|meses|mes|fin(?:ales)? del? mes|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|year|ano|new years?"
+    r"\b(?:months?|meses|mes|fin(?:ales)? del? mes|mes que viene|proximo mes|next month|next year|ano que viene|proximo ano|years?|anos?|new years?"
+    # "may" only where it is the month: "in may", "next may" ("they may come" is not a time)
+    r"|(?:in|by|until|till|next|this|early|late|mid|around|of) may"
     r"|spring|summer|fall|autumn|winter|primavera|verano|otono|invierno"
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -787,11 +791,13 @@ def far_off(text: str, today: Optional[date] = None) -> bool:
     this_year = (today or date.today()).year
     for m in _FAR_OFF.finditer(t):
         # (words without their commas: "el mes pasado, tenia miedo" is last month)
-        before = [w.strip(".,;:!?") for w in t[:m.start()].split()[-2:]]
+        before = [w.strip(".,;:!?") for w in t[:m.start()].split()[-3:]]
         after = [w.strip(",;:!?") for w in t[m.end():].split()[:2]]
         if m.group().isdigit() and int(m.group()) <= this_year:
             continue
-        if {"last", "past", "ago", "hace", "since", "desde"} & set(before) or any(w in ("ago", "pasado", "pasada") for w in after):
+        # ("been here 10 years", "llevo 3 años aqui": how long, not when)
+        if {"last", "past", "ago", "hace", "since", "desde", "been", "lived", "llevo", "lleva", "vivo", "vive"} & set(before) \
+                or any(w in ("ago", "pasado", "pasada", "old", "de edad", "aqui", "here") for w in after):
             continue
         if m.group() in _MONTH_ABBREVIATIONS and after[:1] and after[0].rstrip("thsndr.,").isdigit():
             continue  # "dec 10": a day, read as one (not a time placed roughly)

@@ -1093,7 +1093,10 @@ _TO_GO = re.compile(
     r"\b[^.?!]{0,30}\b(?:immigration|ice|uscis|(?:the|their|that|its) office|federal building|inmigraci[oó]n|migraci[oó]n|la oficina)\b"
     # "ICE wants me at the office with my passport thursday"
     r"|\b(?:ice|immigration|uscis|inmigraci[oó]n|migraci[oó]n) (?:wants?|needs?|quiere|quieren) (?:me|him|her|us|them|que (?:me|le|nos) \w+)"
-    r"\b[^.?!]{0,12}\b(?:at|in|to come|to go|en|a) (?:the|their|its|la|su) (?:office|oficina|building|edificio)\b",
+    r"\b[^.?!]{0,12}\b(?:at|in|to come|to go|en|a) (?:the|their|its|la|su) (?:office|oficina|building|edificio)\b"
+    # "they told my dad at his appointment to come back in 10 days with his passport"
+    r"|\b(?:at|en|in) (?:his|her|my|their|our|su|mi) (?:appointment|appt|check[- ]?in|cita)\b[^.?!]{0,30}?"
+    r"\b(?:to come back|to return|to report|que regrese|q regrese|que vuelva|q vuelva|que se presente|q se presente)\b",
     re.IGNORECASE,
 )
 

@@ -359,3 +359,23 @@ def test_a_part_of_the_day_said_of_the_past(text, day):
 ])
 def test_weeks_from_a_weekday(text, day):
     assert dates.mentioned_date(text, date(2026, 12, 6)) == day
+
+
+@pytest.mark.parametrize("text, far", [
+    ("my court date is in may is that bad", True),
+    ("the 2nd week of may", True),
+    ("en 2 años", True),
+    ("para dentro de 2 años", True),
+    ("they may come to the house", False),  # "may" the verb is no time
+    ("2 years ago", False),
+    ("he is 5 years old", False),
+    ("i have lived here 10 years", False),  # how long, not when
+])
+def test_far_off_months_and_years(text, far):
+    assert dates.far_off(text, date(2026, 12, 6)) is far
+
+
+def test_an_ordinal_week_is_not_a_day_of_the_month():
+    # "the 2nd week" was read as the 2nd of the next month
+    assert dates.parse_date("in may, the 2nd week i think", date(2026, 12, 6)) is None
+    assert dates.parse_date("ICE detained my husband last week", date(2026, 12, 6)) is not None

@@ -1802,3 +1802,15 @@ def test_more_facts_said_in_passing():
 def test_turning_themselves_in_at_the_border_dates_the_detention():
     text = "mi esposa y mis hijos se entregaron en la frontera hace 4 dias y no se nada de ellos, yo estoy en denver"
     assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == "2026-12-02"
+
+
+def test_a_far_off_hearing_in_the_opening_is_not_asked_again():
+    today = date(2026, 12, 6)
+    said = flow.answers_in_text("removal", "my court date is in may is that bad?? it says master calendar hearing", today)
+    assert said["removal_stage"] == "hearing" and "may" in said["hearing_date"]
+    assert flow.next_date_answer("in may, the 2nd week i think", today) == ("in may, the 2nd week i think", "far")
+
+
+def test_told_at_an_appointment_to_come_back_in_days_is_the_next_date():
+    text = "they told my dad at his appointment to come back in 10 days with his passport"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == "2026-12-16"
