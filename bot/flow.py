@@ -708,6 +708,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
             # court is on the 15th"; "her mom got taken by ICE yesterday" after a long preamble.
             clauses = _CLAUSE.split(sentence)
             told = [c for c in clauses if _DETENTION_WORDS.search(c)]
+            if not told and _NOW_HELD.search(sentence):
+                continue  # ("..., y ahorita esta en el centro de broward": where she is now, not when)
             found = {d for d in (dates.day_detained(c, today) for c in told) if d is not None}
             if len(found) > 1:
                 # ("lo agarraron el fin de semana pasado ..., ahorita esta en la carcel": where he is now, not when)
@@ -1356,7 +1358,9 @@ _KIN = r"\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b"
 _A_RELATIVE = re.compile(r"\b(?:my|mi|our|nuestr[oa])" + _KIN, re.IGNORECASE)
 _FAMILY_TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|(?:lo|la) (?:detuvieron|agarraron))\s+"
-    r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)" + _KIN,
+    r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)" + _KIN
+    # one person, taken by the agents: "his coworker said la migra took him at the job site"
+    + r"|\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\s+(?:took|picked up|grabbed|arrested|detained)\s+(?:him|her)\b",
     re.IGNORECASE)
 
 
@@ -1386,8 +1390,8 @@ def own_case_not_a_detention(text: str) -> bool:
     check-in, the detention being over ("let him out on bond last week, now he has court")
     or someone else's told as the reason for fear ("my friend got detained at his")."""
     t = text or ""
-    if removal_stage(t) not in ("hearing", "check_in"):
-        return False
+    if removal_stage(t) not in ("hearing", "check_in") or re.search(r"\b(?:still|are|is) holding (?:him|her|them|my \w+)\b", t, re.IGNORECASE):
+        return False  # ("they released my mom but they are still holding my dad": he is held)
     return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
 
 
@@ -1450,6 +1454,15 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "detention"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
+    if situation == "detention" and situations.RELEASED.search(text or "") and not situations.STILL_HELD.search(text or "") \
+            and not _HELD_NOW.search(text or "") and (removal_stage(text) in STEPS or "removal_imminent" in urgency.text_signals(text)):
+        # "they released my mom from detention last month, she has court in october", "su deportacion ya esta
+        # programada ... pero lo dejaron ir a la casa": out, and the case goes on
+        return "removal"
+    if situation == "detention" and _MISSED_BY_AGENTS.search(text or "") and not detention_said(text or "") \
+            and not _HELD_NOW.search(text or ""):
+        # "ICE showed up at my husbands job asking for him by name, he wasnt there. he has an order": nobody taken
+        return "removal" if removal_stage(text) in STEPS or _AN_ORDER.search(text or "") else "enforcement"
     if situation == "detention" and removal_stage(text) == "removal_order" and _NEVER_PURSUED.search(text or "") \
             and not detention_said(text or "") and not _HELD_NOW.search(text or "") and not situations.taken_lately(text) \
             and not facilities.facility_in(text or ""):
@@ -1500,6 +1513,13 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not _CASE_OVER_OR_PETITION.search(text or ""):
         # "a mi hijo lo soltaron con fianza la semana pasada, ¿ahora qué sigue?": the case goes on in court
         return "removal"
+    if situation == "enforcement" and stage == "removal_order" and urgency.order_sought(text) and not urgency.agents_at_hand(text):
+        # "vinieron los de ICE buscando a mi husband, el tiene orden de deportacion ... se fueron": the
+        # order is the case, and agents came for it
+        return "removal"
+    if situation in ("family", "other", "humanitarian") and urgency.removal_signs(text) and not detention_said(text):
+        # "the officer told my husband to go to the consulado and get his travel document": a removal under way
+        return "removal"
     if situation == "enforcement" and stage == "removal_order" and not urgency.agents_named(text):
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
@@ -1518,9 +1538,15 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: Agents came for someone who was not there: "he wasnt there", "no lo encontraron".
+_MISSED_BY_AGENTS = re.compile(
+    r"\b(?:(?:he|she) (?:was ?n[o']?t|wasnt|was not) (?:there|home|at (?:work|the job|home))|no (?:lo|la) (?:encontraron|hallaron|agarraron)"
+    r"|(?:did ?n[o']?t|didnt|did not) (?:find|get|catch) (?:him|her)|(?:[eé]l|ella) no estaba)\b", re.IGNORECASE)
+#: An order, said without its kind: "he has an order from when he was 19", "tiene una orden".
+_AN_ORDER = re.compile(r"\b(?:has|had|got|tiene|ten[ií]a) (?:an? |una )?(?:old |vieja )?(?:order|orden)\b", re.IGNORECASE)
 #: Nobody ever came to enforce it: "nobody ever came for him", "they never came looking", "nunca lo buscaron".
 _NEVER_PURSUED = re.compile(
-    r"\b(?:(?:nobody|no one|noone|no-one) (?:ever )?(?:came|come|showed up|bothered|looked|contacted)"
+    r"\b(?:(?:nobody|no one|noone|no-one) (?:has |have |had )?(?:ever )?(?:came|come|showed up|bothered|looked|contacted)"
     r"|(?:they|ice|immigration) (?:have |has )?never (?:came|come|showed up|bothered|looked|contacted|did anything)"
     r"|never (?:came|come) (?:for|looking|after)"
     r"|nunca (?:(?:lo|la|los|las|nos|me) )?(?:vinieron|buscaron|han buscado|han venido|molestaron|hicieron nada)"

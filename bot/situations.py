@@ -305,11 +305,11 @@ def back_after_deportation(text: str | None) -> bool:
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 RELEASED = re.compile(
     r"\b(?:(?:was|got|been) released|(?:he|she|they|i|(?:my|our) \w+) got out(?! tomorrow)|got out of (?:detention|jail|custody|the detention)"
-    r"|sali[oó] de (?:la )?(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n)|released (?:him|her|them|me)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
+    r"|sali[oó] de (?:la )?(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
-    r"|(?<!\bno )(?<!\bnunca )(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
+    r"|(?<!\bno )(?<!\bnunca )(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir|dejaron ir)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
 #: Becoming a citizen is the aim ("now she wants to become a citizen"), not a petitioner's status.
 _CITIZENSHIP_AIM = re.compile(
@@ -320,7 +320,7 @@ _CITIZENSHIP_AIM = re.compile(
 #: Someone still held beside someone released ("they let me go but they kept my husband"), or
 #: released into a case that goes on (an ankle monitor, ISAP check-ins).
 STILL_HELD = re.compile(
-    r"\b(?:(?:kept|keeping|keep) (?:him|them|me|my \w+|her(?! \w* ?(?:card|papers|status|job|house|license)))|still (?:held|detained|in custody|there|locked up|inside)|(?:is|are|he'?s|she'?s|hes|shes) (?:still )?"
+    r"\b(?:(?:kept|keeping|keep|still holding|are holding) (?:him|them|me|my \w+|her(?! \w* ?(?:card|papers|status|job|house|license)))|still (?:held|detained|in custody|there|locked up|inside)|(?:is|are|he'?s|she'?s|hes|shes) (?:still )?"
     r"(?:held|detained|in custody|locked up)|sigue[n]? (?:detenid\w*|adentro|ah[ií])|(?:lo|la|los) tienen|(?:lo|la) dejaron adentro"
     r"|ankle|monitor|grillete|isap)\b"
     # "hes at the tacoma detention center now"

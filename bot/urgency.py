@@ -784,9 +784,16 @@ _ALL_AROUND = re.compile(
     r"|\bhay\s+(?:\w+\s+){0,3}(?:de (?:ice|la migra|migracion)|agentes|migras?)\b[^.?!]{0,30}\b(?:en la entrada|afuera|adentro|(?<!por )aqui|right at|at the)\b")
 
 
+#: Someone held now, told with "now": "y ahorita esta en el centro de broward", "now he's at the detention center".
+_HELD_THERE_NOW = re.compile(
+    r"\b(?:ahorita|ahora|now|right now)\s+(?:ya\s+)?(?:esta|estan|is|are|he'?s|she'?s|hes|shes|they'?re)\s+(?:en|at|in)\s+"
+    r"(?:(?:el|la|the|a|an)\s+)?(?:\w+\s+){0,2}?(?:centro|detention|jail|carcel|corralon|prision|prison|custody|custodia|processing)\b")
+
+
 def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _THEIR_THING.sub("a card", _agents_only(s))
+    s = _HELD_THERE_NOW.sub(" ", s)  # ("se la llevo la migra el martes ..., y ahorita esta en el centro": held now)
     if ICE_HOLD.search(s):
         return None  # "now he has an ICE hold at the county jail": held, not agents at hand
     # ("ice was in the building last night and they are knocking now": knocking told as going on is now)
@@ -1147,7 +1154,35 @@ _REMOVAL_SIGNS = re.compile(
     r"|\b(?:putting|put|loading|taking) (?:him|her|them) on a bus (?:to the border|back|to mexico|to the airport)\b[^.]{0,20}\b(?:tonight|today|tomorrow|now|" + _WEEKDAYS + r")\b"
     r"|\b(?:deport\w*|removal|ice|officer|oficial)\b[^.]{0,80}\b(?:he'?s|hes|she'?s|shes|he is|she is|they'?re|theyre|they are)\s+"
     r"(?:flying|being flown|getting flown|being sent|going|leaving)\s+(?:back\s+)?to\s+\w+(?:\s+\w+)?\s+(?:tomorrow|tonight|today|this week|" + _WEEKDAYS + r")\b"
+    # the officer asks for what a removal needs: "an ICE officer asking him to bring his passport to the
+    # office", "the officer told my husband to go to the consulado and get his travel document"
+    r"|\b(?:ice|officer|oficial|deportation officer|la migra|migra|immigration|inmigracion|migracion)\b[^.?!]{0,60}?"
+    r"\b(?:bring|traer|trae|traiga|get|sacar|saque|buy|comprar|compre)\b[^.?!]{0,20}?"
+    r"\b(?:passport|pasaporte|travel documents?|documentos? de viaje|plane ticket|boletos? de avion)\b"
 )
+
+#: A removal order ... and agents come looking for the person: "vinieron los de ICE buscando a mi husband, el
+#: tiene orden de deportacion", "ICE came looking for him and left a card" (enforcement contact on an order).
+_ORDER_WORDS = re.compile(
+    r"\b(?:deportation order|removal order|order of (?:removal|deportation)|final order|orden (?:de deportacion|final)"
+    r"|ordered (?:deported|removed)|(?:dieron|dio) (?:la )?deportacion|tiene deportacion|has a deportation"
+    r"|(?:has|had|tiene) (?:an? |una )?(?:old )?(?:order|orden))\b")
+_SOUGHT = re.compile(
+    r"\b(?:came|come|showed up|were|was)\b[^.?!]{0,20}\blooking for (?:him|her|them|me|my \w+)\b"
+    r"|\b(?:vinieron|fueron|llegaron|anduvieron|andan)\b[^.?!]{0,25}\bbuscando\b"
+    r"|\b(?:asking|asked|preguntando|preguntaron) (?:for|por) (?:him|her|my \w+|mi \w+)\b"
+    r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b")
+
+
+def removal_signs(text: str) -> bool:
+    """Whether a message tells a removal under way (a flight, a bus, the passport asked for)."""
+    return bool(_REMOVAL_SIGNS.search(normalise(text or "")))
+
+
+def order_sought(text: str) -> bool:
+    """Whether a message tells a removal order and agents who came looking for the person."""
+    t = normalise(text or "")
+    return bool(_ORDER_WORDS.search(t) and _SOUGHT.search(t))
 
 
 def _removal_imminent(s: str) -> bool:
@@ -1194,6 +1229,8 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
             found.add("removal_imminent")
         if _deadline_soon(s, today, renewed):
             found.add("deadline_soon")
+    if order_sought(t):
+        found.add("removal_imminent")  # an order, and agents come for the person: enforcement contact
     if "removal_imminent" in found and today is not None and _NEXT_VISIT.search(t) and far_off(t, today):
         # "the officer told me to bring my passport next time. next time is in 2 months": not days away
         found.discard("removal_imminent")

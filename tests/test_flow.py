@@ -1814,3 +1814,33 @@ def test_a_far_off_hearing_in_the_opening_is_not_asked_again():
 def test_told_at_an_appointment_to_come_back_in_days_is_the_next_date():
     text = "they told my dad at his appointment to come back in 10 days with his passport"
     assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == "2026-12-16"
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    ("family", "the officer told my husband to go to the consulado and get his travel document, he has 7 days", "removal"),
+    ("enforcement", "ayer vinieron los de ICE buscando a mi husband, el tiene orden de deportacion, no abrimos y se fueron", "removal"),
+    ("enforcement", "his coworker said la migra took him at the job site", "detention"),
+    ("enforcement", "ICE is outside my door right now looking for my husband, he has a deportation order", "enforcement"),
+])
+def test_what_a_removal_or_a_taking_said_in_other_words_is(read, text, matter):
+    assert flow.matter_told(read, text) == matter
+
+
+@pytest.mark.parametrize("text", [
+    "ICE showed up at my husbands job yesterday asking for him by name, he wasnt there. he has an order from when he was 19",
+    "they released my mom from detention last month, she has parole now and court in october",
+    "el officer le dijo que su deportacion ya esta programada, pero lo dejaron ir a la casa y tiene que regresar el jueves",
+    "my brother has an old deportation order, nobody has contacted him in 10 years",
+])
+def test_a_detention_read_where_nobody_is_held_now_is_the_removal_case(text):
+    assert flow.matter_told("detention", text) == "removal"
+
+
+def test_someone_released_but_still_held_elsewhere_stays_a_detention():
+    text = "they released my mom but they are still holding my dad at the detention center, his court is in october"
+    assert flow.matter_told("detention", text) == "detention"
+
+
+def test_where_someone_is_held_now_is_not_when_they_were_taken():
+    text = "a mi señora se la llevo la migra el martes en la mañana, y ahorita esta en el centro de broward"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == "2026-12-01"

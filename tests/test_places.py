@@ -211,6 +211,7 @@ def test_resolve_counties(text, expected):
         ("dc", "DC", "Washington"),
         ("west palm", "FL", "West Palm Beach"),
         ("corpus", "TX", "Corpus Christi"),
+        ("aqui en el chuco", "TX", "El Paso"),
         ("jfk", "NY", "Queens"),
     ],
 )

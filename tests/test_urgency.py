@@ -1152,3 +1152,26 @@ def test_agents_going_through_a_place_or_checking_papers_now(text, now):
 def test_put_on_a_bus_to_the_border_tonight_is_a_removal_days_away():
     text = "my nephew said they're putting him on a bus to the border tonight. he's been locked up since october"
     assert "removal_imminent" in urgency.text_signals(text, TODAY)
+
+
+@pytest.mark.parametrize("text, imminent", [
+    # what a removal needs, asked for by the officer
+    ("my husband got a call from a ICE officer asking him to bring his passport to the office", True),
+    ("the officer told my husband to go to the consulado and get his travel document, he has 7 days", True),
+    ("la migra le dijo que traiga su pasaporte y un boleto de avion", True),
+    ("i need to get my passport renewed for a trip", False),
+    # an order, and agents who came for the person
+    ("ayer vinieron los de ICE buscando a mi husband, el tiene orden de deportacion from years ago", True),
+    ("ICE came looking for him last week, he has a removal order from 2015", True),
+    ("he has a deportation order from 2009 and nobody ever came", False),
+    ("ICE came looking for my neighbor yesterday", False),  # no order told: agents around, not a removal
+])
+def test_a_removal_under_way_said_indirectly(text, imminent):
+    assert ("removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))) is imminent
+
+
+def test_someone_held_now_is_not_agents_at_hand():
+    text = ("pues fijese q a mi señora se la llevo la migra el martes en la mañana afuera de la escuela de los niños, "
+            "y ahorita esta en el centro de broward")
+    assert urgency.live_emergency(text) is None
+    assert urgency.live_emergency("la migra esta afuera de mi casa ahorita") == "home"

@@ -155,6 +155,10 @@ NICKNAMES: Dict[str, Tuple[str, Optional[str], Optional[str]]] = {
     "htown": (US, "TX", "Houston"),
     "htx": (US, "TX", "Houston"),
     "satx": (US, "TX", "San Antonio"),
+    # El Paso's nicknames: "aqui en el chuco", "chuco town"
+    "el chuco": (US, "TX", "El Paso"),
+    "chuco": (US, "TX", "El Paso"),
+    "chuco town": (US, "TX", "El Paso"),
     "san anto": (US, "TX", "San Antonio"),
     "dfw": (US, "TX", "Dallas"),
     "dallas fort worth": (US, "TX", "Dallas"),
