@@ -793,7 +793,10 @@ _NO_NAME = re.compile(
     r"|no (?:le |te |les )?(?:doy|digo|quiero dar|quiero decir|voy a dar|puedo dar|puedo decir|debo dar) (?:mi |el )?nombre|no (?:pongan|pongas|ponga|usen|use) mi nombre"
     r"|sin (?:mi )?nombre|prefiero no dar (?:mi )?nombre)\b"
     r"|^\W*(?:i'?d |id |i )?(?:prefer not to say|rather not say|prefiero no decir(?:lo)?|mejor no (?:lo )?digo|no quiero decir(?:lo)?"
-    r"|n/?a|none|whatever,? (?:it )?does ?n[o']?t matter|(?:it )?does ?n[o']?t matter|no importa(?: el nombre)?)\W*$",
+    r"|n/?a|none|whatever,? (?:it )?does ?n[o']?t matter|(?:it )?does ?n[o']?t matter|no importa(?: el nombre)?"
+    # put off: "ahorita no, despues le digo", "not now, later", "luego se lo doy"
+    r"|(?:ahorita|ahora|orita|right now|not now)\W+(?:no|not)?\W*(?:despu[eé]s|luego|later|m[aá]s tarde)(?: (?:le|te|les|se lo|se la) (?:digo|doy|paso|mando))?"
+    r"|(?:ahorita|ahora|orita) no|not (?:right )?now|(?:despu[eé]s|luego|m[aá]s tarde) (?:le|te|les|se lo|se la) (?:digo|doy|paso|mando)|later)\W*$",
     re.IGNORECASE,
 )
 

@@ -190,6 +190,25 @@ _PART_OF_IT = re.compile(r"\.\.|…|\b(?:something|algo|the rest|el resto|lo dem
 _NAME_PARTICLES = frozenset("de del la las los y e da das do dos van von der den bin ben al el di du le st".split())
 
 
+#: A question, then what follows it: "pa q lo necesitan? bueno es Ramon Garcia", "why? ok its Ana".
+_AFTER_A_QUESTION = re.compile(r"\?\s*(?:(?:ok(?:ay)?|bueno|fine|well|pues|ya|alright)\W+)?(?=\S)([^?]+)$", re.IGNORECASE)
+
+
+def name_after_question(text: str) -> Optional[str]:
+    """The name given after a question at the name question ("pa q lo necesitan? bueno es Ramon Garcia"), or None."""
+    from bot import contact
+
+    after = _AFTER_A_QUESTION.search(text or "")
+    if after is None:
+        return None
+    said = after.group(1).strip()
+    cue = contact.NAME_CUE.search(said) or re.match(r"^(?:es|soy)\b", said, re.IGNORECASE)
+    written = said.split() and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in said.split())
+    if not (cue or written) or contact.has_digits(said) or contact.declines_name(said):
+        return None
+    return contact.clean_name(said)[0]
+
+
 def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     """Whether a message is, on its face, an answer to the question pending for ``slot``.
 
@@ -233,6 +252,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot == "ice_present_now":
         # "YES right now the same truck is back", "no they left"
         return flow.agents_here_answer(t, today) is not None
+    if slot == "contact_name" and name_after_question(t) is not None:
+        # "pa q lo necesitan? bueno es Ramon Garcia": a question, then the name
+        return True
     if slot == "contact_name":
         # "Graciela Soto": a name written as one, whatever the classifier made of it
         # ("Ramon Quintero (everybody calls me moncho)": the name before an aside)
@@ -781,6 +803,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     ):
         answer.slots.update(answer_slots(pending, text, today or date.today()))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
+            return answer
+        if pending == "contact_name" and plain and intent not in ("crisis", "emergency_now") and name_after_question(text):
+            # "pa q lo necesitan? bueno es Ramon Garcia": the name, and why it is asked
+            if intent in ("ask_privacy", "request_others_data"):
+                answer.responses.append(REPLIES["ask_privacy"])
             return answer
         if (intent in ANSWER_NOT_REFUSAL or (pending == "contact_name" and intent not in ("crisis", "emergency_now"))) \
                 and plain and not is_question(text):

@@ -664,6 +664,20 @@ def test_a_name_or_a_phone_refused_is_skipped_with_the_privacy_answer():
     assert interruptions.declined("contact_phone", "no me llamen al 555, mejor al 312 555 0100", {}) == {}
 
 
+def test_a_name_given_after_asking_why_is_taken_and_the_question_answered():
+    said = "pa q lo necesitan? bueno es Ramon Garcia"
+    answer = interruptions.handle("request_others_data", said, [], [], {"requested_slot": "contact_name"}, firm(), free_text=True)
+    assert answer.slots["contact_name"] == "Ramon Garcia" and answer.responses == ["utter_privacy"]
+    # asking alone is not a name
+    alone = interruptions.handle("ask_privacy", "pa q lo necesitan?", [], [], {"requested_slot": "contact_name"}, firm(), free_text=True)
+    assert "contact_name" not in alone.slots
+
+
+@pytest.mark.parametrize("text", ["ahorita no, despues le digo", "not now", "luego se lo doy"])
+def test_a_name_put_off_is_skipped(text):
+    assert interruptions.declined("contact_name", text, {}) == {"contact_name": "none"}
+
+
 @pytest.mark.parametrize("text, asked", [
     ("cuanto cuesta arreglar papeles por matrimonio con ustedes", True),
     ("what's your flat fee for an H-1B transfer", True),
