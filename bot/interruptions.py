@@ -209,6 +209,10 @@ def name_after_question(text: str) -> Optional[str]:
     return contact.clean_name(said)[0]
 
 
+#: The facts of a case a message beside a weak sign of danger may still tell (the help does not swallow them).
+_CASE_FACTS = ("removal_stage", "hearing_date", "detained_since", "detained_where")
+
+
 def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     """Whether a message is, on its face, an answer to the question pending for ``slot``.
 
@@ -862,6 +866,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)
             answer.slots.update(flow.corrected_at_summary(text, slots, None, today or date.today()))
+        elif guess and text and slots.get("situation") in ("removal", "detention"):
+            # "wait sorry i looked at the letter again its not next month its next thursday!!" at another
+            # question, read as a weak sign of danger: the help, and the case's new date is kept
+            said = flow.answers_in_text(slots["situation"], text, today or date.today(), slots.get("removal_stage"))
+            answer.slots.update({k: v for k, v in said.items() if k in _CASE_FACTS and k != pending and v != slots.get(k)})
         # a weak guess of the learned reader gets every line, without presuming which danger
         help_line = CRISIS_UNSURE if guess and (found is None or safety.bridge_only(text or "")) else CRISIS_REPLIES.get(kind or "", "utter_crisis_general")
         answer.responses += [help_line, "utter_crisis_continue"]

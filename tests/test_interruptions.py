@@ -1262,3 +1262,11 @@ def test_someone_held_in_an_immigration_story_is_the_matter_beside_a_reading_of_
     assert interruptions.situation_beside_crisis(ranking, "child", text) == "detention"
     # a room an abuser locked is no detention
     assert interruptions.situation_beside_crisis(ranking, "child", "my daughter is locked up in her room by her stepdad") != "detention"
+
+
+def test_a_new_date_beside_a_weak_sign_of_danger_is_kept():
+    said = "wait sorry i just looked at the letter again its not next month its next thursday!!"
+    slots = {"requested_slot": "location", "situation": "removal", "removal_stage": "hearing", "hearing_date": "next month"}
+    guess = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    answer = interruptions.handle("crisis", said, guess, [], slots, firm(), today=date(2026, 12, 6))
+    assert answer.slots["hearing_date"] == "2026-12-10" and answer.responses[0] == interruptions.CRISIS_UNSURE
