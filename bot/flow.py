@@ -51,7 +51,7 @@ def give_up(slot: str | None, text: str) -> Dict[str, Any]:
 
 
 #: Removal stages that have no upcoming date to ask for.
-STAGES_WITHOUT_DATE = {"removal_order", "appeal", "nta_no_date"}
+STAGES_WITHOUT_DATE = {"removal_order", "appeal", "nta_no_date", "closed"}
 
 CALLBACK_SLOTS = ["contact_name", "contact_phone"]
 CONTACT_SLOTS = ["contact_name", "contact_phone", "contact_email"]
@@ -365,6 +365,16 @@ _STAGE_WORDS = (
                        "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta",
                        "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases")),
     # an appeal waiting at the Board (the judge's order is not final): "mi caso está en apelación", "my lawyer appealed"
+    # a case closed, dismissed or terminated: nothing to come ("me cerraron el caso hace 4 años")
+    ("closed", ("case was closed", "case closed", "case got closed", "closed my case", "closed the case", "closed his case",
+                "closed her case", "administratively closed", "admin closed", "administrative closure", "admin closure",
+                "case was dismissed", "case dismissed", "case got dismissed", "dismissed my case", "dismissed the case",
+                "dismissed his case", "dismissed her case", "case was terminated", "case terminated", "terminated my case",
+                "terminated the case", "proceedings terminated", "proceedings were terminated", "case is closed",
+                "cerraron el caso", "cerraron mi caso", "cerraron su caso", "caso cerrado", "cierre administrativo",
+                "cerrado administrativamente", "cerrada administrativamente", "lo cerraron", "la cerraron", "desestimaron el caso",
+                "desestimaron mi caso", "terminaron el caso", "terminaron mi caso", "el caso se cerro", "mi caso se cerro",
+                "caso esta cerrado", "el caso esta cerrado")),
     ("appeal", ("appealed", "appeal pending", "pending appeal", "in appeal", "on appeal", "appeal is pending", "waiting on the bia",
                 "waiting for the bia", "at the bia", "appeal at the bia", "appeal with the bia", "bia appeal",
                 "appeal at the board", "appeal to the board", "appeal with the board", "board of immigration appeals", "appeal is at the board",
@@ -385,7 +395,14 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
                            # "no nothing like that", "nada de eso", "ninguna de esas"
                            r"|(?:no+,? )?(?:nothing|nada)(?: (?:like that|of (?:that|those|these)|de (?:eso|esos|esas|esto)))?"
                            r"|ningun[oa]? de (?:esos|esas|estos|estas)|none of (?:that|those|these|them))\W*$")
-STAGES = {"hearing", "check_in", "removal_order", "appeal", "nta_no_date", "unknown"}
+#: A closed case opened again, told ("lo van a volver a abrir", "they reopened it") or only feared ("tengo miedo
+#: que lo vuelvan a abrir": still closed).
+_REOPENED = re.compile(r"\b(?:reopen\w*|re-open\w*|volver a abrir|vuelvan a abrir|volvieron a abrir|reabri\w*|recalendar\w*)")
+_REOPENING_FEARED = re.compile(r"\b(?:miedo|afraid|scared|worried|fear|preocup\w*|what if|y si)\b[^.?!]{0,30}"
+                               r"\b(?:reopen\w*|re-open\w*|volver a abrir|vuelvan a abrir|reabr\w*)")
+#: At "Which of these fits best?", a case said closed in a word: "dismissed, no court", "cerrado", "terminated".
+_CLOSED_ANSWER = re.compile(r"^\W*(?:it (?:was|got) |(?:el caso |mi caso )?(?:ya )?(?:esta |fue )?)?(?:dismissed|closed|terminated|cerrad[oa]|cerraron|lo cerraron|desestimad[oa]|terminad[oa])\b")
+STAGES = {"hearing", "check_in", "removal_order", "appeal", "nta_no_date", "closed", "unknown"}
 #: The stages that name a step of the case (not "unknown").
 STEPS = STAGES - {"unknown"}
 #: The stages in the order of the buttons of "Which of these fits best?" (utter_ask_removal_stage; a test
@@ -441,6 +458,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     t = _SELF_DEPORTED.sub(" ", t)
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
+    if answer and _CLOSED_ANSWER.match(t):
+        return "closed"  # "dismissed, no court", "cerrado": as the answer, the case is closed
     picked = _BUTTON_PICKED.match(t) if answer else None
     if picked is not None:
         # "the first one", "2", "la cuarta": a button named by its place in the list
@@ -457,6 +476,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         # "a paper that says notice to appear, to show up in court, but the date says TBD"
         return "nta_no_date"
     for stage, pattern in _STAGE_PATTERNS:
+        if stage == "closed" and _REOPENED.search(rest) and not _REOPENING_FEARED.search(rest):
+            continue  # "mi caso que estaba cerrado ... lo van a volver a abrir": open again
         if pattern.search(rest):
             return stage
     if answer and _APPOINTMENT_ANSWER.search(rest):
@@ -1000,6 +1021,8 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         stage = None  # "i think i have an order of deportation but i'm not sure": the stage is asked
     if stage in ("removal_order", "appeal", "nta_no_date") and _STAGE_SAID.search(text):
         said["removal_stage"] = stage
+    elif stage == "closed":
+        said["removal_stage"] = stage  # "my removal case was dismissed two years ago": no next date to ask
     elif stage in ("hearing", "check_in") and not _NO_STAGE.search(text) and not _both_stages(text):
         # ("I missed my hearing on nov 2": the case is in court, and the next date is asked; asked which
         # step it is at, visitors said again that they missed court)

@@ -36,6 +36,7 @@ STAGE_LABELS = {
     "removal_order": "Has a removal order",
     "appeal": "Appeal pending",
     "nta_no_date": "Notice to Appear, no date yet",
+    "closed": "Case closed or dismissed",
     "unknown": "Not sure",
 }
 
@@ -66,6 +67,7 @@ SUMMARY_WORDS: Dict[str, Dict[str, Any]] = {
             "removal_order": "Tiene orden de deportación",
             "appeal": "Apelación pendiente",
             "nta_no_date": "Aviso de comparecencia, sin fecha",
+            "closed": "Caso cerrado o terminado",
             "unknown": "No está seguro",
         },
         "categories": CATEGORIES_ES,

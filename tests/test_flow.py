@@ -1844,3 +1844,21 @@ def test_someone_released_but_still_held_elsewhere_stays_a_detention():
 def test_where_someone_is_held_now_is_not_when_they_were_taken():
     text = "a mi señora se la llevo la migra el martes en la mañana, y ahorita esta en el centro de broward"
     assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == "2026-12-01"
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("hace como 4 años me cerraron el caso de deportacion pero tengo miedo que lo vuelvan a abrir", "closed"),
+    ("my removal case was dismissed two years ago, do i need to do anything else?", "closed"),
+    ("my tio's case got administratively closed hace años", "closed"),
+    ("the bia dismissed my appeal", "removal_order"),  # an appeal lost is an order
+    ("una carta de la corte dice que mi caso que estaba cerrado lo van a volver a abrir", "hearing"),  # open again
+])
+def test_a_closed_case_is_its_own_stage(text, stage):
+    assert flow.removal_stage(text) == stage
+
+
+def test_a_closed_case_has_no_next_date_to_ask():
+    said = flow.answers_in_text("removal", "my removal case was dismissed two years ago", date(2026, 12, 6))
+    assert said == {"removal_stage": "closed"}
+    assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "closed"})
+    assert flow.removal_stage("dismissed, no court", answer=True) == "closed"
