@@ -338,7 +338,10 @@ _STAGE_WORDS = (
                   "firmar en migracion", "firmar con inmigracion", "firmar con migracion", "firmo cada", "firma cada",
                   # "I go see the ice officer downtown the day after tomorrow"
                   "see the ice officer", "see my ice officer", "see the officer at ice", "see my officer at ice",
-                  "ver al oficial de ice", "ver a mi oficial", "ver al oficial de inmigracion")),
+                  "ver al oficial de ice", "ver a mi oficial", "ver al oficial de inmigracion",
+                  # "a paper that says report in 6 weeks", "una carta que dice que se reporte"
+                  "says report in", "says to report in", "to report in", "report back in", "que me reporte en", "que se reporte en",
+                  "que nos reportemos en", "q me reporte en", "q se reporte en")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "order of deportation", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
@@ -606,6 +609,7 @@ def a_number_unknown(text: str) -> bool:
 #: A stage said in so many words ("deported" alone could be a past removal).
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|order of deportation|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
+    r"order of supervision|orden de supervisi[oó]n|"
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
     r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"

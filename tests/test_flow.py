@@ -1862,3 +1862,10 @@ def test_a_closed_case_has_no_next_date_to_ask():
     assert said == {"removal_stage": "closed"}
     assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "closed"})
     assert flow.removal_stage("dismissed, no court", answer=True) == "closed"
+
+
+def test_a_paper_to_report_in_weeks_is_the_check_in_and_its_date():
+    text = "they detained my husband friday but they let him go last night with a paper that says report in 6 weeks"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6)) == {"removal_stage": "check_in", "hearing_date": "2027-01-17"}
+    assert flow.answers_in_text("removal", "me dejaron ir con una orden de supervision hace 6 años", date(2026, 12, 6)) == {
+        "removal_stage": "removal_order"}
