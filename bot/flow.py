@@ -340,6 +340,9 @@ _STAGE_WORDS = (
                   "see the ice officer", "see my ice officer", "see the officer at ice", "see my officer at ice",
                   "ver al oficial de ice", "ver a mi oficial", "ver al oficial de inmigracion",
                   # "a paper that says report in 6 weeks", "una carta que dice que se reporte"
+                  # "he has to go to ICE in 3 days", "tiene que ir a migracion el lunes"
+                  "has to go to ice", "have to go to ice", "got to go to ice", "tiene que ir a ice", "tengo que ir a ice",
+                  "tiene que ir a migracion", "tengo que ir a migracion", "tiene q ir a migracion", "tengo q ir a migracion",
                   "says report in", "says to report in", "to report in", "report back in", "que me reporte en", "que se reporte en",
                   "que nos reportemos en", "q me reporte en", "q se reporte en")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "order of deportation", "ordered removed", "deported", "final order", "orden final",
@@ -1486,6 +1489,15 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "they released my mom from detention last month, she has court in october", "su deportacion ya esta
         # programada ... pero lo dejaron ir a la casa": out, and the case goes on
         return "removal"
+    if situation in ("detention", "enforcement") and (_SURRENDER.search(text or "") or _PAPERS_FOR_REMOVAL.search(text or "") or (
+            situation == "detention" and removal_stage(text) in ("hearing", "check_in"))) and not urgency.agents_at_hand(text or "") \
+            and not (detention_said(text or "") or _HELD_NOW.search(text or "") or situations.taken_lately(text)
+                     or _DETENTION_WORDS.search(text or "")
+                     or situations.STILL_HELD.search(text or "") or facilities.facility_in(text or "")
+                     or situations.kept_at_appointment(text) or situations.missing(text)):
+        # "the man from ICE said they are coming to get him if he doesnt turn himself in by wednesday", "he has
+        # to go to ICE in 3 days": the removal case's step, nobody held
+        return "removal"
     if situation == "detention" and _MISSED_BY_AGENTS.search(text or "") and not detention_said(text or "") \
             and not _HELD_NOW.search(text or ""):
         # "ICE showed up at my husbands job asking for him by name, he wasnt there. he has an order": nobody taken
@@ -1540,7 +1552,8 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not _CASE_OVER_OR_PETITION.search(text or ""):
         # "a mi hijo lo soltaron con fianza la semana pasada, ¿ahora qué sigue?": the case goes on in court
         return "removal"
-    if situation == "enforcement" and stage == "removal_order" and urgency.order_sought(text) and not urgency.agents_at_hand(text):
+    if situation == "enforcement" and (stage == "removal_order" or _AN_ORDER.search(text or "")) and urgency.order_sought(text) \
+            and not urgency.agents_at_hand(text):
         # "vinieron los de ICE buscando a mi husband, el tiene orden de deportacion ... se fueron": the
         # order is the case, and agents came for it
         return "removal"
@@ -1565,6 +1578,11 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: What a removal needs, named: "asked where is his passport", "making his travel papers".
+_PAPERS_FOR_REMOVAL = re.compile(r"\b(?:passport|pasaporte|travel (?:papers|documents?|docs)|documentos? de viaje)\b", re.IGNORECASE)
+#: Told to surrender: "if he doesnt turn himself in by wednesday", "que se entregue".
+_SURRENDER = re.compile(r"\b(?:turn (?:himself|herself|myself|themselves|yourself) in|entregarse|se entregue|me entregue|surrender\w*)\b",
+                        re.IGNORECASE)
 #: Agents came for someone who was not there: "he wasnt there", "no lo encontraron".
 _MISSED_BY_AGENTS = re.compile(
     r"\b(?:(?:he|she) (?:was ?n[o']?t|wasnt|was not) (?:there|home|at (?:work|the job|home))|no (?:lo|la) (?:encontraron|hallaron|agarraron)"

@@ -1159,6 +1159,15 @@ _REMOVAL_SIGNS = re.compile(
     r"|\b(?:ice|officer|oficial|deportation officer|la migra|migra|immigration|inmigracion|migracion)\b[^.?!]{0,60}?"
     r"\b(?:bring|traer|trae|traiga|get|sacar|saque|buy|comprar|compre)\b[^.?!]{0,20}?"
     r"\b(?:passport|pasaporte|travel documents?|documentos? de viaje|plane ticket|boletos? de avion)\b"
+    # "asked where is his passport, said they are making his travel papers", "le pidieron el pasaporte"
+    r"|\b(?:ice|officer|oficial|la migra|migra|immigration|inmigracion|migracion)\b[^.?!]{0,60}?"
+    r"\b(?:asked (?:for|where(?: is)?|about)|asking (?:for|where(?: is)?|about)|(?:le |me |les )?pidi(?:o|eron)|want(?:s|ed)?)\b[^.?!]{0,15}?"
+    r"\b(?:passport|pasaporte|travel documents?|travel papers|documentos? de viaje)\b"
+    r"|\b(?:making|preparing|processing|getting|haciendo|preparando|tramitando|sacando)\s+(?:his|her|their|my|the|sus|los|su|el)\s+"
+    r"(?:travel (?:papers|documents?|docs)|documentos? de viaje)\b"
+    # told to surrender within days: "if he doesnt turn himself in by wednesday", "que se entregue el lunes"
+    r"|\b(?:turn (?:himself|herself|myself|themselves|yourself) in|entregarse|se entregue|me entregue|surrender\w*)\b[^.?!]{0,25}?"
+    r"\b(?:tomorrow|manana|tonight|this week|esta semana|" + _WEEKDAYS + r")\b"
 )
 
 #: A removal order ... and agents come looking for the person: "vinieron los de ICE buscando a mi husband, el
@@ -1168,7 +1177,9 @@ _ORDER_WORDS = re.compile(
     r"|ordered (?:deported|removed)|(?:dieron|dio) (?:la )?deportacion|tiene deportacion|has a deportation"
     r"|(?:has|had|tiene) (?:an? |una )?(?:old )?(?:order|orden))\b")
 _SOUGHT = re.compile(
-    r"\b(?:came|come|showed up|were|was)\b[^.?!]{0,20}\blooking for (?:him|her|them|me|my \w+)\b"
+    r"\b(?:came|come|showed up|were|was)\b[^.?!]{0,40}\blooking for (?:him|her|them|me|my \w+)\b"
+    # "ICE keeps calling my moms phone and leaving messages telling her to come in"
+    r"|\b(?:ice|officer|oficial|la migra|migra)\b[^.?!]{0,10}\b(?:keeps? calling|keep(?:s)? (?:leaving|sending)|no deja de llamar|sigue llamando|siguen llamando)\b"
     r"|\b(?:vinieron|fueron|llegaron|anduvieron|andan)\b[^.?!]{0,25}\bbuscando\b"
     r"|\b(?:asking|asked|preguntando|preguntaron) (?:for|por) (?:him|her|my \w+|mi \w+)\b"
     r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b")

@@ -1869,3 +1869,16 @@ def test_a_paper_to_report_in_weeks_is_the_check_in_and_its_date():
     assert flow.answers_in_text("removal", text, date(2026, 12, 6)) == {"removal_stage": "check_in", "hearing_date": "2027-01-17"}
     assert flow.answers_in_text("removal", "me dejaron ir con una orden de supervision hace 6 años", date(2026, 12, 6)) == {
         "removal_stage": "removal_order"}
+
+
+@pytest.mark.parametrize("text", [
+    "the man from ICE called and said they are coming to get him if he doesnt turn himself in by wednesday",
+    "the deportation officer called my dad and asked where is his passport, said they are making his travel papers",
+    "he has to go to ICE in 3 days and they told him bring his passport",
+])
+def test_a_step_of_the_removal_read_as_a_detention_is_the_removal_case(text):
+    assert flow.matter_told("detention", text) == "removal"
+
+
+def test_someone_held_with_papers_asked_stays_a_detention():
+    assert flow.matter_told("detention", "they arrested my dad yesterday and asked for his passport") == "detention"

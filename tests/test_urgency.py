@@ -1175,3 +1175,13 @@ def test_someone_held_now_is_not_agents_at_hand():
             "y ahorita esta en el centro de broward")
     assert urgency.live_emergency(text) is None
     assert urgency.live_emergency("la migra esta afuera de mi casa ahorita") == "home"
+
+
+@pytest.mark.parametrize("text", [
+    "the man from ICE said they are coming to get him if he doesnt turn himself in by wednesday",
+    "the deportation officer asked where is his passport, said they are making his travel papers",
+    "ICE keeps calling my moms phone, she has an old order",
+    "ICE came to the house this morning looking for my brother, el tiene deportacion",
+])
+def test_more_removals_under_way_said_indirectly(text):
+    assert "removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))
