@@ -736,15 +736,14 @@ def _detention_day(text: str, today: date) -> date | str | None:
             # court is on the 15th"; "her mom got taken by ICE yesterday" after a long preamble.
             clauses = _CLAUSE.split(sentence)
             told = [c for c in clauses if _DETENTION_WORDS.search(c)]
-            if not told and _NOW_HELD.search(sentence):
-                continue  # ("..., y ahorita esta en el centro de broward": where she is now, not when)
             found = {d for d in (dates.day_detained(c, today) for c in told) if d is not None}
             if len(found) > 1:
                 # ("lo agarraron el fin de semana pasado ..., ahorita esta en la carcel": where he is now, not when)
                 found -= {dates.day_detained(c, today) for c in told if _NOW_HELD.search(c)}
             # Else the sentence, less the clauses about another day: "detenido en Winn, le pusieron
             # fecha de corte para el 13 de enero" has no day of detention.
-            rest = ", ".join(c for c in clauses if c in told or not _another_day(c, today))
+            # ("..., y ahorita esta en el centro de broward": where she is now, not when)
+            rest = ", ".join(c for c in clauses if (c in told or not _another_day(c, today)) and (told or not _NOW_HELD.search(c)))
             day = found.pop() if len(found) == 1 else dates.day_detained(rest, today)
             if day is not None:
                 days.add(day)
@@ -1490,7 +1489,8 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # programada ... pero lo dejaron ir a la casa": out, and the case goes on
         return "removal"
     if situation in ("detention", "enforcement") and (_SURRENDER.search(text or "") or _PAPERS_FOR_REMOVAL.search(text or "") or (
-            situation == "detention" and removal_stage(text) in ("hearing", "check_in"))) and not urgency.agents_at_hand(text or "") \
+            situation == "detention" and removal_stage(text) in ("hearing", "check_in") and not _HELD_SINCE.search(text or "")
+            and not _BOND_HEARING.search(text or ""))) and not urgency.agents_at_hand(text or "") \
             and not (detention_said(text or "") or _HELD_NOW.search(text or "") or situations.taken_lately(text)
                      or _DETENTION_WORDS.search(text or "")
                      or situations.STILL_HELD.search(text or "") or facilities.facility_in(text or "")
@@ -1578,6 +1578,8 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: Somewhere since a time: "hes at the ICE office downtown since his appointment", "has been at the facility since".
+_HELD_SINCE = re.compile(r"\b(?:is|'s|s|hes|shes|has been|have been|esta|está|sigue|lleva)\b[^.?!]{0,50}\b(?:since|desde)\b", re.IGNORECASE)
 #: What a removal needs, named: "asked where is his passport", "making his travel papers".
 _PAPERS_FOR_REMOVAL = re.compile(r"\b(?:passport|pasaporte|travel (?:papers|documents?|docs)|documentos? de viaje)\b", re.IGNORECASE)
 #: Told to surrender: "if he doesnt turn himself in by wednesday", "que se entregue".

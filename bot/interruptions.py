@@ -209,6 +209,9 @@ def name_after_question(text: str) -> Optional[str]:
     return contact.clean_name(said)[0]
 
 
+#: A fact put right: "wait sorry ... its not next month its next thursday", "en realidad es el martes".
+_PUT_RIGHT = re.compile(r"\b(?:wait|sorry|actually|i mean|correction|it'?s not|its not|not \w+(?: \w+)? it'?s|perd[oó]n|me equivoqu[eé]"
+                        r"|en realidad|no es (?:el|en|la)|quise decir)\b", re.IGNORECASE)
 #: The facts of a case a message beside a weak sign of danger may still tell (the help does not swallow them).
 _CASE_FACTS = ("removal_stage", "hearing_date", "detained_since", "detained_where")
 
@@ -866,7 +869,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)
             answer.slots.update(flow.corrected_at_summary(text, slots, None, today or date.today()))
-        elif guess and text and slots.get("situation") in ("removal", "detention"):
+        elif guess and text and slots.get("situation") in ("removal", "detention") and (
+                _PUT_RIGHT.search(text) or flow.removal_stage(text) in flow.STEPS):
             # "wait sorry i looked at the letter again its not next month its next thursday!!" at another
             # question, read as a weak sign of danger: the help, and the case's new date is kept
             said = flow.answers_in_text(slots["situation"], text, today or date.today(), slots.get("removal_stage"))

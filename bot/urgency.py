@@ -1180,7 +1180,7 @@ _SOUGHT = re.compile(
     r"\b(?:came|come|showed up|were|was)\b[^.?!]{0,40}\blooking for (?:him|her|them|me|my \w+)\b"
     # "ICE keeps calling my moms phone and leaving messages telling her to come in"
     r"|\b(?:ice|officer|oficial|la migra|migra)\b[^.?!]{0,10}\b(?:keeps? calling|keep(?:s)? (?:leaving|sending)|no deja de llamar|sigue llamando|siguen llamando)\b"
-    r"|\b(?:vinieron|fueron|llegaron|anduvieron|andan)\b[^.?!]{0,25}\bbuscando\b"
+    r"|\b(?:vinieron|fueron|llegaron|anduvieron|estuvieron)\b[^.?!]{0,25}\bbuscando(?:lo|la|me|nos|los)?\b(?! a todos)"
     r"|\b(?:asking|asked|preguntando|preguntaron) (?:for|por) (?:him|her|my \w+|mi \w+)\b"
     r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b")
 
@@ -1249,7 +1249,8 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
 
 
 #: A step put off to the next visit: "bring my passport next time", "la proxima vez".
-_NEXT_VISIT = re.compile(r"\b(?:next time|next visit|la proxima vez|la siguiente vez|la proxima cita)\b")
+_NEXT_VISIT = re.compile(r"\b(?:next time|next visit|next (?:appointment|check-?in)|la proxima vez|la siguiente vez"
+                         r"|(?:la|mi|su) (?:proxima|siguiente) (?:cita|firma))\b")
 
 
 def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = None) -> List[str]:

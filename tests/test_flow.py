@@ -1882,3 +1882,16 @@ def test_a_step_of_the_removal_read_as_a_detention_is_the_removal_case(text):
 
 def test_someone_held_with_papers_asked_stays_a_detention():
     assert flow.matter_told("detention", "they arrested my dad yesterday and asked for his passport") == "detention"
+
+
+@pytest.mark.parametrize("text", [
+    "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment",
+    "my husband has been at the ice facility in tacoma since the week before last, he has a bond hearing tomorrow",
+])
+def test_held_since_or_before_a_bond_hearing_stays_a_detention(text):
+    assert flow.matter_told("detention", text) == "detention"
+
+
+def test_the_day_taken_is_kept_beside_where_they_are_now():
+    said = flow.answers_in_text("detention", "a mi papa lo pickearon los de ICE el viernes, ahora esta en krome", date(2026, 12, 6))
+    assert said["detained_since"] == "2026-12-04"

@@ -1270,3 +1270,11 @@ def test_a_new_date_beside_a_weak_sign_of_danger_is_kept():
     guess = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "crisis_reading", "value": safety.GUESS}]
     answer = interruptions.handle("crisis", said, guess, [], slots, firm(), today=date(2026, 12, 6))
     assert answer.slots["hearing_date"] == "2026-12-10" and answer.responses[0] == interruptions.CRISIS_UNSURE
+
+
+def test_a_time_beside_a_weak_sign_of_danger_is_not_taken_for_the_hearing():
+    said = "she has it on her paper, ill have to ask her tonight"
+    slots = {"requested_slot": "a_number", "situation": "removal", "removal_stage": "hearing", "hearing_date": "in a couple months"}
+    guess = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    answer = interruptions.handle("crisis", said, guess, [], slots, firm(), today=date(2026, 12, 6))
+    assert "hearing_date" not in answer.slots

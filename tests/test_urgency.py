@@ -1185,3 +1185,13 @@ def test_someone_held_now_is_not_agents_at_hand():
 ])
 def test_more_removals_under_way_said_indirectly(text):
     assert "removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))
+
+
+@pytest.mark.parametrize("text", [
+    # hearsay of agents looking for everyone with an order: not for this person
+    "hace 10 años un juez me dio deportacion, nunca me han buscado. mi vecina dice q ahora andan buscando a todos los q tienen orden",
+    # the passport asked for, the next appointment a month away
+    "En mi última firma con ICE me dijeron que saque mi pasaporte de Guatemala, mi próxima cita es en un mes.",
+])
+def test_a_removal_only_feared_or_weeks_away_is_not_imminent(text):
+    assert "removal_imminent" not in urgency.text_signals(text, date(2026, 12, 6))
