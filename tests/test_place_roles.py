@@ -339,6 +339,8 @@ def test_heard_in_passing_at_the_yes_no_question_takes_any_place():
     ("hola, soy enfermera en madrid y un hospital de florida me ofrece trabajo", "Madrid, Spain", "self"),
     ("my husband is a us citizen in texas", "Texas", "relative"),
     ("i am a citizen of mexico", "Mexico", "origin"),
+    ("border patrol has him in el paso since saturday. im his uncle in albuquerque", "Albuquerque, NM", "self"),
+    ("soy su tia en dallas, a el lo tienen en conroe", "Dallas, TX", "self"),
 ])
 def test_who_is_where_by_what_they_do_there(text, place, role):
     found = {m.place.label: m.role for m in mentions(text)}
@@ -694,3 +696,8 @@ def test_moved_to_a_town_is_where_the_visitor_lives_now():
     text = "mi court es en Arlington Virginia pero ya me mude a Charlotte, como cambio la corte? es en like 2 months"
     found, role = visitor_location(text)
     assert (found.label, role) == ("Charlotte, NC", place_roles.SELF)
+
+
+def test_closed_the_door_in_spanish_is_no_place():
+    found = {m.place.label: m.role for m in mentions("hay una van de ICE afuera del trabajo, el manager cerro la puerta. estamos en santa ana")}
+    assert found == {"Santa Ana, CA": "self"}

@@ -78,6 +78,7 @@ _NEVER_SINGLE = """
 pest van buda serra golfe guli loni teni baise banan sale perm surrey takeo ibb jos oyo aba
 kota carrefour male colon natal bello why hazard protection success welcome
 carolina dakota orleans
+cerro
 """
 _NEVER_MULTI = [
     "the valley", "new city", "new hope", "good hope", "new home", "social circle", "cut off",

@@ -651,6 +651,9 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         # "hes staying in our house in yakima", "vinieron a mi casa en dallas": the visitor's home
         # (not one left: "we fled from our home in Honduras")
         return SELF
+    if ts >= 4 and words[ts - 1] in ("in", "en") and words[ts - 3] in ("his", "her", "their", "su") \
+            and words[ts - 4] in ("am", "soy", "was"):
+        return SELF  # "im his uncle in albuquerque", "soy su tia en dallas": who the visitor is, and where
     if ts >= 2 and words[ts - 1] == "in" and words[ts - 2] in ("we", "i") and (ts == 2 or words[ts - 3] in BOUNDARY | {","}):
         return SELF  # "we in vietnam", "i in mexico now": the verb left out
     if ts >= 2 and words[ts - 1] in ("in", "en") and _STAYING.search(" ".join(words[lo:ts])) and not any(
