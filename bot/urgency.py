@@ -443,7 +443,9 @@ def _window_closing(t: str, today: Optional[date] = None) -> bool:
 #: A decision with a 30-day appeal window: the judge's (appeal to the BIA) or the
 #: BIA's (petition for review). Said with when it came, the window is known.
 _DECISION = re.compile(
-    r"\b(?:(?:judge|juez|jueza|court|corte)\b[^.]{0,30}?\b(?:denied|ordered|negó|nego|ordeno|ordenó|dio la deportacion)"
+    r"\b(?:(?:judge|juez|jueza|court|corte)\b[^.]{0,30}?\b(?:denied|ordered|negó|nego|ordeno|ordenó|dio la deportacion"
+    # "the judge already said deport at my hearing like 3 weeks ago"
+    r"|said (?:deport\w*|removal|removed)|gave (?:me |him |her )?(?:deportation|a deportation|removal)|me dio deportacion|le dio deportacion)"
     r"|(?:bia|board of immigration appeals?|board)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
     r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion)"
 )

@@ -1195,3 +1195,9 @@ def test_more_removals_under_way_said_indirectly(text):
 ])
 def test_a_removal_only_feared_or_weeks_away_is_not_imminent(text):
     assert "removal_imminent" not in urgency.text_signals(text, date(2026, 12, 6))
+
+
+def test_a_decision_said_plainly_weeks_ago_closes_the_appeal_window():
+    text = "the judge already said deport at my hearing like 3 weeks ago and my lawyer never filed nothing. can i still appeal?"
+    assert urgency.text_signals(text, date(2026, 12, 6)) == ["deadline_soon"]
+    assert urgency.text_signals("the judge gave me deportation 10 years ago", date(2026, 12, 6)) == []
