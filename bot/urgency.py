@@ -678,7 +678,10 @@ _WAS = re.compile(
 _HOLDING = re.compile(
     rf"\b{_AGENT}\s+(?:still\s+|todavia\s+)?(?:has|have|is holding|are holding|(?:is|are) keeping|tiene|tienen)\s+"
     r"(?:him|her|them|my|our|mi|mis|a mi|a mis|a)\b"
-    r"|\b(?:lo|la|los|las) (?:tienen|tiene) (?:en|adentro)\b")
+    r"|\b(?:lo|la|los|las) (?:tienen|tiene) (?:en|adentro)\b"
+    # the agents named before: "stopped by border patrol ... and they still have him"
+    r"|\b(?:they|theyre|they're)\s+(?:still\s+)?(?:have|are holding|are keeping|got)\s+(?:him|her|them)\b(?! (?:for|a)\b)"
+    r"|\b(?:todavia|aun|siguen)\s+(?:lo|la|los|las)\s+tienen\b")
 _THIS_MORNING = re.compile(r"\b(?:this morning|earlier today|esta manana|hoy en la manana|en la manana)\b")
 #: ... unless the sentence says they are there ("ICE is at my door since this morning").
 _IS_THERE = re.compile(

@@ -1201,3 +1201,9 @@ def test_a_decision_said_plainly_weeks_ago_closes_the_appeal_window():
     text = "the judge already said deport at my hearing like 3 weeks ago and my lawyer never filed nothing. can i still appeal?"
     assert urgency.text_signals(text, date(2026, 12, 6)) == ["deadline_soon"]
     assert urgency.text_signals("the judge gave me deportation 10 years ago", date(2026, 12, 6)) == []
+
+
+def test_someone_the_agents_still_have_is_held_not_agents_at_hand():
+    text = "my husband got stopped by border patrol at the checkpoint near falfurrias 2 days ago and they still have him"
+    assert urgency.live_emergency(text) is None
+    assert urgency.live_emergency("border patrol stopped us at the checkpoint right now and they are asking for papers") is not None
