@@ -1515,6 +1515,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation == "detention" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or ""):
         # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
         return "enforcement"
+    if situation == "enforcement" and situations.STILL_HELD.search(text or "") and not urgency.agents_at_hand(text or "") \
+            and not situations.RELEASED.search(text or "") and urgency.agents_named(text or ""):
+        # "my husband got stopped by border patrol at the checkpoint 2 days ago and they still have him": held
+        return "detention"
     if situation == "enforcement" and _FAMILY_TAKEN.search(text or "") and detention_said(text) \
             and not situations.RELEASED.search(text or ""):
         # "se llevaron a mi esposo de la casa hace una hora y todavia hay una troca en la esquina": he is held

@@ -322,7 +322,9 @@ _CITIZENSHIP_AIM = re.compile(
 STILL_HELD = re.compile(
     r"\b(?:(?:kept|keeping|keep|still holding|are holding) (?:him|them|me|my \w+|her(?! \w* ?(?:card|papers|status|job|house|license)))|still (?:held|detained|in custody|there|locked up|inside)|(?:is|are|he'?s|she'?s|hes|shes) (?:still )?"
     r"(?:held|detained|in custody|locked up)|sigue[n]? (?:detenid\w*|adentro|ah[ií])|(?:lo|la|los) tienen|(?:lo|la) dejaron adentro"
-    r"|ankle|monitor|grillete|isap)\b"
+    r"|ankle|monitor|grillete|isap"
+    # "stopped by border patrol 2 days ago and they still have him"
+    r"|(?:they|theyre|they're) still (?:have|got) (?:him|her|them)|(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen)\b"
     # "hes at the tacoma detention center now"
     r"|\b(?:is|are|he'?s|she'?s|hes|shes|they'?re) (?:still )?(?:at|in) (?:the )?(?:[\w-]+ ){0,3}(?:detention|processing center|jail|custody)\b",
     re.IGNORECASE)

@@ -1895,3 +1895,8 @@ def test_held_since_or_before_a_bond_hearing_stays_a_detention(text):
 def test_the_day_taken_is_kept_beside_where_they_are_now():
     said = flow.answers_in_text("detention", "a mi papa lo pickearon los de ICE el viernes, ahora esta en krome", date(2026, 12, 6))
     assert said["detained_since"] == "2026-12-04"
+
+
+def test_stopped_by_the_agents_who_still_have_him_is_a_detention():
+    text = "my husband got stopped by border patrol at the checkpoint near falfurrias 2 days ago and they still have him"
+    assert flow.matter_told("enforcement", text) == "detention"
