@@ -1498,7 +1498,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "the man from ICE said they are coming to get him if he doesnt turn himself in by wednesday", "he has
         # to go to ICE in 3 days": the removal case's step, nobody held
         return "removal"
-    if situation == "detention" and _MISSED_BY_AGENTS.search(text or "") and not detention_said(text or "") \
+    if situation == "detention" and _MISSED_BY_AGENTS.search(text or "") and not detention_said(_MISSED_BY_AGENTS.sub(" ", text or "")) \
             and not _HELD_NOW.search(text or ""):
         # "ICE showed up at my husbands job asking for him by name, he wasnt there. he has an order": nobody taken
         return "removal" if removal_stage(text) in STEPS or _AN_ORDER.search(text or "") else "enforcement"
@@ -1515,7 +1515,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation == "detention" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or ""):
         # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
         return "enforcement"
-    if situation == "enforcement" and situations.STILL_HELD.search(text or "") and not urgency.agents_at_hand(text or "") \
+    if situation == "enforcement" and _STILL_HAVE.search(text or "") and not urgency.agents_at_hand(text or "") \
             and not situations.RELEASED.search(text or "") and urgency.agents_named(text or ""):
         # "my husband got stopped by border patrol at the checkpoint 2 days ago and they still have him": held
         return "detention"
@@ -1561,6 +1561,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "vinieron los de ICE buscando a mi husband, el tiene orden de deportacion ... se fueron": the
         # order is the case, and agents came for it
         return "removal"
+    if situation == "humanitarian" and removal_stage(text) == "hearing" and _COURT_DATE_SOON.search(text or "") \
+            and not _INTERVIEW.search(text or ""):
+        # "en 5 dias es mi audiencia y no encuentro los papeles de mi asilo": asylum before the judge, the removal case
+        return "removal"
     if situation in ("family", "other", "humanitarian") and urgency.removal_signs(text) and not detention_said(text):
         # "the officer told my husband to go to the consulado and get his travel document": a removal under way
         return "removal"
@@ -1584,6 +1588,15 @@ def matter_told(situation: str | None, text: str) -> str | None:
 
 #: Somewhere since a time: "hes at the ICE office downtown since his appointment", "has been at the facility since".
 _HELD_SINCE = re.compile(r"\b(?:is|'s|s|hes|shes|has been|have been|esta|está|sigue|lleva)\b[^.?!]{0,50}\b(?:since|desde)\b", re.IGNORECASE)
+#: A hearing with its day said: "en 5 dias es mi audiencia", "my court is next week" (the case's own step).
+_COURT_DATE_SOON = re.compile(
+    r"\b(?:en|in|within|dentro de)\s+(?:\d{1,2}|un|una|dos|tres|cuatro|cinco|a|one|two|three|four|five)\s+(?:d[ií]as?|days?|semanas?|weeks?)\b"
+    r"|\b(?:tomorrow|ma[nñ]ana|next week|la semana que viene|la pr[oó]xima semana|this (?:coming )?\w+day|este \w+)\b", re.IGNORECASE)
+#: An interview or appointment at USCIS, not a hearing in court.
+_INTERVIEW = re.compile(r"\b(?:interview|entrevista|uscis|biometric\w*|biom[eé]tric\w*|huellas|asylum office|oficina de asilo)\b", re.IGNORECASE)
+#: The agents still have someone: "and they still have him", "todavia lo tienen".
+_STILL_HAVE = re.compile(r"\b(?:they|theyre|they're) still (?:have|got) (?:him|her|them)\b|\b(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen\b",
+                         re.IGNORECASE)
 #: What a removal needs, named: "asked where is his passport", "making his travel papers".
 _PAPERS_FOR_REMOVAL = re.compile(r"\b(?:passport|pasaporte|travel (?:papers|documents?|docs)|documentos? de viaje)\b", re.IGNORECASE)
 #: Told to surrender: "if he doesnt turn himself in by wednesday", "que se entregue".
@@ -1592,7 +1605,8 @@ _SURRENDER = re.compile(r"\b(?:turn (?:himself|herself|myself|themselves|yoursel
 #: Agents came for someone who was not there: "he wasnt there", "no lo encontraron".
 _MISSED_BY_AGENTS = re.compile(
     r"\b(?:(?:he|she) (?:was ?n[o']?t|wasnt|was not) (?:there|home|at (?:work|the job|home))|no (?:lo|la) (?:encontraron|hallaron|agarraron)"
-    r"|(?:did ?n[o']?t|didnt|did not) (?:find|get|catch) (?:him|her)|(?:[eé]l|ella) no estaba)\b", re.IGNORECASE)
+    r"|(?:did ?n[o']?t|didnt|did not) (?:find|get|catch|take) (?:him|her)|(?:[eé]l|ella) no estaba"
+    r"|(?:a )?(?:[eé]l|ella) no (?:lo|la) (?:agarraron|detuvieron|arrestaron|llevaron)|no se (?:lo|la) llevaron)\b", re.IGNORECASE)
 #: An order, said without its kind: "he has an order from when he was 19", "tiene una orden".
 _AN_ORDER = re.compile(r"\b(?:has|had|got|tiene|ten[ií]a) (?:an? |una )?(?:old |vieja )?(?:order|orden)\b", re.IGNORECASE)
 #: Nobody ever came to enforce it: "nobody ever came for him", "they never came looking", "nunca lo buscaron".

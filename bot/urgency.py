@@ -694,7 +694,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de qu
 _SI_IF = re.compile(r"\bsi (?=(?:me|nos|te|le|les|lo|la|los|llega|llegan|vienen|viene|tocan|toca|ice|inmigracion|migracion)\b)")
 #: Calling or reporting to them: a threat ("he will call ICE on us", "me va a reportar a la migra").
 _CALL_AGENTS = (
-    r"\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a"
+    r"\b(?:call|calls|calling|called|report(?:s|ing|ed)?(?: \w+)? to|reportar(?!me\b|se\b|nos\b)\w*(?: \w+)? (?:a|con)|llamar(?:le)? a|llama a|llamarle a"
     r"|(?:me|nos|te|lo|la|los|las|les|le) (?:echa|echan|echo|echaria|va a echar|van a echar)(?: a)?)"
     r" (?:the |la )?" + _AGENT + r"\b(?: (?:on (?:me|us|him|her|them)))?"
     # a deportation threatened, not begun: "me hace deportar", "he'll get me deported", "threatens to deport us"

@@ -1900,3 +1900,21 @@ def test_the_day_taken_is_kept_beside_where_they_are_now():
 def test_stopped_by_the_agents_who_still_have_him_is_a_detention():
     text = "my husband got stopped by border patrol at the checkpoint near falfurrias 2 days ago and they still have him"
     assert flow.matter_told("enforcement", text) == "detention"
+
+
+@pytest.mark.parametrize("text", [
+    "my neighbor said ICE was outside the elementary school at pickup yesterday. should i keep my kids home?",
+    "ice officers were outside my daughters school at pickup today. they left before i got there. should i keep her home tomorrow?",
+])
+def test_keeping_children_home_is_no_one_held(text):
+    assert flow.matter_told("enforcement", text) == "enforcement"
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    ("enforcement", "el jueves tengo q ir a reportarme a migracion y dicen q estan dejando a la gente adentro", "removal"),
+    ("detention", "hubo una redada en la empacadora donde trabaja mi cuñado, a el no lo agarraron gracias a dios", "enforcement"),
+    ("humanitarian", "en 5 dias es mi audiencia y no encuentro los papeles de mi asilo", "removal"),
+    ("humanitarian", "my asylum interview is in 5 days at uscis", "humanitarian"),
+])
+def test_the_matter_beside_a_check_in_a_taking_denied_or_a_hearing_days_away(read, text, matter):
+    assert flow.matter_told(read, text) == matter

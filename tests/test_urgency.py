@@ -1207,3 +1207,8 @@ def test_someone_the_agents_still_have_is_held_not_agents_at_hand():
     text = "my husband got stopped by border patrol at the checkpoint near falfurrias 2 days ago and they still have him"
     assert urgency.live_emergency(text) is None
     assert urgency.live_emergency("border patrol stopped us at the checkpoint right now and they are asking for papers") is not None
+
+
+def test_reporting_oneself_to_immigration_is_no_threat():
+    assert not urgency.threat_to_call_agents("el jueves tengo q ir a reportarme a migracion")
+    assert urgency.threat_to_call_agents("dice que me va a reportar a migracion")
