@@ -873,8 +873,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
                 _PUT_RIGHT.search(text) or flow.removal_stage(text) in flow.STEPS):
             # "wait sorry i looked at the letter again its not next month its next thursday!!" at another
             # question, read as a weak sign of danger: the help, and the case's new date is kept
-            said = flow.answers_in_text(slots["situation"], text, today or date.today(), slots.get("removal_stage"))
-            answer.slots.update({k: v for k, v in said.items() if k in _CASE_FACTS and k != pending and v != slots.get(k)})
+            facts = flow.answers_in_text(slots["situation"], text, today or date.today(), slots.get("removal_stage"))
+            answer.slots.update({k: v for k, v in facts.items() if k in _CASE_FACTS and k != pending and v != slots.get(k)})
         # a weak guess of the learned reader gets every line, without presuming which danger
         help_line = CRISIS_UNSURE if guess and (found is None or safety.bridge_only(text or "")) else CRISIS_REPLIES.get(kind or "", "utter_crisis_general")
         answer.responses += [help_line, "utter_crisis_continue"]
