@@ -1598,10 +1598,9 @@ _INTERVIEW = re.compile(r"\b(?:interview|entrevista|uscis|biometric\w*|biom[eé]
 _STILL_HAVE = re.compile(r"\b(?:they|theyre|they're) still (?:have|got) (?:him|her|them)\b|\b(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen\b",
                          re.IGNORECASE)
 #: What a removal needs, named: "asked where is his passport", "making his travel papers".
-_PAPERS_FOR_REMOVAL = re.compile(r"\b(?:passport|pasaporte|travel (?:papers|documents?|docs)|documentos? de viaje)\b", re.IGNORECASE)
+_PAPERS_FOR_REMOVAL = re.compile(r"\b" + urgency.TRAVEL_PAPERS + r"\b", re.IGNORECASE)
 #: Told to surrender: "if he doesnt turn himself in by wednesday", "que se entregue".
-_SURRENDER = re.compile(r"\b(?:turn (?:himself|herself|myself|themselves|yourself) in|entregarse|se entregue|me entregue|surrender\w*)\b",
-                        re.IGNORECASE)
+_SURRENDER = re.compile(r"\b" + urgency.SURRENDER + r"\b", re.IGNORECASE)
 #: Agents came for someone who was not there: "he wasnt there", "no lo encontraron".
 _MISSED_BY_AGENTS = re.compile(
     r"\b(?:(?:he|she) (?:was ?n[o']?t|wasnt|was not) (?:there|home|at (?:work|the job|home))|no (?:lo|la) (?:encontraron|hallaron|agarraron)"

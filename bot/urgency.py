@@ -1152,6 +1152,11 @@ _TICKET_TO_LEAVE = re.compile(r"\b(?:boletos?|tickets?|pasajes?|vuelo|flight)\b[
 _RELIEF_NAMED = re.compile(r"\b(?:cancellation|withholding|cancelacion|suspension) (?:of|de) (?:removal|deportation|deportacion|remocion)\b")
 #: Signs that a removal is days away, beside the words above: travel documents come in, a report
 #: with a passport, a flight home with an officer or ICE in the story.
+#: Told to surrender: "turn himself in", "que se entregue" (also ``bot.flow``'s reading of the matter).
+SURRENDER = r"(?:turn (?:himself|herself|myself|themselves|yourself) in|entregarse|se entregue|me entregue|surrender\w*)"
+#: What a removal needs: a passport, travel documents (also ``bot.flow``'s reading of the matter).
+TRAVEL_PAPERS = r"(?:passport|pasaporte|travel (?:papers|documents?|docs)|documentos? de viaje)"
+
 _REMOVAL_SIGNS = re.compile(
     r"\btravel (?:documents?|docs?|papers?|document)\b[^.]{0,50}\b(?:came|come in|arrived|are ready|ready|issued|llegaron)\b"
     r"|\bdocumentos? de viaje\b[^.]{0,40}\b(?:llegaron|llego|estan listos|ya estan)\b"
@@ -1167,11 +1172,11 @@ _REMOVAL_SIGNS = re.compile(
     # "asked where is his passport, said they are making his travel papers", "le pidieron el pasaporte"
     r"|\b(?:ice|officer|oficial|la migra|migra|immigration|inmigracion|migracion)\b[^.?!]{0,60}?"
     r"\b(?:asked (?:for|where(?: is)?|about)|asking (?:for|where(?: is)?|about)|(?:le |me |les )?pidi(?:o|eron)|want(?:s|ed)?)\b[^.?!]{0,15}?"
-    r"\b(?:passport|pasaporte|travel documents?|travel papers|documentos? de viaje)\b"
+    r"\b" + TRAVEL_PAPERS + r"\b"
     r"|\b(?:making|preparing|processing|getting|haciendo|preparando|tramitando|sacando)\s+(?:his|her|their|my|the|sus|los|su|el)\s+"
     r"(?:travel (?:papers|documents?|docs)|documentos? de viaje)\b"
     # told to surrender within days: "if he doesnt turn himself in by wednesday", "que se entregue el lunes"
-    r"|\b(?:turn (?:himself|herself|myself|themselves|yourself) in|entregarse|se entregue|me entregue|surrender\w*)\b[^.?!]{0,25}?"
+    r"|\b" + SURRENDER + r"\b[^.?!]{0,25}?"
     r"\b(?:tomorrow|manana|tonight|this week|esta semana|" + _WEEKDAYS + r")\b"
 )
 
