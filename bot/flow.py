@@ -1419,11 +1419,13 @@ def own_case_not_a_detention(text: str) -> bool:
     check-in, the detention being over ("let him out on bond last week, now he has court")
     or someone else's told as the reason for fear ("my friend got detained at his")."""
     t = text or ""
-    if removal_stage(t) not in ("hearing", "check_in") or re.search(r"\b(?:still|are|is) holding (?:him|her|them|my \w+)\b", t, re.IGNORECASE):
+    if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t):
         return False  # ("they released my mom but they are still holding my dad": he is held)
     return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
 
 
+#: The agents still holding someone: "they released my mom but they are still holding my dad".
+_STILL_HOLDING = re.compile(r"\b(?:still|are|is) holding (?:him|her|them|my \w+)\b", re.IGNORECASE)
 #: A detention feared at a coming check-in or court, not one that happened: "scared they keep me
 #: this time", "la pueden dejar detenida?".
 _FEAR_OF_DETENTION = re.compile(
@@ -1488,13 +1490,11 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "they released my mom from detention last month, she has court in october", "su deportacion ya esta
         # programada ... pero lo dejaron ir a la casa": out, and the case goes on
         return "removal"
-    if situation in ("detention", "enforcement") and (_SURRENDER.search(text or "") or _PAPERS_FOR_REMOVAL.search(text or "") or (
-            situation == "detention" and removal_stage(text) in ("hearing", "check_in") and not _HELD_SINCE.search(text or "")
-            and not _BOND_HEARING.search(text or ""))) and not urgency.agents_at_hand(text or "") \
-            and not (detention_said(text or "") or _HELD_NOW.search(text or "") or situations.taken_lately(text)
-                     or _DETENTION_WORDS.search(text or "")
-                     or situations.STILL_HELD.search(text or "") or facilities.facility_in(text or "")
-                     or situations.kept_at_appointment(text) or situations.missing(text)):
+    step_of_removal = _SURRENDER.search(text or "") or _PAPERS_FOR_REMOVAL.search(text or "") or (
+        situation == "detention" and removal_stage(text) in ("hearing", "check_in") and not _HELD_SINCE.search(text or "")
+        and not _BOND_HEARING.search(text or ""))
+    if situation in ("detention", "enforcement") and step_of_removal and not urgency.agents_at_hand(text or "") \
+            and not _anyone_held(text or ""):
         # "the man from ICE said they are coming to get him if he doesnt turn himself in by wednesday", "he has
         # to go to ICE in 3 days": the removal case's step, nobody held
         return "removal"
@@ -1643,6 +1643,14 @@ _HELD_NOW = re.compile(
     # "a mi hermano lo tienen en el corralon de laredo", "they have him at the county jail"
     r"|\b(?:(?:lo|la|los|las) tienen|they have (?:him|her|them)|they got (?:him|her|them)) (?:en|in|at) (?:el |la |the )?"
     r"(?:corral[oó]n|hielera|c[aá]rcel|jail|centro de detenci[oó]n|detention|processing center|county)", re.IGNORECASE)
+
+
+def _anyone_held(text: str) -> bool:
+    """Whether a message tells of anyone held or taken, in any of the ways the readers above know
+    (taken, held now, in a facility, kept at an appointment, missing and feared taken)."""
+    return bool(detention_said(text) or _HELD_NOW.search(text) or situations.taken_lately(text) or _DETENTION_WORDS.search(text)
+                or situations.STILL_HELD.search(text) or facilities.facility_in(text)
+                or situations.kept_at_appointment(text) or situations.missing(text))
 
 
 def held_now(text: str) -> bool:
