@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from typing import Any, Dict, List, Mapping
 
 from bot import contact, dates, situations, urgency
-from bot.places import facilities, location, roles
+from bot.places import facilities, location, neighbours, resolver, roles
+from bot.places.names import norm
 
 #: Follow-up questions per situation.
 FOLLOW_UPS: Dict[str, List[str]] = {
@@ -365,6 +366,9 @@ _STAGE_WORDS = (
                        # "tengo deportacion de hace como 15 anos": an order that is had
                        "tengo deportacion", "tengo una deportacion", "tiene deportacion", "tiene una deportacion",
                        "have a deportation", "i have deportation", "has a deportation",
+                       # "she has an old order", "he has an order from when he was 19": an order, said short
+                       "old order", "an order from when", "a order from when", "an order from back",
+                       "orden vieja", "orden antigua", "una orden de hace", "una orden de cuando",
                        # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
                        "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
                        "con maletas", "con maleta", "con equipaje", "con su maleta", "con mi maleta", "con la maleta",
@@ -927,6 +931,7 @@ def held_place(text: str) -> str | None:
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
     staff read it, with "(where detained)" when it is only where the arrest happened."""
     for mention in roles.mentions(text):
+        mention = _held_in_us(text, mention)
         if mention.role == roles.DETAINED:
             # ("la cárcel del condado de Polk": a county of a name many states have, kept as said)
             return mention.place.label if mention.place.state or not mention.place.in_us else mention.text
@@ -948,7 +953,27 @@ def held_place(text: str) -> str | None:
                 return mention.place.label  # "we think hes in louisiana somewhere", "esta en algun lugar de texas"
             if _DETENTION_WORDS.search(before):
                 return f"{mention.place.label}{_WHERE_DETAINED}"
+            if _HELD_PLACE_AFTER.match(text, mention.end):
+                return mention.place.label  # "el esta en san luis en el centro de detencion": held there
     return None
+
+
+#: A place of detention right after a town: "(en san luis) en el centro de detencion", "(in tacoma) at the jail".
+_HELD_PLACE_AFTER = re.compile(
+    r"\s*,?\s*(?:en|in|at)\s+(?:el|la|un|una|the|a)\s+(?:centro de detenci[oó]n|detention(?: center| centre| facility)?"
+    r"|processing center|c[aá]rcel|jail|hielera|correccional)\b", re.IGNORECASE)
+
+
+def _held_in_us(text: str, mention: "roles.PlaceMention") -> "roles.PlaceMention":
+    """A held place read as a foreign town, taken as the US town of that name by the US place
+    beside it: "I'm in Yuma, he's at the detention center in San Luis" is San Luis, Arizona,
+    not Argentina. Only a town in the same state as the US place named, or one next to it."""
+    place = mention.place
+    if place.in_us or not place.city or norm(place.matched) != norm(place.city):
+        return mention  # a US place, or one written with its country ("san luis, argentina")
+    states = {m.place.state for m in roles.mentions(text) if m.place.in_us and m.place.state}
+    there = resolver.us_city_in(place.city, sorted(states) + sorted(neighbours.next_to(states) - states))
+    return mention if there is None else roles.PlaceMention(mention.text, mention.role, there, mention.start, mention.end)
 
 
 def answers_in_text(situation: str | None, text: str, today: date, stage_known: str | None = None) -> Dict[str, Any]:

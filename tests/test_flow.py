@@ -1918,3 +1918,34 @@ def test_keeping_children_home_is_no_one_held(text):
 ])
 def test_the_matter_beside_a_check_in_a_taking_denied_or_a_hearing_days_away(read, text, matter):
     assert flow.matter_told(read, text) == matter
+
+
+@pytest.mark.parametrize("text", [
+    "ICE showed up at my husbands job yesterday asking for him by name, he wasnt there. he has an order from when he was 19",
+    "ICE keeps calling my moms phone telling her to come in this week. she has an old order",
+    "mi esposo tiene una orden vieja",
+])
+def test_an_order_said_short_is_the_order_stage(text):
+    assert flow.removal_stage(text) == "removal_order"
+
+
+@pytest.mark.parametrize("text", ["she has an old restraining order", "i got a money order from walmart"])
+def test_other_orders_are_no_stage(text):
+    assert flow.removal_stage(text) is None
+
+
+@pytest.mark.parametrize("text, where", [
+    # a town named like a bigger one abroad, beside the visitor's US town: the US one
+    ("yo en yuma, el esta en san luis en el centro de detencion", "San Luis, AZ"),
+    ("im in yuma, hes at the detention center in san luis", "San Luis, AZ"),
+    ("im in dallas my son is detained in victoria", "Victoria, TX"),
+    # written with its country: as written
+    ("my brother is detained in san luis argentina, im in yuma", "San Luis, Argentina"),
+])
+def test_a_held_town_is_read_by_the_us_town_beside_it(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_where"] == where
+
+
+def test_a_small_us_town_does_not_take_a_city_abroad():
+    # Leon, Oklahoma (a village next to Texas) is not what "leon" means to someone in Houston
+    assert not flow.answers_in_text("detention", "im in houston my dad is in jail in leon", date(2026, 12, 6))["detained_where"].endswith(", OK")

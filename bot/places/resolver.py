@@ -194,6 +194,20 @@ def resolve_with_state(place: "Place | str", state: str) -> Optional[Place]:
     return _state_place(g, code, matched, place.method)
 
 
+def us_city_in(name: str, states: Sequence[str]) -> Optional[Place]:
+    """The listed US city called ``name`` in the first of ``states`` that has one, or None.
+
+    Only cities the gazetteer lists with a population, not every small town of
+    the name: "Leon" near Texas is not Leon, Oklahoma (pop. 100)."""
+    g = places()
+    for code in states:
+        entries = [e for e in _entries_for(g, norm(name)) if e.kind == "city" and e.country == US and e.state == code]
+        if entries:
+            best = max(entries, key=lambda e: (e.population, e.zips))
+            return _entry_place(g, best, name, "exact")
+    return None
+
+
 def timezone_for(place: Optional[Place]) -> Optional[str]:
     """The IANA time zone of a place, or None when it cannot be known.
 
