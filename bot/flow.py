@@ -453,6 +453,7 @@ _STAGE_PATTERNS = [
 ]
 #: An order said in so many words, beside a check-in ("tengo deportacion ... tengo q ir a firmar").
 _ORDER_SAID = next(p for st, p in _STAGE_PATTERNS if st == "removal_order")
+_CHECK_IN_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "check_in")
 
 
 def removal_stage(text: str, answer: bool = False) -> str | None:
@@ -1097,6 +1098,9 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
         if situation == "removal" and said.get("removal_stage") in (None, "hearing", "check_in", "nta_no_date"):
             # ("the notice to appear says court in March": a hearing, months away)
             said.update(_far_hearing(text, today))
+        visit = _far_visit(text, today) if situation == "removal" and said.get("removal_stage") == "removal_order" else None
+        if visit:
+            said["hearing_date"] = visit  # "orden de supervision, la proxima cita es en junio": its check-ins go on
         if situation == "removal" and said.get("removal_stage") in ("hearing", "check_in") and "hearing_date" not in said \
                 and dates.no_coming_date(_told(text), today):
             # "una carta de la corte ... lo van a volver a abrir. Todavía no hay fecha": no date to ask for
@@ -1279,6 +1283,25 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
             # was yesterday; the next, as they were told
             return {"removal_stage": stage, "hearing_date": " ".join(back.split()).strip(" .")[:200]}
     return {}
+
+
+#: The next visit an order keeps: "la proxima cita", "next check in", "me toca firmar".
+_NEXT_VISIT_WORDS = re.compile(r"\b(?:cita|check[- ]?ins?|appointment|appt|firma\w*|report\w*|pr[oó]xima|next one|toca)\b", re.IGNORECASE)
+_SUPERVISED = re.compile(r"\b(?:orden de supervisi[oó]n|order of supervision|supervision order)\b", re.IGNORECASE)
+
+
+def _far_visit(text: str, today: date) -> str | None:
+    """The next check-in of someone with an order, months away, in their words ("order of supervision,
+    next check in is in june"), or None: the clause that says it."""
+    if not _SUPERVISED.search(text or "") and not _CHECK_IN_WORDS.search(dates.plain(text or "")):
+        return None
+    found = [" ".join(clause.split()).strip(" .")[:200] for sentence in _SENTENCE.split(text or "") for clause in _CLAUSE.split(sentence)
+             if _NEXT_VISIT_WORDS.search(clause) and dates.far_off(clause, today) and dates.mentioned_date(clause, today) is None]
+    # ("i check in every 6 months, next one in may": the next one)
+    return next((c for c in found if _NEXT_SAID.search(c)), found[0] if found else None)
+
+
+_NEXT_SAID = re.compile(r"\b(?:next|pr[oó]xim[oa])\b", re.IGNORECASE)
 
 
 #: Told to come back: "me dijeron que regrese en un año", "they said come back in 6 months".

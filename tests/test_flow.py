@@ -1949,3 +1949,17 @@ def test_a_held_town_is_read_by_the_us_town_beside_it(text, where):
 def test_a_small_us_town_does_not_take_a_city_abroad():
     # Leon, Oklahoma (a village next to Texas) is not what "leon" means to someone in Houston
     assert not flow.answers_in_text("detention", "im in houston my dad is in jail in leon", date(2026, 12, 6))["detained_where"].endswith(", OK")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("tengo orden de supervision, la proxima cita es en junio", "la proxima cita es en junio"),
+    ("I have an order of supervision, next check in is in june", "next check in is in june"),
+    ("i have a deportation order, i check in every 6 months, next one in may", "next one in may"),
+])
+def test_the_far_check_in_an_order_keeps_is_kept_in_words(text, kept):
+    said = flow.answers_in_text("removal", text, date(2026, 12, 6))
+    assert said == {"removal_stage": "removal_order", "hearing_date": kept}
+
+
+def test_an_order_with_no_next_visit_has_no_date():
+    assert "hearing_date" not in flow.answers_in_text("removal", "i have a deportation order from 2015", date(2026, 12, 6))
