@@ -457,9 +457,8 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_detained_since(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value == "unknown":
             return {"detained_since": value}
-        day = dates.day_detained(str(value), today())
         # A date we can read is stored as a date; anything else as they said it.
-        return {"detained_since": day.isoformat() if day else _clip(value)}
+        return {"detained_since": _clip(flow.since_answer(str(value), today()))}
 
     def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         text = latest_text(tracker)

@@ -666,6 +666,11 @@ _CLAUSE = re.compile(r",\s*|\s+(?:and|but|y|pero)\s+")
 
 
 #: "held since last month": no day, but the time is said, so it is kept in the visitor's words.
+#: A week said with no day: "la semana pasada", "last week" (not "el jueves de la semana pasada").
+_LAST_WEEK = re.compile(r"\b(?:la semana pasada|last week)\b", re.IGNORECASE)
+_DAY_OF_LAST_WEEK = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
+    r"\w*\s+(?:(?:de|of)\s+)?(?:la semana pasada|last week)\b", re.IGNORECASE)
 _SINCE_PERIOD = re.compile(
     r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada"
     r"|(?:his|her|their|my|su|mi) (?:appointment|check[- ]?in|interview|cita|entrevista)"
@@ -750,7 +755,11 @@ def _detention_day(text: str, today: date) -> date | str | None:
             # ("..., y ahorita esta en el centro de broward": where she is now, not when)
             rest = ", ".join(c for c in clauses if (c in told or not _another_day(c, today)) and (told or not _NOW_HELD.search(c)))
             day = found.pop() if len(found) == 1 else dates.day_detained(rest, today)
-            if day is not None:
+            week = _LAST_WEEK.search(sentence)
+            if day is not None and week and day == today - timedelta(days=7) and not _DAY_OF_LAST_WEEK.search(sentence):
+                # "fue detenido la semana pasada": a week, not the day a week ago; kept as said
+                periods.append(week.group(0))
+            elif day is not None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
                 periods += _SINCE_PERIOD.findall(sentence)
@@ -975,6 +984,15 @@ def _held_in_us(text: str, mention: "roles.PlaceMention") -> "roles.PlaceMention
     states = {m.place.state for m in roles.mentions(text) if m.place.in_us and m.place.state}
     there = resolver.us_city_in(place.city, sorted(states) + sorted(neighbours.next_to(states) - states))
     return mention if there is None else roles.PlaceMention(mention.text, mention.role, there, mention.start, mention.end)
+
+
+def since_answer(text: str, today: date) -> str:
+    """The answer to "since when?" as kept: a day read from it (ISO), else the words as said
+    ("la semana pasada", "last week": a week, not the day a week ago)."""
+    day = dates.day_detained(text, today)
+    if day is not None and not (_LAST_WEEK.search(text) and day == today - timedelta(days=7) and not _DAY_OF_LAST_WEEK.search(text)):
+        return day.isoformat()
+    return " ".join(text.split())
 
 
 def answers_in_text(situation: str | None, text: str, today: date, stage_known: str | None = None) -> Dict[str, Any]:

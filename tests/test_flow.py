@@ -1569,8 +1569,9 @@ def test_when_someone_was_taken_said_loosely(text, since):
 
 
 def test_last_week_in_spanish_reads_as_in_english():
-    said = flow.answers_in_text("detention", "ICE detuvo a mi esposo la semana pasada", _SAT)["detained_since"]
-    assert said == flow.answers_in_text("detention", "ICE detained my husband last week", _SAT)["detained_since"]
+    # both a week, kept in the visitor's words (not a day a week ago)
+    assert flow.answers_in_text("detention", "ICE detuvo a mi esposo la semana pasada", _SAT)["detained_since"] == "la semana pasada"
+    assert flow.answers_in_text("detention", "ICE detained my husband last week", _SAT)["detained_since"] == "last week"
 
 
 def test_last_week_in_spanish_is_not_a_town():
@@ -1963,3 +1964,22 @@ def test_the_far_check_in_an_order_keeps_is_kept_in_words(text, kept):
 
 def test_an_order_with_no_next_visit_has_no_date():
     assert "hearing_date" not in flow.answers_in_text("removal", "i have a deportation order from 2015", date(2026, 12, 6))
+
+
+@pytest.mark.parametrize("text, since", [
+    ("mi papá fue detenido la semana pasada y no sabemos nada", "la semana pasada"),
+    ("ICE took my husband last week", "last week"),
+    # a day of that week is a day
+    ("lo arrestaron el jueves de la semana pasada", "2026-11-26"),
+    ("they took him tuesday last week", "2026-11-24"),
+])
+def test_last_week_with_no_day_is_kept_as_said(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == since
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("last week", "last week"), ("la semana pasada", "la semana pasada"),
+    ("yesterday", "2026-12-05"), ("el jueves de la semana pasada", "2026-11-26"), ("no estoy segura", "no estoy segura"),
+])
+def test_the_answer_to_since_when(text, kept):
+    assert flow.since_answer(text, date(2026, 12, 6)) == kept
