@@ -666,11 +666,16 @@ _CLAUSE = re.compile(r",\s*|\s+(?:and|but|y|pero)\s+")
 
 
 #: "held since last month": no day, but the time is said, so it is kept in the visitor's words.
+#: Something taken that is not a person: "the lawyer took our money", "took my case", "took advantage".
+_NOT_A_TAKING = re.compile(r"\b(?:took|taken|takes|take)\s+(?:(?:all|our|my|his|her|their|the|a lot of|so much)\s+)*"
+                           r"(?:money|\$\w*|fees?|payments?|case|advantage|pictures?|photos?|fingerprints?|statement)\b", re.IGNORECASE)
 #: A week said with no day: "la semana pasada", "last week" (not "el jueves de la semana pasada").
 _LAST_WEEK = re.compile(r"\b(?:la semana pasada|last week)\b", re.IGNORECASE)
 _DAY_OF_LAST_WEEK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
     r"\w*\s+(?:(?:de|of)\s+)?(?:la semana pasada|last week)\b", re.IGNORECASE)
+_HALF_PERIOD = (r"\b(?:desde hace|hace|for) (?:un |una |a |one )?"
+                r"(?:mes y medio|semana y media|a[nñ]o y medio|month and a half|week and a half|year and a half)\b")
 _SINCE_PERIOD = re.compile(
     r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada"
     r"|(?:his|her|their|my|su|mi) (?:appointment|check[- ]?in|interview|cita|entrevista)"
@@ -682,9 +687,12 @@ _SINCE_PERIOD = re.compile(
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
     r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:(?:has|have) )?been (?:there|in there|inside|in|held|detained|locked up)(?: for)?|for)"
     r" (?:como |casi |mas de |más de |about |almost |over |like |around )?(?:un|una|a|one|two|three|dos|tres|\d{1,2}) "
-    r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b",
+    r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b"
+    r"|" + _HALF_PERIOD,
     re.IGNORECASE,
 )
+#: A period and a half: "desde hace mes y medio", "for a month and a half".
+_AND_A_HALF = re.compile(_HALF_PERIOD, re.IGNORECASE)
 
 
 #: A clause about a coming day that is not the detention: a hearing, a flight, a birthday.
@@ -728,11 +736,17 @@ def _detention_day(text: str, today: date) -> date | str | None:
     since_days: set[date] = set()
     periods: List[str] = []
     for sentence in _SENTENCE.split(text):
+        if _NOT_A_TAKING.search(sentence) and not _DETENTION_WORDS.search(_NOT_A_TAKING.sub(" ", sentence)):
+            continue  # "our last lawyer just took money and did nothing": no one taken that day
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
                 or _AT_A_STATION.search(sentence)  # "esta en la estacion de la patrulla fronteriza desde antier"
                 or _IT_HAPPENED.search(sentence)  # "it happened tuesday night, they came to his job" (a detention told)
                 or detention_said(sentence)  # "went in for his check in at 9 this morning ... never came out"
                 or _RAIDED.search(sentence))  # "they raided the farm this morning ... my dad was one of them"
+        half = _AND_A_HALF.search(sentence) if held else None
+        if half:
+            periods.append(half.group(0))  # "for a month and a half": no day to read, kept as said
+            continue
         since = _SINCE_DAY.search(sentence) if held else None
         if since:
             # "been here since august 2, ... my court is on the 22nd": the day after "since"
@@ -965,6 +979,8 @@ def held_place(text: str) -> str | None:
                 return f"{mention.place.label}{_WHERE_DETAINED}"
             if _HELD_PLACE_AFTER.match(text, mention.end):
                 return mention.place.label  # "el esta en san luis en el centro de detencion": held there
+            if _ICE_OFFICE.match(text[mention.end:].lstrip()) and _HELD_THERE.search(before):
+                return f"ICE office ({mention.place.label})"  # "he's at the Nashville ICE office i think"
     return None
 
 
@@ -989,7 +1005,7 @@ def _held_in_us(text: str, mention: "roles.PlaceMention") -> "roles.PlaceMention
 def since_answer(text: str, today: date) -> str:
     """The answer to "since when?" as kept: a day read from it (ISO), else the words as said
     ("la semana pasada", "last week": a week, not the day a week ago)."""
-    day = dates.day_detained(text, today)
+    day = dates.day_detained(text, today) if not _AND_A_HALF.search(text) else None
     if day is not None and not (_LAST_WEEK.search(text) and day == today - timedelta(days=7) and not _DAY_OF_LAST_WEEK.search(text)):
         return day.isoformat()
     return " ".join(text.split())

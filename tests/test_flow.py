@@ -1983,3 +1983,24 @@ def test_last_week_with_no_day_is_kept_as_said(text, since):
 ])
 def test_the_answer_to_since_when(text, kept):
     assert flow.since_answer(text, date(2026, 12, 6)) == kept
+
+
+@pytest.mark.parametrize("text, since", [
+    ("mi esposo está en el Port Isabel desde hace mes y medio y yo estoy en McAllen.", "desde hace mes y medio"),
+    ("my son has been held at otay mesa for a month and a half", "for a month and a half"),
+    # a lawyer who took money took no one: the months in detention are the date
+    ("My dad has been in ICE detention at Krome for 3 months. His bond hearing is next Tuesday. Our last lawyer just took money.",
+     "2026-09-06"),
+])
+def test_how_long_someone_has_been_held_said_up_front(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == since
+
+
+def test_a_period_and_a_half_answered_is_kept_as_said():
+    assert flow.since_answer("hace mes y medio", date(2026, 12, 6)) == "hace mes y medio"
+
+
+def test_held_at_the_ice_office_of_a_town_named_before_it():
+    said = flow.answers_in_text("detention", "ICE arrested him this morning at his apartment. Hes at the Nashville ICE office i think.",
+                                date(2026, 12, 6))
+    assert said["detained_where"] == "ICE office (Nashville, TN)"
