@@ -518,6 +518,12 @@ class ValidateIntakeForm(FormValidationAction):
     # --- contact ---------------------------------------------------------------
 
     def validate_contact_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value != "none" and contact.name_answer(str(value))[1] and interruptions.question_about_a_case(latest_text(tracker)):
+            # "wait, hes been in there since july, is that normal??": a question heard, not a bad name
+            # (a question a situation intent won is answered with the facts it gives, in _heard)
+            if not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
+                dispatcher.utter_message(response="utter_no_legal_advice")
+            return {"contact_name": None}
         return parsed_answer("contact_name", value, contact.name_answer, dispatcher)
 
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

@@ -373,6 +373,23 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION.search((text or "").strip()))
 
 
+#: Words of someone's case in a question: a person, the case, its places and people.
+_ABOUT_A_CASE = re.compile(
+    r"\b(?:he|she|hes|shes|he'?s|she'?s|they|him|her|el|ella|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|boyfriend"
+    r"|girlfriend|partner|family|case|hearing|court)|mi (?:esposo|esposa|hijo|hija|papa|papá|mama|mamá|hermano|hermana|novio|novia|caso|familia)"
+    r"|normal|case|caso|judge|juez|court|corte|ice|migra\w*|immigration|deport\w*|detain\w*|detenid\w*|bond|fianza|lawyer|abogad\w*"
+    r"|papers|papeles|visa|asylum|asilo|green card|residencia)\b", re.IGNORECASE)
+#: The fewest words of a question about a case at a contact question (not "what?").
+CASE_QUESTION_MIN_WORDS = 5
+
+
+def question_about_a_case(text: str) -> bool:
+    """A question about someone's case ("is that normal to be that long??"), said where a name or
+    a number was asked: answered as the assistant may, and the question asked again."""
+    t = (text or "").strip()
+    return is_question(t) and len(t.split()) >= CASE_QUESTION_MIN_WORDS and bool(_ABOUT_A_CASE.search(t))
+
+
 #: How sure the classifier must be that a question about a case also asks for advice.
 ADVICE_MIN_CONFIDENCE = 0.15
 

@@ -2004,3 +2004,16 @@ def test_held_at_the_ice_office_of_a_town_named_before_it():
     said = flow.answers_in_text("detention", "ICE arrested him this morning at his apartment. Hes at the Nashville ICE office i think.",
                                 date(2026, 12, 6))
     assert said["detained_where"] == "ICE office (Nashville, TN)"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("ah y tiene corte el lunes que viene ahí mismo en el centro", "2026-12-07"),
+    ("my husband is detained at krome, his court is next monday", "2026-12-07"),
+])
+def test_the_court_date_of_someone_held_is_kept(text, day):
+    said = flow.answers_in_text("detention", text, date(2026, 12, 6))
+    assert said["hearing_date"] == day and said["removal_stage"] == "hearing"
+
+
+def test_a_court_date_past_is_no_next_date_of_someone_held():
+    assert "hearing_date" not in flow.answers_in_text("detention", "they took him yesterday, he had court last week", date(2026, 12, 6))

@@ -1278,3 +1278,14 @@ def test_a_time_beside_a_weak_sign_of_danger_is_not_taken_for_the_hearing():
     guess = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "crisis_reading", "value": safety.GUESS}]
     answer = interruptions.handle("crisis", said, guess, [], slots, firm(), today=date(2026, 12, 6))
     assert "hearing_date" not in answer.slots
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("wait before that, hes been in there since the 4th of july weekend, is that normal to be that long??", True),
+    ("y es normal que no me digan nada de mi esposo?", True),
+    ("what?", False),
+    ("why?", False),
+    ("Maria Lopez", False),
+])
+def test_a_question_about_a_case_where_a_name_is_asked(text, asks):
+    assert interruptions.question_about_a_case(text) is asks
