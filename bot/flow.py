@@ -929,6 +929,12 @@ _BORDER_HOLDS = re.compile(r"\b(?:cbp|customs|border patrol|aduana|migraci[oó]n
 _BRIDGE = re.compile(r"\b(?:the )?[A-Za-z]+ (?:international )?bridge\b|\b(?:el )?puente (?:internacional )?(?:de )?[A-Za-z]+(?: [A-Z][a-z]+)?", re.IGNORECASE)
 
 
+#: Held at a bridge not named: "lo dejaron detenido en el puente", "they are holding him at the bridge".
+_HELD_AT_THE_BRIDGE = re.compile(
+    r"\b(?:detenid[oa]s?|detained|held|holding (?:him|her|them)|kept|l[oa]s? tienen|l[oa]s? dejaron|l[oa]s? pararon|stopped)\b"
+    r"[^.?!]{0,20}?\b((?:en|at|on) (?:el|the) (?:puente|bridge))\b", re.IGNORECASE)
+
+
 def _held_at_a_bridge(text: str) -> str | None:
     """The bridge CBP holds someone at, named as said (the longest naming), or None."""
     if not _BORDER_HOLDS.search(text):
@@ -1048,6 +1054,11 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
             # "CBP still has him at JFK", "detenido en el condado", "at the port of entry in calexico":
             # where, as they said it (more than the town it is in)
             said["detained_where"] = " ".join(named.group(1).split())
+    if situation == "detention" and "detained_where" not in said and _HELD_AT_THE_BRIDGE.search(text or ""):
+        town = next((m for m in roles.mentions(text or "") if m.role != roles.SELF and m.place.in_us), None)
+        if town is not None:
+            # "cruzo por laredo ... lo dejaron detenido en el puente": the bridge of the US town named
+            said["detained_where"] = f"{_HELD_AT_THE_BRIDGE.search(text or '').group(1)} ({town.place.label})"
     if situation == "detention" and "detained_where" not in said:
         bridge = _held_at_a_bridge(text or "")
         kept = situations.kept_at_appointment(text)

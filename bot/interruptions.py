@@ -646,6 +646,8 @@ def opening_situation(intent: str, text: str, ranking: Sequence[Mapping[str, Any
         # "call me at eight one eight 555 0199 my sister is at adlanto since this past weekend": the
         # number pulls the reading to "inform" whatever the rest says; a detention centre named tells it
         read = "detention"
+    if read is None and situations.job_at_the_firm(text) and not slots.get("situation"):
+        return {"situation": "other", "situation_text": text[:1000]}  # "buenas tardes estan contratando? soy interprete"
     if read is None or read == "other":
         return {}
     return _situation_said(text, ranking, slots, default=read)

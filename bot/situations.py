@@ -709,3 +709,17 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
             return None  # the job says nothing of the matter: "What's happening?" is asked
         return following or "other"
     return value
+
+
+#: Asking for a job at the firm itself: "estan contratando? soy interprete", "are you hiring paralegals".
+_JOB_HERE = re.compile(
+    r"\b(?:are you|r u|are u|you guys|y'?all|is (?:the|your) (?:firm|office)) (?:hiring|looking for (?:staff|help|interpreters|paralegals))\b"
+    r"|\best[aá]n? contratando\b|\b(?:tienen|hay) (?:vacantes|plazas|puestos)\b"
+    r"|\b(?:busco|buscando|quiero|looking for|want) (?:un |una |a )?(?:trabajo|empleo|job|work|position|chamba) (?:(?:de|as an?) \w+ )?"
+    r"(?:con ustedes|aqui con ustedes|en (?:su|la) (?:oficina|firma)|with you(?: guys)?|at your (?:firm|office)|in your (?:firm|office))",
+    re.IGNORECASE)
+
+
+def job_at_the_firm(text: str | None) -> bool:
+    """Whether a message asks for a job at the firm (an "other" matter, not employment immigration)."""
+    return bool(_JOB_HERE.search(text or ""))

@@ -2017,3 +2017,9 @@ def test_the_court_date_of_someone_held_is_kept(text, day):
 
 def test_a_court_date_past_is_no_next_date_of_someone_held():
     assert "hearing_date" not in flow.answers_in_text("detention", "they took him yesterday, he had court last week", date(2026, 12, 6))
+
+
+def test_held_at_the_bridge_of_the_town_crossed():
+    said = flow.answers_in_text("detention", "mi carnal cruzo con su visa por laredo hace 2 dias y lo dejaron detenido en el puente, "
+                                             "yo estoy en monterrey", date(2026, 12, 6))
+    assert said["detained_where"] == "en el puente (Laredo, TX)"

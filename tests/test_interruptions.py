@@ -1289,3 +1289,9 @@ def test_a_time_beside_a_weak_sign_of_danger_is_not_taken_for_the_hearing():
 ])
 def test_a_question_about_a_case_where_a_name_is_asked(text, asks):
     assert interruptions.question_about_a_case(text) is asks
+
+
+def test_a_job_at_the_firm_asked_after_a_greeting_is_the_matter():
+    ranking = [{"name": "greet", "confidence": 0.6}, {"name": "situation_other", "confidence": 0.2}]
+    said = interruptions.opening_situation("greet", "buenas tardes estan contratando? soy interprete de español", ranking, {})
+    assert said["situation"] == "other"

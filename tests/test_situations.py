@@ -478,3 +478,14 @@ def test_someone_who_did_not_come_home_and_cannot_be_reached_is_feared_detained(
     assert situations.settle("humanitarian", _ranking(humanitarian=0.24, enforcement=0.18), text) == "detention"
     # home late, and reached: nothing feared
     assert not situations.missing("my husband didnt come home last night, he stayed at his brothers, he texted me")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("buenas tardes estan contratando? soy interprete de español", True),
+    ("are you hiring? im a paralegal", True),
+    ("busco trabajo de interprete con ustedes", True),
+    ("my boss is hiring people without papers", False),
+    ("looking for a job in the US, can you help with a visa", False),
+])
+def test_a_job_at_the_firm(text, asks):
+    assert situations.job_at_the_firm(text) is asks
