@@ -1022,6 +1022,33 @@ def since_answer(text: str, today: date) -> str:
 
 
 def answers_in_text(situation: str | None, text: str, today: date, stage_known: str | None = None) -> Dict[str, Any]:
+    """Follow-up answers a visitor already gave in a message, whatever was asked (``_answers_in_text``),
+    with a date set right in the same message taken as set right: "my court is in a month... no wait,
+    its THIS friday", "it's now this coming wednesday instead of in 4 months"."""
+    text = _INSTEAD_OF.sub(" ", text or "")  # ("X instead of Y": Y is the day it was)
+    said = _answers_in_text(situation, text, today, stage_known)
+    marks = list(_SET_RIGHT.finditer(text)) if situation == "removal" else []
+    tail = text[marks[-1].end():] if marks else ""
+    if tail.strip():
+        later = _answers_in_text(situation, tail, today, said.get("removal_stage") or stage_known)
+        day = later.get("hearing_date")
+        if day is None and dates.far_off(tail, today) and said.get("removal_stage") in ("hearing", "check_in"):
+            day = " ".join(tail.split()).strip(" .")[:200]  # "its in 5 weeks": months or weeks away, as said
+        if day is not None:
+            said["hearing_date"] = day
+    return said
+
+
+#: A date set right in the same message: "no wait", "me equivoqué", "its not next week, its", "it's now".
+_SET_RIGHT = re.compile(
+    r"\b(?:no,? wait|wait,? (?:sorry|no)|sorry,? no|i mean|me equivoqu[eé]|ay no|no,? no|perd[oó]n,? no|correction|correcci[oó]n"
+    r"|(?:it'?s|its|is) not [^,.;!?]{1,30}?,? (?:it'?s|its|is)|no es [^,.;!?]{1,30}?,? es|it'?s now|its now|now it'?s|ahora es)\b",
+    re.IGNORECASE)
+#: The day it was, after the day it is: "this coming wednesday instead of in 4 months".
+_INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*", re.IGNORECASE)
+
+
+def _answers_in_text(situation: str | None, text: str, today: date, stage_known: str | None = None) -> Dict[str, Any]:
     """Follow-up answers a visitor already gave in a message, whatever was asked.
 
     "ICE took my husband yesterday" answers "since when?"; "I have court next

@@ -562,7 +562,7 @@ _TAKING_NOW = re.compile(
 )
 _AGENT_WORD = re.compile(rf"\b{_AGENT}\b")
 _THEY_HERE = re.compile(
-    r"(?:^|\b(?:and|but|omg|help|ayuda|oh no|please|wait)\s+)(?:they are|they)\s+(?:still |already |right )?(?:here|outside|at the door|knocking)"
+    r"(?:^|\b(?:and|but|omg|help|ayuda|oh no|please|wait|espera|esperen|oh god|dios mio|ay dios|hey|oye|mira)\s+)(?:they are|they)\s+(?:still |already |right )?(?:here|outside|at the door|knocking)"
     + _HERE_END + r"|\bthey are (?:at|outside|in front of) " + _OWNER + r"\s+(?:neighbou?r'?s'?\s+)?(?:" + _HOME + r"|" + _WORK + r")\b"
     # ("theyre at my neighbors door right now": next door, at hand)
     r"|(?:^|\b(?:y|ayuda|auxilio)\s+)(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera|tocando|en (?:la|mi) (?:puerta|casa|trabajo))"
@@ -1145,7 +1145,7 @@ _NOT_BETWEEN = re.compile(r"\b(?:hearing|court|audiencia|corte|cita|appointment|
 
 
 #: Told to buy a ticket and leave: "ICE le dijo que compre su boleto para irse en 10 dias".
-_TICKET_TO_LEAVE = re.compile(r"\b(?:boletos?|tickets?|pasajes?|vuelo|flight)\b[^.]{0,40}?\b(?:irse|salir|se vaya|leave|depart|regresar\w*|volver)\b")
+_TICKET_TO_LEAVE = re.compile(r"\b(?:boletos?|tickets?|pasajes?|vuelo|flight)\b[^.]{0,40}?\b(?:irse|irme|irnos|irte|salir\w*|se vaya|me vaya|nos vayamos|leave|depart|regresar\w*|volver)\b")
 
 
 #: Relief named after removal, not a removal: "denied my cancellation of removal on friday".

@@ -2023,3 +2023,15 @@ def test_held_at_the_bridge_of_the_town_crossed():
     said = flow.answers_in_text("detention", "mi carnal cruzo con su visa por laredo hace 2 dias y lo dejaron detenido en el puente, "
                                              "yo estoy en monterrey", date(2026, 12, 6))
     assert said["detained_where"] == "en el puente (Laredo, TX)"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("my ice check in is next week... wait sorry no, i just looked at the paper its not next week, its in 5 weeks", "2027-01-10"),
+    ("i think my court is in like a month, im in memphis... no wait my cousin just read the paper for me, its THIS friday coming",
+     "2026-12-11"),
+    ("my hearing got moved UP, it's now this coming wednesday instead of in 4 months", "2026-12-09"),
+    ("mi corte es en tres semanas... ay no, me equivoqué, es este jueves!!", "2026-12-10"),
+    ("my court is jan 5, no wait its jan 15", "2027-01-15"),
+])
+def test_a_date_set_right_in_the_same_message(text, day):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == day

@@ -1212,3 +1212,16 @@ def test_someone_the_agents_still_have_is_held_not_agents_at_hand():
 def test_reporting_oneself_to_immigration_is_no_threat():
     assert not urgency.threat_to_call_agents("el jueves tengo q ir a reportarme a migracion")
     assert urgency.threat_to_call_agents("dice que me va a reportar a migracion")
+
+
+@pytest.mark.parametrize("text", [
+    "espera espera they're knocking again RIGHT NOW, what do I say?",
+    "oh god they are outside right now",
+])
+def test_agents_at_the_door_now_after_a_word_of_alarm(text):
+    assert "ice_present_now" in urgency.text_signals(text, date(2026, 12, 6))
+
+
+def test_told_to_buy_a_ticket_to_leave_within_days_is_a_removal_at_hand():
+    text = "tengo orden de deportación y en mi cita me dijeron que tengo que comprar boleto para irme en 10 días"
+    assert "removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))
