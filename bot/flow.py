@@ -1501,7 +1501,9 @@ _KEPT_IN = re.compile(
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
 _OTHERS_DETAINED = re.compile(
     r"\b" + situations.NOT_FAMILY + r"\b[^.?!]{0,25}?"
-    r"\b(?:detained|arrested|taken|picked up|kept|held|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron|dejaron adentro))\b",
+    r"\b(?:detained|arrested|taken|picked up|kept|held|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron|dejaron adentro))\b"
+    # "last time they kept my friend when he went": the verb first
+    r"|\b(?:kept|detained|arrested|took|picked up|held|dejaron (?:detenid[oa] )?a|detuvieron a|agarraron a)\s+(?:my|a|mi|un|una)\s+" + situations.NOT_FAMILY + r"\b",
     re.IGNORECASE)
 
 
@@ -1619,7 +1621,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "they released my mom from detention last month, she has court in october", "su deportacion ya esta
         # programada ... pero lo dejaron ir a la casa": out, and the case goes on
         return "removal"
-    step_of_removal = _SURRENDER.search(text or "") or _PAPERS_FOR_REMOVAL.search(text or "") or (
+    step_of_removal = _SURRENDER.search(text or "") or _PAPERS_FOR_REMOVAL.search(text or "") or urgency.ticket_to_leave(text) or (
         situation == "detention" and removal_stage(text) in ("hearing", "check_in") and not _HELD_SINCE.search(text or "")
         and not _BOND_HEARING.search(text or ""))
     if situation in ("detention", "enforcement") and step_of_removal and not urgency.agents_at_hand(text or "") \

@@ -577,7 +577,7 @@ _DV_ES: List[Rule] = [
      r" (?:\w+ ){0,2}<MIGRA>"),
     ("pasaport papeles document identific",
      r"<PARTNER> (?:\w+ ){0,3}(?:me )?(?:quito|quita|esconde|escondio|tiene|guarda) (?:mi|mis) (?:pasaporte|papeles|documentos|identificacion)"),
-    ("deja encerr", r"no (?:me|nos) deja (?:salir|ir|trabajar|hablar|ver|llamar|usar)(?! del pais)|me tiene encerrad[oa]"),
+    ("encerr", r"me tiene encerrad[oa]"),
 ]
 # The same threats from an unnamed "he"/"she" ("he says he'll call ICE on me if
 # I leave", "me amenaza con llamar a la migra") are dv unless the message is
@@ -590,6 +590,8 @@ _DV_THREAT_EN: List[Rule] = [
     ("leave divorce report tell", r"if i (?:leave|divorce|report|tell on)(?: \w+){0,3} (?:he|she) (?:will|would|says|said|is going to|threaten\w*)"),
 ]
 _DV_THREAT_ES: List[Rule] = [
+    # (guarded: "mi patron no me deja trabajar" is a labour matter)
+    ("deja", r"no (?:me|nos) deja (?:salir|ir|trabajar|hablar|ver|llamar|usar)(?! del pais)"),
     ("amenaz", r"(?:me|nos) (?:amenaza|amenazo|amenazaba|esta amenazando)"),
     ("echa llam report quit", r"(?:me|nos) va a (?:echar la migra|llamar a (?:la )?<MIGRA>|reportar (?:con|a) (?:la )?<MIGRA>"
      r"|quitar (?:a )?(?:mis|los) (?:hijos|ninos))"),
@@ -751,7 +753,7 @@ _WIDE: Dict[str, str] = {
     ),
     "dv": (
         r"hiding (?:in \w+ \w+ )?from (?:my|him|her)|(?:my|mi) ex (?:found|keeps|is|esta|me)|belong to him|doesnt let me leave|does not let me leave"
-        r"|wont let me leave|no me deja|me mata|golpead[oa]|me pegue|me pego|rompiendo cosas|breaking things|leave with the (?:baby|kids)"
+        r"|wont let me leave|no me deja\b(?! trabajar)|me mata|golpead[oa]|me pegue|me pego|rompiendo cosas|breaking things|leave with the (?:baby|kids)"
         r"|(?:esposo|marido|novio|boyfriend|husband|fiance) (?:\w+ ){0,3}(?:hit|me hit|pego|golpeo|gun|threat|amenaz|took my (?:passport|phone|papers))"
         r"|took my (?:passport|phone and money|papers|documents)|me quito (?:el|mi) pasaporte|burn my documents|(?<!estoy )(?<!estamos )esperando afuera|waiting outside for me"
         r"|parked outside since|showing up at my job"

@@ -253,6 +253,8 @@ _ASYLUM_YEAR_NEAR = re.compile(
 _ASYLUM_FILED = re.compile(
     r"\b(?:asylum|asilo) (?:case|caso|application|aplicacion|solicitud) (?:is )?(?:pending|pendiente|filed|en proceso)"
     r"|\b(?:already|ya) (?:applied|filed|aplique|aplico|pedi|solicite)\b|\b(?:applied|filed) for asylum\b|\bpending asylum\b")
+#: The one-year deadline said as "before the year": "antes del año", "within the first year".
+_BEFORE_THE_YEAR = re.compile(r"\b(?:antes del|antes de cumplir (?:el|un)|before the|within the|dentro del) (?:first |primer )?(?:ano|year)\b")
 _ONE_YEAR = re.compile(r"(?<!hace )\b(?:one year|un ano)\b(?! ago| atras)")
 _APPEAL_LIKE = re.compile(
     r"\b(?:appeal|apelacion|apelar|bia|petition for review|rfe|request for evidence|noid|"
@@ -321,8 +323,9 @@ def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool
             if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS and not _AGO_AFTER.match(s, year.end()):
                 return True
     if _ASYLUM.search(s):
-        # "my one year for asylum is in 10 days", "next week is 1 year exactly"
-        for year in _ONE_YEAR.finditer(s):
+        # "my one year for asylum is in 10 days", "next week is 1 year exactly"; "pedir asilo antes del año ...
+        # se me cumple en 12 dias"
+        for year in [*_ONE_YEAR.finditer(s), *_BEFORE_THE_YEAR.finditer(s)]:
             if any(len(_gap(year.span(), n, s)) <= 40 and not _PAST_NEAR.search(_gap(year.span(), n, s)) for n in _near_spans(s)):
                 return True
     # "deadline", "due", "plazo": a deadline said outright, unless asked about ("what is the deadline?")
@@ -571,6 +574,8 @@ _THEY_HERE = re.compile(
     r"(?=\s*(?:$|,|tocando|golpeando|esperando|en (?:una?|la|el|sus?) (?:camionetas?|trocas?|carros?|vans?|patrullas?)))"
     r"|^(?:ya )?(?:llegaron|aqui estan)\b"
     r"|\bya (?:llego|llegaron) (?:la |el |los )?" + _AGENT + r"\b"
+    # "llego la migra a la fabrica donde trabaja y estan alli ahorita": the agents, there now
+    r"|\b(?:llego|llegaron|entro|entraron) (?:la |el |los )?" + _AGENT + r"\b[^.?!]{0,60}?\b(?:est[aá]n|siguen) (?:all[ií]|ah[ií]|all[aá]) (?:ahorita|ahora|ahora mismo|todav[ií]a)\b"
     r"|\b(?:me|nos) (?:esta |estan |viene |vienen )?siguiendo (?:la |el |los )?" + _AGENT + r"\b"
     # "nos viene siguiendo una camioneta de migracion con las luces prendidas"
     r"|\b(?:me|nos) (?:esta |estan |viene |vienen )?siguiendo (?:una |un |la |el )?(?:camioneta|troca|patrulla|carro|van|suv)s? de (?:la )?" + _AGENT + r"\b"
@@ -1198,6 +1203,11 @@ _SOUGHT = re.compile(
 def removal_signs(text: str) -> bool:
     """Whether a message tells a removal under way (a flight, a bus, the passport asked for)."""
     return bool(_REMOVAL_SIGNS.search(normalise(text or "")))
+
+
+def ticket_to_leave(text: str) -> bool:
+    """Whether a message tells a ticket or flight to leave the country ("tiene que comprar su boleto y irse")."""
+    return bool(_TICKET_TO_LEAVE.search(normalise(text or "")))
 
 
 def order_sought(text: str) -> bool:

@@ -823,3 +823,16 @@ def test_by_accident_is_a_medical_sign_only_beside_something_taken():
 def test_the_danger_of_removal_asked_about_is_not_a_crisis(text, kind):
     found = safety.detect(text)
     assert (found.kind if found else None) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "mi permiso de tps se vencio y en el trabajo ya no me dejan trabajar, pero me dijeron que esta extendido automatico, es cierto?",
+    "mi patron no me deja trabajar",
+])
+def test_work_not_allowed_at_a_job_is_no_danger(text):
+    assert safety.detect_wide(text) is None
+
+
+@pytest.mark.parametrize("text", ["mi esposo no me deja trabajar", "mi esposo no me deja salir de la casa", "el no me deja ver a mis hijos"])
+def test_a_partner_who_does_not_let_them_is_still_dv(text):
+    assert safety.detect_wide(text).kind == "dv"
