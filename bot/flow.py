@@ -433,7 +433,7 @@ _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mu
 #: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b")
 #: ICE calling the visitor to its office: "ICE sent a letter, I have to appear at their office".
-_ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|show up|present)\b[^.?!]{0,20}\b(?:their|its|the ice) office\b")
+_ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|come to|go to|show up|present)\b[^.?!]{0,20}\b(?:their|its|the ice) office\b")
 #: At "Which of these fits best?", an appointment or a report, with no other stage named: the check-in.
 _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita"
                                  # "they gave me a paper to come back in 2 months": told to come back to ICE
@@ -1710,11 +1710,29 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not _TRAVEL_OR_OFFICE.search(text or "") and not situations.scam_call(text):
         # "Do I need a lawyer for my ICE appointment", read as a booking: a step only a removal case has
         return "removal"
+    asked = situations.program_asked(text)
+    if situation in ("removal", "humanitarian", "family", "citizenship") and asked and asked != situation \
+            and not _case_at_hand(text):
+        # "tengo orden de deportacion y me reporto una vez al año ... puedo pedir la visa U?", "she has an
+        # order from 19 years ago, ICE never came. Can I still petition her?": what they want to do is the matter
+        return asked
+    if situation in ("humanitarian", "citizenship", "family") and not asked and stage == "check_in" \
+            and not urgency.agents_at_hand(text) and not detention_said(text):
+        # "mi papá tiene TPS y le llegó cita con ICE para este jueves": the check-in is the matter, not the program
+        return "removal"
     if situation in ("enforcement", "removal") and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
         # "we got a notice of inspection, I have 22 employees": the employer's compliance
         # (a worker told "ICE is coming to audit" stays enforcement)
         return "employment"
     return situation
+
+
+def _case_at_hand(text: str) -> bool:
+    """Whether a removal case is at hand now: someone held, agents there, or a hearing, check-in or
+    removal within days (then that is the matter, whatever else the visitor wants to do)."""
+    signals = set(urgency.text_signals(text or ""))
+    return bool(signals & {"detained_now", "ice_present_now", "hearing_soon", "checkin_soon", "removal_imminent"}) \
+        or _HELD_NOW.search(text or "") is not None or detention_said(text or "")
 
 
 #: Somewhere since a time: "hes at the ICE office downtown since his appointment", "has been at the facility since".

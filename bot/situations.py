@@ -723,3 +723,28 @@ _JOB_HERE = re.compile(
 def job_at_the_firm(text: str | None) -> bool:
     """Whether a message asks for a job at the firm (an "other" matter, not employment immigration)."""
     return bool(_JOB_HERE.search(text or ""))
+
+
+#: A program the visitor wants to act on, by its category: "quiero renovar mi TPS", "I must apply for asylum",
+#: "I want to petition my mom", "want to marry my gf", "I want to apply for citizenship", "quiero hacerme ciudadano".
+_PROGRAM_ACTIONS = {
+    "humanitarian": re.compile(
+        r"\b(?:renew\w*|renovar|renuevo|apply(?:ing)?|aplicar|pedir|solicitar|file|filing|sacar|tramitar|request)\s+(?:(?:for|para|a|al|the|my|mi|el|la|an?|el permiso de)\s+){0,3}"
+        r"(?:asylum|asilo|tps|daca|u ?visa|visa u|t ?visa|visa t|vawa|work permit|permiso(?: de trabajo)?|ead|employment authorization)\b",
+        re.IGNORECASE),
+    "family": re.compile(
+        r"\b(?:petition(?:ing)?|sponsor|pedir(?:le)?|traer)\s+(?:(?:for|a)\s+)?(?:my|mi|mis|him|her)\b|\bfile\s+(?:the\s+|an?\s+)?i-?130\b"
+        r"|\b(?:want|wants|going|plan|planning|quiero|queremos|vamos) (?:to |a )?(?:marry|get married|casar(?:me|nos))\b",
+        re.IGNORECASE),
+    "citizenship": re.compile(
+        r"\b(?:apply(?:ing)? for|aplicar (?:para|a) la|hacerme|become an?|get my|sacar la|pedir la)\s+(?:us |u\.s\. )?"
+        r"(?:citizenship|ciudadan[oa]|ciudadan[ií]a|citizen|naturali[sz]ation|naturalizaci[oó]n)\b|\b(?:naturalize|file (?:the |my )?n-?400)\b",
+        re.IGNORECASE),
+}
+
+
+def program_asked(text: str | None) -> str | None:
+    """The one category whose program the visitor wants to act on (renew TPS, petition a parent, apply
+    for citizenship), or None when none is, or more than one."""
+    found = [category for category, pattern in _PROGRAM_ACTIONS.items() if pattern.search(text or "")]
+    return found[0] if len(found) == 1 else None
