@@ -1731,8 +1731,12 @@ def _case_at_hand(text: str) -> bool:
     """Whether a removal case is at hand now: someone held, agents there, or a hearing, check-in or
     removal within days (then that is the matter, whatever else the visitor wants to do)."""
     signals = set(urgency.text_signals(text or ""))
-    return bool(signals & {"detained_now", "ice_present_now", "hearing_soon", "checkin_soon", "removal_imminent"}) \
-        or _HELD_NOW.search(text or "") is not None or detention_said(text or "")
+    if signals & {"detained_now", "ice_present_now", "hearing_soon", "checkin_soon", "removal_imminent"} \
+            or _HELD_NOW.search(text or "") is not None or detention_said(text or ""):
+        return True
+    today = date.today()
+    day = _answers_in_text("removal", text or "", today).get("hearing_date")
+    return _iso(day) and 0 <= (date.fromisoformat(day) - today).days <= urgency.URGENT_WITHIN_DAYS
 
 
 #: Somewhere since a time: "hes at the ICE office downtown since his appointment", "has been at the facility since".

@@ -2035,3 +2035,19 @@ def test_held_at_the_bridge_of_the_town_crossed():
 ])
 def test_a_date_set_right_in_the_same_message(text, day):
     assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == day
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    # an old order or a far hearing beside what they want to do: what they want to do
+    ("removal", "Tengo orden de deportación y me reporto con ICE una vez al año, la última fue hace 2 meses. "
+                "Una amiga dice que puedo pedir la visa U. Es cierto?", "humanitarian"),
+    ("removal", "I'm turning 21 next month and I want to petition my mom. She has a deportation order from 19 years ago. "
+                "ICE never came.", "family"),
+    # ... unless the removal case is at hand: a check-in in days
+    ("removal", "I have a check in with ICE next tuesday and I want to renew my TPS", "removal"),
+    # an ICE check-in beside a program, nothing asked of the program: the removal case
+    ("humanitarian", "mi papá tiene TPS de Honduras y le llegó cita con ICE para este jueves. lo acompañamos?", "removal"),
+    ("humanitarian", "i have daca and i just got a letter from ICE saying to come to their office in 3 weeks", "removal"),
+])
+def test_what_they_want_to_do_or_the_check_in_is_the_matter(read, text, matter):
+    assert flow.matter_told(read, text) == matter

@@ -489,3 +489,17 @@ def test_someone_who_did_not_come_home_and_cannot_be_reached_is_feared_detained(
 ])
 def test_a_job_at_the_firm(text, asks):
     assert situations.job_at_the_firm(text) is asks
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Hola quiero renovar mi TPS de Honduras. Antes me reportaba con ICE cada año", "humanitarian"),
+    ("Una amiga dice que puedo pedir la visa U. Es cierto?", "humanitarian"),
+    ("the judge gave me a deadline to file my asylum application I-589", "humanitarian"),
+    ("I want to petition my mom. Problem is she has a deportation order", "family"),
+    ("now i want to marry my gf shes a citizen", "family"),
+    ("Now I want to apply for citizenship. Will the old order come up?", "citizenship"),
+    ("quiero hacerme ciudadano pero tengo un misdemeanor", "citizenship"),
+    ("I have a check in with ICE next tuesday. can my son's citizenship help me?", None),
+])
+def test_the_program_a_visitor_wants_to_act_on(text, category):
+    assert situations.program_asked(text) == category
