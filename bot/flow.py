@@ -444,6 +444,9 @@ _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|
                           r"|(?:paper|papel|letter|carta)\b[^.]{0,50}\b(?:judge|juez|jueza|court|corte))\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar)"
                           r"|no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date)\b")
+#: A report made to the police ("puse reporte con la policia", "reported it to the police"): no check-in.
+_POLICE_REPORT = re.compile(r"\b(?:reporte|report|reported|reporto|reportamos|reportar|denuncia|denuncie)\w*\s+(?:\w+\s+)?(?:con|a|to|with|en)\s+"
+                            r"(?:la\s+|the\s+)?(?:policia|police|cops?|sheriff)\b")
 #: Leaving on one's own ("self deported", "se autodeporto"): no removal order is said.
 _SELF_DEPORTED = re.compile(r"\bself[\s-]?deport\w*|\bauto[\s-]?deport\w*")
 #: Whole words only: "nta" is in "Atlanta" and "representation", "court" in "courtesy".
@@ -467,6 +470,7 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         return t
     # "my husband self deported to mexico ... he has court next tuesday": he left; no order is said
     t = _SELF_DEPORTED.sub(" ", t)
+    t = _POLICE_REPORT.sub(" ", t)  # "puse reporte con la policia": a police report, not a report to ICE
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
     if answer and _CLOSED_ANSWER.match(t):

@@ -729,7 +729,7 @@ def job_at_the_firm(text: str | None) -> bool:
 #: "I want to petition my mom", "want to marry my gf", "I want to apply for citizenship", "quiero hacerme ciudadano".
 _PROGRAM_ACTIONS = {
     "humanitarian": re.compile(
-        r"\b(?:renew\w*|renovar|renuevo|apply(?:ing)?|aplicar|pedir|solicitar|file|filing|sacar|tramitar|request)\s+(?:(?:for|para|a|al|the|my|mi|el|la|an?|el permiso de)\s+){0,3}"
+        r"\b(?:renew\w*|renovar|renuevo|apply(?:ing)?|aplicar|pedir|solicitar|file|filing|sacar|tramitar|request)\s+(?:(?:for|para|a|al|the|my|mi|el|la|an?|un|una|el permiso de)\s+){0,3}"
         r"(?:asylum|asilo|tps|daca|u ?visa|visa u|t ?visa|visa t|vawa|work permit|permiso(?: de trabajo)?|ead|employment authorization)\b",
         re.IGNORECASE),
     "family": re.compile(
