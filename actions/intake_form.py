@@ -111,9 +111,10 @@ class ValidateIntakeForm(FormValidationAction):
         if not events:
             # Nothing was filled: let the form reject so interruption rules apply.
             return events
-        if intent in interruptions.ANSWERED_BESIDE_FACTS:
+        if intent in interruptions.ANSWERED_BESIDE_FACTS and not said_this_turn(tracker, interruptions.REPLIES[intent]):
             # "do you do payment plans? my court date is january 12": the date is taken, so no
-            # interruption rule runs; the question is answered here.
+            # interruption rule runs; the question is answered here (once: an opening's question
+            # is answered by the interruption action before the form starts).
             dispatcher.utter_message(response=interruptions.REPLIES[intent])
         return events + self._after_validation(dispatcher, tracker)
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot import contact, dates, flow, safety, situations, urgency
+from bot.language import asks_which_language
 from bot.places import facilities, location, roles
 
 #: Intent -> the response that answers it (crisis and emergency are chosen per kind below).
@@ -988,7 +989,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # consulta?") told with no matter is the visitor's matter too: "other", and the details question
         # asks what they need.
         other = situations.travel_question(text) or (intent in ("ask_office", "ask_cost") and pending in (None, "consent")
-                                                     and not slots.get("intake_saved"))
+                                                     and not slots.get("intake_saved") and not asks_which_language(text))
         answer.slots.update(_situation_said(text, ranking, slots, default="other" if other else None))
     if own_case:
         answer.responses.append("utter_case_status")  # a client asking about their own case

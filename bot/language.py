@@ -228,3 +228,15 @@ def asks_for_a_language(text: str) -> bool:
     """Whether a message asks to be called or spoken to in a language."""
     return bool(_IN_A_LANGUAGE.search(text or ""))
 
+
+
+#: Asking whether the firm speaks a language, and nothing more: "hola buenas hablan español?", "do you speak spanish".
+_WHICH_LANGUAGE = re.compile(
+    r"^\W*(?:(?:hola|hi|hello|buenas|buenos d[ií]as|buenas (?:tardes|noches)|good (?:morning|afternoon|evening))\W+)*"
+    r"(?:ustedes |alguien |se )?(?:hablan?|habla|speak|do you speak|do you guys speak|does anyone speak|is there someone who speaks)"
+    r"\s+(?:en\s+)?(?:espa[nñ]ol|spanish|english|ingl[eé]s)\W*$", re.IGNORECASE)
+
+
+def asks_which_language(text: str) -> bool:
+    """Whether a message only asks if the firm speaks a language (no matter told)."""
+    return bool(_WHICH_LANGUAGE.match(text or ""))

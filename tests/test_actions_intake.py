@@ -919,3 +919,11 @@ async def test_the_visitors_place_set_right_at_the_phone_question_replaces_the_o
     slots, dispatcher = await run_form(before, {"contact_phone": text}, text=text, requested="contact_phone")
     assert slots["state"] == "NV" and slots["location"] == "Las Vegas, NV"
     assert slots["contact_phone"] is None and slots["requested_slot"] == "contact_phone" and dispatcher.messages == []
+
+
+async def test_an_opening_question_answered_by_the_interruption_is_not_answered_again(run_form):
+    # "where is your office?" as a first message: the interruption action replied this turn, then the form starts
+    answered = [{"event": "bot", "text": "Our office ...", "metadata": {"utter_action": "utter_office_info"}}]
+    _, dispatcher = await run_form({}, {"situation": "other", "situation_text": "where is your office?"},
+                                   text="where is your office?", intent="ask_office", history=answered)
+    assert "utter_office_info" not in responses(dispatcher)

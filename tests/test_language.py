@@ -125,3 +125,11 @@ def test_a_name_alone_does_not_turn_the_conversation(text, code):
 def test_a_yes_typed_with_its_accent_is_spanish(text):
     # ("si" without it says nothing: a yes in either language)
     assert language.detect(text) == "es"
+
+
+@pytest.mark.parametrize("text, only", [
+    ("hola buenas hablan español?", True), ("do you speak spanish", True),
+    ("where is your office, do you speak spanish?", False), ("hablan español? mi esposo esta detenido", False),
+])
+def test_only_asking_which_language(text, only):
+    assert language.asks_which_language(text) is only
