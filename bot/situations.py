@@ -226,6 +226,16 @@ _NATURALISATION = re.compile(r"\b(?:oath|juramento|n-?400|n-?600|naturali[sz]\w*
 
 #: Parole programs with a sponsor, named: a relative sponsored through one is humanitarian parole, not a petition.
 _PAROLE_PROGRAM = re.compile(r"\b(?:u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario|(?:the )?parole program)\b", re.IGNORECASE)
+#: Changing lawyers: "quiero cambiar de abogado", "my lawyer quit, i need a new one".
+_NEW_LAWYER = re.compile(
+    r"\b(?:cambiar (?:de |mi )?abogad[oa]|otro abogado|nuevo abogado|change (?:my )?(?:lawyer|attorney)s?|switch (?:my )?(?:lawyer|attorney)s?"
+    r"|(?:a |an )?new (?:lawyer|attorney)|(?:my|mi) (?:lawyer|attorney|abogad[oa]) (?:quit|dropped me|renunci[oó]|me dej[oó]))\b", re.IGNORECASE)
+#: A child's own humanitarian path: SIJS by name, or a minor who came alone ("mi sobrino de 15 años vino solo").
+_JUVENILE_PATH = re.compile(
+    r"\b(?:sijs?|special immigrant juvenile|visa juvenil|juvenile visa|visa (?:especial )?para menores|unaccompanied|no acompa[nñ]ad[oa]s?)\b"
+    r"|\b(?:de|of) 1[0-7] (?:a[nñ]os|years?)\b[^.?!]{0,30}\b(?:vino|lleg[oó]|cruz[oó]|came|crossed) sol[oa]\b"
+    r"|\b(?:vino|lleg[oó]|cruz[oó]|came|crossed) sol[oa]\b[^.?!]{0,30}\b(?:menor|minor|1[0-7] (?:a[nñ]os|years?))\b",
+    re.IGNORECASE)
 
 
 def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
@@ -651,6 +661,11 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "detention"
     if value == "family" and _PAROLE_PROGRAM.search(text or ""):
         return "humanitarian"  # "my brother in ukraine wants to come through u4u, can i sponsor him?": a parole program
+    if value == "other" and _NEW_LAWYER.search(text or "") and not any(p.search(text or "") for k, p in _DETAIL_WORDS.items() if k != "other") \
+            and not _COURT_TOLD.search(text or ""):
+        return None  # "quiero cambiar de abogado, el que tengo no me explica nada": a case, not yet told which
+    if value == "family" and _JUVENILE_PATH.search(text or ""):
+        return "humanitarian"  # "mi sobrino de 15 años vino solo de guatemala ... arreglar papeles": a child's own path (SIJS)
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
     if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
@@ -734,7 +749,10 @@ _PROGRAM_ACTIONS = {
         re.IGNORECASE),
     "family": re.compile(
         r"\b(?:petition(?:ing)?|sponsor|pedir(?:le)?|traer)\s+(?:(?:for|a)\s+)?(?:my|mi|mis|him|her)\b|\bfile\s+(?:the\s+|an?\s+)?i-?130\b"
-        r"|\b(?:want|wants|going|plan|planning|quiero|queremos|vamos) (?:to |a )?(?:marry|get married|casar(?:me|nos))\b",
+        r"|\b(?:want|wants|going|plan|planning|quiero|queremos|vamos) (?:to |a )?(?:marry|get married|casar(?:me|nos))\b"
+        # "tengo daca y me case con un ciudadano, ya puedo sacar la residencia?": a spouse's petition
+        r"|\b(?:married|me cas[eé]|nos casamos|estoy casad[oa]|i'?m married) (?:con|to|with) (?:a |an |un |una )?(?:us |u\.s\. |american )?"
+        r"(?:citizen|ciudadan[oa]|residente|green card holder)\b[^.?!]{0,60}\b(?:residencia|green ?card|papers|papeles)\b",
         re.IGNORECASE),
     "citizenship": re.compile(
         r"\b(?:apply(?:ing)? for|aplicar (?:para|a) la|hacerme|become an?|get my|sacar la|pedir la)\s+(?:us |u\.s\. )?"
