@@ -740,8 +740,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
     since_days: set[date] = set()
     periods: List[str] = []
     for sentence in _SENTENCE.split(text):
-        if _NOT_A_TAKING.search(sentence) and not _DETENTION_WORDS.search(_NOT_A_TAKING.sub(" ", sentence)):
-            continue  # "our last lawyer just took money and did nothing": no one taken that day
+        # "our last lawyer just took money and did nothing": no one taken that day
+        sentence = _NOT_A_TAKING.sub(" ", sentence)
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
                 or _AT_A_STATION.search(sentence)  # "esta en la estacion de la patrulla fronteriza desde antier"
                 or _IT_HAPPENED.search(sentence)  # "it happened tuesday night, they came to his job" (a detention told)
@@ -1715,13 +1715,17 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "Do I need a lawyer for my ICE appointment", read as a booking: a step only a removal case has
         return "removal"
     asked = situations.program_asked(text)
+    if situation == "removal" and asked and (_JUDGE.search(text or "") or (asked == "family" and situations.marrying(text))):
+        asked = None  # a filing the judge set, or marrying while in proceedings: the court case is the matter
+    if situation == "humanitarian" and asked == "family" and situations.own_path_to_relatives(text):
+        asked = None  # "tengo asilo pendiente y quiero traer a mis hijos", "traer a mi mamá con el parole": their own path
     if situation in ("removal", "humanitarian", "family", "citizenship") and asked and asked != situation \
             and not _case_at_hand(text):
         # "tengo orden de deportacion y me reporto una vez al año ... puedo pedir la visa U?", "she has an
         # order from 19 years ago, ICE never came. Can I still petition her?": what they want to do is the matter
         return asked
-    if situation in ("humanitarian", "citizenship", "family") and not asked and stage == "check_in" \
-            and not urgency.agents_at_hand(text) and not detention_said(text):
+    if situation in ("humanitarian", "citizenship", "family") and not asked and stage == "check_in" and _WITH_ICE.search(text or "") \
+            and not urgency.agents_at_hand(text) and not detention_said(text) and not situations.works_there(text):
         # "mi papá tiene TPS y le llegó cita con ICE para este jueves": the check-in is the matter, not the program
         return "removal"
     if situation in ("enforcement", "removal") and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
@@ -1729,6 +1733,12 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # (a worker told "ICE is coming to audit" stays enforcement)
         return "employment"
     return situation
+
+
+#: A judge named: a filing or step the court set.
+_JUDGE = re.compile(r"\b(?:judge|juez|jueza)\b", re.IGNORECASE)
+#: Immigration enforcement named beside a check-in (not "como chequeo mi priority date").
+_WITH_ICE = re.compile(r"\b(?:ice|migra\w*|inmigraci\w*|immigration|isap|smart ?link|ankle|grillete|atd|ero)\b", re.IGNORECASE)
 
 
 def _case_at_hand(text: str) -> bool:

@@ -744,8 +744,9 @@ def job_at_the_firm(text: str | None) -> bool:
 #: "I want to petition my mom", "want to marry my gf", "I want to apply for citizenship", "quiero hacerme ciudadano".
 _PROGRAM_ACTIONS = {
     "humanitarian": re.compile(
-        r"\b(?:renew\w*|renovar|renuevo|apply(?:ing)?|aplicar|pedir|solicitar|file|filing|sacar|tramitar|request)\s+(?:(?:for|para|a|al|the|my|mi|el|la|an?|un|una|el permiso de)\s+){0,3}"
-        r"(?:asylum|asilo|tps|daca|u ?visa|visa u|t ?visa|visa t|vawa|work permit|permiso(?: de trabajo)?|ead|employment authorization)\b",
+        r"\b(?:renew\w*|renovar|renuevo|apply(?:ing)?|aplicar|pedir|solicitar|file|filing|fill\w*|llenar|sacar|tramitar|request)\s+"
+        r"(?:(?:for|para|a|al|the|my|mi|el|la|an?|un|una|out|in)\s+){0,3}"
+        r"(?:asylum|asilo|tps|daca|u ?visa|visa u|t ?visa|visa t|vawa|(?P<permit>work permit|permiso(?: de trabajo)?|ead|employment authorization))\b",
         re.IGNORECASE),
     "family": re.compile(
         r"\b(?:petition(?:ing)?|sponsor|pedir(?:le)?|traer)\s+(?:(?:for|a)\s+)?(?:my|mi|mis|him|her)\b|\bfile\s+(?:the\s+|an?\s+)?i-?130\b"
@@ -764,5 +765,31 @@ _PROGRAM_ACTIONS = {
 def program_asked(text: str | None) -> str | None:
     """The one category whose program the visitor wants to act on (renew TPS, petition a parent, apply
     for citizenship), or None when none is, or more than one."""
-    found = [category for category, pattern in _PROGRAM_ACTIONS.items() if pattern.search(text or "")]
+    found = [category for category, pattern in _PROGRAM_ACTIONS.items() if _acted_on(category, pattern, text or "")]
     return found[0] if len(found) == 1 else None
+
+
+def _acted_on(category: str, pattern: "re.Pattern[str]", text: str) -> bool:
+    match = pattern.search(text)
+    if match is None:
+        return False
+    if category == "humanitarian" and match.group("permit") and not program_named(_PERMIT_WORDS.sub(" ", text)):
+        return False  # ("firmo cada mes con ICE ... ¿puedo pedir permiso de trabajo?": a work permit of no program named)
+    return True
+
+
+_PERMIT_WORDS = re.compile(r"\b(?:ead|work permit|permiso de trabajo)\b", re.IGNORECASE)
+#: Marrying, the visitor's own plan (not a petition for someone else).
+_MARRYING = re.compile(r"\b(?:marry|get married|casar(?:me|nos))\b", re.IGNORECASE)
+#: A status that brings relatives by its own path: asylum (I-730), refugee, parole.
+_OWN_PATH = re.compile(r"\b(?:asyl\w*|asilo|refugee|refugiad\w*|parole|u4u|uniting for ukraine)\b", re.IGNORECASE)
+
+
+def own_path_to_relatives(text: str | None) -> bool:
+    """Whether a message names a status whose relatives come by its own path (asylum, refugee, parole)."""
+    return bool(_OWN_PATH.search(text or ""))
+
+
+def marrying(text: str | None) -> bool:
+    """Whether a message tells of the visitor's own plan to marry."""
+    return bool(_MARRYING.search(text or ""))

@@ -2051,3 +2051,20 @@ def test_a_date_set_right_in_the_same_message(text, day):
 ])
 def test_what_they_want_to_do_or_the_check_in_is_the_matter(read, text, matter):
     assert flow.matter_told(read, text) == matter
+
+
+@pytest.mark.parametrize("read, text", [
+    # marrying while in proceedings, or a filing the judge set: the court case
+    ("removal", "I'm in removal proceedings and want to marry my US citizen girlfriend, will that stop my case"),
+    ("removal", "the judge gave me 60 days to file mi asilo, that was last week. i dont even have the forms"),
+    # a work permit of no program named beside monthly check-ins
+    ("removal", "Firmo cada mes con ICE, la próxima es en 3 semanas. ¿Puedo pedir permiso de trabajo?"),
+    # relatives brought by asylum or parole: their own path
+    ("humanitarian", "tengo asilo pendiente y quiero traer a mis hijos de Venezuela, is that possible?"),
+    ("humanitarian", "my brother in ukraine wants to come through u4u, can i sponsor him?"),
+    # a priority date "checked" is no ICE check-in; working at an ICE office is no check-in either
+    ("family", "mi hermana es ciudadana y me pidio hace 15 años, ya me toca? como chequeo mi priority date"),
+    ("citizenship", "i work at the ICE office in miami, admin stuff. my naturalization interview is in february"),
+])
+def test_the_matter_stands(read, text):
+    assert flow.matter_told(read, text) == read
