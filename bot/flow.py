@@ -407,7 +407,7 @@ _NONE_OF_THEM = re.compile(r"^\W*(?:no+|nope|nah|none|not really|no,? none|todav
                            r"|ningun[oa]? de (?:esos|esas|estos|estas)|none of (?:that|those|these|them))\W*$")
 #: A closed case opened again, told ("lo van a volver a abrir", "they reopened it") or only feared ("tengo miedo
 #: que lo vuelvan a abrir": still closed).
-_REOPENED = re.compile(r"\b(?:reopen\w*|re-open\w*|volver a abrir|vuelvan a abrir|volvieron a abrir|reabri\w*|recalendar\w*)")
+_REOPENED = re.compile(r"\b(?:reopen\w*|re-open\w*|volver a abrir|vuelvan a abrir|volvieron a abrir|reabri\w*|recalendar\w*|(?:put|placed|is|was) back on (?:the )?calendar)")
 _REOPENING_FEARED = re.compile(r"\b(?:miedo|afraid|scared|worried|fear|preocup\w*|what if|y si)\b[^.?!]{0,30}"
                                r"\b(?:reopen\w*|re-open\w*|volver a abrir|vuelvan a abrir|reabr\w*)")
 #: At "Which of these fits best?", a case said closed in a word: "dismissed, no court", "cerrado", "terminated".
@@ -1156,17 +1156,20 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         day = None  # "no fui a mi corte el mes pasado ... q pasa ahora?": the one missed is no next date
     if situation == "removal" and (day is None or day < today):
         day = dates.coming_date(text, today) or day  # "my check-in is this thursday", said on a Friday
+    back = (_TO_GO.search(text or "") or _TO_REPORT.search(text or "")) if day == today and situation == "removal" else None
+    if back is not None:
+        later = dates.coming_date(text[back.start():], today)
+        if later is None:
+            # ("said I have to come to the office this Thursday. I have an order from ... 14 years"): its sentence
+            later = dates.coming_date(re.split(r"[.?!;]", text[back.start():], maxsplit=1)[0], today)
+        if later is not None and later > today:
+            day = later  # "fui a firmar hoy y me dijeron q regrese a la oficina el miercoles": the day to come back
     if day == today and situation == "removal" and dates.far_off(text, today):
         day = None  # "went to my check-in today, the next one is in january": today is not the next date
     window = _WINDOW_PASSED.search(text or "") if situation == "removal" else None
     if window is not None and int(window.group(1)) > int(window.group(2)):
         # "q me reporte a ice en 60 dias, ya pasaron 20": the days left, not the whole window from today
         day = today + timedelta(days=int(window.group(1)) - int(window.group(2)))
-    back = _TO_GO.search(text or "") if day == today and situation == "removal" else None
-    if back is not None:
-        later = dates.coming_date(text[back.start():], today)
-        if later is not None and later > today:
-            day = later  # "fui a firmar hoy y me dijeron q regrese a la oficina el miercoles": the day to come back
     if day is None and situation == "removal":
         day = dates.coming_date(text, today)
     if day is None and situation == "removal" and _THERE_NOW.search(text or ""):

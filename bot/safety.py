@@ -611,7 +611,9 @@ _RECORD = re.compile(_fill(
     r"|acusad[oa] de|arrestad[oa] por|cargos? (?:de|por)|condenad[oa] por|antecedentes? de) (?:(?:a|an|un|una) )?(?:\w+ )?"
     r"(?:domestic violence|dv|assault|battery|violencia domestica|violencia familiar|asalto|agresion|<WEAPON>|<ARMA>)"
     r"|(?:domestic violence|dv|assault|battery|<WEAPON>) (?:charges?|conviction|offen[cs]e|misdemeanor|felony|record|classes|arrest)"
-    r"|violat\w* (?:a |the |my )?(?:restraining|protective|protection) order|drug trafficking)\b"
+    r"|violat\w* (?:a |the |my )?(?:restraining|protective|protection) order|drug trafficking"
+    # "an old arrest from 10 years ago for domestic violence, it was dropped"
+    r"|(?:arrest|arrested|charge|charged|conviction|case|cargo|arresto)(?: \w+){1,5} (?:for|of|por|de) (?:domestic violence|dv|violencia domestica|assault))\b"
 ))
 
 

@@ -573,9 +573,9 @@ def _next_reading(ranking: Optional[Ranking], category: str, text: str | None) -
 
 #: Money demanded: "send $2000 bail by western union today", "si no pago 800 dolares hoy".
 _PAYMENT_DEMANDED = re.compile(
-    r"(?:\$\s?\d|\b\d[\d,.]*\s?(?:dollars|dolares|dólares|bucks)\b|\bwestern union\b|\bgift ?cards?\b|\btarjetas? de regalo\b"
+    r"(?:\$\s?\d|\b\d[\d,.]*\s?(?:(?:mil|thousand|k)\s)?(?:dollars|dolares|dólares|bucks)\b|\bwestern union\b|\bgift ?cards?\b|\btarjetas? de regalo\b"
     r"|\bzelle\b|\bbitcoin\b|\bmoneygram\b|\b(?:send|pay|wire|deposit) (?:the |them |him |her )?(?:money|bail|fee|fine)\b"
-    r"|\b(?:si no|if (?:i|we|she|he) (?:do ?n[o']?t|dont)) (?:pago|pagamos|paga|pay)\b)",
+    r"|\b(?:si no|if (?:i|we|she|he) (?:do ?n[o']?t|dont)) (?:le |les )?(?:pago|pagamos|paga|pay|deposito|depositamos|deposit|mando|send)\b)",
     re.IGNORECASE)
 #: Someone who called or wrote claiming to be the authorities, or the visitor asking whether it is real.
 _CLAIMED = re.compile(

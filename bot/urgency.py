@@ -894,7 +894,7 @@ _THERE_SINCE = re.compile(
 _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview"
                                 r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report))\b")
 #: Agents told as news heard, and the visitor's own places (where news is at hand after all).
-_HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say|everyone says|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
+_HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say|everyone says|(?:friend|cousin|neighbou?r|coworker|someone|somebody|people) (?:said|says|told me)|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
                       r"|rumou?rs?|rumores)\b")
 _MY_PLACE = re.compile(r"\b(?:my|our|mi|nuestr[oa]) (?:house|home|door|building|apartment|apt|job|work|street|block|casa|puerta|edificio"
                        r"|trabajo|calle|cuadra|depa)\b|\b(?:here|aqui|outside|afuera)\b")
@@ -1270,7 +1270,9 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
 
 #: A step put off to the next visit: "bring my passport next time", "la proxima vez".
 _NEXT_VISIT = re.compile(r"\b(?:next time|next visit|next (?:appointment|check-?in)|la proxima vez|la siguiente vez"
-                         r"|(?:la|mi|su) (?:proxima|siguiente) (?:cita|firma))\b")
+                         r"|(?:la|mi|su) (?:proxima|siguiente) (?:cita|firma)"
+                         # "my check in with ICE is next month", "mi cita con ice es en 2 meses"
+                         r"|(?:my|his|her|mi|su) (?:check-?in|check in|appointment|cita|firma)(?: (?:with|con) (?:ice|immigration|migracion|inmigracion))? (?:is|es))\b")
 
 
 def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = None) -> List[str]:

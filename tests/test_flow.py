@@ -2068,3 +2068,13 @@ def test_what_they_want_to_do_or_the_check_in_is_the_matter(read, text, matter):
 ])
 def test_the_matter_stands(read, text):
     assert flow.matter_told(read, text) == read
+
+
+@pytest.mark.parametrize("text, said", [
+    ("An ICE officer called me today and said I have to come to the office this Thursday. I have a deportation order from a "
+     "long time ago but nobody bothered me in 14 years.", {"removal_stage": "removal_order", "hearing_date": "2026-12-10"}),
+    ("My case was administratively closed for years, now it was put back on the calendar and my hearing is in 10 days",
+     {"removal_stage": "hearing", "hearing_date": "2026-12-16"}),
+])
+def test_the_day_to_report_or_a_case_back_on_the_calendar(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6)) == said

@@ -701,3 +701,9 @@ def test_moved_to_a_town_is_where_the_visitor_lives_now():
 def test_closed_the_door_in_spanish_is_no_place():
     found = {m.place.label: m.role for m in mentions("hay una van de ICE afuera del trabajo, el manager cerro la puerta. estamos en santa ana")}
     assert found == {"Santa Ana, CA": "self"}
+
+
+def test_harm_threatened_to_the_visitor_is_danger_here_whatever_place_abroad():
+    text = "Last night the man said if I try to leave he will hurt me and send people to my family in Manila."
+    assert place_roles.danger_abroad(text) is False
+    assert place_roles.danger_abroad("my parents are still in Baghdad and in danger") is True

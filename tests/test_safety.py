@@ -836,3 +836,8 @@ def test_work_not_allowed_at_a_job_is_no_danger(text):
 @pytest.mark.parametrize("text", ["mi esposo no me deja trabajar", "mi esposo no me deja salir de la casa", "el no me deja ver a mis hijos"])
 def test_a_partner_who_does_not_let_them_is_still_dv(text):
     assert safety.detect_wide(text).kind == "dv"
+
+
+def test_an_old_dropped_arrest_for_domestic_violence_is_record_talk():
+    text = "i have an old arrest from 10 years ago for domestic violence, it was dropped. will this stop my citizenship?"
+    assert safety.detect_wide(text) is None

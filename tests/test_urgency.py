@@ -1225,3 +1225,17 @@ def test_agents_at_the_door_now_after_a_word_of_alarm(text):
 def test_told_to_buy_a_ticket_to_leave_within_days_is_a_removal_at_hand():
     text = "tengo orden de deportación y en mi cita me dijeron que tengo que comprar boleto para irme en 10 días"
     assert "removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))
+
+
+@pytest.mark.parametrize("text, reasons", [
+    # told of by a friend: not at hand
+    ("my friend said they are arresting people at check ins. should I be worried?", []),
+    ("my wife just called, she said ICE is outside our house right now", ["ice_present_now"]),
+    # a caller demanding money in ICE's name: a scam, nothing urgent
+    ("me llamó un señor diciendo que es de ICE y que si no le deposito 2 mil dólares hoy me deportan mañana. es real??", []),
+    # the passport asked for, the next check-in a month away
+    ("my check in with ICE is next month. last time they told me to bring my passport", []),
+    ("my check in is tomorrow and they told me to bring my passport", ["removal_imminent"]),
+])
+def test_urgency_told_of_or_far_off(text, reasons):
+    assert urgency.text_signals(text, date(2026, 12, 6)) == reasons

@@ -289,11 +289,19 @@ _THERE_WORDS = re.compile(r"\b(?:there|over there|back home|alla|allá|alli|all�
 _COME_HERE = re.compile(r"\b(?:come|coming|get|bring \w+|venir|vengan?|traer\w*) (?:here|aqui|aquí|aca|acá)\b", re.IGNORECASE)
 
 
+#: Harm threatened or done to the visitor, where they are: "he will hurt me", "me va a matar".
+_HARM_TO_ME = re.compile(
+    r"\b(?:hurt|kill|hit|hits|beat|beats|punch\w*|stab|shoot|choke\w*|rape)\s+me\b"
+    r"|\bme\s+(?:pega|golpea|va a matar|quiere matar|mata|amenaza|lastima|va a lastimar|va a pegar)\b", re.IGNORECASE)
+
+
 def danger_abroad(text: str) -> bool:
     """Whether every place a message names is someone's place outside the US (a relative's,
     the country left), with nothing placing the danger where the visitor is: "my parents
     are still in Baghdad and in danger", "the gangs beat my son in Guatemala"."""
     found = mentions(text)
+    if _HARM_TO_ME.search(text or "") and not any(m.role == SELF for m in found):
+        return False  # "the man said if I try to leave he will hurt me and send people to my family in Manila"
     here = _HERE_WORDS.search(_COME_HERE.sub(" ", text or ""))
     # The country left is where the danger is only when the message puts it there: "my uncle
     # brought me from Ecuador, he hits me" is danger here.
