@@ -70,6 +70,8 @@ DETAIL_WORDS: Dict[str, str] = {
     "humanitarian": r"asyl\w*|asilo|tps|daca|parole|parol|[ut][ -]?visa|visa [ut]|vawa|sijs?|special immigrant juvenile"
                     r"|refugee|refugiad\w*|withholding|i-?589|i-?821d?|i-?918|i-?914|protecci[oó]n temporal"
                     r"|juvenile|juvenil|visa (?:especial )?para menores"
+                    # "someone said I can get a visa for victims?"
+                    r"|visas? for (?:crime )?victims|victims? visa|visa (?:de|para) v[ií]ctimas?"
                     # parole programs by name: Uniting for Ukraine, CHNV
                     r"|u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario",
     "family": r"husband|wife|spouse|esposo|esposa|marido|fianc[eé]+|prometid[oa]|mom|mother|mama|mamá|madre|dad|father"
@@ -750,6 +752,8 @@ _PROGRAM_ACTIONS = {
         re.IGNORECASE),
     "family": re.compile(
         r"\b(?:petition(?:ing)?|sponsor|pedir(?:le)?|traer)\s+(?:(?:for|a)\s+)?(?:my|mi|mis|him|her)\b|\bfile\s+(?:the\s+|an?\s+)?i-?130\b"
+        # "quiero pedirla para acá", "traerlos conmigo"
+        r"|\b(?:pedirl[oa]s?|traerl[oa]s?)\b"
         r"|\b(?:want|wants|going|plan|planning|quiero|queremos|vamos) (?:to |a )?(?:marry|get married|casar(?:me|nos))\b"
         # "tengo daca y me case con un ciudadano, ya puedo sacar la residencia?": a spouse's petition
         r"|\b(?:married|me cas[eé]|nos casamos|estoy casad[oa]|i'?m married) (?:con|to|with) (?:a |an |un |una )?(?:us |u\.s\. |american )?"

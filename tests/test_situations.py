@@ -518,3 +518,8 @@ def test_a_childs_own_path_and_a_new_lawyer(value, text, settled):
 
 def test_married_to_a_citizen_asking_for_residency_is_a_family_petition():
     assert situations.program_asked("tengo daca y me case con un ciudadano, ya puedo sacar la residencia?") == "family"
+
+
+def test_a_parent_abroad_asked_for_is_a_family_petition_and_a_visa_for_victims_a_program():
+    assert situations.program_asked("Yo vivo en Providence y tengo residencia, quiero pedirla para acá lo más rápido posible") == "family"
+    assert situations.details_said("humanitarian", "the manager kept my passport. Someone said I can get a visa for victims?")
