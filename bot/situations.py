@@ -228,10 +228,6 @@ _NATURALISATION = re.compile(r"\b(?:oath|juramento|n-?400|n-?600|naturali[sz]\w*
 
 #: Parole programs with a sponsor, named: a relative sponsored through one is humanitarian parole, not a petition.
 _PAROLE_PROGRAM = re.compile(r"\b(?:u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario|(?:the )?parole program)\b", re.IGNORECASE)
-#: Changing lawyers: "quiero cambiar de abogado", "my lawyer quit, i need a new one".
-_NEW_LAWYER = re.compile(
-    r"\b(?:cambiar (?:de |mi )?abogad[oa]|otro abogado|nuevo abogado|change (?:my )?(?:lawyer|attorney)s?|switch (?:my )?(?:lawyer|attorney)s?"
-    r"|(?:a |an )?new (?:lawyer|attorney)|(?:my|mi) (?:lawyer|attorney|abogad[oa]) (?:quit|dropped me|renunci[oó]|me dej[oó]))\b", re.IGNORECASE)
 #: A child's own humanitarian path: SIJS by name, or a minor who came alone ("mi sobrino de 15 años vino solo").
 _JUVENILE_PATH = re.compile(
     r"\b(?:sijs?|special immigrant juvenile|visa juvenil|juvenile visa|visa (?:especial )?para menores|unaccompanied|no acompa[nñ]ad[oa]s?)\b"
@@ -663,9 +659,6 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "detention"
     if value == "family" and _PAROLE_PROGRAM.search(text or ""):
         return "humanitarian"  # "my brother in ukraine wants to come through u4u, can i sponsor him?": a parole program
-    if value == "other" and _NEW_LAWYER.search(text or "") and not any(p.search(text or "") for k, p in _DETAIL_WORDS.items() if k != "other") \
-            and not _COURT_TOLD.search(text or ""):
-        return None  # "quiero cambiar de abogado, el que tengo no me explica nada": a case, not yet told which
     if value == "family" and _JUVENILE_PATH.search(text or ""):
         return "humanitarian"  # "mi sobrino de 15 años vino solo de guatemala ... arreglar papeles": a child's own path (SIJS)
     if value not in (None, "detention") and kept_at_appointment(text):
@@ -783,8 +776,8 @@ def _acted_on(category: str, pattern: "re.Pattern[str]", text: str) -> bool:
 
 
 _PERMIT_WORDS = re.compile(r"\b(?:ead|work permit|permiso de trabajo)\b", re.IGNORECASE)
-#: Marrying, the visitor's own plan (not a petition for someone else).
-_MARRYING = re.compile(r"\b(?:marry|get married|casar(?:me|nos))\b", re.IGNORECASE)
+#: Marrying or married, the visitor's own (not a petition for someone else).
+_MARRYING = re.compile(r"\b(?:marry|get married|casar(?:me|nos)|married|me cas[eé]|nos casamos|casad[oa])\b", re.IGNORECASE)
 #: A status that brings relatives by its own path: asylum (I-730), refugee, parole.
 _OWN_PATH = re.compile(r"\b(?:asyl\w*|asilo|refugee|refugiad\w*|parole|u4u|uniting for ukraine)\b", re.IGNORECASE)
 
@@ -795,5 +788,5 @@ def own_path_to_relatives(text: str | None) -> bool:
 
 
 def marrying(text: str | None) -> bool:
-    """Whether a message tells of the visitor's own plan to marry."""
+    """Whether a message tells of the visitor's own marriage, planned or made."""
     return bool(_MARRYING.search(text or ""))

@@ -2078,3 +2078,8 @@ def test_the_matter_stands(read, text):
 ])
 def test_the_day_to_report_or_a_case_back_on_the_calendar(text, said):
     assert flow.answers_in_text("removal", text, date(2026, 12, 6)) == said
+
+
+def test_married_to_a_citizen_with_an_old_order_is_the_removal_case():
+    text = "i have a deportation order from like 15 years ago but nobody ever came for me. now im married to a citizen and want to fix my papers"
+    assert flow.matter_told("removal", text) == "removal"

@@ -509,8 +509,6 @@ def test_the_program_a_visitor_wants_to_act_on(text, category):
     ("family", "buenas, mi sobrino de 15 años vino solo de guatemala y quiero saber si puede arreglar papeles", "humanitarian"),
     ("family", "mi hijo tiene 17 años, me dijeron que puede sacar papeles por una visa juvenil, como funciona?", "humanitarian"),
     ("family", "my wife is 17 years old and we want to get married", "family"),
-    # a new lawyer wanted for a case not yet told: what is happening is asked
-    ("other", "quiero cambiar de abogado, el que tengo no me explica nada", None),
 ])
 def test_a_childs_own_path_and_a_new_lawyer(value, text, settled):
     assert situations.settle(value, None, text) == settled
