@@ -654,6 +654,8 @@ _DETENTION_WORDS = re.compile(
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon|(?:lo|la|los|las) cogieron"
+    # Caribbean and Central American ways: "lo trancaron los de inmigracion", "lo pescaron", "lo apañaron"
+    r"|(?:lo|la|los|las) (?:trancaron|pescaron|apa[nñ]aron|enchironaron)|trancad[oa]s?"
     # ("my brother está en la cárcel de Marion County since friday": the place that holds them)
     r"|c[aá]rcel|corral[oó]n|hielera"
     # "has been at the northeast ohio correctional center since the weekend": a place that holds people
@@ -1557,8 +1559,10 @@ def own_case_not_a_detention(text: str) -> bool:
     check-in, the detention being over ("let him out on bond last week, now he has court")
     or someone else's told as the reason for fear ("my friend got detained at his")."""
     t = text or ""
-    if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t):
-        return False  # ("they released my mom but they are still holding my dad": he is held)
+    if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t) or situations.kept_at_appointment(t):
+        # ("they released my mom but they are still holding my dad": he is held; "they kept my dad at his ICE
+        # check in this morning ... every year they let him go": kept this time)
+        return False
     return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
 
 
@@ -1617,6 +1621,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not situations.RELEASED.search(text or ""):
         # "my son was at the Port Isabel place but today his name comes up somewhere else", "my friend
         # called from a place called delaney hall": someone in a detention facility
+        return "detention"
+    if situation in (None, "other", "family", "citizenship", "humanitarian") and _HELD_AT_ENTRY.search(text or "") \
+            and not situations.RELEASED.search(text or ""):
+        # "CBP has had him in secondary inspection at JFK for 6 hours": held at the port of entry now
         return "detention"
     if situation in (None, "other") and _TAKEN_AWAY.search(text or ""):
         # "my girlfriend was taken at the airport coming back from her grandma's funeral"
@@ -1738,6 +1746,12 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return situation
 
 
+#: Held at a port of entry now: "CBP has had him in secondary for 6 hours", "lo tienen en secundaria en el aeropuerto".
+_HELD_AT_ENTRY = re.compile(
+    r"\b(?:cbp|customs|border patrol|aduana|migraci[oó]n)\b[^.?!]{0,40}\b(?:has had|have had|has|have|is holding|are holding|kept|is keeping|are keeping|tienen|tiene)\s+"
+    r"(?:him|her|them|my \w+|a mi \w+|l[oa]s?)\b[^.?!]{0,30}\b(?:secondary|secundaria)\b"
+    r"|\b(?:in|en) (?:secondary(?: inspection)?|secundaria|inspecci[oó]n secundaria)\b[^.?!]{0,40}\b(?:for|desde hace|hace|since|desde) (?:\d+|an?|una?|two|three|several|varias|muchas) (?:hours?|horas?)\b",
+    re.IGNORECASE)
 #: A judge named: a filing or step the court set.
 _JUDGE = re.compile(r"\b(?:judge|juez|jueza)\b", re.IGNORECASE)
 #: Immigration enforcement named beside a check-in (not "como chequeo mi priority date").

@@ -593,7 +593,11 @@ _KEPT_AT_APPOINTMENT = re.compile(
     r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron (?:adentro|detenid[oa]))\b"
     # the keeping told first: "a mi hijo lo dejaron en el krome cuando fue a la cita de ICE el martes"
     r"|\b(?:(?:lo|la) (?:dejaron|detuvieron|agarraron)|(?:kept|detained|took|arrested) (?:him|her))\b[^.?!]{0,60}?\b(?:cuando|when)\s+"
-    r"(?:fue|iba|went|was going|se present[oó]|showed up)\s+(?:a|to|for)\s+(?:la |su |his |her |the )?(?:ice )?(?:cita|firma|firmar|check[- ]?in|appointment)\b",
+    r"(?:fue|iba|went|was going|se present[oó]|showed up)\s+(?:a|to|for)\s+(?:la |su |his |her |the )?(?:ice )?(?:cita|firma|firmar|check[- ]?in|appointment)\b"
+    # "they kept my dad at his ICE check in this morning", "lo dejaron detenido en su cita"
+    r"|\b(?:kept|detained|arrested|took|held)\s+(?:him|her|them|my \w+)\s+(?:at|in|during)\s+(?:his|her|their|my|the)\s+(?:ice\s+)?"
+    r"(?:check[- ]?in|appointment|appt|interview)\b"
+    r"|\b(?:lo|la|los) (?:dejaron|detuvieron|agarraron)(?: detenid[oa]s?)? en (?:su|la) (?:cita|firma|entrevista)\b",
     re.IGNORECASE)
 
 

@@ -2083,3 +2083,18 @@ def test_the_day_to_report_or_a_case_back_on_the_calendar(text, said):
 def test_married_to_a_citizen_with_an_old_order_is_the_removal_case():
     text = "i have a deportation order from like 15 years ago but nobody ever came for me. now im married to a citizen and want to fix my papers"
     assert flow.matter_told("removal", text) == "removal"
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    ("detention", "they kept my dad at his ICE check in this morning. he has a deportation order but he always went every year "
+                  "and they let him go. where do they take him??", "detention"),
+    ("family", "my husband is a green card holder and CBP has had him in secondary inspection at JFK for 6 hours. he just landed", "detention"),
+    ("family", "my husband went through secondary inspection last year and it was fine, now we want to file the i-130", "family"),
+])
+def test_kept_at_a_check_in_or_held_at_entry_is_a_detention(read, text, matter):
+    assert flow.matter_told(read, text) == matter
+
+
+def test_trancaron_is_taken():
+    assert flow.answers_in_text("detention", "klk, a mi primo lo trancaron los de inmigracion esta mañana", date(2026, 12, 6)) \
+        == {"detained_since": "2026-12-06"}
