@@ -1087,11 +1087,12 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
             # "CBP still has him at JFK", "detenido en el condado", "at the port of entry in calexico":
             # where, as they said it (more than the town it is in)
             said["detained_where"] = " ".join(named.group(1).split())
-    if situation == "detention" and "detained_where" not in said and _HELD_AT_THE_BRIDGE.search(text or ""):
+    at_bridge = _HELD_AT_THE_BRIDGE.search(text or "") if situation == "detention" and "detained_where" not in said else None
+    if at_bridge is not None:
         town = next((m for m in roles.mentions(text or "") if m.role != roles.SELF and m.place.in_us), None)
         if town is not None:
             # "cruzo por laredo ... lo dejaron detenido en el puente": the bridge of the US town named
-            said["detained_where"] = f"{_HELD_AT_THE_BRIDGE.search(text or '').group(1)} ({town.place.label})"
+            said["detained_where"] = f"{at_bridge.group(1)} ({town.place.label})"
     if situation == "detention" and "detained_where" not in said:
         bridge = _held_at_a_bridge(text or "")
         kept = situations.kept_at_appointment(text)
@@ -1767,7 +1768,7 @@ def _case_at_hand(text: str) -> bool:
         return True
     today = date.today()
     day = _answers_in_text("removal", text or "", today).get("hearing_date")
-    return _iso(day) and 0 <= (date.fromisoformat(day) - today).days <= urgency.URGENT_WITHIN_DAYS
+    return isinstance(day, str) and _iso(day) and 0 <= (date.fromisoformat(day) - today).days <= urgency.URGENT_WITHIN_DAYS
 
 
 #: Somewhere since a time: "hes at the ICE office downtown since his appointment", "has been at the facility since".
