@@ -750,7 +750,7 @@ _PROGRAM_ACTIONS = {
     "family": re.compile(
         r"\b(?:petition(?:ing)?|sponsor|pedir(?:le)?|traer)\s+(?:(?:for|a)\s+)?(?:my|mi|mis|him|her)\b|\bfile\s+(?:the\s+|an?\s+)?i-?130\b"
         # "quiero pedirla para acá", "traerlos conmigo"
-        r"|\b(?:pedirl[oa]s?|traerl[oa]s?)\b"
+        r"|\b(?:pedirl[oa]s?|traerl[oa]s?) (?:para|a) (?:ac[aá]|aqu[ií]|este pa[ií]s|(?:los )?estados unidos|usa|eeuu)\b"
         r"|\b(?:want|wants|going|plan|planning|quiero|queremos|vamos) (?:to |a )?(?:marry|get married|casar(?:me|nos))\b"
         # "tengo daca y me case con un ciudadano, ya puedo sacar la residencia?": a spouse's petition
         r"|\b(?:married|me cas[eé]|nos casamos|estoy casad[oa]|i'?m married) (?:con|to|with) (?:a |an |un |una )?(?:us |u\.s\. |american )?"

@@ -521,3 +521,8 @@ def test_married_to_a_citizen_asking_for_residency_is_a_family_petition():
 def test_a_parent_abroad_asked_for_is_a_family_petition_and_a_visa_for_victims_a_program():
     assert situations.program_asked("Yo vivo en Providence y tengo residencia, quiero pedirla para acá lo más rápido posible") == "family"
     assert situations.details_said("humanitarian", "the manager kept my passport. Someone said I can get a visa for victims?")
+
+
+def test_asking_whether_citizenship_must_be_asked_for_is_no_petition():
+    text = "oye mi hijo nacio en cuba pero yo ya era ciudadano americano cuando nacio, el es ciudadano automatico o hay q pedirlo?"
+    assert situations.program_asked(text) is None
