@@ -682,6 +682,15 @@ _DAY_OF_LAST_WEEK = re.compile(
     r"\w*\s+(?:(?:de|of)\s+)?(?:la semana pasada|last week)\b", re.IGNORECASE)
 _HALF_PERIOD = (r"\b(?:desde hace|hace|for) (?:un |una |a |one )?"
                 r"(?:mes y medio|semana y media|a[nñ]o y medio|month and a half|week and a half|year and a half)\b")
+def _a_week_said(text: str, day: "date | None", today: date) -> str | None:
+    """"la semana pasada" / "last week", read as the day a week ago with no day of that week named:
+    the words, to keep as said; else None."""
+    week = _LAST_WEEK.search(text)
+    if day is not None and week and day == today - timedelta(days=7) and not _DAY_OF_LAST_WEEK.search(text):
+        return week.group(0)
+    return None
+
+
 _SINCE_PERIOD = re.compile(
     r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada"
     r"|(?:his|her|their|my|su|mi) (?:appointment|check[- ]?in|interview|cita|entrevista)"
@@ -775,10 +784,9 @@ def _detention_day(text: str, today: date) -> date | str | None:
             # ("..., y ahorita esta en el centro de broward": where she is now, not when)
             rest = ", ".join(c for c in clauses if (c in told or not _another_day(c, today)) and (told or not _NOW_HELD.search(c)))
             day = found.pop() if len(found) == 1 else dates.day_detained(rest, today)
-            week = _LAST_WEEK.search(sentence)
-            if day is not None and week and day == today - timedelta(days=7) and not _DAY_OF_LAST_WEEK.search(sentence):
-                # "fue detenido la semana pasada": a week, not the day a week ago; kept as said
-                periods.append(week.group(0))
+            week = _a_week_said(sentence, day, today)
+            if week is not None:
+                periods.append(week)  # "fue detenido la semana pasada": a week, not the day a week ago; kept as said
             elif day is not None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
@@ -1022,7 +1030,7 @@ def since_answer(text: str, today: date) -> str:
     """The answer to "since when?" as kept: a day read from it (ISO), else the words as said
     ("la semana pasada", "last week": a week, not the day a week ago)."""
     day = dates.day_detained(text, today) if not _AND_A_HALF.search(text) else None
-    if day is not None and not (_LAST_WEEK.search(text) and day == today - timedelta(days=7) and not _DAY_OF_LAST_WEEK.search(text)):
+    if day is not None and _a_week_said(text, day, today) is None:
         return day.isoformat()
     return " ".join(text.split())
 
@@ -1727,7 +1735,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "Do I need a lawyer for my ICE appointment", read as a booking: a step only a removal case has
         return "removal"
     asked = situations.program_asked(text)
-    if situation == "removal" and asked and (_JUDGE.search(text or "") or (asked == "family" and situations.marrying(text))):
+    if situation == "removal" and asked and (_JUDGE_NAMED.search(text or "") or (asked == "family" and situations.marrying(text))):
         asked = None  # a filing the judge set, or marrying while in proceedings: the court case is the matter
     if situation == "humanitarian" and asked == "family" and situations.own_path_to_relatives(text):
         asked = None  # "tengo asilo pendiente y quiero traer a mis hijos", "traer a mi mamá con el parole": their own path
@@ -1754,7 +1762,7 @@ _HELD_AT_ENTRY = re.compile(
     r"|\b(?:in|en) (?:secondary(?: inspection)?|secundaria|inspecci[oó]n secundaria)\b[^.?!]{0,40}\b(?:for|desde hace|hace|since|desde) (?:\d+|an?|una?|two|three|several|varias|muchas) (?:hours?|horas?)\b",
     re.IGNORECASE)
 #: A judge named: a filing or step the court set.
-_JUDGE = re.compile(r"\b(?:judge|juez|jueza)\b", re.IGNORECASE)
+_JUDGE_NAMED = re.compile(r"\b(?:judge|juez|jueza)\b", re.IGNORECASE)
 #: Immigration enforcement named beside a check-in (not "como chequeo mi priority date").
 _WITH_ICE = re.compile(r"\b(?:ice|migra\w*|inmigraci\w*|immigration|isap|smart ?link|ankle|grillete|atd|ero)\b", re.IGNORECASE)
 
