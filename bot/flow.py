@@ -457,6 +457,8 @@ _STAGE_PATTERNS = [
 #: An order said in so many words, beside a check-in ("tengo deportacion ... tengo q ir a firmar").
 _ORDER_SAID = next(p for st, p in _STAGE_PATTERNS if st == "removal_order")
 _CHECK_IN_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "check_in")
+#: A court or judge named (the hearing stage's words): a hearing, not a check-in or an interview.
+_HEARING_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "hearing")
 
 
 def removal_stage(text: str, answer: bool = False) -> str | None:
@@ -1022,10 +1024,6 @@ def _held_in_us(text: str, mention: "roles.PlaceMention") -> "roles.PlaceMention
     return mention if there is None else roles.PlaceMention(mention.text, mention.role, there, mention.start, mention.end)
 
 
-#: A judge or court named: a hearing, not a check-in or an interview.
-_JUDGE_SAID = re.compile(r"\b(?:court|cort|corte|hearing|audiencia|judge|juez|jueza)\b", re.IGNORECASE)
-
-
 def since_answer(text: str, today: date) -> str:
     """The answer to "since when?" as kept: a day read from it (ISO), else the words as said
     ("la semana pasada", "last week": a week, not the day a week ago)."""
@@ -1122,7 +1120,7 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
             said["detained_since"] = day if isinstance(day, str) else day.isoformat()
     if situation == "enforcement" and (urgency.agents_not_here_now(text or "") or urgency.came_before(text or "")):
         said["ice_present_now"] = False  # "ICE came to my job on Monday": not there now
-    if situation == "detention" and _JUDGE_SAID.search(text or ""):
+    if situation == "detention" and _HEARING_WORDS.search(dates.plain(text or "")):
         court = answers_in_text("removal", text, today)
         if court.get("removal_stage") == "hearing" and _iso(court.get("hearing_date")):
             # "tiene corte el lunes que viene ahí mismo en el centro": the court date of someone held, kept
