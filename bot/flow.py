@@ -1700,6 +1700,11 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "the teacher asked if she has papers, we want to see about daca": a program asked
         # about, with no agents in the story
         return "humanitarian"
+    if situation == "enforcement" and situations.program_named(text) and _RENEWING.search(text or "") \
+            and not urgency.agents_at_hand(text) and not _anyone_held(text or "") and not urgency.removal_signs(text):
+        # "my DACA expires in 4 months. there was an ICE raid at my job last week but I wasn't on shift. is it
+        # safe to renew?": the raid is the worry, the program's renewal the matter
+        return "humanitarian"
     stage = removal_stage(text)
     if situation == "enforcement" and (stage == "check_in" or (stage == "hearing" and not _WARRANT.search(text or ""))) \
             and not urgency.agents_at_hand(text) and not urgency.threat_to_call_agents(text):
@@ -1759,6 +1764,8 @@ _HELD_AT_ENTRY = re.compile(
     r"(?:him|her|them|my \w+|a mi \w+|l[oa]s?)\b[^.?!]{0,30}\b(?:secondary|secundaria)\b"
     r"|\b(?:in|en) (?:secondary(?: inspection)?|secundaria|inspecci[oó]n secundaria)\b[^.?!]{0,40}\b(?:for|desde hace|hace|since|desde) (?:\d+|an?|una?|two|three|several|varias|muchas) (?:hours?|horas?)\b",
     re.IGNORECASE)
+#: A status to renew or that runs out: "is it safe to renew", "se me vence el permiso".
+_RENEWING = re.compile(r"\b(?:renew\w*|renovar|renuevo|renovaci[oó]n|expires?|expiring|vence|se vence|expira)\b", re.IGNORECASE)
 #: A judge named: a filing or step the court set.
 _JUDGE_NAMED = re.compile(r"\b(?:judge|juez|jueza)\b", re.IGNORECASE)
 #: Immigration enforcement named beside a check-in (not "como chequeo mi priority date").
@@ -1983,7 +1990,7 @@ _CLAUSES = re.compile(r"[.,;!?¿¡]+|\s(?=(?:but|pero|so(?!\W*$)|asi q|asi que|e
 _YES_CLAUSE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|well|pues|ps|bueno|mmm+|i guess|i think|so|asi q(?:ue)?|entonces|then|and|y)\s+)*"
     r"(?:yes|yeah|yep|yup|ya|ok(?:ay)?|sure|fine|alright|all right|go ahead|of course|i agree|agreed|its ok|it'?s ok|it'?s fine|its fine"
-    r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
+    r"|that'?s (?:ok|fine)|s[ií](?=\W*$)|sí|si(?=\s+(?:pues|ps|pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|mientras|con tal|adelante|dale"
     r"|q mas|que mas|bueno|mi amor|mij[oa]|amig[oa]|lo q(?:ue)?|se[nñ]orita|nom[aá]s|solo)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
     # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
     r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"

@@ -331,6 +331,9 @@ _SUICIDE_EN: List[Rule] = [
      r"|(?:what is the|no) point (?:of|in) (?:living|life|going on|being alive)|not worth living|life is not worth it"),
     ("wak end over$", r"(?:sleep|fall asleep) and (?:never|not) wake up|never wake up again|want it all to (?:end|be over)|want (?:everything|my life) to end"),
 ]
+#: Who, named just before "me queria matar", is the one who wanted to kill (not the visitor).
+_QUERIA_SUBJECTS = ("marido", "esposo", "pareja", "novio", "ex", "el", "ella", "hombre", "padrastro", "papa", "padre", "tipo",
+                    "jefe", "patron", "suegro", "cunado", "hermano", "hijo", "vecino")
 _SUICIDE_ES: List[Rule] = [
     # querer morir ("me quiero morir"; no "no quiero morir", no "de verguenza")
     ("morir", r"(?<!no )(?<!no me )(?:me )?(?:quiero|quisiera|deseo|queria) morir(?:me)?(?! de (?:la )?(?:verguenza|pena|risa|hambre|sueno|ganas))"
@@ -341,7 +344,8 @@ _SUICIDE_ES: List[Rule] = [
     ("mejor", r"mejor (?:estar |estaria |estariamos )?muert[oa]s?|(?:estarian|estan|estaria) mejor sin mi"),
     # matarse ("me voy a matar"; "me va a matar" es violencia), tambien de otro ("se quiere matar")
     ("mata suicid ahorc tirar aventar cort",
-     r"(?:me (?:quiero|pienso|queria|voy a)|se (?:quiere|queria|quiso|intento|piensa|va a)) (?:matar|suicidar|ahorcar|tirar|aventar|cortar)(?! el pelo)"),
+     # ("mi marido me queria matar" is his threat: a person named just before "me queria" is its subject)
+     r"(?:me (?:quiero|pienso|voy a)|" + "".join(f"(?<!{w} )" for w in _QUERIA_SUBJECTS) + r"me queria|se (?:quiere|queria|quiso|intento|piensa|va a)) (?:matar|suicidar|ahorcar|tirar|aventar|cortar)(?! el pelo)"),
     ("mata morir suicid ahorc", r"(?:quiero|voy a|pienso|pensando en|pienso en|deseo) (?:matarme|morirme|suicidarme|ahorcarme)|matarse|suicid\w+"),
     ("vida acabar terminar", r"quitar(?:me|se) la vida|(?:me|se) (?:quite|quito) la vida|(?:acabar|terminar) con (?:mi vida|todo|su vida)"),
     ("ahorc colgar tirar aventar", r"ahorcarme|ahorcarse|colgarme de|(?:tirarme|aventarme) (?:de|del|al|a las vias|por la ventana)"),

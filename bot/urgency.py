@@ -303,6 +303,10 @@ _RENEWAL_FILED = re.compile(r"\b(?:filed|sent|submitted|mailed|applied for) (?:t
                             r"|\b(?:ya )?(?:mande|mandamos|envie|aplique|meti) (?:la |su |mi )?(?:renovacion|extension)\b")
 #: A compliance check with no notice behind it: "an internal I-9 audit", "no notice from anyone".
 _NO_NOTICE = re.compile(r"\b(?:internal|self|voluntary|mock|practice|interna|no notice|not received|haven'?t (?:got|gotten|received)|sin aviso)\b")
+#: ... or one that is over: "we had an I-9 audit earlier this year and already responded", "the audit is closed".
+_NOTICE_DONE = re.compile(r"\b(?:already (?:responded|answered|sent|submitted|turned in|handed in|paid)|(?:audit|inspection|auditoria|inspeccion)"
+                          r" (?:is|was|has been|ya) (?:closed|over|done|finished|cerrada|termino)|earlier this year|last year|years? ago"
+                          r"|el ano pasado|ya (?:respondimos|contestamos|entregamos|mandamos|pagamos))\b")
 
 
 #: A filing the visitor must make: "hay que mandarla", "I have to send the evidence".
@@ -312,7 +316,7 @@ _MUST_FILE = re.compile(
 
 
 def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool:
-    if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s)) or _expiring_soon(s, today, renewed):
+    if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s) and not _NOTICE_DONE.search(s)) or _expiring_soon(s, today, renewed):
         return True
     if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
         return True

@@ -876,6 +876,15 @@ def test_an_employers_i9_compliance_is_employment(situation, text, told):
     assert flow.matter_told(situation, text) == told
 
 
+@pytest.mark.parametrize("text, told", [
+    ("my DACA expires in 4 months. there was an ICE raid at my job last week but I wasn't on shift. is it safe to renew now?", "humanitarian"),
+    ("ICE esta en mi trabajo ahorita y mi daca se vence en 2 meses", "enforcement"),  # agents at hand stay the matter
+    ("ICE took my husband at the raid last week, my TPS expires soon", "detention"),  # someone taken is not a renewal
+])
+def test_a_program_to_renew_beside_a_past_raid_is_the_programs_matter(text, told):
+    assert flow.matter_told("enforcement", text) == told
+
+
 def test_held_at_the_ice_office_since_an_appointment_is_not_asked_again():
     said = flow.answers_in_text("detention", "they are deporting my dad tomorrow morning, hes at the ICE office downtown since his appointment",
                                 _SAT)
@@ -1097,7 +1106,7 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("antes, lo q les cuente es confidencial? no quiero q le llegue a la migra", None),
     ("nah im good", False),
     ("no por ahora, gracias", False),
-    ("ta bueno", True), ("órale", True), ("simón", True),  # yes, as it is said in Mexico and Central America
+    ("ta bueno", True), ("si pues", True), ("órale", True), ("simón", True),  # yes, as it is said in Mexico and Central America
     ("you can save it", True), ("go for it", True), ("puede guardarlo", True), ("siii", True), ("bueno", True),
     ("not really", False), ("no, no guarde nada", False),
     ("no problem", True), ("no hay problema", True), ("why not", True),  # a yes that starts with "no"

@@ -407,6 +407,11 @@ def test_corpus_size_and_coverage():
         ("mi esposo me pega y le pega a mis hijos", "child"),
         ("mi hija fue violada", "violence"),  # violence > child
         ("my daughter was raped", "violence"),
+        # "me queria matar" is the visitor's own wish, unless someone named just before it wanted to kill
+        ("me queria matar anoche", "suicide"),
+        ("ya no aguanto, me queria matar", "suicide"),
+        ("estoy escondida porque mi marido me queria matar anoche", "violence"),
+        ("el me queria matar con un cuchillo", "violence"),
     ],
 )
 def test_priority(text, kind):

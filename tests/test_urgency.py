@@ -765,6 +765,9 @@ def test_a_status_that_expires_with_no_near_day_is_not_urgent(text):
     ("hay unos agents de ICE en el parking del trabajo right now, no nos dejan salir", ["ice_present_now"]),
     ("We're a staffing company and want an internal I-9 audit done sometime in the next few months. No notice from anyone.", []),
     ("we got a notice of inspection for our I-9s", ["deadline_soon"]),
+    # an audit that is over is compliance work, not a deadline
+    ("We had an I-9 audit earlier this year and already responded to the notice of suspect documents.", []),
+    ("the i-9 audit is closed, we paid a small fine", []),
 ])
 def test_agents_in_a_parking_lot_and_audits_with_no_notice(text, reasons):
     assert urgency.text_signals(text, _SAT) == reasons
