@@ -177,6 +177,12 @@ class ValidateIntakeForm(FormValidationAction):
                        detained_where=None, detained_since=None,
                        urgency_reasons=[r for r in slots.get("urgency_reasons") or [] if r != "detained_now"])
             slots = {**slots, **out}
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        told = interruptions.matter_in_details(latest_intent(tracker), text, ranking, slots)
+        if told:
+            # "quick question about mi cuñado", then "he has a removal order and does check ins": the matter
+            out.update(told)
+            slots = {**slots, **out}
         situation = slots.get("situation")
         unanswered = [f for f in flow.FOLLOW_UPS.get(situation or "", []) if slots.get(f) is None]
         # Only in the turns right after the matter became known (here, or by the interruption action

@@ -345,7 +345,11 @@ _STAGE_WORDS = (
                   "has to go to ice", "have to go to ice", "got to go to ice", "tiene que ir a ice", "tengo que ir a ice",
                   "tiene que ir a migracion", "tengo que ir a migracion", "tiene q ir a migracion", "tengo q ir a migracion",
                   "says report in", "says to report in", "to report in", "report back in", "que me reporte en", "que se reporte en",
-                  "que nos reportemos en", "q me reporte en", "q se reporte en")),
+                  "que nos reportemos en", "q me reporte en", "q se reporte en",
+                  # "has to present herself at ICE tomorrow", "the letter says she has to see ICE next friday"
+                  "present herself at ice", "present himself at ice", "present myself at ice", "present themselves at ice",
+                  "present herself to ice", "present himself to ice", "present myself to ice", "present yourself at ice",
+                  "to see ice", "see ice on", "see ice at", "report at ice")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "order of deportation", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
@@ -699,9 +703,14 @@ _SINCE_PERIOD = re.compile(
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)(?! \d))\b"
     # "desde la segunda semana de noviembre", "since the first week of november"
-    r"|\b(?:since|desde) (?:the |la |el )?(?:\w+ )?(?:week|semana|weekend|fin de semana|half|mitad|end|fin|beginning|principios?|start)"
-    r" (?:of|de) (?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
+    r"|\b(?:since|desde) (?:the |la |el |a )?(?:\w+ )?(?:week|semana|weekend|fin de semana|half|mitad|end|fin|finales|fines|beginning"
+    r"|principios?|inicios?|mediados|start|middle)"
+    r" (?:of|de|del) (?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    # "since the beginning of last month", "desde principios del mes pasado"
+    r"|last (?:month|year)|this month|(?:el )?mes pasado|este mes|(?:el )?a[nñ]o pasado)\b"
+    r"|\b(?:since|desde) (?:early|mid|late)[ -](?:last (?:month|year)|this month|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b"
     r"|\b(?:(?:ya )?(?:lleva|llevan|llevamos|tiene|tienen)|(?:(?:has|have) )?been (?:there|in there|inside|in|held|detained|locked up)(?: for)?|for)"
     r" (?:como |casi |mas de |más de |about |almost |over |like |around )?(?:un|una|a|one|two|three|dos|tres|\d{1,2}) "
     r"(?:mes(?:es)?|months?|semanas?|weeks?|years?|a[nñ]os?)\b"
@@ -1549,6 +1558,13 @@ _FOR_THEMSELF = re.compile(
     r"|nuestros derechos|call them on|llamar(?:les)? a la migra)\b", re.IGNORECASE)
 
 
+def relative_taken(text: str) -> bool:
+    """Whether someone of the family was taken by immigration: "se llevaron a mi esposo" with the
+    agents named or an arrest told ("they just took my dad ... the agents are still outside")."""
+    t = text or ""
+    return bool(_FAMILY_TAKEN.search(t)) and (detention_said(t) or urgency.agents_named(t))
+
+
 def others_taken(text: str) -> bool:
     """Whether the only people a message says were taken are not the visitor's family (a neighbour,
     a coworker): ICE activity around the visitor, not a detention of theirs."""
@@ -1672,9 +1688,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not situations.RELEASED.search(text or "") and urgency.agents_named(text or ""):
         # "my husband got stopped by border patrol at the checkpoint 2 days ago and they still have him": held
         return "detention"
-    if situation == "enforcement" and _FAMILY_TAKEN.search(text or "") and detention_said(text) \
-            and not situations.RELEASED.search(text or ""):
-        # "se llevaron a mi esposo de la casa hace una hora y todavia hay una troca en la esquina": he is held
+    if situation == "enforcement" and relative_taken(text) and not situations.RELEASED.search(text or ""):
+        # "se llevaron a mi esposo de la casa hace una hora y todavia hay una troca en la esquina", "they just took
+        # my dad 20 minutes ago and the agents are still outside": he is held
         return "detention"
     if situation == "enforcement" and (urgency.ICE_HOLD.search(text or "") or (
             _TAKEN_UNNAMED.search(text or "") and _A_RELATIVE.search(text or ""))) and not urgency.agents_at_hand(text or ""):
@@ -1936,7 +1952,7 @@ _IMMIGRATION_CASE = re.compile(
 #: A reply that starts with yes or no ("no, just want to be ready", "Yes, they are in the break room now").
 #: ("si" without the accent is also "if": "si vienen que hago" is a question, not a yes.)
 YES_NO = re.compile(
-    r"^\W*(?:(yes|yeah|yep|yup|sí|correct|si(?=\s*(?:$|[,.!]|ahora|ahorita|est[aá]n|aqu[ií]|afuera|pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or)))|(no|nope|nah))\b",
+    r"^\W*(?:(yes|yeah|yep|yup|sí|correct|si(?=\s*(?:$|[,.!]|ahora|ahorita|est[aá]n|aqu[ií]|afuera|pero|claro|est[aá] bien|ok|por ?fa|gracias|se[nñ]or|still|todav[ií]a|siguen|a[uú]n|pues)))|(no|nope|nah))\b",
     re.IGNORECASE,
 )
 #: At "Are agents there right now?": "they are in the break room now", "siguen ahí".
@@ -2129,7 +2145,9 @@ _THERE_NOW_SIGN = re.compile(
     r"|(?:police|policias?|polic[ií]as?|cops|sheriffs?) (?:is |are |est[aá]n? )?(?:here|outside|aqu[ií]|afuera))\b"
     r"|^\W*a[uú]n (?:est[aá]n|siguen)\b"
     # "si todavia andan, acabo de ver la camioneta pasar", "they're still driving around"
-    r"|\b(?:todav[ií]a|a[uú]n) andan\b|\bsiguen (?:ah[ií]|aqu[ií]|por aqu[ií]|dando vueltas|rondando)\b|\bstill (?:driving )?around\b",
+    r"|\b(?:todav[ií]a|a[uú]n) andan\b|\bsiguen (?:ah[ií]|aqu[ií]|por aqu[ií]|dando vueltas|rondando)\b|\bstill (?:driving )?around\b"
+    # "si still there, they just sitting", "they're sitting in the truck"
+    r"|\bstill (?:there|here|outside|out there|parked|sitting|waiting)\b|\bsitting (?:there|outside|out there|in (?:the|a|their) \w+)\b",
     re.IGNORECASE,
 )
 #: Agents there before and not now: "they were here this morning", "they drove off", "only the police".

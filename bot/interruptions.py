@@ -747,6 +747,18 @@ def _someone_held(answer: "Answer", slots: Mapping[str, Any], firm: Any) -> None
     answer.responses = []
 
 
+def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """The matter told where "something else" asks what to help with: "quick question about mi cuñado",
+    then "he has a removal order from 5 years ago and does check ins" is the removal case ({} if none)."""
+    if slots.get("situation") != "other" or slots.get("requested_slot") != "details" or not text:
+        return {}
+    read = situations.category_for_intent(intent)
+    settled = situations.settle(read, ranking, text) if read not in (None, "other") else None
+    if settled in (None, "other"):
+        return {}
+    return {"situation": flow.matter_told(settled, text), "situation_text": text[:1000]}
+
+
 def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """The matter once agents are at hand: theirs, unless someone is already held.
 
@@ -760,7 +772,7 @@ def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Map
             said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
     else:
         said = _situation_said(text, ranking, slots, default="enforcement")
-    if said.get("situation") == "detention" and not flow.detention_said(text):
+    if said.get("situation") == "detention" and not flow.detention_said(text) and not flow.relative_taken(text):
         # "a man with a warrant at the door asking for my husband": nobody is held yet
         said["situation"] = "enforcement"
     if said.get("situation") == "other":
@@ -867,6 +879,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             return answer
         if intent in SOFT:
             return answer
+    elif pending and not free_text and repeated and slots.get(pending) is None and intent not in ("crisis", "emergency_now"):
+        # The same words again at a button question ("si still there, they just sitting", read as a legal
+        # question): read as its answer, or the question settles; it is not asked a third time
+        read = {k: v for k, v in answer_slots(pending, text, today or date.today()).items() if v is not None} \
+            if pending == "ice_present_now" else {}
+        answer.slots.update(read or flow.give_up(pending, text))
     if intent in ("crisis", "emergency_now") and text and slots.get("location") is None and pending is not None:
         # "estoy en casa de una amiga en irving, me salí anoche porque mi esposo me golpeó" at
         # "Where are you?": the help, and the place is kept (the form takes nothing from a crisis)

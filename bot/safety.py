@@ -153,10 +153,12 @@ _NOT_DANGER = re.compile(
 _WORK_PEOPLE = (r"(?:boss|manager|supervisor|foreman|employer|company|landlord|landlady|roommate|coworker|co-worker|workers"
                 r"|patron|patrona|jefe|jefa|supervisora?|encargad[oa]|mayordomo|casero|casera|duen[oa] de la casa|companer[oa] de cuarto|trabajadores)")
 _LEVERAGE = re.compile(
-    r"\b" + _WORK_PEOPLE + r"\b(?:(?!\band\b|\by\b)[^.?!]){0,50}?(?P<threat>\b(?:threat\w*|amenaz\w*|says?|said|dice|dijo|told me)\b"
+    r"\b" + _WORK_PEOPLE + r"\b(?:(?!\band\b(?! (?:me|us|he|she|then)\b)|\by\b(?! (?:me|nos|le)\b))[^.?!]){0,50}?(?P<threat>\b(?:threat\w*|amenaz\w*|says?|said|dice|dijo|told me)\b"
     # (not across a threat of harm: "my landlord said hell break my legs if i report him" is violence)
     r"(?:(?!\b(?:kill|break|hurt|beat|shoot|stab|burn|cut|rape|matar|romper|pegar|golpear|quemar|lastimar)\w*)[^.?!]){0,40}?"
-    r"\b(?:call\w*|report\w*|llamar\w*|reportar\w*|deport\w*|check\w* (?:everybodys|our|my) papers)\b"
+    r"\b(?:call\w*|report\w*|llamar\w*|reportar\w*|deport\w*|check\w* (?:everybodys|our|my) papers"
+    # "el patron me amenaza con mandarme de regreso", "he says he'll send me back"
+    r"|mandar\w* de (?:regreso|vuelta)|regresar\w* a (?:mi|su|nuestro) pais|send\w* (?:me|us|him|her|them) back)\b"
     r"(?: (?:ice|immigration|inmigracion|migracion|la migra|migra))?(?: on (?:me|us|him|her|them))?)"
     r"|(?P<general>\bthreat\w* (?:with|w) deportation\b|\bamenaz\w* con (?:la )?deportacion\b)"
 )
@@ -772,7 +774,7 @@ _WIDE: Dict[str, str] = {
         r"(?<!\bvino )(?<!\bvinieron )(?<!\bcame )(?<!\bcrossed )(?<!\bcruzo )(?<!\bllego )(?<!\barrived )(?<!\btraveled )(?<!\bviajo )"
         r"(?:solos?|solas?|alone|by (?:him|her)self|solito|solita)"
         r"|abus(?:ing|ed|a de|o de|ando)|con (?:el|un) cinturon|with a belt|has marks|tiene marcas|sell (?:him|her)|venderl"
-        r"|send pictures|mandar fotos|meet (?:him|her) online|conocio online|(?:into|a) (?:his|su) (?:room|cuarto)|cries after"
+        r"|send pictures|mandar fotos|meet (?:him|her) online|conocio online|(?:into|a) (?:his|su) (?:room|cuarto)\b|cries after"
         r"|took (?:him|her) and (?:wont|will not)|(?:papa|padre|mama|madre|ex) de mi (?:\w+ )?(?:nino|nina|hijo|hija) se (?:lo|la) llevo|never see (?:him|her) again|no (?:lo|la) voy a volver a ver"
         r"|la toca|lo toca|touches (?:her|him)|is missing|esta perdid|la perdi|lo perdi|no llego de la escuela|no (?:llego|regreso) a (?:la )?casa"
         r"|polleros|coyotes? (?:have|tienen)|holding (?:him|her)(?! (?:at|in) (?:the )?(?:airport|border|detention|jail|ice|cbp|customs|station|office|port|processing|facility|county))|walking by (?:the|a) (?:highway|road) by himself"

@@ -205,6 +205,8 @@ dont don't do who whom talk talking its it's quien quién con hablo es
 his her their him them he she they el él ella ellos le les
 uncle aunt husband wife son daughter mom mother dad father brother sister cousin nephew niece friend family
 tio tío tia tía esposo esposa hijo hija mama mamá papa papá hermano hermana primo prima sobrino sobrina amigo amiga familia
+understand entender entiendo entendemos received recibio recibió recibi recibí recibimos came llego llegó mail correo
+what qué que means mean significa says dice read leer no not cuñado cuñada cunado cunada brother-in-law sister-in-law
 """.split())
 
 

@@ -1199,8 +1199,9 @@ _SOUGHT = re.compile(
     r"\b(?:came|come|showed up|were|was)\b[^.?!]{0,40}\blooking for (?:him|her|them|me|my \w+)\b"
     # "ICE keeps calling my moms phone and leaving messages telling her to come in"
     r"|\b(?:ice|officer|oficial|la migra|migra)\b[^.?!]{0,10}\b(?:keeps? calling|keep(?:s)? (?:leaving|sending)|no deja de llamar|sigue llamando|siguen llamando)\b"
-    r"|\b(?:vinieron|fueron|llegaron|anduvieron|estuvieron)\b[^.?!]{0,25}\bbuscando(?:lo|la|me|nos|los)?\b(?! a todos)"
-    r"|\b(?:asking|asked|preguntando|preguntaron) (?:for|por) (?:him|her|my \w+|mi \w+)\b"
+    r"|\b(?:vino|vinieron|fue|fueron|llego|llegaron|anduvieron|estuvieron)\b[^.?!]{0,25}\bbuscando(?:lo|la|me|nos|los)?\b(?! a todos)"
+    # "ahorita vino ICE a mi casa a preguntar por mi"
+    r"|\b(?:asking|asked|preguntando|preguntaron|preguntar|pregunto) (?:for|por) (?:him|her|me|us|my \w+|mi|mi \w+|el|ella|nosotros)\b"
     r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b")
 
 
@@ -1276,7 +1277,10 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
 _NEXT_VISIT = re.compile(r"\b(?:next time|next visit|next (?:appointment|check-?in)|la proxima vez|la siguiente vez"
                          r"|(?:la|mi|su) (?:proxima|siguiente) (?:cita|firma)"
                          # "my check in with ICE is next month", "mi cita con ice es en 2 meses"
-                         r"|(?:my|his|her|mi|su) (?:check-?in|check in|appointment|cita|firma)(?: (?:with|con) (?:ice|immigration|migracion|inmigracion))? (?:is|es))\b")
+                         r"|(?:my|his|her|mi|su) (?:check-?in|check in|appointment|cita|firma)(?: (?:with|con) (?:ice|immigration|migracion|inmigracion))? (?:is|es)"
+                         # "I report to ICE next month", "me toca firmar en 2 meses"
+                         r"|(?:i|he|she) (?:have to |has to )?(?:report|check in|sign) (?:to|with|at) (?:ice|immigration)"
+                         r"|me (?:reporto|toca (?:firmar|reportarme|presentarme)) (?:con|a|en) (?:ice|migracion|inmigracion|la migra))\b")
 
 
 def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = None) -> List[str]:

@@ -2000,6 +2000,10 @@ def test_the_answer_to_since_when(text, kept):
     # a lawyer who took money took no one: the months in detention are the date
     ("My dad has been in ICE detention at Krome for 3 months. His bond hearing is next Tuesday. Our last lawyer just took money.",
      "2026-09-06"),
+    # a part of a month, kept as said
+    ("my daughter's husband has been held by ICE since the beginning of last month in batavia new york.",
+     "since the beginning of last month"),
+    ("lo tiene la migra desde principios del mes pasado", "desde principios del mes pasado"),
 ])
 def test_how_long_someone_has_been_held_said_up_front(text, since):
     assert flow.answers_in_text("detention", text, date(2026, 12, 6))["detained_since"] == since

@@ -4,7 +4,7 @@ import pytest
 
 from tests.wording import render
 
-from bot import interruptions, safety
+from bot import flow, interruptions, safety
 from bot.firm import firm
 from components.safety_net import override
 
@@ -322,6 +322,19 @@ def test_the_situation_question_never_loops():
     assert "situation" not in first.slots and first.slots["situation_tries"] == 1
     again = interruptions.handle("ask_legal_advice", text, [], [], {**slots, **first.slots}, firm(), repeated=True)
     assert again.slots["situation"] == "other" and again.slots["situation_text"] == text
+
+
+@pytest.mark.parametrize("pending, text, value", [
+    ("ice_present_now", "they just sitting there in the truck idk", True),  # read as the question reads it
+    ("ice_present_now", "what can they do to me", False),  # unreadable: the question settles
+    ("removal_stage", "what can they do to me", "unknown"),
+])
+def test_a_button_question_never_loops(pending, text, value):
+    slots = {"requested_slot": pending, "situation": "enforcement"}
+    first = _handle("ask_legal_advice", text, slots=slots)
+    assert pending not in first.slots
+    again = interruptions.handle("ask_legal_advice", text, [], [], {**slots, **first.slots}, firm(), repeated=True)
+    assert again.slots[pending] == value
 
 
 def test_two_unplaced_answers_at_the_situation_question_make_it_other():
@@ -975,6 +988,14 @@ def test_agents_at_hand_with_someone_taken_keep_when():
     assert answer.slots["ice_present_now"] is True
 
 
+def test_a_relative_just_taken_with_the_agents_still_outside_is_a_detention():
+    ranking = [{"name": "situation_enforcement", "confidence": 0.8}, {"name": "situation_detention", "confidence": 0.1}]
+    text = "they just took my dad 20 minutes ago and the agents are still outside in the street talking to my mom, what do we do"
+    answer = interruptions.handle("emergency_now", text, [], ranking, {}, firm(), today=date(2026, 12, 5))
+    assert answer.slots["situation"] == "detention"
+    assert flow.matter_told("enforcement", text) == "detention"
+
+
 def test_intents_read_beside_an_answer_are_ones_handled_elsewhere():
     assert set(interruptions.ANSWER_BESIDE) <= set(interruptions.HANDLED_ELSEWHERE)
 
@@ -1295,3 +1316,15 @@ def test_a_job_at_the_firm_asked_after_a_greeting_is_the_matter():
     ranking = [{"name": "greet", "confidence": 0.6}, {"name": "situation_other", "confidence": 0.2}]
     said = interruptions.opening_situation("greet", "buenas tardes estan contratando? soy interprete de español", ranking, {})
     assert said["situation"] == "other"
+
+
+@pytest.mark.parametrize("intent, text, slots, told", [
+    ("situation_removal", "he has a removal order from 5 years ago and does check ins",
+     {"situation": "other", "requested_slot": "details"}, "removal"),
+    ("situation_other", "just want to know your hours", {"situation": "other", "requested_slot": "details"}, None),
+    # only where "something else" asks; a matter known stays
+    ("situation_removal", "he has a removal order", {"situation": "family", "requested_slot": "details"}, None),
+])
+def test_a_matter_told_where_something_else_asks_what_to_help_with(intent, text, slots, told):
+    ranking = [{"name": intent, "confidence": 0.9}]
+    assert interruptions.matter_in_details(intent, text, ranking, slots).get("situation") == told

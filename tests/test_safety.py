@@ -493,6 +493,8 @@ def test_the_wide_net_catches_what_the_rules_miss(text, kind):
      # an employer's or landlord's leverage, figures of speech, a petition that ends
      "the landlord threatened to call ice if we complain about the heat",
      "el patron amenaza con reportarnos a la migra si nos quejamos del pago",
+     "el patron no me quiere pagar las horas extra, y me amenaza con mandarme de regreso",
+     "ya detuvieron a su roommate at his last check in",  # (a roommate, not "into his room")
      "this wait is killing me, its been 14 months", "mi jefa me va a matar si llego tarde jaja",
      "does the i-130 my father filed for me die too now that he passed",
      # an arrest told at "where is he held?": they (the agents) took him, no child and no taker named

@@ -12,7 +12,8 @@ def _ranking(**weights):
     "text",
     ["I have an immigration case and need a lawyer", "i got a letter from immigration, need help",
      "need a lawyer for immigration", "hola necesito ayuda con un caso de inmigración",
-     "i dont know who to talk to, its about my sister"],
+     "i dont know who to talk to, its about my sister", "my husband got a letter and we dont understand",
+     "me llego una carta de inmigracion y no entiendo que dice", "quick question about mi cuñado"],
 )
 def test_a_plea_for_help_that_says_no_matter_is_asked_about(text):
     assert situations.vague(text)

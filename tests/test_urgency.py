@@ -958,6 +958,8 @@ def test_a_passport_asked_for_the_next_visit_months_away_is_not_imminent():
     today = date(2026, 12, 5)
     assert urgency.text_signals("the officer told me to bring my passport next time. next time is in 2 months", today) == []
     assert urgency.text_signals("the officer told me to bring my passport next time, next time is monday", today) == ["removal_imminent"]
+    assert urgency.text_signals("I report to ICE next month, me dijeron que traiga mi pasaporte, is that bad??", today) == []
+    assert urgency.text_signals("I report to ICE on friday, they told me to bring my passport", today) == ["removal_imminent"]
 
 
 @pytest.mark.parametrize("text, place", [
