@@ -349,7 +349,10 @@ _STAGE_WORDS = (
                   # "has to present herself at ICE tomorrow", "the letter says she has to see ICE next friday"
                   "present herself at ice", "present himself at ice", "present myself at ice", "present themselves at ice",
                   "present herself to ice", "present himself to ice", "present myself to ice", "present yourself at ice",
-                  "to see ice", "see ice on", "see ice at", "report at ice")),
+                  "to see ice", "see ice on", "see ice at", "report at ice",
+                  # "en mi última cita el oficial me dijo que para la próxima ya me quedo"
+                  "cita el oficial", "cita la oficial", "cita con el oficial", "cita con mi oficial", "appointment the officer",
+                  "appointment my officer")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "order of deportation", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
@@ -437,7 +440,8 @@ _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mu
 #: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b")
 #: ICE calling the visitor to its office: "ICE sent a letter, I have to appear at their office".
-_ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|come to|go to|show up|present)\b[^.?!]{0,20}\b(?:their|its|the ice) office\b")
+_ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|come to|go to|show up|present)\b[^.?!]{0,40}"
+                                r"\b(?:their|its|the ice|the \w+) office\b")
 #: At "Which of these fits best?", an appointment or a report, with no other stage named: the check-in.
 _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita"
                                  # "they gave me a paper to come back in 2 months": told to come back to ICE
@@ -1422,6 +1426,8 @@ _DETENTION_SAID = re.compile(
     r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b[^.?!]{0,30}?"
     r"\b(?:took|taken|taking|detained|detaining|arrested|arresting|picked up|grabbed|grabbing|handcuff\w*|se llev[oó]|se llevaron"
     r"|se (?:lo|la|los|las) (?:est[aá]n )?llevando|detuv\w*|deteniendo|arrestando|agarr\w*|cogi[oó]|cogieron)\b"
+    # (not a body part or a thing held: "read a letter from ICE and grabbed her chest")
+    r"(?! (?:(?:her|his|my|their|su|mi) )?(?:chest|heart|arm|head|stomach|hand|phone|bag|purse|keys|pecho|coraz[oó]n|brazo|cabeza|est[oó]mago|mano|celular|bolsa)\b)"
     r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|cogieron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
     r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
@@ -1520,7 +1526,10 @@ _HELD_AT_THE_PORT = re.compile(
 #: Kept where they went in: "ya no salio", "never came out", "lo dejaron adentro".
 _KEPT_IN = re.compile(
     r"\b(?:(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]|never came (?:back )?out|did ?n[o']?t come (?:back )?out|has ?n[o']?t come out"
-    r"|(?:lo|la|los|las) dejaron adentro|no (?:lo|la|los|las) dejaron salir|(?:they )?kept (?:him|her|them)(?! waiting))\b", re.IGNORECASE)
+    r"|(?:lo|la|los|las) dejaron adentro|no (?:lo|la|los|las) dejaron salir|(?:they )?kept (?:him|her|them)(?! waiting)"
+    # "they just came out and told me she is not coming out", "me dijeron que ya no va a salir"
+    r"|(?:is|isn'?t|is not|are|aren'?t|are not) (?:not )?(?:coming|getting) (?:back )?out|won'?t be (?:coming|getting) out|no va a salir)\b",
+    re.IGNORECASE)
 
 
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.
@@ -1555,7 +1564,11 @@ _THREAT_AHEAD = re.compile(r"\b(?:will|would|gonna|going to|threaten\w*|amenaz\w
 #: The visitor's own fear beside someone else's detention: "on me too", "they come for me next", "my rights".
 _FOR_THEMSELF = re.compile(
     r"\b(?:on me|for me|on us|for us|me next|us next|to mine|my rights|our rights|por mi|por nosotros|a mi tambien|mis derechos"
-    r"|nuestros derechos|call them on|llamar(?:les)? a la migra)\b", re.IGNORECASE)
+    r"|nuestros derechos|call them on|llamar(?:les)? a la migra"
+    # "me da miedo que me pase lo mismo. ¿Qué derechos tengo si me paran?", "scared it happens to me"
+    r"|(?:que|q) me pase (?:lo mismo|a mi)|happens? to me|qu[eé] derechos tengo|what rights do i have|si me paran|if they stop me"
+    r"|protegerme|protegernos|protect (?:myself|us|my family)|(?:la )?misma situaci[oó]n|same situation)\b",
+    re.IGNORECASE)
 
 
 def relative_taken(text: str) -> bool:
@@ -1633,6 +1646,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
     """The matter a message read as ``situation`` tells, with what the classifier reads
     wrongly corrected: someone deported in the past, to bring back, is a family matter;
     a detention that is over, or someone else's, beside one's own court is removal."""
+    if situation == "family" and _PROOF_OF_CITIZENSHIP.search(text or ""):
+        # "my son was born in the philippines and I'm a US citizen ... how do we get proof he's a citizen?": a
+        # citizenship a child already has through a parent (a certificate, an N-600), not a petition
+        return "citizenship"
     if situation == "removal" and situations.back_after_deportation(text):
         return "family"
     if situation == "detention" and situations.back_after_deportation(text) and not _HELD_NOW.search(text or "") \
@@ -1753,11 +1770,35 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not _TRAVEL_OR_OFFICE.search(text or "") and not situations.scam_call(text):
         # "Do I need a lawyer for my ICE appointment", read as a booking: a step only a removal case has
         return "removal"
+    if situation == "family" and situations.work_visa_named(text) and not situations.petition_for_relative(text):
+        # "Our adjustment of status interview is next week. My green card is through my employer": work, not family
+        return "employment"
+    if situation == "humanitarian" and _AN_EMPLOYER.search(text or "") and _ONE_OF_THEIRS.search(text or ""):
+        # "One of my employees has TPS and his work permit card expired last week. Can I keep him working?": the
+        # employer's question about a worker's papers
+        return "employment"
+    if situation == "humanitarian" and _NTA_NAMED.search(text or "") and not detention_said(text):
+        # "I applied for asylum ... after the interview they sent me a paper that says Notice to Appear": referred
+        # to the court, the removal case
+        return "removal"
+    if situation == "family" and situations.DEPORTED_ALREADY.search(text or "") and _AGENTS_TO_COME.search(text or ""):
+        # "they picked up my uncle and already deported him ... will they come here now because it was his
+        # address?": the fear of agents at the visitor's door, not a petition
+        return "enforcement"
+    if situation == "family" and _ORDER_NAMED.search(text or "") and not situations.back_after_deportation(text) \
+            and not _ORDER_GONE.search(text or ""):
+        # "I got ordered deported ... 10 years ago. I married an American citizen since then. Can my wife fix my
+        # papers?": the order stands in the way of the petition; the removal case is the matter
+        return "removal"
     asked = situations.program_asked(text)
     if situation == "removal" and asked and (_JUDGE_NAMED.search(text or "") or (asked == "family" and situations.marrying(text))):
         asked = None  # a filing the judge set, or marrying while in proceedings: the court case is the matter
     if situation == "humanitarian" and asked == "family" and situations.own_path_to_relatives(text):
         asked = None  # "tengo asilo pendiente y quiero traer a mis hijos", "traer a mi mamá con el parole": their own path
+    if situation == "employment" and asked == "family" and not situations.work_visa_named(text) and not _case_at_hand(text):
+        # "I work with ICE, I'm a corrections officer ... My wife overstayed her visa. Can I petition her?": the job is
+        # the visitor's worry; the petition is the matter
+        return "family"
     if situation in ("removal", "humanitarian", "family", "citizenship") and asked and asked != situation \
             and not _case_at_hand(text):
         # "tengo orden de deportacion y me reporto una vez al año ... puedo pedir la visa U?", "she has an
@@ -1767,7 +1808,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not urgency.agents_at_hand(text) and not detention_said(text) and not situations.works_there(text):
         # "mi papá tiene TPS y le llegó cita con ICE para este jueves": the check-in is the matter, not the program
         return "removal"
-    if situation in ("enforcement", "removal") and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
+    if situation in ("enforcement", "removal", "other") and _EMPLOYER_COMPLIANCE.search(text or "") and _AN_EMPLOYER.search(text or ""):
         # "we got a notice of inspection, I have 22 employees": the employer's compliance
         # (a worker told "ICE is coming to audit" stays enforcement)
         return "employment"
@@ -1782,6 +1823,28 @@ _HELD_AT_ENTRY = re.compile(
     re.IGNORECASE)
 #: A status to renew or that runs out: "is it safe to renew", "se me vence el permiso".
 _RENEWING = re.compile(r"\b(?:renew\w*|renovar|renuevo|renovaci[oó]n|expires?|expiring|vence|se vence|expira)\b", re.IGNORECASE)
+#: Proof of a citizenship held through a parent: "how do we get proof he's a citizen", "certificate of citizenship".
+_PROOF_OF_CITIZENSHIP = re.compile(
+    r"\bproof (?:that )?(?:(?:he|she|they)(?:'?s| is| are) |of (?:his|her|their|my) )?(?:an? )?(?:us |u\.s\. |american )?citizen(?:ship)?\b"
+    r"|\bcertificate of citizenship\b|\bcertificado de ciudadan[ií]a\b|\bn-?600\b|\b(?:acquired|derived|derivative) citizenship\b"
+    r"|\b(?:prueba|comprobante) de (?:que (?:es|son) )?ciudadan[oa]s?\b|\bciudadan[ií]a (?:por|a trav[eé]s de) (?:mi|su) (?:padre|madre|pap[aá]|mam[aá])\b",
+    re.IGNORECASE)
+#: A worker of the visitor's asked about: "one of my employees", "a worker of ours", "uno de mis trabajadores".
+_ONE_OF_THEIRS = re.compile(r"\b(?:one of (?:my|our) (?:employees|workers|staff)|(?:my|our) (?:employee|worker)|an employee of (?:mine|ours)"
+                            r"|uno de (?:mis|nuestros) (?:empleados|trabajadores)|(?:mi|nuestro) (?:empleado|trabajador))\b", re.IGNORECASE)
+#: A notice to appear named: "a paper that says Notice to Appear", "me llegó la NTA".
+_NTA_NAMED = re.compile(r"\b(?:notice to appear|nta|aviso de comparecencia|notificaci[oó]n de comparecencia)\b", re.IGNORECASE)
+#: Agents feared to come: "will they come here now", "van a venir a mi casa".
+_AGENTS_TO_COME = re.compile(r"\b(?:will|would|could|can|are) they (?:going to |gonna )?(?:come|show up)\b(?! back)"
+                             r"|\b(?:van a|pueden|podr[ií]an) venir\b(?! de (?:vuelta|regreso))|\bvendr[aá]n\b", re.IGNORECASE)
+#: A removal order named as such: "ordered deported", "a deportation order", "orden de deportación".
+_ORDER_NAMED = re.compile(r"\b(?:removal order|deportation order|order of (?:removal|deportation)|ordered (?:deported|removed)"
+                          r"|orden de deportaci[oó]n|orden final|final order)\b", re.IGNORECASE)
+#: ... that no longer stands: "the case was terminated", "cancelaron la orden".
+_ORDER_GONE = re.compile(r"\b(?:closed|dismissed|terminated|cancel+ed|vacated|cerrad[oa]|cerraron|cancelad[oa]|cancelaron|anulad[oa])\b",
+                         re.IGNORECASE)
+
+
 #: A judge named: a filing or step the court set.
 _JUDGE_NAMED = re.compile(r"\b(?:judge|juez|jueza)\b", re.IGNORECASE)
 #: Immigration enforcement named beside a check-in (not "como chequeo mi priority date").
@@ -1856,7 +1919,15 @@ _HELD_NOW = re.compile(
     r"|\b(?:lo|la|los|las) tienen (?:detenid|encerrad)"
     # "a mi hermano lo tienen en el corralon de laredo", "they have him at the county jail"
     r"|\b(?:(?:lo|la|los|las) tienen|they have (?:him|her|them)|they got (?:him|her|them)) (?:en|in|at) (?:el |la |the )?"
-    r"(?:corral[oó]n|hielera|c[aá]rcel|jail|centro de detenci[oó]n|detention|processing center|county)", re.IGNORECASE)
+    r"(?:corral[oó]n|hielera|c[aá]rcel|jail|centro de detenci[oó]n|detention|processing center|county)"
+    # moved from one place of custody to another: "they moved my son last night to the place near the airport",
+    # "lo movieron a otro centro", "transferred him to louisiana"
+    r"|\b(?:they |ice |immigration )?(?:moved|transferred|transfered|took) (?:him|her|them|my \w+)(?: \w+){0,2} to (?:the|a|another|other) "
+    r"(?:place|facility|center|centre|detention|jail|prison|processing)\b"
+    # "they transferred my husband last night": only someone in custody is transferred
+    r"|\b(?:they|ice|immigration) (?:just )?(?:transferred|transfered) (?:him|her|them|my \w+)\b"
+    r"|\b(?:lo|la|los|las) (?:movieron|trasladaron|cambiaron|pasaron) (?:a|al|para) (?:otro|otra|el|la) "
+    r"(?:centro|c[aá]rcel|corral[oó]n|lugar|detenci[oó]n|estado)\b", re.IGNORECASE)
 
 
 def _anyone_held(text: str) -> bool:
@@ -1885,7 +1956,8 @@ _EMPLOYER_COMPLIANCE = re.compile(
 #: ... said by the employer.
 _AN_EMPLOYER = re.compile(
     r"\b(?:(?:our|my|mis|nuestros) (?:employees|workers|staff|crew|empleados|trabajadores)|\d+ (?:employees|workers|empleados|trabajadores)"
-    r"|(?:we'?re|we are|i run|i own|somos) (?:an? |una? )?(?:\w+ ){0,2}(?:company|business|restaurant|firm|employer|empresa|negocio)"
+    r"|(?:we'?re|we are|i run|i own|we run|we own|somos) (?:an? |una? )?(?:\w+ ){0,2}(?:company|business|restaurant|firm|employer|empresa|negocio"
+    r"|warehouse|plant|factory|farm|store|shop)"
     r"|(?:our|my|mi|nuestra|nuestro) (?:company|business|restaurant|store|shop|farm|empresa|negocio|restaurante|tienda)"
     r"|(?:we|i) (?:employ|hire|have \d+)|as an employer|como (?:patr[oó]n|empleador)"
     # the forms asked of the business: "they want all our I-9s", "we turned in our I-9s"
@@ -1902,7 +1974,15 @@ def news_of_detention(read: str | None, situation: str | None, text: str) -> boo
     read in the message; a question ("can ICE take him at court?") is not news.
     """
     return (read == "detention" and situation not in (None, "detention") and detention_said(text)
-            and not (text or "").strip().endswith("?"))
+            and not (text or "").strip().endswith("?")
+            # in a victim's story, "al tipo lo arrestaron y está en la cárcel" is the attacker in jail: an
+            # arrest with no immigration named is not news of a detention
+            and not (situation == "humanitarian" and not _AGENCY_NAMED.search(text or "")))
+
+
+#: Immigration named: "ICE", "la migra", "deportation".
+_AGENCY_NAMED = re.compile(r"\b(?:ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*)\b",
+                           re.IGNORECASE)
 
 
 def news_of_court(situation: str | None, text: str, today: date, story: str | None = None) -> Dict[str, Any]:

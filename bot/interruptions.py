@@ -532,6 +532,10 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         # "shes going to jump off the bridge. her asylum got denied today at the interview": the
         # program named is the matter, however little weight the classifier left beside the danger
         return "humanitarian"
+    if kind == "suicide" and _case_in_court(text) and not flow.held_now(text) and not (weights and max(weights)[1] == "detention"):
+        # "my hermana tiene court next week and she keeps saying if they deport her she is going to end it": the
+        # despair is about the case before the court, which is the matter (and its date is kept)
+        return "removal"
     if weights:
         weight, name = max(weights)
         if kind in SITUATION_OF_LEVERAGE and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text) \
@@ -947,6 +951,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             answer.responses = []
             if slots.get("situation"):
                 answer.slots.update(agents_situation(text or "", ranking, slots))
+        known = set(answer.slots.get("urgency_reasons") or slots.get("urgency_reasons") or [])
+        signals = set(urgency.signals_in_story(text or "", today, slots.get("situation"), slots.get("situation_text"))) - {"ice_present_now"}
+        if signals - known:
+            # "my son is being deported tonight" read as danger: what makes the matter urgent is heard too
+            # (agents at hand are told by the emergency reading above, not here)
+            answer.slots["urgency_reasons"] = [r for r in urgency.REASONS if r in known | signals]
         situation = situation_beside_crisis(ranking, kind, text or "")
         if learned_only and (situation is None or (guess and situation == SITUATION_OF_CRISIS.get(kind or ""))):
             # Only the learned reader saw danger, and nothing beside it was read (or only the matter of

@@ -136,9 +136,14 @@ def trafficking_signs(text: str | None) -> bool:
 #: A work visa or an employer's petition named (not "my employer", which may be any matter).
 _WORK_VISA = re.compile(
     r"(?<![\w-])(?:h-?1-?b|h-?2-?[ab]|niw|national interest waiver|o-?1|eb-?[1-5]|perm|labor cert\w*|l-?1|i-?140"
-    r"|work visas?|visas? de trabajo|employment visas?|green card through (?:work|my job|my employer)"
+    r"|work visas?|visas? de trabajo|employment visas?|green card (?:is )?(?:through|thru|by|from) (?:work|my job|my employer|my company)"
     r"|sponsor(?:s|ed|ing|ship)?(?: me)?)(?![\w-])",
     re.IGNORECASE)
+def work_visa_named(text: str | None) -> bool:
+    """Whether a message names a work visa or an employer's petition (not "my employer" alone)."""
+    return bool(_WORK_VISA.search(text or ""))
+
+
 #: A family petition named ("my green card thru my wife", "mi esposo me pidió", an I-130): whatever
 #: step of it is asked about (biometrics, an interview), the matter is family.
 _FAMILY_PETITION = re.compile(

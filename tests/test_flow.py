@@ -871,9 +871,32 @@ def test_a_refusal_at_consent_however_it_is_worded(text, refuses):
     ("removal", "we turned in our I-9s in october after an inspection and now ICE sent us a letter with technical violations", "employment"),
     ("enforcement", "ICE came to our warehouse this morning and gave us a paper saying they want all our I-9s by monday", "employment"),
     ("enforcement", "my boss said ICE is coming to check everyone's I-9", "enforcement"),  # a worker told
+    ("other", "We run a small warehouse. HSI sent a letter asking for all our I-9s by next Tuesday", "employment"),
 ])
 def test_an_employers_i9_compliance_is_employment(situation, text, told):
     assert flow.matter_told(situation, text) == told
+
+
+@pytest.mark.parametrize("text, told", [
+    ("I got ordered deported when I didnt go to court about 10 years ago. I married an American citizen since then. "
+     "Can my wife fix my papers or does the old order stop it?", "removal"),
+    ("my husband was deported 5 years ago, can i petition him?", "family"),  # the way back is the petition
+    ("i had a deportation order but it was terminated, now i want to petition my mom", "family"),
+])
+def test_an_order_standing_in_the_way_of_a_petition_is_the_removal_case(text, told):
+    assert flow.matter_told("family", text) == told
+
+
+@pytest.mark.parametrize("read, text, told", [
+    ("family", "my son was born in the philippines and I'm a US citizen. he's 12 and lives with me now. how do we get proof he's a citizen?",
+     "citizenship"),
+    ("family", "quiero pedir a mi hijo que nacio en mexico", "family"),
+    # the visitor's job is the worry, the petition the matter; a work visa keeps it employment
+    ("employment", "I work with ICE at the jail. My wife overstayed her visa. Can I petition her or will I lose my job?", "family"),
+    ("employment", "im on h-1b and want to petition my wife", "employment"),
+])
+def test_what_a_family_or_work_reading_is_really_about(read, text, told):
+    assert flow.matter_told(read, text) == told
 
 
 @pytest.mark.parametrize("text, told", [
@@ -1155,6 +1178,8 @@ def test_a_stage_and_its_day_told_in_spanish_and_spanglish(text, said):
 @pytest.mark.parametrize("read, text, told", [
     # a neighbour taken is ICE around the visitor; a husband taken with agents still near is a detention
     ("detention", "ICE took my neighbor this morning and now my cuñado says he is going to call them on me too", "enforcement"),
+    ("detention", "a mi amigo lo detuvieron hace un mes y ya lo deportaron. me da miedo que me pase lo mismo, ¿qué derechos tengo si me paran?",
+     "enforcement"),
     ("enforcement", "se llevaron a mi esposo de la casa hace como una hora y todavia hay una troca de ellos en la esquina", "detention"),
     ("enforcement", "ICE raided my job and took two coworkers", "enforcement"),
     ("detention", "ice took my husband and my neighbor", "detention"),
@@ -2111,3 +2136,65 @@ def test_kept_at_a_check_in_or_held_at_entry_is_a_detention(read, text, matter):
 def test_trancaron_is_taken():
     assert flow.answers_in_text("detention", "klk, a mi primo lo trancaron los de inmigracion esta mañana", date(2026, 12, 6)) \
         == {"detained_since": "2026-12-06"}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("they moved my son last night to the place near the airport in alexandria", True),
+    ("lo movieron a otro centro de detencion", True),
+    ("we moved my son to a new school", False),
+])
+def test_someone_moved_between_places_of_custody_is_held(text, held):
+    assert flow.held_now(text) is held
+
+
+def test_an_appointment_with_the_officer_is_a_check_in_with_its_day():
+    text = "En mi última cita el oficial me dijo que para la próxima ya me quedo. La próxima es el jueves de la semana que viene."
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6)) == {"removal_stage": "check_in", "hearing_date": "2026-12-10"}
+
+
+def test_a_friend_deported_and_the_visitor_in_the_same_situation_is_enforcement():
+    text = "a mi amiga la detuvieron y la deportaron la semana pasada. yo estoy en la misma situación, qué puedo hacer para protegerme?"
+    assert flow.matter_told("detention", text) == "enforcement"
+
+
+@pytest.mark.parametrize("read, text, told", [
+    ("family", "my uncle lived with us and they picked him up and already deported him last week. will they come here now because it was his address?",
+     "enforcement"),
+    ("family", "my husband was already deported, can they come back legally if i petition?", "family"),
+    ("removal", "my wife went in for her check in at 8 this morning. they just came out and told me she is not coming out", "detention"),
+])
+def test_who_is_held_or_feared_for_after_a_removal(read, text, told):
+    assert flow.matter_told(read, text) == told
+
+
+@pytest.mark.parametrize("read, text, told", [
+    ("humanitarian", "I applied for asylum by myself and after the interview they sent me a paper that says Notice to Appear. No date on it.",
+     "removal"),
+    ("family", "Our adjustment of status interview is next week. My green card is through my employer.", "employment"),
+    ("family", "Tengo una orden de deportación de hace muchos años. Ahora quiero casarme con mi novio que es ciudadano.", "removal"),
+])
+def test_the_case_a_program_or_family_reading_is_really_about(read, text, told):
+    assert flow.matter_told(read, text) == told
+
+
+def test_ice_calling_someone_to_a_named_office_is_a_check_in():
+    text = "my mom got a paper from ICE que dice she has to show up next monday at the detroit office with only 1 suitcase"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6)) == {"removal_stage": "check_in", "hearing_date": "2026-12-07"}
+
+
+@pytest.mark.parametrize("situation, text, news", [
+    ("humanitarian", "al tipo lo arrestaron y está en la cárcel, yo estuve en el hospital una semana", False),  # the attacker
+    ("humanitarian", "y ahora la migra se llevo a mi esposo", True),
+    ("removal", "they just took my husband, ICE van, 5 min ago", True),
+])
+def test_news_of_a_detention_mid_intake(situation, text, news):
+    assert flow.news_of_detention("detention", situation, text) is news
+
+
+@pytest.mark.parametrize("read, text, told", [
+    ("humanitarian", "One of my employees has TPS and his work permit card expired last week. Can I keep him working?", "employment"),
+    ("humanitarian", "my employer says my TPS work permit expired, can i keep working?", "humanitarian"),  # the worker's own
+    ("removal", "they transferred my husband last night and the officer told him he'd be removed this week", "detention"),
+])
+def test_whose_matter_it_is(read, text, told):
+    assert flow.matter_told(read, text) == told

@@ -1328,3 +1328,18 @@ def test_a_job_at_the_firm_asked_after_a_greeting_is_the_matter():
 def test_a_matter_told_where_something_else_asks_what_to_help_with(intent, text, slots, told):
     ranking = [{"name": intent, "confidence": 0.9}]
     assert interruptions.matter_in_details(intent, text, ranking, slots).get("situation") == told
+
+
+def test_a_removal_tonight_read_as_danger_is_still_urgent():
+    entities = [{"entity": "crisis_reading", "value": safety.GUESS}]
+    answer = interruptions.handle("crisis", "my son is being deported tonight", entities, [],
+                                  {"requested_slot": "situation", "location": "Atlanta, GA"}, firm(), today=date(2026, 12, 5))
+    assert "removal_imminent" in answer.slots["urgency_reasons"]
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("my hermana tiene court next week and she keeps saying if they deport her she is going to end it", "removal"),
+    ("ya no quiero vivir. me quitaron a mi esposo ayer, lo tiene la migra", "detention"),
+])
+def test_the_matter_beside_despair(text, matter):
+    assert interruptions.situation_beside_crisis([{"name": "crisis", "confidence": 1.0}], "suicide", text) == matter

@@ -1244,3 +1244,12 @@ def test_told_to_buy_a_ticket_to_leave_within_days_is_a_removal_at_hand():
 ])
 def test_urgency_told_of_or_far_off(text, reasons):
     assert urgency.text_signals(text, date(2026, 12, 6)) == reasons
+
+
+@pytest.mark.parametrize("text, imminent", [
+    ("they moved my son last night and the officer told him his flight is tonight", True),
+    ("ICE dice que su vuelo sale mañana", True),
+    ("my flight is tomorrow, can i travel with my green card", False),  # the visitor's own trip
+])
+def test_a_removal_flight_named_is_imminent(text, imminent):
+    assert ("removal_imminent" in urgency.text_signals(text, date(2026, 12, 5))) is imminent
