@@ -451,7 +451,9 @@ _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita
 _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) (?:comparec\w*|presentarse)"
                           r"|(?:paper|papel|letter|carta)\b[^.]{0,50}\b(?:judge|juez|jueza|court|corte))\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar)"
-                          r"|no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date)\b")
+                          r"|no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date"
+                          # "me dieron un papel para presentarme en corte de inmigracion pero no se cuando es"
+                          r"|no s[eé] (?:cu[aá]ndo|la fecha)|(?:don'?t|do not|dont) know (?:when|the date))\b")
 #: A report made to the police ("puse reporte con la policia", "reported it to the police"): no check-in.
 _POLICE_REPORT = re.compile(r"\b(?:reporte|report|reported|reporto|reportamos|reportar|denuncia|denuncie)\w*\s+(?:\w+\s+)?(?:con|a|to|with|en)\s+"
                             r"(?:la\s+|the\s+)?(?:policia|police|cops?|sheriff)\b")
@@ -1158,7 +1160,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     doubted = stage not in (None, "unknown", "nta_no_date") and bool(_STAGE_DOUBT.search(dates.plain(text or "")))
     if doubted:
         stage = None  # "i think i have an order of deportation but i'm not sure": the stage is asked
-    if stage in ("removal_order", "appeal", "nta_no_date") and _STAGE_SAID.search(text):
+    if stage in ("removal_order", "appeal", "nta_no_date") and (
+            _STAGE_SAID.search(text) or (stage == "nta_no_date" and _NTA_UNDATED.search(dates.plain(text or "")))):
+        # ("me dieron un papel para presentarme en corte de inmigracion pero no se cuando es": a notice, no date)
         said["removal_stage"] = stage
     elif stage == "closed":
         said["removal_stage"] = stage  # "my removal case was dismissed two years ago": no next date to ask
@@ -1219,6 +1223,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if stage == "nta_no_date" and day > today:
         # "got an NTA, my court is in 10 days": the hearing has its date
         stage = _dated_stage(text)
+    if stage == "removal_order" and day > today and _SOMEONE_ELSE_DEPORTED.search(text or "") and _dated_stage(text):
+        # "a mi esposo lo deportaron hace una semana y yo tengo corte en 9 dias": his removal, her hearing
+        stage = _dated_stage(text)
     if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
         said.update(removal_stage=stage, hearing_date=day.isoformat())
     elif situation == "removal" and day >= today and order_to_report:
@@ -1234,6 +1241,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     return said
 
 
+#: Someone else's removal carried out: "a mi esposo lo deportaron", "they deported my brother", "he got deported".
+_SOMEONE_ELSE_DEPORTED = re.compile(
+    r"\b(?:lo|la|los|las) deportaron\b|\bdeported (?:him|her|them|my \w+)\b|\b(?:he|she|they|my \w+) (?:was|were|got) deported\b", re.IGNORECASE)
 #: A window to report in, part of it gone: "en 60 dias, ya pasaron 20", "within 60 days and it's been 20 days".
 _WINDOW_PASSED = re.compile(
     r"\b(?:en|within|in)\s+(\d{1,3})\s+(?:d[ií]as|days)\b[^.?!]{0,20}?[.,;]?\s*(?:y\s+|and\s+)?"
@@ -1386,8 +1396,9 @@ def _far_hearing(text: str, today: date) -> Dict[str, Any]:
             if stage in ("hearing", "check_in") and (dates.far_off(part, today) or dates.soon_vague(part)) and dated is None:
                 return {"removal_stage": stage, "hearing_date": " ".join(part.split())[:200]}
         stage = removal_stage(sentence)
-        back = next((c for c in clauses if _COME_BACK.search(c) and dates.far_off(c, today) and dates.mentioned_date(c, today) is None),
-                    None)
+        # ("ya fui a mi cita de ICE la semana pasada ..., la proxima es en un año": the next one, as said)
+        back = next((c for c in clauses if (_COME_BACK.search(c) or _NEXT_SAID.search(c)) and dates.far_off(c, today)
+                     and dates.mentioned_date(c, today) is None), None)
         if stage in ("hearing", "check_in") and back:
             # "fui a mi check-in ayer y todo bien, me dijeron que regrese en un año": the last one
             # was yesterday; the next, as they were told
@@ -1547,6 +1558,10 @@ _OTHERS_TAKEN = re.compile(
     r"(?:my|mi|our|nuestr[oa]|the|el|la|a|some|unos|unas|two|three|dos|tres|all the|todos los)?\s*(?:\w+\s+)?" + situations.NOT_FAMILY + r"\b",
     re.IGNORECASE)
 _NOT_FAMILY = re.compile(r"\b" + situations.NOT_FAMILY + r"\b", re.IGNORECASE)
+#: People at large taken: "la migra esta agarrando gente en todos lados", "they're picking up people everywhere".
+_PEOPLE_TAKEN = re.compile(
+    r"\b(?:agarrando|llevando|deteniendo|arrestando|levantando|recogiendo|picking up|arresting|taking|grabbing|detaining)\s+(?:a\s+)?"
+    r"(?:gente|people|personas|todos|everyone|everybody|a todo el mundo|immigrants|inmigrantes)\b", re.IGNORECASE)
 #: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
 _KIN = r"\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b"
 _A_RELATIVE = re.compile(r"\b(?:my|mi|our|nuestr[oa])" + _KIN, re.IGNORECASE)
@@ -1580,11 +1595,11 @@ def relative_taken(text: str) -> bool:
 
 def others_taken(text: str) -> bool:
     """Whether the only people a message says were taken are not the visitor's family (a neighbour,
-    a coworker): ICE activity around the visitor, not a detention of theirs."""
+    a coworker, "gente en todos lados"): ICE activity around the visitor, not a detention of theirs."""
     t = text or ""
     if _FAMILY_TAKEN.search(t):
         return False
-    if _OTHERS_TAKEN.search(t) or _OTHERS_DETAINED.search(t):
+    if _OTHERS_TAKEN.search(t) or _OTHERS_DETAINED.search(t) or _PEOPLE_TAKEN.search(t):
         return True
     # "ICE fue a la casa del vecino esta mañana y se lo llevaron": the neighbour named, then taken, and no one of the family
     return bool(_NOT_FAMILY.search(t)) and detention_said(t) and not situations.A_RELATIVE.search(t)
@@ -1595,11 +1610,15 @@ def own_case_not_a_detention(text: str) -> bool:
     check-in, the detention being over ("let him out on bond last week, now he has court")
     or someone else's told as the reason for fear ("my friend got detained at his")."""
     t = text or ""
-    if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t) or situations.kept_at_appointment(t):
+    kept = situations.kept_at_appointment(t)
+    # ("el viernes tengo q ir a firmar a ICE y mi amiga fue la semana pasada y la dejaron ahi": a friend kept)
+    others_kept = bool(kept or _KEPT_IN.search(t)) and bool(_NOT_FAMILY.search(t)) and not situations.A_RELATIVE.search(t)
+    if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t) or (kept and not others_kept):
         # ("they released my mom but they are still holding my dad": he is held; "they kept my dad at his ICE
         # check in this morning ... every year they let him go": kept this time)
         return False
-    return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
+    return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or others_kept
+                or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
 
 
 #: The agents still holding someone: "they released my mom but they are still holding my dad".

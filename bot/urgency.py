@@ -601,8 +601,8 @@ _KNOCKED = re.compile(r"\b(?:tocaron|golpearon|knocked|banged)\b")
 _JUST = re.compile(r"\b(?:just|acaban? de|right now|ahorita|ahora mismo|en este momento)\b")
 #: People at the door, said with agents named in the same sentence ("...but i think they are ice").
 _PEOPLE_AT_DOOR = re.compile(
-    r"\b(?:men|guys|people|someone|somebody|hombres|senores|personas|unos)\b[^.]{0,40}?\b(?:at|outside|in front of|afuera de|en|frente a)"
-    r" (?:the|my|our|la|mi|nuestra) (?:front )?(?:door|house|home|apartment|puerta|casa)\b"
+    r"\b(?:men|guys|people|someone|somebody|hombres|senores|personas|unos)\b[^.]{0,40}?\b(?:at|on|outside|in front of|afuera de|en|frente a)"
+    r" (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:door|house|home|apartment|puerta|casa|porch|porche|yard|patio)\b"
 )
 #: Agents described rather than named: "a man with a vest and a paper", "jackets say ICE",
 #: "DHS guys", "men in plain clothes ... government plates", "unos hombres con chaleco".
@@ -884,7 +884,9 @@ _SWEEP_NOW = re.compile(r"\b(?:are|is|re|estan|andan|siguen)\s+(?:(?!gonna\b|goi
 _THERE_IS_NOW = re.compile(
     r"\b(?:there'?s|theres|there is|there are|hay)\b[^.]{0,60}?\b(?:outside|at the end of (?:my|our|the)|in front of (?:my|our|the)|across (?:from )?the street"
     r"|parked (?:outside|in front|across|at|on)|at (?:my|our) (?:door|driveway|house|building|gate|job|work)|afuera|enfrente de (?:mi|la|nuestra)|enfrente(?! de)|out front"
-    r"|estacionad[oa]s? (?:afuera|enfrente)|en la esquina|en mi puerta)\b")
+    r"|estacionad[oa]s? (?:afuera|enfrente)|en la esquina|en mi puerta"
+    # "hay unos señores con chaleco q dice POLICE ICE en el porche de mi casa", "on our porch"
+    r"|en el (?:porche|porch|patio|zaguan|jardin|pasillo)|on (?:my|our|the) (?:porch|front steps|lawn|front yard))\b")
 #: Waiting or parked somewhere since a time, said as going on: "there's been a car ... sitting at the end of
 #: our block since 7", "llevan desde las 6 estacionados afuera".
 _THERE_SINCE = re.compile(

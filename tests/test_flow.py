@@ -1182,6 +1182,7 @@ def test_a_stage_and_its_day_told_in_spanish_and_spanglish(text, said):
      "enforcement"),
     ("enforcement", "se llevaron a mi esposo de la casa hace como una hora y todavia hay una troca de ellos en la esquina", "detention"),
     ("enforcement", "ICE raided my job and took two coworkers", "enforcement"),
+    ("detention", "dicen q la migra esta agarrando gente en todos lados, q derechos tengo si me paran en la calle?", "enforcement"),
     ("detention", "ice took my husband and my neighbor", "detention"),
     ("enforcement", "ICE took my husband yesterday but they let him go last night", "enforcement"),
 ])
@@ -2198,3 +2199,19 @@ def test_news_of_a_detention_mid_intake(situation, text, news):
 ])
 def test_whose_matter_it_is(read, text, told):
     assert flow.matter_told(read, text) == told
+
+
+@pytest.mark.parametrize("text, said", [
+    ("a mi esposo lo deportaron hace una semana y yo tengo corte en 9 dias", {"removal_stage": "hearing", "hearing_date": "2026-12-15"}),
+    ("ya fui a mi cita de ICE la semana pasada y me dejaron ir, la proxima es en un año",
+     {"removal_stage": "check_in", "hearing_date": "la proxima es en un año"}),
+    ("me dieron un papel para presentarme en corte de inmigracion pero no se cuando es", {"removal_stage": "nta_no_date"}),
+])
+def test_the_visitors_own_stage_and_date_up_front(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6)) == said
+
+
+def test_a_friend_kept_at_a_check_in_before_the_visitors_own_is_the_visitors_case():
+    text = "el viernes tengo q ir a firmar a ICE y mi amiga fue la semana pasada y la dejaron ahi, ya no salio, me da panico"
+    assert flow.matter_told("detention", text) == "removal"
+    assert flow.matter_told("detention", "mi esposo fue a firmar ayer y ya no salio") == "detention"

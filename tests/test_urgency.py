@@ -1253,3 +1253,12 @@ def test_urgency_told_of_or_far_off(text, reasons):
 ])
 def test_a_removal_flight_named_is_imminent(text, imminent):
     assert ("removal_imminent" in urgency.text_signals(text, date(2026, 12, 5))) is imminent
+
+
+@pytest.mark.parametrize("text, place", [
+    ("hay unos señores con chaleco q dice POLICE ICE en el porche de mi casa, mis hijos estan adentro conmigo, no les he abierto", "home"),
+    ("two guys in ICE vests on our porch right now", "home"),
+    ("ICE estuvo en el porche ayer", None),
+])
+def test_agents_on_the_porch(text, place):
+    assert urgency.live_emergency(text) == place
