@@ -1923,6 +1923,8 @@ _TAKEN_AWAY = re.compile(r"\b(?:my|mi|our)" + _KIN + r"\s+(?:was|got|has been|ha
 #: The immigration court named: "tengo la final en unos meses", "my master calendar", "the immigration judge".
 _IMMIGRATION_COURT = re.compile(
     r"\b(?:immigration court|corte de (?:inmigraci[oó]n|migraci[oó]n)|(?:tengo|tiene) (?:la|mi|su) (?:final|individual)\b|audiencia (?:final|individual)"
+    # "tengo la corte final en 4 meses", "asilo en corte"
+    r"|(?:la|mi|su) corte final|(?:asylum|asilo) (?:case )?(?:en|in) (?:la )?(?:corte|court)"
     r"|master calendar|individual hearing|final hearing|immigration judge|juez(?:a)? de (?:inmigraci[oó]n|migraci[oó]n)|eoir)\b", re.IGNORECASE)
 #: A question about the firm or a trip, whatever step it names: "what are your hours, I have my ICE check-in after".
 _TRAVEL_OR_OFFICE = re.compile(r"\b(?:hours|horario|parking|estacionamiento|address|direcci[oó]n|travel|viajar|trip|viaje|job|trabajo en la firma)\b",

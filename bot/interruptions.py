@@ -729,6 +729,17 @@ def _agents_here(answer: "Answer", place: str, slots: Mapping[str, Any], firm: A
     answer.slots["ice_present_now"] = True
 
 
+def _agents_said_here(answer: "Answer", intent: str, text: str, slots: Mapping[str, Any], firm: Any) -> bool:
+    """A yes to "Are agents there right now?" heard by this action ("si still there", read as a question):
+    know-your-rights now, as the form gives it after a plain yes. Whether it was given."""
+    if slots.get("requested_slot") == "ice_present_now" and answer.slots.get("ice_present_now") is True \
+            and slots.get("ice_present_now") is not True and intent not in ("crisis", "emergency_now") \
+            and "ice_present_now" not in (slots.get("urgency_notified") or []):
+        _agents_here(answer, urgency.agents_place(text or "", slots.get("situation_text") or "") or "home", slots, firm)
+        return True
+    return False
+
+
 def _urgent_help(answer: "Answer", reason: str, slots: Mapping[str, Any], firm: Any, place: Optional[str] = None) -> List[Any]:
     """The help for one urgency reason (``bot.resources``), with the intake marked urgent for it
     and the reason noted as told, as the form would mark it (so the help is not given twice)."""
@@ -881,6 +892,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # does not validate a slot this action set, so the refusal is answered here).
             answer.responses.append("utter_consent_refused")
             return answer
+        if _agents_said_here(answer, intent, text, slots, firm) and not is_question(text):
+            return answer  # the help for the agents is the reply ("si still there", read as a question)
         if intent in SOFT:
             return answer
     elif pending and not free_text and repeated and slots.get(pending) is None and intent not in ("crisis", "emergency_now"):
@@ -889,6 +902,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         read = {k: v for k, v in answer_slots(pending, text, today or date.today()).items() if v is not None} \
             if pending == "ice_present_now" else {}
         answer.slots.update(read or flow.give_up(pending, text))
+        if _agents_said_here(answer, intent, text, slots, firm) and not is_question(text):
+            return answer
     if intent in ("crisis", "emergency_now") and text and slots.get("location") is None and pending is not None:
         # "estoy en casa de una amiga en irving, me salí anoche porque mi esposo me golpeó" at
         # "Where are you?": the help, and the place is kept (the form takes nothing from a crisis)

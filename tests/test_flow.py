@@ -2215,3 +2215,8 @@ def test_a_friend_kept_at_a_check_in_before_the_visitors_own_is_the_visitors_cas
     text = "el viernes tengo q ir a firmar a ICE y mi amiga fue la semana pasada y la dejaron ahi, ya no salio, me da panico"
     assert flow.matter_told("detention", text) == "removal"
     assert flow.matter_told("detention", "mi esposo fue a firmar ayer y ya no salio") == "detention"
+
+
+def test_a_final_hearing_beside_a_fee_question_is_the_removal_case():
+    text = "tengo la corte final en 4 meses en miami y el abogado me esta cobrando mucho, ustedes cuanto cobran por un caso de asilo en corte"
+    assert flow.matter_told("other", text) == "removal"

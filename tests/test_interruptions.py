@@ -1343,3 +1343,10 @@ def test_a_removal_tonight_read_as_danger_is_still_urgent():
 ])
 def test_the_matter_beside_despair(text, matter):
     assert interruptions.situation_beside_crisis([{"name": "crisis", "confidence": 1.0}], "suicide", text) == matter
+
+
+def test_a_yes_at_the_agents_question_read_as_a_question_gets_know_your_rights_now():
+    answer = _handle("ask_legal_advice", "si still there, they just sitting", slots={"requested_slot": "ice_present_now", "situation": "enforcement"})
+    assert answer.slots["ice_present_now"] is True and "ice_present_now" in answer.slots["urgency_reasons"]
+    assert any(response.startswith("utter_rights") for response, _ in answer.messages)
+    assert answer.responses == []  # the help is the reply, not "I can't give legal advice"
