@@ -763,10 +763,13 @@ def _someone_held(answer: "Answer", slots: Mapping[str, Any], firm: Any) -> None
 
 
 def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
-    """The matter told where "something else" asks what to help with: "quick question about mi cuñado",
-    then "he has a removal order from 5 years ago and does check ins" is the removal case ({} if none)."""
+    """The matter told where "something else", read from a plea that named none, asks what to help with:
+    "quick question about mi cuñado", then "he has a removal order from 5 years ago and does check ins"
+    is the removal case ({} if none)."""
     if slots.get("situation") != "other" or slots.get("requested_slot") != "details" or not text:
         return {}
+    if not situations.vague(slots.get("situation_text")):
+        return {}  # "something else" told ("what are your hours?", "my case status"): the details add to it
     read = situations.category_for_intent(intent)
     settled = situations.settle(read, ranking, text) if read not in (None, "other") else None
     if settled in (None, "other"):

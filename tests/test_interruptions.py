@@ -1320,8 +1320,12 @@ def test_a_job_at_the_firm_asked_after_a_greeting_is_the_matter():
 
 @pytest.mark.parametrize("intent, text, slots, told", [
     ("situation_removal", "he has a removal order from 5 years ago and does check ins",
-     {"situation": "other", "requested_slot": "details"}, "removal"),
-    ("situation_other", "just want to know your hours", {"situation": "other", "requested_slot": "details"}, None),
+     {"situation": "other", "requested_slot": "details", "situation_text": "quick question about mi cuñado"}, "removal"),
+    ("situation_other", "just want to know your hours",
+     {"situation": "other", "requested_slot": "details", "situation_text": "quick question about mi cuñado"}, None),
+    # "something else" told (office hours): the details add to it
+    ("situation_family", "its for my mom's papers", {"situation": "other", "requested_slot": "details",
+                                                    "situation_text": "what are your office hours on saturday"}, None),
     # only where "something else" asks; a matter known stays
     ("situation_removal", "he has a removal order", {"situation": "family", "requested_slot": "details"}, None),
 ])
