@@ -532,9 +532,11 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         # "shes going to jump off the bridge. her asylum got denied today at the interview": the
         # program named is the matter, however little weight the classifier left beside the danger
         return "humanitarian"
-    if kind == "suicide" and _case_in_court(text) and not flow.held_now(text) and not (weights and max(weights)[1] == "detention"):
-        # "my hermana tiene court next week and she keeps saying if they deport her she is going to end it": the
-        # despair is about the case before the court, which is the matter (and its date is kept)
+    if _case_in_court(text) and not flow.held_now(text) and not (weights and max(weights)[1] == "detention") \
+            and not (kind in SITUATION_OF_LEVERAGE and urgency.threat_to_call_agents(text)):
+        # "my hermana tiene court next week and she keeps saying if they deport her she is going to end it", "the guy
+        # who crossed me ... hes going to hurt me ... i also have court in february": the case before the court is
+        # the matter beside the danger (and its date is kept), however little weight the classifier left it
         return "removal"
     if weights:
         weight, name = max(weights)

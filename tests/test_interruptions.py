@@ -1354,3 +1354,10 @@ def test_a_yes_at_the_agents_question_read_as_a_question_gets_know_your_rights_n
     assert answer.slots["ice_present_now"] is True and "ice_present_now" in answer.slots["urgency_reasons"]
     assert any(response.startswith("utter_rights") for response, _ in answer.messages)
     assert answer.responses == []  # the help is the reply, not "I can't give legal advice"
+
+
+def test_a_court_case_beside_a_threat_is_the_matter_however_little_weight_it_has():
+    text = "the guy who crossed me keeps texting me saying hes going to hurt me if i dont pay him. i also have court in february"
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_humanitarian", "confidence": 0.3},
+               {"name": "situation_removal", "confidence": 0.01}]
+    assert interruptions.situation_beside_crisis(ranking, "violence", text) == "removal"
