@@ -904,9 +904,9 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     elif pending and not free_text and repeated and slots.get(pending) is None and intent not in ("crisis", "emergency_now"):
         # The same words again at a button question ("si still there, they just sitting", read as a legal
         # question): read as its answer, or the question settles; it is not asked a third time
-        read = {k: v for k, v in answer_slots(pending, text, today or date.today()).items() if v is not None} \
+        heard = {k: v for k, v in answer_slots(pending, text, today or date.today()).items() if v is not None} \
             if pending == "ice_present_now" else {}
-        answer.slots.update(read or flow.give_up(pending, text))
+        answer.slots.update(heard or flow.give_up(pending, text))
         if _agents_said_here(answer, intent, text, slots, firm) and not is_question(text):
             return answer
     if intent in ("crisis", "emergency_now") and text and slots.get("location") is None and pending is not None:

@@ -2188,7 +2188,7 @@ def test_ice_calling_someone_to_a_named_office_is_a_check_in():
     ("humanitarian", "y ahora la migra se llevo a mi esposo", True),
     ("removal", "they just took my husband, ICE van, 5 min ago", True),
 ])
-def test_news_of_a_detention_mid_intake(situation, text, news):
+def test_an_arrest_in_a_victims_story_is_news_only_with_immigration_named(situation, text, news):
     assert flow.news_of_detention("detention", situation, text) is news
 
 
