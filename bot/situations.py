@@ -140,8 +140,9 @@ _WORK_VISA = re.compile(
     r"|sponsor(?:s|ed|ing|ship)?(?: me)?)(?![\w-])",
     re.IGNORECASE)
 def work_visa_named(text: str | None) -> bool:
-    """Whether a message names a work visa or an employer's petition (not "my employer" alone)."""
-    return bool(_WORK_VISA.search(text or ""))
+    """Whether a message names a work visa or a green card through work (not "my employer" alone, and not
+    "sponsor", which a relative does too: "I want to sponsor my mother")."""
+    return any(not m.group(0).lower().startswith("sponsor") for m in _WORK_VISA.finditer(text or ""))
 
 
 #: A family petition named ("my green card thru my wife", "mi esposo me pidió", an I-130): whatever
