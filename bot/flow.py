@@ -1548,7 +1548,8 @@ _OTHERS_DETAINED = re.compile(
     r"\b" + situations.NOT_FAMILY + r"\b[^.?!]{0,25}?"
     r"\b(?:detained|arrested|taken|picked up|kept|held|deported|detenid[oa]s?|agarrad[oa]s?|deportad[oa]s?|(?:lo|la) (?:detuvieron|agarraron|dejaron adentro))\b"
     # "last time they kept my friend when he went": the verb first
-    r"|\b(?:kept|detained|arrested|took|picked up|held|dejaron (?:detenid[oa] )?a|detuvieron a|agarraron a)\s+(?:my|a|mi|un|una)\s+" + situations.NOT_FAMILY + r"\b",
+    r"|\b(?:kept|detained|arrested|took|picked up|held|dejaron (?:detenid[oa] )?a|detuvieron a|agarraron a)\s+(?:my|a|mi|un|una|su|his|her)\s+"
+    + situations.NOT_FAMILY + r"\b",
     re.IGNORECASE)
 
 
@@ -1605,15 +1606,21 @@ def others_taken(text: str) -> bool:
     return bool(_NOT_FAMILY.search(t)) and detention_said(t) and not situations.A_RELATIVE.search(t)
 
 
+def someone_else_kept(text: str) -> bool:
+    """Whether the one kept at a check-in is a friend, before the visitor's own step ("el viernes tengo q ir
+    a firmar a ICE y mi amiga fue la semana pasada y la dejaron ahi"): the visitor's case, not a detention."""
+    t = text or ""
+    return bool(situations.kept_at_appointment(t) or _KEPT_IN.search(t)) and bool(_NOT_FAMILY.search(t)) \
+        and not situations.A_RELATIVE.search(t) and bool(_MY_OWN_STEP.search(t))
+
+
 def own_case_not_a_detention(text: str) -> bool:
     """Whether a message read as a detention is about the visitor's own coming court or
     check-in, the detention being over ("let him out on bond last week, now he has court")
     or someone else's told as the reason for fear ("my friend got detained at his")."""
     t = text or ""
     kept = situations.kept_at_appointment(t)
-    # ("el viernes tengo q ir a firmar a ICE y mi amiga fue la semana pasada y la dejaron ahi": a friend kept)
-    others_kept = bool(kept or _KEPT_IN.search(t)) and bool(_NOT_FAMILY.search(t)) and not situations.A_RELATIVE.search(t) \
-        and bool(_MY_OWN_STEP.search(t))
+    others_kept = someone_else_kept(t)
     if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t) or (kept and not others_kept):
         # ("they released my mom but they are still holding my dad": he is held; "they kept my dad at his ICE
         # check in this morning ... every year they let him go": kept this time)
@@ -1628,7 +1635,9 @@ _TO_MARRY = re.compile(r"\b(?:(?:quiero|queremos|vamos a|pensamos) casar(?:me|no
 #: The visitor's own coming step: "el viernes tengo q ir a firmar", "my check in is monday", "mi cita".
 _MY_OWN_STEP = re.compile(
     r"\b(?:tengo (?:q|que) (?:ir a )?(?:firmar|reportarme|presentarme)|me toca (?:firmar|ir|reportarme)|i have (?:to go to )?(?:my )?(?:check-?in|court)"
-    r"|i have to (?:report|sign)|my (?:check-?in|court|hearing|appointment)|mi (?:cita|corte|audiencia|firma|check-?in))\b", re.IGNORECASE)
+    r"|i have to (?:report|sign)|my (?:check-?in|court|hearing|appointment)|mi (?:cita|corte|audiencia|firma|check-?in)"
+    # the relative the visitor writes for: "he has an ICE check in this thursday"
+    r"|(?:he|she) has (?:an? |his |her )?(?:ice )?(?:check-?in|court|hearing|appointment))\b", re.IGNORECASE)
 #: The agents still holding someone: "they released my mom but they are still holding my dad".
 _STILL_HOLDING = re.compile(r"\b(?:still|are|is) holding (?:him|her|them|my \w+)\b", re.IGNORECASE)
 #: A detention feared at a coming check-in or court, not one that happened: "scared they keep me
@@ -1741,7 +1750,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "he has an ICE hold at the county jail", "mi hijo q lo cogio inmigracion en el trabajo": held, agents gone
         return "detention"
     if situation == "removal" and _KEPT_IN.search(text or "") and removal_stage(text) == "check_in" \
-            and not situations.RELEASED.search(text or ""):
+            and not situations.RELEASED.search(text or "") and not someone_else_kept(text):
         return "detention"  # "fue a firmar ayer como siempre y ya no salio": kept at the check-in
     if situation == "removal" and (_HELD_NOW.search(text or "") or situations.taken_lately(text)) \
             and not situations.RELEASED.search(text or ""):

@@ -2215,7 +2215,10 @@ def test_the_visitors_own_stage_and_date_up_front(text, said):
 def test_a_friend_kept_at_a_check_in_before_the_visitors_own_is_the_visitors_case():
     text = "el viernes tengo q ir a firmar a ICE y mi amiga fue la semana pasada y la dejaron ahi, ya no salio, me da panico"
     assert flow.matter_told("detention", text) == "removal"
+    assert flow.matter_told("removal", text) == "removal"
+    assert flow.matter_told("detention", "he has an ICE check in this thursday y ya detuvieron a su roommate at his last one") == "removal"
     assert flow.matter_told("detention", "mi esposo fue a firmar ayer y ya no salio") == "detention"
+    assert flow.matter_told("removal", "mi esposo fue a firmar ayer y ya no salio") == "detention"
 
 
 def test_a_final_hearing_beside_a_fee_question_is_the_removal_case():
