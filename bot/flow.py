@@ -1806,7 +1806,8 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not _TRAVEL_OR_OFFICE.search(text or "") and not situations.scam_call(text):
         # "Do I need a lawyer for my ICE appointment", read as a booking: a step only a removal case has
         return "removal"
-    if situation == "family" and situations.work_visa_named(text) and not situations.petition_for_relative(text):
+    if situation == "family" and _GREEN_CARD_THROUGH_WORK.search(text or "") and not situations.petition_for_relative(text) \
+            and not situations.marrying(text):
         # "Our adjustment of status interview is next week. My green card is through my employer": work, not family
         return "employment"
     if situation == "humanitarian" and _AN_EMPLOYER.search(text or "") and _ONE_OF_THEIRS.search(text or ""):
@@ -1832,7 +1833,8 @@ def matter_told(situation: str | None, text: str) -> str | None:
         asked = None  # a filing the judge set, or marrying while in proceedings: the court case is the matter
     if situation == "humanitarian" and asked == "family" and situations.own_path_to_relatives(text):
         asked = None  # "tengo asilo pendiente y quiero traer a mis hijos", "traer a mi mamá con el parole": their own path
-    if situation == "employment" and asked == "family" and not situations.work_visa_named(text) and not _case_at_hand(text):
+    if situation == "employment" and asked == "family" and situations.A_RELATIVE.search(text or "") \
+            and not situations.work_visa_named(text) and not _case_at_hand(text):
         # "I work with ICE, I'm a corrections officer ... My wife overstayed her visa. Can I petition her?": the job is
         # the visitor's worry; the petition is the matter
         return "family"
@@ -1869,6 +1871,9 @@ _PROOF_OF_CITIZENSHIP = re.compile(
 #: A worker of the visitor's asked about: "one of my employees", "a worker of ours", "uno de mis trabajadores".
 _ONE_OF_THEIRS = re.compile(r"\b(?:one of (?:my|our) (?:employees|workers|staff)|(?:my|our) (?:employee|worker)|an employee of (?:mine|ours)"
                             r"|uno de (?:mis|nuestros) (?:empleados|trabajadores)|(?:mi|nuestro) (?:empleado|trabajador))\b", re.IGNORECASE)
+#: A green card through work, said as such: "my green card is through my employer" (not any work visa beside a marriage).
+_GREEN_CARD_THROUGH_WORK = re.compile(r"\bgreen ?card (?:is |was )?(?:through|thru|by|from|via) (?:work|my job|my employer|my company|the company)\b",
+                                      re.IGNORECASE)
 #: A notice to appear named: "a paper that says Notice to Appear", "me llegó la NTA".
 _NTA_NAMED = re.compile(r"\b(?:notice to appear|nta|aviso de comparecencia|notificaci[oó]n de comparecencia)\b", re.IGNORECASE)
 #: Agents feared to come: "will they come here now", "van a venir a mi casa".

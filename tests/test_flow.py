@@ -2233,3 +2233,15 @@ def test_a_final_hearing_beside_a_fee_question_is_the_removal_case():
 ])
 def test_readings_the_tuned_authors_keep(read, text, told):
     assert flow.matter_told(read, text) == told
+
+
+@pytest.mark.parametrize("read, text, told", [
+    # the tuned authors' readings: an employer sponsoring a worker is employment; a work visa beside a marriage to a
+    # citizen is the marriage green card
+    ("employment", "I own a bakery and want to sponsor my baker for green card, what does it cost the company", "employment"),
+    ("family", "my husband and i got married in september, hes here on an h-1b that ends next year. should we switch him to a marriage green card?",
+     "family"),
+    ("family", "got laid off from my h1b job 2 weeks ago AND i married my girlfriend last week, she is a us citizen", "family"),
+])
+def test_work_and_family_as_the_tuned_authors_read_them(read, text, told):
+    assert flow.matter_told(read, text) == told
