@@ -151,6 +151,7 @@ class ValidateIntakeForm(FormValidationAction):
             return {}
         slots = tracker.slots
         asked = slots.get("requested_slot")
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         out: Dict[Text, Any] = {}
         if slots.get("location") is None and asked not in ("location", "location_state"):
             out.update(location.heard_in_passing(text, asked, slots))
@@ -166,7 +167,6 @@ class ValidateIntakeForm(FormValidationAction):
         if slots.get("situation") is None and asked in (None, "consent") and not user_texts(tracker)[:-1]:
             # "my dad has court in san antonio jan 13, he needs a lawyer that speaks spanish" (read as
             # information first): the matter the first message tells is not asked again
-            ranking = (tracker.latest_message or {}).get("intent_ranking") or []
             out.update(interruptions.opening_situation(latest_intent(tracker), text, ranking, slots))
             slots = {**slots, **out}
         if asked in ("detained_where", "detained_since") and slots.get("situation") == "detention" and flow.nobody_held(text):
@@ -177,7 +177,6 @@ class ValidateIntakeForm(FormValidationAction):
                        detained_where=None, detained_since=None,
                        urgency_reasons=[r for r in slots.get("urgency_reasons") or [] if r != "detained_now"])
             slots = {**slots, **out}
-        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         told = interruptions.matter_in_details(latest_intent(tracker), text, ranking, slots)
         if told:
             # "quick question about mi cuñado", then "he has a removal order and does check ins": the matter
@@ -209,7 +208,6 @@ class ValidateIntakeForm(FormValidationAction):
                     situation or asked not in (None, "consent", "situation")):
                 # agents at hand said where the form took the message (at the summary, or "moreno valley, ice
                 # is outside my house right now" at "Where are you?"): their matter now, not asked
-                ranking = (tracker.latest_message or {}).get("intent_ranking") or []
                 out.update(interruptions.agents_situation(text, ranking, slots))
         if (asked not in (None, "consent", "situation") and slots.get(asked) is None and asked not in out
                 and latest_intent(tracker) == "emergency_now" and "ice_present_now" in out
