@@ -1861,7 +1861,7 @@ _HELD_AT_ENTRY = re.compile(
     r"|\b(?:in|en) (?:secondary(?: inspection)?|secundaria|inspecci[oó]n secundaria)\b[^.?!]{0,40}\b(?:for|desde hace|hace|since|desde) (?:\d+|an?|una?|two|three|several|varias|muchas) (?:hours?|horas?)\b",
     re.IGNORECASE)
 #: A status to renew or that runs out: "is it safe to renew", "se me vence el permiso".
-_RENEWING = re.compile(r"\b(?:renew\w*|renovar|renuevo|renovaci[oó]n|expires?|expiring|vence|se vence|expira)\b", re.IGNORECASE)
+_RENEWING = re.compile(rf"\b(?:renew\w*|renovar|renuevo|renovaci[oó]n|expire|{urgency.EXPIRES_WORDS})\b", re.IGNORECASE)
 #: Proof of a citizenship held through a parent: "how do we get proof he's a citizen", "certificate of citizenship".
 _PROOF_OF_CITIZENSHIP = re.compile(
     r"\bproof (?:that )?(?:(?:he|she|they)(?:'?s| is| are) |of (?:his|her|their|my) )?(?:an? )?(?:us |u\.s\. |american )?citizen(?:ship)?\b"
@@ -2025,8 +2025,8 @@ def news_of_detention(read: str | None, situation: str | None, text: str) -> boo
 
 
 #: Immigration named: "ICE", "la migra", "deportation".
-_AGENCY_NAMED = re.compile(r"\b(?:ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*)\b",
-                           re.IGNORECASE)
+AGENCY_WORDS = r"ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*"
+_AGENCY_NAMED = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
 
 
 def news_of_court(situation: str | None, text: str, today: date, story: str | None = None) -> Dict[str, Any]:

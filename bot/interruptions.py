@@ -606,7 +606,7 @@ _JUDGE = re.compile(r"\b(?:judge|juez|jueza|court|corte|tribunal)\b", re.IGNOREC
 
 
 _IMMIGRATION_HOLD = re.compile(
-    r"\b(?:ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla|deport\w*|detention|detenci[oó]n|"
+    rf"\b(?:{flow.AGENCY_WORDS}|patrulla|detention|detenci[oó]n|"
     r"detenid[oa]s?|detained|custody|custodia|corralon|hielera)\b"
     # "they took my dad on sunday from his job", "se lo llevaron de la casa": unnamed men taking
     # someone is how visitors tell an arrest (a person who holds someone is named: "the babysitter")

@@ -226,7 +226,9 @@ _BY_DATE = re.compile(_BY_WORDS + r"\s+")
 #: A status that expires: a green card, a work permit, TPS, DACA, parole, a visa, an I-94.
 _STATUS = re.compile(r"\b(?:green ?card|residen(?:ce|cy) card|mica|work permit|permiso de trabajo|ead|tps|daca|parole|parol|status|estatus|visa|i-94"
                      r"|(?:re-?)?registration|re-?registro|registro)\b")
-_EXPIRES = re.compile(r"\b(?:vence|vencen|se vence|expira|caduca|expires|expiring|will expire)\b")
+#: Words of a status that expires; flow's renewal reading uses the same list.
+EXPIRES_WORDS = r"vence|vencen|se vence|expira|caduca|expires|expiring|will expire"
+_EXPIRES = re.compile(rf"\b(?:{EXPIRES_WORDS})\b")
 #: Ending said another way, only of a status: "my parole ends next week", "tps registration closes next friday".
 _ENDS = re.compile(r"\b(?:ends|closes|runs out|se termina|termina|se acaba|se cierra|cierra)\b")
 #: Things that carry their own deadline within days, no time needed.
