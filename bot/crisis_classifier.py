@@ -295,7 +295,9 @@ HARM_WORDS = re.compile(
     r"|dano|herid[oa]s?|armas?|cuchillo|navaja|amenaz\w*|viol\w*|toca|tocar\w*|besa\w*|casar\w*|borrach[oa]s?|encerr\w*|perdi\w*"
     r"|secuestr\w*|vender\w*|respira\w*|desmay\w*|inconsciente|convuls\w*|pecho|quem\w*|trag\w*|no contesta|desaparec\w*|despedida"
     r"|cartas?|regal\w*|no aguanto|ya no puedo|vivir|salida|escondid[oa] de|miedo (?:de|a) (?:el|mi esposo|mi pareja|mi novio)"
-    r"|no (?:me|la|lo) deja|sigue\w*|ahorc\w*|asfixi\w*|solos?|solas?|solit[oa]s?|nadie esta con|mascaras?|encapuchad[oa]s?"
+    r"|no (?:me|la|lo) deja|sigue\w*|ahorc\w*|asfixi\w*|solas?|solos"
+    # (not "solo" as "only": "solo lo que dice la vecina", "solo quiero saber el precio")
+    r"|solo(?!\s+(?:lo que|quiero|queria|necesito|para|es|tengo|pregunto|saber)\b)|solit[oa]s?|nadie esta con|mascaras?|encapuchad[oa]s?"
     r"|avient\w*|tirar(?:se|me)|se metieron"
     # force against a person or a door, sickness or a body in trouble
     r"|drag\w*|slam\w*|tase\w*|taser|pepper|pointing|aim\w*|tackl\w*|broke|break\w*|smash\w*|forc\w*|injur\w*|pain|sick|fever|asthma|inhaler"

@@ -153,6 +153,17 @@ def test_a_heart_attack_as_a_figure_of_speech_is_no_word_of_harm():
     assert crisis_classifier._harm_said("i think my dad is having a heart attack")
 
 
+@pytest.mark.parametrize("text, harm", [
+    ("no, no hay nadie, solo lo que dice la vecina", False),  # "solo" as "only"
+    ("solo quiero saber cuanto cuesta", False),
+    ("mi hijo de 6 esta solo en la casa", True),  # alone
+    ("los niños se quedaron solos", True),
+    ("la dejaron solita en el carro", True),
+])
+def test_solo_is_a_word_of_harm_only_as_alone(text, harm):
+    assert crisis_classifier._harm_said(text) is harm
+
+
 def test_a_child_gone_missing_in_spanish_has_a_word_of_harm():
     assert crisis_classifier._harm_said("mi nino de 3 anos se salio de la casa y no lo encuentro")
 
