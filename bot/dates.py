@@ -586,6 +586,8 @@ def days_until(day: date, today: date) -> int:
 _JUST_NOW = re.compile(
     r"\b(?:(?:\d{1,2}|an?|one|two|three|four|five|six|a few|few|a couple(?: of)?|couple(?: of)?) "
     r"(?:hours?|hrs?|minutes?|mins?)(?: ago)?|just now|a moment ago|moments? ago|right now|just (?:got|now|happened|took|taken|handcuffed|cuffed|arrested|detained|grabbed|picked)"
+    # "agents just came to our house and took my son"
+    r"|just (?:came|showed up|raided|pulled up)\b[^.?!]{0,40}\b(?:took|grabbed|arrested|picked|detained|taken|handcuffed)"
     r"|hace (?:\d{1,2} |un |una |unos |unas |un par de |dos |tres |cuatro |cinco )?(?:horas?|minutos?|rato|ratito|momento)"
     r"|hace poco|ahorita|ahora mismo|recien|acaban? de (?:llevar|agarrar|detener|arrestar|esposar|levantar)\w*"
     r"|hace (?:como |casi |unos |unas )?(?:media hora|\d{1,2} min\w*)|half an hour(?: ago)?)\b"

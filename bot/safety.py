@@ -843,7 +843,9 @@ _NOT_IN_A_NAME = frozenset("me mi te se my i is he she him her el la lo le no ya
 _A_NAME_ALONE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+(?:(?:de|del|de la|de los)\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3}\s*$")
 _HELD_BY_THE_STATE = re.compile(
     r"\b(?:airport|aeropuerto|border|frontera|detention|detencion|ice|cbp|customs|aduana|immigration|inmigracion|migra"
-    r"|visa|deport\w*|send (?:him|her|them) back|port of entry)\b")
+    r"|visa|deport\w*|send (?:him|her|them) back|port of entry"
+    # "agents just came to our house and took my son": an arrest, not a child taken by a stranger
+    r"|agents|agentes)\b")
 
 
 def _language_of(norm: str) -> str:

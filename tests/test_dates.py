@@ -332,6 +332,9 @@ def test_a_stretch_and_a_half_said_roughly_is_left_as_said():
     ("el biernes", date(2026, 12, 4)), ("desde el mierkoles", date(2026, 12, 2)), ("sabdo en la noche", date(2026, 12, 5)),
     # a day of this month written with numbers, and a Spanish month typed short before the day
     ("12/1", date(2026, 12, 1)), ("dic 3", date(2026, 12, 3)), ("el 3 dic", date(2026, 12, 3)),
+    # agents who have just come and taken someone: today
+    ("agents just came to our house and took my son", date(2026, 12, 6)),
+    ("they just showed up at the shop and grabbed my uncle", date(2026, 12, 6)),
 ])
 def test_the_day_detained_as_it_is_typed(text, day):
     assert dates.day_detained(text, date(2026, 12, 6)) == day

@@ -803,6 +803,8 @@ def test_someone_held_by_the_authorities_is_not_a_child_in_danger():
     assert safety.detect_wide("the coyotes are holding him and want 5000") is not None
     # a relative taken or held by immigration, not by a parent or kidnappers; a baby taken stays a danger
     assert safety.detect_wide("ayúdenme por favor, inmigración se llevó a mi hijo") is None
+    assert safety.detect_wide("agents just came to our house and took my son") is None
+    assert safety.detect_wide("some men came and took my son") is not None
     assert safety.detect_wide("desde el domingo they have my dad en el Prairieland detention center en Alvarado") is None
     assert safety.detect_wide("ICE took my son and the coyotes have my daughter") is not None
     assert safety.detect_wide("they took my baby at the border and nobody tells me where she is, she is 2") is not None
