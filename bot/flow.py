@@ -2134,6 +2134,9 @@ _YES_CLAUSE = re.compile(
     r"|q mas|que mas|bueno|mi amor|mij[oa]|amig[oa]|lo q(?:ue)?|se[nñ]orita|nom[aá]s|solo)\b)|claro|dale|va|sale|adelante|de acuerdo|acepto|est[aá] bien|ta bien|por supuesto|okey|oki"
     # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
     r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
+    # "hágale", "dele", "de una" (Colombia, Venezuela), "ta to" (Dominican "está todo"), "go", "proceed"
+    r"|h[aá]g(?:a|ale)(?: pues)?|d[eé]le(?: pues)?|de una(?=\W*$)|ta to|t[aá] todo bien"
+    r"|(?:go|proceed|continue|do it|cool|bet|ok(?:k+|as|i)|aj[aá]|aha|uh[- ]?huh|ye+s+|yas+|ye)(?=\W*$)"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no|por ?supuesto|idc|i (?:do ?n[o']?t|dont) care|no me importa"
@@ -2145,7 +2148,7 @@ _YES_CLAUSE = re.compile(
     r"(?!\W+(?:not|no|menos|excepto|except|but not|pero no|nada)\b)"
     r"|(?:puede|pueden|puedes) guardar(?:lo|la|los)?|gu[aá]rd(?:e|en|a)(?:lo|la|los)|si acepto|sii+|s[ií] s[ií]"
     r"|bueno(?: pues)?(?=\W*$))\b"
-    r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$|^[\W_]*\U0001F44D[\W_]*$"
+    r"|\b(?:ok(?:ay)?|yes|s[ií]|adelante|go ahead|est[aá] bien|fine|de acuerdo)\W*$|^[\W_]*[\U0001F44D\U0001F44C\u2705\u2714\U0001F197][\W_]*$"
     # a yes on the condition that it is not shared, which the firm's privacy answer meets: "only if you promise
     # not to share it with the government", "mientras no le llegue a migracion", "con tal q no lo vea la migra"
     r"|^\W*(?:only |but only |ok )?(?:if|as long as|so long as|provided) (?!you (?:do ?n[o']?t|dont) mind)(?:you|it|it'?s|its|they|this|nobody|no one|ice|the government)\b[^.]*"
