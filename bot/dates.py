@@ -737,7 +737,7 @@ _FAR_OFF = re.compile(
 
 
 _NO_DATE_YET = re.compile(
-    r"\b(?:to be (?:set|determined|scheduled|announced)|tbd|tba|no date(?: yet)?|not (?:set|scheduled) yet|without a date|"
+    r"\b(?:to be (?:set|determined|scheduled|announced)|tbd|tba|no date(?: yet)?|no new (?:date|one|hearing)(?: yet)?|not (?:set|scheduled) yet|without a date|"
     r"(?:doesn'?t|does not|dont|don't) (?:say|have|give) (?:a |the |any )?date|sin fecha|no (?:tiene|dice|trae|da) (?:la |una |ninguna )?fecha|"
     r"por (?:definir|determinar|asignar)|todavia no (?:me )?(?:dan|dieron|ponen|pusieron) fecha"
     # "they didnt give a new one", "ya no tengo otra", "me mandan la cita por correo": no date to give now

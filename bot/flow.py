@@ -369,17 +369,21 @@ _STAGE_WORDS = (
                        "dieron deportacion", "dieron la deportacion", "dio deportacion", "dio la deportacion",
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
+                       "deportaron a mi", "deportaron a su", "deportaron a nuestro", "deportaron a nuestra",
                        "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion",
                        # "tengo deportacion de hace como 15 anos": an order that is had
                        "tengo deportacion", "tengo una deportacion", "tiene deportacion", "tiene una deportacion",
                        "have a deportation", "i have deportation", "has a deportation",
                        # "she has an old order", "he has an order from when he was 19": an order, said short
                        "old order", "an order from when", "a order from when", "an order from back",
+                       # "he lost his case a long time ago": the judge's order
+                       "lost his case", "lost her case", "lost my case", "perdio su caso", "perdi mi caso",
                        "orden vieja", "orden antigua", "una orden de hace", "una orden de cuando",
                        # a "bag and baggage" letter: report for removal ("the letter says report with luggage")
                        "bag and baggage", "with luggage", "with his luggage", "with her luggage", "with my luggage",
                        "con maletas", "con maleta", "con equipaje", "con su maleta", "con mi maleta", "con la maleta",
                        "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta",
+                       "and one bag", "and a bag", "y una maleta",
                        "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases")),
     # an appeal waiting at the Board (the judge's order is not final): "mi caso está en apelación", "my lawyer appealed"
     # a case closed, dismissed or terminated: nothing to come ("me cerraron el caso hace 4 años")
@@ -471,6 +475,13 @@ _CHECK_IN_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "check_in")
 _HEARING_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "hearing")
 
 
+#: Deportation feared, not ordered: "i dont want to get deported", "so i dont get deported", "scared of getting deported".
+_DEPORTATION_FEARED = re.compile(
+    r"\b(?:(?:do ?n[o']?t|dont|not|never|won'?t|wont) (?:want to |wanna )?(?:get|be) deported"
+    r"|(?:afraid|scared|fear|worried|terrified)(?: of| that| to| i| they| he| she| we| ll| will| might)*\s+(?:getting |get |be |being )deported"
+    r"|(?:could|can|will|might|would) (?:i|he|she|we|they) (?:get|be) deported)\b", re.IGNORECASE)
+
+
 def removal_stage(text: str, answer: bool = False) -> str | None:
     """A removal stage from a button value or the visitor's words; None if unclear.
 
@@ -483,6 +494,7 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     # "my husband self deported to mexico ... he has court next tuesday": he left; no order is said
     t = _SELF_DEPORTED.sub(" ", t)
     t = _POLICE_REPORT.sub(" ", t)  # "puse reporte con la policia": a police report, not a report to ICE
+    t = _DEPORTATION_FEARED.sub(" ", t)  # "so i dont get deported for not showing": a fear, not an order
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
     if answer and _CLOSED_ANSWER.match(t):
@@ -507,6 +519,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
             continue  # "mi caso que estaba cerrado ... lo van a volver a abrir": open again
         if pattern.search(rest):
             return stage
+    if _ORDER_HAD.search(rest):
+        return "removal_order"  # "he has an order, he lost his case a long time ago"
     if answer and _APPOINTMENT_ANSWER.search(rest):
         return "check_in"  # "i have an appointment with them", "i have to report": asked about a removal case
     return "unknown" if rest != t else None
@@ -631,18 +645,25 @@ def a_number_unknown(text: str) -> bool:
 
 
 #: A stage said in so many words ("deported" alone could be a past removal).
+#: An order had, said short: "he has an old order", "tiene una orden" (not an order of protection).
+ORDER_HAD = (r"(?:has|have|had|tiene|tengo) (?:an? |una )?(?:old |viej[oa] |antigua )?(?:order|orden)\b"
+             r"(?! (?:of protection|of restraint|de protecci|de restricci|de alejamiento|de arresto|from (?:amazon|the store)))"
+             r"|old order|orden (?:vieja|antigua)")
+_ORDER_HAD = re.compile(ORDER_HAD, re.IGNORECASE)
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|order of deportation|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
     r"order of supervision|orden de supervisi[oó]n|"
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
-    r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|"
+    r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|deportaron a (?:mi|su|nuestr[oa])|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     r"(?:gave|give) (?:me|him|her|us|them) (?:a )?deportation|got (?:a )?deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
-    r"bag\s*(?:and|&|n|-)\s*baggage|"
+    r"bag\s*(?:and|&|n|-)\s*baggage|(?:passport|pasaporte) (?:and|y) (?:one|a|una) (?:bag|maleta)|"
+    # "he has an old order", "tiene una orden vieja"
+    + ORDER_HAD + r"|"
     r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje|suitcases?)|"
     # proceedings with no date: "they put me in court proceedings but no date ever came"
     r"no date (?:ever )?(?:came|was set|yet)|never (?:got|had|gave me) a date|sin fecha|no (?:me )?(?:han )?(?:dado|puesto) fecha|"
@@ -687,6 +708,12 @@ _CLAUSE = re.compile(r",\s*|\s+(?:and|but|y|pero)\s+")
 #: Something taken that is not a person: "the lawyer took our money", "took my case", "took advantage".
 _NOT_A_TAKING = re.compile(r"\b(?:took|taken|takes|take)\s+(?:(?:all|our|my|his|her|their|the|a lot of|so much)\s+)*"
                            r"(?:money|\$\w*|fees?|payments?|case|advantage|pictures?|photos?|fingerprints?|statement)\b", re.IGNORECASE)
+#: When the news was told, not when the taking was: "one of my students told me today that ICE took his dad
+#: yesterday", "mi vecina me dijo hoy que ...".
+_TOLD_ON = re.compile(
+    r"\b(?:told|called|texted|messaged|said to|informed|let)\s+(?:me|us)?\s*(?:know\s+)?(?:today|yesterday|this morning|last night|tonight)"
+    r"\s+(?:that|about)\b|\b(?:me|nos) (?:dijo|dijeron|avis[oó]|avisaron|cont[oó]|contaron|llam[oó]|llamaron) "
+    r"(?:hoy|ayer|anoche|esta ma[nñ]ana)(?: en la ma[nñ]ana)? (?:que|q)\b", re.IGNORECASE)
 #: A week said with no day: "la semana pasada", "last week" (not "el jueves de la semana pasada").
 _LAST_WEEK = re.compile(r"\b(?:la semana pasada|last week)\b", re.IGNORECASE)
 _DAY_OF_LAST_WEEK = re.compile(
@@ -770,6 +797,7 @@ def _detention_day(text: str, today: date) -> date | str | None:
     for sentence in _SENTENCE.split(text):
         # "our last lawyer just took money and did nothing": no one taken that day
         sentence = _NOT_A_TAKING.sub(" ", sentence)
+        sentence = _TOLD_ON.sub(" that ", sentence)  # the day the news came is not the day of the taking
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
                 or _AT_A_STATION.search(sentence)  # "esta en la estacion de la patrulla fronteriza desde antier"
                 or _IT_HAPPENED.search(sentence)  # "it happened tuesday night, they came to his job" (a detention told)
@@ -867,7 +895,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _HELD_FOR = re.compile(
-    r"\b(?:detained|held|detention|custody|locked up|in jail|jail|processing center|facility|carcel|encerrad[oa]|detenid[oa]|"
+    r"\b(?:detained|held|detention|custody|locked up|in jail|jail|prison|prisi[oó]n|processing center|facility|carcel|encerrad[oa]|detenid[oa]|"
     r"been (?:there|in there|inside|locked up) since|(?:at|in) the (?:ice|immigration) (?:office|building|field office)|been (?:there|in there|inside|locked up|in detention|detained|held)(?: for)? (?:like |about |almost |over )?(?:a|one|two|three|\d{1,2}) (?:days?|weeks?|months?|years?)|(?:esta|está) ah[ií] desde|"
     r"detenci[oó]n|centro de detenci[oó]n|pres[oa]s?|centro de migraci[oó]n|corral[oó]n|hielera"
     # "ice has had my wife for 2 weeks now"
@@ -1704,6 +1732,13 @@ def matter_told(situation: str | None, text: str) -> str | None:
         return "detention"
     if situation in (None, "other") and _TAKEN_AWAY.search(text or ""):
         # "my girlfriend was taken at the airport coming back from her grandma's funeral"
+        return "detention"
+    if situation in ("humanitarian", "family", "employment", "citizenship") and detention_said(text or "") \
+            and (situations.taken_lately(text) or (_HELD_NOW.search(text or "") and situations.LATELY.search(text or ""))) \
+            and not situations.RELEASED.search(text or "") and not situations.DEPORTED_ALREADY.search(text or "") \
+            and not situations.NO_HOLD.search(text or ""):
+        # "se llevaron a mi esposo hoy en la mañana, y yo tengo DACA": someone held now comes before
+        # the visitor's own papers (the detention is pressing; the program is told in the details)
         return "detention"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"

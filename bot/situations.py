@@ -320,8 +320,8 @@ def back_after_deportation(text: str | None) -> bool:
 
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 RELEASED = re.compile(
-    r"\b(?:(?:was|got|been) released|(?:he|she|they|i|(?:my|our) \w+) got out(?! tomorrow)|got out of (?:detention|jail|custody|the detention)"
-    r"|sali[oó] de (?:la )?(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
+    r"\b(?:(?:was|got|been|and(?: then)?|but) released|(?:he|she|they|i|(?:my|our) \w+) got out(?! tomorrow)|got out of (?:detention|jail|custody|the detention)"
+    r"|sali[oó] (?:de (?:la )?|del )(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n|centro|corral[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
@@ -349,7 +349,34 @@ STILL_HELD = re.compile(
 #: Someone detained and already sent away: "they deported him already", "ya lo deportaron".
 DEPORTED_ALREADY = re.compile(
     r"\b(?:deported (?:him|her|them) (?:already|last \w+|yesterday|the next day)|(?:already|ya) (?:deported|(?:lo|la|los|las) deportaron)"
-    r"|(?:he|she|they) (?:was|were|got) (?:already )?deported)\b", re.IGNORECASE)
+    r"|(?:he|she|they) (?:was|were|got) (?:already )?deported|deported (?:him|her|them) (?:to|back to) \w+"
+    # "a mi hermano lo deportaron ayer a Guatemala", "lo agarraron en la redada hace un año y lo deportaron"
+    r"|(?:lo|la|los|las) deportaron (?:ayer|anoche|antier|hace|el |la semana|ya|a |para )|\by (?:lo|la|los|las) deportaron)\b", re.IGNORECASE)
+
+
+#: No hold by immigration said: "the jail says no immigration hold", "no tiene hold de migración".
+NO_HOLD = re.compile(r"\b(?:no|not an?|isn'?t an?|without an?|sin) (?:immigration |ice )?(?:hold|detainer)\b(?! (?:yet|todav[ií]a))"
+                      r"|\bno (?:tiene|hay) (?:un )?(?:hold|detainer)\b", re.IGNORECASE)
+#: ICE or immigration who took someone: "ICE took him", "la migra se lo llevó".
+_AGENCY_TOOK = re.compile(r"\b(?:ice|immigration|la migra|migra|cbp|border patrol)\b[^.?!]{0,20}\b(?:took|picked up|arrested|detained|has|have|se (?:lo|la) llev\w+)\b",
+                          re.IGNORECASE)
+
+
+def urgency_agency_took(text: str | None) -> bool:
+    """Whether a message says immigration itself took or holds someone."""
+    return bool(_AGENCY_TOOK.search(text or ""))
+
+
+#: Released under watch: an ankle monitor, ISAP, a check-in to keep ("le pusieron grillete").
+_MONITORED = re.compile(r"\b(?:ankle(?: monitor)?|monitor|grillete|isap)\b", re.IGNORECASE)
+
+
+def released_into_a_case(text: str | None) -> bool:
+    """A detention told as over, with the case going on ("ya salió con fianza pero le pusieron grillete
+    y tiene que reportarse", "they let him out on bond, his court is in may"): nobody held now."""
+    t = text or ""
+    return bool(RELEASED.search(t) and (_OPEN_CASE.search(t) or _MONITORED.search(t) or _TOLD_TO_REPORT.search(t))
+                and not STILL_HELD.search(_MONITORED.sub(" ", t)))
 
 
 def over_detention(text: str | None) -> bool:
@@ -376,9 +403,9 @@ _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita 
 #: A taking told (not a state denied: "i am not detained"): "they got my sister", "lo cogieron", "ICE took him".
 _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|picked (?:him|her|them|me|us) up|grabbed|got (?:him|her|them|my \w+)|se (?:lo|la|los) llevaron"
-    r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a)\b", re.IGNORECASE)
+    r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a|se llevaron a (?:mi|mis|nuestr[oa]s?))\b", re.IGNORECASE)
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
-_LATELY = re.compile(r"\b(?:hace (?:como |unos |unas |casi |ya |mas de |más de )?(?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|días?|horas?|semanas?)"
+LATELY = re.compile(r"\b(?:hace (?:como |unos |unas |casi |ya |mas de |más de )?(?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|días?|horas?|semanas?)"
                      r"|ayer|anoche|antier|hoy|esta mañana|esta manana|la semana pasada|el fin de semana|este fin"
                      r"|yesterday|last night|today|this morning|tonight|last week(?:end)?|this (?:past )?weekend|over the weekend"
                      r"|(?:\d+|a|one|two|three|four|five|a couple(?: of)?|a few|couple) (?:days?|hours?|weeks?) ago)\b", re.IGNORECASE)
@@ -405,7 +432,7 @@ def taken_lately(text: str | None) -> bool:
     """Whether a message tells of someone taken lately, or taken and in a detention centre named
     ("lo cogieron hace 3 dias", "ICE took him yesterday"): held now, whatever old order it also tells."""
     t = text or ""
-    return bool(_TAKEN_LATELY.search(t) and (_LATELY.search(t) or facilities.facility_in(t)))
+    return bool(_TAKEN_LATELY.search(t) and (LATELY.search(t) or facilities.facility_in(t)))
 
 
 #: A place that holds people, or someone in it: "in jail", "en el centro de detención", "locked up".
@@ -725,6 +752,13 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         if _CITIZENSHIP_AIM.search(text or ""):
             return "citizenship"
         return _next_reading(ranking, "detention", text) or value
+    if value == "detention" and NO_HOLD.search(text or "") and not urgency_agency_took(text):
+        # "hes in the county jail for a fight ... the jail says no immigration hold": held, not by immigration
+        return _next_reading(ranking, "detention", text) or "other"
+    if value == "detention" and released_into_a_case(text):
+        # "lo soltaron ayer con un papel pa presentarse a la corte": the case goes on, nobody held
+        following = _next_reading(ranking, "detention", text)
+        return following if following in ("humanitarian", "family") and not _OPEN_CASE.search(text or "") else "removal"
     if value is not None and only_seems(value, text):
         following = _next_reading(ranking, value, text)
         if following == "other" and works_there(text):

@@ -412,6 +412,14 @@ def _asylum_year_closing(t: str, today: Optional[date]) -> bool:
         day = time_ago(clause, today) or past_date(clause, today)
         if day is not None and 0 <= ASYLUM_YEAR_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
             return True
+    for sentence in ([] if _ASYLUM_FILED.search(t) else _sentences(t)):
+        # "one year limit to ask for asylum. next wednesday makes exactly one year since i arrived": the
+        # year since arrival, its end told as a day near it in another sentence than asylum
+        if _ARRIVED.search(sentence):
+            for year in _ONE_YEAR.finditer(sentence):
+                if any(len(_gap(year.span(), n, sentence)) <= 40 and not _PAST_NEAR.search(_gap(year.span(), n, sentence))
+                       for n in _near_spans(sentence)):
+                    return True
     for m in _YEAR_MARK.finditer(t):
         # "my one year since arriving is next week", "se me cumple el año el 15": the year's end, told as a day to come
         rest = re.split(r"[.;!?]", t[m.end(): m.end() + 50])[0]

@@ -15,6 +15,7 @@ from bot.places.facilities import FACILITIES, facility_in
         ("lo tienen en el corralon de eloy", "Eloy"),
         ("she is in dilley with the baby", "Dilley"),
         ("they said hes at 26 federal plaza", "26 Federal Plaza"),
+        ("shes in the adams county facility in natchez", "Adams County Correctional Center"),
     ],
 )
 def test_a_facility_is_recognised(text, name):

@@ -2248,3 +2248,65 @@ def test_readings_the_tuned_authors_keep(read, text, told):
 ])
 def test_work_and_family_as_the_tuned_authors_read_them(read, text, told):
     assert flow.matter_told(read, text) == told
+
+
+# --- heard the first time (thirty-first session) ------------------------------------------------
+
+TODAY31 = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize("situation, text", [
+    ("humanitarian", "se llevaron a mi esposo hoy en la mañana de la casa, y yo tengo DACA, me pueden quitar mi DACA?"),
+    ("family", "mi hermana esta detenida en arizona desde ayer y yo tambien quiero arreglar mis papeles, me case con un ciudadano"),
+])
+def test_someone_held_now_comes_before_the_visitors_own_papers(situation, text):
+    assert flow.matter_told(situation, text) == "detention"
+
+
+@pytest.mark.parametrize("situation, text", [
+    ("family", "my husband was detained yesterday at the border and released, now we want to do my green card"),
+    ("humanitarian", "my son got arrested last night, hes in the county jail. the jail says no immigration hold. he has DACA"),
+])
+def test_a_detention_over_or_not_by_immigration_leaves_the_matter(situation, text):
+    assert flow.matter_told(situation, text) == situation
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("my hearing is tomorrow, i dont want to get deported", "hearing"),  # a fear, not an order
+    ("hearing is tomorrow in denver, who do i call so i dont get deported for not showing", "hearing"),
+    ("he was deported last year", "removal_order"),
+    ("ya no quiero vivir, deportaron a mi esposo hace una semana", "removal_order"),
+])
+def test_deportation_feared_is_not_an_order(text, stage):
+    assert flow.removal_stage(text) == stage
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("he has an order, he lost his case a long time ago", "removal_order"),
+    ("tiene una orden vieja", "removal_order"),
+    ("i have an order of protection against him", None),
+    ("tengo una orden de restriccion", None),
+])
+def test_an_order_said_short_at_the_stage_question(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
+
+
+def test_a_report_with_one_bag_and_an_old_order_are_read_up_front():
+    said = flow.answers_in_text("removal", "ICE called my dad yesterday and said he has to come to the office monday and "
+                                "bring his passport and one bag. he has an old order.", TODAY31)
+    assert said == {"removal_stage": "removal_order", "hearing_date": "2026-12-07"}
+
+
+def test_a_hearing_cancelled_with_no_new_date_is_not_asked_for_its_date():
+    said = flow.answers_in_text("removal", "my hearing was cancelled and there's no new date. does that mean my case is closed?",
+                                TODAY31)
+    assert said.get("hearing_date") == "unknown"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("One of my students told me today that ICE took his dad yesterday.", date(2026, 12, 5)),  # not the day it was told
+    ("mi vecina me dijo hoy que la migra se llevo a su esposo el jueves", date(2026, 12, 3)),
+    ("my wife has been in york county prison for ice for about 6 weeks now", date(2026, 10, 25)),  # a prison holds
+])
+def test_the_day_of_the_taking_up_front(text, day):
+    assert flow.answers_in_text("detention", text, TODAY31).get("detained_since") == day.isoformat()

@@ -567,6 +567,19 @@ def test_spanish_place_forms(text, state):
     assert resolver.resolve(text).state == state
 
 
+@pytest.mark.parametrize("text, state", [
+    # a state code that is also a word ("ms"), lower case, after a town of that state not found alone
+    ("mccomb ms", "MS"), ("vivo en mccomb ms", "MS"),
+])
+def test_a_word_code_after_a_town_of_its_state(text, state):
+    assert resolver.resolve(text).state == state
+
+
+@pytest.mark.parametrize("text", ["call me at home pa", "can you help me"])
+def test_a_word_code_after_a_common_word_is_no_place(text):
+    assert resolver.resolve(text) is None
+
+
 @pytest.mark.parametrize("text", ["here in Kendall Square", "we met on Houston Street"])
 def test_a_town_name_inside_a_landmark_name_is_not_the_town(text):
     assert resolver.resolve(text) is None

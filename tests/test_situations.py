@@ -175,9 +175,18 @@ def test_a_program_named_is_not_something_else(text, expected):
     ("my mom was held at a detention center in 2017, she got released and kept her green card, now she wants to become a citizen",
      dict(detention=0.94, family=0.02, citizenship=0.02), "citizenship"),
     ("a mi tio lo detuvieron hace años y lo soltaron, ahora quiere pedir a sus hijos", dict(detention=0.5, family=0.4), "family"),
-    # still held, or released with a court case open: not this rule
+    # still held: not this rule
     ("they took my husband yesterday, he is still in the detention center", dict(detention=0.9, family=0.05), "detention"),
-    ("they let him out on bond, now he has court", dict(detention=0.6, removal=0.3), "detention"),
+    # released with the case going on: its removal case
+    ("they let him out on bond, now he has court", dict(detention=0.6, removal=0.3), "removal"),
+    ("mi hermano ya salio del centro de detencion con fianza pero le pusieron grillete y tiene q reportarse",
+     dict(detention=0.9, removal=0.05), "removal"),
+    ("they let me go but they kept my husband, he has court next week", dict(detention=0.6, removal=0.3), "detention"),
+    # deported already: not held
+    ("a mi hermano lo deportaron ayer a honduras, ya no hay nada q hacer?", dict(detention=0.9, removal=0.05), "removal"),
+    # in a jail with no immigration hold
+    ("my son is in the county jail for a fight, the jail says no immigration hold. he has DACA",
+     dict(detention=0.9, humanitarian=0.05), "humanitarian"),
 ])
 def test_a_detention_told_as_over_is_not_the_matter(text, ranking, settled):
     assert situations.settle("detention", _ranking(**ranking), text) == settled

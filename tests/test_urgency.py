@@ -603,6 +603,10 @@ def test_agents_still_there_or_knocking_just_now(text, place):
     ("next week is 1 year exactly since i came and i didnt file for asylum", True),
     ("i have one year to apply for asylum, i came in march", False),
     ("my asylum interview was cancelled one year ago, is it next week now?", False),
+    # asylum in one sentence, the year since arrival in another
+    ("there is a one year limit to ask for asylum. next wednesday makes exactly one year since I arrived", True),
+    ("quiero pedir asilo. el martes que viene se cumple un año desde que llegue", True),
+    ("I already applied for asylum. next week is one year since I arrived", False),
 ])
 def test_the_asylum_year_said_as_time_from_now(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 3))) is urgent

@@ -68,7 +68,7 @@ FACILITIES = {
     "Alexandria Staging Facility (LA)": ("alexandria staging",),
     "Pine Prairie ICE Processing Center (LA)": ("pine prairie",),
     "South Louisiana ICE Processing Center (Basile, LA)": ("basile",),
-    "Adams County Correctional Center (Natchez, MS)": ("adams county correctional",),
+    "Adams County Correctional Center (Natchez, MS)": ("adams county correctional", "adams county facility", "adams county detention", "natchez"),
     "Delaney Hall (Newark, NJ)": ("delaney hall", "delaney"),
     "Moshannon Valley Processing Center (PA)": ("moshannon",),
     "Donald W. Wyatt Detention Facility (Central Falls, RI)": ("wyatt detention", "el wyatt", "the wyatt", "at wyatt", "en wyatt", "in wyatt"),

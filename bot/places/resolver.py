@@ -718,9 +718,12 @@ def _code_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
                 ok = upper or end_like
         elif prev is not None and prev.lower_ in CUES_ES:
             ok = not word or upper
-        elif end_like and not word and prev is not None and prev.is_alpha:
-            ok = True
+        elif end_like and prev is not None and prev.is_alpha:
             city = _town_before(doc, g, i, code)
+            # "mccomb ms": a code that is also a word stands after a town of its state that is not
+            # otherwise found alone (as "pittsburg pa" does in _code_after_place)
+            ok = not word or (city is not None and low in LONE_LOWER_OK and low not in ("de", "mi")
+                              and city[1] not in COMMON_WORDS and city[1] not in COMMON_WORD_CITIES)
         if not ok:
             continue
         if city is not None:
