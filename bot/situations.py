@@ -111,9 +111,14 @@ _PETITION_FOR_RELATIVE = re.compile(
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
     r"(?:status|papers|papeles|estatus)\b"
     # "my green card interview ... my husband is a citizen": a spouse's petition at its interview
-    r"|(?=.*\b(?:green card|residency|residencia|i-?485|adjustment)\b).*?\b(?:my|mi)\s+(?:husband|wife|spouse|esposo|esposa|marido)"
-    r"\s+(?:is|es)\s+(?:a\s+|an\s+)?(?:us\s+|u\.s\.\s+|american\s+)?(?:citizen|ciudadan[oa])\b",
+    r"|(?=.*\b(?:green card|residency|residencia|i-?485|adjustment)\b).*?\b(?:my|mi)\s+(?:husband|wife|spouse|esposo|esposa|marido"
+    r"|boyfriend|girlfriend|novi[oa]|fianc[eé]e?|prometid[oa])"
+    r"\s+(?:is|es)\s+(?:a\s+|an\s+|un\s+|una\s+)?(?:us\s+|u\.s\.\s+|american\s+)?(?:citizen|ciudadan[oa])\b",
     re.IGNORECASE)
+#: Married to a citizen, and the green card through them asked: "me casé con un ciudadano, ¿puedo sacar la residencia por él?".
+_MARRIED_TO_A_CITIZEN = re.compile(
+    r"(?=.*\b(?:green ?card|residency|residencia|papeles|papers)\b).*?\b(?:married|me cas[eé]|nos casamos|casad[oa])\s+(?:con|to|with)\s+"
+    r"(?:un|una|a|an)\s+(?:us\s+|u\.s\.\s+|american\s+)?(?:citizen|ciudadan[oa])\b", re.IGNORECASE)
 #: Signs of trafficking (a T visa): papers taken, with work unpaid, no way out or a threat.
 _PAPERS_TAKEN = re.compile(
     r"\b(?:took|takes|taken|has|kept|keeps|keeping|holds|holding|tiene|tienen|quit[oó]|quitaron|se qued[oó] con)\s+"
@@ -176,7 +181,7 @@ def relatives_papers(text: str | None) -> bool:
 
 def petition_for_relative(text: str | None) -> bool:
     """Whether a message tells of a family petition to come or a relative's status to fix."""
-    return bool(_PETITION_FOR_RELATIVE.search(text or ""))
+    return bool(_PETITION_FOR_RELATIVE.search(text or "") or _MARRIED_TO_A_CITIZEN.search(text or ""))
 
 
 def program_named(text: str | None) -> bool:
@@ -402,7 +407,7 @@ _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita 
                          re.IGNORECASE)
 #: A taking told (not a state denied: "i am not detained"): "they got my sister", "lo cogieron", "ICE took him".
 _TAKEN_LATELY = re.compile(
-    r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|picked (?:him|her|them|me|us) up|grabbed|got (?:him|her|them|my \w+)|se (?:lo|la|los) llevaron"
+    r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|picked (?:him|her|them|me|us) up|grabbed|got (?:him|her|them|my " + RELATIVE + r")|se (?:lo|la|los) llevaron"
     r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a|se llevaron a (?:mi|mis|nuestr[oa]s?))\b", re.IGNORECASE)
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
 LATELY = re.compile(r"\b(?:hace (?:como |unos |unas |casi |ya |mas de |más de )?(?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|días?|horas?|semanas?)"
@@ -527,7 +532,10 @@ _WORKS_THERE = re.compile(
     r"(?:ice|immigration and customs|cbp|border patrol|dhs|detention (?:center|centre|facility)|processing center|immigration detention)\b"
     r"|\b(?:i am|im|i'm) an? (?:interpreter|translator|guard|officer|nurse|contractor|chaplain|cook|janitor|teacher)"
     r" (?:\w+ ){0,2}?(?:at|for|with|in) (?:the |a |an )?(?:ice|cbp|detention (?:center|centre|facility)|processing center)\b"
-    r"|\btrabajo (?:\w+ ){0,3}?(?:con|para|en) (?:la |el )?(?:ice|migra|migraci[oó]n|inmigraci[oó]n|centro de detenci[oó]n)\b",
+    r"|\btrabajo (?:\w+ ){0,3}?(?:con|para|en|de) (?:la |el |las |los )?(?:oficinas? de |edificio de )?(?:ice|migra|migraci[oó]n|inmigraci[oó]n|centro de detenci[oó]n)\b"
+    # "I'm a CBP officer at the port of entry", "soy agente de la patrulla fronteriza"
+    r"|\b(?:i am|im|i'm) an? (?:cbp|ice|border patrol|dhs|customs) (?:officer|agent|employee)\b"
+    r"|\bsoy (?:un |una )?(?:oficial|agente|empleado|empleada) de (?:la |el )?(?:cbp|ice|patrulla fronteriza|migraci[oó]n|aduana)\b",
     re.IGNORECASE)
 
 
@@ -702,6 +710,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "humanitarian"  # "mi sobrino de 15 años vino solo de guatemala ... arreglar papeles": a child's own path (SIJS)
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
+    if value == "humanitarian" and _MARRIED_TO_A_CITIZEN.search(text or "") and not _OPEN_CASE.search(text or ""):
+        return "family"  # "tengo TPS y me casé con un ciudadano, ¿puedo sacar la residencia por él?": through the marriage
     if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
         return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \

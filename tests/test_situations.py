@@ -536,3 +536,31 @@ def test_a_parent_abroad_asked_for_is_a_family_petition_and_a_visa_for_victims_a
 def test_asking_whether_citizenship_must_be_asked_for_is_no_petition():
     text = "oye mi hijo nacio en cuba pero yo ya era ciudadano americano cuando nacio, el es ciudadano automatico o hay q pedirlo?"
     assert situations.program_asked(text) is None
+
+
+@pytest.mark.parametrize("text, ranking, settled", [
+    # married to a citizen, the green card through the marriage: family, whatever program the visitor has
+    ("Tengo TPS desde hace años y me casé con un ciudadano. ¿Puedo sacar la residencia por él sin salir del país?",
+     dict(humanitarian=0.64, citizenship=0.17), "family"),
+    ("hola, estoy aqui con student visa y mi boyfriend es citizen, si nos casamos puedo sacar la green card?",
+     dict(other=0.42, family=0.29), "family"),
+    # ... but not with a court case open
+    ("tengo TPS y me case con un ciudadano, pero tengo corte el mes que viene, puedo sacar la residencia?",
+     dict(humanitarian=0.6, removal=0.3), "humanitarian"),
+])
+def test_a_marriage_to_a_citizen_is_the_family_matter(text, ranking, settled):
+    assert situations.settle(list(ranking)[0], _ranking(**ranking), text) == settled
+
+
+def test_a_paper_got_is_no_one_taken():
+    assert not situations.taken_lately("i got my NTA in the mail yesterday but it doesnt have a date on it")
+    assert situations.taken_lately("they got my brother yesterday at work")
+
+
+@pytest.mark.parametrize("text", [
+    "I'm a CBP officer at the port of entry, but I've never done a K-1",
+    "soy agente de la patrulla fronteriza y mi novia es de colombia",
+    "Trabajo limpiando las oficinas de ICE por una compañía de limpieza",
+])
+def test_working_for_immigration_is_told(text):
+    assert situations.works_there(text)
