@@ -475,6 +475,11 @@ _CHECK_IN_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "check_in")
 _HEARING_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "hearing")
 
 
+#: A court that is not immigration court: traffic, criminal, family, divorce, custody ("court date de traffic").
+OTHER_COURT = re.compile(
+    r"\b(?:traffic|criminal|family|divorce|custody|small claims|municipal|juvenile|probate)\s+court\b"
+    r"|\bcourt(?: date)? (?:de|for|for a|for my|for the|about (?:a|my|the))\s+(?:traffic|tr[aá]fico|ticket|dui|divorce|custody|child support|speeding|manejar)\b"
+    r"|\bcorte (?:de|por|para) (?:(?:la|el|una|un|mi) )?(?:tr[aá]fico|traffic|ticket|multa|manejar|divorcio|custodia|familia|dui)\b", re.IGNORECASE)
 #: Deportation feared, not ordered: "i dont want to get deported", "so i dont get deported", "scared of getting deported".
 _DEPORTATION_FEARED = re.compile(
     r"\b(?:(?:do ?n[o']?t|dont|not|never|won'?t|wont) (?:want to |wanna )?(?:get|be) deported"
@@ -495,6 +500,7 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     t = _SELF_DEPORTED.sub(" ", t)
     t = _POLICE_REPORT.sub(" ", t)  # "puse reporte con la policia": a police report, not a report to ICE
     t = _DEPORTATION_FEARED.sub(" ", t)  # "so i dont get deported for not showing": a fear, not an order
+    t = OTHER_COURT.sub(" ", t)  # "tengo court date de traffic en 5 dias": not the immigration court
     if answer and _NONE_OF_THEM.match(t):
         return "unknown"
     if answer and _CLOSED_ANSWER.match(t):

@@ -965,7 +965,7 @@ _NOT_THERE_NOW = re.compile(
 
 
 _NOT_NOW = re.compile(
-    r"\bnothing (?:is )?(?:happening|going on)\b|\bno (?:agents?|one|body) (?:has |have )?(?:come|came|been here)\b"
+    r"\bnothing (?:is )?(?:happening|going on|has happened)\b|\bno ha pasado nada\b|\bno (?:agents?|one|body) (?:has |have )?(?:come|came|been here)\b"
     r"|\b(?:they|agents?|ice|la migra) (?:already |just |finally )?(?:left|are gone|went away|drove off)\b|\bse fueron\b|\bya se fue\w*\b"
     # "they took my husband and left"
     r"|\b(?:took|grabbed|arrested|picked up|se llevaron|agarraron)\b[^.]{0,40}\b(?:and|y) (?:then |luego )?(?:left|drove (?:off|away)|took off)\b"
@@ -1217,7 +1217,10 @@ _SOUGHT = re.compile(
     r"|\b(?:vino|vinieron|fue|fueron|llego|llegaron|anduvieron|estuvieron)\b[^.?!]{0,25}\bbuscando(?:lo|la|me|nos|los)?\b(?! a todos)"
     # "ahorita vino ICE a mi casa a preguntar por mi"
     r"|\b(?:asking|asked|preguntando|preguntaron|preguntar|pregunto) (?:for|por) (?:him|her|me|us|my \w+|mi|mi \w+|el|ella|nosotros)\b"
-    r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b")
+    r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b"
+    # "an ICE officer left me a voicemail today saying to call him back", "un oficial de ICE me dejó un mensaje"
+    r"|\b(?:ice|officer|oficial|agent|agente|la migra|migra)\b[^.?!]{0,15}\b(?:left (?:me |us |him |her |my \w+ )?(?:a )?(?:voicemail|voice mail|message|msg)"
+    r"|called (?:me|us|him|her|my \w+)|(?:me|le|nos) (?:dej[oó]|dejaron) (?:un )?(?:mensaje|recado|voicemail)|(?:me|le|nos) (?:llam[oó]|llamaron))\b")
 
 
 def removal_signs(text: str) -> bool:

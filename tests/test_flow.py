@@ -2310,3 +2310,13 @@ def test_a_hearing_cancelled_with_no_new_date_is_not_asked_for_its_date():
 ])
 def test_the_day_of_the_taking_up_front(text, day):
     assert flow.answers_in_text("detention", text, TODAY31).get("detained_since") == day.isoformat()
+
+
+@pytest.mark.parametrize("text", [
+    "tengo court date de traffic en 5 dias, me pueden entregar a ICE si voy?",
+    "i have criminal court next week for the dui",
+    "tengo corte de trafico el lunes",
+])
+def test_a_court_that_is_not_immigration_court_is_no_stage(text):
+    assert flow.removal_stage(text) is None
+    assert "hearing_date" not in flow.answers_in_text("removal", text, TODAY31)

@@ -1266,3 +1266,14 @@ def test_a_removal_flight_named_is_imminent(text, imminent):
 ])
 def test_agents_on_the_porch(text, place):
     assert urgency.live_emergency(text) == place
+
+
+def test_an_officer_who_left_a_message_about_an_old_order_is_enforcement_contact():
+    text = ("an ICE officer left me a voicemail today saying to call him back about my case. "
+            "i have a deportation order from a long time ago")
+    assert "removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))
+    assert urgency.text_signals("i have an old order, i called ICE to ask about it", date(2026, 12, 6)) == []
+
+
+def test_a_question_asked_just_in_case_says_agents_are_not_there():
+    assert urgency.agents_not_here_now("qué derechos tengo si llega inmigración a mi trabajo? pregunto por si acaso, no ha pasado nada")
