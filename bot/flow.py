@@ -1869,6 +1869,11 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # papers?": the order stands in the way of the petition; the removal case is the matter (as five tuned
         # authors read it; a wedding still to come, two others read as the family matter)
         return "removal"
+    if situation == "employment" and _ORDER_NAMED.search(text or "") and _OWN_ORDER.search(text or "") \
+            and not _ORDER_GONE.search(text or ""):
+        # "the company wants to sponsor me for a green card. But I have a removal order from when my asylum was
+        # denied": the visitor's own order stands in the way of the petition (an employer asking about a worker stays)
+        return "removal"
     asked = situations.program_asked(text)
     if situation == "removal" and asked and (_JUDGE_NAMED.search(text or "") or (asked == "family" and situations.marrying(text))):
         asked = None  # a filing the judge set, or marrying while in proceedings: the court case is the matter
@@ -1923,6 +1928,9 @@ _AGENTS_TO_COME = re.compile(r"\b(?:will|would|could|can|are) they (?:going to |
 #: A removal order named as such: "ordered deported", "a deportation order", "orden de deportación".
 _ORDER_NAMED = re.compile(r"\b(?:removal order|deportation order|order of (?:removal|deportation)|ordered (?:deported|removed)"
                           r"|orden de deportaci[oó]n|orden final|final order)\b", re.IGNORECASE)
+#: The visitor's own order: "I have a removal order", "tengo orden de deportación", "I was ordered deported".
+_OWN_ORDER = re.compile(r"\b(?:i|we) (?:have|had|got|still have) (?:a |an |the )?(?:old |final )?(?:removal|deportation) order"
+                        r"|\bmy (?:old |final )?(?:removal|deportation) order|\bi was ordered|\b(?:yo )?tengo (?:una )?orden", re.IGNORECASE)
 #: ... that no longer stands: "the case was terminated", "cancelaron la orden".
 _ORDER_GONE = re.compile(r"\b(?:closed|dismissed|terminated|cancel+ed|vacated|cerrad[oa]|cerraron|cancelad[oa]|cancelaron|anulad[oa])\b",
                          re.IGNORECASE)

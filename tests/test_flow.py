@@ -2320,3 +2320,12 @@ def test_the_day_of_the_taking_up_front(text, day):
 def test_a_court_that_is_not_immigration_court_is_no_stage(text):
     assert flow.removal_stage(text) is None
     assert "hearing_date" not in flow.answers_in_text("removal", text, TODAY31)
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("The company I work for wants to sponsor me for a green card. But I have a removal order from when my asylum was denied.",
+     "removal"),
+    ("one of my workers has a deportation order, can our company still sponsor him?", "employment"),  # the employer's question
+])
+def test_the_visitors_own_order_in_the_way_of_a_work_petition(text, matter):
+    assert flow.matter_told("employment", text) == matter
