@@ -1205,6 +1205,10 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         # step it is at, visitors said again that they missed court)
         # "i have to go to ice check in", "my son has his immigration court in SF": the date is still asked
         said["removal_stage"] = stage
+    if situation == "removal" and stage == "nta_no_date" and _NTA_UNDATED.search(dates.plain(text or "")):
+        # "lo detuvieron el lunes pero ya lo soltaron ayer con un papel pa presentarse a la corte, el papel no dice
+        # la fecha": the paper says no date; the days named are of the arrest and the release
+        return said
     day = _stage_day(text, today) if situation == "removal" else None
     day = day or dates.mentioned_date(text, today)
     moved = _MOVED_TO.search(text or "") if situation == "removal" else None
@@ -1604,7 +1608,9 @@ _FAMILY_TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|grabbed|se llevaron|detuvieron|agarraron|arrestaron|(?:lo|la) (?:detuvieron|agarraron))\s+"
     r"(?:a\s+)?(?:my|mi|our|nuestr[oa]|his|her|su)" + _KIN
     # one person, taken by the agents: "his coworker said la migra took him at the job site"
-    + r"|\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\s+(?:took|picked up|grabbed|arrested|detained)\s+(?:him|her)\b",
+    + r"|\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\s+(?:took|picked up|grabbed|arrested|detained)\s+(?:him|her)\b"
+    # the relative first: "mi papa got arrested por ICE esta mañana", "my husband was detained by ICE"
+    r"|\b(?:my|mi|our|nuestr[oa])" + _KIN + r"\s+(?:\w+\s+)?(?:got|was|were|fue)\s+(?:arrested|detained|taken|picked up|grabbed|detenid[oa]|arrestad[oa])\b",
     re.IGNORECASE)
 
 

@@ -2329,3 +2329,16 @@ def test_a_court_that_is_not_immigration_court_is_no_stage(text):
 ])
 def test_the_visitors_own_order_in_the_way_of_a_work_petition(text, matter):
     assert flow.matter_told("employment", text) == matter
+
+
+def test_a_court_paper_with_no_date_takes_no_day_from_the_arrest():
+    said = flow.answers_in_text("removal", "a mi hijo lo detuvieron el lunes pero ya lo soltaron ayer con un papel pa presentarse "
+                                "a la corte, el papel no dice la fecha", TODAY31)
+    assert said == {"removal_stage": "nta_no_date"}
+
+
+def test_a_relative_arrested_told_first_with_agents_outside_is_held():
+    text = "mi papa got arrested por ICE esta mañana afuera de la casa y los agentes todavia estan afuera en la calle"
+    assert flow.matter_told("enforcement", text) == "detention"
+    assert flow.matter_told("enforcement", "my neighbor got arrested by ICE this morning and agents are still outside") \
+        == "enforcement"
