@@ -707,3 +707,19 @@ def test_harm_threatened_to_the_visitor_is_danger_here_whatever_place_abroad():
     text = "Last night the man said if I try to leave he will hurt me and send people to my family in Manila."
     assert place_roles.danger_abroad(text) is False
     assert place_roles.danger_abroad("my parents are still in Baghdad and in danger") is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    # deported themself: where they were sent, unless they say where they live now
+    ("a mi me deportaron hace 2 semanas a guatemala y mi esposa sigue en nebraska", "Guatemala"),
+    ("I was deported to honduras last month", "Honduras"),
+    ("I was deported to Mexico in 2015 and now I live in Phoenix", "Phoenix, AZ"),
+])
+def test_a_visitor_deported_is_where_they_were_sent(text, expected):
+    place, status = visitor_location(text)
+    assert (place.label, status) == (expected, "self")
+
+
+def test_a_relative_deported_is_not_the_visitors_place():
+    place, status = visitor_location("my brother was deported to honduras last month")
+    assert status != "self"

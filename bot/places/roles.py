@@ -147,6 +147,10 @@ def visitor_location(text: str) -> Tuple[Optional[Place], str]:
     return location_among(mentions(text), text)
 
 
+#: The visitor deported themself: "a mi me deportaron", "I was deported", "I got deported back".
+_SENT_BACK = re.compile(r"\b(?:me deportaron|fui deportad[oa]|i (?:was|got) (?:deported|removed|sent back))\b", re.IGNORECASE)
+
+
 #: After a trip's place, the visitor said to be there now: "now im stuck here", "y ahora estoy atorado aqui".
 _STUCK_THERE = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos|me quede|me quedé|nos quedamos)\s+(?:still\s+|todav[ií]a\s+)?"
@@ -335,6 +339,11 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
     if len(trips) == 1 and _STUCK_THERE.search(text[trips[0].end:]):
         # "i went to mexico city for the visa stamping ... now im stuck aqui": the trip's place is where they are
         return trips[0].place, SELF
+    sent_back = _SENT_BACK.search(text) if text else None
+    origins = [m for m in found if m.role == ORIGIN and not m.place.in_us]
+    if sent_back is not None and len({m.place for m in origins}) == 1 and 0 <= origins[0].start - sent_back.end() <= 40:
+        # "a mi me deportaron hace 2 semanas a guatemala": the visitor is where they were sent
+        return origins[0].place, SELF
     if not found:
         return None, "none"
     unclear = [(i, m.place) for i, m in enumerate(found) if m.role == UNCLEAR]
