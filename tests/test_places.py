@@ -739,3 +739,12 @@ def test_a_county_named_in_spanish_without_de():
     from bot.places import location
     assert location.answer_place("condado whitfield", "condado whitfield").label == "Whitfield County, GA"
     assert location.answer_place("south park seattle", "south park seattle").label == "Seattle, WA"  # a neighbourhood, then its city
+
+
+@pytest.mark.parametrize("text, state", [
+    # a state said beside a town whose bigger namesakes are elsewhere: the town of that state
+    ("sussex county delaware, i work at the poultry plant in georgetown", "DE"),
+    ("delaware, i work in georgetown", "DE"),
+])
+def test_a_state_said_settles_a_town_with_namesakes_in_other_states(text, state):
+    assert resolver.resolve(text).state == state

@@ -1100,6 +1100,11 @@ def _choose(cands: List[_Candidate]) -> Place:
                 settled = resolve_with_state(place, c.place.state)
                 if settled is not None:
                     return settled
+        # "sussex county delaware, i work in georgetown": a smaller town of that name in the state
+        # named, else the state named (more than a guess among other states)
+        for c in cands:
+            if c.place.state and c.place.city is None and c.place.country_code == place.country_code:
+                return resolve_with_state(place, c.place.state) or c.place
     return place
 
 
