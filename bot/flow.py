@@ -1610,7 +1610,7 @@ _FAMILY_TAKEN = re.compile(
     # one person, taken by the agents: "his coworker said la migra took him at the job site"
     + r"|\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\s+(?:took|picked up|grabbed|arrested|detained)\s+(?:him|her)\b"
     # the relative first: "mi papa got arrested por ICE esta mañana", "my husband was detained by ICE"
-    r"|\b(?:my|mi|our|nuestr[oa])" + _KIN + r"\s+(?:\w+\s+)?(?:got|was|were|fue)\s+(?:arrested|detained|taken|picked up|grabbed|detenid[oa]|arrestad[oa])\b",
+    r"|\b(?:my|mi|our|nuestr[oa])" + _KIN + r"\s+(?:\w+\s+)?(?:got|was|were|fue|is|esta|está)\s+(?:arrested|detained|taken|picked up|grabbed|detenid[oa]|arrestad[oa])\b",
     re.IGNORECASE)
 
 
@@ -1745,7 +1745,8 @@ def matter_told(situation: str | None, text: str) -> str | None:
     if situation in (None, "other") and _TAKEN_AWAY.search(text or ""):
         # "my girlfriend was taken at the airport coming back from her grandma's funeral"
         return "detention"
-    if situation in ("humanitarian", "family", "employment", "citizenship") and detention_said(text or "") \
+    if situation in ("humanitarian", "family", "employment", "citizenship") and _FAMILY_TAKEN.search(text or "") \
+            and (detention_said(text or "") or _HELD_NOW.search(text or "")) \
             and (situations.taken_lately(text) or (_HELD_NOW.search(text or "") and situations.LATELY.search(text or ""))) \
             and not situations.RELEASED.search(text or "") and not situations.DEPORTED_ALREADY.search(text or "") \
             and not situations.NO_HOLD.search(text or ""):
@@ -1781,6 +1782,12 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not detention_said(text or "") and not _HELD_NOW.search(text or "") and not facilities.facility_in(text or ""):
         # "when i complained he said he will call immigration on me": a threat, nobody held
         return "enforcement"
+    if situation == "removal" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or "") \
+            and situations.DEPORTED_ALREADY.search(text or "") \
+            and removal_stage(situations.DEPORTED_ALREADY.sub(" ", text or "")) in (None, "unknown"):
+        # "a mi amiga la detuvieron y la deportaron la semana pasada ... qué puedo hacer para protegerme?": a friend's
+        # removal carried out, and the visitor's fear of ICE; no case of theirs
+        return "enforcement"
     if situation == "detention" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or ""):
         # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
         return "enforcement"
@@ -1800,7 +1807,7 @@ def matter_told(situation: str | None, text: str) -> str | None:
             and not situations.RELEASED.search(text or "") and not someone_else_kept(text):
         return "detention"  # "fue a firmar ayer como siempre y ya no salio": kept at the check-in
     if situation == "removal" and (_HELD_NOW.search(text or "") or situations.taken_lately(text)) \
-            and not situations.RELEASED.search(text or ""):
+            and not situations.RELEASED.search(text or "") and not situations.DEPORTED_ALREADY.search(text or ""):
         # "my brother has been in detention 2 months and every hearing gets postponed", "my dad is detained in
         # louisiana and has a hearing next week", "el juez le dio deportacion en 2019 y lo cogieron hace 3 dias":
         # held, with hearings

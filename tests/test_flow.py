@@ -2342,3 +2342,15 @@ def test_a_relative_arrested_told_first_with_agents_outside_is_held():
     assert flow.matter_told("enforcement", text) == "detention"
     assert flow.matter_told("enforcement", "my neighbor got arrested by ICE this morning and agents are still outside") \
         == "enforcement"
+
+
+@pytest.mark.parametrize("situation, text, matter", [
+    # someone not of the family taken: the visitor's own matter stands
+    ("humanitarian", "ice took my neighbor last week, everybody is scared. i have asylum pending. can they take me too?",
+     "humanitarian"),
+    # a friend detained and deported, the visitor afraid: ICE around them
+    ("removal", "a mi amiga la detuvieron y la deportaron la semana pasada. yo estoy en la misma situación, qué puedo hacer "
+     "para protegerme?", "enforcement"),
+])
+def test_someone_elses_taking_leaves_the_visitors_matter(situation, text, matter):
+    assert flow.matter_told(situation, text) == matter
