@@ -277,6 +277,10 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     if text and _WORK_VISA.search(text):
         return "employment"  # "do you help with work visas": a work visa named
     runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
+    if _OWN_HEARING.search(text or "") and any(n == "removal" and c >= NAMED_RUNNER_UP for c, n in named):
+        # "mi audiencia es en tres semanas y quiero llevar pruebas de que trabajo": the visitor's own court
+        # case, whatever the papers asked about
+        return "removal"
     if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]
     if runner_up and runner_up[0] >= NAMED_RUNNER_UP and runner_up[1] == "citizenship" and _NATURALISATION.search(text or ""):
@@ -288,6 +292,9 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     return "other"
 
 
+#: The visitor's own hearing: "mi audiencia es en tres semanas", "my court date is next month", "tengo corte".
+_OWN_HEARING = re.compile(r"\b(?:mi|my) (?:immigration )?(?:audiencia|hearing|court(?: date)?|corte|cita (?:en|de) (?:la )?corte)\b"
+                          r"|\btengo (?:corte|audiencia)\b|\bi have (?:court|a hearing|an immigration hearing)\b", re.IGNORECASE)
 #: A relative deported in the past whom the visitor wants back: a family petition (and a
 #: waiver), not a removal case ("my husband got deported last month, how can he come back?").
 _DEPORTED = re.compile(
@@ -453,6 +460,10 @@ _YEARS_AGO = re.compile(
     r"\b(?:(?:like |about |around |como |unos )?(?:\d{1,2}|two|three|four|five|six|several|many|a few|dos|tres|cuatro|cinco|varios|muchos)"
     r" (?:years?|a[nñ]os) (?:ago|back|atras)|hace (?:como |unos )?(?:\d{1,2}|dos|tres|cuatro|cinco|varios|muchos) a[nñ]os)\b",
     re.IGNORECASE)
+#: Months past: "a raid at our plant like 3 months ago" (someone taken then is not told as held now).
+_MONTHS_AGO = re.compile(
+    r"\b(?:(?:like |about |around |como |unos )?(?:\d{1,2}|two|three|four|five|six|several|a few|a couple(?: of)?|dos|tres|cuatro|cinco|seis|varios)"
+    r" (?:months?|meses) (?:ago|back|atras)|hace (?:como |unos |casi )?(?:\d{1,2}|dos|tres|cuatro|cinco|seis|varios) meses)\b", re.IGNORECASE)
 #: ... unless someone was taken: "they took my husband, can they deport him?"
 _TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|detuvieron|agarraron|(?:lo|la|los) cogieron|detenid[oa]|lo tienen|la tienen)\b",
@@ -729,7 +740,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     read = from_ranking(ranking, text) if ranking else value
     if read is None:
         return None
-    if read == "enforcement" and _AMONG_THE_TAKEN.search(text or "") and not RELEASED.search(text or ""):
+    if read == "enforcement" and _AMONG_THE_TAKEN.search(text or "") and not RELEASED.search(text or "") \
+            and not (_MONTHS_AGO.search(text or "") or _YEARS_AGO.search(text or "")):
         return "detention"  # "they left with like 12 people and my dad was one of them": he is held
     value = read if value == "other" else value
     if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):

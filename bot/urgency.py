@@ -306,7 +306,9 @@ _RENEWAL_FILED = re.compile(r"\b(?:filed|sent|submitted|mailed|applied for) (?:t
 #: A compliance check with no notice behind it: "an internal I-9 audit", "no notice from anyone".
 _NO_NOTICE = re.compile(r"\b(?:internal|self|voluntary|mock|practice|interna|no notice|not received|haven'?t (?:got|gotten|received)|sin aviso)\b")
 #: ... or one that is over: "we had an I-9 audit earlier this year and already responded", "the audit is closed".
-_NOTICE_DONE = re.compile(r"\b(?:already (?:responded|answered|sent|submitted|turned in|handed in|paid)|(?:audit|inspection|auditoria|inspeccion)"
+_NOTICE_DONE = re.compile(r"\b(?:already (?:responded|answered|sent|submitted|turned in|handed in|paid)"
+                          r"|already (?:turned|handed|sent) (?:everything|it|them|all|the (?:documents|papers|forms|i-9s?))(?: \w+)? in"
+                          r"|(?:inspection|audit|inspeccion|auditoria) last (?:month|week)|(?:inspeccion|auditoria) (?:del|el) mes pasado|(?:audit|inspection|auditoria|inspeccion)"
                           r" (?:is|was|has been|ya) (?:closed|over|done|finished|cerrada|termino)|earlier this year|last year|years? ago"
                           r"|el ano pasado|ya (?:respondimos|contestamos|entregamos|mandamos|pagamos))\b")
 

@@ -564,3 +564,15 @@ def test_a_paper_got_is_no_one_taken():
 ])
 def test_working_for_immigration_is_told(text):
     assert situations.works_there(text)
+
+
+def test_the_visitors_own_hearing_beside_papers_asked_about_is_the_removal_case():
+    text = "Mi audiencia es en tres semanas y quiero llevar pruebas de que trabajo y pago impuestos. ¿Qué papeles sirven?"
+    assert situations.from_ranking(_ranking(other=0.25, employment=0.21, removal=0.16), text) == "removal"
+
+
+def test_a_coworker_taken_months_ago_is_not_held_now():
+    text = "there was a raid at our plant like 3 months ago, they took my coworker. i wasnt taken"
+    assert situations.settle("enforcement", _ranking(enforcement=0.38, removal=0.16, detention=0.1), text) == "enforcement"
+    assert situations.settle("enforcement", _ranking(enforcement=0.5, detention=0.3), "agents took my roommate this morning and left") \
+        == "detention"

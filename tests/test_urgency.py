@@ -1277,3 +1277,10 @@ def test_an_officer_who_left_a_message_about_an_old_order_is_enforcement_contact
 
 def test_a_question_asked_just_in_case_says_agents_are_not_there():
     assert urgency.agents_not_here_now("qué derechos tengo si llega inmigración a mi trabajo? pregunto por si acaso, no ha pasado nada")
+
+
+def test_an_i9_inspection_answered_last_month_is_no_deadline():
+    text = "We had an I-9 inspection last month and already turned everything in. Now we're just waiting."
+    assert urgency.text_signals(text, date(2026, 12, 6)) == []
+    assert "deadline_soon" in urgency.text_signals("we got a notice of inspection, we have 3 business days to give the I-9s",
+                                                   date(2026, 12, 6))
