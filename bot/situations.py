@@ -397,7 +397,13 @@ def over_detention(text: str | None) -> bool:
     ice 3 weeks ago and they deported him already"): nobody is held now."""
     t = text or ""
     over = RELEASED.search(t) or DEPORTED_ALREADY.search(t)
+    if over and _ANOTHER_TAKEN.search(t[over.end():]) and taken_lately(t[over.end():]):
+        return False  # "a mi hermano lo deportaron ayer y ahora a mi cuñada tambien la agarraron hoy": she is held
     return bool(over) and not _OPEN_CASE.search(t) and not STILL_HELD.search(t)
+
+
+#: Someone else taken too: "y ahora a mi cuñada también la agarraron", "and now they took my wife too".
+_ANOTHER_TAKEN = re.compile(r"\b(?:tambi[eé]n|also|too|ahora|now)\b", re.IGNORECASE)
 
 
 #: A detention asked about, of the visitor, as a risk: "o me pueden detener en el airport?",

@@ -1219,9 +1219,10 @@ _SOUGHT = re.compile(
     r"|\b(?:vino|vinieron|fue|fueron|llego|llegaron|anduvieron|estuvieron)\b[^.?!]{0,25}\bbuscando(?:lo|la|me|nos|los)?\b(?! a todos)"
     # "ahorita vino ICE a mi casa a preguntar por mi"
     r"|\b(?:asking|asked|preguntando|preguntaron|preguntar|pregunto) (?:for|por) (?:him|her|me|us|my \w+|mi|mi \w+|el|ella|nosotros)\b"
-    r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b"
-    # "an ICE officer left me a voicemail today saying to call him back", "un oficial de ICE me dejó un mensaje"
-    r"|\b(?:ice|officer|oficial|agent|agente|la migra|migra)\b[^.?!]{0,15}\b(?:left (?:me |us |him |her |my \w+ )?(?:a )?(?:voicemail|voice mail|message|msg)"
+    r"|\b(?:left|dejaron) (?:a |una )?(?:card|tarjeta|business card)\b")
+#: ... or called about: "an ICE officer left me a voicemail today saying to call him back", "un oficial de ICE me dejó un mensaje".
+_CALLED_ABOUT = re.compile(
+    r"\b(?:ice|officer|oficial|agent|agente|la migra|migra)\b[^.?!]{0,15}\b(?:left (?:me |us |him |her |my \w+ )?(?:a )?(?:voicemail|voice mail|message|msg)"
     r"|called (?:me|us|him|her|my \w+)|(?:me|le|nos) (?:dej[oó]|dejaron) (?:un )?(?:mensaje|recado|voicemail)|(?:me|le|nos) (?:llam[oó]|llamaron))\b")
 
 
@@ -1238,7 +1239,7 @@ def ticket_to_leave(text: str) -> bool:
 def order_sought(text: str) -> bool:
     """Whether a message tells a removal order and agents who came looking for the person."""
     t = normalise(text or "")
-    return bool(_ORDER_WORDS.search(t) and _SOUGHT.search(t))
+    return bool(_ORDER_WORDS.search(t) and (_SOUGHT.search(t) or _CALLED_ABOUT.search(t)))
 
 
 def _removal_imminent(s: str) -> bool:
@@ -1285,8 +1286,10 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
             found.add("removal_imminent")
         if _deadline_soon(s, today, renewed):
             found.add("deadline_soon")
-    if order_sought(t):
-        found.add("removal_imminent")  # an order, and agents come for the person: enforcement contact
+    if order_sought(t) and not (today is not None and not _SOUGHT.search(t) and far_off(t, today)):
+        # an order, and agents come for the person: enforcement contact ("ICE called me and said to come to their
+        # office in 3 weeks": a call that sets a day weeks away is not)
+        found.add("removal_imminent")
     if "removal_imminent" in found and today is not None and _NEXT_VISIT.search(t) and far_off(t, today):
         # "the officer told me to bring my passport next time. next time is in 2 months": not days away
         found.discard("removal_imminent")

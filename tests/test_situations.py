@@ -576,3 +576,9 @@ def test_a_coworker_taken_months_ago_is_not_held_now():
     assert situations.settle("enforcement", _ranking(enforcement=0.38, removal=0.16, detention=0.1), text) == "enforcement"
     assert situations.settle("enforcement", _ranking(enforcement=0.5, detention=0.3), "agents took my roommate this morning and left") \
         == "detention"
+
+
+def test_one_deported_and_another_taken_today_is_a_detention():
+    text = "a mi hermano lo deportaron ayer y ahora a mi cuñada tambien la agarraron hoy"
+    assert not situations.over_detention(text)
+    assert situations.over_detention("a mi hermano lo deportaron ayer a honduras, ya no hay nada q hacer?")

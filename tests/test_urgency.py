@@ -1284,3 +1284,9 @@ def test_an_i9_inspection_answered_last_month_is_no_deadline():
     assert urgency.text_signals(text, date(2026, 12, 6)) == []
     assert "deadline_soon" in urgency.text_signals("we got a notice of inspection, we have 3 business days to give the I-9s",
                                                    date(2026, 12, 6))
+
+
+def test_a_call_from_ice_that_sets_a_day_weeks_away_is_not_imminent():
+    text = ("I've had a deportation order for like 10 years and nothing happened. Then yesterday ICE called me and said "
+            "to come to their office in 3 weeks. Why now?")
+    assert "removal_imminent" not in urgency.text_signals(text, date(2026, 12, 6))
