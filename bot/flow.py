@@ -1753,6 +1753,10 @@ def matter_told(situation: str | None, text: str) -> str | None:
         # "se llevaron a mi esposo hoy en la mañana, y yo tengo DACA": someone held now comes before
         # the visitor's own papers (the detention is pressing; the program is told in the details)
         return "detention"
+    if situation in (None, "other", "removal", "enforcement") and _ARRESTED_AT_COURT.search(text or "") \
+            and not situations.RELEASED.search(text or ""):
+        # "my son went to his court like they told him and they arrested him right there in the hallway"
+        return "detention"
     if situation == "detention" and own_case_not_a_detention(text):
         return "removal"
     if situation == "detention" and situations.RELEASED.search(text or "") and not situations.STILL_HELD.search(text or "") \
@@ -1999,8 +2003,14 @@ _NEVER_PURSUED = re.compile(
 #: Someone close, in a facility: "my son was at the Port Isabel place", "my friend called from delaney hall".
 _SOMEONE_AT_A_FACILITY = re.compile(_A_RELATIVE.pattern + r"|\bmy (?:friend|buddy|roommate|coworker|neighbou?r)\b"
                                     r"|\bmi (?:amig[oa]|compa|vecin[oa]|compañer[oa])\b", re.IGNORECASE)
+#: Taken at court: "they arrested him right there in the hallway" after "went to his court", "lo detuvieron en la corte".
+_ARRESTED_AT_COURT = re.compile(
+    r"\b(?:went|fue|fui|fuimos) (?:to|a) (?:his|her|my|their|su|mi) (?:court|hearing|corte|audiencia)\b[^.?!]{0,60}"
+    r"\b(?:arrested|detained|took|grabbed|picked up|detuvieron|agarraron|arrestaron|se (?:lo|la) llevaron)\b"
+    r"|\b(?:arrested|detained|grabbed|detuvieron|agarraron|arrestaron) (?:him|her|them|me|us|lo|la)? ?(?:right )?(?:there )?(?:at|in|en) (?:the |la |el )?"
+    r"(?:court|courthouse|corte|hallway of the court|pasillo de la corte)\b", re.IGNORECASE)
 #: Still in a place now: "has been in the Moshannon place for 3 weeks", "lleva 2 meses en", "sigue en".
-_IN_THERE_NOW = re.compile(r"\b(?:has been|have been|is still|is|'s|still|sigue|siguen|lleva|llevan|est[aá]n?)\s+(?:\w+\s+){0,3}?(?:in|at|en)\b",
+_IN_THERE_NOW = re.compile(r"\b(?:has been|have been|is still|is|'s|hes|shes|still|sigue|siguen|lleva|llevan|est[aá]n?)\s+(?:\w+\s+){0,3}?(?:in|at|en)\b",
                            re.IGNORECASE)
 #: Someone close taken (passive, with no agent named): "my girlfriend was taken at the airport".
 _TAKEN_AWAY = re.compile(r"\b(?:my|mi|our)" + _KIN + r"\s+(?:was|got|has been|had been) (?:taken|picked up|arrested|detained|grabbed)"

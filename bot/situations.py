@@ -379,6 +379,8 @@ def urgency_agency_took(text: str | None) -> bool:
     return bool(_AGENCY_TOOK.search(text or ""))
 
 
+#: Let go with papers (a notice to appear, as visitors say it): "they let him go last night with papers".
+_WITH_PAPERS = re.compile(r"\b(?:with|con) (?:some |unos |los |the |a )?(?:papers|papeles|paperwork|un papel|a paper)\b", re.IGNORECASE)
 #: Released under watch: an ankle monitor, ISAP, a check-in to keep ("le pusieron grillete").
 _MONITORED = re.compile(r"\b(?:ankle(?: monitor)?|monitor|grillete|isap)\b", re.IGNORECASE)
 
@@ -387,7 +389,7 @@ def released_into_a_case(text: str | None) -> bool:
     """A detention told as over, with the case going on ("ya salió con fianza pero le pusieron grillete
     y tiene que reportarse", "they let him out on bond, his court is in may"): nobody held now."""
     t = text or ""
-    return bool(RELEASED.search(t) and (_OPEN_CASE.search(t) or _MONITORED.search(t) or _TOLD_TO_REPORT.search(t))
+    return bool(RELEASED.search(t) and (_OPEN_CASE.search(t) or _MONITORED.search(t) or _TOLD_TO_REPORT.search(t) or _WITH_PAPERS.search(t))
                 and not STILL_HELD.search(_MONITORED.sub(" ", t)))
 
 
@@ -775,6 +777,10 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # what is feared of ICE now, unless a case or another matter is read next
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "other", "removal") or _COURT_TOLD.search(text or "") else "enforcement"
+    if value == "detention" and released_into_a_case(text):
+        # "lo soltaron ayer con un papel pa presentarse a la corte": the case goes on, nobody held
+        following = _next_reading(ranking, "detention", text)
+        return following if following in ("humanitarian", "family") and not _OPEN_CASE.search(text or "") else "removal"
     if value == "detention" and over_detention(text):
         # the matter is what the visitor asks about now
         if _CITIZENSHIP_AIM.search(text or ""):
@@ -783,10 +789,6 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "detention" and NO_HOLD.search(text or "") and not urgency_agency_took(text):
         # "hes in the county jail for a fight ... the jail says no immigration hold": held, not by immigration
         return _next_reading(ranking, "detention", text) or "other"
-    if value == "detention" and released_into_a_case(text):
-        # "lo soltaron ayer con un papel pa presentarse a la corte": the case goes on, nobody held
-        following = _next_reading(ranking, "detention", text)
-        return following if following in ("humanitarian", "family") and not _OPEN_CASE.search(text or "") else "removal"
     if value is not None and only_seems(value, text):
         following = _next_reading(ranking, value, text)
         if following == "other" and works_there(text):

@@ -2354,3 +2354,9 @@ def test_a_relative_arrested_told_first_with_agents_outside_is_held():
 ])
 def test_someone_elses_taking_leaves_the_visitors_matter(situation, text, matter):
     assert flow.matter_told(situation, text) == matter
+
+
+def test_arrested_at_court_is_held():
+    assert flow.matter_told("removal", "my son went to his court like they told him and they arrested him right there in the hallway") \
+        == "detention"
+    assert flow.matter_told("removal", "my son went to his court and they gave him another date") == "removal"

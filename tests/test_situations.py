@@ -582,3 +582,8 @@ def test_one_deported_and_another_taken_today_is_a_detention():
     text = "a mi hermano lo deportaron ayer y ahora a mi cuñada tambien la agarraron hoy"
     assert not situations.over_detention(text)
     assert situations.over_detention("a mi hermano lo deportaron ayer a honduras, ya no hay nada q hacer?")
+
+
+def test_let_go_with_papers_is_the_removal_case():
+    text = "ICE took my husband yesterday but they let him go last night with papers"
+    assert situations.settle("detention", _ranking(detention=0.91, enforcement=0.05), text) == "removal"
