@@ -529,7 +529,7 @@ _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|loading dock|break room|construction site|farm|hotel|orchard|field|fields|"
     r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela|planta"
-    r"|construccion|donde trabajo|where i work"
+    r"|donde trabajo|where i work"
 )
 _STREET = (r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento"
            r"|parqueadero|parqueo|esquina|tienda")

@@ -1290,3 +1290,8 @@ def test_a_call_from_ice_that_sets_a_day_weeks_away_is_not_imminent():
     text = ("I've had a deportation order for like 10 years and nothing happened. Then yesterday ICE called me and said "
             "to come to their office in 3 weeks. Why now?")
     assert "removal_imminent" not in urgency.text_signals(text, date(2026, 12, 6))
+
+
+def test_agents_where_the_visitor_works_now_are_at_work_and_a_past_raid_at_a_building_site_is_not():
+    assert urgency.live_emergency("están los de inmigración en la construcción donde trabajo, ahora mismo") == "work"
+    assert urgency.live_emergency("they pickearon a mi novio en un raid en la construccion el viernes, lo tienen en el jail") is None
