@@ -374,11 +374,6 @@ _AGENCY_TOOK = re.compile(r"\b(?:ice|immigration|la migra|migra|cbp|border patro
                           re.IGNORECASE)
 
 
-def urgency_agency_took(text: str | None) -> bool:
-    """Whether a message says immigration itself took or holds someone."""
-    return bool(_AGENCY_TOOK.search(text or ""))
-
-
 #: Let go with papers (a notice to appear, as visitors say it): "they let him go last night with papers".
 _WITH_PAPERS = re.compile(r"\b(?:with|con) (?:some |unos |los |the |a )?(?:papers|papeles|paperwork|un papel|a paper)\b", re.IGNORECASE)
 #: Released under watch: an ankle monitor, ISAP, a check-in to keep ("le pusieron grillete").
@@ -786,7 +781,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         if _CITIZENSHIP_AIM.search(text or ""):
             return "citizenship"
         return _next_reading(ranking, "detention", text) or value
-    if value == "detention" and NO_HOLD.search(text or "") and not urgency_agency_took(text):
+    if value == "detention" and NO_HOLD.search(text or "") and not _AGENCY_TOOK.search(text or ""):
         # "hes in the county jail for a fight ... the jail says no immigration hold": held, not by immigration
         return _next_reading(ranking, "detention", text) or "other"
     if value is not None and only_seems(value, text):
