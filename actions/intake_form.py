@@ -560,10 +560,17 @@ class ValidateIntakeForm(FormValidationAction):
             # "No, I changed my mind": treated as a refusal, so nothing is kept.
             self._refuse(dispatcher)
             return {"consent": False, "intake_confirmed": None}
-        changed_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
-        if flow.keeps_situation(slot_before_turn(tracker, "situation"), tracker.get_slot("situation"),
-                                "intake_confirmed", latest_text(tracker)):
-            changed_now -= {"situation"}  # a question at the summary, not a new matter
+        # (a slot set again to what it was is no change: "the hearing is not next friday, they moved it, its in
+        # 7 weeks" reads as the same removal matter; its words are not the matter's words)
+        set_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
+        changed_now = {k for k in set_now if tracker.get_slot(k) != slot_before_turn(tracker, k)}
+        kept = {}
+        if "situation" not in changed_now or flow.keeps_situation(slot_before_turn(tracker, "situation"),
+                                                                  tracker.get_slot("situation"), "intake_confirmed",
+                                                                  latest_text(tracker)):
+            changed_now -= {"situation", "situation_text"}  # a question at the summary, not a new matter
+            kept = {k: slot_before_turn(tracker, k) for k in ("situation", "situation_text")
+                    if k in set_now and tracker.get_slot(k) != slot_before_turn(tracker, k)}
         if changed_now:
             # "No, I'm in Boston": the correction came with the "no"; show the summary again.
             return {"intake_confirmed": None}
@@ -574,12 +581,13 @@ class ValidateIntakeForm(FormValidationAction):
             # again ("its Ximena with an X" where it already is: the summary again, nothing to change)
             if any(tracker.get_slot(k) != v for k, v in fixed.items()):
                 dispatcher.utter_message(response="utter_summary_corrected")
-            return {**fixed, "intake_confirmed": None}
+            return {**kept, **fixed, "intake_confirmed": None}
         if reply == "more":
             # "oh and he has a DUI from 2015": added to the details, and the summary shown again.
             dispatcher.utter_message(response="utter_detail_added")
-            return {"intake_confirmed": None, "details": flow.with_more_details(tracker.get_slot("details"), latest_text(tracker))}
-        return {"intake_confirmed": None, "correcting": True}
+            return {**kept, "intake_confirmed": None,
+                    "details": flow.with_more_details(tracker.get_slot("details"), latest_text(tracker))}
+        return {**kept, "intake_confirmed": None, "correcting": True}
 
     def validate_change_field(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if flow.nothing_to_change(str(value)) or (said_again(tracker) and flow.change_group(str(value)) is None):

@@ -25,7 +25,7 @@ _DIGIT_WORDS = {
     "eight": "8", "ocho": "8", "nine": "9", "nueve": "9",
 }
 _DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-_SPELLED_RUN = re.compile(r"\b(?:(?:%s|\d)[\s,.-]*){7,}" % _DIGIT_WORD, re.IGNORECASE)
+_SPELLED_RUN = re.compile(r"\b(?:(?:%s|\d)[\s,.()-]*){7,}" % _DIGIT_WORD, re.IGNORECASE)
 #: The letter O among digit words: "cinco cero tres, 555, O uno uno seis".
 _O_AMONG_WORDS = re.compile(r"((?:\d|\b(?:%s))[\s,.-]+)[oO](?=[\s,.-]+(?:%s)\b)" % (_DIGIT_WORD, _DIGIT_WORD), re.IGNORECASE)
 #: A letter O or l typed among digits ("312 555 O148"): only between or beside digits.

@@ -103,6 +103,9 @@ ANSWERED_BESIDE_FACTS = WELCOME_UNLESS_ASKED
 #: me, maybe florence" at "Where is he held?"): words the classifier could not place are
 #: taken as the answer, without a reply; real interruptions still get theirs.
 WORDS_TAKEN = ("detained_where",)
+#: ... and questions whose words are still the answer when only a weak guess of the learned danger reader
+#: saw danger in them ("el día después del cumpleaños de mi hija ... so el lunes" at "When were they detained?").
+WORDS_TAKEN_BESIDE_A_GUESS = WORDS_TAKEN + ("detained_since", "hearing_date", "a_number")
 
 #: Refusals that a plain answer only looks like: no reply when the message answers the question.
 ANSWER_NOT_REFUSAL = ("ask_legal_advice", "request_others_data")
@@ -855,7 +858,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     learned_only = intent == "crisis" and bool(text) and found is None
     welcome = (pending in WORDS_WELCOME and (intent in WELCOME_WITH_REPLY + WELCOME_SILENT
                                              or (intent in WELCOME_UNLESS_ASKED and not is_question(text)))) or (
-        pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess or learned_only) and intent != "request_others_data")
+        pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess or learned_only) and intent != "request_others_data") or (
+        pending in WORDS_TAKEN_BESIDE_A_GUESS and guess and learned_only)
     plain = free_text and pending is not None and plainly_answers(pending, text, today or date.today())
     if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
         welcome or (repeated and (intent in SOFT or pending != "location")) or plain

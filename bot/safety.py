@@ -143,6 +143,10 @@ _NOT_DANGER = re.compile(
     rf"|\b(?:kill|kills|killed|killing|hurt|hurts) (?:my|his|her|our|your|their|the|any) {_IDIOM}\b"
     # "does the I-130 she filed for my brother die too": a petition ends, no person (none named between)
     r"|\b(?:petition|application|i[ -]?130|i[ -]?485|peticion)\b(?: (?!i\b|we\b|yo\b|want|wanna|quiero|will\b|would\b|gonna|going\b|va\b|van\b|might\b|may\b|could\b)\w+){0,6}? (?:die|dies|died|muere|se muere)(?: too| also| with \w+| tambien)\b"
+    # "my phone might die, its at 3 percent": a battery, not a person
+    r"|\b(?:phone|cell|battery|telefono|celular|cel|bateria|pila)\b(?: (?:is|might|may|could|will|gonna|going to|about to|se|me|se me|se va a|va a|puede|esta por))*"
+    r" (?:die|dies|dying|died|muere|morir|murio|muriendo)\b"
+    r"|\b(?:muere|morir|murio|muriendo) (?:el|mi) (?:telefono|celular|cel|bateria|pila)\b"
     r"|\bmurdered me with\b|\bkicking my (?:butt|ass)\b|\bdying of old age\b|\bme muero de (?:los nervios|la risa|la pena|verguenza|sueno)\b"
 )
 

@@ -679,6 +679,12 @@ _TOLD_TO_REPORT = re.compile(
     r"\b(?:letter|carta|notice|aviso|papel)\b[^.?!]{0,80}?\b(?:report(?:ing)?|presentar\w*|presente|ero)\b"
     r"[^.?!]{0,80}?\b(?:ice|ero|inmigraci[oó]n|immigration|migraci[oó]n|la migra|federal building|edificio federal)\b",
     re.IGNORECASE)
+#: The visitor's own reporting to ICE, a check-in in other words: "i report to ICE every 3 months", "me tengo que reportar con migración".
+_REPORTS_TO_ICE = re.compile(
+    r"\b(?:i|we|he|she|they|i have to|i need to|i still|have to|has to|must)\s+(?:still\s+)?report(?:s|ing)?\s+(?:\w+\s+){0,2}?to\s+(?:ice|immigration|ero)\b"
+    r"|\b(?:me|nos|se)\s+(?:tengo que |tiene que |tenemos que )?report(?:o|a|amos|ar)\s+(?:\w+\s+){0,2}?(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b"
+    r"|\b(?:tengo|tiene|tenemos) que (?:reportarme|reportarse|reportarnos)\s+(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b",
+    re.IGNORECASE)
 #: The authorities of a removal case: ICE, immigration court.
 _BEFORE_ICE_OR_COURT = re.compile(r"\b(?:ice|la migra|migra|immigration court|corte de inmigraci[oó]n|check[- ]?in|deportaci[oó]n|deportation)\b",
                                   re.IGNORECASE)
@@ -731,6 +737,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not biometrics_only(text) and not scam_call(text):
         return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in
+    if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
+        return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins
     if value == "other" and _TOLD_TO_REPORT.search(text or "") and not scam_call(text):
         # "le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles": told to report to ICE
         return "removal"

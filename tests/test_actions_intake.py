@@ -594,6 +594,22 @@ async def test_a_question_at_the_summary_keeps_the_matter(run_form):
     assert slots["requested_slot"] == "intake_confirmed"
 
 
+async def test_a_new_date_at_the_summary_read_as_the_same_matter_is_heard(run_form):
+    # "the hearing is not next friday ... its in 7 weeks" reads as removal again: the same matter, and the date is changed
+    said = "wait i read the letter wrong, the hearing is not next friday, they moved it, its in 7 weeks"
+    history = [{"event": "slot", "name": "situation", "value": "removal"},
+               {"event": "slot", "name": "situation_text", "value": "i need help with my immigration hearing"},
+               {"event": "user", "text": said}]
+    before = {"consent": True, "location": "Springfield, MA", "state": "MA", "removal_stage": "hearing",
+              "hearing_date": "2026-12-11", "a_number": "217665040", "contact_name": "Marisol Feliz",
+              "contact_phone": "+14135550116", "contact_email": "none"}
+    slots, dispatcher = await run_form(before, {"situation": "removal", "situation_text": said, "intake_confirmed": said}, text=said,
+                                       intent="situation_removal", requested="intake_confirmed", history=history)
+    assert slots["hearing_date"] > "2027-01-01"
+    assert slots["situation_text"] == "i need help with my immigration hearing"
+    assert "utter_summary_corrected" in responses(dispatcher)
+
+
 async def test_earlier_messages_are_read_once_not_every_turn(run_form):
     # The matter became known three messages ago: the opening is not read again (it was then).
     history = [{"event": "user", "text": "his number is A 216 004 589"},

@@ -349,6 +349,7 @@ def test_a_sentence_with_those_words_is_not_a_decline(text):
     "tres uno dos cinco cinco cinco cero uno cuatro ocho",
     "312 555 O148",  # the letter O for a zero
     "mi numero es 3 1 2 cinco cinco cinco 0148",
+    "my number is (three one two) 555-0148 but my english is not so good",  # the area code spelled in brackets
 ])
 def test_a_number_spelled_or_typed_with_lookalike_letters_is_read(text):
     assert contact.phone_answer(text, "US") == ("+13125550148", None)

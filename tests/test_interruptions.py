@@ -1361,3 +1361,26 @@ def test_a_court_case_beside_a_threat_is_the_matter_however_little_weight_it_has
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_humanitarian", "confidence": 0.3},
                {"name": "situation_removal", "confidence": 0.01}]
     assert interruptions.situation_beside_crisis(ranking, "violence", text) == "removal"
+
+
+@pytest.mark.parametrize("pending, said, heard", [
+    ("detained_since", "desde el lunes, lo agarraron cuando iba a dejar a mi hija a la escuela", "2026-11-30"),
+    ("hearing_date", "la audiencia es el jueves de la otra semana, me lo dijo mi hija", "2026-12-10"),
+])
+def test_a_weak_guess_of_danger_gets_the_help_and_the_answer_is_still_read(pending, said, heard):
+    guess = [{"entity": "crisis_kind", "value": "child"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    slots = {"requested_slot": pending, "situation": "detention" if pending == "detained_since" else "removal"}
+    answer = interruptions.handle("crisis", said, guess, [], slots, firm(), today=date(2026, 12, 6), free_text=True)
+    assert answer.responses[0] == interruptions.CRISIS_UNSURE
+    assert answer.slots[pending] == heard
+    # words the patterns read as danger are not taken as the answer
+    sure = interruptions.handle("crisis", "ya no aguanto, mi hija dice que se quiere matar",
+                                [{"entity": "crisis_kind", "value": "suicide"}], [], slots, firm(),
+                                today=date(2026, 12, 6), free_text=True)
+    assert sure.slots.get(pending) in (None, "unknown") and sure.slots["safety_flag"]
+
+
+def test_a_phone_about_to_die_is_no_danger():
+    assert safety.detect_wide("oh and my phone might die, its at 3 percent, can you just email me") is None
+    assert safety.detect_wide("se me va a morir el celular, mejor mándeme un correo") is None
+    assert safety.detect_wide("my phone is dying and i want to die") is not None
