@@ -183,6 +183,11 @@ class ValidateIntakeForm(FormValidationAction):
             out.update(told)
             slots = {**slots, **out}
         situation = slots.get("situation")
+        if slot_before_turn(tracker, "situation") == "detention" and situation not in (None, "detention") \
+                and "detained_now" in (slots.get("urgency_reasons") or []):
+            # "hes not detained anymore, they let him out last night with an ankle monitor": nobody is held now
+            out["urgency_reasons"] = [r for r in slots.get("urgency_reasons") or [] if r != "detained_now"]
+            slots = {**slots, **out}
         unanswered = [f for f in flow.FOLLOW_UPS.get(situation or "", []) if slots.get(f) is None]
         # Only in the turns right after the matter became known (here, or by the interruption action
         # a turn before): the earlier messages are read once, not on every message.

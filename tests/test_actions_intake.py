@@ -610,6 +610,18 @@ async def test_a_new_date_at_the_summary_read_as_the_same_matter_is_heard(run_fo
     assert "utter_summary_corrected" in responses(dispatcher)
 
 
+async def test_someone_released_at_the_summary_is_no_longer_urgent_as_detained(run_form):
+    said = "actually scratch that, hes not detained anymore, they let him out last night with an ankle monitor"
+    history = [{"event": "slot", "name": "situation", "value": "detention"},
+               {"event": "slot", "name": "urgency_reasons", "value": ["detained_now"]},
+               {"event": "user", "text": said}]
+    before = {"consent": True, "location": "Tulsa, OK", "state": "OK", "urgency_reasons": ["detained_now"],
+              "detained_where": "Tulsa County Jail", "detained_since": "2026-11-30", "a_number": "207219556"}
+    slots, _ = await run_form(before, {"situation": "removal"}, text=said, intent="situation_removal",
+                              requested="intake_confirmed", history=history)
+    assert "detained_now" not in slots["urgency_reasons"]
+
+
 async def test_earlier_messages_are_read_once_not_every_turn(run_form):
     # The matter became known three messages ago: the opening is not read again (it was then).
     history = [{"event": "user", "text": "his number is A 216 004 589"},
