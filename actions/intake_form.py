@@ -528,6 +528,11 @@ class ValidateIntakeForm(FormValidationAction):
     # --- contact ---------------------------------------------------------------
 
     def validate_contact_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value != "none" and contact.name_safety_asked(latest_text(tracker)) and not contact.name_introduced(latest_text(tracker)):
+            # "es seguro dar mi nombre? no quiero que ICE lo vea": how the name is kept, then the question;
+            # said again, the intake goes on without a name
+            dispatcher.utter_message(response="utter_privacy")
+            return {"contact_name": "none" if said_again(tracker) else None}
         if value != "none" and contact.name_answer(str(value))[1] and interruptions.question_about_a_case(latest_text(tracker)):
             # "wait, hes been in there since july, is that normal??": a question heard, not a bad name
             # (a question a situation intent won is answered with the facts it gives, in _heard)

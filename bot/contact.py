@@ -462,11 +462,14 @@ def clean_name(text: str) -> Parsed:
         or re.search(r"\d", name)
         or not re.search(r"[^\W\d_]", name)
         or _NOT_A_NAME.match(name)
+        or set(name.lower().split()) & _SENTENCE_WORDS
     ):
         return None, "utter_name_unclear"
     return name, None
 
 
+#: Words of a sentence, never of a name: "no quiero que ICE lo vea" after "es seguro dar mi nombre?".
+_SENTENCE_WORDS = frozenset("quiero queremos want wanna dont don't ice uscis migra vea sepa safe seguro".split())
 #: A capitalised name, then a remark about it: "Mohamed Abdi, with one m in Mohamed".
 _NAME_THEN_REMARK = re.compile(r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,3})\s*,\s*(?=[a-záéíóúñ])")
 #: Words that tell a name is being given: "my name is", "me llamo", "call me", "soy".
@@ -513,7 +516,7 @@ _WHO_THEY_ARE = re.compile(
     re.IGNORECASE)
 #: "my name is Dennis Ochoa, I live in...", "Me llamo Teresa Gómez, estoy en...", "Buenas, soy Marisol
 #: Paredes de Waukegan": a name introduced in a message, up to a word that is not part of it.
-_INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es)\s+(.+)|(?:^|[.!?]\s+)(?:name|nombre)\s*[:\-–]\s*(.+)"
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|my names|me llamo|mi nombre es|(?:my )?full name is|(?:mi )?nombre completo es)\s+(.+)|(?:^|[.!?]\s+)(?:name|nombre)\s*[:\-–]\s*(.+)"
                          r"|^\W*names\s+(.+)", re.IGNORECASE)
 #: "soy" and "this is" introduce a name only capitalised, first and last ("soy Marisol Paredes";
 #: not "soy mexicana", "this is urgent"; "I am" is too often "I am Mexican American").
@@ -799,6 +802,20 @@ _NO_NAME = re.compile(
     r"|(?:ahorita|ahora|orita) no|not (?:right )?now|(?:despu[eé]s|luego|m[aá]s tarde) (?:le|te|les|se lo|se la) (?:digo|doy|paso|mando)|later)\W*$",
     re.IGNORECASE,
 )
+
+
+#: A worry about giving one's name, at the name question: "es seguro dar mi nombre? no quiero que ICE lo vea",
+#: "is it safe to give my real name", "will immigration see my name".
+_NAME_SAFE_ASKED = re.compile(
+    r"\b(?:is it safe|safe to (?:give|say|share|put)|es seguro|ser[aá] seguro|hay peligro (?:si|de)|no (?:pasa|hay) nada si)\b[^.?!]{0,40}\b(?:name|nombre)\b"
+    r"|\b(?:will|would|can|could|do|does)\s+(?:ice|immigration|la migra|the government|police)\s+(?:see|find|get|know)\b[^.?!]{0,20}\b(?:name|info|it)\b"
+    r"|\bno quiero que (?:ice|la migra|migraci[oó]n|inmigraci[oó]n|el gobierno|la polic[ií]a) (?:lo |la )?(?:vea|sepa|tenga|encuentre)\b",
+    re.IGNORECASE)
+
+
+def name_safety_asked(text: str) -> bool:
+    """Whether a reply to the name question asks if giving a name is safe (the privacy answer, then the question)."""
+    return bool(_NAME_SAFE_ASKED.search(text or ""))
 
 
 def declines_name(text: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any, Dict, List, Mapping
+from typing import Any, Dict, List, Mapping, Tuple
 
 from bot import contact, dates, situations, urgency
 from bot.places import facilities, location, neighbours, resolver, roles
@@ -240,6 +240,12 @@ _NAME_FIX = re.compile(
     r"\b(?:it'?s|its|is|es|name is|me llamo|soy)\s+([^\W\d_][\w'-]*)(?:\s+with an? \w+|\s+con \w+)?,?\s+(?:not|no)\s+([^\W\d_][\w'-]*)",
     re.IGNORECASE)
 #: Where someone is held, corrected: "hes in pine prairie not jena", "está en Krome, no en Broward".
+#: ... or moved there: "wait i just got a call, they moved him to pine prairie", "lo trasladaron a Otero".
+_MOVED_FIX = re.compile(
+    r"\b(?:(?:moved|transferred|took|sent|switched)\s+(?:him|her|them)\s+(?:over\s+)?to\s+"
+    r"|(?:lo|la|los|las)\s+(?:movieron|trasladaron|pasaron|mandaron|llevaron|cambiaron)\s+(?:para\s+|a\s+|al\s+))"
+    r"((?:the |el |la )?[^\W\d_][\w' -]{2,40}?)(?=\s*(?:,|\.|;|!|\bnot\b|\bno\b|$))",
+    re.IGNORECASE)
 _HELD_FIX = re.compile(
     r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|he is|she is|they are|est[aá]n?)\s+(?:really |actually |now )?(?:in|at|en)\s+"
     r"((?:the |el |la )?[^\W\d_][\w' -]{2,40}?)(?=\s*(?:,|\.|;|!|\bnot\b|\bno\b|$))",
@@ -278,7 +284,7 @@ def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | Non
             out["contact_name"] = " ".join(new.capitalize() if w.lower() == old.lower() else w for w in words)
         elif new.lower() in (w.lower() for w in words):
             out["contact_name"] = name  # already as they say: nothing to change
-    held = _HELD_FIX.search(t) if slots.get("situation") == "detention" else None
+    held = (_HELD_FIX.search(t) or _MOVED_FIX.search(t)) if slots.get("situation") == "detention" else None
     if held:
         where = held.group(1).strip()
         out["detained_where"] = facilities.facility_in(where) or where
@@ -352,7 +358,9 @@ _STAGE_WORDS = (
                   "to see ice", "see ice on", "see ice at", "report at ice",
                   # "en mi última cita el oficial me dijo que para la próxima ya me quedo"
                   "cita el oficial", "cita la oficial", "cita con el oficial", "cita con mi oficial", "appointment the officer",
-                  "appointment my officer")),
+                  "appointment my officer",
+                  # "ICE told me to come back in nine days with my passport"
+                  "ice told me to come back", "ice told him to come back", "ice told her to come back", "ice told us to come back")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "order of deportation", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
@@ -384,7 +392,9 @@ _STAGE_WORDS = (
                        "con maletas", "con maleta", "con equipaje", "con su maleta", "con mi maleta", "con la maleta",
                        "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta",
                        "and one bag", "and a bag", "y una maleta",
-                       "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases")),
+                       "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases",
+                       # a stay of removal holds off an order: "his stay of removal expires a week from monday"
+                       "stay of removal", "stay of deportation")),
     # an appeal waiting at the Board (the judge's order is not final): "mi caso está en apelación", "my lawyer appealed"
     # a case closed, dismissed or terminated: nothing to come ("me cerraron el caso hace 4 años")
     ("closed", ("case was closed", "case closed", "case got closed", "closed my case", "closed the case", "closed his case",
@@ -676,6 +686,7 @@ _STAGE_SAID = re.compile(
     r"no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date|"
     r"notice to appear|nta|salida voluntaria|voluntary departure|aviso de comparec\w*|notificaci[oó]n (?:de|para) comparec\w*"
     r"|(?:date|fecha) (?:is |es |says |dice )?(?:tbd|to be set)|ordeno (?:la|mi|su) deportacion|orden[oó] (?:la|mi|su) deportaci[oó]n"
+    r"|stay of (?:removal|deportation)"
     # an appeal pending: "mi caso está en apelación", "my lawyer appealed to the BIA"
     r"|appealed|(?:appeal|apelaci[oó]n) (?:is )?pend\w*|pending appeal|(?:in|on) appeal|en apelaci[oó]n|apel[oó]|apelamos|apel[eé]|apelaron"
     # "my appeal has been at the BIA for over a year", "la apelacion sigue en la junta"
@@ -771,7 +782,8 @@ _RECORD = re.compile(r"\b(?:charge|charged|dui|dwi|conviction|convicted|ticket|c
 #: A clause about an arrival or a birth, long before the detention.
 _ARRIVAL = re.compile(
     r"\b(?:born|naci\w*|entered|arrived|came (?:here|to (?:the )?(?:us|u\.?s|united states|states|this country)|in (?:19|20)\d\d)"
-    r"|entr[oó]|llegu?[eé] (?:a|en)|llegamos|vino (?:a|en))\b",
+    # (not the agents' visit: "ICE vino a mi casa hoy como a las 6 y se llevó a mi hijo")
+    r"|entr[oó]|llegu?[eé] (?:a|en)|llegamos|vino (?:a|en)(?! (?:mi|la|su|nuestra|nuestro) (?:casa|trabajo|apartamento|apartment|puerta|edificio)| buscar))\b",
     re.IGNORECASE,
 )
 
@@ -1209,7 +1221,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         # "lo detuvieron el lunes pero ya lo soltaron ayer con un papel pa presentarse a la corte, el papel no dice
         # la fecha": the paper says no date; the days named are of the arrest and the release
         return said
-    day = _stage_day(text, today) if situation == "removal" else None
+    day, dated = _stage_day(text, today) if situation == "removal" else (None, None)
+    if dated and stage in ("hearing", "check_in") and _both_stages(text):
+        stage = dated  # "my next ICE appointment is next friday and my first court is in like 10 months": the nearest
     day = day or dates.mentioned_date(text, today)
     moved = _MOVED_TO.search(text or "") if situation == "removal" else None
     if moved is not None:
@@ -1335,17 +1349,19 @@ _EARLIER = re.compile(
 )
 
 
-def _stage_day(text: str, today: date) -> Any:
+def _stage_day(text: str, today: date) -> Tuple[date | None, str | None]:
     """The coming day of the clause that names the hearing or check-in ("i have my ice appointment
-    on wednesday, last one was november 4"), when exactly one such day is named; None otherwise."""
-    days = set()
+    on wednesday, last one was november 4"), and that clause's stage; of several, the nearest ("my next ICE
+    appointment is next friday and my first court is in like 10 months": Friday's check-in); (None, None) if none."""
+    days: Dict[date, str] = {}
     for sentence in _SENTENCE.split(dates.halves(text)):
         for clause in _CLAUSE.split(sentence):
-            if removal_stage(clause) in ("hearing", "check_in") and not _EARLIER.search(clause):
+            stage = removal_stage(clause)
+            if stage in ("hearing", "check_in") and not _EARLIER.search(clause):
                 day = dates.coming_date(clause, today)
                 if day is not None:
-                    days.add(day)
-    return days.pop() if len(days) == 1 else None
+                    days.setdefault(day, stage)
+    return (min(days), days[min(days)]) if days else (None, None)
 
 
 #: Told to report to ICE on a day: a check-in, or a "bag and baggage" letter.

@@ -522,7 +522,7 @@ _AGENT = (
     r"la migra|migra|ice(?: agents?| officers?)?|immigration|inmigracion|migracion|agentes?|agents?|officers?|"
     r"oficiales|federales|feds|cbp|border patrol|patrulla fronteriza|hsi|homeland security|homeland)"
 )
-_HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
+_HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|backyard|fence|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
          r"|departamento|edificio|ventana|traila|entrada(?! de(?:l| la) (?:fabrica|empresa|planta|trabajo|bodega|obra|rancho|restaurante|taller))"
          r"|cochera|patio|yarda|parque de trailas|parque de trailers|parque de casas moviles|trailer park|mobile home park")
 _WORK = (
@@ -626,7 +626,7 @@ _AGENT_LOOKS = re.compile(
 )
 #: Where agents at hand are: at the door, in the office, outside.
 _AGENTS_AT = re.compile(
-    rf"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
+    rf"\b(?:at|outside|in front of|(?<!came )(?<!come )(?<!stopped )(?<!drove )(?<!drive )by|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
     r"|\b(?:in|at|en|by|near) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|back|loading dock|dock|break room"
     r"|front gate|gate|oficina|recepcion|cocina|estacionamiento|sala|entrada|porton)\b"
     # "across from my apartment", "in the back with the manager"
@@ -659,6 +659,7 @@ _HIDING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|we are|he'?s|he is|she'?s|she is|is|are|estoy|estamos|esta|estan) (?:still )?"
     r"(?:hiding|escondid[oa]s?|standing with them|waiting in the car|sitting in the car|upstairs|in the back|there with (?:him|her|them))\b"
     r"|\bsigo aqui\b|\b(?:me|nos) escondi\w*\b|\b(?:locked|hid) (?:myself|ourselves) in\b|\b(?:me|nos) encerr\w*\b"
+    r"|\b(?:estoy|estamos) encerrad[oa]s?\b"
 )
 #: Agents only "they", doing what only agents do now: "they are here at the farm taking people",
 #: "they just stopped the bus and are checking everyone's papers".
@@ -709,7 +710,7 @@ _THIS_MORNING = re.compile(r"\b(?:this morning|earlier today|esta manana|hoy en 
 _IS_THERE = re.compile(
     r"\b(?:now|rn|ahora|help|ayuda|hiding|escondid\w*|theres|there is|there are|esta(?! manana)|estan|hay|sigue|siguen|still|waiting|knocking|tocando"
     r"|(?:is|are|re) (?:\w+ )?(?:at|outside|in|inside|by|near|parked|here|there|sitting|standing|in front))\b")
-_CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron)\b")
+_CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron|acaban? de (?:entrar|meterse))\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: "que derechos tengo si me para la migra": "si" as "if" (not "si, estan afuera", a yes), before agents
 #: said as at hand. (Not a sign that they are away: "q hago si vienen" is still asked.)
@@ -933,6 +934,9 @@ def _agents_sentence(text: str) -> Optional[str]:
 def _agents_in(sentences: List[str]) -> Optional[str]:
     """The sentence (of a normalised message) that says agents are at hand now, or None."""
     for i, s in enumerate(sentences):
+        if i and _AGENT_WORD.search(sentences[i - 1]) and not _AGENT_WORD.search(s):
+            # "can ICE come into my backyard? they are standing by my fence right now": "they" are the agents just named
+            s = _THEY_FIRST.sub("ice agents ", s)
         if _present_now(s):
             if not _STRONG_NOW.search(s) and any(_THEY_LEFT.search(later) for later in sentences[i + 1:]):
                 return None  # they came, and the message goes on to say they left
@@ -949,6 +953,8 @@ def _agents_in(sentences: List[str]) -> Optional[str]:
     return None
 
 
+#: A sentence that starts with "they" (normalised).
+_THEY_FIRST = re.compile(r"^\s*they\b\s*")
 #: The people there said to be the agents: "its ICE", "creo que son de la migra", "i think theyre immigration".
 _SAID_TO_BE_AGENTS = re.compile(r"\b(?:it'?s|its|they'?re|theyre|they are|es|son|es de|son de)\s+(?:the\s+|la\s+)?(?:ice|migra|immigration|inmigracion|migracion)\b")
 

@@ -542,3 +542,14 @@ def test_ten_digits_that_are_no_us_number_are_kept_as_typed_not_read_abroad(text
 ])
 def test_a_phone_put_right_in_the_same_message(text, expected):
     assert contact.phone_answer(text, None) == (expected, None)
+
+
+def test_a_worry_about_giving_a_name_is_no_name_and_is_heard_as_a_privacy_question():
+    said = "es seguro dar mi nombre? no quiero que ICE lo vea"
+    assert contact.name_answer(said) == (None, "utter_name_unclear")
+    assert contact.name_safety_asked(said) and contact.name_safety_asked("is it safe to give my real name?")
+    assert not contact.name_safety_asked("Maria Lopez")
+
+
+def test_a_full_name_said_after_a_nickname_is_the_name():
+    assert contact.name_answer("its Jhun, full name is Jonathan Reyes Dizon") == ("Jonathan Reyes Dizon", None)

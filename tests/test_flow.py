@@ -145,7 +145,10 @@ def test_a_stage_denied_is_not_taken(text, stage):
         ("removal", "my ice check-in is on dec 3", {"removal_stage": "check_in", "hearing_date": "2026-12-03"}),
         # a removal carried out had an order behind it: the stage is not asked (was {} before 2026-12-05)
         ("removal", "i was deported 2 years ago", {"removal_stage": "removal_order"}),
-        ("removal", "hearing on dec 3 and check in on dec 10", {}),  # two dates: ask
+        # two dates: the nearest is the next date, and its stage (was {}, both asked, before 2026-12-06)
+        ("removal", "hearing on dec 3 and check in on dec 10", {"removal_stage": "hearing", "hearing_date": "2026-12-03"}),
+        ("removal", "my next ICE appointment is on dec 4 and my first court is in like 10 months",
+         {"removal_stage": "check_in", "hearing_date": "2026-12-04"}),
         ("family", "i married a citizen yesterday", {}),
     ],
 )
@@ -172,6 +175,10 @@ def test_answers_already_given_in_the_situation(situation, text, expected):
         ("a mi esposo lo agarraron, su A es 241778903", {"a_number": "241778903"}),
         ("lo paro la policia el viernes y ahora lo tiene inmigracion", {"detained_since": "2026-11-27"}),
         ("lo detuvieron esta madrugada", {"detained_since": "2026-11-28"}),
+        # the agents' visit is no arrival in the country: the day they came is the day of the taking
+        ("ICE vino a mi casa hoy como a las 6 de la mañana y se llevó a mi hijo, ya se fueron", {"detained_since": "2026-11-28"}),
+        ("my wife got detained en su check-in este morning, I dont know where", {"detained_since": "2026-11-28",
+                                                                                 "detained_where": "I dont know where"}),
         ("she was detained, she has a green card, no a number with her", {"a_number": "unknown"}),
         ("lo detuvieron. Su número A no lo tengo.", {"a_number": "unknown"}),
         ("lo detuvieron y ahora lo tiene ICE en el jail del condado", {"detained_where": "el jail del condado"}),
@@ -833,6 +840,8 @@ def test_the_agents_visit_told_just_before_the_taking_is_its_day():
     ("my email is ana.r@example.com not the other one", {}, "contact_email"),
     ("its Ximena with an X not Jimena", {"contact_name": "Jimena Torres"}, "contact_name"),
     ("hes in pine prairie not jena", {"situation": "detention"}, "detained_where"),
+    ("wait i just got a call, they moved him to pine prairie", {"situation": "detention"}, "detained_where"),
+    ("lo trasladaron a otero en nuevo mexico", {"situation": "detention"}, "detained_where"),
     # a number given where the phone was skipped, with a word that says it is one to write to
     ("escribame mejor por whatsapp al +57 310 555 0140 xq aqui la señal es malisima", {"contact_phone": "none"}, "contact_phone"),
 ])
@@ -1215,6 +1224,10 @@ def test_a_program_ended_with_an_order_to_leave_is_the_programs_matter():
     ("my dad got a letter telling him to show up at ICE with one suitcase on monday to be deported",
      {"removal_stage": "removal_order", "hearing_date": "2026-12-07"}),
     ("they put me in court proceedings but it's been years and no date ever came", {"removal_stage": "nta_no_date"}),
+    # ICE itself told them to come back: a check-in
+    ("ICE told me to come back in nine days with my passport, should i go?", {"removal_stage": "check_in", "hearing_date": "2026-12-14"}),
+    # a stay of removal holds off an order
+    ("my husbands stay of removal expires a week from monday and they said he has to leave", {"removal_stage": "removal_order"}),
 ])
 def test_a_day_to_come_back_and_stages_said_in_other_words(text, said):
     assert flow.answers_in_text("removal", text, date(2026, 12, 5)) == said

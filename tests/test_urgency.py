@@ -283,6 +283,10 @@ def test_not_removal_imminent(text):
         # still "out there", seen through the peephole
         ("they have ICE on their jackets i can see thru the peephole, theyre still out there", "home"),
         ("ICE came to the door and theyre still out front", "home"),
+        # "they" in the next sentence are the agents just named; standing by the fence is at home
+        ("can ICE come into my backyard? theyre standing by my fence right now talking to my landlord", "home"),
+        # just came in, and the visitor hiding from them
+        ("La migra acaba de entrar a la empacadora donde trabajo, estoy encerrado en el baño, ¿salgo o me quedo?", "work"),
     ],
 )
 def test_agents_present_now(text, place):
