@@ -1738,6 +1738,13 @@ def matter_told(situation: str | None, text: str) -> str | None:
     """The matter a message read as ``situation`` tells, with what the classifier reads
     wrongly corrected: someone deported in the past, to bring back, is a family matter;
     a detention that is over, or someone else's, beside one's own court is removal."""
+    told = _matter_told(situation, text)
+    if told == "detention" and situation != "detention" and situations.NOT_HELD_SAID.search(text or ""):
+        return situation  # "el no esta detenido pero no tiene abogado": said not to be held
+    return told
+
+
+def _matter_told(situation: str | None, text: str) -> str | None:
     if situation == "family" and _PROOF_OF_CITIZENSHIP.search(text or ""):
         # "my son was born in the philippines and I'm a US citizen ... how do we get proof he's a citizen?": a
         # citizenship a child already has through a parent (a certificate, an N-600), not a petition

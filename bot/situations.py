@@ -669,7 +669,8 @@ _OWN_APPOINTMENT = re.compile(
     r"(?:ice\s+|immigration\s+)?(?:appointment|appt|check[- ]?in|court|hearing)\b"
     # "my husband tiene su cita con ICE en 3 semanas", "he has his appointment with immigration"
     r"|\b(?:tiene|tienen|has|have)\s+(?:su|sus|his|her|their|a|an|una)\s+(?:cita|appointment|appt|check[- ]?in)\s+(?:en|con|with|at|a)\s+"
-    r"(?:la\s+)?(?:migraci[oó]n|inmigraci[oó]n|ice|immigration|la migra|migra)\b"
+    # ("tiene su cita con el oficial de ICE mañana")
+    r"(?:la\s+|(?:el|la|su|mi) oficial de (?:la\s+)?|(?:the|his|her|my) (?:ice )?officer (?:at|from|of)\s+)?(?:migraci[oó]n|inmigraci[oó]n|ice|immigration|la migra|migra)\b"
     # "my son has his ice check in next tuesday"
     r"|\b(?:has|have)\s+(?:his|her|their|an?)\s+(?:ice|immigration)\s+(?:check[- ]?in|appointment|appt)\b", re.IGNORECASE)
 
@@ -714,6 +715,36 @@ def scam_call(text: str | None) -> bool:
     return bool(_PAYMENT_DEMANDED.search(t) and _CLAIMED.search(t))
 
 
+#: Said not to be held: "el no esta detenido pero no tiene abogado", "she is not detained", "he's not in detention".
+NOT_HELD_SAID = re.compile(
+    r"\b(?:no|not|isn'?t|is not|ain'?t|never been|nunca ha sido|no ha sido)\s+(?:est[aá]\s+|esta\s+)?(?:detenid[oa]s?|detained|in detention|en detenci[oó]n|arrested|in custody)\b"
+    r"|\b(?:he|she|they|el|ella)\s+(?:is|are|'s|esta|está|estan|están)\s+(?:not|no)\s+(?:detained|in detention|detenid[oa]s?|in custody|locked up)\b",
+    re.IGNORECASE)
+#: Held once before, not now: "ya lo detuvieron una vez", "they detained him once before".
+_HELD_BEFORE = re.compile(
+    r"\b(?:ya )?(?:lo|la|me|los) (?:detuvieron|agarraron|arrestaron) (?:una vez|antes|otra vez antes|hace (?:\w+ )?a[nñ]os)\b"
+    r"|\b(?:was|got|been|were) (?:detained|arrested|picked up) (?:once|before|in the past|years ago)\b", re.IGNORECASE)
+#: A child's custody, family court: "i want full custody", "la custodia de mi hija".
+_CUSTODY = re.compile(r"\b(?:full |sole |joint |shared )?custody (?:of|for) (?:my|our|the|his|her)\b|\b(?:full|sole|joint|shared) custody\b"
+                      r"|\bcustodia (?:de|completa|total|compartida)\b", re.IGNORECASE)
+#: Naturalisation denied, with its own hearing (N-336): "my citizenship got denied ... 30 days to request a hearing".
+_CITIZENSHIP_DENIED = re.compile(
+    r"\b(?:citizenship|naturali[sz]ation|n-?400)(?: application)? (?:was |got |has been |is )?(?:denied|rejected)\b"
+    r"|\b(?:denied|rejected) (?:my |his |her )?(?:citizenship|naturali[sz]ation|n-?400)\b"
+    r"|\b(?:me|le|nos) (?:negaron|rechazaron) (?:la |mi |su )?(?:ciudadan[ií]a|naturalizaci[oó]n|n-?400)\b"
+    r"|\b(?:ciudadan[ií]a|naturalizaci[oó]n|n-?400) (?:me |le )?(?:la |lo )?(?:negaron|rechazaron|fue negada|fue rechazada)\b", re.IGNORECASE)
+#: A "bag and baggage" letter: told to report with one's luggage, for removal.
+_BAG_LETTER = re.compile(
+    r"\bbag\s*(?:and|&|n)\s*baggage\b"
+    r"|\b(?:report|show up|come|presentar\w*|presente|reportar\w*)\b[^.?!]{0,40}?\b(?:with|con)\s+(?:your|my|his|her|their|all (?:your|my|his|her) |su |sus |mi |mis |una |one |a |the )?"
+    r"\s*(?:bags?|luggage|suitcases?|maletas?|equipaje)\b", re.IGNORECASE)
+#: Refused or turned back at the border or a port of entry, nobody held: "i got refused at the border crossing".
+_REFUSED_ENTRY = re.compile(
+    r"\b(?:refused|denied|turned (?:me |us |him |her )?(?:away|back)|sent (?:me |us |him |her )?back)\b[^.?!]{0,30}?\b(?:at the|at a|in the|entry|border|crossing|port|airport)\b"
+    r"|\b(?:no me dejaron (?:entrar|pasar|cruzar)|me (?:negaron|rechazaron) la entrada|me regresaron en la (?:frontera|garita|linea))\b",
+    re.IGNORECASE)
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
@@ -739,10 +770,22 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
         return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins
+    if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):
+        return "removal"  # "a letter saying to report with your bags": a removal carried out soon
+    if value in ("removal", "detention", "other") and _CITIZENSHIP_DENIED.search(text or "") and not _AGENCY_TOOK.search(text or ""):
+        return "citizenship"  # "my citizenship got denied ... 30 days to request a hearing": the naturalisation's own hearing
+    if value == "detention" and _CUSTODY.search(text or "") and not (_AGENCY_TOOK.search(text or "") or STILL_HELD.search(text or "")):
+        return "other"  # "my ex has my daughter ... i want full custody": family court, not an immigration matter
+    if value == "detention" and NOT_HELD_SAID.search(text or "") and not _AGENCY_TOOK.search(text or ""):
+        # "mi papa tiene court mañana ..., el no esta detenido pero no tiene abogado": said not to be held
+        following = _next_reading(ranking, "detention", text)
+        return "removal" if _COURT_TOLD.search(text or "") or following in (None, "other") else following
+    if value == "detention" and _REFUSED_ENTRY.search(text or "") and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")):
+        return "other"  # "i got refused at the border crossing in blaine last week, can i still visit": nobody held
     if value == "other" and _TOLD_TO_REPORT.search(text or "") and not scam_call(text):
         # "le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles": told to report to ICE
         return "removal"
-    if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(text or "") \
+    if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(_HELD_BEFORE.sub(" ", text or "")) \
             and not kept_at_appointment(text):
         # "mi cita con migracion es despues de las fiestas": the visitor's own check-in, nobody held
         # (people detained at check-ins, feared: still the visitor's case, not agents around)

@@ -1166,6 +1166,9 @@ _IMMINENT = re.compile(
     r" (?:pa|para|a) (?:su |mi |nuestro )?(?:pais|tierra|mexico|guatemala|honduras|el salvador|nicaragua|colombia|venezuela|ecuador|peru|cuba|haiti|brasil|republica dominicana)\b"
 )
 _DEPORT_WORD = re.compile(rf"\b{_DEPORT}\b")
+#: A removal already carried out, at the deportation word: "ya lo deportaron", "he was deported", "got deported".
+_CARRIED_OUT = re.compile(r"\b(?:(?:ya )?(?:lo|la|los|las|me|nos|te) deportaron|(?:was|were|got|been|already) (?:deported|removed)"
+                          r"|(?:fue|fueron) deportad[oa]s?)$")
 #: "afraid of being deported tomorrow", "can they deport me": a fear or a question, not a plan.
 _FEAR_OR_IF = re.compile(
     r"\b(?:afraid|scared|fear|worried|worry|could|might|may|can|will i|would|if|or|otherwise|miedo|temo|preocupad[oa]|puedo|pueden|podria|podrian|si|o)\b"
@@ -1257,8 +1260,8 @@ def _removal_imminent(s: str) -> bool:
         if any(0 <= start - told.end() <= 25 for start, _ in _near_spans(s)):
             return True  # (the days after the leaving: "para irse en 10 dias")
     for d in _DEPORT_WORD.finditer(s):
-        if _FEAR_OR_IF.search(s[: d.start()]):
-            continue
+        if _FEAR_OR_IF.search(s[: d.start()]) or _CARRIED_OUT.search(s[max(0, d.start() - 20): d.end()]):
+            continue  # (not a removal carried out: "ayer lo detuvieron y hoy ya lo deportaron a Mexico")
         for n in _near_spans(s):
             between = _gap(d.span(), n, s)
             if len(between) <= 30 and not _NOT_BETWEEN.search(between) and not _PAST_NEAR.search(between):

@@ -587,3 +587,25 @@ def test_one_deported_and_another_taken_today_is_a_detention():
 def test_let_go_with_papers_is_the_removal_case():
     text = "ICE took my husband yesterday but they let him go last night with papers"
     assert situations.settle("detention", _ranking(detention=0.91, enforcement=0.05), text) == "removal"
+
+
+@pytest.mark.parametrize("value, text, ranking, settled", [
+    # said not to be held, beside a court date
+    ("detention", "mi papa tiene court mañana a las 8, el no esta detenido pero no tiene abogado", dict(detention=0.8, removal=0.1), "removal"),
+    # held once before, and a check-in now
+    ("detention", "Mi esposo tiene su cita con el oficial de ICE mañana y ya lo detuvieron una vez", dict(detention=0.5, removal=0.4), "removal"),
+    # a child's custody: family court
+    ("detention", "my ex has my daughter and he is undocumented, i want full custody", dict(detention=0.3, other=0.2), "other"),
+    # a naturalisation denied, and its own hearing asked
+    ("removal", "my citizenship got denied, the letter says i have 30 days to request a hearing", dict(removal=0.6, citizenship=0.3), "citizenship"),
+    # a bag-and-baggage letter
+    ("other", "is it normal to get a letter saying to report with your bags?", dict(other=0.7, removal=0.1), "removal"),
+    # refused at the border, nobody held
+    ("detention", "i got refused at the border crossing last week, can i still visit my sister", dict(detention=0.5, removal=0.2), "other"),
+    # ... but held there is held
+    ("detention", "they refused him at the border and they are still holding him", dict(detention=0.9, removal=0.05), "detention"),
+    # reporting to ICE is the visitor's own check-ins
+    ("enforcement", "i report to ICE and i want to know if i can stop doing it", dict(enforcement=0.7, removal=0.2), "removal"),
+])
+def test_a_first_reading_settles_on_what_the_words_tell(value, text, ranking, settled):
+    assert situations.settle(value, _ranking(**ranking), text) == settled

@@ -1299,3 +1299,9 @@ def test_a_call_from_ice_that_sets_a_day_weeks_away_is_not_imminent():
 def test_agents_where_the_visitor_works_now_are_at_work_and_a_past_raid_at_a_building_site_is_not():
     assert urgency.live_emergency("están los de inmigración en la construcción donde trabajo, ahora mismo") == "work"
     assert urgency.live_emergency("they pickearon a mi novio en un raid en la construccion el viernes, lo tienen en el jail") is None
+
+
+def test_a_removal_already_carried_out_is_not_imminent():
+    assert "removal_imminent" not in urgency.text_signals("ayer detuvieron a mi hermano y hoy ya lo deportaron a México, ¿se puede hacer algo?")
+    assert "removal_imminent" in urgency.text_signals("lo van a deportar mañana")
+    assert "removal_imminent" in urgency.text_signals("my brother got deported today and they are deporting my dad tomorrow")
