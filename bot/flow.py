@@ -2230,7 +2230,7 @@ _YES_CLAUSE = re.compile(
     # "ta bueno", "sta bien", "órale", "ándale", "simón": a yes in Mexican and Central American Spanish
     r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
     # "hágale", "dele", "de una" (Colombia, Venezuela), "ta to" (Dominican "está todo"), "go", "proceed"
-    r"|h[aá]g(?:a|ale)(?: pues)?|d[eé]le(?: pues)?|de una(?=\W*$)|ta to|t[aá] todo bien"
+    r"|h[aá]g(?:a|ale|alo)(?: pues)?|d[eé]le(?: pues)?|de una(?=\W*$)|ta to|t[aá] todo bien|listo(?=\W*$)|vale(?=\W*$)|mhm+(?=\W*$)|mm+ ?hm+(?=\W*$)"
     r"|(?:go|proceed|continue|do it|cool|bet|ok(?:k+|as|i)|aj[aá]|aha|uh[- ]?huh|ye+s+|yas+|ye)(?=\W*$)"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"

@@ -1140,6 +1140,7 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("no por ahora, gracias", False),
     ("ta bueno", True), ("si pues", True), ("órale", True), ("simón", True),  # yes, as it is said in Mexico and Central America
     ("hagale", True), ("de una", True), ("ta to", True), ("dele pues", True),  # Colombia, Venezuela, the Dominican Republic
+    ("hágalo", True), ("listo", True), ("vale", True), ("mhm", True), ("vale la pena?", None),
     ("go", True), ("👌", True), ("✅", True), ("uh huh", True), ("yess", True),
     ("go home", None), ("de una vez no", None), ("i dont want to go", None),
     ("you can save it", True), ("go for it", True), ("puede guardarlo", True), ("siii", True), ("bueno", True),
