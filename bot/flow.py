@@ -377,6 +377,8 @@ _STAGE_WORDS = (
                        "dieron deportacion", "dieron la deportacion", "dio deportacion", "dio la deportacion",
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
+                       # "my dad got sent back to peru", "lo mandaron de regreso a honduras"
+                       "got sent back", "was sent back", "were sent back", "mandaron de regreso", "regresaron a su pais",
                        "deportaron a mi", "deportaron a su", "deportaron a nuestro", "deportaron a nuestra",
                        "ordeno la deportacion", "ordeno mi deportacion", "ordeno su deportacion",
                        # "tengo deportacion de hace como 15 anos": an order that is had
@@ -649,6 +651,12 @@ _NOT_AGENTS = re.compile(r"\b(?:immigration|inmigraci[oó]n|migraci[oó]n) (?:la
 _NO_DATE_SAID = re.compile(r"^\W*(?:none|nothing|no ?one|n/?a|nada|ningun[oa]?|no hay|no tengo|there is none|theres none|no more)\W*$")
 
 
+def removal_carried_out_or_ordered(text: str) -> bool:
+    """Whether a message says in so many words that someone has an order or was removed ("my dad got
+    sent back to peru two weeks ago", "tiene orden de deportación"), not a fear of it."""
+    return removal_stage(text or "") == "removal_order" and bool(_STAGE_SAID.search(text or ""))
+
+
 def a_number_said(text: str) -> bool:
     """Whether a message gives an A-number ("A number 203-556-781", "A# 098 334 127")."""
     found = _A_NUMBER_SAID.search(contact.spelled_digits(text or ""))
@@ -670,7 +678,8 @@ _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|order of deportation|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
     r"order of supervision|orden de supervisi[oó]n|"
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
-    r"(?:was|got|been|were) (?:already )?(?:deported|removed)|(?:lo|la|los|las|me) deportaron|deportaron a (?:mi|su|nuestr[oa])|"
+    r"(?:was|got|been|were) (?:already )?(?:deported|removed|sent back)|(?:lo|la|los|las|me) deportaron|deportaron a (?:mi|su|nuestr[oa])|"
+    r"(?:lo|la|los|las|me|nos) (?:mandaron|enviaron) de regreso|(?:lo|la|los|las) regresaron a su pa[ií]s|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"

@@ -72,6 +72,8 @@ DETAIL_WORDS: Dict[str, str] = {
                     r"|juvenile|juvenil|visa (?:especial )?para menores"
                     # "someone said I can get a visa for victims?"
                     r"|visas? for (?:crime )?victims|victims? visa|visa (?:de|para) v[ií]ctimas?"
+                    # "una visa para mujeres que sufren maltrato", "a visa for women who are abused": a U visa or VAWA
+                    r"|visas? (?:para|for) (?:mujeres|women|personas|people|gente)(?: \w+){0,3} (?:maltrat\w*|abus\w*|golpead\w*|violencia|violence)"
                     # parole programs by name: Uniting for Ukraine, CHNV
                     r"|u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario",
     "family": r"husband|wife|spouse|esposo|esposa|marido|fianc[eé]+|prometid[oa]|mom|mother|mama|mamá|madre|dad|father"
@@ -770,6 +772,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
         return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins
+    if value == "employment" and program_named(text) and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
+        return "humanitarian"  # "quiero saber si hay una visa para mujeres que sufren maltrato": a U visa or VAWA, no job
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):
         return "removal"  # "a letter saying to report with your bags": a removal carried out soon
     if value in ("removal", "detention", "other") and _CITIZENSHIP_DENIED.search(text or "") and not _AGENCY_TOOK.search(text or ""):

@@ -1384,3 +1384,10 @@ def test_a_phone_about_to_die_is_no_danger():
     assert safety.detect_wide("oh and my phone might die, its at 3 percent, can you just email me") is None
     assert safety.detect_wide("se me va a morir el celular, mejor mándeme un correo") is None
     assert safety.detect_wide("my phone is dying and i want to die") is not None
+
+
+def test_a_removal_told_at_the_situation_question_is_the_matter():
+    said = "my dad got sent back to peru two weeks ago"
+    ranking = [{"name": "inform", "confidence": 0.9}]
+    assert interruptions.situation_beside_answer("inform", said, ranking, {"requested_slot": "situation"})["situation"] == "removal"
+    assert interruptions.situation_beside_answer("inform", "im scared they send me back", ranking, {"requested_slot": "situation"}) == {}

@@ -604,6 +604,8 @@ def test_let_go_with_papers_is_the_removal_case():
     ("detention", "i got refused at the border crossing last week, can i still visit my sister", dict(detention=0.5, removal=0.2), "other"),
     # ... but held there is held
     ("detention", "they refused him at the border and they are still holding him", dict(detention=0.9, removal=0.05), "detention"),
+    # a visa for abused women is a humanitarian program, not a work visa
+    ("employment", "quiero saber si hay una visa para mujeres que sufren maltrato", dict(employment=0.25, humanitarian=0.22), "humanitarian"),
     # reporting to ICE is the visitor's own check-ins
     ("enforcement", "i report to ICE and i want to know if i can stop doing it", dict(enforcement=0.7, removal=0.2), "removal"),
 ])
