@@ -468,6 +468,15 @@ _DECISION = re.compile(
     r"|(?:bia|board of immigration appeals?|board)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
     r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion)"
 )
+#: Voluntary departure granted (its own days to leave).
+_DEPARTURE_GRANTED = re.compile(r"\b(?:gave|granted|got|dio|dieron|tengo|tiene)\b[^.]{0,20}?\b(?:voluntary departure|salida voluntaria)\b")
+#: The time left asked about: "how much time do i have", "no se si me alcanza el tiempo", "is it too late to appeal".
+_TIME_LEFT_ASKED = re.compile(
+    r"\bhow (?:much time|many days|long) (?:do|does|did) (?:i|we|he|she|they) (?:have|get)\b|\bhow much time (?:i|we) have\b"
+    r"|\b(?:is it|am i) too late\b|\bcuanto tiempo (?:tengo|tiene|tenemos|me queda|le queda|hay)\b|\bcuantos dias (?:tengo|tiene|me quedan)\b"
+    r"|\b(?:me|le|nos) alcanza el tiempo\b|\bes (?:muy )?tarde para\b")
+#: A decision said to be long past: "years ago", "hace anos", "back in 2019", "last year".
+_LONG_AGO = re.compile(r"\b(?:years? ago|hace (?:\w+ )?anos|last year|el ano pasado|months ago|hace (?:\w+ )?meses|back in (?:19|20)\d\d|en (?:19|20)\d\d)\b")
 _DECISION_AGO = re.compile(
     r"\b(?:almost |about |around |like |casi |como )?" + _N + r"\s+(days?|weeks?|dias?|semanas?)\s+(?:ago|back|atras)\b"
     r"|\bhace\s+(?:casi |como |like |about )?" + _N + r"\s+(dias?|semanas?|days?|weeks?)\b"
@@ -494,6 +503,11 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
             day = past_date(s[dated.end(): dated.end() + 40], today) if dated else None
             if day is not None and day < today and 0 <= APPEAL_WINDOW_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
                 return True
+    if (_DECISION.search(t) or _DEPARTURE_GRANTED.search(t)) and _TIME_LEFT_ASKED.search(t) and not _LONG_AGO.search(t) \
+            and not _DECISION_AGO.search(t):
+        # "the judge denied me, how much time do i have", "el juez me dio salida voluntaria y no sé si me alcanza el
+        # tiempo": a decision just come, its window asked about (30 days to appeal; voluntary departure's own)
+        return True
     for s in sentences:
         decision = _DECISION.search(s)
         if not decision:

@@ -1305,3 +1305,15 @@ def test_a_removal_already_carried_out_is_not_imminent():
     assert "removal_imminent" not in urgency.text_signals("ayer detuvieron a mi hermano y hoy ya lo deportaron a México, ¿se puede hacer algo?")
     assert "removal_imminent" in urgency.text_signals("lo van a deportar mañana")
     assert "removal_imminent" in urgency.text_signals("my brother got deported today and they are deporting my dad tomorrow")
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("i need to file an appeal to the BIA, the judge denied me, how much time do i have", True),
+    ("el juez me dio salida voluntaria y no sé si me alcanza el tiempo", True),
+    # long past: the window is gone, nothing to mark
+    ("the judge denied my asylum 2 years ago, how much time do i have", False),
+    # the time left not asked
+    ("the judge denied my case, what now", False),
+])
+def test_a_decision_just_come_with_its_time_left_asked_is_a_deadline(text, urgent):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))) is urgent
