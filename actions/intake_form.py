@@ -592,6 +592,10 @@ class ValidateIntakeForm(FormValidationAction):
             if any(tracker.get_slot(k) != v for k, v in fixed.items()):
                 dispatcher.utter_message(response="utter_summary_corrected")
             return {**kept, **fixed, "intake_confirmed": None}
+        if "situation" in set_now:
+            # "no but can they come into my apartment without a warrant?", read as the same matter: a question
+            # about it (answered by its reply), and the summary shown again
+            return {**kept, "intake_confirmed": None}
         if reply == "more":
             # "oh and he has a DUI from 2015": added to the details, and the summary shown again.
             dispatcher.utter_message(response="utter_detail_added")

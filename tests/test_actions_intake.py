@@ -610,6 +610,19 @@ async def test_a_new_date_at_the_summary_read_as_the_same_matter_is_heard(run_fo
     assert "utter_summary_corrected" in responses(dispatcher)
 
 
+async def test_a_question_at_the_summary_read_as_the_same_matter_shows_the_summary_again(run_form):
+    said = "no but can they come into my apartment without a warrant?"
+    history = [{"event": "slot", "name": "situation", "value": "enforcement"},
+               {"event": "slot", "name": "situation_text", "value": "ice was in my apartment complex this week"},
+               {"event": "user", "text": said}]
+    before = {"consent": True, "location": "Aurora, CO", "state": "CO", "ice_present_now": False,
+              "contact_name": "Maria", "contact_phone": "+17205550186", "contact_email": "none"}
+    slots, _ = await run_form(before, {"situation": "enforcement", "situation_text": said, "intake_confirmed": said},
+                              text=said, intent="situation_enforcement", requested="intake_confirmed", history=history)
+    assert slots.get("correcting") is not True and slots["requested_slot"] == "intake_confirmed"
+    assert slots["situation_text"] == "ice was in my apartment complex this week"
+
+
 async def test_someone_released_at_the_summary_is_no_longer_urgent_as_detained(run_form):
     said = "actually scratch that, hes not detained anymore, they let him out last night with an ankle monitor"
     history = [{"event": "slot", "name": "situation", "value": "detention"},
