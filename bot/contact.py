@@ -434,7 +434,7 @@ def clean_name(text: str) -> Parsed:
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
     # (not in an aside after the name: "Ramon Quintero (everybody calls me moncho)")
     said = without_aside(text)
-    called = _CALL_ME.search(said) or _ASK_FOR.search(said) or _USE_NAME.search(said) or _UNDER_NAME.search(said)
+    called = _CALL_ME.search(said) or _ASK_FOR.search(said) or _USE_NAME.search(said) or _UNDER_NAME.search(said) or _JUST_NAME.search(said)
     if called:
         text = called.group(1)
     # "im his mom Ana", "soy la tia, Martha", "Silvia, la esposa de Ramon": the name, not who they are
@@ -468,8 +468,10 @@ def clean_name(text: str) -> Parsed:
     return name, None
 
 
+#: A name given last, after a word about the real one: "dont put my real name please, just Lupe", "mi nombre no, solo Kari".
+_JUST_NAME = re.compile(r"\b(?:name|nombre)\b[^.?!]*?[,.]\s*(?:just|only|solo|nom[aá]s)\s+([^\W\d_][\w'-]*)\s*[.!]?\s*$", re.IGNORECASE)
 #: Words of a sentence, never of a name: "no quiero que ICE lo vea" after "es seguro dar mi nombre?".
-_SENTENCE_WORDS = frozenset("quiero queremos want wanna dont don't ice uscis migra vea sepa safe seguro".split())
+_SENTENCE_WORDS = frozenset("ice uscis migra vea sepa safe seguro".split())
 #: A capitalised name, then a remark about it: "Mohamed Abdi, with one m in Mohamed".
 _NAME_THEN_REMARK = re.compile(r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,3})\s*,\s*(?=[a-záéíóúñ])")
 #: Words that tell a name is being given: "my name is", "me llamo", "call me", "soy".

@@ -631,7 +631,7 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
     if read is None and flow.removal_stage(text or "") == "check_in":
         # "i have to go to ice tomorrow for my check in, should i go?": an ICE check-in is no other court's
         read = _named_in_ranking(ranking, text, ("removal",))
-    if read is None and flow.removal_carried_out_or_ordered(text):
+    if read is None and flow.removal_carried_out_or_ordered(text) and not (flow.detention_said(text or "") or facilities.facility_in(text or "")):
         # "my dad got sent back to peru two weeks ago" at "What's happening?": a removal told
         read = "removal"
     if read is None and flow.a_number_said(text) and flow.removal_stage(text or "") in ("hearing", "check_in", "removal_order", "nta_no_date"):

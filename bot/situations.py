@@ -684,7 +684,7 @@ _TOLD_TO_REPORT = re.compile(
     re.IGNORECASE)
 #: The visitor's own reporting to ICE, a check-in in other words: "i report to ICE every 3 months", "me tengo que reportar con migración".
 _REPORTS_TO_ICE = re.compile(
-    r"\b(?:i|we|he|she|they|i have to|i need to|i still|have to|has to|must)\s+(?:still\s+)?report(?:s|ing)?\s+(?:\w+\s+){0,2}?to\s+(?:ice|immigration|ero)\b"
+    r"\b(?:i|we|he|she|they|i have to|i need to|i still|have to|has to|must)\s+(?:still\s+)?report(?:s|ing)?\s+(?:back\s+|in\s+)?to\s+(?:ice|immigration|ero)\b"
     r"|\b(?:me|nos|se)\s+(?:tengo que |tiene que |tenemos que )?report(?:o|a|amos|ar)\s+(?:\w+\s+){0,2}?(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b"
     r"|\b(?:tengo|tiene|tenemos) que (?:reportarme|reportarse|reportarnos)\s+(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b",
     re.IGNORECASE)

@@ -640,7 +640,10 @@ _AGENT_LOOKS = re.compile(
 )
 #: Where agents at hand are: at the door, in the office, outside.
 _AGENTS_AT = re.compile(
-    rf"\b(?:at|outside|in front of|(?<!came )(?<!come )(?<!stopped )(?<!drove )(?<!drive )by|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
+    rf"\b(?:at|outside|in front of|afuera de|en|frente a|enfrente de) (?:the|my|our|la|mi|nuestra|el) (?:front )?(?:{_HOME})\b"
+    # "theyre standing by my fence right now"
+    r"|\b(?:standing|parked|waiting|sitting|hanging around|walking around) (?:by|near|next to) (?:the|my|our) (?:front )?"
+    r"(?:fence|yard|backyard|door|house|gate|window|driveway|porch|building|trailer)\b"
     r"|\b(?:in|at|en|by|near) (?:the|my|our|el|la|mi) (?:office|front desk|lobby|hallway|kitchen|parking lot|back|loading dock|dock|break room"
     r"|front gate|gate|oficina|recepcion|cocina|estacionamiento|sala|entrada|porton)\b"
     # "across from my apartment", "in the back with the manager"

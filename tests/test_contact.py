@@ -553,3 +553,5 @@ def test_a_worry_about_giving_a_name_is_no_name_and_is_heard_as_a_privacy_questi
 
 def test_a_full_name_said_after_a_nickname_is_the_name():
     assert contact.name_answer("its Jhun, full name is Jonathan Reyes Dizon") == ("Jonathan Reyes Dizon", None)
+    # a name given last, instead of the real one
+    assert contact.name_answer("dont put my real name please, just Lupe") == ("Lupe", None)
