@@ -1842,8 +1842,9 @@ def _matter_told(situation: str | None, text: str) -> str | None:
     if situation == "removal" and _KEPT_IN.search(text or "") and removal_stage(text) == "check_in" \
             and not situations.RELEASED.search(text or "") and not someone_else_kept(text):
         return "detention"  # "fue a firmar ayer como siempre y ya no salio": kept at the check-in
-    if situation == "removal" and (_HELD_NOW.search(text or "") or situations.taken_lately(text)) \
+    if situation == "removal" and (_HELD_NOW.search(text or "") or (situations.taken_lately(text) and not others_taken(text))) \
             and not situations.RELEASED.search(text or "") and not situations.DEPORTED_ALREADY.search(text or ""):
+        # (not a friend's taking told as the reason to fear one's own check-in: "they took my friend last week")
         # "my brother has been in detention 2 months and every hearing gets postponed", "my dad is detained in
         # louisiana and has a hearing next week", "el juez le dio deportacion en 2019 y lo cogieron hace 3 dias":
         # held, with hearings
@@ -1885,7 +1886,8 @@ def _matter_told(situation: str | None, text: str) -> str | None:
     if situation in ("family", "other", "humanitarian") and urgency.removal_signs(text) and not detention_said(text):
         # "the officer told my husband to go to the consulado and get his travel document": a removal under way
         return "removal"
-    if situation == "enforcement" and stage == "removal_order" and not urgency.agents_named(text):
+    if situation == "enforcement" and stage == "removal_order" and not urgency.agents_named(text) and not others_taken(text):
+        # (not a friend's removal told as the reason to fear agents: "a mi amigo ... ya lo deportaron ... qué derechos tengo")
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
         return "removal"

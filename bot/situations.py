@@ -110,6 +110,9 @@ _RELATIVES_PAPERS = re.compile(
 #: "my wife is undocumented, we want to fix her status".
 _PETITION_FOR_RELATIVE = re.compile(
     r"\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:me|nos|la|lo) (?:va|van|puede|pueden|quiere|quieren) (?:a )?pedir\b(?! asilo)"
+    # "mi esposo es residente y me pidio hace 3 años": a petition already filed by a relative
+    r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:me|nos|la|lo) (?:pidi[oó]|pidieron|meti[oó] (?:los )?papeles)\b"
+    r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:petitioned|filed|sponsored) (?:for )?(?:me|us)\b"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
     r"(?:status|papers|papeles|estatus)\b"
     # "my green card interview ... my husband is a citizen": a spouse's petition at its interview
@@ -283,7 +286,9 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
         # "mi audiencia es en tres semanas y quiero llevar pruebas de que trabajo": the visitor's own court
         # case, whatever the papers asked about
         return "removal"
-    if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
+    if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight and not (
+            runner_up[1] == "detention" and not (_TAKEN.search(text or "") or _HELD_SOMEWHERE.search(text or "") or missing(text))):
+        # (not a detention nobody's taking or holding tells: "necesito copias de todo mi expediente de inmigración")
         return runner_up[1]
     if runner_up and runner_up[0] >= NAMED_RUNNER_UP and runner_up[1] == "citizenship" and _NATURALISATION.search(text or ""):
         return runner_up[1]  # "ya tengo mi cita de juramento pero perdi mi green card": the oath names it
@@ -471,7 +476,8 @@ _MONTHS_AGO = re.compile(
     r" (?:months?|meses) (?:ago|back|atras)|hace (?:como |unos |casi )?(?:\d{1,2}|dos|tres|cuatro|cinco|seis|varios) meses)\b", re.IGNORECASE)
 #: ... unless someone was taken: "they took my husband, can they deport him?"
 _TAKEN = re.compile(
-    r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|detuvieron|agarraron|(?:lo|la|los) cogieron|detenid[oa]|lo tienen|la tienen)\b",
+    r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|se llevaron a (?:mi|su|nuestr[oa])|detuvieron|detuvo"
+    r"|agarraron|(?:lo|la|los) cogieron|detenid[oa]|lo tienen|la tienen)\b",
     re.IGNORECASE)
 
 
@@ -772,6 +778,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
         return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins
+    if value == "removal" and work_visa_named(text) and not (_OPEN_CASE.search(text or "") or _DEPORTED.search(text or "")
+                                                             or _REMOVAL_CASE.search(text or "")):
+        return "employment"  # "got laid off from my H-1B job last week, how long do i have ... before i have to leave"
     if value == "employment" and program_named(text) and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
         return "humanitarian"  # "quiero saber si hay una visa para mujeres que sufren maltrato": a U visa or VAWA, no job
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):

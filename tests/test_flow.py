@@ -2374,3 +2374,10 @@ def test_arrested_at_court_is_held():
     assert flow.matter_told("removal", "my son went to his court like they told him and they arrested him right there in the hallway") \
         == "detention"
     assert flow.matter_told("removal", "my son went to his court and they gave him another date") == "removal"
+
+
+def test_a_friends_taking_told_beside_ones_own_check_in_is_no_detention():
+    text = "my check in at ICE is in 4 days and i am scared they keep me this time bc they took my friend last week"
+    assert flow.matter_told("removal", text) == "removal"
+    text = "a mi amigo lo detuvieron hace un mes y ya lo deportaron. me da miedo que me pase lo mismo, qué derechos tengo si me paran?"
+    assert flow.matter_told("enforcement", text) == "enforcement"

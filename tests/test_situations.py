@@ -606,8 +606,22 @@ def test_let_go_with_papers_is_the_removal_case():
     ("detention", "they refused him at the border and they are still holding him", dict(detention=0.9, removal=0.05), "detention"),
     # a visa for abused women is a humanitarian program, not a work visa
     ("employment", "quiero saber si hay una visa para mujeres que sufren maltrato", dict(employment=0.25, humanitarian=0.22), "humanitarian"),
+    # a petition a relative already filed
+    ("humanitarian", "mi esposo es residente y me pidio hace 3 años, cuando puedo sacar permiso de trabajo?",
+     dict(humanitarian=0.44, family=0.42), "family"),
+    # a work visa and a job lost, no removal case
+    ("removal", "got laid off from my H-1B job last week, how long do i have before i have to leave", dict(removal=0.4, employment=0.34),
+     "employment"),
+    # reporting someone else is not one's own check-in
+    ("other", "how do i report my ex to immigration? he is here illegally", dict(other=0.6, removal=0.1), "other"),
     # reporting to ICE is the visitor's own check-ins
     ("enforcement", "i report to ICE and i want to know if i can stop doing it", dict(enforcement=0.7, removal=0.2), "removal"),
 ])
 def test_a_first_reading_settles_on_what_the_words_tell(value, text, ranking, settled):
     assert situations.settle(value, _ranking(**ranking), text) == settled
+
+
+def test_a_detention_just_below_other_needs_words_of_a_taking():
+    ranking = _ranking(other=0.23, detention=0.19)
+    assert situations.from_ranking(ranking, "necesito copias de todo mi expediente de inmigración, cómo se pide eso?") == "other"
+    assert situations.from_ranking(ranking, "se llevaron a mi hermano y no sé qué hacer") == "detention"
