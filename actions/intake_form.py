@@ -269,6 +269,10 @@ class ValidateIntakeForm(FormValidationAction):
                 out.update(situation_text=_clip(text), **{k: v for k, v in court.items() if slots.get(k) is None or k == "situation"})
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
+            if out.get("situation"):
+                # "my dad got sent back to peru two weeks ago", placed here: what it also tells is not asked
+                said = flow.answers_in_text(out["situation"], text, today())
+                out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out})
         elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(
             tracker
         ).startswith(interruptions.SITUATION_PREFIX):

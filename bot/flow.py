@@ -499,6 +499,13 @@ _DEPORTATION_FEARED = re.compile(
     r"|(?:could|can|will|might|would) (?:i|he|she|we|they) (?:get|be) deported)\b", re.IGNORECASE)
 
 
+#: Already sent back, as the answer to "Which of these fits best?": "hes already in peru", "ya está en Honduras".
+_ALREADY_SENT = re.compile(
+    r"^\W*(?:(?:he'?s|hes|she'?s|shes|they'?re|theyre|he is|she is|they are)\s+(?:already\s+(?:back\s+)?|back\s+)in"
+    r"|(?:(?:el|ella|ellos)\s+)?ya\s+est[aá]n?\s+(?:de vuelta\s+)?en)\s+"
+    r"(?!(?:the |a |el |la )?(?:jail|detention|custody|court|corte|c[aá]rcel|centro|detenci[oó]n)\b)\w+")
+
+
 def removal_stage(text: str, answer: bool = False) -> str | None:
     """A removal stage from a button value or the visitor's words; None if unclear.
 
@@ -517,6 +524,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         return "unknown"
     if answer and _CLOSED_ANSWER.match(t):
         return "closed"  # "dismissed, no court", "cerrado": as the answer, the case is closed
+    if answer and _ALREADY_SENT.match(t):
+        return "removal_order"  # "hes already in peru": the removal carried out
     picked = _BUTTON_PICKED.match(t) if answer else None
     if picked is not None:
         # "the first one", "2", "la cuarta": a button named by its place in the list

@@ -623,6 +623,14 @@ async def test_a_question_at_the_summary_read_as_the_same_matter_shows_the_summa
     assert slots["situation_text"] == "ice was in my apartment complex this week"
 
 
+async def test_a_matter_placed_at_the_situation_question_keeps_what_else_it_tells(run_form):
+    said = "my dad got sent back to peru two weeks ago"
+    slots, _ = await run_form({"consent": True, "location": "West Valley City, UT", "state": "UT"}, {}, text=said,
+                              intent="inform", requested="situation", ranking=[{"name": "inform", "confidence": 0.9}])
+    assert slots["situation"] == "removal" and slots["removal_stage"] == "removal_order"
+    assert slots["requested_slot"] != "removal_stage"
+
+
 async def test_someone_released_at_the_summary_is_no_longer_urgent_as_detained(run_form):
     said = "actually scratch that, hes not detained anymore, they let him out last night with an ankle monitor"
     history = [{"event": "slot", "name": "situation", "value": "detention"},

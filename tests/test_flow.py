@@ -2381,3 +2381,11 @@ def test_a_friends_taking_told_beside_ones_own_check_in_is_no_detention():
     assert flow.matter_told("removal", text) == "removal"
     text = "a mi amigo lo detuvieron hace un mes y ya lo deportaron. me da miedo que me pase lo mismo, qué derechos tengo si me paran?"
     assert flow.matter_told("enforcement", text) == "enforcement"
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("hes already in peru", "removal_order"), ("ya está en honduras", "removal_order"), ("shes back in mexico", "removal_order"),
+    ("he is in jail", None), ("hes in houston, he has court", "hearing"), ("ya esta en el centro de detencion", None),
+])
+def test_someone_already_sent_back_is_a_removal_carried_out_at_the_stage_question(text, stage):
+    assert flow.removal_stage(text, answer=True) == stage
