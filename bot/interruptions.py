@@ -500,7 +500,7 @@ def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional
 
 
 def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str) -> Optional[str]:
-    if flow.detention_said(text) or (flow.held_now(text) and _IMMIGRATION_WORDS.search(text or "")):
+    if flow.detention_said(text) or (flow.held_now(text) and (_IMMIGRATION_WORDS.search(text or "") or urgency.removal_signs(text))):
         # "ya no quiero vivir. me quitaron a mi esposo ayer": the classifier's weight is on the danger
         # ("he's been locked up since october ... a bus to the border tonight": held, in an immigration story)
         return "detention"
@@ -509,6 +509,9 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         return "removal"
     if situations.trafficking_signs(text):
         return "humanitarian"  # "my boss took my passport and doesnt pay me, says he calls immigration": a T visa
+    if "removal_imminent" in urgency.text_signals(text or "") and not urgency.threat_to_call_agents(text or ""):
+        # "my son is being deported tonight", read as danger: the removal under way is the matter
+        return "removal"
     if kind == "child" and _CHILD_HURT_BY_SOMEONE.search(text or "") and situations.A_RELATIVE.search(text or "") \
             and not _NEIGHBOUR.search(text or ""):
         # "my stepdad touches my little sister and my mom says we cant call police because of

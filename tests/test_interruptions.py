@@ -1391,3 +1391,15 @@ def test_a_removal_told_at_the_situation_question_is_the_matter():
     ranking = [{"name": "inform", "confidence": 0.9}]
     assert interruptions.situation_beside_answer("inform", said, ranking, {"requested_slot": "situation"})["situation"] == "removal"
     assert interruptions.situation_beside_answer("inform", "im scared they send me back", ranking, {"requested_slot": "situation"}) == {}
+
+
+@pytest.mark.parametrize("text, ranking, matter", [
+    # held, in a removal story told without the word "immigration"
+    ("they moved my son last night to the place near the airport in alexandria and the officer told him his flight is tonight",
+     [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.59}], "detention"),
+    # a removal under way, read as danger
+    ("my son is being deported tonight",
+     [{"name": "crisis", "confidence": 0.4}, {"name": "situation_detention", "confidence": 0.18}], "removal"),
+])
+def test_the_matter_beside_a_guessed_danger_is_the_removal_under_way(text, ranking, matter):
+    assert interruptions.situation_beside_crisis(ranking, None, text) == matter
