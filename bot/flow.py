@@ -2076,6 +2076,8 @@ _HELD_NOW = re.compile(
     # "hes been locked up in the Adams county facility since the weekend"
     r"|\b(?:has|have|he'?s|she'?s|hes|shes|they'?ve|theyve) been (?:detained|locked up|held(?! back| up))\b"
     r"|\b(?:lo|la|los|las) tienen (?:detenid|encerrad)"
+    # "mi hermano esta preso en la carcel del condado", "lo tienen en stewart desde hace tres semanas"
+    r"|\b(?:est[aá]n?|sigue|siguen) pres[oa]s?\b|\b(?:lo|la|los|las) tienen en (?!la mira\b)(?:el |la )?[a-z]"
     # "a mi hermano lo tienen en el corralon de laredo", "they have him at the county jail"
     r"|\b(?:(?:lo|la|los|las) tienen|they have (?:him|her|them)|they got (?:him|her|them)) (?:en|in|at) (?:el |la |the )?"
     r"(?:corral[oó]n|hielera|c[aá]rcel|jail|centro de detenci[oó]n|detention|processing center|county)"

@@ -2389,3 +2389,11 @@ def test_a_friends_taking_told_beside_ones_own_check_in_is_no_detention():
 ])
 def test_someone_already_sent_back_is_a_removal_carried_out_at_the_stage_question(text, stage):
     assert flow.removal_stage(text, answer=True) == stage
+
+
+@pytest.mark.parametrize("text", [
+    "mi hermano esta preso en la carcel del condado por inmigracion hace una semana y tiene corte el miercoles que viene",
+    "a mi hermano lo tienen en stewart desde hace como tres semanas, le pusieron corte para el mes que viene",
+])
+def test_someone_held_now_with_a_court_date_is_a_detention(text):
+    assert flow.matter_told("removal", text) == "detention"
