@@ -1644,7 +1644,9 @@ _FAMILY_TAKEN = re.compile(
     # one person, taken by the agents: "his coworker said la migra took him at the job site"
     + r"|\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol)\s+(?:took|picked up|grabbed|arrested|detained)\s+(?:him|her)\b"
     # the relative first: "mi papa got arrested por ICE esta mañana", "my husband was detained by ICE"
-    r"|\b(?:my|mi|our|nuestr[oa])" + _KIN + r"\s+(?:\w+\s+)?(?:got|was|were|fue|is|esta|está)\s+(?:arrested|detained|taken|picked up|grabbed|detenid[oa]|arrestad[oa])\b",
+    r"|\b(?:my|mi|our|nuestr[oa])" + _KIN + r"\s+(?:\w+\s+)?(?:got|was|were|fue|is|esta|está)\s+(?:arrested|detained|taken|picked up|grabbed|detenid[oa]|arrestad[oa])\b"
+    # "a mi hermano lo agarró ICE el fin de semana"
+    r"|\b(?:a\s+)?(?:mi|nuestr[oa])" + _KIN + r"\s+(?:lo|la)\s+(?:agarr[oó]|detuvo|cogi[oó]|arrest[oó]|agarraron|detuvieron)\b",
     re.IGNORECASE)
 
 

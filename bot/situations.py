@@ -425,7 +425,9 @@ _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita 
 #: A taking told (not a state denied: "i am not detained"): "they got my sister", "lo cogieron", "ICE took him".
 _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|picked (?:him|her|them|me|us) up|grabbed|got (?:him|her|them|my " + RELATIVE + r")|se (?:lo|la|los) llevaron"
-    r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a|se llevaron a (?:mi|mis|nuestr[oa]s?))\b", re.IGNORECASE)
+    r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a|se llevaron a (?:mi|mis|nuestr[oa]s?)"
+    # one agency, said after the taking: "a mi hermano lo agarró ICE el fin de semana", "se lo llevó la migra"
+    r"|(?:lo|la|los|las) (?:agarr[oó]|detuvo|cogi[oó]|arrest[oó]) (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|cbp)|se (?:lo|la|los|las) llev[oó] (?:la migra|ice|inmigraci[oó]n))\b", re.IGNORECASE)
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
 LATELY = re.compile(r"\b(?:hace (?:como |unos |unas |casi |ya |mas de |más de )?(?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|días?|horas?|semanas?)"
                      r"|ayer|anoche|antier|hoy|esta mañana|esta manana|la semana pasada|el fin de semana|este fin"

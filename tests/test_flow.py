@@ -2397,3 +2397,8 @@ def test_someone_already_sent_back_is_a_removal_carried_out_at_the_stage_questio
 ])
 def test_someone_held_now_with_a_court_date_is_a_detention(text):
     assert flow.matter_told("removal", text) == "detention"
+
+
+def test_a_relative_taken_by_one_agency_named_after_is_a_detention_before_the_visitors_own_status():
+    text = "Soy ciudadano americano y a mi hermano lo agarró ICE el fin de semana. Yo no tengo problemas, es por él. ¿Cómo lo saco?"
+    assert flow.matter_told("citizenship", text) == "detention"
