@@ -574,20 +574,19 @@ class ValidateIntakeForm(FormValidationAction):
             # "No, I changed my mind": treated as a refusal, so nothing is kept.
             self._refuse(dispatcher)
             return {"consent": False, "intake_confirmed": None}
-        # (a slot set again to what it was is no change: "the hearing is not next friday, they moved it, its in
-        # 7 weeks" reads as the same removal matter; its words are not the matter's words)
         set_now = set(tracker.slots_to_validate()) - {"intake_confirmed", "requested_slot"}
-        changed_now = {k for k in set_now if tracker.get_slot(k) != slot_before_turn(tracker, k)}
+        changed_now = set(set_now)
         kept = {}
-        if "situation" not in changed_now or flow.keeps_situation(slot_before_turn(tracker, "situation"),
-                                                                  tracker.get_slot("situation"), "intake_confirmed",
-                                                                  latest_text(tracker)):
-            changed_now -= {"situation", "situation_text"}  # a question at the summary, not a new matter
+        if tracker.get_slot("situation") == slot_before_turn(tracker, "situation") or flow.keeps_situation(
+                slot_before_turn(tracker, "situation"), tracker.get_slot("situation"), "intake_confirmed", latest_text(tracker)):
+            # a question or a correction at the summary, not a new matter ("the hearing is not next friday, they moved
+            # it, its in 7 weeks" reads as the same removal case): its words are not the matter's words
+            changed_now -= {"situation", "situation_text"}
             kept = {k: slot_before_turn(tracker, k) for k in ("situation", "situation_text")
                     if k in set_now and tracker.get_slot(k) != slot_before_turn(tracker, k)}
         if changed_now:
             # "No, I'm in Boston": the correction came with the "no"; show the summary again.
-            return {"intake_confirmed": None}
+            return {**kept, "intake_confirmed": None}
         fixed = flow.corrected_at_summary(latest_text(tracker), tracker.slots, resolver.country_code(tracker.get_slot("country")),
                                           today()) if reply in ("change", "more") else {}
         if fixed:

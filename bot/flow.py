@@ -195,7 +195,8 @@ def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
 #: A fact said again to put it right, at any question ("wait no i read it wrong its next friday",
 #: "perdón, me equivoqué, es el jueves"): the new reading replaces the one kept.
 _SETS_RIGHT = re.compile(
-    r"\b(?:wait,? no|no,? wait|read it wrong|got it wrong|i was wrong|my bad|correction|i meant|i mean|i said \w+(?: \w+)? but"
+    r"\b(?:wait,? no|no,? wait|read (?:it|the \w+) wrong|got it wrong|i was wrong|my bad|correction|i meant|i mean|i said \w+(?: \w+)? but"
+    r"|they moved it|(?:la|lo) (?:cambiaron|movieron)"
     r"|not (?:in )?(?:\w+ ){0,3}(?:it'?s|its|it is)|actually"
     r"|me equivoqu[eé]|nos equivocamos|le[ií] mal|le[ií]mos mal|estaba mal|en realidad|no es (?:el|en|para))\b",
     re.IGNORECASE,
@@ -1133,7 +1134,9 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
 #: A date set right in the same message: "no wait", "me equivoqué", "its not next week, its", "it's now".
 _SET_RIGHT = re.compile(
     r"\b(?:no,? wait|wait,? (?:sorry|no)|sorry,? no|i mean|me equivoqu[eé]|ay no|no,? no|perd[oó]n,? no|correction|correcci[oó]n"
-    r"|(?:it'?s|its|is) not [^,.;!?]{1,30}?,? (?:it'?s|its|is)|no es [^,.;!?]{1,30}?,? es|it'?s now|its now|now it'?s|ahora es)\b",
+    # ("the hearing is not next friday, they moved it, its in 7 weeks")
+    r"|(?:it'?s|its|is) not [^,.;!?]{1,30}?,? (?:it'?s|its|is)|(?:it'?s|its|is) not [^.;!?]{1,20}?, they moved it,? (?:it'?s|its|to)"
+    r"|no es [^,.;!?]{1,30}?,? es|it'?s now|its now|now it'?s|ahora es)\b",
     re.IGNORECASE)
 #: The day it was, after the day it is: "this coming wednesday instead of in 4 months".
 _INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*", re.IGNORECASE)

@@ -2402,3 +2402,10 @@ def test_someone_held_now_with_a_court_date_is_a_detention(text):
 def test_a_relative_taken_by_one_agency_named_after_is_a_detention_before_the_visitors_own_status():
     text = "Soy ciudadano americano y a mi hermano lo agarró ICE el fin de semana. Yo no tengo problemas, es por él. ¿Cómo lo saco?"
     assert flow.matter_told("citizenship", text) == "detention"
+
+
+def test_a_date_set_right_after_they_moved_it_is_the_new_one():
+    text = "wait i read the letter wrong, the hearing is not next friday, they moved it, its in 7 weeks"
+    said = flow.answers_in_text("removal", text, date(2026, 12, 6), stage_known="hearing")
+    assert said["hearing_date"] == "2027-01-24"
+    assert flow.corrected(said, {"hearing_date": "2026-12-11"}, text) == {"hearing_date": "2027-01-24"}
