@@ -1863,6 +1863,11 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # louisiana and has a hearing next week", "el juez le dio deportacion en 2019 y lo cogieron hace 3 dias":
         # held, with hearings
         return "detention"
+    if situation == "removal" and _IN_CUSTODY_NOW.search(text or "") and not situations.RELEASED.search(text or "") \
+            and not situations.DEPORTED_ALREADY.search(_REMOVED_BEFORE.sub(" ", text or "")) and not others_taken(text):
+        # "mi papá está en la cárcel del condado ... por ICE y su primera corte es el jueves", "the judge ordered
+        # him deported from the detention in otay mesa", "they kept him right there at the courthouse": held now
+        return "detention"
     if situation == "removal" and _BOND_HEARING.search(text or "") and not situations.RELEASED.search(text or ""):
         # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
         return "detention"
@@ -2058,6 +2063,17 @@ _ARRESTED_AT_COURT = re.compile(
     r"|\b(?:arrested|detained|grabbed|detuvieron|agarraron|arrestaron) (?:him|her|them|me|us|lo|la)? ?(?:right )?(?:there )?(?:at|in|en) (?:the |la |el )?"
     r"(?:court|courthouse|corte|hallway of the court|pasillo de la corte)\b", re.IGNORECASE)
 #: Still in a place now: "has been in the Moshannon place for 3 weeks", "lleva 2 meses en", "sigue en".
+#: In custody now, in words a removal story uses: "está en la cárcel del condado", "lleva 4 días en la estación de
+#: Lordsburg", "by video from the detention in otay mesa", "they kept him right there", "being processed for detention".
+_IN_CUSTODY_NOW = re.compile(
+    r"\b(?:est[aá]n?|sigue|siguen|lleva(?:n)? \w+ \w+|is|are|he'?s|she'?s|hes|shes|still)\s+(?:\w+\s+){0,2}?(?:en|in|at)\s+(?:la|el|the|a)\s+"
+    r"(?:c[aá]rcel|estaci[oó]n|hielera|corral[oó]n|jail|county jail|detention|detenci[oó]n|centro de detenci[oó]n|processing center)\b"
+    r"|\bfrom (?:the )?detention\b|\b(?:kept|keeping|held) (?:him|her|them) (?:right )?there\b|\bprocessed for detention\b"
+    r"|\b(?:lo|la) dejaron (?:ah[ií] )?(?:detenid[oa]|adentro)\b",
+    re.IGNORECASE)
+#: A removal carried out before a new taking: "lo deportaron hace un año y ahora lo agarraron otra vez".
+_REMOVED_BEFORE = re.compile(r"\b(?:lo|la) deportaron hace \w+ (?:a[nñ]os?|meses?)\b|\b(?:was|got) deported (?:\w+ )?(?:years?|months?) ago\b",
+                             re.IGNORECASE)
 _IN_THERE_NOW = re.compile(r"\b(?:has been|have been|is still|is|'s|hes|shes|still|sigue|siguen|lleva|llevan|est[aá]n?)\s+(?:\w+\s+){0,3}?(?:in|at|en)\b",
                            re.IGNORECASE)
 #: Someone close taken (passive, with no agent named): "my girlfriend was taken at the airport".

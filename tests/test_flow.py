@@ -2409,3 +2409,17 @@ def test_a_date_set_right_after_they_moved_it_is_the_new_one():
     said = flow.answers_in_text("removal", text, date(2026, 12, 6), stage_known="hearing")
     assert said["hearing_date"] == "2027-01-24"
     assert flow.corrected(said, {"hearing_date": "2026-12-11"}, text) == {"hearing_date": "2027-01-24"}
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("my cousins hearing was yesterday and they kept him right there at the courthouse in baltimore", "detention"),
+    ("my sons court was this morning by video from the detention in otay mesa and the judge ordered him deported", "detention"),
+    ("mi papá está en la cárcel del condado de Butler desde hace 5 días por ICE y su primera corte es el jueves", "detention"),
+    ("my brother went in for his check in 3 hours ago and a guard just told me hes being processed for detention", "detention"),
+    ("a mi esposo lo deportaron hace un año y ahora lo agarraron otra vez cruzando, lleva 4 días en la estación de Lordsburg", "detention"),
+    # out, or only at court
+    ("he was released from the detention center last week and has court in march", "removal"),
+    ("my mom is in court today, he is at the hearing", "removal"),
+])
+def test_someone_in_custody_now_in_a_removal_story_is_a_detention(text, matter):
+    assert flow.matter_told("removal", text) == matter
