@@ -227,6 +227,8 @@ _DAY_WORDS = (
     (re.compile(r"\b(esta madrugada|hoy (?:en la|de) madrugada|hoy temprano|temprano hoy|early this morning|early today|(?<!manana )temprano(?= y\b| se\b| lo\b| la\b|,|$)|this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|este morning|esta morning|este afternoon|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).
+#: Days said after a count of weeks: "in 2 weeks and 2 days".
+_AND_DAYS = re.compile(r"\s+(?:and|y)\s+(\d{1,2}|a|one|two|three|four|five|six|un|uno|dos|tres|cuatro|cinco|seis)\s+(?:days?|dias?)\b")
 _IN_TIME = re.compile(
     r"\b(?:in|en|dentro de) (?:about |around |like |roughly |unos |unas |como |aproximadamente )?(\d{1,2}|a couple of|a couple|couple of|un par de|a|an|one|two|three|four|five|six|seven|un|una|dos|tres|cuatro|cinco|seis|siete)"
     r" (days?|weeks?|months?|dias?|semanas?|mes(?:es)?)\b"
@@ -403,7 +405,9 @@ def _spoken_day(text: str, today: date) -> Optional[date]:
     if m:
         count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-        found.append(today + timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[unit[:3]]))
+        more = _AND_DAYS.match(t, m.end())  # "in 2 weeks and 2 days", "en 2 semanas y 3 dias"
+        extra = (int(more.group(1)) if more.group(1).isdigit() else _NUMBER_WORDS.get(more.group(1), 0)) if more else 0
+        found.append(today + timedelta(days=n * {"day": 1, "dia": 1, "wee": 7, "sem": 7, "mon": 30, "mes": 30}[unit[:3]] + extra))
     m = _DAYS_AGO_ES.search(t)
     if m:
         said = m.group(1)

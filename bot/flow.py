@@ -371,6 +371,7 @@ _STAGE_WORDS = (
                        "ordered removal", "ordered deportation", "ordered my removal", "in absentia", "en ausencia", "en absentia",
                        "dieron deportation", "dio deportation", "dieron la deportation", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
+                       "bia said no", "board said no", "bia rejected", "bia turned down",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "nego el asylum", "negó el asylum", "nego mi asylum", "negaron el asylum",
@@ -690,7 +691,7 @@ _STAGE_SAID = re.compile(
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
     r"(?:was|got|been|were) (?:already )?(?:deported|removed|sent back)|(?:lo|la|los|las|me) deportaron|deportaron a (?:mi|su|nuestr[oa])|"
     r"(?:lo|la|los|las|me|nos) (?:mandaron|enviaron) de regreso|(?:lo|la|los|las) regresaron a su pa[ií]s|"
-    r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied)|"
+    r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied|said no|rejected|turned down)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
@@ -1119,6 +1120,9 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     its THIS friday", "it's now this coming wednesday instead of in 4 months"."""
     text = _INSTEAD_OF.sub(" ", text or "")  # ("X instead of Y": Y is the day it was)
     said = _answers_in_text(situation, text, today, stage_known)
+    if situation == "removal" and said.get("hearing_date") and _CANCELLED_NO_DATE.search(text):
+        # "my hearing was supposed to be tomorrow but it got cancelled ... and there is no new date": none known
+        said["hearing_date"] = "unknown"
     marks = list(_SET_RIGHT.finditer(text)) if situation == "removal" else []
     tail = text[marks[-1].end():] if marks else ""
     if tail.strip():
@@ -1131,6 +1135,11 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     return said
 
 
+#: A hearing or check-in called off with no new day: "it got cancelled on the portal and there is no new date".
+_CANCELLED_NO_DATE = re.compile(
+    r"\b(?:cancel+ed|called off|cancelaron|cancelada|cancelado|suspendieron|suspendida)\b[^.?!]{0,60}?"
+    r"\b(?:no new date|no date yet|no other date|without a (?:new )?date|sin (?:nueva )?fecha|no (?:hay|tengo|tiene|me dieron) (?:nueva |otra )?fecha)\b",
+    re.IGNORECASE)
 #: A date set right in the same message: "no wait", "me equivoqué", "its not next week, its", "it's now".
 _SET_RIGHT = re.compile(
     r"\b(?:no,? wait|wait,? (?:sorry|no)|sorry,? no|i mean|me equivoqu[eé]|ay no|no,? no|perd[oó]n,? no|correction|correcci[oó]n"
@@ -2274,7 +2283,8 @@ _YES_CLAUSE = re.compile(
     r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
     # "hágale", "dele", "de una" (Colombia, Venezuela), "ta to" (Dominican "está todo"), "go", "proceed"
     r"|h[aá]g(?:a|ale|alo)(?: pues)?|d[eé]le(?: pues)?|de una(?=\W*$)|ta to|t[aá] todo bien|listo(?=\W*$)|vale(?=\W*$)|mhm+(?=\W*$)|mm+ ?hm+(?=\W*$)"
-    r"|(?:go|proceed|continue|do it|cool|bet|ok(?:k+|as|i)|aj[aá]|aha|uh[- ]?huh|ye+s+|yas+|ye)(?=\W*$)"
+    r"|(?:go|proceed|continue|do it|cool|bet|ok(?:k+|as|i)|aj[aá]|aha|uh[- ]?huh|ye+s+|yas+|ye|certainly|definitely|affirmative|go on"
+    r"|(?:that|it) works|works for me)(?=\W*$)"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no|por ?supuesto|idc|i (?:do ?n[o']?t|dont) care|no me importa"

@@ -1274,8 +1274,10 @@ def _removal_imminent(s: str) -> bool:
     if _IMMINENT.search(s) or _REMOVAL_SIGNS.search(s):
         return True
     for told in _TICKET_TO_LEAVE.finditer(s):
-        if any(0 <= start - told.end() <= 25 for start, _ in _near_spans(s)):
-            return True  # (the days after the leaving: "para irse en 10 dias")
+        # (the days after the leaving: "para irse en 10 dias"; or before the ticket: "has to come back in 5 days
+        # with a plane ticket to leave the country")
+        if any(0 <= start - told.end() <= 25 or 0 <= told.start() - end <= 25 for start, end in _near_spans(s)):
+            return True
     for d in _DEPORT_WORD.finditer(s):
         if _FEAR_OR_IF.search(s[: d.start()]) or _CARRIED_OUT.search(s[max(0, d.start() - 20): d.end()]):
             continue  # (not a removal carried out: "ayer lo detuvieron y hoy ya lo deportaron a Mexico")

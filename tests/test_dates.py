@@ -382,3 +382,10 @@ def test_an_ordinal_week_is_not_a_day_of_the_month():
     # "the 2nd week" was read as the 2nd of the next month
     assert dates.parse_date("in may, the 2nd week i think", date(2026, 12, 6)) is None
     assert dates.parse_date("ICE detained my husband last week", date(2026, 12, 6)) is not None
+
+
+def test_weeks_and_days_are_counted_together():
+    from datetime import date as _date
+    from bot import dates as _dates
+    assert _dates.coming_date("my ice appointment is in 2 weeks and 2 days", _date(2026, 12, 6)) == _date(2026, 12, 22)
+    assert _dates.coming_date("en 2 semanas y tres dias", _date(2026, 12, 6)) == _date(2026, 12, 23)

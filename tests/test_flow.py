@@ -2423,3 +2423,17 @@ def test_a_date_set_right_after_they_moved_it_is_the_new_one():
 ])
 def test_someone_in_custody_now_in_a_removal_story_is_a_detention(text, matter):
     assert flow.matter_told("removal", text) == matter
+
+
+def test_a_hearing_cancelled_with_no_new_date_has_no_next_date():
+    text = "my hearing was supposed to be tomorrow but it got cancelled on the portal and there is no new date"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == "unknown"
+
+
+@pytest.mark.parametrize("text, said", [("certainly", True), ("definitely", True), ("that works", True), ("go on home", None)])
+def test_more_plain_consents_are_read(text, said):
+    assert flow.consent_answer(text) is said
+
+
+def test_the_board_saying_no_is_an_order():
+    assert flow.removal_stage("the bia said no to my appeal and i have ten days left") == "removal_order"

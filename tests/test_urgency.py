@@ -1317,3 +1317,8 @@ def test_a_removal_already_carried_out_is_not_imminent():
 ])
 def test_a_decision_just_come_with_its_time_left_asked_is_a_deadline(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))) is urgent
+
+
+def test_the_days_before_a_ticket_to_leave_make_removal_imminent():
+    text = "they let my son out last night pero ICE says he has to come back in 5 days with a plane ticket to leave the country"
+    assert "removal_imminent" in urgency.text_signals(text)
