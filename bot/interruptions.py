@@ -490,7 +490,8 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SI
 
 
 #: Words that place someone held in an immigration story (not a room an abuser locked).
-_IMMIGRATION_WORDS = re.compile(r"\b(?:deport\w*|ice|immigration|inmigraci[oó]n|migra\w*|border|frontera|removal|judge|juez|court|corte|cbp)\b",
+_IMMIGRATION_WORDS = re.compile(r"\b(?:deport\w*|ice|immigration|inmigraci[oó]n|migra\w*|border|frontera|removal|judge|juez|court|corte|cbp"
+                                r"|processing center|caught crossing|crossing|cruzando)\b",
                                 re.IGNORECASE)
 
 

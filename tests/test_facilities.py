@@ -80,3 +80,8 @@ def test_one_typo_is_in_one_word_not_another_word_in_its_place():
                                         ("mi hermano lleva 2 meses en tacoma en el centro de detencion", "Tacoma")])
 def test_a_facility_in_a_common_town_named_by_its_words(text, town):
     assert town in facility_in(text)
+
+
+def test_the_el_paso_processing_center_is_named():
+    from bot.places import facilities as _facilities
+    assert _facilities.facility_in("shes at the el paso processing center") == "El Paso Service Processing Center (TX)"

@@ -1403,3 +1403,9 @@ def test_a_removal_told_at_the_situation_question_is_the_matter():
 ])
 def test_the_matter_beside_a_guessed_danger_is_the_removal_under_way(text, ranking, matter):
     assert interruptions.situation_beside_crisis(ranking, None, text) == matter
+
+
+def test_someone_being_held_at_a_processing_center_beside_a_guessed_danger_is_a_detention():
+    text = "my mom is being held at the el paso processing center since last wednesday, she got caught crossing"
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.5}]
+    assert interruptions.situation_beside_crisis(ranking, None, text) == "detention"

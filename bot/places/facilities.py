@@ -51,6 +51,7 @@ FACILITIES = {
     "Rio Grande Processing Center (Laredo, TX)": ("rio grande processing", "rio grande detention"),
     "Coastal Bend Detention Center (Robstown, TX)": ("coastal bend", "robstown"),
     "Camp East Montana (Fort Bliss, El Paso, TX)": ("camp east montana", "east montana", "fort bliss"),
+    "El Paso Service Processing Center (TX)": ("el paso service processing", "el paso processing", "el paso spc", "el paso detention"),
     "Montgomery Processing Center (Conroe, TX)": ("conroe",),
     "Joe Corley Processing Center (Conroe, TX)": ("joe corley",),
     "IAH Secure Adult Detention Facility (Livingston, TX)": ("iah polk", "iah secure", "polk county detention"),
