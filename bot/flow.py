@@ -1671,7 +1671,10 @@ _FOR_THEMSELF = re.compile(
     r"|nuestros derechos|call them on|llamar(?:les)? a la migra"
     # "me da miedo que me pase lo mismo. ¿Qué derechos tengo si me paran?", "scared it happens to me"
     r"|(?:que|q) me pase (?:lo mismo|a mi)|happens? to me|qu[eé] derechos tengo|what rights do i have|si me paran|if they stop me"
-    r"|protegerme|protegernos|protect (?:myself|us|my family)|(?:la )?misma situaci[oó]n|same situation)\b",
+    r"|protegerme|protegernos|protect (?:myself|us|my family)|(?:la )?misma situaci[oó]n|same situation"
+    # "se llevaron a dos compañeros, a él no. ¿qué hacemos si regresan?", "what do we do if they come back"
+    r"|(?:qu[eé]|q) (?:hacemos|hago) si (?:regresan|vuelven|vienen)|what (?:do|should) (?:we|i) do if they (?:come back|return)"
+    r"|a [eé]l no|a ella no|not him|not her)\b",
     re.IGNORECASE)
 
 

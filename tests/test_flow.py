@@ -2437,3 +2437,8 @@ def test_more_plain_consents_are_read(text, said):
 
 def test_the_board_saying_no_is_an_order():
     assert flow.removal_stage("the bia said no to my appeal and i have ten days left") == "removal_order"
+
+
+def test_coworkers_taken_and_the_fear_they_come_back_is_enforcement():
+    text = "los de migración pasaron por el trabajo de mi esposo ayer y se llevaron a dos compañeros, a él no. ¿qué hacemos si regresan?"
+    assert flow.matter_told("detention", text) == "enforcement"
