@@ -958,7 +958,7 @@ _IT_HAPPENED = re.compile(r"^\W*(?:it|that|this|all this)?\s*(?:happened|occurre
                           r"|^\W*fue (?=(?:el|ayer|anoche|antier|anteayer|hoy|esta|este|la semana|hace)\b)", re.IGNORECASE)
 #: A Border Patrol station, as said: "la estacion de la patrulla fronteriza en McAllen", "the border patrol
 #: station in yuma" (where someone is held, and a sentence about someone held there).
-_STATION = (r"(?:the |la |una )?(?:(?:border patrol|cbp|patrulla fronteriza|migra(?:ci[oó]n)?) (?:station|estaci[oó]n)"
+_STATION = (r"(?:the |la |una )?(?:(?:border patrol|border|cbp|patrulla fronteriza|migra(?:ci[oó]n)?) (?:station|estaci[oó]n)"
             r"|estaci[oó]n de (?:la )?(?:border patrol|patrulla fronteriza|migraci[oó]n|migra|cbp))(?: (?:in|en|de|of) [A-Za-z]+)?")
 _AT_A_STATION = re.compile(r"\b" + _STATION, re.IGNORECASE)
 #: A Border Patrol checkpoint, named: "la agarraron en el checkpoint de falfurrias", "the sarita checkpoint".

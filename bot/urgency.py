@@ -689,6 +689,9 @@ _THEY_RAIDING = re.compile(
 _RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b")
 #: A raid told as over: "hicieron una redada en la planta y yo corrí", "there was a raid at my job".
 _RAID_TOLD_PAST = re.compile(r"\b(?:hicieron|hubo|there was|they did|they had) (?:una |an? )?(?:ice |immigration )?(?:raid|redada|operativo)\b")
+#: Someone taken in a raid, told as done: "they took my brother in the raid at the plant on monday" (unless it is going on now).
+_TAKEN_IN_RAID = re.compile(r"\b(?:took|taken|arrested|detained|picked up|grabbed|got) (?:\w+ ){0,3}(?:in|during) the (?:ice |immigration )?raid\b"
+                            r"|\b(?:llevaron|agarraron|detuvieron) (?:\w+ ){0,3}en la redada\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
     r"\b(?:there'?s|there is|hay|happening|esta pasando|going on|ongoing)\s+(?:an? |una? )?(?:ice |immigration )?(?:raid|redada|operativo)\b"
@@ -871,7 +874,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = _PEOPLE_AT_DOOR.search(s)
     if match is None and _KNOCKED.search(s) and _AGENT_WORD.search(s) and _JUST.search(s):
         match = _KNOCKED.search(s)
-    if match is None and _RAID.search(s) and not _RAID_FORESEEN.search(s) and not _RAID_TOLD_PAST.search(s):
+    if match is None and _RAID.search(s) and not _RAID_FORESEEN.search(s) and not _RAID_TOLD_PAST.search(s) \
+            and not (_TAKEN_IN_RAID.search(s) and not _STRONG_NOW.search(s)):
         match = _RAID_NOW.search(s)
     if match is None and _AGENT_WORD.search(s):
         # "nos pararon en el reten de la migra y estamos en el carro": stopped by them, and still there

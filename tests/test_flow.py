@@ -2442,3 +2442,9 @@ def test_the_board_saying_no_is_an_order():
 def test_coworkers_taken_and_the_fear_they_come_back_is_enforcement():
     text = "los de migración pasaron por el trabajo de mi esposo ayer y se llevaron a dos compañeros, a él no. ¿qué hacemos si regresan?"
     assert flow.matter_told("detention", text) == "enforcement"
+
+
+def test_someone_at_the_border_station_since_last_night_is_where_and_since():
+    text = "my girlfriend is at the border station in nogales since last night, she crossed with a visa but they say its fake"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 6)) == {
+        "detained_where": "the border station in nogales", "detained_since": "2026-12-05"}

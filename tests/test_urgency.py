@@ -1322,3 +1322,8 @@ def test_a_decision_just_come_with_its_time_left_asked_is_a_deadline(text, urgen
 def test_the_days_before_a_ticket_to_leave_make_removal_imminent():
     text = "they let my son out last night pero ICE says he has to come back in 5 days with a plane ticket to leave the country"
     assert "removal_imminent" in urgency.text_signals(text)
+
+
+def test_someone_taken_in_a_raid_told_as_done_is_no_agents_at_hand():
+    assert urgency.live_emergency("they took my brother in the raid at the meatpacking plant on monday, hes in the county jail") is None
+    assert urgency.live_emergency("there is a raid at the plant right now, they took my brother in the raid") == "work"
