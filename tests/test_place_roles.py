@@ -723,3 +723,14 @@ def test_a_visitor_deported_is_where_they_were_sent(text, expected):
 def test_a_relative_deported_is_not_the_visitors_place():
     place, status = visitor_location("my brother was deported to honduras last month")
     assert status != "self"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("im outside the ICE office in manhattan right now, my brother went in for his check in", "Manhattan, NY"),
+    ("estoy afuera de la oficina de ICE en san antonio", "San Antonio, TX"),
+])
+def test_the_visitor_standing_at_an_ice_office_is_there(text, place):
+    found, role = place_roles.visitor_location(text)
+    assert (found.label, role) == (place, place_roles.SELF)
+    # the case's office, not where they stand
+    assert place_roles.visitor_location("my check in is at the ICE office in san antonio")[1] != place_roles.SELF

@@ -787,6 +787,21 @@ _BEFORE_NOW = frozenset("then luego before antes but pero later despues after".s
 MOVED = ("moved", "mude", "mudamos")
 
 
+#: Where the visitor stands now, before a building: "im outside the", "estoy afuera de la", "we're at the".
+_STANDING = frozenset("at outside in front of afuera enfrente fuera de en".split())
+
+
+def _there_now(words: Sequence[str], k: int, lo: int) -> bool:
+    """Whether the words up to ``k`` say the visitor is at the place now ("im outside the ICE office")."""
+    back = list(words[max(lo, k - 4):k + 1])
+    if not back or back[-1] not in ("the", "la", "el"):
+        return False
+    back = back[:-1]
+    while back and back[-1] in _STANDING:
+        back.pop()
+    return bool(back) and len(back) < len(words[max(lo, k - 4):k]) and back[-1] in ("im", "i'm", "am", "estoy", "estamos", "we're", "are")
+
+
 def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
     w = words[k]
     prev = words[k - 1] if k - 1 >= lo else ""
@@ -847,8 +862,12 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
     if w in COURT_WORDS:
         return COURT
     if w in _AGENCY and k - 2 >= lo and words[k - 1] in ("de", "of") and words[k - 2] in _OFFICE:
+        if _there_now(words, k - 3, lo):
+            return SELF  # "estoy afuera de la oficina de ICE en san antonio": where they are
         return COURT  # "presentarme en la oficina de ICE en memphis": the case's office, not where they are
     if w in _OFFICE and prev in _AGENCY:
+        if _there_now(words, k - 2, lo):
+            return SELF  # "im outside the ICE office in manhattan right now": where they are
         return COURT  # "my check in is at the ICE office in san antonio"
     if w in CONSULATE_WORDS:
         return CONSULATE
