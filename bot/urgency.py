@@ -1254,7 +1254,10 @@ _SOUGHT = re.compile(
 #: ... or called about: "an ICE officer left me a voicemail today saying to call him back", "un oficial de ICE me dejó un mensaje".
 _CALLED_ABOUT = re.compile(
     r"\b(?:ice|officer|oficial|agent|agente|la migra|migra)\b[^.?!]{0,15}\b(?:left (?:me |us |him |her |my \w+ )?(?:a )?(?:voicemail|voice mail|message|msg)"
-    r"|called (?:me|us|him|her|my \w+)|(?:me|le|nos) (?:dej[oó]|dejaron) (?:un )?(?:mensaje|recado|voicemail)|(?:me|le|nos) (?:llam[oó]|llamaron))\b")
+    r"|called (?:me|us|him|her|my \w+)|(?:me|le|nos) (?:dej[oó]|dejaron) (?:un )?(?:mensaje|recado|voicemail)|(?:me|le|nos) (?:llam[oó]|llamaron))\b"
+    # the call told first: "hoy lo llamó un officer de ICE diciendo que se presente", "got a call from ICE today"
+    r"|\b(?:me|lo|la|le|nos|los) (?:llam[oó]|llamaron) (?:un |una |el |la )?(?:officer|oficial|agente?|agent)(?: de (?:ice|la migra|migraci[oó]n|inmigraci[oó]n))?\b"
+    r"|\b(?:got|had|received) a (?:phone )?call from (?:an? |the )?(?:ice|officer|ice officer|deportation officer)\b")
 
 
 def removal_signs(text: str) -> bool:

@@ -1327,3 +1327,9 @@ def test_the_days_before_a_ticket_to_leave_make_removal_imminent():
 def test_someone_taken_in_a_raid_told_as_done_is_no_agents_at_hand():
     assert urgency.live_emergency("they took my brother in the raid at the meatpacking plant on monday, hes in the county jail") is None
     assert urgency.live_emergency("there is a raid at the plant right now, they took my brother in the raid") == "work"
+
+
+def test_an_old_order_and_a_call_from_an_officer_today_is_urgent():
+    text = "mi tío tiene una orden de deportación vieja, de hace como 10 años, y hoy lo llamó un officer de ICE diciendo que se presente"
+    assert "removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))
+    assert urgency.text_signals("i have an old deportation order from 2010 and nobody ever called me", date(2026, 12, 6)) == []
