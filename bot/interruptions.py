@@ -490,6 +490,12 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SI
 
 
 #: Words that place someone held in an immigration story (not a room an abuser locked).
+#: Someone close being deported within days: "my son is being deported tonight", "they are deporting my husband on
+#: the flight friday", "a mi esposo lo van a deportar mañana".
+_BEING_DEPORTED = re.compile(
+    r"\b(?:my|mi)\s+\w+\s+(?:is|está|esta)\s+(?:being|getting|gonna be|going to be)\s+deported\b"
+    r"|\b(?:are|is|they'?re|theyre)\s+deporting\s+(?:him|her|my\s+\w+)\b"
+    r"|\b(?:lo|la)\s+van\s+a\s+deportar\s+(?:hoy|ma[nñ]ana|esta noche|el \w+)\b", re.IGNORECASE)
 _IMMIGRATION_WORDS = re.compile(r"\b(?:deport\w*|ice|immigration|inmigraci[oó]n|migra\w*|border|frontera|removal|judge|juez|court|corte|cbp"
                                 r"|processing center|caught crossing|crossing|cruzando)\b",
                                 re.IGNORECASE)
@@ -510,9 +516,10 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         return "removal"
     if situations.trafficking_signs(text):
         return "humanitarian"  # "my boss took my passport and doesnt pay me, says he calls immigration": a T visa
-    if "removal_imminent" in urgency.text_signals(text or "") and not urgency.threat_to_call_agents(text or ""):
-        # "my son is being deported tonight", read as danger: the removal under way is the matter
-        return "removal"
+    if _BEING_DEPORTED.search(text or "") and not urgency.threat_to_call_agents(text or ""):
+        # "my son is being deported tonight", "they are deporting my husband on the flight friday", read as danger:
+        # someone put on a flight is held until then
+        return "detention"
     if kind == "child" and _CHILD_HURT_BY_SOMEONE.search(text or "") and situations.A_RELATIVE.search(text or "") \
             and not _NEIGHBOUR.search(text or ""):
         # "my stepdad touches my little sister and my mom says we cant call police because of
@@ -757,8 +764,9 @@ def _urgent_help(answer: "Answer", reason: str, slots: Mapping[str, Any], firm: 
     and the reason noted as told, as the form would mark it (so the help is not given twice)."""
     from bot import resources  # late: resources reads the firm profile
 
-    reasons = set(slots.get("urgency_reasons") or []) | {reason}
-    notified = list(slots.get("urgency_notified") or [])
+    # (with the reasons this answer already heard: "my son is being deported tonight" is held, and removal is near)
+    reasons = set(slots.get("urgency_reasons") or []) | set(answer.slots.get("urgency_reasons") or []) | {reason}
+    notified = list(answer.slots.get("urgency_notified") or slots.get("urgency_notified") or [])
     answer.slots.update(urgency_reasons=[r for r in urgency.REASONS if r in reasons],
                         urgency_notified=notified + ([] if reason in notified else [reason]))
     return resources.messages_for([reason], firm, place=place)

@@ -281,14 +281,14 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
         return "family"  # ("a traffic ticket, taxes, my cousins papers, i dont know" is not sure of anything)
     if text and _WORK_VISA.search(text):
         return "employment"  # "do you help with work visas": a work visa named
-    runner_up = max(((c, n) for c, n in named if n != "other"), default=None)
+    # (not a detention nobody's taking or holding tells: "necesito copias de todo mi expediente de inmigración")
+    held = bool(_TAKEN.search(text or "") or _HELD_SOMEWHERE.search(text or "") or missing(text))
+    runner_up = max(((c, n) for c, n in named if n != "other" and (n != "detention" or held)), default=None)
     if _OWN_HEARING.search(text or "") and any(n == "removal" and c >= NAMED_RUNNER_UP for c, n in named):
         # "mi audiencia es en tres semanas y quiero llevar pruebas de que trabajo": the visitor's own court
         # case, whatever the papers asked about
         return "removal"
-    if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight and not (
-            runner_up[1] == "detention" and not (_TAKEN.search(text or "") or _HELD_SOMEWHERE.search(text or "") or missing(text))):
-        # (not a detention nobody's taking or holding tells: "necesito copias de todo mi expediente de inmigración")
+    if runner_up and runner_up[0] >= OTHER_MARGIN * best_weight:
         return runner_up[1]
     if runner_up and runner_up[0] >= NAMED_RUNNER_UP and runner_up[1] == "citizenship" and _NATURALISATION.search(text or ""):
         return runner_up[1]  # "ya tengo mi cita de juramento pero perdi mi green card": the oath names it
@@ -426,6 +426,8 @@ _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita 
 _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|picked (?:him|her|them|me|us) up|grabbed|got (?:him|her|them|my " + RELATIVE + r")|se (?:lo|la|los) llevaron"
     r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a|se llevaron a (?:mi|mis|nuestr[oa]s?)"
+    # "he got detained at his ICE check in hace 3 dias"
+    r"|(?:got|was|were) detained"
     # one agency, said after the taking: "a mi hermano lo agarró ICE el fin de semana", "se lo llevó la migra"
     r"|(?:lo|la|los|las) (?:agarr[oó]|detuvo|cogi[oó]|arrest[oó]) (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|cbp)|se (?:lo|la|los|las) llev[oó] (?:la migra|ice|inmigraci[oó]n))\b", re.IGNORECASE)
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
@@ -725,6 +727,11 @@ def scam_call(text: str | None) -> bool:
     return bool(_PAYMENT_DEMANDED.search(t) and _CLAIMED.search(t))
 
 
+#: A visa for victims asked about: "una visa para mujeres que sufren maltrato", "a U visa", "VAWA".
+_VICTIM_VISA = re.compile(
+    r"\b(?:[ut][ -]?visa|visa [ut]|vawa|visas? for (?:crime )?victims|victims? visa|visa (?:de|para) v[ií]ctimas?"
+    r"|visas? (?:para|for) (?:mujeres|women|personas|people|gente)(?: \w+){0,3} (?:maltrat\w*|abus\w*|golpead\w*|violencia|violence))\b",
+    re.IGNORECASE)
 #: Said not to be held: "el no esta detenido pero no tiene abogado", "she is not detained", "he's not in detention".
 NOT_HELD_SAID = re.compile(
     r"\b(?:no|not|isn'?t|is not|ain'?t|never been|nunca ha sido|no ha sido)\s+(?:est[aá]\s+|esta\s+)?(?:detenid[oa]s?|detained|in detention|en detenci[oó]n|arrested|in custody)\b"
@@ -783,7 +790,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "removal" and work_visa_named(text) and not (_OPEN_CASE.search(text or "") or _DEPORTED.search(text or "")
                                                              or _REMOVAL_CASE.search(text or "")):
         return "employment"  # "got laid off from my H-1B job last week, how long do i have ... before i have to leave"
-    if value == "employment" and program_named(text) and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
+    if value == "employment" and _VICTIM_VISA.search(text or "") and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
         return "humanitarian"  # "quiero saber si hay una visa para mujeres que sufren maltrato": a U visa or VAWA, no job
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):
         return "removal"  # "a letter saying to report with your bags": a removal carried out soon

@@ -1397,9 +1397,14 @@ def test_a_removal_told_at_the_situation_question_is_the_matter():
     # held, in a removal story told without the word "immigration"
     ("they moved my son last night to the place near the airport in alexandria and the officer told him his flight is tonight",
      [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.59}], "detention"),
-    # a removal under way, read as danger
+    # someone close being deported within days, read as danger: held until the flight
     ("my son is being deported tonight",
-     [{"name": "crisis", "confidence": 0.4}, {"name": "situation_detention", "confidence": 0.18}], "removal"),
+     [{"name": "crisis", "confidence": 0.4}, {"name": "situation_detention", "confidence": 0.18}], "detention"),
+    ("they are deporting my husband on the flight friday and i cant do this anymore, i have my moms pills",
+     [{"name": "crisis", "confidence": 1.0}, {"name": "situation_humanitarian", "confidence": 0.3}], "detention"),
+    # "send her back to his house tonight" is no removal
+    ("she is 14 and came alone last year. she is begging me not to send her back to his house tonight",
+     [{"name": "crisis", "confidence": 1.0}, {"name": "situation_humanitarian", "confidence": 0.4}], "humanitarian"),
 ])
 def test_the_matter_beside_a_guessed_danger_is_the_removal_under_way(text, ranking, matter):
     assert interruptions.situation_beside_crisis(ranking, None, text) == matter
