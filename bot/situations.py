@@ -66,16 +66,17 @@ def category_for_intent(intent: str | None) -> str | None:
 #: What the details question of each category asks for, as words a visitor uses
 #: (English and Spanish). When the words that told the matter already hold one,
 #: the question is not asked: the visitor has said it.
+#: A visa for victims: "someone said I can get a visa for victims?", "una visa para mujeres que sufren maltrato" (a U visa or VAWA).
+VICTIM_VISA_WORDS = (r"visas? for (?:crime )?victims|victims? visa|visa (?:de|para) v[ií]ctimas?"
+                     r"|visas? (?:para|for) (?:mujeres|women|personas|people|gente)(?: \w+){0,3} (?:maltrat\w*|abus\w*|golpead\w*|violencia|violence)")
 DETAIL_WORDS: Dict[str, str] = {
     "humanitarian": r"asyl\w*|asilo|tps|daca|parole|parol|[ut][ -]?visa|visa [ut]|vawa|sijs?|special immigrant juvenile"
                     r"|refugee|refugiad\w*|withholding|i-?589|i-?821d?|i-?918|i-?914|protecci[oó]n temporal"
                     r"|juvenile|juvenil|visa (?:especial )?para menores"
                     # "someone said I can get a visa for victims?"
-                    r"|visas? for (?:crime )?victims|victims? visa|visa (?:de|para) v[ií]ctimas?"
-                    # "una visa para mujeres que sufren maltrato", "a visa for women who are abused": a U visa or VAWA
-                    r"|visas? (?:para|for) (?:mujeres|women|personas|people|gente)(?: \w+){0,3} (?:maltrat\w*|abus\w*|golpead\w*|violencia|violence)"
+                    r"|" + VICTIM_VISA_WORDS
                     # parole programs by name: Uniting for Ukraine, CHNV
-                    r"|u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario",
+                    + r"|u4u|uniting for ukraine|chnv|humanitarian parole|parole humanitario",
     "family": r"husband|wife|spouse|esposo|esposa|marido|fianc[eé]+|prometid[oa]|mom|mother|mama|mamá|madre|dad|father"
               r"|papa|papá|pap[aá]s|mam[aá]s|padre|parents|padres|son|daughter|hij[oa]s?|child(?:ren)?|kids?|brother|sister|herman[oa]s?"
               r"|siblings?|step ?(?:son|daughter|mom|dad|kids?)|grand(?:mother|father|ma|pa|son|daughter)|abuel[oa]"
@@ -728,10 +729,7 @@ def scam_call(text: str | None) -> bool:
 
 
 #: A visa for victims asked about: "una visa para mujeres que sufren maltrato", "a U visa", "VAWA".
-_VICTIM_VISA = re.compile(
-    r"\b(?:[ut][ -]?visa|visa [ut]|vawa|visas? for (?:crime )?victims|victims? visa|visa (?:de|para) v[ií]ctimas?"
-    r"|visas? (?:para|for) (?:mujeres|women|personas|people|gente)(?: \w+){0,3} (?:maltrat\w*|abus\w*|golpead\w*|violencia|violence))\b",
-    re.IGNORECASE)
+_VICTIM_VISA = re.compile(r"\b(?:[ut][ -]?visa|visa [ut]|vawa|" + VICTIM_VISA_WORDS + r")\b", re.IGNORECASE)
 #: Said not to be held: "el no esta detenido pero no tiene abogado", "she is not detained", "he's not in detention".
 NOT_HELD_SAID = re.compile(
     r"\b(?:no|not|isn'?t|is not|ain'?t|never been|nunca ha sido|no ha sido)\s+(?:est[aá]\s+|esta\s+)?(?:detenid[oa]s?|detained|in detention|en detenci[oó]n|arrested|in custody)\b"
