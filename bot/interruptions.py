@@ -489,13 +489,13 @@ def situation_in_ranking(ranking: Sequence[Mapping[str, Any]], least: float = SI
     return None
 
 
-#: Words that place someone held in an immigration story (not a room an abuser locked).
 #: Someone close being deported within days: "my son is being deported tonight", "they are deporting my husband on
 #: the flight friday", "a mi esposo lo van a deportar mañana".
 _BEING_DEPORTED = re.compile(
     r"\b(?:my|mi)\s+\w+\s+(?:is|está|esta)\s+(?:being|getting|gonna be|going to be)\s+deported\b"
     r"|\b(?:are|is|they'?re|theyre)\s+deporting\s+(?:him|her|my\s+\w+)\b"
     r"|\b(?:lo|la)\s+van\s+a\s+deportar\s+(?:hoy|ma[nñ]ana|esta noche|el \w+)\b", re.IGNORECASE)
+#: Words that place someone held in an immigration story (not a room an abuser locked).
 _IMMIGRATION_WORDS = re.compile(r"\b(?:deport\w*|ice|immigration|inmigraci[oó]n|migra\w*|border|frontera|removal|judge|juez|court|corte|cbp"
                                 r"|processing center|caught crossing|crossing|cruzando)\b",
                                 re.IGNORECASE)
