@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.places import resolver, roles as place_roles
+from bot.places import location, resolver, roles as place_roles
 from bot.places.roles import ROLES, PlaceMention, mentions, visitor_location
 
 
@@ -422,8 +422,11 @@ def test_a_bare_town_is_in_the_state_the_message_names():
     assert role == "self" and place.state == "TX"
 
 
-def test_a_small_town_alone_is_not_guessed():
-    assert visitor_location("i live in schuyler") == (None, "none")
+def test_a_small_town_of_several_states_alone_is_the_town_with_its_states_to_choose_from():
+    # not a guess among them: the phone's area code or "Which state?" settles it
+    place, role = visitor_location("i live in schuyler")
+    assert role == "self" and place.city == "Schuyler" and place.state is None
+    assert set(place.candidates) == {"NY", "VA", "NE"}
 
 
 @pytest.mark.parametrize(
@@ -632,10 +635,9 @@ def test_a_small_town_of_one_state_said_as_where_i_am(text, state, city):
     assert role == "self" and (place.state, place.city) == (state, city)
 
 
-@pytest.mark.parametrize("text", ["im in Shock, they took him", "estoy en Casa con los niños", "i live in schuyler",
-                                  "estoy en postville"])
-def test_a_small_town_is_not_read_from_a_word_or_a_name_of_several_states(text):
-    # an ordinary word, a town of three states, and a town not written as a name
+@pytest.mark.parametrize("text", ["im in Shock, they took him", "estoy en Casa con los niños", "estoy en postville"])
+def test_a_small_town_is_not_read_from_a_word(text):
+    # ordinary words, and a town not written as a name
     assert visitor_location(text)[0] is None
 
 
@@ -734,3 +736,19 @@ def test_the_visitor_standing_at_an_ice_office_is_there(text, place):
     assert (found.label, role) == (place, place_roles.SELF)
     # the case's office, not where they stand
     assert place_roles.visitor_location("my check in is at the ICE office in san antonio")[1] != place_roles.SELF
+
+
+def test_a_town_only_the_zip_data_knows_is_settled_by_the_state_the_message_names():
+    # Woodbridge is California's or New Jersey's by the big-city names; Manassas and Caroline are Virginia
+    text = ("they grabbed mi suegro last thursday outside the lavandería in manassas and now hes at the caroline "
+            "detention center. im in woodbridge")
+    slots = location.heard_in_passing(text, None, {"situation": "detention"})
+    assert (slots["city"], slots["state"]) == ("Woodbridge", "VA")
+
+
+def test_the_phone_settles_a_town_of_several_states_or_one_only_the_zip_data_knows():
+    assert location.settled_by_phone({"city": "Woodbridge", "location_candidates": ["CA", "NJ"]}, "VA")["state"] == "VA"
+    assert location.settled_by_phone({"city": "Worthington", "location_candidates": ["OH", "MN"]}, "MN")["state"] == "MN"
+    # a namesake far smaller than the candidates' towns is no answer: "which state?" is asked
+    assert location.settled_by_phone({"city": "Portland", "location_candidates": ["OR", "ME"]}, "TX") == {}
+    assert location.answer_place("worthington", "worthington").candidates

@@ -7,9 +7,9 @@ from typing import Any, Dict, Mapping, Optional, Sequence
 
 from bot import contact
 from bot.places import facilities, neighbours, resolver, roles
-from bot.places.names import norm
+from bot.places.names import US, norm
 from bot.places.placedb import places
-from bot.places.place import Place
+from bot.places.place import UNITED_STATES, Place
 
 #: Slots a resolved place fills.
 LOCATION_SLOTS = ("location", "country", "state", "state_name", "city", "county", "time_zone", "location_candidates")
@@ -248,6 +248,10 @@ def _settled_by_context(place: Place, found: Sequence[roles.PlaceMention], text:
         settled = with_state(place.city or "", common.pop())
         if settled is not None:
             return settled
+    if not common:
+        # "grabbed him in manassas ... im in woodbridge": a town of the name only the ZIP data knows,
+        # in the state the message names
+        return roles.town_beyond_candidates(place, sorted(states)) or place
     return place
 
 
@@ -255,9 +259,14 @@ def settled_by_phone(slots: Mapping[str, Any], state: Optional[str]) -> Dict[str
     """"Portland" (Oregon or Maine?) from a visitor whose phone is an Oregon number: the town in
     the one candidate state the phone's area code is in (``contact.phone_state``); {} otherwise."""
     candidates = slots.get("location_candidates") or ()
-    if slots.get("state") or not state or state not in candidates or not slots.get("city"):
+    if slots.get("state") or not state or not slots.get("city"):
         return {}
-    place = with_state(str(slots["city"]), state)
+    if state in candidates:
+        place = with_state(str(slots["city"]), state)
+    else:
+        # "woodbridge" (California or New Jersey by the big-city names) and a 703 number: Woodbridge, VA
+        place = roles.town_beyond_candidates(Place(UNITED_STATES, US, None, None, str(slots["city"]),
+                                                   candidates=tuple(candidates)), [state])
     return slots_for(place) if place is not None else {}
 
 
@@ -273,14 +282,10 @@ def namesake_by_phone(slots: Mapping[str, Any], state: Optional[str], said: Sequ
         return {}  # "gainesville florida", "gainesville, fl": the state was said
     towns = places().towns.get(norm(str(city)), {})
     here, there = towns.get(current), towns.get(state)
-    if there is None or (here is not None and there.zips * _NAMESAKE_SHARE < here.zips):
+    if there is None or (here is not None and there.zips * roles.NAMESAKE_SHARE < here.zips):
         return {}  # no such town in the phone's state, or one far smaller ("houston" is Texas, whatever the phone)
     place = with_state(str(city), state)
     return slots_for(place) if place is not None and place.city and place.city.lower() == str(city).lower() else {}
-
-
-#: A namesake in the phone's state counts when it has at least this share of the other's ZIP codes (as 1/N).
-_NAMESAKE_SHARE = 8
 
 
 def _whole_us(place: Place) -> bool:

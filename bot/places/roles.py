@@ -87,8 +87,9 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.places import resolver
 from bot.places.placedb import places
-from bot.places.names import COMMON_WORDS, HOME_WORDS, OWN_HOME, norm
-from bot.places.place import Place
+from bot.places.gazetteer import Town
+from bot.places.names import COMMON_WORD_CITIES, COMMON_WORDS, HOME_WORDS, OWN_HOME, US, norm
+from bot.places.place import UNITED_STATES, Place
 
 ROLES = ("self", "detained", "origin", "relative", "trip", "court", "consulate", "unclear")
 
@@ -207,7 +208,9 @@ _CAPITALISED = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-
 def town_of_one_state(after: str, capitalised: bool = True) -> Optional[Place]:
     """A town too small for the resolver alone, said (capitalised, unless ``capitalised`` is False:
     an answer to "Where are you?") right after "I'm in" or "estoy en", when towns of that name are in
-    one state only ("estoy en Postville": Postville, IA)."""
+    one state only ("estoy en Postville": Postville, IA); where several states have one ("we live in
+    worthington"), the town with those states as candidates, biggest first (the phone's area code or
+    "Which state?" settles it, as for "Springfield")."""
     said = (_CAPITALISED if capitalised else _ANY_WORDS).match(after)
     if said is None:
         return None
@@ -215,12 +218,45 @@ def town_of_one_state(after: str, capitalised: bool = True) -> Optional[Place]:
     towns = places().towns
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
-        if norm(name) in COMMON_WORDS:
+        if norm(name) in COMMON_WORDS or norm(name) in COMMON_WORD_CITIES:
             continue  # "I'm in Shock"
         states = towns.get(norm(name), {})
         if len(states) == 1:
             return _town_in_state(name, next(iter(states)))
+        if len(states) > 1:
+            return _town_of_several(states)
     return None
+
+
+def _town_of_several(states: Dict[str, Town]) -> Place:
+    """A town name several states have: the biggest (by ZIP codes) when none comes near it, else
+    the name with those states as candidates."""
+    ranked = sorted(states.values(), key=lambda t: -t.zips)
+    first, second = ranked[0], ranked[1]
+    if second.zips * NAMESAKE_SHARE < first.zips:
+        return _town_in_state(first.name, first.state) or _ambiguous(ranked)
+    return _ambiguous(ranked)
+
+
+def _ambiguous(ranked: Sequence[Town]) -> Place:
+    return Place(UNITED_STATES, US, None, None, ranked[0].name, None, None, ranked[0].name, "exact",
+                 tuple(t.state for t in ranked))
+
+
+#: A namesake town counts beside another when it has at least this share of the other's ZIP codes (as 1/N).
+NAMESAKE_SHARE = 8
+
+
+def town_beyond_candidates(place: Place, states: Sequence[str]) -> Optional[Place]:
+    """An ambiguous city ("woodbridge": California or New Jersey, by the big-city names) in one of
+    ``states`` (named elsewhere, or the phone's) when only the ZIP data knows a town of that name
+    there (Woodbridge, VA), and it is not far smaller than the candidates' towns."""
+    towns = places().towns.get(norm(place.city or ""), {})
+    biggest = max((towns[c].zips for c in place.candidates if c in towns), default=0)
+    there = [towns[s] for s in dict.fromkeys(states) if s in towns and towns[s].zips * NAMESAKE_SHARE >= biggest]
+    if len(there) != 1:
+        return None
+    return _town_in_state(there[0].name, there[0].state)
 
 
 #: "lexington (the one by kearney)", "aurora near chicago": a place said as near another.
