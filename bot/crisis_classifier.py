@@ -292,7 +292,7 @@ HARM_WORDS = re.compile(
     r"|morir\w*|muero|muera|muerte|muert[oa]s?|matar\w*|mata|mato|suicid\w*|pastillas?|cortar\w*|corta|sangre|golpe\w*|pega\w*|pego|lastim\w*"
     # life itself: "i dont want to live anymore", "i rather not be alive"
     r"|alive|live (?:anymore|any more)|(?:want|wanna|going) to live|be around"
-    r"|dano|herid[oa]s?|armas?|cuchillo|navaja|amenaz\w*|viol\w*|toca|tocar\w*|besa\w*|casar\w*|borrach[oa]s?|encerr\w*|perdi\w*"
+    r"|dano|herid[oa]s?|armas?|cuchillo|navaja|amenaz\w*|viol(?!at(?:ed|ion|ions|e|es|ing)\b(?! (?:me|her|him|my|mi|them)\b))\w*|toca|tocar\w*|besa\w*|casar\w*|borrach[oa]s?|encerr\w*|perdi\w*"
     r"|secuestr\w*|vender\w*|respira\w*|desmay\w*|inconsciente|convuls\w*|pecho|quem\w*|trag\w*|no contesta|desaparec\w*|despedida"
     r"|cartas?|regal\w*|no aguanto|ya no puedo|vivir|salida|escondid[oa] de|miedo (?:de|a) (?:el|mi esposo|mi pareja|mi novio)"
     r"|no (?:me|la|lo) deja|sigue\w*|ahorc\w*|asfixi\w*|solas?|solos"

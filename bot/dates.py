@@ -272,6 +272,10 @@ _UNIT_WORDS = {"wk": "weeks", "wks": "weeks", "hr": "hours", "hrs": "hours", "mo
 #: Words typed short or spelled on a phone: "tmrw", "2morrow", "the fifteenth".
 _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(?:tmrw|tmrrw|tmr|tmw|2morrow|2moro|tomorow|tommorow|tommorrow|tomorrw|tomoro)\b", "tomorrow"),
+    # days counted down: "faltan 13 días", "me quedan 10 dias", "13 days left", "only 9 days away"
+    (r"\b(?:(?:solo |ya )?(?:faltan|quedan|(?:me|le|nos|les) quedan)(?: solo)?)\s+(\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
+     r"\s+(d[ií]as|semanas)\b", r"en \1 \2"),
+    (r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks)\s+(?:left|to go|away)\b", r"in \1 \2"),
     (r"\b(?:2day|tdy)\b", "today"),
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
@@ -347,9 +351,23 @@ def _in_days(found: "re.Match[str]") -> str:
 
 
 def halves(text: str) -> str:
-    """A stretch and a half in whole days ("dos semanas y media" -> "17 dias"), so that splitting a
-    message at "y" / "and" does not cut it in two."""
-    return _HALF.sub(_in_days, text or "")
+    """A stretch and a half in whole days ("dos semanas y media" -> "17 dias"), and weeks and days
+    together ("en dos semanas y un día" -> "en 15 dias"), so that splitting a message at "y" / "and"
+    does not cut it in two."""
+    return _WEEKS_AND_DAYS.sub(_weeks_and_days, _HALF.sub(_in_days, text or ""))
+
+
+#: Weeks and days said together: "2 weeks and 3 days", "dos semanas y un día".
+_WEEKS_AND_DAYS = re.compile(
+    r"\b(\d{1,2}|a|one|two|three|four|five|six|un|una|dos|tres|cuatro|cinco|seis)\s+(weeks?|semanas?)\s+(?:and|y)\s+"
+    r"(\d{1,2}|a|one|two|three|four|five|six|un|uno|dos|tres|cuatro|cinco|seis)\s+(days?|d[ií]as?)\b", re.IGNORECASE)
+
+
+def _weeks_and_days(found: "re.Match[str]") -> str:
+    weeks, days = (found.group(i).lower() for i in (1, 3))
+    total = 7 * (int(weeks) if weeks.isdigit() else _NUMBER_WORDS[weeks]) + (
+        int(days) if days.isdigit() else _NUMBER_WORDS.get(days, 1))
+    return f"{total} {'days' if found.group(2).lower().startswith('week') else 'dias'}"
 
 
 def typed_out(text: str) -> str:
@@ -362,10 +380,21 @@ def typed_out(text: str) -> str:
 
 def plain(text: str) -> str:
     """Lower case, without accents ("Miércoles" -> "miercoles"), as the date words are written,
-    with units typed short spelled out ("2 wks ago" -> "2 weeks ago")."""
+    with units typed short spelled out ("2 wks ago" -> "2 weeks ago") and distances told in time
+    left out ("some facility like 2 hours north of here" is no time of day)."""
     text = unicodedata.normalize("NFKD", typed_out(text).lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return _SHORT_UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
+    text = _SHORT_UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
+    return _DISTANCE.sub(lambda m: m.group(0) if m.group(1) else " ", text)
+
+
+#: A distance told in time: "2 hours north of here", "an hour away", "a dos horas de aqui", "3 hours drive"
+#: (not "hace dos horas": group 1 keeps a time ago as it is).
+_DISTANCE = re.compile(
+    r"(\bhace\s+)?\b(?:an?|one|two|three|four|five|six|\d{1,2}(?:\.\d)?|un[ao]?|dos|tres|cuatro|cinco|seis)(?:\s+(?:or|o|to|a)\s+\w+)?\s+"
+    r"(?:hours?|horas?|minutes?|mins?|minutos?)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest|away|out|drive|driving"
+    r"|from\s+(?:here|us|me|my|our|the|where)|de\s+(?:aqui|aca|donde|distancia|camino|carretera)"
+    r"|al\s+(?:norte|sur|este|oeste)|lejos|en\s+carro|manejando)\b")
 
 
 _ES_WEEKDAY_AHEAD = re.compile(
@@ -572,8 +601,15 @@ def coming_date(text: str, today: date) -> Optional[date]:
     if _SPANISH_DATE_WORDS.search(plain(text)):
         ahead.update(d for d in _duckling_days(text, today) if d > today)
     found = _calendar().nlp(_as_parsedatetime_reads(text), datetime.combine(today, time(12, 0))) or ()
-    ahead.update(f[0].date() for f in found
-                 if f[1].hasDate and f[1].accuracy & (f[1].ACU_DAY | f[1].ACU_WEEK) and f[0].date() > today)
+    for f in found:
+        if not (f[1].hasDate and f[1].accuracy & (f[1].ACU_DAY | f[1].ACU_WEEK)):
+            continue
+        day = f[0].date()
+        if day <= today and _THIS_WEEKDAY.search(plain(f[4])):
+            # "its this friday" said on a Sunday: parsedatetime's week ends on Sunday, the visitor's starts there
+            day += timedelta(days=7)
+        if day > today:
+            ahead.add(day)
     if len(ahead) > 1 and ordinal in ahead:
         # "en tres semanas más o menos, un martes, the 29th": the day of the month is said most exactly
         return ordinal

@@ -756,7 +756,7 @@ _LAST_WEEK = re.compile(r"\b(?:la semana pasada|last week)\b", re.IGNORECASE)
 _DAY_OF_LAST_WEEK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
     r"\w*\s+(?:(?:de|of)\s+)?(?:la semana pasada|last week)\b", re.IGNORECASE)
-_HALF_PERIOD = (r"\b(?:desde hace|hace|for) (?:un |una |a |one )?"
+_HALF_PERIOD = (r"\b(?:desde hace|hace|for) (?:como |casi |unos |about |almost |like |around |maybe )?(?:un |una |a |one )?"
                 r"(?:mes y medio|semana y media|a[nñ]o y medio|month and a half|week and a half|year and a half)\b")
 def _a_week_said(text: str, day: "date | None", today: date) -> str | None:
     """"la semana pasada" / "last week", read as the day a week ago with no day of that week named:
@@ -1084,7 +1084,18 @@ def held_place(text: str) -> str | None:
                 return mention.place.label  # "el esta en san luis en el centro de detencion": held there
             if _ICE_OFFICE.match(text[mention.end:].lstrip()) and _HELD_THERE.search(before):
                 return f"ICE office ({mention.place.label})"  # "he's at the Nashville ICE office i think"
+            if _SAID_TO_BE_IN.match(before) and _DETENTION_WORDS.search(text[:start + 1]) \
+                    and not re.match(r"\s*,?\s*(?:with (?:me|us)|conmigo|con nosotros)\b", text[mention.end:], re.IGNORECASE):
+                return mention.place.label  # "My wife was arrested by ICE 4 days ago. They say she's in Tacoma."
     return None
+
+
+#: A sentence that only places someone, after one that told the detention: "They say she's in Tacoma",
+#: "dicen que está en Tacoma", "i think hes in louisiana now".
+_SAID_TO_BE_IN = re.compile(
+    r"^\W*(?:(?:they|ice|the officer|someone|somebody|i think|i heard|dicen|me dijeron|creo|parece)\s+(?:say|said|told (?:me|us)|que)?\s*)?"
+    r"(?:that\s+)?(?:(?:she|he|they)\s*(?:'?s|is|are|'re)|hes|shes|theyre|(?:[eé]l|ella)?\s*est[aá]n?)\s+(?:now\s+|ahora\s+|still\s+|todav[ií]a\s+)?"
+    r"(?:in|en)\s+$", re.IGNORECASE)
 
 
 #: A place of detention right after a town: "(en san luis) en el centro de detencion", "(in tacoma) at the jail".
@@ -1780,6 +1791,9 @@ def matter_told(situation: str | None, text: str) -> str | None:
 
 
 def _matter_told(situation: str | None, text: str) -> str | None:
+    if situation in (None, "other") and _CLAIM_A_RELATIVE.search(text or ""):
+        # "quiero reclamar a mi mamá que está en cuba": "reclamar" is to petition for her, in Cuban Spanish
+        return "family"
     if situation == "family" and _PROOF_OF_CITIZENSHIP.search(text or ""):
         # "my son was born in the philippines and I'm a US citizen ... how do we get proof he's a citizen?": a
         # citizenship a child already has through a parent (a certificate, an N-600), not a petition
@@ -1911,7 +1925,7 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # order is the case, and agents came for it
         return "removal"
     if situation == "humanitarian" and removal_stage(text) == "hearing" and _COURT_DATE_SOON.search(text or "") \
-            and not _INTERVIEW.search(text or ""):
+            and not _INTERVIEW.search(text or "") and not _NOT_IN_COURT.search(text or ""):
         # "en 5 dias es mi audiencia y no encuentro los papeles de mi asilo": asylum before the judge, the removal case
         return "removal"
     if situation in ("family", "other", "humanitarian") and urgency.removal_signs(text) and not detention_said(text):
@@ -1922,8 +1936,10 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # "got ordered deported in 2014 but nobody ever came": an order with no agents told is the
         # removal case itself
         return "removal"
-    if situation == "other" and _IMMIGRATION_COURT.search(text or "") and not situations.scam_call(text):
+    if situation in ("other", "family") and _IMMIGRATION_COURT.search(text or "") and not situations.scam_call(text):
         # "quiero cambiar de abogado ... y ya tengo la final en unos meses": a removal case, whatever the ask
+        # ("my wife has her master hearing in 15 days ... can we fix the green card before": the petition is
+        # relief in the removal case)
         return "removal"
     if situation == "other" and (stage == "check_in" or (stage == "removal_order" and _STAGE_SAID.search(text or ""))) \
             and not _TRAVEL_OR_OFFICE.search(text or "") and not situations.scam_call(text):
@@ -2039,6 +2055,13 @@ def _case_at_hand(text: str) -> bool:
 #: Somewhere since a time: "hes at the ICE office downtown since his appointment", "has been at the facility since".
 _HELD_SINCE = re.compile(r"\b(?:is|'s|s|hes|shes|has been|have been|esta|está|sigue|lleva)\b[^.?!]{0,50}\b(?:since|desde)\b", re.IGNORECASE)
 #: A hearing with its day said: "en 5 dias es mi audiencia", "my court is next week" (the case's own step).
+#: A relative claimed, as a petition is said in Cuban Spanish: "quiero reclamar a mi mamá", "reclamé a mis hijos".
+_CLAIM_A_RELATIVE = re.compile(r"\b(?:reclamar(?:le)?|reclam[eoó]|reclamarlos|reclamarla|reclamarlo)\s+a\s+(?:mi|mis|su|sus|nuestr[oa]s?)\s+"
+                               + situations.RELATIVE + r"\b", re.IGNORECASE)
+#: Not sent to court (yet): "todavía no me han mandado a corte", "i'm not in court yet", "no tengo corte".
+_NOT_IN_COURT = re.compile(
+    r"\b(?:todav[ií]a no|a[uú]n no|not yet|never|nunca|no|not|haven'?t|havent|dont|don'?t)\b(?:\W+\w+){0,4}?\W+(?:a |en |to |in )?(?:la |mi )?"
+    r"(?:corte|court)\b(?! (?:date|hearing)? ?(?:is|es) )", re.IGNORECASE)
 _COURT_DATE_SOON = re.compile(
     r"\b(?:en|in|within|dentro de)\s+(?:\d{1,2}|un|una|dos|tres|cuatro|cinco|a|one|two|three|four|five)\s+(?:d[ií]as?|days?|semanas?|weeks?)\b"
     r"|\b(?:tomorrow|ma[nñ]ana|next week|la semana que viene|la pr[oó]xima semana|this (?:coming )?\w+day|este \w+)\b", re.IGNORECASE)
@@ -2096,7 +2119,7 @@ _IMMIGRATION_COURT = re.compile(
     r"\b(?:immigration court|corte de (?:inmigraci[oó]n|migraci[oó]n)|(?:tengo|tiene) (?:la|mi|su) (?:final|individual)\b|audiencia (?:final|individual)"
     # "tengo la corte final en 4 meses", "asilo en corte"
     r"|(?:la|mi|su) corte final|(?:asylum|asilo) (?:case )?(?:en|in) (?:la )?(?:corte|court)"
-    r"|master calendar|individual hearing|final hearing|immigration judge|juez(?:a)? de (?:inmigraci[oó]n|migraci[oó]n)|eoir)\b", re.IGNORECASE)
+    r"|master calendar|master (?:calendar )?hearing|individual hearing|final hearing|immigration judge|juez(?:a)? de (?:inmigraci[oó]n|migraci[oó]n)|eoir)\b", re.IGNORECASE)
 #: A question about the firm or a trip, whatever step it names: "what are your hours, I have my ICE check-in after".
 _TRAVEL_OR_OFFICE = re.compile(r"\b(?:hours|horario|parking|estacionamiento|address|direcci[oó]n|travel|viajar|trip|viaje|job|trabajo en la firma)\b",
                                re.IGNORECASE)

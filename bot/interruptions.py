@@ -970,7 +970,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # Only the learned reader saw danger ("so scared, I haven't slept in days"): the help,
             # and the words the message was most likely written for.
             answer.responses.insert(0, REPLIES[beside])
-        if not (guess or (text and (safety.past_and_safe(text) or roles.danger_abroad(text) or safety.fear_figure(text)))):
+        story = slots.get("situation_text") if slots.get("situation") == "humanitarian" else None
+        # ("me pegaron y me robaron ... fui a declarar" at the program question, after "me asaltaron el año pasado y
+        # la policía hizo reporte": the harm of the visa's story, told in the past)
+        history = bool(text) and (safety.past_and_safe(text) or bool(story and safety.past_and_safe(f"{story}. {text}")))
+        if not (guess or (text and (history or roles.danger_abroad(text) or safety.fear_figure(text)))):
             # Help for all; the flag (first in the staff inbox) only where danger may be present
             # here: not a weak guess of the learned reader, not history, not only in another
             # country (no call staff can answer helps there), and not fear said as "i cant breathe".
@@ -1043,7 +1047,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         # held?": the question's own answer, and any other fact of the matter, is kept beside the reply
         _facts_told(answer, text, slots, today)
     own_case = intent == "request_others_data" and bool(OWN_CASE.search(text or ""))
-    their_matter = intent in MATTER_AT_SITUATION or own_case
+    # ("my uncle is afraid the hospital will report him to immigration": a worry told, not a question asked)
+    their_matter = intent in MATTER_AT_SITUATION or own_case or (intent == "ask_privacy" and not is_question(text))
     if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated or their_matter):
         answer.slots.update(_situation_at_question(text, ranking, slots, repeated or their_matter))
         if intent in SOFT and answer.slots.get("situation"):

@@ -731,7 +731,8 @@ _WIDE: Dict[str, str] = {
         r"|reason (?:for me |for us )?to (?:live|go on|keep going)|razon para vivir|quitar(?:me|se)? la vida"
     ),
     "medical": (
-        r"not (?:moving|responding|breathing|waking)|no (?:se mueve|responde|respira|reacciona)|collapsed|se desmayo|se cayo"
+        # (not a lawyer or an office that does not answer: "my employer's lawyer isn't responding")
+        r"(?<!lawyer is )(?<!lawyer )(?<!lawyer has been )(?<!attorney is )(?<!attorney )(?<!attorney has been )(?<!employer is )(?<!employer )(?<!employer has been )(?<!office is )(?<!office )(?<!office has been )(?<!uscis is )(?<!uscis )(?<!uscis has been )(?<!company is )(?<!company )(?<!company has been )(?<!boss is )(?<!boss )(?<!boss has been )(?<!abogado is )(?<!abogado )(?<!abogado has been )(?<!abogada is )(?<!abogada )(?<!abogada has been )(?<!oficina is )(?<!oficina )(?<!oficina has been )(?<!notario is )(?<!notario )(?<!notario has been )(?<!agency is )(?<!agency )(?<!agency has been )(?<!school is )(?<!school )(?<!school has been )(?<!landlord is )(?<!landlord )(?<!landlord has been )(?<!consulate is )(?<!consulate )(?<!consulate has been )(?<!embassy is )(?<!embassy )(?<!embassy has been )(?<!sponsor is )(?<!sponsor )(?<!sponsor has been )(?<!recruiter is )(?<!recruiter )(?<!recruiter has been )(?<!firm is )(?<!firm )(?<!firm has been )(?<!website is )(?<!website )(?<!website has been )not (?:moving|responding|breathing|waking)|(?<!lawyer )(?<!attorney )(?<!employer )(?<!office )(?<!uscis )(?<!company )(?<!boss )(?<!abogado )(?<!abogada )(?<!oficina )(?<!notario )(?<!agency )(?<!school )(?<!landlord )(?<!consulate )(?<!embassy )(?<!sponsor )(?<!recruiter )(?<!firm )(?<!website )no (?:se mueve|responde|respira|reacciona)|collapsed|se desmayo|se cayo"
         r"|fell (?:off|down|from)|blood everywhere|mucha sangre|sangrando|bleeding|chest (?:pain|is pounding|hurts)|dolor (?:fuerte )?(?:en el|de) pecho"
         r"|drooping|boca de lado|torcio la boca|can not (?:lift|move) (?:his|her|my) (?:arm|leg)|can not talk right|no puede hablar"
         r"|sweating and|sudando frio|talking nonsense|confused and|burned|quemad[oa]|quemadura|hueso de fuera|broken bone"
@@ -771,6 +772,7 @@ _WIDE: Dict[str, str] = {
         r"|parked outside since|showing up at my job"
     ),
     "child": (
+        # ("is missing" of a child, not of a paper: "the birth certificate translation is missing")
         # (not the parent alone with them: "yo estoy en Pompano con los niños solo")
         r"(?<!\bcon los )(?<!\bcon mis )(?<!\bwith my )(?<!\bwith the )(?<!\bwith our )"
         r"(?:kids?|children|ninos|hijos|son|daughter|hija|hijo|nino|nina|boy|girl|cipote) (?:\w+ ){0,4}"
@@ -780,7 +782,7 @@ _WIDE: Dict[str, str] = {
         r"|abus(?:ing|ed|a de|o de|ando)|con (?:el|un) cinturon|with a belt|has marks|tiene marcas|sell (?:him|her)|venderl"
         r"|send pictures|mandar fotos|meet (?:him|her) online|conocio online|(?:into|a) (?:his|su) (?:room|cuarto)\b|cries after"
         r"|took (?:him|her) and (?:wont|will not)|(?:papa|padre|mama|madre|ex) de mi (?:\w+ )?(?:nino|nina|hijo|hija) se (?:lo|la) llevo|never see (?:him|her) again|no (?:lo|la) voy a volver a ver"
-        r"|la toca|lo toca|touches (?:her|him)|is missing|esta perdid|la perdi|lo perdi|no llego de la escuela|no (?:llego|regreso) a (?:la )?casa"
+        r"|la toca|lo toca|touches (?:her|him)|(?<!translation )(?<!certificate )(?<!document )(?<!paper )(?<!page )(?<!form )(?<!file )(?<!signature )(?<!copy )(?<!passport )(?<!card )(?<!letter )(?<!evidence )(?<!record )(?<!photo )(?<!payment )(?<!receipt )(?<!stamp )(?<!visa )(?<!name )(?<!number )(?<!it )(?<!something )(?<!one )(?<!that )(?<!this )(?<!info )(?<!information )(?<!date )(?<!address )(?<!fee )(?<!check )(?<!proof )(?<!box )(?<!part )(?<!piece )is missing|esta perdid|la perdi|lo perdi|no llego de la escuela|no (?:llego|regreso) a (?:la )?casa"
         r"|polleros|coyotes? (?:have|tienen)|holding (?:him|her)(?! (?:at|in) (?:the )?(?:airport|border|detention|jail|ice|cbp|customs|station|office|port|processing|facility|county))|walking by (?:the|a) (?:highway|road) by himself"
         r"|(?:kids?|child|nino|nina|baby|bebe) (?:\w+ ){0,3}(?:screaming|gritando)"
         r"|encerrad[oa] en un carro|locked in|makes (?:her|him) work"

@@ -427,8 +427,8 @@ _COURT_TOLD = re.compile(r"\b(?:court|corte|hearing|audiencia|check[- ]?in|cita 
 _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|picked (?:him|her|them|me|us) up|grabbed|got (?:him|her|them|my " + RELATIVE + r")|se (?:lo|la|los) llevaron"
     r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a|se llevaron a (?:mi|mis|nuestr[oa]s?)"
-    # "he got detained at his ICE check in hace 3 dias"
-    r"|(?:got|was|were) detained"
+    # "he got detained at his ICE check in hace 3 dias", "mi suegro fue detenido hace tres días"
+    r"|(?:got|was|were) detained|(?:fue|fueron|ha sido|han sido) (?:detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?)"
     # one agency, said after the taking: "a mi hermano lo agarró ICE el fin de semana", "se lo llevó la migra"
     r"|(?:lo|la|los|las) (?:agarr[oó]|detuvo|cogi[oó]|arrest[oó]) (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|cbp)|se (?:lo|la|los|las) llev[oó] (?:la migra|ice|inmigraci[oó]n))\b", re.IGNORECASE)
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
@@ -932,3 +932,15 @@ def own_path_to_relatives(text: str | None) -> bool:
 def marrying(text: str | None) -> bool:
     """Whether a message tells of the visitor's own marriage, planned or made."""
     return bool(_MARRYING.search(text or ""))
+
+
+#: Words of an immigration matter, in a message a classifier may read as a greeting ("tengo corte y no hablo
+#: bien ingles ni español, hablo mam").
+_MATTER_IN_A_GREETING = re.compile(
+    r"\b(?:deport\w*|removal|judge|juez|court|corte|audiencia|hearing|asylum|asilo|green card|daca|tps|detenid[oa]|detained"
+    r"|check[- ]?in)\b", re.IGNORECASE)
+
+
+def matter_beside_a_greeting(text: str | None) -> bool:
+    """Whether a message read as a greeting also names an immigration matter (its matter is then read)."""
+    return bool(_MATTER_IN_A_GREETING.search(text or ""))

@@ -233,6 +233,9 @@ _EXPIRES = re.compile(rf"\b(?:{EXPIRES_WORDS})\b")
 _ENDS = re.compile(r"\b(?:ends|closes|runs out|se termina|termina|se acaba|se cierra|cierra)\b")
 #: Things that carry their own deadline within days, no time needed.
 _DEADLINE_BY_ITSELF = re.compile(
+    # a deadline said to be near, with no day: "tengo la fecha limite muy cerca", "the deadline is really close"
+    r"\bfecha limite (?:ya )?(?:esta |la tengo )?(?:muy |bien |super )?(?:cerca|encima)\b|\b(?:tengo|tiene) la fecha limite (?:muy |bien |super )?(?:cerca|encima)\b"
+    r"|\bdeadline is (?:very |really |so |super )?(?:close|near|soon|coming up)\b|"
     r"\bnotice of inspection\b|\baviso de inspeccion\b|"
     r"\bi-9 (?:inspection|audit|notice)\b|\b(?:inspection|audit|inspeccion|auditoria)\b[^.]{0,30}\bi-9\b|"
     r"\bnoi\b[^.]{0,30}\b(?:i-9|ice)\b|\b(?:i-9|ice)\b[^.]{0,30}\bnoi\b|"
@@ -250,6 +253,9 @@ _ASYLUM_YEAR_NEAR = re.compile(
     r"|\bhace (?:un|1) ano (?:el|este) (?:proximo )?" + _WEEKDAYS + r"\b"
     # "today is like day 360 since i came here", "llevo 355 dias aqui": days from the year's end
     r"|\b(?:day|dia) (?:35[1-9]|36[0-5])\b|\b(?:35[1-9]|36[0-5]) (?:days|dias) (?:since|desde|here|aqui|in the us|en (?:el pais|usa|estados unidos))"
+    # "se me vence el plazo del año", "my one year deadline is coming up"
+    r"|\b(?:vence|vencer|acaba|termina|cumple)\w* el (?:plazo (?:del|de un) )?ano\b|\bplazo (?:del|de un) ano (?:se )?(?:me |le )?(?:vence|acaba|termina|esta cerca)"
+    r"|\bone[- ]year (?:deadline|limit|mark)\b[^.]{0,20}\b(?:coming up|is soon|is close|is almost|running out|runs out|is up)\b"
 )
 #: Asylum already asked for: "my asylum case is pending", "ya aplique al asilo".
 _ASYLUM_FILED = re.compile(
@@ -1257,7 +1263,11 @@ _CALLED_ABOUT = re.compile(
     r"|called (?:me|us|him|her|my \w+)|(?:me|le|nos) (?:dej[oó]|dejaron) (?:un )?(?:mensaje|recado|voicemail)|(?:me|le|nos) (?:llam[oó]|llamaron))\b"
     # the call told first: "hoy lo llamó un officer de ICE diciendo que se presente", "got a call from ICE today"
     r"|\b(?:me|lo|la|le|nos|los) (?:llam[oó]|llamaron) (?:un |una |el |la )?(?:officer|oficial|agente?|agent)(?: de (?:ice|la migra|migraci[oó]n|inmigraci[oó]n))?\b"
-    r"|\b(?:got|had|received) a (?:phone )?call from (?:an? |the )?(?:ice|officer|ice officer|deportation officer)\b")
+    r"|\b(?:got|had|received) a (?:phone )?call from (?:an? |the )?(?:ice|officer|ice officer|deportation officer)\b"
+    # a letter from ICE just come, beside the order: "i have a removal order ... and just got a letter from ICE"
+    r"|\b(?:just|recently|today|yesterday)\s+(?:got|received)\s+(?:a |an |this )?(?:\w+ )?letter from (?:ice|immigration|ero)\b"
+    r"|\b(?:me|le|nos) (?:acaba de llegar|llego|llegaron) (?:una |un )?cartas? de (?:ice|la migra|migracion|inmigracion)\b"
+    r"|\b(?:acabo|acaba|acabamos) de recibir (?:una )?carta de (?:ice|la migra|migracion|inmigracion)\b")
 
 
 def removal_signs(text: str) -> bool:

@@ -21,7 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import crisis_classifier, language, safety, urgency
+from bot import crisis_classifier, language, safety, situations, urgency
 from bot.booking import flow as booking_flow
 
 EXTRACTOR = "SafetyNet"
@@ -105,6 +105,11 @@ class SafetyNet(GraphComponent):
             # "oiga, me pueden llamar en español?" read as a greeting: a question about the office
             # (its reply says which languages the team speaks)
             message.set(INTENT, {"name": "ask_office", "confidence": confidence}, add_to_output=True)
+            return
+        matter = next((r for r in message.get(INTENT_RANKING_KEY) or [] if str(r.get("name", "")).startswith("situation_")), None)
+        if intent == "greet" and matter is not None and not text.startswith("/") and situations.matter_beside_a_greeting(text):
+            # "tengo corte y no hablo bien ingles ni español, hablo mam" read as a greeting: the matter it names
+            message.set(INTENT, matter, add_to_output=True)
             return
         if not (weak_crisis or loose_restart or case_appointment):
             return

@@ -179,3 +179,10 @@ def test_a_child_gone_missing_in_spanish_has_a_word_of_harm():
 def test_a_partner_who_did_not_come_home_is_no_violence_of_his(text, kind):
     found = crisis_classifier.detect(text)
     assert (found.kind if found else None) == kind
+
+
+def test_a_violation_of_release_terms_is_no_word_of_harm():
+    assert not crisis_classifier._harm_said("the ankle monitor keeps beeping and we are scared theyll say he violated")
+    assert not crisis_classifier._harm_said("a violation of his parole")
+    assert crisis_classifier._harm_said("he violated me")
+    assert crisis_classifier._harm_said("la violaron")

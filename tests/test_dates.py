@@ -389,3 +389,27 @@ def test_weeks_and_days_are_counted_together():
     from bot import dates as _dates
     assert _dates.coming_date("my ice appointment is in 2 weeks and 2 days", _date(2026, 12, 6)) == _date(2026, 12, 22)
     assert _dates.coming_date("en 2 semanas y tres dias", _date(2026, 12, 6)) == _date(2026, 12, 23)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("faltan 13 días", date(2026, 12, 16)),  # days counted down
+    ("me quedan 10 dias para la corte", date(2026, 12, 13)),
+    ("13 days left", date(2026, 12, 16)),
+    ("en dos semanas y un día", date(2026, 12, 18)),  # weeks and days together, not cut at "y"
+    ("in 2 weeks and 3 days", date(2026, 12, 20)),
+])
+def test_days_counted_down_and_weeks_with_days_are_one_coming_day(text, day):
+    assert dates.coming_date(text, TODAY) == day
+
+
+def test_this_friday_said_on_a_sunday_is_the_coming_friday():
+    sunday = date(2026, 12, 6)
+    assert dates.coming_date("a paper that says report to the ice office and its this friday. he also has court "
+                             "sometime next year", sunday) == date(2026, 12, 11)
+
+
+def test_a_distance_told_in_hours_is_no_time_of_day():
+    assert "hours" not in dates.plain("he is at some facility like 2 hours north of here")
+    assert "horas" not in dates.plain("lo tienen en un centro a dos horas de aqui")
+    assert dates.plain("se lo llevaron hace dos horas") == "se lo llevaron hace dos horas"
+    assert dates.past_date("they took him 2 hours ago", TODAY) == TODAY

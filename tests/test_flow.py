@@ -2448,3 +2448,47 @@ def test_someone_at_the_border_station_since_last_night_is_where_and_since():
     text = "my girlfriend is at the border station in nogales since last night, she crossed with a visa but they say its fake"
     assert flow.answers_in_text("detention", text, date(2026, 12, 6)) == {
         "detained_where": "the border station in nogales", "detained_since": "2026-12-05"}
+
+
+TODAY33 = date(2026, 12, 7)  # a Monday
+
+
+def test_the_day_of_a_detention_is_read_beside_a_distance_in_hours():
+    text = ("they arrested my son in grants pass 3 days ago, ice agents at his work, and the lady on the phone said hes at "
+            "some facility like 2 hours north of here but wouldnt say which. im in medford.")
+    assert flow.answers_in_text("detention", text, TODAY33)["detained_since"] == "2026-12-04"
+
+
+def test_a_week_and_a_half_said_roughly_is_kept_as_said():
+    text = "a mi esposa la agarraron en el mercado en west jordan hace como semana y media y la tienen en la cárcel del condado"
+    assert flow.answers_in_text("detention", text, TODAY33)["detained_since"] == "hace como semana y media"
+
+
+def test_where_someone_is_said_to_be_in_the_sentence_after_the_arrest_is_where_they_are_held():
+    text = "My wife was arrested by ICE at our home 4 days ago. They say she's in Tacoma. I'm a US citizen, can I get her out?"
+    assert flow.answers_in_text("detention", text, TODAY33)["detained_where"] == "Tacoma, WA"
+    assert flow.held_place("ICE took my husband. she is in Houston with me") is None
+
+
+def test_a_master_hearing_makes_a_family_story_the_removal_case():
+    text = ("my wife has her master hearing by video in 15 days. she came on a k1 visa and we never finished the green "
+            "card. can we fix this before the hearing")
+    assert flow.matter_told("family", text) == "removal"
+
+
+def test_asylum_not_yet_sent_to_court_stays_humanitarian():
+    text = ("llegué hace casi un año y el año para pedir asilo se me cumple en 10 días. todavía no me han mandado a corte "
+            "y no he llenado el I-589")
+    assert flow.matter_told("humanitarian", text) == "humanitarian"
+    assert flow.matter_told("humanitarian", "tengo corte en 5 dias por mi asilo y no tengo abogado") == "removal"
+
+
+def test_someone_detained_days_ago_with_a_court_date_is_a_detention():
+    text = ("mi suegro fue detenido hace tres días en salem, y ya lo mandaron a tacoma. ya le dieron fecha con el juez "
+            "para el martes de la semana que entra")
+    assert flow.matter_told("removal", text) == "detention"
+
+
+def test_a_relative_claimed_is_a_family_petition():
+    assert flow.matter_told("other", "quiero reclamar a mi mamá que está en cuba") == "family"
+    assert flow.matter_told("other", "quiero reclamar mi dinero") == "other"

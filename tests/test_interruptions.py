@@ -257,6 +257,10 @@ def _message(text, ranking):
         ("oye una cosa, me pueden hablar en español cuando llamen?",
          [{"name": "greet", "confidence": 0.9}, {"name": "request_human", "confidence": 0.05}], "ask_office"),
         ("hola buenas tardes", [{"name": "greet", "confidence": 0.9}, {"name": "ask_office", "confidence": 0.05}], "greet"),
+        # a message read as a greeting that names the matter: the matter
+        ("tengo corte y no hablo bien ingles ni español, hablo mam",
+         [{"name": "greet", "confidence": 0.96}, {"name": "situation_removal", "confidence": 0.01}], "situation_removal"),
+        ("hola buenas, una consulta", [{"name": "greet", "confidence": 0.9}, {"name": "situation_other", "confidence": 0.05}], "greet"),
     ],
 )
 def test_the_safety_net_second_guesses_a_loose_restart_and_a_faint_crisis(text, ranking, expected):
@@ -1414,3 +1418,25 @@ def test_someone_being_held_at_a_processing_center_beside_a_guessed_danger_is_a_
     text = "my mom is being held at the el paso processing center since last wednesday, she got caught crossing"
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.5}]
     assert interruptions.situation_beside_crisis(ranking, None, text) == "detention"
+
+
+def test_a_worry_about_being_reported_told_at_the_situation_question_is_the_matter_and_gets_the_privacy_answer():
+    # not asked again: "my uncle is afraid the hospital will report him to immigration" is what is happening
+    ranking = [{"name": "ask_privacy", "confidence": 0.43}, {"name": "situation_other", "confidence": 0.2}]
+    answer = _handle("ask_privacy", "my uncle is afraid the hospital will report him to immigration", ranking=ranking,
+                     slots={"requested_slot": "situation"})
+    assert answer.slots["situation"] == "other"
+    assert "utter_privacy" in answer.responses
+    asked = _handle("ask_privacy", "will you report me to immigration?", ranking=ranking, slots={"requested_slot": "situation"})
+    assert "situation" not in asked.slots
+
+
+def test_harm_told_in_the_past_in_a_visa_story_gets_the_help_but_no_flag():
+    slots = {"requested_slot": "details", "situation": "humanitarian",
+             "situation_text": "me asaltaron con pistola el año pasado y la policía hizo reporte, alguien me dijo que por eso puedo pedir una visa"}
+    told = "me pegaron y me robaron el dinero del trabajo, yo fui a declarar y agarraron al tipo"
+    answer = _handle("crisis", told, entities=[{"entity": "crisis_kind", "value": "violence"}], slots=slots)
+    assert answer.responses[0].startswith("utter_crisis")
+    assert "safety_flag" not in answer.slots
+    now = _handle("crisis", "me esta pegando ahorita", entities=[{"entity": "crisis_kind", "value": "violence"}], slots=slots)
+    assert now.slots["safety_flag"] == "violence"

@@ -752,3 +752,10 @@ def test_the_phone_settles_a_town_of_several_states_or_one_only_the_zip_data_kno
     # a namesake far smaller than the candidates' towns is no answer: "which state?" is asked
     assert location.settled_by_phone({"city": "Portland", "location_candidates": ["OR", "ME"]}, "TX") == {}
     assert location.answer_place("worthington", "worthington").candidates
+
+
+def test_where_someone_is_held_does_not_settle_the_visitors_town():
+    text = ("buenas, a mi hijo lo detuvo inmigracion hace 10 dias y lo tienen en pennsylvania en un sitio q se llama "
+            "moshannon, nosotros vivimos en lawrence")
+    slots = location.heard_in_passing(text, None, {"situation": "detention"})
+    assert slots["state"] is None and "MA" in slots["location_candidates"]

@@ -850,3 +850,15 @@ def test_a_partner_who_does_not_let_them_is_still_dv(text):
 def test_an_old_dropped_arrest_for_domestic_violence_is_record_talk():
     text = "i have an old arrest from 10 years ago for domestic violence, it was dropped. will this stop my citizenship?"
     assert safety.detect_wide(text) is None
+
+
+def test_a_paper_missing_is_no_missing_child():
+    assert safety.detect_wide("we just realized my wife's birth certificate translation is missing") is None
+    assert safety.detect_wide("our kid is missing since last night").kind == "child"
+
+
+def test_a_lawyer_not_responding_is_no_medical_emergency():
+    assert safety.detect_wide("my employer's lawyer isn't responding. Can you help?") is None
+    assert safety.detect_wide("el abogado no responde mis llamadas") is None
+    assert safety.detect_wide("my dad is not responding").kind == "medical"
+    assert safety.detect_wide("mi mama no responde").kind == "medical"

@@ -1333,3 +1333,29 @@ def test_an_old_order_and_a_call_from_an_officer_today_is_urgent():
     text = "mi tío tiene una orden de deportación vieja, de hace como 10 años, y hoy lo llamó un officer de ICE diciendo que se presente"
     assert "removal_imminent" in urgency.text_signals(text, date(2026, 12, 6))
     assert urgency.text_signals("i have an old deportation order from 2010 and nobody ever called me", date(2026, 12, 6)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I have a removal order from when I was a kid and just got a letter from ICE",
+    "tengo orden de deportacion y me llego una carta de migracion",
+])
+def test_an_order_and_a_letter_from_ice_just_come_is_enforcement_contact(text):
+    assert urgency.text_signals(text, TODAY) == ["removal_imminent"]
+
+
+def test_an_old_order_and_a_letter_with_no_order_are_not_urgent():
+    assert urgency.text_signals("I have a removal order from 2010, never had contact with ice", TODAY) == []
+    assert urgency.text_signals("just got a letter from ICE for my check in", TODAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "hola, necesito ayuda con mi TPS renewal, tengo la fecha límite muy cerca",
+    "necesito pedir asilo, se me vence el plazo del año",
+    "I want asylum, my one year deadline is coming up",
+])
+def test_a_deadline_said_to_be_near_is_urgent(text):
+    assert urgency.text_signals(text, TODAY) == ["deadline_soon"]
+
+
+def test_a_question_about_a_deadline_is_not_one():
+    assert urgency.text_signals("what is the deadline for asylum?", TODAY) == []

@@ -249,9 +249,11 @@ def _settled_by_context(place: Place, found: Sequence[roles.PlaceMention], text:
         if settled is not None:
             return settled
     if not common:
-        # "grabbed him in manassas ... im in woodbridge": a town of the name only the ZIP data knows,
-        # in the state the message names
-        return roles.town_beyond_candidates(place, sorted(states)) or place
+        # "grabbed him in manassas ... im in woodbridge": a town of the name only the ZIP data knows, in the
+        # state of a place the message names with no one else's role (not where someone is held: "lo tienen
+        # en pennsylvania ... vivimos en lawrence" is Lawrence, Massachusetts or Kansas, asked or read from the phone)
+        near = sorted({m.place.state for m in found if m.place.state and m.role in (roles.SELF, roles.UNCLEAR)})
+        return roles.town_beyond_candidates(place, near) or place
     return place
 
 
