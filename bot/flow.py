@@ -1882,7 +1882,8 @@ def _matter_told(situation: str | None, text: str) -> str | None:
     if situation == "removal" and _KEPT_IN.search(text or "") and removal_stage(text) == "check_in" \
             and not situations.RELEASED.search(text or "") and not someone_else_kept(text):
         return "detention"  # "fue a firmar ayer como siempre y ya no salio": kept at the check-in
-    if situation == "removal" and (_HELD_NOW.search(text or "") or (situations.taken_lately(text) and not others_taken(text))) \
+    if situation == "removal" and (_HELD_NOW.search(text or "") or (situations.taken_lately(text) and (
+            not others_taken(text) or _ACTING_FOR_THEM.search(text or "")))) \
             and not situations.RELEASED.search(text or "") and not situations.DEPORTED_ALREADY.search(text or ""):
         # (not a friend's taking told as the reason to fear one's own check-in: "they took my friend last week")
         # "my brother has been in detention 2 months and every hearing gets postponed", "my dad is detained in
@@ -2055,6 +2056,12 @@ def _case_at_hand(text: str) -> bool:
 #: Somewhere since a time: "hes at the ICE office downtown since his appointment", "has been at the facility since".
 _HELD_SINCE = re.compile(r"\b(?:is|'s|s|hes|shes|has been|have been|esta|está|sigue|lleva)\b[^.?!]{0,50}\b(?:since|desde)\b", re.IGNORECASE)
 #: A hearing with its day said: "en 5 dias es mi audiencia", "my court is next week" (the case's own step).
+#: The visitor acting for a friend who was taken: "i'm his friend, his family is all back in guatemala so its just me",
+#: "i want to help him", "soy su amigo y no tiene a nadie aquí".
+_ACTING_FOR_THEM = re.compile(
+    r"\b(?:i'?m|im|i am) (?:his|her|their) (?:friend|roommate|coworker|boss|neighbou?r)\b|\b(?:soy|somos) (?:su|sus) (?:amig[oa]s?|compañer[oa]s?|vecin[oa]s?|patr[oó]n)\b"
+    r"|\bits just me\b|\bit'?s only me\b|\b(?:help|get|bail|find) (?:him|her|them) out\b|\bno tiene a nadie\b|\b(?:his|her) family is (?:all )?(?:back )?in\b",
+    re.IGNORECASE)
 #: A relative claimed, as a petition is said in Cuban Spanish: "quiero reclamar a mi mamá", "reclamé a mis hijos".
 _CLAIM_A_RELATIVE = re.compile(r"\b(?:reclamar(?:le)?|reclam[eoó]|reclamarlos|reclamarla|reclamarlo)\s+a\s+(?:mi|mis|su|sus|nuestr[oa]s?)\s+"
                                + situations.RELATIVE + r"\b", re.IGNORECASE)
@@ -2312,7 +2319,9 @@ _YES_CLAUSE = re.compile(
     r"|(?:es)?ta bueno|est[aá] bueno|sta bien|[oó]rale|[aá]ndale|sim[oó]n|sip|simon|va pues|esta bueno"
     # "hágale", "dele", "de una" (Colombia, Venezuela), "ta to" (Dominican "está todo"), "go", "proceed"
     r"|h[aá]g(?:a|ale|alo)(?: pues)?|d[eé]le(?: pues)?|de una(?=\W*$)|ta to|t[aá] todo bien|listo(?=\W*$)|vale(?=\W*$)|mhm+(?=\W*$)|mm+ ?hm+(?=\W*$)"
-    r"|(?:go|proceed|continue|do it|cool|bet|ok(?:k+|as|i)|aj[aá]|aha|uh[- ]?huh|ye+s+|yas+|ye|certainly|definitely|affirmative|go on"
+    r"|(?:go|proceed|continue|do it|cool|bet|ok(?:k+|as|i|is)|aj[aá]|aha|uh[- ]?huh|ye+s+|yas+|ye|certainly|definitely|affirmative|go on"
+    # "aight", "please", "np", "perfecto", "great", "listo pues", "genial": a yes said alone
+    r"|a?ight|please|pls|plz|por ?fa(?:vor)?|np|perfect[oa]?|great|excellent|excelente|genial|ch[eé]vere|listo pues|muy bien"
     r"|(?:that|it) works|works for me)(?=\W*$)"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"

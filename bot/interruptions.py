@@ -501,6 +501,10 @@ _IMMIGRATION_WORDS = re.compile(r"\b(?:deport\w*|ice|immigration|inmigraci[oó]n
                                 re.IGNORECASE)
 
 
+#: An answer told as things are now ("im hiding at my friend's, he said he would kill me"): never history.
+_AS_THINGS_ARE = re.compile(r"\b(?:i am|we are|estoy|estamos|he is|she is|they are|esta|estan|sigue|siguen|hiding|escondid[oa]s?)\b")
+
+
 def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str = "") -> Optional[str]:
     """The matter a message about danger also described ("they deported my husband... i want to end it")."""
     return flow.matter_told(_matter_beside_crisis(ranking, kind, text), text)
@@ -973,7 +977,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         story = slots.get("situation_text") if slots.get("situation") == "humanitarian" else None
         # ("me pegaron y me robaron ... fui a declarar" at the program question, after "me asaltaron el año pasado y
         # la policía hizo reporte": the harm of the visa's story, told in the past)
-        history = bool(text) and (safety.past_and_safe(text) or bool(story and safety.past_and_safe(f"{story}. {text}")))
+        history = bool(text) and (safety.past_and_safe(text) or bool(
+            story and not _AS_THINGS_ARE.search(safety.normalize(text)) and safety.past_and_safe(f"{story}. {text}")))
         if not (guess or (text and (history or roles.danger_abroad(text) or safety.fear_figure(text)))):
             # Help for all; the flag (first in the staff inbox) only where danger may be present
             # here: not a weak guess of the learned reader, not history, not only in another

@@ -113,6 +113,9 @@ _PETITION_FOR_RELATIVE = re.compile(
     r"\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:me|nos|la|lo) (?:va|van|puede|pueden|quiere|quieren) (?:a )?pedir\b(?! asilo)"
     # "mi esposo es residente y me pidio hace 3 años": a petition already filed by a relative
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:me|nos|la|lo) (?:pidi[oó]|pidieron|meti[oó] (?:los )?papeles)\b"
+    # "mi hija es ciudadana y ya metió la petición para mí"
+    r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:meti[oó]|puso|hizo|someti[oó]|mand[oó]) (?:la|una|el) (?:petici[oó]n|i-?130)"
+    r" (?:para|por) (?:m[ií]|nosotros)\b"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:petitioned|filed|sponsored) (?:for )?(?:me|us)\b"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
     r"(?:status|papers|papeles|estatus)\b"

@@ -1120,6 +1120,8 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
 
 @pytest.mark.parametrize("text, said", [
     ("what do you do with my info? ok yes", True),  # the last clause that decides
+    ("aight", True), ("please", True), ("np", True), ("perfecto", True), ("listo pues", True), ("great", True),
+    ("please dont", None), ("no please", False), ("great question, what do you do with it?", None),
     ("mmm no se... bueno si, esta bien", True),
     ("pues si, q mas me queda, con tal q me ayuden", True),
     ("pues mire la verdad me da desconfianza dar mis datos por internet pero ya estoy desesperado, asi q adelante", True),

@@ -1440,3 +1440,11 @@ def test_harm_told_in_the_past_in_a_visa_story_gets_the_help_but_no_flag():
     assert "safety_flag" not in answer.slots
     now = _handle("crisis", "me esta pegando ahorita", entities=[{"entity": "crisis_kind", "value": "violence"}], slots=slots)
     assert now.slots["safety_flag"] == "violence"
+
+
+def test_danger_told_as_things_are_in_a_visa_story_is_flagged():
+    slots = {"requested_slot": "location", "situation": "humanitarian",
+             "situation_text": "necesito info about the u visa o algo para victims"}
+    told = "im hiding at my friend's in el paso, he doesnt know where i am, he said he would kill me if i left"
+    answer = _handle("crisis", told, entities=[{"entity": "crisis_kind", "value": "dv"}], slots=slots)
+    assert answer.slots["safety_flag"] == "dv"

@@ -635,9 +635,9 @@ def test_a_small_town_of_one_state_said_as_where_i_am(text, state, city):
     assert role == "self" and (place.state, place.city) == (state, city)
 
 
-@pytest.mark.parametrize("text", ["im in Shock, they took him", "estoy en Casa con los niños", "estoy en postville"])
+@pytest.mark.parametrize("text", ["im in Shock, they took him", "estoy en Casa con los niños", "estoy en postville buscando trabajo"])
 def test_a_small_town_is_not_read_from_a_word(text):
-    # ordinary words, and a town not written as a name
+    # ordinary words, and a town not written as a name, in the middle of its clause
     assert visitor_location(text)[0] is None
 
 
@@ -759,3 +759,18 @@ def test_where_someone_is_held_does_not_settle_the_visitors_town():
             "moshannon, nosotros vivimos en lawrence")
     slots = location.heard_in_passing(text, None, {"situation": "detention"})
     assert slots["state"] is None and "MA" in slots["location_candidates"]
+
+
+@pytest.mark.parametrize("text, label, candidates", [
+    ("border patrol picked him up on monday and they are holding him at the county jail in shelby. im in havre. we got "
+     "married last year", "Havre, MT", ()),
+    ("now he is at the adams county place in natchez. we are still in forest. he had court before", "Forest", ("MS", "VA")),
+])
+def test_a_small_town_in_lower_case_that_ends_its_clause_after_im_in(text, label, candidates):
+    place, role = visitor_location(text)
+    assert role == "self" and place.label == label and set(candidates) <= set(place.candidates)
+
+
+@pytest.mark.parametrize("text", ["ya estoy en camino.", "im in trouble with ice", "im in line at the ice office", "we are in love"])
+def test_words_after_im_in_are_not_small_towns(text):
+    assert visitor_location(text)[0] is None

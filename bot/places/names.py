@@ -404,7 +404,7 @@ COMMON_WORDS = frozenset(
     sponsor sponsored sponsorship school college student students university church
     hospital doctor clinic store stores market shop restaurant factory farm construction
     danger dangerous scared afraid worried urgent emergency question questions answer
-    know knew known think thought want wanted need needed going gone came come coming
+    know knew known think thought want wanted need needed going gone came come coming camino fine
     taken took take taking said says told tell asking asked ask waiting wait waited
     english spanish espanol ingles language languages speak speaking translator
     notice letter letters mail received receive sent send court's judge's hearing's

@@ -190,15 +190,26 @@ def _misspelt_home(text: str, found: Sequence[PlaceMention]) -> Optional[Place]:
         if any(m.start >= cue.end() and m.start - cue.end() <= 1 for m in found):
             continue
         town = town_of_one_state(text[cue.end():])
+        ended = _NAME_ENDS_CLAUSE.match(text, cue.end())
+        if town is None and ended is not None:
+            # "we are still in forest.", "im in havre": a town typed in lower case, where the clause ends with it
+            town = town_of_one_state(ended.group(1), capitalised=False)
+            if town is not None and norm(town.city or "") != norm(ended.group(1)):
+                town = None
         if town is not None:
             return town
     return None
 
 
+#: One to three words that end their clause: "havre.", "forest, with the kids", "worthington and".
+_NAME_ENDS_CLAUSE = re.compile(r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s*(?:[.,;!?]|$|\s+(?:and|with|y|con|too|tambi[eé]n|rn|now|ahora|ahorita)\b)",
+                               re.IGNORECASE)
+
+
 #: "yo estoy aqui en Postville", "I'm in Cactus": the visitor's own place said with a cue.
 _HERE_CUE = re.compile(
     r"\b(?:i\s*'?m|i am|we\s*'?re|we are|(?:i|we)\s+(?:live|stay|are staying|'?m staying|'?re staying)|estoy|estamos|vivo|vivimos)"
-    r"(?:\s+(?:here|right now|now|aqu[ií]|ac[aá]|ahorita|ahora))?\s+(?:in|en)\s+",
+    r"(?:\s+(?:here|right now|now|still|aqu[ií]|ac[aá]|ahorita|ahora|todav[ií]a|a[uú]n))?\s+(?:in|en)\s+",
     re.IGNORECASE)
 _ANY_WORDS = re.compile(r"[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}")
 #: A capitalised name of up to three words right after the cue.
