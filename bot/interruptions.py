@@ -950,6 +950,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # readers in the Rasa server, read no kind; the patterns may still name one.
             kind, language = found.kind, language or found.language
         language = language or "en"
+        if kind == "dv" and slots.get("situation") == "family" and situations.abused_by_partner(text):
+            # "papeles sin mi esposo ... él me pega cuando toma y me dice que si lo dejo me hace deportar": papers
+            # without the abuser, the self-petition for victims (VAWA)
+            answer.slots["situation"] = "humanitarian"
         if guess and pending == "intake_confirmed" and text:
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)

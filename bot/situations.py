@@ -947,3 +947,16 @@ _MATTER_IN_A_GREETING = re.compile(
 def matter_beside_a_greeting(text: str | None) -> bool:
     """Whether a message read as a greeting also names an immigration matter (its matter is then read)."""
     return bool(_MATTER_IN_A_GREETING.search(text or ""))
+
+
+#: The partner hurting the visitor: "él me pega cuando toma", "my husband hits me", "he threatens to have me deported".
+_PARTNER_HURTS = re.compile(
+    r"\b(?:(?:my|mi) (?:husband|wife|spouse|esposo|esposa|marido|partner|pareja|novio|novia|boyfriend|girlfriend)|[eé]l|he|she|ella)\b"
+    r"[^.?!]{0,40}?\b(?:me (?:pega|golpea|maltrata|lastima|amenaza|ahorca)|hits me|beats me|abuses me|hurts me|chokes me"
+    r"|threatens (?:to|me)|(?:me )?hace deportar|(?:get|have) me deported)", re.IGNORECASE)
+
+
+def abused_by_partner(text: str | None) -> bool:
+    """Whether a message tells of a partner hurting or threatening the visitor (a family petition through an
+    abuser is a VAWA matter: humanitarian)."""
+    return bool(_PARTNER_HURTS.search(text or ""))

@@ -1448,3 +1448,13 @@ def test_danger_told_as_things_are_in_a_visa_story_is_flagged():
     told = "im hiding at my friend's in el paso, he doesnt know where i am, he said he would kill me if i left"
     answer = _handle("crisis", told, entities=[{"entity": "crisis_kind", "value": "dv"}], slots=slots)
     assert answer.slots["safety_flag"] == "dv"
+
+
+def test_a_partner_hurting_the_visitor_in_a_family_matter_makes_it_the_victims_self_petition():
+    slots = {"requested_slot": "details", "situation": "family", "situation_text": "papeles sin mi esposo"}
+    told = "él me pega cuando toma y me dice que si lo dejo me hace deportar, ahorita estoy escondida en casa de una amiga"
+    answer = _handle("crisis", told, entities=[{"entity": "crisis_kind", "value": "dv"}], slots=slots)
+    assert answer.slots["situation"] == "humanitarian" and answer.slots["safety_flag"] == "dv"
+    other = _handle("crisis", "my neighbor is screaming at his wife", entities=[{"entity": "crisis_kind", "value": "dv"}],
+                    slots=slots)
+    assert "situation" not in other.slots
