@@ -96,8 +96,10 @@ def spelled_digits(text: str) -> str:
     """A message with a number spelled out in words ("three one two five five five...", "tres
     uno dos...", "novecientos cincuenta y seis, 555, 0153") or typed with the letter O for zero,
     as digits; other text unchanged."""
+    # "tres uno siete — cinco cinco cinco — cero uno cuatro cuatro": a phone keyboard's long dashes are dashes
+    text = _LONG_DASHES.sub("-", text or "")
     # "zero one hundred", "713 555 01 hundred": a hundred said for the last two zeros
-    text = _A_HUNDRED.sub(lambda m: m.group(1) + " zero zero", text or "")
+    text = _A_HUNDRED.sub(lambda m: m.group(1) + " zero zero", text)
     text = _grouped_numbers(text)
     # "cinco cero tres, 555, O uno uno seis": the letter O among digit words is a zero
     text = _O_AMONG_WORDS.sub(lambda m: m.group(1) + "cero", text)
@@ -114,6 +116,7 @@ def spelled_digits(text: str) -> str:
     return _GROUPS_BY_COMMA.sub("-", _SPACED_DASH.sub("-", _GROUPS_BY_WORD.sub("-", text)))
 
 
+_LONG_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _A_HUNDRED = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|[1-9])\s+hundred\b", re.IGNORECASE)
 #: Three or more single digits with one space between them, and a dash with spaces between digits.
 _SPACED_DIGITS = re.compile(r"(?<![\w])\d(?: \d){2,}(?![\w])")

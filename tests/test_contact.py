@@ -555,3 +555,12 @@ def test_a_full_name_said_after_a_nickname_is_the_name():
     assert contact.name_answer("its Jhun, full name is Jonathan Reyes Dizon") == ("Jonathan Reyes Dizon", None)
     # a name given last, instead of the real one
     assert contact.name_answer("dont put my real name please, just Lupe") == ("Lupe", None)
+
+
+@pytest.mark.parametrize("text, e164", [
+    ("tres uno siete — cinco cinco cinco — cero uno cuatro cuatro, es el de mi esposa pero ahi me encuentran", "+13175550144"),
+    ("seis cero cinco — 555 — 0 1 7 7", "+16055550177"),
+    ("312–555–0148", "+13125550148"),
+])
+def test_a_phone_with_the_long_dashes_a_phone_keyboard_types_is_read(text, e164):
+    assert contact.phone_answer(text, None) == (e164, None)
