@@ -201,6 +201,7 @@ class ValidateIntakeForm(FormValidationAction):
         said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
         out.update(flow.corrected(said, slots, text))  # "wait no i read it wrong, its next friday"
+        out.update(flow.where_held_news(said, slots, text))  # "they just called, they moved him to pine prairie"
         out.update(flow.place_set_right(text, slots, asked))  # "sorry i put X but im actually staying in Y"
         signals = urgency.signals_in_story(text, today(), situation, slots.get("situation_text"))
         known = slots.get("urgency_reasons") or []

@@ -476,7 +476,9 @@ _JUST_NAME = re.compile(r"\b(?:name|nombre)\b[^.?!]*?[,.]\s*(?:just|only|solo|no
 #: Words of a sentence, never of a name: "no quiero que ICE lo vea" after "es seguro dar mi nombre?".
 _SENTENCE_WORDS = frozenset("ice uscis migra vea sepa safe seguro".split())
 #: A capitalised name, then a remark about it: "Mohamed Abdi, with one m in Mohamed".
-_NAME_THEN_REMARK = re.compile(r"^\W*([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,3})\s*,\s*(?=[a-záéíóúñ])")
+#: (a rank or a title before it: "Sgt. Derek Holloway, army, stationed at fort cavazos")
+_NAME_THEN_REMARK = re.compile(r"^\W*((?:(?:Sgt|SSgt|Cpl|Pvt|Spc|Lt|Capt|Maj|Col|Dr|Mr|Mrs|Ms|Sr|Sra|Srta|Rev|Pastor|Officer)\.?\s+)?"
+                               r"[A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,3})\s*,\s*(?=[a-záéíóúñ])")
 #: Words that tell a name is being given: "my name is", "me llamo", "call me", "soy".
 NAME_CUE = re.compile(r"\b(?:my name|me llamo|mi nombre|call me|ll[aá]m[ea]me|d[ií]game|soy|i'?m|i am|it'?s|this is|names?)\b",
                       re.IGNORECASE)

@@ -186,20 +186,49 @@ def parse_date(text: str, today: date) -> Optional[date]:
 _NTH = {"1st": 1, "first": 1, "primer": 1, "primero": 1, "2nd": 2, "second": 2, "segundo": 2, "3rd": 3, "third": 3,
         "tercer": 3, "tercero": 3, "4th": 4, "fourth": 4, "cuarto": 4, "last": -1, "ultimo": -1}
 _WHICH_MONTH = r"(next month|this month|el (?:proximo|siguiente) mes|el mes que viene|este mes|del mes que viene|del proximo mes)"
-#: "the 2nd tuesday of next month", "el segundo martes del mes que viene": a weekday counted in a month.
+#: Months by name, English and Spanish, to their numbers.
+_MONTH_NUMBER = {
+    **{name: i + 1 for i, name in enumerate("january february march april may june july august september october november december".split())},
+    **{name: i + 1 for i, name in enumerate("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split())},
+    "setiembre": 9,
+}
+#: "the 2nd tuesday of next month", "el segundo martes del mes que viene", "second tuesday of january":
+#: a weekday counted in a month; "next month, el tercer viernes": the month said elsewhere.
 _NTH_WEEKDAY = re.compile(r"\b(" + "|".join(_NTH) + r")\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes"
-                          r"|miercoles|jueves|viernes|sabado|domingo)\s+(?:of|de|del)\s+" + _WHICH_MONTH.replace("del ", ""))
+                          r"|miercoles|jueves|viernes|sabado|domingo)\b(?:\s+(?:of|de|del|in|en)\s+(?:(" + "|".join(_MONTH_NUMBER) + r")\b|"
+                          + _WHICH_MONTH.replace("del ", "") + r"))?")
+#: A month said anywhere in the message: "next month", "el mes que viene", "in january".
+_A_MONTH = re.compile(r"\b(?:(" + "|".join(_MONTH_NUMBER) + r")|(next month|(?:el |del )?(?:mes que viene|proximo mes|siguiente mes))"
+                      r"|(this month|este mes))\b")
 #: "on the 3rd of next month", "el 5 del mes que viene": a day of next month.
 _DAY_OF_NEXT_MONTH = re.compile(r"\b(?:the\s+|el\s+(?:dia\s+)?)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of|de|del)\s+"
                                 r"(next month|(?:el )?(?:proximo|siguiente) mes|(?:el )?mes que viene)\b")
 
 
+def _month_meant(nth: "re.Match[str]", t: str, today: date) -> Optional[Tuple[int, int]]:
+    """The (year, month) a weekday counted in a month belongs to: the month said after it, else the one
+    said elsewhere in the message; None when no month is said (then it is not guessed)."""
+    next_month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    name, which = nth.group(3), nth.group(4)
+    if name is None and which is None:
+        said = _A_MONTH.search(t)
+        if said is None:
+            return None
+        name, which = said.group(1), said.group(2) or said.group(3)
+    if name is not None:
+        month = _MONTH_NUMBER[name]
+        return (today.year, month) if month >= today.month else (today.year + 1, month)
+    return (today.year, today.month) if which in ("this month", "este mes") else next_month
+
+
 def _day_of_a_month_said(t: str, today: date) -> Optional[date]:
-    """A day said by its place in this or next month ("the 2nd tuesday of next month", "the 3rd of next
-    month"), which parsedatetime misreads; None if the words are not there or name no real day."""
+    """A day said by its place in a month ("the 2nd tuesday of next month", "the 3rd of next month",
+    "el primer lunes de enero"), which parsedatetime misreads; None if the words are not there or
+    name no real day."""
     next_month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
     nth = _NTH_WEEKDAY.search(t)
-    if nth is None:
+    meant = _month_meant(nth, t, today) if nth is not None else None
+    if meant is None:
         day_of = _DAY_OF_NEXT_MONTH.search(t)
         if day_of is None:
             return None
@@ -207,7 +236,7 @@ def _day_of_a_month_said(t: str, today: date) -> Optional[date]:
             return date(*next_month, int(day_of.group(1)))
         except ValueError:
             return None  # "the 31st of next month" in a month of 30 days
-    year, month = (today.year, today.month) if nth.group(3) in ("this month", "este mes") else next_month
+    year, month = meant
     first = date(year, month, 1)
     days = [d for d in (first + timedelta(days=i) for i in range(31)) if d.month == month and d.weekday() == _WEEKDAY_NUMBER[nth.group(2)]]
     n = _NTH[nth.group(1)]
@@ -314,7 +343,9 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(
     "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
 #: (only a day said as one: "on the fifteenth", not "the first time")
 _ORDINAL_WORD = re.compile(r"(?:(?<=\bon the )|(?<=\bby the )|(?<=\bis the )|(?<=\bfor the ))(?:(twenty[- ]?)?(" + "|".join(_ORDINAL_WORDS) + r")|(thirtieth|thirty[- ]?first))\b"
-                           r"(?! (?:time|one|step|thing|person|hearing|court|check|appointment))", re.IGNORECASE)
+                           # (nor "on the first monday": a weekday counted in a month, read by _NTH_WEEKDAY)
+                           r"(?! (?:time|one|step|thing|person|hearing|court|check|appointment|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
+                           re.IGNORECASE)
 
 
 def _ordinal(m: "re.Match[str]") -> str:
@@ -550,6 +581,9 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     text = _months_in_full(text)
     if _WEEK_FROM_DAY.search(plain(text)):
         return parse_date(text, today)  # "two weeks from tuesday": not that tuesday
+    counted = _day_of_a_month_said(plain(text), today)
+    if counted is not None:
+        return counted  # "the third friday of next month": not the coming friday
     spoken = _spoken_day(text, today)
     if spoken is not None:
         return spoken

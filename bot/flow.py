@@ -227,6 +227,18 @@ def place_set_right(text: str | None, slots: Mapping[str, Any], asked: str | Non
     return location.slots_for(place)
 
 
+def where_held_news(said: Dict[str, Any], known: Mapping[str, Any], text: str | None) -> Dict[str, Any]:
+    """Where someone is held, told anew in a later message (``said``, read from it): moved there
+    ("wait they just called, they moved him last night to the pine prairie place in louisiana"),
+    or found after it was not known ("cant find him in the locator"). {} otherwise."""
+    new, old = said.get("detained_where"), known.get("detained_where")
+    if not new or old in (None, new) or known.get("situation") != "detention":
+        return {}
+    if _MOVED_FIX.search(text or "") or old == "unknown" or _WHERE_UNKNOWN.search(str(old)):
+        return {"detained_where": new}
+    return {}
+
+
 #: Words that correct the summary ("actually we moved", "the name is wrong", "me mudé").
 _SUMMARY_CORRECTION = re.compile(
     r"\b(?:actually|wrong|incorrect|not right|mistake|typo|change|fix|correct\w*|instead|moved|isn'?t|is not|not in|not at"
@@ -243,7 +255,7 @@ _NAME_FIX = re.compile(
 #: Where someone is held, corrected: "hes in pine prairie not jena", "está en Krome, no en Broward".
 #: ... or moved there: "wait i just got a call, they moved him to pine prairie", "lo trasladaron a Otero".
 _MOVED_FIX = re.compile(
-    r"\b(?:(?:moved|transferred|took|sent|switched)\s+(?:him|her|them)\s+(?:over\s+)?to\s+"
+    r"\b(?:(?:moved|transferred|took|sent|switched)\s+(?:him|her|them)\s+(?:(?:last night|yesterday|this morning|today|over)\s+)?to\s+"
     r"|(?:lo|la|los|las)\s+(?:movieron|trasladaron|pasaron|mandaron|llevaron|cambiaron)\s+(?:para\s+|a\s+|al\s+))"
     r"((?:the |el |la )?[^\W\d_][\w' -]{2,40}?)(?=\s*(?:,|\.|;|!|\bnot\b|\bno\b|$))",
     re.IGNORECASE)
@@ -2326,6 +2338,8 @@ _YES_CLAUSE = re.compile(
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no|por ?supuesto|idc|i (?:do ?n[o']?t|dont) care|no me importa"
+    # "si como no", "cómo no": "of course" (Latin American Spanish), not a no
+    r"|(?:s[ií],? )?c[oó]mo no(?=\W*$)|shoots(?=\W*$)"
     # whatever it takes, said as a yes: "whatever you need", "i guess", "lo que necesiten", "lo q ocupen"
     # (not "i guess not", "lo que sea menos guardar mis datos")
     r"|(?:whatever(?: (?:you|u) (?:need|want|have to)| it takes| helps| is needed)?|(?:do )?what(?:ever)? you (?:need|have) to(?: do)?"

@@ -615,7 +615,7 @@ _WORK_OR_HOUSING = re.compile(
 
 # Criminal-record talk names the same words as a legal question: "charged with
 # domestic violence", "a gun charge". Blanked before matching.
-_RECORD_STEMS = "charg arrest convict accus guilty record acusad arrestad cargo condenad antecedent violat drug offen misdemeanor felony classes"
+_RECORD_STEMS = "charg arrest convict accus guilty record acusa arrestad cargo condena detuvi agarra antecedent violat drug offen misdemeanor felony classes"
 _RECORD = re.compile(_fill(
     r"\b(?:(?:charged with|arrested for|convicted of|conviction for|accused of|guilty (?:of|to)|charges? (?:of|for)|record of"
     r"|acusad[oa] de|arrestad[oa] por|cargos? (?:de|por)|condenad[oa] por|antecedentes? de) (?:(?:a|an|un|una) )?(?:\w+ )?"
@@ -623,7 +623,9 @@ _RECORD = re.compile(_fill(
     r"|(?:domestic violence|dv|assault|battery|<WEAPON>) (?:charges?|conviction|offen[cs]e|misdemeanor|felony|record|classes|arrest)"
     r"|violat\w* (?:a |the |my )?(?:restraining|protective|protection) order|drug trafficking"
     # "an old arrest from 10 years ago for domestic violence, it was dropped"
-    r"|(?:arrest|arrested|charge|charged|conviction|case|cargo|arresto)(?: \w+){1,5} (?:for|of|por|de) (?:domestic violence|dv|violencia domestica|assault))\b"
+    r"|(?:arrest|arrested|charge|charged|conviction|case|cargo|arresto)(?: \w+){1,5} (?:for|of|por|de) (?:domestic violence|dv|violencia domestica|assault)"
+    # "me arrestaron hace 5 años por violencia doméstica": the visitor's own record, told in the past
+    r"|(?:me|lo|la|nos) (?:arrestaron|acusaron|condenaron|detuvieron|agarraron)(?: \w+){0,4} por (?:violencia domestica|violencia familiar|asalto|agresion))\b"
 ))
 
 
@@ -752,7 +754,7 @@ _WIDE: Dict[str, str] = {
     ),
     "violence": (
         r"break (?:my|his|her|your) (?:legs?|arms?|neck)|(?:im|i am|you are|your) dead|break in|breaking in|metiendo a (?:mi|la) casa"
-        r"|entrar a (?:mi|la) casa|\barmad[oa]\b|\bguns?\b|\bshoot|\bdisparar|with bats|\bbats\b|set (?:\w+ )?on fire|quem(?:an|ar|aron) (?:el|la|mi|nuestro)"
+        r"|entrar a (?:mi|la) casa|\barmad[oa]\b|\bguns?\b|(?!^shoots(?:$| (?:go|ok|okay|yes|yeah|sure|brah|bra|den|then|fine|thanks|mahalo|sounds)\b))\bshoot|\bdisparar|with bats|\bbats\b|set (?:\w+ )?on fire|quem(?:an|ar|aron) (?:el|la|mi|nuestro)"
         r"|have my (?:sister|brother|cousin|son|daughter|mom|dad)(?! (?:\w+ )?(?:detained|in detention|locked up in))|piden (?:\d|mil|dinero|rescate)|ransom|rescate"
         r"|cartel|pandilla|gang members|\bgangs?\b|\bmaras?\b|cobran piso|extort|extorsion|take care of me permanently|they kill|me van a matar"
         r"|van a matar|will kill|gonna kill|kill (?:me|us|my|him|her)|\bmatar\b|\bmata\b|threat|amenaz|cutting her fingers|secuestr|kidnap"

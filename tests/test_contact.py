@@ -446,6 +446,7 @@ def test_a_name_not_given(text):
     ("Mohamed Abdi, with one m in Mohamed", "Mohamed Abdi"),
     ("I'm Jasmine, the granddaughter, grandpa is Ernesto Agbayani", "Jasmine"),
     ("Me llamo Efraín", "Efraín"),
+    ("Sgt. Derek Holloway, army, stationed at fort cavazos", "Sgt. Derek Holloway"),  # a rank before the name
 ])
 def test_a_name_answer_with_a_remark_after_it_is_the_name(text, name):
     assert contact.name_answer(text) == (name, None)

@@ -413,3 +413,17 @@ def test_a_distance_told_in_hours_is_no_time_of_day():
     assert "horas" not in dates.plain("lo tienen en un centro a dos horas de aqui")
     assert dates.plain("se lo llevaron hace dos horas") == "se lo llevaron hace dos horas"
     assert dates.past_date("they took him 2 hours ago", TODAY) == TODAY
+
+
+@pytest.mark.parametrize("text, day", [
+    ("next month, el tercer viernes creo", date(2027, 1, 15)),  # the month said before the weekday counted in it
+    ("the third friday of next month", date(2027, 1, 15)),
+    ("next month on the first monday", date(2027, 1, 4)),  # "on the first monday" is no 1st of the month
+    ("second tuesday of january", date(2027, 1, 12)),
+    ("el primer lunes de enero", date(2027, 1, 4)),
+    ("last monday of this month", date(2026, 12, 28)),
+    ("on the first of next month", date(2027, 1, 1)),
+])
+def test_a_weekday_counted_in_a_month_is_that_day(text, day):
+    assert dates.coming_date(text, date(2026, 12, 7)) == day
+    assert dates.mentioned_date(text, date(2026, 12, 7)) == day

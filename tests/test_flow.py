@@ -2432,7 +2432,8 @@ def test_a_hearing_cancelled_with_no_new_date_has_no_next_date():
     assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == "unknown"
 
 
-@pytest.mark.parametrize("text, said", [("certainly", True), ("definitely", True), ("that works", True), ("go on home", None)])
+@pytest.mark.parametrize("text, said", [("certainly", True), ("definitely", True), ("that works", True), ("go on home", None),
+                                        ("si como no", True), ("cómo no!", True), ("shoots, go ahead", True), ("como no voy a querer", None)])
 def test_more_plain_consents_are_read(text, said):
     assert flow.consent_answer(text) is said
 
@@ -2494,3 +2495,12 @@ def test_someone_detained_days_ago_with_a_court_date_is_a_detention():
 def test_a_relative_claimed_is_a_family_petition():
     assert flow.matter_told("other", "quiero reclamar a mi mamá que está en cuba") == "family"
     assert flow.matter_told("other", "quiero reclamar mi dinero") == "other"
+
+
+def test_where_someone_is_held_told_anew_replaces_what_was_not_known():
+    slots = {"situation": "detention", "detained_where": "cant find him"}
+    text = "wait they just called, they moved him last night to the pine prairie place in louisiana"
+    said = flow.answers_in_text("detention", text, date(2026, 12, 7))
+    assert flow.where_held_news(said, slots, text) == {"detained_where": "Pine Prairie ICE Processing Center (LA)"}
+    # a place already known is kept unless the message says he was moved
+    assert flow.where_held_news(said, {**slots, "detained_where": "Jena"}, "he is at pine prairie") == {}

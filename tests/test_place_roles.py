@@ -774,3 +774,8 @@ def test_a_small_town_in_lower_case_that_ends_its_clause_after_im_in(text, label
 @pytest.mark.parametrize("text", ["ya estoy en camino.", "im in trouble with ice", "im in line at the ice office", "we are in love"])
 def test_words_after_im_in_are_not_small_towns(text):
     assert visitor_location(text)[0] is None
+
+
+def test_the_state_of_a_facility_said_at_where_are_you_is_not_the_visitors():
+    text = "wait they just called, they moved him last night to the pine prairie place in louisiana"
+    assert location.someone_elses_place(text, True)

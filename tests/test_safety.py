@@ -862,3 +862,18 @@ def test_a_lawyer_not_responding_is_no_medical_emergency():
     assert safety.detect_wide("el abogado no responde mis llamadas") is None
     assert safety.detect_wide("my dad is not responding").kind == "medical"
     assert safety.detect_wide("mi mama no responde").kind == "medical"
+
+
+def test_the_visitors_own_past_arrest_for_domestic_violence_is_record_talk():
+    assert safety.detect_wide("Quiero hacerme ciudadano pero me arrestaron hace 5 años por violencia doméstica, ¿me lo van a negar?") is None
+    assert safety.detect_wide("mi esposo me pega, hay violencia domestica").kind == "dv"
+
+
+@pytest.mark.parametrize("text, danger", [
+    ("shoots, go ahead", False),  # Hawaiian "ok"
+    ("shoots", False),
+    ("he shoots at us", True),
+    ("they shoot people here", True),
+])
+def test_shoots_said_as_ok_is_no_danger(text, danger):
+    assert (safety.detect_wide(text) is not None) is danger

@@ -605,8 +605,10 @@ SUBJ_SKIP = ADVERBS | NEGATION | _words(
 )
 #: Nouns standing for what they belong to: "my court date", "the detention center".
 HEAD_SKIP = _words("date dates fecha center centre facility building case caso")
-#: Between two places, words that keep the first one's role ("Texas, in Houston").
-INHERIT = _words(", in near at en cerca de the el la and y or o & / outside around area of city")
+#: Between two places, words that keep the first one's role ("Texas, in Houston"; "the pine prairie
+#: place in louisiana", "el centro de Otero en Nuevo Mexico": the facility's state).
+INHERIT = _words(""", in near at en cerca de the el la and y or o & / outside around area of city
+    place center centre facility detention processing ice jail lugar centro""")
 #: After a place: facility and nationality words ("Otay Mesa detention center").
 RIGHT_MODS = _words(
     """ice immigration federal county city service contract residential family regional district
