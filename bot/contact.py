@@ -113,7 +113,10 @@ def spelled_digits(text: str) -> str:
     text = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "oO" else "1", text)
     # "2 0 5 - 6 6 1 - 0 9 8": digits typed one by one, groups joined by a dash
     text = _SPACED_DIGITS.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
-    return _GROUPS_BY_COMMA.sub("-", _SPACED_DASH.sub("-", _GROUPS_BY_WORD.sub("-", text)))
+    text = _GROUPS_BY_COMMA.sub("-", _SPACED_DASH.sub("-", _GROUPS_BY_WORD.sub("-", text)))
+    # "cuarenta, veinticinco, cincuenta y cinco, cero uno, cuarenta y ocho" (40, 25, 55, 01, 48): a number said
+    # in pairs, its groups joined when they make a whole number and nothing else
+    return _PAIRS_RUN.sub(lambda m: "".join(re.findall(r"\d", m.group(0))) if len(re.findall(r"\d", m.group(0))) in (10, 11) else m.group(0), text)
 
 
 _LONG_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
@@ -125,6 +128,8 @@ _SPACED_DASH = re.compile(r"(?<=\d)\s+-\s*(?=\d)|(?<=\d)\s*-\s+(?=\d)")
 _GROUPS_BY_WORD = re.compile(r"(?<=(?<!\d)\d{3})(?:_|[\s,]*\b(?:and then|then|y luego|luego|y despues|y después)\b[\s,]*)(?=\d{3,4}(?!\d))",
                              re.IGNORECASE)
 #: Groups of three digits joined by a comma or a spaced dot: "A 214, 330, 918", "223 . 410 . 886".
+#: Groups of two to four digits joined by commas, at least one of two ("40, 25, 55, 01, 48", "484-555, 01, 66").
+_PAIRS_RUN = re.compile(r"(?<![\d-])(?=[\d\s,-]*\b\d{2}\b)\d{2,4}(?:(?:\s*,\s*|-)\d{2,4}){2,5}(?![\d-])")
 _GROUPS_BY_COMMA = re.compile(r"(?<=\b\d{3})(?:\s*,\s*|\s+\.\s*|\s*\.\s+)(?=\d{3,4}\b)")
 
 
@@ -416,6 +421,13 @@ _CALL_ME = re.compile(r"\b(?:call me|ll[aá]mame|ll[aá]meme|d[ií]game|dime|me 
 #: A remark after a name: "thanks", "is fine", "please", ", but ...", " but ...".
 _AFTER_NAME_REMARK = re.compile(
     r"(?:[\s,]+(?:thanks|thank you|thx|gracias|please|pls|por favor|is fine|is ok|is good|est[aá] bien|nom[aá]s|only|solamente)\b.*"
+    # "Guillermo Salas on my ID", "Ana Ruiz legally": where the name is written
+    r"|\s+(?:on|in) (?:my|the) (?:id|papers?|passport|documents?|license|licen[cs]e)\b.*|[\s,]+(?:legally|officially)\b.*"
+    r"|\s+en (?:mis|los|mi) (?:papeles|documentos|pasaporte|identificaci[oó]n)\b.*"
+    # "im Jose Luis Ibarra, my wife is Maria del Rosario Ibarra": the visitor's name, before the relative's
+    r"|(?:\s*[,;]\s*|\s+)(?:and\s+|y\s+)?(?:my|his|her|mi|su)\s+\w+(?:'s name)?\s+(?:is|es|se llama|name is|is named)\b.*"
+    # "yo soy Dania Mejía y la consulta es también para mi hija Keyla": who else the call is for
+    r"|\s*,?\s+(?:y|and)\s+(?:la consulta|the (?:consult\w*|appointment|call)|tambi[eé]n|also)\b.*"
     r"|\s*,?\s+(?:but|pero)\b.*)$", re.IGNORECASE)
 
 
@@ -428,12 +440,17 @@ def without_aside(text: str) -> str:
     return _ASIDE.sub("", text or "") or (text or "")
 
 
+def said_last(text: str) -> str:
+    """What a name answer says last, after a question or a correction ("Wendy, well Wendy Chavez de Tzul")."""
+    last = _NAME_SAID_AGAIN.split(text or "")[-1]
+    return last if last.strip(" .,!") else (text or "")
+
+
 def clean_name(text: str) -> Parsed:
     """A person's name from a reply like "my name is Maria Lopez"."""
     text = text or ""
     # "is it safe to give my name? ok its Xiomara", "soy rossa perdon Rosa": what is said last
-    last = _NAME_SAID_AGAIN.split(text)[-1]
-    text = last if last.strip(" .,!") else text
+    text = said_last(text)
     # "my name is Ana but call me Annie", "you can call me Mike", "dígame Lupe": the name they asked us to use
     # (not in an aside after the name: "Ramon Quintero (everybody calls me moncho)")
     said = without_aside(text)
@@ -446,6 +463,8 @@ def clean_name(text: str) -> Parsed:
                   r"\s*[:,-]?\s*", "", text, flags=re.IGNORECASE)
     name = re.sub(r"^\s*(my name is|my name's|name is|i am|i'm|im|it's|its|it is|this is|me llamo|mi nombre es|yo soy|yo me llamo|soy|es)\s+", "", name,
                   flags=re.IGNORECASE)
+    # "soy la señora Yusmary del Valle": who she is, then the name
+    name = re.sub(r"^\s*(?:la|el)\s+(?:se[nñ]ora|se[nñ]or|se[nñ]orita|sra\.?|sr\.?|srta\.?|do[nñ]a|don)\s+", "", name, flags=re.IGNORECASE)
     # "Ana Lopez thanks", "Kim is fine", "Ana, but i prefer not to give my last name": the name before the remark
     name = _AFTER_NAME_REMARK.sub("", name)
     # "Sofia (for my mom Carmen)", "Karen, para mi mamá": the name before the aside.
@@ -480,7 +499,7 @@ _SENTENCE_WORDS = frozenset("ice uscis migra vea sepa safe seguro".split())
 _NAME_THEN_REMARK = re.compile(r"^\W*((?:(?:Sgt|SSgt|Cpl|Pvt|Spc|Lt|Capt|Maj|Col|Dr|Mr|Mrs|Ms|Sr|Sra|Srta|Rev|Pastor|Officer)\.?\s+)?"
                                r"[A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*){0,3})\s*,\s*(?=[a-záéíóúñ])")
 #: Words that tell a name is being given: "my name is", "me llamo", "call me", "soy".
-NAME_CUE = re.compile(r"\b(?:my name|me llamo|mi nombre|call me|ll[aá]m[ea]me|d[ií]game|soy|i'?m|i am|it'?s|this is|names?)\b",
+NAME_CUE = re.compile(r"\b(?:my name|me llamo|mi nombre|call me|calls me|ll[aá]m[ea]me|d[ií]game|soy|i'?m|i am|it'?s|this is|names?)\b",
                       re.IGNORECASE)
 
 
@@ -499,8 +518,11 @@ def name_answer(text: str) -> Parsed:
 
 
 #: A name said after a question or a correction: "is it safe to give my name? ok its Xiomara", "soy rossa perdon Rosa".
-_NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?:perd[oó]n|sorry|i mean|no just say|no,? just)\b\s*",
-                              re.IGNORECASE)
+#: (or set right: "Wendy, well Wendy Chavez de Tzul", "its Memo, well Guillermo Salas on my ID")
+_NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?:perd[oó]n|sorry|i mean|no just say|no,? just)\b\s*"
+                              r"|,\s*(?:well|or rather|bueno)\s+(?=[A-ZÁÉÍÓÚÑ])"
+                              # "Yaimí con tilde en la i, Yaimí Lorenzo Pupo": how it is spelt, then the name
+                              r"|\b(?:con|with)\s+(?:tilde|acento|an?\s+accent|accent)\b[^,.;]*[,.;]\s*(?=[A-ZÁÉÍÓÚÑ])", re.IGNORECASE)
 #: The person to ask for, or the name everyone uses: "ask for Beto", "pregunten por mi hija Karla", "pero diganme Lupita",
 #: The name to put the intake under, someone else's: "put it under my husband's name, Ramon Ortiz",
 #: "póngalo a nombre de mi esposo: Julio Paz".

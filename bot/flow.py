@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Dict, List, Mapping, Tuple
 
-from bot import contact, dates, situations, urgency
+from bot import contact, dates, safety, situations, urgency
 from bot.places import facilities, location, neighbours, resolver, roles
 from bot.places.names import norm
 
@@ -732,7 +732,7 @@ _DETENTION_WORDS = re.compile(
     # (not "she has her hearing on the 12th": a person who has, not agents who hold)
     r"(?<!\bshe )(?<!\bhe )(?<!\bi )(?<!\bwe )(?<!\byou )(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
-    r"|apprehend\w*|handcuff\w*|cuffed|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:left|drove off) with (?:him|her|them|my \w+)"
+    r"|apprehend\w*|handcuff\w*|cuffed|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:was|were|got|been) stopped|(?:left|drove off) with (?:him|her|them|my \w+)"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon|(?:lo|la|los|las) cogieron"
@@ -745,7 +745,7 @@ _DETENTION_WORDS = re.compile(
     r"|centro de (?:detenci[oó]n|procesamiento)"
     # kept where they went in: "he never came back out", "wont let him leave", "la dejaron adentro", "ya no salió"
     r"|(?:never|did ?n[o']?t|has ?n[o']?t|hasn'?t) (?:come|came|walked) (?:back )?out|(?:wont|won't|will not|dont|don't|do not) let"
-    r" (?:him|her|them) (?:leave|go|out|through)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]"
+    r" (?:him|her|them) (?:leave|go|out|through|in)|(?:lo|la|los|las) dejaron adentro|(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]"
     r"|no (?:lo|la|los|las) (?:dejaron|dejan) (?:salir|ir)|did ?n[o']?t let (?:him|her|them) (?:leave|go|out))\b",
     re.IGNORECASE,
 )
@@ -991,6 +991,8 @@ _LOCAL_JAIL = re.compile(
     r"|el county (?:de|del) [A-Za-z]+"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
+    # "está en la cárcel regional", "in the regional jail": the jail, by its kind
+    r"|(?:the |la |el )?(?:regional|city|municipal) jail|(?:la )?c[aá]rcel (?:regional|municipal|de la ciudad|del pueblo)(?: del (?:sur|norte|este|oeste))?"
     # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county
     r"|(?:jail|c[aá]rcel) (?:en|de|in|of) (?:el |la |the )?(?:parish|county|condado|parroquia) (?:de |of )?[A-Za-z]+"
     # "hes at the ICE office downtown since his appointment": the field office, as they said it
@@ -1071,6 +1073,12 @@ def held_place(text: str) -> str | None:
     staff read it, with "(where detained)" when it is only where the arrest happened."""
     for mention in roles.mentions(text):
         mention = _held_in_us(text, mention)
+        if mention.role == roles.SELF and _HELD_HERE.search(text[max(0, mention.start - 40):mention.start]):
+            # "todavía la tienen aquí en anchorage": held in the visitor's own town
+            return mention.place.label
+        if mention.role in (roles.UNCLEAR, roles.RELATIVE) and _HELD_THERE_AFTER.match(text, mention.end):
+            # "cruzó hace seis días por el paso y lo tienen detenido allá": held at the place just said
+            return mention.place.label
         if mention.role == roles.DETAINED:
             # ("la cárcel del condado de Polk": a county of a name many states have, kept as said)
             return mention.place.label if mention.place.state or not mention.place.in_us else mention.text
@@ -1102,6 +1110,12 @@ def held_place(text: str) -> str | None:
     return None
 
 
+#: Held where the visitor is: "la tienen aquí en", "they have him here in".
+_HELD_HERE = re.compile(r"\b(?:(?:lo|la|los|las) tienen(?: detenid[oa]s?)?|they (?:have|are holding) (?:him|her|them)|(?:he|she)(?:'s| is) (?:held|detained))"
+                        r" (?:aqu[ií]|ac[aá]|here)(?: mismo)? (?:en|in)\s*$", re.IGNORECASE)
+#: ... or at the place just said: "por el paso y lo tienen detenido allá", "in laredo, they have him there".
+_HELD_THERE_AFTER = re.compile(r"[^.!?;]{0,30}?\b(?:(?:lo|la|los|las) tienen(?: detenid[oa]s?)?|they (?:have|are holding|still have) (?:him|her|them))"
+                               r" (?:all[aá]|ah[ií]|there)\b", re.IGNORECASE)
 #: A sentence that only places someone, after one that told the detention: "They say she's in Tacoma",
 #: "dicen que está en Tacoma", "i think hes in louisiana now".
 _SAID_TO_BE_IN = re.compile(
@@ -1540,6 +1554,10 @@ _COME_BACK = re.compile(
 _RELATIVE = situations.RELATIVE
 
 #: Someone taken by immigration, said plainly: "ICE took my husband", "me quitaron a mi esposo ayer".
+#: Handed to immigration by the police or a jail: "the police gave my son to ICE", "lo entregaron a la migra".
+_HANDED_OVER = (r"\b(?:gave|handed|turned|transferred)\s+(?:him|her|them|(?:my|our) " + _RELATIVE + r")\s+(?:over\s+)?to\s+"
+                r"(?:ice|immigration|la migra|cbp|border patrol)\b"
+                r"|\b(?:lo|la|los|las)\s+(?:entreg[oó]|entregaron|pasaron|dieron)\s+(?:a|con)\s+(?:la\s+)?(?:ice|migra|inmigraci[oó]n|migraci[oó]n)\b")
 _DETENTION_SAID = re.compile(
     r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b[^.?!]{0,30}?"
     r"\b(?:took|taken|taking|detained|detaining|arrested|arresting|picked up|grabbed|grabbing|handcuff\w*|se llev[oó]|se llevaron"
@@ -1568,6 +1586,8 @@ _DETENTION_SAID = re.compile(
     r"|\b(?:got|was|were|been) (?:taken|detained|arrested|picked up|grabbed) at (?:the|a) (?:checkpoint|border|port of entry)\b"
     r"|\b(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|pararon y (?:se )?(?:lo|la) llevaron)\b[^.?!]{0,30}?"
     r"\b(?:checkpoint|ret[eé]n|garita|puesto de control)\b"
+    # handed to immigration by the police or the jail: "the police gave my son to ICE", "lo entregaron a migración"
+    r"|" + _HANDED_OVER +
     # moved from one detention centre to another: "they moved my husband AGAIN and the locator shows nothing"
     r"|\b(?:moved|transferred) (?:my|our) " + _RELATIVE + r"\b(?: again\b|[^.?!]{0,40}?\b(?:locator|facility|detention|center|centre))"
     r"|\b(?:lo|la|los|las) (?:movieron|trasladaron|cambiaron) (?:otra vez|de nuevo|dos veces|tres veces|de centro|a otro (?:centro|estado|lugar))"
@@ -1670,6 +1690,12 @@ _NOT_FAMILY = re.compile(r"\b" + situations.NOT_FAMILY + r"\b", re.IGNORECASE)
 _PEOPLE_TAKEN = re.compile(
     r"\b(?:agarrando|llevando|deteniendo|arrestando|levantando|recogiendo|picking up|arresting|taking|grabbing|detaining)\s+(?:a\s+)?"
     r"(?:gente|people|personas|todos|everyone|everybody|a todo el mundo|immigrants|inmigrantes)\b", re.IGNORECASE)
+#: People counted as taken in a raid: "se llevaron a 3 personas", "took 5 workers", "arrested several guys".
+_PEOPLE_COUNTED_TAKEN = re.compile(
+    r"\b(?:took|arrested|detained|grabbed|picked up|se llevaron|detuvieron|agarraron|arrestaron)\s+(?:a\s+)?"
+    r"(?:\d{1,3}|two|three|four|five|six|several|some|many|a few|a lot of|dos|tres|cuatro|cinco|seis|varias|varios|muchas|muchos|unas|unos)\s+"
+    r"(?:\w+\s+)?(?:personas|people|workers|trabajadores|guys|men|women|hombres|mujeres|vecinos|neighbors|neighbours|compa[nñ]eros|coworkers)\b",
+    re.IGNORECASE)
 #: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
 _KIN = r"\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b"
 _A_RELATIVE = re.compile(r"\b(?:my|mi|our|nuestr[oa])" + _KIN, re.IGNORECASE)
@@ -1714,7 +1740,7 @@ def others_taken(text: str) -> bool:
     t = text or ""
     if _FAMILY_TAKEN.search(t):
         return False
-    if _OTHERS_TAKEN.search(t) or _OTHERS_DETAINED.search(t) or _PEOPLE_TAKEN.search(t):
+    if _OTHERS_TAKEN.search(t) or _OTHERS_DETAINED.search(t) or _PEOPLE_TAKEN.search(t) or _PEOPLE_COUNTED_TAKEN.search(t):
         return True
     # "ICE fue a la casa del vecino esta mañana y se lo llevaron": the neighbour named, then taken, and no one of the family
     return bool(_NOT_FAMILY.search(t)) and detention_said(t) and not situations.A_RELATIVE.search(t)
@@ -1802,6 +1828,28 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return told
 
 
+#: Married to someone: "me casé con un dominicano", "i married a us citizen", "my husband is a citizen".
+_MARRIED_TO = re.compile(
+    r"\b(?:me cas[eé]|nos casamos|estoy casad[oa]|(?:i|we) (?:got )?married|i'?m married|(?:my|mi) (?:husband|wife|esposo|esposa|spouse)"
+    r" (?:is|es) (?:a |an |un |una )?(?:us |u\.s\. )?(?:citizen|ciudadan[oa]|resident|residente))\b", re.IGNORECASE)
+#: ... and papers to be fixed for one of them: "fix his status", "arreglarle los papeles", "get her a green card".
+_STATUS_FIXED = re.compile(
+    r"\b(?:fix|get|adjust|arreglar|arreglarle|arreglarme|sacar|sacarle)\s+(?:his|her|my|our|su|sus|mis|los|el|la)?\s*"
+    r"(?:status|papers|papeles|estatus|green card|residencia|documentos)\b", re.IGNORECASE)
+#: A waiver for a spouse's petition: "necesito un perdón", "the i-601a", "a pardon for entering without a visa".
+_WAIVER = re.compile(r"\b(?:perd[oó]n|waiver|pardon|i-?601a?|green card|residencia|arreglar\w*|fix (?:my|our) (?:status|papers))\b", re.IGNORECASE)
+#: Parting from the spouse: "we are separating", "nos estamos divorciando".
+_PARTING = re.compile(r"\b(?:separat\w*|divorc\w*|separad[oa]s?|separ[aá]ndonos|left me|me dej[oó])\b", re.IGNORECASE)
+#: The visitor's own naturalisation (and a spouse's with them): "queremos hacernos ciudadanos", "we both want to
+#: become citizens", "apply for our citizenship".
+_OWN_NATURALISATION = re.compile(
+    r"\b(?:hacerme|hacernos|hacerse|volverme|volvernos) ciudadan[oa]s?\b|\b(?:we|i) (?:both )?(?:want|would like|need) to become (?:us |u\.s\. )?citizens?\b"
+    r"|\bapply(?:ing)? for (?:my|our) citizenship\b|\b(?:sacar|pedir) (?:mi|nuestra) ciudadan[ií]a\b|\bn-?400\b", re.IGNORECASE)
+#: ... and a petition for someone, which keeps a family matter: "pedir a mi mamá", "file for my wife".
+_A_PETITION_FOR = re.compile(
+    r"\b(?:pedir(?:le)?|arreglar(?:le)?|reclamar|petition(?:ing)?|sponsor(?:ing)?|file for|bring)\s+(?:a\s+)?(?:my|mi|mis|our|nuestr[oa]s?)\b", re.IGNORECASE)
+
+
 def _matter_told(situation: str | None, text: str) -> str | None:
     if situation in (None, "other") and _CLAIM_A_RELATIVE.search(text or ""):
         # "quiero reclamar a mi mamá que está en cuba": "reclamar" is to petition for her, in Cuban Spanish
@@ -1809,6 +1857,18 @@ def _matter_told(situation: str | None, text: str) -> str | None:
     if situation == "family" and _PROOF_OF_CITIZENSHIP.search(text or ""):
         # "my son was born in the philippines and I'm a US citizen ... how do we get proof he's a citizen?": a
         # citizenship a child already has through a parent (a certificate, an N-600), not a petition
+        return "citizenship"
+    if situation in (None, "other") and _MARRIED_TO.search(text or "") and _STATUS_FIXED.search(text or ""):
+        # "me casé con un dominicano que está aquí sin papeles, I want to fix his status": a spouse's petition
+        return "family"
+    if situation == "humanitarian" and _MARRIED_TO.search(text or "") and _WAIVER.search(text or "") \
+            and not situations.program_named(text) and not _PARTING.search(text or "") and safety.detect_wide(text or "") is None:
+        # "mi husband es ciudadano pero yo entré sin visa, me dijeron que necesito un perdón": the spouse's petition,
+        # with a waiver (not a partner's abuse, nor a parting: those are the visitor's own way)
+        return "family"
+    if situation == "family" and _OWN_NATURALISATION.search(text or "") and not _A_PETITION_FOR.search(text or ""):
+        # "mi esposo y yo ya tenemos diez años de residentes y queremos hacernos ciudadanos juntos": their own
+        # naturalisation, the spouse beside them
         return "citizenship"
     if situation == "removal" and situations.back_after_deportation(text):
         return "family"
@@ -1876,6 +1936,10 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # "a mi amiga la detuvieron y la deportaron la semana pasada ... qué puedo hacer para protegerme?": a friend's
         # removal carried out, and the visitor's fear of ICE; no case of theirs
         return "enforcement"
+    if situation == "detention" and _PEOPLE_COUNTED_TAKEN.search(text or "") and not _A_RELATIVE.search(text or "") \
+            and not _ACTING_FOR_THEM.search(text or "") and not _HELD_NOW.search(text or ""):
+        # "la migra llegó al trailer park esta mañana y se llevaron a 3 personas": a raid near them, nobody of theirs
+        return "enforcement"
     if situation == "detention" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or ""):
         # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
         return "enforcement"
@@ -1883,6 +1947,9 @@ def _matter_told(situation: str | None, text: str) -> str | None:
             and not situations.RELEASED.search(text or "") and urgency.agents_named(text or ""):
         # "my husband got stopped by border patrol at the checkpoint 2 days ago and they still have him": held
         return "detention"
+    if situation in (None, "other", "enforcement") and re.search(_HANDED_OVER, text or "", re.IGNORECASE) \
+            and not situations.RELEASED.search(text or ""):
+        return "detention"  # "the police gave my son to ICE, can they do that?": held by immigration now
     if situation == "enforcement" and relative_taken(text) and not situations.RELEASED.search(text or ""):
         # "se llevaron a mi esposo de la casa hace una hora y todavia hay una troca en la esquina", "they just took
         # my dad 20 minutes ago and the agents are still outside": he is held
@@ -2138,6 +2205,8 @@ _IMMIGRATION_COURT = re.compile(
     r"\b(?:immigration court|corte de (?:inmigraci[oó]n|migraci[oó]n)|(?:tengo|tiene) (?:la|mi|su) (?:final|individual)\b|audiencia (?:final|individual)"
     # "tengo la corte final en 4 meses", "asilo en corte"
     r"|(?:la|mi|su) corte final|(?:asylum|asilo) (?:case )?(?:en|in) (?:la )?(?:corte|court)"
+    # "cuanto cobran por llevar un caso de corte, el mio ya esta cerca": in US Spanish, the immigration court case
+    r"|caso (?:de|en) (?:la )?corte"
     r"|master calendar|master (?:calendar )?hearing|individual hearing|final hearing|immigration judge|juez(?:a)? de (?:inmigraci[oó]n|migraci[oó]n)|eoir)\b", re.IGNORECASE)
 #: A question about the firm or a trip, whatever step it names: "what are your hours, I have my ICE check-in after".
 _TRAVEL_OR_OFFICE = re.compile(r"\b(?:hours|horario|parking|estacionamiento|address|direcci[oó]n|travel|viajar|trip|viaje|job|trabajo en la firma)\b",
@@ -2382,6 +2451,8 @@ def consent_answer(text: str) -> bool | None:
     text = text or ""
     if wants_to_stop(text) or _KEEPS_DATA.search(text) or (yes_or_no(text) is False and _CALLS_THEMSELF.search(text)):
         return False
+    if _ANOTHER_WAY.search(text):
+        return True  # "no calls, just email me please", "no llamadas pero sí mensajes": saved, reached another way
     decided = None
     for clause in _CLAUSES.split(text):
         clause = clause.strip()
@@ -2396,6 +2467,16 @@ def consent_answer(text: str) -> bool | None:
     if decided is False and _WANTS_A_CALL.search(text):
         return None  # "no i want a person to call me": a call needs the number kept, so it is asked again
     return decided
+
+
+#: A way to be reached other than a call, asked for at "May I save this?": a yes with a condition
+#: ("no calls, just email me please", "text only", "no me llamen, solo mensajes").
+_ANOTHER_WAY = re.compile(
+    r"^\W*(?:(?:no|not|dont|don'?t|do not|no me)\s+(?:calls?|phone calls?|call me|llamadas|llamen|llames)\b[\W\s]*(?:please|pls|por ?favor)?[\W\s]*"
+    r"(?:just|only|but|pero|solo|s[oó]lo|nom[aá]s)?\s*(?:s[ií]\s+)?(?:por\s+)?(?:an?\s+)?"
+    r"|^\W*(?:(?:ok|yes|s[ií]|sure),?\s+)?(?:just|only|solo|s[oó]lo|nom[aá]s)?\s*(?:por\s+)?)"
+    r"(?:e-?mail(?: me)?|text(?: me)?|texts|mensajes?|whats ?app|correo|sms)(?:\s+(?:only|solamente|nom[aá]s|is (?:fine|ok|better)))?\b"
+    r"(?:\s+(?:me\s+)?(?:please|pls|por ?favor))?\W*$", re.IGNORECASE)
 
 
 _WANTS_A_CALL = re.compile(r"\b(?:call me|ll[aá]m(?:e|en)me|me llamen|me llame|contact me|(?:person|someone|somebody|lawyer) (?:to )?call)\b",

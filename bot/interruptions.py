@@ -269,16 +269,23 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot == "contact_name":
         # "Graciela Soto": a name written as one, whatever the classifier made of it
         # ("Ramon Quintero (everybody calls me moncho)": the name before an aside)
-        words = contact.without_aside(t).split()
+        words = contact.without_aside(contact.said_last(t)).split()
         # ("Marlene de Henriquez", "Ana de la Cruz": the small words of a name in lower case)
         if 1 <= len(words) <= 6 and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) \
                 and not is_question(t) and contact.clean_name(t)[0] is not None:
             return True
         # "Me llamo Efraín", "just call me J, Jairo", "my name is Sophea Chhim, last name C H H I M": a name
         # given as one (not "call me" asking for a person)
-        return (bool(contact.NAME_CUE.search(t)) and not is_question(t) and not contact.has_digits(t) and not contact.declines_name(t)
+        # (an age beside it is no phone: "yo soy Dania Mejía y la consulta es también para mi hija Keyla, ella tiene 15")
+        return (bool(contact.NAME_CUE.search(t)) and not is_question(t) and not contact.has_digits(_AN_AGE.sub(" ", t))
+                and not contact.declines_name(t)
                 and contact.name_answer(t)[0] is not None)
     return False
+
+
+#: An age said beside a name: "ella tiene 15", "shes 9", "15 años".
+_AN_AGE = re.compile(r"\b(?:tiene|tengo|has|is|shes|hes|she'?s|he'?s|age|edad)\s+\d{1,2}\b|\b\d{1,2}\s+(?:años|anos|years?(?: old)?|yrs)\b",
+                     re.IGNORECASE)
 
 
 def declined(pending: Optional[str], text: str, slots: Mapping[str, Any]) -> Dict[str, Any]:

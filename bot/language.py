@@ -136,7 +136,8 @@ def detect(text: str) -> Optional[str]:
     english = len(_ENGLISH.findall(folded))
     strong = spanish
     if len(words) >= 3:
-        spanish += len(_SPANISH_SMALL.findall(folded))
+        # (a small word inside a Spanish phrase already counted is not counted twice: "no se, no we dont have it")
+        spanish += len(_SPANISH_SMALL.findall(_SPANISH.sub(" ", folded)))
     if spanish >= 2 and spanish >= english / 2:
         return "es"
     if not strong and not english and len(words) <= 4 and all(w[:1].isupper() for w in words):

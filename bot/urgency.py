@@ -838,6 +838,12 @@ _ALL_AROUND = re.compile(
     r"|\bhay\s+(?:\w+\s+){0,3}(?:de (?:ice|la migra|migracion)|agentes|migras?)\b[^.?!]{0,30}\b(?:en la entrada|afuera|adentro|(?<!por )aqui|right at|at the)\b")
 
 
+#: Arrests told as hearsay of a place, not as agents at hand: "mi comadre dice que ahí están agarrando a la gente",
+#: "i heard they are arresting people at check-ins".
+_HEARSAY_OF_ARRESTS = re.compile(
+    r"\b(?:dice|dicen|dijo|dijeron|cuentan|heard|i hear|they say|people say|says|said)\s+(?:que\s+|that\s+)?(?:ah[ií]\s+|all[aá]\s+|there\s+|alli\s+)?"
+    r"(?:estan|est[aá]n|andan|they(?:'re| are)|are)\s+(?:agarrando|llevandose|llev[aá]ndose|arrestando|deteniendo|grabbing|arresting|detaining|taking)\b[^.?!]*",
+    re.IGNORECASE)
 #: Someone held now, told with "now": "y ahorita esta en el centro de broward", "now he's at the detention center".
 _HELD_THERE_NOW = re.compile(
     r"\b(?:ahorita|ahora|now|right now)\s+(?:ya\s+)?(?:esta|estan|is|are|he'?s|she'?s|hes|shes|they'?re)\s+(?:en|at|in)\s+"
@@ -848,6 +854,7 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     """Where a sentence says agents are at hand now ("ICE is at my door"), or None."""
     s = _THEIR_THING.sub("a card", _agents_only(s))
     s = _HELD_THERE_NOW.sub(" ", s)  # ("se la llevo la migra el martes ..., y ahorita esta en el centro": held now)
+    s = _HEARSAY_OF_ARRESTS.sub(" ", s)  # ("mi comadre dice que ahí están agarrando a la gente": what is said, not now here)
     if ICE_HOLD.search(s):
         return None  # "now he has an ICE hold at the county jail": held, not agents at hand
     # ("ice was in the building last night and they are knocking now": knocking told as going on is now)

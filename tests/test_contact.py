@@ -565,3 +565,26 @@ def test_a_full_name_said_after_a_nickname_is_the_name():
 ])
 def test_a_phone_with_the_long_dashes_a_phone_keyboard_types_is_read(text, e164):
     assert contact.phone_answer(text, None) == (e164, None)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Wendy, well Wendy Chavez de Tzul", "Wendy Chavez de Tzul"),  # set right after a comma
+    ("its Memo, well Guillermo Salas on my ID", "Guillermo Salas"),
+    ("im Jose Luis Ibarra, my wife is Maria del Rosario Ibarra", "Jose Luis Ibarra"),
+    ("I'm Brenda Cavazos and my husband es Rogelio Salinas Ibarra", "Brenda Cavazos"),
+    ("yo soy Dania Mejía y la consulta es también para mi hija Keyla Mejía, ella tiene 15", "Dania Mejía"),
+    ("soy la señora Yusmary del Valle Pérez de Rondón", "Yusmary del Valle Pérez de Rondón"),
+    ("Yaimí con tilde en la i, Yaimí Lorenzo Pupo", "Yaimí Lorenzo Pupo"),
+    ("Jazmin Rocha but everyone calls me Jazzy", "Jazzy"),
+])
+def test_a_name_with_a_correction_a_relative_or_a_spelling_beside_it(text, name):
+    assert contact.name_answer(text) == (name, None)
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("cuarenta, veinticinco, cincuenta y cinco, cero uno, cuarenta y ocho", "+14025550148"),  # said in pairs
+    ("cuatro ocho cuatro, cinco cinco cinco, cero uno, sesenta y seis", "+14845550166"),
+])
+def test_a_phone_said_in_pairs_of_spanish_numbers(text, phone):
+    assert contact.phone_answer(text, "US") == (phone, None)
+    assert contact.spelled_digits("tengo 3 hijos, 12, 15 y 17 años") == "tengo 3 hijos, 12, 15 y 17 años"

@@ -2504,3 +2504,64 @@ def test_where_someone_is_held_told_anew_replaces_what_was_not_known():
     assert flow.where_held_news(said, slots, text) == {"detained_where": "Pine Prairie ICE Processing Center (LA)"}
     # a place already known is kept unless the message says he was moved
     assert flow.where_held_news(said, {**slots, "detained_where": "Jena"}, "he is at pine prairie") == {}
+
+
+@pytest.mark.parametrize("text, said", [
+    ("no calls, just email me please", True),  # saved, reached another way
+    ("no calls please, text only", True),
+    ("no llamadas pero si mensajes", True),
+    ("no me llamen, solo mensajes", True),
+    ("no calls", False),
+    ("no", False),
+])
+def test_another_way_to_be_reached_is_a_yes_at_consent(text, said):
+    assert flow.consent_answer(text) is said
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("the police gave my son to ICE, can they do that? he was only arrested for a fight at school", "detention"),
+    ("la policia lo entregó a migración", "detention"),
+    ("they handed him to ice but he was released yesterday", "enforcement"),
+])
+def test_someone_handed_to_immigration_is_held(text, matter):
+    assert flow.matter_told("enforcement", text) == matter
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("la migra llegó al trailer park esta mañana y se llevaron a 3 personas, ya se fueron como a las 9", "enforcement"),
+    ("ICE came to the plant this morning and took 5 people, they left already", "enforcement"),
+    ("ICE raided my job and took 12 workers, my cousin is one of them, where is he?", "detention"),  # one of theirs
+])
+def test_people_counted_as_taken_in_a_raid_are_no_detention_of_theirs(text, matter):
+    assert flow.matter_told("detention", text) == matter
+
+
+@pytest.mark.parametrize("situation, text, matter", [
+    ("family", "mi esposo y yo ya tenemos diez años de residentes y queremos hacernos ciudadanos juntos", "citizenship"),
+    ("family", "quiero hacerme ciudadano para pedir a mi mama", "family"),
+    ("other", "me casé con un dominicano que está aquí sin papeles, I want to fix his status", "family"),
+    ("humanitarian", "mi husband es ciudadano pero yo entré sin visa, me dijeron que necesito un perdón, is that true", "family"),
+    ("humanitarian", "my husband is a citizen but he hits me, can i get my green card alone", "humanitarian"),
+])
+def test_whose_papers_a_marriage_or_naturalisation_is_about(situation, text, matter):
+    assert flow.matter_told(situation, text) == matter
+
+
+def test_a_court_case_in_us_spanish_is_the_removal_case():
+    assert flow.matter_told("other", "quiero saber cuanto cobran por llevar un caso de corte, el mio ya esta cerca") == "removal"
+
+
+@pytest.mark.parametrize("text, where", [
+    ("a mi esposa la agarró inmigración ayer en la oficina, todavía la tienen aquí en anchorage", "Anchorage, AK"),
+    ("mi esposo cruzó hace seis días por el paso y lo tienen detenido allá, yo estoy en austin con los niños", "El Paso, TX"),
+    ("a mi hijo lo detuvieron el fin de semana y está en la cárcel regional, dicen que tiene hold de inmigración",
+     "la cárcel regional"),
+])
+def test_where_someone_is_held_said_with_here_there_or_the_jails_kind(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_where"] == where
+
+
+def test_stopped_at_the_airport_hours_ago_is_the_day_of_detention():
+    said = flow.answers_in_text("detention", "my wife was stopped at jfk by customs 9 hours ago and they still wont let her in",
+                                date(2026, 12, 7))
+    assert said["detained_since"] == "2026-12-07"

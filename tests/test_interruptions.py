@@ -1460,3 +1460,9 @@ def test_a_partner_hurting_the_visitor_in_a_family_matter_makes_it_the_victims_s
     other = _handle("crisis", "my neighbor is screaming at his wife", entities=[{"entity": "crisis_kind", "value": "dv"}],
                     slots=slots)
     assert "situation" not in other.slots
+
+
+@pytest.mark.parametrize("text", ["Wendy, well Wendy Chavez de Tzul", "Jazmin Rocha but everyone calls me Jazzy",
+                                  "yo soy Dania Mejía y la consulta es también para mi hija Keyla Mejía, ella tiene 15"])
+def test_a_name_with_a_remark_plainly_answers_the_name_question(text):
+    assert interruptions.plainly_answers("contact_name", text, date(2026, 12, 7))

@@ -133,3 +133,8 @@ def test_a_yes_typed_with_its_accent_is_spanish(text):
 ])
 def test_only_asking_which_language(text, only):
     assert language.asks_which_language(text) is only
+
+
+def test_no_se_then_english_is_english():
+    assert language.detect("no se, no we dont have it") == "en"
+    assert language.detect("no se la verdad") == "es"

@@ -779,3 +779,8 @@ def test_words_after_im_in_are_not_small_towns(text):
 def test_the_state_of_a_facility_said_at_where_are_you_is_not_the_visitors():
     text = "wait they just called, they moved him last night to the pine prairie place in louisiana"
     assert location.someone_elses_place(text, True)
+
+
+def test_a_relative_who_stayed_somewhere_is_not_where_the_visitor_is():
+    assert visitor_location("quiero pedir a mi hija que se quedo en guatemala")[1] != "self"
+    assert visitor_location("me quedo en houston con mi tia")[1] == "self"

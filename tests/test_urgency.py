@@ -1359,3 +1359,9 @@ def test_a_deadline_said_to_be_near_is_urgent(text):
 
 def test_a_question_about_a_deadline_is_not_one():
     assert urgency.text_signals("what is the deadline for asylum?", TODAY) == []
+
+
+def test_arrests_told_as_hearsay_of_a_check_in_office_are_no_agents_here():
+    text = "el lunes me toca ir a firmar con inmigración y mi comadre dice que ahí están agarrando a la gente"
+    assert "ice_present_now" not in urgency.text_signals(text, date(2026, 12, 7))
+    assert "ice_present_now" in urgency.text_signals("la migra esta aqui afuera y estan agarrando a la gente", date(2026, 12, 7))

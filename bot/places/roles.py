@@ -1160,7 +1160,8 @@ def _residence(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
         if before in ("came", "come", "moved", "vine", "vinimos", "venimos"):
             return SELF
         return TRIP  # "we want to live in Canada"
-    if w in FIRST_FORMS:
+    if w in FIRST_FORMS and not (w in ("quedo", "quedamos") and prev == "se"):
+        # (not "mi hija que se quedó en guatemala": "quedó" without its accent, said of her)
         return SELF
     subject = _subject_role(words, k, lo)
     if subject is None:
