@@ -228,7 +228,7 @@ def _day_of_a_month_said(t: str, today: date) -> Optional[date]:
     next_month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
     nth = _NTH_WEEKDAY.search(t)
     meant = _month_meant(nth, t, today) if nth is not None else None
-    if meant is None:
+    if nth is None or meant is None:
         day_of = _DAY_OF_NEXT_MONTH.search(t)
         if day_of is None:
             return None
