@@ -232,8 +232,8 @@ def where_held_news(said: Dict[str, Any], known: Mapping[str, Any], text: str | 
     ("wait they just called, they moved him last night to the pine prairie place in louisiana"),
     or found after it was not known ("cant find him in the locator"). {} otherwise."""
     new, old = said.get("detained_where"), known.get("detained_where")
-    if not new or old in (None, new) or known.get("situation") != "detention":
-        return {}
+    if not new or old in (None, new) or known.get("situation") != "detention" or new == "unknown" or _WHERE_UNKNOWN.search(str(new)):
+        return {}  # (not "no lo encuentro", said of the A-number, after "nadie me dice donde esta")
     if _MOVED_FIX.search(text or "") or old == "unknown" or _WHERE_UNKNOWN.search(str(old)):
         return {"detained_where": new}
     return {}
@@ -830,7 +830,10 @@ _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\
 
 
 #: Where someone is now: "ahorita esta en la carcel", "right now he is at the county jail".
-_NOW_HELD = re.compile(r"\b(?:ahorita|ahora|right now|now|currently)\b[^.?!,]{0,15}\b(?:est[aá]|is|he'?s|she'?s|hes|shes)\b", re.IGNORECASE)
+_NOW_HELD = re.compile(r"\b(?:ahorita|ahora|right now|now|currently)\b[^.?!,]{0,15}\b(?:est[aá]|is|he'?s|she'?s|hes|shes)\b"
+                       # "and CBP still has her there this morning": held still, not taken then
+                       r"|\bstill (?:has|have|holding|keeping|got) (?:him|her|them)\b|\b(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen\b",
+                       re.IGNORECASE)
 #: A raid, in a detention story the day someone was taken in it.
 _RAIDED = re.compile(r"\b(?:raided|raid|redada)\b", re.IGNORECASE)
 #: The agents have just gone, or just took someone: "acaban de irse", "they just left".
@@ -843,6 +846,7 @@ def _detention_day(text: str, today: date) -> date | str | None:
     in the visitor's words when only that is said ("since last month"), or None."""
     days: set[date] = set()
     since_days: set[date] = set()
+    still_days: set[date] = set()
     periods: List[str] = []
     for sentence in _SENTENCE.split(text):
         # "our last lawyer just took money and did nothing": no one taken that day
@@ -879,6 +883,10 @@ def _detention_day(text: str, today: date) -> date | str | None:
             # ("..., y ahorita esta en el centro de broward": where she is now, not when)
             rest = ", ".join(c for c in clauses if (c in told or not _another_day(c, today)) and (told or not _NOW_HELD.search(c)))
             day = found.pop() if len(found) == 1 else dates.day_detained(rest, today)
+            if day is not None and told and all(_NOW_HELD.search(c) for c in told):
+                # "and CBP still has her there this morning": a day she is still held, the taking's only if no other
+                still_days.add(day)
+                continue
             week = _a_week_said(sentence, day, today)
             if week is not None:
                 periods.append(week)  # "fue detenido la semana pasada": a week, not the day a week ago; kept as said
@@ -917,6 +925,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
         day = dates.past_date(text, today)
         if day is not None and (today - day).days <= 31:
             days.add(day)
+    if not days and not periods:
+        days = still_days
     if len(days) == 1:
         return days.pop()
     if len(since_days) == 1:

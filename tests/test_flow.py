@@ -2565,3 +2565,15 @@ def test_stopped_at_the_airport_hours_ago_is_the_day_of_detention():
     said = flow.answers_in_text("detention", "my wife was stopped at jfk by customs 9 hours ago and they still wont let her in",
                                 date(2026, 12, 7))
     assert said["detained_since"] == "2026-12-07"
+
+
+def test_a_vague_where_said_again_does_not_replace_a_vague_where():
+    slots = {"situation": "detention", "detained_where": "nadie me dice donde esta"}
+    text = "el tiene un numero de un caso de antes, no lo encuentro"
+    assert flow.where_held_news(flow.answers_in_text("detention", text, date(2026, 12, 7)), slots, text) == {}
+
+
+def test_a_day_someone_is_still_held_is_not_the_day_of_the_taking():
+    text = ("my grandma got stopped at DFW airport last night coming back from Guatemala, she has a green card for 20 years, "
+            "and CBP still has her there this morning. I'm in Plano.")
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_since"] == "2026-12-06"

@@ -784,3 +784,7 @@ def test_the_state_of_a_facility_said_at_where_are_you_is_not_the_visitors():
 def test_a_relative_who_stayed_somewhere_is_not_where_the_visitor_is():
     assert visitor_location("quiero pedir a mi hija que se quedo en guatemala")[1] != "self"
     assert visitor_location("me quedo en houston con mi tia")[1] == "self"
+
+
+def test_a_place_said_first_then_where_someone_is_held_is_the_visitors_answer():
+    assert not location.someone_elses_place("austin. hes been held since friday at the hutto place in taylor", True)

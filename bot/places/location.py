@@ -166,6 +166,10 @@ def _someone_else_at(text: str) -> Optional[int]:
 _A_HOME = re.compile(r"\b(?:house|home|place|apartment|apt|casa|apartamento|depa|trailer)\b", re.IGNORECASE)
 
 
+#: A reply's first part, before a full stop or a comma, when more follows.
+_FIRST_PART = re.compile(r"^\s*([^.,;!?]{2,40}?)\s*[.,;!?]\s*\S")
+
+
 def someone_elses_place(text: str, detention: bool) -> bool:
     """A reply to "Where are you?" that gives only someone else's place: where a relative lives,
     a court, where someone is held ("he lives in new jersey", "the judge is in san francisco",
@@ -175,6 +179,9 @@ def someone_elses_place(text: str, detention: bool) -> bool:
     _, role = roles.location_among(found, text)
     if role == roles.SELF or _MINE.search(text):
         return False
+    first = _FIRST_PART.match(text or "")
+    if first and not any(m.start < first.end(1) for m in found) and resolver.resolve(first.group(1)) is not None:
+        return False  # "austin. hes been held since friday at the hutto place in taylor": the answer, then the rest
     # "joe corley detention center in conroe texas", said of nobody else, may be where the visitor is held
     if _A_HOME.search(text) and not _THEY.search(text):
         return False  # "a friends house in tacoma", "en casa de mi suegra en west valley": where the visitor is
