@@ -371,9 +371,11 @@ class ValidateIntakeForm(FormValidationAction):
     # --- location ------------------------------------------------------------
 
     async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        """A place said alone that the classifier took for yes, no or a greeting ("okc"): the answer."""
+        """A place said alone that the classifier took for yes, no or a greeting ("okc"), or said first in a
+        message read as something else ("san antonio tx, y mi court es pasado mañana"): the answer."""
         text = latest_text(tracker)
-        if not interruptions.place_said_alone(tracker.get_slot("requested_slot"), latest_intent(tracker), text):
+        pending, intent = tracker.get_slot("requested_slot"), latest_intent(tracker)
+        if not (interruptions.place_said_alone(pending, intent, text) or interruptions.place_said_first(pending, intent, text, today())):
             return {}
         return {"location": text}
 
@@ -443,6 +445,10 @@ class ValidateIntakeForm(FormValidationAction):
         intent = latest_intent(tracker)
         before = slot_before_turn(tracker, "situation")
         if flow.keeps_situation(before, value, tracker.get_slot("requested_slot"), text):
+            return {"situation": before}
+        if before is not None and value == before and tracker.get_slot("requested_slot") not in (None, "situation", "change_field"):
+            # "bridgeport ct, ... in 10 days it will be one year" after "i need help with my asylum", read as the same
+            # matter: the words that told it stay (the asylum year is read against them)
             return {"situation": before}
         if tracker.get_slot("requested_slot") == "consent" and flow.consent_with_condition(text, intent):
             return {"situation": before}  # "si pero no se lo manden a migracion": a yes, not a matter

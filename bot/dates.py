@@ -416,7 +416,16 @@ def plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", typed_out(text).lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SHORT_UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
+    text = _AWAY.sub(r"in \1 \2", text)  # "its like 2 months away, a monday": in 2 months
+    # "en quince días", "en ocho días": in Spanish, a fortnight and a week (not 15 and 8 days)
+    text = _FORTNIGHT.sub(lambda m: f"{m.group(1)} {'dos semanas' if m.group(2) == 'quince' else 'una semana'}", text)
     return _DISTANCE.sub(lambda m: m.group(0) if m.group(1) else " ", text)
+
+
+#: A fortnight and a week said as days in Spanish words: "en quince días", "dentro de ocho días".
+_FORTNIGHT = re.compile(r"\b(en|dentro de) (quince|ocho) dias\b")
+#: A time ahead said as a distance: "2 months away", "three weeks away" (not hours: a drive).
+_AWAY = re.compile(r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (days?|weeks?|months?) away\b")
 
 
 #: A distance told in time: "2 hours north of here", "an hour away", "a dos horas de aqui", "3 hours drive"

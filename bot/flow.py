@@ -339,6 +339,7 @@ _STAGE_WORDS = (
                   "firmar cada", "sign every", "sign at ice", "firmo", "report to them", "report to immigration",
                   # "en mi última firma con ICE", "mi próxima firma es en marzo"
                   "firma con ice", "firma con la migra", "firma con migracion", "firma con inmigracion", "ultima firma", "proxima firma",
+                  "firma en ice", "firma en la migra", "firma en migracion", "firma en inmigracion", "me toca firmar", "me toca la firma",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
@@ -384,6 +385,8 @@ _STAGE_WORDS = (
                        "dieron deportation", "dio deportation", "dieron la deportation", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "bia said no", "board said no", "bia rejected", "bia turned down",
+                       # "la BIA me negó el appeal hace 20 días": the board's no is the final order
+                       "bia me nego", "bia nego", "bia le nego", "bia rechazo", "junta me nego", "junta nego",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "nego el asylum", "negó el asylum", "nego mi asylum", "negaron el asylum",
@@ -468,7 +471,11 @@ _BUTTON_PICKED = re.compile(
 _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mudo|mudamos|mudanza|trip|viaje|wedding|boda|surgery|cirug\w*)\b",
                           re.IGNORECASE)
 #: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
-_CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b")
+_CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b"
+                            # "ICE se quedó con su pasaporte y tiene cita en 16 días": ICE named before the appointment
+                            r"|\b(?:ice|la migra|migracion|inmigracion)\b[^.?!]{0,60}\b(?:tiene|tengo|tenemos|has|have|got)\s+"
+                            r"(?:una\s+|su\s+|mi\s+|an?\s+)?(?:cita|appointment|appt)\b(?!\s+(?:con|en|with|at)\s+(?:el\s+|la\s+|the\s+)?"
+                            r"(?:uscis|juez|judge|corte|court|consulado|consulate|doctor|medico|m[eé]dico))")
 #: ICE calling the visitor to its office: "ICE sent a letter, I have to appear at their office".
 _ICE_OFFICE_CALLED = re.compile(r"\bice\b[^.?!]{0,60}\b(?:appear|report|come in|come to|go to|show up|present)\b[^.?!]{0,40}"
                                 r"\b(?:their|its|the ice|the \w+) office\b")
@@ -479,11 +486,14 @@ _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita
 #: A notice to appear with no date yet, whatever else it says (court, "me presente"); or a paper to go
 #: before a judge with no date ("un papel para presentarme ante un juez pero no tiene fecha").
 _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) (?:comparec\w*|presentarse)"
-                          r"|(?:paper|papel|letter|carta)\b[^.]{0,50}\b(?:judge|juez|jueza|court|corte))\b)"
+                          r"|(?:paper|papel|letter|carta)\b[^.]{0,50}\b(?:judge|juez|jueza|court|corte)"
+                          # "me negaron el asilo en la entrevista y me mandaron a la corte": referred to the court
+                          r"|(?:mandaron|refirieron|pasaron|enviaron|referred|sent)\s+(?:\w+\s+){0,2}?(?:a|to)\s+(?:la\s+|the\s+)?(?:immigration\s+)?(?:corte|court))\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar)"
                           r"|no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date"
                           # "me dieron un papel para presentarme en corte de inmigracion pero no se cuando es"
-                          r"|no s[eé] (?:cu[aá]ndo|la fecha)|(?:don'?t|do not|dont) know (?:when|the date))\b")
+                          r"|no s[eé] (?:cu[aá]ndo|la fecha)|(?:don'?t|do not|dont) know (?:when|the date)"
+                          r"|(?:todav[ií]a |a[uú]n )?no (?:tengo|tenemos|tiene) (?:una |la )?fecha|(?:no|without a) date yet)\b")
 #: A report made to the police ("puse reporte con la policia", "reported it to the police"): no check-in.
 _POLICE_REPORT = re.compile(r"\b(?:reporte|report|reported|reporto|reportamos|reportar|denuncia|denuncie)\w*\s+(?:\w+\s+)?(?:con|a|to|with|en)\s+"
                             r"(?:la\s+|the\s+)?(?:policia|police|cops?|sheriff)\b")
@@ -769,7 +779,9 @@ _DAY_OF_LAST_WEEK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
     r"\w*\s+(?:(?:de|of)\s+)?(?:la semana pasada|last week)\b", re.IGNORECASE)
 _HALF_PERIOD = (r"\b(?:desde hace|hace|for) (?:como |casi |unos |about |almost |like |around |maybe )?(?:un |una |a |one )?"
-                r"(?:mes y medio|semana y media|a[nñ]o y medio|month and a half|week and a half|year and a half)\b")
+                r"(?:mes y medio|semana y media|a[nñ]o y medio|month and a half|week and a half|year and a half"
+                # "for two and a half weeks", "hace dos semanas y media"
+                r"|(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis) (?:and a half (?:weeks|months|years)|(?:semanas|meses|a[nñ]os) y medi[oa]))\b")
 def _a_week_said(text: str, day: "date | None", today: date) -> str | None:
     """"la semana pasada" / "last week", read as the day a week ago with no day of that week named:
     the words, to keep as said; else None."""
@@ -985,7 +997,13 @@ _STATION = (r"(?:the |la |una )?(?:(?:border patrol|border|cbp|patrulla fronteri
 _AT_A_STATION = re.compile(r"\b" + _STATION, re.IGNORECASE)
 #: A Border Patrol checkpoint, named: "la agarraron en el checkpoint de falfurrias", "the sarita checkpoint".
 _CHECKPOINT = re.compile(r"\b((?:the |el )?checkpoint (?:de|of|in|en|at|near|cerca de) (?!(?:the|el|la|a|una?)\b)[A-Za-z]+"
+                         # "en el retén de la migra antes de tucson", "en el puesto de falfurrias": a Border Patrol checkpoint
+                         r"|(?:el )?ret[eé]n(?: de (?:la )?(?:migra|patrulla|migraci[oó]n|inmigraci[oó]n))?"
+                         r"(?: (?:antes de|cerca de|de|en|por) (?!(?:la|el|los|las)\b)[A-Za-z]+)?"
+
                          r"|(?:the )?(?!(?:a|the|border|patrol|cbp|immigration|ice|el|la|un|una)\b)[A-Za-z]+ checkpoint)\b", re.IGNORECASE)
+#: A Border Patrol post by its town, said with the agents: "se lo quedó la migra en el puesto de falfurrias".
+_BP_POST = re.compile(r"\b((?:el )?puesto (?:de control )?(?:de|en) (?!(?:la|el|los|las|control|trabajo|comida|tacos)\b)[A-Za-z]+)", re.IGNORECASE)
 #: ... or a station not named, said with Border Patrol: "border patrol has him at some station cerca de lordsburg".
 _SOME_STATION = re.compile(r"\b(?:border patrol|cbp|patrulla fronteriza)\b[^.?!]{0,40}?\b((?:some|a|the|una|alguna|la)"
                            # "border patrol has him at the yuma station": the station, with its town if said
@@ -1001,6 +1019,8 @@ _LOCAL_JAIL = re.compile(
     r"|el county (?:de|del) [A-Za-z]+"
     # "the jail says he has an ICE hold", "he's in jail": the local jail, unnamed
     r"|(?:the|a) jail\b|(?<=\bin )jail\b"
+    # "in the county lockup in the panhandle": the jail, by another name
+    r"|(?:the )?county lock ?up(?: in (?:the )?[a-z]+)?"
     # "está en la cárcel regional", "in the regional jail": the jail, by its kind
     r"|(?:the |la |el )?(?:regional|city|municipal) jail|(?:la )?c[aá]rcel (?:regional|municipal|de la ciudad|del pueblo)(?: del (?:sur|norte|este|oeste))?"
     # "esta en jail en el parish de Jefferson", "in the jail of harris county": the jail, with its county
@@ -1018,7 +1038,7 @@ _LOCAL_JAIL = re.compile(
     # "pulled into secondary at san ysidro", "lo pasaron a secundaria en la garita": inspection at the port
     r"|secondary(?: inspection)? (?:at|in) (?:the )?[A-Za-z]+(?: (?!and\b|this\b|esta\b|today\b|yesterday\b)[A-Za-z]+)?|secundaria (?:en|de) (?:la )?[A-Za-z]+(?: [A-Za-z]+)?"
     # a Border Patrol checkpoint: "en el retén de Falfurrias", "at the checkpoint in sarita"
-    r"|(?:el )?ret[eé]n(?: de [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?)|(?:the )?(?:border patrol )?checkpoint (?:in|at|near|of|by) [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?"
+    r"|(?:el )?ret[eé]n(?! de (?:la )?(?:migra|patrulla|migraci|inmigraci))(?: de [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?)|(?:the )?(?:border patrol )?checkpoint (?:in|at|near|of|by) [A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?"
     r"|(?:the )?(?-i:[A-Z])[A-Za-z]+ checkpoint"
     # "está en el centro de El Paso": the detention centre of a town, as they said it
     r"|(?<=\best[aá] en )el centro de (?-i:[A-Z])[A-Za-z]+(?: (?-i:[A-Z])[A-Za-z]+)?"
@@ -1220,7 +1240,7 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
         named = (_AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "") or _SOME_STATION.search(text or "")
-                 or _CHECKPOINT.search(text or ""))
+                 or _CHECKPOINT.search(text or "") or (_BP_POST.search(text or "") if urgency.agents_named(text or "") else None))
         called = _PLACE_CALLED.search(text or "")
         if called:
             # "a place called pine something in louisiana": its name as heard says more than the state
@@ -1574,6 +1594,9 @@ _DETENTION_SAID = re.compile(
     r"|se (?:lo|la|los|las) (?:est[aá]n )?llevando|detuv\w*|deteniendo|arrestando|agarr\w*|cogi[oó]|cogieron)\b"
     # (not a body part or a thing held: "read a letter from ICE and grabbed her chest")
     r"(?! (?:(?:her|his|my|their|su|mi) )?(?:chest|heart|arm|head|stomach|hand|phone|bag|purse|keys|pecho|coraz[oó]n|brazo|cabeza|est[oó]mago|mano|celular|bolsa)\b)"
+    # "a mi hermano se lo quedó la migra en el puesto", "lo bajaron del camión en el retén"
+    r"|\bse (?:lo|la|los|las) (?:qued[oó]|quedaron) (?:la )?(?:migra|ice|inmigraci[oó]n|migraci[oó]n|patrulla|border patrol|cbp)\b"
+    r"|\b(?:lo|la|los|las) bajaron del? (?:cami[oó]n|bus|autob[uú]s|carro|troca|van)\b[^.?!]{0,40}\b(?:ret[eé]n|migra|checkpoint|patrulla|puesto)\b"
     r"|\b(?:me quitaron|se llevaron|detuvieron|agarraron|cogieron|(?:ice|immigration) (?:took|detained|arrested|picked up))\s+(?:a\s+)?"
     r"(?:my|mi|mis|our|nuestro|nuestra)\s+" + _RELATIVE + r"\b"
     r"|\b(?:my|mi)\s+" + _RELATIVE + r"\s+(?:was|got|is|fue|est[aá])\s+(?:detained|detenid[oa]|arrested by (?:ice|immigration))\b"
@@ -1838,6 +1861,16 @@ def matter_told(situation: str | None, text: str) -> str | None:
     return told
 
 
+#: Who threatens to call immigration, when not family: a landlord, a boss, a neighbour (a partner's threat is leverage).
+_NOT_KIN_THREATENS = re.compile(r"\b(?:landlord|boss|manager|owner|neighbou?r|due[nñ]o|due[nñ]a|casero|casera|jefe|jefa|patr[oó]n|vecin[oa])\b",
+                                re.IGNORECASE)
+#: The oath of citizenship: "me toca el juramento", "my oath ceremony is next week".
+_OATH = re.compile(r"\b(?:juramento|oath(?: ceremony)?|ceremonia de (?:ciudadan[ií]a|naturalizaci[oó]n))\b", re.IGNORECASE)
+#: A resident's long trip abroad, asked about: "me quiero ir a guatemala como 8 meses, pierdo la green card?".
+_TRIP_ABROAD_WITH_CARD = re.compile(
+    r"(?=.*\b(?:green card|residencia|residente|resident|la mica)\b)(?=.*\b(?:\d{1,2}|un|una|dos|tres|seis|ocho|diez|several|six|eight|ten) (?:meses|months|a[nñ]os?|years?)\b)"
+    r".*\b(?:me (?:quiero|voy a) ir|irme|ir(?:me)? (?:pa|para|a)|viajar|travel\w*|trip|leave the (?:us|country)|salir del pa[ií]s|stay (?:abroad|in \w+))\b",
+    re.IGNORECASE)
 #: Married to someone: "me casé con un dominicano", "i married a us citizen", "my husband is a citizen".
 _MARRIED_TO = re.compile(
     r"\b(?:me cas[eé]|nos casamos|estoy casad[oa]|(?:i|we) (?:got )?married|i'?m married|(?:my|mi) (?:husband|wife|esposo|esposa|spouse)"
@@ -1868,6 +1901,16 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # "my son was born in the philippines and I'm a US citizen ... how do we get proof he's a citizen?": a
         # citizenship a child already has through a parent (a certificate, an N-600), not a petition
         return "citizenship"
+    if situation in (None, "other") and _OATH.search(text or ""):
+        # "me toca el juramento en quince dias pero perdi la green card": the naturalisation, whatever the ask
+        return "citizenship"
+    if situation == "family" and _TRIP_ABROAD_WITH_CARD.search(text or "") and not _A_PETITION_FOR.search(text or ""):
+        # "soy residente y me quiero ir a guatemala a cuidar a mi mom como unos 8 meses, pierdo la green card?": a trip
+        return "other"
+    if situation == "humanitarian" and urgency.threat_to_call_agents(text or "") and _NOT_KIN_THREATENS.search(text or "") \
+            and not situations.program_named(text) and not detention_said(text or "") and safety.detect(text or "") is None:
+        # "el dueño del departamento me esta amenazando con llamar a ICE si no me salgo": know-your-rights
+        return "enforcement"
     if situation in (None, "other") and _MARRIED_TO.search(text or "") and _STATUS_FIXED.search(text or ""):
         # "me casé con un dominicano que está aquí sin papeles, I want to fix his status": a spouse's petition
         return "family"
@@ -2160,7 +2203,9 @@ _NOT_IN_COURT = re.compile(
     r"(?:corte|court)\b(?! (?:date|hearing)? ?(?:is|es) )", re.IGNORECASE)
 _COURT_DATE_SOON = re.compile(
     r"\b(?:en|in|within|dentro de)\s+(?:\d{1,2}|un|una|dos|tres|cuatro|cinco|a|one|two|three|four|five)\s+(?:d[ií]as?|days?|semanas?|weeks?)\b"
-    r"|\b(?:tomorrow|ma[nñ]ana|next week|la semana que viene|la pr[oó]xima semana|this (?:coming )?\w+day|este \w+)\b", re.IGNORECASE)
+    r"|\b(?:tomorrow|ma[nñ]ana|next week|la semana que viene|la pr[oó]xima semana|this (?:coming )?\w+day|este \w+)\b"
+    # "he has court two weeks from today"
+    r"|\b(?:\d{1,2}|a|one|two|three|four|five|ten|twelve) (?:days?|weeks?) from (?:today|now)\b", re.IGNORECASE)
 #: An interview or appointment at USCIS, not a hearing in court.
 _INTERVIEW = re.compile(r"\b(?:interview|entrevista|uscis|biometric\w*|biom[eé]tric\w*|huellas|asylum office|oficina de asilo)\b", re.IGNORECASE)
 #: The agents still have someone: "and they still have him", "todavia lo tienen".
@@ -2584,6 +2629,8 @@ _UNSURE_REPLY = re.compile(r"^\W*(?:not sure|i'?m not sure|maybe|idk|i (?:do ?n[
 
 #: "not at my house, they were by the school", "not here", "none": a no that does not start with "no".
 _NOT_HERE_REPLY = re.compile(r"^\W*(?:not (?:at|here|now|right now|anymore|home|in|by|near|today)|none|nobody|no one|nadie|aqui no|aquí no"
+                             # "en la casa no, dicen que en el walmart", "at home no, at the store": not where they are
+                             r"|(?:en (?:la|mi) (?:casa|trabajo|chamba)|at (?:home|my house|work|my job)),? no(?![^.]*\b(?:pero|but)\b[^.]*\b(?:s[ií]|yes)\b)"
                              r"|ya no(?! s[eé]\b)|(?:hell|heck) no|ya se (?:lo|la|los|las) llevaron)\b",
                              re.IGNORECASE)
 
@@ -2595,6 +2642,12 @@ _CORRECTION = re.compile(
     r"perd[oó]n\b|mas bien\b|más bien\b|es (?:sobre|por|para)\b|se trata de\b|wrong\b|incorrect\b|that'?s wrong\b)",
     re.IGNORECASE,
 )
+
+
+#: Money taken by someone who promised papers: "paid her 3000 ... she disappeared", "el notario me robó".
+_FRAUD_TOLD = re.compile(
+    r"\b(?:notari[oa]s?|estaf\w*|fraud\w*|scam\w*|took (?:my|our|the) money|disappeared|desapareci[oó]|se desapareci[oó]"
+    r"|(?:me|nos) rob[oó]|(?:paid|pagu[eé]|pagamos) (?:her|him|them|le|les)? ?\$?\d[\d,]*)\b", re.IGNORECASE)
 
 
 def keeps_situation(before: str | None, now: str | None, asked: str | None, text: str) -> bool:
@@ -2613,6 +2666,10 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
         return True
     if _CORRECTION.search(text or "") and not text.strip().endswith("?"):
         return False
+    if before == "other" and _FRAUD_TOLD.search(text or ""):
+        # "a notario took my money", then "i paid her 3000 for my wife's papers and she disappeared": the fraud
+        # is the matter, the papers it was for are not
+        return True
     if before == "other" and not text.strip().endswith("?"):
         # "something else" was all that was known: a matter told later is the matter
         # ("need help with my moms case", then "her court is this thursday")

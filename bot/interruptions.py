@@ -237,7 +237,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot in ("location", "location_state"):
         if slot == "location" and roles.visitor_location(t)[1] == "other":
             return False  # every place it names is someone else's ("he will take him to mexico")
-        return resolver.resolve(t) is not None
+        # ("san antonio tx, y mi court es pasado mañana, so estoy desesperada": the place first, then the rest)
+        first = _FIRST_CLAUSE.match(t)
+        return resolver.resolve(t) is not None or (first is not None and resolver.resolve(first.group(1)) is not None)
     if slot in ("detained_since", "hearing_date"):
         if slot == "detained_since" and dates.day_detained(t, today) is not None:
             return True  # "it was half an hour ago and the agents are still here"
@@ -247,7 +249,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot == "a_number":
         # a number, or not at hand: no digits at all ("ella me dio un numero pero se corto la llamada"), or only a part
         return (contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t)) or flow.a_number_unknown(t)
-                or (a_number_not_at_hand(t) and not is_question(t)))
+                or (a_number_not_at_hand(t) and not is_question(t))
+                # "dont have it but his court is in 6 days": none, said first (the court date is kept too)
+                or bool(_NONE_SAID_FIRST.match(t)))
     if slot == "contact_phone":
         return contact.parse_phone(t)[0] is not None
     if slot == "detained_where":
@@ -283,6 +287,12 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     return False
 
 
+#: A reply's first clause, up to a comma or a full stop, when more follows.
+_FIRST_CLAUSE = re.compile(r"^\s*([^.,;!?]{2,40}?)\s*[.,;!?]\s*\S")
+#: A reply that starts by saying there is none: "dont have it but ...", "no lo tengo, pero ...".
+_NONE_SAID_FIRST = re.compile(r"^\W*(?:(?:i|we)\s+)?(?:do ?n[o']?t|dont|do not)\s+(?:have|got)(?:\s+(?:it|one|that|them))?\b(?!\s+(?:with|here|now|on))"
+                              r"|^\W*no\s+(?:lo\s+|la\s+)?(?:tengo|tenemos|tiene)\b(?!\s+(?:aqu[ií]|conmigo|ahorita|a la mano))",
+                              re.IGNORECASE)
 #: An age said beside a name: "ella tiene 15", "shes 9", "15 años".
 _AN_AGE = re.compile(r"\b(?:tiene|tengo|has|is|shes|hes|she'?s|he'?s|age|edad)\s+\d{1,2}\b|\b\d{1,2}\s+(?:años|anos|years?(?: old)?|yrs)\b",
                      re.IGNORECASE)
@@ -447,6 +457,17 @@ def place_said_alone(pending: Optional[str], intent: str, text: str) -> bool:
     greeting ("okc" read as yes): the answer, since the resolver knows no such word."""
     return (pending == "location" and intent in HANDLED_ELSEWHERE and not DONT_KNOW.search(text or "")
             and location.place_said_alone(text) is not None)
+
+
+def place_said_first(pending: Optional[str], intent: str, text: str, today: date) -> bool:
+    """At "Where are you?", a reply that names the place first and then something else, read as that
+    something ("san antonio tx, y mi court es pasado mañana, so estoy desesperada" as distress): the
+    answer too, so that it is not asked again. Never beside danger or agents at hand."""
+    from bot.places import resolver, roles
+
+    first = _FIRST_CLAUSE.match(text or "")
+    return (pending == "location" and intent not in ("crisis", "emergency_now") and not is_question(text) and first is not None
+            and resolver.resolve(first.group(1)) is not None and roles.visitor_location(text)[1] != "other")
 
 
 def question_not_dont_know(text: str) -> bool:

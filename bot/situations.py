@@ -344,11 +344,11 @@ def back_after_deportation(text: str | None) -> bool:
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 RELEASED = re.compile(
     r"\b(?:(?:was|got|been|and(?: then)?|but) released|(?:he|she|they|i|(?:my|our) \w+) got out(?! tomorrow)|got out of (?:detention|jail|custody|the detention)"
-    r"|sali[oó] (?:de (?:la )?|del )(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n|centro|corral[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) out(?! tomorrow)"
+    r"|sali[oó] (?:de (?:la )?|del )(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n|centro|corral[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me|my \w+|our \w+) out(?! tomorrow)"
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
-    r"|(?<!\bno )(?<!\bnunca )(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir|dejaron ir)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
+    r"|(?<!\bno )(?<!\bnunca )(?:(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir|dejaron ir)|(?:ya )?soltaron a (?:mi|su|nuestr[oa]) \w+)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
 #: Becoming a citizen is the aim ("now she wants to become a citizen"), not a petitioner's status.
 _CITIZENSHIP_AIM = re.compile(

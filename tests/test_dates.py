@@ -427,3 +427,14 @@ def test_a_distance_told_in_hours_is_no_time_of_day():
 def test_a_weekday_counted_in_a_month_is_that_day(text, day):
     assert dates.coming_date(text, date(2026, 12, 7)) == day
     assert dates.mentioned_date(text, date(2026, 12, 7)) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("tengo la final en quince dias", date(2026, 12, 21)),  # a fortnight, in Spanish words
+    ("en ocho dias", date(2026, 12, 14)),  # a week
+    ("dentro de 15 dias", date(2026, 12, 22)),  # digits are days
+    ("its like 2 months away, a monday", date(2027, 2, 5)),  # months away, not the coming monday
+    ("three weeks away", date(2026, 12, 28)),
+])
+def test_spanish_fortnights_and_times_away(text, day):
+    assert dates.coming_date(text, date(2026, 12, 7)) == day

@@ -2577,3 +2577,59 @@ def test_a_day_someone_is_still_held_is_not_the_day_of_the_taking():
     text = ("my grandma got stopped at DFW airport last night coming back from Guatemala, she has a green card for 20 years, "
             "and CBP still has her there this morning. I'm in Plano.")
     assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_since"] == "2026-12-06"
+
+
+@pytest.mark.parametrize("situation, text, matter", [
+    ("other", "me toca el juramento en quince dias pero perdi la green card, vivo en hazleton", "citizenship"),
+    ("family", "soy residente y me quiero ir a guatemala a cuidar a mi mom como unos 8 meses, pierdo la green card o no?", "other"),
+    ("family", "i have a green card and want to petition my wife, she lives in mexico 2 years", "family"),
+    ("humanitarian", "el dueño del departamento me esta amenazando con llamar a ICE si no me salgo", "enforcement"),
+    ("detention", "they let my husband out of the detention center yesterday with an ankle monitor, what happens now", "removal"),
+    ("detention", "ya soltaron a mi esposo ayer con fianza, y ahora que sigue?", "removal"),
+    ("humanitarian", "my son's DACA lapsed and now he has court two weeks from today", "removal"),
+])
+def test_the_matter_a_story_tells_beside_what_it_names(situation, text, matter):
+    assert flow.matter_told(situation, text) == matter
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("mi novio salió del detention hoy pero ICE se quedó con su pasaporte y tiene cita en 16 días", "check_in"),
+    ("me toca la firma en ICE el viernes de la otra semana", "check_in"),
+    ("me negaron el asilo en la entrevista y me mandaron a la corte, todavia no tengo fecha", "nta_no_date"),
+    ("la BIA me nego el appeal hace 20 dias, mi abogado dice que ya no hay nada que hacer", "removal_order"),
+])
+def test_stages_said_in_other_words(text, stage):
+    assert flow.removal_stage(text) == stage
+
+
+@pytest.mark.parametrize("text, where", [
+    ("a mi primo lo bajaron del camion en el reten de la migra antes de tucson hace dos dias", "el reten de la migra antes de tucson"),
+    ("a mi hermano se lo quedo la migra en el puesto de falfurrias desde el sabado", "el puesto de falfurrias"),
+    ("my son has been in the county lockup in the panhandle since monday and ice put a hold on him",
+     "the county lockup in the panhandle"),
+])
+def test_checkpoints_posts_and_lockups_are_where_someone_is_held(text, where):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_where"] == where
+
+
+def test_a_taco_stand_is_no_border_patrol_post():
+    assert "detained_where" not in flow.answers_in_text("detention", "tengo un puesto de tacos en houston y se llevaron a mi esposo",
+                                                      date(2026, 12, 7))
+
+
+def test_a_stay_said_with_a_half_is_kept_as_said():
+    said = flow.answers_in_text("detention", "my husband has been in camp east montana for two and a half weeks", date(2026, 12, 7))
+    assert said["detained_since"] == "for two and a half weeks"
+
+
+def test_a_notario_fraud_stays_the_matter_when_the_papers_it_was_for_are_told():
+    assert flow.keeps_situation("other", "family", "location", "fairbanks alaska, i paid her 3000 for my wife's papers and she disappeared")
+    assert not flow.keeps_situation("other", "family", "location", "houston, i want to petition my wife")
+
+
+@pytest.mark.parametrize("text, here", [
+    ("en la casa no, dicen que en el walmart", False),
+    ("at home no, they are at the gas station", False),
+])
+def test_agents_not_at_home_said_first(text, here):
+    assert flow.agents_here_answer(text, date(2026, 12, 7)) is here

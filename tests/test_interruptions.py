@@ -1466,3 +1466,14 @@ def test_a_partner_hurting_the_visitor_in_a_family_matter_makes_it_the_victims_s
                                   "yo soy Dania Mejía y la consulta es también para mi hija Keyla Mejía, ella tiene 15"])
 def test_a_name_with_a_remark_plainly_answers_the_name_question(text):
     assert interruptions.plainly_answers("contact_name", text, date(2026, 12, 7))
+
+
+def test_none_said_first_answers_the_a_number_question():
+    assert interruptions.plainly_answers("a_number", "dont have it but his court is in 6 days, the lady at the jail told me", date(2026, 12, 7))
+    assert interruptions.plainly_answers("a_number", "no lo tengo pero su corte es el 14", date(2026, 12, 7))
+
+
+def test_a_place_said_first_in_a_message_read_as_distress_answers_where_are_you():
+    text = "san antonio tx, y mi court es pasado mañana, so estoy desesperada"
+    assert interruptions.place_said_first("location", "express_distress", text, date(2026, 12, 7))
+    assert not interruptions.place_said_first("location", "crisis", text, date(2026, 12, 7))

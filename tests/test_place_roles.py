@@ -788,3 +788,12 @@ def test_a_relative_who_stayed_somewhere_is_not_where_the_visitor_is():
 
 def test_a_place_said_first_then_where_someone_is_held_is_the_visitors_answer():
     assert not location.someone_elses_place("austin. hes been held since friday at the hutto place in taylor", True)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("yo vivo en el barrio hollywood de tucson", "Tucson, AZ"),  # a neighbourhood "de" its city
+    ("yo estoy aqui en la colonia cameron park de brownsville", "Brownsville, TX"),  # "colonia" is a neighbourhood
+    ("colonia nj", "Colonia, NJ"),
+])
+def test_neighbourhoods_said_in_spanish(text, label):
+    assert visitor_location(text)[0].label == label

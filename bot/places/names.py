@@ -43,7 +43,9 @@ COMMON_WORD_CITIES = frozenset(
     # everyday Spanish after "en": "están en el campo donde trabajo" is the field, "en la casa" the house
     ["el campo", "el centro", "la casa", "la mesa", "la villa", "la feria", "la union",
      # "lo agarraron en la frontera": the border, not Frontera, Coahuila
-     "frontera", "la frontera"]
+     "frontera", "la frontera",
+     # "yo estoy aqui en la colonia cameron park de brownsville": a neighbourhood, not Colonia, NJ
+     "colonia", "la colonia"]
 )
 
 #: Place names that are also people's names or everyday Spanish: a place only

@@ -401,7 +401,8 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
 
 
 #: Between a neighbourhood and its city: "kensington, philly", "sunnyside, en el condado de yakima".
-_THEN_ITS_CITY = re.compile(r"^\s*(?:,\s*|\s)(?:(?:in|en|near|cerca de)\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?$", re.IGNORECASE)
+#: ("el barrio hollywood de tucson": the neighbourhood "de" its city)
+_THEN_ITS_CITY = re.compile(r"^\s*(?:,\s*|\s)(?:(?:in|en|near|cerca de|de)\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?$", re.IGNORECASE)
 
 
 def _place_then_its_city(mention: PlaceMention, found: Sequence[PlaceMention], text: str) -> Place:
