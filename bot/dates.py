@@ -304,6 +304,9 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     # days counted down: "faltan 13 días", "me quedan 10 dias", "13 days left", "only 9 days away"
     (r"\b(?:(?:solo |ya )?(?:faltan|quedan|(?:me|le|nos|les) quedan)(?: solo)?)\s+(\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
      r"\s+(d[ií]as|semanas)\b", r"en \1 \2"),
+    # "tengo que salir en 60 dias, ya me quedan como 10": the days said before, counted down
+    (r"\ben \d{1,3} d[ií]as\b([^.?!]{0,40}?)\b(?:ya |solo )?(?:me |le |nos |les )?(?:quedan|faltan)(?: como| unos| solo)?\s+(\d{1,2})\b"
+     r"(?!\s*(?:d[ií]as|semanas|meses))", r"en \2 dias\1"),
     (r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks)\s+(?:left|to go|away)\b", r"in \1 \2"),
     (r"\b(?:2day|tdy)\b", "today"),
     # "since last weekend": its Saturday (parsedatetime knows no weekend)

@@ -438,3 +438,8 @@ def test_a_weekday_counted_in_a_month_is_that_day(text, day):
 ])
 def test_spanish_fortnights_and_times_away(text, day):
     assert dates.coming_date(text, date(2026, 12, 7)) == day
+
+
+def test_days_left_counted_down_after_the_whole_period():
+    text = "el juez me dio salida voluntaria y tengo que salir en 60 dias, ya me quedan como 10, vivo en oxnard"
+    assert dates.coming_date(text, date(2026, 12, 7)) == date(2026, 12, 17)
