@@ -446,7 +446,8 @@ class ValidateIntakeForm(FormValidationAction):
         before = slot_before_turn(tracker, "situation")
         if flow.keeps_situation(before, value, tracker.get_slot("requested_slot"), text):
             return {"situation": before}
-        if before is not None and value == before and tracker.get_slot("requested_slot") not in (None, "situation", "change_field"):
+        if before is not None and value == before and tracker.get_slot("requested_slot") not in (None, "situation", "change_field") \
+                and flow.matter_told(value, text) == before:
             # "bridgeport ct, ... in 10 days it will be one year" after "i need help with my asylum", read as the same
             # matter: the words that told it stay (the asylum year is read against them)
             return {"situation": before}

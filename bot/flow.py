@@ -1862,14 +1862,15 @@ def matter_told(situation: str | None, text: str) -> str | None:
 
 
 #: Who threatens to call immigration, when not family: a landlord, a boss, a neighbour (a partner's threat is leverage).
-_NOT_KIN_THREATENS = re.compile(r"\b(?:landlord|boss|manager|owner|neighbou?r|due[nñ]o|due[nñ]a|casero|casera|jefe|jefa|patr[oó]n|vecin[oa])\b",
-                                re.IGNORECASE)
+#: (not a boss: a worker's passport kept and pay withheld is trafficking, the visitor's own way)
+_NOT_KIN_THREATENS = re.compile(r"\b(?:landlord|neighbou?r|casero|casera|vecin[oa]|(?:due[nñ][oa]|owner) (?:del?|of the) (?:departamento|apartamento|casa"
+                                r"|apartment|house|building|trailer|traila|edificio))\b", re.IGNORECASE)
 #: The oath of citizenship: "me toca el juramento", "my oath ceremony is next week".
 _OATH = re.compile(r"\b(?:juramento|oath(?: ceremony)?|ceremonia de (?:ciudadan[ií]a|naturalizaci[oó]n))\b", re.IGNORECASE)
 #: A resident's long trip abroad, asked about: "me quiero ir a guatemala como 8 meses, pierdo la green card?".
 _TRIP_ABROAD_WITH_CARD = re.compile(
     r"(?=.*\b(?:green card|residencia|residente|resident|la mica)\b)(?=.*\b(?:\d{1,2}|un|una|dos|tres|seis|ocho|diez|several|six|eight|ten) (?:meses|months|a[nñ]os?|years?)\b)"
-    r".*\b(?:me (?:quiero|voy a) ir|irme|ir(?:me)? (?:pa|para|a)|viajar|travel\w*|trip|leave the (?:us|country)|salir del pa[ií]s|stay (?:abroad|in \w+))\b",
+    r".*\b(?:me (?:quiero|voy a) ir|irme|ir(?:me)? (?:pa|para|a)|viajar|travel\w*|trip|leave the (?:us|country)|salir del pa[ií]s|stay abroad)\b",
     re.IGNORECASE)
 #: Married to someone: "me casé con un dominicano", "i married a us citizen", "my husband is a citizen".
 _MARRIED_TO = re.compile(

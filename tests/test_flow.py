@@ -2633,3 +2633,13 @@ def test_a_notario_fraud_stays_the_matter_when_the_papers_it_was_for_are_told():
 ])
 def test_agents_not_at_home_said_first(text, here):
     assert flow.agents_here_answer(text, date(2026, 12, 7)) is here
+
+
+@pytest.mark.parametrize("situation, text, matter", [
+    ("humanitarian", "my boss took my passport when i came and i work 7 days and he doesnt pay me, he says if i leave he calls immigration",
+     "humanitarian"),  # a boss's threat beside a passport kept: trafficking
+    ("family", "my wife got her conditional green card through me 2 years ago and it expires jan 20. we need to remove conditions. "
+               "we stay in Rochester MN", "family"),  # staying somewhere is no trip
+])
+def test_a_bosss_threat_and_a_stay_are_not_read_as_a_landlord_or_a_trip(situation, text, matter):
+    assert flow.matter_told(situation, text) == matter
