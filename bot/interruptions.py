@@ -287,8 +287,6 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     return False
 
 
-#: A reply's first clause, up to a comma or a full stop, when more follows.
-_FIRST_CLAUSE = re.compile(r"^\s*([^.,;!?]{2,40}?)\s*[.,;!?]\s*\S")
 #: A reply that starts by saying there is none: "dont have it but ...", "no lo tengo, pero ...".
 _NONE_SAID_FIRST = re.compile(r"^\W*(?:(?:i|we)\s+)?(?:do ?n[o']?t|dont|do not)\s+(?:have|got)(?:\s+(?:it|one|that|them))?\b(?!\s+(?:with|here|now|on))"
                               r"|^\W*no\s+(?:lo\s+|la\s+)?(?:tengo|tenemos|tiene)\b(?!\s+(?:aqu[ií]|conmigo|ahorita|a la mano))",
