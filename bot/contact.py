@@ -493,7 +493,9 @@ def clean_name(text: str) -> Parsed:
 #: A name given last, after a word about the real one: "dont put my real name please, just Lupe", "mi nombre no, solo Kari".
 _JUST_NAME = re.compile(r"\b(?:name|nombre)\b[^.?!]*?[,.]\s*(?:just|only|solo|nom[aá]s)\s+([^\W\d_][\w'-]*)\s*[.!]?\s*$", re.IGNORECASE)
 #: Words of a sentence, never of a name: "no quiero que ICE lo vea" after "es seguro dar mi nombre?".
-_SENTENCE_WORDS = frozenset("ice uscis migra vea sepa safe seguro".split())
+#: (or of a hesitation: "well, its complicated", "hmm let me think", "un momento")
+_SENTENCE_WORDS = frozenset("ice uscis migra vea sepa safe seguro complicated complicado complicada hmm hmmm umm think pienso "
+                            "momento momentito moment espere espereme why".split())
 #: A capitalised name, then a remark about it: "Mohamed Abdi, with one m in Mohamed".
 #: (a rank or a title before it: "Sgt. Derek Holloway, army, stationed at fort cavazos")
 _NAME_THEN_REMARK = re.compile(r"^\W*((?:(?:Sgt|SSgt|Cpl|Pvt|Spc|Lt|Capt|Maj|Col|Dr|Mr|Mrs|Ms|Sr|Sra|Srta|Rev|Pastor|Officer)\.?\s+)?"

@@ -359,8 +359,8 @@ def _ordinal(m: "re.Match[str]") -> str:
 
 
 _UNIT_DAYS = {"day": 1, "dia": 1, "week": 7, "semana": 7, "month": 30, "mes": 30}
-_HALF_COUNT = (r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|una|dos|tres|cuatro|cinco|seis|siete"
-               r"|ocho|nueve|diez)")
+_HALF_COUNT = (r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|una|dos|tres|cuatro|cinco|seis|siete"
+               r"|ocho|nueve|diez|once|doce)")
 #: A stretch and a half, which the parsers do not read: "two and a half weeks", "a week and a half",
 #: "dos semanas y media", "mes y medio" (in whole days: "17 days", "45 dias").
 _HALF = re.compile(
@@ -524,7 +524,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
                  "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "un par de": 2, "par de": 2}
 _DURATION = re.compile(
-    r"\b(?:for |since |por |desde hace |hace )?(\d{1,2}|a couple of|a couple|couple of|couple|un par de|par de"
+    r"\b(?:for |since |por |desde hace |hace )?(\d{1,3}|a couple of|a couple|couple of|couple|un par de|par de"
     r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|una|dos|tres|cuatro|cinco|seis|siete"
     r"|ocho|nueve|diez|once|doce)"
     r"\s+(days?|weeks?|months?|dias?|semanas?|mes(?:es)?|hours?|hrs?|horas?)\b"

@@ -341,6 +341,8 @@ _STAGE_WORDS = (
                   "firma con ice", "firma con la migra", "firma con migracion", "firma con inmigracion", "ultima firma", "proxima firma",
                   "firma en ice", "firma en la migra", "firma en migracion", "firma en inmigracion", "me toca firmar", "me toca la firma",
                   "presentarme", "presentarse", "me presente", "presentarnos", "report to ice",
+                  # "tengo orden de deportacion y me presento a firmar": an order under supervision, reporting
+                  "presento a firmar", "presenta a firmar", "presentamos a firmar", "presentarme a firmar", "presentarse a firmar",
                   "presentar con ice", "presentar con la migra", "presentar con inmigracion", "reportarme con ice",
                   "reportar con ice", "ice appointment", "appointment with ice", "ice appt", "appointment at ice",
                   "ice office appointment", "cita de ice", "cita en ice", "cita de inmigracion", "cita con migracion",
@@ -1727,7 +1729,9 @@ _PEOPLE_TAKEN = re.compile(
 _PEOPLE_COUNTED_TAKEN = re.compile(
     r"\b(?:took|arrested|detained|grabbed|picked up|se llevaron|detuvieron|agarraron|arrestaron)\s+(?:a\s+)?"
     r"(?:\d{1,3}|two|three|four|five|six|several|some|many|a few|a lot of|dos|tres|cuatro|cinco|seis|varias|varios|muchas|muchos|unas|unos)\s+"
-    r"(?:\w+\s+)?(?:personas|people|workers|trabajadores|guys|men|women|hombres|mujeres|vecinos|neighbors|neighbours|compa[nñ]eros|coworkers)\b",
+    r"(?:\w+\s+)?(?:personas|people|workers|trabajadores|guys|men|women|hombres|mujeres|vecinos|neighbors|neighbours|compa[nñ]eros|coworkers"
+    # strangers: "se llevaron a dos que no conozco", "took two guys i dont even know"
+    r"|(?:que|q) no (?:conozco|conocemos|conocia|conociamos)|(?:i|we) (?:do ?n[o']?t|dont|never) (?:even )?know)\b",
     re.IGNORECASE)
 #: ... and someone of the family taken: "took my husband", "se llevaron a mi esposo".
 _KIN = r"\s+(?:\w+\s+)?(?:" + situations.RELATIVE + r"|pareja|suegr[oa])\b"
@@ -2651,6 +2655,11 @@ _FRAUD_TOLD = re.compile(
     r"|(?:me|nos) rob[oó]|(?:paid|pagu[eé]|pagamos) (?:her|him|them|le|les)? ?\$?\d[\d,]*)\b", re.IGNORECASE)
 
 
+#: A paper only an employer gets: an I-9 inspection notice, an E-Verify letter.
+_WORKPLACE_PAPER = re.compile(r"\bi[\s-]?9\b|\be[\s-]?verify\b|\b(?:notice|aviso|notificaci[oó]n) de inspecci[oó]n\b|\bnotice of inspection\b",
+                              re.IGNORECASE)
+
+
 def keeps_situation(before: str | None, now: str | None, asked: str | None, text: str) -> bool:
     """Whether a situation already known stands when a later message reads as another one.
 
@@ -2674,6 +2683,10 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
     if before == "other" and not text.strip().endswith("?"):
         # "something else" was all that was known: a matter told later is the matter
         # ("need help with my moms case", then "her court is this thursday")
+        return False
+    if now == "employment" and _WORKPLACE_PAPER.search(text or ""):
+        # "soy dueño de una compañia y me llego una carta de ICE", then "la carta es un aviso de inspeccion de
+        # I-9": the letter said what it is
         return False
     if before == "removal" and now == "enforcement":
         # agents at the door of someone with a removal case are there for that case: it stays

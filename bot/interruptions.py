@@ -1053,7 +1053,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if not situation and pending == "situation" and slots.get("safety_flag"):
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
             situation = "other"
-        if situation and not slots.get("situation"):
+        if situation and (not slots.get("situation") or (
+                situation != slots.get("situation") and not flow.keeps_situation(slots.get("situation"), situation, pending, text or ""))):
+            # (and a matter told beside the danger after a vague start: "i think my boss is doing something wrong with
+            # my visa", then "lincoln nebraska, im on an h-2b and he doesnt pay ... says if i complain he cancels my visa")
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
         if answer.slots.get("situation") or slots.get("situation"):
             # "lo tiene la migra desde hace 5 dias en eloy y ... se va a matar": where and since are

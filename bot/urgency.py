@@ -163,6 +163,10 @@ _COUNTED = [
     # "3 days left", "2 days away", "5 dias mas"
     re.compile(r"\b" + _NUM + r"\s+" + _DAYS + r"\s+(?:left|away|from now|to go|restantes|mas)\b"),
 ]
+#: Days left said without the unit, after a window in days: "tengo que salir en 60 dias, ya me quedan como 10".
+_LEFT_UNSAID = re.compile(r"\b(?:(?:me|le|nos) quedan|(?:me|le|nos) faltan|(?:i|we|he|she) (?:have|has|got) (?:only |just )?)"
+                          r"\s*(?:como |unos |solo |nomas |like |about |around )?" + _NUM + r"(?:\s+left)?(?=\s*(?:[,.;!?]|$|y\b|and\b|para\b))")
+_DAYS_SAID = re.compile(r"\b(?:days?|dias?)\b")
 _COUNTED_WEEKS = re.compile(r"\b(?:in|within|en|dentro de)\s+" + _NUM + r"\s+(?:weeks?|semanas?)\b")
 _COUNTED_HOURS = re.compile(r"\b(?:in|within|en|dentro de|next|proximas)\s+\d{1,3}\s+(?:hours?|hrs?|horas)\b")
 _NEAR_WORDS = re.compile(
@@ -183,6 +187,9 @@ def _counted_near(s: str) -> List[Tuple[int, int]]:
             if value <= most:
                 spans.append(m.span())
     spans += [m.span() for m in _COUNTED_HOURS.finditer(s)]
+    if _DAYS_SAID.search(s):
+        spans += [m.span() for m in _LEFT_UNSAID.finditer(s)
+                  if (int(m.group("n")) if m.group("n").isdigit() else _NUMBERS.get(m.group("n"), 99)) <= URGENT_WITHIN_DAYS]
     return spans
 
 
@@ -251,6 +258,8 @@ _ASYLUM_YEAR_NEAR = re.compile(
     # "I entered the US one year ago next friday", "hace un ano el jueves que viene"
     r"|\b(?:a|one|1) year ago (?:this|next|on|el|este)\s+(?:coming\s+)?" + _WEEKDAYS + r"\b"
     r"|\bhace (?:un|1) ano (?:el|este) (?:proximo )?" + _WEEKDAYS + r"\b"
+    # "llegue hace once meses y medio", "eleven and a half months ago": half a month left, said roughly
+    r"|\b(?:11|once|eleven) (?:meses y medio|months and a half|and a half months)\b"
     # "today is like day 360 since i came here", "llevo 355 dias aqui": days from the year's end
     r"|\b(?:day|dia) (?:35[1-9]|36[0-5])\b|\b(?:35[1-9]|36[0-5]) (?:days|dias) (?:since|desde|here|aqui|in the us|en (?:el pais|usa|estados unidos))"
     # "se me vence el plazo del año", "my one year deadline is coming up"

@@ -588,3 +588,8 @@ def test_a_name_with_a_correction_a_relative_or_a_spelling_beside_it(text, name)
 def test_a_phone_said_in_pairs_of_spanish_numbers(text, phone):
     assert contact.phone_answer(text, "US") == (phone, None)
     assert contact.spelled_digits("tengo 3 hijos, 12, 15 y 17 años") == "tengo 3 hijos, 12, 15 y 17 años"
+
+
+@pytest.mark.parametrize("text", ["well, its complicated", "es complicado", "hmm let me think", "un momento"])
+def test_a_hesitation_is_not_a_name(text):
+    assert contact.name_answer(text) == (None, "utter_name_unclear")

@@ -443,3 +443,8 @@ def test_spanish_fortnights_and_times_away(text, day):
 def test_days_left_counted_down_after_the_whole_period():
     text = "el juez me dio salida voluntaria y tengo que salir en 60 dias, ya me quedan como 10, vivo en oxnard"
     assert dates.coming_date(text, date(2026, 12, 7)) == date(2026, 12, 17)
+
+
+def test_eleven_and_a_half_months_is_one_stretch_counted_back():
+    assert dates.time_ago("hace once meses y medio", date(2026, 12, 7)) == date(2025, 12, 27)
+    assert dates.time_ago("eleven and a half months ago", date(2026, 12, 7)) == date(2025, 12, 27)

@@ -2643,3 +2643,26 @@ def test_agents_not_at_home_said_first(text, here):
 ])
 def test_a_bosss_threat_and_a_stay_are_not_read_as_a_landlord_or_a_trip(situation, text, matter):
     assert flow.matter_told(situation, text) == matter
+
+
+@pytest.mark.parametrize("text", [
+    "si tengo orden de deportacion y me presento a firmar me pueden agarrar ahi mismo?",
+    "tengo deportacion pero me presento a firmar cada año",
+])
+def test_an_order_with_reporting_is_the_check_in_stage(text):
+    # the next check-in is the date to ask for: an order under supervision is reported on
+    assert flow.removal_stage(text) == "check_in"
+
+
+def test_an_employers_paper_told_later_is_the_matter():
+    told = "fargo, north dakota, la carta es un aviso de inspeccion de I-9 y dice que tengo 3 dias habiles para entregar los papeles"
+    assert not flow.keeps_situation("removal", "employment", "location", told)
+    assert flow.keeps_situation("removal", "employment", "location", "fargo, north dakota, trabajo en construccion")
+
+
+@pytest.mark.parametrize("text", [
+    "en una granja cerca de st albans, vermont, ayer paso la border patrol por la carretera y se llevaron a dos que no conozco",
+    "they took two guys i dont even know from the farm next door",
+])
+def test_strangers_taken_are_agents_seen_not_someone_of_the_visitors_held(text):
+    assert flow.matter_told("detention", text) == "enforcement"

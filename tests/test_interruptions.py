@@ -1477,3 +1477,16 @@ def test_a_place_said_first_in_a_message_read_as_distress_answers_where_are_you(
     text = "san antonio tx, y mi court es pasado mañana, so estoy desesperada"
     assert interruptions.place_said_first("location", "express_distress", text, date(2026, 12, 7))
     assert not interruptions.place_said_first("location", "crisis", text, date(2026, 12, 7))
+
+
+def test_a_matter_told_beside_a_weak_danger_reading_replaces_something_else():
+    # "i think my boss is doing something wrong with my visa" was something else; the location answer tells the matter
+    slots = {"requested_slot": "location", "situation": "other", "situation_text": "i think my boss is doing something wrong with my visa"}
+    told = "lincoln nebraska, im on an h-2b and he doesnt pay what the contract says and says if i complain he cancels my visa"
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_employment", "confidence": 0.4}]
+    entities = [{"entity": "crisis_kind", "value": "dv"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    answer = interruptions.handle("crisis", told, entities, ranking, slots, firm(), today=date(2026, 12, 7), free_text=True)
+    assert answer.slots["situation"] == "employment"
+    kept = interruptions.handle("crisis", told, entities, ranking, {**slots, "situation": "family"}, firm(),
+                                today=date(2026, 12, 7), free_text=True)
+    assert "situation" not in kept.slots  # a matter told before stands

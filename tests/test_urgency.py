@@ -1365,3 +1365,14 @@ def test_arrests_told_as_hearsay_of_a_check_in_office_are_no_agents_here():
     text = "el lunes me toca ir a firmar con inmigración y mi comadre dice que ahí están agarrando a la gente"
     assert "ice_present_now" not in urgency.text_signals(text, date(2026, 12, 7))
     assert "ice_present_now" in urgency.text_signals("la migra esta aqui afuera y estan agarrando a la gente", date(2026, 12, 7))
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("llegue hace once meses y medio y quiero pedir asilo, me dijeron que hay un plazo de un año", True),
+    ("we came eleven and a half months ago, i want to ask for asylum", True),
+    ("llegue hace seis meses y medio y quiero pedir asilo", False),
+    ("el juez me dio salida voluntaria y tengo que salir en 60 dias, ya me quedan como 10, vivo en oxnard", True),
+    ("tengo que salir en 60 dias por la salida voluntaria, ya me quedan como 40", False),
+])
+def test_a_deadline_counted_roughly(text, urgent):
+    assert ("deadline_soon" in urgency.signals_in_story(text, date(2026, 12, 7), "removal", None)) is urgent
