@@ -532,12 +532,12 @@ _UNDER_NAME = re.compile(r"\b(?:put (?:it |this )?under|under|(?:p[oó]ngal[oa]|
                          r"(?:\s+name)?\s*[,:-]?\s+([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})\s*[.!]?\s*$", re.IGNORECASE)
 #: "everyone calls me Lupe", "pongale Maria nomas".
 _ASK_FOR = re.compile(r"\b(?:ask for|pregunten por|preguntar por|pregunte por|everyone calls me|everybody calls me|d[ií]ganme|p[oó]ngale|just put)\s+"
-                      r"(?:(?:my|mi|his|her|su)\s+\w+\s+)?(?!(?:my|mi|his|her|su)\b)([^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)",
+                      r"(?:(?:my|mi|his|her|su)\s+\w+\s+)?(?!(?:my|mi|his|her|su)\b)([^\W\d_][\w'-]*(?:\.(?=\s+(?-i:[A-ZÁÉÍÓÚÑ])))?(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)",
                       re.IGNORECASE)
 #: A name or an initial to use instead of the real one, said last: "please dont write my real name, use L", "pongan solo R",
 #: "Kevin y mi mama, ponga Kevin Sanchez".
 _USE_NAME = re.compile(r"\b(?:just |only |solo )?(?:use|write|put|pon|ponga|pongan|escriba|escriban|usa|use|usen)\s+(?:just |only |solo )?"
-                       r"(?!(?:my|mi|his|her|su|the|el|la|it|that|this|eso|esto|a|an|un|una)\b)([^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)\s*[.!]?\s*$",
+                       r"(?!(?:my|mi|his|her|su|the|el|la|it|that|this|eso|esto|a|an|un|una)\b)([^\W\d_][\w'-]*(?:\.(?=\s+(?-i:[A-ZÁÉÍÓÚÑ])))?(?:\s+(?-i:[A-ZÁÉÍÓÚÑ])[\w'-]*)?)\s*[.!]?\s*$",
                        re.IGNORECASE)
 #: Who they are beside the name: "the mom", "la tia", "his mom", "la esposa de Ramon", "the sister".
 _WHO_THEY_ARE = re.compile(

@@ -148,6 +148,12 @@ def as_said(text: str) -> str:
     return _DAY_FIRST.sub(lambda m: f"{m.group(2)}/{m.group(1)}", text)
 
 
+#: A street address: "26 Federal Plaza", "630 Sansome St", "1000 Vermont Avenue" (its number is no day).
+STREET_ADDRESS = re.compile(
+    r"\b\d{1,5}\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:[A-Za-z][a-z]+\s+){1,3}"
+    r"(?:Plaza|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?", re.IGNORECASE)
+
+
 def parse_date(text: str, today: date) -> Optional[date]:
     """The calendar date a visitor means, relative to ``today``; None if there is none.
 
@@ -156,6 +162,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
+    text = STREET_ADDRESS.sub(" ", text)  # ("cita con ICE mañana a las 9 en el 26 Federal Plaza": a building, not the 26th)
     text = _months_in_full(text)  # ("el 3 dic": the month said, not the next 3rd)
     week_from = _WEEK_FROM_DAY.search(plain(text))
     if week_from is not None:
@@ -590,7 +597,7 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
-    text = _months_in_full(text)
+    text = _months_in_full(STREET_ADDRESS.sub(" ", text))
     if _WEEK_FROM_DAY.search(plain(text)):
         return parse_date(text, today)  # "two weeks from tuesday": not that tuesday
     counted = _day_of_a_month_said(plain(text), today)
@@ -627,6 +634,7 @@ def coming_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
+    text = STREET_ADDRESS.sub(" ", text)
     day = mentioned_date(text, today)
     if day is not None and day < today and _THIS_WEEKDAY.search(plain(text)):
         day += timedelta(days=7)  # "my check-in is this thursday", said on a Friday: the coming one

@@ -717,7 +717,9 @@ _STAGE_SAID = re.compile(
     r"(?:lo|la|los|las|me|nos) (?:mandaron|enviaron) de regreso|(?:lo|la|los|las) regresaron a su pa[ií]s|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied|said no|rejected|turned down)|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
-    r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum)|"
+    r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum|el appeal|mi appeal|la apelacion)|"
+    # "la BIA me nego el appeal hace 20 dias": the board's no, said short
+    r"(?:bia|junta) (?:me |nos |le |les )?(?:nego|negó|rechazo|rechazó)|"
     r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     r"(?:gave|give) (?:me|him|her|us|them) (?:a )?deportation|got (?:a )?deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
@@ -855,6 +857,11 @@ _JUST_GONE = re.compile(r"\b(?:acaban? de (?:irse|salir|llevarse\w*|agarrar\w*|v
                         re.IGNORECASE)
 
 
+#: Held by the border's agents, and a crossing: caught as they crossed.
+_HELD_AT_THE_BORDER = re.compile(r"\b(?:los de la frontera|la patrulla(?: fronteriza)?|border patrol|cbp|la border)\b", re.IGNORECASE)
+_CROSSED = re.compile(r"\b(?:entr[oó]|cruz[oó]|crossed|came across|brinc[oó]|pas[oó] la frontera)\b", re.IGNORECASE)
+
+
 def _detention_day(text: str, today: date) -> date | str | None:
     """The one day a message says someone was detained ("ICE took him on Tuesday"), the period
     in the visitor's words when only that is said ("since last month"), or None."""
@@ -897,6 +904,11 @@ def _detention_day(text: str, today: date) -> date | str | None:
             # ("..., y ahorita esta en el centro de broward": where she is now, not when)
             rest = ", ".join(c for c in clauses if (c in told or not _another_day(c, today)) and (told or not _NOW_HELD.search(c)))
             day = found.pop() if len(found) == 1 else dates.day_detained(rest, today)
+            if day is None and _HELD_AT_THE_BORDER.search(sentence):
+                # "mi prima entro por el rio hace 4 dias y la tienen los de la frontera": caught crossing, that day
+                crossed = {d for d in (dates.day_detained(c, today) for c in clauses if _CROSSED.search(c))
+                           if d is not None and (today - d).days <= 31}
+                day = crossed.pop() if len(crossed) == 1 else None
             if day is not None and told and all(_NOW_HELD.search(c) for c in told):
                 # "and CBP still has her there this morning": a day she is still held, the taking's only if no other
                 still_days.add(day)
@@ -1886,6 +1898,9 @@ _STATUS_FIXED = re.compile(
     r"(?:status|papers|papeles|estatus|green card|residencia|documentos)\b", re.IGNORECASE)
 #: A waiver for a spouse's petition: "necesito un perdón", "the i-601a", "a pardon for entering without a visa".
 _WAIVER = re.compile(r"\b(?:perd[oó]n|waiver|pardon|i-?601a?|green card|residencia|arreglar\w*|fix (?:my|our) (?:status|papers))\b", re.IGNORECASE)
+#: A citizen son or daughter (who can petition for a parent): "mi hijo ya es citizen", "my daughter became a citizen".
+_CITIZEN_CHILD = re.compile(r"\b(?:my|mi) (?:hij[oa]|son|daughter|oldest|mayor)\b[^.,]{0,15}?\b(?:is|es|ya es|became|se hizo|just became|is now)"
+                            r" (?:a |an |un |una )?(?:us |u\.s\. |american )?(?:citizen|ciudadan[oa])\b", re.IGNORECASE)
 #: Parting from the spouse: "we are separating", "nos estamos divorciando".
 _PARTING = re.compile(r"\b(?:separat\w*|divorc\w*|separad[oa]s?|separ[aá]ndonos|left me|me dej[oó])\b", re.IGNORECASE)
 #: The visitor's own naturalisation (and a spouse's with them): "queremos hacernos ciudadanos", "we both want to
@@ -1923,6 +1938,11 @@ def _matter_told(situation: str | None, text: str) -> str | None:
             and not situations.program_named(text) and not _PARTING.search(text or "") and safety.detect_wide(text or "") is None:
         # "mi husband es ciudadano pero yo entré sin visa, me dijeron que necesito un perdón": the spouse's petition,
         # with a waiver (not a partner's abuse, nor a parting: those are the visitor's own way)
+        return "family"
+    if situation == "humanitarian" and _CITIZEN_CHILD.search(text or "") and _WAIVER.search(text or "") \
+            and safety.detect_wide(text or "") is None:
+        # "tengo TPS ... quiero saber si puedo sacar la green card porque mi hijo ya es citizen y tiene 25": an adult
+        # citizen child's petition (the program is the status they hold now)
         return "family"
     if situation == "family" and _OWN_NATURALISATION.search(text or "") and not _A_PETITION_FOR.search(text or ""):
         # "mi esposo y yo ya tenemos diez años de residentes y queremos hacernos ciudadanos juntos": their own

@@ -181,6 +181,8 @@ def a_number_not_at_hand(text: str) -> bool:
         return True  # (digits spelled out are a number: "dos uno cero, cuatro cinco seis, ...")
     if contact.parse_a_number(text)[0] is not None:
         return False
+    if _NONE_SAID_FIRST.match(text or ""):
+        return True  # "dont have it but his court is in 6 days": none, said first (the date is heard apart)
     few = len(re.findall(r"\d", contact.spelled_digits(text or ""))) < 7
     return bool(NOT_AT_HAND.search(text or "")) or (few and bool(_PART_OF_IT.search(text or "")))
 

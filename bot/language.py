@@ -144,8 +144,8 @@ def detect(text: str) -> Optional[str]:
         return None  # "Le Van Hung", "San Luis Obispo": a name or a place, in no language of its own
     if len(words) < 3:
         # A place, a name or one word: too little for the model; only clear words count.
-        if spanish and not english:
-            return "es"
+        if spanish and spanish >= english:
+            return "es"  # ("help porfa", "ok gracias": a word only a Spanish speaker adds)
         return "en" if english >= 2 else None
     language, probability = _identifier().classify(clean)
     if language == "es" and probability >= 0.9 and english <= spanish + 1 and (spanish or len(words) >= 4):

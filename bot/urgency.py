@@ -490,6 +490,9 @@ _TIME_LEFT_ASKED = re.compile(
     r"\bhow (?:much time|many days|long) (?:do|does|did) (?:i|we|he|she|they) (?:have|get)\b|\bhow much time (?:i|we) have\b"
     r"|\b(?:is it|am i) too late\b|\bcuanto tiempo (?:tengo|tiene|tenemos|me queda|le queda|hay)\b|\bcuantos dias (?:tengo|tiene|me quedan)\b"
     r"|\b(?:me|le|nos) alcanza el tiempo\b|\bes (?:muy )?tarde para\b")
+#: The appeal said to be still open: "me dijeron que puedo apelar", "i think i have 30 days to appeal".
+_APPEAL_OPEN = re.compile(r"\b(?:puedo|podemos|puede|pueden|can|could|may) (?:still |todavia |aun )?(?:apelar|appeal)\b"
+                          r"|\b(?:have|has|got|tengo|tiene|tenemos) (?:30|thirty|treinta) (?:days|dias) (?:to|para) (?:apelar|appeal)\b")
 #: A decision said to be long past: "years ago", "hace anos", "back in 2019", "last year".
 _LONG_AGO = re.compile(r"\b(?:years? ago|hace (?:\w+ )?anos|last year|el ano pasado|months ago|hace (?:\w+ )?meses|back in (?:19|20)\d\d|en (?:19|20)\d\d)\b")
 _DECISION_AGO = re.compile(
@@ -522,6 +525,11 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
             and not _DECISION_AGO.search(t):
         # "the judge denied me, how much time do i have", "el juez me dio salida voluntaria y no sé si me alcanza el
         # tiempo": a decision just come, its window asked about (30 days to appeal; voluntary departure's own)
+        return True
+    if today is not None and _DECISION.search(t) and _APPEAL_OPEN.search(t) and not _LONG_AGO.search(t) \
+            and not _DECISION_AGO.search(t) and past_date(_APPEAL_OPEN.sub(" ", t), today) is None:
+        # "el juez me nego el asilo y me dijeron que puedo apelar": a decision told with its appeal still open and no
+        # day, so it just came (a day said is counted below: "denied it this morning", "on friday")
         return True
     for s in sentences:
         decision = _DECISION.search(s)

@@ -593,3 +593,9 @@ def test_a_phone_said_in_pairs_of_spanish_numbers(text, phone):
 @pytest.mark.parametrize("text", ["well, its complicated", "es complicado", "hmm let me think", "un momento"])
 def test_a_hesitation_is_not_a_name(text):
     assert contact.name_answer(text) == (None, "utter_name_unclear")
+
+
+@pytest.mark.parametrize("text, name", [("just put L. Morales, i dont want my full name written anywhere", "L. Morales"),
+                                        ("put J. Smith", "J. Smith")])
+def test_an_initial_with_its_dot_is_part_of_the_name_to_use(text, name):
+    assert contact.name_answer(text)[0] == name

@@ -448,3 +448,12 @@ def test_days_left_counted_down_after_the_whole_period():
 def test_eleven_and_a_half_months_is_one_stretch_counted_back():
     assert dates.time_ago("hace once meses y medio", date(2026, 12, 7)) == date(2025, 12, 27)
     assert dates.time_ago("eleven and a half months ago", date(2026, 12, 7)) == date(2025, 12, 27)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("mi hermana tiene cita con ICE mañana a las 9 en el 26 Federal Plaza pa reportarse", date(2026, 12, 8)),
+    ("court on the 14th at 630 Sansome St", date(2026, 12, 14)),
+])
+def test_a_street_address_is_no_day(text, day):
+    assert dates.coming_date(text, date(2026, 12, 7)) == day
+    assert dates.mentioned_date(text, date(2026, 12, 7)) == day

@@ -2666,3 +2666,21 @@ def test_an_employers_paper_told_later_is_the_matter():
 ])
 def test_strangers_taken_are_agents_seen_not_someone_of_the_visitors_held(text):
     assert flow.matter_told("detention", text) == "enforcement"
+
+
+def test_caught_crossing_is_held_since_the_crossing():
+    said = flow.answers_in_text("detention", "mi prima entro por el rio hace 4 dias y la tienen los de la frontera en McAllen, "
+                                             "yo estoy en Charlotte", date(2026, 12, 7))
+    assert said["detained_since"] == "2026-12-03"
+    assert "detained_since" not in flow.answers_in_text("detention", "mi hermano entro hace 2 años y la migra lo agarro", date(2026, 12, 7))
+
+
+def test_the_boards_no_said_short_is_the_order_stage():
+    said = flow.answers_in_text("removal", "la BIA me nego el appeal hace 20 dias, mi abogado dice que ya no hay nada que hacer", date(2026, 12, 7))
+    assert said["removal_stage"] == "removal_order"
+
+
+def test_a_green_card_through_a_citizen_child_is_the_family_matter():
+    told = "tengo TPS de El Salvador y quiero saber si puedo sacar la green card porque mi hijo ya es citizen y tiene 25"
+    assert flow.matter_told("humanitarian", told) == "family"
+    assert flow.matter_told("humanitarian", "i have tps, my son is a citizen, can i renew my tps") == "humanitarian"

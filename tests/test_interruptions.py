@@ -1490,3 +1490,8 @@ def test_a_matter_told_beside_a_weak_danger_reading_replaces_something_else():
     kept = interruptions.handle("crisis", told, entities, ranking, {**slots, "situation": "family"}, firm(),
                                 today=date(2026, 12, 7), free_text=True)
     assert "situation" not in kept.slots  # a matter told before stands
+
+
+@pytest.mark.parametrize("text", ["dont have it but his court is in 6 days, the lady at the jail told me", "no lo tengo pero su corte es el 14"])
+def test_none_said_first_at_the_a_number_is_not_at_hand(text):
+    assert interruptions.a_number_not_at_hand(text)

@@ -138,3 +138,8 @@ def test_only_asking_which_language(text, only):
 def test_no_se_then_english_is_english():
     assert language.detect("no se, no we dont have it") == "en"
     assert language.detect("no se la verdad") == "es"
+
+
+@pytest.mark.parametrize("text", ["help porfa", "ok gracias"])
+def test_a_spanish_word_beside_an_english_one_in_a_short_message_is_spanish(text):
+    assert language.detect(text) == "es"

@@ -1376,3 +1376,13 @@ def test_arrests_told_as_hearsay_of_a_check_in_office_are_no_agents_here():
 ])
 def test_a_deadline_counted_roughly(text, urgent):
     assert ("deadline_soon" in urgency.signals_in_story(text, date(2026, 12, 7), "removal", None)) is urgent
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("el juez me nego el asilo y me dijeron que puedo apelar, cuanto cobran por eso?", True),
+    ("the judge denied my case and my old lawyer stopped answering, I think I have 30 days to appeal", True),
+    ("got my removal order today, judge denied everything. i have 30 days to appeal", False),
+    ("the judge denied my case years ago, can i still appeal", False),
+])
+def test_a_decision_told_with_its_appeal_open_and_no_day(text, urgent):
+    assert ("deadline_soon" in urgency.signals_in_story(text, date(2026, 12, 7), "removal", None)) is urgent
