@@ -474,6 +474,10 @@ class ValidateIntakeForm(FormValidationAction):
     def validate_detained_where(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if flow.place_set_right(latest_text(tracker), tracker.slots, "detained_where"):
             return {"detained_where": None}  # "wait i said round rock but we moved": the visitor's place set right (_heard), asked again
+        if interruptions.a_number_asked_about(latest_text(tracker), "detained_where"):
+            # "whats an a number? where do i find it": a question about the papers, not where someone is held
+            dispatcher.utter_message(response="utter_a_number_where")
+            return {"detained_where": None}
         return {"detained_where": _clip(value)}
 
     def validate_detained_since(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -487,6 +491,11 @@ class ValidateIntakeForm(FormValidationAction):
         if value == "unknown" and latest_intent(tracker) == "deny" and flow.corrected(_another_fact(tracker, text), tracker.slots, text):
             # "wait no, i read it wrong, its next friday": a date set right, not "no" to the A-number (asked again)
             return {"a_number": None}
+        if value != "unknown" and interruptions.a_number_asked_about(text):
+            # "qué es el número A? dónde lo encuentro": where it is written, then the question again (asked
+            # the same way twice, not at hand)
+            dispatcher.utter_message(response="utter_a_number_where")
+            return {"a_number": "unknown" if said_again(tracker) else None}
         if interruptions.a_number_not_at_hand(str(value)) or flow.a_number_unknown(str(value)):
             # ("tiene un papel ... el I-220A, pero el numero no lo se": a form's number is no A-number; "A 230 771 49
             # ... i dont have the last one": a digit missing, so staff get it from the papers)

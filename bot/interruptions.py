@@ -187,6 +187,25 @@ def a_number_not_at_hand(text: str) -> bool:
     return bool(NOT_AT_HAND.search(text or "")) or (few and bool(_PART_OF_IT.search(text or "")))
 
 
+#: A question about the A-number itself: "whats an a number? where do i find it", "¿dónde encuentro el número A?".
+_A_NUMBER_ASKED = re.compile(
+    r"\bwhat(?:'?s| is| are)? (?:an? |the |that |this )?(?:a|alien)[\s-]?(?:number|num|#)|\bwhere (?:do|can|would|does) (?:i|we|you|one) "
+    r"(?:find|get|see|look for|look)\b|\bwhere is (?:it|that|the a[\s-]?number)\b|\bqu[eé] es (?:el|un|ese) n[uú]mero(?: a| de extranjero)?\b"
+    r"|\bd[oó]nde (?:lo |la )?(?:encuentro|busco|veo|saco|encuentra|viene|sale|aparece)\b|\bcu[aá]l es el n[uú]mero a\b", re.IGNORECASE)
+
+
+_A_NUMBER_NAMED = re.compile(r"\b(?:(?:a|alien)[\s-]?(?:number|num|#)|n[uú]mero a|n[uú]mero de extranjero)\b", re.IGNORECASE)
+
+
+def a_number_asked_about(text: str, pending: Optional[str] = "a_number") -> bool:
+    """Whether a message asks what the A-number is or where to find it, and gives none (at another
+    question, only if it names the A-number: "where do i find him?" asks about a person)."""
+    from bot import contact
+
+    return (bool(_A_NUMBER_ASKED.search(text or "")) and not contact.has_digits(contact.spelled_digits(text or ""))
+            and (pending == "a_number" or bool(_A_NUMBER_NAMED.search(text or ""))))
+
+
 #: Only the start of a number: "A 0 9 8 ... no sé el resto", "empieza con A 0 5...", "I wrote 24 something and then lost it".
 _PART_OF_IT = re.compile(r"\.\.|…|\b(?:something|algo|the rest|el resto|lo dem[aá]s|starts? with|empieza|comienza|lost it|lo perd\w*"
                          r"|no s[eé]|i don'?t know|idk|dont know)\b", re.IGNORECASE)

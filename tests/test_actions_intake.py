@@ -976,3 +976,16 @@ async def test_an_opening_question_answered_by_the_interruption_is_not_answered_
     _, dispatcher = await run_form({}, {"situation": "other", "situation_text": "where is your office?"},
                                    text="where is your office?", intent="ask_office", history=answered)
     assert "utter_office_info" not in responses(dispatcher)
+
+
+async def test_a_question_about_the_a_number_is_answered_where_it_is_written(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention",
+              "detained_where": "unknown", "detained_since": "unknown",
+              "urgency_notified": ["detained_now"], "urgency_reasons": ["detained_now"]}
+    asked = "whats an a number? where do i find it"
+    slots, dispatcher = await run_form(before, {"a_number": asked}, text=asked, requested="a_number")
+    assert slots["a_number"] is None and slots["requested_slot"] == "a_number"
+    assert "USCIS#" in texts(dispatcher)[0]
+    held = {k: v for k, v in before.items() if k != "detained_where"}
+    slots, dispatcher = await run_form(held, {"detained_where": asked}, text=asked, requested="detained_where")
+    assert slots["detained_where"] is None and "USCIS#" in texts(dispatcher)[0]
