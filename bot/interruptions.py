@@ -911,6 +911,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
 
     answer = Answer()
     pending = slots.get("requested_slot")
+    if pending in ("a_number", "detained_where") and intent not in ("crisis", "emergency_now") and a_number_asked_about(text, pending):
+        # "que es el numero A? donde lo encuentro", read as a request for someone's data: where it is written
+        answer.responses.append("utter_a_number_where")
+        return answer
     answer.slots.update(declined(pending, text, slots))
     # Never let an interruption swallow an answer: a message that plainly answers the
     # pending question, or the same words sent twice, also fill it (the form validates them).

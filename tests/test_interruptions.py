@@ -1495,3 +1495,9 @@ def test_a_matter_told_beside_a_weak_danger_reading_replaces_something_else():
 @pytest.mark.parametrize("text", ["dont have it but his court is in 6 days, the lady at the jail told me", "no lo tengo pero su corte es el 14"])
 def test_none_said_first_at_the_a_number_is_not_at_hand(text):
     assert interruptions.a_number_not_at_hand(text)
+
+
+def test_a_question_about_the_a_number_read_as_another_intent_gets_where_it_is_written():
+    slots = {"requested_slot": "a_number", "situation": "detention"}
+    answer = _handle("request_others_data", "que es el numero A? donde lo encuentro", slots=slots)
+    assert answer.responses == ["utter_a_number_where"] and not answer.slots
