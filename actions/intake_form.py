@@ -295,10 +295,9 @@ class ValidateIntakeForm(FormValidationAction):
         if intent.startswith(interruptions.SITUATION_PREFIX) or (intent in interruptions.INTENTS and intent not in interruptions.SOFT):
             return {}
         tries = int(tracker.get_slot("situation_tries") or 0) + 1
-        if tries >= 2:
+        if tries >= interruptions.SITUATION_TRIES:
+            # "its about my job": kept in their words, and the details question asks for more
             return {"situation": "other", "situation_text": _clip(text), "situation_tries": tries}
-        if intent not in interruptions.SOFT:  # a soft interruption has had its own reply
-            dispatcher.utter_message(response="utter_situation_unclear")
         return {"situation_tries": tries}
 
     # --- bookkeeping after each turn ---------------------------------------

@@ -76,7 +76,9 @@ def follow_ups(slots: Mapping[str, Any]) -> List[str]:
     questions = list(FOLLOW_UPS.get(situation or "", []))
     if situation == "removal" and slots.get("removal_stage") in STAGES_WITHOUT_DATE:
         questions.remove("hearing_date")
-    if "details" in questions and situations.details_said(situation, slots.get("situation_text")):
+    if "details" in questions and situations.details_said(situation, slots.get("situation_text")) and not (
+            situation == "other" and slots.get("situation_tries")):
+        # (an answer to "What's happening?" that could not be placed, "a letter came and i dont get it": asked for more)
         # "I failed the civics test and my retest is January 19": the matter is told; not asked again.
         questions.remove("details")
     return questions

@@ -117,9 +117,11 @@ DATE_QUESTIONS = ("hearing_date", "detained_since")
 #: Questions before "What's happening?" is answered: a message there may describe the situation.
 EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
 
-#: At "What's happening?", a message the classifier could not place counts as a try;
-#: after two (or the same words twice) the situation is "other", in the visitor's words.
-SITUATION_TRIES = 2
+#: At "What's happening?", a message the classifier could not place counts as a try; after
+#: one the situation is "other", in the visitor's words, and the details question asks for more
+#: in other words (the same question again made visitors repeat themselves; the matter is read
+#: from the details answer, ``matter_in_details``).
+SITUATION_TRIES = 1
 TRIES_AT_SITUATION = ("ask_legal_advice", "out_of_scope", "chitchat", "nlu_fallback", "non_english", "express_distress")
 #: At "What's happening?", questions that are the visitor's matter itself ("just want to know
 #: the price", "status of my case", "reschedule my consultation", "where is your office"): answered,
@@ -839,10 +841,13 @@ def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     is the removal case ({} if none)."""
     if slots.get("situation") != "other" or slots.get("requested_slot") != "details" or not text:
         return {}
-    if not situations.vague(slots.get("situation_text")):
-        return {}  # "something else" told ("what are your hours?", "my case status"): the details add to it
+    if not situations.vague(slots.get("situation_text")) and not slots.get("situation_tries"):
+        # "something else" told ("what are your hours?", "my case status"): the details add to it (an answer to
+        # "What's happening?" that could not be placed, "its about my job", is no matter told)
+        return {}
     read = situations.category_for_intent(intent)
-    settled = situations.settle(read, ranking, text) if read not in (None, "other") else None
+    # (read as "something else" too: "my boss says my social security doesnt match" is the employer's check)
+    settled = situations.settle(read, ranking, text) if read is not None else None
     if settled in (None, "other"):
         return {}
     return {"situation": flow.matter_told(settled, text), "situation_text": text[:1000]}

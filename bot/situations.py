@@ -763,6 +763,13 @@ _REFUSED_ENTRY = re.compile(
     re.IGNORECASE)
 
 
+#: An employer's check of a worker's papers: a Social Security no-match, E-Verify, an I-9 redone.
+_WORK_RECORDS_CHECK = re.compile(
+    r"\b(?:social security|seguro social|ssn|social)\b[^.?!]{0,25}\b(?:does ?n[o']?t|doesnt|did ?n[o']?t|not|no) (?:match|coincide)"
+    r"|\bno[\s-]?match (?:letter|notice)\b|\be[\s-]?verify\b|\btentative non-?confirmation\b|\b(?:redo|new|fill (?:out )?(?:a )?new) i-?9\b"
+    r"|\b(?:boss|employer|jefe|patr[oó]n|hr|recursos humanos)\b[^.?!]{0,40}\bi-?9\b", re.IGNORECASE)
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
@@ -793,6 +800,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "employment"  # "got laid off from my H-1B job last week, how long do i have ... before i have to leave"
     if value == "employment" and _VICTIM_VISA.search(text or "") and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
         return "humanitarian"  # "quiero saber si hay una visa para mujeres que sufren maltrato": a U visa or VAWA, no job
+    if value in ("other", "removal") and _WORK_RECORDS_CHECK.search(text or "") and not scam_call(text):
+        # "my boss says my social security doesnt match and i need to bring him something": the employer's check
+        return "employment"
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):
         return "removal"  # "a letter saying to report with your bags": a removal carried out soon
     if value in ("removal", "detention", "other") and _CITIZENSHIP_DENIED.search(text or "") and not _AGENCY_TOOK.search(text or ""):

@@ -434,12 +434,11 @@ async def test_a_date_said_at_any_question_is_not_asked_again(run_form):
     assert slots["requested_slot"] == "a_number"
 
 
-async def test_an_unplaced_answer_to_whats_happening_is_asked_once_then_saved_as_other(run_form):
+async def test_an_unplaced_answer_to_whats_happening_is_kept_and_the_details_question_asks_for_more(run_form):
     before = {"consent": True, "location": "Houston, TX", "state": "TX"}
-    first, dispatcher = await run_form(before, {}, text="its complicated", intent="inform", requested="situation")
-    assert responses(dispatcher) == ["utter_situation_unclear"] and first["situation_tries"] == 1
-    second, _ = await run_form({**before, "situation_tries": 1}, {}, text="a paper from a lawyer", intent="inform", requested="situation")
-    assert second["situation"] == "other" and second["situation_text"] == "a paper from a lawyer"
+    first, dispatcher = await run_form(before, {}, text="a letter came and i dont get it", intent="inform", requested="situation")
+    assert first["situation"] == "other" and first["situation_text"] == "a letter came and i dont get it"
+    assert first["requested_slot"] == "details" and not responses(dispatcher)
 
 
 async def test_i_dont_know_is_an_answer_to_whats_happening(run_form):

@@ -319,13 +319,19 @@ def test_a_legal_question_naming_a_program_is_not_something_else():
     assert answer.slots["situation"] == "humanitarian"
 
 
-def test_the_situation_question_never_loops():
+def test_the_situation_question_is_never_asked_twice():
     text = "worried calling police will get neighbors deported"
-    slots = {"requested_slot": "situation"}
-    first = _handle("ask_legal_advice", text, slots=slots)
-    assert "situation" not in first.slots and first.slots["situation_tries"] == 1
-    again = interruptions.handle("ask_legal_advice", text, [], [], {**slots, **first.slots}, firm(), repeated=True)
-    assert again.slots["situation"] == "other" and again.slots["situation_text"] == text
+    first = _handle("ask_legal_advice", text, slots={"requested_slot": "situation"})
+    assert first.slots["situation"] == "other" and first.slots["situation_text"] == text
+
+
+def test_the_matter_is_read_from_the_details_after_an_unplaced_answer():
+    slots = {"requested_slot": "details", "situation": "other", "situation_text": "its about my job", "situation_tries": 1}
+    ranking = [{"name": "situation_employment", "confidence": 0.8}]
+    told = "my boss at the meat plant says my social security doesnt match and i need to bring him something"
+    assert interruptions.matter_in_details("situation_employment", told, ranking, slots)["situation"] == "employment"
+    asked = {**slots, "situation_text": "what are your office hours on saturday", "situation_tries": None}
+    assert interruptions.matter_in_details("situation_employment", told, ranking, asked) == {}
 
 
 @pytest.mark.parametrize("pending, text, value", [
@@ -341,8 +347,8 @@ def test_a_button_question_never_loops(pending, text, value):
     assert again.slots[pending] == value
 
 
-def test_two_unplaced_answers_at_the_situation_question_make_it_other():
-    slots = {"requested_slot": "situation", "situation_tries": 1}
+def test_an_unplaced_answer_at_the_situation_question_makes_it_other():
+    slots = {"requested_slot": "situation"}
     answer = _handle("out_of_scope", "my landlord wants my papers", slots=slots)
     assert answer.slots["situation"] == "other" and answer.responses == []
 

@@ -625,3 +625,12 @@ def test_a_detention_just_below_other_needs_words_of_a_taking():
     ranking = _ranking(other=0.23, detention=0.19)
     assert situations.from_ranking(ranking, "necesito copias de todo mi expediente de inmigración, cómo se pide eso?") == "other"
     assert situations.from_ranking(ranking, "se llevaron a mi hermano y no sé qué hacer") == "detention"
+
+
+@pytest.mark.parametrize("text", [
+    "my boss at the meat plant says my social security doesnt match and i need to bring him something, but my papers are real",
+    "mi jefe dice que mi seguro social no coincide y me pidio otros papeles",
+    "hr says e-verify gave a tentative nonconfirmation for me",
+])
+def test_an_employers_check_of_the_papers_is_employment(text):
+    assert situations.settle("other", [{"name": "situation_other", "confidence": 0.8}], text) == "employment"
