@@ -524,7 +524,9 @@ OTHER_COURT = re.compile(
 _DEPORTATION_FEARED = re.compile(
     r"\b(?:(?:do ?n[o']?t|dont|not|never|won'?t|wont) (?:want to |wanna )?(?:get|be) deported"
     r"|(?:afraid|scared|fear|worried|terrified)(?: of| that| to| i| they| he| she| we| ll| will| might)*\s+(?:getting |get |be |being )deported"
-    r"|(?:could|can|will|might|would) (?:i|he|she|we|they) (?:get|be) deported)\b", re.IGNORECASE)
+    r"|(?:could|can|will|might|would) (?:i|he|she|we|they) (?:get|be) deported"
+    # "the paper says if i dont go they can order me deported": what may come, not an order
+    r"|(?:can|could|will|might|would|may) (?:order|have) (?:me|him|her|us|them|you) (?:deported|removed))\b", re.IGNORECASE)
 
 
 #: Already sent back, as the answer to "Which of these fits best?": "hes already in peru", "ya está en Honduras".
@@ -2007,7 +2009,9 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # old order nobody enforced, nobody held
         return "removal"
     if situation == "detention" and urgency.threat_to_call_agents(text or "") and _THREAT_AHEAD.search(text or "") \
-            and not detention_said(text or "") and not _HELD_NOW.search(text or "") and not facilities.facility_in(text or ""):
+            and not detention_said(text or "") and not _HELD_NOW.search(text or "") and not facilities.facility_in(text or "") \
+            and not situations.taken_lately(text):
+        # ("they took my brother this morning ... the owner ... thinks we called ice on him": someone taken)
         # "when i complained he said he will call immigration on me": a threat, nobody held
         return "enforcement"
     if situation == "removal" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or "") \

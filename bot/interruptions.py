@@ -608,7 +608,9 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     if weights:
         weight, name = max(weights)
         if kind in SITUATION_OF_LEVERAGE and name in ("detention", "enforcement", "removal") and urgency.threat_to_call_agents(text) \
-                and not _NOT_KIN_THREATENS.search(text or ""):
+                and not _NOT_KIN_THREATENS.search(text or "") and not (name == "detention" and _UNNAMED_TOOK.search(text or "")):
+            # ("they took my brother this morning ... the owner is at our house with a bat ... thinks we called ice on him":
+            # someone taken, and a threat of harm beside it, is a detention)
             # "he says if I leave he calls immigration", "dice q si lo denuncio me hace deportar": an
             # abuser's leverage, not a detention, a raid or a case; the protections for victims fit
             # (beside an illness, "can the hospital report her to ICE?" is the fear of enforcement)
@@ -672,13 +674,15 @@ def _case_in_court(text: str) -> bool:
 _JUDGE = re.compile(r"\b(?:judge|juez|jueza|court|corte|tribunal)\b", re.IGNORECASE)
 
 
+#: Unnamed men taking someone of the family: how visitors tell an arrest ("they took my brother this morning").
+_UNNAMED_TOOK = re.compile(r"\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b",
+                           re.IGNORECASE)
 _IMMIGRATION_HOLD = re.compile(
     rf"\b(?:{flow.AGENCY_WORDS}|patrulla|detention|detenci[oó]n|"
     r"detenid[oa]s?|detained|custody|custodia|corralon|hielera)\b"
     # "they took my dad on sunday from his job", "se lo llevaron de la casa": unnamed men taking
     # someone is how visitors tell an arrest (a person who holds someone is named: "the babysitter")
-    r"|\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b"
-    r"|\b(?:lo|la|los|las) agarraron\b|\bagarraron a (?:mi|mis|nuestr[oa]s?) \w+"
+    r"|" + _UNNAMED_TOOK.pattern + r"|\b(?:lo|la|los|las) agarraron\b|\bagarraron a (?:mi|mis|nuestr[oa]s?) \w+"
     # "a mi esposa la dejaron en la frontera ... la tienen en la estacion de Yuma"
     r"|\b(?:lo|la|los|las) tienen en (?:la |el )?(?:estaci[oó]n|frontera|garita|puente|centro)\b|\b(?:frontera|border patrol station)\b"
     # "my brother and 4 guys from the kitchen got taken last night ... theyre at the madison county jail"

@@ -117,6 +117,8 @@ _PETITION_FOR_RELATIVE = re.compile(
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,60}?\b(?:meti[oó]|puso|hizo|someti[oó]|mand[oó]) (?:la|una|el) (?:petici[oó]n|i-?130)"
     r" (?:para|por) (?:m[ií]|nosotros)\b"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:petitioned|filed|sponsored) (?:for )?(?:me|us)\b"
+    # "la petición que hice para mi mamá fue aprobada", "the petition i filed for my wife"
+    r"|\b(?:petici[oó]n|petition|i-?130)\b[^.?!]{0,25}?\b(?:para|por|for)\s+(?:my|mi|mis|su)\s+" + RELATIVE + r"\b"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
     r"(?:status|papers|papeles|estatus)\b"
     # "my green card interview ... my husband is a citizen": a spouse's petition at its interview
@@ -344,7 +346,7 @@ def back_after_deportation(text: str | None) -> bool:
 #: "they let him out on bond last week", "lo soltaron": the detention is over.
 RELEASED = re.compile(
     r"\b(?:(?:was|got|been|and(?: then)?|but) released|(?:he|she|they|i|(?:my|our) \w+) got out(?! tomorrow)|got out of (?:detention|jail|custody|the detention)"
-    r"|sali[oó] (?:de (?:la )?|del )(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n|centro|corral[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me|my \w+|our \w+) out(?! tomorrow)"
+    r"|sali[oó] (?:hoy |ayer |ya |anoche |esta ma[nñ]ana )?(?:de (?:la )?|del )(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n|centro|corral[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me|my \w+|our \w+) out(?! tomorrow)"
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
@@ -770,6 +772,11 @@ _WORK_RECORDS_CHECK = re.compile(
     r"|\b(?:boss|employer|jefe|patr[oó]n|hr|recursos humanos)\b[^.?!]{0,40}\bi-?9\b", re.IGNORECASE)
 
 
+#: Words of someone held: "detenido", "detained", "custody", "jail".
+_HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|custody|custodia|jail|c[aá]rcel|corral[oó]n|ice has|la migra tiene)\b",
+                         re.IGNORECASE)
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
@@ -790,6 +797,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "family"  # "tengo TPS y me casé con un ciudadano, ¿puedo sacar la residencia por él?": through the marriage
     if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
         return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
+    if value == "detention" and petition_for_relative(text) and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")
+                                                                     or _HELD_WORDS.search(text or "")):
+        return "family"  # "dice que la petición que hice para mi mamá fue aprobada": nobody held
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not biometrics_only(text) and not scam_call(text):
         return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in

@@ -2684,3 +2684,13 @@ def test_a_green_card_through_a_citizen_child_is_the_family_matter():
     told = "tengo TPS de El Salvador y quiero saber si puedo sacar la green card porque mi hijo ya es citizen y tiene 25"
     assert flow.matter_told("humanitarian", told) == "family"
     assert flow.matter_told("humanitarian", "i have tps, my son is a citizen, can i renew my tps") == "humanitarian"
+
+
+def test_an_order_that_may_come_is_not_the_order_stage():
+    told = "court is two weeks from today and the paper says if i dont go they can order me deported"
+    assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "hearing", "hearing_date": "2026-12-21"}
+
+
+def test_out_on_bond_today_is_the_removal_case():
+    told = "mi hijo salió hoy del centro de detención con fianza, tiene corte en dos semanas y media, ¿necesita otro abogado?"
+    assert flow.matter_told("detention", told) == "removal"

@@ -1507,3 +1507,15 @@ def test_a_question_about_the_a_number_read_as_another_intent_gets_where_it_is_w
     slots = {"requested_slot": "a_number", "situation": "detention"}
     answer = _handle("request_others_data", "que es el numero A? donde lo encuentro", slots=slots)
     assert answer.responses == ["utter_a_number_where"] and not answer.slots
+
+
+@pytest.mark.parametrize("kind, weights, text", [
+    ("violence", [("situation_detention", 0.69), ("situation_enforcement", 0.21)],
+     "they took my brother this morning at the car wash and now the car wash owner is at our house with a bat saying hes going "
+     "to hurt us because he thinks we called ice on him. hes yelling outside right now"),
+    ("dv", [("situation_detention", 0.49), ("situation_other", 0.07)],
+     "my husband keeps calling me from a place in baldwin michigan, north lake something, hes been there since tuesday and hes scared"),
+])
+def test_someone_taken_or_held_beside_a_danger_is_a_detention(kind, weights, text):
+    ranking = [{"name": "crisis", "confidence": 1.0}] + [{"name": n, "confidence": c} for n, c in weights]
+    assert interruptions.situation_beside_crisis(ranking, kind, text) == "detention"

@@ -797,3 +797,10 @@ def test_a_place_said_first_then_where_someone_is_held_is_the_visitors_answer():
 ])
 def test_neighbourhoods_said_in_spanish(text, label):
     assert visitor_location(text)[0].label == label
+
+
+def test_a_place_someone_calls_the_visitor_from_is_not_the_visitors():
+    text = "my husband keeps calling me from a place in baldwin michigan, hes been there since tuesday. i'm in grand rapids"
+    place, role = visitor_location(text)
+    assert (place.city, role) == ("Grand Rapids", "self")
+    assert visitor_location("im calling from houston")[0].city == "Houston"

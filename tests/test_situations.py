@@ -634,3 +634,9 @@ def test_a_detention_just_below_other_needs_words_of_a_taking():
 ])
 def test_an_employers_check_of_the_papers_is_employment(text):
     assert situations.settle("other", [{"name": "situation_other", "confidence": 0.8}], text) == "employment"
+
+
+def test_a_petition_for_a_relative_read_as_a_detention_is_family():
+    told = "es de inmigración, dice que la petición que hice para mi mamá fue aprobada y no entiendo qué sigue ahora"
+    assert situations.settle("detention", [], told) == "family"
+    assert situations.settle("detention", [], "my husband is detained and the petition for my husband was approved") == "detention"

@@ -80,6 +80,7 @@ FACILITIES = {
     "Caroline Detention Facility (Bowling Green, VA)": (),
     "Denver Contract Detention Facility (Aurora, CO)": ("geo aurora",),
     "Broadview Processing Center (IL)": ("broadview",),
+    "North Lake Processing Center (Baldwin, MI)": ("north lake processing", "north lake correctional", "north lake"),
     # The New York field office, whose holding rooms held people for days in 2025.
     "ICE field office, 26 Federal Plaza (New York, NY)": ("26 federal plaza", "federal plaza"),
 }

@@ -876,6 +876,8 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
         back = words[max(lo, k - 3):k]
         if any(b in DISTANCE for b in back[-2:]):
             return None  # "30 minutes from Houston": where they are, read on
+        if any(b in CALLING for b in back) and prev in ("me", "us", "nos"):
+            return None  # "my husband keeps calling me from a place in baldwin": the caller's place; read on
         if any(b in CALLING for b in back) or prev in GREETINGS:
             return SELF  # "I'm calling from Houston", "hello from Houston"
         if any(b in REMOTE for b in back):
