@@ -675,7 +675,8 @@ _JUDGE = re.compile(r"\b(?:judge|juez|jueza|court|corte|tribunal)\b", re.IGNOREC
 
 
 #: Unnamed men taking someone of the family: how visitors tell an arrest ("they took my brother this morning").
-_UNNAMED_TOOK = re.compile(r"\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) \w+|\bse (?:lo|la|los|las) llevaron\b",
+_UNNAMED_TOOK = re.compile(r"\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) "
+                           r"(?!(?:papers|passports?|documents|ids?|cards?|phones?|money|car|truck|license|stuff|things)\b)\w+|\bse (?:lo|la|los|las) llevaron\b",
                            re.IGNORECASE)
 _IMMIGRATION_HOLD = re.compile(
     rf"\b(?:{flow.AGENCY_WORDS}|patrulla|detention|detenci[oó]n|"
@@ -845,7 +846,8 @@ def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     is the removal case ({} if none)."""
     if slots.get("situation") != "other" or slots.get("requested_slot") != "details" or not text:
         return {}
-    if not situations.vague(slots.get("situation_text")) and not slots.get("situation_tries"):
+    if not situations.vague(slots.get("situation_text")) and not slots.get("situation_tries") \
+            and not situations.paper_untold(slots.get("situation_text")):
         # "something else" told ("what are your hours?", "my case status"): the details add to it (an answer to
         # "What's happening?" that could not be placed, "its about my job", is no matter told)
         return {}

@@ -207,9 +207,15 @@ def details_said(situation: str | None, text: str | None) -> bool:
         return False
     if situation == "other" and (_UNSURE.search(text or "") or _OFFICE_OR_FEE.search(text or "")):
         return False  # ("do you guys do consultations on saturdays": a question to the office, not what they need)
+    if situation == "other" and paper_untold(text):
+        return False  # "got something in the mail from the government": what the paper says is not told yet
     return bool(_DETAIL_WORDS[situation].search(text or ""))
 
 
+#: A paper come, said short, without what it says: "got something in the mail from the government", "me llegó una carta".
+_PAPER_UNTOLD = re.compile(r"\b(?:letter|mail|paper|notice|something|carta|correo|papel|aviso|algo)\b(?![^.?!]*\b(?:says?|saying|dice|diciendo|about|sobre)\b)",
+                           re.IGNORECASE)
+_PAPER_UNTOLD_WORDS = 10
 #: Words that say a visitor wants help without saying with what ("I have an
 #: immigration case and need a lawyer", "tengo un problema de inmigración").
 _GENERIC = set("""
@@ -230,6 +236,11 @@ tio tío tia tía esposo esposa hijo hija mama mamá papa papá hermano hermana 
 understand entender entiendo entendemos received recibio recibió recibi recibí recibimos came llego llegó mail correo
 what qué que means mean significa says dice read leer no not cuñado cuñada cunado cunada brother-in-law sister-in-law
 """.split())
+
+
+def paper_untold(text: str | None) -> bool:
+    """Whether a message tells only that a paper came, not what it says ("me llegó una carta")."""
+    return bool(_PAPER_UNTOLD.search(text or "")) and len(re.findall(r"\w+", text or "")) <= _PAPER_UNTOLD_WORDS
 
 
 def vague(text: str | None) -> bool:
@@ -772,6 +783,11 @@ _WORK_RECORDS_CHECK = re.compile(
     r"|\b(?:boss|employer|jefe|patr[oó]n|hr|recursos humanos)\b[^.?!]{0,40}\bi-?9\b", re.IGNORECASE)
 
 
+#: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
+_THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|tienen|has|kept|keeps)\s+(?:away\s+)?(?:my|our|mis|mi|los|el|la|las|nuestros?)\s+"
+                           r"(?:papers|papeles|passports?|pasaportes?|documents|documentos|ids?|identificaci[oó]n|cards?|tarjetas?|mica)\b",
+                           re.IGNORECASE)
+_AGENCY_SAID = re.compile(r"\b(?:ice|migra|cbp|border patrol|patrulla|inmigraci[oó]n|immigration)\b", re.IGNORECASE)
 #: Words of someone held: "detenido", "detained", "custody", "jail".
 _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|custody|custodia|jail|c[aá]rcel|corral[oó]n|ice has|la migra tiene)\b",
                          re.IGNORECASE)
@@ -797,6 +813,12 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "family"  # "tengo TPS y me casé con un ciudadano, ¿puedo sacar la residencia por él?": through the marriage
     if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
         return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
+    if value == "detention" and _THINGS_TAKEN.search(text or "") and not (_TAKEN.search(_THINGS_TAKEN.sub(" ", text or ""))
+                                                                          or STILL_HELD.search(text or "") or _HELD_WORDS.search(text or "")
+                                                                          or _AGENCY_SAID.search(text or "")):
+        # "they took my papers", "me quitaron el pasaporte": things taken, nobody held
+        following = _next_reading(ranking, "detention", text)
+        return following if following not in (None, "enforcement") else "other"
     if value == "detention" and petition_for_relative(text) and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")
                                                                      or _HELD_WORDS.search(text or "")):
         return "family"  # "dice que la petición que hice para mi mamá fue aprobada": nobody held

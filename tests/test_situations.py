@@ -640,3 +640,16 @@ def test_a_petition_for_a_relative_read_as_a_detention_is_family():
     told = "es de inmigración, dice que la petición que hice para mi mamá fue aprobada y no entiendo qué sigue ahora"
     assert situations.settle("detention", [], told) == "family"
     assert situations.settle("detention", [], "my husband is detained and the petition for my husband was approved") == "detention"
+
+
+@pytest.mark.parametrize("text, told", [("got something in the mail from the government", False), ("me llegó una carta", False),
+                                        ("a letter from uscis says my case is denied", True)])
+def test_a_paper_come_is_told_only_with_what_it_says(text, told):
+    assert situations.details_said("other", text) is told
+
+
+@pytest.mark.parametrize("text, matter", [("they took my papers", "humanitarian"), ("they took my husband and his papers", "detention"),
+                                          ("ICE took my papers and my husband", "detention")])
+def test_papers_taken_are_no_one_held(text, matter):
+    ranking = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_humanitarian", "confidence": 0.2}]
+    assert situations.settle("detention", ranking, text) == matter
