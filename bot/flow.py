@@ -476,6 +476,8 @@ _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mu
                           re.IGNORECASE)
 #: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b"
+                            # "mi cita con el officer de ICE es el viernes que viene"
+                            r"|\bcita con (?:el|la|mi) (?:officer|oficial|agente|deportation officer)\b"
                             # "ICE se quedó con su pasaporte y tiene cita en 16 días": ICE named before the appointment
                             r"|\b(?:ice|la migra|migracion|inmigracion)\b[^.?!]{0,60}\b(?:tiene|tengo|tenemos|has|have|got)\s+"
                             r"(?:una\s+|su\s+|mi\s+|an?\s+)?(?:cita|appointment|appt)\b(?!\s+(?:con|en|with|at)\s+(?:el\s+|la\s+|the\s+)?"
@@ -1344,7 +1346,10 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if moved is not None:
         # "was supposed to be december 14 but ... it got moved to april 20": the day it was moved to
         to = re.split(r"[.?!;]", text[moved.end():], maxsplit=1)[0]
-        day = dates.coming_date(to, today) or dates.mentioned_date(to, today) or day
+        moved_day = dates.coming_date(to, today) or dates.mentioned_date(to, today)
+        if moved_day is None and dates.far_off(to, today):
+            return said  # "supposed to be tomorrow but ... its moved to next month": no day said, and not soon
+        day = moved_day or day
     if situation == "removal" and day is not None and day <= today and _MISSED.search(dates.plain(text or "")):
         day = None  # "no fui a mi corte el mes pasado ... q pasa ahora?": the one missed is no next date
     if situation == "removal" and (day is None or day < today):

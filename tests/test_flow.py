@@ -2694,3 +2694,15 @@ def test_an_order_that_may_come_is_not_the_order_stage():
 def test_out_on_bond_today_is_the_removal_case():
     told = "mi hijo salió hoy del centro de detención con fianza, tiene corte en dos semanas y media, ¿necesita otro abogado?"
     assert flow.matter_told("detention", told) == "removal"
+
+
+def test_a_hearing_moved_to_a_month_away_keeps_no_day():
+    told = "my hearing was supposed to be tomorrow but the court sent a notice last week that its moved to next month, same time"
+    assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "hearing"}
+    moved = flow.answers_in_text("removal", "my court was december 14 but it got moved to the 9th", date(2026, 12, 7))
+    assert moved["hearing_date"] == "2026-12-09"
+
+
+def test_an_appointment_with_the_ice_officer_is_a_check_in():
+    told = "mi cita con el officer de ICE es el viernes que viene y tengo miedo que me dejen"
+    assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "check_in", "hearing_date": "2026-12-11"}
