@@ -2499,7 +2499,7 @@ _YES_CLAUSE = re.compile(
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no|por ?supuesto|idc|i (?:do ?n[o']?t|dont) care|no me importa"
     # "si como no", "cómo no": "of course" (Latin American Spanish), not a no
-    r"|(?:s[ií],? )?c[oó]mo no(?=\W*$)|shoots(?=\W*$)"
+    r"|(?:s[ií],? )?c[oó]mo no(?=\W*$)|shoots(?=\W*$)|ok(?:ie|ey|i|y)?[\s-]?dok(?:ie|ey|i|y)?(?=\W*$)"
     # whatever it takes, said as a yes: "whatever you need", "i guess", "lo que necesiten", "lo q ocupen"
     # (not "i guess not", "lo que sea menos guardar mis datos")
     r"|(?:whatever(?: (?:you|u) (?:need|want|have to)| it takes| helps| is needed)?|(?:do )?what(?:ever)? you (?:need|have) to(?: do)?"

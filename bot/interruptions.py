@@ -615,7 +615,8 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
             # abuser's leverage, not a detention, a raid or a case; the protections for victims fit
             # (beside an illness, "can the hospital report her to ICE?" is the fear of enforcement)
             return SITUATION_OF_LEVERAGE[kind]
-        if kind in SITUATION_OF_CRISIS and name == "enforcement" and not urgency.agents_named(text):
+        if kind in SITUATION_OF_CRISIS and name == "enforcement" and not urgency.agents_named(text) \
+                and not _DOOR_NOT_OPENED.search(text or ""):
             # "a man with a gun outside, he knows I have no papers": danger, no agents at all
             return SITUATION_OF_CRISIS[kind]
         if name in ("detention", "humanitarian") and _case_in_court(text) and not urgency.threat_to_call_agents(text) \
@@ -674,6 +675,9 @@ def _case_in_court(text: str) -> bool:
 _JUDGE = re.compile(r"\b(?:judge|juez|jueza|court|corte|tribunal)\b", re.IGNORECASE)
 
 
+#: Knocking at a door not opened, how visitors tell agents at the door without naming them ("tocaron y no abrimos").
+_DOOR_NOT_OPENED = re.compile(r"\b(?:tocaron|tocando|tocan|knock\w*|bang\w*)\b[^.?!]{0,30}\b(?:no (?:les )?(?:abrimos|abr[ií]|abre|abrio|abri[oó])"
+                              r"|(?:didn'?t|did not|won'?t|wont|not|never) (?:open|answer))", re.IGNORECASE)
 #: Unnamed men taking someone of the family: how visitors tell an arrest ("they took my brother this morning").
 _UNNAMED_TOOK = re.compile(r"\bthey (?:just )?(?:took|picked up|arrested|grabbed|came and took) (?:my|our) "
                            r"(?!(?:papers|passports?|documents|ids?|cards?|phones?|money|car|truck|license|stuff|things)\b)\w+|\bse (?:lo|la|los|las) llevaron\b",

@@ -229,6 +229,7 @@ papeles paperwork documents documentos something algo some info information info
 with con for para por from de del la el las los en in on to a al of legal advice consejo consult consultation consulta
 talk speak hablar someone somebody alguien urgent urgente asap now ahora just solo una un uno
 ask asking tell know saber preguntar quick quickly private privado privada real anyone anybody there yo
+confidential confidencial secret secreto personal sensitive delicado delicada
 dont don't do who whom talk talking its it's quien quién con hablo es
 his her their him them he she they el él ella ellos le les
 uncle aunt husband wife son daughter mom mother dad father brother sister cousin nephew niece friend family

@@ -2706,3 +2706,8 @@ def test_a_hearing_moved_to_a_month_away_keeps_no_day():
 def test_an_appointment_with_the_ice_officer_is_a_check_in():
     told = "mi cita con el officer de ICE es el viernes que viene y tengo miedo que me dejen"
     assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "check_in", "hearing_date": "2026-12-11"}
+
+
+@pytest.mark.parametrize("text", ["okie dokie", "okey dokey!", "oki doki"])
+def test_okie_dokie_is_a_yes(text):
+    assert flow.consents(text, "nlu_fallback", False)

@@ -1519,3 +1519,9 @@ def test_a_question_about_the_a_number_read_as_another_intent_gets_where_it_is_w
 def test_someone_taken_or_held_beside_a_danger_is_a_detention(kind, weights, text):
     ranking = [{"name": "crisis", "confidence": 1.0}] + [{"name": n, "confidence": c} for n, c in weights]
     assert interruptions.situation_beside_crisis(ranking, kind, text) == "detention"
+
+
+def test_knocking_at_a_door_not_opened_beside_a_danger_reading_is_agents():
+    text = "vinieron a la casa hace media hora, tocaron y no abrimos, y ahorita están en la puerta de al lado"
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_enforcement", "confidence": 0.89}]
+    assert interruptions.situation_beside_crisis(ranking, "violence", text) == "enforcement"

@@ -653,3 +653,7 @@ def test_a_paper_come_is_told_only_with_what_it_says(text, told):
 def test_papers_taken_are_no_one_held(text, matter):
     ranking = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_humanitarian", "confidence": 0.2}]
     assert situations.settle("detention", ranking, text) == matter
+
+
+def test_help_with_something_confidential_tells_no_matter():
+    assert situations.vague("can someone help me with something confidential")
