@@ -471,6 +471,8 @@ class ValidateIntakeForm(FormValidationAction):
     # --- follow-ups ------------------------------------------------------------
 
     def validate_detained_where(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "unknown" and flow.where_held_guessed(latest_text(tracker)):
+            return {"detained_where": _clip(latest_text(tracker))}  # "no se, en yuma station maybe": their guess, kept as said
         if flow.place_set_right(latest_text(tracker), tracker.slots, "detained_where"):
             return {"detained_where": None}  # "wait i said round rock but we moved": the visitor's place set right (_heard), asked again
         if interruptions.a_number_asked_about(latest_text(tracker), "detained_where"):

@@ -229,6 +229,17 @@ def place_set_right(text: str | None, slots: Mapping[str, Any], asked: str | Non
     return location.slots_for(place)
 
 
+#: A guess at where someone is held, beside "I don't know": "no se, en yuma station maybe", "idk, a jail in conroe i think".
+_WHERE_GUESSED = re.compile(r"\b(?:station|estaci[oó]n|jail|c[aá]rcel|centro|center|detention|detenci[oó]n|county|condado|corral[oó]n"
+                            r"|processing|facility)\b", re.IGNORECASE)
+
+
+def where_held_guessed(text: str | None) -> bool:
+    """Whether an "I don't know" at "Where is the person held?" also guesses a place, to keep as said."""
+    t = text or ""
+    return len(t.split()) >= 3 and bool(_WHERE_GUESSED.search(t) or facilities.facility_in(t) or roles.mentions(t))
+
+
 def where_held_news(said: Dict[str, Any], known: Mapping[str, Any], text: str | None) -> Dict[str, Any]:
     """Where someone is held, told anew in a later message (``said``, read from it): moved there
     ("wait they just called, they moved him last night to the pine prairie place in louisiana"),

@@ -54,7 +54,7 @@ NAMES_ES: Dict[str, str] = {"en": "inglés", "es": "español", "ht": "criollo ha
 _SPANISH = re.compile(
     r"\b(?:y|pero|porque|xq|por|para|con|sin|mi|mis|su|sus|nuestro|nuestra|esta|estoy|estan|esta|estamos"
     r"|tengo|tiene|tienen|tenemos|soy|somos|fue|fueron|hay|ya|muy|mas|tambien|ahora|ahorita|ayer|anoche|hoy|manana"
-    r"|semana|semanas|hace|dias|cuando|donde|quien|como|que|necesito|quiero|puedo|puede|ayuda|ayudar|por favor|porfavor|xfa|xfavor|gracias"
+    r"|semana|semanas|hace|dias|cuando|donde|quien|como|que|necesito|quiero|puedo|puede|ayuda|ayudar|ayudeme|ayudenme|ayudame|auxilio|socorro|por favor|porfavor|xfa|xfavor|gracias"
     r"|esposo|esposa|hijo|hija|hijos|mama|papa|hermano|hermana|migra|papeles|cita|corte|abogado|abogada|trabajo|casa"
     r"|se llevaron|lo agarraron|detenido|detenida|deportacion|asilo|ciudadania|residencia|estoy en|vivo en|vivimos"
     r"|hola|buenas|buenos|si senor|no se|nose|nada|nadie|algo|todo|todavia|aqui|alla|entonces|claro|bueno|oiga|senorita|usted|ustedes|nosotros|ellos|ella|el es|yo"

@@ -394,7 +394,8 @@ _WINDOW = re.compile(
 )
 #: "only 30 days", "in 45 days": a window when the message is about a filing or a departure.
 _WINDOW_LOOSE = re.compile(
-    r"\b(?:within|in|dentro de|tengo|have|has|had|only|solo|just)\s+" + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\b"
+    r"\b(?:within|in|dentro de|tengo|have|has|had|only|solo|just|gave (?:me|him|her|us|them)|(?:me|le|nos|les) (?:dio|dieron))\s+"
+    + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\b"
 )
 _ABOUT = r"(?:about |around |like |almost |nearly |over |casi |como |unas? |mas de |más de )?"
 #: "its been about 3 weeks already", "ya pasaron 3 semanas"
@@ -480,6 +481,8 @@ _DECISION = re.compile(
     r"\b(?:(?:judge|juez|jueza|court|corte)\b[^.]{0,30}?\b(?:denied|ordered|negó|nego|ordeno|ordenó|dio la deportacion"
     # "the judge already said deport at my hearing like 3 weeks ago"
     r"|said (?:deport\w*|removal|removed)|gave (?:me |him |her )?(?:deportation|a deportation|removal)|me dio deportacion|le dio deportacion)"
+    # "me dieron deportacion en la corte": the court's order, said without the judge
+    r"|(?:me|le|nos|les) (?:dio|dieron) (?:la )?deportacion\b[^.]{0,20}\b(?:corte|court|juez|judge)"
     r"|(?:bia|board of immigration appeals?|board)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
     r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion)"
 )
@@ -491,7 +494,8 @@ _TIME_LEFT_ASKED = re.compile(
     r"|\b(?:is it|am i) too late\b|\bcuanto tiempo (?:tengo|tiene|tenemos|me queda|le queda|hay)\b|\bcuantos dias (?:tengo|tiene|me quedan)\b"
     r"|\b(?:me|le|nos) alcanza el tiempo\b|\bes (?:muy )?tarde para\b")
 #: The appeal said to be still open: "me dijeron que puedo apelar", "i think i have 30 days to appeal".
-_APPEAL_OPEN = re.compile(r"\b(?:puedo|podemos|puede|pueden|can|could|may) (?:still |todavia |aun )?(?:apelar|appeal)\b"
+_APPEAL_OPEN = re.compile(r"\b(?:puedo|podemos|puede|pueden|can|could|may|quiero|queremos|want to|wanna|would like to|i'?d like to)"
+                          r" (?:still |todavia |aun )?(?:apelar|appeal)\b"
                           r"|\b(?:have|has|got|tengo|tiene|tenemos) (?:30|thirty|treinta) (?:days|dias) (?:to|para) (?:apelar|appeal)\b")
 #: A decision said to be long past: "years ago", "hace anos", "back in 2019", "last year".
 _LONG_AGO = re.compile(r"\b(?:years? ago|hace (?:\w+ )?anos|last year|el ano pasado|months ago|hace (?:\w+ )?meses|back in (?:19|20)\d\d|en (?:19|20)\d\d)\b")

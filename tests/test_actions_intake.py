@@ -988,3 +988,13 @@ async def test_a_question_about_the_a_number_is_answered_where_it_is_written(run
     held = {k: v for k, v in before.items() if k != "detained_where"}
     slots, dispatcher = await run_form(held, {"detained_where": asked}, text=asked, requested="detained_where")
     assert slots["detained_where"] is None and "USCIS#" in texts(dispatcher)[0]
+
+
+async def test_a_guess_beside_i_dont_know_where_someone_is_held_is_kept_as_said(run_form):
+    before = {"consent": True, "location": "Yuma, AZ", "state": "AZ", "situation": "detention",
+              "urgency_notified": ["detained_now"], "urgency_reasons": ["detained_now"]}
+    slots, _ = await run_form(before, {"detained_where": "unknown"}, text="no se, en yuma station maybe", intent="dont_know",
+                              requested="detained_where")
+    assert slots["detained_where"] == "no se, en yuma station maybe"
+    slots, _ = await run_form(before, {"detained_where": "unknown"}, text="no se", intent="dont_know", requested="detained_where")
+    assert slots["detained_where"] == "unknown"

@@ -143,3 +143,7 @@ def test_no_se_then_english_is_english():
 @pytest.mark.parametrize("text", ["help porfa", "ok gracias"])
 def test_a_spanish_word_beside_an_english_one_in_a_short_message_is_spanish(text):
     assert language.detect(text) == "es"
+
+
+def test_a_plea_for_help_in_one_spanish_word_is_spanish():
+    assert language.detect("ayudeme") == "es"

@@ -1386,3 +1386,12 @@ def test_a_deadline_counted_roughly(text, urgent):
 ])
 def test_a_decision_told_with_its_appeal_open_and_no_day(text, urgent):
     assert ("deadline_soon" in urgency.signals_in_story(text, date(2026, 12, 7), "removal", None)) is urgent
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("ya me dieron salida voluntaria, the judge gave me 60 dias, y ya pasaron como 50, no tengo el boleto ni nada", True),
+    ("vivo en sioux falls, me dieron deportacion en la corte y quiero apelar", True),
+    ("me dieron deportacion hace 5 años en la corte y quiero apelar", False),
+])
+def test_a_window_given_and_an_appeal_wanted(text, urgent):
+    assert ("deadline_soon" in urgency.signals_in_story(text, date(2026, 12, 7), "removal", None)) is urgent
