@@ -748,3 +748,19 @@ def test_a_county_named_in_spanish_without_de():
 ])
 def test_a_state_said_settles_a_town_with_namesakes_in_other_states(text, state):
     assert resolver.resolve(text).state == state
+
+
+def test_the_town_of_a_facility_named_by_its_town_is_where_someone_is_held():
+    from bot.places import location
+
+    said = location.heard_in_passing("a mi señor lo trasladaron de utah a un centro en aurora colorado", None, {"situation": "detention"})
+    assert said["detained_where"] == "Denver Contract Detention Facility (Aurora, CO)"
+    assert said.get("location_guess") != "Aurora, CO"
+    assert location.heard_in_passing("vivo en aurora colorado", None, {})["city"] == "Aurora"
+
+
+def test_the_torrance_centre_is_the_facility_in_new_mexico():
+    from bot.places import facilities
+
+    assert facilities.facility_in("mi yerno lleva desde el domingo en el centro de torrance alla en estancia") == \
+        "Torrance County Detention Facility (NM)"

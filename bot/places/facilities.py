@@ -59,7 +59,7 @@ FACILITIES = {
     "Prairieland Detention Center (Alvarado, TX)": ("prairieland",),
     "T. Don Hutto Detention Center (Taylor, TX)": ("hutto",),
     "Otero County Processing Center (NM)": ("otero",),
-    "Torrance County Detention Facility (NM)": ("torrance county",),
+    "Torrance County Detention Facility (NM)": ("torrance county", "torrance detention", "centro de torrance"),
     "Cibola County Correctional Center (NM)": ("cibola",),
     "Central Louisiana ICE Processing Center (Jena, LA)": ("jena",),
     "Winn Correctional Center (Winnfield, LA)": ("winnfield", "winn correctional"),
@@ -101,7 +101,7 @@ _AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} fa
                   "detencion de {}", "centro de detencion de {}", "ice place in {}", "ice center in {}",
                   # "the processing center in tacoma", "la detencion en aurora"
                   "processing center in {}", "detention center in {}", "detention in {}", "detention facility in {}",
-                  "detencion en {}",
+                  "detencion en {}", "centro en {}", "un centro en {}",
                   # "my son is at the GEO place in aurora": the company that runs it
                   "geo place in {}", "geo in {}", "geo center in {}", "geo facility in {}", "geo detention in {}",
                   # "lleva 2 meses en tacoma en el centro de detencion"

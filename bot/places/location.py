@@ -372,7 +372,13 @@ def heard_in_passing(text: str, asked: Optional[str], slots: Mapping[str, Any]) 
     facility = facilities.facility_in(text)
     if facility:
         # "está en el south texas en pearsall": the facility's own words are where someone is held
-        found = [dataclasses.replace(m, role=roles.DETAINED) if m.role == roles.UNCLEAR and facilities.names_part_of(m.text, facility)
+        # ("lo trasladaron a un centro en aurora colorado": the town of a facility named by its town is where he is held)
+        # (not a town that is itself a name of the facility: "ICE took my husband in conroe" may be where they live)
+        town = resolver.resolve(facilities.town_of(facility)) if facility in facilities.IN_A_COMMON_TOWN else None
+        if town is not None and (town.city or "").lower() in facilities.FACILITIES.get(facility, ()):
+            town = None
+        found = [dataclasses.replace(m, role=roles.DETAINED) if m.role == roles.UNCLEAR and (
+                     facilities.names_part_of(m.text, facility) or (town is not None and (m.place.city, m.place.state) == (town.city, town.state)))
                  else m for m in found]
     if asked == "location_confirmed":
         place, _ = roles.location_among(found)
