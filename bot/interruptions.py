@@ -1094,9 +1094,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
             situation = "other"
         if situation and (not slots.get("situation") or (
-                situation != slots.get("situation") and not flow.keeps_situation(slots.get("situation"), situation, pending, text or ""))):
-            # (and a matter told beside the danger after a vague start: "i think my boss is doing something wrong with
-            # my visa", then "lincoln nebraska, im on an h-2b and he doesnt pay ... says if i complain he cancels my visa")
+                slots.get("situation") == "other" and situation not in ("other", SITUATION_OF_CRISIS.get(kind or ""))
+                and not flow.keeps_situation("other", situation, pending, text or "")
+                and not situations.scam_call(f"{slots.get('situation_text') or ''}. {text or ''}"))):
+            # (and a matter its words tell beside the danger, after "something else": "i think my boss is doing something
+            # wrong with my visa", then "lincoln nebraska, im on an h-2b and he doesnt pay ... says if i complain he cancels
+            # my visa"; not the danger's own matter: "he's outside with a bat" after a notario's fraud stays the fraud)
             answer.slots.update(situation=situation, situation_text=(text or "")[:1000])
         if answer.slots.get("situation") or slots.get("situation"):
             # "lo tiene la migra desde hace 5 dias en eloy y ... se va a matar": where and since are

@@ -1525,3 +1525,17 @@ def test_knocking_at_a_door_not_opened_beside_a_danger_reading_is_agents():
     text = "vinieron a la casa hace media hora, tocaron y no abrimos, y ahorita están en la puerta de al lado"
     ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_enforcement", "confidence": 0.89}]
     assert interruptions.situation_beside_crisis(ranking, "violence", text) == "enforcement"
+
+
+def test_a_danger_reading_mid_form_keeps_a_matter_told_and_a_scam():
+    slots = {"requested_slot": "contact_phone", "situation": "detention", "situation_text": "my brother has been detained in adelanto"}
+    said = "sorry he just called me crying from there, he said hes going to hang himself tonight if they dont let him out"
+    answer = interruptions.handle("crisis", said, [{"entity": "crisis_kind", "value": "suicide"}], [{"name": "crisis", "confidence": 1.0},
+                                  {"name": "situation_enforcement", "confidence": 0.5}], slots, firm(), today=date(2026, 12, 7), free_text=True)
+    assert "situation" not in answer.slots
+    scam = {"requested_slot": "location", "situation": "other",
+            "situation_text": "is this a scam? someone called saying they are from immigration and i owe a fine"}
+    told = "st paul minnesota, the guy called twice today and said if i dont pay 800 dollars in gift cards ice will come tonight"
+    answer = interruptions.handle("crisis", told, [{"entity": "crisis_kind", "value": "violence"}], [{"name": "crisis", "confidence": 1.0},
+                                  {"name": "situation_enforcement", "confidence": 0.77}], scam, firm(), today=date(2026, 12, 7), free_text=True)
+    assert "situation" not in answer.slots
