@@ -850,8 +850,7 @@ def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any
     is the removal case ({} if none)."""
     if slots.get("situation") != "other" or slots.get("requested_slot") != "details" or not text:
         return {}
-    if not situations.vague(slots.get("situation_text")) and not slots.get("situation_tries") \
-            and not situations.paper_untold(slots.get("situation_text")):
+    if not situations.untold(slots.get("situation_text")) and not slots.get("situation_tries"):
         # "something else" told ("what are your hours?", "my case status"): the details add to it (an answer to
         # "What's happening?" that could not be placed, "its about my job", is no matter told)
         return {}

@@ -239,6 +239,12 @@ what qué que means mean significa says dice read leer no not cuñado cuñada cu
 """.split())
 
 
+def untold(text: str | None) -> bool:
+    """Whether an answer to "What's happening?" leaves the matter untold: vague ("help pls"), unsure
+    ("idk everything is bad"), or a paper come without what it says ("me llegó una carta")."""
+    return vague(text) or bool(_UNSURE.search(text or "")) or paper_untold(text)
+
+
 def paper_untold(text: str | None) -> bool:
     """Whether a message tells only that a paper came, not what it says ("me llegó una carta")."""
     return bool(_PAPER_UNTOLD.search(text or "")) and len(re.findall(r"\w+", text or "")) <= _PAPER_UNTOLD_WORDS

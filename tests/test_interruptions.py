@@ -1539,3 +1539,10 @@ def test_a_danger_reading_mid_form_keeps_a_matter_told_and_a_scam():
     answer = interruptions.handle("crisis", told, [{"entity": "crisis_kind", "value": "violence"}], [{"name": "crisis", "confidence": 1.0},
                                   {"name": "situation_enforcement", "confidence": 0.77}], scam, firm(), today=date(2026, 12, 7), free_text=True)
     assert "situation" not in answer.slots
+
+
+def test_the_matter_is_read_from_the_details_after_i_dont_know():
+    slots = {"requested_slot": "details", "situation": "other", "situation_text": "idk everything is bad, i lost my job and now this"}
+    told = "im on h1b and they laid me off last week, my wife is on h4"
+    ranking = [{"name": "situation_employment", "confidence": 0.9}]
+    assert interruptions.matter_in_details("situation_employment", told, ranking, slots)["situation"] == "employment"
