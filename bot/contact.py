@@ -270,6 +270,8 @@ def _one_number_as_typed(text: str) -> Optional[str]:
 _THIS_CHATS_NUMBER = re.compile(
     r"\b(?:same|this|the)\s+(?:number|phone|cell|one)\s+(?:that\s+)?(?:i'?m|im|i am|i'?m using to|i use to)?\s*"
     r"(?:texting|writing|chatting|messaging|typing)\b"
+    # "the one im using", "this one", "este mismo"
+    r"|\b(?:the|this) (?:one|number|phone) (?:i'?m|im|i am) (?:using|on)\b|^\W*(?:this one|este mismo|el mismo|the same one|same one)\W*$"
     r"|\b(?:el mismo|este|el)\s+(?:numero|número|cel|celular|telefono|teléfono)\s+(?:de|del|desde el|con el)?\s*(?:que|q)\s+"
     r"(?:les?\s+|te\s+)?(?:escribo|estoy escribiendo|mando|hablo)\b"
     # "el de whatsapp q le di", "my whatsapp one": the number of a chat the assistant does not see

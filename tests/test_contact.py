@@ -599,3 +599,8 @@ def test_a_hesitation_is_not_a_name(text):
                                         ("put J. Smith", "J. Smith")])
 def test_an_initial_with_its_dot_is_part_of_the_name_to_use(text, name):
     assert contact.name_answer(text)[0] == name
+
+
+@pytest.mark.parametrize("text", ["the one im using", "this one", "el mismo"])
+def test_the_number_in_use_is_one_a_web_chat_does_not_see(text):
+    assert contact.phone_answer(text, "US") == (None, contact.PHONE_NOT_SEEN)
