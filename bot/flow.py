@@ -2505,7 +2505,9 @@ _YES_CLAUSE = re.compile(
     r"|(?:go|proceed|continue|do it|cool|bet|ok(?:k+|as|i|is)|aj[aá]|aha|uh[- ]?huh|ye+s+|yas+|ye|certainly|definitely|affirmative|go on"
     # "aight", "please", "np", "perfecto", "great", "listo pues", "genial": a yes said alone
     r"|a?ight|please|pls|plz|por ?fa(?:vor)?|np|perfect[oa]?|great|excellent|excelente|genial|ch[eé]vere|listo pues|muy bien"
-    r"|(?:that|it) works|works for me)(?=\W*$)"
+    r"|(?:that|it) works|works for me"
+    # "ofc", "obvio", "proceda", "correcto", "así es", "eso", "if you have to", "y": a yes said alone
+    r"|ofc|obvi[oa]?|proceda|procedan|correct[oa]?|exact[oa]|as[ií] es|eso(?: es)?|y|if (?:you|u) (?:have|need) to)(?=\W*$)"
     # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
     r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no|por ?supuesto|idc|i (?:do ?n[o']?t|dont) care|no me importa"

@@ -2711,3 +2711,9 @@ def test_an_appointment_with_the_ice_officer_is_a_check_in():
 @pytest.mark.parametrize("text", ["okie dokie", "okey dokey!", "oki doki"])
 def test_okie_dokie_is_a_yes(text):
     assert flow.consents(text, "nlu_fallback", False)
+
+
+@pytest.mark.parametrize("text, yes", [("ofc", True), ("obvio", True), ("proceda", True), ("así es", True), ("correcto", True),
+                                       ("if you have to", True), ("y", True), ("eso no", False), ("y no", False)])
+def test_a_yes_said_alone_in_few_letters(text, yes):
+    assert flow.consents(text, "nlu_fallback", False) is yes
