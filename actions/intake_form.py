@@ -283,7 +283,8 @@ class ValidateIntakeForm(FormValidationAction):
         return out
 
     def _situation_not_placed(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:
-        """An answer to "What's happening?" that fits no category: ask once more, then "other"."""
+        """An answer to "What's happening?" that fits no category: "other" in their words (asked once more
+        after a message that is no answer at all, ``interruptions.situation_tries``)."""
         intent = latest_intent(tracker)
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         placed = interruptions.situation_beside_answer(intent, text, ranking, tracker.slots)
@@ -295,7 +296,7 @@ class ValidateIntakeForm(FormValidationAction):
         if intent.startswith(interruptions.SITUATION_PREFIX) or (intent in interruptions.INTENTS and intent not in interruptions.SOFT):
             return {}
         tries = int(tracker.get_slot("situation_tries") or 0) + 1
-        if tries >= interruptions.SITUATION_TRIES:
+        if tries >= interruptions.situation_tries(intent, text):
             # "its about my job": kept in their words, and the details question asks for more
             return {"situation": "other", "situation_text": _clip(text), "situation_tries": tries}
         return {"situation_tries": tries}

@@ -1359,7 +1359,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         to = re.split(r"[.?!;]", text[moved.end():], maxsplit=1)[0]
         moved_day = dates.coming_date(to, today) or dates.mentioned_date(to, today)
         if moved_day is None and dates.far_off(to, today):
-            return said  # "supposed to be tomorrow but ... its moved to next month": no day said, and not soon
+            # "supposed to be tomorrow but ... its moved to next month": the far time it was moved to, not the day it was
+            said.update(_far_hearing(text, today) if said.get("removal_stage") in (None, "hearing", "check_in", "nta_no_date") else {})
+            return said
         day = moved_day or day
     if situation == "removal" and day is not None and day <= today and _MISSED.search(dates.plain(text or "")):
         day = None  # "no fui a mi corte el mes pasado ... q pasa ahora?": the one missed is no next date

@@ -122,6 +122,19 @@ EARLY_QUESTIONS = (None, "consent", "location", "location_confirmed")
 #: in other words (the same question again made visitors repeat themselves; the matter is read
 #: from the details answer, ``matter_in_details``).
 SITUATION_TRIES = 1
+#: ... except a message that is no answer at all (a plea for a person, distress, a greeting with nothing
+#: in it): the question is asked once more, as after any interruption, before "other" is kept.
+NOT_AN_ANSWER_AT_SITUATION = ("request_human", "express_distress", "insult", "bot_challenge", "start_over",
+                              "greet", "thank", "affirm", "goodbye")
+#: (a greeting or a yes of more than a few words is an answer: "help pls its my son")
+_EMPTY_UNLESS_VAGUE = ("greet", "thank", "affirm", "goodbye")
+
+
+def situation_tries(intent: str, text: str) -> int:
+    """How many unplaced messages at "What's happening?" make the situation "other"."""
+    if intent in NOT_AN_ANSWER_AT_SITUATION and (intent not in _EMPTY_UNLESS_VAGUE or len(re.findall(r"\w+", text or "")) <= 3):
+        return SITUATION_TRIES + 1
+    return SITUATION_TRIES
 TRIES_AT_SITUATION = ("ask_legal_advice", "out_of_scope", "chitchat", "nlu_fallback", "non_english", "express_distress")
 #: At "What's happening?", questions that are the visitor's matter itself ("just want to know
 #: the price", "status of my case", "reschedule my consultation", "where is your office"): answered,
@@ -793,13 +806,13 @@ def situation_beside_answer(intent: str, text: str, ranking: Sequence[Mapping[st
 
 
 def _situation_at_question(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
-                           repeated: bool) -> Dict[str, Any]:
+                           repeated: bool, intent: str = "") -> Dict[str, Any]:
     """An answer to "What's happening?" read as something else: its situation, or a try towards "other"."""
     said = _situation_said(text, ranking, slots)
     if said:
         return said
     tries = int(slots.get("situation_tries") or 0) + 1
-    if repeated or tries >= SITUATION_TRIES:
+    if repeated or tries >= situation_tries(intent, text):
         return {"situation": "other", "situation_text": text[:1000], "situation_tries": tries}
     return {"situation_tries": tries}
 
@@ -1112,7 +1125,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         if repeated and pending and slots.get(pending) is None and pending not in answer.slots:
             # The same words again at a question: the help again, but the question is not asked a third time.
             if pending == "situation":
-                answer.slots.update(_situation_at_question(text, ranking, {**slots, **answer.slots}, True))
+                answer.slots.update(_situation_at_question(text, ranking, {**slots, **answer.slots}, True, intent))
             else:
                 answer.slots.update(flow.give_up(pending, text))
         return answer
@@ -1130,7 +1143,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # ("my uncle is afraid the hospital will report him to immigration": a worry told, not a question asked)
     their_matter = intent in MATTER_AT_SITUATION or own_case or (intent == "ask_privacy" and not is_question(text))
     if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated or their_matter):
-        answer.slots.update(_situation_at_question(text, ranking, slots, repeated or their_matter))
+        answer.slots.update(_situation_at_question(text, ranking, slots, repeated or their_matter, intent))
         if intent in SOFT and answer.slots.get("situation"):
             return answer  # placed (or "other"): the form goes on, no reply needed
     elif pending in EARLY_QUESTIONS:

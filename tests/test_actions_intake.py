@@ -998,3 +998,11 @@ async def test_a_guess_beside_i_dont_know_where_someone_is_held_is_kept_as_said(
     assert slots["detained_where"] == "no se, en yuma station maybe"
     slots, _ = await run_form(before, {"detained_where": "unknown"}, text="no se", intent="dont_know", requested="detained_where")
     assert slots["detained_where"] == "unknown"
+
+
+async def test_a_plea_for_a_person_at_whats_happening_gets_the_question_again(run_form):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "callback_requested": True, "callback_recorded": True,
+              "contact_name": "Kevin", "contact_phone": "+17135550162"}
+    text = "can i just talk to a real person please this is important"
+    slots, _ = await run_form(before, {}, text=text, intent="request_human", requested="situation")
+    assert slots.get("situation") is None and slots["requested_slot"] == "situation"

@@ -1546,3 +1546,15 @@ def test_the_matter_is_read_from_the_details_after_i_dont_know():
     told = "im on h1b and they laid me off last week, my wife is on h4"
     ranking = [{"name": "situation_employment", "confidence": 0.9}]
     assert interruptions.matter_in_details("situation_employment", told, ranking, slots)["situation"] == "employment"
+
+
+@pytest.mark.parametrize("intent, text, tries", [
+    ("request_human", "can i just talk to a real person please this is important", 2),
+    ("express_distress", "im so scared i cant even type right", 2),
+    ("greet", "hello?", 2),
+    ("greet", "help pls its my son", 1),  # a greeting with something in it is an answer
+    ("nlu_fallback", "its about my mom, shes alone over there en honduras", 1),
+    ("dont_know", "no sé ni cómo explicarlo", 1),
+])
+def test_a_message_that_is_no_answer_gets_the_situation_question_once_more(intent, text, tries):
+    assert interruptions.situation_tries(intent, text) == tries
