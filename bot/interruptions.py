@@ -806,11 +806,14 @@ def situation_beside_answer(intent: str, text: str, ranking: Sequence[Mapping[st
 
 
 def _situation_at_question(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
-                           repeated: bool, intent: str = "") -> Dict[str, Any]:
-    """An answer to "What's happening?" read as something else: its situation, or a try towards "other"."""
+                           repeated: bool, intent: str = "", told: bool = False) -> Dict[str, Any]:
+    """An answer to "What's happening?" read as something else: its situation, or a try towards "other"
+    (``told``: the message is the matter itself, "can i move my consultation to monday?")."""
     said = _situation_said(text, ranking, slots)
     if said:
         return said
+    if told:
+        return {"situation": "other", "situation_text": text[:1000]}
     tries = int(slots.get("situation_tries") or 0) + 1
     if repeated or tries >= situation_tries(intent, text):
         return {"situation": "other", "situation_text": text[:1000], "situation_tries": tries}
@@ -869,7 +872,8 @@ def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any
         return {}
     read = situations.category_for_intent(intent)
     # (read as "something else" too: "my boss says my social security doesnt match" is the employer's check)
-    settled = situations.settle(read, ranking, text) if read is not None else None
+    # (read as "something else", only what the words name, not a runner-up of the classifier)
+    settled = situations.settle(read, ranking if read != "other" else [], text) if read is not None else None
     if settled in (None, "other"):
         return {}
     return {"situation": flow.matter_told(settled, text), "situation_text": text[:1000]}
@@ -1032,6 +1036,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # "papeles sin mi esposo ... él me pega cuando toma y me dice que si lo dejo me hace deportar": papers
             # without the abuser, the self-petition for victims (VAWA)
             answer.slots["situation"] = "humanitarian"
+        if kind == "child" and slots.get("situation") == "family" and _CHILD_HURT_BY_SOMEONE.search(text or "") \
+                and situations.A_RELATIVE.search(text or "") and not _NEIGHBOUR.search(text or ""):
+            # "our dad stayed in honduras, we live with mom and stepdad", then "my stepdad touches my little sister":
+            # a child abused at home is what U visas (and SIJS) are for
+            answer.slots["situation"] = SITUATION_OF_LEVERAGE["child"]
         if guess and pending == "intake_confirmed" and text:
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)
@@ -1106,7 +1115,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # The help was given already and this is the answer to "What's happening?": kept, not asked again.
             situation = "other"
         if situation and (not slots.get("situation") or (
-                slots.get("situation") == "other" and situation not in ("other", SITUATION_OF_CRISIS.get(kind or ""))
+                slots.get("situation") == "other" and situation != "other"
+                and (situation != SITUATION_OF_CRISIS.get(kind or "") or situations.persecution_told(text))
                 and not flow.keeps_situation("other", situation, pending, text or "")
                 and not situations.scam_call(f"{slots.get('situation_text') or ''}. {text or ''}"))):
             # (and a matter its words tell beside the danger, after "something else": "i think my boss is doing something
@@ -1143,7 +1153,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     # ("my uncle is afraid the hospital will report him to immigration": a worry told, not a question asked)
     their_matter = intent in MATTER_AT_SITUATION or own_case or (intent == "ask_privacy" and not is_question(text))
     if pending == "situation" and not slots.get("situation") and (intent in TRIES_AT_SITUATION or repeated or their_matter):
-        answer.slots.update(_situation_at_question(text, ranking, slots, repeated or their_matter, intent))
+        answer.slots.update(_situation_at_question(text, ranking, slots, repeated, intent, told=their_matter))
         if intent in SOFT and answer.slots.get("situation"):
             return answer  # placed (or "other"): the form goes on, no reply needed
     elif pending in EARLY_QUESTIONS:

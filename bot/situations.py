@@ -239,6 +239,17 @@ what qué que means mean significa says dice read leer no not cuñado cuñada cu
 """.split())
 
 
+#: Persecution told, the grounds of an asylum claim: "me persiguieron por protestar", "persecuted for my religion".
+_PERSECUTED = re.compile(r"\b(?:me persiguieron|nos persiguieron|persegu\w+ por|persecuci[oó]n|persecuted|persecution"
+                         r"|(?:por|for) (?:protestar|protesting|mi religi[oó]n|my religion|ser gay|being gay|mis ideas|my political)"
+                         r"|(?:political|pol[ií]tic[oa]) (?:asylum|asilo|persecution|persecuci[oó]n|opinion|opini[oó]n))\b", re.IGNORECASE)
+
+
+def persecution_told(text: str | None) -> bool:
+    """Whether a message tells of persecution, the grounds of asylum ("me persiguieron por protestar")."""
+    return bool(_PERSECUTED.search(text or ""))
+
+
 def untold(text: str | None) -> bool:
     """Whether an answer to "What's happening?" leaves the matter untold: vague ("help pls"), unsure
     ("idk everything is bad"), or a paper come without what it says ("me llegó una carta")."""

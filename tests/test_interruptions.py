@@ -1558,3 +1558,19 @@ def test_the_matter_is_read_from_the_details_after_i_dont_know():
 ])
 def test_a_message_that_is_no_answer_gets_the_situation_question_once_more(intent, text, tries):
     assert interruptions.situation_tries(intent, text) == tries
+
+
+def test_a_child_abused_at_home_told_in_a_family_matter_makes_it_humanitarian():
+    slots = {"requested_slot": "intake_confirmed", "situation": "family", "situation_text": "our dad stayed in honduras, we live with mom and stepdad"}
+    told = "my stepdad touches my little sister at night and my mom doesnt believe me"
+    answer = _handle("crisis", told, entities=[{"entity": "crisis_kind", "value": "child"}], slots=slots)
+    assert answer.slots["situation"] == "humanitarian"
+
+
+def test_persecution_told_beside_a_danger_reading_is_the_asylum_matter():
+    slots = {"requested_slot": "details", "situation": "other", "situation_text": "todo esta mal, llegue hace poco y nadie me explica",
+             "situation_tries": 1}
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_humanitarian", "confidence": 0.35}]
+    answer = interruptions.handle("crisis", "vengo de nicaragua, me persiguieron por protestar", [{"entity": "crisis_kind", "value": "violence"}],
+                                  ranking, slots, firm(), today=date(2026, 12, 7), free_text=True)
+    assert answer.slots["situation"] == "humanitarian"
