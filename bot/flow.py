@@ -1249,6 +1249,13 @@ _SET_RIGHT = re.compile(
 _INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*", re.IGNORECASE)
 
 
+#: Knocking told, and them still there now: "tocaron y no abrimos, y ahorita están en la puerta de al lado".
+_KNOCKED_AND_STILL_THERE = re.compile(
+    r"\b(?:tocaron|tocando|knock\w*|bang\w*)\b[^.?!]*\b(?:ahorita|ahora mismo|right now|still|todav[ií]a)\b[^.?!]{0,20}"
+    r"\b(?:est[aá]n|they'?re|they are|siguen)\b[^.?!]{0,10}\b(?:afuera|outside|en la puerta|at the door|next door|de al lado|aqu[ií]|here)",
+    re.IGNORECASE)
+
+
 def _answers_in_text(situation: str | None, text: str, today: date, stage_known: str | None = None) -> Dict[str, Any]:
     """Follow-up answers a visitor already gave in a message, whatever was asked.
 
@@ -1309,6 +1316,10 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
             said["detained_since"] = day if isinstance(day, str) else day.isoformat()
     if situation == "enforcement" and (urgency.agents_not_here_now(text or "") or urgency.came_before(text or "")):
         said["ice_present_now"] = False  # "ICE came to my job on Monday": not there now
+    elif situation == "enforcement" and _KNOCKED_AND_STILL_THERE.search(text or ""):
+        # "vinieron a la casa hace media hora, tocaron y no abrimos, y ahorita están en la puerta de al lado": the
+        # agents of the matter, at hand now, named or not
+        said["ice_present_now"] = True
     if situation == "detention" and _HEARING_WORDS.search(dates.plain(text or "")):
         court = answers_in_text("removal", text, today)
         if court.get("removal_stage") == "hearing" and _iso(court.get("hearing_date")):

@@ -1097,6 +1097,8 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # (agents at hand are told by the emergency reading above, not here)
             answer.slots["urgency_reasons"] = [r for r in urgency.REASONS if r in known | signals]
         situation = situation_beside_crisis(ranking, kind, text or "")
+        if situation == "family" and kind == "dv" and situations.abused_by_partner(text):
+            situation = "humanitarian"  # ("mi esposo ... no me quiere arreglar, me pega": the self-petition for victims)
         if learned_only and (situation is None or (guess and situation == SITUATION_OF_CRISIS.get(kind or ""))):
             # Only the learned reader saw danger, and nothing beside it was read (or only the matter of
             # its kind, from a weak reading): the matter is read as any message's ("el lunes me toca ir
@@ -1116,7 +1118,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             situation = "other"
         if situation and (not slots.get("situation") or (
                 slots.get("situation") == "other" and situation != "other"
-                and (situation != SITUATION_OF_CRISIS.get(kind or "") or situations.persecution_told(text))
+                and (situation != SITUATION_OF_CRISIS.get(kind or "") or situations.persecution_told(text)
+                     # (the danger's own matter when nothing was told before it: "necesito ayuda con mis papeles", then
+                     # "mi esposo ... me pega y me encierra")
+                     or situations.untold(slots.get("situation_text")) or bool(slots.get("situation_tries")))
                 and not flow.keeps_situation("other", situation, pending, text or "")
                 and not situations.scam_call(f"{slots.get('situation_text') or ''}. {text or ''}"))):
             # (and a matter its words tell beside the danger, after "something else": "i think my boss is doing something

@@ -2718,3 +2718,8 @@ def test_okie_dokie_is_a_yes(text):
                                        ("if you have to", True), ("y", True), ("eso no", False), ("y no", False)])
 def test_a_yes_said_alone_in_few_letters(text, yes):
     assert flow.consents(text, "nlu_fallback", False) is yes
+
+
+def test_knocking_and_still_at_the_door_now_is_agents_at_hand_in_an_enforcement_matter():
+    told = "vinieron a la casa hace media hora, tocaron y no abrimos, y ahorita están en la puerta de al lado"
+    assert flow.answers_in_text("enforcement", told, date(2026, 12, 7)) == {"ice_present_now": True}

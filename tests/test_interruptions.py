@@ -1574,3 +1574,18 @@ def test_persecution_told_beside_a_danger_reading_is_the_asylum_matter():
     answer = interruptions.handle("crisis", "vengo de nicaragua, me persiguieron por protestar", [{"entity": "crisis_kind", "value": "violence"}],
                                   ranking, slots, firm(), today=date(2026, 12, 7), free_text=True)
     assert answer.slots["situation"] == "humanitarian"
+
+
+def test_the_dangers_own_matter_replaces_something_else_only_when_nothing_was_told():
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_family", "confidence": 0.2}]
+    told = "mi esposo es residente y no me quiere arreglar, me pega y me encierra con llave, ahorita estoy escondida"
+    untold = {"requested_slot": "details", "situation": "other", "situation_text": "necesito ayuda con mis papeles", "situation_tries": 1}
+    answer = interruptions.handle("crisis", told, [{"entity": "crisis_kind", "value": "dv"}], ranking, untold, firm(),
+                                  today=date(2026, 12, 7), free_text=True)
+    assert answer.slots["situation"] == "humanitarian"
+    fraud = {"requested_slot": "contact_name", "situation": "other",
+             "situation_text": "i paid a notario 3000 for my papers a year ago and nothing happened, now he wont give my money back"}
+    answer = interruptions.handle("crisis", "hes outside my apartment right now with a bat yelling hes gonna break my legs",
+                                  [{"entity": "crisis_kind", "value": "violence"}], [{"name": "crisis", "confidence": 1.0}], fraud, firm(),
+                                  today=date(2026, 12, 7), free_text=True)
+    assert "situation" not in answer.slots
