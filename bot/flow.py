@@ -2717,6 +2717,10 @@ _WORKPLACE_PAPER = re.compile(r"\bi[\s-]?9\b|\be[\s-]?verify\b|\b(?:notice|aviso
                               re.IGNORECASE)
 
 
+#: An ankle monitor, worn once released ("they let him out with an ankle monitor").
+_MONITOR = re.compile(r"\b(?:ankle (?:monitor|bracelet)|grillete|brazalete|monitor)\b", re.IGNORECASE)
+
+
 def keeps_situation(before: str | None, now: str | None, asked: str | None, text: str) -> bool:
     """Whether a situation already known stands when a later message reads as another one.
 
@@ -2744,6 +2748,11 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
     if now == "employment" and _WORKPLACE_PAPER.search(text or ""):
         # "soy dueño de una compañia y me llego una carta de ICE", then "la carta es un aviso de inspeccion de
         # I-9": the letter said what it is
+        return False
+    if before == "detention" and situations.RELEASED.search(text or "") and not _STILL_HOLDING.search(text or "") \
+            and not situations.STILL_HELD.search(_MONITOR.sub(" ", text or "")):
+        # "wait he just called me, they let him out this morning with an ankle monitor and a paper for court": the
+        # detention is over, and the case goes on
         return False
     if before == "removal" and now == "enforcement":
         # agents at the door of someone with a removal case are there for that case: it stays

@@ -2723,3 +2723,9 @@ def test_a_yes_said_alone_in_few_letters(text, yes):
 def test_knocking_and_still_at_the_door_now_is_agents_at_hand_in_an_enforcement_matter():
     told = "vinieron a la casa hace media hora, tocaron y no abrimos, y ahorita están en la puerta de al lado"
     assert flow.answers_in_text("enforcement", told, date(2026, 12, 7)) == {"ice_present_now": True}
+
+
+def test_a_release_told_later_ends_the_detention():
+    told = "omg wait he just called me, they let him out this morning with an ankle monitor and a paper for court, hes at a shelter"
+    assert not flow.keeps_situation("detention", "removal", "intake_confirmed", told)
+    assert flow.keeps_situation("detention", "removal", "intake_confirmed", "they released my mom but they are still holding my dad")
