@@ -1043,6 +1043,9 @@ _SOME_STATION = re.compile(r"\b(?:border patrol|cbp|patrulla fronteriza)\b[^.?!]
 #: The local county jail, unnamed: "detenido en el condado", "in the county jail".
 _LOCAL_JAIL = re.compile(
     r"\b(" + _STATION + r"|(?:the |el )?county jail (?:de|del condado de|of|in|en) (?-i:[A-Z])[A-Za-z]+"  # "el county jail de Harris"
+    # "lo tienen en la carcel de alamance", "the jail in graham": a jail, with its town or county
+    r"|(?:la )?c[aá]rcel (?:de|en) (?!la\b|el\b|los\b|las\b|un\b|una\b|inmigraci|migraci|mujeres\b|hombres\b)[A-Za-z]+"
+    r"|(?:the )?jail (?:in|at) (?!the\b|a\b|an\b|my\b|his\b|her\b)[A-Za-z]+"
     r"|(?:the |la |el )?(?:county jail|c[aá]rcel del condado|jail del (?:condado|county)|condado(?= por| y|,|\.|$)|local jail)"
     # Spanglish: "lo tienen en el county, dicen que ICE lo va a recoger"
     r"|el county(?=\s*(?:,|\.|$|y\b|por\b))"
@@ -1364,6 +1367,11 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if dated and stage in ("hearing", "check_in") and _both_stages(text):
         stage = dated  # "my next ICE appointment is next friday and my first court is in like 10 months": the nearest
     day = day or dates.mentioned_date(text, today)
+    if situation == "removal" and _MOVED_TO.search(text or "") is None and _WAS_TO_BE.search(text or "") \
+            and _MOVED_NO_DAY.search(text or ""):
+        # "my master hearing was supposed to be in 6 days ... it says its been moved": the day it was is no longer
+        # the next date, and the new one is not said (it is asked)
+        return said
     moved = _MOVED_TO.search(text or "") if situation == "removal" else None
     if moved is not None:
         # "was supposed to be december 14 but ... it got moved to april 20": the day it was moved to
@@ -1480,6 +1488,10 @@ _TO_GO = re.compile(
 #: A clause about an earlier day than the next one: "the last one was november 4", "la anterior
 #: fue el 3 de junio", "la carta me llegó el 20".
 #: A hearing or check-in moved to another day: "it got moved to april 20", "la cambiaron para el 3 de marzo".
+#: A day that was to be, and moved with no new day said: "was supposed to be in 6 days ... its been moved".
+_WAS_TO_BE = re.compile(r"\b(?:was|were) (?:supposed|going) to be\b|\biba a ser\b|\bestaba (?:programad[oa]|para)\b", re.IGNORECASE)
+_MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|cancel+ed|cambiad[oa]|cambiaron|movid[oa]|movieron|reprogramad[oa]"
+                           r"|reprogramaron|pospuesto|pospusieron|cancelad[oa])\b", re.IGNORECASE)
 _MOVED_TO = re.compile(
     r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:to|for|until|till|til)\b"
     r"|\b(?:la|lo) (?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:para|al|a|hasta)\b"

@@ -85,3 +85,9 @@ def test_a_facility_in_a_common_town_named_by_its_words(text, town):
 def test_the_el_paso_processing_center_is_named():
     from bot.places import facilities as _facilities
     assert _facilities.facility_in("shes at the el paso processing center") == "El Paso Service Processing Center (TX)"
+
+
+@pytest.mark.parametrize("text, facility", [("he is in pine prary louisiana", "Pine Prairie ICE Processing Center (LA)"),
+                                            ("we live in pine bluff", None), ("i live in port arthur", None)])
+def test_a_facility_of_two_words_with_one_misspelt(text, facility):
+    assert facility_in(text) == facility

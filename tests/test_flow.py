@@ -2729,3 +2729,13 @@ def test_a_release_told_later_ends_the_detention():
     told = "omg wait he just called me, they let him out this morning with an ankle monitor and a paper for court, hes at a shelter"
     assert not flow.keeps_situation("detention", "removal", "intake_confirmed", told)
     assert flow.keeps_situation("detention", "removal", "intake_confirmed", "they released my mom but they are still holding my dad")
+
+
+def test_a_jail_with_its_town_is_where_someone_is_held():
+    told = "a mi esposo lo agarraron hace 2 dias cuando iba a trabajar a una obra y lo tienen en la carcel de alamance"
+    assert flow.answers_in_text("detention", told, date(2026, 12, 7))["detained_where"] == "la carcel de alamance"
+
+
+def test_a_hearing_moved_with_no_new_day_keeps_no_day():
+    told = "my master hearing was supposed to be in 6 days in chicago but i checked the court website and it says its been moved"
+    assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "hearing"}

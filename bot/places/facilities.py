@@ -130,15 +130,18 @@ def facility_in(text: str) -> Optional[str]:
         size = len(alias.split())
         for i in range(len(words) - size + 1):
             said = " ".join(words[i : i + size])
-            if said == alias or (typo and len(alias) >= 7 and fuzz.ratio(said, alias) >= 85 and _word_by_word(said, alias)):
+            # (a name of two words or more allows a little more: "pine prary" is 82 to "pine prairie")
+            least = 80 if size > 1 else 85
+            if said == alias or (typo and len(alias) >= 7 and fuzz.ratio(said, alias) >= least
+                                 and _word_by_word(said, alias, 65 if size > 1 else 75)):
                 return name
     return None
 
 
-def _word_by_word(said: str, alias: str) -> bool:
+def _word_by_word(said: str, alias: str, least: float = 75) -> bool:
     """One typo in a name of several words is a typo in one of them ("pine prarie"), not another
     word in its place ("santa ana california. mi" is not "california city")."""
-    return all(fuzz.ratio(a, b) >= 75 for a, b in zip(said.split(), alias.split()))
+    return all(fuzz.ratio(a, b) >= least for a, b in zip(said.split(), alias.split()))
 
 
 def names_part_of(place_text: str, facility: str) -> bool:
