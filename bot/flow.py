@@ -1370,7 +1370,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if situation == "removal" and _MOVED_TO.search(text or "") is None and _WAS_TO_BE.search(text or "") \
             and _MOVED_NO_DAY.search(text or ""):
         # "my master hearing was supposed to be in 6 days ... it says its been moved": the day it was is no longer
-        # the next date, and the new one is not said (it is asked)
+        # the next date, and the new one is not said (it is asked, unless "there is no new date")
+        if said.get("removal_stage") in ("hearing", "check_in") and dates.no_coming_date(_told(text), today):
+            said["hearing_date"] = "unknown"
         return said
     moved = _MOVED_TO.search(text or "") if situation == "removal" else None
     if moved is not None:
