@@ -879,6 +879,10 @@ _HELD_AT_THE_BORDER = re.compile(r"\b(?:los de la frontera|la patrulla(?: fronte
 _CROSSED = re.compile(r"\b(?:entr[oó]|cruz[oó]|crossed|came across|brinc[oó]|pas[oó] la frontera)\b", re.IGNORECASE)
 
 
+#: A recent day not named: "the other night", "el otro día", "la otra noche".
+_A_DAY_UNNAMED = re.compile(r"\b(?:the other (?:night|day|morning)|el otro d[ií]a|la otra noche|la otra ma[nñ]ana)\b", re.IGNORECASE)
+
+
 def _detention_day(text: str, today: date) -> date | str | None:
     """The one day a message says someone was detained ("ICE took him on Tuesday"), the period
     in the visitor's words when only that is said ("since last month"), or None."""
@@ -937,6 +941,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
                 periods += _SINCE_PERIOD.findall(sentence)
+            elif _A_DAY_UNNAMED.search(sentence):
+                periods.append(_A_DAY_UNNAMED.search(sentence).group(0))  # "they arrested my husband the other night": kept as said
     if not days and not periods:
         # "ICE detained my husband. It happened this morning at 6.": the sentence right after the
         # one that tells the detention, when it names one recent day and no arrival or hearing.

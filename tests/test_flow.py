@@ -2739,3 +2739,11 @@ def test_a_jail_with_its_town_is_where_someone_is_held():
 def test_a_hearing_moved_with_no_new_day_keeps_no_day():
     told = "my master hearing was supposed to be in 6 days in chicago but i checked the court website and it says its been moved"
     assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "hearing"}
+
+
+@pytest.mark.parametrize("text, since", [
+    ("they arrested my husband the other night and hes at the washoe county jail with an immigration hold", "the other night"),
+    ("lo agarraron el otro dia en el trabajo", "el otro dia"),
+])
+def test_a_recent_day_not_named_is_kept_as_said(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_since"] == since
