@@ -291,10 +291,14 @@ _DE_ENGLISH_MONTH = re.compile(
     r"\b(\d{1,2}) de (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
 
 
+_TWELVE_OF = re.compile(r"\btwelve\s+(days?|weeks?|months?)\b", re.IGNORECASE)
+
+
 def _as_parsedatetime_reads(text: str) -> str:
     """"the 15th of december" (or "el 15 de december") as "december 15", which parsedatetime
     reads (it took the first as Dec 1 next year), and weekdays typed short ("next thurs") in full."""
     text = _DE_ENGLISH_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    text = _TWELVE_OF.sub(r"12 \1", text)  # ("twelve days from now": parsedatetime reads "twelve" as noon)
     text = _DAY_OF_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", typed_out(text))
     return _SHORT_WEEKDAY.sub(lambda m: _SHORT_WEEKDAY_NAMES[m.group(1).lower()], text)
 

@@ -880,7 +880,9 @@ _CROSSED = re.compile(r"\b(?:entr[oó]|cruz[oó]|crossed|came across|brinc[oó]|
 
 
 #: A recent day not named: "the other night", "el otro día", "la otra noche".
-_A_DAY_UNNAMED = re.compile(r"\b(?:the other (?:night|day|morning)|el otro d[ií]a|la otra noche|la otra ma[nñ]ana)\b", re.IGNORECASE)
+_A_DAY_UNNAMED = re.compile(r"\b(?:the other (?:night|day|morning)|el otro d[ií]a|la otra noche|la otra ma[nñ]ana"
+                            r"|(?:sometime|some time) (?:last|this) (?:week|month)|(?:alg[uú]n d[ií]a|un d[ií]a) (?:de )?(?:la semana pasada|el mes pasado))\b",
+                            re.IGNORECASE)
 
 
 def _detention_day(text: str, today: date) -> date | str | None:
@@ -1501,7 +1503,7 @@ _WAS_TO_BE = re.compile(r"\b(?:was|were) (?:supposed|going) to be\b|\biba a ser\
 _MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|cancel+ed|cambiad[oa]|cambiaron|movid[oa]|movieron|reprogramad[oa]"
                            r"|reprogramaron|pospuesto|pospusieron|cancelad[oa])\b", re.IGNORECASE)
 _MOVED_TO = re.compile(
-    r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:to|for|until|till|til)\b"
+    r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
     r"|\b(?:la|lo) (?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:para|al|a|hasta)\b"
     r"|\b(?:se )?(?:cambi[oó]|movi[oó]|pas[oó]|pospuso)\s+(?:para|al|hasta)\b",
     re.IGNORECASE,
@@ -1862,13 +1864,20 @@ def own_case_not_a_detention(text: str) -> bool:
     or someone else's told as the reason for fear ("my friend got detained at his")."""
     t = text or ""
     kept = situations.kept_at_appointment(t)
-    others_kept = someone_else_kept(t)
+    others_kept = someone_else_kept(t) or bool(_STRANGER_AHEAD_TAKEN.search(t))
     if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t) or (kept and not others_kept):
         # ("they released my mom but they are still holding my dad": he is held; "they kept my dad at his ICE
         # check in this morning ... every year they let him go": kept this time)
         return False
     return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or others_kept
                 or (_FEAR_OF_DETENTION.search(t) and not detention_said(t)))
+
+
+#: Someone else in the line taken at the visitor's own check-in: "they just took the man before me to the back".
+_STRANGER_AHEAD_TAKEN = re.compile(
+    r"\b(?:took|taken|kept|detained|arrested|se llevaron a|agarraron a|dejaron a)\s+(?:a\s+)?(?:the|a|el|la|un|una)\s+"
+    r"(?:man|woman|guy|lady|person|people|señor|senor|señora|senora|muchacho|muchacha|hombre|mujer|persona)\s+"
+    r"(?:before|ahead of|in front of|after|next to|antes de|delante de|enfrente de|al lado de)\s+(?:me|mi|m[ií])\b", re.IGNORECASE)
 
 
 #: A wedding still to come: "nos queremos casar", "quiero casarme", "we want to get married", "after the wedding".

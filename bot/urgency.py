@@ -493,6 +493,8 @@ _TIME_LEFT_ASKED = re.compile(
     r"\bhow (?:much time|many days|long) (?:do|does|did) (?:i|we|he|she|they) (?:have|get)\b|\bhow much time (?:i|we) have\b"
     r"|\b(?:is it|am i) too late\b|\bcuanto tiempo (?:tengo|tiene|tenemos|me queda|le queda|hay)\b|\bcuantos dias (?:tengo|tiene|me quedan)\b"
     r"|\b(?:me|le|nos) alcanza el tiempo\b|\bes (?:muy )?tarde para\b")
+#: A decision of today or yesterday: its 30 days have just begun ("ayer el juez le negó el asilo").
+_DECIDED_JUST_NOW = re.compile(r"\b(?:today|yesterday|this morning|last night|hoy|ayer|anoche|esta manana|esta mañana)\b")
 #: The appeal said to be still open: "me dijeron que puedo apelar", "i think i have 30 days to appeal".
 _APPEAL_OPEN = re.compile(r"\b(?:puedo|podemos|puede|pueden|can|could|may|quiero|queremos|want to|wanna|would like to|i'?d like to)"
                           r" (?:still |todavia |aun )?(?:apelar|appeal)\b"
@@ -526,7 +528,7 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
             if day is not None and day < today and 0 <= APPEAL_WINDOW_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
                 return True
     if (_DECISION.search(t) or _DEPARTURE_GRANTED.search(t)) and _TIME_LEFT_ASKED.search(t) and not _LONG_AGO.search(t) \
-            and not _DECISION_AGO.search(t):
+            and not _DECISION_AGO.search(t) and not _DECIDED_JUST_NOW.search(t):
         # "the judge denied me, how much time do i have", "el juez me dio salida voluntaria y no sé si me alcanza el
         # tiempo": a decision just come, its window asked about (30 days to appeal; voluntary departure's own)
         return True

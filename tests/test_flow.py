@@ -2747,3 +2747,24 @@ def test_a_hearing_moved_with_no_new_day_keeps_no_day():
 ])
 def test_a_recent_day_not_named_is_kept_as_said(text, since):
     assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_since"] == since
+
+
+def test_a_stranger_taken_at_the_visitors_own_check_in_is_the_removal_case():
+    told = "im at the ice office in hartford right now waiting for my check in, they just took the man before me to the back"
+    assert flow.matter_told("detention", told) == "removal"
+
+
+def test_a_hearing_moved_from_a_near_day_to_a_far_one_keeps_the_far_words():
+    said = flow.answers_in_text("removal", "my abuela's court got moved from next week to next year, is that good or bad?", date(2026, 12, 7))
+    assert "next year" in said["hearing_date"]
+
+
+@pytest.mark.parametrize("text, day", [("twelve days from now i have to go sign with ice in indianapolis", "2026-12-19")])
+def test_twelve_days_is_a_count_of_days_not_noon(text, day):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7))["hearing_date"] == day
+
+
+def test_sometime_last_month_is_kept_as_said():
+    said = flow.answers_in_text("detention", "my brother crossed sometime last month and border patrol has him, hes at camp east montana",
+                                date(2026, 12, 7))
+    assert said["detained_since"] == "sometime last month"

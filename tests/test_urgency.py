@@ -1395,3 +1395,9 @@ def test_a_decision_told_with_its_appeal_open_and_no_day(text, urgent):
 ])
 def test_a_window_given_and_an_appeal_wanted(text, urgent):
     assert ("deadline_soon" in urgency.signals_in_story(text, date(2026, 12, 7), "removal", None)) is urgent
+
+
+def test_a_decision_of_yesterday_with_the_time_asked_has_its_thirty_days_ahead():
+    told = "ayer el juez le negó el asilo a mi mamá y le dio deportación. ella no está detenida. tenemos que apelar? cuánto tiempo hay?"
+    assert "deadline_soon" not in urgency.signals_in_story(told, date(2026, 12, 7), "removal", None)
+    assert "deadline_soon" in urgency.signals_in_story("the judge denied me, how much time do i have", date(2026, 12, 7), "removal", None)
