@@ -1499,9 +1499,11 @@ _TO_GO = re.compile(
 #: fue el 3 de junio", "la carta me llegó el 20".
 #: A hearing or check-in moved to another day: "it got moved to april 20", "la cambiaron para el 3 de marzo".
 #: A day that was to be, and moved with no new day said: "was supposed to be in 6 days ... its been moved".
-_WAS_TO_BE = re.compile(r"\b(?:was|were) (?:supposed|going) to be\b|\biba a ser\b|\bestaba (?:programad[oa]|para)\b", re.IGNORECASE)
+_WAS_TO_BE = re.compile(r"\b(?:was|were) (?:supposed|going) to be\b|\biba a ser\b|\bestaba (?:programad[oa]|para)\b"
+                        # "mi corte era mañana pero la cancelaron", "yo tenia cita con ICE este jueves pero me llamaron para cambiarla"
+                        r"|\b(?:era|ten[ií]a)\b", re.IGNORECASE)
 _MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|cancel+ed|cambiad[oa]|cambiaron|movid[oa]|movieron|reprogramad[oa]"
-                           r"|reprogramaron|pospuesto|pospusieron|cancelad[oa])\b", re.IGNORECASE)
+                           r"|reprogramaron|pospuesto|pospusieron|cancelad[oa]|cancelaron|cambiarla|cambiarlo|moverla|moverlo)\b", re.IGNORECASE)
 _MOVED_TO = re.compile(
     r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
     r"|\b(?:la|lo) (?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:para|al|a|hasta)\b"

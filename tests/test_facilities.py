@@ -91,3 +91,12 @@ def test_the_el_paso_processing_center_is_named():
                                             ("we live in pine bluff", None), ("i live in port arthur", None)])
 def test_a_facility_of_two_words_with_one_misspelt(text, facility):
     assert facility_in(text) == facility
+
+
+@pytest.mark.parametrize("text, facility", [
+    ("a mi sobrino lo mandaron a uno que se llama carolain en virginia", "Caroline Detention Facility (Bowling Green, VA)"),
+    ("lleva 20 dias en el de baker en macleny", "Baker County Detention Center (Macclenny, FL)"),
+    ("my daughter is called caroline", None),
+])
+def test_facilities_as_heard(text, facility):
+    assert facility_in(text) == facility

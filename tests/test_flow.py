@@ -2768,3 +2768,9 @@ def test_sometime_last_month_is_kept_as_said():
     said = flow.answers_in_text("detention", "my brother crossed sometime last month and border patrol has him, hes at camp east montana",
                                 date(2026, 12, 7))
     assert said["detained_since"] == "sometime last month"
+
+
+@pytest.mark.parametrize("text", ["yo tenia cita con ICE este jueves pero me llamaron para cambiarla, eso es normal o es una trampa?",
+                                  "mi corte era mañana pero me llamaron que la cancelaron, que hago, voy o no voy?"])
+def test_a_spanish_date_that_was_and_was_moved_keeps_no_day(text):
+    assert "hearing_date" not in flow.answers_in_text("removal", text, date(2026, 12, 7))
