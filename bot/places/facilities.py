@@ -110,7 +110,9 @@ _AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} fa
                   "the {} one", "el de {}", "la de {}")
 
 #: (alias, facility, whether one typo is allowed)
-_ALIASES = [(alias, name, True) for name, aliases in FACILITIES.items() for alias in aliases] + [
+#: Misspellings listed as they are heard, matched exactly ("carolain" is one letter from the name "caroline").
+_EXACT_ONLY = {"carolain", "macleny"}
+_ALIASES = [(alias, name, alias not in _EXACT_ONLY) for name, aliases in FACILITIES.items() for alias in aliases] + [
     (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() for form in _AROUND_A_TOWN]
 
 
