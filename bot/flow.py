@@ -407,6 +407,7 @@ _STAGE_WORDS = (
                        "nego el asylum", "negó el asylum", "nego mi asylum", "negaron el asylum",
                        # "a mi me dieron deportacion hace 9 años": an order given
                        "dieron deportacion", "dieron la deportacion", "dio deportacion", "dio la deportacion",
+                       "dieron una deportacion", "dio una deportacion",
                        "orden de deportacion", "orden de deportación", "order de deportacion", "order de deportación", "orden de remocion", "deportado", "deportada",
                        "me deportaron", "lo deportaron", "la deportaron", "salida voluntaria", "voluntary departure",
                        # "my dad got sent back to peru", "lo mandaron de regreso a honduras"
@@ -489,6 +490,8 @@ _OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mu
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b"
                             # "mi cita con el officer de ICE es el viernes que viene"
                             r"|\bcita con (?:el|la|mi) (?:officer|oficial|agente|deportation officer)\b"
+                            # "tenia que firmar mañana en ICE": signing at ICE, a check-in
+                            r"|\b(?:firmar|firmo|firma|reportarme|presentarme)\b[^.?!]{0,25}\b(?:en|con|a) (?:la )?(?:ice|migra|migracion|inmigracion)\b"
                             # "ICE se quedó con su pasaporte y tiene cita en 16 días": ICE named before the appointment
                             r"|\b(?:ice|la migra|migracion|inmigracion)\b[^.?!]{0,60}\b(?:tiene|tengo|tenemos|has|have|got)\s+"
                             r"(?:una\s+|su\s+|mi\s+|an?\s+)?(?:cita|appointment|appt)\b(?!\s+(?:con|en|with|at)\s+(?:el\s+|la\s+|the\s+)?"
@@ -737,7 +740,7 @@ _STAGE_SAID = re.compile(
     r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum|el appeal|mi appeal|la apelacion)|"
     # "la BIA me nego el appeal hace 20 dias": the board's no, said short
     r"(?:bia|junta) (?:me |nos |le |les )?(?:nego|negó|rechazo|rechazó)|"
-    r"(?:me|le|nos|les) (?:dieron|dio) (?:la )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
+    r"(?:me|le|nos|les) (?:dieron|dio) (?:la |una )?deportaci[oó]n|(?:tengo|tiene) (?:una )?deportaci[oó]n|(?:i|he|she) (?:have|has) a deportation|"
     r"(?:gave|give) (?:me|him|her|us|them) (?:a )?deportation|got (?:a )?deportation|"
     # a "bag and baggage" letter: "show up at the federal building friday with one bag"
     r"bag\s*(?:and|&|n|-)\s*baggage|(?:passport|pasaporte) (?:and|y) (?:one|a|una) (?:bag|maleta)|"

@@ -176,11 +176,14 @@ _DETAIL_WORDS = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.IGNORECASE) fo
 _UNSURE = re.compile(r"\b(?:(?:do\s*n[o']?t|dont)\s+(?:really\s+)?know|idk|not sure|no s[eé]|no entiendo|what (?:kind|type) of case|qu[eé] (?:tipo|clase) de caso)\b", re.IGNORECASE)
 #: A question about the firm itself, asked of it: its fees, hours, office or languages ("do you guys do
 #: consultations on saturdays", "cuanto cobran por una consulta"; not "her office is closed").
+#: How to pay, said in place of the matter: "no tenemos dinero pero podemos pagar en partes", "can i pay little by little".
+_PAY_HOW = re.compile(r"\b(?:pagar|pay)\b[^.!?]{0,20}\b(?:en partes|por partes|poco a poco|a plazos|in (?:parts|payments|installments)"
+                      r"|little by little)\b|\bpayment plans?\b|\bplan de pagos?\b", re.IGNORECASE)
 _OFFICE_OR_FEE = re.compile(
     r"\b(?:do|are|can) (?:you|u|y'?all)(?: guys)?\b[^.!?]{0,40}\b(?:consultations?|consultas?|office|open|saturdays?|weekends?|speak|charge|zoom)\b"
     r"|\bhow much (?:do|does|is|are|for)\b[^.!?]{0,30}\b(?:you|consult\w*|consulta)\b|\bcu[aá]nto cobran\b|\b(?:abren|dan consultas?|hablan espa[nñ]ol)\b"
-    r"|\b(?:what are|cu[aá]les son) (?:your|sus) (?:office )?(?:hours|horarios?)\b|\bustedes (?:dan|tienen|hacen|abren|cobran|traducen)\b",
-    re.IGNORECASE)
+    r"|\b(?:what are|cu[aá]les son) (?:your|sus) (?:office )?(?:hours|horarios?)\b|\bustedes (?:dan|tienen|hacen|abren|cobran|traducen)\b"
+    r"|" + _PAY_HOW.pattern, re.IGNORECASE)
 #: Fewer words than this tell too little for the attorney ("family", "asylum pls").
 _DETAILS_MIN_WORDS = 6
 
@@ -253,7 +256,7 @@ def persecution_told(text: str | None) -> bool:
 def untold(text: str | None) -> bool:
     """Whether an answer to "What's happening?" leaves the matter untold: vague ("help pls"), unsure
     ("idk everything is bad"), or a paper come without what it says ("me llegó una carta")."""
-    return vague(text) or bool(_UNSURE.search(text or "")) or paper_untold(text)
+    return vague(text) or bool(_UNSURE.search(text or "")) or paper_untold(text) or bool(_PAY_HOW.search(text or ""))
 
 
 def paper_untold(text: str | None) -> bool:
@@ -379,7 +382,7 @@ RELEASED = re.compile(
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
-    r"|(?<!\bno )(?<!\bnunca )(?:(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir|dejaron ir)|(?:ya )?soltaron a (?:mi|su|nuestr[oa]) \w+)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza)|(?:he|she)(?: is|'s) home now)\b",
+    r"|(?<!\bno )(?<!\bnunca )(?:(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir|dejaron ir)|(?:ya )?soltaron a (?:mi|su|nuestr[oa]) \w+)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza|on bond|en bond|con bond)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
 #: Becoming a citizen is the aim ("now she wants to become a citizen"), not a petitioner's status.
 _CITIZENSHIP_AIM = re.compile(

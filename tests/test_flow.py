@@ -2774,3 +2774,16 @@ def test_sometime_last_month_is_kept_as_said():
                                   "mi corte era mañana pero me llamaron que la cancelaron, que hago, voy o no voy?"])
 def test_a_spanish_date_that_was_and_was_moved_keeps_no_day(text):
     assert "hearing_date" not in flow.answers_in_text("removal", text, date(2026, 12, 7))
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("my husband salió on bond ayer del de cibola, pagamos 7 mil, ahora que sigue? tiene que ir a corte?", "removal"),
+])
+def test_out_on_bond_in_spanglish_is_the_removal_case(text, matter):
+    assert flow.matter_told("detention", text) == matter
+
+
+def test_signing_at_ice_is_a_check_in_and_a_deportation_given_is_the_order():
+    assert flow.removal_stage("tenia que firmar mañana en ICE pero fui hoy por si acaso y pues me dejaron salir") == "check_in"
+    assert flow.answers_in_text("removal", "me agarraron en la frontera hace como 15 años y me dieron una deportacion, me regrese",
+                                date(2026, 12, 7)) == {"removal_stage": "removal_order"}

@@ -95,6 +95,7 @@ IN_A_COMMON_TOWN = {
     "Denver Contract Detention Facility (Aurora, CO)": "aurora",
     "Elizabeth Detention Center (NJ)": "elizabeth",
     "Florence Service Processing Center (AZ)": "florence",
+    "Prairieland Detention Center (Alvarado, TX)": "alvarado",
 }
 #: (Matched exactly: one letter off, "ice in aurora" would be "live in aurora".)
 _AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} facility", "centro de {}",
