@@ -946,8 +946,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 days.add(day)
             elif _SINCE_PERIOD.search(sentence):
                 periods += _SINCE_PERIOD.findall(sentence)
-            elif _A_DAY_UNNAMED.search(sentence):
-                periods.append(_A_DAY_UNNAMED.search(sentence).group(0))  # "they arrested my husband the other night": kept as said
+            elif (unnamed := _A_DAY_UNNAMED.search(sentence)) is not None:
+                periods.append(unnamed.group(0))  # "they arrested my husband the other night": kept as said
     if not days and not periods:
         # "ICE detained my husband. It happened this morning at 6.": the sentence right after the
         # one that tells the detention, when it names one recent day and no arrival or hearing.
