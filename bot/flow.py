@@ -2438,7 +2438,7 @@ def news_of_detention(read: str | None, situation: str | None, text: str) -> boo
 
 
 #: Immigration named: "ICE", "la migra", "deportation".
-AGENCY_WORDS = r"ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*"
+AGENCY_WORDS = situations.AGENCY_WORDS
 _AGENCY_NAMED = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
 
 

@@ -808,7 +808,9 @@ _WORK_RECORDS_CHECK = re.compile(
 _THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|tienen|has|kept|keeps)\s+(?:away\s+)?(?:my|our|mis|mi|los|el|la|las|nuestros?)\s+"
                            r"(?:papers|papeles|passports?|pasaportes?|documents|documentos|ids?|identificaci[oó]n|cards?|tarjetas?|mica)\b",
                            re.IGNORECASE)
-_AGENCY_SAID = re.compile(r"\b(?:ice|migra|cbp|border patrol|patrulla|inmigraci[oó]n|immigration)\b", re.IGNORECASE)
+#: The immigration agencies and their work, as visitors name them (one list: ``flow`` uses it too).
+AGENCY_WORDS = r"ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*"
+_AGENCY_SAID = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
 #: Words of someone held: "detenido", "detained", "custody", "jail".
 _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|custody|custodia|jail|c[aá]rcel|corral[oó]n|ice has|la migra tiene)\b",
                          re.IGNORECASE)
