@@ -256,7 +256,7 @@ def persecution_told(text: str | None) -> bool:
 def untold(text: str | None) -> bool:
     """Whether an answer to "What's happening?" leaves the matter untold: vague ("help pls"), unsure
     ("idk everything is bad"), or a paper come without what it says ("me llegó una carta")."""
-    return vague(text) or bool(_UNSURE.search(text or "")) or paper_untold(text) or bool(_PAY_HOW.search(text or ""))
+    return vague(text) or bool(_UNSURE.search(text or "")) or paper_untold(text)
 
 
 def paper_untold(text: str | None) -> bool:

@@ -100,3 +100,7 @@ def test_a_facility_of_two_words_with_one_misspelt(text, facility):
 ])
 def test_facilities_as_heard(text, facility):
     assert facility_in(text) == facility
+
+
+def test_a_common_phrase_one_letter_from_a_facility_is_not_it():
+    assert facility_in("how long is the wait? - Linh Tran") is None

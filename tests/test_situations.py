@@ -659,6 +659,6 @@ def test_help_with_something_confidential_tells_no_matter():
     assert situations.vague("can someone help me with something confidential")
 
 
-def test_how_to_pay_said_in_place_of_the_matter_leaves_it_untold():
+def test_how_to_pay_said_in_place_of_the_matter_asks_for_the_details():
     told = "necesito abogado para mi esposa, es urgente, no tenemos dinero pero podemos pagar en partes"
-    assert situations.untold(told) and not situations.details_said("other", told)
+    assert not situations.details_said("other", told)
