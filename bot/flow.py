@@ -1509,6 +1509,8 @@ _MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|canc
                            r"|reprogramaron|pospuesto|pospusieron|cancelad[oa]|cancelaron|cambiarla|cambiarlo|moverla|moverlo)\b", re.IGNORECASE)
 _MOVED_TO = re.compile(
     r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
+    # "they moved his ice check in up to this coming monday"
+    r"|\b(?:moved|changed|rescheduled|pushed)\s+(?:his|her|my|our|the|their)\s+(?:[\w-]+\s+){0,3}?(?:up|back|forward)\s+(?:to|for|until)\b"
     r"|\b(?:la|lo) (?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:para|al|a|hasta)\b"
     r"|\b(?:se )?(?:cambi[oó]|movi[oó]|pas[oó]|pospuso)\s+(?:para|al|hasta)\b",
     re.IGNORECASE,

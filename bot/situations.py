@@ -843,7 +843,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "enforcement") else "other"
     if value == "detention" and petition_for_relative(text) and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")
-                                                                     or _HELD_WORDS.search(text or "")):
+                                                                     or _HELD_WORDS.search(text or "") or _AGENCY_SAID.search(text or "")):
         return "family"  # "dice que la petición que hice para mi mamá fue aprobada": nobody held
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not biometrics_only(text) and not scam_call(text):

@@ -104,3 +104,7 @@ def test_facilities_as_heard(text, facility):
 
 def test_a_common_phrase_one_letter_from_a_facility_is_not_it():
     assert facility_in("how long is the wait? - Linh Tran") is None
+
+
+def test_a_short_word_is_not_a_misspelt_facility():
+    assert facility_in("hubo una redada en el car wash donde trabaja mi esposo") is None

@@ -2787,3 +2787,9 @@ def test_signing_at_ice_is_a_check_in_and_a_deportation_given_is_the_order():
     assert flow.removal_stage("tenia que firmar mañana en ICE pero fui hoy por si acaso y pues me dejaron salir") == "check_in"
     assert flow.answers_in_text("removal", "me agarraron en la frontera hace como 15 años y me dieron una deportacion, me regrese",
                                 date(2026, 12, 7)) == {"removal_stage": "removal_order"}
+
+
+def test_a_check_in_moved_up_to_a_day():
+    said = flow.answers_in_text("removal", "they called my husband and moved his ice check in up to this coming monday. it was supposed to be "
+                                           "in march. is that bad??", date(2026, 12, 7))
+    assert said == {"removal_stage": "check_in", "hearing_date": "2026-12-14"}

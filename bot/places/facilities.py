@@ -145,7 +145,7 @@ def facility_in(text: str) -> Optional[str]:
 def _one_long_word_off(said: str, alias: str) -> bool:
     """Whether the words said differ from the name's only in one word of six letters or more."""
     off = [(a, b) for a, b in zip(said.split(), alias.split()) if a != b]
-    return len(off) == 1 and len(off[0][1]) >= 6
+    return len(off) == 1 and len(off[0][1]) >= 6 and len(off[0][0]) >= 5  # ("el car" is not "el carnes")
 
 
 def _word_by_word(said: str, alias: str, least: float = 75) -> bool:
