@@ -1388,7 +1388,7 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     moved = _MOVED_TO.search(text or "") if situation == "removal" else None
     if moved is not None:
         # "was supposed to be december 14 but ... it got moved to april 20": the day it was moved to
-        to = re.split(r"[.?!;]", text[moved.end():], maxsplit=1)[0]
+        to = re.split(r"[.?!;]|,?\s+(?:antes|before|instead|en vez|en lugar)\b", text[moved.end():], maxsplit=1)[0]
         moved_day = dates.coming_date(to, today) or dates.mentioned_date(to, today)
         if moved_day is None and dates.far_off(to, today):
             # "supposed to be tomorrow but ... its moved to next month": the far time it was moved to, not the day it was
@@ -1508,7 +1508,10 @@ _WAS_TO_BE = re.compile(r"\b(?:was|were) (?:supposed|going) to be\b|\biba a ser\
 _MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|cancel+ed|cambiad[oa]|cambiaron|movid[oa]|movieron|reprogramad[oa]"
                            r"|reprogramaron|pospuesto|pospusieron|cancelad[oa]|cancelaron|cambiarla|cambiarlo|moverla|moverlo)\b", re.IGNORECASE)
 _MOVED_TO = re.compile(
-    r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
+    r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:up\s+|back\s+|forward\s+)?"
+    r"(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
+    # "me cambiaron la corte para el lunes"
+    r"|\b(?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:la|el|mi|su)\s+(?:\w+\s+){0,2}?(?:para|al|hasta)\b"
     # "they moved his ice check in up to this coming monday"
     r"|\b(?:moved|changed|rescheduled|pushed)\s+(?:his|her|my|our|the|their)\s+(?:[\w-]+\s+){0,3}?(?:up|back|forward)\s+(?:to|for|until)\b"
     r"|\b(?:la|lo) (?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:para|al|a|hasta)\b"

@@ -253,10 +253,14 @@ def persecution_told(text: str | None) -> bool:
     return bool(_PERSECUTED.search(text or ""))
 
 
+#: An unsure answer longer than this tells something ("how do i get my file? somebody said FOIA but i dont know how").
+_UNSURE_WORDS = 12
+
+
 def untold(text: str | None) -> bool:
     """Whether an answer to "What's happening?" leaves the matter untold: vague ("help pls"), unsure
     ("idk everything is bad"), or a paper come without what it says ("me llegó una carta")."""
-    return vague(text) or bool(_UNSURE.search(text or "")) or paper_untold(text)
+    return vague(text) or paper_untold(text) or (bool(_UNSURE.search(text or "")) and len(re.findall(r"\w+", text or "")) <= _UNSURE_WORDS)
 
 
 def paper_untold(text: str | None) -> bool:
@@ -811,6 +815,8 @@ _THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|t
 #: The immigration agencies and their work, as visitors name them (one list: ``flow`` uses it too).
 AGENCY_WORDS = r"ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*"
 _AGENCY_SAID = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
+#: The agencies that hold people (not "inmigración", which is USCIS as often): "ICE picked her up".
+_AGENTS_SAID = re.compile(r"\b(?:ice|la migra|migra|cbp|border patrol|patrulla fronteriza)\b", re.IGNORECASE)
 #: Words of someone held: "detenido", "detained", "custody", "jail".
 _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|custody|custodia|jail|c[aá]rcel|corral[oó]n|ice has|la migra tiene)\b",
                          re.IGNORECASE)
@@ -843,7 +849,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         following = _next_reading(ranking, "detention", text)
         return following if following not in (None, "enforcement") else "other"
     if value == "detention" and petition_for_relative(text) and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")
-                                                                     or _HELD_WORDS.search(text or "") or _AGENCY_SAID.search(text or "")):
+                                                                     or _HELD_WORDS.search(text or "") or _AGENTS_SAID.search(text or "")):
         return "family"  # "dice que la petición que hice para mi mamá fue aprobada": nobody held
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not biometrics_only(text) and not scam_call(text):

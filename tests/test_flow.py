@@ -2793,3 +2793,11 @@ def test_a_check_in_moved_up_to_a_day():
     said = flow.answers_in_text("removal", "they called my husband and moved his ice check in up to this coming monday. it was supposed to be "
                                            "in march. is that bad??", date(2026, 12, 7))
     assert said == {"removal_stage": "check_in", "hearing_date": "2026-12-14"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("got a text from ICE that my check in got moved up to the 16th. it was supposed to be february", "2026-12-16"),
+    ("me mandaron una notificacion que me cambiaron la corte para el lunes, antes era para dentro de 3 meses!", "2026-12-14"),
+])
+def test_a_date_moved_up_is_the_day_moved_to(text, day):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7))["hearing_date"] == day

@@ -662,3 +662,8 @@ def test_help_with_something_confidential_tells_no_matter():
 def test_how_to_pay_said_in_place_of_the_matter_asks_for_the_details():
     told = "necesito abogado para mi esposa, es urgente, no tenemos dinero pero podemos pagar en partes"
     assert not situations.details_said("other", told)
+
+
+def test_a_long_unsure_question_tells_its_matter():
+    assert not situations.untold("how do i get a copy of my whole immigration file? somebody said FOIA but i dont know how")
+    assert situations.untold("idk everything is bad, i lost my job and now this")
