@@ -860,13 +860,20 @@ def _someone_held(answer: "Answer", slots: Mapping[str, Any], firm: Any) -> None
     answer.responses = []
 
 
+#: An answer that names only whom or what the matter is about: "its about my job", "es por mi esposo", "help pls its my son".
+_ABOUT_SOMEONE = re.compile(r"\b(?:about|por|sobre|for|de parte de)\s+(?:my|mi|mis|su|our|nuestr[oa])\s+\w+|\b(?:its|it'?s|it is|es)\s+(?:my|mi)\s+\w+",
+                            re.IGNORECASE)
+
+
 def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """The matter told where "something else", read from a plea that named none, asks what to help with:
     "quick question about mi cuñado", then "he has a removal order from 5 years ago and does check ins"
     is the removal case ({} if none)."""
     if slots.get("situation") != "other" or slots.get("requested_slot") != "details" or not text:
         return {}
-    if not situations.untold(slots.get("situation_text")) and not slots.get("situation_tries"):
+    told = slots.get("situation_text")
+    if not situations.untold(told) and not (slots.get("situation_tries") and _ABOUT_SOMEONE.search(told or "")):
+        # ("cambio de dirección", not placed, told its matter; "its about my job" named only whose or what)
         # "something else" told ("what are your hours?", "my case status"): the details add to it (an answer to
         # "What's happening?" that could not be placed, "its about my job", is no matter told)
         return {}
@@ -1036,11 +1043,6 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # "papeles sin mi esposo ... él me pega cuando toma y me dice que si lo dejo me hace deportar": papers
             # without the abuser, the self-petition for victims (VAWA)
             answer.slots["situation"] = "humanitarian"
-        if kind == "child" and slots.get("situation") == "family" and _CHILD_HURT_BY_SOMEONE.search(text or "") \
-                and situations.A_RELATIVE.search(text or "") and not _NEIGHBOUR.search(text or ""):
-            # "our dad stayed in honduras, we live with mom and stepdad", then "my stepdad touches my little sister":
-            # a child abused at home is what U visas (and SIJS) are for
-            answer.slots["situation"] = SITUATION_OF_LEVERAGE["child"]
         if guess and pending == "intake_confirmed" and text:
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)

@@ -1560,13 +1560,6 @@ def test_a_message_that_is_no_answer_gets_the_situation_question_once_more(inten
     assert interruptions.situation_tries(intent, text) == tries
 
 
-def test_a_child_abused_at_home_told_in_a_family_matter_makes_it_humanitarian():
-    slots = {"requested_slot": "intake_confirmed", "situation": "family", "situation_text": "our dad stayed in honduras, we live with mom and stepdad"}
-    told = "my stepdad touches my little sister at night and my mom doesnt believe me"
-    answer = _handle("crisis", told, entities=[{"entity": "crisis_kind", "value": "child"}], slots=slots)
-    assert answer.slots["situation"] == "humanitarian"
-
-
 def test_persecution_told_beside_a_danger_reading_is_the_asylum_matter():
     slots = {"requested_slot": "details", "situation": "other", "situation_text": "todo esta mal, llegue hace poco y nadie me explica",
              "situation_tries": 1}
@@ -1589,3 +1582,9 @@ def test_the_dangers_own_matter_replaces_something_else_only_when_nothing_was_to
                                   [{"entity": "crisis_kind", "value": "violence"}], [{"name": "crisis", "confidence": 1.0}], fraud, firm(),
                                   today=date(2026, 12, 7), free_text=True)
     assert "situation" not in answer.slots
+
+
+def test_an_unplaced_answer_that_told_its_matter_keeps_it_beside_the_details():
+    slots = {"requested_slot": "details", "situation": "other", "situation_text": "cambio de dirección", "situation_tries": 1}
+    ranking = [{"name": "situation_humanitarian", "confidence": 0.8}]
+    assert interruptions.matter_in_details("situation_humanitarian", "me mudé hace un mes y tengo caso de asilo pendiente", ranking, slots) == {}
