@@ -861,7 +861,7 @@ def _someone_held(answer: "Answer", slots: Mapping[str, Any], firm: Any) -> None
 
 
 #: An answer that names only whom or what the matter is about: "its about my job", "es por mi esposo", "help pls its my son".
-_ABOUT_SOMEONE = re.compile(r"\b(?:about|por|sobre|for|de parte de)\s+(?:my|mi|mis|su|our|nuestr[oa])\s+\w+|\b(?:its|it'?s|it is|es)\s+(?:my|mi)\s+\w+",
+_ABOUT_SOMEONE = re.compile(r"\b(?:about|por|sobre|de parte de)\s+(?:my|mi|mis|su|our|nuestr[oa])\s+\w+|\b(?:its|it'?s|it is|es)\s+(?:my|mi)\s+\w+",
                             re.IGNORECASE)
 
 
