@@ -253,6 +253,10 @@ def persecution_told(text: str | None) -> bool:
     return bool(_PERSECUTED.search(text or ""))
 
 
+#: How hard it is to say, in place of what: "its complicated with my kids dad", "ugh where do i even start", "pues todo está mal".
+_NOT_TOLD_YET = re.compile(r"\b(?:complicated|complicado|complicada|(?:a|such a) mess|un desmadre|un relajo|where do i (?:even )?start"
+                           r"|por d[oó]nde empiezo|c[oó]mo empezar|todo (?:est[aá]|anda|va) (?:mal|fatal)|everything is (?:bad|wrong|a mess|falling apart)"
+                           r"|(?:long|larga) (?:story|historia))\b", re.IGNORECASE)
 #: An unsure answer longer than this tells something ("how do i get my file? somebody said FOIA but i dont know how").
 _UNSURE_WORDS = 12
 
@@ -260,7 +264,8 @@ _UNSURE_WORDS = 12
 def untold(text: str | None) -> bool:
     """Whether an answer to "What's happening?" leaves the matter untold: vague ("help pls"), unsure
     ("idk everything is bad"), or a paper come without what it says ("me llegó una carta")."""
-    return vague(text) or paper_untold(text) or (bool(_UNSURE.search(text or "")) and len(re.findall(r"\w+", text or "")) <= _UNSURE_WORDS)
+    short = len(re.findall(r"\w+", text or "")) <= _UNSURE_WORDS
+    return vague(text) or paper_untold(text) or (short and bool(_UNSURE.search(text or "") or _NOT_TOLD_YET.search(text or "")))
 
 
 def paper_untold(text: str | None) -> bool:

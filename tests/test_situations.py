@@ -667,3 +667,9 @@ def test_how_to_pay_said_in_place_of_the_matter_asks_for_the_details():
 def test_a_long_unsure_question_tells_its_matter():
     assert not situations.untold("how do i get a copy of my whole immigration file? somebody said FOIA but i dont know how")
     assert situations.untold("idk everything is bad, i lost my job and now this")
+
+
+@pytest.mark.parametrize("text", ["its complicated with my kids dad", "bro its a mess honestly, es complicado", "ugh where do i even start",
+                                  "pues todo está mal"])
+def test_how_hard_it_is_to_say_leaves_the_matter_untold(text):
+    assert situations.untold(text)
