@@ -127,14 +127,18 @@ SITUATION_TRIES = 1
 NOT_AN_ANSWER_AT_SITUATION = ("request_human", "express_distress", "insult", "bot_challenge", "start_over",
                               "greet", "thank", "affirm", "goodbye")
 #: (a greeting or a yes of more than a few words is an answer: "help pls its my son")
-_EMPTY_UNLESS_VAGUE = ("greet", "thank", "affirm", "goodbye")
+_EMPTY_WHEN_SHORT = ("greet", "thank", "affirm", "goodbye")
+_FEW_WORDS = 3
 
 
 def situation_tries(intent: str, text: str) -> int:
     """How many unplaced messages at "What's happening?" make the situation "other"."""
-    if intent in NOT_AN_ANSWER_AT_SITUATION and (intent not in _EMPTY_UNLESS_VAGUE or len(re.findall(r"\w+", text or "")) <= 3):
+    short = len(re.findall(r"\w+", text or "")) <= _FEW_WORDS
+    if intent in NOT_AN_ANSWER_AT_SITUATION and (intent not in _EMPTY_WHEN_SHORT or short):
         return SITUATION_TRIES + 1
     return SITUATION_TRIES
+
+
 TRIES_AT_SITUATION = ("ask_legal_advice", "out_of_scope", "chitchat", "nlu_fallback", "non_english", "express_distress")
 #: At "What's happening?", questions that are the visitor's matter itself ("just want to know
 #: the price", "status of my case", "reschedule my consultation", "where is your office"): answered,
@@ -873,9 +877,8 @@ def matter_in_details(intent: str, text: str, ranking: Sequence[Mapping[str, Any
         return {}
     told = slots.get("situation_text")
     if not situations.untold(told) and not (slots.get("situation_tries") and _ABOUT_SOMEONE.search(told or "")):
-        # ("cambio de dirección", not placed, told its matter; "its about my job" named only whose or what)
-        # "something else" told ("what are your hours?", "my case status"): the details add to it (an answer to
-        # "What's happening?" that could not be placed, "its about my job", is no matter told)
+        # "something else" told ("what are your hours?", or "cambio de dirección" that could not be placed): the
+        # details add to it; "its about my job", not placed, named only whose or what, so the details tell the matter
         return {}
     read = situations.category_for_intent(intent)
     # (read as "something else" too: "my boss says my social security doesnt match" is the employer's check)
