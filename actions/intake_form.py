@@ -18,7 +18,8 @@ from actions.clock import now, today
 from actions.db import intake_db
 from actions.messages import (ever_set, latest_intent, latest_text, said_again, said_in_session, said_this_turn, set_lately, slot_before_turn, told_languages,
                               user_texts)
-from bot import after_hours, cards, contact, dates, flow, follow_ups, funnel, intake, interruptions, language, situations, store, updates, urgency
+from bot import (after_hours, cards, contact, dates, flow, follow_ups, funnel, intake, interruptions, language, resources, situations, store, updates,
+                 urgency)
 from bot.places import location, resolver
 from bot.firm import firm
 
@@ -276,8 +277,9 @@ class ValidateIntakeForm(FormValidationAction):
                 out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out})
         elif asked not in (None, "consent", "situation") and interruptions.is_question(text) and latest_intent(
             tracker
-        ).startswith(interruptions.SITUATION_PREFIX):
+        ).startswith(interruptions.SITUATION_PREFIX) and not (asked == "detained_where" and interruptions.where_held_asked_about(text)):
             # A question about their case at another question ("can they deport me if...?"):
+            # ("how do i find out where he is?" is told where to look, validate_detained_where)
             # heard as what is happening, and answered the only way the assistant may.
             dispatcher.utter_message(response="utter_no_legal_advice")
         return out
@@ -480,6 +482,11 @@ class ValidateIntakeForm(FormValidationAction):
             # "whats an a number? where do i find it": a question about the papers, not where someone is held
             dispatcher.utter_message(response="utter_a_number_where")
             return {"detained_where": None}
+        if interruptions.where_held_asked_about(latest_text(tracker)):
+            # "how do i find out where he is??": where to look, then the question again (not known, if asked twice)
+            dispatcher.utter_message(response="utter_help_detained", **resources.facts(firm()))
+            known = said_again(tracker) or interruptions.where_held_not_known(latest_text(tracker))
+            return {"detained_where": "unknown" if known else None}
         return {"detained_where": _clip(value)}
 
     def validate_detained_since(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

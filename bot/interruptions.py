@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from bot import contact, dates, flow, safety, situations, urgency
+from bot import contact, dates, flow, resources, safety, situations, urgency
 from bot.language import asks_which_language
 from bot.places import facilities, location, roles
 
@@ -223,6 +223,37 @@ def a_number_asked_about(text: str, pending: Optional[str] = "a_number") -> bool
 
     return (bool(_A_NUMBER_ASKED.search(text or "")) and not contact.has_digits(contact.spelled_digits(text or ""))
             and (pending == "a_number" or bool(_A_NUMBER_NAMED.search(text or ""))))
+
+
+#: A question about how to find where someone is held: "how do i find out where he is??", "¿cómo sé dónde está?".
+_WHERE_HELD_ASKED = re.compile(
+    r"\b(?:how|where) (?:do|can|could|would|should|will|does) (?:i|we|you|one|they|someone) (?:even )?(?:find|locate|look|search|check"
+    r"|know|see|figure)\b|\bhow (?:to|can i|can we) (?:find|locate|know|look)\b|\bis there (?:a|any) way to (?:find|know|locate|see|check)\b"
+    r"|\bwhere (?:did|would|do|will) (?:they|ice|immigration|la migra) (?:take|took|send|bring|have)\b"
+    r"|\bc[oó]mo (?:l[oae]s? )?(?:puedo |podemos |se puede |hago para |le hago para |le hacemos para )?(?:l[oae]s? )?(?:encontrar|encuentro"
+    r"|localizar|localizo|buscar|busco|saber|s[eé]|sabemos|averiguar|averiguo)\b"
+    r"|\bd[oó]nde (?:l[oae]s? )?(?:puedo |podemos |se puede )?(?:l[oae]s? )?(?:buscar|busco|buscamos|encontrar|encuentro|averiguar|checar|checo)\b"
+    r"|\ba d[oó]nde (?:se )?(?:l[oae]s? )?(?:llevaron|llevan|mandaron|mandan)\b", re.IGNORECASE)
+
+
+#: ... told beside it that they do not know: "where did they take him? we dont know", "nadie nos dice".
+_NOT_KNOWN_BESIDE = re.compile(r"\b(?:(?:we|i) (?:still )?(?:do ?n[o']?t|dont|do not) know|idk|no (?:s[eé]|sabemos|sabe|saben)"
+                               r"|nadie (?:nos|me) (?:dice|dicen|quiere decir))\b", re.IGNORECASE)
+
+
+def where_held_not_known(text: str) -> bool:
+    """Whether a question how to find someone held also says that they do not know where."""
+    return where_held_asked_about(text) and bool(_NOT_KNOWN_BESIDE.search(text or ""))
+
+
+def where_held_asked_about(text: str) -> bool:
+    """Whether a message at "Where is the person held?" asks how to find out, and guesses no place
+    ("how do i find out where he is??", "¿a dónde se lo llevaron? nadie nos dice")."""
+    from bot.places import resolver
+
+    t = text or ""
+    return (bool(_WHERE_HELD_ASKED.search(t)) and ("?" in t or is_question(t)) and not flow.where_held_guessed(t)
+            and not resolver.mentions(t))
 
 
 #: Only the start of a number: "A 0 9 8 ... no sé el resto", "empieza con A 0 5...", "I wrote 24 something and then lost it".
@@ -955,6 +986,13 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
     if pending in ("a_number", "detained_where") and intent not in ("crisis", "emergency_now") and a_number_asked_about(text, pending):
         # "que es el numero A? donde lo encuentro", read as a request for someone's data: where it is written
         answer.responses.append("utter_a_number_where")
+        return answer
+    if pending == "detained_where" and intent not in ("crisis", "emergency_now") and where_held_asked_about(text):
+        # "how do i find out where he is??": where to look, then the question again ("where did they take
+        # him? we dont know": not known)
+        answer.messages.append(("utter_help_detained", resources.facts(firm)))
+        if where_held_not_known(text):
+            answer.slots[pending] = "unknown"
         return answer
     answer.slots.update(declined(pending, text, slots))
     # Never let an interruption swallow an answer: a message that plainly answers the

@@ -434,6 +434,20 @@ async def test_a_date_said_at_any_question_is_not_asked_again(run_form):
     assert slots["requested_slot"] == "a_number"
 
 
+@pytest.mark.parametrize("text,intent,kept", [
+    ("how do i find out where he is??", "out_of_scope", None),
+    ("cómo le hago para saber dónde lo tienen?", "situation_other", None),
+    ("where did they take him? we dont know", "dont_know", "unknown"),
+])
+async def test_how_to_find_someone_held_is_told_where_to_look_and_not_taken_as_the_place(run_form, text, intent, kept):
+    before = {"consent": True, "location": "Houston, TX", "state": "TX", "situation": "detention", "urgency_notified": ["detained_now"]}
+    slots, dispatcher = await run_form(before, {"detained_where": "unknown" if kept else text}, text=text, intent=intent,
+                                       requested="detained_where")
+    assert responses(dispatcher) == ["utter_help_detained"]
+    assert slots["detained_where"] == kept
+    assert slots["requested_slot"] == ("detained_since" if kept else "detained_where")
+
+
 async def test_an_unplaced_answer_to_whats_happening_is_kept_and_the_details_question_asks_for_more(run_form):
     before = {"consent": True, "location": "Houston, TX", "state": "TX"}
     first, dispatcher = await run_form(before, {}, text="a letter came and i dont get it", intent="inform", requested="situation")

@@ -1588,3 +1588,25 @@ def test_an_unplaced_answer_that_told_its_matter_keeps_it_beside_the_details():
     slots = {"requested_slot": "details", "situation": "other", "situation_text": "cambio de dirección", "situation_tries": 1}
     ranking = [{"name": "situation_humanitarian", "confidence": 0.8}]
     assert interruptions.matter_in_details("situation_humanitarian", "me mudé hace un mes y tengo caso de asilo pendiente", ranking, slots) == {}
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("how do i find out where he is??", True),
+    ("is there a way to know where they took her?", True),
+    ("¿cómo sé dónde está?", True),
+    ("a donde se lo llevaron? nadie nos dice", True),
+    ("i think krome?", False),  # a place guessed
+    ("how do i find out if hes in eloy?", False),
+    ("they said maybe the place in alvarado? i dont know", False),
+    ("otero county i think", False),
+    ("how do i put money on his account?", False),  # another question
+])
+def test_a_question_how_to_find_someone_held(text, asked):
+    assert interruptions.where_held_asked_about(text) is asked
+
+
+def test_how_to_find_someone_held_read_as_another_intent_is_told_where_to_look():
+    slots = {"requested_slot": "detained_where", "situation": "detention"}
+    answer = _handle("ask_legal_advice", "how can we find him? we dont know where they took him", slots=slots)
+    assert [name for name, _ in answer.messages] == ["utter_help_detained"]
+    assert answer.slots == {"detained_where": "unknown"}
