@@ -2560,8 +2560,8 @@ _YES_CLAUSE = re.compile(
     r"|(?:that|it) works|works for me"
     # "ofc", "obvio", "proceda", "correcto", "así es", "eso", "if you have to", "y": a yes said alone
     r"|ofc|obvi[oa]?|proceda|procedan|correct[oa]?|exact[oa]|as[ií] es|eso(?: es)?|y|if (?:you|u) (?:have|need) to)(?=\W*$)"
-    # "you can save it", "go for it", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
-    r"|(?:you can |u can |go ahead and )?save it|go for it|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
+    # "you can save it", "go for it", "thumbs up", "i consent", "puede guardarlo", "si acepto", "siii", "kk"
+    r"|(?:you can |u can |go ahead and )?save it|go for it|thumbs? ?up|sounds good|yea|kk?|okok|i consent|i accept|absolutely|please do"
     r"|no problem|no prob|no hay problema|sin problema|why not|por ?qu[eé] no|por ?supuesto|idc|i (?:do ?n[o']?t|dont) care|no me importa"
     # "si como no", "cómo no": "of course" (Latin American Spanish), not a no
     r"|(?:s[ií],? )?c[oó]mo no(?=\W*$)|shoots(?=\W*$)|ok(?:ie|ey|i|y)?[\s-]?dok(?:ie|ey|i|y)?(?=\W*$)"

@@ -1145,7 +1145,7 @@ def test_si_without_the_accent_is_a_yes_only_where_it_reads_as_one(text, said):
     ("hágalo", True), ("listo", True), ("vale", True), ("mhm", True), ("vale la pena?", None),
     ("go", True), ("👌", True), ("✅", True), ("uh huh", True), ("yess", True),
     ("go home", None), ("de una vez no", None), ("i dont want to go", None),
-    ("you can save it", True), ("go for it", True), ("puede guardarlo", True), ("siii", True), ("bueno", True),
+    ("you can save it", True), ("go for it", True), ("thumbs up", True), ("puede guardarlo", True), ("siii", True), ("bueno", True),
     ("not really", False), ("no, no guarde nada", False),
     ("no problem", True), ("no hay problema", True), ("why not", True),  # a yes that starts with "no"
     ("claro que no", False), ("i'd rather you didnt", False), ("prefiero q no guarden nada", False),
