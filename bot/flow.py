@@ -1571,7 +1571,8 @@ _THERE_NOW = re.compile(
     # "im at the ICE office right now for my check in", "estoy en la oficina de migración para mi cita"
     r"|\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:at|in|inside|en|dentro de)\s+(?:the|la)\s+"
     r"(?:(?:ice|immigration)\s+(?:office|building)|oficina de (?:ice|inmigraci[oó]n|migraci[oó]n|la migra))\b"
-    r"(?=[^.]{0,30}\b(?:check[- ]?in|appointment|cita|firmar|firma)\b)",
+    # ("im at the ice office in hartford right now waiting for my check in")
+    r"(?=[^.]{0,45}\b(?:check[- ]?in|appointment|cita|firmar|firma)\b)",
     re.IGNORECASE,
 )
 def at_check_in_now(text: str) -> bool:

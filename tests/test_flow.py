@@ -1571,6 +1571,9 @@ def test_at_the_ice_office_for_the_check_in_now_dates_it_today():
     said = flow.answers_in_text("removal", "im at the ICE office right now for my check in and they told me to wait", _SAT)
     assert said == {"removal_stage": "check_in", "hearing_date": _SAT.isoformat()}
     assert "hearing_date" not in flow.answers_in_text("removal", "im at the ICE office to ask about my husband", _SAT)
+    # the office's town between: "the ice office in hartford right now waiting for my check in"
+    said = flow.answers_in_text("removal", "im at the ice office in hartford right now waiting for my check in, should i leave??", _SAT)
+    assert said["hearing_date"] == _SAT.isoformat()
 
 
 def test_taken_over_the_weekend_in_spanglish_and_held_in_a_county_jail_named_after():
