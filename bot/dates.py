@@ -122,6 +122,35 @@ _WEEK_FROM_DAY = re.compile(r"\b(a|one|1|two|2|three|3) weeks? (?:from|after) (?
 _WEEKS_COUNT = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
 
+#: "the 2nd friday from today", "el segundo viernes a partir de hoy": a weekday counted from now.
+_NTH_WEEKDAY_FROM = re.compile(
+    r"\b(1st|first|primer|primero|2nd|second|segundo|3rd|third|tercer|tercero|4th|fourth|cuarto)\s+(monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+(?:from|after|a partir de|despues de|desde)\s+"
+    r"(?:today|now|right now|hoy|ahora|ahorita)\b")
+#: "two weeks from tomorrow", "dentro de dos semanas a partir de mañana": counted from tomorrow, not today.
+_FROM_TOMORROW = re.compile(
+    r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
+    r"(days?|weeks?|dias?|semanas?)\s+(?:from|after|a partir de|despues de|contando desde|desde)\s+(?:tomorrow|manana)\b")
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "uno": 1, "two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4,
+                "cuatro": 4, "five": 5, "cinco": 5, "six": 6, "seis": 6, "seven": 7, "siete": 7, "eight": 8, "ocho": 8,
+                "nine": 9, "nueve": 9, "ten": 10, "diez": 10}
+
+
+def _counted_from_now(t: str, today: date) -> Optional[date]:
+    """A day counted from today or tomorrow in ``t`` (plain text): "the 2nd friday from today" is the
+    second one after today; "two weeks from tomorrow" is fifteen days ahead (parsedatetime read the
+    first as the 2nd of a month, and both tools count the second from today)."""
+    nth = _NTH_WEEKDAY_FROM.search(t)
+    if nth is not None:
+        first = today + timedelta(days=(_WEEKDAY_NUMBER[nth.group(2)] - today.weekday()) % 7 or 7)
+        return first + timedelta(days=7 * (_NTH[nth.group(1)] - 1))
+    later = _FROM_TOMORROW.search(t)
+    if later is not None:
+        count = int(later.group(1)) if later.group(1).isdigit() else _COUNT_WORDS[later.group(1)]
+        return today + timedelta(days=1 + count * (7 if later.group(2).startswith(("week", "semana")) else 1))
+    return None
+
+
 def _months_in_full(text: str) -> str:
     """Spanish months typed short written in full ("el 16 de dic", "18 dic" -> "... de diciembre")."""
     def full(m: "re.Match[str]") -> str:
@@ -164,6 +193,9 @@ def parse_date(text: str, today: date) -> Optional[date]:
         return None
     text = STREET_ADDRESS.sub(" ", text)  # ("cita con ICE mañana a las 9 en el 26 Federal Plaza": a building, not the 26th)
     text = _months_in_full(text)  # ("el 3 dic": the month said, not the next 3rd)
+    counted_from_now = _counted_from_now(plain(text), today)
+    if counted_from_now is not None:
+        return counted_from_now
     week_from = _WEEK_FROM_DAY.search(plain(text))
     if week_from is not None:
         # "a week from monday", "two weeks from tuesday": that weekday still to come, and the weeks after it
@@ -602,8 +634,8 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
     text = _months_in_full(STREET_ADDRESS.sub(" ", text))
-    if _WEEK_FROM_DAY.search(plain(text)):
-        return parse_date(text, today)  # "two weeks from tuesday": not that tuesday
+    if _WEEK_FROM_DAY.search(plain(text)) or _counted_from_now(plain(text), today):
+        return parse_date(text, today)  # "two weeks from tuesday": not that tuesday; "the 2nd friday from today"
     counted = _day_of_a_month_said(plain(text), today)
     if counted is not None:
         return counted  # "the third friday of next month": not the coming friday

@@ -364,6 +364,20 @@ def test_weeks_from_a_weekday(text, day):
     assert dates.mentioned_date(text, date(2026, 12, 6)) == day
 
 
+@pytest.mark.parametrize("text, day", [
+    ("the 2nd friday from today, in the morning", date(2026, 12, 18)),  # not the 2nd of a month
+    ("el segundo viernes a partir de hoy", date(2026, 12, 18)),
+    ("3rd monday from now", date(2026, 12, 28)),  # said on a Monday: the first is next week's
+    ("two weeks from tomorrow", date(2026, 12, 22)),  # 15 days: the day after the 14-day line
+    ("dentro de dos semanas a partir de mañana, en newark", date(2026, 12, 22)),
+    ("10 days from tomorrow", date(2026, 12, 18)),
+])
+def test_a_day_counted_from_today_or_tomorrow(text, day):
+    monday = date(2026, 12, 7)
+    assert dates.coming_date(text, monday) == day
+    assert dates.parse_date(text, monday) == day
+
+
 @pytest.mark.parametrize("text, far", [
     ("my court date is in may is that bad", True),
     ("the 2nd week of may", True),
