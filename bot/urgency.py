@@ -840,7 +840,10 @@ _RAID_FORESEEN = re.compile(
 #: Agents named as the ones who did it: "arrested by", "detenido por".
 #: A hold ICE placed on someone in a jail: "he has an ICE hold", "le pusieron un hold de inmigracion".
 ICE_HOLD = re.compile(r"\b(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|migra) (?:hold|detainer)s?\b|\b(?:hold|detainer) (?:de|from|by) (?:la )?"
-                      r"(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|migra)\b", re.IGNORECASE)
+                      r"(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|migra)\b"
+                      # "they say ice put a hold", "la migra le puso un hold"
+                      r"|\b(?:ice|immigration|migra) (?:put|placed|issued|dropped|lodged|has|had|le puso|le pusieron|puso|pusieron|tiene|le tiene)"
+                      r"(?: (?:a|an|un|una|on him|on her|on them|him|her))? (?:hold|detainer)s?\b", re.IGNORECASE)
 _DONE_BY = re.compile(
     r"\b(?:arrested|detained|taken|picked up|stopped|grabbed|caught|held|deported|detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?"
     r"|llevad[oa]s?|deportad[oa]s?)\s+(?:by|por)\s+(?:la\s+|the\s+)?$"

@@ -66,6 +66,8 @@ def test_every_reason_has_a_plain_label():
         ("hubo un raid en la warehouse hace rato, todavia estaran ahi?", []),
         ("ICE is still outside my house", ["ice_present_now"]),
         ("my husband got pulled over and now he has an ICE hold at the county jail", []),
+        ("my son got pulled over outside springdale and now hes at the benton county jail, they say ice put a hold", []),
+        ("esta en la carcel del condado y la migra le puso un hold", []),
         ("what are my rights if ICE comes", []),
         ("I want to apply for citizenship", []),
         ("", []),
