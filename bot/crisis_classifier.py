@@ -346,8 +346,12 @@ def sure_reading(text: str, reading: Reading) -> bool:
     return reading.probability >= SURE_WITHOUT_HARM or _harm_said(text)
 
 
-#: Words of harm said as a figure of speech: "im gonna have a heart attack with this letter".
-_FIGURES = re.compile(r"\b(?:gonna|going to|about to) have a heart attack\b|\bme va a dar (?:un )?infarto\b")
+#: Words of harm said as a figure of speech: "im gonna have a heart attack with this letter";
+#: ... and fear told of oneself: "im home now but im shaking", "todavía estoy temblando" (not "he is shaking
+#: and cant breathe": someone else's body).
+_FIGURES = re.compile(r"\b(?:gonna|going to|about to) have a heart attack\b|\bme va a dar (?:un )?infarto\b"
+                      r"|\b(?:i'?m|im|i am|estoy|ando)\s+(?:still\s+|so\s+|all\s+|todav[ií]a\s+|toda\s+|todo\s+)?(?:shaking|temblando)\b"
+                      r"(?!\s+(?:and|y)\s+(?:can'?t|cant|cannot|no puedo)\s+(?:breathe|respirar))")
 
 
 def _harm_said(text: str) -> bool:

@@ -151,6 +151,11 @@ def test_a_reading_without_a_word_of_harm_flags_only_when_very_likely(text, prob
 def test_a_heart_attack_as_a_figure_of_speech_is_no_word_of_harm():
     assert not crisis_classifier._harm_said("i swear im gonna have a heart attack. ICE called my husbands phone")
     assert crisis_classifier._harm_said("i think my dad is having a heart attack")
+    # fear told of oneself is no harm; someone else's body shaking, or shaking and not breathing, is
+    assert not crisis_classifier._harm_said("i hid in the back cooler, im home now but im shaking")
+    assert not crisis_classifier._harm_said("todavía estoy temblando")
+    assert crisis_classifier._harm_said("my son is shaking and wont wake up")
+    assert crisis_classifier._harm_said("im shaking and cant breathe")
 
 
 @pytest.mark.parametrize("text, harm", [
