@@ -514,11 +514,20 @@ _DECISION_DATED = re.compile(
     r"\b(?:decision|letter|order|decision letter|decision|carta|orden)\b[^.]{0,20}?\b(?:dated|is from|was on|came out on|is on|fechad[ao]|es del|del dia|con fecha(?: del)?)\b")
 #: Days to appeal an immigration judge's decision to the BIA, or to petition for review of the BIA's.
 APPEAL_WINDOW_DAYS = 30
+#: An order made because the person missed court (in absentia): it is not appealed in 30 days but
+#: reopened by a motion, so its days are no appeal window ("i got an order of removal because i missed court").
+_IN_ABSENTIA = re.compile(
+    r"\bin absentia\b|\b(?:missed|didn'?t go to|did not go to|never went to|didn'?t show up (?:to|for|at)|did not show up (?:to|for|at))\s+"
+    r"(?:my |his |her |the |our |their )?(?:court|hearing|court date)\b"
+    r"|\bno (?:fui|fue|fuimos|llegu[eé]|lleg[oó]|me present[eé]|se present[oó]) a (?:la |mi |su )?(?:corte|audiencia|cita de corte)\b"
+    r"|\bpor no (?:ir|llegar|presentarme|presentarse) a (?:la |mi |su )?(?:corte|audiencia)\b|\bfalt[eéoó] a (?:la |mi |su )?(?:corte|audiencia)\b")
 
 
 def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
     """"The judge denied my asylum 3 weeks ago", "la BIA nego la apelacion el 12 de noviembre":
-    a 30-day appeal window closing within 14 days."""
+    a 30-day appeal window closing within 14 days (none for an order made because court was missed)."""
+    if _IN_ABSENTIA.search(t):
+        return False
     sentences = list(_sentences(t))
     if today is not None and any(_DECISION.search(s) for s in sentences):
         # the decision's date said in a sentence of its own: "they dismissed my appeal. decision is dated november 16"

@@ -569,6 +569,9 @@ def test_agents_at_hand_now_and_where_they_are(text, place):
     ("the BIA letter came saying they dismissed my appeal and its been almost a month", True),
     ("la BIA nego la apelacion, ya van 3 semanas", True),
     ("the judge denied my asylum, its been 2 months", False),
+    # an order made because court was missed is reopened by a motion, not appealed in 30 days
+    ("i got an order of removal because i missed court, the judge ordered me deported like 3 weeks ago", False),
+    ("me dieron deportacion en la corte porque no fui a la audiencia, hace 3 semanas", False),
 ])
 def test_a_judges_or_the_bias_decision_opens_a_30_day_window(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 3))) is urgent
