@@ -590,6 +590,10 @@ def test_on_a_visa_class_is_not_on_an_island():
 def test_soy_de_a_us_city_is_asked_about_not_taken_as_the_home_country():
     assert visitor_location("necesito ir a la oficina pero salgo muy tarde del trabajo. soy de indianapolis")[1] == "unclear"
     assert visitor_location("soy de chihuahua")[1] == "other"
+    # from a spot near a US town: the same, asked ("en el pueblo" is the town nearby, not Pueblo, Colorado)
+    place, role = visitor_location("buenas, soy de un rancho cerca de billings y a mi compañero lo agarraron en el pueblo")
+    assert (place.city, role) == ("Billings", "unclear")
+    assert visitor_location("im from a small farm outside of fresno")[1] == "unclear"
 
 
 @pytest.mark.parametrize("text, country", [

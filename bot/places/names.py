@@ -48,6 +48,11 @@ COMMON_WORD_CITIES = frozenset(
      "colonia", "la colonia"]
 )
 
+#: Town names that are everyday Spanish nouns: after an article they are the noun ("a mi compañero lo
+#: agarraron en el pueblo" is the town nearby, not Pueblo, Colorado), unless a state follows.
+SPANISH_NOUN_NAMES = frozenset({"pueblo"})
+SPANISH_ARTICLES = frozenset("el del al un mi su este ese aquel nuestro".split())
+
 #: Place names that are also people's names or everyday Spanish: a place only
 #: after "in/at/from/near/en/de..." or as (almost) the whole reply.
 _WEAK_SINGLE = """

@@ -62,6 +62,8 @@ from bot.places.names import (
     NEVER_ALONE_CODES,
     OWN_HOME,
     PLACE_PREFIXES,
+    SPANISH_ARTICLES,
+    SPANISH_NOUN_NAMES,
     US,
     WORD_CODES,
     norm,
@@ -539,6 +541,8 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
             # "austin, en el east side", "Salinas, pero trabajo por Greenfield": a reply that starts with the town
             leading = i == 0 and nxt is not None and nxt.text == ","
             accept = cue or (bare and len(others) <= 2) or state_next or signed_off or leading
+            if key in SPANISH_NOUN_NAMES and i > 0 and norm(texts[i - 1]) in SPANISH_ARTICLES and not state_next:
+                accept = False
         if accept:
             out.append(_name_mention(i, j, key, entries, needs_state=needs_state))
             i = j

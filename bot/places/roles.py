@@ -543,6 +543,17 @@ HARMED = _words(
     amenazo amenazaron golpeo golpearon ataco atacaron persiguieron secuestraron extorsionaron violaron torturaron"""
 )
 #: Verbs after which Spanish "de" says where someone comes from ("soy de", "vengo de").
+def _from_somewhere_near(words: Sequence[str], lo: int, ts: int) -> bool:
+    """Whether a place at ``ts`` is a town a visitor says they are from a spot near: "soy de un rancho cerca
+    de billings", "im from a small farm outside of fresno"."""
+    near = (ts >= 1 and words[ts - 1] in ("near", "outside", "by")) or (ts >= 2 and words[ts - 1] == "of" and words[ts - 2] == "outside") \
+        or (ts >= 2 and words[ts - 1] == "de" and words[ts - 2] in ("cerca", "afuera", "fuera"))
+    before = words[lo:ts]
+    said_from = any(w in ("soy", "somos") for w in before) or any(
+        w == "from" and k > 0 and before[k - 1] in ("im", "i'm", "am", "are", "were", "we're") for k, w in enumerate(before))
+    return near and said_from
+
+
 ORIGIN_DE = _words(
     """soy somos es son eres vengo venimos vine vino vinieron viene vienen originario originaria
     originarios nativo nativa natural sali salimos salio salieron hui huimos huyo"""
@@ -709,6 +720,8 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
     address = _address(words, lo, ts)
     if ts >= 2 and words[ts - 1] == "de" and words[ts - 2] in ("soy", "somos") and place.in_us and place.city:
         return UNCLEAR  # "soy de indianapolis": a US city is more often where they live than where they were born; asked
+    if place.in_us and place.city and _from_somewhere_near(words, lo, ts):
+        return UNCLEAR  # "soy de un rancho cerca de billings", "im from a farm near billings": the same, asked
     if ts >= 2 and words[ts - 1] in ("in", "en") and (
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
