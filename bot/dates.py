@@ -367,6 +367,7 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\bel (?:weekend|fin de semana)\b(?! (?:que viene|pasado|proximo|entrante|antepasado))", "el sabado"),
     # "since the week before last" (with no weekday: "the week before last, on thursday" reads as it is)
     (r"\bthe week before last\b(?!,? on)", "2 weeks ago"),
+    (r"\b(?:la )?semana antepasada\b(?!,? (?:el|un|on|a) )", "2 weeks ago"),
     # "been there since the weekend", "they took him over the weekend": the last one
     (r"\b(since|over|during) the weekend\b", r"\1 last saturday"),
     # "thursday this week": parsedatetime moved it a day on ("this thursday" it reads right)
@@ -738,6 +739,8 @@ _NEXT_WEEK = re.compile(r"\b(?:next week|the week after this|(?:la )?(?:proxima|
 _AFTER_NEXT = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day after (?:next|the next one|this coming one)\b")
 _WEEK_AFTER_NEXT = re.compile(r"\b(?:the )?week after next\b|\bsemana despues de la (?:proxima|que viene)\b")
 _LAST_WEEK = re.compile(r"\b(?:last week|the week before|(?:la )?semana pasada)\b")
+#: "la semana antepasada", "the week before last" (plain text).
+_WEEK_BEFORE_LAST = re.compile(r"\b(?:(?:la )?semana antepasada|(?:the )?week before last)\b")
 #: Days a visitor names by the holiday, said about the past.
 _HOLIDAYS = re.compile(r"\b(thanksgiving|accion de gracias|dia de gracias|christmas eve|nochebuena|christmas|navidad|new year'?s?(?: day| eve)?|ano nuevo"
                        r"|halloween|dia de (?:los )?muertos)\b")
@@ -812,6 +815,9 @@ def past_date(text: str, today: date) -> Optional[date]:
         day = _holiday(name, today.year)
         return day if day <= today else _holiday(name, today.year - 1)
     weekdays = {_WEEKDAY_NUMBER[w] for w in _WEEKDAY.findall(t)}
+    if _WEEK_BEFORE_LAST.search(t) and len(weekdays) == 1:
+        # "la semana antepasada, un jueves": that weekday two weeks back (with no day named, "2 weeks ago")
+        return today - timedelta(days=today.weekday() + 14) + timedelta(days=weekdays.pop())
     if len(weekdays) == 1 and _LAST_WEEK.search(t):
         return today - timedelta(days=today.weekday() + 7) + timedelta(days=weekdays.pop())
     if len(weekdays) == 1:

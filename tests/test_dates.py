@@ -172,7 +172,10 @@ FRIDAY = date(2026, 12, 4)
     ("on thanksgiving", "2026-11-26"), ("el dia de accion de gracias", "2026-11-26"),
     ("a couple days ago", "2026-12-02"), ("hace un par de dias", "2026-12-02"),
     ("desde antenoche", "2026-12-02"), ("since the weekend", "2026-11-28"),
-    ("since the week before last", "2026-11-20"), ("the week before last, on thursday", "2026-11-26"),
+    ("since the week before last", "2026-11-20"),
+    # the weekday in the week before last week (Nov 16-22), not the Thursday before last
+    ("the week before last, on thursday", "2026-11-19"), ("la semana antepasada, un jueves", "2026-11-19"),
+    ("desde la semana antepasada", "2026-11-20"),
 ])
 def test_past_days_said_as_visitors_say_them(text, day):
     assert dates.past_date(text, FRIDAY) == date.fromisoformat(day)
