@@ -639,6 +639,13 @@ def test_a_small_town_of_one_state_said_as_where_i_am(text, state, city):
     assert role == "self" and (place.state, place.city) == (state, city)
 
 
+@pytest.mark.parametrize("text", ["ice came to my job this morning, i hid in the back cooler, im home now in worthington but im shaking",
+                                  "ya estoy en mi casa en worthington"])
+def test_home_now_in_a_town_several_states_have_is_where_the_visitor_is(text):
+    place, role = visitor_location(text)
+    assert role == "self" and place.city == "Worthington" and "MN" in place.candidates and place.state is None
+
+
 @pytest.mark.parametrize("text", ["im in Shock, they took him", "estoy en Casa con los niños", "estoy en postville buscando trabajo"])
 def test_a_small_town_is_not_read_from_a_word(text):
     # ordinary words, and a town not written as a name, in the middle of its clause

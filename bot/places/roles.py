@@ -163,7 +163,10 @@ _STUCK_THERE = re.compile(
 #: reader did not find (it matches names exactly); the words after the cue are
 #: resolved like an answer to "Where are you?", which forgives typos.
 _HOME_CUE = re.compile(
-    r"\b(?:i|we)\s+(?:live|am living|are living|'?m living|'?re living)\s+in\s+|\b(?:vivo|vivimos)\s+en\s+",
+    r"\b(?:i|we)\s+(?:live|am living|are living|'?m living|'?re living)\s+in\s+|\b(?:vivo|vivimos)\s+en\s+"
+    # "im home now in worthington", "ya estoy en mi casa en postville": home, in the town
+    r"|\b(?:i\s*'?m|i am|we\s*'?re|we are)\s+(?:back\s+|safe\s+|at\s+)?home\s+(?:now\s+|already\s+|safe\s+)?in\s+"
+    r"|\b(?:estoy|estamos)\s+(?:ya\s+)?en\s+(?:mi|la|nuestra)\s+casa\s+(?:ahora\s+|ya\s+)?en\s+",
     re.IGNORECASE)
 _CUE_WORDS = re.compile(r"[a-záéíóúñü][\w'-]*(?:\s+[a-záéíóúñü][\w'-]*){0,2}", re.IGNORECASE)
 
