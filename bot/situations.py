@@ -356,7 +356,8 @@ _DEPORTED = re.compile(
     r"|me deportaron|fue deportad[oa]|deportad[oa])\b", re.IGNORECASE)
 _BACK = re.compile(
     r"\b(?:(?:come|coming|go|get|bring|brings|bringing) (?:him |her |them |me |us )?back|want (?:him|her|them|my \w+) back|(?:come|go|return) (?:back )?(?:legal(?:ly)?|here)"
-    r"|petition (?:for )?(?:him|her|them|my \w+)|pedir(?:lo|la|le)|pedirlo|(?:lo|la|los|las) (?:puedo|podemos|puede|quiero|queremos) pedir|arreglar(?:le)?|(?:pueda|puede|pueden|podemos) (?:volver|regresar)"
+    # ("my wife es ciudadana ... ella quiere pedirme": a petition for the visitor deported)
+    r"|petition (?:for )?(?:him|her|them|me|my \w+)|sponsor me|pedir(?:lo|la|le|me)|me (?:quiere|puede|va a|podr[ií]a) pedir|pedirlo|(?:lo|la|los|las) (?:puedo|podemos|puede|quiero|queremos) pedir|arreglar(?:le)?|(?:pueda|puede|pueden|podemos) (?:volver|regresar)"
     r"|(?:volver|regresar|traer(?:lo|la)?)(?: a (?:los estados unidos|estados unidos|usa|eeuu))?(?: legal(?:mente)?)?)\b",
     re.IGNORECASE)
 #: A case still open in court, or a stay asked: the removal case stands.

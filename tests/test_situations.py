@@ -139,6 +139,9 @@ def test_details_said_only_when_the_words_answer_the_details_question(situation,
     ("me deportaron hace 2 años, mis hijos estan en texas, hay forma de regresar legal?", False),
     ("i was deported in 2016 and now im in guatemala, is there a way to go back legally", False),
     ("my husband wants to come back from a trip to mexico", False),  # no deportation
+    # the visitor deported, and a citizen spouse who wants to petition for them
+    ("estoy en Tijuana, me deportaron hace 2 meses, my wife es ciudadana y está en San Diego. ella quiere pedirme, se puede?", True),
+    ("i got deported last year, my husband is a citizen and wants to petition for me", True),
 ])
 def test_someone_deported_to_bring_back_is_a_family_matter(text, back):
     assert situations.back_after_deportation(text) is back
