@@ -1506,7 +1506,9 @@ _WAS_TO_BE = re.compile(r"\b(?:was|were) (?:supposed|going) to be\b|\biba a ser\
                         # "mi corte era mañana pero la cancelaron", "yo tenia cita con ICE este jueves pero me llamaron para cambiarla"
                         r"|\b(?:era|ten[ií]a)\b", re.IGNORECASE)
 _MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|cancel+ed|cambiad[oa]|cambiaron|movid[oa]|movieron|reprogramad[oa]"
-                           r"|reprogramaron|pospuesto|pospusieron|cancelad[oa]|cancelaron|cambiarla|cambiarlo|moverla|moverlo)\b", re.IGNORECASE)
+                           r"|reprogramaron|pospuesto|pospusieron|cancelad[oa]|cancelaron|cambiarla|cambiarlo|moverla|moverlo"
+                           # gone to early: "tenia que firmar mañana en ICE pero fui hoy por si acaso y me dejaron salir"
+                           r"|fui (?:hoy|ayer|antes)|ya fui|went (?:today|yesterday|early|in early)|already went)\b", re.IGNORECASE)
 _MOVED_TO = re.compile(
     r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:up\s+|back\s+|forward\s+)?"
     r"(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"

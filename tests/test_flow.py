@@ -2744,6 +2744,12 @@ def test_a_hearing_moved_with_no_new_day_keeps_no_day():
     assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "hearing"}
 
 
+@pytest.mark.parametrize("told", ["tenia que firmar mañana en ICE pero fui hoy por si acaso y pues me dejaron salir",
+                                  "my check in was supposed to be tomorrow but i went today and they let me go"])
+def test_a_check_in_gone_to_early_is_no_next_date(told):
+    assert flow.answers_in_text("removal", told, date(2026, 12, 7)) == {"removal_stage": "check_in"}
+
+
 @pytest.mark.parametrize("text, since", [
     ("they arrested my husband the other night and hes at the washoe county jail with an immigration hold", "the other night"),
     ("lo agarraron el otro dia en el trabajo", "el otro dia"),
