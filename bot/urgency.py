@@ -232,7 +232,7 @@ _BY = re.compile(_BY_WORDS + r"\s*(?:(?:next|this|this coming|coming|el|este|el 
 _BY_DATE = re.compile(_BY_WORDS + r"\s+")
 #: A status that expires: a green card, a work permit, TPS, DACA, parole, a visa, an I-94.
 _STATUS = re.compile(r"\b(?:green ?card|residen(?:ce|cy) card|mica|work permit|permiso de trabajo|ead|tps|daca|parole|parol|status|estatus|visa|i-94"
-                     r"|(?:re-?)?registration|re-?registro|registro)\b")
+                     r"|(?:re-?)?registration|re-?registro|registro|re-?registrar(?:me|se)?|re-?register)\b")
 #: Words of a status that expires; flow's renewal reading uses the same list.
 EXPIRES_WORDS = r"vence|vencen|se vence|expira|caduca|expires|expiring|will expire"
 _EXPIRES = re.compile(rf"\b(?:{EXPIRES_WORDS})\b")
@@ -258,6 +258,9 @@ _ASYLUM_YEAR_NEAR = re.compile(
     # "I entered the US one year ago next friday", "hace un ano el jueves que viene"
     r"|\b(?:a|one|1) year ago (?:this|next|on|el|este)\s+(?:coming\s+)?" + _WEEKDAYS + r"\b"
     r"|\bhace (?:un|1) ano (?:el|este) (?:proximo )?" + _WEEKDAYS + r"\b"
+    # "llegue hace un ano menos diez dias", "a year ago minus 10 days": the days left, said
+    r"|\b(?:a|one|1|un) (?:year|ano)(?: ago| atras)? (?:minus|less|menos) (?:[1-9]|1[0-4]|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|a few|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|unos) (?:days?|dias?)\b"
     # "llegue hace once meses y medio", "eleven and a half months ago": half a month left, said roughly
     r"|\b(?:11|once|eleven) (?:meses y medio|months and a half|and a half months)\b"
     # "today is like day 360 since i came here", "llevo 355 dias aqui": days from the year's end
@@ -274,7 +277,7 @@ _ASYLUM_FILED = re.compile(
 _BEFORE_THE_YEAR = re.compile(r"\b(?:antes del|antes de cumplir (?:el|un)|before the|within the|dentro del) (?:first |primer )?(?:ano|year)\b")
 _ONE_YEAR = re.compile(r"(?<!hace )\b(?:one year|un ano)\b(?! ago| atras)")
 _APPEAL_LIKE = re.compile(
-    r"\b(?:appeal|apelacion|apelar|bia|petition for review|rfe|request for evidence|noid|"
+    r"\b(?:appeal|apelacion|apelar|bia|petition for review|rfe|request for evidence|noid|n-?14|n-?336|"
     r"notice of intent to deny|one year deadline)\b"
 )
 _QUESTION = re.compile(
@@ -325,13 +328,20 @@ _NOTICE_DONE = re.compile(r"\b(?:already (?:responded|answered|sent|submitted|tu
                           r"|already (?:turned|handed|sent) (?:everything|it|them|all|the (?:documents|papers|forms|i-9s?))(?: \w+)? in"
                           r"|(?:inspection|audit|inspeccion|auditoria) last (?:month|week)|(?:inspeccion|auditoria) (?:del|el) mes pasado|(?:audit|inspection|auditoria|inspeccion)"
                           r" (?:is|was|has been|ya) (?:closed|over|done|finished|cerrada|termino)|earlier this year|last year|years? ago"
-                          r"|el ano pasado|ya (?:respondimos|contestamos|entregamos|mandamos|pagamos))\b")
+                          r"|el ano pasado|ya (?:respondimos|contestamos|entregamos|mandamos|pagamos)"
+                          # "hace meses hicieron auditoria de los I-9 y la semana pasada llego una multa": the audit is past
+                          r"|hace (?:unos |varios |\w+ )?meses|(?:a few |several |some |\w+ )?months ago)\b")
 
 
 #: A filing the visitor must make: "hay que mandarla", "I have to send the evidence".
 _MUST_FILE = re.compile(
     r"\b(?:hay que|tengo que|tiene que|tenemos que|tienen que|debo|debemos|have to|has to|need to|needs to|must|got to|gotta)\s+"
     r"(?:\w+\s+)?(?:mandar\w{0,4}|enviar\w{0,4}|presentar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|apelar|file|send|submit|respond|mail|turn in|appeal)\b")
+
+
+#: What the government asks for, about a filing: "USCIS sent me an N-14 ..., they want my tax transcripts in 12 days".
+_THEY_WANT = re.compile(r"\b(?:they|uscis|the court|the judge|immigration|inmigracion)\s+(?:want|wants|need|needs|asked for|asks for|requested"
+                        r"|request|quieren|piden|pidieron)\b")
 
 
 def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool:
@@ -355,7 +365,8 @@ def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool
     cues = [m.span() for m in _DEADLINE_WORDS.finditer(s) if not _QUESTION.search(s[: m.start()])]
     cues += [m.span() for m in _DUE.finditer(s) if not _NOT_FILING_DUE.search(s[: m.start()])]
     near = _near_spans(s)
-    for must in _MUST_FILE.finditer(s):
+    musts = list(_MUST_FILE.finditer(s)) + (list(_THEY_WANT.finditer(s)) if _FILING.search(s) else [])
+    for must in musts:
         # "hay que mandarla en 10 dias": the filing, then its time (not "the store closes tomorrow, i need to send papers")
         if any(0 <= start - must.end() <= 40 and not _PAST_NEAR.search(s[must.end():start]) for start, _ in near):
             return True
@@ -394,7 +405,8 @@ _WINDOW = re.compile(
 )
 #: "only 30 days", "in 45 days": a window when the message is about a filing or a departure.
 _WINDOW_LOOSE = re.compile(
-    r"\b(?:within|in|dentro de|tengo|have|has|had|only|solo|just|gave (?:me|him|her|us|them)|(?:me|le|nos|les) (?:dio|dieron))\s+"
+    r"\b(?:within|in|dentro de|tengo|have|has|had|only|solo|just|gave (?:me|him|her|us|them)|(?:me|le|nos|les) (?:dio|dieron)"
+    r"|(?:voluntary departure|salida voluntaria)(?: of| de| for| por)?)\s+"
     + _N + r"\s+(?:calendar |business )?(?:days?|dias?)\b"
 )
 _ABOUT = r"(?:about |around |like |almost |nearly |over |casi |como |unas? |mas de |más de )?"
@@ -484,7 +496,9 @@ _DECISION = re.compile(
     # "me dieron deportacion en la corte": the court's order, said without the judge
     r"|(?:me|le|nos|les) (?:dio|dieron) (?:la )?deportacion\b[^.]{0,20}\b(?:corte|court|juez|judge)"
     r"|(?:bia|board of immigration appeals?|board)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
-    r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion)"
+    r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion"
+    # a naturalization denied: 30 days to ask for a hearing (N-336)
+    r"|(?:citizenship|naturali[sz]ation|n-?400|ciudadania|naturalizacion)\b[^.]{0,30}?\b(?:denied|rejected|negaron|nego|rechazaron|rechazada|negada))"
 )
 #: Voluntary departure granted (its own days to leave).
 _DEPARTURE_GRANTED = re.compile(r"\b(?:gave|granted|got|dio|dieron|tengo|tiene)\b[^.]{0,20}?\b(?:voluntary departure|salida voluntaria)\b")
@@ -537,9 +551,11 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
             if day is not None and day < today and 0 <= APPEAL_WINDOW_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
                 return True
     if (_DECISION.search(t) or _DEPARTURE_GRANTED.search(t)) and _TIME_LEFT_ASKED.search(t) and not _LONG_AGO.search(t) \
-            and not _DECISION_AGO.search(t) and not _DECIDED_JUST_NOW.search(t):
+            and not _DECISION_AGO.search(t) and not _DECIDED_JUST_NOW.search(t) \
+            and (today is None or past_date(_TIME_LEFT_ASKED.sub(" ", t), today) is None):
         # "the judge denied me, how much time do i have", "el juez me dio salida voluntaria y no sé si me alcanza el
-        # tiempo": a decision just come, its window asked about (30 days to appeal; voluntary departure's own)
+        # tiempo": a decision just come, its window asked about (30 days to appeal; voluntary departure's own);
+        # a day said ("denied my asylum last tuesday ... how long do i have?") is counted below
         return True
     if today is not None and _DECISION.search(t) and _APPEAL_OPEN.search(t) and not _LONG_AGO.search(t) \
             and not _DECISION_AGO.search(t) and past_date(_APPEAL_OPEN.sub(" ", t), today) is None:
@@ -551,8 +567,11 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
         if not decision:
             continue
         if today is not None:
-            # the day the decision came, said right after it ("denied it on nov 12")
-            day = past_date(s[decision.end(): decision.end() + 40], today)
+            # the day the decision came, said right after it ("denied it on nov 12"); "hace como un mes" is
+            # the 30 days run out (not "casi un mes")
+            said = s[decision.end(): decision.end() + 40]
+            roughly_a_month = re.search(r"\b(?:month|mes)\b", said) and not re.search(r"\b(?:almost|nearly|casi)\b", said)
+            day = None if roughly_a_month else past_date(said, today)
             if day is not None and day < today and 0 <= APPEAL_WINDOW_DAYS - (today - day).days <= URGENT_WITHIN_DAYS:
                 return True
         for m in _DECISION_AGO.finditer(s):
@@ -562,6 +581,8 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
             elapsed = count * (7 if unit.startswith(("week", "seman")) else 30 if unit.startswith(("month", "mes")) else 1)
             if unit.startswith(("month", "mes")) and re.search(r"\b(?:almost|nearly|casi)\b", m.group(0)):
                 elapsed -= 3
+            elif unit.startswith(("month", "mes")):
+                continue  # "el juez me nego el caso hace como un mes": the 30 days have run out
             if count < 999 and 0 <= APPEAL_WINDOW_DAYS - elapsed <= URGENT_WITHIN_DAYS:
                 return True
     return False
@@ -1237,7 +1258,9 @@ _IMMINENT = re.compile(
 _DEPORT_WORD = re.compile(rf"\b{_DEPORT}\b")
 #: A removal already carried out, at the deportation word: "ya lo deportaron", "he was deported", "got deported".
 _CARRIED_OUT = re.compile(r"\b(?:(?:ya )?(?:lo|la|los|las|me|nos|te) deportaron|(?:was|were|got|been|already) (?:deported|removed)"
-                          r"|(?:fue|fueron) deportad[oa]s?)$")
+                          r"|(?:fue|fueron) deportad[oa]s?"
+                          # an order made ("judge ordered me removed two weeks ago today"): when, not a removal to come
+                          r"|ordered (?:me |him |her |them |us )?(?:deported|removed))$")
 #: "afraid of being deported tomorrow", "can they deport me": a fear or a question, not a plan.
 _FEAR_OR_IF = re.compile(
     r"\b(?:afraid|scared|fear|worried|worry|could|might|may|can|will i|would|if|or|otherwise|miedo|temo|preocupad[oa]|puedo|pueden|podria|podrian|si|o)\b"
@@ -1247,6 +1270,10 @@ _NOT_BETWEEN = re.compile(r"\b(?:hearing|court|audiencia|corte|cita|appointment|
 
 
 #: Told to buy a ticket and leave: "ICE le dijo que compre su boleto para irse en 10 dias".
+#: ICE telling someone to buy a ticket: "ICE le dijo que compre boleto and bring it in 30 days" (removal set in motion).
+_TOLD_TO_BUY_A_TICKET = re.compile(
+    r"\b(?:ice|officer|oficial|agente|deportation officer|check ?in|cita|firma)\b[^.]{0,40}\b(?:told|said|asked|dijo|dijeron|pidio|pidieron)\b"
+    r"[^.]{0,30}\b(?:buy|purchase|get|compre|comprar|compra|comprara)\w*\b[^.]{0,15}\b(?:tickets?|boletos?|pasajes?|vuelo|flight)\b")
 _TICKET_TO_LEAVE = re.compile(r"\b(?:boletos?|tickets?|pasajes?|vuelo|flight)\b[^.]{0,40}?\b(?:irse|irme|irnos|irte|salir\w*|se vaya|me vaya|nos vayamos|leave|depart|regresar\w*|volver)\b")
 
 
@@ -1330,7 +1357,7 @@ def order_sought(text: str) -> bool:
 
 def _removal_imminent(s: str) -> bool:
     s = _RELIEF_NAMED.sub("relief", s)
-    if _IMMINENT.search(s) or _REMOVAL_SIGNS.search(s):
+    if _IMMINENT.search(s) or _REMOVAL_SIGNS.search(s) or _TOLD_TO_BUY_A_TICKET.search(s):
         return True
     for told in _TICKET_TO_LEAVE.finditer(s):
         # (the days after the leaving: "para irse en 10 dias"; or before the ticket: "has to come back in 5 days

@@ -1406,3 +1406,23 @@ def test_a_decision_of_yesterday_with_the_time_asked_has_its_thirty_days_ahead()
     told = "ayer el juez le negó el asilo a mi mamá y le dio deportación. ella no está detenida. tenemos que apelar? cuánto tiempo hay?"
     assert "deadline_soon" not in urgency.signals_in_story(told, date(2026, 12, 7), "removal", None)
     assert "deadline_soon" in urgency.signals_in_story("the judge denied me, how much time do i have", date(2026, 12, 7), "removal", None)
+
+
+@pytest.mark.parametrize("text, reasons", [
+    # a day said with the decision is counted, not read as just come
+    ("the judge denied my asylum last tuesday. i want to appeal. how long do i have?", []),
+    # an order made two weeks ago is when, not a removal to come; its appeal window has 16 days left
+    ("judge ordered me removed two weeks ago today. my lawyer says we should appeal to the BIA. how much time is left?", []),
+    # "about a month ago": the 30 days have run out
+    ("el juez me nego el caso hace como un mes y no apele porque no tenia money, ya se me paso todo?", []),
+    ("USCIS sent me an N-14 for my citizenship application, they want my tax transcripts in 12 days", ["deadline_soon"]),
+    ("tengo TPS y me dicen que el periodo para re-registrar se cierra en 10 días", ["deadline_soon"]),
+    ("el juez me dio salida voluntaria de 60 días y ya pasaron 50", ["deadline_soon"]),
+    ("my citizenship application was denied about 3 weeks ago. i want to appeal. is there time?", ["deadline_soon"]),  # N-336
+    ("necesito pedir asilo urgente, llegué hace un año menos diez días", ["deadline_soon"]),
+    ("my dad has a final order y ayer en su check in ICE le dijo que compre boleto and bring it in 30 days", ["removal_imminent"]),
+    # an audit months ago, and a fine with 30 days from last week: no days-away deadline said
+    ("hace meses hicieron auditoría de los I-9 y la semana pasada llegó una multa, dice que tengo 30 días para contestar", []),
+])
+def test_deadlines_and_removals_near_their_lines(text, reasons):
+    assert urgency.text_signals(text, date(2026, 12, 7)) == reasons
