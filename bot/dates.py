@@ -934,6 +934,8 @@ def far_off(text: str, today: Optional[date] = None) -> bool:
         if m.group().isdigit() and int(m.group()) <= this_year:
             continue
         # ("been here 10 years", "llevo 3 años aqui": how long, not when)
+        if before[-1:] in (["cada"], ["every"], ["each"]) or (m.group() in ("month", "mes") and before[-1:] == ["a"] and "once" in before):
+            continue  # "yo firmo cada mes", "every month", "once a month": how often, not when
         if {"last", "past", "ago", "hace", "since", "desde", "been", "lived", "llevo", "lleva", "vivo", "vive"} & set(before) \
                 or any(w in ("ago", "pasado", "pasada", "old", "de edad", "aqui", "here") for w in after):
             continue

@@ -637,7 +637,9 @@ _A_NUMBER_UNKNOWN = re.compile(
 #: there: up front, "I missed my hearing on nov 2" tells the stage and a past day, not "no date".
 _MISSED = re.compile(
     r"\b(?:i missed (?:it|my (?:court|hearing|check ?-?in|appointment|date))|(?:he|she|they) missed (?:it|the|his|her)"
-    r"|no (?:fui|fue|fuimos|pude ir|me present[eé]|se present[oó]))\b"
+    r"|no (?:fui|fue|fuimos|pude ir|me present[eé]|se present[oó])"
+    # "se me pasó la audiencia", "no llegué a la corte, me confundí de día"
+    r"|se me (?:paso|olvido) (?:la|mi|el)|no llegue a (?:la|mi)|me confundi de (?:dia|fecha))\b"
 )
 
 
@@ -651,11 +653,19 @@ def next_date_answer(text: str, today: date) -> tuple[str | None, str]:
     if _NO_DATE_SAID.match(dates.plain(text or "")):
         return "unknown", "unknown"  # "none", "n/a", "ninguna": no coming date
     text = dates.as_said(text)
+    marked = _SET_RIGHT.search(text)
+    if marked is not None:
+        # "la nueva es dentro de dos meses, la de pasado mañana la cancelaron": the new one, in its clause
+        clause = re.split(r"[,.;!?]", text[marked.end():], maxsplit=1)[0]
+        if clause.strip() and (dates.parse_date(clause, today) or dates.coming_date(clause, today) or dates.far_off(clause, today)):
+            text = clause
     day = dates.parse_date(text, today)
     if day is None or day < today:
         # "this friday" said on a Saturday, "para navidad", "the week after next": the day still ahead
         day = dates.coming_date(text, today) or day
-    if (day is None or day < today) and (dates.no_coming_date(text, today) or _MISSED.search(dates.plain(text))):
+    missed = _MISSED.search(dates.plain(text))
+    if ((day is None or day < today) and (dates.no_coming_date(text, today) or missed)) or (day == today and missed):
+        # ("no llegué a la corte, me confundí de día, fui hoy y ya no había nada": the day missed, today)
         return "unknown", "unknown"
     if day is None and (dates.far_off(text, today) or dates.soon_vague(text)):
         # ("in a few days": near, and said as well as it can be; urgent by its words, bot.urgency.assess)
@@ -1257,7 +1267,10 @@ _SET_RIGHT = re.compile(
     r"\b(?:no,? wait|wait,? (?:sorry|no)|sorry,? no|i mean|me equivoqu[eé]|ay no|no,? no|perd[oó]n,? no|correction|correcci[oó]n"
     # ("the hearing is not next friday, they moved it, its in 7 weeks")
     r"|(?:it'?s|its|is) not [^,.;!?]{1,30}?,? (?:it'?s|its|is)|(?:it'?s|its|is) not [^.;!?]{1,20}?, they moved it,? (?:it'?s|its|to)"
-    r"|no es [^,.;!?]{1,30}?,? es|it'?s now|its now|now it'?s|ahora es)\b",
+    r"|no es [^,.;!?]{1,30}?,? es|it'?s now|its now|now it'?s|ahora es"
+    # "ahora dice que es dentro de dos meses", "la nueva es ...", "new date is like 4 months from now"
+    r"|ahora dice que es|ahora (?:la|me la|lo|me lo) (?:pusieron|tienen|dieron) para|la nueva(?: fecha)? es|(?:the )?new (?:date|one) is"
+    r"|now it says)\b",
     re.IGNORECASE)
 #: The day it was, after the day it is: "this coming wednesday instead of in 4 months".
 _INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*", re.IGNORECASE)
@@ -1513,7 +1526,9 @@ _MOVED_TO = re.compile(
     r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:up\s+|back\s+|forward\s+)?"
     r"(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
     # "me cambiaron la corte para el lunes"
-    r"|\b(?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:la|el|mi|su)\s+(?:\w+\s+){0,2}?(?:para|al|hasta)\b"
+    r"|\b(?:cambiaron|movieron|pasaron|pospusieron|reprogramaron|adelantaron|atrasaron)\s+(?:la|el|mi|su)\s+(?:\w+\s+){0,2}?(?:para|al|hasta)\b"
+    # "me llegó una carta que la adelantaron para el jueves que viene"
+    r"|\b(?:la|lo|me la|me lo|se la|se lo)\s+(?:cambiaron|movieron|pasaron|adelantaron|atrasaron|pospusieron|reprogramaron)\s+(?:para|al|hasta)\b"
     # "they moved his ice check in up to this coming monday"
     r"|\b(?:moved|changed|rescheduled|pushed)\s+(?:his|her|my|our|the|their)\s+(?:[\w-]+\s+){0,3}?(?:up|back|forward)\s+(?:to|for|until)\b"
     r"|\b(?:la|lo) (?:cambiaron|movieron|pasaron|pospusieron|reprogramaron)\s+(?:para|al|a|hasta)\b"

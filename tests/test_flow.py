@@ -2810,3 +2810,27 @@ def test_a_check_in_moved_up_to_a_day():
 ])
 def test_a_date_moved_up_is_the_day_moved_to(text, day):
     assert flow.answers_in_text("removal", text, date(2026, 12, 7))["hearing_date"] == day
+
+
+@pytest.mark.parametrize("text, said", [
+    # the new date said after the old one: the new one, in its clause
+    ("la nueva es dentro de dos meses, la de pasado mañana la cancelaron", ("2027-02-05", "date")),
+    ("they CANCELLED the wednesday one and moved it, new date is like 4 months from now", ("2027-04-06", "date")),
+    # a hearing missed today is no next date
+    ("no llegué a la corte de inmigración, me confundí de día, fui hoy y ya no había nada", ("unknown", "unknown")),
+])
+def test_the_next_date_answer_hears_the_new_date_and_the_missed_one(text, said):
+    assert flow.next_date_answer(text, date(2026, 12, 7)) == said
+
+
+@pytest.mark.parametrize("text, day", [
+    ("me cambiaron la corte que tenía pasado mañana, ahora dice que es dentro de dos meses", "2027-02-05"),
+    ("mi cita en la corte era para dentro de 3 meses pero me llegó una carta que la adelantaron para el jueves que viene", "2026-12-10"),
+])
+def test_a_hearing_moved_in_spanish_is_the_day_moved_to(text, day):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7))["hearing_date"] == day
+
+
+def test_a_check_in_every_month_is_how_often_not_when():
+    said = flow.answers_in_text("removal", "yo firmo cada mes con ICE y el oficial me dijo que ya me fuera preparando", date(2026, 12, 7))
+    assert said == {"removal_stage": "check_in"}
