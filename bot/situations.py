@@ -844,6 +844,10 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "humanitarian"  # "mi sobrino de 15 años vino solo de guatemala ... arreglar papeles": a child's own path (SIJS)
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
+    if value == "other" and taken_lately(text) and not _TAKING_FEARED.search(text or "") and not program_named(text):
+        return "detention"  # "a mis vecinos se los llevó inmigración ayer a los dos", read as much "other" as a detention
+    if value == "citizenship" and back_after_deportation(text) and not _CITIZENSHIP_AIM.search(text or ""):
+        return "family"  # "a mi papa ... lo deportaron, now I'm 21 y soy citizen, puedo pedirlo?": the citizen petitions
     if value == "humanitarian" and _MARRIED_TO_A_CITIZEN.search(text or "") and not _OPEN_CASE.search(text or ""):
         return "family"  # "tengo TPS y me casé con un ciudadano, ¿puedo sacar la residencia por él?": through the marriage
     if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):

@@ -676,3 +676,14 @@ def test_a_long_unsure_question_tells_its_matter():
                                   "pues todo está mal"])
 def test_how_hard_it_is_to_say_leaves_the_matter_untold(text):
     assert situations.untold(text)
+
+
+def test_neighbours_taken_yesterday_read_as_something_else_are_a_detention():
+    text = "a mis vecinos se los llevó inmigración ayer a los dos, y los niños se quedaron conmigo, ¿qué hago?"
+    assert situations.settle("other", [], text) == "detention"
+    assert situations.settle("other", [], "tengo miedo que se lo lleve inmigración mañana") == "other"  # feared, not told
+
+
+def test_a_citizen_who_wants_to_petition_a_parent_deported_years_ago_is_family():
+    text = "hi, a mi papa se lo llevo ICE hace como 5 años y lo deportaron, now I'm 21 y soy citizen, puedo pedirlo?"
+    assert situations.settle("citizenship", [], text) == "family"
