@@ -592,10 +592,15 @@ _REMOVAL_CASE = re.compile(
     re.IGNORECASE)
 
 
+#: Court said not to be it: "no es corte verdad?", "it's not court right?".
+_NOT_COURT = re.compile(r"\b(?:no es (?:la |una |de )?corte|(?:it'?s |its |is |this is )?not (?:a |the )?court|isn'?t (?:a |the )?court)\b", re.IGNORECASE)
+
+
 def biometrics_only(text: str | None) -> bool:
-    """Whether a message's appointment is a biometrics appointment, with no removal case told beside it."""
+    """Whether a message's appointment is a biometrics appointment, with no removal case told beside it
+    ("... cita de huellas para la visa U ... no es corte verdad?" tells none)."""
     t = text or ""
-    return bool(_BIOMETRICS.search(t)) and not _REMOVAL_CASE.search(t)
+    return bool(_BIOMETRICS.search(t)) and not _REMOVAL_CASE.search(_NOT_COURT.sub(" ", t))
 
 
 #: The visitor's own job at ICE or a detention center ("I work with ICE as an interpreter at the
@@ -747,6 +752,10 @@ _REPORTS_TO_ICE = re.compile(
     r"|\b(?:tengo|tiene|tenemos) que (?:reportarme|reportarse|reportarnos)\s+(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b",
     re.IGNORECASE)
 #: The authorities of a removal case: ICE, immigration court.
+#: A translation asked of the firm: "do you guys translate documents?", "¿ustedes traducen actas?" (not one the
+#: visitor needs for a case: "i need to translate my documents for the I-130").
+_TRANSLATION_ASKED = re.compile(r"\b(?:do you|can you|could you|do y'?all|hacen|pueden|ustedes)\b[^.?!]{0,20}\b(?:translat\w*|traduc\w*)\b",
+                                re.IGNORECASE)
 _BEFORE_ICE_OR_COURT = re.compile(r"\b(?:ice|la migra|migra|immigration court|corte de inmigraci[oó]n|check[- ]?in|deportaci[oó]n|deportation)\b",
                                   re.IGNORECASE)
 
@@ -864,6 +873,11 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "other" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not biometrics_only(text) and not scam_call(text):
         return "removal"  # "me llamo ICE pa cambiar mi cita pa febrero": the visitor's own check-in
+    if value == "family" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
+            and not petition_for_relative(text) and not biometrics_only(text):
+        return "removal"  # "My check-in is in fifteen days. Should I bring my kids birth certificates?": the check-in
+    if value is not None and value != "other" and _TRANSLATION_ASKED.search(text or "") and not scam_call(text):
+        return "other"  # "do you guys translate documents? necesito traducir mi acta ... for my marriage case"
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
         return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins
     if value == "removal" and work_visa_named(text) and not (_OPEN_CASE.search(text or "") or _DEPORTED.search(text or "")

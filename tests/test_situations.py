@@ -687,3 +687,17 @@ def test_neighbours_taken_yesterday_read_as_something_else_are_a_detention():
 def test_a_citizen_who_wants_to_petition_a_parent_deported_years_ago_is_family():
     text = "hi, a mi papa se lo llevo ICE hace como 5 años y lo deportaron, now I'm 21 y soy citizen, puedo pedirlo?"
     assert situations.settle("citizenship", [], text) == "family"
+
+
+@pytest.mark.parametrize("value, text, settled", [
+    # a biometrics appointment said not to be court
+    ("removal", "me llegó la cita de huellas para la visa U, es el jueves que viene. tengo que llevar algo? no es corte verdad?", "humanitarian"),
+    # the visitor's own check-in, with the children's papers beside it
+    ("family", "My check-in is in fifteen days. Should I bring my kids birth certificates?", "removal"),
+    # a translation asked of the firm; not one the visitor needs for a petition
+    ("family", "hi do you guys translate documents? necesito traducir mi acta de nacimiento for my marriage case", "other"),
+    ("family", "i need to translate my documents for the I-130 for my wife", "family"),
+])
+def test_matters_near_their_lines(value, text, settled):
+    ranking = [{"name": f"situation_{value}", "confidence": 0.5}, {"name": "situation_humanitarian", "confidence": 0.3}]
+    assert situations.settle(value, ranking, text) == settled
