@@ -367,6 +367,8 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\bel (?:weekend|fin de semana)\b(?! (?:que viene|pasado|proximo|entrante|antepasado))", "el sabado"),
     # "since the week before last" (with no weekday: "the week before last, on thursday" reads as it is)
     (r"\bthe week before last\b(?!,? on)", "2 weeks ago"),
+    # "been here since 3 weeks" (English from Spanish "desde hace"): that long ago
+    (r"\bsince (\d{1,2}|a|one|two|three|four|five|six) (days?|weeks?|months?)\b(?! ago)", r"\1 \2 ago"),
     (r"\b(?:la )?semana antepasada\b(?!,? (?:el|un|on|a) )", "2 weeks ago"),
     # "been there since the weekend", "they took him over the weekend": the last one
     (r"\b(since|over|during) the weekend\b", r"\1 last saturday"),
@@ -464,11 +466,14 @@ def plain(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SHORT_UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
     text = _AWAY.sub(r"in \1 \2", text)  # "its like 2 months away, a monday": in 2 months
+    text = _A_FORTNIGHT.sub("two weeks", text)  # "a hearing a fortnight from now"
     # "en quince días", "en ocho días": in Spanish, a fortnight and a week (not 15 and 8 days)
     text = _FORTNIGHT.sub(lambda m: f"{m.group(1)} {'dos semanas' if m.group(2) == 'quince' else 'una semana'}", text)
     return _DISTANCE.sub(lambda m: m.group(0) if m.group(1) else " ", text)
 
 
+#: "a fortnight" (British and Irish English): two weeks.
+_A_FORTNIGHT = re.compile(r"\b(?:a|one) fortnight\b")
 #: A fortnight and a week said as days in Spanish words: "en quince días", "dentro de ocho días".
 _FORTNIGHT = re.compile(r"\b(en|dentro de) (quince|ocho) dias\b")
 #: A time ahead said as a distance: "2 months away", "three weeks away" (not hours: a drive).
@@ -721,7 +726,9 @@ _JUST_NOW = re.compile(
     r"|just (?:came|showed up|raided|pulled up)\b[^.?!]{0,40}\b(?:took|grabbed|arrested|picked|detained|taken|handcuffed)"
     r"|hace (?:\d{1,2} |un |una |unos |unas |un par de |dos |tres |cuatro |cinco )?(?:horas?|minutos?|rato|ratito|momento)"
     r"|hace poco|ahorita|ahora mismo|recien|acaban? de (?:llevar|agarrar|detener|arrestar|esposar|levantar)\w*"
-    r"|hace (?:como |casi |unos |unas )?(?:media hora|\d{1,2} min\w*)|half an hour(?: ago)?)\b"
+    r"|hace (?:como |casi |unos |unas )?(?:media hora|\d{1,2} min\w*)|half an hour(?: ago)?"
+    # "agents came to the construction site earlier, took my brother": earlier today (not "earlier this year")
+    r"|earlier(?: today)?(?! this (?:year|month|week)| in the (?:year|month|week)| last)|mas temprano|hoy temprano)\b"
 )
 _WEEKDAY_NUMBER = {
     "monday": 0, "mon": 0, "lunes": 0, "tuesday": 1, "tues": 1, "tue": 1, "martes": 1,

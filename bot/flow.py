@@ -400,6 +400,12 @@ _STAGE_WORDS = (
                        "dieron deportation", "dio deportation", "dieron la deportation", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "bia said no", "board said no", "bia rejected", "bia turned down",
+                       # "the BIA decision is dated 12 days ago ... they denied", "the 30 days (to appeal) ran out"
+                       "bia decision", "decision from the bia", "decision of the bia", "decision is from the bia",
+                       "appeal and he didn't", "appeal and he didnt", "appeal and she didn't", "appeal and she didnt",
+                       "never filed the appeal", "never filed my appeal", "didn't file the appeal", "didnt file the appeal",
+                       "didn't file my appeal", "didnt file my appeal", "30 days ran out", "thirty days ran out",
+                       "no apele", "no apelé", "no se apelo", "no se apeló",
                        # "la BIA me negó el appeal hace 20 días": the board's no is the final order
                        "bia me nego", "bia nego", "bia le nego", "bia rechazo", "junta me nego", "junta nego",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
@@ -746,6 +752,8 @@ _STAGE_SAID = re.compile(
     r"(?:was|got|been|were) (?:already )?(?:deported|removed|sent back)|(?:lo|la|los|las|me) deportaron|deportaron a (?:mi|su|nuestr[oa])|"
     r"(?:lo|la|los|las|me|nos) (?:mandaron|enviaron) de regreso|(?:lo|la|los|las) regresaron a su pa[ií]s|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied|said no|rejected|turned down)|"
+    # "the BIA decision is dated 12 days ago ... they denied"; "file my BIA appeal and he didn't ... the 30 days ran out"
+    r"(?:the )?bia decision|(?:30|thirty) days ran out|(?:never|didn'?t|did not) file (?:the|my|his|her) (?:bia )?appeal|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum|el appeal|mi appeal|la apelacion)|"
     # "la BIA me nego el appeal hace 20 dias": the board's no, said short

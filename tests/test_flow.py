@@ -2834,3 +2834,19 @@ def test_a_hearing_moved_in_spanish_is_the_day_moved_to(text, day):
 def test_a_check_in_every_month_is_how_often_not_when():
     said = flow.answers_in_text("removal", "yo firmo cada mes con ICE y el oficial me dijo que ya me fuera preparando", date(2026, 12, 7))
     assert said == {"removal_stage": "check_in"}
+
+
+def test_facts_said_up_front_in_other_words():
+    today = date(2026, 12, 7)
+    # "a fortnight": two weeks
+    assert flow.answers_in_text("removal", "I've a hearing a fortnight from now", today)["hearing_date"] == "2026-12-21"
+    # "since 3 weeks": that long ago
+    held = flow.answers_in_text("detention", "im writing from the tablet in otay mesa detention. been here since 3 weeks", today)
+    assert held["detained_since"] == "2026-11-16"
+    # "earlier": today
+    taken = flow.answers_in_text("detention", "agents came to the construction site earlier, took my brother and 5 others", today)
+    assert taken["detained_since"] == "2026-12-07"
+    # the board's decision, or an appeal not filed in its 30 days: the order
+    for told in ("the BIA decision is dated 12 days ago, it only came in the mail yesterday. they denied",
+                 "my old lawyer was supposed to file my BIA appeal and he didn't. the 30 days ran out two months ago"):
+        assert flow.answers_in_text("removal", told, today)["removal_stage"] == "removal_order"
