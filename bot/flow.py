@@ -408,6 +408,7 @@ _STAGE_WORDS = (
                        "no apele", "no apelé", "no se apelo", "no se apeló",
                        # "la BIA me negó el appeal hace 20 días": the board's no is the final order
                        "bia me nego", "bia nego", "bia le nego", "bia rechazo", "junta me nego", "junta nego",
+                       "junta de apelaciones me nego", "junta de apelaciones nego", "junta de apelaciones le nego",
                        "denied my case", "judge ordered", "nego mi asilo", "negó mi asilo", "me negaron el asilo",
                        "me nego el asilo", "me negó el asilo", "nego la apelacion", "negó la apelación", "nego la apelación",
                        "nego el asylum", "negó el asylum", "nego mi asylum", "negaron el asylum",
@@ -753,7 +754,7 @@ _STAGE_SAID = re.compile(
     r"(?:lo|la|los|las|me|nos) (?:mandaron|enviaron) de regreso|(?:lo|la|los|las) regresaron a su pa[ií]s|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied|said no|rejected|turned down)|"
     # "the BIA decision is dated 12 days ago ... they denied"; "file my BIA appeal and he didn't ... the 30 days ran out"
-    r"(?:the )?bia decision|(?:30|thirty) days ran out|(?:never|didn'?t|did not) file (?:the|my|his|her) (?:bia )?appeal|"
+    r"(?:the )?bia decision|(?:30|thirty) days ran out|junta de apelaciones (?:me |le |nos )?(?:nego|neg[oó]|rechaz[oó])|(?:never|didn'?t|did not) file (?:the|my|his|her) (?:bia )?appeal|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum|el appeal|mi appeal|la apelacion)|"
     # "la BIA me nego el appeal hace 20 dias": the board's no, said short
@@ -787,6 +788,8 @@ _DETENTION_WORDS = re.compile(
     r"|apprehend\w*|handcuff\w*|cuffed|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:was|were|got|been) stopped|(?:left|drove off) with (?:him|her|them|my \w+)"
     r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
+    # "la migra paró a mi hermano en el retén ... y no lo sueltan"
+    r"|par[oó] a (?:mi|su|nuestr[oa]) \w+|no (?:lo|la|los|las) (?:sueltan|han soltado|dejan ir)"
     r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon|(?:lo|la|los|las) cogieron"
     # Caribbean and Central American ways: "lo trancaron los de inmigracion", "lo pescaron", "lo apañaron"
     r"|(?:lo|la|los|las) (?:trancaron|pescaron|apa[nñ]aron|enchironaron)|trancad[oa]s?"
@@ -1059,7 +1062,9 @@ _AT_A_STATION = re.compile(r"\b" + _STATION, re.IGNORECASE)
 _CHECKPOINT = re.compile(r"\b((?:the |el )?checkpoint (?:de|of|in|en|at|near|cerca de) (?!(?:the|el|la|a|una?)\b)[A-Za-z]+"
                          # "en el retén de la migra antes de tucson", "en el puesto de falfurrias": a Border Patrol checkpoint
                          r"|(?:el )?ret[eé]n(?: de (?:la )?(?:migra|patrulla|migraci[oó]n|inmigraci[oó]n))?"
-                         r"(?: (?:antes de|cerca de|de|en|por) (?!(?:la|el|los|las)\b)[A-Za-z]+)?"
+                         # ("el retén de la carretera cerca de las cruces")
+                         r"(?: de la (?:carretera|autopista|highway|interestatal|frontera))?"
+                         r"(?: (?:antes de|cerca de|de|en|por) (?!(?:la|el|los|las)\b)[A-Za-z]+| cerca de las? [A-Za-z]+)?"
 
                          r"|(?:the )?(?!(?:a|the|border|patrol|cbp|immigration|ice|el|la|un|una)\b)[A-Za-z]+ checkpoint)\b", re.IGNORECASE)
 #: A Border Patrol post by its town, said with the agents: "se lo quedó la migra en el puesto de falfurrias".
@@ -1250,6 +1255,10 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     its THIS friday", "it's now this coming wednesday instead of in 4 months"."""
     text = _INSTEAD_OF.sub(" ", text or "")  # ("X instead of Y": Y is the day it was)
     said = _answers_in_text(situation, text, today, stage_known)
+    if situation == "removal" and said.get("removal_stage") in ("hearing", "check_in") and not said.get("hearing_date") \
+            and _NO_DATE_GIVEN.search(dates.plain(text)):
+        # "salí con fianza hace una semana, todavía no me dan fecha de corte": no date yet, so none is asked
+        said["hearing_date"] = "unknown"
     if situation == "removal" and said.get("hearing_date") and _CANCELLED_NO_DATE.search(text):
         # "my hearing was supposed to be tomorrow but it got cancelled ... and there is no new date": none known
         said["hearing_date"] = "unknown"
@@ -1265,10 +1274,15 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     return said
 
 
+#: No date given yet: "todavía no me dan fecha de corte", "no me han dado new date", "no date yet".
+_NO_DATE_GIVEN = re.compile(r"\b(?:no (?:me|le|nos) (?:han dado|dan|dieron|ponen|han puesto) (?:nueva |otra |new )?(?:fecha|date)"
+                            r"|(?:no|without a|sin) (?:new |nueva )?(?:date|fecha) (?:yet|todavia|aun)|no date yet|no (?:court )?date yet"
+                            r"|(?:haven'?t|have not|havent|didn'?t|did not) (?:given|give|gotten|got|received) (?:me |us |him |her )?(?:a |any )?(?:new )?(?:court )?date)\b")
 #: A hearing or check-in called off with no new day: "it got cancelled on the portal and there is no new date".
 _CANCELLED_NO_DATE = re.compile(
     r"\b(?:cancel+ed|called off|cancelaron|cancelada|cancelado|suspendieron|suspendida)\b[^.?!]{0,60}?"
-    r"\b(?:no new date|no date yet|no other date|without a (?:new )?date|sin (?:nueva )?fecha|no (?:hay|tengo|tiene|me dieron) (?:nueva |otra )?fecha)\b",
+    r"\b(?:no new date|no date yet|no other date|without a (?:new )?date|sin (?:nueva )?fecha|no (?:hay|tengo|tiene|me dieron) (?:nueva |otra )?fecha"
+    r"|no (?:me|le|nos) (?:han dado|dan|dieron) (?:nueva |otra |new )?(?:fecha|date))\b",
     re.IGNORECASE)
 #: A date set right in the same message: "no wait", "me equivoqué", "its not next week, its", "it's now".
 _SET_RIGHT = re.compile(
@@ -1314,6 +1328,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         held = held_place(text or "")
         named = (_AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "") or _SOME_STATION.search(text or "")
                  or _CHECKPOINT.search(text or "") or (_BP_POST.search(text or "") if urgency.agents_named(text or "") else None))
+        checkpoint = _CHECKPOINT.search(text or "")
+        if named is not None and checkpoint is not None and checkpoint.start() <= named.start() and checkpoint.end() > named.end():
+            named = checkpoint  # "el retén de la carretera cerca de las cruces", not "el retén de la" as a jail
         called = _PLACE_CALLED.search(text or "")
         if called:
             # "a place called pine something in louisiana": its name as heard says more than the state

@@ -495,7 +495,7 @@ _DECISION = re.compile(
     r"|said (?:deport\w*|removal|removed)|gave (?:me |him |her )?(?:deportation|a deportation|removal)|me dio deportacion|le dio deportacion)"
     # "me dieron deportacion en la corte": the court's order, said without the judge
     r"|(?:me|le|nos|les) (?:dio|dieron) (?:la )?deportacion\b[^.]{0,20}\b(?:corte|court|juez|judge)"
-    r"|(?:bia|board of immigration appeals?|board)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
+    r"|(?:bia|board of immigration appeals?|board|junta de apelaciones|la junta)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
     r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion"
     # a naturalization denied: 30 days to ask for a hearing (N-336)
     r"|(?:citizenship|naturali[sz]ation|n-?400|ciudadania|naturalizacion)\b[^.]{0,30}?\b(?:denied|rejected|negaron|nego|rechazaron|rechazada|negada))"
@@ -602,7 +602,7 @@ _WORK = (
     r"work|job|workplace|job site|jobsite|worksite|work site|factory|plant|warehouse|loading dock|break room|construction site|farm|hotel|orchard|field|fields|"
     r"facility|dairy|ranch|kitchen|site|car ?wash|lavado|autolavado|"
     r"restaurant|shop|trabajo|chamba|jale|fabrica|empresa|taller|obra|rancho|restaurante|bodega|campo|files|surco|huerta|parcela|planta"
-    r"|donde trabajo|where i work"
+    r"|donde trabajo|where i work|granja|lecheria|empacadora|invernadero|vivero|donde trabaja|where (?:he|she) works"
 )
 _STREET = (r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento"
            r"|parqueadero|parqueo|esquina|tienda")

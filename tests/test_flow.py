@@ -2850,3 +2850,15 @@ def test_facts_said_up_front_in_other_words():
     for told in ("the BIA decision is dated 12 days ago, it only came in the mail yesterday. they denied",
                  "my old lawyer was supposed to file my BIA appeal and he didn't. the 30 days ran out two months ago"):
         assert flow.answers_in_text("removal", told, today)["removal_stage"] == "removal_order"
+
+
+def test_facts_said_up_front_in_spanish_near_their_lines():
+    today = date(2026, 12, 7)
+    held = flow.answers_in_text("detention", "la migra paró a mi hermano en el retén de la carretera cerca de las cruces hace una hora"
+                                " y no lo sueltan", today)
+    assert held == {"detained_where": "el retén de la carretera cerca de las cruces", "detained_since": "2026-12-07"}
+    for told in ("hi, me cancelaron mi hearing de immigration porque the court was closed y no me han dado new date",
+                 "salí de la detención con fianza hace una semana, todavía no me dan fecha de corte"):
+        assert flow.answers_in_text("removal", told, today) == {"removal_stage": "hearing", "hearing_date": "unknown"}
+    told = "la junta de apelaciones me negó la apelación hace tres semanas, ¿todavía puedo hacer algo?"
+    assert flow.answers_in_text("removal", told, today) == {"removal_stage": "removal_order"}

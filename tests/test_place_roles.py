@@ -815,3 +815,14 @@ def test_a_place_someone_calls_the_visitor_from_is_not_the_visitors():
     place, role = visitor_location(text)
     assert (place.city, role) == ("Grand Rapids", "self")
     assert visitor_location("im calling from houston")[0].city == "Houston"
+
+
+def test_from_a_place_and_living_there_is_where_the_visitor_is():
+    place, role = visitor_location("hola, soy de medellín y vivo acá, mi novio es ciudadano americano y quiere traerme")
+    assert role == "self" and place.country == "Colombia"
+    assert visitor_location("soy de honduras")[1] == "other"
+
+
+def test_the_board_of_appeals_in_spanish_is_no_town():
+    assert visitor_location("la junta de apelaciones me negó la apelación hace tres semanas")[0] is None
+    assert visitor_location("vivo en la junta colorado")[0].city == "La Junta"

@@ -1426,3 +1426,11 @@ def test_a_decision_of_yesterday_with_the_time_asked_has_its_thirty_days_ahead()
 ])
 def test_deadlines_and_removals_near_their_lines(text, reasons):
     assert urgency.text_signals(text, date(2026, 12, 7)) == reasons
+
+
+@pytest.mark.parametrize("text, reasons", [
+    ("la junta de apelaciones me negó la apelación hace tres semanas, ¿todavía puedo hacer algo?", ["deadline_soon"]),
+    ("mi esposo me acaba de hablar, dice que la migra está en la granja de hongos donde trabaja, ahorita", ["ice_present_now"]),
+])
+def test_spanish_near_the_lines(text, reasons):
+    assert urgency.text_signals(text, date(2026, 12, 7)) == reasons

@@ -45,7 +45,9 @@ COMMON_WORD_CITIES = frozenset(
      # "lo agarraron en la frontera": the border, not Frontera, Coahuila
      "frontera", "la frontera",
      # "yo estoy aqui en la colonia cameron park de brownsville": a neighbourhood, not Colonia, NJ
-     "colonia", "la colonia"]
+     "colonia", "la colonia",
+     # "la junta de apelaciones me negó la apelación": the Board of Immigration Appeals, not La Junta, Colorado
+     "la junta"]
 )
 
 #: Town names that are everyday Spanish nouns: after an article they are the noun ("a mi compañero lo
@@ -75,7 +77,7 @@ bk bx bklyn
 """
 _WEAK_MULTI = [
     "el centro", "el campo", "la villa", "la feria", "la mesa", "la joya", "la plata",
-    "la union", "la casa", "santa maria",
+    "la union", "la casa", "santa maria", "la junta",
 ]
 WEAK_NAMES = frozenset(_WEAK_SINGLE.split()) | frozenset(_WEAK_MULTI)
 

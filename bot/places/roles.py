@@ -145,7 +145,19 @@ def visitor_location(text: str) -> Tuple[Optional[Place], str]:
     US one, to ask about); (None, "other") when every place has another role;
     (None, "none") when no place is named.
     """
-    return location_among(mentions(text), text)
+    found = mentions(text)
+    here = _FROM_AND_LIVE_HERE.search(text or "")
+    if here is not None:
+        # "soy de medellín y vivo acá": the place they are from is where they live
+        origin = [m for m in found if m.role == ORIGIN and m.end <= here.start() + 1 and here.start() - m.end <= 3]
+        if origin:
+            return origin[-1].place, SELF
+    return location_among(found, text)
+
+
+#: "soy de medellín y vivo acá", "i'm from cali and i live here": from there, and living there now.
+_FROM_AND_LIVE_HERE = re.compile(r",?\s+(?:y|and)\s+(?:vivo|vivimos|i live|we live|i still live|todav[ií]a vivo|sigo viviendo)\s+"
+                                 r"(?:ac[aá]|aqu[ií]|here|there|all[aá]|ah[ií])\b", re.IGNORECASE)
 
 
 #: The visitor deported themself: "a mi me deportaron", "I was deported", "I got deported back".
