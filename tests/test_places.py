@@ -764,3 +764,16 @@ def test_the_torrance_centre_is_the_facility_in_new_mexico():
 
     assert facilities.facility_in("mi yerno lleva desde el domingo en el centro de torrance alla en estancia") == \
         "Torrance County Detention Facility (NM)"
+
+
+@pytest.mark.parametrize("text, city, state", [
+    ("van nuys, LA", "Van Nuys", "CA"),  # Los Angeles, the city's nickname
+    ("compton LA", "Compton", "CA"),
+    ("baton rouge, LA", "Baton Rouge", "LA"),  # a town of Louisiana
+    ("monroe, LA", "Monroe", "LA"),
+])
+def test_la_after_a_place_of_california_is_los_angeles(text, city, state):
+    from bot.places import location
+
+    place = location.answer_place(text, text)
+    assert (place.city, place.state) == (city, state)

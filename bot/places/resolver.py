@@ -947,6 +947,15 @@ def _with_state(g: PlaceIndex, m: _Mention, code: str, matched: str) -> Place:
     near = _fuzzy_in_state(g, m.key, code)
     if near is not None:
         return _entry_place(g, near, matched, "fuzzy")
+    if code == "LA":
+        # "van nuys, LA", "compton LA": Los Angeles, the city's nickname, after a place of California
+        # and of no town in Louisiana
+        in_ca = [e for e in m.entries if e.country == US and e.state == "CA" and e.kind != "state"]
+        if in_ca:
+            return _entry_place(g, max(in_ca, key=lambda e: (_RANK.get(e.kind, 0), e.population, e.zips)), matched, m.method)
+        town = g.towns.get(m.key, {}).get("CA")
+        if town is not None:
+            return _town_place(g, town, matched, m.method)
     return _state_place(g, code, matched, m.method)
 
 
