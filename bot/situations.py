@@ -603,6 +603,13 @@ def biometrics_only(text: str | None) -> bool:
     return bool(_BIOMETRICS.search(t)) and not _REMOVAL_CASE.search(_NOT_COURT.sub(" ", t))
 
 
+def biometrics_not_held(text: str | None) -> bool:
+    """Whether a message's appointment is a biometrics one and nobody is said taken or held ("tengo cita el
+    jueves, la de las huellas, y no sé si puedo llevar a mi esposo": whom to bring, not whom they took)."""
+    t = text or ""
+    return bool(_BIOMETRICS.search(t)) and not _TAKEN.search(t) and not STILL_HELD.search(t)
+
+
 #: The visitor's own job at ICE or a detention center ("I work with ICE as an interpreter at the
 #: detention center", "trabajo de guardia en el centro de detención"): the place of work, not
 #: someone held.
@@ -674,6 +681,7 @@ _ABROAD = re.compile(r"\b(?:abroad|outside (?:the )?(?:us|u\.s\.|country|states)
 #: Categories that some words only seem to tell: the reading is replaced by the next one.
 _SEEMING = (
     ("detention", school_detention),
+    ("detention", biometrics_not_held),
     ("detention", works_there),
     ("removal", biometrics_only),
     ("family", no_family),
@@ -876,6 +884,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "family" and _OWN_APPOINTMENT.search(text or "") and _BEFORE_ICE_OR_COURT.search(text or "") \
             and not petition_for_relative(text) and not biometrics_only(text):
         return "removal"  # "My check-in is in fifteen days. Should I bring my kids birth certificates?": the check-in
+    if value is not None and value != "other" and job_at_the_firm(text):
+        return "other"  # "vi que buscan asistente legal bilingüe, quiero aplicar, tengo DACA": a job at the firm
     if value is not None and value != "other" and _TRANSLATION_ASKED.search(text or "") and not scam_call(text):
         return "other"  # "do you guys translate documents? necesito traducir mi acta ... for my marriage case"
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
@@ -966,7 +976,10 @@ _JOB_HERE = re.compile(
     r"\b(?:are you|r u|are u|you guys|y'?all|is (?:the|your) (?:firm|office)) (?:hiring|looking for (?:staff|help|interpreters|paralegals))\b"
     r"|\best[aá]n? contratando\b|\b(?:tienen|hay) (?:vacantes|plazas|puestos)\b"
     r"|\b(?:busco|buscando|quiero|looking for|want) (?:un |una |a )?(?:trabajo|empleo|job|work|position|chamba) (?:(?:de|as an?) \w+ )?"
-    r"(?:con ustedes|aqui con ustedes|en (?:su|la) (?:oficina|firma)|with you(?: guys)?|at your (?:firm|office)|in your (?:firm|office))",
+    r"(?:con ustedes|aqui con ustedes|en (?:su|la) (?:oficina|firma)|with you(?: guys)?|at your (?:firm|office)|in your (?:firm|office))"
+    # "vi que buscan asistente legal bilingüe, quiero aplicar", "saw you're looking for a paralegal, can i apply"
+    r"|\b(?:vi que |saw (?:that )?(?:you'?re |you are )?)?(?:buscan|est[aá]n buscando|looking for|hiring)\s+(?:un |una |an? )?(?:asistente|paralegal"
+    r"|recepcionista|secretari[oa]|int[eé]rprete|interpreter|receptionist|legal assistant|abogad[oa])\b[^.?!]{0,40}?\b(?:aplicar|apply|contratar|hire)\b",
     re.IGNORECASE)
 
 

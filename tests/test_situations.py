@@ -701,3 +701,11 @@ def test_a_citizen_who_wants_to_petition_a_parent_deported_years_ago_is_family()
 def test_matters_near_their_lines(value, text, settled):
     ranking = [{"name": f"situation_{value}", "confidence": 0.5}, {"name": "situation_humanitarian", "confidence": 0.3}]
     assert situations.settle(value, ranking, text) == settled
+
+
+def test_a_biometrics_appointment_and_a_job_at_the_firm_are_not_what_they_seem():
+    ranking = [{"name": "situation_detention", "confidence": 0.17}, {"name": "situation_humanitarian", "confidence": 0.16}]
+    text = "buenas, tengo cita el jueves, la de las huellas, y no sé si puedo llevar a mi esposo que no tiene papeles"
+    assert situations.settle("detention", ranking, text) == "humanitarian"
+    text = "buenas tardes, vi que buscan asistente legal bilingüe, quiero aplicar, tengo DACA, ¿me pueden contratar?"
+    assert situations.settle("humanitarian", [], text) == "other"
