@@ -105,7 +105,7 @@ _RELATIVES_PAPERS = re.compile(
     r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b"
     # "a marriage green card case", "residencia por matrimonio", "spousal petition"
     r"|\bmarriage[- ]based\b|\bmarriage (?:green ?card|visa|petition|case)\b|\b(?:green ?card|residency|visa) (?:through|by|from|thru) marriage\b"
-    r"|\b(?:residencia|green ?card|papeles) por matrimonio\b|\bspousal (?:petition|visa|green ?card)\b",
+    r"|\b(?:residencia|green ?card|papeles) por (?:matrimonio|casamiento)\b|\bspousal (?:petition|visa|green ?card)\b",
     re.IGNORECASE)
 #: A relative who will petition, or a relative's status to fix: "mi esposo es ciudadano y me va a pedir",
 #: "my wife is undocumented, we want to fix her status".
@@ -828,10 +828,15 @@ _REFUSED_ENTRY = re.compile(
 _WORK_RECORDS_CHECK = re.compile(
     r"\b(?:social security|seguro social|ssn|social)\b[^.?!]{0,25}\b(?:does ?n[o']?t|doesnt|did ?n[o']?t|not|no) (?:match|coincide)"
     r"|\bno[\s-]?match (?:letter|notice)\b|\be[\s-]?verify\b|\btentative non-?confirmation\b|\b(?:redo|new|fill (?:out )?(?:a )?new) i-?9\b"
-    r"|\b(?:boss|employer|jefe|patr[oó]n|hr|recursos humanos)\b[^.?!]{0,40}\bi-?9\b", re.IGNORECASE)
+    r"|\b(?:boss|employer|jefe|patr[oó]n|hr|recursos humanos)\b[^.?!]{0,40}\bi-?9\b"
+    # "mi patrón dice que le llegó una auditoría de inmigración y que tengo 10 días para traerle papeles buenos"
+    r"|\b(?:boss|employer|jefe|patr[oó]n|company|compa[nñ][ií]a|empresa)\b[^.?!]{0,40}\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n)\b",
+    re.IGNORECASE)
 
 
 #: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
+#: An employer's check named (an audit read as agents at work is still the employer's check).
+_AUDIT = re.compile(r"\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n|i-?9|e[\s-]?verify|no[\s-]?match)\b", re.IGNORECASE)
 _THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|tienen|has|kept|keeps)\s+(?:away\s+)?(?:my|our|mis|mi|los|el|la|las|nuestros?)\s+"
                            r"(?:papers|papeles|passports?|pasaportes?|documents|documentos|ids?|identificaci[oó]n|cards?|tarjetas?|mica)\b",
                            re.IGNORECASE)
@@ -869,6 +874,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "family"  # "tengo TPS y me casé con un ciudadano, ¿puedo sacar la residencia por él?": through the marriage
     if value in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
         return "family"  # "mi esposo es ciudadano y me va a pedir", read as much humanitarian as family
+    if value == "enforcement" and _RELATIVES_PAPERS.search(text or "") and not (_AGENTS_SAID.search(text or "") or _TAKEN.search(text or "")):
+        # "tengo que contestar una evidencia que me pidió inmigración para la residencia por casamiento": USCIS, no agents
+        return "family"
     if value == "detention" and _THINGS_TAKEN.search(text or "") and not (_TAKEN.search(_THINGS_TAKEN.sub(" ", text or ""))
                                                                           or STILL_HELD.search(text or "") or _HELD_WORDS.search(text or "")
                                                                           or _AGENCY_SAID.search(text or "")):
@@ -895,7 +903,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "employment"  # "got laid off from my H-1B job last week, how long do i have ... before i have to leave"
     if value == "employment" and _VICTIM_VISA.search(text or "") and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
         return "humanitarian"  # "quiero saber si hay una visa para mujeres que sufren maltrato": a U visa or VAWA, no job
-    if value in ("other", "removal") and _WORK_RECORDS_CHECK.search(text or "") and not scam_call(text):
+    if (value in ("other", "removal") or (value == "enforcement" and _AUDIT.search(text or ""))) \
+            and _WORK_RECORDS_CHECK.search(text or "") and not scam_call(text):
         # "my boss says my social security doesnt match and i need to bring him something": the employer's check
         return "employment"
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):

@@ -709,3 +709,12 @@ def test_a_biometrics_appointment_and_a_job_at_the_firm_are_not_what_they_seem()
     assert situations.settle("detention", ranking, text) == "humanitarian"
     text = "buenas tardes, vi que buscan asistente legal bilingüe, quiero aplicar, tengo DACA, ¿me pueden contratar?"
     assert situations.settle("humanitarian", [], text) == "other"
+
+
+def test_an_employers_audit_and_a_marriage_case_read_as_agents():
+    text = "mi patrón dice que le llegó una auditoría de inmigración y que tengo 10 días para traerle papeles buenos o me corre"
+    assert situations.settle("enforcement", [], text) == "employment"
+    text = "hola, tengo que contestar una evidencia que me pidió inmigración para la residencia por casamiento, vence en 10 días"
+    assert situations.settle("enforcement", [], text) == "family"
+    text = "la migra vino a la casa preguntando por mi esposo, tenemos residencia por matrimonio en tramite"
+    assert situations.settle("enforcement", [], text) == "enforcement"  # agents came
