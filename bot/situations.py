@@ -835,6 +835,11 @@ _WORK_RECORDS_CHECK = re.compile(
 
 
 #: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
+#: The visitor released with a paper after an arrest: a removal case begun ("me soltaron ... con un papel").
+_RELEASED_WITH_A_PAPER = re.compile(
+    r"\b(?:me|nos) (?:soltaron|dejaron salir|dejaron ir)\b[^.?!]{0,40}?\bcon (?:un|unos|el|los|una) (?:papel(?:es)?|carta|hoja|citatorio)\b"
+    r"|\b(?:released|let) (?:me|us)(?: go| out)?\b[^.?!]{0,40}?\bwith (?:a|some|the|an) (?:paper|papers|notice|letter|nta|court date)\b",
+    re.IGNORECASE)
 #: An employer's check named (an audit read as agents at work is still the employer's check).
 _AUDIT = re.compile(r"\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n|i-?9|e[\s-]?verify|no[\s-]?match)\b", re.IGNORECASE)
 _THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|tienen|has|kept|keeps)\s+(?:away\s+)?(?:my|our|mis|mi|los|el|la|las|nuestros?)\s+"
@@ -907,6 +912,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
             and _WORK_RECORDS_CHECK.search(text or "") and not scam_call(text):
         # "my boss says my social security doesnt match and i need to bring him something": the employer's check
         return "employment"
+    if value == "enforcement" and _RELEASED_WITH_A_PAPER.search(text or "") and not scam_call(text):
+        # "me arrestaron y me soltaron el mismo día con un papel, nunca me llegó nada más": a case begun (an NTA)
+        return "removal"
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):
         return "removal"  # "a letter saying to report with your bags": a removal carried out soon
     if value in ("removal", "detention", "other") and _CITIZENSHIP_DENIED.search(text or "") and not _AGENCY_TOOK.search(text or ""):

@@ -718,3 +718,9 @@ def test_an_employers_audit_and_a_marriage_case_read_as_agents():
     assert situations.settle("enforcement", [], text) == "family"
     text = "la migra vino a la casa preguntando por mi esposo, tenemos residencia por matrimonio en tramite"
     assert situations.settle("enforcement", [], text) == "enforcement"  # agents came
+
+
+def test_released_with_a_paper_after_a_raid_is_a_removal_case():
+    text = "hace dos años hubo una redada donde yo trabajaba, me arrestaron y me soltaron el mismo día con un papel, nunca me llegó nada más"
+    assert situations.settle("enforcement", [], text) == "removal"
+    assert situations.settle("enforcement", [], "hubo una redada en mi trabajo ayer, no me agarraron") == "enforcement"
