@@ -603,6 +603,18 @@ def biometrics_only(text: str | None) -> bool:
     return bool(_BIOMETRICS.search(t)) and not _REMOVAL_CASE.search(_NOT_COURT.sub(" ", t))
 
 
+#: A green card named: "la entrevista de la residencia", "my green card interview".
+_GREEN_CARD = re.compile(r"\b(?:residencia|green ?card|mica|permanent residen\w*|resident card)\b", re.IGNORECASE)
+
+
+def green_card_not_citizenship(text: str | None) -> bool:
+    """Whether a message is about a green card and says nothing of becoming a citizen ("tengo la cita de la
+    entrevista de la residencia el martes": the green card's interview, not naturalisation)."""
+    t = text or ""
+    return bool(_GREEN_CARD.search(t)) and not _CITIZENSHIP_AIM.search(t) \
+        and not re.search(r"\bcitizen\w*|ciudadan\w*|juramento|oath", t, re.IGNORECASE)  # ("mi cita de juramento": the oath)
+
+
 def biometrics_not_held(text: str | None) -> bool:
     """Whether a message's appointment is a biometrics one and nobody is said taken or held ("tengo cita el
     jueves, la de las huellas, y no sé si puedo llevar a mi esposo": whom to bring, not whom they took)."""
@@ -682,6 +694,7 @@ _ABROAD = re.compile(r"\b(?:abroad|outside (?:the )?(?:us|u\.s\.|country|states)
 _SEEMING = (
     ("detention", school_detention),
     ("detention", biometrics_not_held),
+    ("citizenship", green_card_not_citizenship),
     ("detention", works_there),
     ("removal", biometrics_only),
     ("family", no_family),

@@ -724,3 +724,11 @@ def test_released_with_a_paper_after_a_raid_is_a_removal_case():
     text = "hace dos años hubo una redada donde yo trabajaba, me arrestaron y me soltaron el mismo día con un papel, nunca me llegó nada más"
     assert situations.settle("enforcement", [], text) == "removal"
     assert situations.settle("enforcement", [], "hubo una redada en mi trabajo ayer, no me agarraron") == "enforcement"
+
+
+def test_a_green_card_interview_read_as_citizenship_is_the_next_reading():
+    ranking = [{"name": "situation_citizenship", "confidence": 0.2}, {"name": "situation_family", "confidence": 0.13},
+               {"name": "situation_removal", "confidence": 0.12}]
+    text = "buenas noches, tengo la cita de la entrevista de la residencia el martes de la otra semana y no sé qué papeles llevar"
+    assert situations.settle("citizenship", ranking, text) == "family"
+    assert situations.settle("citizenship", ranking, "tengo la residencia hace 5 años y quiero hacerme ciudadano") == "citizenship"
