@@ -347,11 +347,14 @@ def sure_reading(text: str, reading: Reading) -> bool:
 
 
 #: Words of harm said as a figure of speech: "im gonna have a heart attack with this letter";
-#: ... and fear told of oneself: "im home now but im shaking", "todavía estoy temblando" (not "he is shaking
-#: and cant breathe": someone else's body).
+#: ... fear told of oneself: "im home now but im shaking", "todavía estoy temblando" (not "he is shaking
+#: and cant breathe": someone else's body); and knocking: "golpearon la puerta".
 _FIGURES = re.compile(r"\b(?:gonna|going to|about to) have a heart attack\b|\bme va a dar (?:un )?infarto\b"
                       r"|\b(?:i'?m|im|i am|estoy|ando)\s+(?:still\s+|so\s+|all\s+|todav[ií]a\s+|toda\s+|todo\s+)?(?:shaking|temblando)\b"
-                      r"(?!\s+(?:and|y)\s+(?:can'?t|cant|cannot|no puedo)\s+(?:breathe|respirar))")
+                      r"(?!\s+(?:and|y)\s+(?:can'?t|cant|cannot|no puedo)\s+(?:breathe|respirar))"
+                      # knocking at a door: "golpearon la puerta dos señores que dijeron ser de ICE"
+                      r"|\bgolpe\w*\s+(?:en\s+)?(?:la|el|mi|nuestra|su)\s+(?:puerta|port[oó]n|ventana)\b"
+                      r"|\b(?:me|nos|le)\s+golpe\w*\s+(?:la|el)\s+(?:puerta|port[oó]n|ventana)\b")
 
 
 def _harm_said(text: str) -> bool:

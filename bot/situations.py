@@ -847,7 +847,6 @@ _WORK_RECORDS_CHECK = re.compile(
     re.IGNORECASE)
 
 
-#: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
 #: The visitor released with a paper after an arrest: a removal case begun ("me soltaron ... con un papel").
 _RELEASED_WITH_A_PAPER = re.compile(
     r"\b(?:me|nos) (?:soltaron|dejaron salir|dejaron ir)\b[^.?!]{0,40}?\bcon (?:un|unos|el|los|una) (?:papel(?:es)?|carta|hoja|citatorio)\b"
@@ -855,6 +854,7 @@ _RELEASED_WITH_A_PAPER = re.compile(
     re.IGNORECASE)
 #: An employer's check named (an audit read as agents at work is still the employer's check).
 _AUDIT = re.compile(r"\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n|i-?9|e[\s-]?verify|no[\s-]?match)\b", re.IGNORECASE)
+#: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
 _THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|tienen|has|kept|keeps)\s+(?:away\s+)?(?:my|our|mis|mi|los|el|la|las|nuestros?)\s+"
                            r"(?:papers|papeles|passports?|pasaportes?|documents|documentos|ids?|identificaci[oó]n|cards?|tarjetas?|mica)\b",
                            re.IGNORECASE)

@@ -191,3 +191,8 @@ def test_a_violation_of_release_terms_is_no_word_of_harm():
     assert not crisis_classifier._harm_said("a violation of his parole")
     assert crisis_classifier._harm_said("he violated me")
     assert crisis_classifier._harm_said("la violaron")
+
+
+def test_knocking_at_a_door_is_no_word_of_harm():
+    assert not crisis_classifier._harm_said("buenos días, hoy a las 6 golpearon la puerta dos señores que dijeron ser de ICE")
+    assert crisis_classifier._harm_said("me golpeó en la cara anoche")

@@ -425,6 +425,7 @@ COMMON_WORDS = frozenset(
     support prepare banging depot homeland pending americana residencia fiance fiancee
     francais español frances aleman frontera norte garita shock luck check casa trabajo
     semana semanas pasada pasado proxima proximo dias meses
+    senora senor senorita señora señor señorita
     """.split()
 )
 
