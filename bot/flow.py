@@ -1326,9 +1326,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
             said["detained_where"] = where
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
-        named = (_AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "") or _SOME_STATION.search(text or "")
-                 or _CHECKPOINT.search(text or "") or (_BP_POST.search(text or "") if urgency.agents_named(text or "") else None))
         checkpoint = _CHECKPOINT.search(text or "")
+        named = (_AIRPORT.search(text or "") or _LOCAL_JAIL.search(text or "") or _SOME_STATION.search(text or "")
+                 or checkpoint or (_BP_POST.search(text or "") if urgency.agents_named(text or "") else None))
         if named is not None and checkpoint is not None and checkpoint.start() <= named.start() and checkpoint.end() > named.end():
             named = checkpoint  # "el retén de la carretera cerca de las cruces", not "el retén de la" as a jail
         called = _PLACE_CALLED.search(text or "")

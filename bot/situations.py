@@ -603,6 +603,8 @@ def biometrics_only(text: str | None) -> bool:
     return bool(_BIOMETRICS.search(t)) and not _REMOVAL_CASE.search(_NOT_COURT.sub(" ", t))
 
 
+#: Citizenship said in any way, or its oath ("mi cita de juramento").
+_CITIZENSHIP_SAID = re.compile(r"\bcitizen\w*|ciudadan\w*|juramento|oath", re.IGNORECASE)
 #: A green card named: "la entrevista de la residencia", "my green card interview".
 _GREEN_CARD = re.compile(r"\b(?:residencia|green ?card|mica|permanent residen\w*|resident card)\b", re.IGNORECASE)
 
@@ -611,8 +613,7 @@ def green_card_not_citizenship(text: str | None) -> bool:
     """Whether a message is about a green card and says nothing of becoming a citizen ("tengo la cita de la
     entrevista de la residencia el martes": the green card's interview, not naturalisation)."""
     t = text or ""
-    return bool(_GREEN_CARD.search(t)) and not _CITIZENSHIP_AIM.search(t) \
-        and not re.search(r"\bcitizen\w*|ciudadan\w*|juramento|oath", t, re.IGNORECASE)  # ("mi cita de juramento": the oath)
+    return bool(_GREEN_CARD.search(t)) and not _CITIZENSHIP_AIM.search(t) and not _CITIZENSHIP_SAID.search(t)
 
 
 def biometrics_not_held(text: str | None) -> bool:
