@@ -87,7 +87,8 @@ DETAIL_WORDS: Dict[str, str] = {
                   r"|e[- ]?verify|employer|employees|empleador|empleados|my company|sponsor\w*|green card through (?:work|my job)"
                   r"|work visa|visa de trabajo|i-?140|laid off|layoff|residencia por trabajo|green card por trabajo"
                   r"|(?:mi|el) (?:patr[oó]n|jefe) me (?:quiere )?(?:pedir|patrocinar)",
-    "citizenship": r"citizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*|juramento",
+    "citizenship": r"citizen\w*|citizin\w*|s[iy]tizen\w*|naturali[sz]\w*|n-?400|n-?600|certificate|civics|oath|ciudadan\w*|naturaliza\w*"
+                   r"|juramento|test|exam|examen",
     "other": r"\w+",
 }
 #: A relative, as visitors name one (English and Spanish), as a regular expression.
@@ -604,7 +605,11 @@ def biometrics_only(text: str | None) -> bool:
 
 
 #: Citizenship said in any way, or its oath ("mi cita de juramento").
-_CITIZENSHIP_SAID = re.compile(r"\bcitizen\w*|ciudadan\w*|juramento|oath", re.IGNORECASE)
+_CITIZENSHIP_SAID = re.compile(
+    r"\b(?:citizen\w*|citizin\w*|s[iy]tizen\w*|ciudadan\w*|juramento|oath|naturali[sz]\w*|n-?400)"
+    # its test: "does he have to take the test in english?", "el examen de inglés"
+    r"|\b(?:english|civics|history|citizenship)\s+(?:test|exam)\b|\b(?:test|exam|examen)\s+(?:in|en|de|of)\s+(?:english|ingl[eé]s|civics|c[ií]vica|historia)\b",
+    re.IGNORECASE)
 #: A green card named: "la entrevista de la residencia", "my green card interview".
 _GREEN_CARD = re.compile(r"\b(?:residencia|green ?card|mica|permanent residen\w*|resident card)\b", re.IGNORECASE)
 
@@ -853,6 +858,10 @@ _RELEASED_WITH_A_PAPER = re.compile(
     r"\b(?:me|nos) (?:soltaron|dejaron salir|dejaron ir)\b[^.?!]{0,40}?\bcon (?:un|unos|el|los|una) (?:papel(?:es)?|carta|hoja|citatorio)\b"
     r"|\b(?:released|let) (?:me|us)(?: go| out)?\b[^.?!]{0,40}?\bwith (?:a|some|the|an) (?:paper|papers|notice|letter|nta|court date)\b",
     re.IGNORECASE)
+#: The arrest just now, not long past: "me paró ICE manejando hace rato ... me dejaron ir con un papel"
+#: is agents met today (what the paper is comes later).
+_JUST_NOW = re.compile(r"\b(?:hace (?:un )?(?:rato|ratito|poco)|hace (?:una|unas|\d+|dos|tres) horas?|hoy|ahorita|esta ma[nñ]ana|esta tarde"
+                       r"|just|today|this morning|this afternoon|an hour ago|hours ago|ya se fueron)\b", re.IGNORECASE)
 #: An employer's check named (an audit read as agents at work is still the employer's check).
 _AUDIT = re.compile(r"\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n|i-?9|e[\s-]?verify|no[\s-]?match)\b", re.IGNORECASE)
 #: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
@@ -926,7 +935,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
             and _WORK_RECORDS_CHECK.search(text or "") and not scam_call(text):
         # "my boss says my social security doesnt match and i need to bring him something": the employer's check
         return "employment"
-    if value == "enforcement" and _RELEASED_WITH_A_PAPER.search(text or "") and not scam_call(text):
+    if value == "enforcement" and _RELEASED_WITH_A_PAPER.search(text or "") and not _JUST_NOW.search(text or "") and not scam_call(text):
         # "me arrestaron y me soltaron el mismo día con un papel, nunca me llegó nada más": a case begun (an NTA)
         return "removal"
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):

@@ -1112,7 +1112,12 @@ def came_before(text: str) -> bool:
     t = normalise(text)
     if not t or _agents_sentence(text) is not None or agents_back_now(text) or _CAME_AGAIN.search(t):
         return False
-    return any(_CAME.search(s) and _PAST_TIME.search(s) and not _THIS_MORNING.search(s) for s in _sentences(t))
+    return any(_CAME.search(_IF_THEY_COME.sub(" ", s)) and _PAST_TIME.search(s) and not _THIS_MORNING.search(s) for s in _sentences(t))
+
+
+#: Agents' coming only supposed: "what are my rights if they come", "que hago si vienen" (normalised).
+_IF_THEY_COME = re.compile(r"\b(?:if|when|in case|what if|si|cuando|por si)\s+(?:they|ice|agents?|ellos|la migra|migra)?\s*"
+                           r"(?:ever\s+)?(?:come|comes|came|vienen|viene|llegan|llega|vengan|venga|lleguen|llegue)\b")
 
 
 #: ... unless they came back: "they came yesterday and now they are back outside", "volvieron".

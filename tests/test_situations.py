@@ -123,6 +123,9 @@ def test_settle_keeps_a_category_the_nets_chose_and_replaces_other():
     ("other", "un notario me cobro 2500 dolares y ahora su oficina esta cerrada y no contesta. puedo recuperar mi dinero?", True),
     ("humanitarian", "my husband hits me and he says he will withdraw my papers", False),  # no program named
     ("humanitarian", "i want to renew my daca, it expires in march", True),
+    # citizenship misspelt, or its test, tells the matter
+    ("citizenship", "how do i aply for sitizenship, had my green card 6 yrs", True),
+    ("citizenship", "my dad is 72 and has green card for 25 years, does he have to take the test in english?", True),
 ])
 def test_details_said_only_when_the_words_answer_the_details_question(situation, text, said):
     assert situations.details_said(situation, text) is said
@@ -724,6 +727,9 @@ def test_released_with_a_paper_after_a_raid_is_a_removal_case():
     text = "hace dos años hubo una redada donde yo trabajaba, me arrestaron y me soltaron el mismo día con un papel, nunca me llegó nada más"
     assert situations.settle("enforcement", [], text) == "removal"
     assert situations.settle("enforcement", [], "hubo una redada en mi trabajo ayer, no me agarraron") == "enforcement"
+    # the arrest just now: agents met today, whatever the paper is
+    text = "me paro ICE manejando hace rato, me tomaron las huellas y me dejaron ir con un papel, ya se fueron pero estoy temblando"
+    assert situations.settle("enforcement", [], text) == "enforcement"
 
 
 def test_a_green_card_interview_read_as_citizenship_is_the_next_reading():
@@ -732,3 +738,7 @@ def test_a_green_card_interview_read_as_citizenship_is_the_next_reading():
     text = "buenas noches, tengo la cita de la entrevista de la residencia el martes de la otra semana y no sé qué papeles llevar"
     assert situations.settle("citizenship", ranking, text) == "family"
     assert situations.settle("citizenship", ranking, "tengo la residencia hace 5 años y quiero hacerme ciudadano") == "citizenship"
+    # the naturalisation test, or citizenship misspelt, is citizenship whatever green card is named beside it
+    for text in ("my dad is 72 and has green card for 25 years, does he have to take the test in english?",
+                 "how do i aply for sitizenship, had my green card 6 yrs"):
+        assert situations.settle("citizenship", ranking, text) == "citizenship"

@@ -1131,6 +1131,9 @@ def test_agents_still_at_the_workplace_are_at_hand_whoever_went_home():
     ("they came to my door last week asking for my son", True),
     ("they came yesterday and now they are back outside", False),
     ("they are at my door right now, they came yesterday too", False),
+    # their coming only supposed: "if they come" is no visit
+    ("my neighbor got taken last week and im scared, what are my rights if they come", False),
+    ("se llevaron a mi vecino la semana pasada, que hago si vienen", False),
 ])
 def test_agents_unnamed_who_came_on_an_earlier_day(text, before):
     assert urgency.came_before(text) is before
