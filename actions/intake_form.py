@@ -201,11 +201,16 @@ class ValidateIntakeForm(FormValidationAction):
             out.update({k: v for k, v in said.items() if slots.get(k) is None and k not in out and k != asked})
         said = flow.answers_in_text(situation, text, today(), stage_known=slots.get("removal_stage"))
         out.update({k: v for k, v in said.items() if slots.get(k) is None and k != asked})
-        out.update(flow.corrected(said, slots, text))  # "wait no i read it wrong, its next friday"
+        fixed = flow.corrected(said, slots, text)  # "wait no i read it wrong, its next friday"
+        out.update(fixed)
+        if fixed.get("hearing_date"):
+            # "they cancelled the wednesday one, new date is like 4 months from now": soon no longer
+            out["urgency_reasons"] = flow.reasons_after_new_date(slots.get("urgency_reasons") or [], fixed["hearing_date"],
+                                                                 slots.get("removal_stage"), today())
         out.update(flow.where_held_news(said, slots, text))  # "they just called, they moved him to pine prairie"
         out.update(flow.place_set_right(text, slots, asked))  # "sorry i put X but im actually staying in Y"
         signals = urgency.signals_in_story(text, today(), situation, slots.get("situation_text"))
-        known = slots.get("urgency_reasons") or []
+        known = out.get("urgency_reasons", slots.get("urgency_reasons")) or []
         if set(signals) - set(known):
             out["urgency_reasons"] = [r for r in urgency.REASONS if r in set(known) | set(signals)]
             if "ice_present_now" in signals and slots.get("ice_present_now") is not True:
@@ -569,6 +574,8 @@ class ValidateIntakeForm(FormValidationAction):
             if not latest_intent(tracker).startswith(interruptions.SITUATION_PREFIX):
                 dispatcher.utter_message(response="utter_no_legal_advice")
             return {"contact_name": None}
+        if value != "none" and interruptions.news_of_the_case(latest_text(tracker), tracker.slots, today()):
+            return {"contact_name": None}  # "omg she just got a text from her lawyer, the hearing got moved up": heard (_heard), asked again
         return parsed_answer("contact_name", value, contact.name_answer, dispatcher)
 
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -578,6 +585,8 @@ class ValidateIntakeForm(FormValidationAction):
         if value == "none":
             return {"contact_phone": value}
         number, response = contact.phone_answer(str(value), country)
+        if response and not contact.has_digits(str(value)) and interruptions.news_of_the_case(latest_text(tracker), tracker.slots, today()):
+            return {"contact_phone": None}  # "hang on, ICE just called her and said come to the office TOMORROW": heard, asked again
         if response and not contact.has_digits(str(value)) and flow.place_set_right(latest_text(tracker), tracker.slots, "contact_phone"):
             return {"contact_phone": None}  # "sorry i put X but im actually in Y": the place set right (_heard), and asked again
         if response:

@@ -294,7 +294,8 @@ HARM_WORDS = re.compile(
     r"|alive|live (?:anymore|any more)|(?:want|wanna|going) to live|be around"
     r"|dano|herid[oa]s?|armas?|cuchillo|navaja|amenaz\w*|viol(?!at(?:ed|ion|ions|e|es|ing)\b(?! (?:me|her|him|my|mi|them)\b))\w*|toca|tocar\w*|besa\w*|casar\w*|borrach[oa]s?|encerr\w*|perdi\w*"
     r"|secuestr\w*|vender\w*|respira\w*|desmay\w*|inconsciente|convuls\w*|pecho|quem\w*|trag\w*|no contesta|desaparec\w*|despedida"
-    r"|cartas?|regal\w*|no aguanto|ya no puedo|vivir|salida|escondid[oa] de|miedo (?:de|a) (?:el|mi esposo|mi pareja|mi novio)"
+    # farewell letters ("ya escribi cartas para mis hijos"), not the court's ("me llega carta", "una carta de la corte")
+    r"|escrib\w*(?: \w+){0,3} cartas?|cartas? (?:para|a) (?:mis?|sus?|todos|tod[oa]s|mi familia)|cartas? de despedida|regal\w*|no aguanto|ya no puedo|vivir|salida|escondid[oa] de|miedo (?:de|a) (?:el|mi esposo|mi pareja|mi novio)"
     r"|no (?:me|la|lo) deja|sigue\w*|ahorc\w*|asfixi\w*|solas?|solos"
     # (not "solo" as "only": "solo lo que dice la vecina", "solo quiero saber el precio")
     r"|solo(?!\s+(?:lo que|quiero|queria|necesito|para|es|tengo|pregunto|saber)\b)|solit[oa]s?|nadie esta con|mascaras?|encapuchad[oa]s?"

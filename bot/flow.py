@@ -199,6 +199,12 @@ def summary_reply(value: Any, text: str, said_twice: bool = False) -> str:
 _SETS_RIGHT = re.compile(
     r"\b(?:wait,? no|no,? wait|read (?:it|the \w+) wrong|got it wrong|i was wrong|my bad|correction|i meant|i mean|i said \w+(?: \w+)? but"
     r"|they moved it|(?:la|lo) (?:cambiaron|movieron)"
+    # a day called off and moved: "they CANCELLED the wednesday one and moved it, new date is like 4 months from now"
+    r"|(?:and|they|y) (?:moved|rescheduled|postponed|pushed back) (?:it|the (?:date|hearing|court|check[- ]?in))|new date is|(?:la )?nueva fecha es"
+    # "the hearing got moved up to next monday", "says my check in is TOMORROW at 9, not next month"
+    r"|(?:got|was|been|they) moved(?: up| back)?|moved (?:it )?up|(?:la|lo) adelantaron|se (?:movi[oó]|cambi[oó]|adelant[oó])"
+    r"|not (?:in |on )?next (?:week|month)|no (?:es )?(?:el|la) (?:otra semana|pr[oó]xima semana|otro mes|pr[oó]ximo mes)"
+    r"|(?:la|lo) (?:pospusieron|reprogramaron|pasaron para)"
     r"|not (?:in )?(?:\w+ ){0,3}(?:it'?s|its|it is)|actually"
     r"|me equivoqu[eé]|nos equivocamos|le[ií] mal|le[ií]mos mal|estaba mal|en realidad|no es (?:el|en|para))\b",
     re.IGNORECASE,
@@ -212,6 +218,13 @@ def corrected(said: Dict[str, Any], known: Dict[str, Any], text: str | None) -> 
     if not _SETS_RIGHT.search(text or ""):
         return {}
     return {k: v for k, v in said.items() if k in CORRECTABLE and known.get(k) not in (None, v)}
+
+
+def reasons_after_new_date(reasons: List[str], day: str, stage: str | None, today: date) -> List[str]:
+    """The urgency reasons once the next date is set right ("they moved it, new date is in 4 months"):
+    a hearing or check-in soon only if the new day is."""
+    kept = {r for r in reasons if r not in ("hearing_soon", "checkin_soon")}
+    return [r for r in urgency.REASONS if r in kept | set(urgency.assess({"removal_stage": stage, "hearing_date": day}, today))]
 
 
 #: Where a place set right is read apart: the place's own questions, and the summary's correction.
@@ -521,6 +534,11 @@ _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|
                           # "me dieron un papel para presentarme en corte de inmigracion pero no se cuando es"
                           r"|no s[eé] (?:cu[aá]ndo|la fecha)|(?:don'?t|do not|dont) know (?:when|the date)"
                           r"|(?:todav[ií]a |a[uú]n )?no (?:tengo|tenemos|tiene) (?:una |la )?fecha|(?:no|without a) date yet)\b")
+#: A paper from the court and nothing else said of it: "me llego un papel de la corte", "got a letter from immigration court".
+_COURT_PAPER_ONLY = re.compile(
+    r"^\W*(?:(?:hola|hi|hello|buenas|oiga)\W+)?(?:(?:me|nos|le|i|we|my \w+)\s+)?(?:lleg[oó]|llego|got|received|recibi|recibio|mandaron|sent me|just got)\s+"
+    r"(?:un|una|a|el|la|the|this)\s+(?:papel|carta|letter|paper|notice|aviso|correo|sobre)\s+(?:de|del|from)\s+(?:la\s+|the\s+)?(?:immigration\s+)?"
+    r"(?:corte|court)(?:\s+de\s+inmigracion)?\W*$")
 #: A report made to the police ("puse reporte con la policia", "reported it to the police"): no check-in.
 _POLICE_REPORT = re.compile(r"\b(?:reporte|report|reported|reporto|reportamos|reportar|denuncia|denuncie)\w*\s+(?:\w+\s+)?(?:con|a|to|with|en)\s+"
                             r"(?:la\s+|the\s+)?(?:policia|police|cops?|sheriff)\b")
@@ -594,6 +612,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     if _NTA_UNDATED.search(rest):
         # "a paper that says notice to appear, to show up in court, but the date says TBD"
         return "nta_no_date"
+    if not answer and _COURT_PAPER_ONLY.match(rest):
+        return None  # "me llego un papel de la corte": a hearing notice, a notice to appear or an order; asked
     for stage, pattern in _STAGE_PATTERNS:
         if stage == "closed" and _REOPENED.search(rest) and not _REOPENING_FEARED.search(rest):
             continue  # "mi caso que estaba cerrado ... lo van a volver a abrir": open again
@@ -786,7 +806,7 @@ _DETENTION_WORDS = re.compile(
     r"(?<!\bshe )(?<!\bhe )(?<!\bi )(?<!\bwe )(?<!\byou )(?:has|have|still has|still have|kept) (?:him|her|them|my (?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister"
     r"|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|partner|friend|kids?|child|children|fianc[eé]+|grand\w+))"
     r"|apprehend\w*|handcuff\w*|cuffed|nabbed|snatched|(?:stopped|pulled) (?:him|her|them|my \w+)(?: over)?|(?:was|were|got|been) stopped|(?:left|drove off) with (?:him|her|them|my \w+)"
-    r"|se quedaron con|agarr\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
+    r"|se quedaron con|agarr\w*|agar[aoó]\w*|detuv\w*|detenid\w*|llevaron|se (?:lo |la |los )?llev[oó]|quitaron|encerr\w*|tienen|arrest\w*"
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     # "la migra paró a mi hermano en el retén ... y no lo sueltan"
     r"|par[oó] a (?:mi|su|nuestr[oa]) \w+|no (?:lo|la|los|las) (?:sueltan|han soltado|dejan ir)"
@@ -812,6 +832,17 @@ _CLAUSE = re.compile(r",\s*|\s+(?:and|but|y|pero)\s+")
 #: Something taken that is not a person: "the lawyer took our money", "took my case", "took advantage".
 _NOT_A_TAKING = re.compile(r"\b(?:took|taken|takes|take)\s+(?:(?:all|our|my|his|her|their|the|a lot of|so much)\s+)*"
                            r"(?:money|\$\w*|fees?|payments?|case|advantage|pictures?|photos?|fingerprints?|statement)\b", re.IGNORECASE)
+#: Someone moved from one place of detention to another: "lo mandaron a Tacoma en avion", "they transferred him".
+_TRANSFER = re.compile(r"\b(?:(?:lo|la|los|las) (?:mandaron|trasladaron|movieron|pasaron|cambiaron)|traslad\w*|transferred|transfered|moved (?:him|her|them)"
+                       r"|sent (?:him|her|them) to|shipped (?:him|her|them)|flew (?:him|her|them))\b", re.IGNORECASE)
+#: A clause that goes on from the one before: "y de ahi lo arrestaron", "and from there they took him".
+_AND_THERE = re.compile(r"^\s*(?:y\s+)?(?:de ah[ií]|ah[ií] mismo|and (?:then|from there)|from there|right there)\b", re.IGNORECASE)
+#: How far a place is, and the detainee locator: no day and no taking ("a siete horas de aquí", "2 hours away",
+#: "the detainee locator says").
+_DISTANCE_OR_LOCATOR = re.compile(
+    r"\b(?:a |like |about |como a |unas |some )?(?:\d+|\w+)\s+(?:horas?|hours?|hrs?|millas|miles|minutos|minutes|mins)\s+"
+    r"(?:de aqu[ií]|de aca|de ac[aá]|de distancia|away|from here|from us|from (?:my|our) (?:house|home)|de la casa|de mi casa|manejando|driving)\b"
+    r"|\b(?:the |el |la )?(?:online )?(?:ice )?(?:detainee locator|locator|localizador(?: de detenidos)?)\b", re.IGNORECASE)
 #: When the news was told, not when the taking was: "one of my students told me today that ICE took his dad
 #: yesterday", "mi vecina me dijo hoy que ...".
 _TOLD_ON = re.compile(
@@ -889,7 +920,9 @@ _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\
 #: Where someone is now: "ahorita esta en la carcel", "right now he is at the county jail".
 _NOW_HELD = re.compile(r"\b(?:ahorita|ahora|right now|now|currently)\b[^.?!,]{0,15}\b(?:est[aá]|is|he'?s|she'?s|hes|shes)\b"
                        # "and CBP still has her there this morning": held still, not taken then
-                       r"|\bstill (?:has|have|holding|keeping|got) (?:him|her|them)\b|\b(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen\b",
+                       r"|\bstill (?:has|have|holding|keeping|got) (?:him|her|them)\b|\b(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen\b"
+                       # "y ahorita lo tienen en tacoma", "now they have him in eloy"
+                       r"|\b(?:ahorita|ahora|right now|now|currently)\s+(?:ya\s+)?(?:lo|la|los|las)\s+tienen\b|\b(?:right now|now) (?:they )?(?:have|got) (?:him|her|them)\b",
                        re.IGNORECASE)
 #: A raid, in a detention story the day someone was taken in it.
 _RAIDED = re.compile(r"\b(?:raided|raid|redada)\b", re.IGNORECASE)
@@ -920,6 +953,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
         # "our last lawyer just took money and did nothing": no one taken that day
         sentence = _NOT_A_TAKING.sub(" ", sentence)
         sentence = _TOLD_ON.sub(" that ", sentence)  # the day the news came is not the day of the taking
+        # ("ahorita el detainee locator dice que está en Adelanto": the locator, no taking; "Jena, a siete horas de aquí": how far)
+        sentence = _DISTANCE_OR_LOCATOR.sub(" ", sentence)
         held = (_DETENTION_WORDS.search(sentence) or _HELD_FOR.search(sentence) or facilities.facility_in(sentence)
                 or _AT_A_STATION.search(sentence)  # "esta en la estacion de la patrulla fronteriza desde antier"
                 or _IT_HAPPENED.search(sentence)  # "it happened tuesday night, they came to his job" (a detention told)
@@ -940,9 +975,14 @@ def _detention_day(text: str, today: date) -> date | str | None:
         if held:
             # The clause that tells the detention first: "detained last tuesday in houston, his
             # court is on the 15th"; "her mom got taken by ICE yesterday" after a long preamble.
-            clauses = _CLAUSE.split(sentence)
+            # (a transfer's day is not the taking's: "ahora me dicen que lo mandaron a Tacoma en avion ayer")
+            clauses = [c for c in _CLAUSE.split(sentence) if not _TRANSFER.search(c)]
             told = [c for c in clauses if _DETENTION_WORDS.search(c)]
             found = {d for d in (dates.day_detained(c, today) for c in told) if d is not None}
+            if not found and len(clauses) > 1:
+                # "fue a renovar su licencia hace como 10 dias y de ahi lo arrestaron": the day of the clause before
+                found = {d for i, c in enumerate(clauses[1:], 1) if c in told and _AND_THERE.match(c)
+                         for d in [dates.day_detained(clauses[i - 1], today)] if d is not None}
             if len(found) > 1:
                 # ("lo agarraron el fin de semana pasado ..., ahorita esta en la carcel": where he is now, not when)
                 found -= {dates.day_detained(c, today) for c in told if _NOW_HELD.search(c)}
@@ -1169,7 +1209,12 @@ def held_place(text: str) -> str | None:
     """Where a message says someone is held ("detained in Jena, Louisiana"), or was taken
     ("detained at the border in El Paso", "lo detuvieron en Nashville"): the place as
     staff read it, with "(where detained)" when it is only where the arrest happened."""
-    for mention in roles.mentions(text):
+    found = roles.mentions(text)
+    held = [m for m in found if m.role == roles.DETAINED]
+    moved = [m for m in held[1:] if _TRANSFER.search(text[max(0, m.start - 40):m.start])]
+    if moved and moved[-1].place.state:
+        return moved[-1].place.label  # "lo tuvieron en el jail de Anchorage y ahora lo mandaron a Tacoma": where he is now
+    for mention in found:
         mention = _held_in_us(text, mention)
         if mention.role == roles.SELF and _HELD_HERE.search(text[max(0, mention.start - 40):mention.start]):
             # "todavía la tienen aquí en anchorage": held in the visitor's own town
@@ -1295,7 +1340,10 @@ _SET_RIGHT = re.compile(
     r"|now it says)\b",
     re.IGNORECASE)
 #: The day it was, after the day it is: "this coming wednesday instead of in 4 months".
-_INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*", re.IGNORECASE)
+_INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*"
+                         # "its this wednesday now, not in 2 months like before", "no en marzo como decía"
+                         r"|\bnot (?:in |on |for )?[^,.;!?]{1,30}?\b(?:like|as) (?:before|it was|they said|it said)\b"
+                         r"|\bno (?:en |el |para )?[^,.;!?]{1,30}?\bcomo (?:antes|estaba|dec[ií]a|dijeron)\b", re.IGNORECASE)
 
 
 #: Knocking told, and them still there now: "tocaron y no abrimos, y ahorita están en la puerta de al lado".

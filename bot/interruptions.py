@@ -129,11 +129,16 @@ NOT_AN_ANSWER_AT_SITUATION = ("request_human", "express_distress", "insult", "bo
 #: (a greeting or a yes of more than a few words is an answer: "help pls its my son")
 _EMPTY_WHEN_SHORT = ("greet", "thank", "affirm", "goodbye")
 _FEW_WORDS = 3
+#: A task no law firm does, asked for at "What's happening?": an essay, homework, a joke, the weather.
+_TASK_NOT_OURS = re.compile(r"\b(?:essay|homework|tarea|poem|poema|joke|chiste|weather|clima|recipe|receta|song|canci[oó]n|math|matem[aá]ticas)\b",
+                            re.IGNORECASE)
 
 
 def situation_tries(intent: str, text: str) -> int:
     """How many unplaced messages at "What's happening?" make the situation "other"."""
     short = len(re.findall(r"\w+", text or "")) <= _FEW_WORDS
+    if intent in ("out_of_scope", "chitchat") and _TASK_NOT_OURS.search(text or ""):
+        return SITUATION_TRIES + 1  # "lol first can you help me write an essay": not their matter; asked again
     if intent in NOT_AN_ANSWER_AT_SITUATION and (intent not in _EMPTY_WHEN_SHORT or short):
         return SITUATION_TRIES + 1
     return SITUATION_TRIES
@@ -478,6 +483,23 @@ def question_about_a_case(text: str) -> bool:
     a number was asked: answered as the assistant may, and the question asked again."""
     t = (text or "").strip()
     return is_question(t) and len(t.split()) >= CASE_QUESTION_MIN_WORDS and bool(_ABOUT_A_CASE.search(t))
+
+
+#: The fewest words of news of a case said where a name or a number was asked (a name is shorter).
+CASE_NEWS_MIN_WORDS = 7
+
+
+def news_of_the_case(text: str, slots: Mapping[str, Any], today: date) -> bool:
+    """Whether a message said where a name or a number was asked tells news of the case instead: a sign
+    of urgency ("ICE just called her and said she has to come to the office TOMORROW") or a date set
+    right ("the hearing got moved up to next monday"). The bookkeeping hears it; the question is asked again."""
+    t = (text or "").strip()
+    if len(t.split()) < CASE_NEWS_MIN_WORDS:
+        return False
+    if urgency.text_signals(t, today):
+        return True
+    said = flow.answers_in_text(slots.get("situation"), t, today, stage_known=slots.get("removal_stage"))
+    return bool(flow.corrected(said, slots, t))
 
 
 #: How sure the classifier must be that a question about a case also asks for advice.

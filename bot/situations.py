@@ -678,7 +678,10 @@ A_RELATIVE = re.compile(r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+(?:little\s+|baby\s
 _TRAVEL_QUESTION = re.compile(
     r"\b(?:can|could|may|should|am i allowed to|is it ok(?:ay)? to)\s+(?:i|we|he|she|my \w+)?\s*(?:\w+\s+)?"
     r"(?:go|travel|leave the country|visit|fly|take a trip)\s+(?:back\s+)?(?:to|outside|abroad|out of)\b"
-    r"|\b(?:puedo|podemos|puede|pueden)\s+(?:viajar|salir del pa[ií]s|ir)\s+(?:a|al|fuera)\b", re.IGNORECASE)
+    r"|\b(?:puedo|podemos|puede|pueden)\s+(?:viajar|salir del pa[ií]s|ir)\s+(?:a|al|fuera)\b"
+    # coming back after a trip: "si voy a verla ¿puedo regresar?", "if i go see her can i come back?"
+    r"|\bsi (?:voy|salgo|viajo|me voy)\b[^.?!]{0,60}\b(?:puedo|podr[eé]|podr[ií]a) (?:regresar|volver|entrar)\b"
+    r"|\bif i (?:go|leave|travel|visit|fly)\b[^.?!]{0,60}\b(?:can|could|will) i (?:come back|return|get back|re-?enter)\b", re.IGNORECASE)
 
 
 def travel_question(text: str | None) -> bool:
@@ -791,8 +794,19 @@ def kept_at_appointment(text: str | None) -> bool:
     """Whether a message tells of someone kept at an immigration appointment: a detention (not a
     friend's, told as the reason to fear the visitor's own: "my friend went to hers and never came out")."""
     found = _KEPT_AT_APPOINTMENT.search(text or "")
+    if found is None:
+        return False
+    # (the words just before say whose: "es que a un primo lo dejaron adentro cuando fue a firmar" is told as the reason
+    # to fear the visitor's own check-in)
+    told = (text or "")[max(0, found.start() - _WHOSE_REACH):found.end()]
     # (a consulate abroad keeps passports, not people in ICE custody)
-    return found is not None and not _SOMEONE_ELSES.search(found.group(0)) and not _CONSULATE.search(found.group(0))
+    return not _SOMEONE_ELSES.search(told) and not _SOMEONE_TOLD_OF.search(told) and not _CONSULATE.search(found.group(0))
+
+
+_WHOSE_REACH = 30
+#: Someone told of as an example, not the visitor's own: "a un primo", "a guy i know", "someone from church".
+_SOMEONE_TOLD_OF = re.compile(r"\b(?:a|an|un|una|some)\s+(?:cousin|primo|prima|conocid[oa]|guy|lady|man|woman|se[nñ]or|se[nñ]ora|tipo|muchach[oa]|chav[oa])\b"
+                              r"|\b(?:someone|somebody|alguien|a guy i know|people|gente)\b", re.IGNORECASE)
 
 
 _CONSULATE = re.compile(r"\b(?:consulate|embassy|consulado|embajada)\b", re.IGNORECASE)
@@ -929,6 +943,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "removal" and work_visa_named(text) and not (_OPEN_CASE.search(text or "") or _DEPORTED.search(text or "")
                                                              or _REMOVAL_CASE.search(text or "")):
         return "employment"  # "got laid off from my H-1B job last week, how long do i have ... before i have to leave"
+    if value == "employment" and travel_question(text) and not work_visa_named(text) and not _AUDIT.search(text or "") \
+            and not _PERMIT_WORDS.search(text or ""):
+        return "other"  # "trabajo en una lechería ... mi mamá está enferma en chiapas, si voy a verla ¿puedo regresar?": a trip
     if value == "employment" and _VICTIM_VISA.search(text or "") and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
         return "humanitarian"  # "quiero saber si hay una visa para mujeres que sufren maltrato": a U visa or VAWA, no job
     if (value in ("other", "removal") or (value == "enforcement" and _AUDIT.search(text or ""))) \

@@ -1027,7 +1027,7 @@ def _agents_in(sentences: List[str]) -> Optional[str]:
         if i and _AGENT_WORD.search(sentences[i - 1]) and not _AGENT_WORD.search(s):
             # "can ICE come into my backyard? they are standing by my fence right now": "they" are the agents just named
             s = _THEY_FIRST.sub("ice agents ", s)
-        if _present_now(s):
+        if _present_now(s) and not _ICE_SUMMONS.search(s):  # ("me llamo el oficial de ICE que me presente en la oficina")
             if not _STRONG_NOW.search(s) and any(_THEY_LEFT.search(later) for later in sentences[i + 1:]):
                 return None  # they came, and the message goes on to say they left
             if _CAME.search(s) and any(_NOBODY_NOW.search(later) for later in sentences[i:]):
@@ -1079,6 +1079,8 @@ _CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|v
 #: Agents back, said where they are already the matter: "wait they are back, 2 trucks outside my building
 #: right now", "ya volvieron, estan afuera ahorita" (no agent is named: the story names them).
 _BACK_NOW = re.compile(
+    # "theyre back. right now. in the parking lot", "ya volvieron. ahorita"
+    r"\b(?:they'?re|theyre|they are|ellos)\s+back\b[.!,\s]{1,4}(?:right now|now|rn)\b|\b(?:ya )?(?:volvieron|regresaron)\b[.!,\s]{1,4}(?:ahorita|ahora)\b|"
     r"\b(?:they(?:'re| are)?|theyre|they came|the agents|ellos)\s+(?:are\s+)?(?:back(?!\s+(?:from|home|to|at work|in school))|here again|outside|at the door|came back"
     r"|(?:in|at) (?:the|my|our) \w+(?: \w+)?)\b[^.?!]{0,50}\b(?:now|right now|rn|again|ahorita|ahora)\b"
     r"|\b(?:volvieron|regresaron|ya volvieron|estan aqui otra vez|est[aá]n afuera|est[aá]n en la puerta|est[aá]n en (?:la|el|mi) \w+)\b[^.?!]{0,40}\b(?:ahorita|ahora|otra vez)\b"
@@ -1382,6 +1384,17 @@ def _removal_imminent(s: str) -> bool:
 # --- all together -------------------------------------------------------------------
 
 
+#: ICE telling someone to come to its office (normalised): "ICE just called her cell and said she has to come to the office
+#: TOMORROW", "me llamo el oficial de ICE que me presente en la oficina el lunes".
+_ICE_SUMMONS = re.compile(
+    r"(?:\b(?:ice|la migra|migracion|inmigracion|deportation officer|(?:the|my|her|his|el|mi|su) (?:officer|oficial))\b[^.?!]{0,60}"
+    r"\b(?:called|call|texted|told|said|sent|llamo|llamaron|dijo|dijeron|mando|mandaron|hablo)\b"
+    r"|\b(?:me|nos|le|les) (?:llamo|llamaron|hablo|hablaron|dijo|dijeron|mando|mandaron)\b[^.?!]{0,20}\b(?:ice|la migra|migracion|inmigracion|officer|oficial)\b)"
+    r"[^.?!]{0,60}"
+    r"\b(?:come|report|go|present|show up|ir|venir|vaya|vayamos|presente|presentarse|presentarme|reportarse|reportarme)\b[^.?!]{0,30}"
+    r"\b(?:office|oficina|offices|oficinas)\b")
+
+
 def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     """Reasons that a visitor's own words already make plain ("ICE is at my door now").
 
@@ -1406,6 +1419,11 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
             found.add("removal_imminent")
         if _deadline_soon(s, today, renewed):
             found.add("deadline_soon")
+    for s in sentences if today is not None else ():
+        summons = _ICE_SUMMONS.search(s)
+        day = parse_date(s[summons.start():], today) if summons else None
+        if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
+            found.add("checkin_soon")  # "ICE just called her and said she has to come to the office TOMORROW"
     if order_sought(t) and not (today is not None and not _SOUGHT.search(t) and far_off(t, today)):
         # an order, and agents come for the person: enforcement contact ("ICE called me and said to come to their
         # office in 3 weeks": a call that sets a day weeks away is not)

@@ -196,3 +196,10 @@ def test_a_violation_of_release_terms_is_no_word_of_harm():
 def test_knocking_at_a_door_is_no_word_of_harm():
     assert not crisis_classifier._harm_said("buenos días, hoy a las 6 golpearon la puerta dos señores que dijeron ser de ICE")
     assert crisis_classifier._harm_said("me golpeó en la cara anoche")
+
+
+def test_a_letter_from_the_court_is_no_word_of_harm_and_a_farewell_letter_is():
+    assert not crisis_classifier._harm_said("era ayer, no tengo otra fecha, el señor de la ventanilla me dijo que el juez decide y me llega carta")
+    assert not crisis_classifier._harm_said("me llegó una carta de la corte de inmigración")
+    assert crisis_classifier._harm_said("ya escribi cartas para mis hijos y regale mis cosas")
+    assert crisis_classifier._harm_said("esta noche les escribi cartas a mis hijos")

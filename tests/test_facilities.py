@@ -16,6 +16,7 @@ from bot.places.facilities import FACILITIES, facility_in
         ("she is in dilley with the baby", "Dilley"),
         ("they said hes at 26 federal plaza", "26 Federal Plaza"),
         ("shes in the adams county facility in natchez", "Adams County Correctional Center"),
+        ("ahora dicen que la tienen en el Porisabel", "Port Isabel"),  # the name run together, as it sounds
     ],
 )
 def test_a_facility_is_recognised(text, name):

@@ -1658,6 +1658,8 @@ def test_the_removal_stages_are_one_list_in_flow_domain_and_summary():
     ("wait no i read it wrong its not 2 months its next friday", True),
     ("perdón, me equivoqué, mi hija leyó la carta y es el jueves de esta semana", True),
     ("actually it's on the 12th", True),
+    ("wait sorry i just opened todays mail. they CANCELLED the wednesday one and moved it, new date is like 4 months from now", True),
+    ("me llegó carta, la pospusieron para marzo", True),
     ("the hearing is next friday", False),  # said again, not set right: the first reading stays
     ("no", False),
 ])
@@ -2862,3 +2864,41 @@ def test_facts_said_up_front_in_spanish_near_their_lines():
         assert flow.answers_in_text("removal", told, today) == {"removal_stage": "hearing", "hearing_date": "unknown"}
     told = "la junta de apelaciones me negó la apelación hace tres semanas, ¿todavía puedo hacer algo?"
     assert flow.answers_in_text("removal", told, today) == {"removal_stage": "removal_order"}
+
+
+def test_a_date_set_right_far_off_is_no_longer_soon_and_one_set_right_near_is():
+    today = date(2026, 12, 7)
+    assert flow.reasons_after_new_date(["detained_now", "hearing_soon"], "2027-04-06", "hearing", today) == ["detained_now"]
+    assert flow.reasons_after_new_date([], "2026-12-10", "check_in", today) == ["checkin_soon"]
+
+
+@pytest.mark.parametrize("text, since", [
+    # the detainee locator and how far away a place is tell no day
+    ("a mi esposo lo agarraron ayer en la mañana en el Home Depot, y ahorita el detainee locator dice que está en Adelanto", "2026-12-06"),
+    ("a mi hijo se lo llevaron de la casa anteayer a las 5 de la mañana, eran como seis agentes, y ahora lo tienen en un lugar"
+     " en Luisiana que se llama Jena, a siete horas de aquí.", "2026-12-05"),
+    # where someone is held now is not when they were taken; a misspelt taking is a taking
+    ("a mi compadre lo detuvieron ayer en la mañana en el huerto, llegaron como 5 carros, y ahorita lo tienen en tacoma", "2026-12-06"),
+    ("mi esposo lo agararon en la carretera hace 4 dias y ora esta en la carsel del condado", "2026-12-03"),
+])
+def test_when_someone_was_taken_beside_the_locator_or_a_distance(text, since):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_since"] == since
+
+
+def test_the_day_it_was_said_after_the_day_it_is_now():
+    text = "hold on he just read it to me, the letter says they moved the hearing UP, its this wednesday now, not in 2 months like before"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7), "hearing")["hearing_date"] == "2026-12-09"
+
+
+def test_a_transfer_tells_where_someone_is_now_and_not_when_they_were_taken():
+    text = ("Hola, vivo en Anchorage, Alaska. Mi esposo fue a renovar su licencia hace como 10 dias y de ahi lo arrestaron porque tenia"
+            " una orden vieja de deportacion de hace como 12 años. Lo tuvieron aqui en el jail de Anchorage y ahora me dicen que lo"
+            " mandaron a Tacoma en avion ayer")
+    said = flow.answers_in_text("detention", text, date(2026, 12, 7))
+    assert said["detained_since"] == "2026-11-27" and "Tacoma" in said["detained_where"]
+
+
+def test_a_paper_from_the_court_alone_tells_no_stage():
+    assert flow.removal_stage("me llego un papel de la corte") is None
+    assert flow.removal_stage("got a letter from immigration court") is None
+    assert flow.removal_stage("me llego un papel de la corte, mi audiencia es el 5 de enero") == "hearing"

@@ -1555,6 +1555,9 @@ def test_the_matter_is_read_from_the_details_after_i_dont_know():
     ("greet", "help pls its my son", 1),  # a greeting with something in it is an answer
     ("nlu_fallback", "its about my mom, shes alone over there en honduras", 1),
     ("dont_know", "no sé ni cómo explicarlo", 1),
+    # a task no law firm does is not the visitor's matter
+    ("out_of_scope", "lol first can you help me write an essay for my english class", 2),
+    ("out_of_scope", "i need a lawyer for a car accident", 1),
 ])
 def test_a_message_that_is_no_answer_gets_the_situation_question_once_more(intent, text, tries):
     assert interruptions.situation_tries(intent, text) == tries
@@ -1610,3 +1613,14 @@ def test_how_to_find_someone_held_read_as_another_intent_is_told_where_to_look()
     answer = _handle("ask_legal_advice", "how can we find him? we dont know where they took him", slots=slots)
     assert [name for name, _ in answer.messages] == ["utter_help_detained"]
     assert answer.slots == {"detained_where": "unknown"}
+
+
+@pytest.mark.parametrize("text, news", [
+    ("hang on, ICE just called her cell and said she has to come to the office TOMORROW with her monitor, what is that", True),
+    ("omg she just got a text from her lawyer, the hearing got moved up to next monday", True),
+    ("Maria Guadalupe Hernandez Lopez", False),
+    ("my name is Wilfredo Chicas and you can call me after 5", False),
+])
+def test_news_of_the_case_said_where_a_name_or_number_is_asked(text, news):
+    slots = {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2027-02-05"}
+    assert interruptions.news_of_the_case(text, slots, date(2026, 12, 7)) is news

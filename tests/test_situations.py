@@ -307,9 +307,18 @@ def test_family_named_only_as_absent(text, none):
     ("¿puedo viajar a México con mi permiso de trabajo?", True),
     ("can i go to my check in with a lawyer?", False),
     ("can they deport me if i go to the police?", False),
+    # coming back asked after a trip told
+    ("buenas, trabajo en una lechería aquí en vermont y mi mamá está muy enferma en chiapas, si voy a verla ¿puedo regresar?", True),
+    ("my dad is sick in guatemala, if i go see him can i come back?", True),
 ])
 def test_a_question_about_a_trip_abroad(text, travel):
     assert situations.travel_question(text) is travel
+
+
+def test_a_workers_trip_abroad_is_a_travel_question_not_employment():
+    text = "buenas, trabajo en una lechería aquí en vermont y mi mamá está muy enferma en chiapas, si voy a verla ¿puedo regresar?"
+    assert situations.settle("employment", None, text) == "other"
+    assert situations.settle("employment", None, "im on h1b, if i go to india for my sisters wedding can i come back?") == "employment"
 
 
 def test_conditional_residence_through_marriage_is_family():
@@ -360,6 +369,9 @@ def test_a_call_demanding_money_in_the_authorities_name_is_a_scam_not_the_matter
     ("he went to his interview at uscis and they kept him", True),
     ("my check in is tomorrow, my friend went to hers and never came out", False),  # a friend's, the reason to fear
     ("my wife went to her interview at the consulate in juarez and they kept her passport", False),
+    # someone told of as the reason to fear the visitor's own check-in
+    ("¿me pueden deportar en mi firma del viernes que viene? es que a un primo lo dejaron adentro cuando fue a firmar", False),
+    ("mi primo fue a firmar y lo dejaron adentro", True),
 ])
 def test_someone_kept_at_an_appointment_is_a_detention(text, kept):
     assert situations.kept_at_appointment(text) is kept

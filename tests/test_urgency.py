@@ -1437,3 +1437,17 @@ def test_deadlines_and_removals_near_their_lines(text, reasons):
 ])
 def test_spanish_near_the_lines(text, reasons):
     assert urgency.text_signals(text, date(2026, 12, 7)) == reasons
+
+
+@pytest.mark.parametrize("text, soon", [
+    ("hang on, ICE just called her cell and said she has to come to the office TOMORROW with her monitor, what is that", True),
+    ("me llamo el oficial de ICE que me presente en la oficina el lunes", True),
+    ("ICE called me and said to come to their office in 3 weeks", False),
+])
+def test_ice_calling_someone_to_its_office_within_days_is_a_check_in_soon(text, soon):
+    signals = urgency.text_signals(text, date(2026, 12, 7))
+    assert ("checkin_soon" in signals) is soon and "ice_present_now" not in signals
+
+
+def test_agents_back_said_in_short_sentences():
+    assert urgency.agents_back_now("theyre back. right now. in the parking lot, 4 trucks, im in the bathroom")

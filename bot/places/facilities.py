@@ -46,7 +46,8 @@ FACILITIES = {
     "South Texas Family Residential Center (Dilley, TX)": ("dilley",),
     # ("el carnes": Karnes as it sounds; "carnes" alone is meat)
     "Karnes County Immigration Processing Center (TX)": ("karnes", "el carnes", "en carnes"),
-    "Port Isabel Service Processing Center (TX)": ("port isabel",),
+    # ("porisabel": as it sounds run together; the centre is in Los Fresnos)
+    "Port Isabel Service Processing Center (TX)": ("port isabel", "porisabel", "portisabel", "los fresnos"),
     "El Valle Detention Facility (Raymondville, TX)": ("el valle detention", "raymondville"),
     "Rio Grande Processing Center (Laredo, TX)": ("rio grande processing", "rio grande detention"),
     "Coastal Bend Detention Center (Robstown, TX)": ("coastal bend", "robstown"),
