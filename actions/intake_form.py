@@ -274,6 +274,16 @@ class ValidateIntakeForm(FormValidationAction):
             if court:
                 # "her court is this thursday is that bad??" at another question: the matter is the case
                 out.update(situation_text=_clip(text), **{k: v for k, v in court.items() if slots.get(k) is None or k == "situation"})
+        if slots.get("situation") == "detention" and out.get("situation") in (None, "detention") \
+                and asked not in ("situation", "change_field") and flow.no_longer_held(text):
+            # "WAIT he got released on bond an hour ago!!! his court is in 3 months", "they already deported him":
+            # nobody is held now; the case goes on
+            out["situation"] = "removal"
+            out["urgency_reasons"] = [r for r in (out.get("urgency_reasons", slots.get("urgency_reasons")) or []) if r != "detained_now"]
+            said = flow.answers_in_text("removal", text, today(), stage_known=slots.get("removal_stage"))
+            out.update({k: v for k, v in said.items() if k not in out})
+            if flow.deported_now(text) and "removal_stage" not in out:
+                out["removal_stage"] = "removal_order"  # the removal carried out
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
             if out.get("situation"):

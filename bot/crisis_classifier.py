@@ -355,7 +355,9 @@ _FIGURES = re.compile(r"\b(?:gonna|going to|about to) have a heart attack\b|\bme
                       r"(?!\s+(?:and|y)\s+(?:can'?t|cant|cannot|no puedo)\s+(?:breathe|respirar))"
                       # knocking at a door: "golpearon la puerta dos señores que dijeron ser de ICE"
                       r"|\bgolpe\w*\s+(?:en\s+)?(?:la|el|mi|nuestra|su)\s+(?:puerta|port[oó]n|ventana)\b"
-                      r"|\b(?:me|nos|le)\s+golpe\w*\s+(?:la|el)\s+(?:puerta|port[oó]n|ventana)\b")
+                      r"|\b(?:me|nos|le)\s+golpe\w*\s+(?:la|el)\s+(?:puerta|port[oó]n|ventana)\b"
+                      # "tocaron la puerta unos hombres", "estan tocando en la puerta": knocking, not touching
+                      r"|\btoc\w*\s+(?:a\s+|en\s+)?(?:la|el|mi|nuestra|su)\s+(?:puerta|port[oó]n|ventana)\b")
 
 
 def _harm_said(text: str) -> bool:

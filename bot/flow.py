@@ -239,7 +239,15 @@ def place_set_right(text: str | None, slots: Mapping[str, Any], asked: str | Non
     place, role = roles.visitor_location(text or "")
     if place is None or role != roles.SELF or place.candidates or place.label == slots.get("location"):
         return {}
+    at = (text or "").lower().find((place.matched or "").lower())
+    if at > 0 and _CALLED_FROM.search((text or "")[:at]):
+        return {}  # "they already deported him, he called this morning from guatemala city": where he is, not the visitor
     return location.slots_for(place)
+
+
+#: Someone else who called from a place: "he called this morning from", "mi hermano me llamó desde".
+_CALLED_FROM = re.compile(r"\b(?:he|she|they|him|her|them|[eé]l|ella|ellos|my \w+|mi \w+)\b[^.?!]{0,30}"
+                          r"\b(?:called|texted|calling|llam[oó]|habl[oó]|escribi[oó])\b[^.?!]{0,30}\b(?:from|desde)\s*$", re.IGNORECASE)
 
 
 #: A guess at where someone is held, beside "I don't know": "no se, en yuma station maybe", "idk, a jail in conroe i think".
@@ -914,6 +922,9 @@ def _another_day(clause: str, today: date) -> bool:
     return bool(_ARRIVAL.search(clause)) or bool(_COMING_EVENT.search(clause) and dates.coming_date(clause, today))
 
 
+#: A span of time said alone: "2 weeks", "tres dias", "a month".
+_A_SPAN = re.compile(r"(?:\d+|an?|one|two|three|four|five|six|un|una|dos|tres|cuatro|cinco|seis)\s+(?:days?|weeks?|months?|d[ií]as?|semanas?|mes(?:es)?)",
+                     re.IGNORECASE)
 _SINCE_DAY = re.compile(r"\b(?:since|desde(?: el)?)\s+([\w ]{2,20}?)(?=[,.;!?]|\s+(?:and|y|but|pero)\b|$)", re.IGNORECASE)
 
 
@@ -967,7 +978,9 @@ def _detention_day(text: str, today: date) -> date | str | None:
         since = _SINCE_DAY.search(sentence) if held else None
         if since:
             # "been here since august 2, ... my court is on the 22nd": the day after "since"
-            day = dates.past_date(since.group(1), today)
+            said = since.group(1)
+            # "in detention since 2 weeks": for that long, counted back (not a day "2" of some month)
+            day = dates.past_date(f"{said} ago" if _A_SPAN.fullmatch(said.strip()) else said, today)
             if day is not None:
                 days.add(day)
                 since_days.add(day)
@@ -1760,7 +1773,7 @@ _HANDED_OVER = (r"\b(?:gave|handed|turned|transferred)\s+(?:him|her|them|(?:my|o
                 r"|\b(?:lo|la|los|las)\s+(?:entreg[oó]|entregaron|pasaron|dieron)\s+(?:a|con)\s+(?:la\s+)?(?:ice|migra|inmigraci[oó]n|migraci[oó]n)\b")
 _DETENTION_SAID = re.compile(
     r"\b(?:ice|la migra|migra|immigration|inmigraci[oó]n|cbp|border patrol|homeland security|dhs)\b[^.?!]{0,30}?"
-    r"\b(?:took|taken|taking|detained|detaining|arrested|arresting|picked up|grabbed|grabbing|handcuff\w*|se llev[oó]|se llevaron"
+    r"\b(?:took|taken|taking|detained|detaining|arrested|arresting|picked up|picked (?:him|her|them|us|me) up|grabbed|grabbing|handcuff\w*|se llev[oó]|se llevaron"
     r"|se (?:lo|la|los|las) (?:est[aá]n )?llevando|detuv\w*|deteniendo|arrestando|agarr\w*|cogi[oó]|cogieron)\b"
     # (not a body part or a thing held: "read a letter from ICE and grabbed her chest")
     r"(?! (?:(?:her|his|my|their|su|mi) )?(?:chest|heart|arm|head|stomach|hand|phone|bag|purse|keys|pecho|coraz[oó]n|brazo|cabeza|est[oó]mago|mano|celular|bolsa)\b)"
@@ -2526,13 +2539,16 @@ def news_of_detention(read: str | None, situation: str | None, text: str) -> boo
     which takes the place of the calmer one. ``read`` is the situation the classifier
     read in the message; a question ("can ICE take him at court?") is not news.
     """
-    return (read == "detention" and situation not in (None, "detention") and detention_said(text)
-            and not (text or "").strip().endswith("?")
+    # (a question at the end of news is still news: "a mi hermano lo agarró la migra hace una hora ..., ¿me pueden ayudar?")
+    told = [c for c in _NEWS_PARTS.split(text or "") if c.strip() and not c.strip().endswith("?")]
+    return (read == "detention" and situation not in (None, "detention") and any(detention_said(c) for c in told)
             # in a victim's story, "al tipo lo arrestaron y está en la cárcel" is the attacker in jail: an
             # arrest with no immigration named is not news of a detention
             and not (situation == "humanitarian" and not _AGENCY_NAMED.search(text or "")))
 
 
+#: Where a message's parts end: a sentence, or a question begun after a comma (", ¿me pueden ayudar?").
+_NEWS_PARTS = re.compile(r"(?<=[.!?])\s+|,\s*(?=¿)")
 #: Immigration named: "ICE", "la migra", "deportation".
 AGENCY_WORDS = situations.AGENCY_WORDS
 _AGENCY_NAMED = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
@@ -2836,6 +2852,12 @@ _CORRECTION = re.compile(
 )
 
 
+#: Nobody taken after all: "no, he wasn't taken, they just came asking", "no se lo llevaron".
+_NOT_TAKEN = re.compile(r"\b(?:wasn'?t|was not|weren'?t|were not|not been|never)\s+(?:\w+\s+)?(?:taken|detained|arrested|picked up)\b"
+                        r"|\bno (?:se )?(?:lo|la|los|las) (?:llevaron|agarraron|detuvieron|arrestaron)\b|\bnadie (?:est[aá] )?detenid[oa]\b",
+                        re.IGNORECASE)
+
+
 #: Money taken by someone who promised papers: "paid her 3000 ... she disappeared", "el notario me robó".
 _FRAUD_TOLD = re.compile(
     r"\b(?:notari[oa]s?|estaf\w*|fraud\w*|scam\w*|took (?:my|our|the) money|disappeared|desapareci[oó]|se desapareci[oó]"
@@ -2851,6 +2873,26 @@ _WORKPLACE_PAPER = re.compile(r"\bi[\s-]?9\b|\be[\s-]?verify\b|\b(?:notice|aviso
 _MONITOR = re.compile(r"\b(?:ankle (?:monitor|bracelet)|grillete|brazalete|monitor)\b", re.IGNORECASE)
 
 
+#: Someone deported already: "they already deported him", "ya lo deportaron", "he got deported last week".
+_DEPORTED_NOW = re.compile(r"\b(?:already|ya)\s+(?:got\s+|been\s+|fue\s+)?deport\w*|\b(?:they|ice)\s+(?:already\s+|just\s+)?deported (?:him|her|them)\b"
+                           r"|\b(?:ya\s+)?(?:lo|la|los|las) deportaron\b|\b(?:he|she|they) (?:was|were|got) deported\b", re.IGNORECASE)
+
+
+def deported_now(text: str | None) -> bool:
+    """Whether a message says someone was deported already ("they already deported him")."""
+    return bool(_DEPORTED_NOW.search(text or ""))
+
+
+def no_longer_held(text: str | None) -> bool:
+    """Whether news mid-intake says the person held is held no more: released ("he got released on bond an hour
+    ago"), or deported already ("they already deported him, he called from guatemala city")."""
+    t = text or ""
+    if (t.strip().endswith("?") and not _DEPORTED_NOW.search(t)) or _FEAR_OF_DETENTION.search(t):
+        return False
+    released = situations.RELEASED.search(t) and not _STILL_HOLDING.search(t) and not situations.STILL_HELD.search(_MONITOR.sub(" ", t))
+    return bool(released or _DEPORTED_NOW.search(t))
+
+
 def keeps_situation(before: str | None, now: str | None, asked: str | None, text: str) -> bool:
     """Whether a situation already known stands when a later message reads as another one.
 
@@ -2864,6 +2906,10 @@ def keeps_situation(before: str | None, now: str | None, asked: str | None, text
     if now == "other":
         # "sorry before i forget, do u know a cheap tax preparer that takes itin" after a TPS story: an
         # aside read as "something else" never replaces a matter told (the change button does that)
+        return True
+    if before == "detention" and now == "enforcement" and not _NOT_TAKEN.search(text or ""):
+        # "wait they just came back!! theres 3 of them at the door asking for my dad now": the one taken is still
+        # held, and the agents at the door are an urgency reason beside it
         return True
     if _CORRECTION.search(text or "") and not text.strip().endswith("?"):
         return False

@@ -496,7 +496,8 @@ def news_of_the_case(text: str, slots: Mapping[str, Any], today: date) -> bool:
     t = (text or "").strip()
     if len(t.split()) < CASE_NEWS_MIN_WORDS:
         return False
-    if urgency.text_signals(t, today):
+    if urgency.text_signals(t, today) or flow.news_of_detention("detention", slots.get("situation"), t) \
+            or (slots.get("situation") == "detention" and flow.no_longer_held(t)):
         return True
     said = flow.answers_in_text(slots.get("situation"), t, today, stage_known=slots.get("removal_stage"))
     return bool(flow.corrected(said, slots, t))

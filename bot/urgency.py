@@ -1081,6 +1081,9 @@ _CAME = re.compile(r"\b(?:came|cam|come|showed up|took|arrested|raided|stopped|v
 _BACK_NOW = re.compile(
     # "theyre back. right now. in the parking lot", "ya volvieron. ahorita"
     r"\b(?:they'?re|theyre|they are|ellos)\s+back\b[.!,\s]{1,4}(?:right now|now|rn)\b|\b(?:ya )?(?:volvieron|regresaron)\b[.!,\s]{1,4}(?:ahorita|ahora)\b|"
+    # "wait they just came back!! theres 3 of them at the door asking for my dad now"
+    r"\b(?:they|ellos)\s+(?:just |already |ya )?(?:came back|are back|volvieron|regresaron)\b[^?]{0,60}"
+    r"\b(?:at the door|outside|in front|afuera|en la puerta|aqu[ií]|here)\b[^?]{0,40}\b(?:now|right now|rn|ahorita|ahora)\b|"
     r"\b(?:they(?:'re| are)?|theyre|they came|the agents|ellos)\s+(?:are\s+)?(?:back(?!\s+(?:from|home|to|at work|in school))|here again|outside|at the door|came back"
     r"|(?:in|at) (?:the|my|our) \w+(?: \w+)?)\b[^.?!]{0,50}\b(?:now|right now|rn|again|ahorita|ahora)\b"
     r"|\b(?:volvieron|regresaron|ya volvieron|estan aqui otra vez|est[aá]n afuera|est[aá]n en la puerta|est[aá]n en (?:la|el|mi) \w+)\b[^.?!]{0,40}\b(?:ahorita|ahora|otra vez)\b"
@@ -1097,7 +1100,7 @@ def signals_in_story(text: str, today: Optional[date], situation: Optional[str],
     back, outside now", in an enforcement story), and the asylum year's end where asylum is the
     matter (``story``, the words that told it: "my one year is in 10 days"). In REASONS order."""
     signals = text_signals(text, today)
-    if situation == "enforcement" and "ice_present_now" not in signals and agents_back_now(text):
+    if situation in ("enforcement", "detention") and "ice_present_now" not in signals and agents_back_now(text):
         signals = [r for r in REASONS if r in {*signals, "ice_present_now"}]
     t = normalise(text)
     if (situation == "humanitarian" and "deadline_soon" not in signals and _ASYLUM.search(normalise(story or ""))

@@ -203,3 +203,8 @@ def test_a_letter_from_the_court_is_no_word_of_harm_and_a_farewell_letter_is():
     assert not crisis_classifier._harm_said("me llegó una carta de la corte de inmigración")
     assert crisis_classifier._harm_said("ya escribi cartas para mis hijos y regale mis cosas")
     assert crisis_classifier._harm_said("esta noche les escribi cartas a mis hijos")
+
+
+def test_knocking_at_a_door_is_no_touching():
+    assert not crisis_classifier._harm_said("anoche tocaron la puerta unos hombres diciendo que eran policía, no abrimos y se fueron")
+    assert crisis_classifier._harm_said("mi padrastro me toca cuando mi mama no esta")

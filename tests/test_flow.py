@@ -2880,6 +2880,7 @@ def test_a_date_set_right_far_off_is_no_longer_soon_and_one_set_right_near_is():
     # where someone is held now is not when they were taken; a misspelt taking is a taking
     ("a mi compadre lo detuvieron ayer en la mañana en el huerto, llegaron como 5 carros, y ahorita lo tienen en tacoma", "2026-12-06"),
     ("mi esposo lo agararon en la carretera hace 4 dias y ora esta en la carsel del condado", "2026-12-03"),
+    ("my cousin is in detention in batavia since 2 weeks, the buffalo one", "2026-11-23"),
 ])
 def test_when_someone_was_taken_beside_the_locator_or_a_distance(text, since):
     assert flow.answers_in_text("detention", text, date(2026, 12, 7))["detained_since"] == since
@@ -2902,3 +2903,25 @@ def test_a_paper_from_the_court_alone_tells_no_stage():
     assert flow.removal_stage("me llego un papel de la corte") is None
     assert flow.removal_stage("got a letter from immigration court") is None
     assert flow.removal_stage("me llego un papel de la corte, mi audiencia es el 5 de enero") == "hearing"
+
+
+def test_agents_back_at_the_door_in_a_detention_story_keep_the_detention():
+    text = "wait they just came back!! theres 3 of them at the door asking for my dad now, what do i do do i open"
+    assert flow.keeps_situation("detention", "enforcement", "intake_confirmed", text)
+    assert not flow.keeps_situation("detention", "enforcement", "intake_confirmed", "no wait, he wasnt taken, they just came asking for him")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("WAIT my sister just texted he got released on bond an hour ago!!! hes on his way out. they said his court is in 3 months", True),
+    ("sorry correction, they already deported him, he called this morning from guatemala city, so its too late?", True),
+    ("is he going to be released?", False),
+    ("i am afraid they will deport him", False),
+])
+def test_news_that_someone_held_is_held_no_more(text, gone):
+    assert flow.no_longer_held(text) is gone
+
+
+def test_a_place_someone_else_called_from_is_not_where_the_visitor_is():
+    slots = {"location": "Rochester, NY"}
+    text = "sorry correction, they already deported him, he called this morning from guatemala city, so its too late?"
+    assert flow.place_set_right(text, slots, "contact_name") == {}

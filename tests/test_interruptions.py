@@ -1618,6 +1618,8 @@ def test_how_to_find_someone_held_read_as_another_intent_is_told_where_to_look()
 @pytest.mark.parametrize("text, news", [
     ("hang on, ICE just called her cell and said she has to come to the office TOMORROW with her monitor, what is that", True),
     ("omg she just got a text from her lawyer, the hearing got moved up to next monday", True),
+    ("perdón, me acaban de llamar, a mi hermano lo agarró la migra hace una hora saliendo del trabajo, eso es más urgente,"
+     " ¿me pueden ayudar con él primero?", True),
     ("Maria Guadalupe Hernandez Lopez", False),
     ("my name is Wilfredo Chicas and you can call me after 5", False),
 ])

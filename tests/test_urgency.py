@@ -1451,3 +1451,8 @@ def test_ice_calling_someone_to_its_office_within_days_is_a_check_in_soon(text, 
 
 def test_agents_back_said_in_short_sentences():
     assert urgency.agents_back_now("theyre back. right now. in the parking lot, 4 trucks, im in the bathroom")
+
+
+def test_agents_back_at_the_door_in_a_detention_story_are_at_hand():
+    text = "wait they just came back!! theres 3 of them at the door asking for my dad now, what do i do do i open"
+    assert "ice_present_now" in urgency.signals_in_story(text, date(2026, 12, 7), "detention")
