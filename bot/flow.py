@@ -2554,6 +2554,10 @@ AGENCY_WORDS = situations.AGENCY_WORDS
 _AGENCY_NAMED = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
 
 
+#: Matters a removal case within days takes the place of, told later (not asylum's, which is often in court).
+_CALMER_MATTERS = ("family", "citizenship", "employment")
+
+
 def news_of_court(situation: str | None, text: str, today: date, story: str | None = None) -> Dict[str, Any]:
     """The removal case a message tells when the matter is not known yet (or was read as "other"),
     with a court hearing or ICE check-in within the urgent window, or any court date in a story
@@ -2563,7 +2567,7 @@ def news_of_court(situation: str | None, text: str, today: date, story: str | No
     case": the matter is the removal case and its date, which makes the intake urgent; it is not
     asked again.
     """
-    if situation not in (None, "other") or removal_stage(text) not in ("hearing", "check_in"):
+    if situation not in (None, "other", *_CALMER_MATTERS) or removal_stage(text) not in ("hearing", "check_in"):
         return {}
     said = answers_in_text("removal", text, today)
     day = said.get("hearing_date")
@@ -2576,6 +2580,7 @@ def news_of_court(situation: str | None, text: str, today: date, story: str | No
     immigration_case = situation == "other" and any(
         _IMMIGRATION_CASE.search(t or "") or _IMMIGRATION_COURT.search(t or "") for t in (text, story))
     if soon:
+        # ("fix my parents papers", then "oh and they have ICE check ins, my dads next one is in 4 days": the case that cannot wait)
         return {"situation": "removal", **said}
     if immigration_case:
         # a day not read as a date ("in march") is asked as the hearing's, not kept as the sentence

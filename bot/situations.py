@@ -465,7 +465,9 @@ _DETENTION_ASKED = re.compile(
     r"\b(?:can|could|will|would|might|may)\s+(?:they|ice|immigration|i|cbp)\s+(?:\w+\s+)?(?:detain|arrest|take|get (?:detained|arrested)|be (?:detained|arrested))\b"
     r"|\b(?:me|nos)\s+(?:pueden|podrian|van a)\s+(?:detener|arrestar|agarrar|llevar)\b|\b(?:pueden|podrian)\s+(?:detenerme|arrestarme|agarrarme)\b"
     # "he says if i go to my interview they can arrest me right there"
-    r"|\b(?:they|ice|immigration|cbp)\s+(?:can|could|will|would|might|may)\s+(?:\w+\s+)?(?:detain|arrest|take|grab)\s+(?:me|us)\b",
+    r"|\b(?:they|ice|immigration|cbp)\s+(?:can|could|will|would|might|may)\s+(?:\w+\s+)?(?:detain|arrest|take|grab)\s+(?:me|us)\b"
+    # "am i going to get picked up?", "will i be arrested?"
+    r"|\b(?:am|are|is|will|could|can)\s+(?:i|we|he|she)\s+(?:going to\s+|gonna\s+)?(?:get|be)\s+(?:picked up|arrested|detained|taken)\b",
     re.IGNORECASE)
 #: A hearing or check-in told: the case a detention only feared is about ("tiene corte en 5 meses y
 #: creen que se lo van a llevar mañana").
@@ -983,7 +985,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
             and not (_MONTHS_AGO.search(text or "") or _YEARS_AGO.search(text or "")):
         return "detention"  # "they left with like 12 people and my dad was one of them": he is held
     value = read if value == "other" else value
-    if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(text or ""):
+    if value == "detention" and _DETENTION_ASKED.search(text or "") and not _TAKEN.search(_DETENTION_ASKED.sub(" ", text or "")):
         following = _next_reading(ranking, "detention", text) or value
         if following in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
             return "family"  # "if i go to my green card interview they can arrest me? my husband is a citizen"

@@ -204,7 +204,7 @@ _FILING = re.compile(
     r"\b(?:file|filing|filed|submit|send|mail|respond|response|reply|answer|appeal|apply|application|petition|"
     r"form|paperwork|papers|documents|evidence|rfe|noid|i-\d{1,3}\w?|asylum|bia|"
     # (with a pronoun: "hay que mandarla en 10 dias")
-    r"presentar\w{0,4}|apelar\w{0,4}|apelacion|enviar\w{0,4}|mandar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|respuesta|aplicar|solicitud|solicitar|"
+    r"presentar\w{0,4}|apelar\w{0,4}|apelacion|enviar\w{0,4}|mandar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|contestar\w{0,4}|respuesta|aplicar|solicitud|solicitar|"
     r"peticion|formulario|papeles|documentos|evidencia|asilo|llenar|"
     # an E-Verify mismatch or an SIJS filing to make in time: "8 days to fix it", "file SIJS before he turns 21"
     r"fix|correct|contest|arreglar|corregir|sijs)\b"
@@ -257,6 +257,9 @@ _ASYLUM_YEAR_NEAR = re.compile(
     r"|\b(?:my|our|the|his|her|mi|su) (?:one )?(?:year|ano) (?:here |aqui )?(?:is|es) (?:almost |nearly |casi )?up\b"
     # "I entered the US one year ago next friday", "hace un ano el jueves que viene"
     r"|\b(?:a|one|1) year ago (?:this|next|on|el|este)\s+(?:coming\s+)?" + _WEEKDAYS + r"\b"
+    # "i came to the US one year ago next week", "hace un ano la semana que viene"
+    r"|\b(?:a|one|1) year ago (?:next week|this week|this coming week|in (?:[1-9]|1[0-4]|a few|two|three|four|five) days)\b"
+    r"|\bhace (?:un|1) ano (?:la semana que viene|la proxima semana|la otra semana|esta semana|en (?:[1-9]|1[0-4]|unos|dos|tres|cuatro|cinco) dias)\b"
     r"|\bhace (?:un|1) ano (?:el|este) (?:proximo )?" + _WEEKDAYS + r"\b"
     # "llegue hace un ano menos diez dias", "a year ago minus 10 days": the days left, said
     r"|\b(?:a|one|1|un) (?:year|ano)(?: ago| atras)? (?:minus|less|menos) (?:[1-9]|1[0-4]|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -336,7 +339,8 @@ _NOTICE_DONE = re.compile(r"\b(?:already (?:responded|answered|sent|submitted|tu
 #: A filing the visitor must make: "hay que mandarla", "I have to send the evidence".
 _MUST_FILE = re.compile(
     r"\b(?:hay que|tengo que|tiene que|tenemos que|tienen que|debo|debemos|have to|has to|need to|needs to|must|got to|gotta)\s+"
-    r"(?:\w+\s+)?(?:mandar\w{0,4}|enviar\w{0,4}|presentar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|apelar|file|send|submit|respond|mail|turn in|appeal)\b")
+    r"(?:\w+\s+)?(?:mandar\w{0,4}|enviar\w{0,4}|presentar\w{0,4}|entregar\w{0,4}|responder\w{0,4}|contestar\w{0,4}|apelar|file|send|submit|respond"
+    r"|answer|reply|mail|turn in|appeal)\b")
 
 
 #: What the government asks for, about a filing: "USCIS sent me an N-14 ..., they want my tax transcripts in 12 days".

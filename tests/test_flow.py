@@ -2925,3 +2925,10 @@ def test_a_place_someone_else_called_from_is_not_where_the_visitor_is():
     slots = {"location": "Rochester, NY"}
     text = "sorry correction, they already deported him, he called this morning from guatemala city, so its too late?"
     assert flow.place_set_right(text, slots, "contact_name") == {}
+
+
+def test_a_check_in_within_days_told_later_takes_the_place_of_a_calmer_matter():
+    today = date(2026, 12, 7)
+    news = flow.news_of_court("family", "oh and they have ICE check ins, my dads next one is in 4 days, is that a problem", today)
+    assert news == {"situation": "removal", "removal_stage": "check_in", "hearing_date": "2026-12-11"}
+    assert flow.news_of_court("family", "oh and they have ICE check ins every year", today) == {}

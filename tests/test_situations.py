@@ -754,3 +754,11 @@ def test_a_green_card_interview_read_as_citizenship_is_the_next_reading():
     for text in ("my dad is 72 and has green card for 25 years, does he have to take the test in english?",
                  "how do i aply for sitizenship, had my green card 6 yrs"):
         assert situations.settle("citizenship", ranking, text) == "citizenship"
+
+
+def test_a_detention_only_asked_about_is_the_case_it_is_asked_in():
+    ranking = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_removal", "confidence": 0.3}]
+    text = ("i missed my court yesterday, i had the date wrong i thought it was next week. now the online system says the judge"
+            " ordered me removed. i live in greensboro nc. am i going to get picked up?")
+    assert situations.settle("detention", ranking, text) == "removal"
+    assert situations.settle("detention", ranking, "ICE picked up my husband this morning, will he be deported?") == "detention"

@@ -1456,3 +1456,11 @@ def test_agents_back_said_in_short_sentences():
 def test_agents_back_at_the_door_in_a_detention_story_are_at_hand():
     text = "wait they just came back!! theres 3 of them at the door asking for my dad now, what do i do do i open"
     assert "ice_present_now" in urgency.signals_in_story(text, date(2026, 12, 7), "detention")
+
+
+@pytest.mark.parametrize("text", [
+    "i came to the US one year ago next week, i crossed at the border and they let me go. i never filed asylum because i didnt have money",
+    "me llegó una RFE para la petición de mi esposo y la tengo que contestar en 10 días, no entiendo qué documentos piden",
+])
+def test_a_deadline_within_days_said_in_everyday_words(text):
+    assert "deadline_soon" in urgency.text_signals(text, date(2026, 12, 7))
