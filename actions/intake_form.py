@@ -278,12 +278,10 @@ class ValidateIntakeForm(FormValidationAction):
                 and asked not in ("situation", "change_field") and flow.no_longer_held(text):
             # "WAIT he got released on bond an hour ago!!! his court is in 3 months", "they already deported him":
             # nobody is held now; the case goes on
-            out["situation"] = "removal"
-            out["urgency_reasons"] = [r for r in (out.get("urgency_reasons", slots.get("urgency_reasons")) or []) if r != "detained_now"]
-            said = flow.answers_in_text("removal", text, today(), stage_known=slots.get("removal_stage"))
-            out.update({k: v for k, v in said.items() if k not in out})
-            if flow.deported_now(text) and "removal_stage" not in out:
-                out["removal_stage"] = "removal_order"  # the removal carried out
+            news = interruptions.released_news(text, {**slots, "urgency_reasons": out.get("urgency_reasons", slots.get("urgency_reasons"))}, today())
+            out.update({k: v for k, v in news.items() if k in ("situation", "urgency_reasons") or k not in out})
+            if asked in ("detained_where", "detained_since"):
+                out[asked] = None  # the news is not the answer to where or since when
         if asked == "situation" and slots.get("situation") is None:
             out.update(self._situation_not_placed(dispatcher, tracker, text))
             if out.get("situation"):
@@ -417,6 +415,8 @@ class ValidateIntakeForm(FormValidationAction):
             # Filled earlier in the turn (a place said in passing, a button): keep it.
             place = location.resolve_reply(str(value), text) if value else None
             return location.slots_for(place) if place else {}
+        if tracker.get_slot("situation") == "detention" and flow.release_not_a_place(text) and not said_again(tracker):
+            return {"location": None}  # "lo deportaron anoche, ya esta en nogales": the news (_heard), and the question again
         if location.someone_elses_place(text, tracker.get_slot("situation") == "detention") and not said_again(tracker):
             # "they have him at otay mesa in san diego": kept for staff, and the question asked again
             # (the same words twice are taken as the answer, so this never loops)

@@ -203,6 +203,7 @@ _SETS_RIGHT = re.compile(
     r"|(?:and|they|y) (?:moved|rescheduled|postponed|pushed back) (?:it|the (?:date|hearing|court|check[- ]?in))|new date is|(?:la )?nueva fecha es"
     # "the hearing got moved up to next monday", "says my check in is TOMORROW at 9, not next month"
     r"|(?:got|was|been|they) moved(?: up| back)?|moved (?:it )?up|(?:la|lo) adelantaron|se (?:movi[oó]|cambi[oó]|adelant[oó])"
+    r"|(?:adelant|movi|cambi|pospus|reprogram)\w* (?:la|el) (?:audiencia|corte|cita|fecha|firma)"
     r"|not (?:in |on )?next (?:week|month)|no (?:es )?(?:el|la) (?:otra semana|pr[oó]xima semana|otro mes|pr[oó]ximo mes)"
     r"|(?:la|lo) (?:pospusieron|reprogramaron|pasaron para)"
     r"|not (?:in )?(?:\w+ ){0,3}(?:it'?s|its|it is)|actually"
@@ -217,7 +218,9 @@ def corrected(said: Dict[str, Any], known: Dict[str, Any], text: str | None) -> 
     """The facts of ``said`` that set right a different one already kept, when the message says it corrects."""
     if not _SETS_RIGHT.search(text or ""):
         return {}
-    return {k: v for k, v in said.items() if k in CORRECTABLE and known.get(k) not in (None, v)}
+    # ("me acaban de avisar que lo deportaron anoche": the day of the deportation, not of the taking)
+    gone = no_longer_held(text)
+    return {k: v for k, v in said.items() if k in CORRECTABLE and known.get(k) not in (None, v) and not (gone and k == "detained_since")}
 
 
 def reasons_after_new_date(reasons: List[str], day: str, stage: str | None, today: date) -> List[str]:
@@ -2896,6 +2899,12 @@ def no_longer_held(text: str | None) -> bool:
         return False
     released = situations.RELEASED.search(t) and not _STILL_HOLDING.search(t) and not situations.STILL_HELD.search(_MONITOR.sub(" ", t))
     return bool(released or _DEPORTED_NOW.search(t))
+
+
+def release_not_a_place(text: str | None) -> bool:
+    """Whether news that someone is held no more, said at "Where are you?", names no place of the visitor's
+    ("me acaban de avisar que lo deportaron anoche, ya esta en nogales": where he is)."""
+    return no_longer_held(text) and roles.visitor_location(text or "")[1] != roles.SELF
 
 
 def keeps_situation(before: str | None, now: str | None, asked: str | None, text: str) -> bool:

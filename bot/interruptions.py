@@ -485,6 +485,18 @@ def question_about_a_case(text: str) -> bool:
     return is_question(t) and len(t.split()) >= CASE_QUESTION_MIN_WORDS and bool(_ABOUT_A_CASE.search(t))
 
 
+def released_news(text: str, slots: Mapping[str, Any], today: date) -> Dict[str, Any]:
+    """The slots news that someone held is held no more sets: the matter is the removal case, nobody is held
+    now, and what the message tells of the case ("le dieron corte en dos meses"; deported: the order carried out)."""
+    out: Dict[str, Any] = {"situation": "removal",
+                           "urgency_reasons": [r for r in slots.get("urgency_reasons") or [] if r != "detained_now"]}
+    said = flow.answers_in_text("removal", text, today, stage_known=slots.get("removal_stage"))
+    out.update({k: v for k, v in said.items() if k in ("removal_stage", "hearing_date", "a_number")})
+    if flow.deported_now(text) and "removal_stage" not in out:
+        out["removal_stage"] = "removal_order"
+    return out
+
+
 #: The fewest words of news of a case said where a name or a number was asked (a name is shorter).
 CASE_NEWS_MIN_WORDS = 7
 
@@ -1033,6 +1045,12 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         pending in WORDS_TAKEN and (intent in WELCOME_SILENT or guess or learned_only) and intent != "request_others_data") or (
         pending in WORDS_TAKEN_BESIDE_A_GUESS and guess and learned_only)
     plain = free_text and pending is not None and plainly_answers(pending, text, today or date.today())
+    released = slots.get("situation") == "detention" and bool(text) and flow.no_longer_held(text)
+    if released:
+        # "acaba de llamar! dice que ya lo soltaron con fianza ... le dieron corte en dos meses", read as anything at
+        # all: nobody is held now, the case goes on; the news is not the answer to where, since when or where you are
+        answer.slots.update(released_news(text, slots, today or date.today()))
+        welcome = plain = False
     if free_text and pending is not None and pending != "situation" and (  # free text: a question is pending
         welcome or (repeated and (intent in SOFT or pending != "location")) or plain
     ):
@@ -1085,7 +1103,7 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.slots.update(heard or flow.give_up(pending, text))
         if _agents_said_here(answer, intent, text, slots, firm) and not is_question(text):
             return answer
-    if intent in ("crisis", "emergency_now") and text and slots.get("location") is None and pending is not None:
+    if intent in ("crisis", "emergency_now") and text and slots.get("location") is None and pending is not None and not released:
         # "estoy en casa de una amiga en irving, me salí anoche porque mi esposo me golpeó" at
         # "Where are you?": the help, and the place is kept (the form takes nothing from a crisis)
         answer.slots.update(location.heard_in_passing(text, None, slots))

@@ -2932,3 +2932,13 @@ def test_a_check_in_within_days_told_later_takes_the_place_of_a_calmer_matter():
     news = flow.news_of_court("family", "oh and they have ICE check ins, my dads next one is in 4 days, is that a problem", today)
     assert news == {"situation": "removal", "removal_stage": "check_in", "hearing_date": "2026-12-11"}
     assert flow.news_of_court("family", "oh and they have ICE check ins every year", today) == {}
+
+
+def test_news_of_a_release_at_where_are_you_is_no_place_of_the_visitor():
+    assert flow.release_not_a_place("perdon antes de todo, me acaban de avisar que lo deportaron anoche, ya esta en nogales del lado de mexico")
+    assert not flow.release_not_a_place("estoy en phoenix, a mi hermano lo soltaron ayer")
+
+
+def test_the_day_of_a_deportation_does_not_set_right_the_day_of_the_taking():
+    text = "perdon antes de todo, me acaban de avisar que lo deportaron anoche, ya no esta detenido"
+    assert flow.corrected({"detained_since": "2026-12-06"}, {"detained_since": "2026-11-16"}, text) == {}

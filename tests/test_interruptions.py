@@ -1626,3 +1626,12 @@ def test_how_to_find_someone_held_read_as_another_intent_is_told_where_to_look()
 def test_news_of_the_case_said_where_a_name_or_number_is_asked(text, news):
     slots = {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2027-02-05"}
     assert interruptions.news_of_the_case(text, slots, date(2026, 12, 7)) is news
+
+
+def test_news_of_a_release_or_a_deportation_makes_the_matter_the_removal_case():
+    slots = {"situation": "detention", "urgency_reasons": ["detained_now"]}
+    today = date(2026, 12, 7)
+    news = interruptions.released_news("dice que ya lo soltaron con fianza, pero le dieron corte en dos meses", slots, today)
+    assert news["situation"] == "removal" and news["urgency_reasons"] == [] and news["removal_stage"] == "hearing"
+    news = interruptions.released_news("me acaban de avisar que lo deportaron anoche, ya esta en nogales", slots, today)
+    assert news["removal_stage"] == "removal_order" and "detained_since" not in news
