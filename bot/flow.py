@@ -1362,6 +1362,11 @@ _INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*"
                          r"|\bno (?:en |el |para )?[^,.;!?]{1,30}?\bcomo (?:antes|estaba|dec[ií]a|dijeron)\b", re.IGNORECASE)
 
 
+#: Gone, but not sure: "creo que ya se fueron pero no estoy segura", "i think they left but im not sure" (asked).
+_GONE_NOT_SURE = re.compile(r"\b(?:creo|pienso|parece|i think|maybe|tal vez|quiz[aá]s?)\b[^.?!]{0,30}\b(?:se fueron|ya se fue\w*|left|gone)\b"
+                            r"[^.?!]{0,30}\b(?:no (?:estoy|estamos) segur[oa]s?|not sure|no s[eé]|idk|dont know|don'?t know)\b", re.IGNORECASE)
+
+
 #: Knocking told, and them still there now: "tocaron y no abrimos, y ahorita están en la puerta de al lado".
 _KNOCKED_AND_STILL_THERE = re.compile(
     r"\b(?:tocaron|tocando|knock\w*|bang\w*)\b[^.?!]*\b(?:ahorita|ahora mismo|right now|still|todav[ií]a)\b[^.?!]{0,20}"
@@ -1430,7 +1435,8 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         day = _detention_day(text or "", today)
         if day is not None:
             said["detained_since"] = day if isinstance(day, str) else day.isoformat()
-    if situation == "enforcement" and (urgency.agents_not_here_now(text or "") or urgency.came_before(text or "")):
+    if situation == "enforcement" and (urgency.agents_not_here_now(text or "") or urgency.came_before(text or "")) \
+            and not _GONE_NOT_SURE.search(text or ""):
         said["ice_present_now"] = False  # "ICE came to my job on Monday": not there now
     elif situation == "enforcement" and _KNOCKED_AND_STILL_THERE.search(text or ""):
         # "vinieron a la casa hace media hora, tocaron y no abrimos, y ahorita están en la puerta de al lado": the

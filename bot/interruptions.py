@@ -968,8 +968,10 @@ def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Map
             said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
     else:
         said = _situation_said(text, ranking, slots, default="enforcement")
-    if said.get("situation") == "detention" and not flow.detention_said(text) and not flow.relative_taken(text):
-        # "a man with a warrant at the door asking for my husband": nobody is held yet
+    if said.get("situation") == "detention" and ((not flow.detention_said(text) and not flow.relative_taken(text))
+                                                 or (flow.others_taken(text) and not slots.get("situation"))):
+        # "a man with a warrant at the door asking for my husband": nobody is held yet; "my roommate just got picked
+        # up by la migra ... and theyre still out there": agents at hand, and the one taken is not the visitor's family
         said["situation"] = "enforcement"
     if said.get("situation") == "other":
         # "Estoy en el trabajo y llegó la migra, están en la oficina del frente" read as something else:

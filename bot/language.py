@@ -57,18 +57,20 @@ _SPANISH = re.compile(
     r"|semana|semanas|hace|dias|cuando|donde|quien|como|que|necesito|quiero|puedo|puede|ayuda|ayudar|ayudeme|ayudenme|ayudame|auxilio|socorro|por favor|porfavor|xfa|xfavor|gracias"
     r"|esposo|esposa|hijo|hija|hijos|mama|papa|hermano|hermana|migra|papeles|cita|corte|abogado|abogada|trabajo|casa"
     r"|se llevaron|lo agarraron|detenido|detenida|deportacion|asilo|ciudadania|residencia|estoy en|vivo en|vivimos"
-    r"|hola|buenas|buenos|si senor|no se|nose|nada|nadie|algo|todo|todavia|aqui|alla|entonces|claro|bueno|oiga|senorita|usted|ustedes|nosotros|ellos|ella|el es|yo"
+    r"|hola|buenas|buenos|si senor|no se|nose|nada|nadie|algo|todo|todavia|aqui|alla|entonces|claro|bueno|oiga|senorita|usted|ustedes|nosotros|ellos|ella|el es"
     # everyday words and verb forms that Spanglish keeps in Spanish ("tuve un DUI, can i apply o me van a quitar...")
     r"|pq|tmb|porfa|pues|nomas|ahi|mismo|misma|bien|mal|miedo|dinero"
     r"|tuve|tuvo|tuvimos|voy|vamos|vas|dijo|dijeron|dice|dicen|hago|hacer|saber|sabe|sabemos|estaba|estaban|era|eran"
     r"|fui|fuimos|llego|llegue|llegaron|llegamos|detuvieron|agarraron|pasa|quitar|aplico|aplicar|pedir|sacar|cobran|cuesta"
     r"|cuanto|cuanta|cuantos|cual|despues|antes|siempre|nunca|otro|otra|numero|correo|telefono|llamar|llamen|hablar"
-    r"|entiendo|carta|ingles|espanol|tambien)\b"
+    r"|entiendo|carta|ingles|espanol|tambien"
+    # short openings: "pregunta rapida", "urge", "me negaron", "ocupo informacion"
+    r"|pregunta|preguntita|rapida|rapido|rapidito|urge|urgente|negaron|nego|negado|negada|informacion|consulta|ocupo|necesitamos)\b"
 )
-#: Spanish words that only count beside others: "si" alone is a yes in either language, and
+#: Spanish words that only count beside others: "si" alone is a yes in either language, "yo" an English greeting, and
 #: day and month names are also people's names ("Julio", "Abril", "Domingo").
 _SPANISH_SMALL = re.compile(
-    r"\b(?:un|una|unos|unas|en|si|lo|le|les|se|q|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero"
+    r"\b(?:yo|un|una|unos|unas|en|si|lo|le|les|se|q|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero"
     r"|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
 )
 _ENGLISH = re.compile(

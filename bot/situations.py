@@ -744,7 +744,7 @@ _KEPT_AT_APPOINTMENT = re.compile(
     r"|(?:a |to )?firmar|sign in|to sign)\b"
     r"[^.?!]{0,80}?\b(?:never (?:came|come|walked) (?:back )?out|did ?n[o']?t (?:come|came) (?:back )?out|nunca sali[oó]|no (?:ha )?sali(?:[oó]|do)"
     r"|no (?:lo|la) (?:dejaron|dejan) salir|(?:never|did ?n[o']?t|wo ?n[o']?t) let (?:him|her|them) (?:out|go|leave)"
-    r"|kept (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron (?:adentro|detenid[oa]))\b"
+    r"|(?:kept|(?:they'?re|theyre|they are|are|is) keeping|(?:are|is) holding) (?:him|her|them)(?! (?:passport|papers|documents|ids?|green card|visa|card))|se (?:lo|la) quedaron|(?:lo|la) dejaron (?:adentro|detenid[oa]))\b"
     # the keeping told first: "a mi hijo lo dejaron en el krome cuando fue a la cita de ICE el martes"
     r"|\b(?:(?:lo|la) (?:dejaron|detuvieron|agarraron)|(?:kept|detained|took|arrested) (?:him|her))\b[^.?!]{0,60}?\b(?:cuando|when)\s+"
     r"(?:fue|iba|went|was going|se present[oó]|showed up)\s+(?:a|to|for)\s+(?:la |su |his |her |the )?(?:ice )?(?:cita|firma|firmar|check[- ]?in|appointment)\b"
@@ -759,7 +759,7 @@ _KEPT_AT_APPOINTMENT = re.compile(
 _OWN_APPOINTMENT = re.compile(
     r"\b(?:my|mi)\s+(?:cita|appointment|appt|check[- ]?in|court|corte|audiencia|hearing|reporte)\b"
     # "tomorrow i have cita en migracion at 8am", "tengo cita con ICE el lunes"
-    r"|\b(?:i have|i got|tengo|tenemos)\s+(?:a |an |una |my |mi )?(?:cita|appointment|appt|check[- ]?in)\s+(?:en|con|with|at|a)\s+"
+    r"|\b(?:i have|i got|tengo|tenemos)\s+(?:a |an |una |my |mi )?(?:cita|appointment|appt|check[- ]?in)\s+(?:en|con|with|at|a|de)\s+"
     r"(?:la\s+)?(?:migraci[oó]n|inmigraci[oó]n|ice|immigration|la migra|migra)\b"
     # or a relative's, named with it: "my husbands ICE check in is the day after tomorrow"
     r"|\bmy\s+(?:husband|wife|son|daughter|dad|father|mom|mother|brother|sister|partner|boyfriend|girlfriend|fianc[eé]e?)'?s\s+"
@@ -815,7 +815,10 @@ _CONSULATE = re.compile(r"\b(?:consulate|embassy|consulado|embajada)\b", re.IGNO
 
 
 #: People whose own case is not the visitor's: a friend, a coworker, a neighbour (as a regular expression).
-NOT_FAMILY = r"(?:friend|coworker|co-worker|neighbou?r|roommate|amig[oa]|vecin[oa]|compa[nñ]er[oa])s?"
+NOT_FAMILY = r"(?:friend|coworker|co-worker|neighbou?r|roommate|buddy|homie|amig[oa]|vecin[oa]|compa[nñ]er[oa]|pana|parcer[oa]|cuat[ea])s?"
+#: A friend's taking told in its own clause: "a un pana mio lo dejaron detenido en su firma la semana pasada".
+_FRIENDS_CLAUSE = re.compile(r"\b(?:" + NOT_FAMILY + r"|(?:a|un|una|some) (?:guy|man|lady|woman|se[nñ]or|se[nñ]ora|muchach[oa]|chav[oa]|tipo"
+                             r"|primo|prima|conocid[oa])|someone|somebody|alguien)\b[^.,;]{0,80}", re.IGNORECASE)
 _SOMEONE_ELSES = re.compile(r"\b" + NOT_FAMILY + r"\b", re.IGNORECASE)
 
 
@@ -972,7 +975,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "other" and _TOLD_TO_REPORT.search(text or "") and not scam_call(text):
         # "le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles": told to report to ICE
         return "removal"
-    if value == "detention" and _OWN_APPOINTMENT.search(text or "") and not _TAKEN.search(_HELD_BEFORE.sub(" ", text or "")) \
+    if value == "detention" and _OWN_APPOINTMENT.search(text or "") \
+            and not _TAKEN.search(_FRIENDS_CLAUSE.sub(" ", _HELD_BEFORE.sub(" ", text or ""))) \
             and not kept_at_appointment(text):
         # "mi cita con migracion es despues de las fiestas": the visitor's own check-in, nobody held
         # (people detained at check-ins, feared: still the visitor's case, not agents around)

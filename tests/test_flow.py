@@ -2942,3 +2942,9 @@ def test_news_of_a_release_at_where_are_you_is_no_place_of_the_visitor():
 def test_the_day_of_a_deportation_does_not_set_right_the_day_of_the_taking():
     text = "perdon antes de todo, me acaban de avisar que lo deportaron anoche, ya no esta detenido"
     assert flow.corrected({"detained_since": "2026-12-06"}, {"detained_since": "2026-11-16"}, text) == {}
+
+
+def test_agents_gone_but_not_sure_leaves_the_question_to_be_asked():
+    text = "hace 10 minutos estaban unos de ICE afuera de mi casa, creo que ya se fueron pero no estoy segura"
+    assert "ice_present_now" not in flow.answers_in_text("enforcement", text, date(2026, 12, 7))
+    assert flow.answers_in_text("enforcement", "ICE came to my job on monday", date(2026, 12, 7))["ice_present_now"] is False

@@ -1635,3 +1635,11 @@ def test_news_of_a_release_or_a_deportation_makes_the_matter_the_removal_case():
     assert news["situation"] == "removal" and news["urgency_reasons"] == [] and news["removal_stage"] == "hearing"
     news = interruptions.released_news("me acaban de avisar que lo deportaron anoche, ya esta en nogales", slots, today)
     assert news["removal_stage"] == "removal_order" and "detained_since" not in news
+
+
+def test_agents_at_hand_who_took_only_a_roommate_are_the_matter():
+    text = ("my roommate just got picked up by la migra like 20 min ago in front of our apartment and theyre still out there"
+            " talking to the manager, should i leave or stay inside")
+    ranking = [{"name": "situation_detention", "confidence": 0.8}]
+    assert interruptions.agents_situation(text, ranking, {})["situation"] == "enforcement"
+    assert interruptions.agents_situation("ICE just took my husband and theyre still outside", ranking, {})["situation"] == "detention"

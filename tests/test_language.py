@@ -147,3 +147,13 @@ def test_a_spanish_word_beside_an_english_one_in_a_short_message_is_spanish(text
 
 def test_a_plea_for_help_in_one_spanish_word_is_spanish():
     assert language.detect("ayudeme") == "es"
+
+
+@pytest.mark.parametrize("text", ["pregunta rapida", "urge", "me negaron", "ocupo informacion"])
+def test_short_spanish_openings_are_spanish(text):
+    assert language.detect(text) == "es"
+
+
+def test_yo_alone_is_a_greeting_in_either_language():
+    assert language.detect("yo") is None
+    assert language.detect("yo tengo una pregunta") == "es"

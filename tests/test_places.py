@@ -575,7 +575,7 @@ def test_a_word_code_after_a_town_of_its_state(text, state):
     assert resolver.resolve(text).state == state
 
 
-@pytest.mark.parametrize("text", ["call me at home pa", "can you help me"])
+@pytest.mark.parametrize("text", ["call me at home pa", "can you help me", "cuanto cobran"])
 def test_a_word_code_after_a_common_word_is_no_place(text):
     assert resolver.resolve(text) is None
 
@@ -607,6 +607,7 @@ def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
     ("vivo en columbus, georgia, no el de ohio", "GA"),  # the one it is not
     ("pacoima, en el valle", "CA"), ("doraville, por la buford highway", "GA"),  # small towns of one state
     ("im at JFK terminal 4 waiting", "NY"),  # an airport
+    ("were in an apartment on the south side of milwaukee", "WI"),  # a part of the city named after it
 ])
 def test_the_place_said_as_now_answers_where_are_you_right_now(text, state):
     from bot.places import location

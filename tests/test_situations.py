@@ -372,6 +372,7 @@ def test_a_call_demanding_money_in_the_authorities_name_is_a_scam_not_the_matter
     # someone told of as the reason to fear the visitor's own check-in
     ("¿me pueden deportar en mi firma del viernes que viene? es que a un primo lo dejaron adentro cuando fue a firmar", False),
     ("mi primo fue a firmar y lo dejaron adentro", True),
+    ("she had to check in today and theyre keeping her and they said they will deport her TOMORROW", True),
 ])
 def test_someone_kept_at_an_appointment_is_a_detention(text, kept):
     assert situations.kept_at_appointment(text) is kept
@@ -762,3 +763,12 @@ def test_a_detention_only_asked_about_is_the_case_it_is_asked_in():
             " ordered me removed. i live in greensboro nc. am i going to get picked up?")
     assert situations.settle("detention", ranking, text) == "removal"
     assert situations.settle("detention", ranking, "ICE picked up my husband this morning, will he be deported?") == "detention"
+
+
+def test_a_friend_kept_at_a_check_in_is_the_reason_to_fear_the_visitors_own():
+    text = ("Buenas, que pena molestar. Tengo una cita de ICE, la firma, dentro de 9 dias en la oficina de Miramar y me da panico"
+            " porque a un pana mio lo dejaron detenido en su firma la semana pasada.")
+    assert situations.settle("detention", [{"name": "situation_detention", "confidence": 0.6}], text) == "removal"
+
+    text = "my check in at ICE is this afternoon at 3 and a guy in my building got detained at his last week. do i go? i have 2 hours"
+    assert situations.settle("detention", [{"name": "situation_detention", "confidence": 0.6}], text) == "removal"

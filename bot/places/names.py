@@ -426,6 +426,7 @@ COMMON_WORDS = frozenset(
     francais español frances aleman frontera norte garita shock luck check casa trabajo
     semana semanas pasada pasado proxima proximo dias meses
     senora senor senorita señora señor señorita
+    cobran cobra cobro cuanto cuánto precio
     """.split()
 )
 

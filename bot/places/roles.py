@@ -417,7 +417,7 @@ def location_among(found: Sequence[PlaceMention], text: str = "") -> Tuple[Optio
 
 #: Between a neighbourhood and its city: "kensington, philly", "sunnyside, en el condado de yakima".
 #: ("el barrio hollywood de tucson": the neighbourhood "de" its city)
-_THEN_ITS_CITY = re.compile(r"^\s*(?:,\s*|\s)(?:(?:in|en|near|cerca de|de)\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?$", re.IGNORECASE)
+_THEN_ITS_CITY = re.compile(r"^\s*(?:,\s*|\s)(?:(?:in|en|near|cerca de|de|of)\s+)?(?:(?:el|la|the)\s+)?(?:condado\s+de\s+)?$", re.IGNORECASE)
 
 
 def _place_then_its_city(mention: PlaceMention, found: Sequence[PlaceMention], text: str) -> Place:
@@ -430,6 +430,8 @@ def _place_then_its_city(mention: PlaceMention, found: Sequence[PlaceMention], t
     if after is None or not after.place.in_us or not after.place.state or after.place.state == place.state \
             or not (after.place.city or after.place.county):
         return place
+    if place.method == "nickname" and after.place.city:
+        return after.place  # "the south side of milwaukee": a part of the city named after it, not Chicago's
     town = _town_in_state(place.city, after.place.state)
     if town is not None:
         return town
