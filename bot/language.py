@@ -106,6 +106,7 @@ def load() -> None:
 
 def _ascii_words(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    folded = re.sub(r"([a-z])\1{2,}", r"\1", folded)  # "ayudaaa", "porfavorrr": a letter held down
     return " ".join(re.findall(r"[a-z]+", folded))
 
 

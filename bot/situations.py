@@ -881,6 +881,10 @@ _RELEASED_WITH_A_PAPER = re.compile(
 #: is agents met today (what the paper is comes later).
 _JUST_NOW = re.compile(r"\b(?:hace (?:un )?(?:rato|ratito|poco)|hace (?:una|unas|\d+|dos|tres) horas?|hoy|ahorita|esta ma[nñ]ana|esta tarde"
                        r"|just|today|this morning|this afternoon|an hour ago|hours ago|ya se fueron)\b", re.IGNORECASE)
+#: A paper from ICE: "una carta de ICE", "a letter from immigration", "ICE sent her a letter".
+_PAPER_FROM_ICE = re.compile(r"\b(?:carta|letter|papel|paper|notice|aviso|notificaci[oó]n)s? (?:de|from|del) (?:la )?(?:ice|migra|migraci[oó]n|inmigraci[oó]n|immigration)\b"
+                             r"|\b(?:ice|la migra|immigration) (?:sent|mand[oó]|envi[oó]) (?:me |her |him |us |them |le |les |nos )?(?:a |an |una |un )?(?:letter|carta|paper|papel|notice)\b",
+                             re.IGNORECASE)
 #: An employer's check named (an audit read as agents at work is still the employer's check).
 _AUDIT = re.compile(r"\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n|i-?9|e[\s-]?verify|no[\s-]?match)\b", re.IGNORECASE)
 #: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
@@ -994,6 +998,11 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         if following in ("other", "humanitarian", "citizenship") and petition_for_relative(text) and not program_named(text):
             return "family"  # "if i go to my green card interview they can arrest me? my husband is a citizen"
         return following
+    if value == "detention" and _PAPER_FROM_ICE.search(text or "") and not _TAKEN.search(text or "") and not STILL_HELD.search(text or "") \
+            and not _HELD_WORDS.search(text or ""):
+        # "mi mama tiene una carta de ICE y no entiende que es": a letter, nobody held
+        following = _next_reading(ranking, "detention", text)
+        return following if following not in (None, "other", "enforcement") else "removal"
     if value == "detention" and _A_PROBLEM.search(text or "") and not _TAKEN.search(text or ""):
         # "my husband has an immigration problem": a problem, not yet a detention; what it is is asked
         following = _next_reading(ranking, "detention", text)

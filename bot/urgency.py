@@ -807,6 +807,8 @@ _CALL_AGENTS = (
     r"|\b(?:hace|hacer|hacerme|hacernos|hacerte|va a hacer|mandar|manda|mandarme|mandarnos)(?: (?:me|nos|te|lo|la))? deportar\w*"
     r"|\b(?:get|have|gets|getting) (?:me|us|you|him|her|them) deported\b"
     r"|\b(?:threat\w*|amenaz\w*) (?:\w+ ){0,2}(?:to|with|con|que) (?:\w+ ){0,2}(?:deport\w*|report\w*|denunciar\w*)"
+    # "me denuncia a migracion", "nos va a denunciar con la migra"
+    r"|\b(?:me|nos|te|lo|la|los|las|le|les) (?:va a |van a )?denunci\w*(?: \w+)? (?:a|con|en|ante) (?:la )?" + _AGENT + r"\b"
 )
 _CALL_AGENTS_RX = re.compile(_CALL_AGENTS)
 

@@ -149,7 +149,7 @@ def test_a_plea_for_help_in_one_spanish_word_is_spanish():
     assert language.detect("ayudeme") == "es"
 
 
-@pytest.mark.parametrize("text", ["pregunta rapida", "urge", "me negaron", "ocupo informacion"])
+@pytest.mark.parametrize("text", ["pregunta rapida", "urge", "me negaron", "ocupo informacion", "ayudaaa"])
 def test_short_spanish_openings_are_spanish(text):
     assert language.detect(text) == "es"
 

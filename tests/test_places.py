@@ -608,6 +608,7 @@ def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
     ("pacoima, en el valle", "CA"), ("doraville, por la buford highway", "GA"),  # small towns of one state
     ("im at JFK terminal 4 waiting", "NY"),  # an airport
     ("were in an apartment on the south side of milwaukee", "WI"),  # a part of the city named after it
+    ("columbia heights, washington dc", "DC"),  # a part of the District, not Washington state
 ])
 def test_the_place_said_as_now_answers_where_are_you_right_now(text, state):
     from bot.places import location

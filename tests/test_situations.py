@@ -772,3 +772,9 @@ def test_a_friend_kept_at_a_check_in_is_the_reason_to_fear_the_visitors_own():
 
     text = "my check in at ICE is this afternoon at 3 and a guy in my building got detained at his last week. do i go? i have 2 hours"
     assert situations.settle("detention", [{"name": "situation_detention", "confidence": 0.6}], text) == "removal"
+
+
+def test_a_letter_from_ice_read_as_a_detention_is_the_case_it_is_about():
+    ranking = [{"name": "situation_detention", "confidence": 0.5}, {"name": "situation_removal", "confidence": 0.3}]
+    assert situations.settle("detention", ranking, "mi mama tiene una carta de ICE y no entiende que es") == "removal"
+    assert situations.settle("detention", ranking, "ICE detuvo a mi mama y le dieron una carta") == "detention"

@@ -1464,3 +1464,8 @@ def test_agents_back_at_the_door_in_a_detention_story_are_at_hand():
 ])
 def test_a_deadline_within_days_said_in_everyday_words(text):
     assert "deadline_soon" in urgency.text_signals(text, date(2026, 12, 7))
+
+
+def test_an_abuser_threatening_to_report_to_immigration_is_no_agents_at_hand():
+    text = "el me pego anoche y me dijo que si hablo con un abogado me denuncia a migracion, ahorita estoy escondida con mis niños"
+    assert urgency.threat_to_call_agents(text) and "ice_present_now" not in urgency.text_signals(text, date(2026, 12, 7))

@@ -61,6 +61,10 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     """The place an answer to "Where are you?" gives: one said as the visitor's wins over
     others in the reply ("I'm in Dallas, my brother is in Houston"), else the reply resolved.
     A town of several states, said with which one ("pasadena, the texas one not california"), is that one."""
+    if _WASHINGTON_DC.search(value or "") and not _WASHINGTON_DC.fullmatch((value or "").strip()):
+        # "columbia heights, washington dc": a part of the District, not Washington state
+        value = _WASHINGTON_DC.sub("DC", value)
+        message_text = _WASHINGTON_DC.sub("DC", message_text or "")
     place = _answer_place(value, message_text)
     if place is not None and place.state == "LA" and _LA_CALIFORNIA.search(message_text or ""):
         # "vivo en south central, LA california": Los Angeles, not Louisiana
@@ -73,6 +77,8 @@ def answer_place(value: str, message_text: str) -> Optional[Place]:
     return place
 
 
+#: The District named with its city: "washington dc", "Washington, D.C.".
+_WASHINGTON_DC = re.compile(r"\bwashington,?\s*d\.?\s*c\b\.?", re.IGNORECASE)
 #: "LA california", "L.A., CA": the city, said with its state.
 _LA_CALIFORNIA = re.compile(r"\b(?:la|l\.a\.?)\s*,?\s*(?:california|calif|ca)\b", re.IGNORECASE)
 #: "the texas one", "el de texas": which of several towns of one name.
