@@ -145,8 +145,8 @@ def detect(text: str) -> Optional[str]:
         return "es"
     if not strong and not english and len(words) <= 4 and all(w[:1].isupper() for w in words):
         return None  # "Le Van Hung", "San Luis Obispo": a name or a place, in no language of its own
-    if len(words) < 3:
-        # A place, a name or one word: too little for the model; only clear words count.
+    if len(words) <= 3:
+        # A place, a name or a word or three: too little for the model; only clear words count ("hi necesito help").
         if spanish and spanish >= english:
             return "es"  # ("help porfa", "ok gracias": a word only a Spanish speaker adds)
         return "en" if english >= 2 else None

@@ -102,7 +102,7 @@ RELATIVE = (r"(?:husband|wife|spouse|son|daughter|dad|father|mom|mother|parents?
 _RELATIVES_PAPERS = re.compile(
     r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
     r"|\b(?:visa|green ?card|papers|papeles|residencia|petici[oó]n)\s+(?:for|para|de)\s+(?:my|mi|mis)\s+" + RELATIVE + r"\b"
-    r"|\b(?:bring|petition for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis)\s+" + RELATIVE + r"\b"
+    r"|\b(?:bring|petition for|file for|apply for|sponsor|traer|pedir|arreglarle a)\s+(?:a\s+)?(?:my|mi|mis|his|her)\s+" + RELATIVE + r"\b"
     r"|\b(?:my|mi|mis)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:quiero|queremos) (?:traerl[oa]s?|pedirl[oa]s?)\b"
     # "a marriage green card case", "residencia por matrimonio", "spousal petition"
     r"|\bmarriage[- ]based\b|\bmarriage (?:green ?card|visa|petition|case)\b|\b(?:green ?card|residency|visa) (?:through|by|from|thru) marriage\b"
@@ -120,6 +120,8 @@ _PETITION_FOR_RELATIVE = re.compile(
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:petitioned|filed|sponsored) (?:for )?(?:me|us)\b"
     # "la petición que hice para mi mamá fue aprobada", "the petition i filed for my wife"
     r"|\b(?:petici[oó]n|petition|i-?130)\b[^.?!]{0,25}?\b(?:para|por|for)\s+(?:my|mi|mis|su)\s+" + RELATIVE + r"\b"
+    # "he wants to file for my parents who are in nigeria"
+    r"|\b(?:file|filing|petition|petitioning)\s+for\s+(?:my|his|her|our)\s+" + RELATIVE + r"\b"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
     r"(?:status|papers|papeles|estatus)\b"
     # "my green card interview ... my husband is a citizen": a spouse's petition at its interview
@@ -885,6 +887,9 @@ _JUST_NOW = re.compile(r"\b(?:hace (?:un )?(?:rato|ratito|poco)|hace (?:una|unas
 _PAPER_FROM_ICE = re.compile(r"\b(?:carta|letter|papel|paper|notice|aviso|notificaci[oó]n)s? (?:de|from|del) (?:la )?(?:ice|migra|migraci[oó]n|inmigraci[oó]n|immigration)\b"
                              r"|\b(?:ice|la migra|immigration) (?:sent|mand[oó]|envi[oó]) (?:me |her |him |us |them |le |les |nos )?(?:a |an |una |un )?(?:letter|carta|paper|papel|notice)\b",
                              re.IGNORECASE)
+#: Court as a crime victim's witness, not the visitor's removal case: "went to court as a witness", "fui de testigo a la corte".
+_AS_A_WITNESS = re.compile(r"\b(?:went to|go to|had to go to|fui a|fui de testigo a)\s+(?:the\s+|la\s+)?(?:court|corte)\s+(?:as a witness|de testigo|a testificar|to testify)"
+                           r"|\b(?:testify|testified|testifique|testific\w*)\s+(?:in|at|en)\s+(?:the\s+|la\s+)?(?:court|corte)\b", re.IGNORECASE)
 #: An employer's check named (an audit read as agents at work is still the employer's check).
 _AUDIT = re.compile(r"\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n|i-?9|e[\s-]?verify|no[\s-]?match)\b", re.IGNORECASE)
 #: Things taken from the visitor, not a person: "they took my papers", "me quitaron el pasaporte".
@@ -955,6 +960,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "employment" and travel_question(text) and not work_visa_named(text) and not _AUDIT.search(text or "") \
             and not _PERMIT_WORDS.search(text or ""):
         return "other"  # "trabajo en una lechería ... mi mamá está enferma en chiapas, si voy a verla ¿puedo regresar?": a trip
+    if value == "removal" and program_named(text) and not _REMOVAL_CASE.search(_AS_A_WITNESS.sub(" ", text or "")):
+        return "humanitarian"  # "went to court as a witness ... the detective signed the form for the U visa": the victim's visa
     if value == "employment" and _VICTIM_VISA.search(text or "") and not work_visa_named(text) and not _PERMIT_WORDS.search(text or ""):
         return "humanitarian"  # "quiero saber si hay una visa para mujeres que sufren maltrato": a U visa or VAWA, no job
     if (value in ("other", "removal") or (value == "enforcement" and _AUDIT.search(text or ""))) \

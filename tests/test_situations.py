@@ -778,3 +778,17 @@ def test_a_letter_from_ice_read_as_a_detention_is_the_case_it_is_about():
     ranking = [{"name": "situation_detention", "confidence": 0.5}, {"name": "situation_removal", "confidence": 0.3}]
     assert situations.settle("detention", ranking, "mi mama tiene una carta de ICE y no entiende que es") == "removal"
     assert situations.settle("detention", ranking, "ICE detuvo a mi mama y le dieron una carta") == "detention"
+
+
+def test_a_citizen_filing_for_relatives_is_family():
+    ranking = [{"name": "situation_citizenship", "confidence": 0.5}, {"name": "situation_family", "confidence": 0.3}]
+    text = ("my husband is a US citizen and he wants to file for my parents who are in nigeria, can he do it or only me when"
+            " i become a citizen")
+    assert situations.settle("citizenship", ranking, text) == "family"
+
+
+def test_court_as_a_witness_beside_a_u_visa_is_the_victims_visa():
+    text = ("hi, two years ago i got attacked at my job at the chicken plant and i made a police report and went to court as a"
+            " witness. last month the detective finally signed the form for the U visa, the supplement B.")
+    assert situations.settle("removal", [], text) == "humanitarian"
+    assert situations.settle("removal", [], "i have court next month and i want to apply for the U visa") == "removal"
