@@ -134,6 +134,9 @@ class ValidateIntakeForm(FormValidationAction):
         # (none, for a plea that does not say what is happening: the plain acknowledgement, the matter asked)
         settled = situations.settle(read, ranking, latest_text(tracker)) or "other"
         dispatcher.utter_message(response=f"utter_ack_{settled}")
+        if settled == "other" and interruptions.office_question(latest_text(tracker)):
+            # "¿a qué hora abren el sábado?", read as "something else": the office's hours too
+            dispatcher.utter_message(response=interruptions.REPLIES["ask_office"])
         if interruptions.asks_for_advice(latest_text(tracker), ranking):
             # "Can I get a green card if I married a citizen?": heard, and answered the only way the assistant may.
             dispatcher.utter_message(response="utter_no_legal_advice")
@@ -274,7 +277,7 @@ class ValidateIntakeForm(FormValidationAction):
             if court:
                 # "her court is this thursday is that bad??" at another question: the matter is the case
                 out.update(situation_text=_clip(text), **{k: v for k, v in court.items() if slots.get(k) is None or k == "situation"})
-        if slots.get("situation") == "detention" and out.get("situation") in (None, "detention") \
+        if slot_before_turn(tracker, "situation") == "detention" and out.get("situation") in (None, "detention") \
                 and asked not in ("situation", "change_field") and flow.no_longer_held(text):
             # "WAIT he got released on bond an hour ago!!! his court is in 3 months", "they already deported him":
             # nobody is held now; the case goes on
@@ -585,7 +588,9 @@ class ValidateIntakeForm(FormValidationAction):
                 dispatcher.utter_message(response="utter_no_legal_advice")
             return {"contact_name": None}
         if value != "none" and interruptions.news_of_the_case(latest_text(tracker), tracker.slots, today()):
-            return {"contact_name": None}  # "omg she just got a text from her lawyer, the hearing got moved up": heard (_heard), asked again
+            # "omg she just got a text from her lawyer, the hearing got moved up": heard (_heard), and asked again, unless a
+            # name came first ("Rosa Martinez, my husband was just taken by ICE")
+            return {"contact_name": contact.name_before_news(latest_text(tracker))}
         return parsed_answer("contact_name", value, contact.name_answer, dispatcher)
 
     def validate_contact_phone(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

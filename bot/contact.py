@@ -521,6 +521,21 @@ def name_answer(text: str) -> Parsed:
     return (introduced, None) if introduced else (None, problem)
 
 
+def name_before_news(text: str) -> Optional[str]:
+    """A name typed as one (capitals) before a comma, ahead of news of the case: "Rosa Martinez, my husband was
+    just taken by ICE" (the news is heard apart). None when the message starts otherwise ("omg she just got a text")."""
+    if (introduced := name_introduced(text or "")) is not None:
+        return introduced
+    first = _FIRST_CLAUSE_OF_NAME.match(text or "")
+    if first is None or not all(w[:1].isupper() for w in first.group(1).split()):
+        return None
+    return clean_name(first.group(1))[0]
+
+
+#: A first clause of one to four words, before a comma or a period.
+_FIRST_CLAUSE_OF_NAME = re.compile(r"^\s*([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3})\s*[,.;:-]\s+\S")
+
+
 #: A name said after a question or a correction: "is it safe to give my name? ok its Xiomara", "soy rossa perdon Rosa".
 #: (or set right: "Wendy, well Wendy Chavez de Tzul", "its Memo, well Guillermo Salas on my ID")
 _NAME_SAID_AGAIN = re.compile(r"\?\s*(?:ok(?:ay)?|bueno|fine|well)?[,.]?\s+|\b(?:perd[oó]n|sorry|i mean|no just say|no,? just)\b\s*"

@@ -2892,6 +2892,18 @@ _DEPORTED_NOW = re.compile(r"\b(?:already|ya)\s+(?:got\s+|been\s+|fue\s+)?deport
                            r"|\b(?:ya\s+)?(?:lo|la|los|las) deportaron\b|\b(?:he|she|they) (?:was|were|got) deported\b", re.IGNORECASE)
 
 
+#: A taking told beside a release or a deportation: "anteayer lo agarraron", "ahi mismo lo recogio ICE", "la agarraron hoy".
+_TAKEN_AGAIN = re.compile(r"\b(?:(?:lo|la|los|las) (?:agarraron|agarro|detuvieron|detuvo|recogi[oó]|recogieron|arrestaron|pararon)"
+                          r"|(?:picked|took|grabbed|arrested|detained) (?:him|her|them) (?:again|right there|back up)|(?:ice|immigration) (?:picked|took|grabbed))\b",
+                          re.IGNORECASE)
+#: Someone still held: "mi hermana sigue alla", "my sister is still there", "todavia la tienen".
+_STILL_THERE = re.compile(r"\b(?:sigue[n]? (?:all[aá]|all[ií]|ah[ií]|adentro|detenid\w*|encerrad\w*)|(?:is|are) still (?:there|in there|held|detained|inside)"
+                          r"|todav[ií]a (?:lo|la|los|las) tienen|still (?:has|have) (?:him|her|them))\b", re.IGNORECASE)
+#: A deportation long past: "ya fue deportado una vez hace como 8 años", "he was deported in 2015".
+_DEPORTED_LONG_AGO = re.compile(r"\bdeport\w*\s+(?:\w+\s+){0,3}?(?:una vez|once|before|antes|hace (?:\w+ ){0,2}a[nñ]os|(?:\w+ ){0,2}years ago|in (?:19|20)\d\d)\b",
+                                re.IGNORECASE)
+
+
 def deported_now(text: str | None) -> bool:
     """Whether a message says someone was deported already ("they already deported him")."""
     return bool(_DEPORTED_NOW.search(text or ""))
@@ -2902,6 +2914,10 @@ def no_longer_held(text: str | None) -> bool:
     ago"), or deported already ("they already deported him, he called from guatemala city")."""
     t = text or ""
     if (t.strip().endswith("?") and not _DEPORTED_NOW.search(t)) or _FEAR_OF_DETENTION.search(t):
+        return False
+    if _TAKEN_AGAIN.search(t) or _STILL_THERE.search(t) or _DEPORTED_LONG_AGO.search(t):
+        # "lo deportaron hace 2 años y se regresó, anteayer lo agarraron", "lo soltaron de la carcel y ahi mismo lo recogio
+        # ICE", "a mi me soltaron pero mi hermana sigue alla": someone is held now
         return False
     released = situations.RELEASED.search(t) and not _STILL_HOLDING.search(t) and not situations.STILL_HELD.search(_MONITOR.sub(" ", t))
     return bool(released or _DEPORTED_NOW.search(t))

@@ -497,6 +497,23 @@ def released_news(text: str, slots: Mapping[str, Any], today: date) -> Dict[str,
     return out
 
 
+#: A question about the office itself: its hours, address, parking, walk-ins or languages ("¿a qué hora abren el
+#: sábado?", "are you open saturday", "hablan español en la oficina?").
+_OFFICE_QUESTION = re.compile(
+    r"\b(?:(?:what|which) (?:time|days?|hours?)|when)\b[^.?!]{0,25}\b(?:open|close|cierran|abren)\b"
+    r"|\b(?:are|r) (?:you|u|y'?all|you guys) (?:open|closed)\b|\b(?:office|business) hours\b|\bhours of operation\b"
+    r"|\ba (?:qu[eé]|q) hora (?:abren|cierran|open|close)\b|\b(?:est[aá]n|estan) abiertos\b|\b(?:abren|cierran) (?:el|los|hoy|ma[nñ]ana)\b"
+    r"|\b(?:cu[aá]l|cual) es (?:el|su) horario\b|\bhorario (?:de|del) (?:la )?(?:oficina|weekend|fin de semana)\b"
+    r"|\b(?:where|d[oó]nde) (?:is|are|est[aá]|queda|quedan) (?:your|the|su|la|el) (?:office|oficina)\b"
+    r"|\b(?:your|the|su|la) (?:office )?address\b|\bdirecci[oó]n de (?:la|su) oficina\b|\bparking\b|\bestacionamiento\b|\bwalk[- ]?ins?\b",
+    re.IGNORECASE)
+
+
+def office_question(text: str | None) -> bool:
+    """Whether a message asks about the office itself (answered from firm.yml, whatever the classifier read)."""
+    return bool(_OFFICE_QUESTION.search(text or ""))
+
+
 #: The fewest words of news of a case said where a name or a number was asked (a name is shorter).
 CASE_NEWS_MIN_WORDS = 7
 
@@ -968,10 +985,8 @@ def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Map
             said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
     else:
         said = _situation_said(text, ranking, slots, default="enforcement")
-    if said.get("situation") == "detention" and ((not flow.detention_said(text) and not flow.relative_taken(text))
-                                                 or (flow.others_taken(text) and not slots.get("situation"))):
-        # "a man with a warrant at the door asking for my husband": nobody is held yet; "my roommate just got picked
-        # up by la migra ... and theyre still out there": agents at hand, and the one taken is not the visitor's family
+    if said.get("situation") == "detention" and not flow.detention_said(text) and not flow.relative_taken(text):
+        # "a man with a warrant at the door asking for my husband": nobody is held yet
         said["situation"] = "enforcement"
     if said.get("situation") == "other":
         # "Estoy en el trabajo y llegó la migra, están en la oficina del frente" read as something else:

@@ -957,8 +957,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "removal" and work_visa_named(text) and not (_OPEN_CASE.search(text or "") or _DEPORTED.search(text or "")
                                                              or _REMOVAL_CASE.search(text or "")):
         return "employment"  # "got laid off from my H-1B job last week, how long do i have ... before i have to leave"
-    if value == "employment" and travel_question(text) and not work_visa_named(text) and not _AUDIT.search(text or "") \
-            and not _PERMIT_WORDS.search(text or ""):
+    if ((value == "employment" and not work_visa_named(text) and not _AUDIT.search(text or "") and not _PERMIT_WORDS.search(text or ""))
+            or (value == "family" and not petition_for_relative(text) and not _RELATIVES_PAPERS.search(text or ""))) \
+            and travel_question(text):
         return "other"  # "trabajo en una lechería ... mi mamá está enferma en chiapas, si voy a verla ¿puedo regresar?": a trip
     if value == "removal" and program_named(text) and not _REMOVAL_CASE.search(_AS_A_WITNESS.sub(" ", text or "")):
         return "humanitarian"  # "went to court as a witness ... the detective signed the form for the U visa": the victim's visa

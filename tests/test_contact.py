@@ -604,3 +604,12 @@ def test_an_initial_with_its_dot_is_part_of_the_name_to_use(text, name):
 @pytest.mark.parametrize("text", ["the one im using", "this one", "el mismo"])
 def test_the_number_in_use_is_one_a_web_chat_does_not_see(text):
     assert contact.phone_answer(text, "US") == (None, contact.PHONE_NOT_SEEN)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rosa Martinez, my husband was just taken by ICE an hour ago", "Rosa Martinez"),
+    ("omg she just got a text from her lawyer, the hearing got moved up to next monday", None),
+    ("soy Paty, y la migra esta afuera ahorita", "Paty"),
+])
+def test_a_name_said_before_news_of_the_case(text, name):
+    assert contact.name_before_news(text) == name

@@ -801,7 +801,9 @@ def test_a_court_date_within_days_told_at_another_question_is_the_matter():
     assert said == {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2026-12-10"}
     assert flow.news_of_court(None, "tengo corte el 10 de diciembre", today)["situation"] == "removal"
     assert flow.news_of_court("other", "my court is in march", today) == {}  # not soon: the form asks
-    assert flow.news_of_court("family", "her court is this thursday", today) == {}  # a matter known stands
+    # asylum's own matter stands (its case is often in court); a calmer one gives way to a court within days
+    assert flow.news_of_court("humanitarian", "her court is this thursday", today) == {}
+    assert flow.news_of_court("family", "her court is this thursday", today)["situation"] == "removal"
     # an immigration case told before: its court date, however far off, makes it the removal case
     story = "hi, I need a lawyer for my immigration case. the one I had retired"
     later = "do you guys do payment plans? my court date is january 12"
@@ -2916,6 +2918,12 @@ def test_agents_back_at_the_door_in_a_detention_story_keep_the_detention():
     ("sorry correction, they already deported him, he called this morning from guatemala city, so its too late?", True),
     ("is he going to be released?", False),
     ("i am afraid they will deport him", False),
+    # someone held now all the same
+    ("a mi hermano lo deportaron ayer y ahora a mi cuñada tambien la agarraron hoy", False),
+    ("a mi hermano lo deportaron hace 2 años y se regresó, anteayer lo agarraron en un traffic stop", False),
+    ("él ya fue deportado una vez hace como 8 años y se regresó", False),
+    ("lo soltaron de la carcel ayer y ahi mismo lo recogio ICE", False),
+    ("nos agarro la border patrol ayer, a mi me soltaron con un papel pero mi hermana sigue alla", False),
 ])
 def test_news_that_someone_held_is_held_no_more(text, gone):
     assert flow.no_longer_held(text) is gone

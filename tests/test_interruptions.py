@@ -1637,9 +1637,10 @@ def test_news_of_a_release_or_a_deportation_makes_the_matter_the_removal_case():
     assert news["removal_stage"] == "removal_order" and "detained_since" not in news
 
 
-def test_agents_at_hand_who_took_only_a_roommate_are_the_matter():
-    text = ("my roommate just got picked up by la migra like 20 min ago in front of our apartment and theyre still out there"
-            " talking to the manager, should i leave or stay inside")
-    ranking = [{"name": "situation_detention", "confidence": 0.8}]
-    assert interruptions.agents_situation(text, ranking, {})["situation"] == "enforcement"
-    assert interruptions.agents_situation("ICE just took my husband and theyre still outside", ranking, {})["situation"] == "detention"
+@pytest.mark.parametrize("text, asks", [
+    ("¿a qué hora abren el sábado?", True), ("are you open saturday", True), ("cual es su horario", True),
+    ("where is your office", True), ("is there parking at your building", True),
+    ("my court is on saturday", False), ("i need to change my address with uscis", False), ("what time is my hearing", False),
+])
+def test_a_question_about_the_office_itself(text, asks):
+    assert interruptions.office_question(text) is asks

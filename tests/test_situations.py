@@ -792,3 +792,8 @@ def test_court_as_a_witness_beside_a_u_visa_is_the_victims_visa():
             " witness. last month the detective finally signed the form for the U visa, the supplement B.")
     assert situations.settle("removal", [], text) == "humanitarian"
     assert situations.settle("removal", [], "i have court next month and i want to apply for the U visa") == "removal"
+
+
+def test_a_trip_to_care_for_a_parent_is_a_travel_question():
+    text = "soy residente permanente, can I go to honduras like 8 months para cuidar a mi mama que esta enferma sin perder la green card?"
+    assert situations.settle("family", None, text) == "other"
