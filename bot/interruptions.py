@@ -529,7 +529,7 @@ def news_of_the_case(text: str, slots: Mapping[str, Any], today: date) -> bool:
             or (slots.get("situation") == "detention" and flow.no_longer_held(t)):
         return True
     said = flow.answers_in_text(slots.get("situation"), t, today, stage_known=slots.get("removal_stage"))
-    return bool(flow.corrected(said, slots, t))
+    return bool(flow.corrected(said, dict(slots), t))
 
 
 #: How sure the classifier must be that a question about a case also asks for advice.

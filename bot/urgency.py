@@ -1428,11 +1428,12 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
             found.add("removal_imminent")
         if _deadline_soon(s, today, renewed):
             found.add("deadline_soon")
-    for s in sentences if today is not None else ():
-        summons = _ICE_SUMMONS.search(s)
-        day = parse_date(s[summons.start():], today) if summons else None
-        if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
-            found.add("checkin_soon")  # "ICE just called her and said she has to come to the office TOMORROW"
+    if today is not None:
+        for s in sentences:
+            summons = _ICE_SUMMONS.search(s)
+            day = parse_date(s[summons.start():], today) if summons else None
+            if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
+                found.add("checkin_soon")  # "ICE just called her and said she has to come to the office TOMORROW"
     if order_sought(t) and not (today is not None and not _SOUGHT.search(t) and far_off(t, today)):
         # an order, and agents come for the person: enforcement contact ("ICE called me and said to come to their
         # office in 3 weeks": a call that sets a day weeks away is not)
