@@ -963,6 +963,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
     since_days: set[date] = set()
     still_days: set[date] = set()
     periods: List[str] = []
+    transfer_aside = any(dates.day_detained(c, today) is not None for sentence in _SENTENCE.split(text)
+                         for c in _CLAUSE.split(sentence) if not _TRANSFER.search(c))
     for sentence in _SENTENCE.split(text):
         # "our last lawyer just took money and did nothing": no one taken that day
         sentence = _NOT_A_TAKING.sub(" ", sentence)
@@ -991,8 +993,10 @@ def _detention_day(text: str, today: date) -> date | str | None:
         if held:
             # The clause that tells the detention first: "detained last tuesday in houston, his
             # court is on the 15th"; "her mom got taken by ICE yesterday" after a long preamble.
-            # (a transfer's day is not the taking's: "ahora me dicen que lo mandaron a Tacoma en avion ayer")
-            clauses = [c for c in _CLAUSE.split(sentence) if not _TRANSFER.search(c)]
+            # (a transfer's day is not the taking's: "ahora me dicen que lo mandaron a Tacoma en avion ayer"; but
+            # when no other clause of the message tells a day, the transfer is the day held there since: "hace como un mes a mi
+            # hermano lo pasaron a un centro en louisiana ..., primero estuvo en la carcel de houston")
+            clauses = [c for c in _CLAUSE.split(sentence) if not (transfer_aside and _TRANSFER.search(c))]
             told = [c for c in clauses if _DETENTION_WORDS.search(c)]
             found = {d for d in (dates.day_detained(c, today) for c in told) if d is not None}
             if not found and len(clauses) > 1:
@@ -1977,8 +1981,13 @@ def someone_else_kept(text: str) -> bool:
     """Whether the one kept at a check-in is a friend, before the visitor's own step ("el viernes tengo q ir
     a firmar a ICE y mi amiga fue la semana pasada y la dejaron ahi"): the visitor's case, not a detention."""
     t = text or ""
-    return bool(situations.kept_at_appointment(t) or _KEPT_IN.search(t)) and bool(_NOT_FAMILY.search(t)) \
-        and not situations.A_RELATIVE.search(t) and bool(_MY_OWN_STEP.search(t))
+    # (a relative told of by a loose word is one of many: "es que a un primo lo dejaron adentro cuando fue a firmar")
+    whose = (bool(_NOT_FAMILY.search(t)) and not situations.A_RELATIVE.search(t)) or bool(_TOLD_OF.search(t))
+    return bool(situations.kept_at_appointment(t) or _KEPT_IN.search(t)) and whose and bool(_MY_OWN_STEP.search(t))
+
+
+#: Someone told of by a loose word: "a un primo", "a guy", "someone".
+_TOLD_OF = re.compile(r"\b(?:" + situations.TOLD_OF + r")\b", re.IGNORECASE)
 
 
 def own_case_not_a_detention(text: str) -> bool:
@@ -2235,7 +2244,8 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # held, with hearings
         return "detention"
     if situation == "removal" and _IN_CUSTODY_NOW.search(text or "") and not situations.RELEASED.search(text or "") \
-            and not situations.DEPORTED_ALREADY.search(_REMOVED_BEFORE.sub(" ", text or "")) and not others_taken(text):
+            and not situations.DEPORTED_ALREADY.search(_REMOVED_BEFORE.sub(" ", text or "")) and not others_taken(text) \
+            and not someone_else_kept(text):
         # "mi papá está en la cárcel del condado ... por ICE y su primera corte es el jueves", "the judge ordered
         # him deported from the detention in otay mesa", "they kept him right there at the courthouse": held now
         return "detention"
@@ -2888,8 +2898,9 @@ _MONITOR = re.compile(r"\b(?:ankle (?:monitor|bracelet)|grillete|brazalete|monit
 
 
 #: Someone deported already: "they already deported him", "ya lo deportaron", "he got deported last week".
-_DEPORTED_NOW = re.compile(r"\b(?:already|ya)\s+(?:got\s+|been\s+|fue\s+)?deport\w*|\b(?:they|ice)\s+(?:already\s+|just\s+)?deported (?:him|her|them)\b"
-                           r"|\b(?:ya\s+)?(?:lo|la|los|las) deportaron\b|\b(?:he|she|they) (?:was|were|got) deported\b", re.IGNORECASE)
+#: (told as news mid-intake, so also without a word of when: "they deported him", "lo deportaron")
+_DEPORTED_NOW = re.compile(situations.DEPORTED_ALREADY.pattern + r"|\b(?:already|ya)\s+(?:got\s+|been\s+|fue\s+)?deport\w*"
+                           r"|\b(?:they|ice)\s+(?:already\s+|just\s+)?deported (?:him|her|them)\b|\b(?:lo|la|los|las) deportaron\b", re.IGNORECASE)
 
 
 #: A taking told beside a release or a deportation: "anteayer lo agarraron", "ahi mismo lo recogio ICE", "la agarraron hoy".

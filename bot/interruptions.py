@@ -505,13 +505,29 @@ _OFFICE_QUESTION = re.compile(
     r"|\ba (?:qu[eé]|q) hora (?:abren|cierran|open|close)\b|\b(?:est[aá]n|estan) abiertos\b|\b(?:abren|cierran) (?:el|los|hoy|ma[nñ]ana)\b"
     r"|\b(?:cu[aá]l|cual) es (?:el|su) horario\b|\bhorario (?:de|del) (?:la )?(?:oficina|weekend|fin de semana)\b"
     r"|\b(?:where|d[oó]nde) (?:is|are|est[aá]|queda|quedan) (?:your|the|su|la|el) (?:office|oficina)\b"
-    r"|\b(?:your|the|su|la) (?:office )?address\b|\bdirecci[oó]n de (?:la|su) oficina\b|\bparking\b|\bestacionamiento\b|\bwalk[- ]?ins?\b",
+    r"|\b(?:your|the|su|la) (?:office )?address\b|\bdirecci[oó]n de (?:la|su) oficina\b|\bwalk[- ]?ins?\b"
+    # (parking asked about, not told of: "ICE is in the parking lot of my job")
+    r"|\b(?:is there|are there|do you (?:guys )?have|any)\s+(?:free\s+|street\s+|enough\s+)?parking\b"
+    r"|\b(?:hay|tienen|tiene)\s+(?:estacionamiento|parking|parqueo)\b"
+    r"|\bwhere (?:do|can|should) (?:i|we) park\b|\bd[oó]nde (?:me |nos )?(?:estaciono|estacionamos|parqueo|parqueamos)\b",
     re.IGNORECASE)
 
 
 def office_question(text: str | None) -> bool:
     """Whether a message asks about the office itself (answered from firm.yml, whatever the classifier read)."""
     return bool(_OFFICE_QUESTION.search(text or ""))
+
+
+#: The most words left beside an office question for it to be the whole message ("hola, buenas tardes").
+_OFFICE_ONLY_REST = 3
+
+
+def office_question_only(text: str | None) -> bool:
+    """Whether a message asks about the office and tells nothing else ("¿a qué hora abren el sábado?"): no
+    matter is told, so "What's happening?" is still asked."""
+    parts = [p for p in re.split(r"(?<=[.?!¿¡])\s*|\n", text or "") if p.strip()]
+    rest = " ".join(p for p in parts if not _OFFICE_QUESTION.search(p))
+    return office_question(text) and len(re.findall(r"\w+", rest)) <= _OFFICE_ONLY_REST
 
 
 #: The fewest words of news of a case said where a name or a number was asked (a name is shorter).

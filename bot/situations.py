@@ -283,6 +283,17 @@ def vague(text: str | None) -> bool:
     return bool(words) and all(w in _GENERIC for w in words)
 
 
+#: A category named and nothing of what is happening: "its about work", "es de mi trabajo", "hola, es sobre my job".
+_CATEGORY_ONLY = re.compile(
+    r"^\W*(?:(?:hi|hello|hola|buenas|hey)\W+)?(?:it'?s|its|it is|es|this is|esto es|is)?\s*(?:about|sobre|de|regarding|for|para|acerca de)?\s*"
+    r"(?:my|mi|the|el|la|a|un|una)?\s*(?:work|job|trabajo|chamba|empleo|jale|family|familia)\W*$", re.IGNORECASE)
+
+
+def category_only(text: str | None) -> bool:
+    """Whether a first message names only a kind of matter ("its about work"): what is happening is still asked."""
+    return bool(_CATEGORY_ONLY.search(text or ""))
+
+
 #: "other" read only a little above a category ("I have an immigration case..."
 #: other 0.51, removal 0.46): the category is taken, since "other" means no category.
 OTHER_MARGIN = 0.75
@@ -809,8 +820,10 @@ def kept_at_appointment(text: str | None) -> bool:
 
 _WHOSE_REACH = 30
 #: Someone told of as an example, not the visitor's own: "a un primo", "a guy i know", "someone from church".
-_SOMEONE_TOLD_OF = re.compile(r"\b(?:a|an|un|una|some)\s+(?:cousin|primo|prima|conocid[oa]|guy|lady|man|woman|se[nñ]or|se[nñ]ora|tipo|muchach[oa]|chav[oa])\b"
-                              r"|\b(?:someone|somebody|alguien|a guy i know|people|gente)\b", re.IGNORECASE)
+#: Someone told of by a loose word (as a regular expression): "a un primo", "a guy", "someone".
+TOLD_OF = (r"(?:a|an|un|una|some)\s+(?:cousin|primo|prima|conocid[oa]|guy|lady|man|woman|se[nñ]or|se[nñ]ora|tipo|muchach[oa]|chav[oa])"
+           r"|someone|somebody|alguien")
+_SOMEONE_TOLD_OF = re.compile(r"\b(?:" + TOLD_OF + r"|people|gente)\b", re.IGNORECASE)
 
 
 _CONSULATE = re.compile(r"\b(?:consulate|embassy|consulado|embajada)\b", re.IGNORECASE)
@@ -819,8 +832,7 @@ _CONSULATE = re.compile(r"\b(?:consulate|embassy|consulado|embajada)\b", re.IGNO
 #: People whose own case is not the visitor's: a friend, a coworker, a neighbour (as a regular expression).
 NOT_FAMILY = r"(?:friend|coworker|co-worker|neighbou?r|roommate|buddy|homie|amig[oa]|vecin[oa]|compa[nñ]er[oa]|pana|parcer[oa]|cuat[ea])s?"
 #: A friend's taking told in its own clause: "a un pana mio lo dejaron detenido en su firma la semana pasada".
-_FRIENDS_CLAUSE = re.compile(r"\b(?:" + NOT_FAMILY + r"|(?:a|un|una|some) (?:guy|man|lady|woman|se[nñ]or|se[nñ]ora|muchach[oa]|chav[oa]|tipo"
-                             r"|primo|prima|conocid[oa])|someone|somebody|alguien)\b[^.,;]{0,80}", re.IGNORECASE)
+_FRIENDS_CLAUSE = re.compile(r"\b(?:" + NOT_FAMILY + "|" + TOLD_OF + r")\b[^.,;]{0,80}", re.IGNORECASE)
 _SOMEONE_ELSES = re.compile(r"\b" + NOT_FAMILY + r"\b", re.IGNORECASE)
 
 

@@ -732,6 +732,17 @@ def test_a_bond_hearing_is_for_someone_held(text, matter):
     assert flow.matter_told("removal", text) == matter
 
 
+@pytest.mark.parametrize("text, matter", [
+    # someone told of by a loose word kept at a check-in, as the reason to fear the visitor's own
+    ("¿me pueden deportar en mi firma del viernes que viene? es que a un primo lo dejaron adentro cuando fue a firmar,"
+     " vivo en houston y tengo orden de supervisión desde hace años", "removal"),
+    # the visitor's own relative, kept: a detention
+    ("mi primo fue a firmar el lunes y lo dejaron adentro, no sabemos donde esta", "detention"),
+])
+def test_someone_told_of_kept_at_a_check_in(text, matter):
+    assert flow.matter_told("removal", text) == matter
+
+
 @pytest.mark.parametrize("text, said", [
     ("they just put my brother in a van outside the store, the van said homeland security", True),
     ("my husband walked into his check in four hours ago and his phone is off", True),
@@ -2899,6 +2910,14 @@ def test_a_transfer_tells_where_someone_is_now_and_not_when_they_were_taken():
             " mandaron a Tacoma en avion ayer")
     said = flow.answers_in_text("detention", text, date(2026, 12, 7))
     assert said["detained_since"] == "2026-11-27" and "Tacoma" in said["detained_where"]
+
+
+def test_a_transfer_alone_tells_the_day_held_there_since():
+    # no other clause tells the taking: the move is the day held there since
+    text = "hace como un mes a mi hermano lo pasaron a un centro en louisiana, jena creo que se llama, primero estuvo en la carcel de houston"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7)).get("detained_since")
+    text = "a mi novio lo mandaron a moshannon valley desde hace como dos semanas y casi no lo dejan llamar"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7)).get("detained_since")
 
 
 def test_a_paper_from_the_court_alone_tells_no_stage():

@@ -1640,7 +1640,20 @@ def test_news_of_a_release_or_a_deportation_makes_the_matter_the_removal_case():
 @pytest.mark.parametrize("text, asks", [
     ("¿a qué hora abren el sábado?", True), ("are you open saturday", True), ("cual es su horario", True),
     ("where is your office", True), ("is there parking at your building", True),
+    ("¿tienen estacionamiento?", True),
     ("my court is on saturday", False), ("i need to change my address with uscis", False), ("what time is my hearing", False),
+    ("ICE agents are in the parking lot of my job right now", False), ("hay migra en el estacionamiento del walmart", False),
 ])
 def test_a_question_about_the_office_itself(text, asks):
     assert interruptions.office_question(text) is asks
+
+
+@pytest.mark.parametrize("text, only", [
+    ("¿a qué hora abren el sábado?", True), ("hola, are you open on saturday?", True),
+    ("Buenas tardes, ¿a qué hora abren y dónde queda la oficina? ¿Tienen estacionamiento?", True),
+    ("are you open saturday? i need my birth certificate translated", False),
+    ("cual es su horario. mi esposo esta detenido", False),
+])
+def test_an_office_question_that_tells_no_matter(text, only):
+    # (the matter is asked after the office's answer)
+    assert interruptions.office_question_only(text) is only

@@ -797,3 +797,12 @@ def test_court_as_a_witness_beside_a_u_visa_is_the_victims_visa():
 def test_a_trip_to_care_for_a_parent_is_a_travel_question():
     text = "soy residente permanente, can I go to honduras like 8 months para cuidar a mi mama que esta enferma sin perder la green card?"
     assert situations.settle("family", None, text) == "other"
+
+
+@pytest.mark.parametrize("text, only", [
+    ("its about work", True), ("es de mi trabajo", True), ("hola, es sobre my job", True), ("it's about my family", True),
+    ("its about work, they sent an I-9 notice", False), ("my job wants to sponsor me", False),
+])
+def test_a_kind_of_matter_named_and_nothing_more(text, only):
+    # (what is happening is still asked)
+    assert situations.category_only(text) is only
