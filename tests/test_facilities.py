@@ -109,3 +109,14 @@ def test_a_common_phrase_one_letter_from_a_facility_is_not_it():
 
 def test_a_short_word_is_not_a_misspelt_facility():
     assert facility_in("hubo una redada en el car wash donde trabaja mi esposo") is None
+
+
+@pytest.mark.parametrize("text, facility", [
+    ("de ahi se lo llevaron a florence, ya van 5 dias", "Florence Service Processing Center (AZ)"),
+    ("they moved him to tacoma last night", "Northwest ICE Processing Center (Tacoma, WA)"),
+    # a city known for more than its facility, and a name, are not the facility
+    ("they took him to montgomery", None),
+    ("they took him to elizabeth", None),
+])
+def test_taken_to_a_town_known_for_its_facility(text, facility):
+    assert facility_in(text) == facility

@@ -111,11 +111,19 @@ _AROUND_A_TOWN = ("{} center", "{} detention", "{} processing", "{} ice", "{} fa
                   # "he's in the elizabeth one by the airport": the facility of that town
                   "the {} one", "el de {}", "la de {}")
 
+#: Towns known for their facility more than for anything else, named as where someone was taken: "se lo llevaron a
+#: florence", "they moved him to tacoma" (not "montgomery", a city in Alabama, nor "elizabeth", a name).
+_TAKEN_TO_TOWN = ("tacoma", "aurora", "florence", "winn")
+_TAKEN_TO = ("llevaron a {}", "lo mandaron a {}", "la mandaron a {}", "lo pasaron a {}", "la pasaron a {}", "lo trasladaron a {}",
+             "la trasladaron a {}", "took him to {}", "took her to {}", "took them to {}", "moved him to {}", "moved her to {}",
+             "sent him to {}", "sent her to {}", "transferred him to {}", "transferred her to {}")
+
 #: (alias, facility, whether one typo is allowed)
 #: Misspellings listed as they are heard, matched exactly ("carolain" is one letter from the name "caroline").
 _EXACT_ONLY = {"carolain", "macleny"}
 _ALIASES = [(alias, name, alias not in _EXACT_ONLY) for name, aliases in FACILITIES.items() for alias in aliases] + [
-    (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() for form in _AROUND_A_TOWN]
+    (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() for form in _AROUND_A_TOWN] + [
+    (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() if town in _TAKEN_TO_TOWN for form in _TAKEN_TO]
 
 
 def _plain(text: str) -> str:
