@@ -476,8 +476,8 @@ def plain(text: str) -> str:
 _A_FORTNIGHT = re.compile(r"\b(?:a|one) fortnight\b")
 #: A fortnight and a week said as days in Spanish words: "en quince días", "dentro de ocho días".
 _FORTNIGHT = re.compile(r"\b(en|dentro de) (quince|ocho) dias\b")
-#: A time ahead said as a distance: "2 months away", "three weeks away" (not hours: a drive).
-_AWAY = re.compile(r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (days?|weeks?|months?) away\b")
+#: A time ahead said as a distance: "2 months away", "three weeks away", "moved it 3 months out" (not hours: a drive).
+_AWAY = re.compile(r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (days?|weeks?|months?) (?:away|out)\b")
 
 
 #: A distance told in time: "2 hours north of here", "an hour away", "a dos horas de aqui", "3 hours drive"

@@ -545,11 +545,17 @@ _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|
                           # "me dieron un papel para presentarme en corte de inmigracion pero no se cuando es"
                           r"|no s[eé] (?:cu[aá]ndo|la fecha)|(?:don'?t|do not|dont) know (?:when|the date)"
                           r"|(?:todav[ií]a |a[uú]n )?no (?:tengo|tenemos|tiene) (?:una |la )?fecha|(?:no|without a) date yet)\b")
-#: A paper from the court and nothing else said of it: "me llego un papel de la corte", "got a letter from immigration court".
-_COURT_PAPER_ONLY = re.compile(
-    r"^\W*(?:(?:hola|hi|hello|buenas|oiga)\W+)?(?:(?:me|nos|le|i|we|my \w+)\s+)?(?:lleg[oó]|llego|got|received|recibi|recibio|mandaron|sent me|just got)\s+"
+#: A paper from the court: "me llego un papel de la corte", "got a letter from immigration court".
+_COURT_PAPER = re.compile(
+    r"\b(?:(?:me|nos|le|i|we|my \w+)\s+)?(?:lleg[oó]|llego|got|received|recibi|recibio|mandaron|sent me|just got)\s+"
     r"(?:un|una|a|el|la|the|this)\s+(?:papel|carta|letter|paper|notice|aviso|correo|sobre)\s+(?:de|del|from)\s+(?:la\s+|the\s+)?(?:immigration\s+)?"
-    r"(?:corte|court)(?:\s+de\s+inmigracion)?\W*$")
+    r"(?:corte|court)(?:\s+de\s+inmigracion)?\b")
+#: What the paper says, told right after it ("... saying the case is dismissed", "... que dice que ..."): its stage is read.
+_PAPER_SAYS = re.compile(r"^\W*(?:saying|that says|it says|says|which says|dice|que dice|diciendo|donde dice|with|con|about|sobre|for|para)\b")
+#: Bond denied: "the judge denied bond last week", "le negaron la fianza", "no bond" (someone held, with no order said).
+BOND_DENIED = re.compile(r"\b(?:(?:the )?(?:judge |juez |jueza )?(?:denied|refused|nego|negaron|neg[oó]|rechaz[oó]|rechazaron)\s+(?:him |her |them |le |les |me )?"
+                         r"(?:the |his |her |la |el |su )?(?:bond|bail|fianza)|(?:bond|bail|fianza)\s+(?:was |got |fue |were )?(?:denied|negad[ao]|rechazad[ao])"
+                         r"|no (?:le )?(?:dieron|dio|gave (?:him|her|them)) (?:bond|fianza))\b", re.IGNORECASE)
 #: A report made to the police ("puse reporte con la policia", "reported it to the police"): no check-in.
 _POLICE_REPORT = re.compile(r"\b(?:reporte|report|reported|reporto|reportamos|reportar|denuncia|denuncie)\w*\s+(?:\w+\s+)?(?:con|a|to|with|en)\s+"
                             r"(?:la\s+|the\s+)?(?:policia|police|cops?|sheriff)\b")
@@ -600,6 +606,7 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     # "my husband self deported to mexico ... he has court next tuesday": he left; no order is said
     t = _SELF_DEPORTED.sub(" ", t)
     t = _POLICE_REPORT.sub(" ", t)  # "puse reporte con la policia": a police report, not a report to ICE
+    t = BOND_DENIED.sub(" ", t)  # "the judge denied bond last week": held, no order
     t = _DEPORTATION_FEARED.sub(" ", t)  # "so i dont get deported for not showing": a fear, not an order
     t = OTHER_COURT.sub(" ", t)  # "tengo court date de traffic en 5 dias": not the immigration court
     if answer and _NONE_OF_THEM.match(t):
@@ -623,8 +630,11 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
     if _NTA_UNDATED.search(rest):
         # "a paper that says notice to appear, to show up in court, but the date says TBD"
         return "nta_no_date"
-    if not answer and _COURT_PAPER_ONLY.match(rest):
-        return None  # "me llego un papel de la corte": a hearing notice, a notice to appear or an order; asked
+    if not answer and (paper := _COURT_PAPER.search(rest)) and not _PAPER_SAYS.match(rest[paper.end():]) \
+            and removal_stage(rest[:paper.start()] + " " + rest[paper.end():]) is None:
+        # "me llego un papel de la corte", "I got a letter from immigration court and i dont have a lawyer": a hearing
+        # notice, a notice to appear or an order; asked
+        return None
     for stage, pattern in _STAGE_PATTERNS:
         if stage == "closed" and _REOPENED.search(rest) and not _REOPENING_FEARED.search(rest):
             continue  # "mi caso que estaba cerrado ... lo van a volver a abrir": open again
@@ -1111,7 +1121,8 @@ _AIRPORT = re.compile(
 )
 #: When it happened, said of the detention already told: "it happened tuesday night", "fue el martes en la noche".
 _IT_HAPPENED = re.compile(r"^\W*(?:it|that|this|all this)?\s*(?:happened|occurred)\b|^\W*(?:eso |esto )?(?:pas[oó]|sucedi[oó]|ocurri[oó])\b"
-                          r"|^\W*(?:it|that) was (?=(?:the night before|the day before|last|yesterday|this|on|early|like)\b)"
+                          r"|^\W*(?:it|that) was (?=(?:the night before|the day before|last|yesterday|this|on|early|like"
+                          r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
                           r"|^\W*fue (?=(?:el|ayer|anoche|antier|anteayer|hoy|esta|este|la semana|hace)\b)", re.IGNORECASE)
 #: A Border Patrol station, as said: "la estacion de la patrulla fronteriza en McAllen", "the border patrol
 #: station in yuma" (where someone is held, and a sentence about someone held there).
@@ -2232,6 +2243,9 @@ def _matter_told(situation: str | None, text: str) -> str | None:
             _TAKEN_UNNAMED.search(text or "") and _A_RELATIVE.search(text or ""))) and not urgency.agents_at_hand(text or ""):
         # "he has an ICE hold at the county jail", "mi hijo q lo cogio inmigracion en el trabajo": held, agents gone
         return "detention"
+    if situation == "removal" and BOND_DENIED.search(text or "") and not situations.RELEASED.search(text or "") \
+            and not situations.DEPORTED_ALREADY.search(text or "") and not others_taken(text):
+        return "detention"  # "hes been in there 2 months already and the judge denied bond last week": held
     if situation == "removal" and _KEPT_IN.search(text or "") and removal_stage(text) == "check_in" \
             and not situations.RELEASED.search(text or "") and not someone_else_kept(text):
         return "detention"  # "fue a firmar ayer como siempre y ya no salio": kept at the check-in

@@ -797,9 +797,11 @@ _REPORTS_TO_ICE = re.compile(
     r"|\b(?:tengo|tiene|tenemos) que (?:reportarme|reportarse|reportarnos)\s+(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b",
     re.IGNORECASE)
 #: The authorities of a removal case: ICE, immigration court.
-#: A translation asked of the firm: "do you guys translate documents?", "¿ustedes traducen actas?" (not one the
+#: A translation or a notary's task asked of the firm: "do you guys translate documents?", "¿ustedes traducen actas?" (not one the
 #: visitor needs for a case: "i need to translate my documents for the I-130").
-_TRANSLATION_ASKED = re.compile(r"\b(?:do you|can you|could you|do y'?all|hacen|pueden|ustedes)\b[^.?!]{0,20}\b(?:translat\w*|traduc\w*)\b",
+_TASK_ASKED = re.compile(r"\b(?:do you|can you|could you|do y'?all|hacen|pueden|ustedes)\b[^.?!]{0,20}\b(?:translat\w*|traduc\w*"
+                                # a notary's task: "can you notarize a power of attorney for my mom in mexico?"
+                                r"|notari[sz]\w*|notarizar|notariar|poder notarial|power of attorney)\b",
                                 re.IGNORECASE)
 _BEFORE_ICE_OR_COURT = re.compile(r"\b(?:ice|la migra|migra|immigration court|corte de inmigraci[oó]n|check[- ]?in|deportaci[oó]n|deportation)\b",
                                   re.IGNORECASE)
@@ -962,7 +964,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "removal"  # "My check-in is in fifteen days. Should I bring my kids birth certificates?": the check-in
     if value is not None and value != "other" and job_at_the_firm(text):
         return "other"  # "vi que buscan asistente legal bilingüe, quiero aplicar, tengo DACA": a job at the firm
-    if value is not None and value != "other" and _TRANSLATION_ASKED.search(text or "") and not scam_call(text):
+    if value is not None and value != "other" and _TASK_ASKED.search(text or "") and not scam_call(text):
         return "other"  # "do you guys translate documents? necesito traducir mi acta ... for my marriage case"
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
         return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins

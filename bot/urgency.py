@@ -1438,10 +1438,18 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
         # an order, and agents come for the person: enforcement contact ("ICE called me and said to come to their
         # office in 3 weeks": a call that sets a day weeks away is not)
         found.add("removal_imminent")
-    if "removal_imminent" in found and today is not None and _NEXT_VISIT.search(t) and far_off(t, today):
-        # "the officer told me to bring my passport next time. next time is in 2 months": not days away
+    if "removal_imminent" in found and today is not None and (visit := _NEXT_VISIT.search(t)) and (
+            far_off(t, today) or _weeks_away(t[visit.start():], today)):
+        # "the officer told me to bring my passport next time. next time is in 2 months", "que me presente otra vez
+        # en 3 semanas con mi pasaporte": not days away
         found.discard("removal_imminent")
     return [code for code in REASONS if code in found]
+
+
+def _weeks_away(text: str, today: date) -> bool:
+    """Whether the words of a next visit set a day beyond the urgent days ("otra vez en 3 semanas")."""
+    day = parse_date(text, today)
+    return day is not None and days_until(day, today) > URGENT_WITHIN_DAYS
 
 
 #: A step put off to the next visit: "bring my passport next time", "la proxima vez".
@@ -1451,7 +1459,10 @@ _NEXT_VISIT = re.compile(r"\b(?:next time|next visit|next (?:appointment|check-?
                          r"|(?:my|his|her|mi|su) (?:check-?in|check in|appointment|cita|firma)(?: (?:with|con) (?:ice|immigration|migracion|inmigracion))? (?:is|es)"
                          # "I report to ICE next month", "me toca firmar en 2 meses"
                          r"|(?:i|he|she) (?:have to |has to )?(?:report|check in|sign) (?:to|with|at) (?:ice|immigration)"
-                         r"|me (?:reporto|toca (?:firmar|reportarme|presentarme)) (?:con|a|en) (?:ice|migracion|inmigracion|la migra))\b")
+                         r"|me (?:reporto|toca (?:firmar|reportarme|presentarme)) (?:con|a|en) (?:ice|migracion|inmigracion|la migra)"
+                         # "me dijeron que me presente otra vez en 3 semanas con mi pasaporte", "told me to come back in a month"
+                         r"|(?:me|nos|le) presente\w* (?:otra vez|de nuevo|nuevamente)|(?:que )?(?:regrese|vuelva)\w* (?:en|el|dentro de)"
+                         r"|(?:come|go|report) back (?:in|on|next))\b")
 
 
 def assess(slots: Mapping[str, Any], today: date, extra: Optional[List[str]] = None) -> List[str]:

@@ -452,6 +452,7 @@ def test_a_weekday_counted_in_a_month_is_that_day(text, day):
     ("dentro de 15 dias", date(2026, 12, 22)),  # digits are days
     ("its like 2 months away, a monday", date(2027, 2, 5)),  # months away, not the coming monday
     ("three weeks away", date(2026, 12, 28)),
+    ("my hearing is 3 weeks out", date(2026, 12, 28)),  # a time ahead said as "out"
 ])
 def test_spanish_fortnights_and_times_away(text, day):
     assert dates.coming_date(text, date(2026, 12, 7)) == day

@@ -732,6 +732,16 @@ def test_a_bond_hearing_is_for_someone_held(text, matter):
     assert flow.matter_told("removal", text) == matter
 
 
+@pytest.mark.parametrize("text, matter, stage", [
+    ("hes been in there 2 months already and the judge denied bond last week, i dont know what else to do", "detention", None),
+    ("a mi esposo le negaron la fianza ayer", "detention", None),
+    ("the judge denied my asylum and ordered me deported", "removal", "removal_order"),
+])
+def test_bond_denied_is_someone_held_and_no_order(text, matter, stage):
+    # (no stage said is asked: None, or "unknown" where other words were set aside)
+    assert flow.matter_told("removal", text) == matter and (flow.removal_stage(text) or None) in (stage, "unknown")
+
+
 @pytest.mark.parametrize("text, matter", [
     # someone told of by a loose word kept at a check-in, as the reason to fear the visitor's own
     ("¿me pueden deportar en mi firma del viernes que viene? es que a un primo lo dejaron adentro cuando fue a firmar,"
@@ -2924,6 +2934,8 @@ def test_a_paper_from_the_court_alone_tells_no_stage():
     assert flow.removal_stage("me llego un papel de la corte") is None
     assert flow.removal_stage("got a letter from immigration court") is None
     assert flow.removal_stage("me llego un papel de la corte, mi audiencia es el 5 de enero") == "hearing"
+    assert flow.removal_stage("I got a letter from immigration court and i dont have a lawyer") is None
+    assert flow.removal_stage("got a letter from the court saying i have a hearing next month") == "hearing"
 
 
 def test_agents_back_at_the_door_in_a_detention_story_keep_the_detention():

@@ -595,6 +595,7 @@ def test_a_neighbourhood_without_zip_codes_does_not_make_a_city_ambiguous():
 
 @pytest.mark.parametrize("text, state", [
     ("miami rn, visiting my sister this week. i live in chicago tho", "FL"),
+    ("i live in chicago, im in houston right now for work", "TX"),  # both the visitor's: where they are now
     ("im in dallas right now", "TX"),
     ("my son is in chicago now, i'm in dallas", "TX"),
     ("Anthony NM, right by the texas line", "NM"),  # the town the answer starts with; what follows places it

@@ -806,3 +806,11 @@ def test_a_trip_to_care_for_a_parent_is_a_travel_question():
 def test_a_kind_of_matter_named_and_nothing_more(text, only):
     # (what is happening is still asked)
     assert situations.category_only(text) is only
+
+
+@pytest.mark.parametrize("text", [
+    "can you notarize a power of attorney for my mom in mexico? she needs it to sell a house",
+    "do you guys translate documents?",
+])
+def test_a_translation_or_a_notarys_task_asked_of_the_firm_is_other(text):
+    assert situations.settle("enforcement", None, text) == "other"

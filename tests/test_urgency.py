@@ -971,6 +971,9 @@ def test_a_passport_asked_for_the_next_visit_months_away_is_not_imminent():
     today = date(2026, 12, 5)
     assert urgency.text_signals("the officer told me to bring my passport next time. next time is in 2 months", today) == []
     assert urgency.text_signals("the officer told me to bring my passport next time, next time is monday", today) == ["removal_imminent"]
+    # told to come again weeks away, and days away
+    assert urgency.text_signals("me dijeron en la oficina que me presente otra vez en 3 semanas con mi pasaporte", today) == []
+    assert urgency.text_signals("me dijeron que me presente otra vez el viernes con mi pasaporte", today) == ["removal_imminent"]
     assert urgency.text_signals("I report to ICE next month, me dijeron que traiga mi pasaporte, is that bad??", today) == []
     assert urgency.text_signals("I report to ICE on friday, they told me to bring my passport", today) == ["removal_imminent"]
 

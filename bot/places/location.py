@@ -91,9 +91,10 @@ _WHICH_ONE = re.compile(r"(?<!\bnot )(?<!\bno )\bthe ([a-z]+(?: [a-z]+)?) one\b"
 def _answer_place(value: str, message_text: str) -> Optional[Place]:
     found = roles.mentions(message_text)
     place, role = roles.location_among(found, message_text)
-    now = next((m for m in found if m.role == roles.UNCLEAR and _NOW_AFTER.match(message_text, m.end)), None)
+    now = next((m for m in found if m.role in (roles.UNCLEAR, roles.SELF) and _NOW_AFTER.match(message_text, m.end)), None)
     if now is not None and (role != roles.SELF or _NOT_NOW_HOME.search(message_text)):
-        # "miami rn, visiting my sister this week. i live in chicago tho": where they are right now
+        # "miami rn, visiting my sister this week. i live in chicago tho", "im in toronto right now visiting family, i
+        # live in buffalo": where they are right now (the question asks it)
         return now.place
     # ("Seattle WA. She lives in Cebu in the Philippines": the place no one else is said to be in stands)
     no_ones_else = role == roles.UNCLEAR and place is not None and any(m.role not in (roles.SELF, roles.UNCLEAR) for m in found)
