@@ -1013,6 +1013,10 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 # "fue a renovar su licencia hace como 10 dias y de ahi lo arrestaron": the day of the clause before
                 found = {d for i, c in enumerate(clauses[1:], 1) if c in told and _AND_THERE.match(c)
                          for d in [dates.day_detained(clauses[i - 1], today)] if d is not None}
+            if not found and len(clauses) > 1 and _KEPT_IN.search(sentence) and removal_stage(sentence) == "check_in":
+                # "mi esposa entro a su check-in hace 4 horas y un officer me dijo que se queda detenida": kept that day
+                found = {d for c in clauses if c not in told and removal_stage(c) == "check_in"
+                         for d in [dates.day_detained(c, today)] if d is not None}
             if len(found) > 1:
                 # ("lo agarraron el fin de semana pasado ..., ahorita esta en la carcel": where he is now, not when)
                 found -= {dates.day_detained(c, today) for c in told if _NOW_HELD.search(c)}
@@ -1906,7 +1910,9 @@ _KEPT_IN = re.compile(
     r"\b(?:(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]|never came (?:back )?out|did ?n[o']?t come (?:back )?out|has ?n[o']?t come out"
     r"|(?:lo|la|los|las) dejaron adentro|no (?:lo|la|los|las) dejaron salir|(?:they )?kept (?:him|her|them)(?! waiting)"
     # "they just came out and told me she is not coming out", "me dijeron que ya no va a salir"
-    r"|(?:is|isn'?t|is not|are|aren'?t|are not) (?:not )?(?:coming|getting) (?:back )?out|won'?t be (?:coming|getting) out|no va a salir)\b",
+    r"|(?:is|isn'?t|is not|are|aren'?t|are not) (?:not )?(?:coming|getting) (?:back )?out|won'?t be (?:coming|getting) out|no va a salir"
+    # "un officer me dijo que se queda detenida", "la dejaron detenida ahi"
+    r"|se qued(?:a|o|ó|an|aron)\s+(?:detenid\w*|adentro)|(?:lo|la|los|las) dejaron (?:detenid\w*|ah[ií]))\b",
     re.IGNORECASE)
 
 

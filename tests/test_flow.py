@@ -2922,6 +2922,12 @@ def test_a_transfer_tells_where_someone_is_now_and_not_when_they_were_taken():
     assert said["detained_since"] == "2026-11-27" and "Tacoma" in said["detained_where"]
 
 
+def test_kept_at_a_check_in_is_taken_the_day_of_the_check_in():
+    text = "mi esposa entro a su check-in hace 4 horas y un officer me dijo que se queda detenida"
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7)) == {"detained_since": "2026-12-07"}
+    assert flow.detention_said("mi hermano fue a firmar ayer y lo dejaron detenido")
+
+
 def test_a_transfer_alone_tells_the_day_held_there_since():
     # no other clause tells the taking: the move is the day held there since
     text = "hace como un mes a mi hermano lo pasaron a un centro en louisiana, jena creo que se llama, primero estuvo en la carcel de houston"

@@ -90,6 +90,8 @@ CASES = [
     ("mi hermano esta en la carcel de Houston", [("detained", "TX")]),
     ("lo llevaron a Louisiana", [("detained", "LA")]),
     ("lo tienen en Otero county", [("detained", "NM")]),
+    ("a mi hijo lo mandaron a un centro en Iowa", [("detained", "IA")]),  # a place of detention between
+    ("they sent him to a jail in Georgia", [("detained", "GA")]),
     ("my husbnd is detaind in Georgia", [("detained", "GA")]),
     # --- origin
     ("I have TPS from El Salvador", [("origin", "SV")]),

@@ -1019,7 +1019,12 @@ def _taken(words: Sequence[str], k: int, lo: int, gap: Sequence[str]) -> str:
         subject = _subject_role(words, k, lo)
         if subject == COURT:
             return COURT  # "my case was transferred to Dallas"
-    return DETAINED if to else UNCLEAR
+    # ("lo mandaron a un centro en Iowa": taken to a place of detention, in that state)
+    return DETAINED if to or any(g in _HELD_IN for g in gap) else UNCLEAR
+
+
+#: A place of detention said between a taking and its place: "a un centro en", "to a jail in".
+_HELD_IN = _words("centro center centre facility jail carcel detention detencion prison")
 
 
 def _relative_noun(words: Sequence[str], k: int, lo: int) -> Optional[str]:
