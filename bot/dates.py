@@ -106,6 +106,8 @@ _WEEK_OF_MONTH = re.compile(
 _CORRECTED = re.compile(r"\b(?:moved (?:it )?(?:to|for)|changed (?:it )?(?:to|for)|rescheduled (?:it )?(?:to|for)|now (?:it'?s|its|is)"
                         r"|no,? (?:sorry|perd[oó]n|wait|espera)|no mejor|i mean|quiero decir|(?:la|lo) (?:cambiaron|movieron|pasaron) (?:para|al|a))\b",
                         re.IGNORECASE)
+#: A time ahead with no day: "next month", "el otro mes", "in a few weeks".
+_LATER = re.compile(r"\b(?:next month|(?:el |del )?(?:mes que viene|proximo mes|siguiente mes|otro mes)|months?|meses|weeks|semanas)\b")
 #: Spanish months typed short after "de": "el 16 de dic", "2 de ene".
 _SHORT_SPANISH_MONTH = re.compile(r"\b(de|del) (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b\.?"
                                   # ... or right after the day, where only the Spanish ones differ from English: "18 dic"
@@ -170,8 +172,8 @@ def as_said(text: str) -> str:
     """A reply with what parsers miss made plain: only the corrected part of a date said twice, Spanish
     months typed short, and a day written before its month ("15/12")."""
     parts = _CORRECTED.split(text or "")
-    if len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]) or len(parts) > 1 and _WEEKDAY.search(plain(parts[-1])):
-        text = parts[-1]
+    if len(parts) > 1 and (any(ch.isdigit() for ch in parts[-1]) or _WEEKDAY.search(plain(parts[-1])) or _LATER.search(plain(parts[-1]))):
+        text = parts[-1]  # ("mi corte era mañana pero ... la movieron para el otro mes": next month, not tomorrow)
     text = _months_in_full(text)
     text = _SHORT_WEEKDAY_ES.sub(lambda m: _SHORT_WEEKDAY_ES_NAMES[plain(m.group(1))[:4]], text)
     return _DAY_FIRST.sub(lambda m: f"{m.group(2)}/{m.group(1)}", text)
@@ -496,7 +498,7 @@ _ES_WEEKDAY_AHEAD = re.compile(
 _ES_WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
 
 
-_NEXT_MONTH = re.compile(r"\b(?:next month|(?:el |del )?(?:mes que viene|proximo mes|siguiente mes))\b")
+_NEXT_MONTH = re.compile(r"\b(?:next month|(?:el |del )?(?:mes que viene|proximo mes|siguiente mes)|(?:para |en )?el otro mes)\b")
 
 
 def _spoken_day(text: str, today: date) -> Optional[date]:

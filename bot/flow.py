@@ -1519,7 +1519,11 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         moved_day = dates.coming_date(to, today) or dates.mentioned_date(to, today)
         if moved_day is None and dates.far_off(to, today):
             # "supposed to be tomorrow but ... its moved to next month": the far time it was moved to, not the day it was
-            said.update(_far_hearing(text, today) if said.get("removal_stage") in (None, "hearing", "check_in", "nta_no_date") else {})
+            far = _far_hearing(text, today) if said.get("removal_stage") in (None, "hearing", "check_in", "nta_no_date") else {}
+            if not far and said.get("removal_stage") in ("hearing", "check_in"):
+                # ("mi corte era mañana pero ... la movieron para el otro mes, todavia necesito abogado": as said)
+                far = {"hearing_date": " ".join(to.split(",")[0].split())[:200]}
+            said.update(far)
             return said
         day = moved_day or day
     if situation == "removal" and day is not None and day <= today and _MISSED.search(dates.plain(text or "")):

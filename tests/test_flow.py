@@ -2922,6 +2922,11 @@ def test_a_transfer_tells_where_someone_is_now_and_not_when_they_were_taken():
     assert said["detained_since"] == "2026-11-27" and "Tacoma" in said["detained_where"]
 
 
+def test_a_hearing_moved_to_next_month_is_kept_as_said_and_not_the_day_it_was():
+    text = "mi corte era mañana pero me llego un aviso que la movieron para el otro mes, todavia necesito abogado"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7)) == {"removal_stage": "hearing", "hearing_date": "el otro mes"}
+
+
 def test_kept_at_a_check_in_is_taken_the_day_of_the_check_in():
     text = "mi esposa entro a su check-in hace 4 horas y un officer me dijo que se queda detenida"
     assert flow.answers_in_text("detention", text, date(2026, 12, 7)) == {"detained_since": "2026-12-07"}

@@ -497,6 +497,8 @@ def test_bags_without_ice_are_not_a_removal(text):
         ("ayer unos agentes me pararon en la parada del bus", True),
         ("saw ice trucks by the school this morning, is it safe to pick up my kids", True),
         ("la migra nos paró ayer en el reten", True),
+        ("que derechos tengo si la migra llega a mi trabajo? nomas pregunto por si acaso", True),  # "si" as "if"
+        ("si, la migra esta aqui ahorita", False),  # "si" as a yes
         # the agents as the ones who took someone, where they did it
         ("my boyfriend got arrested by ice at his job on tuesday, they have him in the county jail", True),
         ("ICE is at my door right now", False),
@@ -962,6 +964,7 @@ def test_an_appeal_window_said_in_spanglish():
     "hola buenas noches, yo llegué a este pais hace once meses y tres semanas y me dijeron que tengo un año para pedir asilo",
     "I arrived on a student visa last year and I'm afraid to go back to Russia. my one year since arriving is next week. "
     "do i still have time to ask for asylum?",
+    "quiero pedir asilo pero me dicen que solo tengo un año, y me faltan como 8 dias para cumplir el año aqui",  # "como 8 dias"
 ])
 def test_the_asylum_year_closing_said_in_words(text):
     assert urgency.text_signals(text, date(2026, 12, 5)) == ["deadline_soon"]
