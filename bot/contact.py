@@ -706,6 +706,12 @@ def without_name(text: str) -> str:
     return said.sub(lambda m: " " * len(m.group(0)), text)
 
 
+#: How someone called, after "me llamo" ("el niño me llamo llorando"): someone called me, no name given (not
+#: every "-ando": Fernando, Armando, Orlando are names).
+_HOW_CALLED = re.compile(r"(?:llorando|gritando|diciendo|pidiendo|preguntando|rogando|suplicando|avisando|temblando|desesperad[oa]"
+                     r"|asustad[oa]|preocupad[oa]|otra|hoy|ayer|anoche|temprano|para|porque|que|q)")
+
+
 def name_introduced(text: str) -> str | None:
     """A name the visitor gives unasked ("my name is Dennis Ochoa, ...", "hi this is maria lopez,
     ...", "... thanks -- Tom"), or None."""
@@ -733,8 +739,10 @@ def name_introduced(text: str) -> str | None:
     if found is None:
         return None
     said = next(g for g in found.groups() if g)
-    if said.split()[0].lower().strip(".,;:!?") in _NOT_NAME_WORDS | _NOT_A_FIRST_NAME:
-        return None  # "me llamo ICE pa cambiar mi cita": ICE called me ("me llamó"), no name
+    first = said.split()[0].lower().strip(".,;:!?")
+    if first in _NOT_NAME_WORDS | _NOT_A_FIRST_NAME or _HOW_CALLED.fullmatch(first):
+        # "me llamo ICE pa cambiar mi cita", "el niño me llamo llorando hoy": someone called me ("me llamó"), no name
+        return None
     words: list[str] = []
     for word in re.split(r"\s+", said):
         bare = word.rstrip(".,;:!?")

@@ -1501,6 +1501,9 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         # "lo detuvieron el lunes pero ya lo soltaron ayer con un papel pa presentarse a la corte, el papel no dice
         # la fecha": the paper says no date; the days named are of the arrest and the release
         return said
+    if situation == "removal":
+        # ("ya soltaron a mi esposo el viernes, ahora tiene que reportarse el otro mes": the release's day is past)
+        text = _without_release_days(text)
     day, dated = _stage_day(text, today) if situation == "removal" else (None, None)
     if dated and stage in ("hearing", "check_in") and _both_stages(text):
         stage = dated  # "my next ICE appointment is next friday and my first court is in like 10 months": the nearest
@@ -1605,6 +1608,16 @@ _ASKED = re.compile(
     r"|la van|van a|que pasa|qu[eé] pasa|q pasa|c[oó]mo|si me)\b[^.!?,]*(?:\?+|$|(?=,))",
     re.IGNORECASE,
 )
+
+
+def _without_release_days(text: str) -> str:
+    """The message less the clauses that only tell a release and its day ("ya soltaron a mi esposo el viernes"), when
+    another clause tells the case's next step."""
+    clauses = _CLAUSE.split(text or "")
+    release = [c for c in clauses if situations.RELEASED.search(c) and removal_stage(c) is None and dates.names_a_time(c)]
+    if not release or len(release) == len(clauses):
+        return text
+    return ", ".join(c for c in clauses if c not in release)
 
 
 def _told(text: str) -> str:

@@ -685,6 +685,8 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         return "removal"
     if situations.trafficking_signs(text):
         return "humanitarian"  # "my boss took my passport and doesnt pay me, says he calls immigration": a T visa
+    if situations.juvenile_path(text) and not flow.detention_said(text):
+        return "humanitarian"  # "los papeles de mi sobrino que llego solo de guatemala, tiene 15 años": SIJS
     if _BEING_DEPORTED.search(text or "") and not urgency.threat_to_call_agents(text or ""):
         # "my son is being deported tonight", "they are deporting my husband on the flight friday", read as danger:
         # someone put on a flight is held until then

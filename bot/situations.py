@@ -315,6 +315,11 @@ _JUVENILE_PATH = re.compile(
     re.IGNORECASE)
 
 
+def juvenile_path(text: str | None) -> bool:
+    """Whether a message tells a child's own humanitarian path: SIJS by name, or a minor who came alone."""
+    return bool(_JUVENILE_PATH.search(text or ""))
+
+
 def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a message tells, from the classifier's ranking and the words.
 
@@ -932,7 +937,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "detention"
     if value == "family" and _PAROLE_PROGRAM.search(text or ""):
         return "humanitarian"  # "my brother in ukraine wants to come through u4u, can i sponsor him?": a parole program
-    if value == "family" and _JUVENILE_PATH.search(text or ""):
+    if value == "family" and juvenile_path(text):
         return "humanitarian"  # "mi sobrino de 15 años vino solo de guatemala ... arreglar papeles": a child's own path (SIJS)
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"

@@ -28,7 +28,7 @@ import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot import sklearn_state, sparse_logistic, sparse_tfidf, texting
+from bot import sklearn_state, small_talk, sparse_logistic, sparse_tfidf, texting
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -175,6 +175,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 ({"name": n, "confidence": float(p)} for n, p in zip(names, row)),
                 key=lambda r: -r["confidence"],
             )
+            if small_talk.misread(ranking[0]["name"], message.get(TEXT)):
+                ranking = ranking[1:] + ranking[:1]  # a question of many words, not "bye": the next reading
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking[:limit] if limit > 0 else ranking, add_to_output=True)
         return messages

@@ -209,6 +209,8 @@ def test_a_name_refused(text, declines):
     ("hey, anyone here?", None),
     ("soy ramon, 626 555 0132. a mi hermano lo tienen en adelanto", "ramon"),
     ("im scared, 626 555 0132", None),
+    # "me llamó": someone called me (and a name that ends like a gerund is still a name)
+    ("el niño me llamo llorando hoy", None), ("hola me llamo Fernando Ruiz", "Fernando Ruiz"),
 ])
 def test_a_name_introduced_unasked(text, name):
     assert contact.name_introduced(text) == name

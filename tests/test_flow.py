@@ -2927,6 +2927,12 @@ def test_a_hearing_moved_to_next_month_is_kept_as_said_and_not_the_day_it_was():
     assert flow.answers_in_text("removal", text, date(2026, 12, 7)) == {"removal_stage": "hearing", "hearing_date": "el otro mes"}
 
 
+def test_the_day_of_a_release_is_not_the_next_date():
+    said = flow.answers_in_text("removal", "ya soltaron a mi esposo el viernes, ahora tiene que reportarse el otro mes, que sigue?",
+                                date(2026, 12, 7))
+    assert said["removal_stage"] == "check_in" and "otro mes" in said["hearing_date"]
+
+
 def test_kept_at_a_check_in_is_taken_the_day_of_the_check_in():
     text = "mi esposa entro a su check-in hace 4 horas y un officer me dijo que se queda detenida"
     assert flow.answers_in_text("detention", text, date(2026, 12, 7)) == {"detained_since": "2026-12-07"}

@@ -104,3 +104,14 @@ def test_the_confidences_are_scikit_learns_probabilities(storage, context):
     expected = component.clf.predict_proba(component._matrix([text]))[0]
     ranking = {r["name"]: r["confidence"] for r in predict(component, text).get("intent_ranking")}
     assert ranking == pytest.approx(dict(zip([str(c) for c in component.clf.classes_], expected)), abs=1e-9)
+
+
+def test_a_question_of_many_words_read_as_a_goodbye_takes_the_next_reading(storage, context):
+    component = LinearIntentClassifier.create(LinearIntentClassifier.get_default_config(), storage, Resource("clf"), context)
+    component.train(TrainingData([Message(data={"text": t, "intent": intent}) for intent, texts in {
+        "goodbye": ["hasta luego", "hasta mañana", "adios", "bye", "hasta pronto"],
+        "situation_removal": ["tengo corte", "mi corte de inmigracion", "audiencia en la corte", "court hearing"],
+    }.items() for t in texts]))
+    asked = predict(component, "hasta alla hasta alla, tengo que ir hasta alla?")
+    assert asked.get("intent")["name"] == "situation_removal"
+    assert predict(component, "hasta luego").get("intent")["name"] == "goodbye"

@@ -1657,3 +1657,8 @@ def test_a_question_about_the_office_itself(text, asks):
 def test_an_office_question_that_tells_no_matter(text, only):
     # (the matter is asked after the office's answer)
     assert interruptions.office_question_only(text) is only
+
+
+def test_a_minor_who_came_alone_beside_a_danger_is_a_childs_own_path():
+    text = "quiero ayuda con los papeles de mi sobrino que llego solo de guatemala, tiene 15 años"
+    assert interruptions.situation_beside_crisis([{"name": "situation_family", "confidence": 0.6}], "child", text) == "humanitarian"
