@@ -480,10 +480,8 @@ class ValidateIntakeForm(FormValidationAction):
             return result  # re-validated on re-activation: keep what was said then
         ranking = (tracker.latest_message or {}).get("intent_ranking") or []
         read = situations.settle(value, ranking, text) if before is None else value
-        if (read is None or situations.category_only(text) or (read == "other" and interruptions.office_question_only(text))) \
-                and tracker.get_slot("requested_slot") != "situation":
-            # "I have an immigration case and need a lawyer": "What's happening?" is asked
-            # ("its about work" names a kind and "¿a qué hora abren el sábado?", answered by _acknowledge, no matter)
+        if (read is None or situations.category_only(text)) and tracker.get_slot("requested_slot") != "situation":
+            # "I have an immigration case and need a lawyer", "its about work" (a kind named): "What's happening?" is asked
             return {"situation": None}
         # at "What's happening?" itself, a vague answer counts
         result["situation"] = flow.matter_told(read or value, text)

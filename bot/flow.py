@@ -550,8 +550,9 @@ _COURT_PAPER = re.compile(
     r"\b(?:(?:me|nos|le|i|we|my \w+)\s+)?(?:lleg[oó]|llego|got|received|recibi|recibio|mandaron|sent me|just got)\s+"
     r"(?:un|una|a|el|la|the|this)\s+(?:papel|carta|letter|paper|notice|aviso|correo|sobre)\s+(?:de|del|from)\s+(?:la\s+|the\s+)?(?:immigration\s+)?"
     r"(?:corte|court)(?:\s+de\s+inmigracion)?\b")
-#: What the paper says, told right after it ("... saying the case is dismissed", "... que dice que ..."): its stage is read.
-_PAPER_SAYS = re.compile(r"^\W*(?:saying|that says|it says|says|which says|dice|que dice|diciendo|donde dice|with|con|about|sobre|for|para)\b")
+#: What the paper says, told right after it ("... saying the case is dismissed", "... que tengo que ir el miercoles"): its stage
+#: is read (and a paper with a date is a hearing notice).
+_PAPER_SAYS = re.compile(r"^\W*(?:saying|that says|it says|says|which says|dice|que|q|that|diciendo|donde dice|with|con|about|sobre|for|para)\b")
 #: Bond denied: "the judge denied bond last week", "le negaron la fianza", "no bond" (someone held, with no order said).
 BOND_DENIED = re.compile(r"\b(?:(?:the )?(?:judge |juez |jueza )?(?:denied|refused|nego|negaron|neg[oó]|rechaz[oó]|rechazaron)\s+(?:him |her |them |le |les |me )?"
                          r"(?:the |his |her |la |el |su )?(?:bond|bail|fianza)|(?:bond|bail|fianza)\s+(?:was |got |fue |were )?(?:denied|negad[ao]|rechazad[ao])"
@@ -631,7 +632,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         # "a paper that says notice to appear, to show up in court, but the date says TBD"
         return "nta_no_date"
     if not answer and (paper := _COURT_PAPER.search(rest)) and not _PAPER_SAYS.match(rest[paper.end():]) \
-            and removal_stage(rest[:paper.start()] + " " + rest[paper.end():]) is None:
+            and removal_stage(rest[:paper.start()] + " " + rest[paper.end():]) is None \
+            and not dates.names_a_time(rest[:paper.start()] + " " + rest[paper.end():]):
         # "me llego un papel de la corte", "I got a letter from immigration court and i dont have a lawyer": a hearing
         # notice, a notice to appear or an order; asked
         return None
@@ -864,6 +866,8 @@ _DISTANCE_OR_LOCATOR = re.compile(
     r"\b(?:a |like |about |como a |unas |some )?(?:\d+|\w+)\s+(?:horas?|hours?|hrs?|millas|miles|minutos|minutes|mins)\s+"
     r"(?:de aqu[ií]|de aca|de ac[aá]|de distancia|away|from here|from us|from (?:my|our) (?:house|home)|de la casa|de mi casa|manejando|driving)\b"
     r"|\b(?:the |el |la )?(?:online )?(?:ice )?(?:detainee locator|locator|localizador(?: de detenidos)?)\b", re.IGNORECASE)
+#: Kept where they went, in words that tell no more: "un officer me dijo que se queda detenida", "la dejaron detenida".
+_KEPT_THERE = re.compile(r"\bse qued(?:a|o|ó|an|aron)\s+(?:detenid\w*|adentro)\b|\b(?:lo|la|los|las) dejaron detenid\w*", re.IGNORECASE)
 #: When the news was told, not when the taking was: "one of my students told me today that ICE took his dad
 #: yesterday", "mi vecina me dijo hoy que ...".
 _TOLD_ON = re.compile(
@@ -1013,7 +1017,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 # "fue a renovar su licencia hace como 10 dias y de ahi lo arrestaron": the day of the clause before
                 found = {d for i, c in enumerate(clauses[1:], 1) if c in told and _AND_THERE.match(c)
                          for d in [dates.day_detained(clauses[i - 1], today)] if d is not None}
-            if not found and len(clauses) > 1 and _KEPT_IN.search(sentence) and removal_stage(sentence) == "check_in":
+            if not found and len(clauses) > 1 and (_KEPT_IN.search(sentence) or _KEPT_THERE.search(sentence)) \
+                    and removal_stage(sentence) == "check_in":
                 # "mi esposa entro a su check-in hace 4 horas y un officer me dijo que se queda detenida": kept that day
                 found = {d for c in clauses if c not in told and removal_stage(c) == "check_in"
                          for d in [dates.day_detained(c, today)] if d is not None}
@@ -1617,7 +1622,9 @@ def _without_release_days(text: str) -> str:
     release = [c for c in clauses if situations.RELEASED.search(c) and removal_stage(c) is None and dates.names_a_time(c)]
     if not release or len(release) == len(clauses):
         return text
-    return ", ".join(c for c in clauses if c not in release)
+    for clause in release:
+        text = text.replace(clause, " ", 1)  # (the rest as written: "en dos semanas y media" is not two clauses)
+    return re.sub(r"^[\s,;.]+", "", text)
 
 
 def _told(text: str) -> str:
@@ -1927,9 +1934,7 @@ _KEPT_IN = re.compile(
     r"\b(?:(?:ya )?no (?:ha )?sali[oó]|nunca sali[oó]|never came (?:back )?out|did ?n[o']?t come (?:back )?out|has ?n[o']?t come out"
     r"|(?:lo|la|los|las) dejaron adentro|no (?:lo|la|los|las) dejaron salir|(?:they )?kept (?:him|her|them)(?! waiting)"
     # "they just came out and told me she is not coming out", "me dijeron que ya no va a salir"
-    r"|(?:is|isn'?t|is not|are|aren'?t|are not) (?:not )?(?:coming|getting) (?:back )?out|won'?t be (?:coming|getting) out|no va a salir"
-    # "un officer me dijo que se queda detenida", "la dejaron detenida ahi"
-    r"|se qued(?:a|o|ó|an|aron)\s+(?:detenid\w*|adentro)|(?:lo|la|los|las) dejaron (?:detenid\w*|ah[ií]))\b",
+    r"|(?:is|isn'?t|is not|are|aren'?t|are not) (?:not )?(?:coming|getting) (?:back )?out|won'?t be (?:coming|getting) out|no va a salir)\b",
     re.IGNORECASE)
 
 

@@ -518,18 +518,6 @@ def office_question(text: str | None) -> bool:
     return bool(_OFFICE_QUESTION.search(text or ""))
 
 
-#: The most words left beside an office question for it to be the whole message ("hola, buenas tardes").
-_OFFICE_ONLY_REST = 3
-
-
-def office_question_only(text: str | None) -> bool:
-    """Whether a message asks about the office and tells nothing else ("¿a qué hora abren el sábado?"): no
-    matter is told, so "What's happening?" is still asked."""
-    parts = [p for p in re.split(r"(?<=[.?!¿¡])\s*|\n", text or "") if p.strip()]
-    rest = " ".join(p for p in parts if not _OFFICE_QUESTION.search(p))
-    return office_question(text) and len(re.findall(r"\w+", rest)) <= _OFFICE_ONLY_REST
-
-
 #: The fewest words of news of a case said where a name or a number was asked (a name is shorter).
 CASE_NEWS_MIN_WORDS = 7
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-#: The readings that end or open a conversation without a matter.
-SMALL_TALK = ("goodbye", "thank", "greet")
+#: The readings that end a conversation without a matter (a greeting often opens a question: "Buenas, ¿están
+#: contratando?", whose reading the greeting's handling keeps).
+SMALL_TALK = ("goodbye", "thank")
 #: The fewest words of a question that is not small talk ("bye?" and "thanks!?" stay).
 ASKS_WORDS = 6
 

@@ -794,9 +794,7 @@ _IS_THERE = re.compile(
     r"\b(?:now|rn|ahora|help|ayuda|hiding|escondid\w*|theres|there is|there are|esta(?! manana)|estan|hay|sigue|siguen|still|waiting|knocking|tocando"
     r"|(?:is|are|re) (?:\w+ )?(?:at|outside|in|inside|by|near|parked|here|there|sitting|standing|in front))\b")
 _CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron|acaban? de (?:entrar|meterse))\b")
-_HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b"
-                           # "que derechos tengo si la migra llega a mi trabajo?" (not "si" as a yes)
-                           r"|\bsi\s+(?:(?:la|el|los|las|unos)\s+)?(?:migra|ice|inmigraci[oó]n|migraci[oó]n|agentes?)\b")
+_HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: "que derechos tengo si me para la migra": "si" as "if" (not "si, estan afuera", a yes), before agents
 #: said as at hand. (Not a sign that they are away: "q hago si vienen" is still asked.)
 _SI_IF = re.compile(r"\bsi (?=(?:me|nos|te|le|les|lo|la|los|llega|llegan|vienen|viene|tocan|toca|ice|inmigracion|migracion)\b)")

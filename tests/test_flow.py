@@ -2931,12 +2931,14 @@ def test_the_day_of_a_release_is_not_the_next_date():
     said = flow.answers_in_text("removal", "ya soltaron a mi esposo el viernes, ahora tiene que reportarse el otro mes, que sigue?",
                                 date(2026, 12, 7))
     assert said["removal_stage"] == "check_in" and "otro mes" in said["hearing_date"]
+    said = flow.answers_in_text("removal", "mi hijo salió hoy del centro de detención con fianza, tiene corte en dos semanas y media",
+                                date(2026, 12, 7))
+    assert said == {"removal_stage": "hearing", "hearing_date": "2026-12-24"}  # the rest read as written
 
 
 def test_kept_at_a_check_in_is_taken_the_day_of_the_check_in():
     text = "mi esposa entro a su check-in hace 4 horas y un officer me dijo que se queda detenida"
     assert flow.answers_in_text("detention", text, date(2026, 12, 7)) == {"detained_since": "2026-12-07"}
-    assert flow.detention_said("mi hermano fue a firmar ayer y lo dejaron detenido")
 
 
 def test_a_transfer_alone_tells_the_day_held_there_since():
@@ -2953,6 +2955,7 @@ def test_a_paper_from_the_court_alone_tells_no_stage():
     assert flow.removal_stage("me llego un papel de la corte, mi audiencia es el 5 de enero") == "hearing"
     assert flow.removal_stage("I got a letter from immigration court and i dont have a lawyer") is None
     assert flow.removal_stage("got a letter from the court saying i have a hearing next month") == "hearing"
+    assert flow.removal_stage("me llego una carta de corte, la primera es en 6 semanas") == "hearing"  # a date: a hearing notice
 
 
 def test_agents_back_at_the_door_in_a_detention_story_keep_the_detention():

@@ -1648,17 +1648,6 @@ def test_a_question_about_the_office_itself(text, asks):
     assert interruptions.office_question(text) is asks
 
 
-@pytest.mark.parametrize("text, only", [
-    ("¿a qué hora abren el sábado?", True), ("hola, are you open on saturday?", True),
-    ("Buenas tardes, ¿a qué hora abren y dónde queda la oficina? ¿Tienen estacionamiento?", True),
-    ("are you open saturday? i need my birth certificate translated", False),
-    ("cual es su horario. mi esposo esta detenido", False),
-])
-def test_an_office_question_that_tells_no_matter(text, only):
-    # (the matter is asked after the office's answer)
-    assert interruptions.office_question_only(text) is only
-
-
 def test_a_minor_who_came_alone_beside_a_danger_is_a_childs_own_path():
     text = "quiero ayuda con los papeles de mi sobrino que llego solo de guatemala, tiene 15 años"
     assert interruptions.situation_beside_crisis([{"name": "situation_family", "confidence": 0.6}], "child", text) == "humanitarian"

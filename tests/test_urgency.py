@@ -497,8 +497,6 @@ def test_bags_without_ice_are_not_a_removal(text):
         ("ayer unos agentes me pararon en la parada del bus", True),
         ("saw ice trucks by the school this morning, is it safe to pick up my kids", True),
         ("la migra nos paró ayer en el reten", True),
-        ("que derechos tengo si la migra llega a mi trabajo? nomas pregunto por si acaso", True),  # "si" as "if"
-        ("si, la migra esta aqui ahorita", False),  # "si" as a yes
         # the agents as the ones who took someone, where they did it
         ("my boyfriend got arrested by ice at his job on tuesday, they have him in the county jail", True),
         ("ICE is at my door right now", False),
