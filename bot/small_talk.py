@@ -1,8 +1,8 @@
-"""Small talk (a greeting, thanks, a goodbye) read where a message is something else.
+"""Thanks or a goodbye read where a message asks something.
 
 "mi corte es en houston pero ya me mude a oklahoma, tengo que ir hasta alla?" reads
 as a goodbye to a bag of words ("hasta" is a farewell's word), and a goodbye gets
-"Cuídese" and nothing more. A question of several words is never small talk.
+"Cuídese" and nothing more. A question of several words is not a goodbye.
 """
 from __future__ import annotations
 
