@@ -709,7 +709,7 @@ def without_name(text: str) -> str:
 #: How someone called, after "me llamo" ("el niño me llamo llorando"): someone called me, no name given (not
 #: every "-ando": Fernando, Armando, Orlando are names).
 _HOW_CALLED = re.compile(r"(?:llorando|gritando|diciendo|pidiendo|preguntando|rogando|suplicando|avisando|temblando|desesperad[oa]"
-                     r"|asustad[oa]|preocupad[oa]|otra|hoy|ayer|anoche|temprano|para|porque|que|q)")
+                     r"|asustad[oa]|preocupad[oa]|otra|hoy|ayer|anoche|temprano|porque)")  # ("para", "que": _NOT_NAME_WORDS)
 
 
 def name_introduced(text: str) -> str | None:

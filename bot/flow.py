@@ -977,8 +977,10 @@ def _detention_day(text: str, today: date) -> date | str | None:
     since_days: set[date] = set()
     still_days: set[date] = set()
     periods: List[str] = []
-    transfer_aside = any(dates.day_detained(c, today) is not None for sentence in _SENTENCE.split(text)
-                         for c in _CLAUSE.split(sentence) if not _TRANSFER.search(c))
+    # (every clause's day is read only where a transfer is said)
+    transfer_aside = bool(_TRANSFER.search(text)) and any(
+        dates.day_detained(c, today) is not None for sentence in _SENTENCE.split(text) for c in _CLAUSE.split(sentence)
+        if not _TRANSFER.search(c))
     for sentence in _SENTENCE.split(text):
         # "our last lawyer just took money and did nothing": no one taken that day
         sentence = _NOT_A_TAKING.sub(" ", sentence)
