@@ -664,9 +664,11 @@ def situation_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional
 
 
 def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[str], text: str) -> Optional[str]:
-    if flow.detention_said(text) or (flow.held_now(text) and (_IMMIGRATION_WORDS.search(text or "") or urgency.removal_signs(text))):
+    if flow.detention_said(text) or (flow.held_now(text) and (_IMMIGRATION_WORDS.search(text or "") or urgency.removal_signs(text))) \
+            or situations.kept_at_appointment(text):
         # "ya no quiero vivir. me quitaron a mi esposo ayer": the classifier's weight is on the danger
-        # ("he's been locked up since october ... a bus to the border tonight": held, in an immigration story)
+        # ("he's been locked up since october ... a bus to the border tonight": held, in an immigration story;
+        # "she had to check in today and theyre keeping her ... please somebody call me": kept at the check-in)
         return "detention"
     if flow.at_check_in_now(text):
         # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today
@@ -991,8 +993,10 @@ def agents_situation(text: str, ranking: Sequence[Mapping[str, Any]], slots: Map
             said = {"situation": "enforcement", "situation_text": (text or "")[:1000]}
     else:
         said = _situation_said(text, ranking, slots, default="enforcement")
-    if said.get("situation") == "detention" and not flow.detention_said(text) and not flow.relative_taken(text):
-        # "a man with a warrant at the door asking for my husband": nobody is held yet
+    if said.get("situation") == "detention" and not flow.detention_said(text) and not flow.relative_taken(text) \
+            and not situations.held_in_a_jail(text):
+        # "a man with a warrant at the door asking for my husband": nobody is held yet (but "my husband is sitting in
+        # the jail ... they say ICE is coming to get him" is)
         said["situation"] = "enforcement"
     if said.get("situation") == "other":
         # "Estoy en el trabajo y llegó la migra, están en la oficina del frente" read as something else:

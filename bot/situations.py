@@ -419,6 +419,27 @@ _CITIZENSHIP_AIM = re.compile(
     r"|\b(?:hacerse|hacerme|ser) ciudadan[oa]\b|\bciudadan[ií]a\b|\bnaturaliza\w*", re.IGNORECASE)
 
 
+#: Someone in a jail or a detention centre now: "hes at the tacoma detention center now", "my girlfriend is in the york
+#: county prison in PA for ICE", "is sitting in the jail in Gwinnett county", "hes still in secondary like 6 hours".
+HELD_IN_A_JAIL = (r"\b(?:is|are|he'?s|she'?s|hes|shes|they'?re) (?:still )?(?:sitting )?(?:at|in) (?:the )?(?:[\w-]+ ){0,3}"
+                  r"(?:detention|processing center|jail|prison|custody)\b"
+                  r"|\b(?:is|are|he'?s|she'?s|hes|shes|they'?re) still in secondary\b")
+_HELD_IN_A_JAIL = re.compile(HELD_IN_A_JAIL, re.IGNORECASE)
+
+
+#: Where someone taken is held, asked: "how do we find where they took them", "como sabemos a donde se lo llevaron".
+_WHERE_TAKEN_ASKED = re.compile(
+    r"\b(?:find|know|see|check|figure out|saber|encontrar|averiguar|buscar)\b[^.?!]{0,12}\b(?:where|a ?d[oó]nde|d[oó]nde)\s+"
+    r"(?:(?:they\s+|ice\s+)?(?:took|take|have|has|are holding|is holding)\s+(?:him|her|them|my)\b|(?:se\s+)?(?:lo|la|los|las)\s+(?:tienen|tiene|llevaron|llev[oó])\b)",
+    re.IGNORECASE)
+
+
+def held_in_a_jail(text: str | None) -> bool:
+    """Whether a message tells of someone in a jail or a detention centre now, with ICE, the migra or CBP named
+    ("my husband is sitting in the jail in Gwinnett county ... they say ICE is coming to get him")."""
+    return bool(_HELD_IN_A_JAIL.search(text or "") and _AGENTS_SAID.search(text or "") and not RELEASED.search(text or ""))
+
+
 #: Someone still held beside someone released ("they let me go but they kept my husband"), or
 #: released into a case that goes on (an ankle monitor, ISAP check-ins).
 STILL_HELD = re.compile(
@@ -427,9 +448,7 @@ STILL_HELD = re.compile(
     r"|ankle|monitor|grillete|isap"
     # "stopped by border patrol 2 days ago and they still have him"
     r"|(?:they|theyre|they're) still (?:have|got) (?:him|her|them)|(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen)\b"
-    # "hes at the tacoma detention center now"
-    r"|\b(?:is|are|he'?s|she'?s|hes|shes|they'?re) (?:still )?(?:at|in) (?:the )?(?:[\w-]+ ){0,3}(?:detention|processing center|jail|custody)\b",
-    re.IGNORECASE)
+    r"|" + HELD_IN_A_JAIL, re.IGNORECASE)
 
 
 #: Someone detained and already sent away: "they deported him already", "ya lo deportaron".
@@ -991,6 +1010,10 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "enforcement" and _RELEASED_WITH_A_PAPER.search(text or "") and not _JUST_NOW.search(text or "") and not scam_call(text):
         # "me arrestaron y me soltaron el mismo día con un papel, nunca me llegó nada más": a case begun (an NTA)
         return "removal"
+    if value == "enforcement" and _WHERE_TAKEN_ASKED.search(text or "") and _TAKEN.search(text or "") and not RELEASED.search(text or ""):
+        return "detention"  # "took 2 of my coworkers ... how do we find where they took them": people held, to be found
+    if value == "enforcement" and held_in_a_jail(text) and not scam_call(text):
+        return "detention"  # "my girlfriend is in the york county prison in PA for ICE": held, not agents around
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):
         return "removal"  # "a letter saying to report with your bags": a removal carried out soon
     if value in ("removal", "detention", "other") and _CITIZENSHIP_DENIED.search(text or "") and not _AGENCY_TOOK.search(text or ""):

@@ -498,6 +498,32 @@ def test_a_crisis_message_that_says_someone_was_taken_keeps_the_detention():
     assert interruptions.situation_beside_crisis(ranking, "violence", text) == "detention"
 
 
+def test_a_crisis_read_beside_someone_kept_at_their_check_in_keeps_the_detention():
+    from bot import interruptions
+
+    text = ("my wife called me 20 min ago from the ICE office in tucson. she had to check in today and theyre keeping her and "
+            "they said they will deport her TOMORROW on the bus to nogales. we live in marana. please somebody call me")
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_removal", "confidence": 0.6},
+               {"name": "situation_detention", "confidence": 0.27}]
+    assert interruptions.situation_beside_crisis(ranking, None, text) == "detention"
+    # a friend kept at hers is the reason to fear the visitor's own
+    assert interruptions.situation_beside_crisis(ranking, None, "my check in is tomorrow and a friend went to hers and they kept her") \
+        != "detention"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my husband is sitting in the jail in Gwinnett county since friday night and they say ICE is coming to get him", "detention"),
+    ("my husband was stopped by CBP at the airport, they took his green card and hes still in secondary like 6 hours", "detention"),
+    # nobody held yet: agents at the door asking for someone
+    ("a man with a warrant at the door asking for my husband, ICE is outside", "enforcement"),
+])
+def test_agents_at_hand_beside_someone_in_a_jail_keep_the_detention(text, expected):
+    from bot import interruptions
+
+    ranking = [{"name": "emergency_now", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.9}]
+    assert interruptions.agents_situation(text, ranking, {}).get("situation") == expected
+
+
 def test_a_crisis_sent_from_the_visitors_own_check_in_keeps_the_removal_case():
     from bot import interruptions
 

@@ -232,6 +232,20 @@ def test_a_detention_at_school_is_not_an_immigration_detention(text, school):
     assert situations.school_detention(text) is school
 
 
+@pytest.mark.parametrize("text, settled", [
+    ("my girlfriend is in the york county prison in PA for ICE", "detention"),
+    ("hes at the tacoma detention center now, ICE wont tell us anything", "detention"),
+    ("immigration came in the kitchen and took 2 of my coworkers. how do we find where they took them", "detention"),
+    ("la migra se llevo a mi vecino en la mañana, como puedo saber donde lo tienen", "detention"),
+    # no one held: agents around, a question of rights, or someone in jail for something else with nobody from ICE named
+    ("ice came to my job today asking for people, what are my rights", "enforcement"),
+    ("my cousin is in the county jail for a fight, can immigration find out", "enforcement"),
+    ("ICE took my neighbor last month but they let him go, can they come for me", "enforcement"),
+])
+def test_someone_held_now_read_as_agents_around_is_a_detention(text, settled):
+    assert situations.settle("enforcement", _ranking(enforcement=0.5, detention=0.3), text) == settled
+
+
 def test_a_school_detention_settles_on_the_next_category():
     ranking = _ranking(detention=0.6, family=0.3, other=0.1)
     assert situations.settle("detention", ranking, "my daughter has detention after school, question about her green card") == "family"
