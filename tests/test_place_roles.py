@@ -461,6 +461,11 @@ def test_a_town_said_near_another_is_in_that_ones_state(text, state):
     ("en Los Angeles, pero mi esposo esta detenido en Texas, en Dilley, desde hace una semana", True, False),
     ("fort worth texas. mi hijo esta en el Prairieland en Alvarado", True, False),
     ("mi hijo esta en el Prairieland en Alvarado", True, True),
+    # an office or a court as where the visitor is now (at a check-in or a hearing), not whose court it is
+    ("the ICE office in san francisco, 630 sansome", False, False),
+    ("en la oficina de ICE en san antonio", False, False),
+    ("my court is in san antonio", False, True),
+    ("the ICE office in newark, they have my husband there", True, True),
 ])
 def test_a_reply_that_gives_only_someone_elses_place(text, detention, theirs):
     from bot.places import location

@@ -173,6 +173,14 @@ def _someone_else_at(text: str) -> Optional[int]:
 _A_HOME = re.compile(r"\b(?:house|home|place|apartment|apt|casa|apartamento|depa|trailer)\b", re.IGNORECASE)
 
 
+#: A reply that is an immigration office or a court, as where the visitor is now: "the ICE office in san francisco",
+#: "en la corte de inmigración de houston" (not "my court is in ...", nor a third person's: see ``_theirs``).
+_AT_AN_OFFICE = re.compile(
+    r"^\W*(?:(?:i'?m|im|i am|estoy)\s+)?(?:(?:at|in|en)\s+)?(?:the|la|el)\s+(?:(?:ice|immigration|uscis)\s+(?:field\s+)?(?:office|building)"
+    r"|(?:immigration\s+)?court(?:house)?|oficina de (?:ice|la migra|migraci[oó]n|inmigraci[oó]n|uscis)|corte(?: de inmigraci[oó]n)?)\b",
+    re.IGNORECASE)
+
+
 #: A reply's first part, before a full stop or a comma, when more follows.
 _FIRST_PART = re.compile(r"^\s*([^.,;!?]{2,40}?)\s*[.,;!?]\s*\S")
 
@@ -190,6 +198,8 @@ def someone_elses_place(text: str, detention: bool) -> bool:
     if first and not any(m.start < first.end(1) for m in found) and resolver.resolve(first.group(1)) is not None:
         return False  # "austin. hes been held since friday at the hutto place in taylor": the answer, then the rest
     # "joe corley detention center in conroe texas", said of nobody else, may be where the visitor is held
+    if _AT_AN_OFFICE.match(text or "") and not _theirs(text):
+        return False  # "the ICE office in san francisco, 630 sansome": where the visitor is, at a check-in or a hearing
     if _A_HOME.search(text) and not _THEY.search(text):
         return False  # "a friends house in tacoma", "en casa de mi suegra en west valley": where the visitor is
     theirs = _theirs(text)
