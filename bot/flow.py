@@ -1057,6 +1057,14 @@ def _detention_day(text: str, today: date) -> date | str | None:
         for i, before in enumerate(sentences):
             # ("lo mandaron a pine prairie en louisiana, pero we live in birmingham. fue hace 5 dias":
             # held at a facility named; the first of the next two sentences that names a day)
+            if i > 0 and _KEPT_IN.search(before) and removal_stage(sentences[i - 1]) == "check_in" \
+                    and not _SOMEONE_ELSES_CHECK_IN.search(" ".join(sentences[i - 1:i + 1])):
+                # "my wife went in for her check in at 8 this morning ... they just came out and told me she is not
+                # coming out": kept at the check-in told just before, that day
+                day = dates.day_detained(sentences[i - 1], today)
+                if day is not None and (today - day).days <= 31:
+                    days.add(day)
+                    break
             if not (_DETENTION_WORDS.search(before) or facilities.facility_in(before) or detention_said(before)):
                 continue
             for after in sentences[i + 1:i + 3]:
@@ -1138,7 +1146,9 @@ _IT_HAPPENED = re.compile(r"^\W*(?:it|that|this|all this)?\s*(?:happened|occurre
 #: A Border Patrol station, as said: "la estacion de la patrulla fronteriza en McAllen", "the border patrol
 #: station in yuma" (where someone is held, and a sentence about someone held there).
 _STATION = (r"(?:the |la |una )?(?:(?:border patrol|border|cbp|patrulla fronteriza|migra(?:ci[oó]n)?) (?:station|estaci[oó]n)"
-            r"|estaci[oó]n de (?:la )?(?:border patrol|patrulla fronteriza|migraci[oó]n|migra|cbp))(?: (?:in|en|de|of) [A-Za-z]+)?")
+            r"|estaci[oó]n de (?:la )?(?:border patrol|patrulla fronteriza|migraci[oó]n|migra|cbp))(?: (?:in|en|de|of) [A-Za-z]+)?"
+    # "lleva 4 días en la estación de Lordsburg": a station by its town (not the police's, the bus's or a train's)
+    r"|(?:la )?estaci[oó]n de (?!(?:la|el|los|las|un|una|policia|polic[ií]a|autobus\w*|bus|buses|tren|metro|gas\w*|bomberos|servicio|radio)\b)[A-Za-z]+")
 _AT_A_STATION = re.compile(r"\b" + _STATION, re.IGNORECASE)
 #: A Border Patrol checkpoint, named: "la agarraron en el checkpoint de falfurrias", "the sarita checkpoint".
 _CHECKPOINT = re.compile(r"\b((?:the |el )?checkpoint (?:de|of|in|en|at|near|cerca de) (?!(?:the|el|la|a|una?)\b)[A-Za-z]+"
@@ -1215,9 +1225,14 @@ _WHERE_UNKNOWN = re.compile(
 
 _WHERE_DETAINED = " (where detained)"
 #: Held by CBP at a border bridge: "CBP at the bridge has my cousin ..., the hidalgo bridge".
-_BORDER_HOLDS = re.compile(r"\b(?:cbp|customs|border patrol|aduana|migraci[oó]n|la migra)\b.{0,60}\b(?:has|have|holding|kept|keeping|tienen?|detuvieron|agarraron|pararon)\b",
+_BORDER_HOLDS = re.compile(r"\b(?:cbp|customs|border patrol|aduana|migraci[oó]n|la migra)\b.{0,60}\b(?:has|have|holding|kept|keeping|tienen?|detuvieron|agarraron|pararon"
+                           # "CBP stopped my wife at the peace arch crossing two hours ago and theyre still holding her inside"
+                           r"|stopped\b.{0,80}\bstill (?:holding|has|have))\b",
                            re.IGNORECASE | re.DOTALL)
-_BRIDGE = re.compile(r"\b(?:the )?[A-Za-z]+ (?:international )?bridge\b|\b(?:el )?puente (?:internacional )?(?:de )?[A-Za-z]+(?: [A-Z][a-z]+)?", re.IGNORECASE)
+_BRIDGE = re.compile(r"\b(?:the )?[A-Za-z]+ (?:international )?bridge\b|\b(?:el )?puente (?:internacional )?(?:de )?[A-Za-z]+(?: [A-Z][a-z]+)?"
+                     # a port of entry by its name: "the peace arch crossing", "nogales port of entry"
+                     r"|\b(?:the )?(?:(?!(?:was|were|is|while|when|he|she|they|i|we|at|the|border|a)\b)[A-Za-z]+ ){1,2}(?:border )?(?:crossing|port of entry)\b",
+                     re.IGNORECASE)
 
 
 #: Held at a bridge not named: "lo dejaron detenido en el puente", "they are holding him at the bridge".
@@ -1938,6 +1953,12 @@ _KEPT_IN = re.compile(
     # "they just came out and told me she is not coming out", "me dijeron que ya no va a salir"
     r"|(?:is|isn'?t|is not|are|aren'?t|are not) (?:not )?(?:coming|getting) (?:back )?out|won'?t be (?:coming|getting) out|no va a salir)\b",
     re.IGNORECASE)
+
+
+#: Beside a check-in, a friend or someone told of, or the visitor's own check-in ("my check in was last week"): the one
+#: kept there is not plainly the one whose check-in was told.
+_SOMEONE_ELSES_CHECK_IN = re.compile(r"\b(?:" + situations.NOT_FAMILY + "|" + situations.TOLD_OF + r")\b"
+                                     r"|\b(?:my|mi) (?:ice )?(?:check ?-?in|cita|appointment)\b", re.IGNORECASE)
 
 
 #: "my friend got detained at his check-in": someone else's detention, told as the reason for fear.

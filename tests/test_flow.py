@@ -1704,6 +1704,11 @@ def test_a_correction_replaces_only_dates_and_only_when_they_differ():
      "la estacion de la patrulla fronteriza en McAllen", "2026-12-03"),
     ("he's at the border patrol station in yuma since the day before yesterday", "the border patrol station in yuma", "2026-12-03"),
     ("a mi esposo lo detuvieron, está en el jail del county desde el jueves", "el jail del county", "2026-12-03"),
+    # a station by its town, and a port of entry by its name
+    ("a mi esposo lo deportaron hace un año y ahora lo agarraron otra vez cruzando, lleva 4 días en la estación de Lordsburg",
+     "la estación de Lordsburg", "2026-12-01"),
+    ("CBP stopped my wife at the peace arch crossing yesterday and theyre still holding her inside. im in the car in blaine",
+     "the peace arch crossing", "2026-12-04"),
 ])
 def test_a_station_or_the_county_jail_said_with_the_day_answers_both(text, where, since):
     assert flow.answers_in_text("detention", text, _SAT) == {"detained_where": where, "detained_since": since}
@@ -2939,6 +2944,15 @@ def test_the_day_of_a_release_is_not_the_next_date():
 def test_kept_at_a_check_in_is_taken_the_day_of_the_check_in():
     text = "mi esposa entro a su check-in hace 4 horas y un officer me dijo que se queda detenida"
     assert flow.answers_in_text("detention", text, date(2026, 12, 7)) == {"detained_since": "2026-12-07"}
+
+
+def test_kept_at_a_check_in_told_in_the_sentence_before_is_taken_that_day():
+    text = ("my wife went in for her check in at 8 this morning and i been waiting in the parking lot. "
+            "they just came out and told me she is not coming out. what do i do now")
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7)).get("detained_since") == "2026-12-07"
+    # the visitor's own check-in, and someone else kept: no day of a taking
+    text = "my check in was last week and it went fine. my cousin never came out of his"
+    assert "detained_since" not in flow.answers_in_text("detention", text, date(2026, 12, 7))
 
 
 def test_a_transfer_alone_tells_the_day_held_there_since():
