@@ -294,6 +294,8 @@ _DAY_WORDS = (
     (re.compile(r"\b(last night|last nite|lastnight|anoche|(?<!before )(?<!antes de )(?:yesterday|ayer)|yday|yesterdy|yesterday night)\b"), 1),
     (re.compile(r"\b(antier|anteayer|antes de ayer|antes de anoche|antenoche|anteanoche|day before yesterday|the night before last)\b"), 2),
     (re.compile(r"\b((?:the )?day after (?:tomorrow|tmrw|tmr)|pasado manana)\b"), -2),
+    # "i gotta go see the ICE officer first thing in the morning": the next morning
+    (re.compile(r"\b(first thing in the morning)\b"), -1),
     (re.compile(r"\b(esta madrugada|hoy (?:en la|de) madrugada|hoy temprano|temprano hoy|early this morning|early today|(?<!manana )temprano(?= y\b| se\b| lo\b| la\b|,|$)|this morning|earlier today|this afternoon|tonight|(?<!from )today|hoy|esta manana|esta tarde|esta noche|este morning|esta morning|este afternoon|hace (unas|un par de) horas|few hours ago|an hour ago)\b"), 0),
 )
 #: "in 5 days", "en 2 meses", "dentro de tres semanas": a day ahead (months as 30 days).

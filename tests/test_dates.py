@@ -228,6 +228,7 @@ def test_a_month_alone_is_not_a_day(text):
     ("pasado mañana", date(2026, 12, 5)),
     ("next thurs", date(2026, 12, 10)),  # weekdays typed short
     ("next weds", date(2026, 12, 9)),
+    ("i gotta go see the ICE officer first thing in the morning", date(2026, 12, 4)),
 ])
 def test_days_ahead_said_in_words_typed_on_a_phone(text, expected):
     assert dates.coming_date(text, TODAY) == expected
