@@ -511,6 +511,11 @@ _TIME_LEFT_ASKED = re.compile(
     r"\bhow (?:much time|many days|long) (?:do|does|did) (?:i|we|he|she|they) (?:have|get)\b|\bhow much time (?:i|we) have\b"
     r"|\b(?:is it|am i) too late\b|\bcuanto tiempo (?:tengo|tiene|tenemos|me queda|le queda|hay)\b|\bcuantos dias (?:tengo|tiene|me quedan)\b"
     r"|\b(?:me|le|nos) alcanza el tiempo\b|\bes (?:muy )?tarde para\b")
+#: The Board's denial, its last step (a petition for review within 30 days), and what is left asked: "the BIA denied my
+#: appeal, is there anything else i can do?" (a judge's denial and "what now" leaves the appeal itself to staff).
+_BOARD_DENIED = re.compile(r"\b(?:bia|board of immigration appeals?|junta de apelaciones)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)")
+_ANYTHING_LEFT_ASKED = re.compile(r"\b(?:is there )?anything (?:else )?(?:i|we) (?:can|could) do\b"
+                                  r"|\b(?:hay )?algo (?:mas )?(?:que )?(?:puedo|podemos|podamos|pueda|se puede|se pueda) hacer\b")
 #: A decision of today or yesterday: its 30 days have just begun ("ayer el juez le negó el asilo").
 _DECIDED_JUST_NOW = re.compile(r"\b(?:today|yesterday|this morning|last night|hoy|ayer|anoche|esta manana|esta mañana)\b")
 #: The appeal said to be still open: "me dijeron que puedo apelar", "i think i have 30 days to appeal".
@@ -561,6 +566,9 @@ def _decision_window_closing(t: str, today: Optional[date] = None) -> bool:
         # tiempo": a decision just come, its window asked about (30 days to appeal; voluntary departure's own);
         # a day said ("denied my asylum last tuesday ... how long do i have?") is counted below
         return True
+    if _BOARD_DENIED.search(t) and _ANYTHING_LEFT_ASKED.search(t) and not _LONG_AGO.search(t) and not _DECISION_AGO.search(t) \
+            and (today is None or past_date(t, today) is None):
+        return True  # "the BIA denied my appeal, is there anything else i can do?": just come, its last window open
     if today is not None and _DECISION.search(t) and _APPEAL_OPEN.search(t) and not _LONG_AGO.search(t) \
             and not _DECISION_AGO.search(t) and past_date(_APPEAL_OPEN.sub(" ", t), today) is None:
         # "el juez me nego el asilo y me dijeron que puedo apelar": a decision told with its appeal still open and no

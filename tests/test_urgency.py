@@ -1326,6 +1326,10 @@ def test_a_removal_already_carried_out_is_not_imminent():
     ("the judge denied my asylum 2 years ago, how much time do i have", False),
     # the time left not asked
     ("the judge denied my case, what now", False),
+    # the Board's denial, and what is left asked: the petition for review's 30 days have just begun
+    ("the BIA denied my appeal, is there anything else i can do?", True),
+    ("la BIA nego la apelacion, hay algo mas que podamos hacer", True),
+    ("the BIA denied my appeal 3 years ago, is there anything else i can do?", False),
 ])
 def test_a_decision_just_come_with_its_time_left_asked_is_a_deadline(text, urgent):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 6))) is urgent
