@@ -74,7 +74,9 @@ def follow_ups(slots: Mapping[str, Any]) -> List[str]:
     """The follow-up questions that fit the situation (none before it is known)."""
     situation = slots.get("situation")
     questions = list(FOLLOW_UPS.get(situation or "", []))
-    if situation == "removal" and slots.get("removal_stage") in STAGES_WITHOUT_DATE:
+    if situation == "removal" and slots.get("removal_stage") in STAGES_WITHOUT_DATE and not (
+            slots.get("removal_stage") == "removal_order" and called_to_report(slots.get("situation_text"))):
+        # (an order, and ICE calling the person in: "now ice sent a letter telling me to report": the day to report is asked)
         questions.remove("hearing_date")
     if "details" in questions and situations.details_said(situation, slots.get("situation_text")) and not (
             situation == "other" and slots.get("situation_tries")):
@@ -1724,6 +1726,19 @@ _TO_REPORT = re.compile(
     r"|called (?:me|him|her|us) (?:in )?for an? (?:appointment|interview))\b",
     re.IGNORECASE,
 )
+
+
+def called_to_report(text: str | None) -> bool:
+    """Whether a message tells of ICE calling someone in to report ("ice sent a letter telling me to report", "lo
+    citaron a la oficina de ICE"), with ICE or immigration named."""
+    t = text or ""
+    return bool((_TO_REPORT.search(t) or _SUMMONED.search(t)) and _AN_AGENCY.search(t))
+
+
+_AN_AGENCY = re.compile(r"\b(?:ice|ero|la migra|migra|immigration|inmigraci[oó]n|migraci[oó]n)\b", re.IGNORECASE)
+#: Summoned to an office: "lo citaron a la oficina de ICE", "they told him to come in to the office".
+_SUMMONED = re.compile(r"\b(?:me|le|lo|la|nos|los|las) (?:citaron|llamaron|mandaron llamar) (?:a|en|para) (?:la |su )?oficina\b"
+                       r"|\btold (?:me|him|her|us|them) to come in\b", re.IGNORECASE)
 
 
 #: "no court yet", "I don't have a hearing", "todavia no tengo corte": no stage said.

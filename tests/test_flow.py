@@ -65,6 +65,17 @@ def test_removal_order_has_no_date_to_ask():
     assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "removal_order"})
 
 
+@pytest.mark.parametrize("told, asked", [
+    ("i got a deportation order years ago and now ice sent a letter telling me to report", True),
+    ("mi esposo tiene una orden de deportacion y lo citaron a la oficina de ICE", True),
+    ("i have a deportation order from 2015 and never heard anything since", False),
+    ("tengo orden de deportacion y me tengo que presentar a la corte familiar de mi hijo", False),  # no agency calls anyone in
+])
+def test_an_order_with_ice_calling_the_person_in_asks_the_day_to_report(told, asked):
+    slots = {"situation": "removal", "removal_stage": "removal_order", "situation_text": told}
+    assert ("hearing_date" in flow.follow_ups(slots)) is asked
+
+
 def test_ambiguous_city_asks_for_the_state_after_the_phone():
     slots = {"consent": True, "location": "Springfield", "location_candidates": ["IL", "MO", "MA"]}
     order = flow.missing_slots(slots)
