@@ -2024,7 +2024,8 @@ _THREAT_AHEAD = re.compile(r"\b(?:will|would|gonna|going to|threaten\w*|amenaz\w
                            re.IGNORECASE)
 #: The visitor's own fear beside someone else's detention: "on me too", "they come for me next", "my rights".
 _FOR_THEMSELF = re.compile(
-    r"\b(?:on me|for me|on us|for us|me next|us next|to mine|my rights|our rights|por mi|por nosotros|a mi tambien|mis derechos"
+    # ("por mí", not "escribo por mi vecina": for my neighbour)
+    r"\b(?:on me|for me|on us|for us|me next|us next|to mine|my rights|our rights|por m[ií](?!\s+[a-záéíóúñ])|por nosotros|a mi tambien|mis derechos"
     r"|nuestros derechos|call them on|llamar(?:les)? a la migra"
     # "me da miedo que me pase lo mismo. ¿Qué derechos tengo si me paran?", "scared it happens to me"
     r"|(?:que|q) me pase (?:lo mismo|a mi)|happens? to me|qu[eé] derechos tengo|what rights do i have|si me paran|if they stop me"
@@ -2298,6 +2299,13 @@ def _matter_told(situation: str | None, text: str) -> str | None:
             and not situations.RELEASED.search(text or "") and urgency.agents_named(text or ""):
         # "my husband got stopped by border patrol at the checkpoint 2 days ago and they still have him": held
         return "detention"
+    if situation == "humanitarian" and _STILL_HAVE.search(text or "") and _AT_THE_BORDER_OR_AGENTS.search(text or "") \
+            and not situations.RELEASED.search(text or ""):
+        # "turned himself in at the border in Nogales to ask asylum 10 days ago and they still have him": held, whatever he asks
+        return "detention"
+    if situation in ("humanitarian", "removal") and situations.held_in_a_jail(text):
+        # "He's in the Hudson County jail for ICE since saturday, and I have my own asylum case": someone held comes first
+        return "detention"
     if situation in (None, "other", "enforcement") and re.search(_HANDED_OVER, text or "", re.IGNORECASE) \
             and not situations.RELEASED.search(text or ""):
         return "detention"  # "the police gave my son to ICE, can they do that?": held by immigration now
@@ -2511,6 +2519,9 @@ _COURT_DATE_SOON = re.compile(
 #: An interview or appointment at USCIS, not a hearing in court.
 _INTERVIEW = re.compile(r"\b(?:interview|entrevista|uscis|biometric\w*|biom[eé]tric\w*|huellas|asylum office|oficina de asilo)\b", re.IGNORECASE)
 #: The agents still have someone: "and they still have him", "todavia lo tienen".
+#: The border or the agencies that hold people there: "turned himself in at the border", "CBP", "la migra".
+_AT_THE_BORDER_OR_AGENTS = re.compile(r"\b(?:border|frontera|garita|port of entry|puerto de entrada|ice|cbp|border patrol|migra)\b",
+                                      re.IGNORECASE)
 _STILL_HAVE = re.compile(r"\b(?:they|theyre|they're) still (?:have|got) (?:him|her|them)\b|\b(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen\b",
                          re.IGNORECASE)
 #: What a removal needs, named: "asked where is his passport", "making his travel papers".
@@ -2539,7 +2550,11 @@ _ARRESTED_AT_COURT = re.compile(
     r"\b(?:went|fue|fui|fuimos) (?:to|a) (?:his|her|my|their|su|mi) (?:court|hearing|corte|audiencia)\b[^.?!]{0,60}"
     r"\b(?:arrested|detained|took|grabbed|picked up|detuvieron|agarraron|arrestaron|se (?:lo|la) llevaron)\b"
     r"|\b(?:arrested|detained|grabbed|detuvieron|agarraron|arrestaron) (?:him|her|them|me|us|lo|la)? ?(?:right )?(?:there )?(?:at|in|en) (?:the |la |el )?"
-    r"(?:court|courthouse|corte|hallway of the court|pasillo de la corte)\b", re.IGNORECASE)
+    r"(?:court|courthouse|corte|hallway of the court|pasillo de la corte)\b"
+    # "they got my father at the courthouse after his hearing ... ice was waiting in the hallway"
+    r"|\b(?:got|took|grabbed|picked up|arrested|detained) (?:him|her|them|my (?!case|file|papers|documents|passport|card|hearing)\w+)"
+    r" (?:right )?(?:at|in|outside) (?:the )?(?:court|courthouse)\b",
+    re.IGNORECASE)
 #: Still in a place now: "has been in the Moshannon place for 3 weeks", "lleva 2 meses en", "sigue en".
 #: In custody now, in words a removal story uses: "está en la cárcel del condado", "lleva 4 días en la estación de
 #: Lordsburg", "by video from the detention in otay mesa", "they kept him right there", "being processed for detention".
@@ -2579,6 +2594,9 @@ _HELD_NOW = re.compile(
     r"|\b(?:lo|la|los|las) tienen (?:detenid|encerrad)"
     # "mi hermano esta preso en la carcel del condado", "lo tienen en stewart desde hace tres semanas"
     r"|\b(?:est[aá]n?|sigue|siguen) pres[oa]s?\b|\b(?:lo|la|los|las) tienen en (?!la mira\b)(?:el |la )?[a-z]"
+    # "está en el centro de detención de Folkston", "hes in the detention center in tacoma"
+    r"|\b(?:est[aá]n?|sigue|siguen|is|are|he'?s|she'?s|hes|shes) (?:still |todav[ií]a )?(?:in|en|at) (?:the |el |un |a )?(?:\w+ ){0,2}?"
+    r"(?:centro de detenci[oó]n|detention center|processing center)\b"
     # "my mom is being held at the el paso processing center since last wednesday"
     r"|\b(?:is|are|'s|been|being)\s+(?:being\s+)?held\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:processing center|detention(?: center)?|jail|facility|center|centre|prison|station)\b"

@@ -113,6 +113,8 @@ def test_a_short_word_is_not_a_misspelt_facility():
 
 @pytest.mark.parametrize("text, facility", [
     ("de ahi se lo llevaron a florence, ya van 5 dias", "Florence Service Processing Center (AZ)"),
+    ("Mi hermano lleva tres semanas en Winn, en Luisiana, y tiene audiencia el martes", "Winn Correctional Center (Winnfield, LA)"),
+    ("llevo 3 meses en tacoma con mi tia", None),  # where a visitor may live
     ("they moved him to tacoma last night", "Northwest ICE Processing Center (Tacoma, WA)"),
     # a city known for more than its facility, and a name, are not the facility
     ("they took him to montgomery", None),

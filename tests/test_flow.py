@@ -583,6 +583,14 @@ def test_a_detention_that_is_over_or_someone_elses_beside_ones_own_court(text, o
     ("other", "what are your hours? i have my ice check in monday", "other"),
     ("other", "someone called saying theyre from immigration and i owe 900 dollars or i get deported today", "other"),
     (None, "hi", None),
+    # someone held, read as another matter: taken at the courthouse, still held after asking asylum at the border, in a
+    # jail for ICE beside the visitor's own case, at a detention centre for whom a neighbour writes
+    ("removal", "they got my father at the courthouse after his hearing this afternoon, ice was waiting in the hallway", "detention"),
+    ("removal", "the judge took my case at the court and gave me a new date", "removal"),
+    ("humanitarian", "my husband turned himself in at the border to ask asylum 10 days ago and they still have him", "detention"),
+    ("humanitarian", "my asylum case is pending, they still have my passport at the border", "humanitarian"),
+    ("removal", "He's in the Hudson County jail for ICE since saturday, and I have my own asylum case with court in 4 months", "detention"),
+    ("detention", "Escribo por mi vecina. A su hijo lo detuvieron hace una semana y está en el centro de detención de Folkston", "detention"),
 ])
 def test_the_matter_a_message_tells_from_what_was_read(read, text, matter):
     assert flow.matter_told(read, text) == matter

@@ -117,13 +117,19 @@ _TAKEN_TO_TOWN = ("tacoma", "aurora", "florence", "winn")
 _TAKEN_TO = ("llevaron a {}", "lo mandaron a {}", "la mandaron a {}", "lo pasaron a {}", "la pasaron a {}", "lo trasladaron a {}",
              "la trasladaron a {}", "took him to {}", "took her to {}", "took them to {}", "moved him to {}", "moved her to {}",
              "sent him to {}", "sent her to {}", "transferred him to {}", "transferred her to {}")
+#: ... and the one whose town is no place a visitor lives, named as where someone has been for a time: "mi hermano lleva
+#: tres semanas en winn" (not "llevo 3 meses en tacoma", which is where a visitor may live).
+_HELD_A_WHILE_TOWN = ("winn",)
+_HELD_A_WHILE = ("dias en {}", "semanas en {}", "semana en {}", "meses en {}", "mes en {}", "days in {}", "weeks in {}",
+                 "week in {}", "months in {}", "month in {}")
 
 #: (alias, facility, whether one typo is allowed)
 #: Misspellings listed as they are heard, matched exactly ("carolain" is one letter from the name "caroline").
 _EXACT_ONLY = {"carolain", "macleny"}
 _ALIASES = [(alias, name, alias not in _EXACT_ONLY) for name, aliases in FACILITIES.items() for alias in aliases] + [
     (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() for form in _AROUND_A_TOWN] + [
-    (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() if town in _TAKEN_TO_TOWN for form in _TAKEN_TO]
+    (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() if town in _TAKEN_TO_TOWN for form in _TAKEN_TO] + [
+    (form.format(town), name, False) for name, town in IN_A_COMMON_TOWN.items() if town in _HELD_A_WHILE_TOWN for form in _HELD_A_WHILE]
 
 
 def _plain(text: str) -> str:
