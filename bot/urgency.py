@@ -1405,7 +1405,8 @@ def _removal_imminent(s: str) -> bool:
 #: TOMORROW", "me llamo el oficial de ICE que me presente en la oficina el lunes".
 _ICE_SUMMONS = re.compile(
     r"(?:\b(?:ice|la migra|migracion|inmigracion|deportation officer|(?:the|my|her|his|el|mi|su) (?:officer|oficial))\b[^.?!]{0,60}"
-    r"\b(?:called|call|texted|told|said|sent|llamo|llamaron|dijo|dijeron|mando|mandaron|hablo)\b"
+    # ("el oficial de inmigracion me dio una fecha para presentarme en 6 semanas en la oficina": a date given)
+    r"\b(?:called|call|texted|told|said|sent|gave|llamo|llamaron|dijo|dijeron|mando|mandaron|hablo|dio|dieron)\b"
     r"|\b(?:me|nos|le|les) (?:llamo|llamaron|hablo|hablaron|dijo|dijeron|mando|mandaron)\b[^.?!]{0,20}\b(?:ice|la migra|migracion|inmigracion|officer|oficial)\b)"
     r"[^.?!]{0,60}"
     r"\b(?:come|report|go|present|show up|ir|venir|vaya|vayamos|presente|presentarse|presentarme|reportarse|reportarme)\b[^.?!]{0,30}"

@@ -1451,6 +1451,7 @@ def test_spanish_near_the_lines(text, reasons):
     ("hang on, ICE just called her cell and said she has to come to the office TOMORROW with her monitor, what is that", True),
     ("me llamo el oficial de ICE que me presente en la oficina el lunes", True),
     ("ICE called me and said to come to their office in 3 weeks", False),
+    ("El oficial de inmigración me dio una fecha para presentarme en 6 semanas en la oficina. Vivo en Las Vegas.", False),
 ])
 def test_ice_calling_someone_to_its_office_within_days_is_a_check_in_soon(text, soon):
     signals = urgency.text_signals(text, date(2026, 12, 7))
