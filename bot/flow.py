@@ -1384,9 +1384,13 @@ _NO_DATE_GIVEN = re.compile(r"\b(?:no (?:me|le|nos) (?:han dado|dan|dieron|ponen
                             r"|(?:haven'?t|have not|havent|didn'?t|did not) (?:given|give|gotten|got|received) (?:me |us |him |her )?(?:a |any )?(?:new )?(?:court )?date)\b")
 #: A hearing or check-in called off with no new day: "it got cancelled on the portal and there is no new date".
 _CANCELLED_NO_DATE = re.compile(
-    r"\b(?:cancel+ed|called off|cancelaron|cancelada|cancelado|suspendieron|suspendida)\b[^.?!]{0,60}?"
+    r"\b(?:cancel+ed|called off|cancelaron|cancelada|cancelado|suspendieron|suspendida|rescheduled|postponed|reprogramad[oa]|reprogramaron"
+    r"|pospusieron|pospuesta)\b[^.?!]{0,90}?"
     r"\b(?:no new date|no date yet|no other date|without a (?:new )?date|sin (?:nueva )?fecha|no (?:hay|tengo|tiene|me dieron) (?:nueva |otra )?fecha"
-    r"|no (?:me|le|nos) (?:han dado|dan|dieron) (?:nueva |otra |new )?(?:fecha|date))\b",
+    r"|no (?:me|le|nos) (?:han dado|dan|dieron) (?:nueva |otra |new )?(?:fecha|date)"
+    # "the letter says new date to be determined", "they said they'll send a new date", "me van a mandar otra fecha"
+    r"|(?:new )?date (?:to be determined|tbd|pending)|(?:will|they'?ll|theyll|gonna|going to) (?:send|give|mail) (?:me |us |him |her )?(?:a |the )?new date"
+    r"|(?:me|le|nos) (?:van a|vana) (?:mandar|dar|enviar) (?:una |la )?(?:nueva|otra) fecha|fecha por (?:definir|determinar))\b",
     re.IGNORECASE)
 #: A date set right in the same message: "no wait", "me equivoqué", "its not next week, its", "it's now".
 _SET_RIGHT = re.compile(
@@ -1396,7 +1400,10 @@ _SET_RIGHT = re.compile(
     r"|no es [^,.;!?]{1,30}?,? es|it'?s now|its now|now it'?s|ahora es"
     # "ahora dice que es dentro de dos meses", "la nueva es ...", "new date is like 4 months from now"
     r"|ahora dice que es|ahora (?:la|me la|lo|me lo) (?:pusieron|tienen|dieron) para|la nueva(?: fecha)? es|(?:the )?new (?:date|one) is"
-    r"|now it says)\b",
+    r"|now it says"
+    # "it was in 3 months and now the new notice says next thursday", "y ahora la carta nueva dice"
+    r"|now (?:the |a )?(?:new )?(?:notice|letter|paper|one|date) says|ahora (?:la |el )?(?:nueva |nuevo )?(?:carta|papel|aviso|notificaci[oó]n)"
+    r"(?: nueva| nuevo)? dice)\b",
     re.IGNORECASE)
 #: The day it was, after the day it is: "this coming wednesday instead of in 4 months".
 _INSTEAD_OF = re.compile(r"\b(?:instead of|en vez de|en lugar de)\b[^,.;!?]*"

@@ -2479,9 +2479,25 @@ def test_someone_in_custody_now_in_a_removal_story_is_a_detention(text, matter):
     assert flow.matter_told("removal", text) == matter
 
 
-def test_a_hearing_cancelled_with_no_new_date_has_no_next_date():
-    text = "my hearing was supposed to be tomorrow but it got cancelled on the portal and there is no new date"
+@pytest.mark.parametrize("text", [
+    "my hearing was supposed to be tomorrow but it got cancelled on the portal and there is no new date",
+    "My immigration hearing got rescheduled, the letter says new date to be determined. Before it was next week.",
+    "so my court was cancelada, the judge is gone or something, they said they'll send a new date. before it was this wednesday",
+])
+def test_a_hearing_cancelled_with_no_new_date_has_no_next_date(text):
     assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == "unknown"
+
+
+def test_a_hearing_rescheduled_to_a_day_keeps_that_day():
+    assert flow.answers_in_text("removal", "my hearing got rescheduled to next friday", date(2026, 12, 7))["hearing_date"] == "2026-12-18"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("my deportation hearing was moved up!! it was in 3 months and now the new notice says next thursday", "2026-12-17"),
+    ("mi corte era en marzo y ahora la carta nueva dice que es el 15 de diciembre", "2026-12-15"),
+])
+def test_the_day_a_new_notice_says_is_the_next_date(text, day):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7))["hearing_date"] == day
 
 
 @pytest.mark.parametrize("text, said", [("certainly", True), ("definitely", True), ("that works", True), ("go on home", None),
