@@ -298,6 +298,7 @@ def _gap(a: Tuple[int, int], b: Tuple[int, int], s: str) -> str:
 
 
 _AGO_AFTER = re.compile(r"\s*(?:ago|atras)\b")
+_AGO_BEFORE = re.compile(r"\b(?:ago|atras)\s*$")
 _VAGUE_SOON = re.compile(r"\b(?:soon|pronto|coming up|se acerca|ya casi)\b")
 
 
@@ -348,6 +349,14 @@ _THEY_WANT = re.compile(r"\b(?:they|uscis|the court|the judge|immigration|inmigr
                         r"|request|quieren|piden|pidieron)\b")
 
 
+def _near_the_year(year: Tuple[int, int], s: str) -> bool:
+    """Whether a time within about two weeks is said close to "one year" (at ``year``), and not of the past: "next week
+    is 1 year exactly" (not "it was a year last week", nor "he got here 11 months ago this week so his one year is coming",
+    where the week is that of a time ago)."""
+    return any(len(_gap(year, n, s)) <= 40 and not _PAST_NEAR.search(_gap(year, n, s)) and not _AGO_BEFORE.search(s[: n[0]])
+               for n in _near_spans(s))
+
+
 def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool:
     if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s) and not _NOTICE_DONE.search(s)) or _expiring_soon(s, today, renewed):
         return True
@@ -362,9 +371,8 @@ def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool
     if _ASYLUM.search(s):
         # "my one year for asylum is in 10 days", "next week is 1 year exactly"; "pedir asilo antes del año ...
         # se me cumple en 12 dias"
-        for year in [*_ONE_YEAR.finditer(s), *_BEFORE_THE_YEAR.finditer(s)]:
-            if any(len(_gap(year.span(), n, s)) <= 40 and not _PAST_NEAR.search(_gap(year.span(), n, s)) for n in _near_spans(s)):
-                return True
+        if any(_near_the_year(year.span(), s) for year in [*_ONE_YEAR.finditer(s), *_BEFORE_THE_YEAR.finditer(s)]):
+            return True
     # "deadline", "due", "plazo": a deadline said outright, unless asked about ("what is the deadline?")
     cues = [m.span() for m in _DEADLINE_WORDS.finditer(s) if not _QUESTION.search(s[: m.start()])]
     cues += [m.span() for m in _DUE.finditer(s) if not _NOT_FILING_DUE.search(s[: m.start()])]
@@ -372,7 +380,9 @@ def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool
     musts = list(_MUST_FILE.finditer(s)) + (list(_THEY_WANT.finditer(s)) if _FILING.search(s) else [])
     for must in musts:
         # "hay que mandarla en 10 dias": the filing, then its time (not "the store closes tomorrow, i need to send papers")
-        if any(0 <= start - must.end() <= 40 and not _PAST_NEAR.search(s[must.end():start]) for start, _ in near):
+        # (nor "needs to file asylum, he got here 11 months ago this week": the week of a time ago)
+        if any(0 <= start - must.end() <= 40 and not _PAST_NEAR.search(s[must.end():start]) and not _AGO_BEFORE.search(s[:start])
+               for start, _ in near):
             return True
     if _FILING.search(s):
         cues += [m.span() for m in _DAYS_TO.finditer(s)]  # "3 days to respond", "3 dias para apelar"
@@ -450,10 +460,8 @@ def _asylum_year_closing(t: str, today: Optional[date]) -> bool:
         # "one year limit to ask for asylum. next wednesday makes exactly one year since i arrived": the
         # year since arrival, its end told as a day near it in another sentence than asylum
         if _ARRIVED.search(sentence):
-            for year in _ONE_YEAR.finditer(sentence):
-                if any(len(_gap(year.span(), n, sentence)) <= 40 and not _PAST_NEAR.search(_gap(year.span(), n, sentence))
-                       for n in _near_spans(sentence)):
-                    return True
+            if any(_near_the_year(year.span(), sentence) for year in _ONE_YEAR.finditer(sentence)):
+                return True
     for m in _YEAR_MARK.finditer(t):
         # "my one year since arriving is next week", "se me cumple el año el 15": the year's end, told as a day to come
         rest = re.split(r"[.;!?]", t[m.end(): m.end() + 50])[0]

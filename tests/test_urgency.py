@@ -1448,6 +1448,16 @@ def test_spanish_near_the_lines(text, reasons):
 
 
 @pytest.mark.parametrize("text, soon", [
+    ("My son needs to file asylum, he got here 11 months ago this week so his one year is coming", False),
+    ("he got here 11 months ago this week and his one year is coming", False),
+    ("i need to file my asylum this week, i got here a year ago", True),
+    ("next week is 1 year exactly since i came, i need asylum", True),
+])
+def test_the_week_of_a_time_ago_is_no_deadline_to_come(text, soon):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 7))) is soon
+
+
+@pytest.mark.parametrize("text, soon", [
     ("hang on, ICE just called her cell and said she has to come to the office TOMORROW with her monitor, what is that", True),
     ("me llamo el oficial de ICE que me presente en la oficina el lunes", True),
     ("ICE called me and said to come to their office in 3 weeks", False),
