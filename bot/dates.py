@@ -611,7 +611,9 @@ def time_ago(text: str, today: date) -> Optional[date]:
 
 def day_detained(text: str, today: date) -> Optional[date]:
     """The day someone was detained, from an answer or a sentence about it: a stretch of time said
-    alone counts back ("3 weeks", "como un mes"), anything else is the day it names, in the past."""
+    alone counts back ("3 weeks", "como un mes"), anything else is the day it names, in the past (a street
+    address's number is no day: "he is at the 26 federal plaza building")."""
+    text = STREET_ADDRESS.sub(" ", text or "")
     return time_ago(text, today) or past_date(text, today)
 
 

@@ -896,6 +896,8 @@ def _a_week_said(text: str, day: "date | None", today: date) -> str | None:
 
 _SINCE_PERIOD = re.compile(
     r"\b(?:since|desde) (?:last (?:week|month|year)|el (?:mes|ano|año) pasado|la semana pasada"
+    # "since the summer", "desde el verano pasado"
+    r"|(?:the |last |el |la )?(?:summer|spring|fall|autumn|winter|verano|primavera|oto[nñ]o|invierno)(?: pasad[oa]| del? (?:año|ano) pasado)?"
     r"|(?:his|her|their|my|su|mi) (?:appointment|check[- ]?in|interview|cita|entrevista)"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)(?! \d))\b"

@@ -245,6 +245,8 @@ LOCATIONS = [
     ("my nephew is 17 and came alone, he lives with me in long island", "NY", "self"),
     ("mi sobrino vive conmigo en houston", "TX", "self"),
     ("he was with me in dallas when they took him", "TX", "unclear"),
+    ("they separated them, our daughter is with me now in chula vista", "CA", "self"),
+    ("She's probably in a county jail somewhere, I'm home in Racine.", "WI", "self"),
     ("i went to mexico for my interview, im back home in dallas now", "TX", "self"),
     ("i went to mexico city for the visa stamping and they gave me 221g, now im stuck aqui", "MX", "self"),
     ("i went to mexico city for the visa stamping last year", None, "other"),

@@ -888,6 +888,12 @@ def _cue_at(words: Sequence[str], k: int, ts: int, lo: int) -> Optional[str]:
     gap = words[k + 1:ts]
 
     # Phrases ending here.
+    if w == "home" and gap[-1:] in (["in"], ["en"]) and len(gap) <= 3 and (
+            prev in ("im", "i'm", "we're") or (prev in ("am", "are") and k - 2 >= lo and words[k - 2] in FIRST)):
+        return SELF  # "she's probably in a county jail somewhere, I'm home in Racine"
+    if w == "me" and prev == "with" and gap[-1:] in (["in"], ["at"]) and all(g in ("now", "right", "here", "in", "at") for g in gap) \
+            and ("now" in gap or (k - 2 >= lo and words[k - 2] in ("is", "are", "s"))):
+        return SELF  # "our daughter is with me now in chula vista": where the visitor is (not "he was with me in dallas")
     if w == "home" and prev == "back":
         if k - 3 >= lo and words[k - 2] in ("am", "are") and words[k - 3] in FIRST:
             return SELF  # "im back home in dallas now": back where they live
