@@ -347,6 +347,8 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
         return "family"  # ("a traffic ticket, taxes, my cousins papers, i dont know" is not sure of anything)
     if text and _WORK_VISA.search(text):
         return "employment"  # "do you help with work visas": a work visa named
+    if text and _GREEN_CARD_STEP.search(text) and not travel_question(text):
+        return "family"  # "My green card interview is next Tuesday ... just want a lawyer to come with me": the residence case
     # (not a detention nobody's taking or holding tells: "necesito copias de todo mi expediente de inmigración")
     held = bool(_TAKEN.search(text or "") or _HELD_SOMEWHERE.search(text or "") or missing(text))
     runner_up = max(((c, n) for c, n in named if n != "other" and (n != "detention" or held)), default=None)
@@ -365,6 +367,11 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     return "other"
 
 
+#: A step of a green card case, with nothing else named: "my green card interview is next tuesday", "mi entrevista de la
+#: residencia", "renew my green card" (family-based, as most are; a job or a program named reads as its own matter first).
+_GREEN_CARD_STEP = re.compile(r"\bgreen ?card (?:interview|renewal|application)\b|\b(?:renew|renewing|replace|replacing)\s+(?:my|his|her|our)\s+green ?card\b"
+                              r"|\bentrevista (?:de|para) (?:la |mi |su )?(?:residencia|green card)\b"
+                              r"|\b(?:renovar|reponer) (?:la |mi |su )?(?:green card|residencia|mica)\b", re.IGNORECASE)
 #: The visitor's own hearing: "mi audiencia es en tres semanas", "my court date is next month", "tengo corte".
 _OWN_HEARING = re.compile(r"\b(?:mi|my) (?:immigration )?(?:audiencia|hearing|court(?: date)?|corte|cita (?:en|de) (?:la )?corte)\b"
                           r"|\btengo (?:corte|audiencia)\b|\bi have (?:court|a hearing|an immigration hearing)\b", re.IGNORECASE)
@@ -806,7 +813,11 @@ _OWN_APPOINTMENT = re.compile(
     # ("tiene su cita con el oficial de ICE mañana")
     r"(?:la\s+|(?:el|la|su|mi) oficial de (?:la\s+)?|(?:the|his|her|my) (?:ice )?officer (?:at|from|of)\s+)?(?:migraci[oó]n|inmigraci[oó]n|ice|immigration|la migra|migra)\b"
     # "my son has his ice check in next tuesday"
-    r"|\b(?:has|have)\s+(?:his|her|their|an?)\s+(?:ice|immigration)\s+(?:check[- ]?in|appointment|appt)\b", re.IGNORECASE)
+    r"|\b(?:has|have)\s+(?:his|her|their|an?)\s+(?:ice|immigration)\s+(?:check[- ]?in|appointment|appt)\b"
+    # signing in, said of oneself: "I have to go sign at the ICE office tomorrow", "tengo que ir a firmar a migración"
+    r"|\b(?:i|we) (?:have to|need to|gotta|got to|must) (?:go )?sign (?:in )?(?:at|with) (?:the )?(?:ice|immigration)\b"
+    r"|\b(?:tengo|tenemos) que (?:ir a )?firmar (?:a|en|con) (?:la )?(?:migraci[oó]n|inmigraci[oó]n|ice|migra|oficina de (?:ice|migraci[oó]n|inmigraci[oó]n))\b",
+    re.IGNORECASE)
 
 
 #: A letter or call telling someone to report to ICE: "una carta que dice report y ERO ... se tiene que presentar".

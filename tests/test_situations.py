@@ -400,12 +400,24 @@ def test_someone_kept_at_an_appointment_is_a_detention(text, kept):
     ("other", "I work at the ICE building as a contractor and my wife is undocumented, we want to fix her status", "family"),
     # the visitor's own check-in read as a detention
     ("detention", "mi cita con migracion es despues de las fiestas, en enero, tengo q llevar algo?", "removal"),
+    ("detention", "I have to go sign at the ICE office tomorrow morning and my friend said they're detaining people. Should I even go?",
+     "removal"),
+    ("detention", "tengo que ir a firmar a migracion el lunes y dicen que estan deteniendo gente", "removal"),
     ("detention", "they took my husband at my court hearing", "detention"),
     # kept where he went to sign
     ("humanitarian", "mi esposo fue a firmar ayer como siempre y ya no salio", "detention"),
 ])
 def test_settled_by_the_words(value, text, settled):
     assert situations.settle(value, None, text) == settled
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("My green card interview is next Tuesday. I'm not in any trouble, just want a lawyer to come with me.", "family"),
+    ("tengo la entrevista de la residencia en enero, necesito abogado?", "family"),
+    ("can i travel to mexico with my green card, i need to renew my green card", "other"),  # a trip
+])
+def test_a_green_card_step_read_as_other_is_the_family_case(text, settled):
+    assert situations.settle("other", _ranking(other=0.69, family=0.09), text) == settled
 
 
 def test_the_visitors_own_ice_appointment_read_as_other_is_the_removal_case():
