@@ -153,7 +153,7 @@ def test_someone_deported_to_bring_back_is_a_family_matter(text, back):
 @pytest.mark.parametrize("text, settled", [
     # a detention only asked about, as a risk of the visitor's own question: the next category
     ("puedo agarrar un flight con mi work permit como ID? o me pueden detener en el airport?", "other"),
-    ("can they arrest me at my green card interview?", "other"),
+    ("can they arrest me at my green card interview?", "family"),  # the green card case it is about
     # someone was taken: the detention stands
     ("they took my husband this morning, can they deport him?", "detention"),
     ("ice detained my son yesterday", "detention"),
