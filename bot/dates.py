@@ -358,7 +358,7 @@ _TYPED = [(re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\b(?:2day|tdy)\b", "today"),
     # "since last weekend": its Saturday (parsedatetime knows no weekend)
     (r"\b(?:last|this past) weekend\b", "last saturday"),
-    (r"\bel fin de semana pasado\b", "el sabado pasado"),
+    (r"\bel (?:fin de semana|weekend|finde) pasado\b", "el sabado pasado"),  # ("lo cogieron el weekend pasado": Spanglish)
     # "two nights ago", "at dawn", "en la madrugada", "el finde", "lo detuvieron la semana pasada"
     (r"\b(two|2|three|3|four|4) nights ago\b", r"\1 days ago"),
     (r"\b(?:this morning at dawn|esta madrugada|hoy en la madrugada)\b", "this morning"),

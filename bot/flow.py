@@ -835,7 +835,7 @@ _DETENTION_WORDS = re.compile(
     r"|(?:lo|la|los|las) tienen? (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|la patrulla(?: fronteriza)?|cbp|border patrol)|(?:lo|la|los|las) par[oó]"
     # "la migra paró a mi hermano en el retén ... y no lo sueltan"
     r"|par[oó] a (?:mi|su|nuestr[oa]) \w+|no (?:lo|la|los|las) (?:sueltan|han soltado|dejan ir)"
-    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon|(?:lo|la|los|las) cogieron"
+    r"|capturaron|apresaron|levantaron|recogieron|atraparon|pararon|(?:lo|la|los|las) cogieron|retuvieron|retenid[oa]s?"
     # Caribbean and Central American ways: "lo trancaron los de inmigracion", "lo pescaron", "lo apañaron"
     r"|(?:lo|la|los|las) (?:trancaron|pescaron|apa[nñ]aron|enchironaron)|trancad[oa]s?"
     # ("my brother está en la cárcel de Marion County since friday": the place that holds them)
@@ -1114,7 +1114,9 @@ _FACILITY = re.compile(
 #: called otero or something" (the words kept as said, up to the end of the clause).
 _PLACE_CALLED = re.compile(
     r"\b(?:a|an|un|una|some|algun)\s+((?:place|lugar|centro|sitio|facility|detention|jail|c[aá]rcel)\s+"
-    r"(?:called|named|(?:que|q) se llama|llamad[oa]|(?:que|q) le dicen|they call)\s+[\w'-]+(?:\s+(?!y\b|and\b|la\b|lo\b|desde\b|since\b)[\w'-]+){0,4})",
+    r"(?:called|named|(?:que|q) se llama|llamad[oa]|(?:que|q) le dicen|they call)\s+[\w'-]+(?:\s+(?!y\b|and\b|la\b|lo\b|desde\b|since\b)[\w'-]+){0,4})"
+    # "lo movieron ... a un lugar pain prery o algo asi": the name as heard, then "or something"
+    r"|\b(?:a|an|un|una|some)\s+((?:place|lugar|centro|sitio|facility)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:o algo as[ií]|or something|o algo por el estilo)\b",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
@@ -1233,12 +1235,16 @@ _BORDER_HOLDS = re.compile(r"\b(?:cbp|customs|border patrol|aduana|migraci[oó]n
                            # "CBP stopped my wife at the peace arch crossing two hours ago and theyre still holding her inside"
                            r"|stopped\b.{0,80}\bstill (?:holding|has|have))\b",
                            re.IGNORECASE | re.DOTALL)
-_BRIDGE = re.compile(r"\b(?:the )?[A-Za-z]+ (?:international )?bridge\b|\b(?:el )?puente (?:internacional )?(?:de )?[A-Za-z]+(?: [A-Z][a-z]+)?"
+_BRIDGE = re.compile(r"\b(?:the )?[A-Za-z]+ (?:international )?bridge\b|\b(?:el )?puente (?:internacional )?(?:de )?[A-Za-z]+(?: (?-i:[A-Z])[a-z]+)?"
                      # a port of entry by its name: "the peace arch crossing", "nogales port of entry"
                      r"|\b(?:the )?(?:(?!(?:was|were|is|while|when|he|she|they|i|we|at|the|border|a)\b)[A-Za-z]+ ){1,2}(?:border )?(?:crossing|port of entry)\b",
                      re.IGNORECASE)
 
 
+#: Taken crossing, no agency named: "quiso pasar por el puente de juarez con papeles de otro y lo agarraron".
+_TAKEN_CROSSING = re.compile(r"\b(?:puente|bridge|garita|crossing|port of entry)\b[^.?!]{0,60}\b(?:agarraron|detuvieron|arrestaron|retuvieron"
+                             r"|no (?:lo|la|los|las) (?:sueltan|dejan salir)|no sale|took (?:him|her|them)|detained|arrested"
+                             r"|won'?t let (?:him|her|them))\b", re.IGNORECASE)
 #: Held at a bridge not named: "lo dejaron detenido en el puente", "they are holding him at the bridge".
 _HELD_AT_THE_BRIDGE = re.compile(
     r"\b(?:detenid[oa]s?|detained|held|holding (?:him|her|them)|kept|l[oa]s? tienen|l[oa]s? dejaron|l[oa]s? pararon|stopped)\b"
@@ -1247,7 +1253,7 @@ _HELD_AT_THE_BRIDGE = re.compile(
 
 def _held_at_a_bridge(text: str) -> str | None:
     """The bridge CBP holds someone at, named as said (the longest naming), or None."""
-    if not _BORDER_HOLDS.search(text):
+    if not (_BORDER_HOLDS.search(text) or _TAKEN_CROSSING.search(text)):
         return None
     named = [" ".join(m.group(0).split()) for m in _BRIDGE.finditer(text)]
     named = [n for n in named if n.lower() not in ("the bridge", "a bridge", "that bridge")]
@@ -1455,7 +1461,7 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         called = _PLACE_CALLED.search(text or "")
         if called:
             # "a place called pine something in louisiana": its name as heard says more than the state
-            said["detained_where"] = " ".join(called.group(1).split())
+            said["detained_where"] = " ".join((called.group(1) or called.group(2)).split())
         elif held and not (named and held.endswith(_WHERE_DETAINED)):
             said["detained_where"] = held
         elif named:

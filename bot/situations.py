@@ -97,7 +97,7 @@ RELATIVE = (r"(?:husband|wife|spouse|son|daughter|dad|father|mom|mother|parents?
             r"|esposo|esposa|marido|hij[oa]s?|pap[aá]s?|mam[aá]|padres?|madre|herman[oa]s?|novi[oa]|cu[nñ]ad[oa]|sobrin[oa]s?|prim[oa]s?"
             r"|t[ií][oa]s?|abuel[oa]s?|child|children|hermanit[oa]s?|niñ[oa]s?|nin[oa]s?"
             # said as people say them: "se llevaron a mi viejo", "mi jeva se fue a su cita"
-            r"|viej[oa]|jev[oa])")
+            r"|viej[oa]|jev[oa]|se[nñ]ora)")
 #: A relative's papers asked about ("my husband visa", "my wifes green card", "quiero traer a mis abuelos").
 _RELATIVES_PAPERS = re.compile(
     r"\b(?:my|mi|mis|our|nuestr[oa]s?)\s+" + RELATIVE + r"(?:'?s)?\s+(?:visa|green ?card|papers|residency|residence|petition|paperwork)\b"
@@ -593,7 +593,10 @@ _AMONG_THE_TAKEN = re.compile(
     r"\s+(?:my|mi|our|nuestr[oa])\s+(?!car|truck|phone|papers|passport|keys|money|id\b|license|carro|troca|celular|papeles|pasaporte|llaves|dinero"
     r"|neighbou?r|vecin)\w+"
     # "they came around 5 this morning and left with my husband"
-    r"|\b(?:left|drove off|drove away|took off|went away|se fueron|se marcharon) (?:with|con) (?:my|mi|our|nuestr[oa]) \w+", re.IGNORECASE)
+    r"|\b(?:left|drove off|drove away|took off|went away|se fueron|se marcharon) (?:with|con) (?:my|mi|our|nuestr[oa]) \w+"
+    # "hubo redada en la planta donde trabaja mi señora y se la llevaron con como 30 personas mas": the one named, taken
+    r"|\b(?:my|mi) " + RELATIVE + r"\b[^.?!]{0,20}\b(?:y|and) (?:se (?:lo|la) llevaron|(?:lo|la) (?:detuvieron|agarraron|arrestaron)"
+    r"|(?:they|ice) (?:took|arrested|detained|grabbed) (?:him|her))\b", re.IGNORECASE)
 
 
 #: Someone who "has a problem with immigration": said of a detention, of a court case, of papers.

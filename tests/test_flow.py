@@ -2981,6 +2981,24 @@ def test_kept_at_a_check_in_is_taken_the_day_of_the_check_in():
     assert flow.answers_in_text("detention", text, date(2026, 12, 7)) == {"detained_since": "2026-12-07"}
 
 
+@pytest.mark.parametrize("text, said", [
+    ("a mi esposa la retuvieron anoche en el aeropuerto de miami, no la han dejado salir",
+     {"detained_where": "aeropuerto de miami", "detained_since": "2026-12-06"}),
+    ("mi hijo quiso pasar por el puente de juarez con papeles de otro y lo agarraron, desde en la mañana no sale",
+     {"detained_where": "el puente de juarez", "detained_since": "2026-12-07"}),
+    ("a mi tio lo movieron de nueva orleans a un lugar pain prery o algo asi, lo agarraron hace como 10 dias",
+     {"detained_where": "lugar pain prery", "detained_since": "2026-11-27"}),
+    ("mi hermano esta en batavia, lo cogieron el weekend pasado",
+     {"detained_where": "Buffalo Federal Detention Facility (Batavia, NY)", "detained_since": "2026-12-05"}),
+    ("pls help my husband was taken this morning at 6 at our door by ice. he is at the 26 federal plaza building in manhattan",
+     {"detained_where": "ICE field office, 26 Federal Plaza (New York, NY)", "detained_since": "2026-12-07"}),
+    ("My husband has been in the detention center in Batavia since the summer. His judge denied his case last week",
+     {"detained_where": "Buffalo Federal Detention Facility (Batavia, NY)", "detained_since": "since the summer"}),
+])
+def test_where_and_since_when_in_everyday_shapes(text, said):
+    assert flow.answers_in_text("detention", text, date(2026, 12, 7)) == said
+
+
 def test_kept_at_a_check_in_told_in_the_sentence_before_is_taken_that_day():
     text = ("my wife went in for her check in at 8 this morning and i been waiting in the parking lot. "
             "they just came out and told me she is not coming out. what do i do now")

@@ -241,6 +241,8 @@ def test_a_detention_at_school_is_not_an_immigration_detention(text, school):
     ("ice came to my job today asking for people, what are my rights", "enforcement"),
     ("my cousin is in the county jail for a fight, can immigration find out", "enforcement"),
     ("ICE took my neighbor last month but they let him go, can they come for me", "enforcement"),
+    ("ayer hubo redada en la planta donde trabaja mi señora y se la llevaron con como 30 personas mas", "detention"),
+    ("hubo redada en la planta donde trabaja mi esposo pero a el no lo agarraron", "enforcement"),
 ])
 def test_someone_held_now_read_as_agents_around_is_a_detention(text, settled):
     assert situations.settle("enforcement", _ranking(enforcement=0.5, detention=0.3), text) == settled
