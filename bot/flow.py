@@ -538,12 +538,17 @@ _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita
                                  r"|(?:come back|return|regresar|volver) (?:in|on|en|el|dentro de)\b)")
 #: A notice to appear with no date yet, whatever else it says (court, "me presente"); or a paper to go
 #: before a judge with no date ("un papel para presentarme ante un juez pero no tiene fecha").
+#: A hearing's date moved: "mi court date la cambiaron", "my hearing got rescheduled", "they moved my court".
+_DATE_CHANGED = re.compile(r"\b(?:court date|hearing|court|corte|audiencia|fecha de (?:la )?corte)\b[^.?!]{0,20}\b(?:cambiaron|movieron|cambio|changed|moved"
+                           r"|rescheduled|reprogramaron|pospusieron|postponed)\b", re.IGNORECASE)
 _NTA_UNDATED = re.compile(r"(?=.*\b(?:notice to appear|nta|aviso de comparec\w*|notificacion (?:de|para) (?:comparec\w*|presentarse)"
                           r"|(?:paper|papel|letter|carta)\b[^.]{0,50}\b(?:judge|juez|jueza|court|corte)"
                           # "me negaron el asilo en la entrevista y me mandaron a la corte": referred to the court
                           r"|(?:mandaron|refirieron|pasaron|enviaron|referred|sent)\s+(?:\w+\s+){0,2}?(?:a|to)\s+(?:la\s+|the\s+)?(?:immigration\s+)?(?:corte|court))\b)"
                           r".*\b(?:tbd|to be (?:set|determined)|sin fecha|no date|fecha por (?:definir|determinar)"
                           r"|no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date"
+                          # "un papel para presentarme en la corte pero no dice cuando"
+                          r"|no dice (?:para )?cu[aá]ndo|(?:doesn'?t|does not|dont) say when"
                           # "me dieron un papel para presentarme en corte de inmigracion pero no se cuando es"
                           r"|no s[eé] (?:cu[aá]ndo|la fecha)|(?:don'?t|do not|dont) know (?:when|the date)"
                           r"|(?:todav[ií]a |a[uú]n )?no (?:tengo|tenemos|tiene) (?:una |la )?fecha|(?:no|without a) date yet)\b")
@@ -630,8 +635,9 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         # "tengo cita pasado mañana con migracion", "ICE mailed me a letter saying I have to appear at
         # their office in two months": the words of the stage apart
         return "check_in"
-    if _NTA_UNDATED.search(rest):
-        # "a paper that says notice to appear, to show up in court, but the date says TBD"
+    if _NTA_UNDATED.search(rest) and not _DATE_CHANGED.search(rest):
+        # "a paper that says notice to appear, to show up in court, but the date says TBD" (not "mi court date la
+        # cambiaron pero no dice para cuando": a hearing there was, moved)
         return "nta_no_date"
     if not answer and (paper := _COURT_PAPER.search(rest)) and not _PAPER_SAYS.match(rest[paper.end():]) \
             and removal_stage(rest[:paper.start()] + " " + rest[paper.end():]) is None \
@@ -1368,7 +1374,7 @@ def answers_in_text(situation: str | None, text: str, today: date, stage_known: 
     text = _INSTEAD_OF.sub(" ", text or "")  # ("X instead of Y": Y is the day it was)
     said = _answers_in_text(situation, text, today, stage_known)
     if situation == "removal" and said.get("removal_stage") in ("hearing", "check_in") and not said.get("hearing_date") \
-            and _NO_DATE_GIVEN.search(dates.plain(text)):
+            and (_NO_DATE_GIVEN.search(dates.plain(text)) or _CANCELLED_NO_DATE.search(text)):
         # "salí con fianza hace una semana, todavía no me dan fecha de corte": no date yet, so none is asked
         said["hearing_date"] = "unknown"
     if situation == "removal" and said.get("hearing_date") and _CANCELLED_NO_DATE.search(text):
@@ -1393,12 +1399,14 @@ _NO_DATE_GIVEN = re.compile(r"\b(?:no (?:me|le|nos) (?:han dado|dan|dieron|ponen
 #: A hearing or check-in called off with no new day: "it got cancelled on the portal and there is no new date".
 _CANCELLED_NO_DATE = re.compile(
     r"\b(?:cancel+ed|called off|cancelaron|cancelada|cancelado|suspendieron|suspendida|rescheduled|postponed|reprogramad[oa]|reprogramaron"
-    r"|pospusieron|pospuesta)\b[^.?!]{0,90}?"
+    r"|pospusieron|pospuesta|cambiaron|movieron|changed|moved)\b[^.?!]{0,90}?"
     r"\b(?:no new date|no date yet|no other date|without a (?:new )?date|sin (?:nueva )?fecha|no (?:hay|tengo|tiene|me dieron) (?:nueva |otra )?fecha"
     r"|no (?:me|le|nos) (?:han dado|dan|dieron) (?:nueva |otra |new )?(?:fecha|date)"
     # "the letter says new date to be determined", "they said they'll send a new date", "me van a mandar otra fecha"
     r"|(?:new )?date (?:to be determined|tbd|pending)|(?:will|they'?ll|theyll|gonna|going to) (?:send|give|mail) (?:me |us |him |her )?(?:a |the )?new date"
-    r"|(?:me|le|nos) (?:van a|vana) (?:mandar|dar|enviar) (?:una |la )?(?:nueva|otra) fecha|fecha por (?:definir|determinar))\b",
+    r"|(?:me|le|nos) (?:van a|vana) (?:mandar|dar|enviar) (?:una |la )?(?:nueva|otra) fecha|fecha por (?:definir|determinar)"
+    # "me llego un papel que mi court date la cambiaron pero no dice para cuando"
+    r"|no dice (?:para )?cu[aá]ndo|(?:doesn'?t|does not|dont) say (?:when|a date|the new date))\b",
     re.IGNORECASE)
 #: A date set right in the same message: "no wait", "me equivoqué", "its not next week, its", "it's now".
 _SET_RIGHT = re.compile(

@@ -976,6 +976,11 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
     if value == "other" and taken_lately(text) and not _TAKING_FEARED.search(text or "") and not program_named(text):
         return "detention"  # "a mis vecinos se los llevó inmigración ayer a los dos", read as much "other" as a detention
+    if value == "employment" and taken_lately(text) and _AGENTS_SAID.search(text or "") and not _TAKING_FEARED.search(text or "") \
+            and not _AUDIT.search(text or "") and not _WORK_RECORDS_CHECK.search(text or ""):
+        # "soy contractor y uno de mis workers se lo llevo ICE del jobsite esta mañana, quiero ayudarlo", "one of our engineers
+        # on an H-1B was detained by CBP at JFK this morning": the employer asks for someone held
+        return "detention"
     if value == "citizenship" and back_after_deportation(text) and not _CITIZENSHIP_AIM.search(text or ""):
         return "family"  # "a mi papa ... lo deportaron, now I'm 21 y soy citizen, puedo pedirlo?": the citizen petitions
     if value == "humanitarian" and _MARRIED_TO_A_CITIZEN.search(text or "") and not _OPEN_CASE.search(text or ""):

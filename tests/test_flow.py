@@ -2488,6 +2488,14 @@ def test_a_hearing_cancelled_with_no_new_date_has_no_next_date(text):
     assert flow.answers_in_text("removal", text, date(2026, 12, 6))["hearing_date"] == "unknown"
 
 
+def test_a_court_date_changed_with_no_day_said_is_a_hearing_with_no_next_date():
+    text = "me llego un papel que mi court date la cambiaron pero no dice para cuando, is that normal?"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7)) == {"removal_stage": "hearing", "hearing_date": "unknown"}
+    # a paper to appear in court with no date is a notice to appear
+    text = "ayer me soltaron del centro de detencion con un papel para presentarme en la corte pero no dice cuando"
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7)) == {"removal_stage": "nta_no_date"}
+
+
 def test_a_hearing_rescheduled_to_a_day_keeps_that_day():
     assert flow.answers_in_text("removal", "my hearing got rescheduled to next friday", date(2026, 12, 7))["hearing_date"] == "2026-12-18"
 

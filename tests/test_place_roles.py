@@ -246,6 +246,7 @@ LOCATIONS = [
     ("mi sobrino vive conmigo en houston", "TX", "self"),
     ("he was with me in dallas when they took him", "TX", "unclear"),
     ("they separated them, our daughter is with me now in chula vista", "CA", "self"),
+    ("a mi esposo lo deportaron hace 4 meses y ahora estamos los dos en tijuana, yo soy ciudadana", "MX", "self"),
     ("She's probably in a county jail somewhere, I'm home in Racine.", "WI", "self"),
     ("i went to mexico for my interview, im back home in dallas now", "TX", "self"),
     ("i went to mexico city for the visa stamping and they gave me 221g, now im stuck aqui", "MX", "self"),

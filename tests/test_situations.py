@@ -414,6 +414,16 @@ def test_settled_by_the_words(value, text, settled):
 
 
 @pytest.mark.parametrize("text, settled", [
+    ("soy contractor y uno de mis workers se lo llevo ICE del jobsite esta mañana, quiero ayudarlo, es buen trabajador", "detention"),
+    ("One of our engineers on an H-1B was detained by CBP at JFK this morning coming back from India. What can the company do?",
+     "detention"),
+    ("ICE came to do an I-9 audit this morning and took the files, what do we do", "employment"),
+])
+def test_an_employer_asking_for_a_worker_just_taken_is_a_detention(text, settled):
+    assert situations.settle("employment", _ranking(employment=0.6), text) == settled
+
+
+@pytest.mark.parametrize("text, settled", [
     ("My green card interview is next Tuesday. I'm not in any trouble, just want a lawyer to come with me.", "family"),
     ("tengo la entrevista de la residencia en enero, necesito abogado?", "family"),
     ("can i travel to mexico with my green card, i need to renew my green card", "other"),  # a trip

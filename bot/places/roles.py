@@ -1162,6 +1162,11 @@ def _copula(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
         j += 1
     if j >= ts:
         return None
+    if words[j:j + 2] in (["los", "dos"], ["las", "dos"], ["we", "both"]) or words[j] in ("both", "ambos", "ambas", "juntos", "juntas", "together"):
+        # "ahora estamos los dos en tijuana", "we are both in tijuana": the visitor among those there
+        j += 2 if words[j] in ("los", "las", "we") else 1
+        if j >= ts:
+            return None
     if words[j] in ("with", "con"):
         # "estoy con él en Tijuana", "im with my kids in Tijuana": a companion, then where
         j += 1
