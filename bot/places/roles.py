@@ -743,6 +743,13 @@ def _role(toks: Sequence[_Tok], ts: int, te: int, prev_end: int, prev_role: Opti
         (ts >= 3 and words[ts - 3] in ("with", "w", "con") and words[ts - 2] in ("me", "us", "nosotros")) or words[ts - 2] == "conmigo"
     ) and any(w in RESIDENCE for w in words[lo:ts]):
         return SELF  # "he lives with me in long island", "vive conmigo en Houston": the visitor's place too
+    after = [w for w in words[te:te + 4] if w != ","]
+    if any(w in RESIDENCE for w in words[lo:ts]) and (
+            after[:2] in (["with", "me"], ["with", "us"], ["con", "nosotros"], ["me", "too"], ["yo", "tambien"], ["same", "as"])
+            or after[:1] == ["conmigo"]):
+        return SELF  # "He lives in Boston with me", "she lives in Milwaukee, me too": the visitor's place too
+    if ts >= 5 and words[ts - 5:ts] in (["next", "door", "to", "me", "in"], ["next", "door", "to", "us", "in"]):
+        return SELF  # "they live next door to me in Oxnard"
     if ts >= 3 and words[ts - 1] in ("in", "en") and words[ts - 2] in HOME_WORDS and words[ts - 3] in OWN_HOME \
             and (ts == 3 or words[ts - 4] not in ("from", "de", "desde")):
         # "hes staying in our house in yakima", "vinieron a mi casa en dallas": the visitor's home
