@@ -2046,17 +2046,7 @@ _FAMILY_TAKEN = re.compile(
 _THREAT_AHEAD = re.compile(r"\b(?:will|would|gonna|going to|threaten\w*|amenaz\w*|va a|van a|if (?:i|we)|si (?:no|lo|la|me|le))\b",
                            re.IGNORECASE)
 #: The visitor's own fear beside someone else's detention: "on me too", "they come for me next", "my rights".
-_FOR_THEMSELF = re.compile(
-    # ("por mí", not "escribo por mi vecina": for my neighbour)
-    r"\b(?:on me|for me|on us|for us|me next|us next|to mine|my rights|our rights|por m[ií](?!\s+[a-záéíóúñ])|por nosotros|a mi tambien|mis derechos"
-    r"|nuestros derechos|call them on|llamar(?:les)? a la migra"
-    # "me da miedo que me pase lo mismo. ¿Qué derechos tengo si me paran?", "scared it happens to me"
-    r"|(?:que|q) me pase (?:lo mismo|a mi)|happens? to me|qu[eé] derechos tengo|what rights do i have|si me paran|if they stop me"
-    r"|protegerme|protegernos|protect (?:myself|us|my family)|(?:la )?misma situaci[oó]n|same situation"
-    # "se llevaron a dos compañeros, a él no. ¿qué hacemos si regresan?", "what do we do if they come back"
-    r"|(?:qu[eé]|q) (?:hacemos|hago) si (?:regresan|vuelven|vienen)|what (?:do|should) (?:we|i) do if they (?:come back|return)"
-    r"|a [eé]l no|a ella no|not him|not her)\b",
-    re.IGNORECASE)
+_FOR_THEMSELF = situations.FOR_THEMSELF
 
 
 def relative_taken(text: str) -> bool:

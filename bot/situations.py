@@ -434,6 +434,26 @@ HELD_IN_A_JAIL = (r"\b(?:is|are|he'?s|she'?s|hes|shes|they'?re) (?:still )?(?:si
 _HELD_IN_A_JAIL = re.compile(HELD_IN_A_JAIL, re.IGNORECASE)
 
 
+#: The visitor asking for themself, beside others taken: "what are my rights", "are they coming back for us", "a mi no".
+FOR_THEMSELF = re.compile(
+    # ("por mí", not "escribo por mi vecina": for my neighbour)
+    r"\b(?:on me|for me|on us|for us|me next|us next|to mine|my rights|our rights|por m[ií](?!\s+[a-záéíóúñ])|por nosotros|a mi tambien|mis derechos"
+    r"|nuestros derechos|call them on|llamar(?:les)? a la migra"
+    # "me da miedo que me pase lo mismo. ¿Qué derechos tengo si me paran?", "scared it happens to me"
+    r"|(?:que|q) me pase (?:lo mismo|a mi)|happens? to me|qu[eé] derechos tengo|what rights do i have|si me paran|if they stop me"
+    r"|protegerme|protegernos|protect (?:myself|us|my family)|(?:la )?misma situaci[oó]n|same situation"
+    # "se llevaron a dos compañeros, a él no. ¿qué hacemos si regresan?", "what do we do if they come back"
+    r"|(?:qu[eé]|q) (?:hacemos|hago) si (?:regresan|vuelven|vienen)|what (?:do|should) (?:we|i) do if they (?:come back|return)"
+    r"|a [eé]l no|a ella no|not him|not her|a m[ií] no|(?:coming|come) back for (?:us|me))\b",
+    re.IGNORECASE)
+
+
+#: Workers of the visitor's taken: "two of our workers were taken by ICE", "took 2 of my coworkers", "se llevaron a dos de mis trabajadores".
+_OUR_WORKERS_TAKEN = re.compile(
+    r"\b(?:(?:\w+ )?of )?(?:our|my|mis|nuestros) (?:workers|employees|guys|crew|coworkers|co-workers|trabajadores|empleados|compa[nñ]eros)\b"
+    r"[^.?!]{0,30}?\b(?:were|got|was|fueron)\s+(?:taken|picked up|arrested|detained|detenidos|arrestados)\b"
+    r"|\b(?:took|arrested|detained|picked up|se llevaron a|detuvieron a|agarraron a)\s+(?:\w+ )?(?:of )?(?:our|my|mis|nuestros)\s+"
+    r"(?:workers|employees|guys|crew|coworkers|co-workers|trabajadores|empleados|compa[nñ]eros)\b", re.IGNORECASE)
 #: Where someone taken is held, asked: "how do we find where they took them", "como sabemos a donde se lo llevaron".
 _WHERE_TAKEN_ASKED = re.compile(
     r"\b(?:find|know|see|check|figure out|saber|encontrar|averiguar|buscar)\b[^.?!]{0,12}\b(?:where|a ?d[oó]nde|d[oó]nde)\s+"
@@ -1031,6 +1051,11 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "removal"
     if value == "enforcement" and _WHERE_TAKEN_ASKED.search(text or "") and _TAKEN.search(text or "") and not RELEASED.search(text or ""):
         return "detention"  # "took 2 of my coworkers ... how do we find where they took them": people held, to be found
+    if value == "enforcement" and _OUR_WORKERS_TAKEN.search(text or "") and taken_lately(text) and not RELEASED.search(text or "") \
+            and not _TAKING_FEARED.search(text or "") and not FOR_THEMSELF.search(text or ""):
+        # "Two of our workers were taken by ICE from their trailer this morning ... their families are asking me what to
+        # do", "took 2 of my coworkers": the visitor acts for people held
+        return "detention"
     if value == "enforcement" and held_in_a_jail(text) and not scam_call(text):
         return "detention"  # "my girlfriend is in the york county prison in PA for ICE": held, not agents around
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):

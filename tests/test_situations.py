@@ -243,6 +243,9 @@ def test_a_detention_at_school_is_not_an_immigration_detention(text, school):
     ("ICE took my neighbor last month but they let him go, can they come for me", "enforcement"),
     ("ayer hubo redada en la planta donde trabaja mi señora y se la llevaron con como 30 personas mas", "detention"),
     ("hubo redada en la planta donde trabaja mi esposo pero a el no lo agarraron", "enforcement"),
+    ("I'm the manager at a dairy. Two of our workers were taken by ICE from their trailer this morning. Their families are asking me",
+     "detention"),
+    ("they took 2 of my coworkers yesterday, are they coming back for us? what are my rights", "enforcement"),
 ])
 def test_someone_held_now_read_as_agents_around_is_a_detention(text, settled):
     assert situations.settle("enforcement", _ranking(enforcement=0.5, detention=0.3), text) == settled
