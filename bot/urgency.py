@@ -499,6 +499,8 @@ def _window_closing(t: str, today: Optional[date] = None) -> bool:
     return any(0 <= w - p <= URGENT_WITHIN_DAYS for w in windows for p in passed if w < 999 and p < 999 and w > p)
 
 
+#: The Board's denial (as a regular expression): "the BIA denied my appeal", "la junta nego la apelacion".
+BOARD_DENIED = r"(?:bia|board of immigration appeals?|board|junta de apelaciones|la junta)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
 #: A decision with a 30-day appeal window: the judge's (appeal to the BIA) or the
 #: BIA's (petition for review). Said with when it came, the window is known.
 _DECISION = re.compile(
@@ -507,7 +509,7 @@ _DECISION = re.compile(
     r"|said (?:deport\w*|removal|removed)|gave (?:me |him |her )?(?:deportation|a deportation|removal)|me dio deportacion|le dio deportacion)"
     # "me dieron deportacion en la corte": the court's order, said without the judge
     r"|(?:me|le|nos|les) (?:dio|dieron) (?:la )?deportacion\b[^.]{0,20}\b(?:corte|court|juez|judge)"
-    r"|(?:bia|board of immigration appeals?|board|junta de apelaciones|la junta)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)"
+    r"|" + BOARD_DENIED +
     r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion"
     # a naturalization denied: 30 days to ask for a hearing (N-336)
     r"|(?:citizenship|naturali[sz]ation|n-?400|ciudadania|naturalizacion)\b[^.]{0,30}?\b(?:denied|rejected|negaron|nego|rechazaron|rechazada|negada))"
@@ -521,7 +523,7 @@ _TIME_LEFT_ASKED = re.compile(
     r"|\b(?:me|le|nos) alcanza el tiempo\b|\bes (?:muy )?tarde para\b")
 #: The Board's denial, its last step (a petition for review within 30 days), and what is left asked: "the BIA denied my
 #: appeal, is there anything else i can do?" (a judge's denial and "what now" leaves the appeal itself to staff).
-_BOARD_DENIED = re.compile(r"\b(?:bia|board of immigration appeals?|junta de apelaciones)\b[^.]{0,20}?\b(?:dismissed|denied|rechazo|rechazó|nego|negó)")
+_BOARD_DENIED = re.compile(r"\b" + BOARD_DENIED)
 _ANYTHING_LEFT_ASKED = re.compile(r"\b(?:is there )?anything (?:else )?(?:i|we) (?:can|could) do\b"
                                   r"|\b(?:hay )?algo (?:mas )?(?:que )?(?:puedo|podemos|podamos|pueda|se puede|se pueda) hacer\b")
 #: A decision of today or yesterday: its 30 days have just begun ("ayer el juez le negó el asilo").
