@@ -546,6 +546,8 @@ class ValidateIntakeForm(FormValidationAction):
             # "unknown", or a date validated earlier and re-checked on re-activation
             return {"hearing_date": value}
         answer, read = flow.next_date_answer(str(value), today())
+        if answer is None and said_again(tracker):
+            return {"hearing_date": _clip(str(value))}  # the same words twice: kept as said, never asked a third time
         if read == "far":
             # "In three months, on a Wednesday in the spring": not soon, and said as well as it can be.
             return {"hearing_date": _clip(answer or "")}

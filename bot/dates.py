@@ -923,7 +923,9 @@ def no_coming_date(text: str, today: Optional[date] = None) -> bool:
 #: A coming day placed only as near: "in a few days", "en unos dias", "this week".
 _SOON_VAGUE = re.compile(
     r"\b(?:in (?:a (?:few|couple(?: of)?)|some|like (?:a )?few) days|a few days from now|(?:later )?this week"
-    r"|en (?:unos|pocos|unos pocos|estos|un par de) dias|(?:en )?esta (?:misma )?semana|dentro de (?:unos|pocos) dias)\b"
+    r"|en (?:unos|pocos|unos pocos|estos|un par de) dias|(?:en )?esta (?:misma )?semana|dentro de (?:unos|pocos) dias"
+    # told to report right away, no day given: "el officer dijo que vaya lo antes posible", "asap"
+    r"|lo (?:mas )?antes posible|cuanto antes|as soon as (?:possible|he can|she can|i can)|asap|right away)\b"
 )
 
 

@@ -1594,6 +1594,11 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if window is not None and int(window.group(1)) > int(window.group(2)):
         # "q me reporte a ice en 60 dias, ya pasaron 20": the days left, not the whole window from today
         day = today + timedelta(days=int(window.group(1)) - int(window.group(2)))
+    report = (_TO_REPORT.search(text or "") or _TO_GO.search(text or "")) if day is None and situation == "removal" else None
+    if report is not None:
+        # "until friday an officer called my cell and said I need to come to the office this wednesday": the day of the
+        # report, read from its own words on (the call's day is not the next date)
+        day = dates.coming_date(re.split(r"[.?!;]", text[report.start():], maxsplit=1)[0], today)
     if day is None and situation == "removal":
         day = dates.coming_date(text, today)
     if day is None and situation == "removal" and _THERE_NOW.search(text or ""):
@@ -1627,6 +1632,10 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if situation == "removal" and day >= today and stage in ("hearing", "check_in"):
         said.update(removal_stage=stage, hearing_date=day.isoformat())
     elif situation == "removal" and day >= today and order_to_report:
+        said["hearing_date"] = day.isoformat()
+    elif situation == "removal" and day > today and stage in (None, "unknown") and stage_known == "removal_order" \
+            and not _OTHER_EVENT.search(text):
+        # "houston, y la carta dice q es pa el jueves q viene" after a letter to report with an old order: the day to report
         said["hearing_date"] = day.isoformat()
     elif situation == "removal" and day > today and stage in (None, "removal_order") and _TO_REPORT.search(text or ""):
         # "a letter says come to the office with my bags on the 3rd": the date to report is the

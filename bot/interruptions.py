@@ -1082,6 +1082,10 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         welcome or (repeated and (intent in SOFT or pending != "location")) or plain
     ):
         answer.slots.update(answer_slots(pending, text, today or date.today()))
+        if repeated and pending not in answer.slots:
+            # the same words twice that read as no value ("el officer dijo que vaya lo antes posible, no dio día" at a
+            # date question): kept as said, never asked a third time
+            answer.slots.update(flow.give_up(pending, text))
         if intent in SOFT and intent not in WELCOME_WITH_REPLY:
             return answer
         if pending == "contact_name" and plain and intent not in ("crisis", "emergency_now") and name_after_question(text):

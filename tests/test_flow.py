@@ -61,6 +61,22 @@ def test_details_are_asked_when_the_matter_was_not_told(situation, told):
     assert "details" in flow.follow_ups({"situation": situation, "situation_text": told})
 
 
+@pytest.mark.parametrize("text, stage_known, said", [
+    ("I have a removal order from 2013 and never heard from ICE, until friday an officer called my cell and said I need to come "
+     "to the office this wednesday 'to update my file'. should I go??", None,
+     {"removal_stage": "removal_order", "hearing_date": "2026-12-09"}),
+    ("houston, y la carta dice q es pa el jueves q viene", "removal_order", {"hearing_date": "2026-12-10"}),
+])
+def test_the_day_to_report_with_an_order_is_the_next_date(text, stage_known, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7), stage_known) == said
+
+
+def test_report_right_away_is_a_date_near_said_as_heard():
+    assert flow.next_date_answer("el officer dijo que vaya lo antes posible, no dio día", date(2026, 12, 7))[1] == "far"
+    assert urgency.assess({"situation": "removal", "removal_stage": "removal_order",
+                           "hearing_date": "el officer dijo que vaya lo antes posible, no dio día"}, date(2026, 12, 7)) == ["hearing_soon"]
+
+
 def test_removal_order_has_no_date_to_ask():
     assert "hearing_date" not in flow.follow_ups({"situation": "removal", "removal_stage": "removal_order"})
 

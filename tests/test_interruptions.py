@@ -215,6 +215,15 @@ def test_a_real_question_asked_twice_is_answered_twice_not_taken_as_an_answer():
     assert "location" not in answer.slots and answer.responses == ["utter_consultation_fee"]
 
 
+def test_the_same_unreadable_words_twice_at_a_date_question_are_kept_as_said():
+    text = "el officer dijo que vaya pronto pero no dio día"
+    slots = {"requested_slot": "hearing_date", "situation": "removal", "removal_stage": "removal_order"}
+    first = interruptions.handle("request_others_data", text, [], [], slots, firm(), free_text=True)
+    assert "hearing_date" not in first.slots
+    again = interruptions.handle("request_others_data", text, [], [], slots, firm(), free_text=True, repeated=True)
+    assert again.slots["hearing_date"] == text
+
+
 def test_distress_at_the_details_question_is_also_the_answer():
     answer = interruptions.handle("express_distress", "im so scared he is my whole life", [], [], {"requested_slot": "details"},
                                   firm(), free_text=True)
