@@ -347,7 +347,7 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
         return "family"  # ("a traffic ticket, taxes, my cousins papers, i dont know" is not sure of anything)
     if text and _WORK_VISA.search(text):
         return "employment"  # "do you help with work visas": a work visa named
-    if text and _GREEN_CARD_STEP.search(text) and not travel_question(text):
+    if text and _GREEN_CARD_STEP.search(text) and not travel_question(text) and not _TASK_OR_TRIP_WORDS.search(text):
         return "family"  # "My green card interview is next Tuesday ... just want a lawyer to come with me": the residence case
     # (not a detention nobody's taking or holding tells: "necesito copias de todo mi expediente de inmigración")
     held = bool(_TAKEN.search(text or "") or _HELD_SOMEWHERE.search(text or "") or missing(text))
@@ -367,11 +367,13 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
     return "other"
 
 
-#: A step of a green card case, with nothing else named: "my green card interview is next tuesday", "mi entrevista de la
-#: residencia", "renew my green card" (family-based, as most are; a job or a program named reads as its own matter first).
-_GREEN_CARD_STEP = re.compile(r"\bgreen ?card (?:interview|renewal|application)\b|\b(?:renew|renewing|replace|replacing)\s+(?:my|his|her|our)\s+green ?card\b"
-                              r"|\bentrevista (?:de|para) (?:la |mi |su )?(?:residencia|green card)\b"
-                              r"|\b(?:renovar|reponer) (?:la |mi |su )?(?:green card|residencia|mica)\b", re.IGNORECASE)
+#: A green card interview, with nothing else named: "my green card interview is next tuesday", "mi entrevista de la
+#: residencia" (family-based, as most are; a job or a program named reads as its own matter first). A renewal is left as
+#: read: authors differ on it.
+_GREEN_CARD_STEP = re.compile(r"\bgreen ?card interview\b|\bentrevista (?:de|para) (?:la |mi |su )?(?:residencia|green card)\b", re.IGNORECASE)
+#: A task or a trip beside it, which stays "other": "translate my birth certificate ... for my green card interview", "is it safe to travel".
+_TASK_OR_TRIP_WORDS = re.compile(r"\b(?:translat\w*|traduc\w*|traduzcan|notari[sz]\w*|travel\w*|trip|visit\w*|viajar|viaje|fly|flight|vuelo)\b",
+                                 re.IGNORECASE)
 #: The visitor's own hearing: "mi audiencia es en tres semanas", "my court date is next month", "tengo corte".
 _OWN_HEARING = re.compile(r"\b(?:mi|my) (?:immigration )?(?:audiencia|hearing|court(?: date)?|corte|cita (?:en|de) (?:la )?corte)\b"
                           r"|\btengo (?:corte|audiencia)\b|\bi have (?:court|a hearing|an immigration hearing)\b", re.IGNORECASE)
@@ -448,12 +450,13 @@ FOR_THEMSELF = re.compile(
     re.IGNORECASE)
 
 
-#: Workers of the visitor's taken: "two of our workers were taken by ICE", "took 2 of my coworkers", "se llevaron a dos de mis trabajadores".
+#: The visitor's workers taken, said by their employer: "two of our workers were taken by ICE", "se llevaron a dos de mis trabajadores"
+#: (not coworkers: "took 2 of my coworkers, they said they will come back for more" is the visitor's own fear).
 _OUR_WORKERS_TAKEN = re.compile(
-    r"\b(?:(?:\w+ )?of )?(?:our|my|mis|nuestros) (?:workers|employees|guys|crew|coworkers|co-workers|trabajadores|empleados|compa[nñ]eros)\b"
+    r"\b(?:(?:\w+ )?of )?(?:our|my|mis|nuestros) (?:workers|employees|guys|crew|trabajadores|empleados)\b"
     r"[^.?!]{0,30}?\b(?:were|got|was|fueron)\s+(?:taken|picked up|arrested|detained|detenidos|arrestados)\b"
     r"|\b(?:took|arrested|detained|picked up|se llevaron a|detuvieron a|agarraron a)\s+(?:\w+ )?(?:of )?(?:our|my|mis|nuestros)\s+"
-    r"(?:workers|employees|guys|crew|coworkers|co-workers|trabajadores|empleados|compa[nñ]eros)\b", re.IGNORECASE)
+    r"(?:workers|employees|guys|crew|trabajadores|empleados)\b", re.IGNORECASE)
 #: Where someone taken is held, asked: "how do we find where they took them", "como sabemos a donde se lo llevaron".
 _WHERE_TAKEN_ASKED = re.compile(
     r"\b(?:find|know|see|check|figure out|saber|encontrar|averiguar|buscar)\b[^.?!]{0,12}\b(?:where|a ?d[oó]nde|d[oó]nde)\s+"
@@ -1054,7 +1057,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "enforcement" and _OUR_WORKERS_TAKEN.search(text or "") and taken_lately(text) and not RELEASED.search(text or "") \
             and not _TAKING_FEARED.search(text or "") and not FOR_THEMSELF.search(text or ""):
         # "Two of our workers were taken by ICE from their trailer this morning ... their families are asking me what to
-        # do", "took 2 of my coworkers": the visitor acts for people held
+        # do": the employer acts for people held
         return "detention"
     if value == "enforcement" and held_in_a_jail(text) and not scam_call(text):
         return "detention"  # "my girlfriend is in the york county prison in PA for ICE": held, not agents around

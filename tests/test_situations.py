@@ -246,6 +246,7 @@ def test_a_detention_at_school_is_not_an_immigration_detention(text, school):
     ("I'm the manager at a dairy. Two of our workers were taken by ICE from their trailer this morning. Their families are asking me",
      "detention"),
     ("they took 2 of my coworkers yesterday, are they coming back for us? what are my rights", "enforcement"),
+    ("ICE came to my job yesterday and took 2 of my coworkers, they said they will come back for more", "enforcement"),
 ])
 def test_someone_held_now_read_as_agents_around_is_a_detention(text, settled):
     assert situations.settle("enforcement", _ranking(enforcement=0.5, detention=0.3), text) == settled
@@ -430,6 +431,7 @@ def test_an_employer_asking_for_a_worker_just_taken_is_a_detention(text, settled
     ("My green card interview is next Tuesday. I'm not in any trouble, just want a lawyer to come with me.", "family"),
     ("tengo la entrevista de la residencia en enero, necesito abogado?", "family"),
     ("can i travel to mexico with my green card, i need to renew my green card", "other"),  # a trip
+    ("i just need somebody to translate my birth certificate for my green card interview, do you do that", "other"),  # a task
 ])
 def test_a_green_card_step_read_as_other_is_the_family_case(text, settled):
     assert situations.settle("other", _ranking(other=0.69, family=0.09), text) == settled
