@@ -321,7 +321,9 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
             return True  # "it was half an hour ago and the agents are still here"
         # (a day inside a longer message is not an answer on its face: "dame el telefono de la señora que vino
         # ayer a su oficina" asks for someone's data)
-        return (dates.parse_date(t, today) is not None and len(t.split()) <= PLAIN_DATE_WORDS) or dates.says_when(t)
+        return (dates.parse_date(t, today) is not None and len(t.split()) <= PLAIN_DATE_WORDS) or dates.says_when(t) or (
+            # "el officer dijo que vaya lo antes posible, no dio día": told when, as near as it was said
+            slot == "hearing_date" and dates.soon_vague(t) and not is_question(t))
     if slot == "a_number":
         # a number, or not at hand: no digits at all ("ella me dio un numero pero se corto la llamada"), or only a part
         return (contact.parse_a_number(t)[0] is not None or bool(NOT_AT_HAND.search(t)) or flow.a_number_unknown(t)

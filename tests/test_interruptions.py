@@ -215,6 +215,13 @@ def test_a_real_question_asked_twice_is_answered_twice_not_taken_as_an_answer():
     assert "location" not in answer.slots and answer.responses == ["utter_consultation_fee"]
 
 
+def test_report_right_away_at_the_date_question_is_its_answer_the_first_time():
+    text = "el officer dijo que vaya lo antes posible, no dio día"
+    slots = {"requested_slot": "hearing_date", "situation": "removal", "removal_stage": "removal_order"}
+    answer = interruptions.handle("request_others_data", text, [], [], slots, firm(), free_text=True)
+    assert answer.slots["hearing_date"] == text
+
+
 def test_the_same_unreadable_words_twice_at_a_date_question_are_kept_as_said():
     text = "el officer dijo que vaya pronto pero no dio día"
     slots = {"requested_slot": "hearing_date", "situation": "removal", "removal_stage": "removal_order"}
