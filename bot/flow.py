@@ -538,6 +538,9 @@ _APPOINTMENT_ANSWER = re.compile(r"\b(?:appointment|appt|report|reportar\w*|cita
                                  r"|(?:come back|return|regresar|volver) (?:in|on|en|el|dentro de)\b)")
 #: A notice to appear with no date yet, whatever else it says (court, "me presente"); or a paper to go
 #: before a judge with no date ("un papel para presentarme ante un juez pero no tiene fecha").
+#: Words of a report's day said later ("la carta dice q es pa el jueves q viene"; not a name: "Gaspar Domingo Pablo").
+_THE_REPORTS_WORDS = re.compile(r"\b(?:carta|letter|papel|paper|notice|aviso|report\w*|present\w*|cita|appointment|officer|oficial|ice|go|ir|vaya)\b",
+                                re.IGNORECASE)
 #: A hearing's date moved: "mi court date la cambiaron", "my hearing got rescheduled", "they moved my court".
 _DATE_CHANGED = re.compile(r"\b(?:court date|hearing|court|corte|audiencia|fecha de (?:la )?corte)\b[^.?!]{0,20}\b(?:cambiaron|movieron|cambio|changed|moved"
                            r"|rescheduled|reprogramaron|pospusieron|postponed)\b", re.IGNORECASE)
@@ -1634,7 +1637,7 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     elif situation == "removal" and day >= today and order_to_report:
         said["hearing_date"] = day.isoformat()
     elif situation == "removal" and day > today and stage in (None, "unknown") and stage_known == "removal_order" \
-            and not _OTHER_EVENT.search(text):
+            and not _OTHER_EVENT.search(text) and _THE_REPORTS_WORDS.search(text):
         # "houston, y la carta dice q es pa el jueves q viene" after a letter to report with an old order: the day to report
         said["hearing_date"] = day.isoformat()
     elif situation == "removal" and day > today and stage in (None, "removal_order") and _TO_REPORT.search(text or ""):

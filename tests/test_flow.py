@@ -66,6 +66,7 @@ def test_details_are_asked_when_the_matter_was_not_told(situation, told):
      "to the office this wednesday 'to update my file'. should I go??", None,
      {"removal_stage": "removal_order", "hearing_date": "2026-12-09"}),
     ("houston, y la carta dice q es pa el jueves q viene", "removal_order", {"hearing_date": "2026-12-10"}),
+    ("Gaspar Domingo Pablo", "removal_order", {}),  # a name, not a Sunday
 ])
 def test_the_day_to_report_with_an_order_is_the_next_date(text, stage_known, said):
     assert flow.answers_in_text("removal", text, date(2026, 12, 7), stage_known) == said
