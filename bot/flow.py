@@ -2057,8 +2057,6 @@ _FAMILY_TAKEN = re.compile(
 #: A call to the agents still to come: "he said he will call immigration on me", "amenaza con llamar a la migra".
 _THREAT_AHEAD = re.compile(r"\b(?:will|would|gonna|going to|threaten\w*|amenaz\w*|va a|van a|if (?:i|we)|si (?:no|lo|la|me|le))\b",
                            re.IGNORECASE)
-#: The visitor's own fear beside someone else's detention: "on me too", "they come for me next", "my rights".
-_FOR_THEMSELF = situations.FOR_THEMSELF
 
 
 def relative_taken(text: str) -> bool:
@@ -2307,7 +2305,7 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # ("they took my brother this morning ... the owner ... thinks we called ice on him": someone taken)
         # "when i complained he said he will call immigration on me": a threat, nobody held
         return "enforcement"
-    if situation == "removal" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or "") \
+    if situation == "removal" and others_taken(text) and situations.FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or "") \
             and situations.DEPORTED_ALREADY.search(text or "") \
             and removal_stage(situations.DEPORTED_ALREADY.sub(" ", text or "")) in (None, "unknown"):
         # "a mi amiga la detuvieron y la deportaron la semana pasada ... qué puedo hacer para protegerme?": a friend's
@@ -2317,7 +2315,7 @@ def _matter_told(situation: str | None, text: str) -> str | None:
             and not _ACTING_FOR_THEM.search(text or "") and not _HELD_NOW.search(text or ""):
         # "la migra llegó al trailer park esta mañana y se llevaron a 3 personas": a raid near them, nobody of theirs
         return "enforcement"
-    if situation == "detention" and others_taken(text) and _FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or ""):
+    if situation == "detention" and others_taken(text) and situations.FOR_THEMSELF.search(text or "") and not _HELD_NOW.search(text or ""):
         # "ICE took my neighbor this morning and now my cuñado says he will call them on me": ICE around them
         return "enforcement"
     if situation == "enforcement" and _STILL_HAVE.search(text or "") and not urgency.agents_at_hand(text or "") \
