@@ -185,6 +185,39 @@ STREET_ADDRESS = re.compile(
     r"(?:Plaza|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?", re.IGNORECASE)
 
 
+_WEEKDAY_NAMES = ("lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
+                  "|monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+#: Capitalised words beside "Domingo" that say when, not who ("El Domingo", "Este Domingo Temprano").
+_WHEN_WORDS = re.compile(
+    r"(?:el|este|ese|para|pa|hasta|desde|del|cada|los|antes|despu[eé]s|pr[oó]ximo|pasado|que|por|en|con|es|era|hoy|ma[nñ]ana"
+    r"|corte|court|cita|audiencia|hearing|fecha|temprano|tarde|noche|semana|" + _WEEKDAY_NAMES + ")", re.IGNORECASE)
+#: A weekday that is part of a person's name: "me llamo gaspar domingo", "mi nombre es martes lopez", and
+#: "Domingo" written as a name beside another or after who he is ("Gaspar Domingo Pablo", "soy Domingo",
+#: "mi esposo Domingo tiene corte el lunes").
+_WEEKDAY_IN_A_NAME = re.compile(
+    r"(?P<intro>\b(?:me llamo|mi nombre es|my name is|name is|nombre es)\s+(?:[^\W\d_]+\s+)?)(?P<said>" + _WEEKDAY_NAMES + r")\b"
+    r"|(?P<before>\b(?:soy|esposo|hijo|hermano|pap[aá]|padre|t[ií]o|primo|abuelo|cu[nñ]ado|suegro|sobrino|nieto|amigo|vecino"
+    r"|husband|son|brother|father|dad|uncle|cousin|friend|neighbou?r|[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\s+)(?P<after_name>Domingo)\b"
+    r"|\b(?P<before_name>Domingo)(?=\s+(?P<then>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b)")
+
+
+def _without_names(text: str) -> str:
+    """A message with a weekday that is part of someone's name blanked out ("Gaspar Domingo Pablo" is no Sunday)."""
+    def blank(m: "re.Match[str]") -> str:
+        beside = (m.group("before") or m.group("then") or "").strip()
+        if m.group("said") is None and beside.lower() != "soy" and _WHEN_WORDS.fullmatch(beside):
+            return m.group(0)  # "Este Domingo", "Domingo Temprano": a day
+        day = m.group("said") or m.group("after_name") or m.group("before_name")
+        return m.group(0)[: len(m.group(0)) - len(day)] + " " * len(day)
+    return _WEEKDAY_IN_A_NAME.sub(blank, text)
+
+
+def not_a_date(text: str) -> str:
+    """A message without the words that look like dates and are not: a street address's number
+    ("cita con ICE mañana a las 9 en el 26 Federal Plaza"), a weekday in a name ("soy Martes Lopez")."""
+    return _without_names(STREET_ADDRESS.sub(" ", text or ""))
+
+
 def parse_date(text: str, today: date) -> Optional[date]:
     """The calendar date a visitor means, relative to ``today``; None if there is none.
 
@@ -193,7 +226,7 @@ def parse_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
-    text = STREET_ADDRESS.sub(" ", text)  # ("cita con ICE mañana a las 9 en el 26 Federal Plaza": a building, not the 26th)
+    text = not_a_date(text)  # ("cita con ICE mañana a las 9 en el 26 Federal Plaza": a building, not the 26th)
     text = _months_in_full(text)  # ("el 3 dic": the month said, not the next 3rd)
     counted_from_now = _counted_from_now(plain(text), today)
     if counted_from_now is not None:
@@ -613,7 +646,7 @@ def day_detained(text: str, today: date) -> Optional[date]:
     """The day someone was detained, from an answer or a sentence about it: a stretch of time said
     alone counts back ("3 weeks", "como un mes"), anything else is the day it names, in the past (a street
     address's number is no day: "he is at the 26 federal plaza building")."""
-    text = STREET_ADDRESS.sub(" ", text or "")
+    text = not_a_date(text)
     return time_ago(text, today) or past_date(text, today)
 
 
@@ -645,7 +678,7 @@ def mentioned_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
-    text = _months_in_full(STREET_ADDRESS.sub(" ", text))
+    text = _months_in_full(not_a_date(text))
     if _WEEK_FROM_DAY.search(plain(text)) or _counted_from_now(plain(text), today):
         return parse_date(text, today)  # "two weeks from tuesday": not that tuesday; "the 2nd friday from today"
     counted = _day_of_a_month_said(plain(text), today)
@@ -682,7 +715,7 @@ def coming_date(text: str, today: date) -> Optional[date]:
     """
     if not text or not text.strip() or _WEEK_OF_MONTH.search(plain(text)):
         return None
-    text = STREET_ADDRESS.sub(" ", text)
+    text = not_a_date(text)
     day = mentioned_date(text, today)
     if day is not None and day < today and _THIS_WEEKDAY.search(plain(text)):
         day += timedelta(days=7)  # "my check-in is this thursday", said on a Friday: the coming one

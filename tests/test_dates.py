@@ -476,3 +476,18 @@ def test_eleven_and_a_half_months_is_one_stretch_counted_back():
 def test_a_street_address_is_no_day(text, day):
     assert dates.coming_date(text, date(2026, 12, 7)) == day
     assert dates.mentioned_date(text, date(2026, 12, 7)) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Gaspar Domingo Pablo", None),  # a name at the name question
+    ("me llamo Jose Domingo", None),
+    ("mi nombre es martes lopez", None),
+    ("soy Domingo, tengo corte", None),
+    ("mi esposo Domingo tiene corte el lunes", "2026-12-07"),  # the court's day, not Sunday as well
+    ("tengo corte el Domingo", "2026-12-06"),
+    ("Este Domingo", "2026-12-06"),
+    ("Domingo", "2026-12-06"),
+])
+def test_a_weekday_in_a_name_is_no_day(text, day):
+    found = dates.coming_date(text, TODAY)
+    assert (found.isoformat() if found else None) == day

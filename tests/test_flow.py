@@ -3099,3 +3099,12 @@ def test_agents_gone_but_not_sure_leaves_the_question_to_be_asked():
     text = "hace 10 minutos estaban unos de ICE afuera de mi casa, creo que ya se fueron pero no estoy segura"
     assert "ice_present_now" not in flow.answers_in_text("enforcement", text, date(2026, 12, 7))
     assert flow.answers_in_text("enforcement", "ICE came to my job on monday", date(2026, 12, 7))["ice_present_now"] is False
+
+
+@pytest.mark.parametrize("text, stage_known, said", [
+    ("Gaspar Domingo Pablo", "hearing", {"removal_stage": "hearing"}),  # a name after the hearing is known
+    ("me llamo Gaspar Domingo y tengo cita con ICE", None, {"removal_stage": "check_in"}),
+    ("el domingo a las 8", "check_in", {"removal_stage": "check_in", "hearing_date": "2026-12-13"}),
+])
+def test_a_name_with_a_weekday_gives_no_date(text, stage_known, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7), stage_known) == said
