@@ -430,7 +430,9 @@ _AFTER_NAME_REMARK = re.compile(
     r"|(?:\s*[,;]\s*|\s+)(?:and\s+|y\s+)?(?:my|his|her|mi|su)\s+\w+(?:'s name)?\s+(?:is|es|se llama|name is|is named)\b.*"
     # "yo soy Dania Mejía y la consulta es también para mi hija Keyla": who else the call is for
     r"|\s*,?\s+(?:y|and)\s+(?:la consulta|the (?:consult\w*|appointment|call)|tambi[eé]n|also)\b.*"
-    r"|\s*,?\s+(?:but|pero)\b.*)$", re.IGNORECASE)
+    r"|\s*,?\s+(?:but|pero)\b.*"
+    # "Rosario Medina. ah y me dijeron que su audiencia es el viernes...": the name, then a sentence of something else
+    r"|(?<!\b\w)(?<!\bsgt)(?<!\bcapt)(?<!\blic)(?<!\bing)(?<!\bprof)(?<!\brev)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bsra)(?<!\bsrta)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bdra)\s*[.!;]\s+(?=\S+\s+\S+\s+\S).*)$", re.IGNORECASE)
 
 
 #: An aside in brackets and all after it: "Sofia (for my mom Carmen)", "Ramon (everybody calls me moncho)".

@@ -503,6 +503,7 @@ def plain(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SHORT_UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
     text = _AWAY.sub(r"in \1 \2", text)  # "its like 2 months away, a monday": in 2 months
+    text = _MOVED_OUT.sub(r"\1 in \2 \3", text)  # "ice called and moved it out about 2 months": in 2 months
     text = _A_FORTNIGHT.sub("two weeks", text)  # "a hearing a fortnight from now"
     # "en quince días", "en ocho días": in Spanish, a fortnight and a week (not 15 and 8 days)
     text = _FORTNIGHT.sub(lambda m: f"{m.group(1)} {'dos semanas' if m.group(2) == 'quince' else 'una semana'}", text)
@@ -513,6 +514,9 @@ def plain(text: str) -> str:
 _A_FORTNIGHT = re.compile(r"\b(?:a|one) fortnight\b")
 #: A fortnight and a week said as days in Spanish words: "en quince días", "dentro de ocho días".
 _FORTNIGHT = re.compile(r"\b(en|dentro de) (quince|ocho) dias\b")
+#: A date put off by a stretch of time: "moved it out about 2 months", "pushed my check in back like 3 weeks".
+_MOVED_OUT = re.compile(r"\b((?:moved|pushed|postponed|rescheduled|put)(?: it| (?:my|his|her|the) [\w-]+(?: [\w-]+)?)? (?:out|back|off))"
+                        r"(?: by)?(?: about| like| around| for)? (\d{1,2}|a|an|one|two|three|four|five|six) (days?|weeks?|months?)\b")
 #: A time ahead said as a distance: "2 months away", "three weeks away", "moved it 3 months out" (not hours: a drive).
 _AWAY = re.compile(r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (days?|weeks?|months?) (?:away|out)\b")
 
@@ -748,7 +752,15 @@ def coming_date(text: str, today: date) -> Optional[date]:
     if len(ahead) > 1 and ordinal in ahead:
         # "en tres semanas más o menos, un martes, the 29th": the day of the month is said most exactly
         return ordinal
+    if len(ahead) > 1 and _ONE_OR_THE_OTHER.search(t):
+        # "court either this friday or next friday i cant find the paper": the nearer, as the one to be ready for
+        return min(ahead)
     return ahead.pop() if len(ahead) == 1 else None
+
+
+#: Two days said as one or the other: "either this friday or next friday", "el jueves o el viernes, no me acuerdo".
+_ONE_OR_THE_OTHER = re.compile(r"\beither\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes"
+                               r"|miercoles|jueves|viernes|sabado|domingo)\b[^.?!]{0,6}\b(?:or|o)\b")
 
 
 def days_until(day: date, today: date) -> int:

@@ -355,7 +355,9 @@ def corrected_at_summary(text: str, slots: Mapping[str, Any], country: str | Non
 
 #: A correction about the next date: "the court date is", "la cita es".
 _DATE_WORDS = re.compile(r"\b(?:date|court|hearing|check[- ]?in|appointment|fecha|corte|audiencia|cita"
-                         r"|moved (?:it|them)|rescheduled|changed (?:it|the date)|la cambiaron|la movieron|lo cambiaron|lo movieron)\b",
+                         r"|moved (?:it|them)|rescheduled|changed (?:it|the date)|la cambiaron|la movieron|lo cambiaron|lo movieron"
+                         # "dice que ya no es este jueves, la pasaron para dentro de dos meses"
+                         r"|la pasaron|lo pasaron|la pospusieron|la reprogramaron|ya no es)\b",
                          re.IGNORECASE)
 
 
@@ -418,6 +420,8 @@ _STAGE_WORDS = (
                   "ice told me to come back", "ice told him to come back", "ice told her to come back", "ice told us to come back")),
     ("removal_order", ("removal order", "deportation order", "order of removal", "order of deportation", "ordered removed", "deported", "final order", "orden final",
                        "gave me deportation", "gave him deportation", "gave her deportation", "dio deportacion",
+                       # "i have an old deportation from years ago": an order, said short
+                       "have an old deportation", "got an old deportation", "una deportacion vieja", "una deportacion antigua", "deportacion de hace",
                        "gave me a deportation", "gave him a deportation", "gave her a deportation", "got a deportation",
                        "dieron deportacion", "dio la deportacion", "dieron la deportacion", "order of supervision",
                        "orden de supervision", "orden del juez", "order from the judge", "judge's order",
@@ -802,7 +806,7 @@ ORDER_HAD = (r"(?:has|have|had|tiene|tengo) (?:an? |una )?(?:old |viej[oa] |anti
 _ORDER_HAD = re.compile(ORDER_HAD, re.IGNORECASE)
 _STAGE_SAID = re.compile(
     r"\b(removal order|deportation order|order of removal|order of deportation|ordered removed|final order|(?:orden|order) de deportaci[oó]n|"
-    r"order of supervision|orden de supervisi[oó]n|"
+    r"order of supervision|orden de supervisi[oó]n|(?:have|got|tengo|tiene) (?:an|una) old deportation(?! (?:hearing|case|court))|"
     # a removal carried out: "my husband was deported 2 months ago", "lo deportaron"
     r"(?:was|got|been|were) (?:already )?(?:deported|removed|sent back)|(?:lo|la|los|las|me) deportaron|deportaron a (?:mi|su|nuestr[oa])|"
     r"(?:lo|la|los|las|me|nos) (?:mandaron|enviaron) de regreso|(?:lo|la|los|las) regresaron a su pa[ií]s|"
@@ -1413,7 +1417,9 @@ _CANCELLED_NO_DATE = re.compile(
     re.IGNORECASE)
 #: A date set right in the same message: "no wait", "me equivoqué", "its not next week, its", "it's now".
 _SET_RIGHT = re.compile(
-    r"\b(?:no,? wait|wait,? (?:sorry|no)|sorry,? no|i mean|me equivoqu[eé]|ay no|no,? no|perd[oó]n,? no|correction|correcci[oó]n"
+    # "en tres semanas... no espere, revise el papel y es el lunes que viene", "wait no, i checked and its the 14th"
+    r"\b(?:no,? esp[eé]r[ea]\b[^.;!?]{0,40}?\b(?:y )?es|(?:wait|hold on),? no\b[^.;!?]{0,40}?\b(?:it'?s|its|it is)"
+    r"|no,? wait|wait,? (?:sorry|no)|sorry,? no|i mean|me equivoqu[eé]|ay no|no,? no|perd[oó]n,? no|correction|correcci[oó]n"
     # ("the hearing is not next friday, they moved it, its in 7 weeks")
     r"|(?:it'?s|its|is) not [^,.;!?]{1,30}?,? (?:it'?s|its|is)|(?:it'?s|its|is) not [^.;!?]{1,20}?, they moved it,? (?:it'?s|its|to)"
     r"|no es [^,.;!?]{1,30}?,? es|it'?s now|its now|now it'?s|ahora es"
@@ -1569,6 +1575,8 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if moved is not None:
         # "was supposed to be december 14 but ... it got moved to april 20": the day it was moved to
         to = re.split(r"[.?!;]|,?\s+(?:antes|before|instead|en vez|en lugar)\b", text[moved.end():], maxsplit=1)[0]
+        if moved.group("by"):
+            to = "in " + re.sub(r"^\s*(?:by|about|like|around)\s+", "", to)
         moved_day = dates.coming_date(to, today) or dates.mentioned_date(to, today)
         if moved_day is None and dates.far_off(to, today):
             # "supposed to be tomorrow but ... its moved to next month": the far time it was moved to, not the day it was
@@ -1717,6 +1725,8 @@ _MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|canc
 _MOVED_TO = re.compile(
     r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:up\s+|back\s+|forward\s+)?"
     r"(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
+    # "ice called and moved it out about 2 months": put off by a stretch of time (read as "in 2 months")
+    r"|\b(?:moved|pushed|postponed)\s+(?:it\s+)?(?P<by>out|back)(?=\s+(?:by\s+|about\s+|like\s+|around\s+)?(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|six\b))"
     # "me cambiaron la corte para el lunes"
     r"|\b(?:cambiaron|movieron|pasaron|pospusieron|reprogramaron|adelantaron|atrasaron)\s+(?:la|el|mi|su)\s+(?:\w+\s+){0,2}?(?:para|al|hasta)\b"
     # "me llegó una carta que la adelantaron para el jueves que viene"
@@ -2836,7 +2846,7 @@ _YES_CLAUSE = re.compile(
 _NO_CLAUSE = re.compile(
     # the whole clause is a no ("no", "actually no", "nah im good", "no por ahora"), not a sentence that
     # starts with one ("no tengo mucho dinero", "no quiero q le llegue a la migra": a condition)
-    r"^\W*(?:(?:ok(?:ay)?|well|pues|ps|bueno|actually|mmm+|hmm+|sorry|umm*|la neta|honestly|sinceramente)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel(?: pastel)?|nop|nones)"
+    r"^\W*(?:(?:ok(?:ay)?|well|pues|ps|bueno|actually|mmm+|hmm+|sorry|umm*|la neta|honestly|sinceramente|then|so|entonces)\W+)*(?:actually\s+)?(?:no+|nope|nah|nel(?: pastel)?|nop|nones)"
     r"(?:\W+(?:thanks|thank you|gracias|por ahora|not now|not really|sorry|i'?m good|im good|estoy bien|mejor no|todav[ií]a no"
     r"|a[uú]n no|para nada|way|se[nñ]or|se[nñ]ora|please|pls|porfa|thx|ty))*\W*$|^\W*not really\W*$"
     # a later time is a no now: "not now", "maybe later", "mejor despues", "ahorita no"

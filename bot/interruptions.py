@@ -809,6 +809,8 @@ _IMMIGRATION_HOLD = re.compile(
 def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapping[str, Any],
                     default: Optional[str] = None) -> Dict[str, Any]:
     """The situation a message also described, so that it is not asked again."""
+    if situations.category_only(text):
+        return {}  # "residencia" read as a question: the matter is asked ("What's happening?")
     # ("how much do you charge for a marriage green card case", read as a fee question: the matter it names)
     read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or _named_in_ranking(ranking, text, NAMED_BESIDE)
     if read is None and flow.removal_stage(text or "") == "check_in":

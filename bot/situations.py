@@ -286,11 +286,14 @@ def vague(text: str | None) -> bool:
 #: A category named and nothing of what is happening: "its about work", "es de mi trabajo", "hola, es sobre my job".
 _CATEGORY_ONLY = re.compile(
     r"^\W*(?:(?:hi|hello|hola|buenas|hey)\W+)?(?:it'?s|its|it is|es|this is|esto es|is)?\s*(?:about|sobre|de|regarding|for|para|acerca de)?\s*"
-    r"(?:my|mi|the|el|la|a|un|una)?\s*(?:work|job|trabajo|chamba|empleo|jale|family|familia)\W*$", re.IGNORECASE)
+    r"(?:my|mi|the|el|la|a|un|una)?\s*(?:work|job|trabajo|chamba|empleo|jale|family|familia"
+    # a goal alone, with no path to it ("residencia", "green card"): by family, work or asylum is still asked
+    r"|residencia|residency|green ?card|papeles|la mica|mica)\W*$", re.IGNORECASE)
 
 
 def category_only(text: str | None) -> bool:
-    """Whether a first message names only a kind of matter ("its about work"): what is happening is still asked."""
+    """Whether a first message names only a kind of matter ("its about work") or a goal ("residencia"):
+    what is happening is still asked."""
     return bool(_CATEGORY_ONLY.search(text or ""))
 
 
@@ -311,7 +314,9 @@ _PAROLE_PROGRAM = re.compile(r"\b(?:u4u|uniting for ukraine|chnv|humanitarian pa
 _JUVENILE_PATH = re.compile(
     r"\b(?:sijs?|special immigrant juvenile|visa juvenil|juvenile visa|visa (?:especial )?para menores|unaccompanied|no acompa[nñ]ad[oa]s?)\b"
     r"|\b(?:de|of) 1[0-7] (?:a[nñ]os|years?)\b[^.?!]{0,30}\b(?:vino|lleg[oó]|cruz[oó]|came|crossed) sol[oa]\b"
-    r"|\b(?:vino|lleg[oó]|cruz[oó]|came|crossed) sol[oa]\b[^.?!]{0,30}\b(?:menor|minor|1[0-7] (?:a[nñ]os|years?))\b",
+    r"|\b(?:vino|lleg[oó]|cruz[oó]|came|crossed) sol[oa]\b[^.?!]{0,30}\b(?:menor|minor|1[0-7] (?:a[nñ]os|years?))\b"
+    # "mi sobrino llego solo de guatemala, tiene 17": the age said after
+    r"|\b(?:vino|lleg[oó]|cruz[oó]|came|crossed) sol[oa]\b[^.?!]{0,40}\b(?:tiene|is|he'?s|she'?s|age) 1[0-7]\b",
     re.IGNORECASE)
 
 
@@ -981,6 +986,15 @@ _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|c
                          re.IGNORECASE)
 
 
+#: A landlord or neighbour threatening to call immigration ("my landlord keeps saying he will call immigration on me",
+#: "el dueño de la casa dice que va a llamar a la migra"): a threat, with no agents yet (authors: other).
+_LANDLORD_THREAT = re.compile(
+    r"\b(?:landlord|land lord|property manager|casero|arrendador|due[nñ]o de(?: la| el)? (?:casa|apartamento|apartment|propiedad|traila|trailer))\b"
+    r"[^.?!]{0,50}?\b(?:will|'ll|gonna|going to|threaten\w* to|va a|amenaz\w* con|que (?:me |nos )?va a)\s+"
+    r"(?:call|report|llamar(?:le)?|reportar(?:me|nos)?|denunciar(?:me|nos)?)\b[^.?!]{0,15}?\b(?:immigration|ice|la migra|migra|inmigraci[oó]n|migraci[oó]n)\b",
+    re.IGNORECASE)
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
@@ -1032,6 +1046,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "other"  # "vi que buscan asistente legal bilingüe, quiero aplicar, tengo DACA": a job at the firm
     if value is not None and value != "other" and _TASK_ASKED.search(text or "") and not scam_call(text):
         return "other"  # "do you guys translate documents? necesito traducir mi acta ... for my marriage case"
+    if value == "enforcement" and _LANDLORD_THREAT.search(text or ""):
+        return "other"  # "my landlord keeps saying he will call immigration on me if i complain": a threat, no agents
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
         return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins
     if value == "removal" and work_visa_named(text) and not (_OPEN_CASE.search(text or "") or _DEPORTED.search(text or "")
@@ -1226,11 +1242,15 @@ def matter_beside_a_greeting(text: str | None) -> bool:
     return bool(_MATTER_IN_A_GREETING.search(text or ""))
 
 
-#: The partner hurting the visitor: "él me pega cuando toma", "my husband hits me", "he threatens to have me deported".
+#: The partner hurting the visitor: "él me pega cuando toma", "my husband hits me", "he threatens to have me deported",
+#: "he used it to control me".
 _PARTNER_HURTS = re.compile(
     r"\b(?:(?:my|mi) (?:husband|wife|spouse|esposo|esposa|marido|partner|pareja|novio|novia|boyfriend|girlfriend)|[eé]l|he|she|ella)\b"
     r"[^.?!]{0,40}?\b(?:me (?:pega|golpea|maltrata|lastima|amenaza|ahorca)|hits me|beats me|abuses me|hurts me|chokes me"
-    r"|threatens (?:to|me)|(?:me )?hace deportar|(?:get|have) me deported)", re.IGNORECASE)
+    r"|threatens (?:to|me)|(?:me )?hace deportar|(?:get|have) me deported"
+    # "never filed my papers, he used it to control me": the papers held over the visitor
+    r"|(?:used|uses|using) (?:it|that|them|(?:my|the) (?:papers|status|green card|case|petition)) (?:to|as a way to) control me"
+    r"|me control(?:a|aba) con (?:mis|los) papeles)", re.IGNORECASE)
 
 
 def abused_by_partner(text: str | None) -> bool:

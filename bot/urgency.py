@@ -998,7 +998,15 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     if not strong and _THIS_MORNING.search(s) and not _IS_THERE.search(s):
         # "saw ICE at the Home Depot lot this morning": a sighting told, not agents at hand now
         return None
+    if not strong and _SEEN_AROUND.search(s) and not _MY_PLACE.search(s):
+        # "vi a ICE en el barrio hoy, parked en la esquina del store": seen about the area, not at the visitor's place
+        return None
     return match
+
+
+#: Agents seen about the area, not at the visitor's place: "vi a ICE en el barrio hoy", "saw ice trucks by the walmart".
+_SEEN_AROUND = re.compile(r"\b(?:vi|vimos|saw|seen|spotted)\b[^.]{0,40}?\b(?:barrio|neighbou?rhood|hood|vecindario|colonia|area|zona|store"
+                          r"|tienda|esquina|corner|walmart|home depot|gasolinera|gas station|parque|park|town|pueblo)\b")
 
 
 #: A sweep, told of agents: "ICE agents going door to door in our trailer park", "tocando puerta por puerta".

@@ -615,3 +615,12 @@ def test_the_number_in_use_is_one_a_web_chat_does_not_see(text):
 ])
 def test_a_name_said_before_news_of_the_case(text, name):
     assert contact.name_before_news(text) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rosario Medina. ah y me dijeron que su audiencia es el viernes de la otra semana, se me olvido decirle", "Rosario Medina"),
+    ("Maria L. Perez Gomez de Leon", "Maria L. Perez Gomez de Leon"),  # an initial, not a sentence's end
+    ("Sr. Juan Carlos Perez Lopez", "Sr. Juan Carlos Perez Lopez"),
+])
+def test_a_name_then_a_sentence_of_something_else(text, name):
+    assert contact.clean_name(text) == (name, None)

@@ -491,3 +491,18 @@ def test_a_street_address_is_no_day(text, day):
 def test_a_weekday_in_a_name_is_no_day(text, day):
     found = dates.coming_date(text, TODAY)
     assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("i have court either this friday or next friday i cant find the paper", "2026-12-04"),  # the nearer
+    ("mi corte es el lunes o el martes, no me acuerdo", "2026-12-07"),
+    ("court on monday or tuesday idk", "2026-12-07"),
+    ("my court was last friday, next one is monday", "2026-12-07"),
+])
+def test_one_day_or_another_is_the_nearer(text, day):
+    assert dates.coming_date(text, TODAY).isoformat() == day
+
+
+def test_a_date_put_off_by_a_stretch_of_time_is_that_far_ahead():
+    assert "moved it out in 2 months" in dates.plain("ice called and moved it out about 2 months")
+    assert "pushed my check in back in 3 weeks" in dates.plain("they pushed my check in back like 3 weeks")

@@ -3108,3 +3108,33 @@ def test_agents_gone_but_not_sure_leaves_the_question_to_be_asked():
 ])
 def test_a_name_with_a_weekday_gives_no_date(text, stage_known, said):
     assert flow.answers_in_text("removal", text, date(2026, 12, 7), stage_known) == said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("i have an old deportation from years ago", {"removal_stage": "removal_order"}),
+    ("my check in was supposed to be next week but ice called and moved it out about 2 months",
+     {"removal_stage": "check_in", "hearing_date": "2027-02-05"}),
+    ("i have court either this friday or next friday i cant find the paper", {"removal_stage": "hearing", "hearing_date": "2026-12-11"}),
+])
+def test_facts_told_in_everyday_shapes(text, said):
+    assert flow.answers_in_text("removal", text, date(2026, 12, 7)) == said
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("en tres semanas... no espere, revise el papel y es el lunes que viene", "2026-12-14"),
+    ("in 3 weeks... wait no, i checked the paper and its next monday", "2026-12-14"),
+])
+def test_a_date_set_right_in_the_same_answer_is_the_last_one(text, answer):
+    assert flow.next_date_answer(text, date(2026, 12, 7)) == (answer, "date")
+
+
+def test_then_no_at_consent_is_a_no():
+    assert flow.consent_answer("do i have to? then no, just wanted a price") is False
+    assert flow.consent_answer("entonces no gracias") is False
+    assert flow.consent_answer("then no problem, go ahead") is True
+
+
+def test_a_hearing_put_off_at_the_summary_is_the_new_date():
+    slots = {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2026-12-10"}
+    text = "ay espere, mi hija me esta enseñando una carta nueva, dice que ya no es este jueves, la pasaron para dentro de dos meses"
+    assert flow.corrected_at_summary(text, slots, None, date(2026, 12, 7)) == {"hearing_date": "2027-02-05"}

@@ -840,3 +840,8 @@ def test_from_a_place_and_living_there_is_where_the_visitor_is():
 def test_the_board_of_appeals_in_spanish_is_no_town():
     assert visitor_location("la junta de apelaciones me negó la apelación hace tres semanas")[0] is None
     assert visitor_location("vivo en la junta colorado")[0].city == "La Junta"
+
+
+def test_el_campo_in_a_spanish_sentence_is_the_field():
+    assert visitor_location("esta bien pero no me llamen en el dia porque estoy en el campo, mejor mensaje")[0] is None
+    assert visitor_location("estoy en El Campo")[0].label == "El Campo, TX"

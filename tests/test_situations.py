@@ -857,3 +857,25 @@ def test_a_kind_of_matter_named_and_nothing_more(text, only):
 ])
 def test_a_translation_or_a_notarys_task_asked_of_the_firm_is_other(text):
     assert situations.settle("enforcement", None, text) == "other"
+
+
+@pytest.mark.parametrize("text, read, settled", [
+    ("my landlord keeps saying he will call immigration on me if i complain about the heat", "enforcement", "other"),
+    ("el dueño de la casa dice que va a llamar a la migra si no pagamos", "enforcement", "other"),
+    ("my landlord called ice and they came last week", "enforcement", "enforcement"),
+    ("mi sobrino llego solo de guatemala, tiene 17 y vive conmigo, que papeles puede tener?", "family", "humanitarian"),
+])
+def test_settled_on_the_words(text, read, settled):
+    assert situations.settle(read, None, text) == settled
+
+
+@pytest.mark.parametrize("text, only", [
+    ("residencia", True), ("green card", True), ("papeles", True),
+    ("mi residencia por mi esposo", False),
+])
+def test_a_goal_alone_leaves_the_matter_to_ask(text, only):
+    assert situations.category_only(text) is only
+
+
+def test_papers_held_over_the_visitor_is_abuse():
+    assert situations.abused_by_partner("my ex husband is a citizen and never filed my papers, he used it to control me")

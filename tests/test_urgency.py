@@ -1488,3 +1488,12 @@ def test_a_deadline_within_days_said_in_everyday_words(text):
 def test_an_abuser_threatening_to_report_to_immigration_is_no_agents_at_hand():
     text = "el me pego anoche y me dijo que si hablo con un abogado me denuncia a migracion, ahorita estoy escondida con mis niños"
     assert urgency.threat_to_call_agents(text) and "ice_present_now" not in urgency.text_signals(text, date(2026, 12, 7))
+
+
+@pytest.mark.parametrize("text, at_hand", [
+    ("vi a ICE en el barrio hoy, parked en la esquina del store", False),  # seen about the area
+    ("vi a la migra en la esquina de mi casa", True),
+    ("vi a la migra en el barrio, estan afuera", True),
+])
+def test_agents_seen_about_the_area_are_not_at_hand(text, at_hand):
+    assert urgency.agents_at_hand(text) is at_hand

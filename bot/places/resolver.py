@@ -528,6 +528,10 @@ def _weak_mentions(doc: Doc, g: PlaceIndex, covered: Set[int], shouting: bool) -
             # "knocking on all the doors in our building in reading": the visitor's home, in the town
             mine = mine or (prev in ("in", "en") and before in HOME_WORDS and i >= 3
                             and norm(texts[i - 3]) in OWN_HOME)
+            if mine and prev == "en" and key.split()[0] in ("el", "la") and not titled:
+                # "no me llamen en el dia porque estoy en el campo": the field (and "vivo en el centro" downtown),
+                # not El Campo, Texas; the town is written "El Campo" or with its state
+                mine = False
             accept = not others or (cue and (bare or titled)) or mine
             if not accept and state_next:
                 accept = needs_state = True
