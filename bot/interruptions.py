@@ -810,7 +810,9 @@ def _situation_said(text: str, ranking: Sequence[Mapping[str, Any]], slots: Mapp
                     default: Optional[str] = None) -> Dict[str, Any]:
     """The situation a message also described, so that it is not asked again."""
     if situations.category_only(text):
-        return {}  # "residencia" read as a question: the matter is asked ("What's happening?")
+        # "residencia" read as a question: the matter is asked ("What's happening?"); "familia" as the answer to it
+        named = situations.category_named(text) if slots.get("requested_slot") == "situation" else None
+        return {"situation": named, "situation_text": text[:1000]} if named and not slots.get("situation") else {}
     # ("how much do you charge for a marriage green card case", read as a fee question: the matter it names)
     read = situation_in_ranking(ranking, SITUATION_BESIDE_MIN_CONFIDENCE) or _named_in_ranking(ranking, text, NAMED_BESIDE)
     if read is None and flow.removal_stage(text or "") == "check_in":
@@ -1170,6 +1172,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # question, read as a weak sign of danger: the help, and the case's new date is kept
             facts = flow.answers_in_text(slots["situation"], text, today or date.today(), slots.get("removal_stage"))
             answer.slots.update({k: v for k, v in facts.items() if k in _CASE_FACTS and k != pending and v != slots.get(k)})
+        if guess and answer.slots.get("hearing_date"):
+            # ("ya no es este jueves, la pasaron para dentro de dos meses": soon no longer, or soon now)
+            answer.slots["urgency_reasons"] = flow.reasons_after_new_date(
+                slots.get("urgency_reasons") or [], answer.slots["hearing_date"], answer.slots.get("removal_stage") or slots.get("removal_stage"),
+                today or date.today())
         # a weak guess of the learned reader gets every line, without presuming which danger
         help_line = CRISIS_UNSURE if guess and (found is None or safety.bridge_only(text or "")) else CRISIS_REPLIES.get(kind or "", "utter_crisis_general")
         answer.responses += [help_line, "utter_crisis_continue"]

@@ -291,6 +291,17 @@ _CATEGORY_ONLY = re.compile(
     r"|residencia|residency|green ?card|papeles|la mica|mica)\W*$", re.IGNORECASE)
 
 
+_CATEGORY_WORDS = (("employment", re.compile(r"\b(?:work|job|trabajo|chamba|empleo|jale)\b", re.IGNORECASE)),
+                   ("family", re.compile(r"\b(?:family|familia)\b", re.IGNORECASE)))
+
+
+def category_named(text: str | None) -> str | None:
+    """The kind of matter a reply names alone ("familia", "its about work"); None for a goal alone ("residencia")."""
+    if not category_only(text):
+        return None
+    return next((name for name, words in _CATEGORY_WORDS if words.search(text or "")), None)
+
+
 def category_only(text: str | None) -> bool:
     """Whether a first message names only a kind of matter ("its about work") or a goal ("residencia"):
     what is happening is still asked."""
@@ -986,15 +997,6 @@ _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|c
                          re.IGNORECASE)
 
 
-#: A landlord or neighbour threatening to call immigration ("my landlord keeps saying he will call immigration on me",
-#: "el dueño de la casa dice que va a llamar a la migra"): a threat, with no agents yet (authors: other).
-_LANDLORD_THREAT = re.compile(
-    r"\b(?:landlord|land lord|property manager|casero|arrendador|due[nñ]o de(?: la| el)? (?:casa|apartamento|apartment|propiedad|traila|trailer))\b"
-    r"[^.?!]{0,50}?\b(?:will|'ll|gonna|going to|threaten\w* to|va a|amenaz\w* con|que (?:me |nos )?va a)\s+"
-    r"(?:call|report|llamar(?:le)?|reportar(?:me|nos)?|denunciar(?:me|nos)?)\b[^.?!]{0,15}?\b(?:immigration|ice|la migra|migra|inmigraci[oó]n|migraci[oó]n)\b",
-    re.IGNORECASE)
-
-
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
@@ -1046,8 +1048,6 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "other"  # "vi que buscan asistente legal bilingüe, quiero aplicar, tengo DACA": a job at the firm
     if value is not None and value != "other" and _TASK_ASKED.search(text or "") and not scam_call(text):
         return "other"  # "do you guys translate documents? necesito traducir mi acta ... for my marriage case"
-    if value == "enforcement" and _LANDLORD_THREAT.search(text or ""):
-        return "other"  # "my landlord keeps saying he will call immigration on me if i complain": a threat, no agents
     if value in ("other", "enforcement") and _REPORTS_TO_ICE.search(text or "") and not scam_call(text):
         return "removal"  # "i report to ICE and i want to know if i can stop doing it": the visitor's own check-ins
     if value == "removal" and work_visa_named(text) and not (_OPEN_CASE.search(text or "") or _DEPORTED.search(text or "")

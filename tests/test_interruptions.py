@@ -1,5 +1,6 @@
 """What a message that is not an answer gets (bot.interruptions), and the nets before it."""
 from datetime import date
+
 import pytest
 
 from tests.wording import render
@@ -1693,3 +1694,22 @@ def test_a_question_about_the_office_itself(text, asks):
 def test_a_minor_who_came_alone_beside_a_danger_is_a_childs_own_path():
     text = "quiero ayuda con los papeles de mi sobrino que llego solo de guatemala, tiene 15 años"
     assert interruptions.situation_beside_crisis([{"name": "situation_family", "confidence": 0.6}], "child", text) == "humanitarian"
+
+
+@pytest.mark.parametrize("text, requested, said", [
+    ("familia", "situation", {"situation": "family", "situation_text": "familia"}),  # the kind named, as the answer
+    ("residencia", "situation", {}),  # a goal alone: asked again
+    ("residencia", "consent", {}),  # a first message: "What's happening?" is asked
+])
+def test_a_kind_or_a_goal_named_alone(text, requested, said):
+    assert interruptions._situation_said(text, [], {"requested_slot": requested}) == said
+
+
+def test_a_date_put_off_at_the_summary_read_as_a_guessed_danger_is_soon_no_longer():
+    text = "ay espere, mi hija me esta enseñando una carta nueva, dice que ya no es este jueves, la pasaron para dentro de dos meses"
+    entities = [{"entity": "crisis_kind", "value": "suicide"}, {"entity": "crisis_reading", "value": safety.GUESS}]
+    slots = {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2026-12-10", "urgency_reasons": ["hearing_soon"],
+             "requested_slot": "intake_confirmed"}
+    answer = interruptions.handle("crisis", text, entities, [], slots, firm(), today=date(2026, 12, 7))
+    assert answer.slots["hearing_date"] == "2027-02-05"
+    assert answer.slots["urgency_reasons"] == []

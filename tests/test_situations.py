@@ -860,9 +860,6 @@ def test_a_translation_or_a_notarys_task_asked_of_the_firm_is_other(text):
 
 
 @pytest.mark.parametrize("text, read, settled", [
-    ("my landlord keeps saying he will call immigration on me if i complain about the heat", "enforcement", "other"),
-    ("el dueño de la casa dice que va a llamar a la migra si no pagamos", "enforcement", "other"),
-    ("my landlord called ice and they came last week", "enforcement", "enforcement"),
     ("mi sobrino llego solo de guatemala, tiene 17 y vive conmigo, que papeles puede tener?", "family", "humanitarian"),
 ])
 def test_settled_on_the_words(text, read, settled):
