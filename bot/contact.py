@@ -266,6 +266,13 @@ def _one_number_as_typed(text: str) -> Optional[str]:
     return " ".join(runs[0].split()) if low <= len(re.sub(r"\D", "", runs[0])) <= high else None
 
 
+def _first_full_number(text: str) -> Optional[str]:
+    """The first run of ten or more digits in a reply that gives several, as typed."""
+    low, high = PHONE_DIGITS_KEPT
+    runs = (r for r in re.findall(r"\+?\d[\d\s().-]*\d", text or "") if 10 <= len(re.sub(r"\D", "", r)) <= high)
+    return next((" ".join(r.split()) for r in runs), None)
+
+
 #: "the same number I'm texting from": a web chat shows us no number, so the visitor is told so.
 _THIS_CHATS_NUMBER = re.compile(
     r"\b(?:same|this|the)\s+(?:number|phone|cell|one)\s+(?:that\s+)?(?:i'?m|im|i am|i'?m using to|i use to)?\s*"
@@ -318,11 +325,13 @@ def phone_answer(text: str, country: Optional[str]) -> Tuple[Optional[str], Opti
     if value is not None:
         return value, None
     # ("my cell is 555-0134": asked again, they would type the same digits; "... i think" is worth checking)
-    kept = unchecked_phone(text) or (None if _HEDGED.search(text or "") else _one_number_as_typed(text)) \
+    typed = spelled_digits(text)  # ("five five five two zero one ...": its digits, as the library could not confirm them)
+    kept = unchecked_phone(typed) or (None if _HEDGED.search(text or "") else _one_number_as_typed(typed)) \
         if problem == "utter_phone_incomplete" or named else None
     if kept is None and problem == "utter_phone_not_found":
-        # "mi numero es el 664 123 4567 de tijuana": ten digits or more in a sentence are a number to call
-        run = _one_number_as_typed(text)
+        # "mi numero es el 664 123 4567 de tijuana": ten digits or more in a sentence are a number to call;
+        # of two ("mi numero es 555 201 3344 y el de mi esposo 555 201 5566"), the first
+        run = _one_number_as_typed(typed) or _first_full_number(typed)
         kept = run if run and len(re.sub(r"\D", "", run)) >= 10 else None
     if kept is not None:
         return kept, PHONE_KEPT

@@ -624,3 +624,17 @@ def test_a_name_said_before_news_of_the_case(text, name):
 ])
 def test_a_name_then_a_sentence_of_something_else(text, name):
     assert contact.clean_name(text) == (name, None)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("555-201-3344 or 555-201-5566", "555-201-3344"),  # two numbers the library cannot confirm: the first
+    ("mi numero es 555 201 3344 y el de mi esposo 555 201 5566", "555 201 3344"),
+    ("five five five two zero one three three four four", "5552013344"),  # in words
+    ("cinco cinco cinco dos cero uno tres tres cuatro cuatro", "5552013344"),
+])
+def test_an_unconfirmed_number_in_an_unusual_shape_is_kept_as_typed(text, kept):
+    assert contact.phone_answer(text, None) == (kept, contact.PHONE_KEPT)
+
+
+def test_a_number_cut_short_is_still_asked_again():
+    assert contact.phone_answer("my number is 555-201-334 i think", None) == (None, "utter_phone_incomplete")
