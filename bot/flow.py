@@ -2852,6 +2852,8 @@ _NO_CLAUSE = re.compile(
     # a later time is a no now: "not now", "maybe later", "mejor despues", "ahorita no"
     r"|^\W*(?:not (?:right )?now|not today|maybe later|later|(?:mejor )?(?:despu[eé]s|luego|otro d[ií]a)|ahorita no|ahora no|hoy no)\W*$"
     r"|^\W*\U0001F44E+\W*$"
+    # "i dont want to", "i do not want that": the whole reply
+    r"|^\W*(?:i\s+)?(?:dont|don'?t|do not)\s+want(?:\s+(?:to|that|it|you to))?\W*$"
     r"|\b(?:prefiero que no|prefiero q no|prefiero no|(?<!\bo )mejor no|rather not|prefer not|not comfortable|no me siento c[oó]mod[oa]|no thank(?:s| you)|no gracias"
     r"|claro que no|por supuesto que no|of course not|(?:i'?d|id) rather you did ?n[o']?t|not right now"
     r"|no,? thanks)\b",

@@ -3138,3 +3138,8 @@ def test_a_hearing_put_off_at_the_summary_is_the_new_date():
     slots = {"situation": "removal", "removal_stage": "hearing", "hearing_date": "2026-12-10"}
     text = "ay espere, mi hija me esta enseñando una carta nueva, dice que ya no es este jueves, la pasaron para dentro de dos meses"
     assert flow.corrected_at_summary(text, slots, None, date(2026, 12, 7)) == {"hearing_date": "2027-02-05"}
+
+
+def test_i_dont_want_to_at_consent_is_a_no():
+    assert flow.consent_answer("i dont want to") is False
+    assert flow.consent_answer("I don't want that") is False
