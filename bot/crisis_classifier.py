@@ -296,7 +296,8 @@ HARM_WORDS = re.compile(
     r"|secuestr\w*|vender\w*|respira\w*|desmay\w*|inconsciente|convuls\w*|pecho|quem\w*|trag\w*|no contesta|desaparec\w*|despedida"
     # farewell letters ("ya escribi cartas para mis hijos"), not the court's ("me llega carta", "una carta de la corte")
     r"|escrib\w*(?: \w+){0,3} cartas?|cartas? (?:para|a) (?:mis?|sus?|todos|tod[oa]s|mi familia)|cartas? de despedida|regal\w*|no aguanto|ya no puedo|vivir|salida|escondid[oa] de|miedo (?:de|a) (?:el|mi esposo|mi pareja|mi novio)"
-    r"|no (?:me|la|lo) deja|sigue\w*|ahorc\w*|asfixi\w*|solas?|solos"
+    # ("me sigue", "sigue afuera"; not "que sigue ahora?": what comes next)
+    r"|no (?:me|la|lo) deja|(?<!que )(?<!q )sigue\w*|ahorc\w*|asfixi\w*|solas?|solos"
     # (not "solo" as "only": "solo lo que dice la vecina", "solo quiero saber el precio")
     r"|solo(?!\s+(?:lo que|quiero|queria|necesito|para|es|tengo|pregunto|saber)\b)|solit[oa]s?|nadie esta con|mascaras?|encapuchad[oa]s?"
     r"|avient\w*|tirar(?:se|me)|se metieron"

@@ -363,7 +363,8 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
         return "family"  # ("a traffic ticket, taxes, my cousins papers, i dont know" is not sure of anything)
     if text and _WORK_VISA.search(text):
         return "employment"  # "do you help with work visas": a work visa named
-    if text and _GREEN_CARD_STEP.search(text) and not travel_question(text) and not _TASK_OR_TRIP_WORDS.search(text):
+    if text and _GREEN_CARD_STEP.search(text) and not travel_question(text) and not (
+            _TASK_OR_TRIP_WORDS.search(text) and not _TRANSLATION_NEEDED.search(text)):
         return "family"  # "My green card interview is next Tuesday ... just want a lawyer to come with me": the residence case
     # (not a detention nobody's taking or holding tells: "necesito copias de todo mi expediente de inmigración")
     held = bool(_TAKEN.search(text or "") or _HELD_SOMEWHERE.search(text or "") or missing(text))
@@ -390,6 +391,10 @@ _GREEN_CARD_STEP = re.compile(r"\bgreen ?card interview\b|\bentrevista (?:de|par
 #: A task or a trip beside it, which stays "other": "translate my birth certificate ... for my green card interview", "is it safe to travel".
 _TASK_OR_TRIP_WORDS = re.compile(r"\b(?:translat\w*|traduc\w*|traduzcan|notari[sz]\w*|travel\w*|trip|visit\w*|viajar|viaje|fly|flight|vuelo)\b",
                                  re.IGNORECASE)
+#: A translation asked about as a need of the case, not asked of the firm: "do we need a translation??",
+#: "necesitamos traducción del acta?".
+_TRANSLATION_NEEDED = re.compile(r"\b(?:do|does) (?:we|i|she|he|they|my \w+) need (?:a |an |the |to get (?:a |it )?)?(?:certified )?translat\w*"
+                                 r"|\bnecesit\w+ (?:una |la )?traducci[oó]n\b", re.IGNORECASE)
 #: The visitor's own hearing: "mi audiencia es en tres semanas", "my court date is next month", "tengo corte".
 _OWN_HEARING = re.compile(r"\b(?:mi|my) (?:immigration )?(?:audiencia|hearing|court(?: date)?|corte|cita (?:en|de) (?:la )?corte)\b"
                           r"|\btengo (?:corte|audiencia)\b|\bi have (?:court|a hearing|an immigration hearing)\b", re.IGNORECASE)

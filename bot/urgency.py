@@ -1483,7 +1483,7 @@ def _weeks_away(text: str, today: date) -> bool:
 _NEXT_VISIT = re.compile(r"\b(?:next time|next visit|next (?:appointment|check-?in)|la proxima vez|la siguiente vez"
                          r"|(?:la|mi|su) (?:proxima|siguiente) (?:cita|firma)"
                          # "my check in with ICE is next month", "mi cita con ice es en 2 meses"
-                         r"|(?:my|his|her|mi|su) (?:check-?in|check in|appointment|cita|firma)(?: (?:with|con) (?:ice|immigration|migracion|inmigracion))? (?:is|es)"
+                         r"|(?:my|his|her|mi|su) (?:ice |immigration )?(?:check-?in|check in|appointment|cita|firma)(?: (?:with|con) (?:ice|immigration|migracion|inmigracion))? (?:is|es)"
                          # "I report to ICE next month", "me toca firmar en 2 meses"
                          r"|(?:i|he|she) (?:have to |has to )?(?:report|check in|sign) (?:to|with|at) (?:ice|immigration)"
                          r"|me (?:reporto|toca (?:firmar|reportarme|presentarme)) (?:con|a|en) (?:ice|migracion|inmigracion|la migra)"

@@ -208,3 +208,8 @@ def test_a_letter_from_the_court_is_no_word_of_harm_and_a_farewell_letter_is():
 def test_knocking_at_a_door_is_no_touching():
     assert not crisis_classifier._harm_said("anoche tocaron la puerta unos hombres diciendo que eran policía, no abrimos y se fueron")
     assert crisis_classifier._harm_said("mi padrastro me toca cuando mi mama no esta")
+
+
+def test_what_comes_next_is_no_word_of_harm():
+    assert not crisis_classifier._harm_said("a mi esposo lo soltaron anoche con un grillete en el pie, que sigue ahora?")
+    assert crisis_classifier._harm_said("el me sigue a todos lados")

@@ -876,3 +876,14 @@ def test_a_goal_alone_leaves_the_matter_to_ask(text, only):
 
 def test_papers_held_over_the_visitor_is_abuse():
     assert situations.abused_by_partner("my ex husband is a citizen and never filed my papers, he used it to control me")
+
+
+@pytest.mark.parametrize("text, read", [
+    # a translation asked about as the case's need: the green card case
+    ("PLEASE HURRY our green card interview is tomorrow morning and my husbands birth certificate is in spanish do we need a translation??",
+     "family"),
+    # a translation asked of the firm: something else
+    ("our green card interview is next week, do you guys translate birth certificates?", "other"),
+])
+def test_a_green_card_interview_beside_a_translation(text, read):
+    assert situations.from_ranking([{"name": "situation_other", "confidence": 0.9}], text) == read

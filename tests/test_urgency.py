@@ -1497,3 +1497,11 @@ def test_an_abuser_threatening_to_report_to_immigration_is_no_agents_at_hand():
 ])
 def test_agents_seen_about_the_area_are_not_at_hand(text, at_hand):
     assert urgency.agents_at_hand(text) is at_hand
+
+
+@pytest.mark.parametrize("text, reasons", [
+    ("my ICE check in is the end of next month, the officer said bring my passport. is that bad??", []),  # not days away
+    ("my ICE check in is next tuesday, the officer said bring my passport", ["removal_imminent"]),
+])
+def test_a_passport_asked_for_a_check_in_weeks_away_is_not_imminent(text, reasons):
+    assert urgency.text_signals(text, date(2026, 12, 7)) == reasons
