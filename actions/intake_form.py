@@ -430,6 +430,10 @@ class ValidateIntakeForm(FormValidationAction):
         place = location.answer_place(str(value), text) or location.same_place_as(text, tracker.get_slot("places_mentioned") or [])
         if place is None:
             intent = latest_intent(tracker)
+            program = situations.program_told_later(tracker.get_slot("situation"), text)
+            if program is not None and not said_again(tracker):
+                # "perdon es la cita de huellas de mi TPS": the matter set right, and the question asked again
+                return {"location": None, "situation": program, "situation_text": _clip(text)}
             if not intent.startswith(interruptions.SITUATION_PREFIX) and not _another_fact(tracker, text) and not urgency.signals_in_story(
                     text, today(), tracker.get_slot("situation"), tracker.get_slot("situation_text")):
                 # ("es el viernes de esta semana" after "tengo que presentarme con inmigración": the date, kept)

@@ -430,6 +430,7 @@ _STAGE_WORDS = (
                        "dieron deportation", "dio deportation", "dieron la deportation", "bia dismissed",
                        "bia denied", "dismissed my appeal", "denied my appeal", "judge denied", "denied my asylum",
                        "bia said no", "board said no", "bia rejected", "bia turned down",
+                       "nos negaron la apelacion", "me negaron la apelacion", "le negaron la apelacion", "denied our appeal", "denied the appeal",
                        # "the BIA decision is dated 12 days ago ... they denied", "the 30 days (to appeal) ran out"
                        "bia decision", "decision from the bia", "decision of the bia", "decision is from the bia",
                        "appeal and he didn't", "appeal and he didnt", "appeal and she didn't", "appeal and she didnt",
@@ -464,6 +465,9 @@ _STAGE_WORDS = (
                        "con maletas", "con maleta", "con equipaje", "con su maleta", "con mi maleta", "con la maleta",
                        "with one bag", "with a bag", "with his bag", "with her bag", "with my bag", "with bags", "con una maleta",
                        "and one bag", "and a bag", "y una maleta",
+                       # "a letter that says bring his belongings ... for removal"
+                       "bring his belongings", "bring her belongings", "bring my belongings", "bring your belongings",
+                       "with his belongings", "with her belongings", "with my belongings", "con sus pertenencias", "con mis pertenencias",
                        "with one suitcase", "with a suitcase", "with his suitcase", "with her suitcase", "with my suitcase", "with suitcases",
                        # a stay of removal holds off an order: "his stay of removal expires a week from monday"
                        "stay of removal", "stay of deportation")),
@@ -812,7 +816,7 @@ _STAGE_SAID = re.compile(
     r"(?:lo|la|los|las|me|nos) (?:mandaron|enviaron) de regreso|(?:lo|la|los|las) regresaron a su pa[ií]s|"
     r"ordered (?:my |his |her )?(?:removal|deportation)|ordered deported|in absentia|(?:bia|board) (?:dismissed|denied|said no|rejected|turned down)|"
     # "the BIA decision is dated 12 days ago ... they denied"; "file my BIA appeal and he didn't ... the 30 days ran out"
-    r"(?:the )?bia decision|(?:30|thirty) days ran out|junta de apelaciones (?:me |le |nos )?(?:nego|neg[oó]|rechaz[oó])|(?:never|didn'?t|did not) file (?:the|my|his|her) (?:bia )?appeal|"
+    r"(?:the )?bia decision|(?:30|thirty) days ran out|(?:nos|me|le|les) negaron la apelaci[oó]n|denied (?:our|the) appeal|junta de apelaciones (?:me |le |nos )?(?:nego|neg[oó]|rechaz[oó])|(?:never|didn'?t|did not) file (?:the|my|his|her) (?:bia )?appeal|"
     r"dismissed my appeal|denied my appeal|judge denied|en ausencia|en absentia|orden final|orden de remoci[oó]n|denied my (?:asylum|case)|judge ordered|me deportaron|"
     r"(?:juez|jueza|judge|bia) (?:me |nos |le )?(?:nego|negó) (?:el asilo|mi asilo|la apelaci[oó]n|el asylum|mi asylum|el appeal|mi appeal|la apelacion)|"
     # "la BIA me nego el appeal hace 20 dias": the board's no, said short
@@ -824,6 +828,7 @@ _STAGE_SAID = re.compile(
     # "he has an old order", "tiene una orden vieja"
     + ORDER_HAD + r"|"
     r"(?:with|con) (?:one |a |his |her |my |una |su |mi )?(?:bags?|maletas?|luggage|equipaje|suitcases?)|"
+    r"(?:bring|with|con|traer|traiga) (?:his|her|my|your|sus|mis) (?:belongings|pertenencias)|"
     # proceedings with no date: "they put me in court proceedings but no date ever came"
     r"no date (?:ever )?(?:came|was set|yet)|never (?:got|had|gave me) a date|sin fecha|no (?:me )?(?:han )?(?:dado|puesto) fecha|"
     r"no (?:tiene|trae|dice) (?:la |una |ninguna )?fecha|(?:doesn'?t|does not|dont) (?:have|say|give) (?:a |the |any )?date|"
@@ -1445,7 +1450,13 @@ _GONE_NOT_SURE = re.compile(r"\b(?:creo|pienso|parece|i think|maybe|tal vez|quiz
 #: Knocking told, and them still there now: "tocaron y no abrimos, y ahorita están en la puerta de al lado".
 _KNOCKED_AND_STILL_THERE = re.compile(
     r"\b(?:tocaron|tocando|knock\w*|bang\w*)\b[^.?!]*\b(?:ahorita|ahora mismo|right now|still|todav[ií]a)\b[^.?!]{0,20}"
-    r"\b(?:est[aá]n|they'?re|they are|siguen)\b[^.?!]{0,10}\b(?:afuera|outside|en la puerta|at the door|next door|de al lado|aqu[ií]|here)",
+    r"\b(?:est[aá]n|they'?re|they are|siguen)\b[^.?!]{0,10}\b(?:afuera|outside|en la puerta|at the door|next door|de al lado|aqu[ií]|here)"
+    # "estan en el pasillo de mi edificio tocando puertas, todavia no llegan a la mia": at hand, door by door
+    r"|\b(?:est[aá]n|andan|they'?re|they are|theyre)\s+(?:en el pasillo|in the hallway|en mi edificio|in (?:my|our) building|en el edificio"
+    r"|en los apartamentos|en la cuadra|on (?:my|our) (?:floor|block))\b[^.?!]{0,40}\b(?:tocando|knocking)"
+    # "they came this morning and knocked, i didnt open. one car is still parked across the street watching the house"
+    r"|\b(?:tocaron|tocando|knock\w*|bang\w*)\b.{0,120}?\b(?:car|truck|van|suv|carro|camioneta|troca)s?\b[^.?!]{0,20}"
+    r"\b(?:still|todav[ií]a|sigue|siguen)\b[^.?!]{0,30}\b(?:parked|there|outside|across|watching|afuera|estacionad\w*|enfrente|ah[ií])",
     re.IGNORECASE)
 
 
@@ -1765,6 +1776,7 @@ _TO_REPORT = re.compile(
     # "ice sent me a letter to come in next week", "me mandaron una carta para presentarme"
     r"|(?:letter|paper|notice|carta|papel) (?:\w+ ){0,3}(?:to|para) (?:come|go|ir|venir)(?: in| there| a la oficina)?"
     r"|go to (?:the|their|ice) office|with (?:my|his|her|one|1|a) (?:bags?|suitcase|luggage)"
+    r"|(?:bring|with|con|traer|traiga) (?:his|her|my|your|sus|mis) (?:belongings|pertenencias)"
     r"|presentar\w*|(?:me|se|nos) presente\w*|reportar\w*|con (?:mi |su |una |la )?maleta"
     # "me llamaron de ICE para una cita el 16", "they called me in for an appointment"
     r"|(?:me|le|nos) (?:llamaron|citaron|mandaron) (?:de (?:ice|migraci[oó]n|inmigraci[oó]n) )?(?:para|a) (?:una )?cita"

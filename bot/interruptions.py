@@ -701,9 +701,18 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     # "got detention at school for fighting": a category the words only seem to tell is not the matter
     weights = [(w, name) for w, name in weights if not situations.only_seems(name, text)]
     total = sum(w for w, _ in weights)
+    if situations.held_in_their_car(text):
+        return "detention"  # "ICE stopped my husband ... they have him in the back of their car": someone taken now
     if urgency.agents_at_hand(text) and (not weights or max(weights)[1] != "detention" or not flow.detention_said(text)):
         # "a raid at my job right now, im hiding in the bathroom": the danger is the agents
         # ("CBP still has her in the back room" is someone held)
+        return "enforcement"
+    if urgency.live_emergency(text) == "work" and not _KIN_OR_HARM.search(text or ""):
+        # "llegaron a la obra hace rato y siguen ahi, yo me escondi en el carro": hiding from them at work, with no
+        # harm or kin told, is a raid's matter (and the help for danger was given all the same)
+        return "enforcement"
+    if urgency.raid_said(text) and not _HARM_TOLD.search(text or "") and not _case_in_court(text) and not flow.held_now(text):
+        # "no quiere ir a trabajar porque dicen que andan agarrando gente en las obras": raids feared, no harm told
         return "enforcement"
     if situations.program_named(text) and not _case_in_court(text):
         # "shes going to jump off the bridge. her asylum got denied today at the interview": the
@@ -753,9 +762,11 @@ _NOT_KIN_THREATENS = re.compile(
 
 
 #: ... unless a partner or relative is in the story, or harm is done ("el dueño me sacó una pistola"): a crime's matter.
+_HARM = (r"gun|pistola|knife|cuchillo|machete|kill|mata\w*|hit\w*|hits|beat\w*|golpe\w*|peg[oó]|pega|cut|cort[oó]|stab\w*")
 _KIN_OR_HARM = re.compile(
     r"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|esposo|esposa|marido|novio|novia|pareja|dad|father|stepdad|padrastro|suegr[oa]"
-    r"|gun|pistola|knife|cuchillo|machete|kill|mata\w*|hit\w*|hits|beat\w*|golpe\w*|peg[oó]|pega|cut|cort[oó]|stab\w*)\b", re.IGNORECASE)
+    r"|" + _HARM + r")\b", re.IGNORECASE)
+_HARM_TOLD = re.compile(r"\b(?:" + _HARM + r")\b", re.IGNORECASE)
 
 
 #: The first words of a message, up to its first comma or full stop: where an answer comes before the rest.

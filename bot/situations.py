@@ -206,6 +206,12 @@ def program_named(text: str | None) -> bool:
     return bool(_DETAIL_WORDS["humanitarian"].search(text or ""))
 
 
+def program_told_later(situation: str | None, text: str | None) -> str | None:
+    """The matter a later message sets right when the one read was "something else" and it names a program
+    ("perdon es la cita de huellas de mi TPS, no es de corte" after a biometrics question): humanitarian; else None."""
+    return "humanitarian" if situation == "other" and program_named(text) else None
+
+
 def details_said(situation: str | None, text: str | None) -> bool:
     """Whether the words that told the matter already answer its details question."""
     words = re.findall(r"\w+", text or "")
@@ -876,7 +882,10 @@ _TOLD_TO_REPORT = re.compile(
 _REPORTS_TO_ICE = re.compile(
     r"\b(?:i|we|he|she|they|i have to|i need to|i still|have to|has to|must)\s+(?:still\s+)?report(?:s|ing)?\s+(?:back\s+|in\s+)?to\s+(?:ice|immigration|ero)\b"
     r"|\b(?:me|nos|se)\s+(?:tengo que |tiene que |tenemos que )?report(?:o|a|amos|ar)\s+(?:\w+\s+){0,2}?(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b"
-    r"|\b(?:tengo|tiene|tenemos) que (?:reportarme|reportarse|reportarnos)\s+(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b",
+    r"|\b(?:tengo|tiene|tenemos) que (?:reportarme|reportarse|reportarnos)\s+(?:con|a|en)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b"
+    # "mi esposa se tiene que presentar con inmigracion el lunes en la oficina de santa ana"
+    r"|\b(?:me|se|nos) (?:tengo|tiene|tenemos) que presentar\s+(?:con|a|en|ante)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b"
+    r"|\b(?:tengo|tiene|tenemos) que presentar(?:me|se|nos)\s+(?:con|a|en|ante)\s+(?:la\s+)?(?:migra|migraci[oó]n|inmigraci[oó]n|ice)\b",
     re.IGNORECASE)
 #: The authorities of a removal case: ICE, immigration court.
 #: A translation or a notary's task asked of the firm: "do you guys translate documents?", "¿ustedes traducen actas?" (not one the
@@ -1002,6 +1011,28 @@ _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|c
                          re.IGNORECASE)
 
 
+#: An interview or appointment at USCIS for the green card: "tengo cita en USCIS para la residencia", "my green card interview".
+_RESIDENCE_INTERVIEW = re.compile(
+    r"\b(?:cita|entrevista|appointment|interview)\b[^.?!]{0,25}\b(?:uscis)\b[^.?!]{0,25}\b(?:residencia|green ?card)\b"
+    r"|\b(?:cita|entrevista|interview|appointment)\b[^.?!]{0,15}\b(?:de|para|for) (?:la |mi |my |our |the )?(?:residencia|green ?card)\b"
+    r"|\b(?:green ?card|residencia) (?:interview|appointment)\b", re.IGNORECASE)
+#: An I-9 inspection notice: "una carta de ICE de I-9 inspection", "notice of inspection".
+_I9_NOTICE = re.compile(r"\bi-?9\b[^.?!]{0,30}\b(?:inspection|inspecci[oó]n|audit|auditor[ií]a|notice|aviso)\b"
+                        r"|\b(?:inspection|inspecci[oó]n|audit|auditor[ií]a|notice|aviso)\b[^.?!]{0,30}\bi-?9\b|\bnotice of inspection\b", re.IGNORECASE)
+_A_COURT = re.compile(r"\b(?:corte|court|audiencia|hearing|juez|judge|orden|order)\b", re.IGNORECASE)
+#: Someone put in the agents' car: "they have him in the back of their car", "lo subieron a la patrulla".
+_IN_THEIR_CAR = re.compile(
+    r"\b(?:have|got|put|putting|has|tienen|subieron|metieron|treparon)\s+(?:him|her|them|my \w+|lo|la|los|las|a mi \w+)?\s*"
+    r"(?:in(?:to)?|en|a)\s+(?:the\s+back\s+of\s+)?(?:their|the|a|la|el|su|una)\s+(?:car|truck|van|suv|patrulla|camioneta|carro|troca|van)\b",
+    re.IGNORECASE)
+
+
+def held_in_their_car(text: str | None) -> bool:
+    """Whether a message tells someone put in the agents' car, agents named ("ICE ... they have him in the
+    back of their car"): a detention under way."""
+    return bool(_IN_THEIR_CAR.search(text or "")) and bool(_AGENCY_SAID.search(text or ""))
+
+
 def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> str | None:
     """The situation a first reading (``value``, from the intent) settles on: None for a vague
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
@@ -1018,6 +1049,15 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "humanitarian"  # "mi sobrino de 15 años vino solo de guatemala ... arreglar papeles": a child's own path (SIJS)
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
+    if value == "enforcement" and _I9_NOTICE.search(text or "") and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")):
+        return "employment"  # "le llego al owner una carta de ICE de I-9 inspection": the employer's papers, no agents at hand
+    if value == "removal" and _RESIDENCE_INTERVIEW.search(text or "") and not _BEFORE_ICE_OR_COURT.search(text or "") \
+            and not _A_COURT.search(text or ""):
+        # "tengo cita en USCIS para la residencia en un mes y tengo miedo que me agarren ahi": the green card case,
+        # the fear of being taken at it a worry (no court, no ICE)
+        return "family"
+    if value in ("enforcement", "other", "removal") and held_in_their_car(text):
+        return "detention"  # "ICE stopped my husband ... right now, they have him in the back of their car"
     if value == "other" and taken_lately(text) and not _TAKING_FEARED.search(text or "") and not program_named(text):
         return "detention"  # "a mis vecinos se los llevó inmigración ayer a los dos", read as much "other" as a detention
     if value == "employment" and taken_lately(text) and _AGENTS_SAID.search(text or "") and not _TAKING_FEARED.search(text or "") \

@@ -511,6 +511,8 @@ _DECISION = re.compile(
     r"|(?:me|le|nos|les) (?:dio|dieron) (?:la )?deportacion\b[^.]{0,20}\b(?:corte|court|juez|judge)"
     r"|" + BOARD_DENIED +
     r"|(?:dismissed|denied) my appeal|ordered (?:me |him |her )?(?:deported|removed)|removal order|orden de deportacion"
+    # "nos llego la decision de la BIA hace como 3 semanas, nos negaron la apelacion"
+    r"|(?:decision|respuesta|answer) (?:de|del|from|of) (?:la |el |the )?(?:bia|board|junta)\b|(?:nos|me|le|les) negaron la apelacion"
     # a naturalization denied: 30 days to ask for a hearing (N-336)
     r"|(?:citizenship|naturali[sz]ation|n-?400|ciudadania|naturalizacion)\b[^.]{0,30}?\b(?:denied|rejected|negaron|nego|rechazaron|rechazada|negada))"
 )
@@ -767,7 +769,10 @@ _THEY_RAIDING = re.compile(
     # ("andan tocando puerta por puerta en los apartamentos": the sweep, said without a subject)
     r"|\b(?:andan|estan|van) (?:tocando |yendo )?(?:de )?puerta (?:en|por) puerta"
 )
-_RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b")
+_RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b"
+                   # "dicen que andan agarrando gente en las obras": people being taken about the place, a raid in all but name
+                   r"|\b(?:andan|estan|anda|esta) (?:agarrando|levantando|deteniendo|llevandose) (?:a (?:la )?)?gente\b"
+                   r"|\b(?:picking|rounding) (?:people|everyone|guys) up\b")
 #: A raid told as over: "hicieron una redada en la planta y yo corrí", "there was a raid at my job".
 _RAID_TOLD_PAST = re.compile(r"\b(?:hicieron|hubo|there was|they did|they had) (?:una |an? )?(?:ice |immigration )?(?:raid|redada|operativo)\b")
 #: Someone taken in a raid, told as done: "they took my brother in the raid at the plant on monday" (unless it is going on now).
@@ -992,7 +997,7 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     if not strong and (_PAST_TIME.search(_MINUTES_AGO.sub(" ", s)) or _HYPOTHETICAL.search(s[: match.start()])
                        or _SI_IF.search(s[: match.start()])):
         return None  # (minutes ago is now: "came into our restaurant 20 minutes ago and are asking everybody for id")
-    if _HEARSAY.search(s[: match.start()]) and not _MY_PLACE.search(s):
+    if _HEARSAY.search(s[: match.start()]) and not _MY_PLACE.search(_VISITOR_AT.sub(" ", s)):
         # "i heard they detaining people at the office now": news of agents somewhere, not at hand
         return None
     if not strong and _THIS_MORNING.search(s) and not _IS_THERE.search(s):
@@ -1037,7 +1042,14 @@ _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audienc
                                 r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report))\b")
 #: Agents told as news heard, and the visitor's own places (where news is at hand after all).
 _HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say|everyone says|(?:friend|cousin|neighbou?r|coworker|someone|somebody|people) (?:said|says|told me)|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
-                      r"|rumou?rs?|rumores)\b")
+                      r"|rumou?rs?|rumores"
+                      # "people in the facebook group saying ICE trucks ...", "mi comadre me mando mensaje que ICE esta en la tienda"
+                      r"|(?:people|folks|everyone|gente|todos)(?: \w+){0,4} (?:saying|posting|posted|dicen|diciendo|publicando)"
+                      r"|(?:facebook|whatsapp|group chat|grupo)\b[^.?!]{0,30}\b(?:saying|says|said|posted|dicen|dice|pusieron)"
+                      r"|(?:texted|messaged|sent) me (?:that|saying)"
+                      r"|(?:me|nos) (?:acaba de |acaban de )?(?:mand\w+|envi\w+|escribi\w+) (?:un )?(?:mensaje|texto|msj)? ?(?:que|q|diciendo))\b")
+#: Where the visitor says they are themself, beside news of agents elsewhere: "yo estoy en mi casa", "im at home".
+_VISITOR_AT = re.compile(r"\b(?:yo )?(?:estoy|estamos|ando|andamos|i'?m|im|i am|we'?re|we are)\s+(?:en|at|in)\s+(?:mi|my|our|nuestra|la)?\s*(?:casa|house|home|apartment|apt|depa)\b")
 _MY_PLACE = re.compile(r"\b(?:my|our|mi|nuestr[oa]) (?:house|home|door|building|apartment|apt|job|work|street|block|casa|puerta|edificio"
                        r"|trabajo|calle|cuadra|depa)\b|\b(?:here|aqui|outside|afuera)\b")
 _MINUTES_AGO = re.compile(r"\b(?:\d+|a few|few|a couple of|couple|five|ten|fifteen|twenty|thirty)\s+(?:minutes?|mins?)\s+ago\b"

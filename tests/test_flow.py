@@ -3143,3 +3143,16 @@ def test_a_hearing_put_off_at_the_summary_is_the_new_date():
 def test_i_dont_want_to_at_consent_is_a_no():
     assert flow.consent_answer("i dont want to") is False
     assert flow.consent_answer("I don't want that") is False
+
+
+@pytest.mark.parametrize("situation, text, said", [
+    ("removal", "ICE sent my dad a letter that says bring his belongings, he has to go in monday for removal",
+     {"removal_stage": "removal_order", "hearing_date": "2026-12-14"}),
+    ("removal", "nos llego la decision de la BIA hace como 3 semanas, nos negaron la apelacion", {"removal_stage": "removal_order"}),
+    ("enforcement", "they came this morning and knocked, i didnt open. one car is still parked across the street watching the house",
+     {"ice_present_now": True}),
+    ("enforcement", "estan en el pasillo de mi edificio tocando puertas, todavia no llegan a la mia, tengo que abrir si tocan?",
+     {"ice_present_now": True}),
+])
+def test_facts_of_enforcement_and_orders_told_up_front(situation, text, said):
+    assert flow.answers_in_text(situation, text, date(2026, 12, 7)) == said

@@ -1713,3 +1713,13 @@ def test_a_date_put_off_at_the_summary_read_as_a_guessed_danger_is_soon_no_longe
     answer = interruptions.handle("crisis", text, entities, [], slots, firm(), today=date(2026, 12, 7))
     assert answer.slots["hearing_date"] == "2027-02-05"
     assert answer.slots["urgency_reasons"] == []
+
+
+@pytest.mark.parametrize("text, kind, matter", [
+    ("llegaron a la obra hace rato y siguen ahi, yo me escondi en el carro", "violence", "enforcement"),  # hiding at work
+    ("mi esposo ya no quiere ir a trabajar porque dicen que andan agarrando gente en las obras, que hacemos si lo paran", "suicide",
+     "enforcement"),  # raids feared
+    ("ICE stopped my husband in the car outside our building right now, they have him in the back of their car", "violence", "detention"),
+])
+def test_the_matter_beside_a_guessed_danger(text, kind, matter):
+    assert interruptions.situation_beside_crisis([], kind, text) == matter

@@ -887,3 +887,23 @@ def test_papers_held_over_the_visitor_is_abuse():
 ])
 def test_a_green_card_interview_beside_a_translation(text, read):
     assert situations.from_ranking([{"name": "situation_other", "confidence": 0.9}], text) == read
+
+
+@pytest.mark.parametrize("text, read, settled", [
+    ("ICE stopped my husband in the car outside our building right now, they have him in the back of their car", "enforcement", "detention"),
+    ("la migra paro a mi esposo y lo subieron a la patrulla", "enforcement", "detention"),
+    ("mi esposa se tiene que presentar con inmigracion el lunes en la oficina de santa ana, y si la dejan detenida que hago", "enforcement",
+     "removal"),
+    ("tengo cita en USCIS para la residencia en un mes y tengo miedo que me agarren ahi porque entre sin papeles", "removal", "family"),
+    ("tengo corte y cita para la residencia", "removal", "removal"),
+    ("en mi trabajo le llego al owner una carta de ICE de I-9 inspection y dicen que hay que entregar todo el lunes", "enforcement",
+     "employment"),
+    ("ICE raided my job today for i-9 and took 5 workers", "enforcement", "enforcement"),
+])
+def test_settled_on_what_happened(text, read, settled):
+    assert situations.settle(read, None, text) == settled
+
+
+def test_a_program_named_later_sets_something_else_right():
+    assert situations.program_told_later("other", "perdon es la cita de huellas de mi TPS, no es de corte") == "humanitarian"
+    assert situations.program_told_later("family", "mi TPS") is None

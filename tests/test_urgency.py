@@ -1505,3 +1505,24 @@ def test_agents_seen_about_the_area_are_not_at_hand(text, at_hand):
 ])
 def test_a_passport_asked_for_a_check_in_weeks_away_is_not_imminent(text, reasons):
     assert urgency.text_signals(text, date(2026, 12, 7)) == reasons
+
+
+@pytest.mark.parametrize("text", [
+    "people in the facebook group saying ICE trucks driving around our neighborhood all day, is it true? what do we do",
+    "mi comadre me mando mensaje que ICE esta en la tienda de la esquina, yo estoy en mi casa",
+    "mi comadre me acaba de mandar mensaje que la migra esta en la tienda mexicana de la 5, yo ando en la casa",
+])
+def test_news_of_agents_elsewhere_is_not_agents_at_hand(text):
+    assert "ice_present_now" not in urgency.text_signals(text, date(2026, 12, 7))
+
+
+def test_news_of_agents_at_the_visitors_own_building_is_at_hand():
+    assert urgency.text_signals("my neighbor texted me that ICE is at our building right now", date(2026, 12, 7)) == ["ice_present_now"]
+
+
+@pytest.mark.parametrize("text, soon", [
+    ("nos llego la decision de la BIA hace como 3 semanas, nos negaron la apelacion", True),  # 9 days of 30 left
+    ("nos llego la decision de la BIA hace como 3 meses, nos negaron la apelacion", False),
+])
+def test_the_boards_decision_said_with_when_it_came(text, soon):
+    assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 7))) is soon
