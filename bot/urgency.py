@@ -953,6 +953,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
         match = _THERE_IS_NOW.search(s)
     if match is not None and _DONE_BY.search(s[: match.start()]):
         match = None  # "arrested by ice at his job on tuesday": where they took him, not agents there now
+    if match is not None and not strong and _APPOINTMENT_THERE.search(s) and _AN_OFFICE.search(match.group(0)):
+        match = None  # "se tiene que presentar con inmigracion el lunes en la oficina de santa ana": an appointment there
     match = (match or _PLACE_THEN_AGENTS.search(s) or _THEY_HERE.search(s) or _VEHICLES_THERE.search(s) or _TAKING_NOW.search(s)
              or _ALL_AROUND.search(s) or ((_SWEEP_NOW.search(s) or (_SWEEP.search(s) if strong else None)) if _AGENT_WORD.search(s) else None))
     knocking = _KNOCKING.search(s)
@@ -1039,7 +1041,10 @@ _THERE_SINCE = re.compile(
     r"\b(?:since|desde|for (?:like |about |almost )?(?:an?|\d+|two|three|half an?) (?:hours?|minutes?|mins?))\b")
 #: An appointment at an office or a court: where agents are met later, not at hand now.
 _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audiencia|hearing|court|corte|entrevista|interview"
-                                r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report))\b")
+                                r"|(?:tengo|tiene|tenemos|have|has) (?:que|to) (?:ir a )?(?:firmar|presentarme|presentarse|reportarme|reportarse|sign|report)"
+                                r"|(?:me|se|nos) (?:tengo|tiene|tenemos) que (?:presentar|reportar))\b")
+#: An office or a court, where agents are met at an appointment.
+_AN_OFFICE = re.compile(r"\b(?:oficina|office|corte|court|federal building|edificio federal)\b")
 #: Agents told as news heard, and the visitor's own places (where news is at hand after all).
 _HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say|everyone says|(?:friend|cousin|neighbou?r|coworker|someone|somebody|people) (?:said|says|told me)|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
                       r"|rumou?rs?|rumores"

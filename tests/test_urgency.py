@@ -1526,3 +1526,11 @@ def test_news_of_agents_at_the_visitors_own_building_is_at_hand():
 ])
 def test_the_boards_decision_said_with_when_it_came(text, soon):
     assert ("deadline_soon" in urgency.text_signals(text, date(2026, 12, 7))) is soon
+
+
+@pytest.mark.parametrize("text, place", [
+    ("mi esposa se tiene que presentar con inmigracion el lunes en la oficina de santa ana, y si la dejan detenida que hago", None),
+    ("tengo corte mañana y la migra esta en mi puerta", "home"),
+])
+def test_an_appointment_at_the_office_is_not_agents_at_hand(text, place):
+    assert urgency.live_emergency(text) == place
