@@ -1177,17 +1177,16 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             # "wait thats wrong, they moved it to this monday", read as a weak sign of danger: the help,
             # and the correction is heard (the summary is shown again with it)
             answer.slots.update(flow.corrected_at_summary(text, slots, None, today or date.today()))
+            if answer.slots.get("hearing_date") and slots.get("situation") == "removal":
+                # ("ya no es este jueves, la pasaron para dentro de dos meses": soon no longer, as the summary shown again says)
+                answer.slots["urgency_reasons"] = flow.reasons_after_new_date(
+                    slots.get("urgency_reasons") or [], answer.slots["hearing_date"], slots.get("removal_stage"), today or date.today())
         elif guess and text and slots.get("situation") in ("removal", "detention") and (
                 _PUT_RIGHT.search(text) or flow.removal_stage(text) in flow.STEPS):
             # "wait sorry i looked at the letter again its not next month its next thursday!!" at another
             # question, read as a weak sign of danger: the help, and the case's new date is kept
             facts = flow.answers_in_text(slots["situation"], text, today or date.today(), slots.get("removal_stage"))
             answer.slots.update({k: v for k, v in facts.items() if k in _CASE_FACTS and k != pending and v != slots.get(k)})
-        if guess and answer.slots.get("hearing_date"):
-            # ("ya no es este jueves, la pasaron para dentro de dos meses": soon no longer, or soon now)
-            answer.slots["urgency_reasons"] = flow.reasons_after_new_date(
-                slots.get("urgency_reasons") or [], answer.slots["hearing_date"], answer.slots.get("removal_stage") or slots.get("removal_stage"),
-                today or date.today())
         # a weak guess of the learned reader gets every line, without presuming which danger
         help_line = CRISIS_UNSURE if guess and (found is None or safety.bridge_only(text or "")) else CRISIS_REPLIES.get(kind or "", "utter_crisis_general")
         answer.responses += [help_line, "utter_crisis_continue"]
