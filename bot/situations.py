@@ -393,7 +393,11 @@ def from_ranking(ranking: Optional[Ranking], text: str | None) -> str | None:
 #: A green card interview, with nothing else named: "my green card interview is next tuesday", "mi entrevista de la
 #: residencia" (family-based, as most are; a job or a program named reads as its own matter first). A renewal is left as
 #: read: authors differ on it.
-_GREEN_CARD_STEP = re.compile(r"\bgreen ?card interview\b|\bentrevista (?:de|para) (?:la |mi |su )?(?:residencia|green card)\b", re.IGNORECASE)
+#: A green card interview or appointment: "my green card interview", "entrevista de residencia", "tengo cita en USCIS para la residencia".
+_GREEN_CARD_STEP = re.compile(
+    r"\b(?:cita|entrevista|appointment|interview)\b[^.?!]{0,25}\buscis\b[^.?!]{0,25}\b(?:residencia|green ?card)\b"
+    r"|\b(?:cita|entrevista|interview|appointment)\b[^.?!]{0,15}\b(?:de|para|for) (?:la |mi |su |my |our |the )?(?:residencia|green ?card)\b"
+    r"|\b(?:green ?card|residencia) (?:interview|appointment)\b", re.IGNORECASE)
 #: A task or a trip beside it, which stays "other": "translate my birth certificate ... for my green card interview", "is it safe to travel".
 _TASK_OR_TRIP_WORDS = re.compile(r"\b(?:translat\w*|traduc\w*|traduzcan|notari[sz]\w*|travel\w*|trip|visit\w*|viajar|viaje|fly|flight|vuelo)\b",
                                  re.IGNORECASE)
@@ -1011,11 +1015,6 @@ _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|c
                          re.IGNORECASE)
 
 
-#: An interview or appointment at USCIS for the green card: "tengo cita en USCIS para la residencia", "my green card interview".
-_RESIDENCE_INTERVIEW = re.compile(
-    r"\b(?:cita|entrevista|appointment|interview)\b[^.?!]{0,25}\b(?:uscis)\b[^.?!]{0,25}\b(?:residencia|green ?card)\b"
-    r"|\b(?:cita|entrevista|interview|appointment)\b[^.?!]{0,15}\b(?:de|para|for) (?:la |mi |my |our |the )?(?:residencia|green ?card)\b"
-    r"|\b(?:green ?card|residencia) (?:interview|appointment)\b", re.IGNORECASE)
 #: An I-9 inspection notice: "una carta de ICE de I-9 inspection", "notice of inspection".
 _I9_NOTICE = re.compile(r"\bi-?9\b[^.?!]{0,30}\b(?:inspection|inspecci[oó]n|audit|auditor[ií]a|notice|aviso)\b"
                         r"|\b(?:inspection|inspecci[oó]n|audit|auditor[ií]a|notice|aviso)\b[^.?!]{0,30}\bi-?9\b|\bnotice of inspection\b", re.IGNORECASE)
@@ -1051,7 +1050,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
     if value == "enforcement" and _I9_NOTICE.search(text or "") and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")):
         return "employment"  # "le llego al owner una carta de ICE de I-9 inspection": the employer's papers, no agents at hand
-    if value == "removal" and _RESIDENCE_INTERVIEW.search(text or "") and not _BEFORE_ICE_OR_COURT.search(text or "") \
+    if value == "removal" and _GREEN_CARD_STEP.search(text or "") and not _BEFORE_ICE_OR_COURT.search(text or "") \
             and not _A_COURT.search(text or ""):
         # "tengo cita en USCIS para la residencia en un mes y tengo miedo que me agarren ahi": the green card case,
         # the fear of being taken at it a worry (no court, no ICE)
