@@ -711,7 +711,8 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
         # "llegaron a la obra hace rato y siguen ahi, yo me escondi en el carro": hiding from them at work, with no
         # harm or kin told, is a raid's matter (and the help for danger was given all the same)
         return "enforcement"
-    if urgency.raid_said(text) and not _HARM_TOLD.search(text or "") and not _case_in_court(text) and not flow.held_now(text):
+    if urgency.raid_said(text) and not _HARM_TOLD.search(text or "") and not _case_in_court(text) and not flow.held_now(text) \
+            and not urgency.taken_in_raid(text):
         # "no quiere ir a trabajar porque dicen que andan agarrando gente en las obras": raids feared, no harm told
         return "enforcement"
     if situations.program_named(text) and not _case_in_court(text):

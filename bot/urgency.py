@@ -776,8 +776,8 @@ _RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b"
 #: A raid told as over: "hicieron una redada en la planta y yo corrí", "there was a raid at my job".
 _RAID_TOLD_PAST = re.compile(r"\b(?:hicieron|hubo|there was|they did|they had) (?:una |an? )?(?:ice |immigration )?(?:raid|redada|operativo)\b")
 #: Someone taken in a raid, told as done: "they took my brother in the raid at the plant on monday" (unless it is going on now).
-_TAKEN_IN_RAID = re.compile(r"\b(?:took|taken|arrested|detained|picked up|grabbed|got) (?:\w+ ){0,3}(?:in|during) the (?:ice |immigration )?raid\b"
-                            r"|\b(?:llevaron|agarraron|detuvieron) (?:\w+ ){0,3}en la redada\b")
+_TAKEN_IN_RAID = re.compile(r"\b(?:took|taken|arrested|detained|picked up|grabbed|got) (?:\w+ ){0,3}(?:in|during) (?:the|a|an) (?:ice |immigration )?raid\b"
+                            r"|\b(?:llevaron|agarraron|detuvieron) (?:\w+ ){0,3}en (?:la|una) redada\b")
 _RAID_NOW = re.compile(
     rf"\b(?:raid|redada|operativo)\b[^.]{{0,25}}(?:{_AT_PLACE}|right now|now|ahora|ahorita|happening|going on|en este momento)|"
     r"\b(?:there'?s|there is|hay|happening|esta pasando|going on|ongoing)\s+(?:an? |una? )?(?:ice |immigration )?(?:raid|redada|operativo)\b"
@@ -999,8 +999,11 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     if not strong and (_PAST_TIME.search(_MINUTES_AGO.sub(" ", s)) or _HYPOTHETICAL.search(s[: match.start()])
                        or _SI_IF.search(s[: match.start()])):
         return None  # (minutes ago is now: "came into our restaurant 20 minutes ago and are asking everybody for id")
-    if _HEARSAY.search(s[: match.start()]) and not _MY_PLACE.search(_VISITOR_AT.sub(" ", s)):
+    if _HEARSAY.search(s[: match.start()]) and not _MY_PLACE.search(s):
         # "i heard they detaining people at the office now": news of agents somewhere, not at hand
+        return None
+    if _RELAYED.search(s[: match.start()]) and _place_named(s) not in ("home", "work") and not _MY_PLACE.search(_VISITOR_AT.sub(" ", s)):
+        # "mi comadre me mando mensaje que ICE esta en la tienda de la esquina, yo estoy en mi casa": news of agents elsewhere
         return None
     if not strong and _THIS_MORNING.search(s) and not _IS_THERE.search(s):
         # "saw ICE at the Home Depot lot this morning": a sighting told, not agents at hand now
@@ -1047,9 +1050,11 @@ _APPOINTMENT_THERE = re.compile(r"\b(?:cita|appointment|appt|check ?-?in|audienc
 _AN_OFFICE = re.compile(r"\b(?:oficina|office|corte|court|federal building|edificio federal)\b")
 #: Agents told as news heard, and the visitor's own places (where news is at hand after all).
 _HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say|everyone says|(?:friend|cousin|neighbou?r|coworker|someone|somebody|people) (?:said|says|told me)|dicen (?:que|q)|escuche (?:que|q)|o[ií] (?:que|q)"
-                      r"|rumou?rs?|rumores"
-                      # "people in the facebook group saying ICE trucks ...", "mi comadre me mando mensaje que ICE esta en la tienda"
-                      r"|(?:people|folks|everyone|gente|todos)(?: \w+){0,4} (?:saying|posting|posted|dicen|diciendo|publicando)"
+                      r"|rumou?rs?|rumores)\b")
+#: News of agents passed on by message or post: "people in the facebook group saying ICE trucks ...", "mi comadre me mando
+#: mensaje que ICE esta en la tienda" (at hand only when it is the visitor's home or work: "me mando mensaje que migracion
+#: esta en la obra ahorita mismo, yo voy llegando").
+_RELAYED = re.compile(r"\b(?:(?:people|folks|everyone|gente|todos)(?: \w+){0,4} (?:saying|posting|posted|dicen|diciendo|publicando)"
                       r"|(?:facebook|whatsapp|group chat|grupo)\b[^.?!]{0,30}\b(?:saying|says|said|posted|dicen|dice|pusieron)"
                       r"|(?:texted|messaged|sent) me (?:that|saying)"
                       r"|(?:me|nos) (?:acaba de |acaban de )?(?:mand\w+|envi\w+|escribi\w+) (?:un )?(?:mensaje|texto|msj)? ?(?:que|q|diciendo))\b")
@@ -1235,6 +1240,11 @@ def agents_at_hand(text: str) -> bool:
     """Whether immigration agents, named or raiding, are at hand now (not "they" alone,
     which may be anyone: "a man with a gun is outside")."""
     return live_emergency(text) is not None and (agents_named(text) or bool(_RAID.search(normalise(text))))
+
+
+def taken_in_raid(text: str) -> bool:
+    """Whether a message tells someone taken in a raid ("they took my sister in a raid yesterday")."""
+    return bool(_TAKEN_IN_RAID.search(normalise(text or "")))
 
 
 def raid_said(text: str) -> bool:

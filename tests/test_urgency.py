@@ -5,7 +5,7 @@ import pytest
 
 from tests.wording import render
 
-from bot import resources, urgency
+from bot import interruptions, resources, urgency
 from bot.firm import load_firm
 from bot.settings import firm_profile_path
 
@@ -1534,3 +1534,18 @@ def test_the_boards_decision_said_with_when_it_came(text, soon):
 ])
 def test_an_appointment_at_the_office_is_not_agents_at_hand(text, place):
     assert urgency.live_emergency(text) == place
+
+
+@pytest.mark.parametrize("text", [
+    "my brother just texted me that immigration is at his warehouse in indianapolis right now. im in cincinnati",
+    "mi compañero me mando mensaje que migracion esta en la obra ahorita mismo, yo voy llegando, me regreso??",
+    "la vecina me acaba de mandar mensaje que la migra esta tocando puertas en el edificio, ya van en el piso de abajo",
+])
+def test_news_passed_on_of_agents_at_a_home_or_a_job_is_at_hand(text):
+    assert "ice_present_now" in urgency.text_signals(text, date(2026, 12, 7))
+
+
+def test_someone_taken_in_a_raid_is_not_a_raid_feared():
+    text = "they took my sister in a raid yesterday and her 3 kids have been alone in the apartment since then"
+    assert urgency.taken_in_raid(text)
+    assert interruptions.situation_beside_crisis([], "child", text) != "enforcement"
