@@ -256,10 +256,13 @@ def country_said(text: str) -> Optional[str]:
 _HEDGED = re.compile(r"\b(?:i think|i believe|not sure|maybe|creo|no estoy segur[oa]|como que|or something)\b", re.IGNORECASE)
 
 
+#: A run of digits as a number is typed: "+52 1 664 123 4567", "(555) 201-3344".
+_DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]*\d")
+
+
 def _one_number_as_typed(text: str) -> Optional[str]:
     """The one run of digits in a reply, as typed, when it has a dialable length ("whatsapp +52 1 664 123 4567")."""
-    runs = re.findall(r"\+?\d[\d\s().-]*\d", text or "")
-    runs = [r for r in runs if len(re.sub(r"\D", "", r)) >= 3]
+    runs = [r for r in _DIGIT_RUN.findall(text or "") if len(re.sub(r"\D", "", r)) >= 3]
     if len(runs) != 1:
         return None
     low, high = PHONE_DIGITS_KEPT
@@ -269,7 +272,7 @@ def _one_number_as_typed(text: str) -> Optional[str]:
 def _first_full_number(text: str) -> Optional[str]:
     """The first run of ten or more digits in a reply that gives several, as typed."""
     low, high = PHONE_DIGITS_KEPT
-    runs = (r for r in re.findall(r"\+?\d[\d\s().-]*\d", text or "") if 10 <= len(re.sub(r"\D", "", r)) <= high)
+    runs = (r for r in _DIGIT_RUN.findall(text or "") if 10 <= len(re.sub(r"\D", "", r)) <= high)
     return next((" ".join(r.split()) for r in runs), None)
 
 
