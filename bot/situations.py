@@ -289,23 +289,21 @@ def vague(text: str | None) -> bool:
     return bool(words) and all(w in _GENERIC for w in words)
 
 
+#: The words that name a kind of matter alone ("its about work", "familia").
+_CATEGORY_WORDS = {"employment": r"work|job|trabajo|chamba|empleo|jale", "family": r"family|familia"}
 #: A category named and nothing of what is happening: "its about work", "es de mi trabajo", "hola, es sobre my job".
 _CATEGORY_ONLY = re.compile(
     r"^\W*(?:(?:hi|hello|hola|buenas|hey)\W+)?(?:it'?s|its|it is|es|this is|esto es|is)?\s*(?:about|sobre|de|regarding|for|para|acerca de)?\s*"
-    r"(?:my|mi|the|el|la|a|un|una)?\s*(?:work|job|trabajo|chamba|empleo|jale|family|familia"
+    r"(?:my|mi|the|el|la|a|un|una)?\s*(?:" + "|".join(_CATEGORY_WORDS.values())
     # a goal alone, with no path to it ("residencia", "green card"): by family, work or asylum is still asked
-    r"|residencia|residency|green ?card|papeles|la mica|mica)\W*$", re.IGNORECASE)
-
-
-_CATEGORY_WORDS = (("employment", re.compile(r"\b(?:work|job|trabajo|chamba|empleo|jale)\b", re.IGNORECASE)),
-                   ("family", re.compile(r"\b(?:family|familia)\b", re.IGNORECASE)))
+    + r"|residencia|residency|green ?card|papeles|la mica|mica)\W*$", re.IGNORECASE)
 
 
 def category_named(text: str | None) -> str | None:
     """The kind of matter a reply names alone ("familia", "its about work"); None for a goal alone ("residencia")."""
     if not category_only(text):
         return None
-    return next((name for name, words in _CATEGORY_WORDS if words.search(text or "")), None)
+    return next((name for name, words in _CATEGORY_WORDS.items() if re.search(rf"\b(?:{words})\b", text or "", re.IGNORECASE)), None)
 
 
 def category_only(text: str | None) -> bool:
