@@ -151,7 +151,8 @@ def detect(text: str) -> Optional[str]:
             return "es"  # ("help porfa", "ok gracias": a word only a Spanish speaker adds)
         return "en" if english >= 2 else None
     language, probability = _identifier().classify(clean)
-    if language == "es" and probability >= 0.9 and english <= spanish + 1 and (spanish or len(words) >= 4):
+    if language == "es" and probability >= 0.9 and english <= spanish + 1 and (spanish or (len(words) >= 4 and not english)):
+        # (no Spanish word beside an English one is a place's name: "estacion siglo 21 in tapachula")
         return "es"
     if language == "en" and english >= 2 and english > spanish:
         # Two English words at least: a Spanish conversation does not turn English

@@ -1003,11 +1003,11 @@ _AUDIT = re.compile(r"\b(?:audit|auditor[ií]a|inspection|inspecci[oó]n|i-?9|e[
 _THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|tienen|has|kept|keeps)\s+(?:away\s+)?(?:my|our|mis|mi|los|el|la|las|nuestros?)\s+"
                            r"(?:papers|papeles|passports?|pasaportes?|documents|documentos|ids?|identificaci[oó]n|cards?|tarjetas?|mica)\b",
                            re.IGNORECASE)
-#: The immigration agencies and their work, as visitors name them (one list: ``flow`` uses it too).
-AGENCY_WORDS = r"ice|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*"
+#: The immigration agencies and their work, as visitors name them, Mexico's INM too (one list: ``flow`` uses it too).
+AGENCY_WORDS = r"ice|inm|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*"
 _AGENCY_SAID = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
 #: The agencies that hold people (not "inmigración", which is USCIS as often): "ICE picked her up".
-_AGENTS_SAID = re.compile(r"\b(?:ice|la migra|migra|cbp|border patrol|patrulla fronteriza)\b", re.IGNORECASE)
+_AGENTS_SAID = re.compile(r"\b(?:ice|inm|la migra|migra|cbp|border patrol|patrulla fronteriza)\b", re.IGNORECASE)
 #: Words of someone held: "detenido", "detained", "custody", "jail".
 _HELD_WORDS = re.compile(r"\b(?:detenid[oa]s?|detained|detention|detenci[oó]n|custody|custodia|jail|c[aá]rcel|corral[oó]n|ice has|la migra tiene)\b",
                          re.IGNORECASE)

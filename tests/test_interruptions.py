@@ -782,6 +782,8 @@ def test_agents_arresting_people_at_work_read_as_danger_by_the_learned_reader_ge
     "text, expected",
     [  # an immigration facility named: held by immigration, though no word says so
         ("my cousin is being held in texas, in dilley, with her baby. we are her only family", "detention"),
+        # Mexico's immigration institute holds people too
+        ("INM has my nephew in the tapachula station, he was trying to get to the border. im his aunt in LA", "detention"),
         # held by someone, no facility: the crisis's own matter
         ("the babysitter has my son tied to a chair and wont let him go", None),
     ],

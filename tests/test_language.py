@@ -157,3 +157,13 @@ def test_short_spanish_openings_are_spanish(text):
 def test_yo_alone_is_a_greeting_in_either_language():
     assert language.detect("yo") is None
     assert language.detect("yo tengo una pregunta") == "es"
+
+
+@pytest.mark.parametrize("text", ["estacion siglo 21 in tapachula", "port isabel in los fresnos", "torrance county detention in estancia"])
+def test_a_place_named_in_spanish_beside_an_english_word_says_nothing(text):
+    # the model reads the names as Spanish; an English word and no Spanish one is a place's name
+    assert language.detect(text) is None
+
+
+def test_a_spanish_sentence_with_spanish_words_stays_spanish():
+    assert language.detect("la estacion migratoria en tapachula") == "es"
