@@ -519,6 +519,9 @@ class ValidateIntakeForm(FormValidationAction):
 
     def validate_a_number(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         text = latest_text(tracker)
+        given = flow.a_number_given(text) if value == "unknown" else None
+        if given:
+            return {"a_number": given}  # "i have it on a paper... A 201 443 960", read as "I don't know": the number
         if value == "unknown" and latest_intent(tracker) == "deny" and flow.corrected(_another_fact(tracker, text), tracker.slots, text):
             # "wait no, i read it wrong, its next friday": a date set right, not "no" to the A-number (asked again)
             return {"a_number": None}

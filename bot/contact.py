@@ -526,6 +526,8 @@ def name_answer(text: str) -> Parsed:
     a name introduced with a remark after it ("my name is Sophea Chhim, last name C H H I M",
     "I'm Jasmine, the granddaughter, grandpa is Ernesto Agbayani", "Mohamed Abdi, with one m in
     Mohamed"). Asking again would make the visitor repeat what they said."""
+    if parse_phone(text or "")[0] is not None and (first := name_before_news(text or "")) is not None:
+        return first, None  # "Carmen Aviles, me puede llamar al 347-555-0119 despues de las 5": the name, then the phone
     name, problem = clean_name(text)
     if name is not None:
         return name, problem

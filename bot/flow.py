@@ -209,7 +209,9 @@ _SETS_RIGHT = re.compile(
     r"|not (?:in |on )?next (?:week|month)|no (?:es )?(?:el|la) (?:otra semana|pr[oó]xima semana|otro mes|pr[oó]ximo mes)"
     r"|(?:la|lo) (?:pospusieron|reprogramaron|pasaron para)"
     r"|not (?:in )?(?:\w+ ){0,3}(?:it'?s|its|it is)|actually"
-    r"|me equivoqu[eé]|nos equivocamos|le[ií] mal|le[ií]mos mal|estaba mal|en realidad|no es (?:el|en|para))\b",
+    r"|me equivoqu[eé]|nos equivocamos|le[ií] mal|le[ií]mos mal|estaba mal|en realidad|no es (?:el|en|para|este|esta|ese)"
+    # "Corrijo: la cita no es este lunes, es en 2 meses, me confundí con la cita de mi hermano"
+    r"|corrijo|correcci[oó]n|me confund[ií])\b",
     re.IGNORECASE,
 )
 #: The facts a correction may replace: days, which a visitor misreads on a letter.
@@ -493,6 +495,8 @@ _STAGE_WORDS = (
     ("nta_no_date", ("notice to appear", "nta", "no date", "to be set", "tbd", "sin fecha", "notificacion de comparecencia",
                      "aviso de comparecer", "aviso de comparecencia", "notificacion para comparecer")),
     ("hearing", ("hearing", "court", "cort", "judge", "master calendar", "individual", "corte", "audiencia", "juez", "jueza",
+                 # "my next master is in 3 weeks": the master calendar hearing, said short
+                 "next master", "first master", "master date", "proximo master",
                  "proceedings", "removal proceedings", "en proceso de deportacion")),
     ("unknown", ("not sure", "don't know", "dont know", "idk", "unknown", "no se", "no sé", "no estoy segur", "ni idea", "no idea",
                  "none of these", "none of them", "none of those", "ninguna", "ninguno", "nada de eso", "neither")),
@@ -525,7 +529,11 @@ _BUTTON_PICKED = re.compile(
 
 
 #: A coming day that is not the case's: a flight, a birthday, a move.
-_OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mudo|mudamos|mudanza|trip|viaje|wedding|boda|surgery|cirug\w*)\b",
+_OTHER_EVENT = re.compile(r"\b(?:flight|vuelo|birthday|cumplea\w*|moving|move|mudo|mudamos|mudanza|trip|viaje|wedding|boda|surgery|cirug\w*"
+                          # a journey to family: "going to my cousin in denver tomorrow", "me voy con mi tia el lunes"
+                          r"|(?:going|goin|leaving|heading|headed|driving|moving) (?:to|for) (?:my|our|his|her) \w+"
+                          r"|(?:me voy|nos vamos|me van a llevar|voy a irme) (?:con|a casa de|para (?:donde|casa de)) (?:mi|mis|nuestr[oa]s?) \w+"
+                          r"|bus|autob[uú]s|greyhound)\b",
                           re.IGNORECASE)
 #: An appointment with ICE, its words apart: "cita pasado mañana con migracion".
 _CITA_WITH_ICE = re.compile(r"\bcita\b(?:\s+\w+){1,3}?\s+(?:con|en)\s+(?:la\s+)?(?:migra|migracion|inmigracion|ice)\b"
@@ -592,6 +600,8 @@ _CHECK_IN_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "check_in")
 _HEARING_WORDS = next(p for st, p in _STAGE_PATTERNS if st == "hearing")
 
 
+#: A monitor worn, a condition of release rather than a check-in with a date: "ankle monitor", "grillete", "ISAP".
+_MONITOR = re.compile(r"(?<!\w)(?:ankle(?: monitor)?|isap|grillete|atd|alternatives to detention)(?!\w)", re.IGNORECASE)
 #: A court that is not immigration court: traffic, criminal, family, divorce, custody ("court date de traffic").
 OTHER_COURT = re.compile(
     r"\b(?:traffic|criminal|family|divorce|custody|small claims|municipal|juvenile|probate)\s+court\b"
@@ -656,6 +666,10 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         # "me llego un papel de la corte", "I got a letter from immigration court and i dont have a lawyer": a hearing
         # notice, a notice to appear or an order; asked
         return None
+    unwatched = _MONITOR.sub(" ", rest)
+    if _HEARING_WORDS.search(unwatched) and not _CHECK_IN_WORDS.search(unwatched) and _CHECK_IN_WORDS.search(rest) \
+            and not _ORDER_SAID.search(rest):
+        return "hearing"  # "i have an ankle monitor ..., i have to go to court in san antonio": the monitor is no check-in date
     for stage, pattern in _STAGE_PATTERNS:
         if stage == "closed" and _REOPENED.search(rest) and not _REOPENING_FEARED.search(rest):
             continue  # "mi caso que estaba cerrado ... lo van a volver a abrir": open again
@@ -782,7 +796,9 @@ _NOT_AGENTS = re.compile(r"\b(?:immigration|inmigraci[oó]n|migraci[oó]n) (?:la
 
 
 #: No next date, said in a word: "none", "n/a", "nothing", "ninguna", "no hay".
-_NO_DATE_SAID = re.compile(r"^\W*(?:none|nothing|no ?one|n/?a|nada|ningun[oa]?|no hay|no tengo|there is none|theres none|no more)\W*$")
+_NO_DATE_SAID = re.compile(r"^\W*(?:none|nothing|no ?one|n/?a|nada|ningun[oa]?|no hay|no tengo|there is none|theres none|no more)"
+                           # "none now", "nothing yet", "ninguna por ahora"
+                           r"(?:\s+(?:now|right now|yet|for now|anymore|any more|ahorita|ahora|todavia|por ahora|por el momento))?\W*$")
 
 
 def removal_carried_out_or_ordered(text: str) -> bool:
@@ -800,6 +816,14 @@ def a_number_said(text: str) -> bool:
 def a_number_unknown(text: str) -> bool:
     """Whether the message says the A-number is not known ("no a number with her")."""
     return bool(_A_NUMBER_UNKNOWN.search(text or ""))
+
+
+def a_number_given(text: str) -> str | None:
+    """The A-number a message gives in full, whatever else it says ("i have it on a paper... A 201
+    443 960"), as 9 digits; None if it gives none, or says it is not known or not all there."""
+    if a_number_unknown(text):
+        return None
+    return contact.parse_a_number(text or "")[0]
 
 
 #: A stage said in so many words ("deported" alone could be a past removal).
@@ -877,7 +901,17 @@ _NOT_A_TAKING = re.compile(r"\b(?:took|taken|takes|take)\s+(?:(?:all|our|my|his|
                            r"(?:money|\$\w*|fees?|payments?|case|advantage|pictures?|photos?|fingerprints?|statement)\b", re.IGNORECASE)
 #: Someone moved from one place of detention to another: "lo mandaron a Tacoma en avion", "they transferred him".
 _TRANSFER = re.compile(r"\b(?:(?:lo|la|los|las) (?:mandaron|trasladaron|movieron|pasaron|cambiaron)|traslad\w*|transferred|transfered|moved (?:him|her|them)"
-                       r"|sent (?:him|her|them) to|shipped (?:him|her|them)|flew (?:him|her|them))\b", re.IGNORECASE)
+                       r"|sent (?:him|her|them) to|shipped (?:him|her|them)|flew (?:him|her|them)"
+                       # "they moved my dad last night from broadview to somewhere in texas"
+                       r"|(?:moved|sent|shipped|flew) (?:my|our|his|her) \w+(?: \w+)? (?:(?:last|this|yesterday|today|anoche|ayer)\b[^.?!,]{0,15})?(?:from|to)\b)\b", re.IGNORECASE)
+#: Crossing at a port of entry, named: "crossing at san ysidro yesterday", "cruzando por nogales".
+_CROSSING_AT = re.compile(r"\b(?:crossing|crossed|cruzando|cruz[oó]|cruzaba|entering|entrando|coming in)\s+(?:at|through|thru|by|por|en)\s+(?:the\s+|la\s+)?"
+                          r"((?!the\b|la\b|el\b|bridge\b|puente\b|border\b|frontera\b)[A-Za-z]+"
+                          r"(?: (?!(?:yesterday|today|last|this|ayer|hoy|anoche|with|con|and|y|on|in|en|at)\b)[A-Za-z]+)?)\b", re.IGNORECASE)
+_SECONDARY = re.compile(r"\b(?:secondary|secundaria)\b", re.IGNORECASE)
+#: Moved from one place to another: "from broadview to somewhere in texas", "de Otay Mesa a Adelanto".
+_MOVED_FROM_TO = re.compile(r"\b(?:from|de|desde)\s+(?:the\s+|el\s+|la\s+)?([^.?!,;]{3,60}?)\s+(?:to|a|para|hasta)\s+"
+                            r"((?!(?:the\s+)?(?:border|frontera)\b)[^.?!,;]{3,60}?)(?=\s+(?:and|y|but|pero|now|ahora)\b|[.?!,;]|$)", re.IGNORECASE)
 #: A clause that goes on from the one before: "y de ahi lo arrestaron", "and from there they took him".
 _AND_THERE = re.compile(r"^\s*(?:y\s+)?(?:de ah[ií]|ah[ií] mismo|and (?:then|from there)|from there|right there)\b", re.IGNORECASE)
 #: How far a place is, and the detainee locator: no day and no taking ("a siete horas de aquí", "2 hours away",
@@ -1091,6 +1125,8 @@ def _detention_day(text: str, today: date) -> date | str | None:
                 continue
             for after in sentences[i + 1:i + 3]:
                 day = dates.past_date(after, today)
+                if day is None and _SINCE_DAY.match(after.strip()):
+                    day = dates.day_detained(after, today)  # "... adelanto? since a couple days."
                 if day is None:
                     continue
                 if not _another_day(after, today) and not _RECORD.search(after) and (today - day).days <= 31:
@@ -1163,7 +1199,7 @@ _AIRPORT = re.compile(
     r"|(?<=\ben )(?:jfk|lax|sfo|ord|iah|atl|ewr|dfw|iad|phx|mco|fll|dtw|msp|clt|slc|bwi|dca|sjc)(?: (?:airport|terminal \w+))?)\b"
 )
 #: When it happened, said of the detention already told: "it happened tuesday night", "fue el martes en la noche".
-_IT_HAPPENED = re.compile(r"^\W*(?:it|that|this|all this)?\s*(?:happened|occurred)\b|^\W*(?:eso |esto )?(?:pas[oó]|sucedi[oó]|ocurri[oó])\b"
+_IT_HAPPENED = re.compile(r"(?:^|[,;])\W*(?:it|that|this|all this)?\s*(?:happened|occurred)\b|^\W*(?:eso |esto )?(?:pas[oó]|sucedi[oó]|ocurri[oó])\b"
                           r"|^\W*(?:it|that) was (?=(?:the night before|the day before|last|yesterday|this|on|early|like"
                           r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
                           r"|^\W*fue (?=(?:el|ayer|anoche|antier|anteayer|hoy|esta|este|la semana|hace)\b)", re.IGNORECASE)
@@ -1473,7 +1509,11 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     said: Dict[str, Any] = {}
     facility = _FACILITY.search(text or "")
     known = facilities.facility_in(text or "") if situation == "detention" else None
-    if known:
+    moved = _MOVED_FROM_TO.search(text or "") if known and _TRANSFER.search(text or "") else None
+    if moved and facilities.facility_in(moved.group(1)) == known:
+        # "they moved my dad last night from broadview to somewhere in texas": where he is now, as said
+        said["detained_where"] = facilities.facility_in(moved.group(2)) or " ".join(moved.group(2).split())[:200]
+    elif known:
         said["detained_where"] = known
     elif facility and situation == "detention":
         where = _LEADING.sub("", facility.group(1).strip())
@@ -1496,6 +1536,11 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
             # "CBP still has him at JFK", "detenido en el condado", "at the port of entry in calexico":
             # where, as they said it (more than the town it is in)
             said["detained_where"] = " ".join(named.group(1).split())
+    crossing = _CROSSING_AT.search(text or "") if situation == "detention" and "detained_where" not in said \
+        and _SECONDARY.search(text or "") else None
+    if crossing is not None:
+        # "crossing at san ysidro yesterday ... they took her to secondary and she never came out": that port's secondary
+        said["detained_where"] = f"secondary inspection ({crossing.group(1).title()})"
     at_bridge = _HELD_AT_THE_BRIDGE.search(text or "") if situation == "detention" and "detained_where" not in said else None
     if at_bridge is not None:
         town = next((m for m in roles.mentions(text or "") if m.role != roles.SELF and m.place.in_us), None)
@@ -1663,6 +1708,10 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         # "a letter says come to the office with my bags on the 3rd": the date to report is the
         # next date; the stage is asked unless said ("I have a removal order")
         said["hearing_date"] = day.isoformat()
+        if stage is None and stage_known is None and called_to_report(text) and not situations.bag_letter(text):
+            # "me llego una carta de ICE que me tengo que presentar el jueves que viene en la oficina de charlotte":
+            # told to report to ICE, with no order or bags named, is a check-in (not asked which step it is)
+            said["removal_stage"] = "check_in"
     elif situation == "removal" and day > today and stage in (None, "unknown") and (doubted or _TO_GO.search(text or "")):
         # "I have to go to immigration on Monday", "cita el 10, no se si es corte o ICE": the next date,
         # whichever it is (the stage is asked)
@@ -1734,7 +1783,7 @@ _MOVED_NO_DAY = re.compile(r"\b(?:moved|changed|rescheduled|postponed|reset|canc
                            # gone to early: "tenia que firmar mañana en ICE pero fui hoy por si acaso y me dejaron salir"
                            r"|fui (?:hoy|ayer|antes)|ya fui|went (?:today|yesterday|early|in early)|already went)\b", re.IGNORECASE)
 _MOVED_TO = re.compile(
-    r"\b(?:moved|changed|rescheduled|reset|postponed|pushed(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:up\s+|back\s+|forward\s+)?"
+    r"\b(?:moved|moving|changed|changing|rescheduled|rescheduling|reset|postponed|postponing|pushed(?: back)?|pushing(?: back)?|re-?scheduled)\s+(?:it\s+)?(?:up\s+|back\s+|forward\s+)?"
     r"(?:from\s+[^.?!]{1,30}?\s+)?(?:to|for|until|till|til)\b"
     # "ice called and moved it out about 2 months": put off by a stretch of time (read as "in 2 months")
     r"|\b(?:moved|pushed|postponed)\s+(?:it\s+)?(?P<by>out|back)(?=\s+(?:by\s+|about\s+|like\s+|around\s+)?(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|six\b))"
@@ -1773,6 +1822,8 @@ def _stage_day(text: str, today: date) -> Tuple[date | None, str | None]:
 #: Told to report to ICE on a day: a check-in, or a "bag and baggage" letter.
 _TO_REPORT = re.compile(
     r"\b(?:report(?:ing)?|present (?:myself|himself|herself|ourselves)|come (?:in )?to (?:the|their|your) office"
+    # "he is from ICE and i need to come in next thursday"
+    r"|(?:need|have|has|needs|got) to come in"
     # "ice sent me a letter to come in next week", "me mandaron una carta para presentarme"
     r"|(?:letter|paper|notice|carta|papel) (?:\w+ ){0,3}(?:to|para) (?:come|go|ir|venir)(?: in| there| a la oficina)?"
     r"|go to (?:the|their|ice) office|with (?:my|his|her|one|1|a) (?:bags?|suitcase|luggage)"
@@ -1842,8 +1893,8 @@ _STAGE_DOUBT = re.compile(
 
 
 def _both_stages(text: str) -> bool:
-    """"hearing on dec 3 and check in on dec 10": which one is meant is asked."""
-    t = (text or "").lower()
+    """"hearing on dec 3 and check in on dec 10": which one is meant is asked (an ankle monitor is no check-in date)."""
+    t = _MONITOR.sub(" ", (text or "").lower())
     return all(p.search(t) for stage, p in _STAGE_PATTERNS if stage in ("hearing", "check_in"))
 
 
@@ -2120,8 +2171,9 @@ def own_case_not_a_detention(text: str) -> bool:
     t = text or ""
     kept = situations.kept_at_appointment(t)
     others_kept = someone_else_kept(t) or bool(_STRANGER_AHEAD_TAKEN.search(t))
-    if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t) or (kept and not others_kept):
-        # ("they released my mom but they are still holding my dad": he is held; "they kept my dad at his ICE
+    if removal_stage(t) not in ("hearing", "check_in") or _STILL_HOLDING.search(t) or _HELD_SINCE.search(t) or (kept and not others_kept):
+        # ("they released my mom but they are still holding my dad": he is held, as is "mi roommate esta detenido since
+        # last week en Otay Mesa ... tiene su court date pronto"; "they kept my dad at his ICE
         # check in this morning ... every year they let him go": kept this time)
         return False
     return bool(situations.RELEASED.search(t) or _OTHERS_DETAINED.search(t) or others_kept
@@ -2663,7 +2715,13 @@ def _anyone_held(text: str) -> bool:
     (taken, held now, in a facility, kept at an appointment, missing and feared taken)."""
     return bool(detention_said(text) or _HELD_NOW.search(text) or situations.taken_lately(text) or _DETENTION_WORDS.search(text)
                 or situations.STILL_HELD.search(text) or facilities.facility_in(text)
-                or situations.kept_at_appointment(text) or situations.missing(text))
+                or situations.kept_at_appointment(text) or situations.missing(text) or _TO_BE_MOVED.search(text))
+
+
+#: Someone about to be moved to another place of detention: "lo van a mover a luisiana mañana", "they're transferring him".
+_TO_BE_MOVED = re.compile(r"\b(?:(?:lo|la|los|las) (?:van a|quieren) (?:mover|trasladar|pasar|mandar)|(?:van a|quieren) (?:moverl[oa]s?|trasladarl[oa]s?)"
+                          r"|(?:they'?re|theyre|they are|ice is) (?:going to |gonna )?(?:moving|transferring|move|transfer) (?:him|her|them))\b",
+                          re.IGNORECASE)
 
 
 def held_now(text: str) -> bool:

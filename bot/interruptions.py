@@ -345,6 +345,8 @@ def plainly_answers(slot: Optional[str], text: str, today: date) -> bool:
     if slot == "ice_present_now":
         # "YES right now the same truck is back", "no they left"
         return flow.agents_here_answer(t, today) is not None
+    if slot == "contact_name" and contact.parse_phone(t)[0] is not None and contact.name_before_news(t) is not None:
+        return True  # "Carmen Aviles, me puede llamar al 347-555-0119 despues de las 5": the name, and the phone beside it
     if slot == "contact_name" and name_after_question(t) is not None:
         # "pa q lo necesitan? bueno es Ramon Garcia": a question, then the name
         return True
@@ -913,7 +915,8 @@ def situation_beside_answer(intent: str, text: str, ranking: Sequence[Mapping[st
     """
     if intent == "emergency_now":
         return _situation_said(text, ranking, slots, default="enforcement")
-    if intent.startswith(SITUATION_PREFIX) or intent in INTENTS:
+    if intent.startswith(SITUATION_PREFIX) or (intent in INTENTS and intent != "express_distress"):
+        # (fear is often the matter itself: "tengo miedo que lo agarre la migra, quiero saber que hacer")
         return {}
     return _situation_said(text, ranking, slots)
 

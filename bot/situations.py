@@ -448,6 +448,8 @@ RELEASED = re.compile(
     r"|sali[oó] (?:hoy |ayer |ya |anoche |esta ma[nñ]ana )?(?:de (?:la )?|del )(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n|centro|corral[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me|my \w+|our \w+) out(?! tomorrow)"
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
+    # "we bailed him out 2 days ago", "paid her bail"
+    r"|bailed (?:him|her|them|me|us|my \w+|our \w+) out|(?:paid|pagamos|pagu[eé]) (?:his|her|their|the|su|la) (?:bail|fianza)"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
     r"|(?<!\bno )(?<!\bnunca )(?:(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir|dejaron ir)|(?:ya )?soltaron a (?:mi|su|nuestr[oa]) \w+)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza|on bond|en bond|con bond)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)
@@ -506,7 +508,9 @@ STILL_HELD = re.compile(
     r"(?:held|detained|in custody|locked up)|sigue[n]? (?:detenid\w*|adentro|ah[ií])|(?:lo|la|los) tienen|(?:lo|la) dejaron adentro"
     r"|ankle|monitor|grillete|isap"
     # "stopped by border patrol 2 days ago and they still have him"
-    r"|(?:they|theyre|they're) still (?:have|got) (?:him|her|them)|(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen)\b"
+    r"|(?:they|theyre|they're) still (?:have|got) (?:him|her|them)|(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen"
+    # "we still cant get him out", "no lo hemos podido sacar"
+    r"|(?:can'?t|cant|cannot|could ?n'?t|couldnt) get (?:him|her|them) out|no (?:lo|la|los|las) (?:podemos|puedo|hemos podido|han dejado) (?:sacar|salir))\b"
     r"|" + HELD_IN_A_JAIL, re.IGNORECASE)
 
 
@@ -548,7 +552,9 @@ def over_detention(text: str | None) -> bool:
     over = RELEASED.search(t) or DEPORTED_ALREADY.search(t)
     if over and _ANOTHER_TAKEN.search(t[over.end():]) and taken_lately(t[over.end():]):
         return False  # "a mi hermano lo deportaron ayer y ahora a mi cuñada tambien la agarraron hoy": she is held
-    return bool(over) and not _OPEN_CASE.search(t) and not STILL_HELD.search(t)
+    # ("they kept him all day ... but they let him go": kept before the release is over too)
+    still = [m for m in STILL_HELD.finditer(t) if not (over and m.start() < over.start() and m.group(0).lower().startswith("kept"))]
+    return bool(over) and not _OPEN_CASE.search(t) and not still
 
 
 #: Someone else taken too: "y ahora a mi cuñada también la agarraron", "and now they took my wife too".
@@ -628,7 +634,7 @@ _MONTHS_AGO = re.compile(
 #: ... unless someone was taken: "they took my husband, can they deport him?"
 _TAKEN = re.compile(
     r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|se llevaron a (?:mi|su|nuestr[oa])|detuvieron|detuvo"
-    r"|agarraron|(?:lo|la|los) cogieron|detenid[oa]|lo tienen|la tienen)\b",
+    r"|agarraron|(?:lo|la|los) cogieron|detenid[oa]|lo tienen|la tienen|volvieron a (?:detener|agarrar|arrestar))\b",
     re.IGNORECASE)
 
 
@@ -850,7 +856,7 @@ _KEPT_AT_APPOINTMENT = re.compile(
     # "they kept my dad at his ICE check in this morning", "lo dejaron detenido en su cita"
     r"|\b(?:kept|detained|arrested|took|held)\s+(?:him|her|them|my \w+)\s+(?:at|in|during)\s+(?:his|her|their|my|the)\s+(?:ice\s+)?"
     r"(?:check[- ]?in|appointment|appt|interview)\b"
-    r"|\b(?:lo|la|los) (?:dejaron|detuvieron|agarraron)(?: detenid[oa]s?)? en (?:su|la) (?:cita|firma|entrevista)\b",
+    r"|\b(?:lo|la|los) (?:dejaron|detuvieron|agarraron|volvieron a detener|volvieron a agarrar)(?: detenid[oa]s?)? en (?:su|la) (?:cita|firma|entrevista|check[- ]?in)\b",
     re.IGNORECASE)
 
 
@@ -878,7 +884,10 @@ _OWN_APPOINTMENT = re.compile(
 #: A letter or call telling someone to report to ICE: "una carta que dice report y ERO ... se tiene que presentar".
 _TOLD_TO_REPORT = re.compile(
     r"\b(?:letter|carta|notice|aviso|papel)\b[^.?!]{0,80}?\b(?:report(?:ing)?|presentar\w*|presente|ero)\b"
-    r"[^.?!]{0,80}?\b(?:ice|ero|inmigraci[oó]n|immigration|migraci[oó]n|la migra|federal building|edificio federal)\b",
+    r"[^.?!]{0,80}?\b(?:ice|ero|inmigraci[oó]n|immigration|migraci[oó]n|la migra|federal building|edificio federal)\b"
+    # a call: "an officer called me saying he is from ICE and i need to come in next thursday"
+    r"|\b(?:called|call|llam[oó]|llamaron)\b[^.?!]{0,60}?\b(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|la migra)\b[^.?!]{0,60}?"
+    r"\b(?:come in|come to (?:the|their) office|report|presentar\w*|presente|ir a la oficina)\b",
     re.IGNORECASE)
 #: The visitor's own reporting to ICE, a check-in in other words: "i report to ICE every 3 months", "me tengo que reportar con migración".
 _REPORTS_TO_ICE = re.compile(
@@ -909,11 +918,18 @@ def kept_at_appointment(text: str | None) -> bool:
     # (the words just before say whose: "es que a un primo lo dejaron adentro cuando fue a firmar" is told as the reason
     # to fear the visitor's own check-in)
     told = (text or "")[max(0, found.start() - _WHOSE_REACH):found.end()]
+    let_go = RELEASED.search((text or "")[found.end():])
+    if let_go and not _HABITUAL.search((text or "")[found.end():found.end() + let_go.start()][-40:]):
+        # "they kept him all day ... but they let him go yesterday night": kept, then let go (not "every year they let
+        # him go", the other times)
+        return False
     # (a consulate abroad keeps passports, not people in ICE custody)
     return not _SOMEONE_ELSES.search(told) and not _SOMEONE_TOLD_OF.search(told) and not _CONSULATE.search(found.group(0))
 
 
 _WHOSE_REACH = 30
+#: What happened every time before: "every year", "siempre", "always".
+_HABITUAL = re.compile(r"\b(?:every|always|siempre|cada|usually|normally|each time|all the other times)\b", re.IGNORECASE)
 #: Someone told of as an example, not the visitor's own: "a un primo", "a guy i know", "someone from church".
 #: Someone told of by a loose word (as a regular expression): "a un primo", "a guy", "someone".
 TOLD_OF = (r"(?:a|an|un|una|some)\s+(?:cousin|primo|prima|conocid[oa]|guy|lady|man|woman|se[nñ]or|se[nñ]ora|tipo|muchach[oa]|chav[oa])"
@@ -928,6 +944,9 @@ _CONSULATE = re.compile(r"\b(?:consulate|embassy|consulado|embajada)\b", re.IGNO
 NOT_FAMILY = r"(?:friend|coworker|co-worker|neighbou?r|roommate|buddy|homie|amig[oa]|vecin[oa]|compa[nñ]er[oa]|pana|parcer[oa]|cuat[ea])s?"
 #: A friend's taking told in its own clause: "a un pana mio lo dejaron detenido en su firma la semana pasada".
 _FRIENDS_CLAUSE = re.compile(r"\b(?:" + NOT_FAMILY + "|" + TOLD_OF + r")\b[^.,;]{0,80}", re.IGNORECASE)
+#: Someone's taking told as the example of what is feared: "a mi primo lo detuvieron así", "my cousin got taken that way".
+_TAKEN_LIKE_THAT = re.compile(r"[^.,;]*\b(?:detuvieron|agarraron|arrestaron|llevaron|took|taken|detained|arrested|picked up)\b[^.,;]{0,20}?"
+                              r"\b(?:as[ií]|igualito|de la misma (?:forma|manera)|like that|that way|the same way)\b[^.,;]*", re.IGNORECASE)
 _SOMEONE_ELSES = re.compile(r"\b" + NOT_FAMILY + r"\b", re.IGNORECASE)
 
 
@@ -964,6 +983,13 @@ _BAG_LETTER = re.compile(
     r"\bbag\s*(?:and|&|n)\s*baggage\b"
     r"|\b(?:report|show up|come|presentar\w*|presente|reportar\w*)\b[^.?!]{0,40}?\b(?:with|con)\s+(?:your|my|his|her|their|all (?:your|my|his|her) |su |sus |mi |mis |una |one |a |the )?"
     r"\s*(?:bags?|luggage|suitcases?|maletas?|equipaje)\b", re.IGNORECASE)
+
+
+def bag_letter(text: str | None) -> bool:
+    """Whether a message tells of being told to report with luggage ("bag and baggage"): a removal carried out soon."""
+    return bool(_BAG_LETTER.search(text or ""))
+
+
 #: Refused or turned back at the border or a port of entry, nobody held: "i got refused at the border crossing".
 _REFUSED_ENTRY = re.compile(
     r"\b(?:refused|denied|turned (?:me |us |him |her )?(?:away|back)|sent (?:me |us |him |her )?back)\b[^.?!]{0,30}?\b(?:at the|at a|in the|entry|border|crossing|port|airport)\b"
@@ -1006,6 +1032,8 @@ _THINGS_TAKEN = re.compile(r"\b(?:took|taken|take|quitaron|quit[oó]|agarraron|t
 #: The immigration agencies and their work, as visitors name them, Mexico's INM too (one list: ``flow`` uses it too).
 AGENCY_WORDS = r"ice|inm|migra|immigration|inmigraci[oó]n|migraci[oó]n|cbp|border patrol|patrulla fronteriza|deport\w*"
 _AGENCY_SAID = re.compile(rf"\b(?:{AGENCY_WORDS})\b", re.IGNORECASE)
+#: An agency named and nothing else: "ICE", "la migra".
+_AGENCY_ALONE = re.compile(r"^\W*(?:ice|la migra|migra|cbp|inm|border patrol|patrulla fronteriza)\W*$", re.IGNORECASE)
 #: The agencies that hold people (not "inmigración", which is USCIS as often): "ICE picked her up".
 _AGENTS_SAID = re.compile(r"\b(?:ice|inm|la migra|migra|cbp|border patrol|patrulla fronteriza)\b", re.IGNORECASE)
 #: Words of someone held: "detenido", "detained", "custody", "jail".
@@ -1035,6 +1063,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     plea; "other" replaced by a category just below it; a detention only feared as a risk of
     the visitor's own question, a detention at school, or a biometrics appointment read as a
     hearing replaced by the next category; any other the nets chose stands."""
+    if _AGENCY_ALONE.match(text or ""):
+        return None  # "ICE": a detention, a raid or a case; what is happening is asked
     if value is not None and scam_call(text):
         return "other"
     if value not in (None, "detention") and missing(text) and not program_named(text) and not _COURT_TOLD.search(text or ""):
@@ -1046,6 +1076,13 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "humanitarian"  # "mi sobrino de 15 años vino solo de guatemala ... arreglar papeles": a child's own path (SIJS)
     if value not in (None, "detention") and kept_at_appointment(text):
         return "detention"  # "fue a su cita en la oficina de inmigración y nunca salió"
+    if value not in (None, "detention") and facilities.held_at(text or "") and not over_detention(text) \
+            and not RELEASED.search(text or ""):
+        return "detention"  # "my mom is in karnes for 2 months already, she asked for asylum at the border"
+    if value == "enforcement" and _AUDIT.search(text or "") and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")
+                                                                   or _AGENCY_SAID.search(text or "")):
+        # "en la empacadora hubo una auditoria de papeles hace 2 meses ... corrieron a varios": the employer's check, no agency
+        return "employment"
     if value == "enforcement" and _I9_NOTICE.search(text or "") and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")):
         return "employment"  # "le llego al owner una carta de ICE de I-9 inspection": the employer's papers, no agents at hand
     if value == "removal" and _GREEN_CARD_STEP.search(text or "") and not _BEFORE_ICE_OR_COURT.search(text or "") \
@@ -1117,6 +1154,9 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # "Two of our workers were taken by ICE from their trailer this morning ... their families are asking me what to
         # do": the employer acts for people held
         return "detention"
+    if value == "enforcement" and _TAKEN.search(text or "") and STILL_HELD.search(text or "") and not RELEASED.search(text or "") \
+            and not _TAKING_FEARED.search(text or "") and not scam_call(text):
+        return "detention"  # "my dad was picked up in the raid at the chicken plant 3 weeks ago and we still cant get him out"
     if value == "enforcement" and held_in_a_jail(text) and not scam_call(text):
         return "detention"  # "my girlfriend is in the york county prison in PA for ICE": held, not agents around
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):
@@ -1135,7 +1175,7 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         # "le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles": told to report to ICE
         return "removal"
     if value == "detention" and _OWN_APPOINTMENT.search(text or "") \
-            and not _TAKEN.search(_FRIENDS_CLAUSE.sub(" ", _HELD_BEFORE.sub(" ", text or ""))) \
+            and not _TAKEN.search(_TAKEN_LIKE_THAT.sub(" ", _FRIENDS_CLAUSE.sub(" ", _HELD_BEFORE.sub(" ", text or "")))) \
             and not kept_at_appointment(text):
         # "mi cita con migracion es despues de las fiestas": the visitor's own check-in, nobody held
         # (people detained at check-ins, feared: still the visitor's case, not agents around)

@@ -326,7 +326,9 @@ _RENEWAL_FILED = re.compile(r"\b(?:filed|sent|submitted|mailed|applied for) (?:t
                             r"|\b(?:renewal|extension) (?:is |was )?(?:already )?(?:filed|pending|sent|submitted)\b"
                             r"|\b(?:ya )?(?:mande|mandamos|envie|aplique|meti) (?:la |su |mi )?(?:renovacion|extension)\b")
 #: A compliance check with no notice behind it: "an internal I-9 audit", "no notice from anyone".
-_NO_NOTICE = re.compile(r"\b(?:internal|self|voluntary|mock|practice|interna|no notice|not received|haven'?t (?:got|gotten|received)|sin aviso)\b")
+_NO_NOTICE = re.compile(r"\b(?:internal|self|voluntary|mock|practice|interna|no notice|not received|haven'?t (?:got|gotten|received)|sin aviso"
+                        # "want to do our own I-9 audit before anything happens. nothing from ice yet"
+                        r"|(?:our|my|its) own|nothing (?:from|yet)|before anything happens|antes de que (?:pase|llegue) algo|propia|(?:todavia )?nada de (?:ice|la migra))\b")
 #: ... or one that is over: "we had an I-9 audit earlier this year and already responded", "the audit is closed".
 _NOTICE_DONE = re.compile(r"\b(?:already (?:responded|answered|sent|submitted|turned in|handed in|paid)"
                           r"|already (?:turned|handed|sent) (?:everything|it|them|all|the (?:documents|papers|forms|i-9s?))(?: \w+)? in"
@@ -619,7 +621,7 @@ _AGENT = (
     r"la migra|migra|ice(?: agents?| officers?)?|immigration|inmigracion|migracion|agentes?|agents?|officers?|"
     r"oficiales|federales|feds|cbp|border patrol|patrulla fronteriza|hsi|homeland security|homeland)"
 )
-_HOME = (r"door|front door|house|home|apartment|apt|building|porch|yard|backyard|fence|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
+_HOME = (r"door|front door|house|home(?! depot)|apartment|apt|building|porch|yard|backyard|fence|driveway|garage|window|trailer|puerta|casa|apartamento|depa"
          r"|departamento|edificio|ventana|traila|entrada(?! de(?:l| la) (?:fabrica|empresa|planta|trabajo|bodega|obra|rancho|restaurante|taller))"
          r"|cochera|patio|yarda|parque de trailas|parque de trailers|parque de casas moviles|trailer park|mobile home park")
 _WORK = (
@@ -629,7 +631,7 @@ _WORK = (
     r"|donde trabajo|where i work|granja|lecheria|empacadora|invernadero|vivero|donde trabaja|where (?:he|she) works"
 )
 _STREET = (r"street|road|highway|car|truck|bus stop|parking lot|parking|corner|block|store|mall|calle|carro|coche|troca|parada|estacionamiento"
-           r"|parqueadero|parqueo|esquina|tienda")
+           r"|parqueadero|parqueo|esquina|tienda|home depot|lowe'?s|walmart")
 _OTHER = r"school|church|hospital|escuela|iglesia"
 _PLACE = rf"(?:{_HOME}|{_WORK}|{_STREET}|{_OTHER})"
 _OWNER = r"(?:my|the|our|his|her|their|mi|mis|la|el|nuestra|nuestro|su|a|an|un|una)"
@@ -683,6 +685,8 @@ _THEY_HERE = re.compile(
     + _HERE_END + r"|\bthey are (?:at|outside|in front of) " + _OWNER + r"\s+(?:neighbou?r'?s'?\s+)?(?:" + _HOME + r"|" + _WORK + r")\b"
     # ("theyre at my neighbors door right now": next door, at hand)
     r"|(?:^|\b(?:y|ayuda|auxilio)\s+)(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera|tocando|en (?:la|mi) (?:puerta|casa|trabajo))"
+    # "llamaron a la migra y ya llegaron, estan aqui atras de la troca": arrived, and here
+    r"|\b(?:llegaron|vinieron)\s*[,;]?\s*(?:y\s+)?(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera)"
     # "ahorita estan afuera en una camioneta blanca" (not "ahora estan afuera jugando los niños")
     r"|\b(?:ahorita|ahora mismo|ahora)\s+(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera)"
     r"(?=\s*(?:$|,|tocando|golpeando|esperando|en (?:una?|la|el|sus?) (?:camionetas?|trocas?|carros?|vans?|patrullas?)))"
@@ -768,6 +772,8 @@ _THEY_RAIDING = re.compile(
     r"just (?:rolled|pulled|showed) up|lining (?:people|everyone|everybody|us|them|workers) up|stopped the bus|came inside the|surround(?:ed|ing)? (?:my|our|the|his|her)|llevandose a la gente|revisando (?:los )?papeles)"
     # ("andan tocando puerta por puerta en los apartamentos": the sweep, said without a subject)
     r"|\b(?:andan|estan|van) (?:tocando |yendo )?(?:de )?puerta (?:en|por) puerta"
+    # "entro la migra a la pollera hace rato y estan agarrando gente": taking people as the visitor writes
+    r"|\b(?:estan|andan) (?:agarrando|llevandose|deteniendo|arrestando) (?:a )?(?:la )?(?:gente|todos|personas|trabajadores|muchos)\b"
 )
 _RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b"
                    # "dicen que andan agarrando gente en las obras": people being taken about the place, a raid in all but name
@@ -816,7 +822,7 @@ _THIS_MORNING = re.compile(r"\b(?:this morning|earlier today|esta manana|hoy en 
 _IS_THERE = re.compile(
     r"\b(?:now|rn|ahora|help|ayuda|hiding|escondid\w*|theres|there is|there are|esta(?! manana)|estan|hay|sigue|siguen|still|waiting|knocking|tocando"
     r"|(?:is|are|re) (?:\w+ )?(?:at|outside|in|inside|by|near|parked|here|there|sitting|standing|in front))\b")
-_CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|se metieron|acaban? de (?:entrar|meterse))\b")
+_CAME_IN = re.compile(r"\b(?:came in|came inside|came into|got in|got into|broke in|entraron|entro|se metieron|se metio|acaban? de (?:entrar|meterse))\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|what if|in case|whenever|when|en caso de que|cuando|por si)\b")
 #: "que derechos tengo si me para la migra": "si" as "if" (not "si, estan afuera", a yes), before agents
 #: said as at hand. (Not a sign that they are away: "q hago si vienen" is still asked.)
@@ -932,7 +938,10 @@ _HEARSAY_OF_ARRESTS = re.compile(
 #: Someone held now, told with "now": "y ahorita esta en el centro de broward", "now he's at the detention center".
 _HELD_THERE_NOW = re.compile(
     r"\b(?:ahorita|ahora|now|right now)\s+(?:ya\s+)?(?:esta|estan|is|are|he'?s|she'?s|hes|shes|they'?re)\s+(?:en|at|in)\s+"
-    r"(?:(?:el|la|the|a|an)\s+)?(?:\w+\s+){0,2}?(?:centro|detention|jail|carcel|corralon|prision|prison|custody|custodia|processing)\b")
+    r"(?:(?:el|la|the|a|an)\s+)?(?:\w+\s+){0,2}?(?:centro|detention|jail|carcel|corralon|prision|prison|custody|custodia|processing)\b"
+    # "we still cant get him out", "todavia no lo podemos sacar": someone held still, not agents still there
+    r"|\b(?:still\s+|todavia\s+)?(?:can'?t|cant|cannot|could ?n'?t|couldnt) get (?:him|her|them) out\b"
+    r"|\b(?:todavia\s+)?no (?:lo|la|los|las) (?:podemos|puedo|hemos podido) sacar\b")
 
 
 def _present_now(s: str) -> Optional[re.Match[str]]:
@@ -947,6 +956,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     # ("a black car with 2 guys in vests sitting at the end of our block since 7 this morning": there since, so still there)
     been = _THERE_SINCE.search(s) if (_AGENT_WORD.search(s) or _AGENT_LOOKS.search(s)) else None
     strong = (bool(_STRONG_NOW.search(s)) and not _ASKS_IF_STILL.search(s)) or going_on is not None or been is not None
+    # ("estoy escondido en el baño ..., entro la migra hace rato y estan agarrando gente": hiding now is now)
+    strong = strong or bool(_HIDING_NOW.search(s) and _AGENT_WORD.search(s))
     match = _AGENTS_THERE.search(s) or been
     if match is None and _AGENT_LOOKS.search(s):
         # "theres a black SUV with 3 guys in vests at the end of our driveway": there, now
@@ -1056,8 +1067,8 @@ _HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say
 #: esta en la obra ahorita mismo, yo voy llegando").
 _RELAYED = re.compile(r"\b(?:(?:people|folks|everyone|gente|todos)(?: \w+){0,4} (?:saying|posting|posted|dicen|diciendo|publicando)"
                       r"|(?:facebook|whatsapp|group chat|grupo)\b[^.?!]{0,30}\b(?:saying|says|said|posted|dicen|dice|pusieron)"
-                      r"|(?:texted|messaged|sent) me (?:that|saying)"
-                      r"|(?:me|nos) (?:acaba de |acaban de )?(?:mand\w+|envi\w+|escribi\w+) (?:un )?(?:mensaje|texto|msj)? ?(?:que|q|diciendo))\b")
+                      r"|(?:texted|messaged|sent) me (?:that|saying|que|q)"
+                      r"|(?:me|nos) (?:acaba de |acaban de )?(?:mand\w+|envi\w+|escribi\w+) (?:un )?(?:mensaje|texto|msj|whatsapp|wasap|wpp|audio)? ?(?:que|q|diciendo))\b")
 #: Where the visitor says they are themself, beside news of agents elsewhere: "yo estoy en mi casa", "im at home".
 _VISITOR_AT = re.compile(r"\b(?:yo )?(?:estoy|estamos|ando|andamos|i'?m|im|i am|we'?re|we are)\s+(?:en|at|in)\s+(?:mi|my|our|nuestra|la)?\s*(?:casa|house|home|apartment|apt|depa)\b")
 _MY_PLACE = re.compile(r"\b(?:my|our|mi|nuestr[oa]) (?:house|home|door|building|apartment|apt|job|work|street|block|casa|puerta|edificio"
@@ -1113,7 +1124,9 @@ _NOBODY_NOW = re.compile(r"\bya no (?:hay nadie|est[aá]n|los veo)\b|\bno hay na
 _NOT_THERE_NOW = re.compile(
     r"^\W*(?:(?:but |pero )?(?:they(?:'re| are)? not|theyre not|they aren'?t|ice (?:is not|isn'?t)|not)\s+(?:there|here|outside|around)"
     r"\s+(?:right now|now|rn|at the moment|today)"
-    r"|(?:pero )?(?:ahorita|ahora|hoy) no (?:est[aá]n|hay nadie)|(?:pero )?no (?:est[aá]n|hay nadie) (?:ahorita|ahora|hoy))\b"
+    r"|(?:pero )?(?:ahorita|ahora|hoy) no (?:est[aá]n|hay nadie)|(?:pero )?no (?:est[aá]n|hay nadie) (?:ahorita|ahora|hoy)"
+    # "... dejaron una tarjeta. ya no estan", "they're gone now"
+    r"|(?:pero |y )?ya no (?:est[aá]n|hay nadie)(?: (?:ahi|aqui|afuera))?(?=\W*$)|(?:but |and )?(?:they'?re|theyre|they are) gone(?: now)?(?=\W*$))\b"
 )
 
 
@@ -1449,7 +1462,7 @@ def _removal_imminent(s: str) -> bool:
 #: ICE telling someone to come to its office (normalised): "ICE just called her cell and said she has to come to the office
 #: TOMORROW", "me llamo el oficial de ICE que me presente en la oficina el lunes".
 _ICE_SUMMONS = re.compile(
-    r"(?:\b(?:ice|la migra|migracion|inmigracion|deportation officer|(?:the|my|her|his|el|mi|su) (?:officer|oficial))\b[^.?!]{0,60}"
+    r"(?:\b(?:ice|la migra|migracion|inmigracion|deportation officer|(?:the|my|her|his|el|mi|su|an|un) (?:officer|oficial))\b[^.?!]{0,60}"
     # ("el oficial de inmigracion me dio una fecha para presentarme en 6 semanas en la oficina": a date given)
     r"\b(?:called|call|texted|told|said|sent|gave|llamo|llamaron|dijo|dijeron|mando|mandaron|hablo|dio|dieron)\b"
     r"|\b(?:me|nos|le|les) (?:llamo|llamaron|hablo|hablaron|dijo|dijeron|mando|mandaron)\b[^.?!]{0,20}\b(?:ice|la migra|migracion|inmigracion|officer|oficial)\b)"
@@ -1488,7 +1501,10 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
             day = parse_date(s[summons.start():], today) if summons else None
             if day is not None and 0 <= days_until(day, today) <= URGENT_WITHIN_DAYS:
                 found.add("checkin_soon")  # "ICE just called her and said she has to come to the office TOMORROW"
-    if order_sought(t) and not (today is not None and not _SOUGHT.search(t) and far_off(t, today)):
+    report = _TO_REPORT_WORDS.search(t)
+    # ("me llegó una carta de ICE para presentarme en 3 semanas": a day to report weeks away)
+    weeks = today is not None and report is not None and _weeks_away(t[report.start():], today)
+    if order_sought(t) and not (today is not None and not _SOUGHT.search(t) and (far_off(t, today) or weeks)):
         # an order, and agents come for the person: enforcement contact ("ICE called me and said to come to their
         # office in 3 weeks": a call that sets a day weeks away is not)
         found.add("removal_imminent")
@@ -1498,6 +1514,10 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
         # en 3 semanas con mi pasaporte": not days away
         found.discard("removal_imminent")
     return [code for code in REASONS if code in found]
+
+
+#: The words of reporting to ICE (normalised), after which its day is said: "para presentarme en 3 semanas".
+_TO_REPORT_WORDS = re.compile(r"\b(?:present\w*|report\w*|come in|come to|show up|ir a|venir a|vaya a)\b")
 
 
 def _weeks_away(text: str, today: date) -> bool:

@@ -638,3 +638,7 @@ def test_an_unconfirmed_number_in_an_unusual_shape_is_kept_as_typed(text, kept):
 
 def test_a_number_cut_short_is_still_asked_again():
     assert contact.phone_answer("my number is 555-201-334 i think", None) == (None, "utter_phone_incomplete")
+
+
+def test_a_name_then_a_phone_at_the_name_question_is_the_name():
+    assert contact.name_answer("Carmen Aviles, me puede llamar al 347-555-0119 despues de las 5") == ("Carmen Aviles", None)

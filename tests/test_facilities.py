@@ -122,3 +122,16 @@ def test_a_short_word_is_not_a_misspelt_facility():
 ])
 def test_taken_to_a_town_known_for_its_facility(text, facility):
     assert facility_in(text) == facility
+
+
+@pytest.mark.parametrize("text, held", [
+    ("my mom is in karnes for 2 months already", "Karnes County Immigration Processing Center (TX)"),
+    ("they have him in adelanto", "Adelanto ICE Processing Center (CA)"),
+    ("mi roommate esta detenido since last week en Otay Mesa", "Otay Mesa Detention Center (San Diego, CA)"),
+    ("we live in adelanto and my husband has court", None),
+    ("estoy en conroe", None),
+    ("he was in adelanto for a year", None),
+])
+def test_a_facility_someone_is_in_now(text, held):
+    from bot.places.facilities import held_at
+    assert held_at(text) == held

@@ -3156,3 +3156,72 @@ def test_i_dont_want_to_at_consent_is_a_no():
 ])
 def test_facts_of_enforcement_and_orders_told_up_front(situation, text, said):
     assert flow.answers_in_text(situation, text, date(2026, 12, 7)) == said
+
+
+_TUESDAY = date(2026, 12, 8)
+
+
+@pytest.mark.parametrize("situation, text, stage_known, said", [
+    # moved from a facility to another place: where they are now
+    ("detention", "they moved my dad last night from broadview to somewhere in texas and nobody will tell us where. "
+                  "we're in chicago. he got picked up 4 days ago", None,
+     {"detained_where": "somewhere in texas", "detained_since": "2026-12-04"}),
+    # kept in secondary at the port they crossed
+    ("detention", "my wife was crossing at san ysidro yesterday with her visa and they took her to secondary and she never came out",
+     None, {"detained_where": "secondary inspection (San Ysidro)", "detained_since": "2026-12-07"}),
+    # "since a couple days" in the sentence after the facility
+    ("detention", "my cousin is at the one in the desert, adelanto? since a couple days. im in riverside", None,
+     {"detained_where": "Adelanto ICE Processing Center (CA)", "detained_since": "2026-12-06"}),
+    # when it happened, told after the place at "Where are you?"
+    ("detention", "Durham NC, it happened friday night at the gas station on roxboro", None, {"detained_since": "2026-12-04"}),
+    # a letter from ICE to report on a day: a check-in, with its day
+    ("removal", "me llego una carta de ICE que me tengo que presentar el jueves que viene en la oficina de charlotte", None,
+     {"hearing_date": "2026-12-10", "removal_stage": "check_in"}),
+    # ... a call from ICE to come in, too
+    ("removal", "an officer called me saying he is from ICE and i need to come in next thursday. is that real?", None,
+     {"hearing_date": "2026-12-17", "removal_stage": "check_in"}),
+    # the master calendar hearing, said short
+    ("removal", "my next master is in 3 weeks and my old lawyer quit on me", None,
+     {"removal_stage": "hearing", "hearing_date": "2026-12-29"}),
+    # an ankle monitor is no check-in date beside the court told
+    ("removal", "i have an ankle monitor since they let me out of dilley, i have to go to court in san antonio", None,
+     {"removal_stage": "hearing"}),
+    # a hearing being moved to a far day
+    ("removal", "my hearing was supposed to be tomorrow but they sent a new notice moving it to in 5 weeks", None,
+     {"removal_stage": "hearing", "hearing_date": "2027-01-12"}),
+    # a journey to family tomorrow is no hearing date
+    ("removal", "im at a shelter in el paso still, going to my cousin in denver tomorrow", "hearing", {}),
+])
+def test_facts_told_in_passing_are_kept(situation, text, stage_known, said):
+    assert flow.answers_in_text(situation, text, _TUESDAY, stage_known) == said
+
+
+@pytest.mark.parametrize("text", ["none now", "nothing yet", "ninguna por ahora"])
+def test_no_next_date_said_in_a_few_words(text):
+    assert flow.next_date_answer(text, _TUESDAY) == ("unknown", "unknown")
+
+
+def test_a_date_set_right_with_corrijo_replaces_the_one_kept():
+    text = "Estoy en Newark. Corrijo: la cita no es este lunes, es en 2 meses, me confundí con la cita de mi hermano"
+    said = flow.answers_in_text("removal", text, _TUESDAY, "check_in")
+    assert flow.corrected(said, {"hearing_date": "2026-12-14"}, text) == {"hearing_date": "2027-02-06"}
+
+
+@pytest.mark.parametrize("text, given", [
+    ("i have it on a paper... A 201 443 960", "201443960"),
+    ("A 230 771 49 i dont have the last one", None),
+    ("no se", None),
+])
+def test_an_a_number_given_in_full_is_kept_whatever_else_is_said(text, given):
+    assert flow.a_number_given(text) == given
+
+
+@pytest.mark.parametrize("text, matter", [
+    # held now beside his court date: still a detention
+    ("Hello buenas, mi roommate esta detenido since last week en Otay Mesa, y me pidio que le buscara un lawyer porque "
+     "tiene su court date pronto", "detention"),
+    # about to be moved to another place: held
+    ("no se de corte. pero hoy me llamo y dijo que lo van a mover a luisiana mañana", "detention"),
+])
+def test_someone_held_now_stays_a_detention_beside_a_court(text, matter):
+    assert flow.matter_told("detention", text) == matter

@@ -1725,3 +1725,11 @@ def test_a_date_put_off_at_the_summary_read_as_a_guessed_danger_is_soon_no_longe
 ])
 def test_the_matter_beside_a_guessed_danger(text, kind, matter):
     assert interruptions.situation_beside_crisis([], kind, text) == matter
+
+
+def test_fear_told_at_whats_happening_is_the_matter():
+    ranking = [{"name": "express_distress", "confidence": 0.34}, {"name": "situation_enforcement", "confidence": 0.27},
+               {"name": "situation_detention", "confidence": 0.08}]
+    said = interruptions.situation_beside_answer("express_distress", "tengo miedo que lo agarre la migra, quiero saber que hacer",
+                                                 ranking, {"requested_slot": "situation"})
+    assert said.get("situation") == "enforcement"

@@ -845,3 +845,9 @@ def test_the_board_of_appeals_in_spanish_is_no_town():
 def test_el_campo_in_a_spanish_sentence_is_the_field():
     assert visitor_location("esta bien pero no me llamen en el dia porque estoy en el campo, mejor mensaje")[0] is None
     assert visitor_location("estoy en El Campo")[0].label == "El Campo, TX"
+
+
+def test_someone_in_a_centre_in_a_town_is_held_there_and_the_visitor_is_elsewhere():
+    text = "en sacramento yo, mi hermana la detuvieron en la frontera hace una semana y esta en un centro en san diego"
+    assert [(m.text, m.role) for m in mentions(text)] == [("sacramento", place_roles.UNCLEAR), ("san diego", place_roles.DETAINED)]
+    assert visitor_location(text)[0].label == "Sacramento, CA"

@@ -780,3 +780,8 @@ def test_la_after_a_place_of_california_is_los_angeles(text, city, state):
 
     place = location.answer_place(text, text)
     assert (place.city, place.state) == (city, state)
+
+
+def test_a_spanish_verb_that_names_a_town_is_no_place_alone():
+    assert resolve("ah y tiene una corte pero no sabemos cuando, dicen que le mandan carta") is None
+    assert resolve("Mandan, ND") is not None

@@ -907,3 +907,51 @@ def test_settled_on_what_happened(text, read, settled):
 def test_a_program_named_later_sets_something_else_right():
     assert situations.program_told_later("other", "perdon es la cita de huellas de mi TPS, no es de corte") == "humanitarian"
     assert situations.program_told_later("family", "mi TPS") is None
+
+
+_RANKED = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_removal", "confidence": 0.25},
+           {"name": "situation_enforcement", "confidence": 0.1}]
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    # someone said to be in a facility now, whatever the first reading
+    ("humanitarian", "my mom is in karnes for 2 months already, she asked for asylum at the border. im in san antonio", "detention"),
+    ("removal", "husband been in adelanto 8 months. the judge keeps postponing. next date is in 20 days", "detention"),
+    ("removal", "mi roommate esta detenido since last week en Otay Mesa, tiene su court date pronto", "detention"),
+    # ... but not a time there that is over, nor the visitor's own town
+    ("removal", "my brother was in adelanto for a year, now he has court in march", "removal"),
+    ("removal", "we live in adelanto and my husband has court next month", "removal"),
+    # kept at a check-in, then let go the same day: the case, nobody held
+    ("detention", "he went to his ice appointment and they kept him all day but they let him go yesterday night. now what", "removal"),
+    # taken in a raid weeks ago and still held
+    ("enforcement", "my dad was picked up in the raid at the chicken plant 3 weeks ago and we still cant get him out", "detention"),
+    # the visitor's own check-in, a cousin's taking told as the example of what is feared
+    ("detention", "tengo una cita en ICE el próximo miércoles, check-in, y me da miedo que me detengan, a mi primo lo detuvieron así",
+     "removal"),
+    # detained again at her check-in
+    ("removal", "a mi esposa la volvieron a detener en su check in el jueves, ella tenía ankle monitor", "detention"),
+    # an employer's audit, no agency named
+    ("enforcement", "en la empacadora hubo una auditoria de papeles hace 2 meses y me dijeron que mis papeles no pasaron", "employment"),
+    # ICE calling the visitor in
+    ("other", "an officer called me saying he is from ICE and i need to come in next thursday. is that real?", "removal"),
+])
+def test_what_is_happening_is_read_from_the_facts_told(read, text, matter):
+    assert situations.settle(read, _RANKED, text) == matter
+
+
+@pytest.mark.parametrize("text", ["ICE", "la migra", "  cbp!! "])
+def test_an_agency_named_alone_tells_no_matter(text):
+    assert situations.settle("enforcement", _RANKED, text) is None
+
+
+def test_a_habit_of_being_let_go_is_not_a_release_this_time():
+    assert situations.kept_at_appointment(
+        "they kept my dad at his ICE check in this morning. he always went every year and they let him go")
+    assert not situations.kept_at_appointment("they kept him at his ice appointment all day but they let him go last night")
+
+
+def test_bailed_out_is_released_and_the_next_reading_stands():
+    text = "my son got arrested for shoplifting and we bailed him out 2 days ago. no ice came. can ice still come for him?"
+    ranking = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_enforcement", "confidence": 0.3}]
+    assert situations.RELEASED.search(text)
+    assert situations.settle("detention", ranking, text) == "enforcement"

@@ -1549,3 +1549,31 @@ def test_someone_taken_in_a_raid_is_not_a_raid_feared():
     text = "they took my sister in a raid yesterday and her 3 kids have been alone in the apartment since then"
     assert urgency.taken_in_raid(text)
     assert interruptions.situation_beside_crisis([], "child", text) != "enforcement"
+
+
+@pytest.mark.parametrize("text, signals", [
+    # news relayed by a message, of agents at a store, the visitor at home: not at hand
+    ("my friend texted me que la migra is at the home depot on 183, should i go to work today or not", []),
+    ("una amiga me mando whatsapp que la migra esta en la tienda mexicana ahorita, yo estoy en mi casa, es seguro salir?", []),
+    # hiding now while they take people at work
+    ("estoy escondido en el baño de la planta, entro la migra a la pollera hace rato y estan agarrando gente", ["ice_present_now"]),
+    # arrived at a traffic stop, here now
+    ("nos paro la policia en la carretera y llamaron a la migra y ya llegaron, estan aqui atras de la troca", ["ice_present_now"]),
+    # children here with the visitor are no agents
+    ("mis hijos, estan aqui conmigo y tengo miedo de la migra", []),
+    # someone still held after a raid weeks ago is no raid now
+    ("my dad was picked up in the raid at the chicken plant 3 weeks ago and we still cant get him out", []),
+    # an employer's own audit, nothing from ICE
+    ("we are a small landscaping company and want to do our own I-9 audit before anything happens. nothing from ice yet", []),
+    # an old order and a day to report weeks away: not imminent
+    ("Tengo una orden de deportación de hace como 10 años y ahora me llegó una carta de ICE para presentarme en 3 semanas", []),
+    ("Tengo una orden de deportación vieja y me llegó una carta de ICE para presentarme el jueves", ["removal_imminent"]),
+])
+def test_urgency_read_from_everyday_words(text, signals):
+    assert urgency.signals_in_story(text, date(2026, 12, 8), None, None) == signals
+
+
+@pytest.mark.parametrize("text", ["hoy a las 6 de la mañana tocaron la puerta unos de ICE, no abrimos. ya no estan.",
+                                  "ICE knocked at 6am. they're gone now!"])
+def test_agents_said_to_be_gone_are_not_here_now(text):
+    assert urgency.agents_not_here_now(text)

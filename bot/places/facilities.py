@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
+from typing import Iterator, Optional
 
 from rapidfuzz import fuzz
 
@@ -143,7 +143,36 @@ def facility_in(text: str) -> Optional[str]:
 
     Call it only where someone is detained: "Stewart" is also a surname.
     """
+    found = next(_named(_plain(text).split()), None)
+    return found[1] if found else None
+
+
+def held_at(text: str) -> Optional[str]:
+    """The facility a message says someone is in now ("my mom is in karnes for 2 months", "husband
+    been in adelanto 8 months", "lo tienen en otero"); None if none is, or only a visitor's own town
+    is said ("we live in adelanto", "estoy en conroe"), or a time over ("he was in adelanto for a year")."""
     words = _plain(text).split()
+    for start, name in _named(words):
+        # ("esta detenido since last week en otay mesa": a few words may come between)
+        before = words[max(0, start - 6):start]
+        if before and before[-1] in ("the", "el", "la"):
+            before = words[max(0, start - 7):start - 1]
+        if before[-1:] and before[-1] in ("in", "at", "en") and set(before[:-1]) & _HELD_THERE \
+                and not set(before[:-1]) & _NOT_HELD_THERE:
+            return name
+    return None
+
+
+#: Words of someone being somewhere now, before "in", "at", "en" and the facility.
+_HELD_THERE = {"is", "s", "been", "still", "esta", "sigue", "siguen", "estan", "lleva", "llevan", "tienen", "have", "has",
+               "detenido", "detenida", "detained", "held", "locked"}
+#: ... and of living or working there, or of the visitor ("we live in adelanto", "estoy en conroe").
+_NOT_HELD_THERE = {"live", "lives", "living", "vive", "viven", "vivo", "work", "works", "trabaja", "trabajo", "i", "we", "estoy", "estamos",
+                   "was", "were", "estuvo", "estuve"}  # (and of a time over: "he was in adelanto for a year")
+
+
+def _named(words: list[str]) -> Iterator[tuple[int, str]]:
+    """Each facility named in the words, with the index of its first word."""
     for alias, name, typo in _ALIASES:
         size = len(alias.split())
         for i in range(len(words) - size + 1):
@@ -153,8 +182,7 @@ def facility_in(text: str) -> Optional[str]:
             relaxed = size > 1 and _one_long_word_off(said, alias)
             if said == alias or (typo and len(alias) >= 7 and fuzz.ratio(said, alias) >= (80 if relaxed else 85)
                                  and _word_by_word(said, alias, 65 if relaxed else 75)):
-                return name
-    return None
+                yield i, name
 
 
 def _one_long_word_off(said: str, alias: str) -> bool:

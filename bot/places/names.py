@@ -25,7 +25,8 @@ NEVER_ALONE_CODES = frozenset("as hi id in me ok or".split())
 
 #: Names that are ordinary English words: a place only with a state ("Liberty,
 #: TX"), as the whole reply ("Sunrise"), or right after "in/at/en..." in a reply
-#: that says nothing else or with a capital ("I live in Liberty").
+#: that says nothing else or with a capital ("I live in Liberty"); a few Spanish
+#: words too ("le mandan carta": they send him a letter, not Mandan, ND).
 COMMON_WORD_CITIES = frozenset(
     """
     airport alliance anthem antelope apex badger bear bell bend boulder brick buckeye
@@ -38,6 +39,7 @@ COMMON_WORD_CITIES = frozenset(
     spring sparks summit sunrise sunset superior surprise sweetwater sycamore union
     university uptown vista walnut zion police court ice home post office center largo
     ill ind mass miss ore wash
+    mandan
     """.split()
 ) | frozenset(
     # everyday Spanish after "en": "están en el campo donde trabajo" is the field, "en la casa" the house

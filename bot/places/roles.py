@@ -1193,6 +1193,9 @@ def _copula(words: Sequence[str], k: int, lo: int, ts: int) -> Optional[str]:
         return None
     if negated:
         return UNCLEAR
+    if words[k] not in FIRST_FORMS and any(words[i] in _HELD_IN and words[i + 1] in ("en", "in", "at") for i in range(j, ts - 1)):
+        # "mi hermana ... y esta en un centro en san diego": someone held there ("el centro de El Paso" is said as a name)
+        return DETAINED
     if words[k] in FIRST_FORMS:
         return SELF
     subject = _subject_role(words, k, lo)
