@@ -3065,7 +3065,7 @@ _UNSURE_REPLY = re.compile(r"^\W*(?:not sure|i'?m not sure|maybe|idk|i (?:do ?n[
 #: "not at my house, they were by the school", "not here", "none": a no that does not start with "no".
 _NOT_HERE_REPLY = re.compile(r"^\W*(?:not (?:at|here|now|right now|anymore|home|in|by|near|today)|none|nobody|no one|nadie|aqui no|aquí no"
                              # "en la casa no, dicen que en el walmart", "at home no, at the store": not where they are
-                             r"|(?:en (?:la|mi) (?:casa|trabajo|chamba)|at (?:home|my house|work|my job)),? no(?![^.]*\b(?:pero|but)\b[^.]*\b(?:s[ií]|yes)\b)"
+                             r"|(?:aqu[ií],? )?(?:en (?:la|mi) (?:casa|trabajo|chamba)|at (?:home|my house|work|my job)),? no(?![^.]*\b(?:pero|but)\b[^.]*\b(?:s[ií]|yes)\b)"
                              r"|ya no(?! s[eé]\b)|(?:hell|heck) no|ya se (?:lo|la|los|las) llevaron)\b",
                              re.IGNORECASE)
 

@@ -1147,9 +1147,15 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
             return answer  # the help for the agents is the reply ("si still there", read as a question)
         if intent in SOFT:
             return answer
-    elif pending and not free_text and repeated and slots.get(pending) is None and intent not in ("crisis", "emergency_now"):
+    elif pending == "ice_present_now" and learned_only and slots.get(pending) is None \
+            and flow.agents_here_answer(text, today or date.today()) is False:
+        # "aqui en mi casa no, en la tienda dicen que si", a danger only the learned reader saw: the help, and the no kept
+        answer.slots[pending] = False
+    elif pending and not free_text and repeated and slots.get(pending) is None and (
+            intent not in ("crisis", "emergency_now") or learned_only):
         # The same words again at a button question ("si still there, they just sitting", read as a legal
-        # question): read as its answer, or the question settles; it is not asked a third time
+        # question, or "aqui en mi casa no, en la tienda dicen que si" as a danger only the learned reader
+        # saw): read as its answer, or the question settles; it is not asked a third time
         heard = {k: v for k, v in answer_slots(pending, text, today or date.today()).items() if v is not None} \
             if pending == "ice_present_now" else {}
         answer.slots.update(heard or flow.give_up(pending, text))

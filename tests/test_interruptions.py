@@ -1733,3 +1733,10 @@ def test_fear_told_at_whats_happening_is_the_matter():
     said = interruptions.situation_beside_answer("express_distress", "tengo miedo que lo agarre la migra, quiero saber que hacer",
                                                  ranking, {"requested_slot": "situation"})
     assert said.get("situation") == "enforcement"
+
+
+def test_a_no_at_the_agents_question_read_as_danger_by_the_learned_reader_is_kept():
+    slots = {"requested_slot": "ice_present_now", "situation": "enforcement", "reply_language": "es"}
+    answer = interruptions.handle("crisis", "aqui en mi casa no, en la tienda dicen que si", [], [], slots, None,
+                                  today=date(2026, 12, 8))
+    assert answer.slots.get("ice_present_now") is False
