@@ -1006,7 +1006,9 @@ _NOW_HELD = re.compile(r"\b(?:ahorita|ahora|right now|now|currently)\b[^.?!,]{0,
                        # "and CBP still has her there this morning": held still, not taken then
                        r"|\bstill (?:has|have|holding|keeping|got) (?:him|her|them)\b|\b(?:todav[ií]a|a[uú]n) (?:lo|la|los|las) tienen\b"
                        # "y ahorita lo tienen en tacoma", "now they have him in eloy"
-                       r"|\b(?:ahorita|ahora|right now|now|currently)\s+(?:ya\s+)?(?:lo|la|los|las)\s+tienen\b|\b(?:right now|now) (?:they )?(?:have|got) (?:him|her|them)\b",
+                       r"|\b(?:ahorita|ahora|right now|now|currently)\s+(?:ya\s+)?(?:lo|la|los|las)\s+tienen\b|\b(?:right now|now) (?:they )?(?:have|got) (?:him|her|them)\b"
+                       # "my dad is at the processing center at the border right now": where he is, the time said after
+                       r"|\b(?:is|he'?s|she'?s|hes|shes|est[aá])\s+(?:at|in|en)\b[^.?!,]{0,50}\b(?:right now|now|ahorita|ahora mismo)\s*$",
                        re.IGNORECASE)
 #: A raid, in a detention story the day someone was taken in it.
 _RAIDED = re.compile(r"\b(?:raided|raid|redada)\b", re.IGNORECASE)
@@ -1164,6 +1166,9 @@ _FACILITY = re.compile(
     r"\b((?:[\w.'-]+\s+){1,3}(?:(?:detention|processing|correctional|service)\s+(?:center|centre|facility)|county jail))",
     re.IGNORECASE,
 )
+#: Where an unnamed centre is, said right after it: "(the processing center) at the border", "(detention center) in mcallen".
+_FACILITY_PLACED = re.compile(r"\s+(?:at|in|near|by|en|de)\s+(?:the\s+|la\s+)?(?:border|frontera|(?!(?:the|a|my|his|her)\b)[A-Za-z]{3,}(?:\s+(?!(?:right|now|since|for|and|but|i|we|he|she)\b)[A-Za-z]{3,})?)\b",
+                              re.IGNORECASE)
 #: A place named as the visitor heard it: "la movieron a un lugar q se llama estuar en georgia", "a place
 #: called otero or something" (the words kept as said, up to the end of the clause).
 _PLACE_CALLED = re.compile(
@@ -1517,8 +1522,12 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         said["detained_where"] = known
     elif facility and situation == "detention":
         where = _LEADING.sub("", facility.group(1).strip())
+        placed = _FACILITY_PLACED.match(text or "", facility.end())
         if len(where.split()) > 2:  # a named facility, not just "the detention center"
             said["detained_where"] = where
+        elif placed:
+            # "my dad is at the processing center at the border right now": the centre, placed as said
+            said["detained_where"] = f"{where} {' '.join(placed.group(0).split())}"
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
         checkpoint = _CHECKPOINT.search(text or "")

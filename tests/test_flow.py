@@ -3225,3 +3225,9 @@ def test_an_a_number_given_in_full_is_kept_whatever_else_is_said(text, given):
 ])
 def test_someone_held_now_stays_a_detention_beside_a_court(text, matter):
     assert flow.matter_told("detention", text) == matter
+
+
+def test_an_unnamed_centre_placed_as_said_and_the_day_of_the_taking_not_of_now():
+    text = "my dad is at the processing center at the border right now, CBP lo agarro crossing the river last night. im in mcallen"
+    assert flow.answers_in_text("detention", text, _TUESDAY) == {
+        "detained_where": "processing center at the border", "detained_since": "2026-12-07"}
