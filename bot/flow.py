@@ -1522,12 +1522,8 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         said["detained_where"] = known
     elif facility and situation == "detention":
         where = _LEADING.sub("", facility.group(1).strip())
-        placed = _FACILITY_PLACED.match(text or "", facility.end())
         if len(where.split()) > 2:  # a named facility, not just "the detention center"
             said["detained_where"] = where
-        elif placed:
-            # "my dad is at the processing center at the border right now": the centre, placed as said
-            said["detained_where"] = f"{where} {' '.join(placed.group(0).split())}"
     if situation == "detention" and "detained_where" not in said:
         held = held_place(text or "")
         checkpoint = _CHECKPOINT.search(text or "")
@@ -1550,6 +1546,11 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
     if crossing is not None:
         # "crossing at san ysidro yesterday ... they took her to secondary and she never came out": that port's secondary
         said["detained_where"] = f"secondary inspection ({crossing.group(1).title()})"
+    placed = _FACILITY_PLACED.match(text or "", facility.end()) if facility and situation == "detention" \
+        and "detained_where" not in said else None
+    if placed is not None:
+        # "my dad is at the processing center at the border right now": the centre, placed as said
+        said["detained_where"] = f"{_LEADING.sub('', facility.group(1).strip())} {' '.join(placed.group(0).split())}"
     at_bridge = _HELD_AT_THE_BRIDGE.search(text or "") if situation == "detention" and "detained_where" not in said else None
     if at_bridge is not None:
         town = next((m for m in roles.mentions(text or "") if m.role != roles.SELF and m.place.in_us), None)
