@@ -677,6 +677,10 @@ def _matter_beside_crisis(ranking: Sequence[Mapping[str, Any]], kind: Optional[s
     if flow.at_check_in_now(text):
         # "im at my ICE check in, they might keep me, my kids are home alone": the removal case, today
         return "removal"
+    if situations.taking_feared(text) and situations.A_RELATIVE.search(text or "") and any((item.get("name") or "") in ("situation_detention", "situation_enforcement")
+                                              and (item.get("confidence") or 0.0) >= SITUATION_FLOOR_BESIDE_CRISIS for item in ranking or ()):
+        # "tengo miedo que se lleven a mi esposo ... ya han agarrado a varios del barrio": a taking feared, nobody taken
+        return "enforcement"
     if situations.trafficking_signs(text):
         return "humanitarian"  # "my boss took my passport and doesnt pay me, says he calls immigration": a T visa
     if situations.juvenile_path(text) and not flow.detention_said(text):

@@ -621,7 +621,14 @@ _HELD_SOMEWHERE = re.compile(
 #: A taking feared, not told: "creen que se lo van a llevar mañana", "afraid they'll take him at court".
 _TAKING_FEARED = re.compile(
     r"\b(?:van a|va a|gonna|going to|will|ll|might|could|may|afraid|scared|miedo|creen que|cree que|think they)\b[^.?!]{0,30}?"
-    r"\b(?:llevar|detener|agarrar|take|detain|arrest|deport\w*)\b", re.IGNORECASE)
+    r"\b(?:llevar|lleven?|detener|detengan?|agarrar|agarren?|take|detain|arrest|deport\w*)\b", re.IGNORECASE)
+
+
+def taking_feared(text: str | None) -> bool:
+    """Whether a message fears someone's taking and tells none ("tengo miedo que se lleven a mi esposo")."""
+    return bool(_TAKING_FEARED.search(text or "")) and not _TAKEN.search(text or "") and not STILL_HELD.search(text or "")
+
+
 #: A detention told as years past: "my old roommate got detained like 2 years ago".
 _YEARS_AGO = re.compile(
     r"\b(?:(?:like |about |around |como |unos )?(?:\d{1,2}|two|three|four|five|six|several|many|a few|dos|tres|cuatro|cinco|varios|muchos)"

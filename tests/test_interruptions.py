@@ -1740,3 +1740,10 @@ def test_a_no_at_the_agents_question_read_as_danger_by_the_learned_reader_is_kep
     answer = interruptions.handle("crisis", "aqui en mi casa no, en la tienda dicen que si", [], [], slots, None,
                                   today=date(2026, 12, 8))
     assert answer.slots.get("ice_present_now") is False
+
+
+def test_a_relatives_taking_feared_beside_a_danger_reading_is_the_fear_of_enforcement():
+    text = "tengo miedo que se lleven a mi esposo, el sale todos los dias a trabajar en la construccion y ya han agarrado a varios del barrio"
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "situation_detention", "confidence": 0.28},
+               {"name": "situation_enforcement", "confidence": 0.11}]
+    assert interruptions.situation_beside_crisis(ranking, None, text) == "enforcement"
