@@ -32,7 +32,7 @@ LEAST = {"dev": 150, "dev2": 150, "dev3": 150, "heldout": 150, "heldout2": 250, 
          "dev55": 150, "spanish35": 110,
          "dev56": 150, "spanish36": 110, "dev57": 120, "spanish37": 90,
          "dev58": 150, "spanish38": 110, "dev59": 120,
-         "spanish39": 100, "spanish40": 100}
+         "spanish39": 100, "dev60": 120, "spanish40": 100}
 ANSWER_KEYS = {"location", "situation", "detained_where", "detained_since", "a_number", "removal_stage", "hearing_date",
                "ice_present_now", "details", "name", "phone", "email", "consent",
                "summary"}  # a confirmation some authors wrote; the simulated visitor always confirms
