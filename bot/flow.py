@@ -2853,7 +2853,9 @@ _GONE = re.compile(r"\b(?:not|no|left|gone|se fueron|ya no|never)\b", re.IGNOREC
 
 
 #: A reply that starts with "I don't know".
-DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b", re.IGNORECASE)
+DONT_KNOW = re.compile(r"^\W*(i\s*)?(do\s*n[o']?t|dont|dnt)\s*(know|kno|no)\b|^\W*idk\b|^\W*(no\s+s[eé]|nose|not sure)\b"
+                       # "no sabemos, los subieron a unos camiones", "we don't know"
+                       r"|^\W*(no\s+sabemos|no\s+sab[ií]a|ni\s+idea|we\s+(do\s*n[o']?t|dont)\s+know)\b", re.IGNORECASE)
 
 
 def yes_or_no(text: str) -> bool | None:
@@ -3076,7 +3078,7 @@ _UNSURE_REPLY = re.compile(r"^\W*(?:not sure|i'?m not sure|maybe|idk|i (?:do ?n[
 _NOT_HERE_REPLY = re.compile(r"^\W*(?:not (?:at|here|now|right now|anymore|home|in|by|near|today)|none|nobody|no one|nadie|aqui no|aquí no"
                              # "en la casa no, dicen que en el walmart", "at home no, at the store": not where they are
                              r"|(?:aqu[ií],? )?(?:en (?:la|mi) (?:casa|trabajo|chamba)|at (?:home|my house|work|my job)),? no(?![^.]*\b(?:pero|but)\b[^.]*\b(?:s[ií]|yes)\b)"
-                             r"|ya no(?! s[eé]\b)|(?:hell|heck) no|ya se (?:lo|la|los|las) llevaron)\b",
+                             r"|(?:(?:ahorita|ahora|right now|now),?\s+)?ya no(?! s[eé]\b)|(?:hell|heck) no|ya se (?:lo|la|los|las) llevaron)\b",
                              re.IGNORECASE)
 
 

@@ -1325,6 +1325,11 @@ def handle(intent: str, text: str, entities: Sequence[Mapping[str, Any]], rankin
         answer.responses.append("utter_case_status")  # a client asking about their own case
     elif intent == "nlu_fallback" and answer.slots.get("situation") and pending in (None, "consent"):
         pass  # a first message whose matter was read after all: the form acknowledges it ("didn't catch that" would not)
+    elif intent == "request_others_data" and answer.slots.get("situation") in ("detention", "enforcement") \
+            and pending in (None, "consent") and not is_question(text):
+        # "esta mañana se llevaron al esposo de mi vecina ..., me pidio que escribiera": news told for someone, not a
+        # request for their data; the form acknowledges the matter
+        pass
     else:
         answer.responses.append(REPLIES.get(intent) or "utter_default")
     if intent == "non_english" and attorney_speaks(entity(entities, "message_language") or slots.get("language"), firm):

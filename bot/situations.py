@@ -242,6 +242,7 @@ with con for para por from de del la el las los en in on to a al of legal advice
 talk speak hablar someone somebody alguien urgent urgente asap now ahora just solo una un uno
 ask asking tell know saber preguntar quick quickly private privado privada real anyone anybody there yo
 confidential confidencial secret secreto personal sensitive delicado delicada
+esposa esposo wife husband spouse pareja both ambos los dos two cosas things stuff asuntos tramites tramite queremos we
 dont don't do who whom talk talking its it's quien quién con hablo es
 his her their him them he she they el él ella ellos le les
 uncle aunt husband wife son daughter mom mother dad father brother sister cousin nephew niece friend family
@@ -580,7 +581,7 @@ _TAKEN_LATELY = re.compile(
     r"(?<!\bnot )(?<!\bno )(?<!\bnever )\b(?:took|taken|arrested|picked up|picked (?:him|her|them|me|us) up|grabbed|got (?:him|her|them|my " + RELATIVE + r")|se (?:lo|la|los) llevaron"
     r"|(?:lo|la|los|las) (?:detuvieron|agarraron|cogieron|arrestaron)|detuvieron a|agarraron a|se llevaron a (?:mi|mis|nuestr[oa]s?)"
     # "he got detained at his ICE check in hace 3 dias", "mi suegro fue detenido hace tres días"
-    r"|(?:got|was|were) detained|(?:fue|fueron|ha sido|han sido) (?:detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?)"
+    r"|(?:got|was|were) detained|(?:fue|fueron|ha sido|han sido) (?:detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?)|se llevaron al \w+"
     # one agency, said after the taking: "a mi hermano lo agarró ICE el fin de semana", "se lo llevó la migra"
     r"|(?:lo|la|los|las) (?:agarr[oó]|detuvo|cogi[oó]|arrest[oó]) (?:la migra|migra|ice|inmigraci[oó]n|migraci[oó]n|cbp)|se (?:lo|la|los|las) llev[oó] (?:la migra|ice|inmigraci[oó]n))\b", re.IGNORECASE)
 #: Lately: "hace 3 dias", "yesterday", "this morning" (someone taken lately is held now).
@@ -618,6 +619,10 @@ def taken_lately(text: str | None) -> bool:
 _HELD_SOMEWHERE = re.compile(
     r"\b(?:jail|c[aá]rcel|detention|detenci[oó]n|detenid[oa]s?|custody|custodia|locked up|encerrad[oa]s?|held|corral[oó]n|hielera"
     r"|centers?|centres?|centros?|prison|prisi[oó]n|bond|fianza|ice|migra|cbp|deport\w*)\b", re.IGNORECASE)
+#: One person taken, named by who they are (not "they took people"): "se llevaron al esposo de mi vecina", "took my cousin".
+_ONE_TAKEN = re.compile(r"\bse llevaron al \w+|\bse (?:lo|la) llevaron\b|\b(?:lo|la) (?:detuvieron|agarraron|arrestaron|cogieron)\b"
+                        r"|\b(?:took|arrested|detained|picked up|grabbed) (?:my|our|his|her|their) (?!papers|car|truck|phones?|ids?|documents)\w+",
+                        re.IGNORECASE)
 #: A taking feared, not told: "creen que se lo van a llevar mañana", "afraid they'll take him at court".
 _TAKING_FEARED = re.compile(
     r"\b(?:van a|va a|gonna|going to|will|ll|might|could|may|afraid|scared|miedo|creen que|cree que|think they)\b[^.?!]{0,30}?"
@@ -640,7 +645,7 @@ _MONTHS_AGO = re.compile(
     r" (?:months?|meses) (?:ago|back|atras)|hace (?:como |unos |casi )?(?:\d{1,2}|dos|tres|cuatro|cinco|seis|varios) meses)\b", re.IGNORECASE)
 #: ... unless someone was taken: "they took my husband, can they deport him?"
 _TAKEN = re.compile(
-    r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|se llevaron a (?:mi|su|nuestr[oa])|detuvieron|detuvo"
+    r"\b(?:took|taken|detained|arrested|picked up|in custody|se (?:lo|la|los) llevaron|se llevaron a (?:mi|su|nuestr[oa])|se llevaron al|detuvieron|detuvo"
     r"|agarraron|(?:lo|la|los) cogieron|detenid[oa]|lo tienen|la tienen|volvieron a (?:detener|agarrar|arrestar))\b",
     re.IGNORECASE)
 
@@ -1164,6 +1169,10 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value == "enforcement" and _TAKEN.search(text or "") and STILL_HELD.search(text or "") and not RELEASED.search(text or "") \
             and not _TAKING_FEARED.search(text or "") and not scam_call(text):
         return "detention"  # "my dad was picked up in the raid at the chicken plant 3 weeks ago and we still cant get him out"
+    if value == "enforcement" and _ONE_TAKEN.search(text or "") and LATELY.search(text or "") and not RELEASED.search(text or "") \
+            and not _TAKING_FEARED.search(text or "") and not scam_call(text):
+        # "esta mañana se llevaron al esposo de mi vecina aqui afuera del edificio, ya se fueron los agentes": he is held
+        return "detention"
     if value == "enforcement" and held_in_a_jail(text) and not scam_call(text):
         return "detention"  # "my girlfriend is in the york county prison in PA for ICE": held, not agents around
     if value in ("other", "enforcement") and _BAG_LETTER.search(text or "") and not scam_call(text):

@@ -251,6 +251,10 @@ _DEADLINE_BY_ITSELF = re.compile(
 )
 _DAYS_TO = re.compile(r"\b(?:days?|dias?)(?: (?:habiles|laborables))?\s+(?:left\s+)?(?:to|para|for)\b")
 _ASYLUM = re.compile(r"\b(?:asylum|asilo)\b")
+#: The year's end said to be weeks or months away (normalised), beside "almost a year": "se me cumple el ano en 3 semanas".
+_YEAR_WEEKS_AWAY = re.compile(
+    r"\b(?:cumple|cumplo|se cumple|se me cumple|is up|will be|it'?s|its|comes|hits)\b[^.?!]{0,20}?\b(?:en|in)\s+"
+    r"(?:(?:[3-9]|1[0-9]|tres|cuatro|cinco|seis|three|four|five|six) (?:semanas?|weeks?)|(?:un|a|one|1|2|3|dos|tres|two|three) (?:mes(?:es)?|months?))\b")
 _ASYLUM_YEAR_NEAR = re.compile(
     r"\b(?:almost|nearly|about to be|casi|ya casi|por cumplir) (?:a|one|un) (?:year|ano)\b|"
     r"\bone year (?:mark|anniversary|is up)\b|\b(?:cumplo|cumple|se cumple|cumplimos) (?:el |un )?(?:one year|ano)\b"
@@ -362,7 +366,7 @@ def _near_the_year(year: Tuple[int, int], s: str) -> bool:
 def _deadline_soon(s: str, today: Optional[date], renewed: bool = False) -> bool:
     if (_DEADLINE_BY_ITSELF.search(s) and not _NO_NOTICE.search(s) and not _NOTICE_DONE.search(s)) or _expiring_soon(s, today, renewed):
         return True
-    if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s):
+    if _ASYLUM.search(s) and _ASYLUM_YEAR_NEAR.search(s) and not _YEAR_WEEKS_AWAY.search(s):
         return True
     if _ASYLUM.search(s) and today is not None:
         # "my one year in the us is on december 12 and i havent applied for asylum"
@@ -688,8 +692,10 @@ _THEY_HERE = re.compile(
     # "llamaron a la migra y ya llegaron, estan aqui atras de la troca": arrived, and here
     r"|\b(?:llegaron|vinieron)\s*[,;]?\s*(?:y\s+)?(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera)"
     # "ahorita estan afuera en una camioneta blanca" (not "ahora estan afuera jugando los niños")
-    r"|\b(?:ahorita|ahora mismo|ahora)\s+(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera)"
-    r"(?=\s*(?:$|,|tocando|golpeando|esperando|en (?:una?|la|el|sus?) (?:camionetas?|trocas?|carros?|vans?|patrullas?)))"
+    r"|\b(?:ahorita|ahora mismo|ahora)(?:\s+mismo)?\s+(?:ya\s+)?(?:estan|andan)\s+(?:aqui|afuera)"
+    r"(?=\s*(?:$|,|tocando|golpeando|esperando|en (?:una?|la|el|sus?) (?:camionetas?|trocas?|carros?|vans?|patrullas?)"
+    # "ahorita mismo estan aqui agentes de ICE con un warrant"
+    r"|agentes\b|(?:los|unos) (?:de|agentes)\b|la migra\b|ice\b))"
     r"|^(?:ya )?(?:llegaron|aqui estan)\b"
     r"|\bya (?:llego|llegaron) (?:la |el |los )?" + _AGENT + r"\b"
     # "llego la migra a la fabrica donde trabaja y estan alli ahorita": the agents, there now
@@ -1483,7 +1489,7 @@ def text_signals(text: str, today: Optional[date] = None) -> List[str]:
     t = normalise(text)
     if _window_closing(t, today) or _decision_window_closing(t, today) or _asylum_year_closing(t, today):
         found.add("deadline_soon")
-    if _ASYLUM.search(t) and _ASYLUM_YEAR_NEAR.search(t) and not _ASYLUM_FILED.search(t):
+    if _ASYLUM.search(t) and _ASYLUM_YEAR_NEAR.search(t) and not _ASYLUM_FILED.search(t) and not _YEAR_WEEKS_AWAY.search(t):
         # "almost a year ago, my year here is up the week after next. i want to apply for asylum": in another sentence
         found.add("deadline_soon")
     sentences = list(_sentences(t))

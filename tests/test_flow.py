@@ -3231,3 +3231,8 @@ def test_an_unnamed_centre_placed_as_said_and_the_day_of_the_taking_not_of_now()
     text = "my dad is at the processing center at the border right now, CBP lo agarro crossing the river last night. im in mcallen"
     assert flow.answers_in_text("detention", text, _TUESDAY) == {
         "detained_where": "processing center at the border", "detained_since": "2026-12-07"}
+
+
+def test_gone_by_now_and_not_knowing_where_are_answers():
+    assert flow.agents_here_answer("ahorita ya no, fue en la mañana", _TUESDAY) is False
+    assert flow.DONT_KNOW.search("no sabemos, los subieron a unos camiones")

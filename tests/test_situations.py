@@ -955,3 +955,14 @@ def test_bailed_out_is_released_and_the_next_reading_stands():
     ranking = [{"name": "situation_detention", "confidence": 0.6}, {"name": "situation_enforcement", "confidence": 0.3}]
     assert situations.RELEASED.search(text)
     assert situations.settle("detention", ranking, text) == "enforcement"
+
+
+def test_a_neighbours_husband_taken_this_morning_is_a_detention():
+    text = "esta mañana se llevaron al esposo de mi vecina aqui afuera del edificio, ya se fueron los agentes"
+    ranking = [{"name": "situation_enforcement", "confidence": 0.5}, {"name": "situation_detention", "confidence": 0.3}]
+    assert situations.settle("enforcement", ranking, text) == "detention"
+    assert situations.settle("enforcement", ranking, "ICE raided the plant yesterday and took people, what are my rights") == "enforcement"
+
+
+def test_things_with_immigration_for_two_tell_no_matter():
+    assert situations.vague("mi esposa y yo tenemos cosas con inmigracion y queremos un abogado para los dos")

@@ -1577,3 +1577,12 @@ def test_urgency_read_from_everyday_words(text, signals):
                                   "ICE knocked at 6am. they're gone now!"])
 def test_agents_said_to_be_gone_are_not_here_now(text):
     assert urgency.agents_not_here_now(text)
+
+
+@pytest.mark.parametrize("text, signals", [
+    ("llegue hace casi un año y no he pedido asilo, se me cumple el año en 3 semanas. todavia puedo?", []),
+    ("llegue hace casi un año y no he pedido asilo, se me cumple el año en 5 dias", ["deadline_soon"]),
+    ("soy de HR en una planta de carne en omaha y ahorita mismo estan aqui agentes de ICE con un warrant", ["ice_present_now"]),
+])
+def test_the_asylum_year_and_agents_here_said_in_spanish(text, signals):
+    assert urgency.signals_in_story(text, date(2026, 12, 8), None, None) == signals
