@@ -549,6 +549,10 @@ class ValidateIntakeForm(FormValidationAction):
         return {"removal_stage": stage}
 
     def validate_hearing_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "unknown" and tracker.get_slot("requested_slot") == "hearing_date":
+            answer, read = flow.next_date_answer(latest_text(tracker), today())
+            if read == "date":
+                return {"hearing_date": answer}  # "hers is next tuesday at 8, i don't have any court", read as a no: the day
         if value == "unknown" or tracker.get_slot("requested_slot") != "hearing_date":
             # "unknown", or a date validated earlier and re-checked on re-activation
             return {"hearing_date": value}

@@ -1822,6 +1822,8 @@ def _stage_day(text: str, today: date) -> Tuple[date | None, str | None]:
     for sentence in _SENTENCE.split(dates.halves(text)):
         for clause in _CLAUSE.split(sentence):
             stage = removal_stage(clause)
+            if stage == "check_in" and not _CHECK_IN_WORDS.search(_MONITOR.sub(" ", dates.plain(clause))):
+                continue  # "they let her go 2 days later with an ankle monitor": a monitor worn, no day to report
             if stage in ("hearing", "check_in") and not _EARLIER.search(clause):
                 day = dates.coming_date(clause, today)
                 if day is not None:
@@ -2167,7 +2169,7 @@ def someone_else_kept(text: str) -> bool:
     t = text or ""
     # (a relative told of by a loose word is one of many: "es que a un primo lo dejaron adentro cuando fue a firmar")
     whose = (bool(_NOT_FAMILY.search(t)) and not situations.A_RELATIVE.search(t)) or bool(_TOLD_OF.search(t))
-    return bool(situations.kept_at_appointment(t) or _KEPT_IN.search(t)) and whose and bool(_MY_OWN_STEP.search(t))
+    return bool(situations.keeping_told(t) or _KEPT_IN.search(t)) and whose and bool(_MY_OWN_STEP.search(t))
 
 
 #: Someone told of by a loose word: "a un primo", "a guy", "someone".
@@ -2204,6 +2206,8 @@ _TO_MARRY = re.compile(r"\b(?:(?:quiero|queremos|vamos a|pensamos) casar(?:me|no
 _MY_OWN_STEP = re.compile(
     r"\b(?:tengo (?:q|que) (?:ir a )?(?:firmar|reportarme|presentarme)|me toca (?:firmar|ir|reportarme)|i have (?:to go to )?(?:my )?(?:check-?in|court)"
     r"|i have to (?:report|sign)|my (?:check-?in|court|hearing|appointment)|mi (?:cita|corte|audiencia|firma|check-?in)"
+    # "i go to the same office in 9 days", "yo voy a la misma oficina el lunes"
+    r"|i (?:go|report|have to go|check in) (?:to|at) the same (?:office|place)|(?:yo )?(?:voy|tengo que ir|me reporto) a la misma oficina"
     # the relative the visitor writes for: "he has an ICE check in this thursday"
     r"|(?:he|she) has (?:an? |his |her )?(?:ice )?(?:check-?in|court|hearing|appointment))\b", re.IGNORECASE)
 #: The agents still holding someone: "they released my mom but they are still holding my dad".

@@ -243,6 +243,7 @@ talk speak hablar someone somebody alguien urgent urgente asap now ahora just so
 ask asking tell know saber preguntar quick quickly private privado privada real anyone anybody there yo
 confidential confidencial secret secreto personal sensitive delicado delicada
 esposa esposo wife husband spouse pareja both ambos los dos two cosas things stuff asuntos tramites tramite queremos we
+worried worry preocupada preocupado preocupa husband's wife's mom's dad's son's daughter's brother's sister's
 dont don't do who whom talk talking its it's quien quién con hablo es
 his her their him them he she they el él ella ellos le les
 uncle aunt husband wife son daughter mom mother dad father brother sister cousin nephew niece friend family
@@ -588,7 +589,9 @@ _TAKEN_LATELY = re.compile(
 LATELY = re.compile(r"\b(?:hace (?:como |unos |unas |casi |ya |mas de |más de )?(?:\d+|un|una|dos|tres|cuatro|cinco) (?:dias?|días?|horas?|semanas?)"
                      r"|ayer|anoche|antier|hoy|esta mañana|esta manana|la semana pasada|el fin de semana|este fin"
                      r"|yesterday|last night|today|this morning|tonight|last week(?:end)?|this (?:past )?weekend|over the weekend"
-                     r"|(?:\d+|a|one|two|three|four|five|a couple(?: of)?|a few|couple) (?:days?|hours?|weeks?) ago)\b", re.IGNORECASE)
+                     r"|(?:\d+|a|one|two|three|four|five|a couple(?: of)?|a few|couple) (?:days?|hours?|weeks?) ago"
+                     # "hes in georgia somewhere since 3 days" (desde hace 3 días)
+                     r"|since (?:\d+|a|one|two|three|four|five|a couple(?: of)?|a few|couple) (?:days?|hours?|weeks?))\b", re.IGNORECASE)
 
 
 #: Someone close who did not come home and cannot be reached: "my husband didnt come home anoche y no contesta",
@@ -619,9 +622,17 @@ def taken_lately(text: str | None) -> bool:
 _HELD_SOMEWHERE = re.compile(
     r"\b(?:jail|c[aá]rcel|detention|detenci[oó]n|detenid[oa]s?|custody|custodia|locked up|encerrad[oa]s?|held|corral[oó]n|hielera"
     r"|centers?|centres?|centros?|prison|prisi[oó]n|bond|fianza|ice|migra|cbp|deport\w*)\b", re.IGNORECASE)
+#: A removal order said: "she has an order from years ago", "tiene orden de deportación".
+_AN_ORDER = re.compile(r"\b(?:has|have|had|tiene|tengo|got) (?:an? |una |la )?(?:old |final |viej[oa] )?(?:order|orden)\b"
+                       r"(?! (?:of protection|de protecci|de restricci|de alejamiento))|\b(?:removal|deportation|final) order\b"
+                       r"|\borden (?:de deportaci[oó]n|final)\b", re.IGNORECASE)
+#: The visitor's own deportation, told as the past: "i was deported to guatemala 2 months ago", "a mi me deportaron".
+_OWN_DEPORTATION = re.compile(r"\b(?:i was|i got|i've been|ive been|i been|they) deported(?: me)?\b|\b(?:a m[ií] )?me deportaron\b", re.IGNORECASE)
 #: One person taken, named by who they are (not "they took people"): "se llevaron al esposo de mi vecina", "took my cousin".
 _ONE_TAKEN = re.compile(r"\bse llevaron al \w+|\bse (?:lo|la) llevaron\b|\b(?:lo|la) (?:detuvieron|agarraron|arrestaron|cogieron)\b"
-                        r"|\b(?:took|arrested|detained|picked up|grabbed) (?:my|our|his|her|their) (?!papers|car|truck|phones?|ids?|documents)\w+",
+                        r"|\b(?:took|arrested|detained|picked up|grabbed) (?:my|our|his|her|their) (?!papers|car|truck|phones?|ids?|documents)\w+"
+                        # "ice came to my neighbors house around 6 this morning and took the dad"
+                        r"|\b(?:took|arrested|detained|picked up|grabbed) the (?:dad|mom|father|mother|husband|wife|son|daughter|grandpa|grandma)\b",
                         re.IGNORECASE)
 #: A taking feared, not told: "creen que se lo van a llevar mañana", "afraid they'll take him at court".
 _TAKING_FEARED = re.compile(
@@ -800,7 +811,10 @@ _TRAVEL_QUESTION = re.compile(
     r"|\b(?:puedo|podemos|puede|pueden)\s+(?:viajar|salir del pa[ií]s|ir)\s+(?:a|al|fuera)\b"
     # coming back after a trip: "si voy a verla ¿puedo regresar?", "if i go see her can i come back?"
     r"|\bsi (?:voy|salgo|viajo|me voy)\b[^.?!]{0,60}\b(?:puedo|podr[eé]|podr[ií]a) (?:regresar|volver|entrar)\b"
-    r"|\bif i (?:go|leave|travel|visit|fly)\b[^.?!]{0,60}\b(?:can|could|will) i (?:come back|return|get back|re-?enter)\b", re.IGNORECASE)
+    r"|\bif i (?:go|leave|travel|visit|fly)\b[^.?!]{0,60}\b(?:can|could|will) i (?:come back|return|get back|re-?enter)\b"
+    # a long stay abroad with a green card: "i need to go take care of him maybe 8 months. i have a green card, will i lose it?"
+    r"|\b(?:will|would|could|can|do) i lose (?:it|my (?:green card|residency|residence|status|card))\b|\bpierdo (?:la|mi) (?:green card|residencia|mica)\b",
+    re.IGNORECASE)
 
 
 def travel_question(text: str | None) -> bool:
@@ -897,6 +911,9 @@ _OWN_APPOINTMENT = re.compile(
 _TOLD_TO_REPORT = re.compile(
     r"\b(?:letter|carta|notice|aviso|papel)\b[^.?!]{0,80}?\b(?:report(?:ing)?|presentar\w*|presente|ero)\b"
     r"[^.?!]{0,80}?\b(?:ice|ero|inmigraci[oó]n|immigration|migraci[oó]n|la migra|federal building|edificio federal)\b"
+    # the agency first: "a letter from ice saying she has to report to the office next wednesday"
+    r"|\b(?:letter|carta|notice|aviso|papel)\b[^.?!]{0,20}?\b(?:from|de)\s+(?:ice|la migra|migraci[oó]n|inmigraci[oó]n|immigration|ero)\b"
+    r"[^.?!]{0,60}?\b(?:report(?:ing)?|presentar\w*|presente|come in|come to the office)\b"
     # a call: "an officer called me saying he is from ICE and i need to come in next thursday"
     r"|\b(?:called|call|llam[oó]|llamaron)\b[^.?!]{0,60}?\b(?:ice|immigration|inmigraci[oó]n|migraci[oó]n|la migra)\b[^.?!]{0,60}?"
     r"\b(?:come in|come to (?:the|their) office|report|presentar\w*|presente|ir a la oficina)\b",
@@ -919,6 +936,11 @@ _TASK_ASKED = re.compile(r"\b(?:do you|can you|could you|do y'?all|hacen|pueden|
                                 re.IGNORECASE)
 _BEFORE_ICE_OR_COURT = re.compile(r"\b(?:ice|la migra|migra|immigration court|corte de inmigraci[oó]n|check[- ]?in|deportaci[oó]n|deportation)\b",
                                   re.IGNORECASE)
+
+
+def keeping_told(text: str | None) -> bool:
+    """Whether a message tells of anyone kept at an immigration appointment, the visitor's own or another's."""
+    return bool(_KEPT_AT_APPOINTMENT.search(text or ""))
 
 
 def kept_at_appointment(text: str | None) -> bool:
@@ -1097,6 +1119,10 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "employment"
     if value == "enforcement" and _I9_NOTICE.search(text or "") and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")):
         return "employment"  # "le llego al owner una carta de ICE de I-9 inspection": the employer's papers, no agents at hand
+    if value == "removal" and _OWN_DEPORTATION.search(text or "") and taken_lately(_OWN_DEPORTATION.sub(" ", text or "")) \
+            and not RELEASED.search(text or ""):
+        # "i was deported to guatemala 2 months ago and now my little brother got taken too, hes in georgia": he is held
+        return "detention"
     if value == "removal" and _GREEN_CARD_STEP.search(text or "") and not _BEFORE_ICE_OR_COURT.search(text or "") \
             and not _A_COURT.search(text or ""):
         # "tengo cita en USCIS para la residencia en un mes y tengo miedo que me agarren ahi": the green card case,
@@ -1187,7 +1213,12 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
         return "removal" if _COURT_TOLD.search(text or "") or following in (None, "other") else following
     if value == "detention" and _REFUSED_ENTRY.search(text or "") and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")):
         return "other"  # "i got refused at the border crossing in blaine last week, can i still visit": nobody held
-    if value == "other" and _TOLD_TO_REPORT.search(text or "") and not scam_call(text):
+    if value == "humanitarian" and _TOLD_TO_REPORT.search(text or "") and _AN_ORDER.search(text or "") and not scam_call(text):
+        # "my mom got a letter from ice saying she has to report ... she has an order from years ago. im on daca myself":
+        # the order and the report are the matter, the visitor's own DACA an aside
+        return "removal"
+    if value in ("other", "enforcement") and _TOLD_TO_REPORT.search(text or "") and not scam_call(text) \
+            and not (_TAKEN.search(text or "") or STILL_HELD.search(text or "")):
         # "le llegó una carta que dice report y ERO, que se tiene que presentar el miércoles": told to report to ICE
         return "removal"
     if value == "detention" and _OWN_APPOINTMENT.search(text or "") \

@@ -3236,3 +3236,14 @@ def test_an_unnamed_centre_placed_as_said_and_the_day_of_the_taking_not_of_now()
 def test_gone_by_now_and_not_knowing_where_are_answers():
     assert flow.agents_here_answer("ahorita ya no, fue en la mañana", _TUESDAY) is False
     assert flow.DONT_KNOW.search("no sabemos, los subieron a unos camiones")
+
+
+def test_a_friend_kept_at_the_office_the_visitor_goes_to_is_the_visitors_own_case():
+    text = "my friend went to her check in at the ice office yesterday and they kept her. i go to the same office in 9 days"
+    assert flow.matter_told("detention", text) == "removal"
+
+
+def test_an_ankle_monitor_worn_is_no_day_to_report():
+    text = ("my friend got detained at her ice check in last month, they let her go 2 days later with an ankle monitor. "
+            "i report to the same office in 6 weeks")
+    assert flow.answers_in_text("removal", text, _TUESDAY) == {"removal_stage": "check_in", "hearing_date": "2027-01-19"}

@@ -966,3 +966,28 @@ def test_a_neighbours_husband_taken_this_morning_is_a_detention():
 
 def test_things_with_immigration_for_two_tell_no_matter():
     assert situations.vague("mi esposa y yo tenemos cosas con inmigracion y queremos un abogado para los dos")
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    # a relative's old order and a letter to report: the removal case, the visitor's DACA an aside
+    ("humanitarian", "my mom got a letter from ice saying she has to report to the office next wednesday. she has an order from "
+                     "years ago. im on daca myself", "removal"),
+    # the visitor deported before, a brother taken now
+    ("removal", "i was deported to guatemala 2 months ago and now my little brother got taken too, hes in georgia somewhere since 3 days",
+     "detention"),
+    # a neighbour's dad taken this morning
+    ("enforcement", "ice came to my neighbors house around 6 this morning and took the dad. agents are gone. how do we find where he is",
+     "detention"),
+    # a mother's letter to report, told where the visitor is
+    ("enforcement", "ahorita estoy en la casa de mi mamá en birmingham. a ella le llego una carta de ice que se presente en 8 dias",
+     "removal"),
+])
+def test_whose_matter_it_is_in_a_story_of_two(read, text, matter):
+    ranking = [{"name": f"situation_{read}", "confidence": 0.5}, {"name": "situation_detention", "confidence": 0.3}]
+    assert situations.settle(read, ranking, text) == matter
+
+
+def test_a_long_stay_abroad_with_a_green_card_is_a_travel_question():
+    assert situations.travel_question("my dad in india is sick and i need to go take care of him maybe 8 months. "
+                                      "i have a green card, will i lose it?")
+    assert situations.vague("i'm worried about my husband's case")
