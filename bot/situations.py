@@ -120,6 +120,9 @@ _PETITION_FOR_RELATIVE = re.compile(
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,40}?\b(?:petitioned|filed|sponsored) (?:for )?(?:me|us)\b"
     # "la petición que hice para mi mamá fue aprobada", "the petition i filed for my wife"
     r"|\b(?:petici[oó]n|petition|i-?130)\b[^.?!]{0,25}?\b(?:para|por|for)\s+(?:my|mi|mis|su)\s+" + RELATIVE + r"\b"
+    # "yo soy ciudadana, lo puedo pedir?", "i'm a citizen, can i petition for him?"
+    r"|\b(?:soy|i'?m|i am) (?:a |an |un |una )?(?:us |u\.s\. |american )?(?:citizen|ciudadan[oa])\b[^.?!]{0,40}?"
+    r"\b(?:(?:lo|la|los|las) (?:puedo|podemos) pedir|puedo pedirl[oa]s?|can i (?:petition|sponsor|file) (?:for )?(?:him|her|them))\b"
     # "he wants to file for my parents who are in nigeria"
     r"|\b(?:file|filing|petition|petitioning)\s+for\s+(?:my|his|her|our)\s+" + RELATIVE + r"\b"
     r"|\b(?:my|mi|mis|su)\s+" + RELATIVE + r"\b[^.?!]{0,80}?\b(?:fix|adjust|arreglar|arreglarle)\s+(?:her|his|their|sus|los|el)\s+"
@@ -417,7 +420,9 @@ _BACK = re.compile(
     r"\b(?:(?:come|coming|go|get|bring|brings|bringing) (?:him |her |them |me |us )?back|want (?:him|her|them|my \w+) back|(?:come|go|return) (?:back )?(?:legal(?:ly)?|here)"
     # ("my wife es ciudadana ... ella quiere pedirme": a petition for the visitor deported)
     r"|petition (?:for )?(?:him|her|them|me|my \w+)|sponsor me|pedir(?:lo|la|le|me)|me (?:quiere|puede|va a|podr[ií]a) pedir|pedirlo|(?:lo|la|los|las) (?:puedo|podemos|puede|quiero|queremos) pedir|arreglar(?:le)?|(?:pueda|puede|pueden|podemos) (?:volver|regresar)"
-    r"|(?:volver|regresar|traer(?:lo|la)?)(?: a (?:los estados unidos|estados unidos|usa|eeuu))?(?: legal(?:mente)?)?)\b",
+    r"|(?:volver|regresar|traer(?:lo|la)?)(?: a (?:los estados unidos|estados unidos|usa|eeuu))?(?: legal(?:mente)?)?"
+    # "como le hago para que regrese legal?", "si hay forma de que vuelva"
+    r"|(?:para|de) que (?:regrese|vuelva)n?)\b",
     re.IGNORECASE)
 #: A case still open in court, or a stay asked: the removal case stands.
 _OPEN_CASE = re.compile(r"\b(?:court|hearing|check ?-?in|nta|corte|audiencia|cita con ice|reopen|reabrir|appeal|apelaci[oó]n"
@@ -628,6 +633,11 @@ _AN_ORDER = re.compile(r"\b(?:has|have|had|tiene|tengo|got) (?:an? |una |la )?(?
                        r"|\borden (?:de deportaci[oó]n|final)\b", re.IGNORECASE)
 #: The visitor's own deportation, told as the past: "i was deported to guatemala 2 months ago", "a mi me deportaron".
 _OWN_DEPORTATION = re.compile(r"\b(?:i was|i got|i've been|ive been|i been|they) deported(?: me)?\b|\b(?:a m[ií] )?me deportaron\b", re.IGNORECASE)
+#: An employer sponsoring a worker: "quiero hacerle el sponsor a mi cocinero", "can my company sponsor my employee".
+_EMPLOYER_SPONSORS = re.compile(
+    r"\b(?:sponsor(?:ear)?|patrocinar|hacerle el sponsor|petition for)\b[^.?!]{0,20}?\b(?:a |for )?(?:mi|my|our|nuestr[oa]|a mi) "
+    r"(?:cocinero|cocinera|cook|chef|worker|workers|trabajador(?:a|es)?|emplead[oa]s?|employees?|mesero|mesera|manager|gerente)\b",
+    re.IGNORECASE)
 #: One person taken, named by who they are (not "they took people"): "se llevaron al esposo de mi vecina", "took my cousin".
 _ONE_TAKEN = re.compile(r"\bse llevaron al \w+|\bse (?:lo|la) llevaron\b|\b(?:lo|la) (?:detuvieron|agarraron|arrestaron|cogieron)\b"
                         r"|\b(?:took|arrested|detained|picked up|grabbed) (?:my|our|his|her|their) (?!papers|car|truck|phones?|ids?|documents)\w+"
@@ -1104,6 +1114,8 @@ def settle(value: str | None, ranking: Optional[Ranking], text: str | None) -> s
     if value not in (None, "detention") and missing(text) and not program_named(text) and not _COURT_TOLD.search(text or ""):
         # "tengo miedo, my husband didnt come home anoche y no contesta": feared taken by ICE; held until said otherwise
         return "detention"
+    if value == "family" and _EMPLOYER_SPONSORS.search(text or ""):
+        return "employment"  # "tengo un restaurante ... quiero hacerle el sponsor a mi cocinero para su green card"
     if value == "family" and _PAROLE_PROGRAM.search(text or ""):
         return "humanitarian"  # "my brother in ukraine wants to come through u4u, can i sponsor him?": a parole program
     if value == "family" and juvenile_path(text):

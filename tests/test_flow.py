@@ -3247,3 +3247,7 @@ def test_an_ankle_monitor_worn_is_no_day_to_report():
     text = ("my friend got detained at her ice check in last month, they let her go 2 days later with an ankle monitor. "
             "i report to the same office in 6 weeks")
     assert flow.answers_in_text("removal", text, _TUESDAY) == {"removal_stage": "check_in", "hearing_date": "2027-01-19"}
+
+
+def test_a_husband_deported_to_bring_back_is_a_family_matter():
+    assert flow.matter_told("removal", "a mi esposo lo deportaron hace 3 meses. como le hago para que regrese legal?") == "family"

@@ -991,3 +991,11 @@ def test_a_long_stay_abroad_with_a_green_card_is_a_travel_question():
     assert situations.travel_question("my dad in india is sick and i need to go take care of him maybe 8 months. "
                                       "i have a green card, will i lose it?")
     assert situations.vague("i'm worried about my husband's case")
+
+
+@pytest.mark.parametrize("read, text, matter", [
+    ("citizenship", "escribo por mi papa, el tiene una deportacion de hace como 20 años. yo soy ciudadana, lo puedo pedir?", "family"),
+    ("family", "tengo un restaurante en denver y quiero hacerle el sponsor a mi cocinero para su green card", "employment"),
+])
+def test_a_petition_for_a_parent_and_an_employers_sponsorship(read, text, matter):
+    assert situations.settle(read, [{"name": f"situation_{read}", "confidence": 0.5}], text) == matter
