@@ -455,8 +455,9 @@ RELEASED = re.compile(
     r"|sali[oó] (?:hoy |ayer |ya |anoche |esta ma[nñ]ana )?(?:de (?:la )?|del )(?:detenci[oó]n|c[aá]rcel|custodia|centro de detenci[oó]n|centro|corral[oó]n)|released (?:him|her|them|me|my \w+|our \w+)|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me|my \w+|our \w+) out(?! tomorrow)"
     # ("can you get him out on bond?" is a wish, not a release)
     r"|(?<!get him )(?<!get her )(?<!get them )(?<!get me )(?<!get us )out on bond|bonded out"
-    # "we bailed him out 2 days ago", "paid her bail"
-    r"|bailed (?:him|her|them|me|us|my \w+|our \w+) out|(?:paid|pagamos|pagu[eé]) (?:his|her|their|the|su|la) (?:bail|fianza)"
+    # "we bailed him out 2 days ago"
+    # (a bail paid is not a release: "ya pagamos la fianza y no lo sueltan")
+    r"|bailed (?:him|her|them|me|us|my \w+|our \w+) out"
     r"|(?<!n't )(?<!nt )(?<!not )(?<!never )let (?:him|her|them|me) go\b(?! tomorrow)"
     r"|(?<!\bno )(?<!\bnunca )(?:(?:lo|la|los|las|me|nos) (?:soltaron|dejaron salir|dejaron ir)|(?:ya )?soltaron a (?:mi|su|nuestr[oa]) \w+)|(?:we|i) (?:were|was|got) (?:released|let out)|released us|let us (?:out|go)|sali[oó] (?:(?:mi|su) \w+ )?(?:bajo fianza|con fianza|on bond|en bond|con bond)|(?:he|she)(?: is|'s) home now)\b",
     re.IGNORECASE)

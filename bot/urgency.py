@@ -765,6 +765,8 @@ _NOW_WORD = re.compile(
     r"|\bthere (?:is|are|r|s) (?:\w+ ){1,10}?(?:asking|checking|holding|grabbing)\b"
 )
 #: The visitor or a relative hiding, or waiting beside the agents, now: the raid is happening.
+#: Hiding said in the present ("estoy escondido", "we're hiding"), not "me escondí" (I hid), which is told of the past as often.
+_HIDING_PRESENT = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|estoy|estamos)\s+(?:still\s+|todavia\s+)?(?:hiding|escondid[oa]s?)\b")
 _HIDING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|we are|he'?s|he is|she'?s|she is|is|are|estoy|estamos|esta|estan) (?:still )?"
     r"(?:hiding|escondid[oa]s?|standing with them|waiting in the car|sitting in the car|upstairs|in the back|there with (?:him|her|them))\b"
@@ -778,8 +780,6 @@ _THEY_RAIDING = re.compile(
     r"just (?:rolled|pulled|showed) up|lining (?:people|everyone|everybody|us|them|workers) up|stopped the bus|came inside the|surround(?:ed|ing)? (?:my|our|the|his|her)|llevandose a la gente|revisando (?:los )?papeles)"
     # ("andan tocando puerta por puerta en los apartamentos": the sweep, said without a subject)
     r"|\b(?:andan|estan|van) (?:tocando |yendo )?(?:de )?puerta (?:en|por) puerta"
-    # "entro la migra a la pollera hace rato y estan agarrando gente": taking people as the visitor writes
-    r"|\b(?:estan|andan) (?:agarrando|llevandose|deteniendo|arrestando) (?:a )?(?:la )?(?:gente|todos|personas|trabajadores|muchos)\b"
 )
 _RAID = re.compile(r"\b(?:raids?|redadas?|operativos?)\b"
                    # "dicen que andan agarrando gente en las obras": people being taken about the place, a raid in all but name
@@ -963,7 +963,7 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     been = _THERE_SINCE.search(s) if (_AGENT_WORD.search(s) or _AGENT_LOOKS.search(s)) else None
     strong = (bool(_STRONG_NOW.search(s)) and not _ASKS_IF_STILL.search(s)) or going_on is not None or been is not None
     # ("estoy escondido en el baño ..., entro la migra hace rato y estan agarrando gente": hiding now is now)
-    strong = strong or bool(_HIDING_NOW.search(s) and _AGENT_WORD.search(s))
+    strong = strong or bool(_HIDING_PRESENT.search(s) and _AGENT_WORD.search(s))
     match = _AGENTS_THERE.search(s) or been
     if match is None and _AGENT_LOOKS.search(s):
         # "theres a black SUV with 3 guys in vests at the end of our driveway": there, now
@@ -1019,7 +1019,8 @@ def _present_now(s: str) -> Optional[re.Match[str]]:
     if _HEARSAY.search(s[: match.start()]) and not _MY_PLACE.search(s):
         # "i heard they detaining people at the office now": news of agents somewhere, not at hand
         return None
-    if _RELAYED.search(s[: match.start()]) and _place_named(s) not in ("home", "work") and not _MY_PLACE.search(_VISITOR_AT.sub(" ", s)):
+    if _RELAYED.search(s[: match.start()]) and _place_named(s) not in ("home", "work") \
+            and not _MY_PLACE.search(_LOCAL.sub(" ", _VISITOR_AT.sub(" ", s))):
         # "mi comadre me mando mensaje que ICE esta en la tienda de la esquina, yo estoy en mi casa": news of agents elsewhere
         return None
     if not strong and _THIS_MORNING.search(s) and not _IS_THERE.search(s):
@@ -1073,8 +1074,12 @@ _HEARSAY = re.compile(r"\b(?:i heard|i hear|heard that|heard|they say|people say
 #: esta en la obra ahorita mismo, yo voy llegando").
 _RELAYED = re.compile(r"\b(?:(?:people|folks|everyone|gente|todos)(?: \w+){0,4} (?:saying|posting|posted|dicen|diciendo|publicando)"
                       r"|(?:facebook|whatsapp|group chat|grupo)\b[^.?!]{0,30}\b(?:saying|says|said|posted|dicen|dice|pusieron)"
-                      r"|(?:texted|messaged|sent) me (?:that|saying|que|q)"
+                      # "vi en facebook q andaba la migra en el walmart", "saw on facebook that ICE is at"
+                      r"|(?:vi|saw|lei|read|sali[oó]|salio|posted) (?:en|on|in) (?:el |the )?(?:facebook|tiktok|instagram|whatsapp|grupo|group|social media|las redes)"
+                      r"|(?:texted|messaged|sent) me (?:that|saying|que|q)|(?:is|are|keeps|kept|been) (?:texting|messaging) me\b"
                       r"|(?:me|nos) (?:acaba de |acaban de )?(?:mand\w+|envi\w+|escribi\w+) (?:un )?(?:mensaje|texto|msj|whatsapp|wasap|wpp|audio)? ?(?:que|q|diciendo))\b")
+#: A place said to be local, not the visitor's own: "el walmart de aqui".
+_LOCAL = re.compile(r"\bde (?:aqui|aca)\b|\baround here\b")
 #: Where the visitor says they are themself, beside news of agents elsewhere: "yo estoy en mi casa", "im at home".
 _VISITOR_AT = re.compile(r"\b(?:yo )?(?:estoy|estamos|ando|andamos|i'?m|im|i am|we'?re|we are)\s+(?:en|at|in)\s+(?:mi|my|our|nuestra|la)?\s*(?:casa|house|home|apartment|apt|depa)\b")
 _MY_PLACE = re.compile(r"\b(?:my|our|mi|nuestr[oa]) (?:house|home|door|building|apartment|apt|job|work|street|block|casa|puerta|edificio"

@@ -135,3 +135,8 @@ def test_taken_to_a_town_known_for_its_facility(text, facility):
 def test_a_facility_someone_is_in_now(text, held):
     from bot.places.facilities import held_at
     assert held_at(text) == held
+
+
+def test_a_court_date_at_an_ice_office_is_no_one_held_there():
+    from bot.places.facilities import held_at
+    assert held_at("my wife has immigration court tomorrow morning at 26 federal plaza") is None

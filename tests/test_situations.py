@@ -999,3 +999,9 @@ def test_a_long_stay_abroad_with_a_green_card_is_a_travel_question():
 ])
 def test_a_petition_for_a_parent_and_an_employers_sponsorship(read, text, matter):
     assert situations.settle(read, [{"name": f"situation_{read}", "confidence": 0.5}], text) == matter
+
+
+@pytest.mark.parametrize("text", ["mi esposo esta detenido en otero desde hace 2 semanas y me pide q le pague la fianza",
+                                  "a mi muchacho lo tienen en el condado, ya pagamos la fianza y no lo sueltan"])
+def test_a_bail_to_pay_or_paid_is_no_release(text):
+    assert not situations.RELEASED.search(text)

@@ -1586,3 +1586,17 @@ def test_agents_said_to_be_gone_are_not_here_now(text):
 ])
 def test_the_asylum_year_and_agents_here_said_in_spanish(text, signals):
     assert urgency.signals_in_story(text, date(2026, 12, 8), None, None) == signals
+
+
+@pytest.mark.parametrize("text", [
+    # hid then, not hiding now
+    "ayer en la mañana vino la migra a la planta donde trabajo y se llevaron a varios, yo me escondi en el baño. hoy no fui",
+    # a question about what is said
+    "¿es cierto que ahora estan deteniendo a la gente en las citas?",
+    # seen on social media, at a local store, time unknown
+    "vi en facebook q andaba la migra en el walmart de aqui, no se si fue hoy o cuando, cuales son mis derechos si me paran",
+    # a friend texting of a store, the visitor at home
+    "my friend is texting me ICE is at the walmart, im home, should i go get my kids from school or stay inside",
+])
+def test_agents_told_of_elsewhere_or_earlier_are_not_at_hand(text):
+    assert "ice_present_now" not in urgency.signals_in_story(text, date(2026, 12, 8), None, None)

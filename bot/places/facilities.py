@@ -158,7 +158,7 @@ def held_at(text: str) -> Optional[str]:
         if before and before[-1] in ("the", "el", "la"):
             before = words[max(0, start - 7):start - 1]
         if before[-1:] and before[-1] in ("in", "at", "en") and set(before[:-1]) & _HELD_THERE \
-                and not set(before[:-1]) & _NOT_HELD_THERE:
+                and not set(before[:-1]) & (_NOT_HELD_THERE | _AN_APPOINTMENT):
             return name
     return None
 
@@ -166,6 +166,9 @@ def held_at(text: str) -> Optional[str]:
 #: Words of someone being somewhere now, before "in", "at", "en" and the facility.
 _HELD_THERE = {"is", "s", "been", "still", "esta", "sigue", "siguen", "estan", "lleva", "llevan", "tienen", "have", "has",
                "detenido", "detenida", "detained", "held", "locked"}
+#: ... and of an appointment there, not someone held ("court is tomorrow morning at 26 federal plaza").
+_AN_APPOINTMENT = {"court", "hearing", "corte", "audiencia", "cita", "appointment", "appt", "check", "checkin", "interview", "entrevista",
+                   "tomorrow", "manana", "morning"}
 #: ... and of living or working there, or of the visitor ("we live in adelanto", "estoy en conroe").
 _NOT_HELD_THERE = {"live", "lives", "living", "vive", "viven", "vivo", "work", "works", "trabaja", "trabajo", "i", "we", "estoy", "estamos",
                    "was", "were", "estuvo", "estuve"}  # (and of a time over: "he was in adelanto for a year")
