@@ -674,6 +674,8 @@ def removal_stage(text: str, answer: bool = False) -> str | None:
         if stage == "closed" and _REOPENED.search(rest) and not _REOPENING_FEARED.search(rest):
             continue  # "mi caso que estaba cerrado ... lo van a volver a abrir": open again
         if pattern.search(rest):
+            if stage == "unknown" and _ORDER_HAD.search(rest):
+                return "removal_order"  # "she has an order from years ago. ... idk if i should go with her": the order
             return stage
     if _ORDER_HAD.search(rest):
         return "removal_order"  # "he has an order, he lost his case a long time ago"
@@ -2452,7 +2454,8 @@ def _matter_told(situation: str | None, text: str) -> str | None:
         # a bond hearing is held for someone in custody: "la audiencia de fianza de mi papa es mañana"
         return "detention"
     if situation == "removal" and situations.program_named(text) and removal_stage(text) in (None, "unknown") \
-            and not urgency.agents_named(text):
+            and not urgency.agents_named(text) and not called_to_report(text):
+        # (not "my mom got a letter from ice saying she has to report ... im on daca myself": her report is the matter)
         # "me llego un email q me terminaron el parole, dice q me tengo q ir del pais": the program's matter
         return "humanitarian"
     if situation == "enforcement" and situations.program_named(text) and not urgency.agents_named(text):

@@ -3251,3 +3251,15 @@ def test_an_ankle_monitor_worn_is_no_day_to_report():
 
 def test_a_husband_deported_to_bring_back_is_a_family_matter():
     assert flow.matter_told("removal", "a mi esposo lo deportaron hace 3 meses. como le hago para que regrese legal?") == "family"
+
+
+def test_a_mothers_letter_to_report_beside_the_visitors_daca_stays_her_removal_case():
+    text = ("my mom got a letter from ice saying she has to report to the office next wednesday. she has an order from years ago. "
+            "im on daca myself idk if i should go with her")
+    assert flow.matter_told("removal", text) == "removal"
+
+
+def test_an_order_had_is_the_stage_beside_an_unsure_word():
+    text = ("my mom got a letter from ice saying she has to report to the office next wednesday. she has an order from years ago. "
+            "im on daca myself idk if i should go with her")
+    assert flow.answers_in_text("removal", text, _TUESDAY) == {"removal_stage": "removal_order", "hearing_date": "2026-12-16"}
