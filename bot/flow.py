@@ -1550,7 +1550,7 @@ def _answers_in_text(situation: str | None, text: str, today: date, stage_known:
         said["detained_where"] = f"secondary inspection ({crossing.group(1).title()})"
     placed = _FACILITY_PLACED.match(text or "", facility.end()) if facility and situation == "detention" \
         and "detained_where" not in said else None
-    if placed is not None:
+    if placed is not None and facility is not None:
         # "my dad is at the processing center at the border right now": the centre, placed as said
         said["detained_where"] = f"{_LEADING.sub('', facility.group(1).strip())} {' '.join(placed.group(0).split())}"
     at_bridge = _HELD_AT_THE_BRIDGE.search(text or "") if situation == "detention" and "detained_where" not in said else None
